@@ -1,0 +1,161 @@
+// Package app wires courtyard together: storage, the Telegram side, the
+// commands and the schedules, with an orderly stop.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/bot"
+	"courtyard/commands"
+	"courtyard/config"
+	"courtyard/locale"
+	"courtyard/storage"
+)
+
+// Options are what tests change; the zero value is production.
+type Options struct {
+	Now          func() time.Time // the clock the business logic reads
+	Log          *slog.Logger
+	FlushTimeout time.Duration // how long the sender may flush at stop; default 5s
+	Ready        func()        // called once the bot is polling
+}
+
+// Run runs the bot until ctx is cancelled, then stops in order: polling
+// first, then the update in hand, then a bounded flush of the outbox.
+func Run(ctx context.Context, cfg config.Config, opt Options) error {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	if opt.FlushTimeout == 0 {
+		opt.FlushTimeout = 5 * time.Second
+	}
+	log := opt.Log
+	cat, err := locale.Load(cfg.Community.Language)
+	if err != nil {
+		return err
+	}
+	store, err := storage.Open(ctx, cfg.Database.Path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := store.Close(); err != nil {
+			log.Error("closing the database failed", "err", err)
+		}
+	}()
+
+	client := bot.NewClient(cfg.Telegram.APIURL, cfg.Telegram.Token, &http.Client{Timeout: cfg.Telegram.PollTimeout + 15*time.Second})
+	me, err := getMe(ctx, client, log)
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return nil
+	}
+	log.Info("connected to Telegram", "bot", me.Username, "api", cfg.Telegram.APIURL)
+
+	sender := bot.NewSender(client, store, bot.Limits{
+		GlobalPerSecond:   cfg.Telegram.Limits.GlobalPerSecond,
+		PerChatPerSecond:  cfg.Telegram.Limits.PerChatPerSecond,
+		PerGroupPerMinute: cfg.Telegram.Limits.PerGroupPerMinute,
+	}, log)
+	var poller *bot.Poller
+	health := &healthView{sender: sender, poller: func() *bot.Poller { return poller }}
+	cmds := commands.New(cfg, cat, me.Username, opt.Now, log, health)
+	routes := make([]bot.Route, 0, 32)
+	for _, r := range cmds.Routes() {
+		routes = append(routes, bot.Route{Name: r.Name, Match: r.Match, Handle: bot.HandleFunc(r.Handle)})
+	}
+	disp, err := bot.NewDispatcher(routes, bot.HandleFunc(cmds.Fallback()), log)
+	if err != nil {
+		return err
+	}
+	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, sender.Wake)
+	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Wake)
+
+	setCommands(ctx, client, store, cmds, cfg, log)
+
+	sendCtx, stopSender := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSender()
+	var wg sync.WaitGroup
+	senderDone := make(chan struct{})
+	go func() {
+		defer close(senderDone)
+		if err := sender.Run(sendCtx); err != nil {
+			log.Error("sender stopped", "err", err)
+		}
+	}()
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		if err := poller.Run(ctx); err != nil {
+			log.Error("poller stopped", "err", err)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if err := proc.Run(ctx); err != nil {
+			log.Error("processor stopped", "err", err)
+		}
+	}()
+	if opt.Ready != nil {
+		opt.Ready()
+	}
+	<-ctx.Done()
+	log.Info("stopping: polling ended, finishing the update in hand")
+	wg.Wait()
+	sender.Drain()
+	t := time.NewTimer(opt.FlushTimeout)
+	defer t.Stop()
+	select {
+	case <-senderDone:
+	case <-t.C:
+		log.Warn("outbox not flushed in time; the rest is sent at next start", "waited", opt.FlushTimeout)
+		stopSender()
+		<-senderDone
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// getMe asks Telegram who the bot is, retrying while the network is down.
+// A refused token is final.
+func getMe(ctx context.Context, c *bot.Client, log *slog.Logger) (models.User, error) {
+	wait := 500 * time.Millisecond
+	for {
+		u, err := c.GetMe(ctx)
+		if err == nil {
+			return u, nil
+		}
+		var api *bot.APIError
+		if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+			return u, fmt.Errorf("telegram refused the bot token: %w", err)
+		}
+		log.Warn("cannot reach Telegram yet", "err", err, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return u, nil
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 30*time.Second)
+	}
+}
+
+type healthView struct {
+	sender *bot.Sender
+	poller func() *bot.Poller
+}
+
+func (h *healthView) LastPoll() time.Time { return h.poller().LastPoll() }
+func (h *healthView) TooMany() int64      { return h.sender.TooMany() }

@@ -1,0 +1,171 @@
+// Package bot is courtyard's Telegram side: the durable poller, dispatch of
+// stored updates to the commands, and the outbox sender.
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/telegram"
+)
+
+// APIError is an answer from the Bot API with ok=false.
+type APIError struct {
+	Method      string
+	Code        int
+	Description string
+	RetryAfter  int   // seconds, on 429
+	MigrateTo   int64 // the supergroup a group became, on 400
+}
+
+func (e *APIError) Error() string {
+	return fmt.Sprintf("telegram %s: %d %s", e.Method, e.Code, e.Description)
+}
+
+// Client calls the Bot API. It never puts the token in an error or a log.
+type Client struct {
+	base  string // api url + "/bot" + token + "/"
+	token string
+	http  *http.Client
+}
+
+// NewClient returns a client for the Bot API at apiURL.
+func NewClient(apiURL, token string, hc *http.Client) *Client {
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	return &Client{base: strings.TrimRight(apiURL, "/") + "/bot" + token + "/", token: token, http: hc}
+}
+
+type envelope struct {
+	OK          bool            `json:"ok"`
+	Result      json.RawMessage `json:"result"`
+	ErrorCode   int             `json:"error_code"`
+	Description string          `json:"description"`
+	Parameters  struct {
+		RetryAfter      int   `json:"retry_after"`
+		MigrateToChatID int64 `json:"migrate_to_chat_id"`
+	} `json:"parameters"`
+}
+
+// Call posts params (a struct or raw JSON) to method and decodes the result
+// into dest, when dest is not nil.
+func (c *Client) Call(ctx context.Context, method string, params any, dest any) error {
+	var body []byte
+	switch p := params.(type) {
+	case nil:
+		body = []byte("{}")
+	case []byte:
+		body = p
+	case json.RawMessage:
+		body = p
+	default:
+		var err error
+		if body, err = json.Marshal(p); err != nil {
+			return fmt.Errorf("telegram %s: encode: %w", method, err)
+		}
+	}
+	return c.do(ctx, method, "application/json", bytes.NewReader(body), dest)
+}
+
+// Upload posts a multipart request: the JSON params as form fields and one file.
+func (c *Client) Upload(ctx context.Context, method string, params []byte, field, fileName string, data []byte, dest any) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(params, &fields); err != nil {
+		return fmt.Errorf("telegram %s: decode params: %w", method, err)
+	}
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		val := string(v)
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			val = s
+		}
+		if err := w.WriteField(k, val); err != nil {
+			return fmt.Errorf("telegram %s: form: %w", method, err)
+		}
+	}
+	fw, err := w.CreateFormFile(field, fileName)
+	if err != nil {
+		return fmt.Errorf("telegram %s: form: %w", method, err)
+	}
+	if _, err := fw.Write(data); err != nil {
+		return fmt.Errorf("telegram %s: form: %w", method, err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("telegram %s: form: %w", method, err)
+	}
+	return c.do(ctx, method, w.FormDataContentType(), &buf, dest)
+}
+
+func (c *Client) do(ctx context.Context, method, contentType string, body io.Reader, dest any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+method, body)
+	if err != nil {
+		return fmt.Errorf("telegram %s: %w", method, c.redact(err))
+	}
+	req.Header.Set("Content-Type", contentType)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("telegram %s: %w", method, c.redact(err))
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return fmt.Errorf("telegram %s: read answer: %w", method, c.redact(err))
+	}
+	var env envelope
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return &APIError{Method: method, Code: resp.StatusCode, Description: "unreadable answer: " + http.StatusText(resp.StatusCode)}
+	}
+	if !env.OK {
+		code := env.ErrorCode
+		if code == 0 {
+			code = resp.StatusCode
+		}
+		return &APIError{Method: method, Code: code, Description: env.Description,
+			RetryAfter: env.Parameters.RetryAfter, MigrateTo: env.Parameters.MigrateToChatID}
+	}
+	if dest != nil {
+		if err := json.Unmarshal(env.Result, dest); err != nil {
+			return fmt.Errorf("telegram %s: decode result: %w", method, err)
+		}
+	}
+	return nil
+}
+
+// redact keeps the token out of transport errors, which quote the URL.
+func (c *Client) redact(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		ue.URL = strings.ReplaceAll(ue.URL, c.token, "***")
+	}
+	if c.token != "" && strings.Contains(err.Error(), c.token) {
+		return errors.New(strings.ReplaceAll(err.Error(), c.token, "***"))
+	}
+	return err
+}
+
+// GetMe returns the bot's own user.
+func (c *Client) GetMe(ctx context.Context) (models.User, error) {
+	var u models.User
+	err := c.Call(ctx, "getMe", nil, &u)
+	return u, err
+}
+
+// GetUpdates long-polls for updates from offset.
+func (c *Client) GetUpdates(ctx context.Context, p telegram.GetUpdates) ([]json.RawMessage, error) {
+	var out []json.RawMessage
+	err := c.Call(ctx, "getUpdates", p, &out)
+	return out, err
+}

@@ -1,0 +1,135 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// allowedUpdates are the kinds of update the bot asks Telegram for.
+var allowedUpdates = []string{"message", "callback_query", "my_chat_member"}
+
+// Poller owns the getUpdates loop. A batch is committed to the inbox before
+// the next getUpdates call acknowledges it to Telegram, so a crash at any
+// moment loses nothing.
+type Poller struct {
+	client  *Client
+	store   *storage.Storage
+	timeout time.Duration
+	now     func() time.Time
+	log     *slog.Logger
+	saved   func() // called after each stored batch
+
+	lastPoll atomic.Int64 // unix ms of the last answered getUpdates
+}
+
+// NewPoller returns a poller; saved is called after every stored batch.
+func NewPoller(c *Client, s *storage.Storage, timeout time.Duration, now func() time.Time, log *slog.Logger, saved func()) *Poller {
+	return &Poller{client: c, store: s, timeout: timeout, now: now, log: log, saved: saved}
+}
+
+// LastPoll is when getUpdates last answered.
+func (p *Poller) LastPoll() time.Time {
+	v := p.lastPoll.Load()
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
+
+// Run polls until ctx is cancelled.
+func (p *Poller) Run(ctx context.Context) error {
+	var offset int64
+	err := p.store.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		offset, err = tx.Offset()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("poller: %w", err)
+	}
+	backoff := time.Duration(0)
+	for {
+		if backoff > 0 {
+			t := time.NewTimer(backoff)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil
+			case <-t.C:
+			}
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		next, err := p.poll(ctx, offset)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			backoff = nextBackoff(backoff, 100*time.Millisecond, 30*time.Second)
+			p.log.Warn("getUpdates failed", "err", err, "retry_in", backoff)
+			continue
+		}
+		backoff = 0
+		offset = next
+	}
+}
+
+// poll fetches one batch, stores it and returns the next offset.
+func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
+	raws, err := p.client.GetUpdates(ctx, telegram.GetUpdates{
+		Offset: offset, Limit: 100, Timeout: int(p.timeout / time.Second), AllowedUpdates: allowedUpdates,
+	})
+	if err != nil {
+		return offset, err
+	}
+	p.lastPoll.Store(p.now().UnixMilli())
+	if len(raws) == 0 {
+		return offset, nil
+	}
+	items := make([]storage.InboxItem, 0, len(raws))
+	next := offset
+	for _, raw := range raws {
+		var head struct {
+			ID int64 `json:"update_id"`
+		}
+		if err := json.Unmarshal(raw, &head); err != nil || head.ID == 0 {
+			p.log.Error("skipping an update without an id", "payload_bytes", len(raw))
+			continue
+		}
+		items = append(items, storage.InboxItem{UpdateID: head.ID, Payload: raw})
+		if head.ID+1 > next {
+			next = head.ID + 1
+		}
+	}
+	// The batch must be stored even if shutdown starts now: Telegram has sent
+	// it and the next getUpdates will acknowledge it.
+	err = p.store.Update(context.WithoutCancel(ctx), func(tx *storage.Tx) error {
+		return tx.SaveUpdates(items, p.now())
+	})
+	if err != nil {
+		return offset, fmt.Errorf("poller: store batch: %w", err)
+	}
+	if p.saved != nil {
+		p.saved()
+	}
+	return next, nil
+}
+
+func nextBackoff(cur, first, max time.Duration) time.Duration {
+	if cur == 0 {
+		return first
+	}
+	cur *= 2
+	if cur > max {
+		return max
+	}
+	return cur
+}

@@ -1,0 +1,128 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/storage"
+)
+
+// HandleFunc applies one update's effects inside tx.
+type HandleFunc func(ctx context.Context, tx *storage.Tx, upd *models.Update) error
+
+// Processor applies stored updates in update order. Each update's effects,
+// the outbox rows it creates and its done mark commit together; a batch of
+// updates shares one transaction, each inside its own savepoint.
+type Processor struct {
+	store  *storage.Storage
+	handle HandleFunc
+	failed HandleFunc // tells the person something went wrong
+	now    func() time.Time
+	log    *slog.Logger
+	batch  int
+	wake   chan struct{}
+	done   func() // called after each committed batch
+}
+
+// NewProcessor returns a processor; done is called after each committed batch.
+func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func()) *Processor {
+	return &Processor{store: s, handle: handle, failed: failed, now: now, log: log, batch: 100,
+		wake: make(chan struct{}, 1), done: done}
+}
+
+// Wake tells the processor new updates are stored.
+func (p *Processor) Wake() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run processes until ctx is cancelled, finishing the batch in hand first.
+func (p *Processor) Run(ctx context.Context) error {
+	backoff := time.Duration(0)
+	for {
+		n, err := p.Step(context.WithoutCancel(ctx))
+		if err != nil {
+			backoff = nextBackoff(backoff, 50*time.Millisecond, 10*time.Second)
+			p.log.Error("processing updates failed", "err", err, "retry_in", backoff)
+			t := time.NewTimer(backoff)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil
+			case <-t.C:
+			}
+			continue
+		}
+		backoff = 0
+		if ctx.Err() != nil {
+			return nil
+		}
+		if n > 0 {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-p.wake:
+		}
+	}
+}
+
+// Step processes one batch of pending updates and returns how many it took.
+func (p *Processor) Step(ctx context.Context) (int, error) {
+	var items []storage.InboxItem
+	err := p.store.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		items, err = tx.PendingUpdates(p.batch)
+		return err
+	})
+	if err != nil || len(items) == 0 {
+		return 0, err
+	}
+	err = p.store.Update(ctx, func(tx *storage.Tx) error {
+		for _, it := range items {
+			if err := p.one(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("processor: batch from update %d: %w", items[0].UpdateID, err)
+	}
+	if p.done != nil {
+		p.done()
+	}
+	return len(items), nil
+}
+
+func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxItem) error {
+	var upd models.Update
+	var herr error
+	if err := json.Unmarshal(it.Payload, &upd); err != nil {
+		herr = fmt.Errorf("decode update: %w", err)
+	} else {
+		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, &upd) })
+	}
+	errText := ""
+	if herr != nil {
+		errText = herr.Error()
+		p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
+		if p.failed != nil && upd.ID != 0 {
+			if err := tx.Savepoint(func() error { return p.failed(ctx, tx, &upd) }); err != nil {
+				p.log.Error("could not tell the sender of a failed update", "update_id", it.UpdateID, "err", err)
+			}
+		}
+	}
+	if _, err := tx.UpdateDone(it.UpdateID, errText, p.now()); err != nil {
+		return err
+	}
+	return nil
+}

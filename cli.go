@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"courtyard/app"
+	"courtyard/config"
+	"courtyard/storage"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `courtyard: a Telegram bot for a residential community's group chats.
+
+Usage:
+  courtyard [run] -config FILE        run the bot (the default)
+  courtyard migrate -config FILE      apply database migrations and exit
+  courtyard backup -config FILE OUT   write a consistent copy of the database to OUT
+  courtyard check-config -config FILE check the configuration and exit
+  courtyard version                   print the version
+
+The bot token may come from COURTYARD_TELEGRAM_TOKEN instead of the file.
+Run "courtyard COMMAND -h" for a command's flags.
+`
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitFail   = 1
+	exitConfig = 2
+)
+
+// run is the whole program; it returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	sub := "run"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sub, args = args[0], args[1:]
+	}
+	switch sub {
+	case "version":
+		fmt.Fprintln(stdout, "courtyard", version)
+		return exitOK
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "run", "migrate", "backup", "check-config":
+	default:
+		fmt.Fprintf(stderr, "courtyard: unknown command %q\n\n%s", sub, usage)
+		return exitConfig
+	}
+	fs := flag.NewFlagSet("courtyard "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("config", "courtyard.yaml", "the configuration `file`")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "%s\nFlags of %q:\n", usage, sub)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitConfig
+	}
+	rest := fs.Args()
+	if (sub == "backup") != (len(rest) == 1) {
+		fmt.Fprintf(stderr, "courtyard %s: unexpected arguments %q\n", sub, rest)
+		if sub == "backup" {
+			fmt.Fprintln(stderr, "usage: courtyard backup -config FILE OUT.db")
+		}
+		return exitConfig
+	}
+	cfg, err := config.Load(*path, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitConfig
+	}
+	log := newLogger(cfg.Log, stderr)
+	switch sub {
+	case "check-config":
+		fmt.Fprintf(stdout, "%s: OK (%s, %d buildings)\n", *path, cfg.Community.Name, len(cfg.Community.Buildings))
+		return exitOK
+	case "migrate":
+		return migrate(ctx, cfg, stdout, stderr)
+	case "backup":
+		return backup(ctx, cfg, rest[0], stdout, stderr)
+	}
+	if err := app.Run(ctx, cfg, app.Options{Log: log}); err != nil {
+		log.Error("courtyard stopped with an error", "err", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func migrate(ctx context.Context, cfg config.Config, stdout, stderr io.Writer) int {
+	s, err := storage.Open(ctx, cfg.Database.Path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	defer s.Close()
+	v, err := s.Version(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%s: schema version %d\n", cfg.Database.Path, v)
+	return exitOK
+}
+
+func backup(ctx context.Context, cfg config.Config, out string, stdout, stderr io.Writer) int {
+	if _, err := os.Stat(cfg.Database.Path); err != nil {
+		fmt.Fprintf(stderr, "courtyard backup: no database at %s\n", cfg.Database.Path)
+		return exitFail
+	}
+	if _, err := os.Stat(out); err == nil {
+		fmt.Fprintf(stderr, "courtyard backup: %s already exists; choose a new file\n", out)
+		return exitFail
+	}
+	s, err := storage.OpenNoMigrate(cfg.Database.Path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, out); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "backup written to %s\n", out)
+	return exitOK
+}
+
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

@@ -1,0 +1,81 @@
+package commands
+
+import (
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/storage"
+)
+
+// flowHandlers continue a conversation with the next thing the person sent.
+func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
+	return map[string]func(*req, storage.Flow) error{
+		flowRegister: a.regText,
+	}
+}
+
+// fallback takes what no route took.
+func (a *App) fallback(r *req) error {
+	switch {
+	case r.upd.MyChatMember != nil:
+		return a.membership(r)
+	case r.cb != nil:
+		return r.toast(r.t("error.stale_button"))
+	case r.msg != nil && r.msg.MigrateToChatID != 0:
+		return r.tx.MigrateChat(r.chat.ID, r.msg.MigrateToChatID)
+	case r.cmd != "":
+		if r.private() || r.addressed() {
+			return r.reply(r.t("error.unknown_command"), nil)
+		}
+		return nil
+	case r.msg != nil && r.private():
+		return a.continueFlow(r)
+	}
+	return nil
+}
+
+// addressed reports a group command written as /cmd@thisbot.
+func (r *req) addressed() bool {
+	return r.msg != nil && len(r.msg.Text) > 0 && containsFold(r.msg.Text, "@"+r.a.botName)
+}
+
+func (a *App) continueFlow(r *req) error {
+	f, err := r.tx.Flow(r.me.ID)
+	if isNotFound(err) {
+		if !r.me.Registered() {
+			return a.askBuilding(r, r.t("start.welcome", esc(a.cfg.Community.Name)))
+		}
+		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	}
+	if err != nil {
+		return err
+	}
+	h, ok := a.flowHandlers()[f.Name]
+	if !ok {
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	}
+	return h(r, f)
+}
+
+// membership follows the bot being added to or removed from a group.
+func (a *App) membership(r *req) error {
+	m := r.upd.MyChatMember
+	if m.Chat.Type == models.ChatTypePrivate {
+		// A person stopped or restarted the bot.
+		return r.tx.SetMemberActive(r.from.ID, m.NewChatMember.Type != models.ChatMemberTypeBanned)
+	}
+	switch m.NewChatMember.Type {
+	case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
+		return r.tx.SetChatActive(m.Chat.ID, false)
+	case models.ChatMemberTypeMember, models.ChatMemberTypeAdministrator:
+		if err := r.tx.SetChatActive(m.Chat.ID, true); err != nil {
+			return err
+		}
+		if m.OldChatMember.Type == models.ChatMemberTypeLeft || m.OldChatMember.Type == models.ChatMemberTypeBanned {
+			return r.reply(r.t("group.hello"), nil)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,16 @@
+package commands
+
+import "strings"
+
+// help lists the commands the caller may use, in their language.
+func (a *App) help(r *req) error {
+	var b strings.Builder
+	b.WriteString(r.t("help.title", r.t("role."+string(r.role))) + "\n")
+	for _, c := range a.Menu(r.role, !r.private(), r.lang) {
+		b.WriteString("/" + c.Command + " — " + esc(c.Description) + "\n")
+	}
+	if r.private() && !r.me.Registered() {
+		b.WriteString("\n" + r.t("help.register_first"))
+	}
+	return r.reply(strings.TrimSpace(b.String()), nil)
+}

@@ -1,0 +1,22 @@
+package commands
+
+import (
+	"time"
+)
+
+// status shows staff how sending and polling are going.
+func (a *App) status(r *req) error {
+	h, err := r.tx.OutboxHealth(r.now)
+	if err != nil {
+		return err
+	}
+	oldest := "—"
+	if !h.OldestQueued.IsZero() {
+		oldest = r.now.Sub(h.OldestQueued).Round(time.Second).String()
+	}
+	last := "—"
+	if t := a.health.LastPoll(); !t.IsZero() {
+		last = t.In(a.loc).Format("2006-01-02 15:04:05")
+	}
+	return r.reply(r.t("status.body", h.Pending, oldest, h.SentLastHour, a.health.TooMany(), last), nil)
+}

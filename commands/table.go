@@ -1,0 +1,81 @@
+package commands
+
+import (
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// command is one slash command: who may use it and where.
+type command struct {
+	name    string
+	min     storage.Role // lowest role that may use it
+	inGroup bool         // usable in a group (else it answers with a deep link)
+	menu    bool         // listed in the command menu and /help
+	run     handler
+}
+
+// commandTable lists every command. Permission is checked here, in one
+// place, before a handler runs.
+func (a *App) commandTable() []command {
+	cs := []command{
+		{name: "start", min: storage.RoleResident, inGroup: true, menu: true, run: a.start},
+		{name: "help", min: storage.RoleResident, inGroup: true, menu: true, run: a.help},
+		{name: "lang", min: storage.RoleResident, menu: true, run: a.langCmd},
+		{name: "cancel", min: storage.RoleResident, menu: true, run: a.cancel},
+		{name: "grant", min: storage.RoleStaff, inGroup: true, menu: true, run: a.grant},
+		{name: "revoke", min: storage.RoleStaff, inGroup: true, menu: true, run: a.revoke},
+		{name: "linkchat", min: storage.RoleStaff, inGroup: true, menu: true, run: a.linkchat},
+		{name: "status", min: storage.RoleStaff, menu: true, run: a.status},
+	}
+	for i := range cs {
+		cs[i].run = a.guard(cs[i])
+	}
+	return cs
+}
+
+// guard refuses a command to someone whose role is too low, and moves
+// private-only commands out of groups with a deep link.
+func (a *App) guard(c command) handler {
+	run := c.run
+	return func(r *req) error {
+		if !r.atLeast(c.min) {
+			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
+		}
+		if !r.private() && !c.inGroup {
+			return r.reply(r.t("group.go_private"), a.linkKeyboard(r, c.name))
+		}
+		return run(r)
+	}
+}
+
+// linkKeyboard is one button that opens the private chat with payload.
+func (a *App) linkKeyboard(r *req, payload string) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("group.open_private"), URL: a.deepLink(payload)}}}}
+}
+
+// callback is a family of buttons sharing a data prefix.
+type callback struct {
+	prefix string
+	run    handler
+}
+
+func (a *App) callbackTable() []callback {
+	return []callback{
+		{prefix: "reg:", run: a.regButton},
+		{prefix: "lang:", run: a.langButton},
+		{prefix: "menu:", run: a.menuButton},
+	}
+}
+
+// Menu is the command list for setMyCommands: commands usable at role, in
+// private or in groups, in lang.
+func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
+	var out []telegram.BotCommand
+	for _, c := range a.commandTable() {
+		if !c.menu || c.min.Rank() > role.Rank() || (group && !c.inGroup) {
+			continue
+		}
+		out = append(out, telegram.BotCommand{Command: c.name, Description: a.cat.T(lang, "cmd."+c.name)})
+	}
+	return out
+}

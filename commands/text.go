@@ -1,0 +1,134 @@
+package commands
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// cleanLine makes one line of user text safe to store and show: control
+// characters and bidirectional overrides go, white space is folded.
+func cleanLine(s string) string {
+	s = cleanText(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanText is cleanLine for multi-line text: newlines and tabs stay.
+func cleanText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case unicode.IsControl(r), isBidi(r), r == '\uFEFF':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// isBidi reports marks and overrides that flip how text around them reads.
+func isBidi(r rune) bool {
+	return r == '\u200E' || r == '\u200F' || r == '\u061C' ||
+		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
+}
+
+// limitRunes cuts s to at most n characters.
+func limitRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n])
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// stripTags drops HTML tags from the bot's own markup.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// visibleLen counts the characters a reader sees of an HTML message, as
+// Telegram counts its limit (in UTF-16 units).
+func visibleLen(s string) int {
+	n := 0
+	for _, r := range html.UnescapeString(stripTags(s)) {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// parseCommand splits "/cmd@bot args" into "cmd" and "args". A command
+// addressed to another bot yields "".
+func (a *App) parseCommand(text string) (cmd, args string) {
+	if !strings.HasPrefix(text, "/") {
+		return "", ""
+	}
+	head, rest, _ := strings.Cut(text[1:], " ")
+	if i := strings.IndexAny(head, "\n\t"); i >= 0 {
+		rest = head[i+1:] + " " + rest
+		head = head[:i]
+	}
+	name, to, addressed := strings.Cut(head, "@")
+	if addressed && !strings.EqualFold(to, a.botName) {
+		return "", ""
+	}
+	if name == "" || len(name) > 32 {
+		return "", ""
+	}
+	for _, r := range name {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return "", ""
+		}
+	}
+	return strings.ToLower(name), strings.TrimSpace(rest)
+}
+
+// isCommand matches a message that is command name, also as /name@bot.
+func (a *App) isCommand(name string) func(*models.Update) bool {
+	return func(u *models.Update) bool {
+		if u.Message == nil {
+			return false
+		}
+		text := u.Message.Text
+		if text == "" {
+			text = u.Message.Caption
+		}
+		cmd, _ := a.parseCommand(text)
+		return cmd == name
+	}
+}
+
+// isCallback matches a button press whose data starts with prefix.
+func isCallback(prefix string) func(*models.Update) bool {
+	return func(u *models.Update) bool {
+		return u.CallbackQuery != nil && strings.HasPrefix(u.CallbackQuery.Data, prefix)
+	}
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}

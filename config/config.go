@@ -1,0 +1,72 @@
+// Package config loads and checks courtyard's YAML configuration.
+package config
+
+import "time"
+
+// Config is the whole configuration. It is passed by value; nothing in it is
+// changed after Load.
+type Config struct {
+	Telegram  Telegram  `yaml:"telegram"`
+	Database  Database  `yaml:"database"`
+	Admins    []int64   `yaml:"admins"`
+	Community Community `yaml:"community"`
+	Tickets   Tickets   `yaml:"tickets"`
+	Limits    Limits    `yaml:"limits"`
+	Log       Log       `yaml:"log"`
+}
+
+// Telegram is how the bot talks to the Bot API.
+type Telegram struct {
+	Token       string        `yaml:"token"`        // COURTYARD_TELEGRAM_TOKEN wins
+	APIURL      string        `yaml:"api_url"`      // default https://api.telegram.org
+	PollTimeout time.Duration `yaml:"poll_timeout"` // long-poll timeout, default 50s
+	Limits      SendLimits    `yaml:"limits"`
+}
+
+// SendLimits are Telegram's sending limits the outbox keeps to.
+type SendLimits struct {
+	GlobalPerSecond   float64 `yaml:"global_per_second"`    // default 30
+	PerChatPerSecond  float64 `yaml:"per_chat_per_second"`  // default 1
+	PerGroupPerMinute float64 `yaml:"per_group_per_minute"` // default 20
+}
+
+// Database is where the SQLite file lives.
+type Database struct {
+	Path string `yaml:"path"` // default courtyard.db
+}
+
+// Community describes the community the bot serves.
+type Community struct {
+	Name      string   `yaml:"name"`
+	Timezone  string   `yaml:"timezone"`  // IANA name, default Asia/Shanghai
+	Language  string   `yaml:"language"`  // zh or en, default zh
+	Buildings []string `yaml:"buildings"` // required, non-empty, unique
+}
+
+// Tickets configures reports and micro-wishes.
+type Tickets struct {
+	Categories     []Category `yaml:"categories"`        // default: the eight standard ones
+	EscalateAfter  float64    `yaml:"escalate_after"`    // hours unclaimed before staff hear, default 24
+	AutoCloseDays  int        `yaml:"auto_close_days"`   // days without the reporter's answer, default 7
+	MaxText        int        `yaml:"max_text"`          // characters, default 2000
+	PerUserPerHour int        `yaml:"per_user_per_hour"` // reports per user per hour, default 10
+}
+
+// Category is one kind of ticket.
+type Category struct {
+	Key      string  `yaml:"key"`      // stable id, e.g. water
+	Zh       string  `yaml:"zh"`       // label in Chinese
+	En       string  `yaml:"en"`       // label in English
+	Deadline float64 `yaml:"deadline"` // hours to resolve, 0 = none
+}
+
+// Limits protect the bot from flooding.
+type Limits struct {
+	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error; default info
+	Format string `yaml:"format"` // text or json; default text
+}

@@ -1,0 +1,232 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	// The zone database is embedded so that community.timezone resolves
+	// even on hosts without /usr/share/zoneinfo (minimal containers).
+	_ "time/tzdata"
+)
+
+// Validate reports the first problem it finds in c as a single line that
+// starts with the offending key, e.g. "community.buildings is empty: ...".
+// It expects defaults to have been applied, as Load does.
+func (c Config) Validate() error {
+	checks := []func() error{
+		c.Telegram.validate,
+		c.Database.validate,
+		c.validateAdmins,
+		c.Community.validate,
+		c.Tickets.validate,
+		c.Limits.validate,
+		c.Log.validate,
+	}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t Telegram) validate() error {
+	switch {
+	case t.Token == "":
+		return errors.New("telegram.token is empty: set it in the config or in " + TokenEnv)
+	case strings.ContainsFunc(t.Token, unicode.IsSpace):
+		return errors.New("telegram.token contains white space")
+	}
+	u, err := url.Parse(t.APIURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("telegram.api_url %q is not an absolute http(s) URL", t.APIURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("telegram.api_url %q must not have a query, fragment or user info", t.APIURL)
+	}
+	if t.PollTimeout <= 0 {
+		return fmt.Errorf("telegram.poll_timeout must be positive, not %s", t.PollTimeout)
+	}
+	for _, l := range []struct {
+		key string
+		v   float64
+	}{
+		{"telegram.limits.global_per_second", t.Limits.GlobalPerSecond},
+		{"telegram.limits.per_chat_per_second", t.Limits.PerChatPerSecond},
+		{"telegram.limits.per_group_per_minute", t.Limits.PerGroupPerMinute},
+	} {
+		if err := positive(l.key, l.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d Database) validate() error {
+	if strings.TrimSpace(d.Path) == "" {
+		return errors.New("database.path is empty")
+	}
+	return nil
+}
+
+func (c Config) validateAdmins() error {
+	for i, id := range c.Admins {
+		if id <= 0 {
+			return fmt.Errorf("admins[%d] is %d: a Telegram user id is a positive number", i, id)
+		}
+	}
+	return nil
+}
+
+func (c Community) validate() error {
+	if err := checkTimezone(c.Timezone); err != nil {
+		return err
+	}
+	if c.Language != "zh" && c.Language != "en" {
+		return fmt.Errorf("community.language %q is not supported: use zh or en", c.Language)
+	}
+	if len(c.Buildings) == 0 {
+		return errors.New("community.buildings is empty: list the community's buildings")
+	}
+	seen := make(map[string]int, len(c.Buildings))
+	for i, b := range c.Buildings {
+		name := strings.ToLower(strings.TrimSpace(b))
+		if name == "" {
+			return fmt.Errorf("community.buildings[%d] is blank", i)
+		}
+		if j, dup := seen[name]; dup {
+			return fmt.Errorf("community.buildings: %q is listed twice (items %d and %d)", b, j, i)
+		}
+		seen[name] = i
+	}
+	return nil
+}
+
+func checkTimezone(name string) error {
+	switch name {
+	case "":
+		return errors.New("community.timezone is empty: use an IANA name such as Asia/Shanghai")
+	case "Local":
+		return errors.New("community.timezone must not be Local: use an IANA name such as Asia/Shanghai")
+	}
+	if _, err := time.LoadLocation(name); err != nil {
+		return fmt.Errorf("community.timezone %q is not a known time zone: use an IANA name such as Asia/Shanghai", name)
+	}
+	return nil
+}
+
+func (t Tickets) validate() error {
+	if err := validateCategories(t.Categories); err != nil {
+		return err
+	}
+	if err := positive("tickets.escalate_after", t.EscalateAfter); err != nil {
+		return err
+	}
+	switch {
+	case t.AutoCloseDays <= 0:
+		return fmt.Errorf("tickets.auto_close_days must be positive, not %d", t.AutoCloseDays)
+	case t.MaxText < 1 || t.MaxText > 4096:
+		return fmt.Errorf("tickets.max_text must be between 1 and 4096 (Telegram's message limit), not %d", t.MaxText)
+	case t.PerUserPerHour <= 0:
+		return fmt.Errorf("tickets.per_user_per_hour must be positive, not %d", t.PerUserPerHour)
+	}
+	return nil
+}
+
+// maxCategoryKey keeps category keys short enough to travel in Telegram's
+// 64-byte callback data together with other fields.
+const maxCategoryKey = 32
+
+func validateCategories(cats []Category) error {
+	if len(cats) == 0 {
+		return errors.New("tickets.categories is empty")
+	}
+	seen := make(map[string]int, len(cats))
+	for i, c := range cats {
+		where := fmt.Sprintf("tickets.categories[%d]", i)
+		switch {
+		case c.Key == "":
+			return fmt.Errorf("%s: key is blank", where)
+		case !validKey(c.Key):
+			return fmt.Errorf("%s: key %q must be 1 to %d characters of a-z, 0-9, _ or -", where, c.Key, maxCategoryKey)
+		case strings.TrimSpace(c.Zh) == "":
+			return fmt.Errorf("%s (%s): zh label is missing", where, c.Key)
+		case strings.TrimSpace(c.En) == "":
+			return fmt.Errorf("%s (%s): en label is missing", where, c.Key)
+		case c.Deadline < 0 || math.IsNaN(c.Deadline) || math.IsInf(c.Deadline, 0):
+			return fmt.Errorf("%s (%s): deadline must be a number of hours, 0 for none, not %v", where, c.Key, c.Deadline)
+		}
+		if j, dup := seen[c.Key]; dup {
+			return fmt.Errorf("tickets.categories: key %q is used twice (items %d and %d)", c.Key, j, i)
+		}
+		seen[c.Key] = i
+	}
+	return nil
+}
+
+func validKey(k string) bool {
+	if len(k) == 0 || len(k) > maxCategoryKey {
+		return false
+	}
+	for _, r := range k {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func (l Limits) validate() error {
+	if l.CommandsPerMinute <= 0 {
+		return fmt.Errorf("limits.commands_per_minute must be positive, not %d", l.CommandsPerMinute)
+	}
+	return nil
+}
+
+func (l Log) validate() error {
+	switch l.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("log.level %q is unknown: use debug, info, warn or error", l.Level)
+	}
+	switch l.Format {
+	case "text", "json":
+	default:
+		return fmt.Errorf("log.format %q is unknown: use text or json", l.Format)
+	}
+	return nil
+}
+
+// positive reports an error unless v is a positive, finite number.
+func positive(key string, v float64) error {
+	if !(v > 0) || math.IsInf(v, 0) {
+		return fmt.Errorf("%s must be a positive number, not %v", key, v)
+	}
+	return nil
+}
+
+// Location returns the community's time zone. It expects a validated Config
+// and falls back to UTC when the zone cannot be loaded. Loading reads the
+// zone database, so call it once at start and keep the result.
+func (c Config) Location() *time.Location {
+	loc, err := time.LoadLocation(c.Community.Timezone)
+	if err != nil || c.Community.Timezone == "" || c.Community.Timezone == "Local" {
+		return time.UTC
+	}
+	return loc
+}
+
+// Redacted returns a copy of c that is safe to log: a non-empty token is
+// replaced by "***". An empty token stays empty, so the log still shows that
+// it is missing.
+func (c Config) Redacted() Config {
+	if c.Telegram.Token != "" {
+		c.Telegram.Token = "***"
+	}
+	return c
+}

@@ -1,0 +1,10 @@
+module courtyard
+
+go 1.26.0
+
+require (
+	github.com/go-telegram/bot v1.19.0
+	github.com/mattn/go-sqlite3 v1.14.53
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/time v0.16.0
+)

@@ -1,0 +1,108 @@
+package storage
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// InboxItem is one Telegram update as it arrived.
+type InboxItem struct {
+	UpdateID int64
+	Payload  []byte // the update's JSON
+}
+
+const kvOffset = "telegram.offset"
+
+// SaveUpdates stores a batch of updates and moves the poll offset past them.
+// An update already stored is left as it is.
+func (t *Tx) SaveUpdates(items []InboxItem, now time.Time) error {
+	var max int64
+	for _, it := range items {
+		if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)`,
+			it.UpdateID, it.Payload, ms(now)); err != nil {
+			return fmt.Errorf("storage: save update %d: %w", it.UpdateID, err)
+		}
+		if it.UpdateID > max {
+			max = it.UpdateID
+		}
+	}
+	if max == 0 {
+		return nil
+	}
+	off, err := t.Offset()
+	if err != nil {
+		return err
+	}
+	if max+1 > off {
+		return t.setKV(kvOffset, strconv.FormatInt(max+1, 10))
+	}
+	return nil
+}
+
+// Offset is the getUpdates offset that acknowledges every stored update.
+func (t *Tx) Offset() (int64, error) {
+	v, err := t.kv(kvOffset)
+	if err == ErrNotFound {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("storage: bad stored offset %q: %w", v, err)
+	}
+	return n, nil
+}
+
+// PendingUpdates returns up to limit unprocessed updates in update order.
+func (t *Tx) PendingUpdates(limit int) ([]InboxItem, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: pending updates: %w", err)
+	}
+	defer rows.Close()
+	var out []InboxItem
+	for rows.Next() {
+		var it InboxItem
+		if err := rows.Scan(&it.UpdateID, &it.Payload); err != nil {
+			return nil, fmt.Errorf("storage: pending updates: %w", err)
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// UpdateDone marks an update processed; errText records a failure, if any.
+// It reports false when the update was already done (a replay).
+func (t *Tx) UpdateDone(id int64, errText string, now time.Time) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `UPDATE inbox SET done_at = ?, error = ? WHERE update_id = ? AND done_at IS NULL`, ms(now), errText, id)
+	if err != nil {
+		return false, fmt.Errorf("storage: mark update %d done: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("storage: mark update %d done: %w", id, err)
+	}
+	return n == 1, nil
+}
+
+// UpdateIsDone reports whether an update was already processed.
+func (t *Tx) UpdateIsDone(id int64) (bool, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM inbox WHERE update_id = ? AND done_at IS NOT NULL`, id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("storage: update %d done?: %w", id, err)
+	}
+	return n == 1, nil
+}
+
+// PruneInbox deletes processed updates received before t0 and returns how many.
+func (t *Tx) PruneInbox(before time.Time) (int64, error) {
+	res, err := t.q.ExecContext(t.ctx, `DELETE FROM inbox WHERE done_at IS NOT NULL AND received_at < ?`, ms(before))
+	if err != nil {
+		return 0, fmt.Errorf("storage: prune inbox: %w", err)
+	}
+	return res.RowsAffected()
+}

@@ -1,0 +1,233 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Outbox states.
+const (
+	OutPending = "pending"
+	OutSent    = "sent"
+	OutFailed  = "failed"
+	OutBlocked = "blocked"
+)
+
+// Priorities: a person waiting for an answer goes ahead of bulk sends.
+const (
+	PriorityBulk  = 0
+	PriorityReply = 10
+)
+
+// OutMsg is one Bot API call waiting to be made, or made.
+type OutMsg struct {
+	ID        int64
+	ChatID    int64 // 0 for calls that are not to a chat (answerCallbackQuery)
+	Method    string
+	Payload   []byte // the call's JSON parameters
+	Priority  int
+	State     string
+	Attempts  int
+	NotBefore time.Time
+	CreatedAt time.Time
+	MessageID int
+	Error     string
+	Ref       string // what it belongs to, e.g. "ann:12"
+	After     string // what to do once sent: "pin" pins the message
+	FileName  string // an upload (sendDocument), with FileData
+	FileData  []byte
+}
+
+// Enqueue adds a call to the outbox.
+func (t *Tx) Enqueue(m OutMsg, now time.Time) (int64, error) {
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO outbox (chat_id, method, payload, priority, not_before, created_at, ref, after, file_name, file_data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ChatID, m.Method, m.Payload, m.Priority, msOrZero(m.NotBefore), ms(now), m.Ref, m.After, m.FileName, m.FileData)
+	if err != nil {
+		return 0, fmt.Errorf("storage: enqueue %s to %d: %w", m.Method, m.ChatID, err)
+	}
+	return res.LastInsertId()
+}
+
+const outCols = `id, chat_id, method, payload, priority, state, attempts, not_before, created_at, coalesce(message_id, 0), error, ref, after, file_name, file_data`
+
+func scanOut(sc interface{ Scan(...any) error }) (OutMsg, error) {
+	var m OutMsg
+	var nb, created int64
+	err := sc.Scan(&m.ID, &m.ChatID, &m.Method, &m.Payload, &m.Priority, &m.State, &m.Attempts, &nb, &created, &m.MessageID, &m.Error, &m.Ref, &m.After, &m.FileName, &m.FileData)
+	m.NotBefore = fromMS(nb)
+	if nb == 0 {
+		m.NotBefore = time.Time{}
+	}
+	m.CreatedAt = fromMS(created)
+	return m, err
+}
+
+// PendingOut returns up to limit pending calls, most urgent first, with ids
+// above after (for paging through a deep outbox).
+func (t *Tx) PendingOut(limit int) ([]OutMsg, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT `+outCols+` FROM outbox WHERE state = 'pending' ORDER BY priority DESC, id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: pending outbox: %w", err)
+	}
+	defer rows.Close()
+	var out []OutMsg
+	for rows.Next() {
+		m, err := scanOut(rows)
+		if err != nil {
+			return nil, fmt.Errorf("storage: pending outbox: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// OutByID returns one outbox row.
+func (t *Tx) OutByID(id int64) (OutMsg, error) {
+	m, err := scanOut(t.q.QueryRowContext(t.ctx, `SELECT `+outCols+` FROM outbox WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return OutMsg{}, ErrNotFound
+	}
+	if err != nil {
+		return OutMsg{}, fmt.Errorf("storage: outbox %d: %w", id, err)
+	}
+	return m, nil
+}
+
+// MarkSent records a call Telegram accepted.
+func (t *Tx) MarkSent(id int64, messageID int, now time.Time) error {
+	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, error = '' WHERE id = ?`,
+		ms(now), messageID, id)
+	if err != nil {
+		return fmt.Errorf("storage: mark outbox %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// MarkFailed ends a call that will not be retried; state is failed or blocked.
+func (t *Tx) MarkFailed(id int64, state, errText string, now time.Time) error {
+	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = ?, attempts = attempts + 1, sent_at = ?, error = ? WHERE id = ?`,
+		state, ms(now), errText, id)
+	if err != nil {
+		return fmt.Errorf("storage: mark outbox %d %s: %w", id, state, err)
+	}
+	return nil
+}
+
+// Postpone schedules another attempt of a call.
+func (t *Tx) Postpone(id int64, notBefore time.Time, errText string, countAttempt bool) error {
+	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET not_before = ?, error = ?, attempts = attempts + ? WHERE id = ?`,
+		ms(notBefore), errText, boolInt(countAttempt), id)
+	if err != nil {
+		return fmt.Errorf("storage: postpone outbox %d: %w", id, err)
+	}
+	return nil
+}
+
+// BlockChat ends every pending call to a chat that blocked the bot.
+func (t *Tx) BlockChat(chatID int64, errText string, now time.Time) error {
+	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = 'blocked', sent_at = ?, error = ? WHERE chat_id = ? AND state = 'pending'`,
+		ms(now), errText, chatID)
+	if err != nil {
+		return fmt.Errorf("storage: block chat %d in outbox: %w", chatID, err)
+	}
+	return nil
+}
+
+// RedirectChat moves pending calls for a chat to its new id.
+func (t *Tx) RedirectChat(from, to int64, rewrite func([]byte) []byte) error {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT id, payload FROM outbox WHERE chat_id = ? AND state = 'pending'`, from)
+	if err != nil {
+		return fmt.Errorf("storage: redirect chat %d: %w", from, err)
+	}
+	type item struct {
+		id      int64
+		payload []byte
+	}
+	var items []item
+	for rows.Next() {
+		var it item
+		if err := rows.Scan(&it.id, &it.payload); err != nil {
+			rows.Close()
+			return fmt.Errorf("storage: redirect chat %d: %w", from, err)
+		}
+		items = append(items, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("storage: redirect chat %d: %w", from, err)
+	}
+	for _, it := range items {
+		if _, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET chat_id = ?, payload = ?, not_before = 0 WHERE id = ?`, to, rewrite(it.payload), it.id); err != nil {
+			return fmt.Errorf("storage: redirect chat %d: %w", from, err)
+		}
+	}
+	return nil
+}
+
+// OutboxHealth is what /status reports about sending.
+type OutboxHealth struct {
+	Pending      int
+	OldestQueued time.Time // zero when nothing is pending
+	SentLastHour int
+}
+
+// OutboxHealth summarises the outbox at now.
+func (t *Tx) OutboxHealth(now time.Time) (OutboxHealth, error) {
+	var h OutboxHealth
+	var oldest sql.NullInt64
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at) FROM outbox WHERE state = 'pending'`).Scan(&h.Pending, &oldest)
+	if err != nil {
+		return h, fmt.Errorf("storage: outbox health: %w", err)
+	}
+	h.OldestQueued = nullMS(oldest)
+	err = t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?`, ms(now.Add(-time.Hour))).Scan(&h.SentLastHour)
+	if err != nil {
+		return h, fmt.Errorf("storage: outbox health: %w", err)
+	}
+	return h, nil
+}
+
+// RefCounts counts the calls of a ref by state.
+func (t *Tx) RefCounts(ref string) (map[string]int, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT state, count(*) FROM outbox WHERE ref = ? GROUP BY state`, ref)
+	if err != nil {
+		return nil, fmt.Errorf("storage: counts of %s: %w", ref, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var s string
+		var n int
+		if err := rows.Scan(&s, &n); err != nil {
+			return nil, fmt.Errorf("storage: counts of %s: %w", ref, err)
+		}
+		out[s] = n
+	}
+	return out, rows.Err()
+}
+
+// PendingOutAfter returns the pending calls with ids above after, in id order,
+// without their payloads.
+func (t *Tx) PendingOutAfter(after int64) ([]OutMsg, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id`, after)
+	if err != nil {
+		return nil, fmt.Errorf("storage: pending outbox: %w", err)
+	}
+	defer rows.Close()
+	var out []OutMsg
+	for rows.Next() {
+		var m OutMsg
+		var nb int64
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.Priority, &nb); err != nil {
+			return nil, fmt.Errorf("storage: pending outbox: %w", err)
+		}
+		if nb != 0 {
+			m.NotBefore = fromMS(nb)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,168 @@
+// Package storage keeps courtyard's state in one SQLite file.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // SQLite driver
+)
+
+// ErrNotFound is returned when a row asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Storage is the database. All reads and writes go through a Tx.
+type Storage struct {
+	db *sql.DB
+}
+
+// DSN builds the connection string so that every pooled connection gets WAL,
+// foreign keys, a busy timeout, full sync and immediate write transactions.
+func DSN(path string) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_synchronous", "FULL")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path and applies any
+// pending migrations.
+func Open(ctx context.Context, path string) (*Storage, error) {
+	s, err := OpenNoMigrate(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenNoMigrate opens the database without touching its schema.
+func OpenNoMigrate(path string) (*Storage, error) {
+	db, err := sql.Open("sqlite3", DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	return &Storage{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Storage) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("storage: close: %w", err)
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database to path while it is in use.
+func (s *Storage) Backup(ctx context.Context, path string) error {
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		return fmt.Errorf("storage: backup to %s: %w", path, err)
+	}
+	return nil
+}
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is a unit of work. Inside Update it is one write transaction; inside
+// View it reads with autocommit.
+type Tx struct {
+	ctx context.Context
+	q   querier
+}
+
+// Update runs fn in one write transaction, committed when fn returns nil.
+func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("storage: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{ctx: ctx, q: tx}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("storage: commit: %w", err)
+	}
+	return nil
+}
+
+// View runs fn with read access, outside a write transaction.
+func (s *Storage) View(ctx context.Context, fn func(*Tx) error) error {
+	return fn(&Tx{ctx: ctx, q: s.db})
+}
+
+// Savepoint runs fn inside a savepoint: when fn fails, what it wrote is
+// undone and the enclosing transaction goes on.
+func (t *Tx) Savepoint(fn func() error) error {
+	if _, err := t.q.ExecContext(t.ctx, "SAVEPOINT sp"); err != nil {
+		return fmt.Errorf("storage: savepoint: %w", err)
+	}
+	if err := fn(); err != nil {
+		if _, rerr := t.q.ExecContext(t.ctx, "ROLLBACK TO sp"); rerr != nil {
+			return errors.Join(err, fmt.Errorf("storage: rollback to savepoint: %w", rerr))
+		}
+		if _, rerr := t.q.ExecContext(t.ctx, "RELEASE sp"); rerr != nil {
+			return errors.Join(err, fmt.Errorf("storage: release savepoint: %w", rerr))
+		}
+		return err
+	}
+	if _, err := t.q.ExecContext(t.ctx, "RELEASE sp"); err != nil {
+		return fmt.Errorf("storage: release savepoint: %w", err)
+	}
+	return nil
+}
+
+// Context is the context the Tx runs under.
+func (t *Tx) Context() context.Context { return t.ctx }
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v int64) time.Time { return time.UnixMilli(v) }
+
+func nullMS(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(v.Int64)
+}
+
+func msOrNull(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+func msOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,129 @@
+// Package telegram holds the Bot API requests courtyard makes, with only the
+// fields it means to send. (go-telegram/bot's own parameter types serialise
+// fields such as an empty copy_text that Telegram rejects.)
+package telegram
+
+import "encoding/json"
+
+// Limits Telegram puts on what a bot sends.
+const (
+	MaxText         = 4096 // characters of a message after entity parsing
+	MaxCaption      = 1024 // characters of a caption
+	MaxCallbackData = 64   // bytes of callback data
+)
+
+// Button is an inline keyboard button: a callback or a link.
+type Button struct {
+	Text         string `json:"text"`
+	CallbackData string `json:"callback_data,omitempty"`
+	URL          string `json:"url,omitempty"`
+}
+
+// Keyboard is an inline keyboard.
+type Keyboard struct {
+	InlineKeyboard [][]Button `json:"inline_keyboard"`
+}
+
+// ForceReply asks the client to reply to the message.
+type ForceReply struct {
+	ForceReply            bool   `json:"force_reply"`
+	InputFieldPlaceholder string `json:"input_field_placeholder,omitempty"`
+	Selective             bool   `json:"selective,omitempty"`
+}
+
+// LinkPreviewOptions turns link previews off.
+type LinkPreviewOptions struct {
+	IsDisabled bool `json:"is_disabled,omitempty"`
+}
+
+// SendMessage is sendMessage's parameters.
+type SendMessage struct {
+	ChatID             int64               `json:"chat_id"`
+	Text               string              `json:"text"`
+	ParseMode          string              `json:"parse_mode,omitempty"`
+	ReplyMarkup        any                 `json:"reply_markup,omitempty"`
+	LinkPreviewOptions *LinkPreviewOptions `json:"link_preview_options,omitempty"`
+}
+
+// SendPhoto is sendPhoto's parameters, for a photo Telegram already has.
+type SendPhoto struct {
+	ChatID      int64  `json:"chat_id"`
+	Photo       string `json:"photo"`
+	Caption     string `json:"caption,omitempty"`
+	ParseMode   string `json:"parse_mode,omitempty"`
+	ReplyMarkup any    `json:"reply_markup,omitempty"`
+}
+
+// SendDocument is sendDocument's parameters; the file is uploaded beside them.
+type SendDocument struct {
+	ChatID    int64  `json:"chat_id"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
+// EditMessageText is editMessageText's parameters.
+type EditMessageText struct {
+	ChatID             int64               `json:"chat_id"`
+	MessageID          int                 `json:"message_id"`
+	Text               string              `json:"text"`
+	ParseMode          string              `json:"parse_mode,omitempty"`
+	ReplyMarkup        any                 `json:"reply_markup,omitempty"`
+	LinkPreviewOptions *LinkPreviewOptions `json:"link_preview_options,omitempty"`
+}
+
+// EditMessageReplyMarkup is editMessageReplyMarkup's parameters.
+type EditMessageReplyMarkup struct {
+	ChatID      int64 `json:"chat_id"`
+	MessageID   int   `json:"message_id"`
+	ReplyMarkup any   `json:"reply_markup,omitempty"`
+}
+
+// AnswerCallbackQuery is answerCallbackQuery's parameters.
+type AnswerCallbackQuery struct {
+	CallbackQueryID string `json:"callback_query_id"`
+	Text            string `json:"text,omitempty"`
+	ShowAlert       bool   `json:"show_alert,omitempty"`
+}
+
+// PinChatMessage is pinChatMessage's parameters.
+type PinChatMessage struct {
+	ChatID              int64 `json:"chat_id"`
+	MessageID           int   `json:"message_id"`
+	DisableNotification bool  `json:"disable_notification,omitempty"`
+}
+
+// BotCommand is one entry of the command menu.
+type BotCommand struct {
+	Command     string `json:"command"`
+	Description string `json:"description"`
+}
+
+// BotCommandScope says whose menu a command list is.
+type BotCommandScope struct {
+	Type   string `json:"type"`
+	ChatID int64  `json:"chat_id,omitempty"`
+}
+
+// SetMyCommands is setMyCommands's parameters.
+type SetMyCommands struct {
+	Commands     []BotCommand     `json:"commands"`
+	Scope        *BotCommandScope `json:"scope,omitempty"`
+	LanguageCode string           `json:"language_code,omitempty"`
+}
+
+// GetUpdates is getUpdates's parameters.
+type GetUpdates struct {
+	Offset         int64    `json:"offset,omitempty"`
+	Limit          int      `json:"limit,omitempty"`
+	Timeout        int      `json:"timeout,omitempty"`
+	AllowedUpdates []string `json:"allowed_updates,omitempty"`
+}
+
+// Marshal encodes request parameters; they are plain data and cannot fail.
+func Marshal(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("telegram: marshal request: " + err.Error())
+	}
+	return b
+}
