@@ -17,6 +17,7 @@ import (
 	"courtyard/commands"
 	"courtyard/config"
 	"courtyard/locale"
+	"courtyard/schedule"
 	"courtyard/storage"
 )
 
@@ -26,6 +27,10 @@ type Options struct {
 	Log          *slog.Logger
 	FlushTimeout time.Duration // how long the sender may flush at stop; default 5s
 	Ready        func()        // called once the bot is polling
+	Routes       []bot.Route   // extra routes tried before the commands (tests)
+	// Tick, when set, runs the scheduled jobs on each receive instead of on
+	// their cron schedules; the carried channel is closed when they ran.
+	Tick <-chan chan struct{}
 }
 
 // Run runs the bot until ctx is cancelled, then stops in order: polling
@@ -73,7 +78,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	var poller *bot.Poller
 	health := &healthView{sender: sender, poller: func() *bot.Poller { return poller }}
 	cmds := commands.New(cfg, cat, me.Username, opt.Now, log, health)
-	routes := make([]bot.Route, 0, 32)
+	routes := append([]bot.Route(nil), opt.Routes...)
 	for _, r := range cmds.Routes() {
 		routes = append(routes, bot.Route{Name: r.Name, Match: r.Match, Handle: bot.HandleFunc(r.Handle)})
 	}
@@ -83,6 +88,15 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}
 	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, sender.Wake)
 	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Wake)
+
+	jobs, err := schedule.New(store, []schedule.Job{
+		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
+		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},
+		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
+	}, opt.Now, cfg.Location(), log, sender.Wake)
+	if err != nil {
+		return err
+	}
 
 	setCommands(ctx, client, store, cmds, cfg, log)
 
@@ -96,7 +110,11 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 			log.Error("sender stopped", "err", err)
 		}
 	}()
-	wg.Add(2)
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		jobs.Run(ctx, opt.Tick)
+	}()
 	go func() {
 		defer wg.Done()
 		if err := poller.Run(ctx); err != nil {

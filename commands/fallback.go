@@ -10,6 +10,8 @@ import (
 func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 	return map[string]func(*req, storage.Flow) error{
 		flowRegister: a.regText,
+		flowReport:   a.reportText,
+		flowResolve:  a.resolveText,
 	}
 }
 

@@ -9,12 +9,29 @@ import (
 // mainMenu is what a registered resident can do, as buttons.
 func (a *App) mainMenu(r *req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("menu.help"), CallbackData: "menu:help"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
+		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
+		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
 }
 
 // menuButton takes the main menu's buttons.
 func (a *App) menuButton(r *req) error {
+	var run handler
+	switch strings.TrimPrefix(r.cb.Data, "menu:") {
+	case "report":
+		run = a.report
+	case "wish":
+		run = a.wish
+	case "my":
+		run = a.my
+	}
+	if run != nil {
+		if err := r.toast(""); err != nil {
+			return err
+		}
+		return run(r)
+	}
 	switch strings.TrimPrefix(r.cb.Data, "menu:") {
 	case "help":
 		if err := r.toast(""); err != nil {

@@ -96,9 +96,12 @@ func (a *App) serve(h handler) HandleFunc {
 		if err != nil || r == nil {
 			return err
 		}
-		if !a.allow(r) {
+		if ok, warn := a.allow(r); !ok {
 			if r.cb != nil {
 				return r.toast(r.t("error.flood"))
+			}
+			if warn {
+				return r.reply(r.t("error.flood"), nil)
 			}
 			return nil
 		}
@@ -168,9 +171,7 @@ func (r *req) toast(text string) error {
 
 // send queues an HTML message.
 func (a *App) send(tx *storage.Tx, chatID int64, text string, markup any, prio int, now time.Time) error {
-	p := telegram.SendMessage{ChatID: chatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
-		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-	_, err := tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio}, now)
+	_, err := a.sendID(tx, chatID, text, markup, prio, "", now)
 	return err
 }
 

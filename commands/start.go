@@ -30,7 +30,34 @@ func (a *App) start(r *req) error {
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
+	switch payload := r.args; {
+	case payload == "report":
+		return a.report(r)
+	case payload == "wish":
+		return a.wish(r)
+	case strings.HasPrefix(payload, "me_"):
+		return a.followFromLink(r, strings.TrimPrefix(payload, "me_"))
+	}
 	return r.reply(a.profile(r), a.profileKeyboard(r))
+}
+
+// followFromLink follows a ticket after "me too" sent the person here.
+func (a *App) followFromLink(r *req, arg string) error {
+	id, ok := ticketArg(arg)
+	if !ok {
+		return r.reply(a.profile(r), a.profileKeyboard(r))
+	}
+	tk, err := r.tx.Ticket(id)
+	if isNotFound(err) || (err == nil && (tk.State.Terminal() || tk.ReporterID == r.me.ID)) {
+		return r.reply(r.t("ticket.not_found", id), nil)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := r.tx.FollowTicket(id, r.me.ID, r.now); err != nil {
+		return err
+	}
+	return r.reply(r.t("ticket.metoo_done", id), nil)
 }
 
 func (a *App) askBuilding(r *req, intro string) error {

@@ -26,6 +26,16 @@ func (a *App) commandTable() []command {
 		{name: "revoke", min: storage.RoleStaff, inGroup: true, menu: true, run: a.revoke},
 		{name: "linkchat", min: storage.RoleStaff, inGroup: true, menu: true, run: a.linkchat},
 		{name: "status", min: storage.RoleStaff, menu: true, run: a.status},
+		{name: "report", min: storage.RoleResident, inGroup: true, menu: true, run: a.report},
+		{name: "wish", min: storage.RoleResident, inGroup: true, menu: true, run: a.wish},
+		{name: "my", min: storage.RoleResident, menu: true, run: a.my},
+		{name: "ticket", min: storage.RoleResident, menu: true, run: a.ticketCmd},
+		{name: "mytasks", min: storage.RoleResident, menu: true, run: a.mytasks},
+		{name: "queue", min: storage.RoleLeader, menu: true, run: a.queue},
+		{name: "assign", min: storage.RoleLeader, menu: true, run: a.assign},
+		{name: "reject", min: storage.RoleLeader, menu: true, run: a.reject},
+		{name: "duplicate", min: storage.RoleLeader, menu: true, run: a.duplicate},
+		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -64,6 +74,7 @@ func (a *App) callbackTable() []callback {
 		{prefix: "reg:", run: a.regButton},
 		{prefix: "lang:", run: a.langButton},
 		{prefix: "menu:", run: a.menuButton},
+		{prefix: "tk:", run: a.ticketButton},
 	}
 }
 

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,3 +133,5 @@ func isCallback(prefix string) func(*models.Update) bool {
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -54,10 +54,11 @@ type Tickets struct {
 
 // Category is one kind of ticket.
 type Category struct {
-	Key      string  `yaml:"key"`      // stable id, e.g. water
-	Zh       string  `yaml:"zh"`       // label in Chinese
-	En       string  `yaml:"en"`       // label in English
-	Deadline float64 `yaml:"deadline"` // hours to resolve, 0 = none
+	Key      string   `yaml:"key"`      // stable id, e.g. water
+	Zh       string   `yaml:"zh"`       // label in Chinese
+	En       string   `yaml:"en"`       // label in English
+	Deadline float64  `yaml:"deadline"` // hours to resolve, 0 = none
+	Keywords []string `yaml:"keywords"` // words that pick this category for a one-line group report
 }
 
 // Limits protect the bot from flooding.

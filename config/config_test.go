@@ -151,7 +151,7 @@ func TestEmptyFileGivesDefaults(t *testing.T) {
 			t.Errorf("decode(%q): %v", content, err)
 			continue
 		}
-		if got := c.withDefaults(); got.Telegram.APIURL != DefaultAPIURL || got.Log.Level != "info" {
+		if got := c.WithDefaults(); got.Telegram.APIURL != DefaultAPIURL || got.Log.Level != "info" {
 			t.Errorf("decode(%q) then defaults = %+v", content, got)
 		}
 		// Load gets past parsing and stops at the first key without a default.

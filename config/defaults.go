@@ -28,21 +28,21 @@ const (
 // config lists none. Each call returns a new slice.
 func DefaultCategories() []Category {
 	return []Category{
-		{Key: "water", Zh: "供水排污", En: "Water & sewage"},
-		{Key: "lighting", Zh: "照明", En: "Lighting"},
-		{Key: "roads", Zh: "道路", En: "Roads"},
-		{Key: "sanitation", Zh: "环境卫生", En: "Sanitation"},
-		{Key: "safety", Zh: "安全隐患", En: "Safety"},
-		{Key: "noise", Zh: "噪音", En: "Noise"},
-		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours"},
+		{Key: "water", Zh: "供水排污", En: "Water & sewage", Keywords: []string{"水", "下水", "排水", "污水", "管道", "漏水", "堵", "drain", "sewage", "pipe", "leak", "water"}},
+		{Key: "lighting", Zh: "照明", En: "Lighting", Keywords: []string{"灯", "路灯", "照明", "黑", "light", "lamp", "dark"}},
+		{Key: "roads", Zh: "道路", En: "Roads", Keywords: []string{"路", "坑", "井盖", "road", "pothole", "pavement", "path"}},
+		{Key: "sanitation", Zh: "环境卫生", En: "Sanitation", Keywords: []string{"垃圾", "卫生", "脏", "rubbish", "garbage", "trash", "litter"}},
+		{Key: "safety", Zh: "安全隐患", En: "Safety", Keywords: []string{"安全", "隐患", "消防", "电线", "fire", "danger", "unsafe", "wire"}},
+		{Key: "noise", Zh: "噪音", En: "Noise", Keywords: []string{"噪音", "吵", "noise", "noisy", "loud"}},
+		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours", Keywords: []string{"邻居", "纠纷", "吵架", "neighbour", "neighbor", "dispute"}},
 		{Key: "other", Zh: "其他", En: "Other"},
 	}
 }
 
-// withDefaults returns c with every zero-valued key that has a default set to
+// WithDefaults returns c with every zero-valued key that has a default set to
 // it. A trailing slash is removed from telegram.api_url so that callers can
 // append paths to it.
-func (c Config) withDefaults() Config {
+func (c Config) WithDefaults() Config {
 	c.Telegram.APIURL = strings.TrimRight(c.Telegram.APIURL, "/")
 	setString(&c.Telegram.APIURL, DefaultAPIURL)
 	if c.Telegram.PollTimeout == 0 {

@@ -38,7 +38,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if tok := strings.TrimSpace(getenv(TokenEnv)); tok != "" {
 		c.Telegram.Token = tok
 	}
-	c = c.withDefaults()
+	c = c.WithDefaults()
 	if err := c.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config: %s: %w", path, err)
 	}

@@ -12,7 +12,7 @@ func valid() Config {
 		Telegram:  Telegram{Token: testToken},
 		Admins:    []int64{42},
 		Community: Community{Buildings: []string{"1", "2", "E12"}},
-	}.withDefaults()
+	}.WithDefaults()
 }
 
 func TestValidate(t *testing.T) {

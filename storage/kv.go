@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 func (t *Tx) kv(key string) (string, error) {
@@ -24,4 +25,25 @@ func (t *Tx) setKV(key, value string) error {
 		return fmt.Errorf("storage: write %s: %w", key, err)
 	}
 	return nil
+}
+
+// RecordRun notes when a scheduled job last ran.
+func (t *Tx) RecordRun(job string, at time.Time) error {
+	return t.setKV("run."+job, at.UTC().Format(time.RFC3339Nano))
+}
+
+// LastRun is when a scheduled job last ran (zero if never).
+func (t *Tx) LastRun(job string) (time.Time, error) {
+	v, err := t.kv("run." + job)
+	if err == ErrNotFound {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	at, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("storage: bad run time of %s: %w", job, err)
+	}
+	return at, nil
 }

@@ -10,6 +10,7 @@ import (
 // never edited; changes are new steps at the end.
 var migrations = []string{
 	schemaV1,
+	schemaV2,
 }
 
 // Version returns the schema version of the database.

@@ -231,3 +231,28 @@ func (t *Tx) PendingOutAfter(after int64) ([]OutMsg, error) {
 	}
 	return out, rows.Err()
 }
+
+// ReplacePending swaps the payload of a call not yet made. It reports false
+// when the call is no longer pending (it was sent, or ended).
+func (t *Tx) ReplacePending(id int64, payload []byte) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET payload = ? WHERE id = ? AND state = 'pending'`, payload, id)
+	if err != nil {
+		return false, fmt.Errorf("storage: replace outbox %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("storage: replace outbox %d: %w", id, err)
+	}
+	return n == 1, nil
+}
+
+// PruneOutbox deletes finished calls made before t0 that belong to nothing
+// (replies and notices); calls with a ref, the delivery record of an
+// announcement or a ticket's group line, are kept.
+func (t *Tx) PruneOutbox(before time.Time) (int64, error) {
+	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?`, ms(before))
+	if err != nil {
+		return 0, fmt.Errorf("storage: prune outbox: %w", err)
+	}
+	return res.RowsAffected()
+}

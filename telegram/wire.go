@@ -83,6 +83,7 @@ type AnswerCallbackQuery struct {
 	CallbackQueryID string `json:"callback_query_id"`
 	Text            string `json:"text,omitempty"`
 	ShowAlert       bool   `json:"show_alert,omitempty"`
+	URL             string `json:"url,omitempty"` // a t.me link that opens the private chat
 }
 
 // PinChatMessage is pinChatMessage's parameters.

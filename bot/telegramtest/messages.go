@@ -1,0 +1,250 @@
+package telegramtest
+
+import (
+	"encoding/json"
+	"mime"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// Telegram's limits, in UTF-16 code units after entity parsing.
+const (
+	maxTextLen    = 4096
+	maxCaptionLen = 1024
+	maxButtonData = 64 // bytes
+)
+
+// render parses text by the call's parse_mode, or takes explicit entities.
+// Markdown and MarkdownV2 are accepted but not parsed: the text stays as sent.
+func render(text string, vals map[string]any, entitiesKey string) (string, []models.MessageEntity, string, *reply) {
+	mode, _ := strParam(vals, "parse_mode")
+	switch strings.ToLower(mode) {
+	case "":
+		var ents []models.MessageEntity
+		if v, ok := vals[entitiesKey]; ok {
+			decodeInto(v, &ents)
+		}
+		return text, ents, mode, nil
+	case "html":
+		plain, ents, err := parseHTML(text)
+		if err != nil {
+			rep := badRequest("can't parse entities: " + err.Error())
+			return "", nil, mode, &rep
+		}
+		return plain, ents, mode, nil
+	case "markdown", "markdownv2":
+		return text, nil, mode, nil
+	}
+	rep := badRequest("unsupported parse_mode")
+	return "", nil, mode, &rep
+}
+
+// markup is a checked reply_markup.
+type markup struct {
+	buttons    [][]Button
+	keyboard   [][]string
+	forceReply bool
+	key        string // canonical JSON of an inline keyboard markup, "" if none
+}
+
+func readMarkup(vals map[string]any) (markup, *reply) {
+	v, ok := vals["reply_markup"].(map[string]any)
+	if !ok {
+		return markup{}, nil
+	}
+	var mk markup
+	if rows, ok := v["inline_keyboard"].([]any); ok {
+		for _, row := range rows {
+			cells, _ := row.([]any)
+			out := make([]Button, 0, len(cells))
+			for _, cell := range cells {
+				b, _ := cell.(map[string]any)
+				text, _ := b["text"].(string)
+				data, hasData := b["callback_data"].(string)
+				url, _ := b["url"].(string)
+				if hasData && (data == "" || len(data) > maxButtonData) {
+					rep := badRequest("BUTTON_DATA_INVALID")
+					return markup{}, &rep
+				}
+				if !hasAction(b) {
+					rep := badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+					return markup{}, &rep
+				}
+				out = append(out, Button{Text: text, Data: data, URL: url})
+			}
+			mk.buttons = append(mk.buttons, out)
+		}
+		b, _ := json.Marshal(v) // map keys come out sorted: a canonical form
+		mk.key = string(b)
+	}
+	if rows, ok := v["keyboard"].([]any); ok {
+		for _, row := range rows {
+			cells, _ := row.([]any)
+			out := make([]string, 0, len(cells))
+			for _, cell := range cells {
+				b, _ := cell.(map[string]any)
+				text, _ := b["text"].(string)
+				out = append(out, text)
+			}
+			mk.keyboard = append(mk.keyboard, out)
+		}
+	}
+	mk.forceReply, _ = v["force_reply"].(bool)
+	return mk, nil
+}
+
+// hasAction reports whether an inline button has a field besides its label.
+func hasAction(b map[string]any) bool {
+	for k := range b {
+		switch k {
+		case "text", "icon_custom_emoji_id", "style":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// apply sets a message's keyboard. Messages only carry inline keyboards;
+// reply keyboards and ForceReply are remembered for the test side.
+func (mk markup) apply(r *msgRec) {
+	r.Buttons, r.markupKey = mk.buttons, mk.key
+	if mk.keyboard != nil {
+		r.Keyboard = mk.keyboard
+	}
+	r.ForceReply = r.ForceReply || mk.forceReply
+}
+
+// replyToLocked checks reply_parameters and returns the replied message.
+func (s *Server) replyToLocked(c *chatState, vals map[string]any) (int, *models.Message, *reply) {
+	rp, ok := vals["reply_parameters"].(map[string]any)
+	if !ok {
+		return 0, nil, nil
+	}
+	n, _ := rp["message_id"].(json.Number)
+	id := int(numberInt(n))
+	if !c.exists(id) {
+		if allow, _ := rp["allow_sending_without_reply"].(bool); allow {
+			return 0, nil, nil
+		}
+		rep := badRequest("message to be replied not found")
+		return 0, nil, &rep
+	}
+	if r := c.bot(id); r != nil {
+		m := s.api(c, r)
+		m.ReplyToMessage = nil
+		return id, &m, nil
+	}
+	return id, &models.Message{ID: id, Chat: c.info, Date: int(time.Now().Unix())}, nil
+}
+
+// newMessageLocked allocates the next message id in the chat for a bot
+// message.
+func (s *Server) newMessageLocked(c *chatState, method string) *msgRec {
+	r := &msgRec{Message: Message{ChatID: c.info.ID, ID: c.nextID, Date: time.Now(), Method: method}}
+	c.nextID++
+	c.msgs = append(c.msgs, r)
+	c.byID[r.ID] = r
+	c.touch(r)
+	return r
+}
+
+func (s *Server) sendMessageLocked(c *chatState, req *request) reply {
+	text, _ := strParam(req.vals, "text")
+	plain, ents, mode, rep := render(text, req.vals, "entities")
+	switch {
+	case rep != nil:
+		return *rep
+	case strings.TrimSpace(plain) == "":
+		return badRequest("message text is empty")
+	case utf16Len(plain) > maxTextLen:
+		return badRequest("message is too long")
+	}
+	mk, rep := readMarkup(req.vals)
+	if rep != nil {
+		return *rep
+	}
+	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
+	if rep != nil {
+		return *rep
+	}
+	r := s.newMessageLocked(c, req.m.name)
+	r.Text, r.Plain, r.ParseMode, r.entities = text, plain, mode, ents
+	r.ReplyTo, r.replyTo = replyID, replyMsg
+	mk.apply(r)
+	return okReply(s.wire(c, r))
+}
+
+// sendFileLocked handles sendPhoto and sendDocument.
+func (s *Server) sendFileLocked(c *chatState, req *request) reply {
+	caption, _ := strParam(req.vals, "caption")
+	plain, ents, mode, rep := render(caption, req.vals, "caption_entities")
+	if rep != nil {
+		return *rep
+	}
+	if utf16Len(plain) > maxCaptionLen {
+		return badRequest("message caption is too long")
+	}
+	mk, rep := readMarkup(req.vals)
+	if rep != nil {
+		return *rep
+	}
+	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
+	if rep != nil {
+		return *rep
+	}
+	photo := req.m.name == "sendPhoto"
+	param := "document"
+	if photo {
+		param = "photo"
+	}
+	var ref string
+	var stored *storedFile
+	switch v := req.vals[param].(type) {
+	case Upload:
+		kind := "document"
+		if photo {
+			kind = "photo"
+		}
+		stored = s.storeFileLocked(kind, v.Name, v.Data)
+		ref = stored.id
+	case string:
+		ref = v
+		if f := s.files[v]; f != nil {
+			stored = f
+		} else {
+			stored = s.storeFileLocked(param, path.Base(v), nil)
+		}
+	}
+	r := s.newMessageLocked(c, req.m.name)
+	r.Caption, r.Plain, r.ParseMode, r.captionEntities = caption, plain, mode, ents
+	r.ReplyTo, r.replyTo = replyID, replyMsg
+	mk.apply(r)
+	if photo {
+		r.Photo = ref
+		r.photo = []models.PhotoSize{
+			{FileID: stored.id + "-s", FileUniqueID: stored.unique + "-s", Width: 90, Height: 90, FileSize: len(stored.data) / 10},
+			{FileID: stored.id, FileUniqueID: stored.unique, Width: 800, Height: 800, FileSize: len(stored.data)},
+		}
+	} else {
+		r.Document = ref
+		if up, ok := req.vals[param].(Upload); ok {
+			r.DocumentName, r.DocumentData = up.Name, up.Data
+		}
+		r.document = &models.Document{
+			FileID: stored.id, FileUniqueID: stored.unique, FileName: r.DocumentName,
+			MimeType: mimeType(r.DocumentName), FileSize: int64(len(stored.data)),
+		}
+	}
+	return okReply(s.wire(c, r))
+}
+
+func mimeType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,70 @@
+package commands
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"courtyard/locale"
+	"courtyard/storage"
+)
+
+// TestEveryUsedKeyExists reads the handlers' source for catalog keys and
+// checks each is in both languages, with the keys built at run time.
+func TestEveryUsedKeyExists(t *testing.T) {
+	cat, err := locale.Load("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	re := regexp.MustCompile(`(?:\.t\(|\.T\([a-zA-Z.]+, |\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			keys[m[1]] = true
+		}
+	}
+	for _, r := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
+		keys["role."+string(r)] = true
+	}
+	for _, s := range storage.TicketStates {
+		keys["ticket.state."+string(s)] = true
+	}
+	for _, a := range append(storage.TicketActions, storage.ActCreate) {
+		keys["ticket.action."+string(a)] = true
+	}
+	for _, k := range []string{storage.TicketKindReport, storage.TicketKindWish} {
+		for _, p := range []string{"ticket.kind.", "report.ask_category.", "report.ask_text.", "report.opened."} {
+			keys[p+k] = true
+		}
+	}
+	for _, a := range []string{"yes", "partly", "no"} {
+		keys["ticket.answer."+a] = true
+	}
+	a := &App{}
+	for _, c := range a.commandTable() {
+		keys["cmd."+c.name] = true
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys: the pattern is off", len(keys))
+	}
+	have := map[string]map[string]bool{}
+	for _, lang := range locale.Languages() {
+		have[lang] = map[string]bool{}
+		for _, k := range cat.Keys(lang) {
+			have[lang][k] = true
+		}
+	}
+	for k := range keys {
+		for _, lang := range locale.Languages() {
+			if !have[lang][k] {
+				t.Errorf("key %q is used but missing in %s", k, lang)
+			}
+		}
+	}
+}

@@ -1,0 +1,217 @@
+package commands
+
+import (
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// openTicket files tk and tells the people who should hear of it: the
+// building's groups get a public line, its leaders (or, without leaders,
+// staff) get it in private with a Claim button.
+func (a *App) openTicket(r *req, tk storage.Ticket) (int64, error) {
+	id, err := r.tx.CreateTicket(tk, r.now)
+	if err != nil {
+		return 0, err
+	}
+	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.now
+	chats, err := r.tx.LinkedChats(tk.Building)
+	if err != nil {
+		return 0, err
+	}
+	ids := []int64{}
+	for _, c := range chats {
+		ids = append(ids, c.ID)
+	}
+	if tk.SourceChatID != 0 && !containsID(ids, tk.SourceChatID) {
+		ids = append([]int64{tk.SourceChatID}, ids...)
+	}
+	for i, chat := range ids {
+		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityReply, "tk:"+itoa(id), r.now)
+		if err != nil {
+			return 0, err
+		}
+		if i == 0 {
+			if err := r.tx.SetTicketGroupOut(id, outID); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return id, a.alertLeaders(r, tk, r.me.ID, "ticket.new")
+}
+
+// alertLeaders sends a ticket to its building's leaders, or to staff when
+// the building has none, with Claim and Details buttons.
+func (a *App) alertLeaders(r *req, tk storage.Ticket, except int64, key string) error {
+	people, err := r.tx.LeadersOf(tk.Building)
+	if err != nil {
+		return err
+	}
+	if len(people) == 0 {
+		if people, err = a.staff(r.tx); err != nil {
+			return err
+		}
+	}
+	for _, m := range people {
+		if m.ID == except || !canDM(m) {
+			continue
+		}
+		lang := a.langOf(m)
+		text := a.cat.T(lang, key, a.kindLabel(lang, tk.Kind), a.headline(lang, tk), quote(tk.Text, 200))
+		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// claimKeyboard is the Claim / Details pair in lang.
+func (a *App) claimKeyboard(lang string, tk storage.Ticket) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "button.claim"), CallbackData: "tk:claim:" + itoa(tk.ID)},
+		{Text: a.cat.T(lang, "button.details"), CallbackData: "tk:info:" + itoa(tk.ID)},
+	}}}
+}
+
+// staff are the staff members and the configured admins the bot knows.
+func (a *App) staff(tx *storage.Tx) ([]storage.Member, error) {
+	people, err := tx.MembersWithRole(storage.RoleStaff)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range a.cfg.Admins {
+		m, err := tx.Member(id)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if m.Role != storage.RoleStaff {
+			people = append(people, m)
+		}
+	}
+	return people, nil
+}
+
+// canDM reports whether the bot can write to a person in private: they
+// opened the private chat (registration happens there) and did not block it.
+func canDM(m storage.Member) bool { return m.Active && m.Registered() }
+
+// tellFollowers sends a line about tk to its reporter and followers, each in
+// their language, except the person who caused it.
+func (a *App) tellFollowers(r *req, tk storage.Ticket, except int64, key string, args ...any) error {
+	ids, err := r.tx.TicketFollowers(tk.ID)
+	if err != nil {
+		return err
+	}
+	ids = append([]int64{tk.ReporterID}, ids...)
+	seen := map[int64]bool{except: true}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if err := a.tellMember(r, id, nil, key, append([]any{a.headlineFor(r, id, tk)}, args...)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tellMember sends a catalog message to one person in their language.
+func (a *App) tellMember(r *req, id int64, markup any, key string, args ...any) error {
+	m, err := r.tx.Member(id)
+	if isNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !canDM(m) {
+		return nil
+	}
+	return a.send(r.tx, m.ID, a.cat.T(a.langOf(m), key, args...), markup, storage.PriorityReply, r.now)
+}
+
+// headlineFor is tk's headline in person id's language.
+func (a *App) headlineFor(r *req, id int64, tk storage.Ticket) string {
+	lang := a.cfg.Community.Language
+	if m, err := r.tx.Member(id); err == nil {
+		lang = a.langOf(m)
+	}
+	return a.headline(lang, tk)
+}
+
+// groupLine is a ticket's public line in a building's group: never the
+// name of a reporter who hid it, never a unit.
+func (a *App) groupLine(tk storage.Ticket, reporter string) string {
+	lang := a.cfg.Community.Language
+	var b strings.Builder
+	b.WriteString(a.kindLabel(lang, tk.Kind) + " " + a.headline(lang, tk) + "\n")
+	b.WriteString("“" + quote(tk.Text, 300) + "”\n")
+	if !tk.HideName && reporter != "" {
+		b.WriteString(a.cat.T(lang, "ticket.reported_by", esc(reporter)) + " · ")
+	}
+	b.WriteString(a.stateLabel(lang, tk.State))
+	return b.String()
+}
+
+func (a *App) groupButtons(tk storage.Ticket) any {
+	lang := a.cfg.Community.Language
+	row := []telegram.Button{{Text: a.cat.T(lang, "button.details"), CallbackData: "tk:info:" + itoa(tk.ID)}}
+	if !tk.State.Terminal() {
+		row = append([]telegram.Button{{Text: a.cat.T(lang, "button.metoo"), CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
+	}
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
+}
+
+// refreshGroupLine brings the ticket's group line up to date: the queued
+// message is rewritten, a sent one edited.
+func (a *App) refreshGroupLine(r *req, tk storage.Ticket) error {
+	if tk.GroupOutID == 0 {
+		return nil
+	}
+	rep, err := r.tx.Member(tk.ReporterID)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	out, err := r.tx.OutByID(tk.GroupOutID)
+	if isNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	text := a.groupLine(tk, rep.Name)
+	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: a.groupButtons(tk),
+		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
+	replaced, err := r.tx.ReplacePending(out.ID, telegram.Marshal(p))
+	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {
+		return err
+	}
+	e := telegram.EditMessageText{ChatID: out.ChatID, MessageID: out.MessageID, Text: p.Text, ParseMode: "HTML",
+		ReplyMarkup: p.ReplyMarkup, LinkPreviewOptions: p.LinkPreviewOptions}
+	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: out.ChatID, Method: "editMessageText", Payload: telegram.Marshal(e), Priority: storage.PriorityBulk}, r.now)
+	return err
+}
+
+// sendID queues an HTML message and returns its outbox id.
+// ref names what the message belongs to; messages with a ref are kept when
+// old ones are pruned.
+func (a *App) sendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
+	p := telegram.SendMessage{ChatID: chatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
+		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
+	return tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,264 @@
+package commands
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+const flowReport = "report"
+
+// reportData is the report conversation's state.
+type reportData struct {
+	Kind     string   `json:"kind"`
+	Category string   `json:"category,omitempty"`
+	Building string   `json:"building,omitempty"`
+	Photos   []string `json:"photos,omitempty"`
+	Lat      *float64 `json:"lat,omitempty"`
+	Lon      *float64 `json:"lon,omitempty"`
+	Ticket   int64    `json:"ticket,omitempty"` // step "attach": the ticket photos go to
+}
+
+// report starts a problem report; wish starts a micro-wish.
+func (a *App) report(r *req) error { return a.startReport(r, storage.TicketKindReport) }
+func (a *App) wish(r *req) error   { return a.startReport(r, storage.TicketKindWish) }
+
+func (a *App) startReport(r *req, kind string) error {
+	if !r.private() {
+		if strings.TrimSpace(r.args) != "" {
+			return a.groupReport(r, kind)
+		}
+		return r.reply(r.t("group.go_private"), a.linkKeyboard(r, kind))
+	}
+	if !r.me.Registered() {
+		return a.askBuilding(r, r.t("report.register_first"))
+	}
+	if ok, err := a.underReportLimit(r); !ok || err != nil {
+		return err
+	}
+	d := reportData{Kind: kind, Building: r.me.Building}
+	if err := a.setReportFlow(r, "category", d); err != nil {
+		return err
+	}
+	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r))
+}
+
+// underReportLimit answers the person itself when they are over the hourly limit.
+func (a *App) underReportLimit(r *req) (bool, error) {
+	n, err := r.tx.ReportsSince(r.me.ID, r.now.Add(-time.Hour))
+	if err != nil {
+		return false, err
+	}
+	if n >= a.cfg.Tickets.PerUserPerHour {
+		return false, r.reply(r.t("report.too_many", a.cfg.Tickets.PerUserPerHour), nil)
+	}
+	return true, nil
+}
+
+func (a *App) setReportFlow(r *req, step string, d reportData) error {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowReport, Step: step, Data: string(raw)}, r.now)
+}
+
+func (a *App) categoryKeyboard(r *req) telegram.Keyboard {
+	var rows [][]telegram.Button
+	var row []telegram.Button
+	for _, c := range a.cfg.Tickets.Categories {
+		row = append(row, telegram.Button{Text: a.catLabel(r.lang, c.Key), CallbackData: "tk:cat:" + c.Key})
+		if len(row) == 2 {
+			rows = append(rows, row)
+			row = nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: "tk:cancel"}})
+	return telegram.Keyboard{InlineKeyboard: rows}
+}
+
+// reportFlow reads the person's report conversation for a button press;
+// ok is false (and the press answered) when there is none.
+func (a *App) reportFlow(r *req) (storage.Flow, reportData, bool, error) {
+	var d reportData
+	f, err := r.tx.Flow(r.me.ID)
+	if isNotFound(err) || (err == nil && f.Name != flowReport) {
+		return f, d, false, r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return f, d, false, err
+	}
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
+		return f, d, false, r.toast(r.t("error.stale_button"))
+	}
+	return f, d, true, nil
+}
+
+// reportCategory takes a category button.
+func (a *App) reportCategory(r *req, key string) error {
+	f, d, ok, err := a.reportFlow(r)
+	if !ok || err != nil {
+		return err
+	}
+	if _, known := a.category(key); !known || f.Step != "category" {
+		return r.toast(r.t("error.stale_button"))
+	}
+	d.Category = key
+	if err := a.setReportFlow(r, "text", d); err != nil {
+		return err
+	}
+	if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
+		return err
+	}
+	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("report.placeholder")})
+}
+
+// reportBuilding lets the reporter file it under another building.
+func (a *App) reportBuilding(r *req, building string) error {
+	f, d, ok, err := a.reportFlow(r)
+	if !ok || err != nil {
+		return err
+	}
+	if f.Step != "text" {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if building == "" {
+		var rows [][]telegram.Button
+		kb := a.buildingKeyboard()
+		for _, row := range kb.InlineKeyboard {
+			var out []telegram.Button
+			for _, b := range row {
+				out = append(out, telegram.Button{Text: b.Text, CallbackData: "tk:b:" + b.Text})
+			}
+			rows = append(rows, out)
+		}
+		return r.edit(r.t("report.pick_building"), telegram.Keyboard{InlineKeyboard: rows})
+	}
+	if !a.buildings[building] {
+		return r.toast(r.t("error.stale_button"))
+	}
+	d.Building = building
+	if err := a.setReportFlow(r, "text", d); err != nil {
+		return err
+	}
+	return r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, d.Category)), esc(building)), nil)
+}
+
+// reportText takes what the reporter sends during the report conversation:
+// the description (text, or a photo with a caption), photos, a location.
+func (a *App) reportText(r *req, f storage.Flow) error {
+	var d reportData
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
+		return r.tx.EndFlow(r.me.ID)
+	}
+	photo := largestPhoto(r)
+	loc := r.msg.Location
+	if f.Step == "attach" {
+		return a.attach(r, d, photo)
+	}
+	if f.Step != "text" {
+		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
+	}
+	switch {
+	case loc != nil:
+		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
+	case photo != "":
+		d.Photos = append(d.Photos, photo)
+	}
+	text := cleanText(r.text)
+	if text == "" {
+		if loc == nil && photo == "" {
+			return r.reply(r.t("report.empty"), telegram.ForceReply{ForceReply: true})
+		}
+		if err := a.setReportFlow(r, "text", d); err != nil {
+			return err
+		}
+		return r.reply(r.t("report.got_attachment"), telegram.ForceReply{ForceReply: true})
+	}
+	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
+		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+	}
+	if ok, err := a.underReportLimit(r); !ok || err != nil {
+		if err == nil {
+			err = r.tx.EndFlow(r.me.ID)
+		}
+		return err
+	}
+	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
+		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon}
+	id, err := a.openTicket(r, tk)
+	if err != nil {
+		return err
+	}
+	if err := a.setReportFlow(r, "attach", reportData{Kind: d.Kind, Ticket: id}); err != nil {
+		return err
+	}
+	tk.ID = id
+	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.hide_name"), CallbackData: "tk:hide:" + itoa(id)}}}})
+}
+
+// attach adds photos and a location to the ticket just opened. Anything
+// else ends the report conversation.
+func (a *App) attach(r *req, d reportData, photo string) error {
+	switch {
+	case photo != "":
+		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
+			return err
+		}
+		return r.reply(r.t("report.photo_added", d.Ticket), nil)
+	case r.msg.Location != nil:
+		if err := r.tx.SetTicketLocation(d.Ticket, r.msg.Location.Latitude, r.msg.Location.Longitude, r.now); err != nil {
+			return err
+		}
+		return r.reply(r.t("report.location_added", d.Ticket), nil)
+	}
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+}
+
+// groupReport files "/report text" sent in a group in one step.
+func (a *App) groupReport(r *req, kind string) error {
+	chat, err := r.tx.Chat(r.chat.ID)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	building := chat.Building
+	if building == "" {
+		building = r.me.Building
+	}
+	if building == "" {
+		return r.reply(r.t("report.group_unknown_building"), a.linkKeyboard(r, "start"))
+	}
+	text := cleanText(r.args)
+	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
+		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+	}
+	if ok, err := a.underReportLimit(r); !ok || err != nil {
+		return err
+	}
+	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(text), Building: building, ReporterID: r.me.ID,
+		Text: text, SourceChatID: r.chat.ID}
+	if p := largestPhoto(r); p != "" {
+		tk.Photos = []string{p}
+	}
+	_, err = a.openTicket(r, tk)
+	return err
+}
+
+// largestPhoto is the file_id of the biggest size of a sent photo, or "".
+func largestPhoto(r *req) string {
+	if r.msg == nil || len(r.msg.Photo) == 0 {
+		return ""
+	}
+	return r.msg.Photo[len(r.msg.Photo)-1].FileID
+}

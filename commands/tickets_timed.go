@@ -1,0 +1,119 @@
+package commands
+
+import (
+	"context"
+	"time"
+
+	"courtyard/storage"
+)
+
+// batchTimed bounds how many tickets one scheduled run handles; the rest
+// wait for the next run.
+const batchTimed = 200
+
+// systemReq is a request made by the clock rather than a person.
+func (a *App) systemReq(ctx context.Context, tx *storage.Tx, now time.Time) *req {
+	return &req{a: a, ctx: ctx, tx: tx, now: now, lang: a.cfg.Community.Language, role: storage.RoleAdmin}
+}
+
+// Escalate tells staff, once per ticket and step, of tickets unclaimed for
+// longer than tickets.escalate_after and of tickets past their category's
+// deadline.
+func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	r := a.systemReq(ctx, tx, now)
+	staff, err := a.staff(tx)
+	if err != nil {
+		return err
+	}
+	after := time.Duration(a.cfg.Tickets.EscalateAfter * float64(time.Hour))
+	late, err := tx.UnclaimedSince(now.Add(-after), batchTimed)
+	if err != nil {
+		return err
+	}
+	for _, tk := range late {
+		if err := a.escalate(r, staff, tk, "escalate.unclaimed", a.cfg.Tickets.EscalateAfter); err != nil {
+			return err
+		}
+		if err := tx.MarkEscalated(tk.ID, 1); err != nil {
+			return err
+		}
+	}
+	for _, c := range a.cfg.Tickets.Categories {
+		if c.Deadline <= 0 {
+			continue
+		}
+		due := time.Duration(c.Deadline * float64(time.Hour))
+		over, err := tx.ActiveTicketsByCategory(c.Key, now.Add(-due), batchTimed)
+		if err != nil {
+			return err
+		}
+		for _, tk := range over {
+			if err := a.escalate(r, staff, tk, "escalate.deadline", c.Deadline); err != nil {
+				return err
+			}
+			if err := tx.MarkEscalated(tk.ID, 2); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
+	if len(staff) == 0 {
+		a.log.Warn("no staff to escalate a ticket to", "ticket", tk.ID)
+	}
+	for _, m := range staff {
+		if !canDM(m) && !a.admins[m.ID] {
+			continue
+		}
+		lang := a.langOf(m)
+		text := a.cat.T(lang, key, a.headline(lang, tk), a.age(lang, r.now, tk.CreatedAt), hours,
+			a.stateLabel(lang, tk.State), quote(tk.Text, 200))
+		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AutoClose closes resolved tickets whose reporter did not answer within
+// tickets.auto_close_days, and tells them.
+func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	r := a.systemReq(ctx, tx, now)
+	days := time.Duration(a.cfg.Tickets.AutoCloseDays) * 24 * time.Hour
+	tks, err := tx.ResolvedBefore(now.Add(-days), batchTimed)
+	if err != nil {
+		return err
+	}
+	for _, tk := range tks {
+		next, _, err := tx.Transition(tk.ID, storage.ActAutoclose, 0, storage.TransitionOpts{}, now)
+		if err != nil {
+			return err
+		}
+		if err := a.tellFollowers(r, next, 0, "ticket.autoclosed", a.cfg.Tickets.AutoCloseDays); err != nil {
+			return err
+		}
+		if err := a.refreshGroupLine(r, next); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Housekeeping drops what the bot no longer needs: processed updates and
+// finished replies older than a month. Tickets, their events and
+// announcements' delivery records are kept.
+func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	before := now.AddDate(0, -1, 0)
+	n, err := tx.PruneInbox(before)
+	if err != nil {
+		return err
+	}
+	m, err := tx.PruneOutbox(before)
+	if err != nil {
+		return err
+	}
+	a.log.Info("housekeeping", "updates_pruned", n, "messages_pruned", m)
+	return nil
+}

@@ -1,0 +1,220 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// access is how much of a ticket a person may see.
+type access int
+
+const (
+	accessNone   access = iota
+	accessPublic        // what the group line shows
+	accessOwn           // the reporter and followers: everything but others' details
+	accessFull          // staff, the building's leaders, the assignee, the team
+)
+
+func (a *App) accessTo(r *req, tk storage.Ticket) (access, error) {
+	switch {
+	case a.mayManage(r, tk), tk.AssigneeID == r.me.ID:
+		return accessFull, nil
+	case tk.TeamID != 0:
+		in, err := r.tx.InTeam(tk.TeamID, r.me.ID)
+		if err != nil || in {
+			return accessFull, err
+		}
+	}
+	if tk.ReporterID == r.me.ID {
+		return accessOwn, nil
+	}
+	followers, err := r.tx.TicketFollowers(tk.ID)
+	if err != nil {
+		return accessNone, err
+	}
+	if containsID(followers, r.me.ID) {
+		return accessOwn, nil
+	}
+	return accessNone, nil
+}
+
+// info answers a Details button: in a group a short public note, in
+// private the details the presser may see.
+func (a *App) info(r *req, tk storage.Ticket) error {
+	if !r.private() {
+		followers, err := r.tx.TicketFollowers(tk.ID)
+		if err != nil {
+			return err
+		}
+		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
+			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
+		r.answered = true
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(note, 200), ShowAlert: true}
+		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
+		return err
+	}
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	return a.showTicket(r, tk)
+}
+
+// ticketCmd: /ticket <n>.
+func (a *App) ticketCmd(r *req) error {
+	id, ok := ticketArg(r.args)
+	if !ok {
+		return r.reply(r.t("ticket.usage"), nil)
+	}
+	tk, err := r.tx.Ticket(id)
+	if isNotFound(err) {
+		return r.reply(r.t("ticket.not_found", id), nil)
+	}
+	if err != nil {
+		return err
+	}
+	return a.showTicket(r, tk)
+}
+
+// showTicket sends a ticket with its history to the person, as far as they
+// may see it.
+func (a *App) showTicket(r *req, tk storage.Ticket) error {
+	acc, err := a.accessTo(r, tk)
+	if err != nil {
+		return err
+	}
+	if acc == accessNone {
+		return r.reply(r.t("ticket.not_found", tk.ID), nil)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<b>%s</b> · %s\n", a.headline(r.lang, tk), a.kindLabel(r.lang, tk.Kind))
+	fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_state", a.stateLabel(r.lang, tk.State), a.when(tk.CreatedAt)))
+	if tk.AssigneeID != 0 {
+		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_assignee", esc(a.nameOf(r, tk.AssigneeID))))
+	}
+	if tk.TeamID != 0 {
+		if team, err := r.tx.Team(tk.TeamID); err == nil {
+			fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_team", esc(team.Name)))
+		}
+	}
+	if acc == accessFull || tk.ReporterID == r.me.ID {
+		rep, err := r.tx.Member(tk.ReporterID)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		who := r.t("ticket.detail_reporter", esc(rep.Name), esc(rep.Building), esc(rep.Unit))
+		if tk.HideName {
+			who += " " + r.t("ticket.detail_hidden")
+		}
+		fmt.Fprintf(&b, "%s\n", who)
+	}
+	fmt.Fprintf(&b, "“%s”\n", esc(tk.Text))
+	if n := len(tk.Photos); n > 0 || tk.Lat != nil {
+		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_attachments", n, yesNo(r, tk.Lat != nil)))
+	}
+	if tk.Resolution != "" {
+		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_resolution", esc(tk.Resolution)))
+	}
+	if tk.DuplicateOf != 0 {
+		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_duplicate", tk.DuplicateOf))
+	}
+	events, err := r.tx.TicketEvents(tk.ID)
+	if err != nil {
+		return err
+	}
+	b.WriteString("\n" + r.t("ticket.history") + "\n")
+	for _, ev := range events {
+		who := r.t("ticket.system")
+		if ev.ActorID != 0 {
+			who = esc(a.nameOf(r, ev.ActorID))
+			if ev.ActorID == tk.ReporterID && tk.HideName && acc != accessFull && r.me.ID != tk.ReporterID {
+				who = r.t("ticket.reporter")
+			}
+		}
+		line := fmt.Sprintf("%s · %s · %s", a.when(ev.At), who, r.t("ticket.action."+string(ev.Action)))
+		if ev.Note != "" && ev.Action != storage.ActCreate {
+			line += ": " + quote(ev.Note, 120)
+		}
+		b.WriteString(line + "\n")
+	}
+	var kb any
+	if acc == accessFull && tk.State.Active() {
+		if tk.AssigneeID == r.me.ID {
+			kb = a.workButtons(r, tk)
+		} else if tk.AssigneeID == 0 {
+			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("button.claim"), CallbackData: "tk:claim:" + itoa(tk.ID)}}}}
+		}
+	}
+	return r.reply(strings.TrimSpace(b.String()), kb)
+}
+
+func yesNo(r *req, b bool) string {
+	if b {
+		return r.t("word.yes")
+	}
+	return r.t("word.no")
+}
+
+// listTickets is one line a ticket, for /my, /mytasks and /queue.
+func (a *App) listTickets(r *req, title string, tks []storage.Ticket, empty string) error {
+	if len(tks) == 0 {
+		return r.reply(empty, nil)
+	}
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	for _, tk := range tks {
+		fmt.Fprintf(&b, "%s · %s · %s\n  “%s”\n", a.headline(r.lang, tk), a.stateLabel(r.lang, tk.State),
+			a.age(r.lang, r.now, tk.CreatedAt), quote(tk.Text, 60))
+	}
+	b.WriteString(r.t("ticket.list_hint"))
+	return r.reply(b.String(), nil)
+}
+
+// my: a resident's own tickets.
+func (a *App) my(r *req) error {
+	tks, err := r.tx.ReporterTickets(r.me.ID, 20)
+	if err != nil {
+		return err
+	}
+	return a.listTickets(r, r.t("ticket.my_title"), tks, r.t("ticket.my_empty"))
+}
+
+// mytasks: what the caller has claimed.
+func (a *App) mytasks(r *req) error {
+	tks, err := r.tx.AssignedTickets(r.me.ID, 30)
+	if err != nil {
+		return err
+	}
+	return a.listTickets(r, r.t("ticket.tasks_title"), tks, r.t("ticket.tasks_empty"))
+}
+
+// queue: open and claimed tickets of the leader's buildings (staff: any
+// building, or all), oldest first.
+func (a *App) queue(r *req) error {
+	buildings := r.me.Leads
+	if r.atLeast(storage.RoleStaff) {
+		buildings = a.cfg.Community.Buildings
+	}
+	if arg := cleanLine(r.args); arg != "" {
+		if !containsStr(buildings, arg) {
+			return r.reply(r.t("error.unknown_building", esc(limitRunes(arg, 32)), esc(strings.Join(buildings, " "))), nil)
+		}
+		buildings = []string{arg}
+	}
+	tks, err := r.tx.BuildingQueue(buildings, 30)
+	if err != nil {
+		return err
+	}
+	return a.listTickets(r, r.t("ticket.queue_title", esc(strings.Join(buildings, ", "))), tks, r.t("ticket.queue_empty"))
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,320 @@
+package commands
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+const flowResolve = "resolve"
+
+// ticketButton routes the "tk:" buttons.
+func (a *App) ticketButton(r *req) error {
+	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "tk:"), ":")
+	verb := parts[0]
+	switch verb {
+	case "cat":
+		if len(parts) == 2 {
+			return a.reportCategory(r, parts[1])
+		}
+	case "bld":
+		return a.reportBuilding(r, "")
+	case "b":
+		if len(parts) == 2 {
+			return a.reportBuilding(r, parts[1])
+		}
+	case "cancel":
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.edit(r.t("cancel.done"), nil)
+	}
+	if len(parts) < 2 {
+		return r.toast(r.t("error.stale_button"))
+	}
+	id, ok := ticketArg(parts[1])
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	tk, err := r.tx.Ticket(id)
+	if isNotFound(err) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case verb == "claim":
+		return a.claim(r, tk)
+	case verb == "back":
+		return a.handBack(r, tk)
+	case verb == "res":
+		return a.askResolution(r, tk)
+	case verb == "fb" && len(parts) == 3:
+		return a.feedback(r, tk, parts[2])
+	case verb == "me":
+		return a.meToo(r, tk)
+	case verb == "info":
+		return a.info(r, tk)
+	case verb == "hide":
+		return a.hideName(r, tk)
+	}
+	return r.toast(r.t("error.stale_button"))
+}
+
+// mayClaim: staff, the building's leaders, and members of the team the
+// ticket was dispatched to.
+func (a *App) mayClaim(r *req, tk storage.Ticket) (bool, error) {
+	if r.atLeast(storage.RoleStaff) || (r.role == storage.RoleLeader && r.me.LeadsBuilding(tk.Building)) {
+		return true, nil
+	}
+	if tk.TeamID != 0 {
+		return r.tx.InTeam(tk.TeamID, r.me.ID)
+	}
+	return false, nil
+}
+
+// mayManage: staff and the building's leaders assign, reject, mark duplicates.
+func (a *App) mayManage(r *req, tk storage.Ticket) bool {
+	return r.atLeast(storage.RoleStaff) || (r.role == storage.RoleLeader && r.me.LeadsBuilding(tk.Building))
+}
+
+// refuse answers an illegal transition with the ticket's current state.
+func (a *App) refuse(r *req, tk storage.Ticket, err error) error {
+	var te *storage.TransitionError
+	if !errors.As(err, &te) {
+		return err
+	}
+	msg := r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, te.State))
+	if te.State == storage.TicketClaimed && tk.AssigneeID != 0 {
+		name := a.nameOf(r, tk.AssigneeID)
+		msg = r.t("ticket.taken_by", tk.ID, esc(name))
+	}
+	if r.cb != nil {
+		return r.toast(stripTags(msg))
+	}
+	return r.reply(msg, nil)
+}
+
+func (a *App) nameOf(r *req, id int64) string {
+	m, err := r.tx.Member(id)
+	if err != nil || m.Name == "" {
+		return "#" + itoa(id)
+	}
+	return m.Name
+}
+
+func (a *App) claim(r *req, tk storage.Ticket) error {
+	if ok, err := a.mayClaim(r, tk); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("ticket.not_yours"))
+	}
+	next, _, err := r.tx.Transition(tk.ID, storage.ActClaim, r.me.ID, storage.TransitionOpts{}, r.now)
+	if err != nil {
+		return a.refuse(r, tk, err)
+	}
+	if err := r.toast(r.t("ticket.claimed_toast", tk.ID)); err != nil {
+		return err
+	}
+	if err := r.edit(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(next.Text, 200)), a.workButtons(r, next)); err != nil {
+		return err
+	}
+	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), r.t("role."+string(r.role))); err != nil {
+		return err
+	}
+	return a.refreshGroupLine(r, next)
+}
+
+func (a *App) workButtons(r *req, tk storage.Ticket) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: r.t("button.resolve"), CallbackData: "tk:res:" + itoa(tk.ID)},
+		{Text: r.t("button.handback"), CallbackData: "tk:back:" + itoa(tk.ID)},
+	}}}
+}
+
+func (a *App) handBack(r *req, tk storage.Ticket) error {
+	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
+		return r.toast(r.t("ticket.not_yours"))
+	}
+	next, _, err := r.tx.Transition(tk.ID, storage.ActHandback, r.me.ID, storage.TransitionOpts{}, r.now)
+	if err != nil {
+		return a.refuse(r, tk, err)
+	}
+	if err := r.edit(r.t("ticket.handed_back", a.headline(r.lang, next)), nil); err != nil {
+		return err
+	}
+	if err := a.alertLeaders(r, next, r.me.ID, "ticket.again"); err != nil {
+		return err
+	}
+	return a.refreshGroupLine(r, next)
+}
+
+// askResolution starts the "what was done?" question.
+func (a *App) askResolution(r *req, tk storage.Ticket) error {
+	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
+		return r.toast(r.t("ticket.not_yours"))
+	}
+	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
+		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
+	}
+	raw, _ := json.Marshal(reportData{Ticket: tk.ID})
+	if err := r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowResolve, Step: "note", Data: string(raw)}, r.now); err != nil {
+		return err
+	}
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	return r.tell(r.me.ID, r.t("ticket.ask_resolution", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.resolution_placeholder")})
+}
+
+// resolveText takes the resolution note (text, or a photo with a caption).
+func (a *App) resolveText(r *req, f storage.Flow) error {
+	var d reportData
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
+		return r.tx.EndFlow(r.me.ID)
+	}
+	note := cleanText(r.text)
+	photo := largestPhoto(r)
+	switch {
+	case note == "":
+		return r.reply(r.t("ticket.resolution_empty"), telegram.ForceReply{ForceReply: true})
+	case runeLen(note) > a.cfg.Tickets.MaxText:
+		return r.reply(r.t("report.too_long", runeLen(note), a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+	}
+	tk, err := r.tx.Ticket(d.Ticket)
+	if err != nil {
+		return err
+	}
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
+		return r.reply(r.t("ticket.not_yours"), nil)
+	}
+	next, _, err := r.tx.Transition(tk.ID, storage.ActResolve, r.me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.now)
+	if err != nil {
+		return a.refuse(r, tk, err)
+	}
+	if err := r.reply(r.t("ticket.resolved_ack", next.ID), nil); err != nil {
+		return err
+	}
+	rep, err := r.tx.Member(next.ReporterID)
+	if err != nil {
+		return err
+	}
+	if canDM(rep) && rep.ID != r.me.ID {
+		lang := a.langOf(rep)
+		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+			{Text: a.cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + itoa(next.ID) + ":yes"},
+			{Text: a.cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + itoa(next.ID) + ":partly"},
+			{Text: a.cat.T(lang, "button.no"), CallbackData: "tk:fb:" + itoa(next.ID) + ":no"},
+		}}}
+		text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, next), quote(note, 500), a.cfg.Tickets.AutoCloseDays)
+		if err := a.send(r.tx, rep.ID, text, kb, storage.PriorityReply, r.now); err != nil {
+			return err
+		}
+	}
+	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", quote(note, 300)); err != nil {
+		return err
+	}
+	return a.refreshGroupLine(r, next)
+}
+
+// feedback takes the reporter's yes / partly / no.
+func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
+	if tk.ReporterID != r.me.ID {
+		return r.toast(r.t("ticket.only_reporter"))
+	}
+	act, key := storage.ActConfirm, "ticket.closed_thanks"
+	switch answer {
+	case "yes":
+	case "partly":
+		act, key = storage.ActPartly, "ticket.reopened_ack"
+	case "no":
+		act, key = storage.ActReopen, "ticket.reopened_ack"
+	default:
+		return r.toast(r.t("error.stale_button"))
+	}
+	next, _, err := r.tx.Transition(tk.ID, act, r.me.ID, storage.TransitionOpts{Note: answer}, r.now)
+	if err != nil {
+		return a.refuse(r, tk, err)
+	}
+	if err := r.edit(r.t(key, a.headline(r.lang, next)), nil); err != nil {
+		return err
+	}
+	if act != storage.ActConfirm {
+		why := r.t("ticket.answer." + answer)
+		if next.AssigneeID != 0 {
+			if err := a.tellMember(r, next.AssigneeID, a.workKeyboardFor(r, next), "ticket.told_reopened", a.headlineFor(r, next.AssigneeID, next), why); err != nil {
+				return err
+			}
+		}
+		if err := a.alertLeaders(r, next, next.AssigneeID, "ticket.reopened_leader"); err != nil {
+			return err
+		}
+	}
+	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_state", a.stateLabel(r.lang, next.State)); err != nil {
+		return err
+	}
+	return a.refreshGroupLine(r, next)
+}
+
+// workKeyboardFor is the Resolve / Hand back pair in the assignee's language.
+func (a *App) workKeyboardFor(r *req, tk storage.Ticket) any {
+	m, err := r.tx.Member(tk.AssigneeID)
+	if err != nil {
+		return nil
+	}
+	lang := a.langOf(m)
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "button.resolve"), CallbackData: "tk:res:" + itoa(tk.ID)},
+		{Text: a.cat.T(lang, "button.handback"), CallbackData: "tk:back:" + itoa(tk.ID)},
+	}}}
+}
+
+// meToo follows a ticket from its group line.
+func (a *App) meToo(r *req, tk storage.Ticket) error {
+	if !canDM(r.me) {
+		r.answered = true
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, URL: a.deepLink("me_" + itoa(tk.ID))}
+		_, err := r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
+		return err
+	}
+	if tk.ReporterID == r.me.ID {
+		return r.toast(r.t("ticket.metoo_own", tk.ID))
+	}
+	if tk.State.Terminal() {
+		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
+	}
+	added, err := r.tx.FollowTicket(tk.ID, r.me.ID, r.now)
+	if err != nil {
+		return err
+	}
+	if !added {
+		return r.toast(r.t("ticket.metoo_again", tk.ID))
+	}
+	return r.toast(r.t("ticket.metoo_done", tk.ID))
+}
+
+// hideName hides the reporter's name from the group line.
+func (a *App) hideName(r *req, tk storage.Ticket) error {
+	if tk.ReporterID != r.me.ID {
+		return r.toast(r.t("ticket.only_reporter"))
+	}
+	if err := r.tx.SetTicketHideName(tk.ID, true, r.now); err != nil {
+		return err
+	}
+	tk.HideName = true
+	if err := r.toast(r.t("ticket.name_hidden")); err != nil {
+		return err
+	}
+	if err := r.edit(r.t("ticket.name_hidden_long", a.headline(r.lang, tk)), nil); err != nil {
+		return err
+	}
+	return a.refreshGroupLine(r, tk)
+}

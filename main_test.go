@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"courtyard/bot/telegramtest"
+)
+
+// binary is the courtyard binary built once for the tests that run it.
+var binary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	binary.once.Do(func() {
+		dir, err := os.MkdirTemp("", "courtyard-bin")
+		if err != nil {
+			binary.err = err
+			return
+		}
+		binary.path = filepath.Join(dir, "courtyard")
+		out, err := exec.Command("go", "build", "-o", binary.path, ".").CombinedOutput()
+		if err != nil {
+			binary.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binary.err != nil {
+		t.Fatal(binary.err)
+	}
+	return binary.path
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary.path != "" {
+		os.RemoveAll(filepath.Dir(binary.path))
+	}
+	os.Exit(code)
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func noEnv(string) string { return "" }
+
+const goodConfig = `
+telegram:
+  api_url: %s
+  poll_timeout: 2s
+database:
+  path: %s
+community:
+  name: 南门社区
+  buildings: ["1", "2", "3"]
+`
+
+func TestConfigErrorsExitTwoWithMessage(t *testing.T) {
+	cases := []struct {
+		name, config, want string
+		env             func(string) string
+	}{
+		{"unknown key", "telegram:\n  tokne: x\ncommunity:\n  buildings: [\"1\"]\n", `unknown key "tokne"`, noEnv},
+		{"no token", "community:\n  buildings: [\"1\"]\n", "telegram.token is empty", noEnv},
+		{"bad zone", "telegram:\n  token: \"1:x\"\ncommunity:\n  timezone: Mars/Base\n  buildings: [\"1\"]\n", "Mars/Base", noEnv},
+		{"no buildings", "telegram:\n  token: \"1:x\"\n", "community.buildings", noEnv},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "c.yaml")
+			if err := os.WriteFile(p, []byte(tc.config), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), []string{"-config", p}, &out, &errOut, tc.env)
+			if code != 2 {
+				t.Fatalf("exit %d, want 2; stderr: %s", code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tc.want) || strings.Count(strings.TrimSpace(errOut.String()), "\n") != 0 {
+				t.Errorf("want one line naming %q, got %q", tc.want, errOut.String())
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("a failed start wrote files: %v", entries)
+			}
+		})
+	}
+}
+
+func TestBinaryConfigErrors(t *testing.T) {
+	bin := buildBinary(t)
+	for _, tc := range []struct{ config, want string }{
+		{"telegram:\n  token: \"1:x\"\n  pol_timeout: 3s\ncommunity:\n  buildings: [\"1\"]\n", `line 3: unknown key "pol_timeout"`},
+		{"community:\n  buildings: [\"1\"]\n", "telegram.token is empty"},
+	} {
+		p := writeFile(t, "c.yaml", tc.config)
+		cmd := exec.Command(bin, "run", "-config", p)
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+			t.Fatalf("want exit 2, got %v; stderr %s", err, errOut.String())
+		}
+		if !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("stderr %q lacks %q", errOut.String(), tc.want)
+		}
+	}
+}
+
+func TestSubcommands(t *testing.T) {
+	tg := telegramtest.New(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
+	env := func(k string) string {
+		if k == "COURTYARD_TELEGRAM_TOKEN" {
+			return telegramtest.Token
+		}
+		return ""
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"check-config", "-config", p}, &out, &errOut, env); code != 0 || !strings.Contains(out.String(), "OK") {
+		t.Fatalf("check-config: %d %s %s", code, out.String(), errOut.String())
+	}
+	if code := run(context.Background(), []string{"migrate", "-config", p}, &out, &errOut, env); code != 0 {
+		t.Fatalf("migrate: %d %s", code, errOut.String())
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if code := run(context.Background(), []string{"backup", "-config", p, backup}, &out, &errOut, env); code != 0 {
+		t.Fatalf("backup: %d %s", code, errOut.String())
+	}
+	if _, err := os.Stat(backup); err != nil {
+		t.Fatal(err)
+	}
+	if code := run(context.Background(), []string{"backup", "-config", p, backup}, &out, &errOut, env); code == 0 {
+		t.Fatal("backup over an existing file must fail")
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"version"}, &out, &errOut, env); code != 0 || !strings.HasPrefix(out.String(), "courtyard ") {
+		t.Fatalf("version: %d %q", code, out.String())
+	}
+	errOut.Reset()
+	if code := run(context.Background(), []string{"migrate", "-h"}, &out, &errOut, env); code != 0 || !strings.Contains(errOut.String(), "-config") {
+		t.Fatalf("-h: %d %q", code, errOut.String())
+	}
+	if code := run(context.Background(), []string{"frobnicate"}, &out, &errOut, env); code != 2 {
+		t.Fatalf("unknown subcommand: %d", code)
+	}
+}
+
+func TestSIGTERMStopsWithinFiveSeconds(t *testing.T) {
+	bin := buildBinary(t)
+	tg := telegramtest.New(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
+	cmd := exec.Command(bin, "-config", p)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// Wait until the bot is polling, then ask it something so an update is in hand.
+	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
+	u := tg.User(2001, "Ann", "en")
+	tg.SendText(u, telegramtest.PrivateChat(u), "/help")
+	tg.WaitMessage(t, u.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "Commands") }, 10*time.Second)
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, logs.String())
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("took %v to stop", d)
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running 5s after SIGTERM\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), telegramtest.Token) {
+		t.Errorf("the token appears in the logs")
+	}
+}

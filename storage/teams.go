@@ -1,0 +1,145 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Team is a volunteer team. A restricted team needs its lead's or staff's
+// approval to join.
+type Team struct {
+	ID         int64
+	Name       string
+	LeadID     int64 // 0 none
+	Restricted bool
+}
+
+const teamCols = `id, name, coalesce(lead_id, 0), restricted`
+
+func scanTeam(sc interface{ Scan(...any) error }) (Team, error) {
+	var tm Team
+	var restricted int
+	err := sc.Scan(&tm.ID, &tm.Name, &tm.LeadID, &restricted)
+	tm.Restricted = restricted == 1
+	return tm, err
+}
+
+// CreateTeam adds a team. Names are unique, ignoring ASCII case.
+func (t *Tx) CreateTeam(name string, lead int64, restricted bool, now time.Time) (int64, error) {
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO teams (name, lead_id, restricted, created_at) VALUES (?, ?, ?, ?)`,
+		name, idOrNull(lead), boolInt(restricted), ms(now))
+	if err != nil {
+		return 0, fmt.Errorf("storage: create team %q: %w", name, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("storage: create team %q: %w", name, err)
+	}
+	return id, nil
+}
+
+// TeamByName finds a team by name, ignoring ASCII case.
+func (t *Tx) TeamByName(name string) (Team, error) {
+	tm, err := scanTeam(t.q.QueryRowContext(t.ctx, `SELECT `+teamCols+` FROM teams WHERE name = ?`, name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Team{}, ErrNotFound
+	}
+	if err != nil {
+		return Team{}, fmt.Errorf("storage: team %q: %w", name, err)
+	}
+	return tm, nil
+}
+
+// Team returns team id, or ErrNotFound.
+func (t *Tx) Team(id int64) (Team, error) {
+	tm, err := scanTeam(t.q.QueryRowContext(t.ctx, `SELECT `+teamCols+` FROM teams WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Team{}, ErrNotFound
+	}
+	if err != nil {
+		return Team{}, fmt.Errorf("storage: team %d: %w", id, err)
+	}
+	return tm, nil
+}
+
+// Teams returns every team by name.
+func (t *Tx) Teams() ([]Team, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT `+teamCols+` FROM teams ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("storage: list teams: %w", err)
+	}
+	defer rows.Close()
+	var out []Team
+	for rows.Next() {
+		tm, err := scanTeam(rows)
+		if err != nil {
+			return nil, fmt.Errorf("storage: list teams: %w", err)
+		}
+		out = append(out, tm)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: list teams: %w", err)
+	}
+	return out, nil
+}
+
+// AddTeamMember puts member in the team; adding a member again changes
+// nothing. ErrNotFound when there is no such team.
+func (t *Tx) AddTeamMember(team, member int64, now time.Time) error {
+	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO team_members (team_id, member_id, joined_at)
+		SELECT id, ?, ? FROM teams WHERE id = ?`, member, ms(now), team)
+	if err != nil {
+		return fmt.Errorf("storage: add %d to team %d: %w", member, team, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("storage: add %d to team %d: %w", member, team, err)
+	} else if n == 0 {
+		if _, err := t.Team(team); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RemoveTeamMember takes member out of the team. ErrNotFound when they were
+// not in it.
+func (t *Tx) RemoveTeamMember(team, member int64) error {
+	res, err := t.q.ExecContext(t.ctx, `DELETE FROM team_members WHERE team_id = ? AND member_id = ?`, team, member)
+	if err != nil {
+		return fmt.Errorf("storage: remove %d from team %d: %w", member, team, err)
+	}
+	return mustAffect(res, member)
+}
+
+// TeamMembers returns the team's members, earliest joined first.
+func (t *Tx) TeamMembers(team int64) ([]int64, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id FROM team_members WHERE team_id = ? ORDER BY joined_at, member_id`, team)
+	if err != nil {
+		return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var m int64
+		if err := rows.Scan(&m); err != nil {
+			return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
+	}
+	return out, nil
+}
+
+// InTeam reports whether member is in the team.
+func (t *Tx) InTeam(team, member int64) (bool, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members WHERE team_id = ? AND member_id = ?`, team, member).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("storage: is %d in team %d: %w", member, team, err)
+	}
+	return n > 0, nil
+}
