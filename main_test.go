@@ -77,7 +77,7 @@ community:
 func TestConfigErrorsExitTwoWithMessage(t *testing.T) {
 	cases := []struct {
 		name, config, want string
-		env             func(string) string
+		env                func(string) string
 	}{
 		{"unknown key", "telegram:\n  tokne: x\ncommunity:\n  buildings: [\"1\"]\n", `unknown key "tokne"`, noEnv},
 		{"no token", "community:\n  buildings: [\"1\"]\n", "telegram.token is empty", noEnv},

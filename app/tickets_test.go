@@ -205,7 +205,9 @@ func TestStaffAssignsToTeamAndReporterSaysNoThenYes(t *testing.T) {
 		t.Fatalf("after no: %+v", tk)
 	}
 	// Xu fixes it again; this time the reporter says yes.
-	again := c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "reopened") && hasButton(m, "tk:res:1") }, wait)
+	again := c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "reopened") && hasButton(m, "tk:res:1")
+	}, wait)
 	c.tg.Press(vol, again, "tk:res:1")
 	ask = c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ask.ID }, wait)
 	c.tg.SendReply(vol, telegramtest.PrivateChat(vol), "Cleared it and the bin is fixed", ask)
