@@ -12,6 +12,7 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowRegister: a.regText,
 		flowReport:   a.reportText,
 		flowResolve:  a.resolveText,
+		flowAnnounce: a.annText,
 	}
 }
 

@@ -43,6 +43,13 @@ func TestEveryUsedKeyExists(t *testing.T) {
 			keys[p+k] = true
 		}
 	}
+	for _, au := range []string{storage.AudienceGroups, storage.AudienceBuildingGroups, storage.AudienceResidents,
+		storage.AudienceBuildingPersons, storage.AudienceTeam, storage.AudienceLeaders} {
+		keys["ann.audience."+au] = true
+	}
+	for _, st := range []string{"draft", "sent", "cancelled"} {
+		keys["ann.state."+st] = true
+	}
 	for _, a := range []string{"yes", "partly", "no"} {
 		keys["ticket.answer."+a] = true
 	}

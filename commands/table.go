@@ -35,7 +35,12 @@ func (a *App) commandTable() []command {
 		{name: "assign", min: storage.RoleLeader, menu: true, run: a.assign},
 		{name: "reject", min: storage.RoleLeader, menu: true, run: a.reject},
 		{name: "duplicate", min: storage.RoleLeader, menu: true, run: a.duplicate},
+		{name: "ledger", min: storage.RoleLeader, menu: true, run: a.ledger},
+		{name: "export", min: storage.RoleStaff, menu: true, run: a.export},
+		{name: "stats", min: storage.RoleStaff, inGroup: true, menu: true, run: a.stats},
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
+		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
+		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -75,6 +80,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "lang:", run: a.langButton},
 		{prefix: "menu:", run: a.menuButton},
 		{prefix: "tk:", run: a.ticketButton},
+		{prefix: "an:", run: a.announceButton},
+		{prefix: "lg:", run: a.ledgerButton},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 var migrations = []string{
 	schemaV1,
 	schemaV2,
+	schemaV3,
 }
 
 // Version returns the schema version of the database.

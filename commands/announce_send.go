@@ -1,0 +1,224 @@
+package commands
+
+import (
+	"encoding/json"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// annText takes the announcement's text (or a photo with a caption), makes
+// the draft and shows the preview: exactly what recipients will see, then
+// Send / Pin and send / Cancel.
+func (a *App) annText(r *req, f storage.Flow) error {
+	var d annData
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "text" {
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.reply(r.t("error.stale_button"), nil)
+	}
+	photo := largestPhoto(r)
+	text := cleanText(r.text)
+	limit := telegram.MaxText - 200
+	if photo != "" {
+		limit = telegram.MaxCaption - 100
+	}
+	switch {
+	case text == "":
+		return r.reply(r.t("ann.empty"), telegram.ForceReply{ForceReply: true})
+	case runeLen(text) > limit:
+		return r.reply(r.t("report.too_long", runeLen(text), limit), telegram.ForceReply{ForceReply: true})
+	}
+	id, err := r.tx.CreateAnnouncement(storage.Announcement{SenderID: r.me.ID, Audience: d.Audience, Buildings: d.Buildings,
+		TeamID: d.TeamID, Text: text, Photo: photo}, r.now)
+	if err != nil {
+		return err
+	}
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	ann, err := r.tx.Announcement(id)
+	if err != nil {
+		return err
+	}
+	recips, err := a.recipients(r, ann)
+	if err != nil {
+		return err
+	}
+	if err := a.deliver(r, ann, r.chat.ID, r.lang, storage.PriorityReply, "", false); err != nil {
+		return err
+	}
+	row := []telegram.Button{{Text: r.t("ann.send", len(recips)), CallbackData: "an:send:" + itoa(id)}}
+	if ann.Audience == storage.AudienceGroups || ann.Audience == storage.AudienceBuildingGroups {
+		row = append(row, telegram.Button{Text: r.t("ann.pin_send"), CallbackData: "an:pin:" + itoa(id)})
+	}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
+	return r.reply(r.t("ann.preview", a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), len(recips)), kb)
+}
+
+// recipient is one chat an announcement goes to, and its language.
+type recipient struct {
+	chat int64
+	lang string
+}
+
+// recipients works out who gets an announcement now.
+func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) {
+	var out []recipient
+	people := func(ms []storage.Member, err error) ([]recipient, error) {
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if canDM(m) {
+				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
+			}
+		}
+		return out, nil
+	}
+	switch ann.Audience {
+	case storage.AudienceGroups, storage.AudienceBuildingGroups:
+		chats, err := r.tx.LinkedChats(ann.Buildings...)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range chats {
+			out = append(out, recipient{chat: c.ID, lang: a.cfg.Community.Language})
+		}
+		return out, nil
+	case storage.AudienceResidents, storage.AudienceBuildingPersons:
+		return people(r.tx.Residents(ann.Buildings...))
+	case storage.AudienceLeaders:
+		return people(r.tx.MembersWithRole(storage.RoleLeader))
+	case storage.AudienceTeam:
+		ids, err := r.tx.TeamMembers(ann.TeamID)
+		if err != nil {
+			return nil, err
+		}
+		var ms []storage.Member
+		for _, id := range ids {
+			m, err := r.tx.Member(id)
+			if err != nil {
+				return nil, err
+			}
+			ms = append(ms, m)
+		}
+		return people(ms, nil)
+	}
+	return nil, nil
+}
+
+// deliver queues the announcement to one chat.
+func (a *App) deliver(r *req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
+	sender := a.nameOf(r, ann.SenderID)
+	text := a.cat.T(lang, "ann.message", esc(ann.Text), esc(sender))
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + itoa(ann.ID)}}}}
+	m := storage.OutMsg{ChatID: chat, Priority: prio, Ref: ref}
+	if pin && chat < 0 {
+		m.After = "pin"
+	}
+	if ann.Photo != "" {
+		m.Method = "sendPhoto"
+		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: text, ParseMode: "HTML", ReplyMarkup: kb})
+	} else {
+		m.Method = "sendMessage"
+		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: fit(text), ParseMode: "HTML", ReplyMarkup: kb,
+			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}})
+	}
+	_, err := r.tx.Enqueue(m, r.now)
+	return err
+}
+
+// finishAnnouncement takes Send, Pin and send, and Cancel. The press is
+// authorised again: only the draft's author, still allowed to reach that
+// audience, can send it, and only once.
+func (a *App) finishAnnouncement(r *req, verb, arg string) error {
+	id, ok := ticketArg(arg)
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	ann, err := r.tx.Announcement(id)
+	if isNotFound(err) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	if ann.SenderID != r.me.ID || !a.mayAnnounce(r, ann) {
+		return r.toast(r.t("ann.not_yours"))
+	}
+	if ann.State != "draft" {
+		return r.toast(r.t("ann.already", r.t("ann.state."+ann.State)))
+	}
+	if verb == "cancel" {
+		if _, err := r.tx.FinishAnnouncement(id, "cancelled", false, 0, r.now); err != nil {
+			return err
+		}
+		return r.edit(r.t("ann.cancelled"), nil)
+	}
+	recips, err := a.recipients(r, ann)
+	if err != nil {
+		return err
+	}
+	pin := verb == "pin"
+	if ok, err := r.tx.FinishAnnouncement(id, "sent", pin, len(recips), r.now); err != nil || !ok {
+		if err == nil {
+			err = r.toast(r.t("ann.already", r.t("ann.state.sent")))
+		}
+		return err
+	}
+	ref := "ann:" + itoa(id)
+	for _, rc := range recips {
+		if err := r.tx.AddAnnouncementRecipient(id, rc.chat); err != nil {
+			return err
+		}
+		if err := a.deliver(r, ann, rc.chat, rc.lang, storage.PriorityBulk, ref, pin); err != nil {
+			return err
+		}
+	}
+	if err := r.toast(r.t("ann.sending_toast")); err != nil {
+		return err
+	}
+	return r.edit(r.t("ann.sending", id, len(recips)), nil)
+}
+
+// mayAnnounce checks the presser may still reach the announcement's audience.
+func (a *App) mayAnnounce(r *req, ann storage.Announcement) bool {
+	if !containsStr(a.audiences(r), ann.Audience) {
+		return false
+	}
+	allowed := a.announceBuildings(r)
+	for _, b := range ann.Buildings {
+		if !containsStr(allowed, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// acknowledge takes the "read" button under an announcement.
+func (a *App) acknowledge(r *req, arg string) error {
+	id, ok := ticketArg(arg)
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	ann, err := r.tx.Announcement(id)
+	if isNotFound(err) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	if ann.State != "sent" {
+		return r.toast(r.t("ann.preview_ack"))
+	}
+	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
+	if err != nil {
+		return err
+	}
+	if !added {
+		return r.toast(r.t("ann.acked_again"))
+	}
+	return r.toast(r.t("ann.acked"))
+}

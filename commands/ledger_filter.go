@@ -1,0 +1,227 @@
+package commands
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"courtyard/config"
+	"courtyard/locale"
+	"courtyard/storage"
+)
+
+// ledgerFilter is what /ledger was asked to show. It travels in the page
+// buttons, so it is re-read (and re-checked) on every press.
+type ledgerFilter struct {
+	state    storage.TicketState // "" any
+	category string              // a category key; "" any
+	building string              // a configured building; "" any
+	month    time.Time           // first instant of a month in the community's zone; zero any
+}
+
+var monthRE = regexp.MustCompile(`^\d{4}-\d{2}$`)
+
+// shortLabel is the first part of a label ("已处理，待确认" → "已处理",
+// "fixed, waiting for confirmation" → "fixed").
+func shortLabel(label string) string {
+	if i := strings.IndexAny(label, ",，"); i > 0 {
+		label = label[:i]
+	}
+	return strings.TrimSpace(label)
+}
+
+// filterWord is the word a person types for a state or category in lang:
+// its short label when that is one word, else its key.
+func filterWord(label, key string) string {
+	s := shortLabel(label)
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return key
+	}
+	return s
+}
+
+// parseMonth reads "2026-03" as the first instant of that month in the
+// community's zone.
+func (a *App) parseMonth(s string) (time.Time, bool) {
+	if !monthRE.MatchString(s) {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("2006-01", s, a.loc)
+	if err != nil || t.Year() < 2000 {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// monthOf is the first instant of the month t falls in, in the community's zone.
+func (a *App) monthOf(t time.Time) time.Time {
+	t = t.In(a.loc)
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, a.loc)
+}
+
+func (a *App) matchState(w string) (storage.TicketState, bool) {
+	lw := strings.ToLower(w)
+	for _, s := range storage.TicketStates {
+		if lw == string(s) {
+			return s, true
+		}
+		for _, lang := range locale.Languages() {
+			label := strings.ToLower(a.stateLabel(lang, s))
+			if lw == label || lw == shortLabel(label) {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
+func (a *App) matchCategory(w string) (string, bool) {
+	for _, c := range a.cfg.Tickets.Categories {
+		if strings.EqualFold(w, c.Key) || w == c.Zh || (c.En != "" && strings.EqualFold(w, c.En)) {
+			return c.Key, true
+		}
+	}
+	return "", false
+}
+
+// matchBuilding accepts a building's name, also as "3栋" or "3号楼".
+func (a *App) matchBuilding(w string) (string, bool) {
+	for _, cand := range []string{w, strings.TrimSuffix(w, "栋"), strings.TrimSuffix(w, "号楼")} {
+		for _, b := range a.cfg.Community.Buildings {
+			if strings.EqualFold(cand, b) {
+				return b, true
+			}
+		}
+	}
+	return "", false
+}
+
+// parseLedgerWords reads filter words in any order. bad is the first word
+// not understood; twice is set when it names a second value of a filter
+// already given.
+func (a *App) parseLedgerWords(args string) (f ledgerFilter, bad string, twice bool) {
+	for _, w := range strings.Fields(cleanLine(args)) {
+		var dup bool
+		if s, ok := a.matchState(w); ok {
+			dup, f.state = f.state != "", s
+		} else if m, ok := a.parseMonth(w); ok {
+			dup, f.month = !f.month.IsZero(), m
+		} else if b, ok := a.matchBuilding(w); ok {
+			dup, f.building = f.building != "", b
+		} else if c, ok := a.matchCategory(w); ok {
+			dup, f.category = f.category != "", c
+		} else {
+			return f, w, false
+		}
+		if dup {
+			return f, w, true
+		}
+	}
+	return f, "", false
+}
+
+// ledgerData encodes a page of a filter as callback data:
+// "lg:<page>:<state>:<category>:<month>:<building>", the state, category and
+// building being indexes into their lists and the month YYYYMM, each empty
+// when not filtered. It stays far below Telegram's 64 bytes.
+func (a *App) ledgerData(f ledgerFilter, page int) string {
+	idx := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return strconv.Itoa(i)
+	}
+	month := ""
+	if !f.month.IsZero() {
+		month = f.month.In(a.loc).Format("200601")
+	}
+	cat := slices.IndexFunc(a.cfg.Tickets.Categories, func(c config.Category) bool { return c.Key == f.category })
+	return fmt.Sprintf("lg:%d:%s:%s:%s:%s", page, idx(slices.Index(storage.TicketStates, f.state)), idx(cat),
+		month, idx(slices.Index(a.cfg.Community.Buildings, f.building)))
+}
+
+// decodeLedger reads what ledgerData wrote. Anything malformed or out of
+// range is refused: callback data can be forged.
+func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
+	var f ledgerFilter
+	parts := strings.Split(strings.TrimPrefix(data, "lg:"), ":")
+	if len(parts) != 5 {
+		return f, 0, false
+	}
+	page, err := strconv.Atoi(parts[0])
+	if err != nil || page < 0 || page > 100000 || strconv.Itoa(page) != parts[0] {
+		return f, 0, false
+	}
+	index := func(s string, n int) (int, bool) {
+		if s == "" {
+			return -1, true
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil || i < 0 || i >= n || strconv.Itoa(i) != s {
+			return 0, false
+		}
+		return i, true
+	}
+	si, ok1 := index(parts[1], len(storage.TicketStates))
+	ci, ok2 := index(parts[2], len(a.cfg.Tickets.Categories))
+	bi, ok3 := index(parts[4], len(a.cfg.Community.Buildings))
+	if !ok1 || !ok2 || !ok3 {
+		return f, 0, false
+	}
+	if si >= 0 {
+		f.state = storage.TicketStates[si]
+	}
+	if ci >= 0 {
+		f.category = a.cfg.Tickets.Categories[ci].Key
+	}
+	if bi >= 0 {
+		f.building = a.cfg.Community.Buildings[bi]
+	}
+	if m := parts[3]; m != "" {
+		if len(m) != 6 {
+			return f, 0, false
+		}
+		t, ok := a.parseMonth(m[:4] + "-" + m[4:])
+		if !ok {
+			return f, 0, false
+		}
+		f.month = t
+	}
+	return f, page, true
+}
+
+// describeFilter names the filter in lang, e.g. "待认领 · 照明 · 3 栋 · 2026-03".
+func (a *App) describeFilter(r *req, f ledgerFilter) string {
+	var parts []string
+	if f.state != "" {
+		parts = append(parts, a.stateLabel(r.lang, f.state))
+	}
+	if f.category != "" {
+		parts = append(parts, esc(a.catLabel(r.lang, f.category)))
+	}
+	if f.building != "" {
+		parts = append(parts, r.t("ledger.building", esc(f.building)))
+	}
+	if !f.month.IsZero() {
+		parts = append(parts, f.month.In(a.loc).Format("2006-01"))
+	}
+	if len(parts) == 0 {
+		return r.t("ledger.all")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// filterHelp lists the words /ledger understands, in the caller's language.
+func (a *App) filterHelp(r *req, buildings []string) string {
+	var states, cats []string
+	for _, s := range storage.TicketStates {
+		states = append(states, filterWord(a.stateLabel(r.lang, s), string(s)))
+	}
+	for _, c := range a.cfg.Tickets.Categories {
+		cats = append(cats, filterWord(a.catLabel(r.lang, c.Key), c.Key))
+	}
+	return r.t("ledger.words", esc(strings.Join(states, " ")), esc(strings.Join(cats, " ")), esc(strings.Join(buildings, " ")))
+}

@@ -1,0 +1,127 @@
+package commands
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+)
+
+// statsBuildings is how many buildings /stats lists.
+const statsBuildings = 10
+
+// stats: /stats [YYYY-MM], a month's figures: tickets by category and
+// state, by building, the median times to claim and to resolve, and wishes
+// fulfilled.
+func (a *App) stats(r *req) error {
+	month := a.monthOf(r.now)
+	if arg := cleanLine(r.args); arg != "" {
+		m, ok := a.parseMonth(arg)
+		if !ok {
+			return r.reply(r.t("stats.bad_month", esc(limitRunes(arg, 32))), nil)
+		}
+		month = m
+	}
+	st, err := r.tx.TicketStats(month, month.AddDate(0, 1, 0))
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(r.t("stats.title", month.Format("2006-01")) + "\n")
+	b.WriteString(r.t("stats.total", st.Total) + "\n")
+	if st.Total == 0 {
+		return r.reply(b.String()+r.t("stats.none"), nil)
+	}
+	b.WriteString("\n" + r.t("stats.by_category") + "\n")
+	for _, cat := range a.statsCategories(st) {
+		var parts []string
+		n := 0
+		for _, s := range storage.TicketStates {
+			if c := st.ByCategory[cat][s]; c > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", shortLabel(a.stateLabel(r.lang, s)), c))
+				n += c
+			}
+		}
+		b.WriteString(r.t("stats.category_line", esc(a.catLabel(r.lang, cat)), n, strings.Join(parts, " · ")) + "\n")
+	}
+	b.WriteString("\n" + r.t("stats.by_building", statsBuildings) + "\n")
+	for _, bl := range a.topBuildings(st.ByBuilding, statsBuildings) {
+		b.WriteString(r.t("stats.building_line", esc(bl), st.ByBuilding[bl]) + "\n")
+	}
+	b.WriteString("\n" + r.t("stats.median_claim", a.humanDuration(r, st.MedianClaim, st.Claimed), st.Claimed) + "\n")
+	b.WriteString(r.t("stats.median_resolve", a.humanDuration(r, st.MedianResolve, st.Resolved), st.Resolved) + "\n")
+	b.WriteString(r.t("stats.wishes", st.WishesFulfilled, st.WishesTotal))
+	return r.reply(b.String(), nil)
+}
+
+// statsCategories are the categories with tickets: configured ones in
+// their order, then any no longer configured, by key.
+func (a *App) statsCategories(st storage.TicketStats) []string {
+	var out, rest []string
+	known := map[string]bool{}
+	for _, c := range a.cfg.Tickets.Categories {
+		known[c.Key] = true
+		if len(st.ByCategory[c.Key]) > 0 {
+			out = append(out, c.Key)
+		}
+	}
+	for k := range st.ByCategory {
+		if !known[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// topBuildings are the n buildings with the most tickets, most first; ties
+// in the configured order, unknown buildings last by name.
+func (a *App) topBuildings(counts map[string]int, n int) []string {
+	order := map[string]int{}
+	for i, b := range a.cfg.Community.Buildings {
+		order[b] = i
+	}
+	rank := func(b string) int {
+		if i, ok := order[b]; ok {
+			return i
+		}
+		return len(order)
+	}
+	var bs []string
+	for b := range counts {
+		bs = append(bs, b)
+	}
+	sort.Slice(bs, func(i, j int) bool {
+		x, y := bs[i], bs[j]
+		switch {
+		case counts[x] != counts[y]:
+			return counts[x] > counts[y]
+		case rank(x) != rank(y):
+			return rank(x) < rank(y)
+		}
+		return x < y
+	})
+	if len(bs) > n {
+		bs = bs[:n]
+	}
+	return bs
+}
+
+// humanDuration says d as "3 h 20 min" / "3小时20分" (days and hours from a
+// day on), or "—" when no ticket went that far.
+func (a *App) humanDuration(r *req, d time.Duration, samples int) string {
+	if samples == 0 {
+		return "—"
+	}
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch h := m / 60; {
+	case h == 0:
+		return r.t("stats.dur_m", m)
+	case h < 24:
+		return r.t("stats.dur_hm", h, m%60)
+	default:
+		return r.t("stats.dur_dh", h/24, h%24)
+	}
+}

@@ -1,0 +1,173 @@
+package storage
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Announcement audiences.
+const (
+	AudienceGroups          = "groups"     // every linked group
+	AudienceBuildingGroups  = "bgroups"    // the groups of chosen buildings
+	AudienceResidents       = "residents"  // every registered resident, in private
+	AudienceBuildingPersons = "bresidents" // residents of chosen buildings, in private
+	AudienceTeam            = "team"       // a team's members, in private
+	AudienceLeaders         = "leaders"    // every building leader, in private
+)
+
+// Announcement is a message from staff or a leader to many people.
+type Announcement struct {
+	ID         int64
+	SenderID   int64
+	Audience   string
+	Buildings  []string
+	TeamID     int64
+	Text       string
+	Photo      string // a Telegram file_id, or ""
+	Pin        bool
+	State      string // draft, sent, cancelled
+	Recipients int
+	CreatedAt  time.Time
+	SentAt     time.Time
+}
+
+const annCols = `id, sender_id, audience, buildings, coalesce(team_id, 0), text, photo, pin, state, recipients, created_at, sent_at`
+
+func scanAnnouncement(sc interface{ Scan(...any) error }) (Announcement, error) {
+	var a Announcement
+	var bs string
+	var pin int
+	var created int64
+	var sent sql.NullInt64
+	err := sc.Scan(&a.ID, &a.SenderID, &a.Audience, &bs, &a.TeamID, &a.Text, &a.Photo, &pin, &a.State, &a.Recipients, &created, &sent)
+	if err != nil {
+		return a, err
+	}
+	a.Pin = pin == 1
+	a.CreatedAt, a.SentAt = fromMS(created), nullMS(sent)
+	if err := json.Unmarshal([]byte(bs), &a.Buildings); err != nil {
+		return a, fmt.Errorf("buildings of announcement %d: %w", a.ID, err)
+	}
+	return a, nil
+}
+
+// CreateAnnouncement stores a draft and returns its id.
+func (t *Tx) CreateAnnouncement(a Announcement, now time.Time) (int64, error) {
+	if a.Buildings == nil {
+		a.Buildings = []string{}
+	}
+	bs, err := json.Marshal(a.Buildings)
+	if err != nil {
+		return 0, fmt.Errorf("storage: create announcement: %w", err)
+	}
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO announcements (sender_id, audience, buildings, team_id, text, photo, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.SenderID, a.Audience, string(bs), idOrNull(a.TeamID), a.Text, a.Photo, ms(now))
+	if err != nil {
+		return 0, fmt.Errorf("storage: create announcement: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// Announcement returns announcement id.
+func (t *Tx) Announcement(id int64) (Announcement, error) {
+	a, err := scanAnnouncement(t.q.QueryRowContext(t.ctx, `SELECT `+annCols+` FROM announcements WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Announcement{}, ErrNotFound
+	}
+	if err != nil {
+		return Announcement{}, fmt.Errorf("storage: announcement %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// FinishAnnouncement moves a draft to sent (with its recipient count and
+// pin choice) or cancelled. It reports false when the announcement was no
+// longer a draft, so a double press sends nothing twice.
+func (t *Tx) FinishAnnouncement(id int64, state string, pin bool, recipients int, now time.Time) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `UPDATE announcements SET state = ?, pin = ?, recipients = ?, sent_at = ? WHERE id = ? AND state = 'draft'`,
+		state, boolInt(pin), recipients, ms(now), id)
+	if err != nil {
+		return false, fmt.Errorf("storage: finish announcement %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// AddAnnouncementRecipient records a chat the announcement went to.
+func (t *Tx) AddAnnouncementRecipient(id, chatID int64) error {
+	if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO announcement_recipients (announcement_id, chat_id) VALUES (?, ?)`, id, chatID); err != nil {
+		return fmt.Errorf("storage: announcement %d recipient: %w", id, err)
+	}
+	return nil
+}
+
+// Acknowledge records that a member read an announcement; false when they
+// already had.
+func (t *Tx) Acknowledge(id, member int64, now time.Time) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO announcement_acks (announcement_id, member_id, at) VALUES (?, ?, ?)`, id, member, ms(now))
+	if err != nil {
+		return false, fmt.Errorf("storage: acknowledge %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Acks returns who acknowledged an announcement, in order.
+func (t *Tx) Acks(id int64) ([]int64, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id FROM announcement_acks WHERE announcement_id = ? ORDER BY at, member_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("storage: acks of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var m int64
+		if err := rows.Scan(&m); err != nil {
+			return nil, fmt.Errorf("storage: acks of %d: %w", id, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// NotAcknowledged returns private recipients who have not acknowledged.
+func (t *Tx) NotAcknowledged(id int64, limit int) ([]Member, int, error) {
+	var total int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM announcement_recipients r WHERE r.announcement_id = ? AND r.chat_id > 0
+		AND NOT EXISTS (SELECT 1 FROM announcement_acks a WHERE a.announcement_id = r.announcement_id AND a.member_id = r.chat_id)`, id).Scan(&total)
+	if err != nil {
+		return nil, 0, fmt.Errorf("storage: not acknowledged %d: %w", id, err)
+	}
+	ms, err := t.members(`SELECT `+memberCols+` FROM members WHERE id IN (SELECT r.chat_id FROM announcement_recipients r
+		WHERE r.announcement_id = ? AND r.chat_id > 0 AND NOT EXISTS (SELECT 1 FROM announcement_acks a
+		WHERE a.announcement_id = r.announcement_id AND a.member_id = r.chat_id)) ORDER BY id LIMIT ?`, id, limit)
+	return ms, total, err
+}
+
+// RecentAnnouncements returns sent announcements, newest first; by 0 means
+// anyone's.
+func (t *Tx) RecentAnnouncements(by int64, limit int) ([]Announcement, error) {
+	q := `SELECT ` + annCols + ` FROM announcements WHERE state = 'sent'`
+	args := []any{}
+	if by != 0 {
+		q += ` AND sender_id = ?`
+		args = append(args, by)
+	}
+	rows, err := t.q.QueryContext(t.ctx, q+` ORDER BY sent_at DESC, id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: recent announcements: %w", err)
+	}
+	defer rows.Close()
+	var out []Announcement
+	for rows.Next() {
+		a, err := scanAnnouncement(rows)
+		if err != nil {
+			return nil, fmt.Errorf("storage: recent announcements: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
