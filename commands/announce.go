@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"encoding/json"
 	"strings"
 
 	"courtyard/storage"
@@ -56,27 +55,7 @@ func (a *App) announce(r *req) error {
 }
 
 func (a *App) setAnnFlow(r *req, step string, d annData) error {
-	raw, err := json.Marshal(d)
-	if err != nil {
-		return err
-	}
-	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowAnnounce, Step: step, Data: string(raw)}, r.now)
-}
-
-// annFlow reads the announcement conversation for a button press.
-func (a *App) annFlow(r *req) (storage.Flow, annData, bool, error) {
-	var d annData
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowAnnounce) {
-		return f, d, false, r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
-		return f, d, false, err
-	}
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return f, d, false, r.toast(r.t("error.stale_button"))
-	}
-	return f, d, true, nil
+	return r.setFlow(flowAnnounce, step, d)
 }
 
 // announceButton routes the "an:" buttons.
@@ -95,7 +74,8 @@ func (a *App) announceButton(r *req) error {
 	if !r.private() || len(a.audiences(r)) == 0 {
 		return r.toast(r.t("error.stale_button"))
 	}
-	f, d, ok, err := a.annFlow(r)
+	var d annData
+	f, ok, err := r.flowFor(flowAnnounce, &d)
 	if !ok || err != nil {
 		return err
 	}

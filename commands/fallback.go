@@ -1,6 +1,9 @@
 package commands
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/storage"
@@ -81,4 +84,30 @@ func (a *App) membership(r *req) error {
 		}
 	}
 	return nil
+}
+
+// setFlow starts or advances the person's conversation name at step,
+// keeping data (JSON) with it.
+func (r *req) setFlow(name, step string, data any) error {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("flow %s: %w", name, err)
+	}
+	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: name, Step: step, Data: string(raw)}, r.now)
+}
+
+// flowFor reads the person's conversation name into data for a button
+// press. ok is false, and the press answered as stale, when they are not in it.
+func (r *req) flowFor(name string, data any) (storage.Flow, bool, error) {
+	f, err := r.tx.Flow(r.me.ID)
+	if isNotFound(err) || (err == nil && f.Name != name) {
+		return f, false, r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return f, false, err
+	}
+	if err := json.Unmarshal([]byte(f.Data), data); err != nil {
+		return f, false, r.toast(r.t("error.stale_button"))
+	}
+	return f, true, nil
 }

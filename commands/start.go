@@ -106,8 +106,7 @@ func (a *App) regButton(r *req) error {
 	if err != nil {
 		return err
 	}
-	raw, _ := json.Marshal(regData{Building: building})
-	if err := r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowRegister, Step: "unit", Data: string(raw)}, r.now); err != nil {
+	if err := r.setFlow(flowRegister, "unit", regData{Building: building}); err != nil {
 		return err
 	}
 	if err := r.edit(r.t("start.building_chosen", esc(building)), nil); err != nil {

@@ -59,11 +59,7 @@ func (a *App) underReportLimit(r *req) (bool, error) {
 }
 
 func (a *App) setReportFlow(r *req, step string, d reportData) error {
-	raw, err := json.Marshal(d)
-	if err != nil {
-		return err
-	}
-	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowReport, Step: step, Data: string(raw)}, r.now)
+	return r.setFlow(flowReport, step, d)
 }
 
 func (a *App) categoryKeyboard(r *req) telegram.Keyboard {
@@ -87,17 +83,8 @@ func (a *App) categoryKeyboard(r *req) telegram.Keyboard {
 // ok is false (and the press answered) when there is none.
 func (a *App) reportFlow(r *req) (storage.Flow, reportData, bool, error) {
 	var d reportData
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowReport) {
-		return f, d, false, r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
-		return f, d, false, err
-	}
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return f, d, false, r.toast(r.t("error.stale_button"))
-	}
-	return f, d, true, nil
+	f, ok, err := r.flowFor(flowReport, &d)
+	return f, d, ok, err
 }
 
 // reportCategory takes a category button.

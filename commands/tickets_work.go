@@ -162,8 +162,7 @@ func (a *App) askResolution(r *req, tk storage.Ticket) error {
 	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
 		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
 	}
-	raw, _ := json.Marshal(reportData{Ticket: tk.ID})
-	if err := r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowResolve, Step: "note", Data: string(raw)}, r.now); err != nil {
+	if err := r.setFlow(flowResolve, "note", reportData{Ticket: tk.ID}); err != nil {
 		return err
 	}
 	if err := r.toast(""); err != nil {

@@ -117,20 +117,8 @@ func (t *Tx) Acknowledge(id, member int64, now time.Time) (bool, error) {
 
 // Acks returns who acknowledged an announcement, in order.
 func (t *Tx) Acks(id int64) ([]int64, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id FROM announcement_acks WHERE announcement_id = ? ORDER BY at, member_id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("storage: acks of %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var m int64
-		if err := rows.Scan(&m); err != nil {
-			return nil, fmt.Errorf("storage: acks of %d: %w", id, err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return t.ids(fmt.Sprintf("acks of announcement %d", id),
+		`SELECT member_id FROM announcement_acks WHERE announcement_id = ? ORDER BY at, member_id`, id)
 }
 
 // NotAcknowledged returns private recipients who have not acknowledged.

@@ -115,23 +115,8 @@ func (t *Tx) RemoveTeamMember(team, member int64) error {
 
 // TeamMembers returns the team's members, earliest joined first.
 func (t *Tx) TeamMembers(team int64) ([]int64, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id FROM team_members WHERE team_id = ? ORDER BY joined_at, member_id`, team)
-	if err != nil {
-		return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var m int64
-		if err := rows.Scan(&m); err != nil {
-			return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: members of team %d: %w", team, err)
-	}
-	return out, nil
+	return t.ids(fmt.Sprintf("members of team %d", team),
+		`SELECT member_id FROM team_members WHERE team_id = ? ORDER BY joined_at, member_id`, team)
 }
 
 // InTeam reports whether member is in the team.

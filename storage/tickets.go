@@ -251,21 +251,6 @@ func (t *Tx) FollowTicket(id, member int64, now time.Time) (bool, error) {
 
 // TicketFollowers returns who follows the ticket, earliest first.
 func (t *Tx) TicketFollowers(id int64) ([]int64, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id FROM ticket_followers WHERE ticket_id = ? ORDER BY at, member_id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("storage: followers of ticket %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var m int64
-		if err := rows.Scan(&m); err != nil {
-			return nil, fmt.Errorf("storage: followers of ticket %d: %w", id, err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: followers of ticket %d: %w", id, err)
-	}
-	return out, nil
+	return t.ids(fmt.Sprintf("followers of ticket %d", id),
+		`SELECT member_id FROM ticket_followers WHERE ticket_id = ? ORDER BY at, member_id`, id)
 }
