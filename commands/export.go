@@ -107,20 +107,19 @@ func (a *App) export(r *req) error {
 // the export is for staff only.
 func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	lang := a.cfg.Community.Language
-	names := map[int64]string{}
-	name := func(id int64) (string, error) {
-		if id == 0 {
-			return "", nil
+	var ids []int64
+	seen := map[int64]bool{0: true}
+	for _, tk := range tks {
+		for _, id := range []int64{tk.ReporterID, tk.AssigneeID} {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
 		}
-		if n, ok := names[id]; ok {
-			return n, nil
-		}
-		m, err := r.tx.Member(id)
-		if err != nil && !isNotFound(err) {
-			return "", err
-		}
-		names[id] = m.Name
-		return m.Name, nil
+	}
+	names, err := r.tx.MemberNames(ids)
+	if err != nil {
+		return nil, err
 	}
 	teams := map[int64]string{}
 	var buf bytes.Buffer
@@ -131,14 +130,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		return nil, err
 	}
 	for _, tk := range tks {
-		reporter, err := name(tk.ReporterID)
-		if err != nil {
-			return nil, err
-		}
-		assignee, err := name(tk.AssigneeID)
-		if err != nil {
-			return nil, err
-		}
+		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
 		team, ok := teams[tk.TeamID]
 		if !ok && tk.TeamID != 0 {
 			t, err := r.tx.Team(tk.TeamID)

@@ -258,3 +258,35 @@ func mustAffect(res sql.Result, id int64) error {
 	}
 	return nil
 }
+
+// MemberNames returns the names of the given members; unknown ids are left out.
+func (t *Tx) MemberNames(ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := t.q.QueryContext(t.ctx, `SELECT id, name FROM members WHERE id IN (?`+repeatArgs(len(part)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("storage: member names: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("storage: member names: %w", err)
+			}
+			out[id] = name
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("storage: member names: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -59,7 +59,7 @@ func TestTicketQueryPlans(t *testing.T) {
 		{"leader's ledger", "", `SELECT ` + ticketCols + ` FROM tickets` + leader + ` ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
 			[]any{TicketOpen, "b1", "b2", 20, 0}, false},
 		{"unclaimed escalation", "", unclaimedSQL, []any{now, 100}, false},
-		{"deadline escalation", "tickets_state_created", activeByCategorySQL, []any{"water", now, 100}, false},
+		{"deadline escalation", "tickets_category_created", activeByCategorySQL, []any{"water", now, 100}, false},
 		{"auto-close", "tickets_state_resolved", resolvedBeforeSQL, []any{now, 100}, true},
 	} {
 		plan := queryPlan(t, s.db, c.q, c.args...)
