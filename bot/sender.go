@@ -10,8 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -26,6 +24,16 @@ type Limits struct {
 // margin keeps the sender just under each limit, so jitter on the way to
 // Telegram does not push a burst over it.
 const margin = 1.02
+
+// catchUp is how late a send may be and still keep its slot under the
+// global limit: a loop that wakes a little late (timers are coarse, a commit
+// takes a moment) sends the next message sooner instead of losing the time.
+// Within margin, so a window of one second never holds more than the limit.
+const catchUp = 5 * time.Millisecond
+
+// callGrace is how long calls in flight may take to finish once Run is
+// told to stop.
+const callGrace = 2 * time.Second
 
 // Sender drains the outbox within Telegram's limits. Rows are read from the
 // database once; the schedule lives in memory, and every outcome is written
@@ -42,10 +50,11 @@ type Sender struct {
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
 
-	global  *rate.Limiter
-	q       *queue
-	lastID  int64
-	pausing time.Time // all chats wait until then (a global 429)
+	gap      time.Duration // least time between two sends, by the global limit
+	nextSend time.Time     // when the global limit allows the next send
+	q        *queue
+	lastID   int64
+	pausing  time.Time // all chats wait until then (a global 429)
 }
 
 // NewSender returns a sender; call Run to start it.
@@ -54,10 +63,12 @@ func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sende
 	if workers > 64 {
 		workers = 64
 	}
+	var gap time.Duration
+	if l.GlobalPerSecond > 0 {
+		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
+	}
 	return &Sender{client: c, store: s, limits: l, log: log, workers: workers,
-		wake:   make(chan struct{}, 1),
-		global: rate.NewLimiter(rate.Limit(l.GlobalPerSecond/margin), 1),
-		q:      newQueue()}
+		wake: make(chan struct{}, 1), gap: gap, q: newQueue()}
 }
 
 // Wake tells the sender new rows are in the outbox.
@@ -83,6 +94,7 @@ func (s *Sender) Sent() int64 { return s.sentN.Load() }
 type outcome struct {
 	it    item
 	key   int64
+	start time.Time // when the call went out
 	sent  time.Time
 	msgID int
 	err   error
@@ -92,25 +104,55 @@ type outcome struct {
 func (s *Sender) Run(ctx context.Context) error {
 	jobs := make(chan item)
 	results := make(chan outcome, s.workers)
+	// Calls in flight when ctx ends may finish, for up to callGrace: a call
+	// cut off after Telegram took it would be recorded as failed and made
+	// again at the next start.
+	callCtx, cancelCalls := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelCalls()
 	var wg sync.WaitGroup
 	for i := 0; i < s.workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				results <- s.send(ctx, it)
+				results <- s.send(callCtx, it)
 			}
 		}()
 	}
+	// inflight counts calls made and not yet recorded: never more than
+	// workers, so a crash leaves at most that many calls made but not known
+	// to be. Outcomes are written by one recorder goroutine at a time,
+	// beside this loop, so a slow commit holds up neither sending nor the
+	// global rate; a chat stays busy until its outcome is written. Writes are
+	// not cancelled: a call Telegram accepted must be recorded as sent.
 	inflight := 0
+	var unrecorded []outcome
+	recording := false
+	recorded := make(chan written, 1)
+	record := func() {
+		if recording || len(unrecorded) == 0 {
+			return
+		}
+		batch := unrecorded
+		unrecorded, recording = nil, true
+		go func() { recorded <- s.record(context.WithoutCancel(ctx), batch) }()
+	}
 	defer func() {
 		close(jobs)
+		grace := time.AfterFunc(callGrace, cancelCalls)
+		defer grace.Stop()
 		go func() { wg.Wait(); close(results) }()
-		var rest []outcome
 		for r := range results {
-			rest = append(rest, r)
+			unrecorded = append(unrecorded, r)
 		}
-		s.apply(context.WithoutCancel(ctx), rest)
+		if recording {
+			<-recorded
+		}
+		if len(unrecorded) > 0 {
+			if r := s.record(context.WithoutCancel(ctx), unrecorded); r.err != nil {
+				s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(unrecorded))
+			}
+		}
 	}()
 
 	if err := s.load(ctx); err != nil {
@@ -132,14 +174,11 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 		if c != nil && inflight < s.workers {
 			limited := c.limited
-			var r *rate.Reservation
-			if limited {
-				r = s.global.ReserveN(now, 1)
-			}
-			if r == nil || r.DelayFrom(now) == 0 {
+			if !limited || !now.Before(s.nextSend) {
 				it := s.q.take(c, now)
 				if limited {
 					c.nextAt = now.Add(s.interval(it.chat))
+					s.book(now)
 				}
 				select {
 				case jobs <- it:
@@ -149,11 +188,18 @@ func (s *Sender) Run(ctx context.Context) error {
 				}
 				continue
 			}
-			wait = r.DelayFrom(now)
-			r.CancelAt(now)
+			wait = s.nextSend.Sub(now)
 		}
 		if s.draining.Load() && inflight == 0 && s.q.pending() == 0 {
-			return nil
+			// Rows may have been queued since the last wake: look once more.
+			if err := s.load(ctx); err != nil {
+				s.log.Error("reading the outbox failed", "err", err)
+				return nil
+			}
+			if s.q.pending() == 0 {
+				return nil
+			}
+			continue
 		}
 		if !nextWake.IsZero() && (wait < 0 || nextWake.Sub(now) < wait) {
 			wait = nextWake.Sub(now)
@@ -178,21 +224,34 @@ func (s *Sender) Run(ctx context.Context) error {
 				s.log.Error("reading the outbox failed", "err", err)
 			}
 		case r := <-results:
-			batch := []outcome{r}
+			unrecorded = append(unrecorded, r)
 			for more := true; more; {
 				select {
 				case r2 := <-results:
-					batch = append(batch, r2)
+					unrecorded = append(unrecorded, r2)
 				default:
 					more = false
 				}
 			}
-			inflight -= len(batch)
-			s.apply(ctx, batch)
+			record()
+		case r := <-recorded:
+			recording = false
+			inflight -= len(r.batch)
+			s.settle(r)
+			record()
 		case <-tc:
 		}
 		stop()
 	}
+}
+
+// book takes the global limit's current slot for a send made at now.
+func (s *Sender) book(now time.Time) {
+	slot := s.nextSend
+	if early := now.Add(-catchUp); slot.Before(early) {
+		slot = early
+	}
+	s.nextSend = slot.Add(s.gap)
 }
 
 // interval is the least time between two calls to a chat.
@@ -244,6 +303,7 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 		return out
 	}
 	var res json.RawMessage
+	out.start = time.Now()
 	if m.FileData != nil {
 		out.err = s.client.Upload(ctx, m.Method, m.Payload, "document", m.FileName, m.FileData, &res)
 	} else {
@@ -262,66 +322,71 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	return out
 }
 
-// apply writes the outcomes of a batch of calls and reschedules their chats.
-func (s *Sender) apply(ctx context.Context, batch []outcome) {
-	if len(batch) == 0 {
-		return
-	}
+// written is a batch of calls whose outcomes were written.
+type written struct {
+	batch []outcome
+	ds    []decision
+	err   error
+}
+
+// record writes the outcomes of a batch of calls in one transaction and
+// decides what comes next for their chats.
+func (s *Sender) record(ctx context.Context, batch []outcome) written {
 	now := time.Now()
-	type resched struct {
-		key     int64
-		done    bool
-		retryAt time.Time
-		nextAt  time.Time
-	}
-	var rs []resched
-	var drops []int64
-	moves := map[int64]int64{}
-	woke := false
+	var ds []decision
 	err := s.store.Update(ctx, func(tx *storage.Tx) error {
-		rs, drops, woke = rs[:0], drops[:0], false
-		clear(moves)
+		ds = ds[:0]
 		for _, o := range batch {
-			r := resched{key: o.key, done: true}
 			d, err := s.outcome(tx, o, now)
 			if err != nil {
 				return err
 			}
-			r.done, r.retryAt, r.nextAt = d.done, d.retryAt, d.nextAt
-			if d.dropChat {
-				drops = append(drops, o.it.chat)
-			}
-			if d.moveTo != 0 {
-				moves[o.it.chat] = d.moveTo
-			}
-			woke = woke || d.wake
-			rs = append(rs, r)
+			ds = append(ds, d)
 		}
 		return nil
 	})
-	if err != nil {
-		s.log.Error("recording send results failed; they will be sent again", "err", err, "count", len(batch))
-		for _, o := range batch {
+	return written{batch: batch, ds: ds, err: err}
+}
+
+// settle reschedules the chats of a recorded batch.
+func (s *Sender) settle(r written) {
+	now := time.Now()
+	if r.err != nil {
+		s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
+		for _, o := range r.batch {
 			s.q.finish(o.key, false, now.Add(time.Second), time.Time{}, now)
 		}
 		return
 	}
-	for _, r := range rs {
-		s.q.finish(r.key, r.done, r.retryAt, r.nextAt, now)
-	}
-	for _, chat := range drops {
-		s.q.drop(chat)
-	}
-	for _, o := range batch {
-		to, ok := moves[o.it.chat]
-		if !ok {
-			continue
+	woke := false
+	for i, o := range r.batch {
+		d := r.ds[i]
+		// A chat's next call is spaced from when this one went out, not from
+		// when it was scheduled, so a call held up on its way does not bring
+		// the next one too close to it.
+		next := d.nextAt
+		if o.it.chat != 0 && !o.start.IsZero() {
+			if at := o.start.Add(s.interval(o.it.chat)); at.After(next) {
+				next = at
+			}
 		}
-		delete(moves, o.it.chat)
-		moved := append([]item{o.it}, s.q.drop(o.it.chat)...)
-		for _, it := range moved {
-			it.chat, it.notBefore = to, time.Time{}
-			s.q.add(it, now)
+		s.q.finish(o.key, d.done, d.retryAt, next, now)
+		if d.pause.After(s.pausing) {
+			s.pausing = d.pause
+		}
+		woke = woke || d.wake
+	}
+	for i, o := range r.batch {
+		d := r.ds[i]
+		if d.dropChat {
+			s.q.drop(o.it.chat)
+		}
+		if d.moveTo != 0 {
+			moved := append([]item{o.it}, s.q.drop(o.it.chat)...)
+			for _, it := range moved {
+				it.chat, it.notBefore = d.moveTo, time.Time{}
+				s.q.add(it, now)
+			}
 		}
 	}
 	if woke {
@@ -333,9 +398,10 @@ type decision struct {
 	done     bool
 	retryAt  time.Time
 	nextAt   time.Time
-	dropChat bool  // forget everything queued for the chat
-	moveTo   int64 // the chat's queue moves to this id
-	wake     bool  // new rows were queued
+	dropChat bool      // forget everything queued for the chat
+	moveTo   int64     // the chat's queue moves to this id
+	wake     bool      // new rows were queued
+	pause    time.Time // every chat waits until then (a global 429)
 }
 
 // outcome records one call's result in tx and decides what comes next.
@@ -365,10 +431,11 @@ func (s *Sender) outcome(tx *storage.Tx, o outcome, now time.Time) (decision, er
 		s.tooMany.Add(1)
 		wait := time.Duration(max(api.RetryAfter, 1)) * time.Second
 		s.log.Warn("telegram asked to slow down", "chat", chat, "retry_after", api.RetryAfter)
+		d := decision{retryAt: now.Add(wait), nextAt: now.Add(wait)}
 		if chat == 0 || strings.Contains(strings.ToLower(api.Description), "flood") {
-			s.pausing = now.Add(wait)
+			d.pause = now.Add(wait)
 		}
-		return decision{retryAt: now.Add(wait), nextAt: now.Add(wait)}, tx.Postpone(id, now.Add(wait), api.Error(), false)
+		return d, tx.Postpone(id, now.Add(wait), api.Error(), false)
 	case api.Code == 403:
 		s.log.Info("chat blocked the bot or removed it", "chat", chat, "description", api.Description)
 		if err := tx.BlockChat(chat, api.Description, now); err != nil {
