@@ -45,8 +45,8 @@ log:
   level: warn
 `
 
-// senderWorkers is how many calls the sender has in flight at most with the
-// limits above (NewSender: global/10 + 4, at most 64).
+// senderWorkers is how many calls the sender may have made without their
+// outcome committed (bot's maxUnrecorded): what a kill can make go out twice.
 const senderWorkers = 64
 
 // lockedLog collects a process's stderr.

@@ -87,7 +87,12 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		return err
 	}
 	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, sender.Wake)
-	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Wake)
+	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Apply, func(applied bool) {
+		if applied {
+			sender.Wake()
+		}
+		proc.Wake() // a backlog, or a batch that could not be applied
+	})
 
 	jobs, err := schedule.New(store, []schedule.Job{
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},

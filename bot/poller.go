@@ -24,14 +24,18 @@ type Poller struct {
 	timeout time.Duration
 	now     func() time.Time
 	log     *slog.Logger
-	saved   func() // called after each stored batch
+	apply   func(context.Context, *storage.Tx) (int, error) // applies stored updates in the storing transaction
+	saved   func(applied bool)                              // called after each stored batch
 
 	lastPoll atomic.Int64 // unix ms of the last answered getUpdates
 }
 
-// NewPoller returns a poller; saved is called after every stored batch.
-func NewPoller(c *Client, s *storage.Storage, timeout time.Duration, now func() time.Time, log *slog.Logger, saved func()) *Poller {
-	return &Poller{client: c, store: s, timeout: timeout, now: now, log: log, saved: saved}
+// NewPoller returns a poller. apply, when not nil, applies stored updates
+// in the transaction that stores a batch (Processor.Apply); saved is called
+// after every stored batch, told whether it was applied.
+func NewPoller(c *Client, s *storage.Storage, timeout time.Duration, now func() time.Time, log *slog.Logger,
+	apply func(context.Context, *storage.Tx) (int, error), saved func(applied bool)) *Poller {
+	return &Poller{client: c, store: s, timeout: timeout, now: now, log: log, apply: apply, saved: saved}
 }
 
 // LastPoll is when getUpdates last answered.
@@ -110,15 +114,34 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 		}
 	}
 	// The batch must be stored even if shutdown starts now: Telegram has sent
-	// it and the next getUpdates will acknowledge it.
-	err = p.store.Update(context.WithoutCancel(ctx), func(tx *storage.Tx) error {
-		return tx.SaveUpdates(items, p.now())
-	})
-	if err != nil {
-		return offset, fmt.Errorf("poller: store batch: %w", err)
+	// it and the next getUpdates will acknowledge it. It is applied in the
+	// same transaction when it can be; if applying fails as a whole, it is
+	// stored alone and the processor retries it.
+	ctx = context.WithoutCancel(ctx)
+	applied := false
+	if p.apply != nil {
+		err = p.store.Update(ctx, func(tx *storage.Tx) error {
+			if err := tx.SaveUpdates(items, p.now()); err != nil {
+				return err
+			}
+			_, err := p.apply(ctx, tx)
+			return err
+		})
+		applied = err == nil
+		if err != nil {
+			p.log.Error("applying a fresh batch failed; storing it for the processor", "err", err)
+		}
+	}
+	if !applied {
+		err = p.store.Update(ctx, func(tx *storage.Tx) error {
+			return tx.SaveUpdates(items, p.now())
+		})
+		if err != nil {
+			return offset, fmt.Errorf("poller: store batch: %w", err)
+		}
 	}
 	if p.saved != nil {
-		p.saved()
+		p.saved(applied)
 	}
 	return next, nil
 }

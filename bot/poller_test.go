@@ -98,7 +98,7 @@ func TestUpdateStoredBeforeAStopIsProcessedOnce(t *testing.T) {
 	// The poller stops right after storing the batch, before any later
 	// getUpdates could acknowledge it: Telegram still holds the update.
 	ctx, cancel := context.WithCancel(context.Background())
-	p := NewPoller(e.client(nil), e.store, time.Second, time.Now, e.log, cancel)
+	p := NewPoller(e.client(nil), e.store, time.Second, time.Now, e.log, nil, func(bool) { cancel() })
 	if err := p.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestUpdateStoredBeforeAStopIsProcessedOnce(t *testing.T) {
 	// not fetched and stored again.
 	ctx, cancel = context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- NewPoller(e.client(nil), store, time.Second, time.Now, e.log, nil).Run(ctx) }()
+	go func() { done <- NewPoller(e.client(nil), store, time.Second, time.Now, e.log, nil, nil).Run(ctx) }()
 	e.tg.WaitUntil(t, func() bool { return e.tg.Confirmed() > id && e.tg.Pending() == 0 }, waitLong)
 	cancel()
 	if err := <-done; err != nil {
@@ -142,7 +142,7 @@ func TestLostGetUpdatesAnswersLoseNothing(t *testing.T) {
 	stored := make(chan struct{}, 10)
 	done := make(chan error, 1)
 	go func() {
-		done <- NewPoller(e.client(nil), e.store, time.Second, time.Now, e.log, func() { stored <- struct{}{} }).Run(ctx)
+		done <- NewPoller(e.client(nil), e.store, time.Second, time.Now, e.log, nil, func(bool) { stored <- struct{}{} }).Run(ctx)
 	}()
 	select {
 	case <-stored:

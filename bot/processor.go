@@ -86,19 +86,34 @@ func (p *Processor) Step(ctx context.Context) (int, error) {
 	if err != nil || len(items) == 0 {
 		return 0, err
 	}
+	var n int
 	err = p.store.Update(ctx, func(tx *storage.Tx) error {
-		for _, it := range items {
-			if err := p.one(ctx, tx, it); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		n, err = p.Apply(ctx, tx)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("processor: batch from update %d: %w", items[0].UpdateID, err)
 	}
 	if p.done != nil {
 		p.done()
+	}
+	return n, nil
+}
+
+// Apply processes, inside tx, up to one batch of the oldest unprocessed
+// updates, and returns how many. The poller calls it in the transaction
+// that stores a fresh batch, so a batch is stored, applied and marked done
+// with one commit; what it leaves (a long backlog) the processor takes.
+func (p *Processor) Apply(ctx context.Context, tx *storage.Tx) (int, error) {
+	items, err := tx.PendingUpdates(p.batch)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range items {
+		if err := p.one(ctx, tx, it); err != nil {
+			return 0, err
+		}
 	}
 	return len(items), nil
 }

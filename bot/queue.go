@@ -21,6 +21,9 @@ type item struct {
 	chat      int64
 	priority  int
 	notBefore time.Time
+	method    string
+	payload   []byte // nil: read the row when it is sent
+	after     string
 }
 
 type chatQ struct {

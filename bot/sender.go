@@ -31,6 +31,19 @@ const margin = 1.02
 // Within margin, so a window of one second never holds more than the limit.
 const catchUp = 5 * time.Millisecond
 
+// maxWorkers bounds the calls on the wire at once.
+const maxWorkers = 16
+
+// Outcomes are written in batches of recordAtLeast, or after recordAfter.
+const (
+	recordAtLeast = 32
+	recordAfter   = 5 * time.Millisecond
+)
+
+// maxUnrecorded bounds the calls made whose outcome is not yet committed:
+// after a crash, at most this many messages can go out a second time.
+const maxUnrecorded = 64
+
 // callGrace is how long calls in flight may take to finish once Run is
 // told to stop.
 const callGrace = 2 * time.Second
@@ -59,10 +72,10 @@ type Sender struct {
 
 // NewSender returns a sender; call Run to start it.
 func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sender {
-	workers := int(l.GlobalPerSecond/10) + 4
-	if workers > 64 {
-		workers = 64
-	}
+	// Enough calls in flight to keep the global limit busy through a slow
+	// network (30/s at a third of a second each needs ten), few enough that
+	// a crash leaves little sent but unrecorded.
+	workers := min(int(l.GlobalPerSecond/5)+4, maxWorkers)
 	var gap time.Duration
 	if l.GlobalPerSecond > 0 {
 		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
@@ -120,17 +133,25 @@ func (s *Sender) Run(ctx context.Context) error {
 		}()
 	}
 	// inflight counts calls made and not yet recorded: never more than
-	// workers, so a crash leaves at most that many calls made but not known
-	// to be. Outcomes are written by one recorder goroutine at a time,
+	// maxUnrecorded, so a crash leaves at most that many calls made but not
+	// known to be; sending counts those still on the wire (at most workers).
+	// Outcomes are written by one recorder goroutine at a time,
 	// beside this loop, so a slow commit holds up neither sending nor the
 	// global rate; a chat stays busy until its outcome is written. Writes are
 	// not cancelled: a call Telegram accepted must be recorded as sent.
-	inflight := 0
+	inflight, sending := 0, 0
 	var unrecorded []outcome
 	recording := false
 	recorded := make(chan written, 1)
-	record := func() {
+	var firstUnrecorded time.Time
+	// record starts writing the outcomes gathered so far, once there are
+	// enough of them or the oldest has waited long enough: fewer, larger
+	// commits leave the single writer free for incoming updates.
+	record := func(now time.Time) {
 		if recording || len(unrecorded) == 0 {
+			return
+		}
+		if len(unrecorded) < recordAtLeast && sending > 0 && inflight < maxUnrecorded && now.Sub(firstUnrecorded) < recordAfter {
 			return
 		}
 		batch := unrecorded
@@ -161,6 +182,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	lastPrune := time.Now()
 	for {
 		now := time.Now()
+		record(now)
 		if now.Sub(lastPrune) > time.Minute {
 			s.q.prune(now, time.Minute)
 			lastPrune = now
@@ -172,7 +194,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			wait = s.pausing.Sub(now)
 			c = nil
 		}
-		if c != nil && inflight < s.workers {
+		if c != nil && sending < s.workers && inflight < maxUnrecorded {
 			limited := c.limited
 			if !limited || !now.Before(s.nextSend) {
 				it := s.q.take(c, now)
@@ -183,6 +205,7 @@ func (s *Sender) Run(ctx context.Context) error {
 				select {
 				case jobs <- it:
 					inflight++
+					sending++
 				case <-ctx.Done():
 					return nil
 				}
@@ -204,6 +227,11 @@ func (s *Sender) Run(ctx context.Context) error {
 		if !nextWake.IsZero() && (wait < 0 || nextWake.Sub(now) < wait) {
 			wait = nextWake.Sub(now)
 		}
+		if !recording && len(unrecorded) > 0 {
+			if due := firstUnrecorded.Add(recordAfter).Sub(now); wait < 0 || due < wait {
+				wait = max(due, 0)
+			}
+		}
 		var timer *time.Timer
 		var tc <-chan time.Time
 		if wait >= 0 {
@@ -224,21 +252,24 @@ func (s *Sender) Run(ctx context.Context) error {
 				s.log.Error("reading the outbox failed", "err", err)
 			}
 		case r := <-results:
+			if len(unrecorded) == 0 {
+				firstUnrecorded = time.Now()
+			}
 			unrecorded = append(unrecorded, r)
+			sending--
 			for more := true; more; {
 				select {
 				case r2 := <-results:
 					unrecorded = append(unrecorded, r2)
+					sending--
 				default:
 					more = false
 				}
 			}
-			record()
 		case r := <-recorded:
 			recording = false
 			inflight -= len(r.batch)
 			s.settle(r)
-			record()
 		case <-tc:
 		}
 		stop()
@@ -278,7 +309,8 @@ func (s *Sender) load(ctx context.Context) error {
 	}
 	now := time.Now()
 	for _, m := range rows {
-		s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore}, now)
+		s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
+			method: m.Method, payload: m.Payload, after: m.After}, now)
 		if m.ID > s.lastID {
 			s.lastID = m.ID
 		}
@@ -292,15 +324,17 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	if it.chat == 0 {
 		out.key = callbackKey(it.id)
 	}
-	var m storage.OutMsg
-	err := s.store.View(ctx, func(tx *storage.Tx) error {
-		var err error
-		m, err = tx.OutByID(it.id)
-		return err
-	})
-	if err != nil {
-		out.err = err
-		return out
+	m := storage.OutMsg{ID: it.id, Method: it.method, Payload: it.payload}
+	if m.Payload == nil {
+		err := s.store.View(ctx, func(tx *storage.Tx) error {
+			var err error
+			m, err = tx.OutByID(it.id)
+			return err
+		})
+		if err != nil {
+			out.err = err
+			return out
+		}
 	}
 	var res json.RawMessage
 	out.start = time.Now()
@@ -384,7 +418,8 @@ func (s *Sender) settle(r written) {
 		if d.moveTo != 0 {
 			moved := append([]item{o.it}, s.q.drop(o.it.chat)...)
 			for _, it := range moved {
-				it.chat, it.notBefore = d.moveTo, time.Time{}
+				// The stored payload was rewritten for the new id: read it again.
+				it.chat, it.notBefore, it.payload = d.moveTo, time.Time{}, nil
 				s.q.add(it, now)
 			}
 		}
@@ -411,12 +446,8 @@ func (s *Sender) outcome(tx *storage.Tx, o outcome, now time.Time) (decision, er
 		if err := tx.MarkSent(id, o.msgID, now); err != nil {
 			return decision{}, err
 		}
-		m, err := tx.OutByID(id)
-		if err != nil {
-			return decision{}, err
-		}
-		if m.After == "pin" && o.msgID != 0 {
-			_, err := tx.Enqueue(storage.OutMsg{ChatID: chat, Method: "pinChatMessage", Priority: m.Priority,
+		if o.it.after == "pin" && o.msgID != 0 {
+			_, err := tx.Enqueue(storage.OutMsg{ChatID: chat, Method: "pinChatMessage", Priority: o.it.priority,
 				Payload: telegram.Marshal(telegram.PinChatMessage{ChatID: chat, MessageID: o.msgID, DisableNotification: true})}, now)
 			return decision{done: true, wake: true}, err
 		}

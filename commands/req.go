@@ -70,18 +70,25 @@ func (a *App) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*
 	if r.from == nil || r.from.IsBot {
 		return nil, nil
 	}
-	name := strings.TrimSpace(cleanLine(r.from.FirstName + " " + r.from.LastName))
-	if err := tx.TouchMember(r.from.ID, limitRunes(name, 64), limitRunes(r.from.Username, 64), r.from.LanguageCode, r.now); err != nil {
+	name := limitRunes(strings.TrimSpace(cleanLine(r.from.FirstName+" "+r.from.LastName)), 64)
+	username := limitRunes(r.from.Username, 64)
+	var err error
+	r.me, err = tx.Member(r.from.ID)
+	if err != nil && !isNotFound(err) {
 		return nil, err
+	}
+	if isNotFound(err) || r.me.Name != name || r.me.Username != username || r.me.TGLanguage != r.from.LanguageCode || !r.me.Active {
+		if err := tx.TouchMember(r.from.ID, name, username, r.from.LanguageCode, r.now); err != nil {
+			return nil, err
+		}
+		if r.me, err = tx.Member(r.from.ID); err != nil {
+			return nil, err
+		}
 	}
 	if r.chat.Type != models.ChatTypePrivate && r.chat.ID != 0 {
 		if err := tx.TouchChat(r.chat.ID, string(r.chat.Type), limitRunes(cleanLine(r.chat.Title), 128), r.now); err != nil {
 			return nil, err
 		}
-	}
-	var err error
-	if r.me, err = tx.Member(r.from.ID); err != nil {
-		return nil, err
 	}
 	r.role = a.roleOf(r.me)
 	r.lang = a.langOf(r.me)

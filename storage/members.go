@@ -86,8 +86,10 @@ func (t *Tx) Member(id int64) (Member, error) {
 	if err != nil {
 		return Member{}, fmt.Errorf("storage: member %d: %w", id, err)
 	}
-	if m.Leads, err = t.leads(id); err != nil {
-		return Member{}, err
+	if m.Role == RoleLeader {
+		if m.Leads, err = t.leads(id); err != nil {
+			return Member{}, err
+		}
 	}
 	return m, nil
 }

@@ -209,10 +209,14 @@ func (t *Tx) RefCounts(ref string) (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// PendingOutAfter returns the pending calls with ids above after, in id order,
-// without their payloads.
+// PendingOutAfter returns the pending calls with ids above after, in id
+// order. Payloads come with them, except for calls that belong to something
+// (a ref: they may be rewritten while queued) and uploads, which are read
+// when they are sent.
 func (t *Tx) PendingOutAfter(after int64) ([]OutMsg, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id`, after)
+	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before, method, after, ref,
+			CASE WHEN ref = '' AND file_data IS NULL THEN payload END
+		FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id`, after)
 	if err != nil {
 		return nil, fmt.Errorf("storage: pending outbox: %w", err)
 	}
@@ -221,7 +225,7 @@ func (t *Tx) PendingOutAfter(after int64) ([]OutMsg, error) {
 	for rows.Next() {
 		var m OutMsg
 		var nb int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.Priority, &nb); err != nil {
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.Priority, &nb, &m.Method, &m.After, &m.Ref, &m.Payload); err != nil {
 			return nil, fmt.Errorf("storage: pending outbox: %w", err)
 		}
 		if nb != 0 {

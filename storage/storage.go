@@ -17,7 +17,8 @@ var ErrNotFound = errors.New("not found")
 
 // Storage is the database. All reads and writes go through a Tx.
 type Storage struct {
-	db *sql.DB
+	db  *sql.DB // readers
+	wdb *sql.DB // the one writer
 }
 
 // DSN builds the connection string so that every pooled connection gets WAL,
@@ -47,6 +48,11 @@ func Open(ctx context.Context, path string) (*Storage, error) {
 }
 
 // OpenNoMigrate opens the database without touching its schema.
+//
+// There are two pools on the one file: readers, several at a time (WAL lets
+// them run beside a writer), and a single writer connection, so write
+// transactions queue in Go instead of retrying on SQLITE_BUSY. The busy
+// timeout still covers other processes (a backup, an operator's sqlite3).
 func OpenNoMigrate(path string) (*Storage, error) {
 	db, err := sql.Open("sqlite3", DSN(path))
 	if err != nil {
@@ -54,16 +60,29 @@ func OpenNoMigrate(path string) (*Storage, error) {
 	}
 	db.SetMaxOpenConns(4)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	if err := db.Ping(); err != nil {
+	wdb, err := sql.Open("sqlite3", DSN(path))
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	return &Storage{db: db}, nil
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxIdleTime(0)
+	// The writer connects first: it is the one that creates the file and
+	// switches it to WAL.
+	for _, p := range []*sql.DB{wdb, db} {
+		if err := p.Ping(); err != nil {
+			db.Close()
+			wdb.Close()
+			return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		}
+	}
+	return &Storage{db: db, wdb: wdb}, nil
 }
 
 // Close closes the database.
 func (s *Storage) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := errors.Join(s.db.Close(), s.wdb.Close()); err != nil {
 		return fmt.Errorf("storage: close: %w", err)
 	}
 	return nil
@@ -92,7 +111,7 @@ type Tx struct {
 
 // Update runs fn in one write transaction, committed when fn returns nil.
 func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("storage: begin: %w", err)
 	}
