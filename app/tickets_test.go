@@ -91,7 +91,7 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	if !hasButton(line, "tk:me:1") {
 		t.Errorf("group line lacks Me too: %+v", line.Buttons)
 	}
-	notice := c.expect(c.leader.ID, "新🛠 问题 #1 · 照明 · 3 栋")
+	notice := c.expect(c.leader.ID, "🔔 新问题 #1 · 照明 · 3 栋")
 	c.tg.Press(c.leader, notice, "tk:claim:1")
 	c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool {
 		return m.ID == notice.ID && strings.Contains(m.Plain, "已由您认领") && hasButton(m, "tk:res:1")
@@ -200,7 +200,7 @@ func TestStaffAssignsToTeamAndReporterSaysNoThenYes(t *testing.T) {
 	c.tg.Press(c.li, q, "tk:fb:1:no")
 	c.expect(c.li.ID, "is reopened")
 	c.expect(vol.ID, "was reopened: the reporter says it is not fixed")
-	c.expect(c.leader.ID, "重新打开：🛠 问题 #1")
+	c.expect(c.leader.ID, "重新打开：问题 #1")
 	if tk := c.ticket(1); tk.State != storage.TicketReopened || tk.AssigneeID != vol.ID {
 		t.Fatalf("after no: %+v", tk)
 	}
