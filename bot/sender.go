@@ -352,4 +352,3 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	}
 	return out
 }
-
