@@ -20,6 +20,7 @@ type reportData struct {
 	Lat      *float64 `json:"lat,omitempty"`
 	Lon      *float64 `json:"lon,omitempty"`
 	Ticket   int64    `json:"ticket,omitempty"` // step "attach": the ticket photos go to
+	Text     string   `json:"text,omitempty"`   // given with the command: /report the lamp is out
 }
 
 // report starts a problem report; wish starts a micro-wish.
@@ -39,7 +40,10 @@ func (a *App) startReport(r *req, kind string) error {
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	d := reportData{Kind: kind, Building: r.me.Building}
+	d := reportData{Kind: kind, Building: r.me.Building, Text: cleanText(r.args)}
+	if n := runeLen(d.Text); n > a.cfg.Tickets.MaxText {
+		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+	}
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
@@ -97,6 +101,13 @@ func (a *App) reportCategory(r *req, key string) error {
 		return r.toast(r.t("error.stale_button"))
 	}
 	d.Category = key
+	if d.Text != "" {
+		// The description came with the command: the category was all that was missing.
+		if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)), nil); err != nil {
+			return err
+		}
+		return a.fileReport(r, d, d.Text)
+	}
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
@@ -172,6 +183,12 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
 		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
+	return a.fileReport(r, d, text)
+}
+
+// fileReport opens the ticket the report conversation gathered, then keeps
+// the conversation open for more photos and a location.
+func (a *App) fileReport(r *req, d reportData, text string) error {
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
 			err = r.tx.EndFlow(r.me.ID)
