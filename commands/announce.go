@@ -106,7 +106,7 @@ func (a *App) announceButton(r *req) error {
 		}
 		return a.askAnnText(r, d)
 	case "t":
-		id, ok := ticketArg(arg)
+		id, ok := idArg(arg)
 		if f.Step != "team" || !ok {
 			return r.toast(r.t("error.stale_button"))
 		}

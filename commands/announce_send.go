@@ -134,17 +134,11 @@ func (a *App) deliver(r *req, ann storage.Announcement, chat int64, lang string,
 // authorised again: only the draft's author, still allowed to reach that
 // audience, can send it, and only once.
 func (a *App) finishAnnouncement(r *req, verb, arg string) error {
-	id, ok := ticketArg(arg)
-	if !ok {
-		return r.toast(r.t("error.stale_button"))
-	}
-	ann, err := r.tx.Announcement(id)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
+	ann, ok, err := a.pressedAnnouncement(r, arg)
+	if !ok || err != nil {
 		return err
 	}
+	id := ann.ID
 	if ann.SenderID != r.me.ID || !a.mayAnnounce(r, ann) {
 		return r.toast(r.t("ann.not_yours"))
 	}
@@ -199,17 +193,11 @@ func (a *App) mayAnnounce(r *req, ann storage.Announcement) bool {
 
 // acknowledge takes the "read" button under an announcement.
 func (a *App) acknowledge(r *req, arg string) error {
-	id, ok := ticketArg(arg)
-	if !ok {
-		return r.toast(r.t("error.stale_button"))
-	}
-	ann, err := r.tx.Announcement(id)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
+	ann, ok, err := a.pressedAnnouncement(r, arg)
+	if !ok || err != nil {
 		return err
 	}
+	id := ann.ID
 	if ann.State != "sent" {
 		return r.toast(r.t("ann.preview_ack"))
 	}
@@ -221,4 +209,18 @@ func (a *App) acknowledge(r *req, arg string) error {
 		return r.toast(r.t("ann.acked_again"))
 	}
 	return r.toast(r.t("ann.acked"))
+}
+
+// pressedAnnouncement reads the announcement a button names; ok is false,
+// and the press answered as stale, when there is none.
+func (a *App) pressedAnnouncement(r *req, arg string) (storage.Announcement, bool, error) {
+	id, ok := idArg(arg)
+	if !ok {
+		return storage.Announcement{}, false, r.toast(r.t("error.stale_button"))
+	}
+	ann, err := r.tx.Announcement(id)
+	if isNotFound(err) {
+		return ann, false, r.toast(r.t("error.stale_button"))
+	}
+	return ann, err == nil, err
 }

@@ -15,7 +15,7 @@ func (a *App) announcements(r *req) error {
 		by = r.me.ID
 	}
 	if arg := strings.TrimSpace(r.args); arg != "" {
-		id, ok := ticketArg(arg)
+		id, ok := idArg(arg)
 		if !ok {
 			return r.reply(r.t("ann.list_usage"), nil)
 		}

@@ -43,7 +43,7 @@ func (a *App) start(r *req) error {
 
 // followFromLink follows a ticket after "me too" sent the person here.
 func (a *App) followFromLink(r *req, arg string) error {
-	id, ok := ticketArg(arg)
+	id, ok := idArg(arg)
 	if !ok {
 		return r.reply(a.profile(r), a.profileKeyboard(r))
 	}

@@ -15,7 +15,7 @@ func (a *App) manageTarget(r *req, usage string) (storage.Ticket, []string, bool
 	if len(words) == 0 {
 		return storage.Ticket{}, nil, false, r.reply(r.t(usage), nil)
 	}
-	id, ok := ticketArg(words[0])
+	id, ok := idArg(words[0])
 	if !ok {
 		return storage.Ticket{}, nil, false, r.reply(r.t(usage), nil)
 	}
@@ -145,7 +145,7 @@ func (a *App) duplicate(r *req) error {
 	if len(words) == 0 {
 		return r.reply(r.t("duplicate.usage"), nil)
 	}
-	of, ok := ticketArg(words[0])
+	of, ok := idArg(words[0])
 	if !ok || of == tk.ID {
 		return r.reply(r.t("duplicate.usage"), nil)
 	}

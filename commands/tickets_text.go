@@ -91,7 +91,7 @@ func (a *App) when(t time.Time) string {
 	return t.In(a.loc).Format("2006-01-02 15:04")
 }
 
-func ticketArg(s string) (int64, bool) {
+func idArg(s string) (int64, bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	var id int64
 	if _, err := fmt.Sscan(s, &id); err != nil || id <= 0 || fmt.Sprint(id) != s {

@@ -64,7 +64,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 
 // ticketCmd: /ticket <n>.
 func (a *App) ticketCmd(r *req) error {
-	id, ok := ticketArg(r.args)
+	id, ok := idArg(r.args)
 	if !ok {
 		return r.reply(r.t("ticket.usage"), nil)
 	}

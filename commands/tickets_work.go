@@ -35,7 +35,7 @@ func (a *App) ticketButton(r *req) error {
 	if len(parts) < 2 {
 		return r.toast(r.t("error.stale_button"))
 	}
-	id, ok := ticketArg(parts[1])
+	id, ok := idArg(parts[1])
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}
