@@ -22,7 +22,8 @@ type Storage struct {
 }
 
 // DSN builds the connection string so that every pooled connection gets WAL,
-// foreign keys, a busy timeout, full sync and immediate write transactions.
+// foreign keys, a busy timeout, full sync, immediate write transactions and
+// a cache of prepared statements.
 func DSN(path string) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
@@ -30,6 +31,7 @@ func DSN(path string) string {
 	q.Set("_busy_timeout", "10000")
 	q.Set("_synchronous", "FULL")
 	q.Set("_txlock", "immediate")
+	q.Set("_stmt_cache_size", "128") // reuse prepared statements per connection
 	return "file:" + path + "?" + q.Encode()
 }
 
