@@ -192,3 +192,24 @@ func hasButton(m telegramtest.Message, data string) bool {
 	}
 	return false
 }
+
+func TestGrantUpdatesThePersonsMenu(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "Boss", "en")
+	lin := h.user(2002, "Lin", "en")
+	h.register(lin, "3", "301")
+	h.say(adm, "/grant 2002 leader 3")
+	h.expect(adm.ID, "Lin is now building leader")
+	call := h.tg.WaitCall(t, "setMyCommands", func(c telegramtest.Call) bool {
+		scope, _ := c.Params["scope"].(map[string]any)
+		return scope["type"] == "chat" && scope["chat_id"] == float64(lin.ID)
+	}, wait)
+	cmds, _ := call.Params["commands"].([]any)
+	names := ""
+	for _, c := range cmds {
+		names += c.(map[string]any)["command"].(string) + " "
+	}
+	if !strings.Contains(names, "queue") || strings.Contains(names, "grant") {
+		t.Errorf("a leader's menu: %s", names)
+	}
+}

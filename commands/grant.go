@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"courtyard/storage"
+	"courtyard/telegram"
 )
 
 // roleWords maps what staff may type to a role.
@@ -102,6 +103,9 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 		return err
 	}
 	lang := a.langOf(target)
+	if err := a.setMenu(r, target.ID, role, lang); err != nil {
+		return err
+	}
 	roleName := a.cat.T(lang, "role."+string(role))
 	where := ""
 	if len(buildings) > 0 {
@@ -117,4 +121,11 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 		where = r.t("grant.of_buildings", esc(strings.Join(buildings, ", ")))
 	}
 	return r.reply(r.t("grant.done", esc(target.Name), r.t("role."+string(role)), where), nil)
+}
+
+// setMenu gives a person's private chat the command menu of their new role.
+func (a *App) setMenu(r *req, id int64, role storage.Role, lang string) error {
+	p := telegram.SetMyCommands{Commands: a.Menu(role, false, lang), Scope: &telegram.BotCommandScope{Type: "chat", ChatID: id}}
+	_, err := r.tx.Enqueue(storage.OutMsg{Method: "setMyCommands", Payload: telegram.Marshal(p), Priority: storage.PriorityBulk}, r.now)
+	return err
 }
