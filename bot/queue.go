@@ -3,17 +3,20 @@ package bot
 import (
 	"container/heap"
 	"math"
+	"slices"
 	"time"
 )
 
-// queue is the sender's in-memory schedule of pending outbox rows: a FIFO
-// per chat (messages to one chat go out in the order they were queued), a
+// queue is the sender's in-memory schedule of pending outbox rows: a queue
+// per chat (messages to one chat go out by priority, then in the order they
+// were queued), a
 // heap of chats ready to send ordered by their head's priority and age, and a
 // heap of chats waiting for their next allowed time.
 type queue struct {
 	chats    map[int64]*chatQ
 	ready    readyHeap
 	sleeping sleepHeap
+	bulk     int // queued items of the lowest priority
 }
 
 type item struct {
@@ -56,9 +59,22 @@ func (q *queue) add(it item, now time.Time) {
 		c = &chatQ{key: key, limited: limited, readyIdx: -1, sleepIdx: -1}
 		q.chats[key] = c
 	}
-	c.items = append(c.items, it)
+	// Within a chat, a more urgent call (an answer to someone waiting) goes
+	// ahead of queued bulk ones, never ahead of the call in flight; calls of
+	// the same priority keep their order.
+	pos := len(c.items)
+	for pos > 0 && c.items[pos-1].priority < it.priority {
+		pos--
+	}
+	if c.busy && pos == 0 {
+		pos = 1
+	}
+	c.items = slices.Insert(c.items, pos, it)
+	if it.priority <= 0 {
+		q.bulk++
+	}
 	c.lastUsed = now
-	if len(c.items) == 1 && !c.busy {
+	if pos == 0 && !c.busy {
 		q.schedule(c, now)
 	}
 }
@@ -130,9 +146,15 @@ func (q *queue) finish(key int64, done bool, retryAt, nextAt, now time.Time) {
 	if nextAt.After(c.nextAt) {
 		c.nextAt = nextAt
 	}
-	if done {
+	switch {
+	case len(c.items) == 0:
+	case done:
+		if c.items[0].priority <= 0 {
+			q.bulk--
+		}
+		c.items[0] = item{} // let the sent payload go
 		c.items = c.items[1:]
-	} else if len(c.items) > 0 {
+	default:
 		c.items[0].notBefore = retryAt
 	}
 	if len(c.items) == 0 && !c.limited {
@@ -155,6 +177,11 @@ func (q *queue) drop(chat int64) []item {
 		items = items[1:]
 	} else {
 		c.items = nil
+	}
+	for _, it := range items {
+		if it.priority <= 0 {
+			q.bulk--
+		}
 	}
 	return items
 }

@@ -40,14 +40,31 @@ func TestQueuePriorityThenAge(t *testing.T) {
 
 func TestQueueKeepsEachChatInOrder(t *testing.T) {
 	q := newQueue()
-	// A reply queued behind a bulk message to the same chat waits for it;
-	// a reply to another chat does not.
+	// Within a chat, a reply goes ahead of queued bulk messages; messages
+	// of one priority keep their order.
 	q.add(item{id: 1, chat: 10, priority: 0}, t0)
 	q.add(item{id: 2, chat: 10, priority: 10}, t0)
 	q.add(item{id: 3, chat: 11, priority: 10}, t0)
 	q.add(item{id: 4, chat: 10, priority: 0}, t0)
-	if got := takeAll(q, t0); !slices.Equal(got, []int64{3, 1, 2, 4}) {
+	q.add(item{id: 5, chat: 10, priority: 10}, t0)
+	if got := takeAll(q, t0); !slices.Equal(got, []int64{2, 3, 5, 1, 4}) {
 		t.Errorf("order %v", got)
+	}
+}
+
+func TestQueueReplyNeverPassesTheCallInFlight(t *testing.T) {
+	q := newQueue()
+	q.add(item{id: 1, chat: 10, priority: 0}, t0)
+	q.add(item{id: 2, chat: 10, priority: 0}, t0)
+	c := q.peek()
+	first := q.take(c, t0)
+	q.add(item{id: 3, chat: 10, priority: 10}, t0)
+	if first.id != 1 || c.items[0].id != 1 || c.items[1].id != 3 {
+		t.Fatalf("in flight %d, queue %+v", first.id, c.items)
+	}
+	q.finish(10, true, time.Time{}, time.Time{}, t0)
+	if got := takeAll(q, t0); !slices.Equal(got, []int64{3, 2}) {
+		t.Errorf("after the call in flight: %v", got)
 	}
 }
 
@@ -164,5 +181,26 @@ func TestQueuePrunesIdleChats(t *testing.T) {
 	}
 	if _, ok := q.chats[11]; !ok {
 		t.Error("a chat with a queued item was pruned")
+	}
+}
+
+func TestQueueCountsBulkItems(t *testing.T) {
+	q := newQueue()
+	q.add(item{id: 1, chat: 10, priority: 0}, t0)
+	q.add(item{id: 2, chat: 10, priority: 10}, t0)
+	q.add(item{id: 3, chat: 11, priority: 0}, t0)
+	q.add(item{id: 4, chat: 11, priority: 0}, t0)
+	if q.bulk != 3 {
+		t.Fatalf("bulk %d, want 3", q.bulk)
+	}
+	takeAll(q, t0)
+	if q.bulk != 0 {
+		t.Errorf("bulk %d after sending everything", q.bulk)
+	}
+	q.add(item{id: 5, chat: 12, priority: 0}, t0)
+	q.add(item{id: 6, chat: 12, priority: 0}, t0)
+	q.drop(12)
+	if q.bulk != 0 {
+		t.Errorf("bulk %d after a drop", q.bulk)
 	}
 }

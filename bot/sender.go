@@ -37,6 +37,9 @@ const (
 	recordAfter   = 5 * time.Millisecond
 )
 
+// maxBulk bounds the bulk rows held in memory; more are read as these go.
+const maxBulk = 2000
+
 // maxUnrecorded bounds the calls made whose outcome is not yet committed:
 // after a crash, at most this many messages can go out a second time.
 const maxUnrecorded = 64
@@ -60,11 +63,13 @@ type Sender struct {
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
 
-	gap      time.Duration // least time between two sends, by the global limit
-	nextSend time.Time     // when the global limit allows the next send
-	q        *queue
-	lastID   int64
-	pausing  time.Time // all chats wait until then (a global 429)
+	gap        time.Duration // least time between two sends, by the global limit
+	nextSend   time.Time     // when the global limit allows the next send
+	q          *queue
+	lastUrgent int64     // highest id of an urgent row read
+	lastBulk   int64     // highest id of a bulk row read
+	moreBulk   bool      // the last read of bulk rows stopped at the window
+	pausing    time.Time // all chats wait until then (a global 429)
 }
 
 // NewSender returns a sender; call Run to start it.
@@ -180,6 +185,11 @@ func (s *Sender) Run(ctx context.Context) error {
 	for {
 		now := time.Now()
 		record(now)
+		if s.moreBulk && s.q.bulk < maxBulk/2 {
+			if err := s.load(ctx); err != nil {
+				s.log.Error("reading the outbox failed", "err", err)
+			}
+		}
 		if now.Sub(lastPrune) > time.Minute {
 			s.q.prune(now, time.Minute)
 			lastPrune = now
@@ -293,23 +303,36 @@ func (s *Sender) interval(chat int64) time.Duration {
 	return d
 }
 
-// load reads rows queued since the last load.
+// load reads rows queued since the last load: every urgent one, and bulk
+// ones up to maxBulk in memory, so a deep backlog (a broadcast to thousands)
+// is read a window at a time while answers still go first.
 func (s *Sender) load(ctx context.Context) error {
-	var rows []storage.OutMsg
+	var urgent, bulk []storage.OutMsg
+	room := maxBulk - s.q.bulk
 	err := s.store.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		rows, err = tx.PendingOutAfter(s.lastID)
+		if urgent, err = tx.PendingOutAfter(s.lastUrgent, false, 0); err != nil {
+			return err
+		}
+		if room > 0 {
+			bulk, err = tx.PendingOutAfter(s.lastBulk, true, room)
+		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	s.moreBulk = room > 0 && len(bulk) == room
 	now := time.Now()
-	for _, m := range rows {
-		s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
-			method: m.Method, payload: m.Payload, after: m.After}, now)
-		if m.ID > s.lastID {
-			s.lastID = m.ID
+	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
+		for _, m := range rows {
+			s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
+				method: m.Method, payload: m.Payload, after: m.After}, now)
+			if m.Priority > storage.PriorityBulk {
+				s.lastUrgent = max(s.lastUrgent, m.ID)
+			} else {
+				s.lastBulk = max(s.lastBulk, m.ID)
+			}
 		}
 	}
 	return nil

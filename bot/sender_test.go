@@ -174,7 +174,7 @@ func TestSenderFollowsGroupMigration(t *testing.T) {
 	var rows []storage.OutMsg
 	for i := range 5 {
 		want = append(want, fmt.Sprintf("m%d", i))
-		rows = append(rows, msg(oldID, want[i], i%2*storage.PriorityReply))
+		rows = append(rows, msg(oldID, want[i], storage.PriorityBulk))
 	}
 	ids := e.enqueue(rows...)
 	e.drain(fast)
@@ -277,8 +277,8 @@ func TestSenderKeepsEachChatsOrder(t *testing.T) {
 		for i := range 20 {
 			text := fmt.Sprintf("m%03d", batch*20+i)
 			want = append(want, text)
-			// Priorities differ, but within a chat order is queue order.
-			rows = append(rows, msg(1, text, (i%3)*5), msg(2, text, 0))
+			// Within a chat, messages of one priority keep queue order.
+			rows = append(rows, msg(1, text, storage.PriorityBulk), msg(2, text, 0))
 		}
 		e.enqueue(rows...)
 		r.s.Wake()
@@ -301,4 +301,50 @@ func TestSenderStopsAfterDrain(t *testing.T) {
 	if err := s.Run(ctx); err != nil || ctx.Err() != nil {
 		t.Fatalf("Run with an empty outbox after Drain: %v, %v", err, ctx.Err())
 	}
+}
+
+func TestSenderReadsADeepBacklogAWindowAtATime(t *testing.T) {
+	e := newEnv(t)
+	const people, each = 50, 2*maxBulk/50 + 10
+	for u := range people {
+		e.user(int64(u + 1))
+	}
+	var rows []storage.OutMsg
+	for i := range each {
+		for u := range people {
+			rows = append(rows, msg(int64(u+1), fmt.Sprintf("b%04d", i), storage.PriorityBulk))
+		}
+	}
+	e.enqueue(rows...)
+	r := e.run(e.store, e.client(nil), Limits{GlobalPerSecond: 20000, PerChatPerSecond: 20000, PerGroupPerMinute: 1e6})
+	e.tg.WaitUntil(t, func() bool { return e.tg.CallCount("sendMessage") >= 100 }, waitLong)
+	// An answer queued behind the backlog is read and sent at once.
+	e.enqueue(msg(1, "reply", storage.PriorityReply))
+	r.s.Wake()
+	e.tg.WaitUntil(t, func() bool {
+		for _, s := range e.texts(1) {
+			if s == "reply" {
+				return true
+			}
+		}
+		return false
+	}, waitLong)
+	if sent := e.tg.CallCount("sendMessage"); sent > len(rows)/2 {
+		t.Errorf("the answer waited for %d of %d bulk messages", sent, len(rows))
+	}
+	r.s.Drain()
+	r.wait(t)
+	for u := range people {
+		got := e.texts(int64(u + 1))
+		if len(got) != each+btoi(u == 0) {
+			t.Fatalf("person %d got %d messages, want %d", u+1, len(got), each+btoi(u == 0))
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -213,10 +213,19 @@ func (t *Tx) RefCounts(ref string) (map[string]int, error) {
 // order. Payloads come with them, except for calls that belong to something
 // (a ref: they may be rewritten while queued) and uploads, which are read
 // when they are sent.
-func (t *Tx) PendingOutAfter(after int64) ([]OutMsg, error) {
+//
+// bulk chooses the bulk calls (priority 0), at most limit of them; otherwise
+// every more urgent call is returned.
+func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error) {
+	which := `priority > 0`
+	if bulk {
+		which = `priority = 0`
+	} else {
+		limit = -1
+	}
 	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before, method, after, ref,
 			CASE WHEN ref = '' AND file_data IS NULL THEN payload END
-		FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id`, after)
+		FROM outbox WHERE state = 'pending' AND `+which+` AND id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: pending outbox: %w", err)
 	}

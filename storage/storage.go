@@ -112,24 +112,41 @@ type Tx struct {
 }
 
 // Update runs fn in one write transaction, committed when fn returns nil.
+//
+// It takes the single writer connection and runs BEGIN IMMEDIATE on it. A
+// write, once begun, runs to its end: the statements inside do not follow
+// ctx's cancellation (which also spares database/sql a watcher goroutine
+// for every query).
 func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.wdb.BeginTx(ctx, nil)
+	conn, err := s.wdb.Conn(ctx)
 	if err != nil {
+		return fmt.Errorf("storage: writer: %w", err)
+	}
+	defer conn.Close()
+	wctx := context.WithoutCancel(ctx)
+	if _, err := conn.ExecContext(wctx, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("storage: begin: %w", err)
 	}
-	defer tx.Rollback()
-	if err := fn(&Tx{ctx: ctx, q: tx}); err != nil {
+	done := false
+	defer func() {
+		if !done {
+			conn.ExecContext(wctx, "ROLLBACK")
+		}
+	}()
+	if err := fn(&Tx{ctx: wctx, q: conn}); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := conn.ExecContext(wctx, "COMMIT"); err != nil {
 		return fmt.Errorf("storage: commit: %w", err)
 	}
+	done = true
 	return nil
 }
 
-// View runs fn with read access, outside a write transaction.
+// View runs fn with read access, outside a write transaction. Reads are
+// short and, like writes, not cut off by ctx's cancellation.
 func (s *Storage) View(ctx context.Context, fn func(*Tx) error) error {
-	return fn(&Tx{ctx: ctx, q: s.db})
+	return fn(&Tx{ctx: context.WithoutCancel(ctx), q: s.db})
 }
 
 // Savepoint runs fn inside a savepoint: when fn fails, what it wrote is
