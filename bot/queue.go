@@ -16,6 +16,7 @@ type queue struct {
 	chats    map[int64]*chatQ
 	ready    readyHeap
 	sleeping sleepHeap
+	size     int // queued items
 	bulk     int // queued items of the lowest priority
 }
 
@@ -70,6 +71,7 @@ func (q *queue) add(it item, now time.Time) {
 		pos = 1
 	}
 	c.items = slices.Insert(c.items, pos, it)
+	q.size++
 	if it.priority <= 0 {
 		q.bulk++
 	}
@@ -149,6 +151,7 @@ func (q *queue) finish(key int64, done bool, retryAt, nextAt, now time.Time) {
 	switch {
 	case len(c.items) == 0:
 	case done:
+		q.size--
 		if c.items[0].priority <= 0 {
 			q.bulk--
 		}
@@ -178,6 +181,7 @@ func (q *queue) drop(chat int64) []item {
 	} else {
 		c.items = nil
 	}
+	q.size -= len(items)
 	for _, it := range items {
 		if it.priority <= 0 {
 			q.bulk--
@@ -196,13 +200,7 @@ func (q *queue) prune(now time.Time, idle time.Duration) {
 }
 
 // pending counts queued items.
-func (q *queue) pending() int {
-	n := 0
-	for _, c := range q.chats {
-		n += len(c.items)
-	}
-	return n
-}
+func (q *queue) pending() int { return q.size }
 
 type readyHeap []*chatQ
 

@@ -37,8 +37,9 @@ const (
 	recordAfter   = 5 * time.Millisecond
 )
 
-// maxBulk bounds the bulk rows held in memory; more are read as these go.
-const maxBulk = 2000
+// maxWindow bounds the rows of each kind (urgent, bulk) held in memory;
+// more are read as these go.
+const maxWindow = 2000
 
 // maxUnrecorded bounds the calls made whose outcome is not yet committed:
 // after a crash, at most this many messages can go out a second time.
@@ -68,6 +69,7 @@ type Sender struct {
 	q          *queue
 	lastUrgent int64     // highest id of an urgent row read
 	lastBulk   int64     // highest id of a bulk row read
+	moreUrgent bool      // the last read of urgent rows stopped at the window
 	moreBulk   bool      // the last read of bulk rows stopped at the window
 	pausing    time.Time // all chats wait until then (a global 429)
 }
@@ -185,7 +187,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	for {
 		now := time.Now()
 		record(now)
-		if s.moreBulk && s.q.bulk < maxBulk/2 {
+		if (s.moreBulk && s.q.bulk < maxWindow/2) || (s.moreUrgent && s.q.size-s.q.bulk < maxWindow/2) {
 			if err := s.load(ctx); err != nil {
 				s.log.Error("reading the outbox failed", "err", err)
 			}
@@ -303,26 +305,30 @@ func (s *Sender) interval(chat int64) time.Duration {
 	return d
 }
 
-// load reads rows queued since the last load: every urgent one, and bulk
-// ones up to maxBulk in memory, so a deep backlog (a broadcast to thousands)
-// is read a window at a time while answers still go first.
+// load reads rows queued since the last load, urgent ones and bulk ones
+// each up to a window in memory, so a deep backlog (a broadcast to
+// thousands, a flood of reports) is read a window at a time and answers
+// still go ahead of bulk sends.
 func (s *Sender) load(ctx context.Context) error {
 	var urgent, bulk []storage.OutMsg
-	room := maxBulk - s.q.bulk
+	urgentRoom, bulkRoom := maxWindow-(s.q.size-s.q.bulk), maxWindow-s.q.bulk
 	err := s.store.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		if urgent, err = tx.PendingOutAfter(s.lastUrgent, false, 0); err != nil {
-			return err
+		if urgentRoom > 0 {
+			if urgent, err = tx.PendingOutAfter(s.lastUrgent, false, urgentRoom); err != nil {
+				return err
+			}
 		}
-		if room > 0 {
-			bulk, err = tx.PendingOutAfter(s.lastBulk, true, room)
+		if bulkRoom > 0 {
+			bulk, err = tx.PendingOutAfter(s.lastBulk, true, bulkRoom)
 		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	s.moreBulk = room > 0 && len(bulk) == room
+	s.moreUrgent = urgentRoom <= 0 || len(urgent) == urgentRoom
+	s.moreBulk = bulkRoom <= 0 || len(bulk) == bulkRoom
 	now := time.Now()
 	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
 		for _, m := range rows {

@@ -305,7 +305,7 @@ func TestSenderStopsAfterDrain(t *testing.T) {
 
 func TestSenderReadsADeepBacklogAWindowAtATime(t *testing.T) {
 	e := newEnv(t)
-	const people, each = 50, 2*maxBulk/50 + 10
+	const people, each = 50, 2*maxWindow/50 + 10
 	for u := range people {
 		e.user(int64(u + 1))
 	}

@@ -214,14 +214,12 @@ func (t *Tx) RefCounts(ref string) (map[string]int, error) {
 // (a ref: they may be rewritten while queued) and uploads, which are read
 // when they are sent.
 //
-// bulk chooses the bulk calls (priority 0), at most limit of them; otherwise
-// every more urgent call is returned.
+// bulk chooses the bulk calls (priority 0), else the more urgent ones; at
+// most limit are returned.
 func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error) {
 	which := `priority > 0`
 	if bulk {
 		which = `priority = 0`
-	} else {
-		limit = -1
 	}
 	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before, method, after, ref,
 			CASE WHEN ref = '' AND file_data IS NULL THEN payload END

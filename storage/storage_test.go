@@ -217,7 +217,7 @@ func TestOutboxLifecycle(t *testing.T) {
 		if err != nil || len(p) != 2 || p[0].ID != b {
 			t.Fatalf("reply must come first: %v %v", p, err)
 		}
-		after, err := tx.PendingOutAfter(a, false, 0)
+		after, err := tx.PendingOutAfter(a, false, 10)
 		if err != nil || len(after) != 1 || after[0].ID != b {
 			t.Fatalf("after: %v %v", after, err)
 		}
