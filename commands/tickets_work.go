@@ -68,7 +68,7 @@ func (a *App) ticketButton(r *req) error {
 // mayClaim: staff, the building's leaders, and members of the team the
 // ticket was dispatched to.
 func (a *App) mayClaim(r *req, tk storage.Ticket) (bool, error) {
-	if r.atLeast(storage.RoleStaff) || (r.role == storage.RoleLeader && r.me.LeadsBuilding(tk.Building)) {
+	if a.mayManage(r, tk) {
 		return true, nil
 	}
 	if tk.TeamID != 0 {
