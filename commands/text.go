@@ -118,6 +118,10 @@ func (a *App) isCommand(name string) func(*models.Update) bool {
 		if text == "" {
 			text = u.Message.Caption
 		}
+		// Every route is tried in turn: a cheap look first.
+		if len(text) <= len(name) || text[0] != '/' || !strings.EqualFold(text[1:1+len(name)], name) {
+			return false
+		}
 		cmd, _ := a.parseCommand(text)
 		return cmd == name
 	}
