@@ -36,7 +36,7 @@ func TestAnnounceToGroupsWithPreviewPinAndAcks(t *testing.T) {
 	c := newCommunity(t)
 	g2 := c.tg.Group(-100200, "2号楼")
 	c.tg.SendText(c.admin, g2, "/linkchat 2")
-	c.expect(g2.ID, "linked to building 2")
+	c.expect(g2.ID, "本群已关联到 2 栋")
 	ctl := c.announce(c.admin, "groups", "周六上午 9 点在广场开半月谈 <请准时>")
 	// The preview is exactly what the groups will get; nothing went out yet.
 	c.expect(c.admin.ID, "周六上午 9 点在广场开半月谈 <请准时>", "Boss")

@@ -131,7 +131,7 @@ func TestBotAddedAndRemovedFromGroup(t *testing.T) {
 	}})
 	h.expect(g.ID, "/linkchat")
 	h.tg.SendText(adm, g, "/linkchat community")
-	h.expect(g.ID, "community-wide group")
+	h.expect(g.ID, "全社区群")
 	h.tg.AddUpdate(models.Update{MyChatMember: &models.ChatMemberUpdated{
 		Chat: g, From: adm,
 		OldChatMember: models.ChatMember{Type: models.ChatMemberTypeMember, Member: &models.ChatMemberMember{}},

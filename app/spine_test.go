@@ -146,7 +146,7 @@ func TestLinkchatRefusedForResidentAndDoneByStaff(t *testing.T) {
 	h.tg.SendText(res, g, "/linkchat 3")
 	h.expect(g.ID, "may not use /linkchat")
 	h.tg.SendText(adm, g, "/linkchat@"+telegramtest.BotUsername+" 3")
-	h.expect(g.ID, "linked to building 3")
+	h.expect(g.ID, "本群已关联到 3 栋")
 	h.settle()
 	h.db(func(tx *storage.Tx) error {
 		c, err := tx.Chat(g.ID)

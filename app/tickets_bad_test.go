@@ -60,7 +60,7 @@ func TestReportsPerHourLimit(t *testing.T) {
 	h.register(u, "3", "5")
 	g := h.tg.Group(-100300, "3")
 	h.tg.SendText(adm, g, "/linkchat 3")
-	h.expect(g.ID, "linked")
+	h.expect(g.ID, "本群已关联")
 	for _, txt := range []string{"one broken lamp", "two broken lamps", "three broken lamps"} {
 		h.tg.SendText(u, g, "/report "+txt)
 	}

@@ -36,7 +36,7 @@ func newCommunity(t *testing.T) *community {
 	h.say(c.admin, "/grant 3001 leader 3")
 	h.expect(c.admin.ID, "is now building leader")
 	h.tg.SendText(c.admin, c.group, "/linkchat 3")
-	h.expect(c.group.ID, "linked to building 3")
+	h.expect(c.group.ID, "本群已关联到 3 栋")
 	return c
 }
 

@@ -22,6 +22,8 @@ func (a *App) linkchat(r *req) error {
 	if err := r.tx.LinkChat(r.chat.ID, building, r.me.ID, r.now); err != nil {
 		return err
 	}
+	// The whole group reads this: the community's language, not the sender's.
+	r.lang = a.cfg.Community.Language
 	if building == "" {
 		return r.reply(r.t("linkchat.done_community", esc(a.cfg.Community.Name)), nil)
 	}
