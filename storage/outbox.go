@@ -258,12 +258,17 @@ func (t *Tx) ReplacePending(id int64, payload []byte) (bool, error) {
 }
 
 // PruneOutbox deletes finished calls made before t0 that belong to nothing
-// (replies and notices); calls with a ref, the delivery record of an
-// announcement or a ticket's group line, are kept.
+// (replies and notices). Calls with a ref, the delivery record of an
+// announcement or a ticket's group line, are kept without their payload:
+// their state, chat and message id are what is still read.
 func (t *Tx) PruneOutbox(before time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?`, ms(before))
 	if err != nil {
 		return 0, fmt.Errorf("storage: prune outbox: %w", err)
+	}
+	if _, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET payload = x'', file_data = NULL
+		WHERE ref <> '' AND state <> 'pending' AND created_at < ? AND length(payload) > 0`, ms(before)); err != nil {
+		return 0, fmt.Errorf("storage: prune outbox payloads: %w", err)
 	}
 	return res.RowsAffected()
 }

@@ -289,3 +289,44 @@ func TestBackupWhileOpen(t *testing.T) {
 		t.Fatalf("backup lacks data: %v", err)
 	}
 }
+
+func TestPruneKeepsDeliveryRecords(t *testing.T) {
+	s := newTestStorage(t)
+	var reply, delivery, pending int64
+	update(t, s, func(tx *Tx) error {
+		var err error
+		if reply, err = tx.Enqueue(OutMsg{ChatID: 1, Method: "sendMessage", Payload: []byte(`{"chat_id":1,"text":"a"}`)}, t0); err != nil {
+			return err
+		}
+		if delivery, err = tx.Enqueue(OutMsg{ChatID: 2, Method: "sendMessage", Payload: []byte(`{"chat_id":2,"text":"b"}`), Ref: "ann:1"}, t0); err != nil {
+			return err
+		}
+		if pending, err = tx.Enqueue(OutMsg{ChatID: 3, Method: "sendMessage", Payload: []byte(`{"chat_id":3,"text":"c"}`)}, t0); err != nil {
+			return err
+		}
+		for _, id := range []int64{reply, delivery} {
+			if err := tx.MarkSent(id, 9, t0); err != nil {
+				return err
+			}
+		}
+		n, err := tx.PruneOutbox(t0.AddDate(0, 1, 0))
+		if err != nil || n != 1 {
+			t.Errorf("pruned %d, %v; want 1", n, err)
+		}
+		if _, err := tx.OutByID(reply); !errors.Is(err, ErrNotFound) {
+			t.Errorf("an old reply was kept: %v", err)
+		}
+		d, err := tx.OutByID(delivery)
+		if err != nil || d.State != OutSent || d.MessageID != 9 || len(d.Payload) != 0 {
+			t.Errorf("delivery record %+v %v", d, err)
+		}
+		if p, err := tx.OutByID(pending); err != nil || len(p.Payload) == 0 {
+			t.Errorf("a pending call was touched: %+v %v", p, err)
+		}
+		counts, err := tx.RefCounts("ann:1")
+		if err != nil || counts[OutSent] != 1 {
+			t.Errorf("counts %v %v", counts, err)
+		}
+		return nil
+	})
+}
