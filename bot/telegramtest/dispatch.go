@@ -180,17 +180,10 @@ func (s *Server) genericLocked(c *chatState, req *request) reply {
 	if c != nil && len(returns) > 0 {
 		switch returns[0] {
 		case "Message", "MessageId":
-			mk, rep := readMarkup(req.vals)
+			rec, rep := s.newSentLocked(c, req)
 			if rep != nil {
 				return *rep
 			}
-			replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
-			if rep != nil {
-				return *rep
-			}
-			rec := s.newMessageLocked(c, name)
-			rec.ReplyTo, rec.replyTo = replyID, replyMsg
-			mk.apply(rec)
 			if caption, ok := strParam(req.vals, "caption"); ok {
 				rec.Caption, rec.Plain = caption, caption
 			}

@@ -152,6 +152,23 @@ func (s *Server) newMessageLocked(c *chatState, method string) *msgRec {
 	return r
 }
 
+// newSentLocked records a new bot message with what every send carries:
+// its keyboard and the message it replies to (checked to exist).
+func (s *Server) newSentLocked(c *chatState, req *request) (*msgRec, *reply) {
+	mk, rep := readMarkup(req.vals)
+	if rep != nil {
+		return nil, rep
+	}
+	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
+	if rep != nil {
+		return nil, rep
+	}
+	r := s.newMessageLocked(c, req.m.name)
+	r.ReplyTo, r.replyTo = replyID, replyMsg
+	mk.apply(r)
+	return r, nil
+}
+
 func (s *Server) sendMessageLocked(c *chatState, req *request) reply {
 	text, _ := strParam(req.vals, "text")
 	plain, ents, mode, rep := render(text, req.vals, "entities")
@@ -163,18 +180,11 @@ func (s *Server) sendMessageLocked(c *chatState, req *request) reply {
 	case utf16Len(plain) > maxTextLen:
 		return badRequest("message is too long")
 	}
-	mk, rep := readMarkup(req.vals)
+	r, rep := s.newSentLocked(c, req)
 	if rep != nil {
 		return *rep
 	}
-	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
-	if rep != nil {
-		return *rep
-	}
-	r := s.newMessageLocked(c, req.m.name)
 	r.Text, r.Plain, r.ParseMode, r.entities = text, plain, mode, ents
-	r.ReplyTo, r.replyTo = replyID, replyMsg
-	mk.apply(r)
 	return okReply(s.wire(c, r))
 }
 
@@ -188,11 +198,7 @@ func (s *Server) sendFileLocked(c *chatState, req *request) reply {
 	if utf16Len(plain) > maxCaptionLen {
 		return badRequest("message caption is too long")
 	}
-	mk, rep := readMarkup(req.vals)
-	if rep != nil {
-		return *rep
-	}
-	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
+	r, rep := s.newSentLocked(c, req)
 	if rep != nil {
 		return *rep
 	}
@@ -219,10 +225,7 @@ func (s *Server) sendFileLocked(c *chatState, req *request) reply {
 			stored = s.storeFileLocked(param, path.Base(v), nil)
 		}
 	}
-	r := s.newMessageLocked(c, req.m.name)
 	r.Caption, r.Plain, r.ParseMode, r.captionEntities = caption, plain, mode, ents
-	r.ReplyTo, r.replyTo = replyID, replyMsg
-	mk.apply(r)
 	if photo {
 		r.Photo = ref
 		r.photo = []models.PhotoSize{
