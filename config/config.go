@@ -11,6 +11,7 @@ type Config struct {
 	Admins    []int64   `yaml:"admins"`
 	Community Community `yaml:"community"`
 	Tickets   Tickets   `yaml:"tickets"`
+	Jobs      Jobs      `yaml:"jobs"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
 }
@@ -59,6 +60,13 @@ type Category struct {
 	En       string   `yaml:"en"`       // label in English
 	Deadline float64  `yaml:"deadline"` // hours to resolve, 0 = none
 	Keywords []string `yaml:"keywords"` // words that pick this category for a one-line group report
+}
+
+// Jobs configures volunteer jobs.
+type Jobs struct {
+	RemindBefore     []time.Duration `yaml:"remind_before"`      // reminders before the start, default [24h, 2h]; [] for none
+	AlertShortBefore time.Duration   `yaml:"alert_short_before"` // when a job short of people alerts its organiser, default 24h
+	MaxNoShows       int             `yaml:"max_no_shows"`       // no-shows in 90 days that stop sign-ups, default 3
 }
 
 // Limits protect the bot from flooding.

@@ -80,6 +80,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			MaxText:        2000,
 			PerUserPerHour: 10,
 		},
+		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
 		Limits: Limits{CommandsPerMinute: 30},
 		Log:    Log{Level: "info", Format: "text"},
 	}

@@ -20,9 +20,15 @@ const (
 	DefaultMaxText           = 2000
 	DefaultPerUserPerHour    = 10
 	DefaultCommandsPerMinute = 30
+	DefaultAlertShortBefore  = 24 * time.Hour
+	DefaultMaxNoShows        = 3
 	DefaultLogLevel          = "info"
 	DefaultLogFormat         = "text"
 )
+
+// DefaultRemindBefore returns the default reminders before a job: a day
+// and two hours. Each call returns a new slice.
+func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, 2 * time.Hour} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -63,6 +69,14 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+
+	if c.Jobs.RemindBefore == nil {
+		c.Jobs.RemindBefore = DefaultRemindBefore()
+	}
+	if c.Jobs.AlertShortBefore == 0 {
+		c.Jobs.AlertShortBefore = DefaultAlertShortBefore
+	}
+	setInt(&c.Jobs.MaxNoShows, DefaultMaxNoShows)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 

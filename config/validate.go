@@ -24,6 +24,7 @@ func (c Config) Validate() error {
 		c.validateAdmins,
 		c.Community.validate,
 		c.Tickets.validate,
+		c.Jobs.validate,
 		c.Limits.validate,
 		c.Log.validate,
 	}
@@ -179,6 +180,26 @@ func validKey(k string) bool {
 		}
 	}
 	return true
+}
+
+func (j Jobs) validate() error {
+	seen := map[time.Duration]bool{}
+	for _, d := range j.RemindBefore {
+		if d < time.Minute || d > 30*24*time.Hour || d%time.Minute != 0 {
+			return fmt.Errorf("jobs.remind_before: %v must be whole minutes between 1m and 720h", d)
+		}
+		if seen[d] {
+			return fmt.Errorf("jobs.remind_before lists %v twice", d)
+		}
+		seen[d] = true
+	}
+	if j.AlertShortBefore < time.Minute || j.AlertShortBefore > 30*24*time.Hour {
+		return fmt.Errorf("jobs.alert_short_before must be between 1m and 720h, not %v", j.AlertShortBefore)
+	}
+	if j.MaxNoShows < 1 || j.MaxNoShows > 100 {
+		return fmt.Errorf("jobs.max_no_shows must be between 1 and 100, not %d", j.MaxNoShows)
+	}
+	return nil
 }
 
 func (l Limits) validate() error {
