@@ -19,6 +19,7 @@ import (
 	"courtyard/locale"
 	"courtyard/schedule"
 	"courtyard/storage"
+	"courtyard/timed"
 )
 
 // Options are what tests change; the zero value is production.
@@ -94,10 +95,13 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		proc.Wake() // a backlog, or a batch that could not be applied
 	})
 
+	due := timed.New(cmds.TimedKinds(), log)
 	jobs, err := schedule.New(store, []schedule.Job{
+		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
 		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
+		{Name: "due-prune", Spec: "40 3 * * *", Run: due.Prune},
 	}, opt.Now, cfg.Location(), log, sender.Wake)
 	if err != nil {
 		return err
