@@ -14,6 +14,7 @@ var migrations = []string{
 	schemaV3,
 	schemaV4,
 	schemaDue,
+	schemaTeams,
 	schemaJobs,
 }
 
