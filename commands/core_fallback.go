@@ -16,6 +16,8 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowReport:   a.reportText,
 		flowResolve:  a.resolveText,
 		flowAnnounce: a.annText,
+		flowJob:      a.jobFlowText,
+		flowJobMove:  a.jobFlowText,
 	}
 }
 

@@ -53,6 +53,10 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, a := range []string{"yes", "partly", "no"} {
 		keys["ticket.answer."+a] = true
 	}
+	for _, st := range []string{storage.SignedUp, storage.Waiting} {
+		keys["job.already."+st] = true
+		keys["job.my_state."+st] = true
+	}
 	a := &App{}
 	for _, c := range a.commandTable() {
 		keys["cmd."+c.name] = true

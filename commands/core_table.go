@@ -40,6 +40,9 @@ func (a *App) commandTable() []command {
 		{name: "stats", min: storage.RoleStaff, inGroup: true, menu: true, run: a.stats},
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
+		{name: "job", min: storage.RoleResident, menu: true, run: a.job},
+		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
+		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
 	}
 	for i := range cs {
@@ -82,6 +85,7 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "jb:", run: a.jobButton},
 	}
 }
 

@@ -159,3 +159,9 @@ func (t *Tx) jobs(q string, args ...any) ([]Job, error) {
 	}
 	return out, nil
 }
+
+// OrganisedJobs returns the open jobs member organises that have not ended
+// by now, soonest first.
+func (t *Tx) OrganisedJobs(member int64, now time.Time) ([]Job, error) {
+	return t.jobs(`SELECT `+jobCols+` FROM jobs j WHERE organiser_id = ? AND state = 'open' AND end_at > ? ORDER BY start_at, id`, member, ms(now))
+}
