@@ -108,11 +108,13 @@ func (a *App) askJobWhen(r *req, flow string, d jobDraft, why string) error {
 // readJobWhen reads a start and end (step "when") or only the end (step
 // "until"), refusing what cannot be a job's time, then asks to confirm.
 func (a *App) readJobWhen(r *req, f storage.Flow, d jobDraft, text string) error {
-	base := r.now
+	var sp when.Span
+	var err error
 	if f.Step == "until" {
-		base = d.Start
+		sp, err = a.parseJobEnd(text, d.Start)
+	} else {
+		sp, err = when.Parse(text, r.now, a.loc)
 	}
-	sp, err := when.Parse(text, base, a.loc)
 	if err != nil {
 		return r.reply(a.whenError(r, err, f.Step == "until"), telegram.ForceReply{ForceReply: true})
 	}
@@ -136,6 +138,29 @@ func (a *App) readJobWhen(r *req, f storage.Flow, d jobDraft, text string) error
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.t("button.yes"), CallbackData: "jb:n:ok"}, {Text: r.t("job.button.change"), CallbackData: "jb:n:chg"}}}}
 	return r.reply(r.t("job.confirm_time", a.jobSpan(r.lang, d.Start, d.End), esc(a.cfg.Community.Timezone)), kb)
+}
+
+// parseJobEnd reads the end of a job starting at start: a full time, or
+// only a time of day on the start's day (or the next, past midnight).
+func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
+	sp, err := when.Parse(text, start, a.loc)
+	if !errors.Is(err, when.ErrAmbiguous) {
+		return sp, err
+	}
+	day := start.In(a.loc)
+	for i := 0; i < 2; i++ {
+		sp, err2 := when.Parse(day.AddDate(0, 0, i).Format("2006-01-02")+" "+text, start, a.loc)
+		if err2 == nil && !sp.HasEnd {
+			if i == 1 && sp.Start.Sub(start) > 12*time.Hour {
+				return sp, when.ErrEndBeforeStart // "8:00" for a 9:00 start: not overnight
+			}
+			return sp, nil
+		}
+		if !errors.Is(err2, when.ErrPast) {
+			break
+		}
+	}
+	return sp, err
 }
 
 // whenError is the one-line answer to a time that cannot be read.
