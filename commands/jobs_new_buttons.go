@@ -77,7 +77,7 @@ func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg strin
 			if err := r.setFlow(flowJob, "slots_text", d); err != nil {
 				return err
 			}
-			if err := r.edit(r.t("job.ask_slots_text", maxJobSlots), nil); err != nil {
+			if err := r.edit(r.t("job.ask_slots"), nil); err != nil {
 				return err
 			}
 			return r.reply(r.t("job.ask_slots_text", maxJobSlots), telegram.ForceReply{ForceReply: true})
