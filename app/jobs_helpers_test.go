@@ -100,7 +100,9 @@ func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 		data := "jb:n:g:" + itoa(chat)
 		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, data) }, wait)
 		c.tg.Press(org, m, data)
-		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && jobButtonText(x, data) != "" && strings.HasPrefix(jobButtonText(x, data), "✓") }, wait)
+		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool {
+			return x.ID == m.ID && jobButtonText(x, data) != "" && strings.HasPrefix(jobButtonText(x, data), "✓")
+		}, wait)
 	}
 	m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "jb:n:gd") }, wait)
 	c.tg.Press(org, m, "jb:n:gd")
