@@ -73,8 +73,12 @@ type jobSpec struct {
 // jobCreate walks org through /job and returns the published job's id.
 func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 	c.t.Helper()
+	last := 0
+	for _, m := range c.tg.Messages(org.ID) {
+		last = max(last, m.ID)
+	}
 	c.say(org, "/job")
-	ask := c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ForceReply && c.jobNew(m) }, wait)
+	ask := c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ID > last && m.ForceReply && c.jobNew(m) }, wait)
 	c.tg.SendReply(org, telegramtest.PrivateChat(org), s.title, ask)
 	ask = c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ask.ID }, wait)
 	c.tg.SendReply(org, telegramtest.PrivateChat(org), s.when, ask)
@@ -228,3 +232,5 @@ func (c *jobCast) jobCopyShows(m telegramtest.Message, parts []string, not ...st
 		return true
 	}, wait)
 }
+
+func stringsContains(s, sub string) bool { return strings.Contains(s, sub) }
