@@ -130,6 +130,9 @@ func (a *App) readJobWhen(r *req, f storage.Flow, d jobDraft, text string) error
 		}
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
+		if err := r.setFlow(f.Name, "when", d); err != nil {
+			return err
+		}
 		return r.reply(msg, telegram.ForceReply{ForceReply: true})
 	}
 	if err := r.setFlow(f.Name, "confirm", d); err != nil {
