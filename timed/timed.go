@@ -40,11 +40,12 @@ const (
 type Runner struct {
 	kinds map[string]Kind
 	log   *slog.Logger
+	max   int // items per scan
 }
 
 // New returns a runner for kinds (by storage.DueItem.Kind).
 func New(kinds map[string]Kind, log *slog.Logger) *Runner {
-	return &Runner{kinds: kinds, log: log}
+	return &Runner{kinds: kinds, log: log, max: MaxPerScan}
 }
 
 // Scan runs every item due by now, in windows of Window items, all in tx
@@ -54,22 +55,22 @@ func New(kinds map[string]Kind, log *slog.Logger) *Runner {
 // Its shape is that of schedule.Job.Run.
 func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n := 0
-	for n < MaxPerScan {
-		items, err := tx.DueItems(now, min(Window, MaxPerScan-n))
+	for n < r.max {
+		items, err := tx.DueItems(now, min(Window, r.max-n))
 		if err != nil {
 			return err
+		}
+		if len(items) == 0 {
+			break
 		}
 		for _, it := range items {
 			if err := r.one(ctx, tx, it, now); err != nil {
 				return err
 			}
 		}
-		n += len(items)
-		if len(items) < Window {
-			break
-		}
+		n += len(items) // items a handler scheduled for now come in the next window
 	}
-	if n >= MaxPerScan {
+	if n >= r.max {
 		r.log.Warn("timed: more items due than one scan takes; the rest run next minute", "ran", n)
 	}
 	return nil
