@@ -85,7 +85,9 @@ func TestNext(t *testing.T) {
 func TestPerDay(t *testing.T) {
 	sh := mustLoad(t, "Asia/Shanghai")
 	be := mustLoad(t, "Europe/Berlin")
-	day := func(loc *time.Location, y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, loc) }
+	day := func(loc *time.Location, y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 12, 0, 0, 0, loc)
+	}
 	for _, c := range []struct {
 		spec string
 		loc  *time.Location
