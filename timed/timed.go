@@ -52,7 +52,9 @@ func New(kinds map[string]Kind, log *slog.Logger) *Runner {
 // (up to MaxPerScan). Each item runs in its own savepoint: a failing item is
 // undone alone, stays pending and is tried again a minute later per failed
 // attempt (the next scan), and after MaxAttempts failures is marked failed.
-// Its shape is that of schedule.Job.Run.
+// The window's done marks are written in one statement after it, in the
+// same transaction as the work: they commit together or not at all. Its
+// shape is that of schedule.Job.Run.
 func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n := 0
 	for n < r.max {
@@ -63,10 +65,18 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 		if len(items) == 0 {
 			break
 		}
+		done := make([]int64, 0, len(items))
 		for _, it := range items {
-			if err := r.one(ctx, tx, it, now); err != nil {
+			ok, err := r.one(ctx, tx, it, now)
+			if err != nil {
 				return err
 			}
+			if ok {
+				done = append(done, it.ID)
+			}
+		}
+		if err := tx.FinishDueMany(done, storage.DueDone, now); err != nil {
+			return err
 		}
 		n += len(items) // items a handler scheduled for now come in the next window
 	}
@@ -76,13 +86,14 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 	return nil
 }
 
-// one runs an item. Only a storage error outside the item's savepoint is
-// returned (it undoes the scan); the item's own failure is recorded.
-func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+// one runs an item and reports whether it is to be marked done. Only a
+// storage error outside the item's savepoint is returned (it undoes the
+// scan); the item's own failure is recorded.
+func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (bool, error) {
 	k, ok := r.kinds[it.Kind]
 	if !ok {
 		r.log.Error("timed: no handler for this kind; item marked failed", "kind", it.Kind, "key", it.Key, "id", it.ID)
-		return tx.FinishDue(it.ID, storage.DueFailed, now)
+		return false, tx.FinishDue(it.ID, storage.DueFailed, now)
 	}
 	late := !it.Until.IsZero() && now.After(it.Until)
 	err := tx.Savepoint(func() error {
@@ -97,33 +108,26 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 		if k.Do == nil {
 			return errors.New("kind has no Do handler")
 		}
-		if err := k.Do(ctx, tx, it, now); err != nil {
-			return err
-		}
-		// A handler may have finished the item itself (e.g. cancelled).
-		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return err
-		}
-		return nil
+		return k.Do(ctx, tx, it, now)
 	})
 	if err == nil {
 		if late {
 			r.log.Warn("timed: item missed, not done", "kind", it.Kind, "key", it.Key,
 				"due", it.DueAt, "until", it.Until, "late_by", now.Sub(it.DueAt).Round(time.Second))
 		}
-		return nil
+		return !late, nil
 	}
 	next := now.Add(time.Duration(it.Attempts+1) * time.Minute)
 	failed, rerr := tx.RetryDue(it.ID, err.Error(), MaxAttempts, next, now)
 	if rerr != nil {
-		return fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
+		return false, fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
 	}
 	if failed {
 		r.log.Error("timed: item failed for good", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "err", err)
 	} else {
 		r.log.Error("timed: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
 	}
-	return nil
+	return false, nil
 }
 
 // Keep is how long the records of finished items are kept; ScheduleDue
