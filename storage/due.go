@@ -2,7 +2,6 @@ package storage
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -176,28 +175,6 @@ func (t *Tx) FinishDue(id int64, state string, now time.Time) error {
 		return fmt.Errorf("storage: finish due item %d: %w", id, err)
 	} else if n == 0 {
 		return fmt.Errorf("storage: finish due item %d: %w", id, ErrNotFound)
-	}
-	return nil
-}
-
-// FinishDueMany marks the pending items among ids with state in one
-// statement (a scan marks its window done at once).
-func (t *Tx) FinishDueMany(ids []int64, state string, now time.Time) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	switch state {
-	case DueDone, DueMissed, DueCancelled, DueFailed:
-	default:
-		return fmt.Errorf("storage: finish due items: bad state %q", state)
-	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return fmt.Errorf("storage: finish due items: %w", err)
-	}
-	if _, err := t.q.ExecContext(t.ctx, `UPDATE due SET state = ?, finished_at = ?
-		WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`, state, ms(now), string(list)); err != nil {
-		return fmt.Errorf("storage: finish %d due items: %w", len(ids), err)
 	}
 	return nil
 }

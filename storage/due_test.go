@@ -242,26 +242,3 @@ func TestDueQueryPlan(t *testing.T) {
 		}
 	}
 }
-
-func TestDueFinishMany(t *testing.T) {
-	s := newTestStorage(t)
-	update(t, s, func(tx *Tx) error {
-		a := addDue(t, tx, DueItem{Kind: "k", Key: "a", DueAt: t0})
-		b := addDue(t, tx, DueItem{Kind: "k", Key: "b", DueAt: t0})
-		c := addDue(t, tx, DueItem{Kind: "k", Key: "c", DueAt: t0})
-		if err := tx.FinishDue(b, DueCancelled, t0); err != nil {
-			return err
-		}
-		if err := tx.FinishDueMany([]int64{a, b}, DueDone, t0); err != nil {
-			return err
-		}
-		for key, want := range map[string]string{"a": DueDone, "b": DueCancelled, "c": DuePending} {
-			h, _ := tx.DueHistory("k", key)
-			if len(h) != 1 || h[0].State != want {
-				t.Errorf("%s: %+v, want %s", key, h, want)
-			}
-		}
-		_ = c
-		return tx.FinishDueMany(nil, DueDone, t0)
-	})
-}

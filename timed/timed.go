@@ -49,12 +49,11 @@ func New(kinds map[string]Kind, log *slog.Logger) *Runner {
 }
 
 // Scan runs every item due by now, in windows of Window items, all in tx
-// (up to MaxPerScan). Each item runs in its own savepoint: a failing item is
-// undone alone, stays pending and is tried again a minute later per failed
-// attempt (the next scan), and after MaxAttempts failures is marked failed.
-// The window's done marks are written in one statement after it, in the
-// same transaction as the work: they commit together or not at all. Its
-// shape is that of schedule.Job.Run.
+// (up to MaxPerScan). Each item runs in its own savepoint together with its
+// done mark: a failing item is undone alone, stays pending and is tried
+// again a minute later per failed attempt (the next scan), and after
+// MaxAttempts failures is marked failed. Its shape is that of
+// schedule.Job.Run.
 func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n := 0
 	for n < r.max {
@@ -65,18 +64,10 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 		if len(items) == 0 {
 			break
 		}
-		done := make([]int64, 0, len(items))
 		for _, it := range items {
-			ok, err := r.one(ctx, tx, it, now)
-			if err != nil {
+			if err := r.one(ctx, tx, it, now); err != nil {
 				return err
 			}
-			if ok {
-				done = append(done, it.ID)
-			}
-		}
-		if err := tx.FinishDueMany(done, storage.DueDone, now); err != nil {
-			return err
 		}
 		n += len(items) // items a handler scheduled for now come in the next window
 	}
@@ -86,27 +77,34 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 	return nil
 }
 
-// one runs an item and reports whether it is to be marked done. Only a
-// storage error outside the item's savepoint is returned (it undoes the
-// scan); the item's own failure is recorded.
-func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (bool, error) {
+// one runs an item. Only a storage error outside the item's savepoint is
+// returned (it undoes the scan); the item's own failure is recorded.
+//
+// The item is marked first and its handler runs after, in the same
+// savepoint: so a handler may schedule the next occurrence under the same
+// Kind and Key (a recurring notice) without touching the item in hand.
+func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	k, ok := r.kinds[it.Kind]
 	if !ok {
 		r.log.Error("timed: no handler for this kind; item marked failed", "kind", it.Kind, "key", it.Key, "id", it.ID)
-		return false, tx.FinishDue(it.ID, storage.DueFailed, now)
+		return tx.FinishDue(it.ID, storage.DueFailed, now)
 	}
 	late := !it.Until.IsZero() && now.After(it.Until)
 	err := tx.Savepoint(func() error {
 		if late {
-			if k.Missed != nil {
-				if err := k.Missed(ctx, tx, it, now); err != nil {
-					return err
-				}
+			if err := tx.FinishDue(it.ID, storage.DueMissed, now); err != nil {
+				return err
 			}
-			return tx.FinishDue(it.ID, storage.DueMissed, now)
+			if k.Missed != nil {
+				return k.Missed(ctx, tx, it, now)
+			}
+			return nil
 		}
 		if k.Do == nil {
 			return errors.New("kind has no Do handler")
+		}
+		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
+			return err
 		}
 		return k.Do(ctx, tx, it, now)
 	})
@@ -115,19 +113,19 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 			r.log.Warn("timed: item missed, not done", "kind", it.Kind, "key", it.Key,
 				"due", it.DueAt, "until", it.Until, "late_by", now.Sub(it.DueAt).Round(time.Second))
 		}
-		return !late, nil
+		return nil
 	}
 	next := now.Add(time.Duration(it.Attempts+1) * time.Minute)
 	failed, rerr := tx.RetryDue(it.ID, err.Error(), MaxAttempts, next, now)
 	if rerr != nil {
-		return false, fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
+		return fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
 	}
 	if failed {
 		r.log.Error("timed: item failed for good", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "err", err)
 	} else {
 		r.log.Error("timed: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
 	}
-	return false, nil
+	return nil
 }
 
 // Keep is how long the records of finished items are kept; ScheduleDue

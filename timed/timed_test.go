@@ -292,3 +292,27 @@ func TestManyWindowsInOneScan(t *testing.T) {
 		t.Error("an item was not sent")
 	}
 }
+
+// A recurring item schedules its next occurrence under its own Kind and Key
+// while it runs.
+func TestRecurringItemSchedulesItsNext(t *testing.T) {
+	every := func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+		if err := say("notice:")(ctx, tx, it, now); err != nil {
+			return err
+		}
+		_, err := tx.ScheduleDue(storage.DueItem{Kind: it.Kind, Key: it.Key, DueAt: it.DueAt.Add(24 * time.Hour), Data: it.Data}, now)
+		return err
+	}
+	f := newFixture(t, map[string]Kind{"notice": {Do: every}})
+	f.schedule(storage.DueItem{Kind: "notice", Key: "5", DueAt: t0})
+	for d := range 3 {
+		f.scan(t0.Add(time.Duration(d)*24*time.Hour + time.Minute))
+		f.scan(t0.Add(time.Duration(d)*24*time.Hour + 2*time.Minute))
+	}
+	if n := f.sent("notice:5"); n != 3 {
+		t.Errorf("sent %d times over three days, want 3", n)
+	}
+	if st := f.state("notice", "5"); st != "done,done,done,pending" {
+		t.Errorf("history %s", st)
+	}
+}
