@@ -4,6 +4,22 @@
 // each with its done mark and the outbox rows it writes in one savepoint of
 // the scan's transaction. An item picked up after its Until (the bot was
 // down) is not run but recorded as missed.
+//
+// A capability adds a kind in commands.TimedKinds and lays its items out in
+// the transaction that decides them. For a job's reminders, say:
+//
+//	// on publish (and again on a change of time, after cancelling)
+//	tx.ScheduleDue(storage.DueItem{Kind: "job.remind", Key: "12:24h",
+//		DueAt: start.Add(-24 * time.Hour), Until: start, Data: `{"job":12}`}, now)
+//	// on cancel
+//	tx.CancelDuePrefix("job.remind", "12:")
+//
+// The handler re-reads what it needs (the job may have changed) and writes
+// its messages to the outbox; returning an error undoes them and retries.
+// Keys are unique among a kind's pending items; the same Kind, Key and
+// DueAt is done at most once, also when laid out again after a restart.
+// A recurring item may schedule its next occurrence under its own key from
+// its handler (see Next for the moment).
 package timed
 
 import (
