@@ -26,9 +26,10 @@ import (
 type Options struct {
 	Now          func() time.Time // the clock the business logic reads
 	Log          *slog.Logger
-	FlushTimeout time.Duration // how long the sender may flush at stop; default 5s
-	Ready        func()        // called once the bot is polling
-	Routes       []bot.Route   // extra routes tried before the commands (tests)
+	FlushTimeout time.Duration         // how long the sender may flush at stop; default 5s
+	Ready        func()                // called once the bot is polling
+	Routes       []bot.Route           // extra routes tried before the commands (tests)
+	Kinds        map[string]timed.Kind // extra kinds of timed work (tests)
 	// Tick, when set, runs the scheduled jobs on each receive instead of on
 	// their cron schedules; the carried channel is closed when they ran.
 	Tick <-chan chan struct{}
@@ -95,7 +96,11 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		proc.Wake() // a backlog, or a batch that could not be applied
 	})
 
-	due := timed.New(cmds.TimedKinds(), log)
+	kinds := cmds.TimedKinds()
+	for k, v := range opt.Kinds {
+		kinds[k] = v
+	}
+	due := timed.New(kinds, log)
 	jobs, err := schedule.New(store, []schedule.Job{
 		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},

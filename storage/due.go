@@ -85,6 +85,9 @@ func (t *Tx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 	if it.Kind == "" || it.Key == "" {
 		return 0, fmt.Errorf("storage: schedule due item: kind and key are required (kind %q, key %q)", it.Kind, it.Key)
 	}
+	if !it.Until.IsZero() && it.Until.Before(it.DueAt) {
+		return 0, fmt.Errorf("storage: schedule due %s %s: until %v is before its due time %v", it.Kind, it.Key, it.Until, it.DueAt)
+	}
 	var id int64
 	err := t.q.QueryRowContext(t.ctx, `SELECT id FROM due WHERE kind = ? AND key = ? AND due_at = ?
 		AND state IN ('done', 'missed', 'failed') ORDER BY id DESC LIMIT 1`, it.Kind, it.Key, ms(it.DueAt)).Scan(&id)

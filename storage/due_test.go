@@ -86,6 +86,9 @@ func TestDueScheduleReplaceCancel(t *testing.T) {
 		if _, err := tx.ScheduleDue(DueItem{Kind: "job.remind"}, t0); err == nil {
 			t.Error("an item without a key was scheduled")
 		}
+		if _, err := tx.ScheduleDue(DueItem{Kind: "job.remind", Key: "9:2h", DueAt: t0, Until: t0.Add(-time.Second)}, t0); err == nil {
+			t.Error("an item whose limit is before its due time was scheduled")
+		}
 		return nil
 	})
 }

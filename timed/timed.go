@@ -4,6 +4,22 @@
 // each with its done mark and the outbox rows it writes in one savepoint of
 // the scan's transaction. An item picked up after its Until (the bot was
 // down) is not run but recorded as missed.
+//
+// A capability adds a kind in commands.TimedKinds and lays its items out in
+// the transaction that decides them. For a job's reminders, say:
+//
+//	// on publish (and again on a change of time, after cancelling)
+//	tx.ScheduleDue(storage.DueItem{Kind: "job.remind", Key: "12:24h",
+//		DueAt: start.Add(-24 * time.Hour), Until: start, Data: `{"job":12}`}, now)
+//	// on cancel
+//	tx.CancelDuePrefix("job.remind", "12:")
+//
+// The handler re-reads what it needs (the job may have changed) and writes
+// its messages to the outbox; returning an error undoes them and retries.
+// Keys are unique among a kind's pending items; the same Kind, Key and
+// DueAt is done at most once, also when laid out again after a restart.
+// A recurring item may schedule its next occurrence under its own key from
+// its handler (see Next for the moment).
 package timed
 
 import (
@@ -40,36 +56,38 @@ const (
 type Runner struct {
 	kinds map[string]Kind
 	log   *slog.Logger
+	max   int // items per scan
 }
 
 // New returns a runner for kinds (by storage.DueItem.Kind).
 func New(kinds map[string]Kind, log *slog.Logger) *Runner {
-	return &Runner{kinds: kinds, log: log}
+	return &Runner{kinds: kinds, log: log, max: MaxPerScan}
 }
 
 // Scan runs every item due by now, in windows of Window items, all in tx
-// (up to MaxPerScan). Each item runs in its own savepoint: a failing item is
-// undone alone, stays pending and is tried again a minute later per failed
-// attempt (the next scan), and after MaxAttempts failures is marked failed.
-// Its shape is that of schedule.Job.Run.
+// (up to MaxPerScan). Each item runs in its own savepoint together with its
+// done mark: a failing item is undone alone, stays pending and is tried
+// again a minute later per failed attempt (the next scan), and after
+// MaxAttempts failures is marked failed. Its shape is that of
+// schedule.Job.Run.
 func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n := 0
-	for n < MaxPerScan {
-		items, err := tx.DueItems(now, min(Window, MaxPerScan-n))
+	for n < r.max {
+		items, err := tx.DueItems(now, min(Window, r.max-n))
 		if err != nil {
 			return err
+		}
+		if len(items) == 0 {
+			break
 		}
 		for _, it := range items {
 			if err := r.one(ctx, tx, it, now); err != nil {
 				return err
 			}
 		}
-		n += len(items)
-		if len(items) < Window {
-			break
-		}
+		n += len(items) // items a handler scheduled for now come in the next window
 	}
-	if n >= MaxPerScan {
+	if n >= r.max {
 		r.log.Warn("timed: more items due than one scan takes; the rest run next minute", "ran", n)
 	}
 	return nil
@@ -77,6 +95,10 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 
 // one runs an item. Only a storage error outside the item's savepoint is
 // returned (it undoes the scan); the item's own failure is recorded.
+//
+// The item is marked first and its handler runs after, in the same
+// savepoint: so a handler may schedule the next occurrence under the same
+// Kind and Key (a recurring notice) without touching the item in hand.
 func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	k, ok := r.kinds[it.Kind]
 	if !ok {
@@ -86,24 +108,21 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 	late := !it.Until.IsZero() && now.After(it.Until)
 	err := tx.Savepoint(func() error {
 		if late {
-			if k.Missed != nil {
-				if err := k.Missed(ctx, tx, it, now); err != nil {
-					return err
-				}
+			if err := tx.FinishDue(it.ID, storage.DueMissed, now); err != nil {
+				return err
 			}
-			return tx.FinishDue(it.ID, storage.DueMissed, now)
+			if k.Missed != nil {
+				return k.Missed(ctx, tx, it, now)
+			}
+			return nil
 		}
 		if k.Do == nil {
 			return errors.New("kind has no Do handler")
 		}
-		if err := k.Do(ctx, tx, it, now); err != nil {
+		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
 			return err
 		}
-		// A handler may have finished the item itself (e.g. cancelled).
-		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return err
-		}
-		return nil
+		return k.Do(ctx, tx, it, now)
 	})
 	if err == nil {
 		if late {
