@@ -119,7 +119,9 @@ func (p *parser) date() (*daySpec, error) {
 			return nil, fmt.Errorf("%w: month without a day", ErrUnknown)
 		}
 		p.i += 2
-		return &daySpec{kind: dayDate, y: p.year(), m: t.val, d: p.peek(-1).val}, nil
+		d := &daySpec{kind: dayDate, m: t.val, d: p.peek(-1).val}
+		d.y = p.year()
+		return d, nil
 	case kNum:
 		return p.numericDate()
 	}
@@ -270,6 +272,9 @@ func (p *parser) clock() (clock, bool, error) {
 		}
 		c.per = period(t.val)
 		p.i++
+		if c.h > 12 { // 13pm
+			return c, false, fmt.Errorf("%w: %d with am/pm", ErrUnknown, c.h)
+		}
 	}
 	if c.h > 23 || c.m > 59 || c.m < 0 {
 		return c, false, fmt.Errorf("%w: no such time %d:%02d", ErrUnknown, c.h, c.m)
