@@ -15,14 +15,26 @@ func FuzzParse(f *testing.F) {
 		"Dec 5, 2027 9:00", "12-05 09:00", "3/4 9:00", "２０２６－１２－０５　０９：００",
 		"晚上12点到1点", "5号 9:00", "2月29日 9:00", "",
 	} {
-		f.Add(s)
+		f.Add(s, uint16(0), false)
 	}
-	loc, err := time.LoadLocation("Asia/Shanghai")
+	f.Add("明天 02:30-03:00", uint16(2064), true) // now 2026-03-28 10:00 in Berlin
+	f.Add("明天 01:30-02:30", uint16(7104), true) // now 2026-10-24, the day before summer time ends
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
 	if err != nil {
 		f.Fatal(err)
 	}
-	now := time.Date(2026, 11, 30, 10, 0, 0, 0, loc)
-	f.Fuzz(func(t *testing.T, s string) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		f.Fatal(err)
+	}
+	// now is 2026-01-01 10:00 plus some hours (up to about 7 years), in
+	// Shanghai or in Berlin (which changes to and from summer time).
+	f.Fuzz(func(t *testing.T, s string, hours uint16, inBerlin bool) {
+		loc := shanghai
+		if inBerlin {
+			loc = berlin
+		}
+		now := time.Date(2026, 1, 1, 10, 0, 0, 0, loc).Add(time.Duration(hours) * time.Hour)
 		sp, err := Parse(s, now, loc)
 		if err != nil {
 			return
