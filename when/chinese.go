@@ -90,11 +90,11 @@ func chineseWeekday(rs []rune) (time.Weekday, int) {
 		if n >= len(rs) {
 			return 0, 0
 		}
-		if i := strings.IndexRune("日一二三四五六", rs[n]); i >= 0 {
-			return time.Weekday(len([]rune("日一二三四五六"[:i]))), n + 1
-		}
 		if rs[n] == '天' {
 			return time.Sunday, n + 1
+		}
+		if i := runeIndex("日一二三四五六", rs[n]); i >= 0 { // indexed by time.Weekday
+			return time.Weekday(i), n + 1
 		}
 	}
 	return 0, 0
@@ -113,7 +113,17 @@ func cnDigit(r rune) int {
 	case '两', '兩':
 		return 2
 	}
-	return len([]rune(cnDigits[:strings.IndexRune(cnDigits, r)]))
+	return runeIndex(cnDigits, r)
+}
+
+// runeIndex is the position of r in s counted in runes, or -1.
+func runeIndex(s string, r rune) int {
+	for i, c := range []rune(s) {
+		if c == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // chineseNumber reads 两, 十二, 二十三, 三十一 and digit by digit 二〇二六.

@@ -149,6 +149,15 @@ func TestParseMonday(t *testing.T) {
 		{in: "on the 5th of December at 9am", start: "2026-12-05 09:00"},
 		{in: "Jan 3 9:00", start: "2027-01-03 09:00"},
 		{in: "Sat, Dec 5 9:00", start: "2026-12-05 09:00"},
+		{in: "from 9 to 11 on Saturday", start: "2026-12-05 09:00", end: "2026-12-05 11:00"},
+		{in: "Tuesday 14:00", start: "2026-12-01 14:00"},
+		{in: "Saturday morning 9-11", start: "2026-12-05 09:00", end: "2026-12-05 11:00"},
+		{in: "周六上午9点到11点", start: "2026-12-05 09:00", end: "2026-12-05 11:00"},
+		{in: "明天9点半到11点", start: "2026-12-01 09:30", end: "2026-12-01 11:00"},
+		{in: "下周六下午2点到4点", start: "2026-12-12 14:00", end: "2026-12-12 16:00"},
+		{in: "二〇二六年十二月五日 9点整", start: "2026-12-05 09:00"},
+		{in: "2026年12月5日（周六）上午9点-11点", start: "2026-12-05 09:00", end: "2026-12-05 11:00"},
+		{in: "2027-01-01 00:30", start: "2027-01-01 00:30"},
 
 		// refused: empty and unread
 		{in: "", err: ErrEmpty},
@@ -170,6 +179,12 @@ func TestParseMonday(t *testing.T) {
 		{in: "明天 后天 9:00", err: ErrAmbiguous},
 		{in: "明天 9:00 10:00", err: ErrAmbiguous},
 		{in: "12月5日（周日）9:00", err: ErrAmbiguous},
+		{in: "Sun Dec 5 9:00", err: ErrAmbiguous},
+		{in: "tomorrow morning", err: ErrAmbiguous},
+		{in: "tomorrow 9:00 10am", err: ErrAmbiguous},
+		{in: "9点", err: ErrAmbiguous},
+		{in: "12.5 9:00", err: ErrUnknown},
+		{in: "next week 9:00", err: ErrUnknown},
 		// refused: impossible
 		{in: "明天 25:00", err: ErrUnknown},
 		{in: "明天 24:00", err: ErrUnknown},
