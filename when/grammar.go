@@ -24,12 +24,6 @@ type daySpec struct {
 	y, m, d int
 }
 
-// clock is a time of day as typed: hour, minute and the part of the day.
-type clock struct {
-	h, m int
-	per  period
-}
-
 // parser walks the tokens once: each step reads a day or a time (range).
 type parser struct {
 	toks  []token
@@ -119,7 +113,9 @@ func (p *parser) date() (*daySpec, error) {
 			return nil, fmt.Errorf("%w: month without a day", ErrUnknown)
 		}
 		p.i += 2
-		return &daySpec{kind: dayDate, y: p.year(), m: t.val, d: p.peek(-1).val}, nil
+		d := &daySpec{kind: dayDate, m: t.val, d: p.peek(-1).val}
+		d.y = p.year()
+		return d, nil
 	case kNum:
 		return p.numericDate()
 	}
@@ -193,124 +189,4 @@ func slashDate(a, b int) (*daySpec, error) {
 		return nil, fmt.Errorf("%w: %d/%d is not a date", ErrUnknown, a, b)
 	}
 	return nil, fmt.Errorf("%w: %d/%d could be day/month or month/day", ErrAmbiguous, a, b)
-}
-
-// times reads a time or a range at the current token.
-func (p *parser) times() (bool, error) {
-	start, ok, err := p.clock()
-	if err != nil || !ok {
-		return false, err
-	}
-	if p.start != nil {
-		return false, fmt.Errorf("%w: two times", ErrAmbiguous)
-	}
-	p.start = &start
-	if !(p.isSym(0, '-') || p.peek(0).k == kTo) {
-		return true, nil
-	}
-	p.i++
-	end, ok, err := p.clock()
-	if err != nil {
-		return false, err
-	}
-	if !ok {
-		return false, fmt.Errorf("%w: range without an end", ErrUnknown)
-	}
-	p.end = &end
-	return true, nil
-}
-
-// clock reads one time of day: 9:00, 9am, 7:30pm, 下午3点半, 9点15分, 中午.
-func (p *parser) clock() (clock, bool, error) {
-	var c clock
-	if t := p.peek(0); t.k == kPeriod {
-		c.per = period(t.val)
-		p.i++
-	}
-	h := p.peek(0)
-	if h.k != kNum || h.n > 2 {
-		if c.per == perNoon {
-			return clock{h: 12, per: perNoon}, true, nil
-		}
-		if c.per != perNone {
-			return c, false, fmt.Errorf("%w: a part of the day without a time", ErrAmbiguous)
-		}
-		return c, false, nil
-	}
-	p.i++
-	c.h = h.val
-	switch {
-	case p.isSym(0, ':'):
-		m := p.peek(1)
-		if m.k != kNum || m.n != 2 {
-			return c, false, fmt.Errorf("%w: minutes", ErrUnknown)
-		}
-		c.m = m.val
-		p.i += 2
-	case p.peek(0).k == kClock:
-		p.i++
-		switch m := p.peek(0); {
-		case m.k == kHalf:
-			c.m = 30
-			p.i++
-		case m.k == kNum && p.peek(1).k == kQuarter:
-			c.m = m.val * 15
-			p.i += 2
-		case m.k == kNum && m.n <= 2:
-			c.m = m.val
-			p.i++
-			if p.peek(0).k == kMinute {
-				p.i++
-			}
-		}
-	}
-	if t := p.peek(0); t.k == kPeriod {
-		if c.per != perNone && c.per != period(t.val) {
-			return c, false, fmt.Errorf("%w: two parts of the day", ErrAmbiguous)
-		}
-		c.per = period(t.val)
-		p.i++
-	}
-	if c.h > 23 || c.m > 59 || c.m < 0 {
-		return c, false, fmt.Errorf("%w: no such time %d:%02d", ErrUnknown, c.h, c.m)
-	}
-	return c, true, nil
-}
-
-// minutes turns a clock into minutes after midnight of its day. It may be
-// 1440 (晚上12点: midnight at the end of the day).
-func (c clock) minutes() (int, error) {
-	h := c.h
-	bad := fmt.Errorf("%w: no such time %d %s", ErrUnknown, c.h, "with that part of the day")
-	switch c.per {
-	case perAM, perSmall:
-		if h > 12 {
-			return 0, bad
-		}
-		if h == 12 {
-			h = 0
-		}
-	case perMorning:
-		if h > 12 {
-			return 0, bad
-		}
-	case perNoon:
-		if h >= 1 && h <= 4 {
-			h += 12
-		}
-	case perPM:
-		if h == 0 {
-			return 0, bad
-		}
-		if h < 12 {
-			h += 12
-		}
-	case perEvening:
-		if h == 0 || h == 12 {
-			h = 24
-		} else if h < 12 {
-			h += 12
-		}
-	}
-	return h*60 + c.m, nil
 }

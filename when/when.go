@@ -25,6 +25,8 @@
 //     12/25 are 25 December, 3/4 is ErrAmbiguous. 12-05 is month-day.
 //   - An end at or before the start is ErrEndBeforeStart, except overnight:
 //     a start at 18:00 or later with an end before 06:00 ends the next day.
+//   - On a day the clocks change, a wall time in the skipped hour or the
+//     repeated hour is what time.Date gives for it in the zone.
 //   - A start not after now is ErrPast. Impossible times and dates (25:00,
 //     9:60, 2月30日) and anything unread are ErrUnknown.
 //
