@@ -65,22 +65,27 @@ func (c *teamCast) teamID(name string) int64 {
 // teamPage sends /team name as u and waits for the page containing want.
 func (c *teamCast) teamPage(u models.User, name, want string) telegramtest.Message {
 	c.t.Helper()
-	before := len(c.tg.Messages(u.ID))
+	last := c.teamLastID(u.ID)
 	c.say(u, "/team "+name)
 	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
-		return len(c.tg.Messages(u.ID)) > before && strings.HasPrefix(m.Plain, name) && strings.Contains(m.Plain, want)
+		return m.ID > last && strings.HasPrefix(m.Plain, name) && strings.Contains(m.Plain, want)
 	}, wait)
 }
 
 // teamList sends /teams as u and waits for the list with a button for team.
 func (c *teamCast) teamList(u models.User, data string) telegramtest.Message {
 	c.t.Helper()
-	last := 0
-	if ms := c.tg.Messages(u.ID); len(ms) > 0 {
-		last = ms[len(ms)-1].ID
-	}
+	last := c.teamLastID(u.ID)
 	c.say(u, "/teams")
 	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ID > last && hasButton(m, data) }, wait)
+}
+
+// teamLastID is the id of the bot's last message in chat (0 none).
+func (c *teamCast) teamLastID(chat int64) int {
+	if ms := c.tg.Messages(chat); len(ms) > 0 {
+		return ms[len(ms)-1].ID
+	}
+	return 0
 }
 
 // teamIn reports whether member is in team.
@@ -119,10 +124,4 @@ func (c *teamCast) teamAnswer(n int, want string) {
 		}
 		return false
 	}, wait)
-}
-
-func (c *teamCast) teamDumpAnswers() {
-	for i, a := range c.tg.Answers() {
-		c.t.Logf("answer %d: %v", i, a.Params)
-	}
 }

@@ -112,6 +112,7 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 		return err
 	})
 	// The lead approves: Li is told, every copy shows the outcome.
+	c.settle()
 	c.tg.Press(c.lead, toLead, "tm:ok:1")
 	c.expect(c.li.ID, "Your request to join Elder care was approved")
 	if !c.teamIn(c.care, c.li.ID) {
@@ -136,6 +137,8 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 	c.tg.Press(c.wang, list, join)
 	c.expect(c.wang.ID, "您加入 Elder care 的申请已发给队长和工作人员（2 人）")
 	second := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "tm:no:2") }, wait)
+	c.tg.WaitMessage(t, c.lead.ID, func(m telegramtest.Message) bool { return hasButton(m, "tm:ok:2") }, wait)
+	c.settle() // both copies sent: the decision edits them
 	c.tg.Press(c.admin, second, "tm:no:2")
 	c.expect(c.wang.ID, "您加入 Elder care 的申请未获通过")
 	c.tg.WaitMessage(t, c.lead.ID, func(m telegramtest.Message) bool {

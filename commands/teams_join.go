@@ -116,7 +116,7 @@ func (a *App) decideRequest(r *req, id int64, approve bool) error {
 		return r.toast(r.t("team.not_lead", tm.Name))
 	}
 	if rq.State != storage.RequestPending {
-		return r.toast(r.t("team.request_already", a.requestOutcome(r.lang, rq.State)))
+		return a.alreadyDecided(r, rq, tm)
 	}
 	if approve && tm.Archived {
 		return r.toast(r.t("team.archived", tm.Name))
@@ -136,6 +136,45 @@ func (a *App) decideRequest(r *req, id int64, approve bool) error {
 		return err
 	}
 	return r.toast(a.requestOutcome(r.lang, rq.State))
+}
+
+// alreadyDecided answers a press on a decided request and shows the
+// outcome on the pressed copy, in case it was still on its way when the
+// request was decided.
+func (a *App) alreadyDecided(r *req, rq storage.TeamRequest, tm storage.Team) error {
+	if err := r.toast(r.t("team.request_already", a.requestOutcome(r.lang, rq.State))); err != nil {
+		return err
+	}
+	if !pressedOwnButton(r) {
+		return nil
+	}
+	asker, decider := a.memberName(r, rq.MemberID), a.memberName(r, rq.DecidedBy)
+	return r.edit(r.t("team.request_closed", esc(asker), esc(tm.Name), a.requestOutcome(r.lang, rq.State), esc(decider)), nil)
+}
+
+// pressedOwnButton reports whether the pressed data is a button of the
+// message it came on (not forged onto another message).
+func pressedOwnButton(r *req) bool {
+	if r.msg == nil || r.msg.ReplyMarkup == nil {
+		return false
+	}
+	for _, row := range r.msg.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			if b.CallbackData == r.cb.Data {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// memberName is member id's name, or "" when unknown.
+func (a *App) memberName(r *req, id int64) string {
+	m, err := r.tx.Member(id)
+	if err != nil {
+		return ""
+	}
+	return m.Name
 }
 
 func (a *App) requestOutcome(lang, state string) string {
