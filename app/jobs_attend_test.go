@@ -91,3 +91,29 @@ func TestJobAttendanceLogsHoursAndNoShowsStopSignUps(t *testing.T) {
 	c.expect(c.li.ID, "You can sign up for volunteer jobs again.")
 	c.jobPress(c.li, liCopy, "jb:su:"+itoa(next), "You are signed up")
 }
+
+func TestJobClearByCommand(t *testing.T) {
+	c := newJobCast(t, func(cfg *config.Config) { cfg.Jobs.MaxNoShows = 1 })
+	s := jobSaturday(c, "4")
+	s.when = "2026-03-04 09:00-11:00"
+	id := c.jobCreate(c.lin, s)
+	c.jobPress(c.li, c.jobCopy(c.li.ID, id), "jb:su:"+itoa(id), "signed up")
+	c.jobAt("2026-03-04 11:00")
+	c.jobTick()
+	list := c.expect(c.lin.ID, "Who came to")
+	c.jobAttendPress(list, id, c.li.ID, false, "Li — did not come")
+	c.say(c.chen, "/job clear @nobody")
+	c.expect(c.chen.ID, "I don't know that person yet")
+	c.say(c.chen, "/job clear 2002")
+	c.expect(c.chen.ID, "Only staff or a lead")
+	c.say(c.lin, "/job clear 2002")
+	c.expect(c.lin.ID, "Li can sign up for jobs again.")
+	c.expect(c.li.ID, "You can sign up for volunteer jobs again.")
+	c.say(c.lin, "/job clear 2002")
+	c.expect(c.lin.ID, "Li has no no-shows to clear.")
+	// A stranger in a group cannot sign up before registering.
+	stranger := c.user(2999, "Zed", "en")
+	s.when, s.team = "2026-03-12 09:00-11:00", "0"
+	next := c.jobCreate(c.lin, s)
+	c.jobPress(stranger, c.jobCopy(c.community.ID, next), "jb:su:"+itoa(next), "Please register first")
+}

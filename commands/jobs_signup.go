@@ -58,6 +58,9 @@ func (a *App) jobButton(r *req) error {
 
 // jobSignUp signs the presser up, or puts them on the waitlist.
 func (a *App) jobSignUp(r *req, j storage.Job, confirmed bool) error {
+	if !r.me.Registered() {
+		return r.toast(r.t("job.register_first"))
+	}
 	if ok, err := a.maySeeJob(r, j); err != nil || !ok {
 		if err != nil {
 			return err
