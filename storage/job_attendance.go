@@ -36,11 +36,13 @@ func (t *Tx) Attendance(job int64) (map[int64]bool, error) {
 	return out, rows.Err()
 }
 
+const noShowsSQL = `SELECT count(*) FROM job_attendance a JOIN jobs j ON j.id = a.job_id
+	WHERE a.member_id = ? AND a.came = 0 AND a.cleared = 0 AND j.end_at >= ?`
+
 // NoShows counts member's uncleared no-shows on jobs that ended at or after since.
 func (t *Tx) NoShows(member int64, since time.Time) (int, error) {
 	var n int
-	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM job_attendance a JOIN jobs j ON j.id = a.job_id
-		WHERE a.member_id = ? AND a.came = 0 AND a.cleared = 0 AND j.end_at >= ?`, member, ms(since)).Scan(&n)
+	err := t.q.QueryRowContext(t.ctx, noShowsSQL, member, ms(since)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("storage: no-shows of %d: %w", member, err)
 	}

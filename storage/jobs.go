@@ -97,16 +97,22 @@ func (t *Tx) MoveJob(id int64, start, end, now time.Time) error {
 	return mustAffect(res, id)
 }
 
+const upcomingJobsSQL = `SELECT ` + jobCols + ` FROM jobs j WHERE state = 'open' AND start_at > ? ORDER BY start_at, id LIMIT ?`
+
 // UpcomingJobs returns open jobs starting after now, soonest first, at most limit.
 func (t *Tx) UpcomingJobs(now time.Time, limit int) ([]Job, error) {
-	return t.jobs(`SELECT `+jobCols+` FROM jobs j WHERE state = 'open' AND start_at > ? ORDER BY start_at, id LIMIT ?`, ms(now), limit)
+	return t.jobs(upcomingJobsSQL, ms(now), limit)
 }
+
+// The person's sign-ups drive the join (CROSS JOIN keeps that order): a
+// person has few, the open jobs may be many.
+const memberJobsSQL = `SELECT ` + jobCols + `, s.state FROM job_signups s CROSS JOIN jobs j ON s.job_id = j.id
+	WHERE s.member_id = ? AND s.state <> 'withdrawn' AND j.state = 'open' AND j.end_at > ? ORDER BY j.start_at, j.id`
 
 // MemberJobs returns the jobs member is signed up for or waiting on that
 // have not ended by now, soonest first, with their state.
 func (t *Tx) MemberJobs(member int64, now time.Time) ([]Job, []string, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+jobCols+`, s.state FROM jobs j JOIN job_signups s ON s.job_id = j.id
-		WHERE s.member_id = ? AND s.state <> 'withdrawn' AND j.state = 'open' AND j.end_at > ? ORDER BY j.start_at, j.id`, member, ms(now))
+	rows, err := t.q.QueryContext(t.ctx, memberJobsSQL, member, ms(now))
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage: jobs of %d: %w", member, err)
 	}
@@ -135,7 +141,7 @@ func (t *Tx) MemberJobs(member int64, now time.Time) ([]Job, []string, error) {
 // OverlappingJobs returns member's open jobs (signed up or waiting) other
 // than except that overlap [start, end).
 func (t *Tx) OverlappingJobs(member, except int64, start, end time.Time) ([]Job, error) {
-	return t.jobs(`SELECT `+jobCols+` FROM jobs j JOIN job_signups s ON s.job_id = j.id
+	return t.jobs(`SELECT `+jobCols+` FROM job_signups s CROSS JOIN jobs j ON s.job_id = j.id
 		WHERE s.member_id = ? AND s.state <> 'withdrawn' AND j.state = 'open' AND j.id <> ? AND j.start_at < ? AND j.end_at > ?
 		ORDER BY j.start_at`, member, except, ms(end), ms(start))
 }
