@@ -60,34 +60,9 @@ func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg strin
 		}
 		return a.askJobWhen(r, f.Name, d, "")
 	case what == "t" && f.Step == "team":
-		team, err := strconv.ParseInt(arg, 10, 64)
-		if err != nil {
-			return stale()
-		}
-		if ok, err := a.mayOrganise(r, team); err != nil || !ok {
-			if err != nil {
-				return err
-			}
-			return r.toast(r.t("job.not_organiser"))
-		}
-		d.Team = team
-		return a.askJobSlots(r, d)
+		return a.pickJobTeam(r, d, arg)
 	case what == "s" && f.Step == "slots":
-		if arg == "other" {
-			if err := r.setFlow(flowJob, "slots_text", d); err != nil {
-				return err
-			}
-			if err := r.edit(r.t("job.ask_slots"), nil); err != nil {
-				return err
-			}
-			return r.reply(r.t("job.ask_slots_text", maxJobSlots), telegram.ForceReply{ForceReply: true})
-		}
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > maxJobSlots {
-			return r.toast(r.t("job.slots_bad", maxJobSlots))
-		}
-		d.Slots = n
-		return a.askJobWithdraw(r, d, true)
+		return a.pickJobSlots(r, d, arg)
 	case what == "w" && f.Step == "withdraw":
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 || n > 168 {
@@ -96,26 +71,63 @@ func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg strin
 		d.Withdraw = n
 		return a.askJobChats(r, d)
 	case what == "g" && f.Step == "groups":
-		id, err := strconv.ParseInt(arg, 10, 64)
-		chats, cerr := a.postableChats(r)
-		if cerr != nil {
-			return cerr
-		}
-		if err != nil || !chatIn(chats, id) {
-			return stale()
-		}
-		if containsID(d.Chats, id) {
-			d.Chats = removeID(d.Chats, id)
-		} else {
-			d.Chats = append(d.Chats, id)
-		}
-		return a.askJobChats(r, d)
+		return a.toggleJobChat(r, d, arg)
 	case what == "gd" && f.Step == "groups":
 		return a.previewJob(r, d)
 	case what == "pub" && f.Step == "preview":
 		return a.publishDraft(r, d)
 	}
 	return stale()
+}
+
+func (a *App) pickJobTeam(r *req, d jobDraft, arg string) error {
+	team, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if ok, err := a.mayOrganise(r, team); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("job.not_organiser"))
+	}
+	d.Team = team
+	return a.askJobSlots(r, d)
+}
+
+func (a *App) pickJobSlots(r *req, d jobDraft, arg string) error {
+	if arg == "other" {
+		if err := r.setFlow(flowJob, "slots_text", d); err != nil {
+			return err
+		}
+		if err := r.edit(r.t("job.ask_slots"), nil); err != nil {
+			return err
+		}
+		return r.reply(r.t("job.ask_slots_text", maxJobSlots), telegram.ForceReply{ForceReply: true})
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < 1 || n > maxJobSlots {
+		return r.toast(r.t("job.slots_bad", maxJobSlots))
+	}
+	d.Slots = n
+	return a.askJobWithdraw(r, d, true)
+}
+
+func (a *App) toggleJobChat(r *req, d jobDraft, arg string) error {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	chats, cerr := a.postableChats(r)
+	if cerr != nil {
+		return cerr
+	}
+	if err != nil || !chatIn(chats, id) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if containsID(d.Chats, id) {
+		d.Chats = removeID(d.Chats, id)
+	} else {
+		d.Chats = append(d.Chats, id)
+	}
+	return a.askJobChats(r, d)
 }
 
 // askJobTeam offers the caller's teams (staff: all) and Everyone.
