@@ -160,8 +160,8 @@ func (a *App) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) 
 
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
-// time was changed (any is true on that notice's button).
-func (a *App) jobWithdraw(r *req, j storage.Job, any bool) error {
+// time was changed (anyDeadline is true on that notice's button).
+func (a *App) jobWithdraw(r *req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
 		return r.toast(r.t("job.is_cancelled"))
@@ -181,7 +181,7 @@ func (a *App) jobWithdraw(r *req, j storage.Job, any bool) error {
 	if state == "" || state == storage.Withdrawn {
 		return r.toast(r.t("job.not_on_it"))
 	}
-	moved := any && !j.ChangedAt.IsZero()
+	moved := anyDeadline && !j.ChangedAt.IsZero()
 	if state == storage.SignedUp && !r.now.Before(j.WithdrawCloses()) && !moved {
 		org, err := r.tx.Member(j.OrganiserID)
 		if err != nil && !isNotFound(err) {
