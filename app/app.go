@@ -19,15 +19,17 @@ import (
 	"courtyard/locale"
 	"courtyard/schedule"
 	"courtyard/storage"
+	"courtyard/timed"
 )
 
 // Options are what tests change; the zero value is production.
 type Options struct {
 	Now          func() time.Time // the clock the business logic reads
 	Log          *slog.Logger
-	FlushTimeout time.Duration // how long the sender may flush at stop; default 5s
-	Ready        func()        // called once the bot is polling
-	Routes       []bot.Route   // extra routes tried before the commands (tests)
+	FlushTimeout time.Duration         // how long the sender may flush at stop; default 5s
+	Ready        func()                // called once the bot is polling
+	Routes       []bot.Route           // extra routes tried before the commands (tests)
+	Kinds        map[string]timed.Kind // extra kinds of timed work (tests)
 	// Tick, when set, runs the scheduled jobs on each receive instead of on
 	// their cron schedules; the carried channel is closed when they ran.
 	Tick <-chan chan struct{}
@@ -94,10 +96,17 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		proc.Wake() // a backlog, or a batch that could not be applied
 	})
 
+	kinds := cmds.TimedKinds()
+	for k, v := range opt.Kinds {
+		kinds[k] = v
+	}
+	due := timed.New(kinds, log)
 	jobs, err := schedule.New(store, []schedule.Job{
+		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
 		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
+		{Name: "due-prune", Spec: "40 3 * * *", Run: due.Prune},
 	}, opt.Now, cfg.Location(), log, sender.Wake)
 	if err != nil {
 		return err

@@ -1,0 +1,10 @@
+package commands
+
+import "courtyard/timed"
+
+// TimedKinds lists what runs each kind of timed work (storage.DueItem.Kind):
+// reminders, shift alerts, scheduled notices. Capabilities add their kinds
+// here.
+func (a *App) TimedKinds() map[string]timed.Kind {
+	return map[string]timed.Kind{}
+}

@@ -1,0 +1,163 @@
+package timed
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"courtyard/storage"
+)
+
+// crashEnv names the database when the test binary runs as the scanning
+// child of TestCrashRunsEachItemOnce.
+const crashEnv = "COURTYARD_TIMED_CRASH_DB"
+
+// TestCrashChild is the child: it scans until nothing is due, printing a
+// line after each committed scan. It does nothing in a normal test run.
+func TestCrashChild(t *testing.T) {
+	path := os.Getenv(crashEnv)
+	if path == "" {
+		t.Skip("runs only as the child of TestCrashRunsEachItemOnce")
+	}
+	s, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := New(map[string]Kind{"say": {Do: say("crash:")}}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r.max = 300
+	ctx := context.Background()
+	for {
+		left := 0
+		err := s.Update(ctx, func(tx *storage.Tx) error {
+			if err := r.Scan(ctx, tx, t0); err != nil {
+				return err
+			}
+			items, err := tx.DueItems(t0, 1)
+			left = len(items)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Println("scanned")
+		if left == 0 {
+			return
+		}
+	}
+}
+
+// TestCrashRunsEachItemOnce kills a process that runs due items with
+// SIGKILL several times, restarting it on the same database: every item ends
+// done with exactly one outbox row, never a row without its done mark or a
+// done mark without its row.
+func TestCrashRunsEachItemOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes")
+	}
+	const n = 6000
+	path := filepath.Join(t.TempDir(), "crash.db")
+	s, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(context.Background(), func(tx *storage.Tx) error {
+		for i := range n {
+			if _, err := tx.ScheduleDue(storage.DueItem{Kind: "say", Key: fmt.Sprintf("%05d", i), DueAt: t0.Add(-time.Duration(i) * time.Second), Data: "x"}, t0); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(time.Now().UnixNano())
+	rng := rand.New(rand.NewPCG(seed, 9))
+	t.Logf("seed %d", seed)
+
+	// run starts the child; with killAfter > 0 it is killed once it has
+	// committed that many scans, else it runs to its end.
+	run := func(killAfter int) (finished bool) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), crashEnv+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(out)
+		scans := 0
+		for sc.Scan() {
+			if sc.Text() == "scanned" {
+				scans++
+			}
+			if killAfter > 0 && scans == killAfter {
+				cmd.Process.Kill()
+				break
+			}
+		}
+		io.Copy(io.Discard, out)
+		err = cmd.Wait()
+		return killAfter == 0 || (err == nil && scans < killAfter)
+	}
+	kills := 0
+	for range 4 {
+		if run(1 + rng.IntN(4)) {
+			break
+		}
+		kills++
+	}
+	if !run(0) {
+		t.Fatal("the last run did not finish")
+	}
+	t.Logf("%d kills", kills)
+
+	s, err = storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.View(context.Background(), func(tx *storage.Tx) error {
+		rows, err := tx.PendingOut(2 * n)
+		if err != nil {
+			return err
+		}
+		seen := map[string]int{}
+		for _, m := range rows {
+			seen[m.Ref]++
+		}
+		for i := range n {
+			key := fmt.Sprintf("%05d", i)
+			if c := seen["crash:"+key]; c != 1 {
+				t.Errorf("item %s: %d outbox rows", key, c)
+			}
+			h, err := tx.DueHistory("say", key)
+			if err != nil {
+				return err
+			}
+			if len(h) != 1 || h[0].State != storage.DueDone {
+				t.Errorf("item %s: %+v", key, h)
+			}
+		}
+		if len(rows) != n {
+			t.Errorf("%d outbox rows, want %d", len(rows), n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

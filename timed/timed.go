@@ -1,0 +1,162 @@
+// Package timed runs work that is due at a moment, once: reminders, shift
+// alerts, scheduled notices. Items are rows in storage (see
+// storage.ScheduleDue); one scheduled scan picks those that are due and runs
+// each with its done mark and the outbox rows it writes in one savepoint of
+// the scan's transaction. An item picked up after its Until (the bot was
+// down) is not run but recorded as missed.
+//
+// A capability adds a kind in commands.TimedKinds and lays its items out in
+// the transaction that decides them. For a job's reminders, say:
+//
+//	// on publish (and again on a change of time, after cancelling)
+//	tx.ScheduleDue(storage.DueItem{Kind: "job.remind", Key: "12:24h",
+//		DueAt: start.Add(-24 * time.Hour), Until: start, Data: `{"job":12}`}, now)
+//	// on cancel
+//	tx.CancelDuePrefix("job.remind", "12:")
+//
+// The handler re-reads what it needs (the job may have changed) and writes
+// its messages to the outbox; returning an error undoes them and retries.
+// Keys are unique among a kind's pending items; the same Kind, Key and
+// DueAt is done at most once, also when laid out again after a restart.
+// A recurring item may schedule its next occurrence under its own key from
+// its handler (see Next for the moment).
+package timed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"courtyard/storage"
+)
+
+// Handler does an item's work inside tx. Whatever it writes (outbox rows
+// included) commits together with the item's done mark, or not at all.
+type Handler func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error
+
+// Kind is what runs the items of one kind.
+type Kind struct {
+	Do     Handler
+	Missed Handler // optional: called, in the same tx, for an item picked up after its Until (e.g. to tell staff)
+}
+
+const (
+	// Window is how many items one query picks; a scan repeats windows.
+	Window = 2000
+	// MaxPerScan bounds one scan (one transaction); what is left waits for
+	// the next minute.
+	MaxPerScan = 50_000
+	// MaxAttempts is how often an item may fail before it is marked failed.
+	MaxAttempts = 5
+)
+
+// Runner runs due items by their kind.
+type Runner struct {
+	kinds map[string]Kind
+	log   *slog.Logger
+	max   int // items per scan
+}
+
+// New returns a runner for kinds (by storage.DueItem.Kind).
+func New(kinds map[string]Kind, log *slog.Logger) *Runner {
+	return &Runner{kinds: kinds, log: log, max: MaxPerScan}
+}
+
+// Scan runs every item due by now, in windows of Window items, all in tx
+// (up to MaxPerScan). Each item runs in its own savepoint together with its
+// done mark: a failing item is undone alone, stays pending and is tried
+// again a minute later per failed attempt (the next scan), and after
+// MaxAttempts failures is marked failed. Its shape is that of
+// schedule.Job.Run.
+func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	n := 0
+	for n < r.max {
+		items, err := tx.DueItems(now, min(Window, r.max-n))
+		if err != nil {
+			return err
+		}
+		if len(items) == 0 {
+			break
+		}
+		for _, it := range items {
+			if err := r.one(ctx, tx, it, now); err != nil {
+				return err
+			}
+		}
+		n += len(items) // items a handler scheduled for now come in the next window
+	}
+	if n >= r.max {
+		r.log.Warn("timed: more items due than one scan takes; the rest run next minute", "ran", n)
+	}
+	return nil
+}
+
+// one runs an item. Only a storage error outside the item's savepoint is
+// returned (it undoes the scan); the item's own failure is recorded.
+//
+// The item is marked first and its handler runs after, in the same
+// savepoint: so a handler may schedule the next occurrence under the same
+// Kind and Key (a recurring notice) without touching the item in hand.
+func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+	k, ok := r.kinds[it.Kind]
+	if !ok {
+		r.log.Error("timed: no handler for this kind; item marked failed", "kind", it.Kind, "key", it.Key, "id", it.ID)
+		return tx.FinishDue(it.ID, storage.DueFailed, now)
+	}
+	late := !it.Until.IsZero() && now.After(it.Until)
+	err := tx.Savepoint(func() error {
+		if late {
+			if err := tx.FinishDue(it.ID, storage.DueMissed, now); err != nil {
+				return err
+			}
+			if k.Missed != nil {
+				return k.Missed(ctx, tx, it, now)
+			}
+			return nil
+		}
+		if k.Do == nil {
+			return errors.New("kind has no Do handler")
+		}
+		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
+			return err
+		}
+		return k.Do(ctx, tx, it, now)
+	})
+	if err == nil {
+		if late {
+			r.log.Warn("timed: item missed, not done", "kind", it.Kind, "key", it.Key,
+				"due", it.DueAt, "until", it.Until, "late_by", now.Sub(it.DueAt).Round(time.Second))
+		}
+		return nil
+	}
+	next := now.Add(time.Duration(it.Attempts+1) * time.Minute)
+	failed, rerr := tx.RetryDue(it.ID, err.Error(), MaxAttempts, next, now)
+	if rerr != nil {
+		return fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
+	}
+	if failed {
+		r.log.Error("timed: item failed for good", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "err", err)
+	} else {
+		r.log.Error("timed: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
+	}
+	return nil
+}
+
+// Keep is how long the records of finished items are kept; ScheduleDue
+// reads them to not redo an item laid out again.
+const Keep = 90 * 24 * time.Hour
+
+// Prune drops the records of items finished more than Keep ago. Its shape
+// is that of schedule.Job.Run.
+func (r *Runner) Prune(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	n, err := tx.PruneDue(now.Add(-Keep))
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		r.log.Info("timed: pruned finished items", "count", n)
+	}
+	return nil
+}
