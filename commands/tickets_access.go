@@ -127,3 +127,17 @@ func (a *App) reporterLine(r *req, tk storage.Ticket, knows bool) (string, error
 	}
 	return who, nil
 }
+
+// maySeeByID applies ticketAccess to a person by id (for notices): false
+// for someone the bot does not know.
+func (a *App) maySeeByID(tx *storage.Tx, id int64, tk storage.Ticket) (bool, error) {
+	m, err := tx.Member(id)
+	if isNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	acc, err := a.ticketAccess(tx, a.viewerOf(m), tk)
+	return acc != accessNone, err
+}
