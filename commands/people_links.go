@@ -55,7 +55,7 @@ func (a *App) registeredThen(r *req, d regData, unit string) error {
 		return err
 	}
 	r.me, r.role, r.args = me, a.roleOf(me), ""
-	if err := r.reply(r.t("start.done_then", esc(d.Building), esc(unit)), nil); err != nil {
+	if err := r.reply(r.t("start.done_then", esc(d.Building), esc(unit)), a.mainMenu(r)); err != nil {
 		return err
 	}
 	_, err = a.openLink(r, d.Then)
