@@ -103,8 +103,8 @@ func (a *App) export(r *req) error {
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
 // that Excel reads the Chinese text right. Labels are in the community's
-// language. The reporter's name is there even when hidden from neighbours:
-// the export is for staff only.
+// language. The reporter's name is there for those who may know it
+// (mayKnowReporter), even when hidden from neighbours.
 func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	lang := a.cfg.Community.Language
 	var ids []int64
@@ -131,6 +131,12 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	}
 	for _, tk := range tks {
 		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
+		if knows, err := a.mayKnowReporter(r, tk); err != nil || !knows {
+			if err != nil {
+				return nil, err
+			}
+			reporter = ""
+		}
 		team, ok := teams[tk.TeamID]
 		if !ok && tk.TeamID != 0 {
 			t, err := r.tx.Team(tk.TeamID)

@@ -114,6 +114,12 @@ func (a *App) tellFollowers(r *req, tk storage.Ticket, except int64, key string,
 			continue
 		}
 		seen[id] = true
+		if ok, err := a.maySeeByID(r.tx, id, tk); err != nil || !ok {
+			if err != nil {
+				return err
+			}
+			continue // a follower who moved away from the building
+		}
 		if err := a.tellMember(r, id, nil, key, append([]any{a.headlineFor(r, id, tk)}, args...)...); err != nil {
 			return err
 		}
