@@ -147,4 +147,11 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 	if c.teamIn(c.care, c.wang.ID) {
 		t.Fatal("declined but in the team")
 	}
+	// Staff need nobody's approval.
+	list = c.teamList(c.admin, join)
+	c.tg.Press(c.admin, list, join)
+	c.expect(c.admin.ID, "You joined Elder care")
+	if !c.teamIn(c.care, c.admin.ID) {
+		t.Fatal("staff did not join the restricted team")
+	}
 }
