@@ -183,13 +183,17 @@ func (a *App) send(tx *storage.Tx, chatID int64, text string, markup any, prio i
 }
 
 // fit cuts a message to Telegram's limit, counting what the reader sees.
-func fit(text string) string {
-	if visibleLen(text) <= telegram.MaxText {
+func fit(text string) string { return fitTo(text, telegram.MaxText) }
+
+// fitTo cuts HTML text to at most limit UTF-16 units of visible text, as
+// Telegram counts them once the markup is parsed.
+func fitTo(text string, limit int) string {
+	if visibleLen(text) <= limit {
 		return text
 	}
 	// Cutting HTML safely: drop markup and escape again.
 	plain := html.UnescapeString(stripTags(text))
-	return html.EscapeString(limitRunes(plain, telegram.MaxText-1)) + "…"
+	return html.EscapeString(limitUTF16(plain, limit-1)) + "…"
 }
 
 // esc makes user text safe inside an HTML message.
