@@ -3,10 +3,13 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/bot/telegramtest"
+	"courtyard/config"
+	"courtyard/storage"
 )
 
 // limStartPhotoAnnouncement opens /announce to the linked groups and
@@ -65,4 +68,136 @@ func TestLimAnnouncementTooLongToldInChinese(t *testing.T) {
 	limStartPhotoAnnouncement(c, c.leader, strings.Repeat("好", 1000)+strings.Repeat("👍", 20))
 	// en heading (29) with the name 林 (1): 26 + 1,040 = 1,066, 42 over.
 	c.expect(c.leader.ID, "超出 42 个字", "最多 1024 个字")
+}
+
+// limGroupRate is the group limit both the bot and the fake Telegram keep to
+// in the chatter test: 120 a minute, six times Telegram's 20, so the test
+// takes seconds; every figure below scales by 6 at Telegram's rate.
+const limGroupRate = 120
+
+// limCommunity is newCommunity with an edited config and server options.
+func limCommunity(t *testing.T, edit func(*config.Config), opts ...telegramtest.Option) *community {
+	t.Helper()
+	h := newHarness(t, edit, opts...)
+	c := &community{harness: h,
+		admin:  h.user(adminID, "Boss", "en"),
+		leader: h.user(3001, "林", "zh"),
+		wang:   h.user(2001, "王阿姨", "zh"),
+		li:     h.user(2002, "Li", "en"),
+		group:  h.tg.Group(-100300, "3号楼"),
+	}
+	h.register(c.admin, "1", "101")
+	h.register(c.leader, "3", "101")
+	h.register(c.wang, "3", "502")
+	h.register(c.li, "3", "301")
+	h.say(c.admin, "/grant 3001 leader 3")
+	h.expect(c.admin.ID, "is now building leader")
+	h.tg.SendText(c.admin, c.group, "/linkchat 3")
+	h.expect(c.group.ID, "本群已关联到 3 栋")
+	return c
+}
+
+// limSentAt is when the fake Telegram accepted the first message to chat
+// whose text contains part, and how many messages that chat got before it
+// since the message with id after.
+func limSentAt(tg *telegramtest.Server, chat int64, after int, part string) (time.Time, int, bool) {
+	before := 0
+	for _, m := range tg.Messages(chat) {
+		if m.ID <= after {
+			continue
+		}
+		if strings.Contains(m.Plain, part) {
+			for _, c := range tg.Calls("sendMessage") {
+				if c.Status == 200 && c.Params["chat_id"] == float64(chat) && strings.Contains(c.Params["text"].(string), part) {
+					return c.At, before, true
+				}
+			}
+		}
+		before++
+	}
+	return time.Time{}, before, false
+}
+
+// limInboxEmpty reports that every update received was handled.
+func limInboxEmpty(h *harness) bool {
+	empty := false
+	h.db(func(tx *storage.Tx) error {
+		in, err := tx.PendingUpdates(1)
+		empty = len(in) == 0
+		return err
+	})
+	return empty
+}
+
+// Five residents ask the bot things in their building's group, each within
+// their own limit, then one reports a problem in one line. The group gets
+// 20 messages a minute (here 120): the ticket's line goes out ahead of the
+// answers still queued, within two of the group's sending slots; each
+// answer goes out once a minute however often it is asked, and /help in a
+// group is one line with the button to the private chat.
+func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
+	c := limCommunity(t, func(cfg *config.Config) { cfg.Telegram.Limits.PerGroupPerMinute = limGroupRate },
+		telegramtest.WithLimits(telegramtest.Limits{PerGroupPerMinute: limGroupRate}))
+	c.settle()
+	last := c.tg.Messages(c.group.ID)
+	start := last[len(last)-1].ID
+	people := []models.User{c.wang, c.li, c.user(2003, "张伯", "zh"), c.user(2004, "赵姐", "zh"), c.user(2005, "Kim", "en")}
+	for round := 0; round < 3; round++ {
+		for _, u := range people {
+			c.tg.SendText(u, c.group, "/help")
+		}
+	}
+	for _, cmd := range []string{"/status", "/export", "/queue", "/ledger", "/assign"} {
+		for _, u := range people {
+			c.tg.SendText(u, c.group, cmd)
+		}
+	}
+	c.tg.WaitUntil(t, func() bool { return limInboxEmpty(c.harness) }, wait)
+	reported := time.Now()
+	c.tg.SendText(c.wang, c.group, "/report 3 栋二单元楼道灯坏了")
+	// Long enough to measure the old behaviour (every answer first).
+	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
+	at, ahead, _ := limSentAt(c.tg, c.group.ID, start, "楼道灯坏了")
+	delay := at.Sub(reported)
+	slot := time.Duration(float64(time.Minute) / limGroupRate)
+	t.Logf("ticket line sent %v after the report, %d answers ahead of it (one group slot is %v)", delay.Round(time.Millisecond), ahead, slot)
+	if delay > 2*slot+slot/2 || ahead > 2 {
+		t.Errorf("ticket line waited %v behind %d answers; want within two slots (%v) and at most 2 answers", delay, ahead, 2*slot)
+	}
+	c.settle()
+	var helps, answers int
+	for _, m := range c.tg.Messages(c.group.ID) {
+		if m.ID <= start || strings.Contains(m.Plain, "楼道灯坏了") {
+			continue
+		}
+		answers++
+		if strings.Contains(m.Plain, "/report") {
+			helps++
+			if len(m.Buttons) == 0 || strings.Count(m.Plain, "\n") > 0 {
+				t.Errorf("group help is not one short line with a button: %q", m.Plain)
+			}
+		}
+	}
+	// 40 questions: /help in two languages, five other questions in two.
+	if helps != 2 || answers != 12 {
+		t.Errorf("the group got %d answers (%d to /help) to 40 questions; want 12 (2)", answers, helps)
+	}
+	if n := limRefused(c.tg, "sendMessage"); n != 0 {
+		t.Errorf("Telegram refused %d sends", n)
+	}
+	// A minute later the same question is answered again.
+	c.clock.Advance(61 * time.Second)
+	c.tg.SendText(c.li, c.group, "/help")
+	c.tg.WaitUntil(t, func() bool {
+		n := 0
+		for _, m := range c.tg.Messages(c.group.ID) {
+			if strings.Contains(m.Plain, "report a problem in one line") {
+				n++
+			}
+		}
+		return n == 2
+	}, wait)
+	// The button opens the full list in private.
+	c.say(c.li, "/start help")
+	c.expect(c.li.ID, "Commands you can use", "/my")
 }

@@ -184,7 +184,11 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 		if err := r.tx.AddAnnouncementRecipient(id, rc.chat); err != nil {
 			return err
 		}
-		if err := a.deliver(r, ann, rc.chat, rc.lang, storage.PriorityBulk, ref, pin); err != nil {
+		prio := storage.PriorityBulk
+		if rc.chat < 0 {
+			prio = storage.PriorityNotice // ahead of answers to questions in the group
+		}
+		if err := a.deliver(r, ann, rc.chat, rc.lang, prio, ref, pin); err != nil {
 			return err
 		}
 	}

@@ -144,6 +144,9 @@ func (r *req) atLeast(role storage.Role) bool { return r.role.Rank() >= role.Ran
 
 // reply sends text to the chat the update came from, ahead of bulk sends.
 func (r *req) reply(text string, markup any) error {
+	if !r.private() && r.chat.ID < 0 {
+		return r.a.groupAnswer(r, text, markup)
+	}
 	return r.a.send(r.tx, r.chat.ID, text, markup, storage.PriorityReply, r.now)
 }
 

@@ -35,6 +35,8 @@ func (a *App) start(r *req) error {
 		return a.report(r)
 	case payload == "wish":
 		return a.wish(r)
+	case payload == "help":
+		return a.help(r)
 	case strings.HasPrefix(payload, "me_"):
 		return a.followFromLink(r, strings.TrimPrefix(payload, "me_"))
 	}

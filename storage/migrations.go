@@ -13,6 +13,7 @@ var migrations = []string{
 	schemaV2,
 	schemaV3,
 	schemaV4,
+	schemaLimits,
 }
 
 // Version returns the schema version of the database.
