@@ -201,3 +201,105 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	c.say(c.li, "/start help")
 	c.expect(c.li.ID, "Commands you can use", "/my")
 }
+
+// limRepliesAfter counts the messages chat got after message id after.
+func limRepliesAfter(tg *telegramtest.Server, chat int64, after int, part string) int {
+	n := 0
+	for _, m := range tg.Messages(chat) {
+		if m.ID > after && strings.Contains(m.Plain, part) {
+			n++
+		}
+	}
+	return n
+}
+
+// limLastID is the id of the last message in chat, 0 when there is none.
+func limLastID(tg *telegramtest.Server, chat int64) int {
+	ms := tg.Messages(chat)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].ID
+}
+
+// A thousand plain messages from one person get twenty answers and one
+// warning, not a thousand answers; the person can still report a problem
+// while held back, and is answered again after the minute.
+func TestLimPlainMessagesAreLimited(t *testing.T) {
+	c := newCommunity(t)
+	c.settle()
+	start := limLastID(c.tg, c.wang.ID)
+	for i := 0; i < 1000; i++ {
+		c.say(c.wang, "在吗")
+	}
+	c.settle()
+	answers := limRepliesAfter(c.tg, c.wang.ID, start, "")
+	warned := limRepliesAfter(c.tg, c.wang.ID, start, "消息发得太快了")
+	t.Logf("1000 plain messages: %d answers, %d of them the warning", answers, warned)
+	if answers != 21 || warned != 1 {
+		t.Errorf("1000 plain messages got %d answers (%d warnings); want 20 and one warning", answers, warned)
+	}
+	// Held back from chatter, not from reporting.
+	id := c.reportInPrivate(c.wang, "lighting", "三单元门口的路灯不亮")
+	c.expect(c.group.ID, "三单元门口的路灯不亮")
+	if tk := c.ticket(id); tk.Text != "三单元门口的路灯不亮" {
+		t.Fatalf("ticket %+v", tk)
+	}
+	// A minute later plain messages are answered again.
+	c.clock.Advance(61 * time.Second)
+	c.say(c.wang, "/cancel")
+	c.settle()
+	mark := limLastID(c.tg, c.wang.ID)
+	c.say(c.wang, "在吗")
+	c.tg.WaitUntil(t, func() bool { return limLastID(c.tg, c.wang.ID) > mark }, wait)
+}
+
+// 300 photos sent after a report: the ticket keeps tickets.max_photos (10),
+// the reporter reads why the rest were not added, and the answers stop at
+// the conversation's allowance (three times messages_per_minute).
+func TestLimPhotosPerTicketAreCapped(t *testing.T) {
+	c := newCommunity(t)
+	id := c.reportInPrivate(c.li, "roads", "Pothole by the east gate")
+	c.settle()
+	start := limLastID(c.tg, c.li.ID)
+	for i := 0; i < 300; i++ {
+		c.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "")
+	}
+	c.settle()
+	if n := len(c.ticket(id).Photos); n != 10 {
+		t.Errorf("ticket has %d photos, want 10", n)
+	}
+	added := limRepliesAfter(c.tg, c.li.ID, start, "Photo added")
+	capped := limRepliesAfter(c.tg, c.li.ID, start, "at most 10 photos; this one was not added")
+	all := limRepliesAfter(c.tg, c.li.ID, start, "")
+	t.Logf("300 photos: %d added, %d told the cap, %d answers in all", added, capped, all)
+	if added != 10 || capped == 0 || all > 61 {
+		t.Errorf("300 photos: %d added, %d told the cap, %d answers; want 10, some, at most 61", added, capped, all)
+	}
+}
+
+// Photos sent before the description are capped too, and the cap is told
+// in Chinese to a Chinese reader.
+func TestLimPhotosBeforeTheTextAreCapped(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.wang, "/report")
+	m := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:cat:water") }, wait)
+	c.tg.Press(c.wang, m, "tk:cat:water")
+	c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return m.ForceReply }, wait)
+	for i := 0; i < 12; i++ {
+		c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
+	}
+	c.expect(c.wang.ID, "一个请求最多 10 张照片，这张没有加上。")
+	c.settle()
+	c.say(c.wang, "楼下下水道堵了")
+	c.expect(c.group.ID, "楼下下水道堵了")
+	var tk storage.Ticket
+	c.db(func(tx *storage.Tx) error {
+		var err error
+		tk, err = tx.Ticket(1)
+		return err
+	})
+	if len(tk.Photos) != 10 {
+		t.Errorf("ticket has %d photos, want 10", len(tk.Photos))
+	}
+}

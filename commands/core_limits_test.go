@@ -1,9 +1,19 @@
 package commands
 
 import (
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/config"
+	"courtyard/locale"
+	"courtyard/storage"
 	"courtyard/telegram"
 )
 
@@ -32,5 +42,38 @@ func TestFitCountsUTF16OfVisibleText(t *testing.T) {
 	}
 	if n := visibleLen("<b>🎉</b> &amp;"); n != 4 {
 		t.Errorf("visibleLen = %d, want 4", n)
+	}
+}
+
+// A command whose update is rolled back does not count against the
+// person's allowance: the limiter gives back what the update took.
+func TestFloodCountRollsBackWithTheUpdate(t *testing.T) {
+	ctx := context.Background()
+	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cat, err := locale.Load("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Config{Community: config.Community{Buildings: []string{"1"}}}.WithDefaults()
+	cfg.Limits.CommandsPerMinute = 1
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	a := New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.DiscardHandler), nil)
+	runs := 0
+	fail := errors.New("boom")
+	h := a.serve(func(r *req) error { runs++; return fail })
+	upd := &models.Update{Message: &models.Message{ID: 1, From: &models.User{ID: 7, FirstName: "A"},
+		Chat: models.Chat{ID: 7, Type: models.ChatTypePrivate}, Text: "/help"}}
+	for i := 0; i < 3; i++ {
+		err := st.Update(ctx, func(tx *storage.Tx) error { return h(ctx, tx, upd) })
+		if !errors.Is(err, fail) {
+			t.Fatalf("attempt %d: %v", i, err)
+		}
+	}
+	if runs != 3 {
+		t.Errorf("the handler ran %d times in 3 rolled-back attempts with an allowance of 1", runs)
 	}
 }

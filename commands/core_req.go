@@ -103,9 +103,16 @@ func (a *App) serve(h handler) HandleFunc {
 		if err != nil || r == nil {
 			return err
 		}
-		if ok, warn := a.allow(r); !ok {
+		ok, warn, undo, err := a.allow(r)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			if r.cb != nil {
 				return r.toast(r.t("error.flood"))
+			}
+			if warn && r.cmd == "" {
+				return r.reply(r.t("error.flood_messages"), nil)
 			}
 			if warn {
 				return r.reply(r.t("error.flood"), nil)
@@ -113,6 +120,7 @@ func (a *App) serve(h handler) HandleFunc {
 			return nil
 		}
 		if err := h(r); err != nil {
+			undo() // the update's transaction is rolled back: so is its count
 			return err
 		}
 		if r.cb != nil && !r.answered {
