@@ -181,7 +181,7 @@ func (r *req) toast(text string) error {
 		return nil
 	}
 	r.answered = true
-	p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(text, 200)}
+	p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(text, 200)}
 	_, err := r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply}, r.now)
 	return err
