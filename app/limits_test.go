@@ -245,11 +245,17 @@ func TestLimPlainMessagesAreLimited(t *testing.T) {
 	if tk := c.ticket(id); tk.Text != "三单元门口的路灯不亮" {
 		t.Fatalf("ticket %+v", tk)
 	}
-	// A minute later plain messages are answered again.
-	c.clock.Advance(61 * time.Second)
 	c.say(c.wang, "/cancel")
 	c.settle()
+	// Silence for the minute after the warning, then answers again.
+	c.clock.Advance(30 * time.Second)
 	mark := limLastID(c.tg, c.wang.ID)
+	c.say(c.wang, "在吗")
+	c.settle()
+	if n := limLastID(c.tg, c.wang.ID); n != mark {
+		t.Errorf("answered within the minute after the warning")
+	}
+	c.clock.Advance(31 * time.Second)
 	c.say(c.wang, "在吗")
 	c.tg.WaitUntil(t, func() bool { return limLastID(c.tg, c.wang.ID) > mark }, wait)
 }

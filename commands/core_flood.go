@@ -24,7 +24,8 @@ type floodKey struct {
 
 // allow applies the per-person limits to everything a person sends. warn
 // is true the first time in a minute that someone is held back, so they
-// are told once and then not answered for the rest of the minute. undo
+// are told once; after that warning, messages other than commands are not
+// answered for the rest of the minute. undo
 // gives back what was taken, for an update whose transaction is rolled
 // back. The text that files a report is never held back: the hourly
 // report limit bounds it.
@@ -52,6 +53,9 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 	a.floodMu.Lock()
 	defer a.floodMu.Unlock()
 	key := floodKey{r.from.ID, kind}
+	if last, ok := a.floodWarned[key]; ok && kind != floodCommands && r.now.Sub(last) < time.Minute {
+		return false, false, undo, nil // warned: silence for the rest of the minute
+	}
 	l := a.flood[key]
 	if l == nil {
 		l = rate.NewLimiter(rate.Limit(float64(per)/60), per)
@@ -61,7 +65,7 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 		for k, other := range a.flood {
 			if other.TokensAt(r.now) >= float64(other.Burst()) {
 				delete(a.flood, k)
-				delete(a.floodWarned, k.id)
+				delete(a.floodWarned, k)
 			}
 		}
 	}
@@ -72,9 +76,9 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 		}
 		res.CancelAt(r.now)
 	}
-	if last, ok := a.floodWarned[r.from.ID]; ok && r.now.Sub(last) < time.Minute {
+	if last, ok := a.floodWarned[key]; ok && r.now.Sub(last) < time.Minute {
 		return false, false, undo, nil
 	}
-	a.floodWarned[r.from.ID] = r.now
+	a.floodWarned[key] = r.now
 	return false, true, undo, nil
 }
