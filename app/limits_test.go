@@ -309,3 +309,21 @@ func TestLimPhotosBeforeTheTextAreCapped(t *testing.T) {
 		t.Errorf("ticket has %d photos, want 10", len(tk.Photos))
 	}
 }
+
+// A ticket may hold 2,000 characters: 2,000 emoji are 4,000 UTF-16 units,
+// and with the view's own lines over Telegram's 4,096. The view is cut to
+// what Telegram takes, counted as Telegram counts, instead of refused.
+func TestLimLongEmojiTicketIsCutToTelegramsLimit(t *testing.T) {
+	c := newCommunity(t)
+	text := strings.Repeat("🚰", 2000)
+	id := c.reportInPrivate(c.li, "water", text)
+	c.say(c.li, "/ticket "+itoa(id))
+	m := c.tg.WaitMessage(t, c.li.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "🚰🚰🚰") && strings.HasSuffix(m.Plain, "…")
+	}, wait)
+	c.settle()
+	if n := limRefused(c.tg, "sendMessage"); n != 0 {
+		t.Errorf("Telegram refused %d messages", n)
+	}
+	t.Logf("the view has %d characters of %d", len([]rune(m.Plain)), 4096)
+}
