@@ -132,7 +132,8 @@ func limInboxEmpty(h *harness) bool {
 // Five residents ask the bot things in their building's group, each within
 // their own limit, then one reports a problem in one line. The group gets
 // 20 messages a minute (here 120): the ticket's line goes out ahead of the
-// answers still queued, within two of the group's sending slots; each
+// answers still queued, within four of the group's sending slots (measured: one), behind at
+// most the answer in flight; each
 // answer goes out once a minute however often it is asked, and /help in a
 // group is one line with the button to the private chat.
 func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
@@ -153,16 +154,19 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 		}
 	}
 	c.tg.WaitUntil(t, func() bool { return limInboxEmpty(c.harness) }, wait)
+	// The answers are going out, one a slot, when the report comes.
+	c.tg.WaitUntil(t, func() bool { return limRepliesAfter(c.tg, c.group.ID, start, "") >= 2 }, wait)
+	mark := limLastID(c.tg, c.group.ID)
 	reported := time.Now()
 	c.tg.SendText(c.wang, c.group, "/report 3 栋二单元楼道灯坏了")
 	// Long enough to measure the old behaviour (every answer first).
 	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
-	at, ahead, _ := limSentAt(c.tg, c.group.ID, start, "楼道灯坏了")
+	at, ahead, _ := limSentAt(c.tg, c.group.ID, mark, "楼道灯坏了")
 	delay := at.Sub(reported)
 	slot := time.Duration(float64(time.Minute) / limGroupRate)
-	t.Logf("ticket line sent %v after the report, %d answers ahead of it (one group slot is %v)", delay.Round(time.Millisecond), ahead, slot)
-	if delay > 2*slot+slot/2 || ahead > 2 {
-		t.Errorf("ticket line waited %v behind %d answers; want within two slots (%v) and at most 2 answers", delay, ahead, 2*slot)
+	t.Logf("ticket line sent %v after the report, %d answers sent in between (one group slot is %v)", delay.Round(time.Millisecond), ahead, slot)
+	if delay > 4*slot || ahead > 1 {
+		t.Errorf("ticket line waited %v behind %d answers; want within four slots (%v) and at most the answer in flight", delay, ahead, 4*slot)
 	}
 	c.settle()
 	var helps, answers int
