@@ -68,13 +68,16 @@ func scanOut(sc interface{ Scan(...any) error }) (OutMsg, error) {
 	return m, err
 }
 
+// sentToGroupSQL reads a group's recent sends through outbox_group_recent
+// (its "chat_id < 0" lets SQLite use that partial index).
+const sentToGroupSQL = `SELECT count(*) FROM outbox
+	WHERE chat_id < 0 AND chat_id = ? AND created_at >= ? AND method = ? AND payload = ?`
+
 // SentToGroupSince reports whether the same call (method and payload) was
 // queued to group chatID at or after since: an answer already on its way.
 func (t *Tx) SentToGroupSince(chatID int64, method string, payload []byte, since time.Time) (bool, error) {
 	var n int
-	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM outbox
-		WHERE chat_id < 0 AND chat_id = ? AND created_at >= ? AND method = ? AND payload = ?`,
-		chatID, ms(since), method, payload).Scan(&n)
+	err := t.q.QueryRowContext(t.ctx, sentToGroupSQL, chatID, ms(since), method, payload).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("storage: recent sends to %d: %w", chatID, err)
 	}
