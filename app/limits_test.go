@@ -130,7 +130,8 @@ func limInboxEmpty(h *harness) bool {
 }
 
 // Five residents ask the bot things in their building's group, each within
-// their own limit, then one reports a problem in one line. The group gets
+// their own limit, then one reports a problem in one line and staff send an
+// announcement to the groups. The group gets
 // 20 messages a minute (here 120): the ticket's line goes out ahead of the
 // answers still queued, within four of the group's sending slots (measured: one), behind at
 // most the answer in flight; each
@@ -139,6 +140,7 @@ func limInboxEmpty(h *harness) bool {
 func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	c := limCommunity(t, func(cfg *config.Config) { cfg.Telegram.Limits.PerGroupPerMinute = limGroupRate },
 		telegramtest.WithLimits(telegramtest.Limits{PerGroupPerMinute: limGroupRate}))
+	ctl := c.announce(c.admin, "groups", "今晚 8 点停水，请提前储水")
 	c.settle()
 	last := c.tg.Messages(c.group.ID)
 	start := last[len(last)-1].ID
@@ -159,6 +161,7 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	mark := limLastID(c.tg, c.group.ID)
 	reported := time.Now()
 	c.tg.SendText(c.wang, c.group, "/report 3 栋二单元楼道灯坏了")
+	c.tg.Press(c.admin, ctl, "an:send:1")
 	// Long enough to measure the old behaviour (every answer first).
 	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
 	at, ahead, _ := limSentAt(c.tg, c.group.ID, mark, "楼道灯坏了")
@@ -168,10 +171,18 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	if delay > 4*slot || ahead > 1 {
 		t.Errorf("ticket line waited %v behind %d answers; want within four slots (%v) and at most the answer in flight", delay, ahead, 4*slot)
 	}
+	// The announcement, sent just after, goes next: behind the ticket line
+	// and at most the answer in flight.
+	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "今晚 8 点停水") }, 60*time.Second)
+	annAt, annAhead, _ := limSentAt(c.tg, c.group.ID, mark, "今晚 8 点停水")
+	t.Logf("announcement sent %v after it was, %d messages sent in between", annAt.Sub(reported).Round(time.Millisecond), annAhead)
+	if annAhead > 2 {
+		t.Errorf("announcement waited behind %d messages; want the ticket line and at most the answer in flight", annAhead)
+	}
 	c.settle()
 	var helps, answers int
 	for _, m := range c.tg.Messages(c.group.ID) {
-		if m.ID <= start || strings.Contains(m.Plain, "楼道灯坏了") {
+		if m.ID <= start || strings.Contains(m.Plain, "楼道灯坏了") || strings.Contains(m.Plain, "今晚 8 点停水") {
 			continue
 		}
 		answers++
