@@ -29,7 +29,7 @@ func (a *App) openTicket(r *req, tk storage.Ticket) (int64, error) {
 		ids = append([]int64{tk.SourceChatID}, ids...)
 	}
 	for i, chat := range ids {
-		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityReply, "tk:"+itoa(id), r.now)
+		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+itoa(id), r.now)
 		if err != nil {
 			return 0, err
 		}

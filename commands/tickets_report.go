@@ -172,6 +172,8 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
+	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
+		return r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
@@ -224,6 +226,9 @@ func (a *App) attach(r *req, d reportData, photo string) error {
 	}
 	switch {
 	case photo != "":
+		if full, err := a.photosFull(r, d.Ticket); full || err != nil {
+			return err
+		}
 		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
 			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
 		r.answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(note, 200), ShowAlert: true}
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(note, 200), ShowAlert: true}
 		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
 		return err
 	}

@@ -20,6 +20,8 @@ const (
 	DefaultMaxText           = 2000
 	DefaultPerUserPerHour    = 10
 	DefaultCommandsPerMinute = 30
+	DefaultMessagesPerMinute = 20
+	DefaultMaxPhotos         = 10
 	DefaultLogLevel          = "info"
 	DefaultLogFormat         = "text"
 )
@@ -63,8 +65,10 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+	setInt(&c.Tickets.MaxPhotos, DefaultMaxPhotos)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
+	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)
