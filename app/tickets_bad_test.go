@@ -127,6 +127,7 @@ func TestReportWithTextInPrivateNeedsOnlyTheCategory(t *testing.T) {
 	c.say(c.li, "/report the manhole cover by gate 3 is loose")
 	m := c.tg.WaitMessage(t, c.li.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:cat:roads") }, wait)
 	c.tg.Press(c.li, m, "tk:cat:roads")
+	c.privChooseName(c.li, "tk:nm:show")
 	c.expect(c.li.ID, "Problem #1 · Roads · building 3 opened")
 	if tk := c.ticket(1); tk.Text != "the manhole cover by gate 3 is loose" || tk.Category != "roads" {
 		t.Fatalf("ticket %+v", tk)

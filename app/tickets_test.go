@@ -59,10 +59,7 @@ func (c *community) reportInPrivate(u models.User, category, text string) int64 
 	c.tg.Press(u, m, "tk:cat:"+category)
 	ask := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > m.ID-1 && m.Date.After(time.Time{}) }, wait)
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
-	opened := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
-		return strings.Contains(m.Plain, text[:min(len(text), 6)]) == false && hasButtonPrefix(m, "tk:hide:")
-	}, wait)
-	return int64(idFromButton(c.t, opened, "tk:hide:"))
+	return c.privChooseName(u, "tk:nm:show")
 }
 
 func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
@@ -76,10 +73,8 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.expect(c.wang.ID, "收到了。请再用一句话")
 	c.say(c.wang, "3栋东边的路灯坏了一个星期")
-	opened := c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "楼栋长已经收到通知")
-	if !hasButton(opened, "tk:hide:1") {
-		t.Errorf("no hide-name button: %+v", opened.Buttons)
-	}
+	c.privChooseName(c.wang, "tk:nm:show")
+	c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "楼栋长已经收到通知")
 	c.tg.SendLocation(c.wang, telegramtest.PrivateChat(c.wang), 31.23, 121.47)
 	c.expect(c.wang.ID, "位置已加到 #1")
 	tk := c.ticket(1)
@@ -131,19 +126,23 @@ func TestGroupOneLineReportAndMeTooFollowers(t *testing.T) {
 
 func TestHiddenNameNeverReachesTheGroup(t *testing.T) {
 	c := newCommunity(t)
-	id := c.reportInPrivate(c.wang, "noise", "楼上每天半夜装修很吵")
+	c.say(c.wang, "/report")
+	m := c.tg.WaitMessage(c.t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:cat:noise") }, wait)
+	c.tg.Press(c.wang, m, "tk:cat:noise")
+	ask := c.tg.WaitMessage(c.t, c.wang.ID, func(m telegramtest.Message) bool { return m.ForceReply }, wait)
+	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "楼上每天半夜装修很吵", ask)
+	id := c.privChooseName(c.wang, "tk:nm:hide")
 	opened := c.expect(c.wang.ID, "已登记问题")
-	c.tg.Press(c.wang, opened, "tk:hide:"+itoa(id))
-	c.expectAnswer("已对邻居隐藏您的名字")
+	c.expect(c.wang.ID, "已对邻居隐藏您的名字")
 	c.settle()
 	for _, m := range c.tg.Messages(c.group.ID) {
 		if strings.Contains(m.Plain, "装修") && (strings.Contains(m.Plain, "王阿姨") || strings.Contains(m.Plain, "502")) {
 			t.Errorf("the group shows a hidden reporter: %q", m.Plain)
 		}
 	}
-	// Someone else cannot hide or unhide it.
+	// The old after-filing button only answers that it no longer works.
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), opened.ID, "tk:hide:"+itoa(id))
-	c.expectAnswer("Only the person who reported it")
+	c.expectAnswer("no longer works")
 	// The leader still sees who reported it, in private.
 	c.say(c.leader, "/ticket "+itoa(id))
 	c.expect(c.leader.ID, "报告人：王阿姨（3 栋 502）", "（对邻居隐藏）")

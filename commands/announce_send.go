@@ -3,6 +3,7 @@ package commands
 import (
 	"encoding/json"
 
+	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -20,15 +21,15 @@ func (a *App) annText(r *req, f storage.Flow) error {
 	}
 	photo := largestPhoto(r)
 	text := cleanText(r.text)
-	limit := telegram.MaxText - 200
-	if photo != "" {
-		limit = telegram.MaxCaption - 100
-	}
-	switch {
-	case text == "":
+	if text == "" {
 		return r.reply(r.t("ann.empty"), telegram.ForceReply{ForceReply: true})
-	case runeLen(text) > limit:
-		return r.reply(r.t("report.too_long", runeLen(text), limit), telegram.ForceReply{ForceReply: true})
+	}
+	if over, limit := a.annOver(r, text, photo != ""); over > 0 {
+		key := "ann.too_long.text"
+		if photo != "" {
+			key = "ann.too_long.caption"
+		}
+		return r.reply(r.t(key, over, limit), telegram.ForceReply{ForceReply: true})
 	}
 	id, err := r.tx.CreateAnnouncement(storage.Announcement{SenderID: r.me.ID, Audience: d.Audience, Buildings: d.Buildings,
 		TeamID: d.TeamID, Text: text, Photo: photo}, r.now)
@@ -55,6 +56,22 @@ func (a *App) annText(r *req, f storage.Flow) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
 	return r.reply(r.t("ann.preview", a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), len(recips)), kb)
+}
+
+// annOver is by how much an announcement of text would pass Telegram's
+// limit (a photo's caption, else a message) in the longest of its
+// languages, counted as Telegram counts: UTF-16 units of the visible text,
+// with the notice's heading and the sender's name. 0 when it fits.
+func (a *App) annOver(r *req, text string, photo bool) (over, limit int) {
+	limit = telegram.MaxText
+	if photo {
+		limit = telegram.MaxCaption
+	}
+	sender := esc(a.nameOf(r, r.me.ID))
+	for _, lang := range locale.Languages() {
+		over = max(over, visibleLen(a.cat.T(lang, "ann.message", esc(text), sender))-limit)
+	}
+	return over, limit
 }
 
 // recipient is one chat an announcement goes to, and its language.
@@ -120,7 +137,7 @@ func (a *App) deliver(r *req, ann storage.Announcement, chat int64, lang string,
 	}
 	if ann.Photo != "" {
 		m.Method = "sendPhoto"
-		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: text, ParseMode: "HTML", ReplyMarkup: kb})
+		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: fitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
 	} else {
 		m.Method = "sendMessage"
 		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: fit(text), ParseMode: "HTML", ReplyMarkup: kb,
@@ -167,7 +184,11 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 		if err := r.tx.AddAnnouncementRecipient(id, rc.chat); err != nil {
 			return err
 		}
-		if err := a.deliver(r, ann, rc.chat, rc.lang, storage.PriorityBulk, ref, pin); err != nil {
+		prio := storage.PriorityBulk
+		if rc.chat < 0 {
+			prio = storage.PriorityNotice // ahead of answers to questions in the group
+		}
+		if err := a.deliver(r, ann, rc.chat, rc.lang, prio, ref, pin); err != nil {
 			return err
 		}
 	}

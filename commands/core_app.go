@@ -46,14 +46,14 @@ type App struct {
 	admins    map[int64]bool
 
 	floodMu     sync.Mutex
-	flood       map[int64]*rate.Limiter
-	floodWarned map[int64]time.Time
+	flood       map[floodKey]*rate.Limiter
+	floodWarned map[floodKey]time.Time
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{cfg: cfg, cat: cat, botName: botName, now: now, log: log, health: health,
-		loc: cfg.Location(), buildings: map[string]bool{}, admins: map[int64]bool{}, flood: map[int64]*rate.Limiter{}, floodWarned: map[int64]time.Time{}}
+		loc: cfg.Location(), buildings: map[string]bool{}, admins: map[int64]bool{}, flood: map[floodKey]*rate.Limiter{}, floodWarned: map[floodKey]time.Time{}}
 	for _, b := range cfg.Community.Buildings {
 		a.buildings[b] = true
 	}

@@ -17,6 +17,10 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 
 // menuButton takes the main menu's buttons.
 func (a *App) menuButton(r *req) error {
+	if !r.private() {
+		// The menu lives in private: nothing of the presser's is shown in a group.
+		return r.toast(r.t("menu.private_only"))
+	}
 	var run handler
 	switch strings.TrimPrefix(r.cb.Data, "menu:") {
 	case "report":

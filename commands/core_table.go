@@ -62,7 +62,7 @@ func (a *App) guard(c command) handler {
 			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
 		}
 		if !r.private() && !c.inGroup {
-			return r.reply(r.t("group.go_private"), a.linkKeyboard(r, c.name))
+			return r.reply(r.t("group.go_private"), a.linkKeyboard(r, groupLinkPayload(r, c.name)))
 		}
 		return run(r)
 	}

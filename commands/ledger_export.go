@@ -95,7 +95,7 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.too_big", len(tks)), nil)
 	}
 	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitRunes(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
+	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
 	if _, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
 		return err
@@ -105,8 +105,8 @@ func (a *App) export(r *req) error {
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
 // that Excel reads the Chinese text right. Labels are in the community's
-// language. The reporter's name is there even when hidden from neighbours:
-// the export is for staff only.
+// language. The reporter's name is there for those who may know it
+// (mayKnowReporter), even when hidden from neighbours.
 func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	lang := a.cfg.Community.Language
 	var ids []int64
@@ -133,6 +133,12 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	}
 	for _, tk := range tks {
 		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
+		if knows, err := a.mayKnowReporter(r, tk); err != nil || !knows {
+			if err != nil {
+				return nil, err
+			}
+			reporter = ""
+		}
 		team, ok := teams[tk.TeamID]
 		if !ok && tk.TeamID != 0 {
 			t, err := r.tx.Team(tk.TeamID)

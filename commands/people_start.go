@@ -16,6 +16,7 @@ const (
 
 type regData struct {
 	Building string `json:"building"`
+	Then     string `json:"then,omitempty"` // the deep link that sent a newcomer here, finished after registering
 }
 
 // start greets a person: a newcomer registers, a known resident sees their
@@ -25,23 +26,13 @@ func (a *App) start(r *req) error {
 		return r.reply(r.t("group.go_private"), a.linkKeyboard(r, "start"))
 	}
 	if !r.me.Registered() {
-		return a.askBuilding(r, r.t("start.welcome", esc(a.cfg.Community.Name)))
+		return a.askBuildingThen(r, r.t("start.welcome", esc(a.cfg.Community.Name)), linkPayload(r.args))
 	}
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
-	switch payload := r.args; {
-	case payload == "report":
-		return a.report(r)
-	case payload == "wish":
-		return a.wish(r)
-	case payload == "teams" || payload == "team":
-		return a.teams(r)
-	case payload == "hours":
-		r.args = ""
-		return a.hours(r)
-	case strings.HasPrefix(payload, "me_"):
-		return a.followFromLink(r, strings.TrimPrefix(payload, "me_"))
+	if done, err := a.openLink(r, r.args); done || err != nil {
+		return err
 	}
 	return r.reply(a.profile(r), a.profileKeyboard(r))
 }
@@ -59,14 +50,20 @@ func (a *App) followFromLink(r *req, arg string) error {
 	if err != nil {
 		return err
 	}
+	if !a.mayFollow(r.viewer(), tk) {
+		return r.reply(r.t("ticket.follow_building_only", esc(tk.Building), id), nil)
+	}
 	if _, err := r.tx.FollowTicket(id, r.me.ID, r.now); err != nil {
 		return err
 	}
 	return r.reply(r.t("ticket.metoo_done", id), nil)
 }
 
-func (a *App) askBuilding(r *req, intro string) error {
-	if err := r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: flowRegister, Step: "building"}, r.now); err != nil {
+func (a *App) askBuilding(r *req, intro string) error { return a.askBuildingThen(r, intro, "") }
+
+// askBuildingThen starts registration, remembering the deep link then.
+func (a *App) askBuildingThen(r *req, intro, then string) error {
+	if err := r.setFlow(flowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
 	return r.reply(intro+"\n"+r.t("start.ask_building"), a.buildingKeyboard())
@@ -111,7 +108,9 @@ func (a *App) regButton(r *req) error {
 	if err != nil {
 		return err
 	}
-	if err := r.setFlow(flowRegister, "unit", regData{Building: building}); err != nil {
+	var d regData
+	_ = json.Unmarshal([]byte(f.Data), &d) // a flow from before the deep link was kept has none
+	if err := r.setFlow(flowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
 		return err
 	}
 	if err := r.edit(r.t("start.building_chosen", esc(building)), nil); err != nil {
@@ -147,6 +146,9 @@ func (a *App) regText(r *req, f storage.Flow) error {
 	}
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
+	}
+	if d.Then != "" {
+		return a.registeredThen(r, d, unit)
 	}
 	return r.reply(r.t("start.done", esc(d.Building), esc(unit)), a.mainMenu(r))
 }

@@ -156,29 +156,61 @@ func (a *App) duplicate(r *req) error {
 	if err != nil {
 		return err
 	}
+	if !a.mayManage(r, orig) {
+		return r.reply(r.t("ticket.not_found", of), nil)
+	}
 	reason := strings.Join(words[1:], " ")
 	next, _, err := r.tx.Transition(tk.ID, storage.ActDuplicate, r.me.ID, storage.TransitionOpts{Note: reason, DuplicateOf: of}, r.now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	// The reporter and followers of the duplicate follow the original.
-	followers, err := r.tx.TicketFollowers(tk.ID)
-	if err != nil {
-		return err
-	}
-	for _, id := range append(followers, tk.ReporterID) {
-		if id == orig.ReporterID {
-			continue
-		}
-		if _, err := r.tx.FollowTicket(of, id, r.now); err != nil {
-			return err
-		}
-	}
-	if err := a.tellFollowers(r, next, r.me.ID, "duplicate.told", of, of); err != nil {
+	if err := a.moveFollowers(r, next, orig); err != nil {
 		return err
 	}
 	if err := r.reply(r.t("duplicate.done", next.ID, of), nil); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
+}
+
+// moveFollowers: the reporter and followers of a duplicate follow the
+// original when they may (residents of its building), and are told its
+// number only when they may see it.
+func (a *App) moveFollowers(r *req, dup, orig storage.Ticket) error {
+	followers, err := r.tx.TicketFollowers(dup.ID)
+	if err != nil {
+		return err
+	}
+	seen := map[int64]bool{r.me.ID: true}
+	for _, id := range append([]int64{dup.ReporterID}, followers...) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		m, err := r.tx.Member(id)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		v := a.viewerOf(m)
+		if a.mayFollow(v, orig) {
+			if _, err := r.tx.FollowTicket(orig.ID, id, r.now); err != nil {
+				return err
+			}
+		}
+		acc, err := a.ticketAccess(r.tx, v, orig)
+		if err != nil {
+			return err
+		}
+		key, args := "duplicate.told_elsewhere", []any{a.headlineFor(r, id, dup)}
+		if acc != accessNone {
+			key, args = "duplicate.told", append(args, orig.ID, orig.ID)
+		}
+		if err := a.tellMember(r, id, nil, key, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }

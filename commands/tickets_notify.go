@@ -29,7 +29,7 @@ func (a *App) openTicket(r *req, tk storage.Ticket) (int64, error) {
 		ids = append([]int64{tk.SourceChatID}, ids...)
 	}
 	for i, chat := range ids {
-		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityReply, "tk:"+itoa(id), r.now)
+		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+itoa(id), r.now)
 		if err != nil {
 			return 0, err
 		}
@@ -114,6 +114,12 @@ func (a *App) tellFollowers(r *req, tk storage.Ticket, except int64, key string,
 			continue
 		}
 		seen[id] = true
+		if ok, err := a.maySeeByID(r.tx, id, tk); err != nil || !ok {
+			if err != nil {
+				return err
+			}
+			continue // a follower who moved away from the building
+		}
 		if err := a.tellMember(r, id, nil, key, append([]any{a.headlineFor(r, id, tk)}, args...)...); err != nil {
 			return err
 		}

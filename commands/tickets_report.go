@@ -35,7 +35,7 @@ func (a *App) startReport(r *req, kind string) error {
 		return r.reply(r.t("group.go_private"), a.linkKeyboard(r, kind))
 	}
 	if !r.me.Registered() {
-		return a.askBuilding(r, r.t("report.register_first"))
+		return a.askBuildingThen(r, r.t("report.register_first"), kind)
 	}
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
@@ -106,7 +106,7 @@ func (a *App) reportCategory(r *req, key string) error {
 		if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)), nil); err != nil {
 			return err
 		}
-		return a.fileReport(r, d, d.Text)
+		return a.askName(r, d)
 	}
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
@@ -158,15 +158,22 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	}
 	photo := largestPhoto(r)
 	loc := r.msg.Location
-	if f.Step == "attach" {
+	switch f.Step {
+	case "attach":
 		return a.attach(r, d, photo)
-	}
-	if f.Step != "text" {
+	case "name":
+		return a.draftAddition(r, d, photo)
+	case "category":
+		return a.guessFromText(r, d, photo)
+	case "text":
+	default:
 		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
 	}
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
+	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
+		return r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
@@ -183,12 +190,15 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
 		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
-	return a.fileReport(r, d, text)
+	d.Text = text
+	return a.askName(r, d)
 }
 
-// fileReport opens the ticket the report conversation gathered, then keeps
-// the conversation open for more photos and a location.
-func (a *App) fileReport(r *req, d reportData, text string) error {
+// fileReport opens the ticket the report conversation gathered, with the
+// reporter's choice about their name, then keeps the conversation open for
+// more photos, a location and a further sentence.
+func (a *App) fileReport(r *req, d reportData, hide bool) error {
+	text := d.Text
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
 			err = r.tx.EndFlow(r.me.ID)
@@ -196,7 +206,7 @@ func (a *App) fileReport(r *req, d reportData, text string) error {
 		return err
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
-		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon}
+		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, HideName: hide}
 	id, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
@@ -205,15 +215,20 @@ func (a *App) fileReport(r *req, d reportData, text string) error {
 		return err
 	}
 	tk.ID = id
-	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk)),
-		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.hide_name"), CallbackData: "tk:hide:" + itoa(id)}}}})
+	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk)), nil)
 }
 
-// attach adds photos and a location to the ticket just opened. Anything
-// else ends the report conversation.
+// attach adds photos, a location and further sentences to the ticket just
+// opened. Anything else ends the report conversation.
 func (a *App) attach(r *req, d reportData, photo string) error {
+	if photo == "" && r.msg.Location == nil && cleanText(r.text) != "" {
+		return a.addNote(r, d)
+	}
 	switch {
 	case photo != "":
+		if full, err := a.photosFull(r, d.Ticket); full || err != nil {
+			return err
+		}
 		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
 			return err
 		}

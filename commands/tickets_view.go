@@ -8,42 +8,16 @@ import (
 	"courtyard/telegram"
 )
 
-// access is how much of a ticket a person may see.
-type access int
-
-const (
-	accessNone   access = iota
-	accessPublic        // what the group line shows
-	accessOwn           // the reporter and followers: everything but others' details
-	accessFull          // staff, the building's leaders, the assignee, the team
-)
-
-func (a *App) accessTo(r *req, tk storage.Ticket) (access, error) {
-	switch {
-	case a.mayManage(r, tk), tk.AssigneeID == r.me.ID:
-		return accessFull, nil
-	case tk.TeamID != 0:
-		in, err := r.tx.InTeam(tk.TeamID, r.me.ID)
-		if err != nil || in {
-			return accessFull, err
-		}
-	}
-	if tk.ReporterID == r.me.ID {
-		return accessOwn, nil
-	}
-	followers, err := r.tx.TicketFollowers(tk.ID)
-	if err != nil {
-		return accessNone, err
-	}
-	if containsID(followers, r.me.ID) {
-		return accessOwn, nil
-	}
-	return accessNone, nil
-}
-
 // info answers a Details button: in a group a short public note, in
 // private the details the presser may see.
 func (a *App) info(r *req, tk storage.Ticket) error {
+	acc, err := a.accessTo(r, tk)
+	if err != nil {
+		return err
+	}
+	if acc == accessNone {
+		return r.toast(r.t("error.stale_button"))
+	}
 	if !r.private() {
 		followers, err := r.tx.TicketFollowers(tk.ID)
 		if err != nil {
@@ -52,7 +26,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
 			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
 		r.answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(note, 200), ShowAlert: true}
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(note, 200), ShowAlert: true}
 		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
 		return err
 	}
@@ -99,16 +73,15 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 			fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_team", esc(team.Name)))
 		}
 	}
-	if acc == accessFull || tk.ReporterID == r.me.ID {
-		rep, err := r.tx.Member(tk.ReporterID)
-		if err != nil && !isNotFound(err) {
+	knows, err := a.mayKnowReporter(r, tk)
+	if err != nil {
+		return err
+	}
+	if line, err := a.reporterLine(r, tk, knows); err != nil || line != "" {
+		if err != nil {
 			return err
 		}
-		who := r.t("ticket.detail_reporter", esc(rep.Name), esc(rep.Building), esc(rep.Unit))
-		if tk.HideName {
-			who += " " + r.t("ticket.detail_hidden")
-		}
-		fmt.Fprintf(&b, "%s\n", who)
+		fmt.Fprintf(&b, "%s\n", line)
 	}
 	fmt.Fprintf(&b, "“%s”\n", esc(tk.Text))
 	if n := len(tk.Photos); n > 0 || tk.Lat != nil {
@@ -129,7 +102,7 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 		who := r.t("ticket.system")
 		if ev.ActorID != 0 {
 			who = esc(a.nameOf(r, ev.ActorID))
-			if ev.ActorID == tk.ReporterID && tk.HideName && acc != accessFull && r.me.ID != tk.ReporterID {
+			if ev.ActorID == tk.ReporterID && tk.HideName && !knows {
 				who = r.t("ticket.reporter")
 			}
 		}
@@ -140,7 +113,7 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 		b.WriteString(line + "\n")
 	}
 	var kb any
-	if acc == accessFull && tk.State.Active() {
+	if (acc == accessFull || acc == accessTeam) && tk.State.Active() {
 		if tk.AssigneeID == r.me.ID {
 			kb = a.workButtons(r, tk)
 		} else if tk.AssigneeID == 0 {

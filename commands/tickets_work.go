@@ -26,6 +26,10 @@ func (a *App) ticketButton(r *req) error {
 		if len(parts) == 2 {
 			return a.reportBuilding(r, parts[1])
 		}
+	case "nm":
+		if len(parts) == 2 {
+			return a.reportName(r, parts[1])
+		}
 	case "cancel":
 		if err := r.tx.EndFlow(r.me.ID); err != nil {
 			return err
@@ -60,7 +64,7 @@ func (a *App) ticketButton(r *req) error {
 	case verb == "info":
 		return a.info(r, tk)
 	case verb == "hide":
-		return a.hideName(r, tk)
+		return a.staleHide(r, tk)
 	}
 	return r.toast(r.t("error.stale_button"))
 }
@@ -278,6 +282,14 @@ func (a *App) workKeyboardFor(r *req, tk storage.Ticket) any {
 
 // meToo follows a ticket from its group line.
 func (a *App) meToo(r *req, tk storage.Ticket) error {
+	if !r.private() {
+		if ok, err := a.lineBelongsTo(r.tx, tk, r.chat.ID); err != nil || !ok {
+			if err != nil {
+				return err
+			}
+			return r.toast(r.t("error.stale_button"))
+		}
+	}
 	if !canDM(r.me) {
 		r.answered = true
 		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, URL: a.deepLink("me_" + itoa(tk.ID))}
@@ -290,6 +302,9 @@ func (a *App) meToo(r *req, tk storage.Ticket) error {
 	if tk.State.Terminal() {
 		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
 	}
+	if !a.mayFollow(r.viewer(), tk) {
+		return r.toast(r.t("ticket.follow_building_only", tk.Building, tk.ID))
+	}
 	added, err := r.tx.FollowTicket(tk.ID, r.me.ID, r.now)
 	if err != nil {
 		return err
@@ -298,22 +313,4 @@ func (a *App) meToo(r *req, tk storage.Ticket) error {
 		return r.toast(r.t("ticket.metoo_again", tk.ID))
 	}
 	return r.toast(r.t("ticket.metoo_done", tk.ID))
-}
-
-// hideName hides the reporter's name from the group line.
-func (a *App) hideName(r *req, tk storage.Ticket) error {
-	if tk.ReporterID != r.me.ID {
-		return r.toast(r.t("ticket.only_reporter"))
-	}
-	if err := r.tx.SetTicketHideName(tk.ID, true, r.now); err != nil {
-		return err
-	}
-	tk.HideName = true
-	if err := r.toast(r.t("ticket.name_hidden")); err != nil {
-		return err
-	}
-	if err := r.edit(r.t("ticket.name_hidden_long", a.headline(r.lang, tk)), nil); err != nil {
-		return err
-	}
-	return a.refreshGroupLine(r, tk)
 }

@@ -51,6 +51,7 @@ type Tickets struct {
 	AutoCloseDays  int        `yaml:"auto_close_days"`   // days without the reporter's answer, default 7
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000
 	PerUserPerHour int        `yaml:"per_user_per_hour"` // reports per user per hour, default 10
+	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
 }
 
 // Category is one kind of ticket.
@@ -72,6 +73,7 @@ type Jobs struct {
 // Limits protect the bot from flooding.
 type Limits struct {
 	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
+	MessagesPerMinute int `yaml:"messages_per_minute"` // other messages per user, default 20 (three times that in a conversation)
 }
 
 // Log configures logging.

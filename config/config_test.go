@@ -79,9 +79,10 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			AutoCloseDays:  7,
 			MaxText:        2000,
 			PerUserPerHour: 10,
+			MaxPhotos:      10,
 		},
 		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
-		Limits: Limits{CommandsPerMinute: 30},
+		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
 		Log:    Log{Level: "info", Format: "text"},
 	}
 	if !reflect.DeepEqual(got, want) {

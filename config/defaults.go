@@ -20,6 +20,8 @@ const (
 	DefaultMaxText           = 2000
 	DefaultPerUserPerHour    = 10
 	DefaultCommandsPerMinute = 30
+	DefaultMessagesPerMinute = 20
+	DefaultMaxPhotos         = 10
 	DefaultAlertShortBefore  = 24 * time.Hour
 	DefaultMaxNoShows        = 3
 	DefaultLogLevel          = "info"
@@ -69,6 +71,7 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+	setInt(&c.Tickets.MaxPhotos, DefaultMaxPhotos)
 
 	if c.Jobs.RemindBefore == nil {
 		c.Jobs.RemindBefore = DefaultRemindBefore()
@@ -79,6 +82,7 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Jobs.MaxNoShows, DefaultMaxNoShows)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
+	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)

@@ -135,6 +135,8 @@ func (t Tickets) validate() error {
 		return fmt.Errorf("tickets.max_text must be between 1 and 4096 (Telegram's message limit), not %d", t.MaxText)
 	case t.PerUserPerHour <= 0:
 		return fmt.Errorf("tickets.per_user_per_hour must be positive, not %d", t.PerUserPerHour)
+	case t.MaxPhotos < 1 || t.MaxPhotos > 100:
+		return fmt.Errorf("tickets.max_photos must be between 1 and 100, not %d", t.MaxPhotos)
 	}
 	return nil
 }
@@ -205,6 +207,9 @@ func (j Jobs) validate() error {
 func (l Limits) validate() error {
 	if l.CommandsPerMinute <= 0 {
 		return fmt.Errorf("limits.commands_per_minute must be positive, not %d", l.CommandsPerMinute)
+	}
+	if l.MessagesPerMinute <= 0 {
+		return fmt.Errorf("limits.messages_per_minute must be positive, not %d", l.MessagesPerMinute)
 	}
 	return nil
 }

@@ -86,6 +86,10 @@ func (t *Tx) MigrateChat(from, to int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE chats SET active = 0, building = '', community = 0 WHERE id = ?`, from); err != nil {
 		return fmt.Errorf("storage: migrate chat %d to %d: %w", from, to, err)
 	}
+	// Tickets reported in the group keep their line's group.
+	if _, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET source_chat_id = ? WHERE source_chat_id = ?`, to, from); err != nil {
+		return fmt.Errorf("storage: migrate chat %d to %d: %w", from, to, err)
+	}
 	return nil
 }
 

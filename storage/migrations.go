@@ -15,6 +15,7 @@ var migrations = []string{
 	schemaV4,
 	schemaDue,
 	schemaTeams,
+	schemaLimits,
 	schemaJobs,
 }
 

@@ -39,3 +39,16 @@ func (t *Tx) SetTicketHideName(id int64, hide bool, now time.Time) error {
 	}
 	return mustAffect(res, id)
 }
+
+// ActNote is a sentence the reporter added after filing; it changes no state.
+const ActNote TicketAction = "note"
+
+// AddTicketNote records a sentence added to a ticket in its history.
+func (t *Tx) AddTicketNote(id, actor int64, note string, now time.Time) error {
+	tk, err := t.Ticket(id)
+	if err != nil {
+		return err
+	}
+	_, err = t.addTicketEvent(TicketEvent{TicketID: id, ActorID: actor, Action: ActNote, From: tk.State, To: tk.State, Note: note, At: now})
+	return err
+}

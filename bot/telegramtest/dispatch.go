@@ -60,6 +60,9 @@ func (s *Server) dispatchLocked(req *request) reply {
 		if answered, issued := s.queries[id]; !issued || answered {
 			return badRequest("query is too old and response timeout expired or query ID is invalid")
 		}
+		if text, _ := strParam(req.vals, "text"); utf16Len(text) > maxAnswerLen {
+			return badRequest("MESSAGE_TOO_LONG")
+		}
 		s.queries[id] = true
 		return okReply(true)
 	case "setMyCommands":
