@@ -22,7 +22,7 @@ func (a *App) jobCancelButton(r *req, j storage.Job, confirmed bool) error {
 	case !confirmed:
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: r.t("job.button.cancel_yes"), CallbackData: "jb:cxy:" + itoa(j.ID)},
-			{Text: r.t("button.no"), CallbackData: "jb:ok:" + itoa(j.ID)}}}}
+			{Text: r.t("button.no"), CallbackData: "jb:keep:" + itoa(j.ID)}}}}
 		return r.tell(r.me.ID, r.t("job.cancel_ask", esc(j.Title)), kb)
 	}
 	if err := r.tx.CancelJob(j.ID, r.now); err != nil {

@@ -46,6 +46,8 @@ func (a *App) jobButton(r *req) error {
 		return r.toast(r.t("job.see_you"))
 	case "no":
 		return r.edit(r.t("job.not_signed_up", esc(j.Title)), nil)
+	case "keep":
+		return r.edit(r.t("job.kept", esc(j.Title)), nil)
 	case "cx", "cxy":
 		return a.jobCancelButton(r, j, parts[1] == "cxy")
 	case "mv":
