@@ -126,3 +126,16 @@ func TestJobsListIsPaged(t *testing.T) {
 	c.say(c.chen, "/help")
 	c.expect(c.chen.ID, "/jobs", "/myjobs")
 }
+
+func TestJobCommandsInAGroupOpenThePrivateChat(t *testing.T) {
+	c := newJobCast(t, nil)
+	c.tg.SendText(c.lin, c.group3, "/job@"+telegramtest.BotUsername)
+	m := c.tg.WaitMessage(t, c.group3.ID, func(m telegramtest.Message) bool { return len(m.Buttons) > 0 && m.Buttons[0][0].URL != "" }, wait)
+	if !strings.HasSuffix(m.Buttons[0][0].URL, "?start=job") {
+		t.Errorf("the group answer links to %q", m.Buttons[0][0].URL)
+	}
+	c.say(c.lin, "/start job")
+	c.expect(c.lin.ID, "What is the job?")
+	c.say(c.chen, "/start jobs")
+	c.expect(c.chen.ID, "no upcoming jobs")
+}
