@@ -139,3 +139,10 @@ func TestJobCommandsInAGroupOpenThePrivateChat(t *testing.T) {
 	c.say(c.chen, "/start jobs")
 	c.expect(c.chen.ID, "no upcoming jobs")
 }
+
+func TestJobsFromTheMainMenu(t *testing.T) {
+	c := newJobCast(t, nil)
+	m := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:jobs") }, wait)
+	c.tg.Press(c.wang, m, "menu:jobs")
+	c.expect(c.wang.ID, "目前没有你可以报名的活动")
+}
