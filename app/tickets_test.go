@@ -76,7 +76,7 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.expect(c.wang.ID, "收到了。请再用一句话")
 	c.say(c.wang, "3栋东边的路灯坏了一个星期")
-	opened := c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "楼栋长已经收到通知")
+	opened := c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "已通知楼栋长 林。")
 	if !hasButton(opened, "tk:hide:1") {
 		t.Errorf("no hide-name button: %+v", opened.Buttons)
 	}

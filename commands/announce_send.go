@@ -201,6 +201,14 @@ func (a *App) acknowledge(r *req, arg string) error {
 	if ann.State != "sent" {
 		return r.toast(r.t("ann.preview_ack"))
 	}
+	// Only a press on a copy the announcement was sent to counts: in the
+	// presser's private chat or in a group it went to.
+	if sent, err := r.tx.IsAnnouncementRecipient(id, r.chat.ID); err != nil || !sent {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("ann.ack_not_recipient"))
+	}
 	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
 	if err != nil {
 		return err

@@ -60,20 +60,30 @@ func (a *App) assign(r *req) error {
 	if err != nil {
 		return err
 	}
-	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID}
+	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID, Note: person.Name + team.Name}
 	next, _, err := r.tx.Transition(tk.ID, storage.ActAssign, r.me.ID, opts, r.now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
 	if person.ID != 0 {
-		if err := a.tellMember(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), quote(next.Text, 300), esc(r.me.Name)); err != nil {
+		told, err := a.tellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
+			a.headlineFor(r, person.ID, next), quote(next.Text, 300), esc(r.me.Name))
+		if err != nil {
 			return err
 		}
-		if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(person.Name), r.t("role."+string(a.roleOf(person)))); err != nil {
+		if told && person.ID != r.me.ID {
+			if err := a.sendMedia(r.tx, person.ID, a.langOf(person), next, storage.PriorityReply, r.now); err != nil {
+				return err
+			}
+		}
+		if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(person.Name), a.roleIn(a.roleOf(person))); err != nil {
 			return err
 		}
-		if err := r.reply(r.t("assign.done", next.ID, esc(person.Name)), nil); err != nil {
+		done := r.t("assign.done", next.ID, esc(person.Name))
+		if !told {
+			done = r.t("assign.done_untold", next.ID, esc(person.Name))
+		}
+		if err := r.reply(done, nil); err != nil {
 			return err
 		}
 	} else {
@@ -98,7 +108,10 @@ func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) error {
 		if err != nil {
 			return err
 		}
-		if !canDM(m) || m.ID == r.me.ID {
+		if ok, err := a.reachable(r.tx, m); err != nil || !ok || m.ID == r.me.ID {
+			if err != nil {
+				return err
+			}
 			continue
 		}
 		lang := a.langOf(m)
@@ -127,10 +140,23 @@ func (a *App) reject(r *req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "reject.told", quote(reason, 300)); err != nil {
+	told := false
+	if next.ReporterID != r.me.ID {
+		if told, err = a.tellTo(r, next.ReporterID, nil, "reject.told", a.headlineFor(r, next.ReporterID, next), quote(reason, 300)); err != nil {
+			return err
+		}
+	}
+	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", quote(reason, 300)); err != nil {
 		return err
 	}
-	if err := r.reply(r.t("reject.done", next.ID), nil); err != nil {
+	done := r.t("reject.done", next.ID)
+	switch {
+	case next.ReporterID == r.me.ID:
+		done = r.t("reject.done_own", next.ID)
+	case !told:
+		done = r.t("reject.done_untold", next.ID)
+	}
+	if err := r.reply(done, nil); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)

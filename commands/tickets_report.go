@@ -197,7 +197,7 @@ func (a *App) fileReport(r *req, d reportData, text string) error {
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
 		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon}
-	id, err := a.openTicket(r, tk)
+	id, told, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
 	}
@@ -205,7 +205,7 @@ func (a *App) fileReport(r *req, d reportData, text string) error {
 		return err
 	}
 	tk.ID = id
-	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk)),
+	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk), a.toldLine(r.lang, told)),
 		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.hide_name"), CallbackData: "tk:hide:" + itoa(id)}}}})
 }
 
@@ -217,9 +217,16 @@ func (a *App) attach(r *req, d reportData, photo string) error {
 		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
 			return err
 		}
+		if err := a.passOnAdded(r, d.Ticket, photo, nil, nil); err != nil {
+			return err
+		}
 		return r.reply(r.t("report.photo_added", d.Ticket), nil)
 	case r.msg.Location != nil:
-		if err := r.tx.SetTicketLocation(d.Ticket, r.msg.Location.Latitude, r.msg.Location.Longitude, r.now); err != nil {
+		lat, lon := r.msg.Location.Latitude, r.msg.Location.Longitude
+		if err := r.tx.SetTicketLocation(d.Ticket, lat, lon, r.now); err != nil {
+			return err
+		}
+		if err := a.passOnAdded(r, d.Ticket, "", &lat, &lon); err != nil {
 			return err
 		}
 		return r.reply(r.t("report.location_added", d.Ticket), nil)
@@ -255,7 +262,7 @@ func (a *App) groupReport(r *req, kind string) error {
 	if p := largestPhoto(r); p != "" {
 		tk.Photos = []string{p}
 	}
-	_, err = a.openTicket(r, tk)
+	_, _, err = a.openTicket(r, tk)
 	return err
 }
 
