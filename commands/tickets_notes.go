@@ -61,10 +61,11 @@ func (a *App) handBackWith(r *req, tk storage.Ticket, reason string) error {
 	if err != nil {
 		return err
 	}
-	ack := r.t("ticket.handed_back", a.headline(r.lang, next)) + "\n" + a.toldLine(r.lang, w)
+	told := a.toldLine(r.lang, w)
 	if !w.nobody() {
-		ack += " " + r.t("told.rearrange")
+		told = r.t("told.rearrange", told)
 	}
+	ack := r.t("ticket.handed_back", a.headline(r.lang, next)) + "\n" + told
 	if err := r.reply(ack, nil); err != nil {
 		return err
 	}
