@@ -31,7 +31,9 @@ func TestAlertPartlyAsksWhatIsStillWrong(t *testing.T) {
 	c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool {
 		return m.ID == fixed.ID && strings.Contains(m.Plain, "已重新打开") && strings.Contains(m.Plain, "已通知处理人 林")
 	}, wait)
-	ask := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决") }, wait)
+	ask := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool {
+		return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决")
+	}, wait)
 	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "灯亮了但一直闪", ask)
 	c.expect(c.wang.ID, "已转告处理 #1 的人")
 	c.expect(c.leader.ID, "报告人说还有问题：“灯亮了但一直闪”")

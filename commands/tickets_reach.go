@@ -62,12 +62,18 @@ func (w reached) nobody() bool { return len(w.leaders) == 0 && w.staff == 0 }
 // Details buttons and the ticket's photos and location. When nobody can be
 // reached the alert is recorded for staff to see in /status.
 func (a *App) alertLeaders(r *req, tk storage.Ticket, except int64, key string, extra ...any) (reached, error) {
+	return a.alertBuilding(r, tk, except, key, true, extra...)
+}
+
+// alertBuilding is alertLeaders; without fallback, only the leaders are
+// tried and nothing is recorded (for news someone else already has).
+func (a *App) alertBuilding(r *req, tk storage.Ticket, except int64, key string, fallback bool, extra ...any) (reached, error) {
 	var w reached
 	leaders, err := r.tx.LeadersOf(tk.Building)
 	if err != nil {
 		return w, err
 	}
-	if w.leaders, err = a.alertPeople(r, tk, leaders, except, key, extra); err != nil || len(w.leaders) > 0 {
+	if w.leaders, err = a.alertPeople(r, tk, leaders, except, key, extra); err != nil || len(w.leaders) > 0 || !fallback {
 		return w, err
 	}
 	staff, err := a.staff(r.tx)
@@ -105,8 +111,12 @@ func (a *App) alertPeople(r *req, tk storage.Ticket, people []storage.Member, ex
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
 			return nil, err
 		}
-		if err := a.sendMedia(r.tx, m.ID, lang, tk, storage.PriorityReply, r.now); err != nil {
-			return nil, err
+		if key == "ticket.new" {
+			// The photos and the location come with the first notice;
+			// later ones have them behind Details.
+			if err := a.sendMedia(r.tx, m.ID, lang, tk, storage.PriorityReply, r.now); err != nil {
+				return nil, err
+			}
 		}
 		told = append(told, m)
 	}

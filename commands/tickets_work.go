@@ -265,14 +265,16 @@ func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
 			told = r.t("told.assignee", esc(a.nameOf(r, next.AssigneeID))) + "\n"
 		}
 	}
-	w, err := a.alertLeaders(r, next, next.AssigneeID, "ticket.reopened_leader")
+	// The building's leaders hear of it too; staff only when neither the
+	// assignee nor a leader could be told.
+	w, err := a.alertBuilding(r, next, next.AssigneeID, "ticket.reopened_leader", told == "")
 	if err != nil {
 		return err
 	}
 	if told == "" || !w.nobody() {
 		told += a.toldLine(r.lang, w)
 	}
-	if err := a.editFeedback(r, r.t("ticket.reopened_ack", a.headline(r.lang, next))+"\n"+told); err != nil {
+	if err := a.editFeedback(r, r.t("ticket.reopened_ack", a.headline(r.lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
 		return err
 	}
 	if err := r.setFlow(flowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {

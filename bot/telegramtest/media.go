@@ -10,8 +10,8 @@ import (
 
 // sendMediaGroupLocked handles sendMediaGroup: an album of 2-10 items,
 // each with its own caption, sent as one message per item sharing a
-// media_group_id. Documents and audio files are grouped only with their
-// own kind. Photos are recorded like sendPhoto's.
+// media_group_id (the table's types already keep documents and audio
+// files to albums of their own kind). Photos are recorded like sendPhoto's.
 func (s *Server) sendMediaGroupLocked(c *chatState, req *request) reply {
 	media, _ := req.vals["media"].([]any)
 	switch {
@@ -20,11 +20,8 @@ func (s *Server) sendMediaGroupLocked(c *chatState, req *request) reply {
 	case len(media) < 2:
 		return badRequest("media group must include 2-10 items")
 	}
-	kinds := map[string]bool{}
 	for _, item := range media {
 		m, _ := item.(map[string]any)
-		kind, _ := m["type"].(string)
-		kinds[kind] = true
 		caption, _ := m["caption"].(string)
 		plain, _, _, rep := render(caption, m, "caption_entities")
 		if rep != nil {
@@ -36,9 +33,6 @@ func (s *Server) sendMediaGroupLocked(c *chatState, req *request) reply {
 		if ref, _ := m["media"].(string); ref == "" {
 			return badRequest("media not found")
 		}
-	}
-	if len(kinds) > 1 && (kinds["document"] || kinds["audio"]) {
-		return badRequest("document and audio can't be mixed with other media types")
 	}
 	replyID, replyMsg, rep := s.replyToLocked(c, req.vals)
 	if rep != nil {
