@@ -137,3 +137,21 @@ func TestAlertNothingToCancelAndEmptyExport(t *testing.T) {
 		t.Errorf("%d documents sent for an empty period", n)
 	}
 }
+
+// Dispatching to a team none of whose members can be reached says so.
+func TestAlertTeamNobodyReachable(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.admin, "/team new Sanitation")
+	c.expect(c.admin.ID, "Sanitation")
+	c.tg.SendText(c.wang, c.group, "/report 垃圾没人收")
+	c.expect(c.group.ID, "#1")
+	c.say(c.admin, "/assign 1 Sanitation")
+	c.expect(c.admin.ID, "none of its members can be reached")
+	c.say(c.admin, "/team add Sanitation 2002")
+	c.expect(c.admin.ID, "Li")
+	c.tg.SendText(c.wang, c.group, "/report 垃圾又没人收")
+	c.expect(c.group.ID, "#2")
+	c.say(c.admin, "/assign 2 Sanitation")
+	c.expect(c.admin.ID, "#2 is dispatched to the team Sanitation; its members can claim it.")
+	c.expect(c.li.ID, "A ticket for Sanitation")
+}

@@ -87,40 +87,52 @@ func (a *App) assign(r *req) error {
 			return err
 		}
 	} else {
-		if err := a.alertTeam(r, next, team); err != nil {
+		told, err := a.alertTeam(r, next, team)
+		if err != nil {
 			return err
 		}
-		if err := r.reply(r.t("assign.done_team", next.ID, esc(team.Name)), nil); err != nil {
+		done := r.t("assign.done_team", next.ID, esc(team.Name))
+		if told == 0 {
+			done = r.t("assign.done_team_untold", next.ID, esc(team.Name))
+		}
+		if err := r.reply(done, nil); err != nil {
 			return err
 		}
 	}
 	return a.refreshGroupLine(r, next)
 }
 
-// alertTeam sends a dispatched ticket to every member of the team.
-func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) error {
+// alertTeam sends a dispatched ticket to every member of the team who can
+// be reached, and says how many that was.
+func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) (int, error) {
 	ids, err := r.tx.TeamMembers(team.ID)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	told := 0
 	for _, id := range ids {
 		m, err := r.tx.Member(id)
 		if err != nil {
-			return err
+			return told, err
 		}
-		if ok, err := a.reachable(r.tx, m); err != nil || !ok || m.ID == r.me.ID {
+		if m.ID == r.me.ID {
+			told++ // the one dispatching it knows
+			continue
+		}
+		if ok, err := a.reachable(r.tx, m); err != nil || !ok {
 			if err != nil {
-				return err
+				return told, err
 			}
 			continue
 		}
 		lang := a.langOf(m)
 		text := a.cat.T(lang, "assign.told_team", esc(team.Name), a.headline(lang, tk), quote(tk.Text, 300))
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
-			return err
+			return told, err
 		}
+		told++
 	}
-	return nil
+	return told, nil
 }
 
 // reject: /reject <n> <reason>.
