@@ -8,17 +8,19 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// sendMediaGroupLocked handles sendMediaGroup: an album of 2-10 items,
+// sendMediaGroupLocked handles sendMediaGroup: an album of up to 10 items,
 // each with its own caption, sent as one message per item sharing a
 // media_group_id (the table's types already keep documents and audio
-// files to albums of their own kind). Photos are recorded like sendPhoto's.
+// files to albums of their own kind). As Telegram does, a single item is
+// sent as one message outside any album, although the documentation asks
+// for 2-10. Photos are recorded like sendPhoto's.
 func (s *Server) sendMediaGroupLocked(c *chatState, req *request) reply {
 	media, _ := req.vals["media"].([]any)
 	switch {
 	case len(media) > 10:
 		return badRequest("too many messages to send as an album")
-	case len(media) < 2:
-		return badRequest("media group must include 2-10 items")
+	case len(media) == 0:
+		return badRequest("there are no messages to send")
 	}
 	for _, item := range media {
 		m, _ := item.(map[string]any)
@@ -38,8 +40,11 @@ func (s *Server) sendMediaGroupLocked(c *chatState, req *request) reply {
 	if rep != nil {
 		return *rep
 	}
-	s.nextFile++
-	group := fmt.Sprintf("%d", 13000000000000000+s.nextFile)
+	group := ""
+	if len(media) > 1 {
+		s.nextFile++
+		group = fmt.Sprintf("%d", 13000000000000000+s.nextFile)
+	}
 	out := make([]wireMessage, 0, len(media))
 	for _, item := range media {
 		m, _ := item.(map[string]any)
