@@ -9,8 +9,9 @@ import (
 )
 
 // openTicket files tk and tells the people who should hear of it: the
-// building's groups get a public line, its leaders (or, without leaders,
-// staff) get it in private with a Claim button.
+// building's groups get a public line, its leaders who can be reached (or,
+// without any, staff and admins) get it in private with a Claim button and
+// its photos. It returns who was told.
 func (a *App) openTicket(r *req, tk storage.Ticket) (int64, reached, error) {
 	id, err := r.tx.CreateTicket(tk, r.now)
 	if err != nil {
