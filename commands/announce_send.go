@@ -71,7 +71,11 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 			return nil, err
 		}
 		for _, m := range ms {
-			if canDM(m) {
+			ok, err := a.reachable(r.tx, m)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
 			}
 		}
