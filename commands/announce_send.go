@@ -88,7 +88,11 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 			return nil, err
 		}
 		for _, m := range ms {
-			if canDM(m) {
+			ok, err := a.reachable(r.tx, m)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
 			}
 		}
@@ -221,6 +225,14 @@ func (a *App) acknowledge(r *req, arg string) error {
 	id := ann.ID
 	if ann.State != "sent" {
 		return r.toast(r.t("ann.preview_ack"))
+	}
+	// Only a press on a copy the announcement was sent to counts: in the
+	// presser's private chat or in a group it went to.
+	if sent, err := r.tx.IsAnnouncementRecipient(id, r.chat.ID); err != nil || !sent {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("ann.ack_not_recipient"))
 	}
 	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
 	if err != nil {

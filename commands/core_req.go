@@ -119,8 +119,14 @@ func (a *App) serve(h handler) HandleFunc {
 			}
 			return nil
 		}
+		if err := a.openedPrivate(r); err != nil {
+			return err
+		}
 		if err := h(r); err != nil {
 			undo() // the update's transaction is rolled back: so is its count
+			return err
+		}
+		if err := a.tellUnreached(r); err != nil {
 			return err
 		}
 		if r.cb != nil && !r.answered {

@@ -34,6 +34,11 @@ func (a *App) langButton(r *req) error {
 
 // cancel leaves any conversation.
 func (a *App) cancel(r *req) error {
+	if _, err := r.tx.Flow(r.me.ID); isNotFound(err) {
+		return r.reply(r.t("cancel.nothing"), nil)
+	} else if err != nil {
+		return err
+	}
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
