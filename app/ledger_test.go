@@ -405,7 +405,7 @@ func TestExportCSVOfRealTickets(t *testing.T) {
 	}
 	// An empty period is said in words, not sent as an empty file.
 	h.say(adm, "/export 2026-03-05")
-	h.expect(adm.ID, "2026-03-05 至 2026-03-05 期间没有登记任何工单")
+	h.expect(adm.ID, "2026-03-05 至 2026-03-05 期间没有登记任何问题或心愿")
 
 	// Bad dates are named with an example; the export never goes to a group.
 	h.say(adm, "/export 2026-3")

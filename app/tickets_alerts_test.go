@@ -20,7 +20,11 @@ func (h *harness) alertReport(u models.User, category, text string) telegramtest
 	h.tg.Press(u, m, "tk:cat:"+category)
 	ask := h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return m.ForceReply }, wait)
 	h.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
-	return h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return hasButtonPrefix(m, "tk:hide:") }, wait)
+	q := h.privNameQuestion(u)
+	h.tg.Press(u, q, "tk:nm:show")
+	return h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool {
+		return m.ID > q.ID && strings.Contains(m.Plain, "#") && strings.Contains(m.Plain, " · ")
+	}, wait)
 }
 
 // alertNone fails when any message to chat contains part.
@@ -168,6 +172,7 @@ func TestAlertPhotosAndLocationAreShown(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.settle()
 	c.say(c.wang, "3栋东边的路灯坏了")
+	c.privChooseName(c.wang, "tk:nm:show")
 	c.expect(c.wang.ID, "已登记问题", "已通知楼栋长 林。")
 	c.expect(c.leader.ID, "新问题", "#1")
 	album := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return m.Method == "sendMediaGroup" && m.Photo != "" }, wait)

@@ -90,7 +90,10 @@ func (a *App) export(r *req) error {
 	}
 	if len(tks) == 0 {
 		period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-		return r.reply(r.t("export.empty", period), nil)
+		if err := r.reply(r.t("export.empty", period), nil); err != nil {
+			return err
+		}
+		return a.exportHours(r, from, to, name)
 	}
 	data, err := a.ticketsCSV(r, tks)
 	if err != nil {
