@@ -103,7 +103,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		return err
 	}
 
-	setCommands(ctx, client, store, cmds, cfg, log)
+	setCommands(ctx, client, store, cmds, cfg, opt.Now, log)
 
 	sendCtx, stopSender := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSender()

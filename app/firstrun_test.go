@@ -50,3 +50,126 @@ func TestUnreachableTelegramSaidOnce(t *testing.T) {
 		t.Errorf("want one warning and quiet retries, got %d warnings, %d debug retries:\n%s", warns, debugs, logs.String())
 	}
 }
+
+// frMenuCalls returns the private command menus set for one person, each as
+// its commands and descriptions.
+func frMenuCalls(h *harness, id int64) []map[string]string {
+	var out []map[string]string
+	for _, c := range h.tg.Commands() {
+		scope, _ := c.Params["scope"].(map[string]any)
+		if scope["type"] != "chat" || scope["chat_id"] != float64(id) {
+			continue
+		}
+		menu := map[string]string{}
+		cmds, _ := c.Params["commands"].([]any)
+		for _, v := range cmds {
+			m := v.(map[string]any)
+			menu[m["command"].(string)] = m["description"].(string)
+		}
+		out = append(out, menu)
+	}
+	return out
+}
+
+// frWaitMenus waits until n private menus were set for id and returns them.
+func frWaitMenus(h *harness, id int64, n int) []map[string]string {
+	h.t.Helper()
+	h.tg.WaitUntil(h.t, func() bool { return len(frMenuCalls(h, id)) >= n }, wait)
+	h.settle()
+	got := frMenuCalls(h, id)
+	if len(got) != n {
+		h.t.Fatalf("%d menus set for %d, want %d: %v", len(got), id, n, got)
+	}
+	return got
+}
+
+// TestNewAdminGetsAdminMenu: an administrator from the config who has never
+// written to the bot gets the administrators' menu from their first
+// message, in their language; /lang changes its language; it is not sent
+// again on every message, nor after a restart.
+func TestNewAdminGetsAdminMenu(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "Boss", "en")
+	h.say(adm, "/start")
+	h.expect(adm.ID, "Welcome")
+	menus := frWaitMenus(h, adm.ID, 1)
+	if menus[0]["grant"] != "Give a role: /grant @user leader 3" || menus[0]["status"] == "" || menus[0]["queue"] == "" {
+		t.Errorf("the first menu of an admin: %v", menus[0])
+	}
+	h.say(adm, "/help")
+	h.expect(adm.ID, "/grant")
+	frWaitMenus(h, adm.ID, 1)
+
+	h.say(adm, "/lang")
+	m := h.expect(adm.ID, "Choose a language")
+	h.tg.Press(adm, m, "lang:zh")
+	h.expect(adm.ID, "好的，以后用中文")
+	menus = frWaitMenus(h, adm.ID, 2)
+	if menus[1]["grant"] != "设置身份：/grant @用户 leader 3" {
+		t.Errorf("after /lang zh the admin's menu: %v", menus[1])
+	}
+
+	h.shutdown()
+	h.start()
+	h.say(adm, "/help")
+	h.expect(adm.ID, "/grant", "命令")
+	frWaitMenus(h, adm.ID, 2)
+}
+
+// TestResidentMenuFollowsLang: a resident whose chosen language differs from
+// their Telegram's gets a menu of their own; a leader's menu follows
+// /lang; a revoked leader's menu goes back to a resident's.
+func TestResidentMenuFollowsLang(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "Boss", "en")
+	ann := h.user(2001, "Ann", "zh")
+	h.register(ann, "3", "301")
+	h.settle()
+	if got := frMenuCalls(h, ann.ID); len(got) != 0 {
+		t.Fatalf("a resident in Telegram's language got a menu of her own: %v", got)
+	}
+	h.say(ann, "/lang")
+	m := h.expect(ann.ID, "语言")
+	h.tg.Press(ann, m, "lang:en")
+	h.expect(ann.ID, "speak English")
+	menus := frWaitMenus(h, ann.ID, 1)
+	if menus[0]["help"] != "What can I do" || menus[0]["queue"] != "" {
+		t.Errorf("a resident's English menu: %v", menus[0])
+	}
+
+	h.say(adm, "/grant 2001 leader 3")
+	h.expect(adm.ID, "Ann is now building leader")
+	menus = frWaitMenus(h, ann.ID, 2)
+	if menus[1]["queue"] == "" || menus[1]["help"] != "What can I do" || menus[1]["grant"] != "" {
+		t.Errorf("a leader's English menu: %v", menus[1])
+	}
+	h.say(ann, "/lang")
+	m = h.expect(ann.ID, "Choose a language")
+	h.tg.Press(ann, m, "lang:zh")
+	h.expect(ann.ID, "好的")
+	menus = frWaitMenus(h, ann.ID, 3)
+	if menus[2]["queue"] == "" || menus[2]["help"] != "我能做什么" {
+		t.Errorf("a leader's menu after /lang zh: %v", menus[2])
+	}
+
+	h.say(adm, "/revoke 2001")
+	h.expect(adm.ID, "Ann is now resident")
+	menus = frWaitMenus(h, ann.ID, 4)
+	if menus[3]["queue"] != "" || menus[3]["help"] != "我能做什么" {
+		t.Errorf("a revoked leader's menu: %v", menus[3])
+	}
+}
+
+// TestRefusalTellsTheID: someone refused a staff command in private learns
+// their numeric id, which is what the config's admins list takes.
+func TestRefusalTellsTheID(t *testing.T) {
+	h := newHarness(t, nil)
+	u := h.user(5012345678, "New Boss", "en")
+	h.say(u, "/grant @someone staff")
+	h.expect(u.ID, "may not use /grant", "Your numeric user id is 5012345678", "admins:")
+	h.say(u, "/linkchat 3")
+	h.expect(u.ID, "may not use /linkchat", "5012345678")
+	zh := h.user(2003, "王", "zh")
+	h.say(zh, "/status")
+	h.expect(zh.ID, "数字用户 ID 是 2003")
+}

@@ -115,6 +115,9 @@ func (a *App) serve(h handler) HandleFunc {
 		if err := h(r); err != nil {
 			return err
 		}
+		if err := a.syncOwnMenu(r); err != nil {
+			return err
+		}
 		if r.cb != nil && !r.answered {
 			return r.toast("")
 		}
