@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"courtyard/storage"
 )
 
 // frRefusedURL is the address of a port nothing listens on.
@@ -172,4 +174,54 @@ func TestRefusalTellsTheID(t *testing.T) {
 	zh := h.user(2003, "王", "zh")
 	h.say(zh, "/status")
 	h.expect(zh.ID, "数字用户 ID 是 2003")
+}
+
+// TestAmbiguousUsernameRefused: two members hold the same stored @username
+// (one renamed without writing to the bot since); /grant, /assign and /team
+// add refuse to pick one and list both.
+func TestAmbiguousUsernameRefused(t *testing.T) {
+	c := newCommunity(t)
+	old := c.user(2101, "Lin Old", "en")
+	old.Username = "lin"
+	c.say(old, "/help")
+	c.expect(old.ID, "/report")
+	newer := c.user(2102, "Lin New", "en")
+	newer.Username = "Lin"
+	c.register(newer, "3", "601")
+
+	frWantAmbiguous := func(text string) {
+		t.Helper()
+		c.say(c.admin, text)
+		c.expect(c.admin.ID, "More than one person is known as @lin", "2101 Lin Old", "2102 Lin New", "numeric id")
+	}
+	frWantAmbiguous("/grant @lin leader 3")
+	id := c.reportInPrivate(c.wang, "water", "下水道堵了，水漫到楼道里")
+	frWantAmbiguous("/assign " + itoa(id) + " @lin")
+	c.say(c.admin, "/team new Fixers")
+	c.expect(c.admin.ID, "Fixers")
+	frWantAmbiguous("/team add Fixers @lin")
+
+	c.settle()
+	c.db(func(tx *storage.Tx) error {
+		for _, u := range []int64{old.ID, newer.ID} {
+			m, err := tx.Member(u)
+			if err != nil {
+				return err
+			}
+			if m.Role != storage.RoleResident {
+				t.Errorf("%d became %s", u, m.Role)
+			}
+		}
+		tk, err := tx.Ticket(id)
+		if err != nil {
+			return err
+		}
+		if tk.AssigneeID != 0 {
+			t.Errorf("ticket assigned to %d", tk.AssigneeID)
+		}
+		return nil
+	})
+	// The id works.
+	c.say(c.admin, "/grant 2102 leader 3")
+	c.expect(c.admin.ID, "Lin New is now building leader")
 }

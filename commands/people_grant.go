@@ -66,7 +66,10 @@ func (a *App) target(r *req, words []string) (*storage.Member, []string, error) 
 	case len(words) == 0:
 		return nil, nil, r.reply(r.t("grant.usage"), nil)
 	case strings.HasPrefix(words[0], "@"):
-		m, err = r.tx.MemberByUsername(words[0])
+		var ok bool
+		if m, ok, err = a.memberByUsername(r, words[0]); !ok && !isNotFound(err) {
+			return nil, nil, err
+		}
 		words = words[1:]
 	default:
 		id, perr := strconv.ParseInt(words[0], 10, 64)

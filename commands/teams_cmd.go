@@ -57,7 +57,10 @@ func (a *App) teamMember(r *req, add bool, name, who string) error {
 	}
 	var m storage.Member
 	if strings.HasPrefix(who, "@") {
-		m, err = r.tx.MemberByUsername(who)
+		var ok bool
+		if m, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
+			return err
+		}
 	} else if id, perr := strconv.ParseInt(who, 10, 64); perr == nil {
 		m, err = r.tx.Member(id)
 	} else {
