@@ -225,3 +225,37 @@ func TestAmbiguousUsernameRefused(t *testing.T) {
 	c.say(c.admin, "/grant 2102 leader 3")
 	c.expect(c.admin.ID, "Lin New is now building leader")
 }
+
+// TestReportInUnlinkedGroupRefused: a one-line /report in a group nobody
+// linked is not filed; it points to the private chat. /linkchat off
+// unlinks a linked group, in the community's language.
+func TestReportInUnlinkedGroupRefused(t *testing.T) {
+	c := newCommunity(t)
+	loose := c.tg.Group(-100900, "闲聊群")
+	c.tg.SendText(c.wang, loose, "/report 楼道灯坏了")
+	m := c.expect(loose.ID, "本群还没有关联到楼栋", "/linkchat")
+	if len(m.Buttons) != 1 || !strings.HasSuffix(m.Buttons[0][0].URL, "?start=report") {
+		t.Errorf("want a button to report in private, got %+v", m.Buttons)
+	}
+
+	c.tg.SendText(c.li, c.group, "/linkchat off")
+	c.expect(c.group.ID, "may not use /linkchat")
+	c.tg.SendText(c.admin, c.group, "/linkchat off")
+	c.expect(c.group.ID, "本群已取消关联")
+	c.tg.SendText(c.admin, c.group, "/linkchat off")
+	c.expect(c.group.ID, "本群没有关联")
+	c.tg.SendText(c.li, c.group, "/report the lamp by door 2 is out")
+	c.expect(c.group.ID, "本群还没有关联到楼栋")
+
+	c.settle()
+	c.db(func(tx *storage.Tx) error {
+		if _, err := tx.Ticket(1); err != storage.ErrNotFound {
+			t.Errorf("a ticket was filed from an unlinked group: %v", err)
+		}
+		ch, err := tx.Chat(c.group.ID)
+		if err == nil && ch.Linked() {
+			t.Errorf("still linked: %+v", ch)
+		}
+		return err
+	})
+}
