@@ -259,3 +259,23 @@ func TestReportInUnlinkedGroupRefused(t *testing.T) {
 		return err
 	})
 }
+
+// TestEnglishCounts: English says "1 member", "2 members".
+func TestEnglishCounts(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.admin, "/team new Fixers")
+	c.expect(c.admin.ID, "Fixers")
+	c.say(c.admin, "/team add Fixers 2002")
+	c.expect(c.admin.ID, "Li", "Fixers")
+	c.say(c.admin, "/team")
+	m := c.expect(c.admin.ID, "Fixers · 1 member")
+	if strings.Contains(m.Plain, "1 members") {
+		t.Errorf("got %q", m.Plain)
+	}
+	c.say(c.admin, "/team add Fixers 3001")
+	c.expect(c.admin.ID, "林", "Fixers")
+	c.say(c.admin, "/team")
+	c.expect(c.admin.ID, "Fixers · 2 members")
+	c.say(c.wang, "/team")
+	c.expect(c.wang.ID, "Fixers · 2 人")
+}

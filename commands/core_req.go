@@ -143,6 +143,9 @@ func (r *req) private() bool { return r.chat.Type == models.ChatTypePrivate }
 
 func (r *req) t(key string, args ...any) string { return r.a.cat.T(r.lang, key, args...) }
 
+// n is t for a count: key.one or key.other, with n as the first argument.
+func (r *req) n(key string, n int, args ...any) string { return r.a.cat.N(r.lang, key, n, args...) }
+
 func (r *req) atLeast(role storage.Role) bool { return r.role.Rank() >= role.Rank() }
 
 // reply sends text to the chat the update came from, ahead of bulk sends.

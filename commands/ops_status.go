@@ -18,5 +18,5 @@ func (a *App) status(r *req) error {
 	if t := a.health.LastPoll(); !t.IsZero() {
 		last = t.In(a.loc).Format("2006-01-02 15:04:05")
 	}
-	return r.reply(r.t("status.body", h.Pending, oldest, h.SentLastHour, a.health.TooMany(), last), nil)
+	return r.reply(r.t("status.body", h.Pending, oldest, h.SentLastHour, r.n("status.times", int(a.health.TooMany())), last), nil)
 }

@@ -104,7 +104,7 @@ func (a *App) listTeams(r *req) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "%s · %s\n", esc(tm.Name), r.t("team.count", len(ids)))
+		fmt.Fprintf(&b, "%s · %s\n", esc(tm.Name), r.n("team.count", len(ids)))
 	}
 	return r.reply(b.String(), nil)
 }
