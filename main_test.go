@@ -147,7 +147,14 @@ func TestSubcommands(t *testing.T) {
 	if code := run(context.Background(), []string{"migrate", "-config", p}, &out, &errOut, env); code != 0 {
 		t.Fatalf("migrate: %d %s", code, errOut.String())
 	}
+	// Only run needs the token: the others work without it.
+	if code := run(context.Background(), []string{"migrate", "-config", p}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("migrate without the token: %d %s", code, errOut.String())
+	}
 	backup := filepath.Join(t.TempDir(), "copy.db")
+	if code := run(context.Background(), []string{"backup", "-config", p, backup + ".2"}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("backup without the token: %d %s", code, errOut.String())
+	}
 	if code := run(context.Background(), []string{"backup", "-config", p, backup}, &out, &errOut, env); code != 0 {
 		t.Fatalf("backup: %d %s", code, errOut.String())
 	}
