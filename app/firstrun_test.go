@@ -174,6 +174,12 @@ func TestRefusalTellsTheID(t *testing.T) {
 	zh := h.user(2003, "王", "zh")
 	h.say(zh, "/status")
 	h.expect(zh.ID, "数字用户 ID 是 2003")
+	// Staff refused an administrator's step learn it too.
+	adm := h.user(adminID, "Boss", "en")
+	h.say(adm, "/grant 2003 staff")
+	h.expect(adm.ID, "王 is now community staff")
+	h.say(zh, "/grant 5012345678 staff")
+	h.expect(zh.ID, "只有管理员可以设置或取消工作人员身份", "数字用户 ID 是 2003")
 }
 
 // TestAmbiguousUsernameRefused: two members hold the same stored @username

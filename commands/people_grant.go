@@ -99,7 +99,10 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	case current == storage.RoleAdmin:
 		return r.reply(r.t("grant.is_admin"), nil)
 	case (role == storage.RoleStaff || current == storage.RoleStaff) && r.role != storage.RoleAdmin:
-		return r.reply(r.t("grant.staff_by_admin", r.me.ID), nil)
+		if r.private() {
+			return r.reply(r.t("grant.staff_by_admin_id", r.me.ID), nil)
+		}
+		return r.reply(r.t("grant.staff_by_admin"), nil)
 	}
 	if err := r.tx.SetRole(target.ID, role, buildings, r.me.ID, r.now); err != nil {
 		return err
