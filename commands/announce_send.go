@@ -55,7 +55,7 @@ func (a *App) annText(r *req, f storage.Flow) error {
 		row = append(row, telegram.Button{Text: r.t("ann.pin_send"), CallbackData: "an:pin:" + itoa(id)})
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
-	return r.reply(r.t("ann.preview", a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), len(recips)), kb)
+	return r.reply(r.n("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
 }
 
 // annOver is by how much an announcement of text would pass Telegram's
@@ -199,7 +199,7 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 	if err := r.toast(r.t("ann.sending_toast")); err != nil {
 		return err
 	}
-	return r.edit(r.t("ann.sending", id, len(recips)), nil)
+	return r.edit(r.n("ann.sending", len(recips), id), nil)
 }
 
 // mayAnnounce checks the presser may still reach the announcement's audience.

@@ -18,7 +18,7 @@ func (a *App) status(r *req) error {
 	if t := a.health.LastPoll(); !t.IsZero() {
 		last = t.In(a.loc).Format("2006-01-02 15:04:05")
 	}
-	text := r.t("status.body", h.Pending, oldest, h.SentLastHour, a.health.TooMany(), last)
+	text := r.t("status.body", h.Pending, oldest, h.SentLastHour, r.n("status.times", int(a.health.TooMany())), last)
 	list, n, err := r.tx.UnreachedAlerts(r.now.AddDate(0, 0, -30), 10)
 	if err != nil {
 		return err

@@ -26,6 +26,7 @@ func (a *App) langButton(r *req) error {
 		return err
 	}
 	r.lang = l
+	r.me.Language = l // the menu follows (see syncOwnMenu)
 	if err := r.toast(r.t("lang.done")); err != nil {
 		return err
 	}

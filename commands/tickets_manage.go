@@ -46,7 +46,9 @@ func (a *App) assign(r *req) error {
 	var team storage.Team
 	switch {
 	case strings.HasPrefix(who, "@"):
-		person, err = r.tx.MemberByUsername(who)
+		if person, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
+			return err
+		}
 	default:
 		if id, perr := strconv.ParseInt(who, 10, 64); perr == nil {
 			person, err = r.tx.Member(id)

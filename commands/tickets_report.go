@@ -258,6 +258,9 @@ func (a *App) groupReport(r *req, kind string) error {
 	if err != nil && !isNotFound(err) {
 		return err
 	}
+	if !chat.Linked() {
+		return a.unlinkedGroupReport(r, kind)
+	}
 	building := chat.Building
 	if building == "" {
 		building = r.me.Building
