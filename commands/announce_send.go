@@ -55,7 +55,7 @@ func (a *App) annText(r *req, f storage.Flow) error {
 		row = append(row, telegram.Button{Text: r.t("ann.pin_send"), CallbackData: "an:pin:" + itoa(id)})
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
-	return r.reply(r.t("ann.preview", a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), len(recips)), kb)
+	return r.reply(r.n("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
 }
 
 // annOver is by how much an announcement of text would pass Telegram's
@@ -88,7 +88,11 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 			return nil, err
 		}
 		for _, m := range ms {
-			if canDM(m) {
+			ok, err := a.reachable(r.tx, m)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
 			}
 		}
@@ -195,7 +199,7 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 	if err := r.toast(r.t("ann.sending_toast")); err != nil {
 		return err
 	}
-	return r.edit(r.t("ann.sending", id, len(recips)), nil)
+	return r.edit(r.n("ann.sending", len(recips), id), nil)
 }
 
 // mayAnnounce checks the presser may still reach the announcement's audience.
@@ -221,6 +225,14 @@ func (a *App) acknowledge(r *req, arg string) error {
 	id := ann.ID
 	if ann.State != "sent" {
 		return r.toast(r.t("ann.preview_ack"))
+	}
+	// Only a press on a copy the announcement was sent to counts: in the
+	// presser's private chat or in a group it went to.
+	if sent, err := r.tx.IsAnnouncementRecipient(id, r.chat.ID); err != nil || !sent {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("ann.ack_not_recipient"))
 	}
 	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
 	if err != nil {

@@ -44,6 +44,7 @@ type App struct {
 	loc       *time.Location
 	buildings map[string]bool
 	admins    map[int64]bool
+	menus     map[string]menuSet // private command menus by role:lang
 
 	floodMu     sync.Mutex
 	flood       map[floodKey]*rate.Limiter
@@ -60,6 +61,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, id := range cfg.Admins {
 		a.admins[id] = true
 	}
+	a.menus = a.buildMenus()
 	return a
 }
 

@@ -17,6 +17,7 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowResolve:    a.resolveText,
 		flowAnnounce:   a.annText,
 		flowTeamRename: a.teamRenameText,
+		flowTicketNote: a.ticketNoteText,
 		flowJob:        a.jobFlowText,
 		flowJobMove:    a.jobFlowText,
 	}

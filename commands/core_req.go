@@ -119,8 +119,17 @@ func (a *App) serve(h handler) HandleFunc {
 			}
 			return nil
 		}
+		if err := a.openedPrivate(r); err != nil {
+			return err
+		}
 		if err := h(r); err != nil {
 			undo() // the update's transaction is rolled back: so is its count
+			return err
+		}
+		if err := a.tellUnreached(r); err != nil {
+			return err
+		}
+		if err := a.syncOwnMenu(r); err != nil {
 			return err
 		}
 		if r.cb != nil && !r.answered {
@@ -147,6 +156,9 @@ func (a *App) langOf(m storage.Member) string {
 func (r *req) private() bool { return r.chat.Type == models.ChatTypePrivate }
 
 func (r *req) t(key string, args ...any) string { return r.a.cat.T(r.lang, key, args...) }
+
+// n is t for a count: key.one or key.other, with n as the first argument.
+func (r *req) n(key string, n int, args ...any) string { return r.a.cat.N(r.lang, key, n, args...) }
 
 func (r *req) atLeast(role storage.Role) bool { return r.role.Rank() >= role.Rank() }
 

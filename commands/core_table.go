@@ -59,6 +59,11 @@ func (a *App) guard(c command) handler {
 	run := c.run
 	return func(r *req) error {
 		if !r.atLeast(c.min) {
+			if c.min.Rank() >= storage.RoleStaff.Rank() && r.private() {
+				// A new administrator learns here the id the config needs
+				// (in private only: a group need not see it).
+				return r.reply(r.t("error.forbidden_id", "/"+c.name, r.me.ID, r.me.ID), nil)
+			}
 			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
 		}
 		if !r.private() && !c.inGroup {

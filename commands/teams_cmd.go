@@ -94,7 +94,10 @@ func (a *App) findPerson(r *req, who, usageKey string, args ...any) (storage.Mem
 	var m storage.Member
 	var err error
 	if strings.HasPrefix(who, "@") {
-		m, err = r.tx.MemberByUsername(who)
+		var ok bool
+		if m, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
+			return m, false, err
+		}
 	} else if id, perr := strconv.ParseInt(who, 10, 64); perr == nil && id > 0 {
 		m, err = r.tx.Member(id)
 	} else {

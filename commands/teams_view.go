@@ -42,7 +42,7 @@ func (a *App) teams(r *req) error {
 		if err != nil {
 			return err
 		}
-		line := r.t("team.line", esc(tm.Name), tm.Members)
+		line := esc(tm.Name) + " · " + r.n("team.count", tm.Members)
 		if tm.Restricted {
 			line += " · " + r.t("team.restricted_short")
 		}

@@ -128,7 +128,7 @@ func TestLoadValidates(t *testing.T) {
 	tests := []struct {
 		name, content, want string
 	}{
-		{"missing token", "community: {buildings: [\"1\"]}\n", "telegram.token is empty"},
+		{"missing token", "admins: [42]\ncommunity: {buildings: [\"1\"]}\n", "telegram.token is empty"},
 		{"bad zone", "community: {buildings: [\"1\"], timezone: Asia/Shanghia}\n", `community.timezone "Asia/Shanghia" is not a known time zone`},
 		{"empty buildings", "community: {buildings: []}\n", "community.buildings is empty"},
 		{"duplicate buildings", "community:\n  buildings:\n    - \"1\"\n    - \"2\"\n    - \"1\"\n", `community.buildings: "1" is listed twice`},

@@ -16,6 +16,7 @@ var migrations = []string{
 	schemaDue,
 	schemaTeams,
 	schemaLimits,
+	schemaAlerts,
 	schemaJobs,
 }
 

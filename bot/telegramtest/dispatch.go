@@ -45,6 +45,10 @@ func (s *Server) dispatchLocked(req *request) reply {
 		return s.sendMessageLocked(c, req)
 	case "sendPhoto", "sendDocument":
 		return s.sendFileLocked(c, req)
+	case "sendMediaGroup":
+		return s.sendMediaGroupLocked(c, req)
+	case "sendLocation":
+		return s.sendLocationLocked(c, req)
 	case "editMessageText":
 		return s.editTextLocked(c, req)
 	case "editMessageCaption":
