@@ -92,7 +92,7 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 	case storage.AudienceLeaders:
 		return people(r.tx.MembersWithRole(storage.RoleLeader))
 	case storage.AudienceTeam:
-		ids, err := r.tx.TeamMembers(ann.TeamID)
+		ids, err := r.tx.TeamMemberIDs(ann.TeamID)
 		if err != nil {
 			return nil, err
 		}

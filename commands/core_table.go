@@ -39,6 +39,8 @@ func (a *App) commandTable() []command {
 		{name: "export", min: storage.RoleStaff, menu: true, run: a.export},
 		{name: "stats", min: storage.RoleStaff, inGroup: true, menu: true, run: a.stats},
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
+		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
+		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
 	}
@@ -82,6 +84,7 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "tm:", run: a.teamButton},
 	}
 }
 

@@ -96,9 +96,11 @@ func (a *App) export(r *req) error {
 	}
 	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
 	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitRunes(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now)
-	return err
+	if _, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
+		return err
+	}
+	return a.exportHours(r, from, to, name)
 }
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so

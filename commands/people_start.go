@@ -35,6 +35,11 @@ func (a *App) start(r *req) error {
 		return a.report(r)
 	case payload == "wish":
 		return a.wish(r)
+	case payload == "teams" || payload == "team":
+		return a.teams(r)
+	case payload == "hours":
+		r.args = ""
+		return a.hours(r)
 	case strings.HasPrefix(payload, "me_"):
 		return a.followFromLink(r, strings.TrimPrefix(payload, "me_"))
 	}

@@ -89,7 +89,7 @@ func (a *App) assign(r *req) error {
 
 // alertTeam sends a dispatched ticket to every member of the team.
 func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) error {
-	ids, err := r.tx.TeamMembers(team.ID)
+	ids, err := r.tx.TeamMemberIDs(team.ID)
 	if err != nil {
 		return err
 	}

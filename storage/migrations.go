@@ -14,6 +14,7 @@ var migrations = []string{
 	schemaV3,
 	schemaV4,
 	schemaDue,
+	schemaTeams,
 }
 
 // Version returns the schema version of the database.
