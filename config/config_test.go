@@ -80,6 +80,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			MaxText:        2000,
 			PerUserPerHour: 10,
 		},
+		Patrol: Patrol{HorizonDays: 14, EveningReminder: "20:00", RemindBefore: time.Hour, AlertShortBefore: 6 * time.Hour},
 		Limits: Limits{CommandsPerMinute: 30},
 		Log:    Log{Level: "info", Format: "text"},
 	}

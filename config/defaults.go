@@ -7,21 +7,25 @@ import (
 
 // Default values used by Load for keys that are absent or zero.
 const (
-	DefaultAPIURL            = "https://api.telegram.org"
-	DefaultPollTimeout       = 50 * time.Second
-	DefaultGlobalPerSecond   = 30
-	DefaultPerChatPerSecond  = 1
-	DefaultPerGroupPerMinute = 20
-	DefaultDatabasePath      = "courtyard.db"
-	DefaultTimezone          = "Asia/Shanghai"
-	DefaultLanguage          = "zh"
-	DefaultEscalateAfter     = 24 // hours
-	DefaultAutoCloseDays     = 7
-	DefaultMaxText           = 2000
-	DefaultPerUserPerHour    = 10
-	DefaultCommandsPerMinute = 30
-	DefaultLogLevel          = "info"
-	DefaultLogFormat         = "text"
+	DefaultAPIURL             = "https://api.telegram.org"
+	DefaultPollTimeout        = 50 * time.Second
+	DefaultGlobalPerSecond    = 30
+	DefaultPerChatPerSecond   = 1
+	DefaultPerGroupPerMinute  = 20
+	DefaultDatabasePath       = "courtyard.db"
+	DefaultTimezone           = "Asia/Shanghai"
+	DefaultLanguage           = "zh"
+	DefaultEscalateAfter      = 24 // hours
+	DefaultAutoCloseDays      = 7
+	DefaultMaxText            = 2000
+	DefaultPerUserPerHour     = 10
+	DefaultCommandsPerMinute  = 30
+	DefaultPatrolHorizonDays  = 14
+	DefaultPatrolEvening      = "20:00"
+	DefaultPatrolRemindBefore = 60 * time.Minute
+	DefaultPatrolAlertShort   = 6 * time.Hour
+	DefaultLogLevel           = "info"
+	DefaultLogFormat          = "text"
 )
 
 // DefaultCategories returns the standard ticket categories, used when the
@@ -63,6 +67,15 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+
+	setInt(&c.Patrol.HorizonDays, DefaultPatrolHorizonDays)
+	setString(&c.Patrol.EveningReminder, DefaultPatrolEvening)
+	if c.Patrol.RemindBefore == 0 {
+		c.Patrol.RemindBefore = DefaultPatrolRemindBefore
+	}
+	if c.Patrol.AlertShortBefore == 0 {
+		c.Patrol.AlertShortBefore = DefaultPatrolAlertShort
+	}
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 
