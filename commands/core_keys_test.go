@@ -53,6 +53,9 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, a := range []string{"yes", "partly", "no"} {
 		keys["ticket.answer."+a] = true
 	}
+	for _, m := range []string{"gave", "dropped", "walked", "coming", "missed"} {
+		keys["patrol.status."+m] = true
+	}
 	a := &App{}
 	for _, c := range a.commandTable() {
 		keys["cmd."+c.name] = true

@@ -41,6 +41,10 @@ func (a *App) commandTable() []command {
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
+		{name: "shifts", min: storage.RoleResident, menu: true, run: a.shiftsCmd},
+		{name: "found", min: storage.RoleResident, menu: true, run: a.found},
+		{name: "roster", min: storage.RoleResident, menu: true, run: a.rosterCmd},
+		{name: "patrol", min: storage.RoleResident, menu: true, run: a.patrolCmd},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
 	}
@@ -84,6 +88,7 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "pt:", run: a.patrolButton},
 		{prefix: "tm:", run: a.teamButton},
 	}
 }
