@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -216,4 +217,16 @@ func (a *App) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + itoa(shift)},
 		{Text: a.cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + itoa(shift)}}}}
+}
+
+// fmtLength writes minutes as "3h", "2h30m" or "45m".
+func fmtLength(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
 }

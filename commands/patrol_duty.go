@@ -69,7 +69,7 @@ func (a *App) checkOut(r *req, sh storage.PatrolShift) error {
 	if err := r.toast(r.t("patrol.checked_out")); err != nil {
 		return err
 	}
-	return r.edit(r.t("patrol.done", a.shiftLabel(r.lang, sh, r.now), fmtHours(min)), nil)
+	return r.edit(r.t("patrol.done", a.shiftLabel(r.lang, sh, r.now), fmtLength(min)), nil)
 }
 
 // currentShift is the shift the caller holds now (or within check-in's

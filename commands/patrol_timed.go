@@ -160,7 +160,7 @@ func (a *App) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 			return err
 		}
 		err = a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtHours(min)), nil
+			return a.cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtLength(min)), nil
 		})
 		if err != nil {
 			return err

@@ -86,7 +86,7 @@ func (a *App) templatesPage(r *req, tm storage.Team, edit bool) error {
 
 // tplLine describes a template: "every day 20:00 · 3h · 2 people · east gate".
 func (a *App) tplLine(r *req, p storage.PatrolTemplate) string {
-	s := a.specLabel(r.lang, p.Spec) + " · " + fmtHours(p.Minutes) + " · " + r.t("patrol.people", p.Slots) + " · " + esc(p.Area)
+	s := a.specLabel(r.lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.t("patrol.people", p.Slots) + " · " + esc(p.Area)
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {
