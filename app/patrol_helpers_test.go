@@ -57,6 +57,8 @@ func (c *patCrew) patPerson(id int64, name string) models.User {
 		}
 		return tx.Register(id, "3", "101", c.clock.Now())
 	})
+	c.say(u, "/help") // opens the private chat, as people do
+	c.expect(u.ID, "/shifts")
 	return u
 }
 
