@@ -163,8 +163,9 @@ func (a *App) eveningFor(start time.Time) time.Time {
 }
 
 // scheduleShift lays out sh's timed work. Nothing is laid out for a moment
-// already past, except the short-of-people check, which still helps until
-// the start. The evening reminder is worth sending only until the second
+// already past (a shift laid out inside its short-of-people window, by a
+// lead saving a template, gets no alert: they are looking at it). The
+// evening reminder is worth sending only until the second
 // reminder is due, and is left out when it would come after it.
 func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Time) error {
 	key, data := itoa(sh.ID), `{"shift":`+itoa(sh.ID)+`}`
@@ -176,9 +177,8 @@ func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Tim
 	if soon.After(now) {
 		items = append(items, storage.DueItem{Kind: kindPatrolSoon, DueAt: soon, Until: sh.Start})
 	}
-	if sh.Start.After(now) {
-		short := sh.Start.Add(-a.cfg.Patrol.AlertShortBefore)
-		items = append(items, storage.DueItem{Kind: kindPatrolShort, DueAt: later(short, now), Until: sh.Start})
+	if short := sh.Start.Add(-a.cfg.Patrol.AlertShortBefore); short.After(now) {
+		items = append(items, storage.DueItem{Kind: kindPatrolShort, DueAt: short, Until: sh.Start})
 	}
 	if nc := sh.Start.Add(noCheckInAfter); nc.Before(sh.End) {
 		items = append(items, storage.DueItem{Kind: kindPatrolNoCheck, DueAt: later(nc, now), Until: sh.End})
