@@ -18,7 +18,9 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 	c := patNewCrew(t, nil) // Monday 2026-03-02 17:00 in Shanghai
 	leader := c.patPerson(4010, "Lou")
 	boss := c.patPerson(adminID, "Boss")
-	c.lgWrite(func(tx *storage.Tx) error { return tx.SetRole(leader.ID, storage.RoleLeader, []string{"3"}, adminID, c.clock.Now()) })
+	c.lgWrite(func(tx *storage.Tx) error {
+		return tx.SetRole(leader.ID, storage.RoleLeader, []string{"3"}, adminID, c.clock.Now())
+	})
 	tpl := c.patTemplate("0 20 * * *", 180, 2, "east gate")
 	late := c.patTemplate("30 21 * * *", 60, 1, "north lane")
 	shs := c.patShifts(tpl)
