@@ -147,4 +147,34 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 	if c.teamIn(c.care, c.wang.ID) {
 		t.Fatal("declined but in the team")
 	}
+	// Staff need nobody's approval.
+	list = c.teamList(c.admin, join)
+	c.tg.Press(c.admin, list, join)
+	c.expect(c.admin.ID, "You joined Elder care")
+	if !c.teamIn(c.care, c.admin.ID) {
+		t.Fatal("staff did not join the restricted team")
+	}
+}
+
+// A copy of a request still queued when it is decided (here held back by a
+// 429 to the lead) goes out as the outcome, never with live buttons.
+func TestTeamRequestCopyQueuedWhenDecided(t *testing.T) {
+	c := newTeamCast(t)
+	c.settle()
+	c.tg.FailNext("sendMessage", c.lead.ID, telegramtest.Fault{RetryAfter: 5})
+	join := "tm:join:" + itoa(c.care)
+	list := c.teamList(c.li, join)
+	c.tg.Press(c.li, list, join)
+	toAdmin := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "tm:ok:1") }, wait)
+	c.tg.Press(c.admin, toAdmin, "tm:ok:1")
+	c.expect(c.li.ID, "Your request to join Elder care was approved")
+	got := c.expect(c.lead.ID, "Li 申请加入 Elder care：已由 Boss批准")
+	if len(got.Buttons) != 0 || got.Edits != 0 {
+		t.Errorf("the lead's copy: %+v", got)
+	}
+	for _, m := range c.tg.Messages(c.lead.ID) {
+		if hasButtonPrefix(m, "tm:") {
+			t.Errorf("the lead got live buttons: %+v", m)
+		}
+	}
 }

@@ -7,8 +7,9 @@ import (
 	"courtyard/telegram"
 )
 
-// joinTeam: the Join button. An open team takes the person at once; a
-// restricted one sends a request to its leads and staff.
+// joinTeam: the Join button. An open team takes the person at once (and a
+// restricted one takes staff at once); otherwise a restricted team sends a
+// request to its leads and staff.
 func (a *App) joinTeam(r *req, tm storage.Team) error {
 	if !r.me.Registered() {
 		return r.toast(r.t("team.register_first"))
@@ -23,7 +24,11 @@ func (a *App) joinTeam(r *req, tm storage.Team) error {
 	if in {
 		return r.toast(r.t("team.already_in", tm.Name))
 	}
-	if !tm.Restricted {
+	manage, err := a.mayManageTeam(r, tm)
+	if err != nil {
+		return err
+	}
+	if !tm.Restricted || manage { // staff need nobody's approval
 		if err := r.tx.AddTeamMember(tm.ID, r.me.ID, r.now); err != nil {
 			return err
 		}

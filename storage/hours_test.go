@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -86,4 +88,50 @@ func TestHoursLedger(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// BenchmarkHoursLedger: a year of hours for 2,000 people (about 100,000
+// entries); one member's months, a month's export and totals.
+func BenchmarkHoursLedger(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	loc := time.FixedZone("CST", 8*3600)
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, loc)
+	err = s.Update(context.Background(), func(tx *Tx) error {
+		for m := int64(1); m <= 2000; m++ {
+			if err := tx.TouchMember(m, "m", "", "", t0); err != nil {
+				return err
+			}
+		}
+		for i := 0; i < 100_000; i++ {
+			e := HoursEntry{MemberID: int64(i%2000 + 1), Source: HoursJob, Ref: int64(i / 8), Start: start.Add(time.Duration(i) * 5 * time.Minute), Minutes: 120}
+			if _, err := tx.LogHours(e, t0); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := time.Date(2026, 6, 1, 0, 0, 0, 0, loc), time.Date(2026, 7, 1, 0, 0, 0, 0, loc)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		err := s.View(context.Background(), func(tx *Tx) error {
+			if _, err := tx.HoursByMonth(7, start.AddDate(-1, 0, 0), start.AddDate(1, 0, 0)); err != nil {
+				return err
+			}
+			if _, err := tx.HoursExport(from, to); err != nil {
+				return err
+			}
+			_, err := tx.HoursTotals(from, to)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
 }
