@@ -100,6 +100,16 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 	if n := c.patCount(c.lead.ID, "Short of people"); n != 0 {
 		t.Fatalf("short alert before its time")
 	}
+	// The main menu of a patrol member leads to the shifts.
+	c.say(c.d, "hello")
+	menu := c.patWait(c.d, 0, "", "menu:shifts")
+	c.tg.Press(c.d, menu, "menu:shifts")
+	c.patWait(c.d, menu.ID, "Your shifts", "pt:cant:"+sh)
+	c.say(c.other, "hello")
+	if m := c.patWait(c.other, 0, "", "menu:help"); hasButton(m, "menu:shifts") {
+		t.Errorf("someone in no patrol team is offered patrol shifts")
+	}
+
 	c.patAt("2026-03-03 14:00")
 	c.patAt("2026-03-03 15:00")
 	if n := c.patCount(c.lead.ID, "Short of people: Night patrol · today 20:00-23:00 · east gate has 1 of 2, and needs 1 more."); n != 1 {

@@ -141,3 +141,15 @@ func (t *Tx) PatrolTemplates(team int64) ([]PatrolTemplate, error) {
 	}
 	return out, rows.Err()
 }
+
+// OnPatrolTeam reports whether member is in a team that has patrol
+// templates (active or paused).
+func (t *Tx) OnPatrolTeam(member int64) (bool, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members tm WHERE tm.member_id = ?
+		AND EXISTS (SELECT 1 FROM patrol_templates p WHERE p.team_id = tm.team_id AND p.state <> 'removed')`, member).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("storage: is %d on a patrol team: %w", member, err)
+	}
+	return n > 0, nil
+}
