@@ -173,5 +173,6 @@ func (a *App) fileFound(r *req, sh storage.PatrolShift, d foundData, text string
 	if err := a.setReportFlow(r, "attach", reportData{Kind: tk.Kind, Ticket: id}); err != nil {
 		return err
 	}
-	return r.reply(r.t("patrol.found_opened", a.headline(r.lang, tk)), nil)
+	return r.reply(r.t("patrol.found_opened", a.headline(r.lang, tk)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.hide_name"), CallbackData: "tk:hide:" + itoa(id)}}}})
 }

@@ -50,7 +50,8 @@ func (a *App) takeShift(r *req, sh storage.PatrolShift, from int64, confirmed bo
 	if err := r.toast(r.t("patrol.taken_toast")); err != nil {
 		return err
 	}
-	if r.msg != nil {
+	if r.msg != nil && buttonCount(r) == 1 {
+		// The ask was for this shift alone: its button goes (a list keeps its others).
 		if err := r.edit(esc(r.msg.Text), nil); err != nil {
 			return err
 		}
@@ -108,4 +109,16 @@ func (a *App) onMyWay(r *req, sh storage.PatrolShift) error {
 		return err
 	}
 	return r.toast(r.t("patrol.way_toast"))
+}
+
+// buttonCount is how many buttons the pressed message has.
+func buttonCount(r *req) int {
+	if r.msg == nil || r.msg.ReplyMarkup == nil {
+		return 0
+	}
+	n := 0
+	for _, row := range r.msg.ReplyMarkup.InlineKeyboard {
+		n += len(row)
+	}
+	return n
 }
