@@ -112,6 +112,10 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 			t.Errorf("roster lacks %q:\n%s", part, week.Plain)
 		}
 	}
+	c.say(c.lead, "/roster Night patrol 2026-W10")
+	if w := c.patWait(c.lead, week.ID, "Patrol roster 2026-03-02 to 2026-03-08", ""); !strings.Contains(w.Plain, "⇄Ann") {
+		t.Errorf("the roster by ISO week: %s", w.Plain)
+	}
 	c.say(c.other, "/roster Night patrol")
 	c.expect(c.other.ID, "Only members of Night patrol and staff see its roster")
 	c.say(c.lead, "/roster export 2026-03")

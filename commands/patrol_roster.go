@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,8 +13,8 @@ import (
 	"courtyard/telegram"
 )
 
-// rosterCmd is /roster [team] [YYYY-MM-DD]: the week (Monday to Sunday)
-// holding that day, as a compact table per team; /roster export YYYY-MM
+// rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
+// to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
 // sends staff a month as CSV.
 func (a *App) rosterCmd(r *req) error {
 	words := strings.Fields(cleanLine(r.args))
@@ -23,6 +25,10 @@ func (a *App) rosterCmd(r *req) error {
 	var name []string
 	for _, w := range words {
 		if d, _, ok := a.parsePeriod(w); ok && dayRE.MatchString(w) {
+			day = d
+			continue
+		}
+		if d, ok := a.isoWeek(w); ok {
 			day = d
 			continue
 		}
@@ -78,6 +84,27 @@ func (a *App) rosterCmd(r *req) error {
 	}
 	b.WriteString("\n" + r.t("patrol.roster_legend"))
 	return r.reply(b.String(), nil)
+}
+
+var isoWeekRE = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
+
+// isoWeek reads "2026-W10" as the Monday of that ISO week.
+func (a *App) isoWeek(s string) (time.Time, bool) {
+	m := isoWeekRE.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	w, _ := strconv.Atoi(m[2])
+	if y < 2000 || w < 1 || w > 53 {
+		return time.Time{}, false
+	}
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, a.loc)
+	mon := jan4.AddDate(0, 0, -(int(jan4.Weekday())+6)%7+7*(w-1))
+	if _, week := mon.ISOWeek(); week != w {
+		return time.Time{}, false
+	}
+	return mon, true
 }
 
 // rosterTable is one team's week, a line per shift; "" when it has none.
