@@ -102,6 +102,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}
 	due := timed.New(kinds, log)
 	jobs, err := schedule.New(store, []schedule.Job{
+		{Name: "patrol-layout", Spec: "3 * * * *", Run: cmds.LayoutPatrols}, // before "due": a tick lays out, then reminds
 		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
 		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},

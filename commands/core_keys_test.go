@@ -65,6 +65,9 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		keys["job.already."+st] = true
 		keys["job.my_state."+st] = true
 	}
+	for _, m := range []string{"gave", "dropped", "walked", "coming", "missed"} {
+		keys["patrol.status."+m] = true
+	}
 	a := &App{}
 	for _, c := range a.commandTable() {
 		keys["cmd."+c.name] = true

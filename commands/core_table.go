@@ -41,6 +41,10 @@ func (a *App) commandTable() []command {
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
+		{name: "shifts", min: storage.RoleResident, menu: true, run: a.shiftsCmd},
+		{name: "found", min: storage.RoleResident, menu: true, run: a.found},
+		{name: "roster", min: storage.RoleResident, menu: true, run: a.rosterCmd},
+		{name: "patrol", min: storage.RoleResident, menu: true, run: a.patrolCmd},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "job", min: storage.RoleResident, menu: true, run: a.job},
 		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
@@ -92,6 +96,7 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "pt:", run: a.patrolButton},
 		{prefix: "tm:", run: a.teamButton},
 		{prefix: "jb:", run: a.jobButton},
 	}

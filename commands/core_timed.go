@@ -10,5 +10,8 @@ func (a *App) TimedKinds() map[string]timed.Kind {
 	for k, v := range a.jobKinds() {
 		kinds[k] = v
 	}
+	for k, v := range a.patrolKindsMap() {
+		kinds[k] = v
+	}
 	return kinds
 }

@@ -1,7 +1,10 @@
 // Package config loads and checks courtyard's YAML configuration.
 package config
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Config is the whole configuration. It is passed by value; nothing in it is
 // changed after Load.
@@ -12,6 +15,7 @@ type Config struct {
 	Community Community `yaml:"community"`
 	Tickets   Tickets   `yaml:"tickets"`
 	Jobs      Jobs      `yaml:"jobs"`
+	Patrol    Patrol    `yaml:"patrol"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
 }
@@ -42,6 +46,25 @@ type Community struct {
 	Timezone  string   `yaml:"timezone"`  // IANA name, default Asia/Shanghai
 	Language  string   `yaml:"language"`  // zh or en, default zh
 	Buildings []string `yaml:"buildings"` // required, non-empty, unique
+}
+
+// Patrol configures patrol shifts.
+type Patrol struct {
+	HorizonDays      int           `yaml:"horizon_days"`       // how many days ahead shifts are laid out, default 14
+	EveningReminder  string        `yaml:"evening_reminder"`   // "HH:MM" the day before a shift, default 20:00
+	RemindBefore     time.Duration `yaml:"remind_before"`      // the second reminder before the start, default 60m
+	AlertShortBefore time.Duration `yaml:"alert_short_before"` // a shift still short this long before its start alerts the leads, default 6h
+}
+
+// EveningAt is EveningReminder as hour and minute (20, 0 when unreadable;
+// Validate refuses that).
+func (p Patrol) EveningAt() (hour, minute int) {
+	var h, m int
+	if n, err := fmt.Sscanf(p.EveningReminder, "%d:%d", &h, &m); err != nil || n != 2 || h < 0 || h > 23 || m < 0 || m > 59 ||
+		len(p.EveningReminder) != 5 {
+		return 20, 0
+	}
+	return h, m
 }
 
 // Tickets configures reports and micro-wishes.

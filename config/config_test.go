@@ -83,6 +83,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			MaxPhotos:      10,
 		},
 		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
+		Patrol: Patrol{HorizonDays: 14, EveningReminder: "20:00", RemindBefore: time.Hour, AlertShortBefore: 6 * time.Hour},
 		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
 		Log:    Log{Level: "info", Format: "text"},
 	}

@@ -7,25 +7,29 @@ import (
 
 // Default values used by Load for keys that are absent or zero.
 const (
-	DefaultAPIURL            = "https://api.telegram.org"
-	DefaultPollTimeout       = 50 * time.Second
-	DefaultGlobalPerSecond   = 30
-	DefaultPerChatPerSecond  = 1
-	DefaultPerGroupPerMinute = 20
-	DefaultDatabasePath      = "courtyard.db"
-	DefaultTimezone          = "Asia/Shanghai"
-	DefaultLanguage          = "zh"
-	DefaultEscalateAfter     = 24 // hours
-	DefaultAutoCloseDays     = 7
-	DefaultMaxText           = 2000
-	DefaultPerUserPerHour    = 10
-	DefaultCommandsPerMinute = 30
-	DefaultMessagesPerMinute = 20
-	DefaultMaxPhotos         = 10
-	DefaultAlertShortBefore  = 24 * time.Hour
-	DefaultMaxNoShows        = 3
-	DefaultLogLevel          = "info"
-	DefaultLogFormat         = "text"
+	DefaultAPIURL             = "https://api.telegram.org"
+	DefaultPollTimeout        = 50 * time.Second
+	DefaultGlobalPerSecond    = 30
+	DefaultPerChatPerSecond   = 1
+	DefaultPerGroupPerMinute  = 20
+	DefaultDatabasePath       = "courtyard.db"
+	DefaultTimezone           = "Asia/Shanghai"
+	DefaultLanguage           = "zh"
+	DefaultEscalateAfter      = 24 // hours
+	DefaultAutoCloseDays      = 7
+	DefaultMaxText            = 2000
+	DefaultPerUserPerHour     = 10
+	DefaultCommandsPerMinute  = 30
+	DefaultMessagesPerMinute  = 20
+	DefaultMaxPhotos          = 10
+	DefaultAlertShortBefore   = 24 * time.Hour
+	DefaultMaxNoShows         = 3
+	DefaultLogLevel           = "info"
+	DefaultLogFormat          = "text"
+	DefaultPatrolHorizonDays  = 14
+	DefaultPatrolEvening      = "20:00"
+	DefaultPatrolRemindBefore = 60 * time.Minute
+	DefaultPatrolAlertShort   = 6 * time.Hour
 )
 
 // DefaultRemindBefore returns the default reminders before a job: a day
@@ -80,6 +84,15 @@ func (c Config) WithDefaults() Config {
 		c.Jobs.AlertShortBefore = DefaultAlertShortBefore
 	}
 	setInt(&c.Jobs.MaxNoShows, DefaultMaxNoShows)
+
+	setInt(&c.Patrol.HorizonDays, DefaultPatrolHorizonDays)
+	setString(&c.Patrol.EveningReminder, DefaultPatrolEvening)
+	if c.Patrol.RemindBefore == 0 {
+		c.Patrol.RemindBefore = DefaultPatrolRemindBefore
+	}
+	if c.Patrol.AlertShortBefore == 0 {
+		c.Patrol.AlertShortBefore = DefaultPatrolAlertShort
+	}
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)

@@ -27,6 +27,7 @@ func (c Config) Validate() error {
 		c.Community.validate,
 		c.Tickets.validate,
 		c.Jobs.validate,
+		c.Patrol.validate,
 		c.Limits.validate,
 		c.Log.validate,
 		c.validateAdmins,
@@ -279,4 +280,22 @@ func (c Config) Redacted() Config {
 		c.Telegram.Token = "***"
 	}
 	return c
+}
+
+func (p Patrol) validate() error {
+	if p.HorizonDays < 1 || p.HorizonDays > 60 {
+		return fmt.Errorf("patrol.horizon_days must be between 1 and 60, not %d", p.HorizonDays)
+	}
+	var h, m int
+	if n, err := fmt.Sscanf(p.EveningReminder, "%d:%d", &h, &m); err != nil || n != 2 || len(p.EveningReminder) != 5 ||
+		h < 0 || h > 23 || m < 0 || m > 59 {
+		return fmt.Errorf("patrol.evening_reminder must be a time of day as HH:MM, not %q", p.EveningReminder)
+	}
+	if p.RemindBefore < time.Minute || p.RemindBefore > 12*time.Hour || p.RemindBefore%time.Minute != 0 {
+		return fmt.Errorf("patrol.remind_before must be whole minutes between 1m and 12h, not %v", p.RemindBefore)
+	}
+	if p.AlertShortBefore < time.Minute || p.AlertShortBefore > 7*24*time.Hour {
+		return fmt.Errorf("patrol.alert_short_before must be between 1m and 168h, not %v", p.AlertShortBefore)
+	}
+	return nil
 }

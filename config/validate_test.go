@@ -21,6 +21,16 @@ func TestValidate(t *testing.T) {
 		change func(*Config)
 		want   string // the whole message
 	}{
+		{"patrol horizon", func(c *Config) { c.Patrol.HorizonDays = 0 },
+			"patrol.horizon_days must be between 1 and 60, not 0"},
+		{"patrol evening", func(c *Config) { c.Patrol.EveningReminder = "8pm" },
+			`patrol.evening_reminder must be a time of day as HH:MM, not "8pm"`},
+		{"patrol evening hour", func(c *Config) { c.Patrol.EveningReminder = "24:00" },
+			`patrol.evening_reminder must be a time of day as HH:MM, not "24:00"`},
+		{"patrol remind", func(c *Config) { c.Patrol.RemindBefore = 13 * time.Hour },
+			"patrol.remind_before must be whole minutes between 1m and 12h, not 13h0m0s"},
+		{"patrol short", func(c *Config) { c.Patrol.AlertShortBefore = time.Second },
+			"patrol.alert_short_before must be between 1m and 168h, not 1s"},
 		{"missing token", func(c *Config) { c.Telegram.Token = "" },
 			"telegram.token is empty: set it in the config or in COURTYARD_TELEGRAM_TOKEN"},
 		{"token with space", func(c *Config) { c.Telegram.Token = "12 34" },

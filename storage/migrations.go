@@ -18,6 +18,7 @@ var migrations = []string{
 	schemaLimits,
 	schemaAlerts,
 	schemaJobs,
+	schemaPatrol,
 }
 
 // Version returns the schema version of the database.
