@@ -9,4 +9,7 @@ require (
 	golang.org/x/time v0.16.0
 )
 
-require github.com/robfig/cron/v3 v3.0.1
+require (
+	github.com/robfig/cron/v3 v3.0.1
+	golang.org/x/sync v0.25.0
+)

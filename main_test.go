@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"courtyard/bot/telegramtest"
+	"courtyard/storage"
 )
 
 // binary is the courtyard binary built once for the tests that run it.
@@ -206,5 +208,48 @@ func TestSIGTERMStopsWithinFiveSeconds(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), telegramtest.Token) {
 		t.Errorf("the token appears in the logs")
+	}
+}
+
+// A part of the bot that cannot go on (here the sender, whose outbox table
+// is gone) stops the process with a non-zero exit, so that systemd or
+// Docker starts it again.
+func TestBrokenSenderExitsNonZero(t *testing.T) {
+	bin := buildBinary(t)
+	tg := telegramtest.New(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
+	cmd := exec.Command(bin, "-config", p)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
+	var logs lockedLog
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
+	sqlDB, err := sql.Open("sqlite3", storage.DSN(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlDB.Exec("ALTER TABLE outbox RENAME TO outbox_gone"); err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.Close()
+	u := tg.User(2001, "Ann", "en")
+	tg.SendText(u, telegramtest.PrivateChat(u), "/help")
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != exitFail {
+			t.Fatalf("exit: %v, want status %d\n%s", err, exitFail, logs.String())
+		}
+		if !strings.Contains(logs.String(), "reading the outbox failed 6 times in a row") {
+			t.Errorf("the reason is not logged\n%s", logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running with a broken sender\n%s", logs.String())
 	}
 }

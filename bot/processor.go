@@ -27,12 +27,15 @@ type Processor struct {
 	batch  int
 	wake   chan struct{}
 	done   func() // called after each committed batch
+	clock  Clock
+	retry  Retry
 }
 
 // NewProcessor returns a processor; done is called after each committed batch.
-func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func()) *Processor {
+func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func(), opts ...Option) *Processor {
+	o := makeOptions(opts)
 	return &Processor{store: s, handle: handle, failed: failed, now: now, log: log, batch: 100,
-		wake: make(chan struct{}, 1), done: done}
+		wake: make(chan struct{}, 1), done: done, clock: o.clock, retry: o.retry}
 }
 
 // Wake tells the processor new updates are stored.
@@ -44,23 +47,25 @@ func (p *Processor) Wake() {
 }
 
 // Run processes until ctx is cancelled, finishing the batch in hand first.
+// A batch that fails (the database, not a handler: a handler's error is
+// recorded with its update) is retried with backoff; after the retry's
+// tries in a row Run returns the error.
 func (p *Processor) Run(ctx context.Context) error {
-	backoff := time.Duration(0)
+	f := failures{retry: p.retry}
 	for {
 		n, err := p.Step(context.WithoutCancel(ctx))
 		if err != nil {
-			backoff = nextBackoff(backoff, 50*time.Millisecond, 10*time.Second)
-			p.log.Error("processing updates failed", "err", err, "retry_in", backoff)
-			t := time.NewTimer(backoff)
-			select {
-			case <-ctx.Done():
-				t.Stop()
+			wait, ferr := f.fail("processor", err)
+			if ferr != nil {
+				return ferr
+			}
+			p.log.Error("processing updates failed", "err", err, "retry_in", wait)
+			if sleep(ctx, p.clock, wait) != nil {
 				return nil
-			case <-t.C:
 			}
 			continue
 		}
-		backoff = 0
+		f.ok()
 		if ctx.Err() != nil {
 			return nil
 		}

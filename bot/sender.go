@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -58,6 +59,8 @@ type Sender struct {
 	limits  Limits
 	log     *slog.Logger
 	workers int
+	clock   Clock
+	again   Retry // how a failed outbox read is retried
 
 	wake     chan struct{}
 	draining atomic.Bool
@@ -75,7 +78,8 @@ type Sender struct {
 }
 
 // NewSender returns a sender; call Run to start it.
-func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sender {
+func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger, opts ...Option) *Sender {
+	o := makeOptions(opts)
 	// Enough calls in flight to keep the global limit busy through a slow
 	// network (30/s at a third of a second each needs ten), few enough that
 	// a crash leaves little sent but unrecorded.
@@ -84,7 +88,7 @@ func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sende
 	if l.GlobalPerSecond > 0 {
 		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
 	}
-	return &Sender{client: c, store: s, limits: l, log: log, workers: workers,
+	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, again: o.retry,
 		wake: make(chan struct{}, 1), gap: gap, q: newQueue()}
 }
 
@@ -164,8 +168,17 @@ func (s *Sender) Run(ctx context.Context) error {
 	}
 	defer func() {
 		close(jobs)
-		grace := time.AfterFunc(callGrace, cancelCalls)
+		grace := s.clock.NewTimer(callGrace)
 		defer grace.Stop()
+		graceDone := make(chan struct{})
+		defer close(graceDone)
+		go func() {
+			select {
+			case <-grace.C():
+				cancelCalls()
+			case <-graceDone:
+			}
+		}()
 		go func() { wg.Wait(); close(results) }()
 		for r := range results {
 			unrecorded = append(unrecorded, r)
@@ -180,16 +193,16 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 	}()
 
-	if err := s.load(ctx); err != nil {
-		return err
+	if err := s.reload(ctx); err != nil {
+		return ignoreStopped(err)
 	}
-	lastPrune := time.Now()
+	lastPrune := s.clock.Now()
 	for {
-		now := time.Now()
+		now := s.clock.Now()
 		record(now)
 		if (s.moreBulk && s.q.bulk < maxWindow/2) || (s.moreUrgent && s.q.size-s.q.bulk < maxWindow/2) {
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
+			if err := s.reload(ctx); err != nil {
+				return ignoreStopped(err)
 			}
 		}
 		if now.Sub(lastPrune) > time.Minute {
@@ -224,9 +237,8 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 		if s.draining.Load() && inflight == 0 && s.q.pending() == 0 {
 			// Rows may have been queued since the last wake: look once more.
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
-				return nil
+			if err := s.reload(ctx); err != nil {
+				return ignoreStopped(err)
 			}
 			if s.q.pending() == 0 {
 				return nil
@@ -241,11 +253,11 @@ func (s *Sender) Run(ctx context.Context) error {
 				wait = max(due, 0)
 			}
 		}
-		var timer *time.Timer
+		var timer Timer
 		var tc <-chan time.Time
 		if wait >= 0 {
-			timer = time.NewTimer(wait)
-			tc = timer.C
+			timer = s.clock.NewTimer(wait)
+			tc = timer.C()
 		}
 		stop := func() {
 			if timer != nil {
@@ -257,12 +269,13 @@ func (s *Sender) Run(ctx context.Context) error {
 			stop()
 			return nil
 		case <-s.wake:
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
+			if err := s.reload(ctx); err != nil {
+				stop()
+				return ignoreStopped(err)
 			}
 		case r := <-results:
 			if len(unrecorded) == 0 {
-				firstUnrecorded = time.Now()
+				firstUnrecorded = s.clock.Now()
 			}
 			unrecorded = append(unrecorded, r)
 			sending--
@@ -305,6 +318,35 @@ func (s *Sender) interval(chat int64) time.Duration {
 	return d
 }
 
+// reload loads, retrying a failed read with backoff; it gives up after
+// the retry's tries (the outbox cannot be read: the process must stop), and
+// returns errStopped when ctx ends while it waits.
+func (s *Sender) reload(ctx context.Context) error {
+	f := failures{retry: s.again}
+	for {
+		err := s.load(ctx)
+		if err == nil {
+			return nil
+		}
+		wait, ferr := f.fail("sender: reading the outbox", err)
+		if ferr != nil {
+			return ferr
+		}
+		s.log.Error("reading the outbox failed", "err", err, "retry_in", wait)
+		if err := sleep(ctx, s.clock, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// ignoreStopped is nil for errStopped, else err.
+func ignoreStopped(err error) error {
+	if errors.Is(err, errStopped) {
+		return nil
+	}
+	return err
+}
+
 // load reads rows queued since the last load, urgent ones and bulk ones
 // each up to a window in memory, so a deep backlog (a broadcast to
 // thousands, a flood of reports) is read a window at a time and answers
@@ -329,7 +371,7 @@ func (s *Sender) load(ctx context.Context) error {
 	}
 	s.moreUrgent = urgentRoom <= 0 || len(urgent) == urgentRoom
 	s.moreBulk = bulkRoom <= 0 || len(bulk) == bulkRoom
-	now := time.Now()
+	now := s.clock.Now()
 	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
 		for _, m := range rows {
 			s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
@@ -363,13 +405,13 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 		}
 	}
 	var res json.RawMessage
-	out.start = time.Now()
+	out.start = s.clock.Now()
 	if m.FileData != nil {
 		out.err = s.client.Upload(ctx, m.Method, m.Payload, "document", m.FileName, m.FileData, &res)
 	} else {
 		out.err = s.client.Call(ctx, m.Method, m.Payload, &res)
 	}
-	out.sent = time.Now()
+	out.sent = s.clock.Now()
 	if out.err == nil {
 		var msg struct {
 			MessageID int `json:"message_id"`
