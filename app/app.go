@@ -90,10 +90,17 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	if err != nil {
 		return err
 	}
-	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, sender.Wake, opt.Bot...)
+	exports := newExporter(store, cmds, opt.Now, log, sender.Wake)
+	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, func() {
+		sender.Wake()
+		exports.Wake()
+	}, opt.Bot...)
 	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Apply, func(applied bool) {
 		if applied {
 			sender.Wake()
+		}
+		if applied {
+			exports.Wake()
 		}
 		proc.Wake() // a backlog, or a batch that could not be applied
 	}, opt.Bot...)
@@ -109,15 +116,16 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 
 	setCommands(ctx, client, store, cmds, cfg, log)
 
-	return runParts(ctx, opt, log, botParts{sender: sender, poller: poller, proc: proc, jobs: jobs})
+	return runParts(ctx, opt, log, botParts{sender: sender, poller: poller, proc: proc, jobs: jobs, exports: exports})
 }
 
 // botParts are the long-lived parts of the bot.
 type botParts struct {
-	sender *bot.Sender
-	poller *bot.Poller
-	proc   *bot.Processor
-	jobs   *schedule.Runner
+	sender  *bot.Sender
+	poller  *bot.Poller
+	proc    *bot.Processor
+	jobs    *schedule.Runner
+	exports *exporter
 }
 
 // runParts runs the parts under one group: the first that fails for good
@@ -131,7 +139,7 @@ func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) er
 	defer stopSender()
 	senderDone := make(chan struct{})
 	var producers sync.WaitGroup
-	producers.Add(3)
+	producers.Add(4)
 	g.Go(func() error {
 		defer close(senderDone)
 		if err := p.sender.Run(sendCtx); err != nil {
@@ -155,6 +163,13 @@ func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) er
 		defer producers.Done()
 		if err := p.proc.Run(gctx); err != nil {
 			return fmt.Errorf("processor stopped: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		defer producers.Done()
+		if err := p.exports.Run(gctx); err != nil {
+			return fmt.Errorf("exporter stopped: %w", err)
 		}
 		return nil
 	})

@@ -3,6 +3,7 @@ package commands
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -70,8 +71,18 @@ func (a *App) exportRange(r *req) (from, to time.Time, name, bad string, order b
 	return from, to, args[0] + "_" + args[1], "", false
 }
 
+// maxExportMonths and maxExportRows bound one export: the file is built
+// on a read connection, never in the writer's transaction, but a range of
+// decades would still hold a reader and memory for long.
+const (
+	maxExportMonths = 24
+	maxExportRows   = 200_000
+)
+
 // export: /export [from] [to], the tickets created in the period as a CSV
-// document, oldest first.
+// document, oldest first. The request is stored here; the file is built on
+// a read snapshot after this update commits (BuildExport) and sent through
+// the outbox.
 func (a *App) export(r *req) error {
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
@@ -79,49 +90,64 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.bad_date", esc(limitRunes(bad, 32))), nil)
 	case order:
 		return r.reply(r.t("export.bad_order"), nil)
+	case to.After(from.AddDate(0, maxExportMonths, 0)):
+		return r.reply(r.t("export.too_long", maxExportMonths), nil)
 	}
-	var tks []storage.Ticket
-	if err := r.tx.ExportTickets(from, to, func(tk storage.Ticket) error {
-		tks = append(tks, tk)
-		return nil
-	}); err != nil {
-		return err
-	}
-	data, err := a.ticketsCSV(r, tks)
-	if err != nil {
-		return err
-	}
-	if len(data) > maxExport {
-		return r.reply(r.t("export.too_big", len(tks)), nil)
-	}
-	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitRunes(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now)
+	_, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
+		From: from, To: to, Name: name}, r.now)
 	return err
 }
 
-// ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
-// that Excel reads the Chinese text right. Labels are in the community's
-// language. The reporter's name is there even when hidden from neighbours:
-// the export is for staff only.
-func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
-	lang := a.cfg.Community.Language
-	var ids []int64
-	seen := map[int64]bool{0: true}
-	for _, tk := range tks {
-		for _, id := range []int64{tk.ReporterID, tk.AssigneeID} {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
+// BuildExport builds a requested export on tx, a read snapshot, and returns
+// the message that sends it (or says why it cannot be sent).
+func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
+	n, err := tx.CountTicketsCreated(q.From, q.To)
+	if err != nil {
+		return storage.OutMsg{}, err
 	}
-	names, err := r.tx.MemberNames(ids)
+	tooBig := func() storage.OutMsg {
+		p := telegram.SendMessage{ChatID: q.ChatID, Text: fit(a.cat.T(q.Lang, "export.too_big", n)), ParseMode: "HTML"}
+		return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
+	}
+	if n > maxExportRows {
+		return tooBig(), nil
+	}
+	data, err := a.ticketsCSV(tx, q.From, q.To)
+	if err != nil {
+		return storage.OutMsg{}, err
+	}
+	if len(data) > maxExport {
+		return tooBig(), nil
+	}
+	period := a.cat.T(q.Lang, "export.period", q.From.In(a.loc).Format("2006-01-02"), q.To.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
+	p := telegram.SendDocument{ChatID: q.ChatID, Caption: limitRunes(a.cat.T(q.Lang, "export.caption", period, n), telegram.MaxCaption)}
+	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "tickets-" + q.Name + ".csv", FileData: data}, nil
+}
+
+// ticketsCSV writes the tickets created in [from, to) as UTF-8 CSV with a
+// byte order mark, so that Excel reads the Chinese text right, row by row
+// as they are read. Labels are in the community's language. The reporter's
+// name is there even when hidden from neighbours: the export is for staff
+// only.
+func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
+	lang := a.cfg.Community.Language
+	people, teamIDs, err := tx.ExportPeople(from, to)
+	if err != nil {
+		return nil, err
+	}
+	names, err := tx.MemberNames(people)
 	if err != nil {
 		return nil, err
 	}
 	teams := map[int64]string{}
+	for _, id := range teamIDs {
+		t, err := tx.Team(id)
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+		teams[id] = t.Name
+	}
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -129,16 +155,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	if err := w.Write(exportHeader); err != nil {
 		return nil, err
 	}
-	for _, tk := range tks {
-		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
-		team, ok := teams[tk.TeamID]
-		if !ok && tk.TeamID != 0 {
-			t, err := r.tx.Team(tk.TeamID)
-			if err != nil && !isNotFound(err) {
-				return nil, err
-			}
-			team, teams[tk.TeamID] = t.Name, t.Name
-		}
+	err = tx.ExportTickets(from, to, func(tk storage.Ticket) error {
 		kind := a.cat.T(lang, "export.kind_report")
 		if tk.Kind == storage.TicketKindWish {
 			kind = a.cat.T(lang, "export.kind_wish")
@@ -147,19 +164,28 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		if tk.DuplicateOf != 0 {
 			dup = strconv.FormatInt(tk.DuplicateOf, 10)
 		}
-		row := []string{
+		if buf.Len() > maxExport {
+			return errExportTooBig
+		}
+		return w.Write([]string{
 			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(tk.Text), cell(reporter), cell(assignee), cell(team),
+			cell(tk.Text), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
-		}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+		})
+	})
+	if errors.Is(err, errExportTooBig) {
+		return buf.Bytes(), nil // over maxExport: refused by the caller
+	}
+	if err != nil {
+		return nil, err
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
 }
+
+// errExportTooBig stops an export that outgrew maxExport.
+var errExportTooBig = errors.New("export too big")
 
 // csvTime is a time in the community's zone, or "" when it never happened.
 func (a *App) csvTime(t time.Time) string {

@@ -13,6 +13,7 @@ var migrations = []string{
 	schemaV2,
 	schemaV3,
 	schemaV4,
+	schemaOps,
 }
 
 // Version returns the schema version of the database.
