@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -35,6 +36,9 @@ type Options struct {
 	// Bot are options for the sender, the poller and the processor (a
 	// clock, how often a failing step is retried before the bot stops).
 	Bot []bot.Option
+	// Listening, when set, is told the address of the health and metrics
+	// listener once it is open (http.listen may name port 0).
+	Listening func(net.Addr)
 }
 
 // Run runs the bot until ctx is cancelled, then stops in order: polling
@@ -116,16 +120,31 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 
 	setCommands(ctx, client, store, cmds, cfg, log)
 
-	return runParts(ctx, opt, log, botParts{sender: sender, poller: poller, proc: proc, jobs: jobs, exports: exports})
+	var mon *monitor
+	l, err := listen(cfg.HTTP.Listen)
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		mon = newMonitor(store, sender, poller, proc, opt.Now, cfg.Telegram.PollTimeout, log)
+		log.Info("serving /healthz and /metrics", "addr", l.Addr().String())
+		if opt.Listening != nil {
+			opt.Listening(l.Addr())
+		}
+	}
+
+	return runParts(ctx, opt, log, botParts{sender: sender, poller: poller, proc: proc, jobs: jobs, exports: exports, mon: mon, listener: l})
 }
 
 // botParts are the long-lived parts of the bot.
 type botParts struct {
-	sender  *bot.Sender
-	poller  *bot.Poller
-	proc    *bot.Processor
-	jobs    *schedule.Runner
-	exports *exporter
+	sender   *bot.Sender
+	poller   *bot.Poller
+	proc     *bot.Processor
+	jobs     *schedule.Runner
+	exports  *exporter
+	mon      *monitor // nil when http.listen is off
+	listener net.Listener
 }
 
 // runParts runs the parts under one group: the first that fails for good
@@ -173,6 +192,9 @@ func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) er
 		}
 		return nil
 	})
+	if p.mon != nil {
+		g.Go(func() error { return p.mon.serve(gctx, p.listener) })
+	}
 	g.Go(func() error {
 		<-gctx.Done()
 		if ctx.Err() != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -29,7 +30,14 @@ type Processor struct {
 	done   func() // called after each committed batch
 	clock  Clock
 	retry  Retry
+
+	handled atomic.Int64 // updates handled since start
+	failedN atomic.Int64 // of which failed
 }
+
+// Handled is how many updates were handled since start, and how many of
+// them failed (the handler returned an error).
+func (p *Processor) Handled() (all, failed int64) { return p.handled.Load(), p.failedN.Load() }
 
 // NewProcessor returns a processor; done is called after each committed batch.
 func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func(), opts ...Option) *Processor {
@@ -131,8 +139,10 @@ func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxIte
 	} else {
 		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, &upd) })
 	}
+	p.handled.Add(1)
 	errText := ""
 	if herr != nil {
+		p.failedN.Add(1)
 		errText = herr.Error()
 		p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
 		if p.failed != nil && upd.ID != 0 {

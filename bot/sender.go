@@ -66,6 +66,8 @@ type Sender struct {
 	draining atomic.Bool
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
+	failMu   sync.Mutex
+	failN    map[string]int64 // calls that failed, by reason
 
 	gap        time.Duration // least time between two sends, by the global limit
 	nextSend   time.Time     // when the global limit allows the next send
@@ -111,6 +113,42 @@ func (s *Sender) TooMany() int64 { return s.tooMany.Load() }
 
 // Sent is how many calls Telegram accepted since start.
 func (s *Sender) Sent() int64 { return s.sentN.Load() }
+
+// Failures counts the calls that failed since start, by reason:
+// too_many (429), blocked (403), refused (another 4xx), server (5xx) and
+// network (no answer).
+func (s *Sender) Failures() map[string]int64 {
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	out := make(map[string]int64, len(s.failN))
+	for k, v := range s.failN {
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Sender) countFailure(err error) {
+	reason := "network"
+	var api *APIError
+	if errors.As(err, &api) {
+		switch {
+		case api.Code == 429:
+			reason = "too_many"
+		case api.Code == 403:
+			reason = "blocked"
+		case api.Code >= 500:
+			reason = "server"
+		default:
+			reason = "refused"
+		}
+	}
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	if s.failN == nil {
+		s.failN = map[string]int64{}
+	}
+	s.failN[reason]++
+}
 
 type outcome struct {
 	it    item
@@ -420,6 +458,8 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 			out.msgID = msg.MessageID
 		}
 		s.sentN.Add(1)
+	} else if ctx.Err() == nil {
+		s.countFailure(out.err)
 	}
 	return out
 }
