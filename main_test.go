@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -251,5 +253,45 @@ func TestBrokenSenderExitsNonZero(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
 		t.Fatalf("still running with a broken sender\n%s", logs.String())
+	}
+}
+
+// `courtyard health` asks /healthz: exit 0 when it answers 200, 1 when not,
+// and 0 with a note when the listener is off.
+func TestHealthSubcommand(t *testing.T) {
+	status := 200
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			http.NotFound(w, r)
+			return
+		}
+		w.WriteHeader(status)
+		fmt.Fprintln(w, map[int]string{200: "ok", 503: "getUpdates has not answered yet"}[status])
+	}))
+	defer srv.Close()
+	env := func(k string) string {
+		if k == "COURTYARD_TELEGRAM_TOKEN" {
+			return telegramtest.Token
+		}
+		return ""
+	}
+	on := writeFile(t, "on.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", "x.db")+"http:\n  listen: "+strings.TrimPrefix(srv.URL, "http://")+"\n")
+	off := writeFile(t, "off.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", "x.db"))
+	for _, c := range []struct {
+		config string
+		status int
+		code   int
+		out    string
+	}{
+		{on, 200, exitOK, "ok"},
+		{on, 503, exitFail, "503 getUpdates has not answered yet"},
+		{off, 200, exitOK, "http.listen is off"},
+	} {
+		status = c.status
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), []string{"health", "-config", c.config}, &out, &errOut, env)
+		if code != c.code || !strings.Contains(out.String()+errOut.String(), c.out) {
+			t.Errorf("health (%d): exit %d, out %q, err %q", c.status, code, out.String(), errOut.String())
+		}
 	}
 }
