@@ -1,9 +1,13 @@
 package app
 
 import (
+	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +15,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
+	"courtyard/storage"
 )
 
 // get fetches a path from the monitor and returns the status and body.
@@ -50,8 +55,13 @@ func startMonitored(t *testing.T) (*harness, string) {
 // reason once it has not answered for three poll timeouts.
 func TestHealthzFollowsGetUpdates(t *testing.T) {
 	h, base := startMonitored(t)
-	h.tg.WaitCall(t, "getUpdates", func(c telegramtest.Call) bool { return c.Status == 200 }, wait)
-	if code, body := get(t, base+"/healthz"); code != 200 || body != "ok\n" {
+	var code int
+	var body string
+	h.tg.WaitUntil(t, func() bool {
+		code, body = get(t, base+"/healthz")
+		return code == 200
+	}, wait)
+	if body != "ok\n" {
 		t.Fatalf("healthz: %d %q", code, body)
 	}
 	for range 50 {
@@ -59,7 +69,7 @@ func TestHealthzFollowsGetUpdates(t *testing.T) {
 	}
 	h.tg.WaitCall(t, "getUpdates", func(c telegramtest.Call) bool { return c.Status == 502 }, wait)
 	h.clock.Advance(3*h.cfg.Telegram.PollTimeout + time.Second)
-	code, body := get(t, base+"/healthz")
+	code, body = get(t, base+"/healthz")
 	if code != 503 || !strings.HasPrefix(body, "getUpdates last answered 7s ago (more than 6s)") {
 		t.Fatalf("healthz with Telegram away: %d %q", code, body)
 	}
@@ -98,5 +108,21 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	}
 	if code, _ := get(t, base+"/nothing"); code != 404 {
 		t.Errorf("an unknown path answered %d", code)
+	}
+}
+
+// /healthz is 503, saying why, when the database does not answer.
+func TestHealthzWithoutADatabase(t *testing.T) {
+	s, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	m := newMonitor(s, nil, nil, nil, time.Now, time.Second, slog.New(slog.DiscardHandler))
+	srv := httptest.NewServer(m.handler())
+	defer srv.Close()
+	code, body := get(t, srv.URL+"/healthz")
+	if code != 503 || !strings.HasPrefix(body, "database does not answer: ") || strings.Count(body, "\n") != 1 {
+		t.Errorf("healthz with the database closed: %d %q", code, body)
 	}
 }

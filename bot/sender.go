@@ -234,6 +234,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	if err := s.reload(ctx); err != nil {
 		return ignoreStopped(err)
 	}
+	recordFails := failures{retry: s.again}
 	lastPrune := s.clock.Now()
 	for {
 		now := s.clock.Now()
@@ -330,6 +331,14 @@ func (s *Sender) Run(ctx context.Context) error {
 			recording = false
 			inflight -= len(r.batch)
 			s.settle(r)
+			// Outcomes that cannot be written are sent again: a database
+			// that stays broken must stop the sender, not repeat messages.
+			if r.err == nil {
+				recordFails.ok()
+			} else if _, err := recordFails.fail("sender: recording send results", r.err); err != nil {
+				stop()
+				return err
+			}
 		case <-tc:
 		}
 		stop()
