@@ -102,8 +102,6 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Apply, func(applied bool) {
 		if applied {
 			sender.Wake()
-		}
-		if applied {
 			exports.Wake()
 		}
 		proc.Wake() // a backlog, or a batch that could not be applied
