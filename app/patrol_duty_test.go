@@ -80,7 +80,7 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 
 	// Found on patrol: one step, a ticket to the building's leader.
 	c.say(c.a, "/found broken lamp by the east gate")
-	c.privChooseName(c.a, "tk:nm:show") // like any report, the name is asked before anything is posted
+	c.privChooseName(c.a, "tk:nm:show")                                                      // like any report, the name is asked before anything is posted
 	c.expect(leader.ID, "New:", "【巡逻 Night patrol · east gate】broken lamp by the east gate") // the ticket is in the community's language
 	c.say(c.c, "/found something")
 	c.expect(c.c.ID, "You are not on a patrol shift right now")

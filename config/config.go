@@ -18,6 +18,13 @@ type Config struct {
 	Patrol    Patrol    `yaml:"patrol"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
+	HTTP      HTTP      `yaml:"http"`
+}
+
+// HTTP is the optional listener for /healthz and /metrics.
+type HTTP struct {
+	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
+	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
 }
 
 // Telegram is how the bot talks to the Bot API.

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,6 +34,7 @@ func (c Config) Validate() error {
 		c.Log.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
+		c.HTTP.validate,
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -296,6 +299,29 @@ func (p Patrol) validate() error {
 	}
 	if p.AlertShortBefore < time.Minute || p.AlertShortBefore > 7*24*time.Hour {
 		return fmt.Errorf("patrol.alert_short_before must be between 1m and 168h, not %v", p.AlertShortBefore)
+	}
+	return nil
+}
+
+func (h HTTP) validate() error {
+	if h.Listen == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(h.Listen)
+	if err != nil {
+		return fmt.Errorf("http.listen %q is not host:port, e.g. 127.0.0.1:9090", h.Listen)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("http.listen %q has no valid port, e.g. 127.0.0.1:9090", h.Listen)
+	}
+	if h.AllowRemote {
+		return nil
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("http.listen %q is not a loopback address: use 127.0.0.1:PORT, or set http.allow_remote: true to expose health and metrics beyond this host", h.Listen)
 	}
 	return nil
 }

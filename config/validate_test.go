@@ -195,3 +195,32 @@ func TestRedacted(t *testing.T) {
 		t.Errorf("redacted empty token = %q, want it left empty", got)
 	}
 }
+
+func TestHTTPListenIsLoopbackUnlessAllowed(t *testing.T) {
+	for _, c := range []struct {
+		listen string
+		remote bool
+		want   string
+	}{
+		{"", false, ""},
+		{"127.0.0.1:9090", false, ""},
+		{"[::1]:9090", false, ""},
+		{"localhost:0", false, ""},
+		{"0.0.0.0:9090", false, `http.listen "0.0.0.0:9090" is not a loopback address`},
+		{":9090", false, `http.listen ":9090" is not a loopback address`},
+		{"192.0.2.7:9090", false, "not a loopback address"},
+		{"0.0.0.0:9090", true, ""},
+		{"9090", false, `http.listen "9090" is not host:port`},
+		{"127.0.0.1:http", false, "has no valid port"},
+	} {
+		cfg := valid()
+		cfg.HTTP = HTTP{Listen: c.listen, AllowRemote: c.remote}
+		err := cfg.Validate()
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.listen, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: got %v, want %q", c.listen, err, c.want)
+		}
+	}
+}
