@@ -10,3 +10,5 @@ require (
 )
 
 require github.com/robfig/cron/v3 v3.0.1
+
+require github.com/6tail/lunar-go v1.4.7

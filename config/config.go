@@ -11,6 +11,7 @@ type Config struct {
 	Admins    []int64   `yaml:"admins"`
 	Community Community `yaml:"community"`
 	Tickets   Tickets   `yaml:"tickets"`
+	Visits    Visits    `yaml:"visits"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
 }
@@ -59,6 +60,12 @@ type Category struct {
 	En       string   `yaml:"en"`       // label in English
 	Deadline float64  `yaml:"deadline"` // hours to resolve, 0 = none
 	Keywords []string `yaml:"keywords"` // words that pick this category for a one-line group report
+}
+
+// Visits configures holiday visits to the households on the care list.
+type Visits struct {
+	Holidays   []string `yaml:"holidays"`    // holiday keys that bring a visit round, default spring, mid_autumn, national_day; [] for none
+	DaysBefore int      `yaml:"days_before"` // days before the holiday the round starts, default 7
 }
 
 // Limits protect the bot from flooding.

@@ -20,9 +20,14 @@ const (
 	DefaultMaxText           = 2000
 	DefaultPerUserPerHour    = 10
 	DefaultCommandsPerMinute = 30
+	DefaultVisitDaysBefore   = 7
 	DefaultLogLevel          = "info"
 	DefaultLogFormat         = "text"
 )
+
+// DefaultVisitHolidays returns the holidays that bring visits when the
+// config names none. Each call returns a new slice.
+func DefaultVisitHolidays() []string { return []string{"spring", "mid_autumn", "national_day"} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -63,6 +68,11 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+
+	if c.Visits.Holidays == nil {
+		c.Visits.Holidays = DefaultVisitHolidays()
+	}
+	setInt(&c.Visits.DaysBefore, DefaultVisitDaysBefore)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 
