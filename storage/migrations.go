@@ -15,6 +15,7 @@ var migrations = []string{
 	schemaV4,
 	schemaDue,
 	schemaTeams,
+	schemaCare,
 }
 
 // Version returns the schema version of the database.
