@@ -33,11 +33,11 @@ const (
 
 // rule is how a holiday's date is found in a year.
 type rule struct {
-	key         string
-	solar       bool // month and day of the Gregorian calendar
-	lunar       bool // month and day of the lunar year of that number
-	month, day  int
-	term        string // a solar term's name in lunar-go's table
+	key        string
+	solar      bool // month and day of the Gregorian calendar
+	lunar      bool // month and day of the lunar year of that number
+	month, day int
+	term       string // a solar term's name in lunar-go's table
 }
 
 var rules = []rule{
