@@ -17,6 +17,8 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowResolve:    a.resolveText,
 		flowAnnounce:   a.annText,
 		flowTeamRename: a.teamRenameText,
+		flowCare:       a.careText,
+		flowVisitNote:  a.visitNoteText,
 	}
 }
 

@@ -43,6 +43,9 @@ func (a *App) commandTable() []command {
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
+		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
+		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -85,6 +88,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
 		{prefix: "tm:", run: a.teamButton},
+		{prefix: "cr:", run: a.careButton},
+		{prefix: "vi:", run: a.visitButton},
 	}
 }
 

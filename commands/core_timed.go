@@ -6,5 +6,9 @@ import "courtyard/timed"
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{}
+	kinds := map[string]timed.Kind{}
+	for k, v := range a.visitKinds() {
+		kinds[k] = v
+	}
+	return kinds
 }

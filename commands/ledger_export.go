@@ -100,7 +100,10 @@ func (a *App) export(r *req) error {
 		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
 		return err
 	}
-	return a.exportHours(r, from, to, name)
+	if err := a.exportHours(r, from, to, name); err != nil {
+		return err
+	}
+	return a.exportVisits(r, from, to, name)
 }
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so

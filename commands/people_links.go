@@ -8,7 +8,7 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish", p == "teams", p == "team", p == "hours":
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "care":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
 		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
@@ -31,6 +31,9 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 	case p == "hours":
 		r.args = ""
 		return true, a.hours(r)
+	case p == "care":
+		return true, a.care(r) // staff only: care checks it again
+
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):
