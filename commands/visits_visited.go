@@ -132,7 +132,11 @@ func (a *App) markVisited(r *req, v storage.Visit, h storage.Household) error {
 	if err != nil {
 		return err
 	}
-	if err := r.edit(text, kb); err != nil {
+	var markup any = kb
+	if len(kb.InlineKeyboard) == 0 {
+		markup = nil // all visited: no buttons left
+	}
+	if err := r.edit(text, markup); err != nil {
 		return err
 	}
 	if err := r.setFlow(flowVisitNote, "note", v.ID); err != nil {
@@ -194,7 +198,8 @@ func (a *App) endVisitFlow(r *req) error {
 // visitTicket files visit v's note as a ticket or a micro-wish in one step:
 // reported by the visitor, for the household's building, the name hidden,
 // and never posted in a group: the household is not to be pointed at.
-// The building's leaders (or staff) get it in private as any new ticket.
+// The building's leaders (or staff) get it in private as any new ticket,
+// the visitor too when they lead the building.
 func (a *App) visitTicket(r *req, v storage.Visit, h storage.Household, wish bool) error {
 	switch {
 	case v.VisitedBy != r.me.ID || v.Note == "":
@@ -219,7 +224,7 @@ func (a *App) visitTicket(r *req, v storage.Visit, h storage.Household, wish boo
 	if err := r.tx.LogCare(h.ID, r.me.ID, "ticket", "#"+itoa(id), r.now); err != nil {
 		return err
 	}
-	if err := a.alertLeaders(r, tk, r.me.ID, "ticket.new"); err != nil {
+	if err := a.alertLeaders(r, tk, 0, "ticket.new"); err != nil {
 		return err
 	}
 	if err := r.toast(""); err != nil {
