@@ -139,4 +139,3 @@ func TestVisitsForgedPresses(t *testing.T) {
 	c.tg.PressRaw(c.lin, telegramtest.PrivateChat(c.lin), list.ID, "vi:done:"+itoa(v1.ID))
 	c.visAnswered(n, "已标记为已走访")
 }
-

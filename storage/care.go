@@ -203,3 +203,12 @@ func (t *Tx) CareLog(id int64, limit int) ([]CareEntry, int, error) {
 	}
 	return out, total, nil
 }
+
+// VisitorCandidates lists up to limit registered, active members who may
+// visit: leaders, staff and members of a team that is not archived, by name.
+func (t *Tx) VisitorCandidates(limit int) ([]Member, error) {
+	return t.members(`SELECT `+memberCols+` FROM members WHERE registered_at IS NOT NULL AND active = 1
+		AND (role IN ('leader', 'staff') OR id IN (SELECT tm.member_id FROM team_members tm
+			JOIN teams t ON t.id = tm.team_id WHERE t.archived = 0))
+		ORDER BY name, id LIMIT ?`, limit)
+}
