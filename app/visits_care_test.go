@@ -28,6 +28,12 @@ func TestVisitsCareBadInput(t *testing.T) {
 	c.visSay(c.wang, "/care", "", "/care")
 	c.visSay(c.wang, "/visits", "", "/visits")
 	c.visSay(c.admin, "/start care", "cr:new", "Care list")
+	// /help and the menus: staff see the three commands, residents /holidays.
+	c.visSay(c.admin, "/help", "", "/care — The care list", "/visits — Holiday visits", "/holidays — The year's holidays")
+	help := c.visSay(c.wang, "/help", "", "/holidays — 全年节日")
+	if strings.Contains(help.Plain, "/care") || strings.Contains(help.Plain, "/visits") {
+		t.Errorf("a resident's /help offers the care list: %q", help.Plain)
+	}
 
 	// Fields over their limits: refused, the question stands, nothing filed.
 	list := c.visSay(c.admin, "/care", "cr:new", "Care list")

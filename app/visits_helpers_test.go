@@ -92,6 +92,7 @@ func (c *visCast) visNext(chat int64, after int, data string, parts ...string) t
 // data (a button prefix, or "") and parts.
 func (c *visCast) visSay(u models.User, text, data string, parts ...string) telegramtest.Message {
 	c.t.Helper()
+	c.visBreathe()
 	last := c.visLast(u.ID)
 	c.say(u, text)
 	return c.visNext(u.ID, last, data, parts...)
@@ -101,6 +102,7 @@ func (c *visCast) visSay(u models.User, text, data string, parts ...string) tele
 // wantData (a button prefix, or "") and parts.
 func (c *visCast) visPress(u models.User, m telegramtest.Message, data, wantData string, parts ...string) telegramtest.Message {
 	c.t.Helper()
+	c.visBreathe()
 	last := c.visLast(u.ID)
 	c.tg.Press(u, m, data)
 	return c.visNext(u.ID, last, wantData, parts...)
@@ -110,6 +112,7 @@ func (c *visCast) visPress(u models.User, m telegramtest.Message, data, wantData
 // every part.
 func (c *visCast) visEdited(u models.User, m telegramtest.Message, data string, parts ...string) telegramtest.Message {
 	c.t.Helper()
+	c.visBreathe()
 	edits := m.Edits
 	c.tg.Press(u, m, data)
 	return c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool {
@@ -217,3 +220,7 @@ func (c *visCast) visAnswered(n int, want string) {
 		return false
 	}, wait)
 }
+
+// visBreathe moves the clock two seconds, so that a flow of many presses
+// stays under the per-person limit of commands a minute, as a person would.
+func (c *visCast) visBreathe() { c.clock.Advance(2 * time.Second) }
