@@ -144,4 +144,10 @@ func TestVisitsForgedPresses(t *testing.T) {
 	n = len(c.tg.Answers())
 	c.tg.PressRaw(c.lin, telegramtest.PrivateChat(c.lin), list.ID, "vi:done:"+itoa(v1.ID))
 	c.visAnswered(n, "已标记为已走访")
+
+	// A household added and given a visitor after the round began joins it.
+	page3, h3 := c.visAdd(visHousehold{building: "1", unit: "9-0303", name: "Late Family", reason: "subsistence"})
+	c.visAssign(page3, h3, c.li.ID)
+	c.expect(c.li.ID, "Mid-Autumn Festival visits", "2 households for you", "Zhou Family", "Late Family")
+	c.visVisit(h3)
 }

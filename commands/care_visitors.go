@@ -146,7 +146,10 @@ func (a *App) assignVisitor(r *req, h storage.Household, m storage.Member) error
 	if err := a.logCare(r, h.ID, "assign", m.Name); err != nil {
 		return err
 	}
-	return a.tellMember(r, m.ID, nil, "care.told_assigned")
+	if err := a.tellMember(r, m.ID, nil, "care.told_assigned"); err != nil {
+		return err
+	}
+	return a.joinRunningRound(r, h, m)
 }
 
 func (a *App) unassignVisitor(r *req, h storage.Household, m storage.Member) error {

@@ -116,7 +116,7 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 	if err != nil {
 		return err
 	}
-	told := map[int64]bool{}
+	told := map[int64]bool{} // visitor -> their list was sent
 	var alone []storage.Household
 	for _, v := range visits {
 		if err := tx.LogCare(v.HouseholdID, 0, "round", "", now); err != nil {
@@ -130,32 +130,68 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 		if err != nil {
 			return err
 		}
-		if len(visitors) == 0 {
-			alone = append(alone, h)
-		}
+		reached := false
 		for _, m := range visitors {
-			if told[m.ID] {
-				continue
+			sent, done := told[m.ID]
+			if !done {
+				if sent, err = a.sendVisitList(a.personReq(ctx, tx, now, m), d); err != nil {
+					return err
+				}
+				told[m.ID] = sent
 			}
-			told[m.ID] = true
-			if err := a.sendVisitList(a.personReq(ctx, tx, now, m), d); err != nil {
-				return err
-			}
+			reached = reached || sent
+		}
+		if !reached {
+			alone = append(alone, h) // no visitor, or none the bot can write to
 		}
 	}
-	return a.tellStaffRound(r, d, "visits.round_started", len(visits), len(told), alone)
+	sent := 0
+	for _, ok := range told {
+		if ok {
+			sent++
+		}
+	}
+	return a.tellStaffRound(r, d, "visits.round_started", len(visits), sent, alone)
 }
 
-// sendVisitList sends visitor pr.me their households of round d.
-func (a *App) sendVisitList(pr *req, d roundData) error {
+// sendVisitList sends visitor pr.me their households of round d, and
+// reports whether it did (not to someone who blocked the bot).
+func (a *App) sendVisitList(pr *req, d roundData) (bool, error) {
 	if !canDM(pr.me) {
-		return nil
+		return false, nil
 	}
 	text, kb, n, err := a.visitList(pr, d)
 	if err != nil || n == 0 {
-		return err
+		return false, err
 	}
-	return a.send(pr.tx, pr.me.ID, text, kb, storage.PriorityBulk, pr.now)
+	return true, a.send(pr.tx, pr.me.ID, text, kb, storage.PriorityBulk, pr.now)
+}
+
+// joinRunningRound adds household h to the round of a configured holiday
+// that has started and not yet ended, when it was added or given visitor m
+// after the round began, and sends m their list again.
+func (a *App) joinRunningRound(r *req, h storage.Household, m storage.Member) error {
+	for _, k := range a.cfg.Visits.Holidays {
+		day, err := holiday.Next(k, r.now, a.loc)
+		if err != nil {
+			continue
+		}
+		d := roundData{Holiday: k, Year: day.Year()}
+		prior, err := r.tx.Visits(k, d.Year)
+		if err != nil || len(prior) == 0 || h.Archived {
+			if err != nil {
+				return err
+			}
+			continue // that round has not started
+		}
+		if _, err := r.tx.PlanVisits(k, d.Year, r.now); err != nil {
+			return err
+		}
+		if _, err := a.sendVisitList(a.personReq(r.ctx, r.tx, r.now, m), d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tellStaffRound sends staff a line about round d and the households
@@ -236,15 +272,20 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 func (a *App) unvisitedText(pr *req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
 	var b strings.Builder
 	left := 0
+	total := 0
 	for _, v := range visits {
-		if v.Visited() {
-			continue
-		}
-		left++
 		h, err := pr.tx.Household(v.HouseholdID)
 		if err != nil {
 			return "", err
 		}
+		if h.Archived {
+			continue // taken off the list since the round began
+		}
+		total++
+		if v.Visited() {
+			continue
+		}
+		left++
 		if acc, err := a.mayReadHousehold(pr, h); err != nil || acc != careFull {
 			if err != nil {
 				return "", err
@@ -259,9 +300,9 @@ func (a *App) unvisitedText(pr *req, d roundData, day time.Time, visits []storag
 	}
 	name := a.holidayName(pr.lang, d.Holiday)
 	if left == 0 {
-		return pr.t("visits.all_done", name, day.Format("01-02"), len(visits)), nil
+		return pr.t("visits.all_done", name, day.Format("01-02"), total), nil
 	}
-	return pr.t("visits.unvisited", name, day.Format("01-02"), left, len(visits)) + b.String() +
+	return pr.t("visits.unvisited", name, day.Format("01-02"), left, total) + b.String() +
 		"\n\n" + pr.t("visits.see_plan", d.Holiday, d.Year), nil
 }
 
