@@ -129,3 +129,41 @@ func (c *visCast) visLogged(id int64, want string) bool {
 	})
 	return found
 }
+
+// A round that fell due while the bot was down until the holiday is not
+// sent late: staff are told once, and the next year's round is laid out.
+func TestVisitsRoundMissedAfterDowntime(t *testing.T) {
+	c := newVisCast(t)
+	page, h1 := c.visAdd(visHousehold{building: "3", unit: "7-0401", name: "刘秀英", reason: "lives_alone"})
+	c.visAssign(page, h1, c.lin.ID)
+	c.tick() // lays the round out
+	c.settle()
+	c.shutdown()
+	c.clock.Advance(visAt(t, "2026-09-26 10:00").Sub(c.clock.Now()))
+	c.start()
+	c.tick()
+	c.tick()
+	c.expect(c.admin.ID, "The Mid-Autumn Festival visit round of 2026 (due 2026-09-18 09:00) fell due while the bot was down and was not sent")
+	c.settle()
+	n := 0
+	for _, m := range c.tg.Messages(c.admin.ID) {
+		if strings.Contains(m.Plain, "fell due while the bot was down") {
+			n++
+		}
+	}
+	for _, m := range c.tg.Messages(c.lin.ID) {
+		if strings.Contains(m.Plain, "刘秀英") {
+			t.Errorf("the stale list was sent: %q", m.Plain)
+		}
+	}
+	if n != 1 {
+		t.Errorf("staff told %d times, want once", n)
+	}
+	c.db(func(tx *storage.Tx) error {
+		items, err := tx.PendingDue("visits.round", "")
+		if len(items) != 1 || items[0].Key != "mid_autumn:2027" || !items[0].DueAt.Equal(visAt(t, "2027-09-08 09:00")) {
+			t.Errorf("pending rounds %+v", items)
+		}
+		return err
+	})
+}

@@ -32,7 +32,7 @@ func (d roundData) key() string { return d.Holiday + ":" + fmt.Sprint(d.Year) }
 func (a *App) visitKinds() map[string]timed.Kind {
 	return map[string]timed.Kind{
 		kindVisitRound:  {Do: a.startRound, Missed: a.roundMissed},
-		kindVisitRemind: {Do: a.remindRound, Missed: a.roundMissed},
+		kindVisitRemind: {Do: a.remindRound}, // a missed reminder is logged; staff hear of the missed round
 	}
 }
 
