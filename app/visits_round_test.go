@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
@@ -85,6 +86,11 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 		}
 	}
 	c.visSay(c.admin, "/visits 中秋节 2026", "", "1 of 3 households visited")
+	c.visSay(c.admin, "/visits 中秋 2026", "", "1 of 3 households visited")
+	c.visSay(c.admin, "/visits Mid-Autumn", "", "1 of 3 households visited")
+	c.visSay(c.admin, "/visits 重阳", "", "Double Ninth (Elders' Day) 2026", "brings no visit round")
+	c.visSay(c.admin, "/visits easter 2026", "", "I do not know the holiday “easter”", "mid_autumn (Mid-Autumn Festival)")
+	c.visSay(c.admin, "/visits spring 1899", "", "“1899” is not a year")
 
 	// /export: the visits are a third document; /stats counts them.
 	last = c.visLast(c.admin.ID)
@@ -166,4 +172,57 @@ func TestVisitsRoundMissedAfterDowntime(t *testing.T) {
 		}
 		return err
 	})
+}
+
+// Rounds follow the configuration: each configured holiday's next round
+// and reminder are laid out once; a holiday taken out of visits.holidays
+// loses its pending round at the next start.
+func TestVisitsRoundsFollowTheConfig(t *testing.T) {
+	c := newVisCast(t)
+	c.shutdown()
+	c.cfg.Visits.Holidays = []string{"mid_autumn", "spring"}
+	c.cfg.Visits.DaysBefore = 10
+	c.start()
+	c.tick()
+	c.tick()
+	pending := func() map[string]time.Time {
+		out := map[string]time.Time{}
+		c.db(func(tx *storage.Tx) error {
+			for _, kind := range []string{"visits.round", "visits.remind"} {
+				items, err := tx.PendingDue(kind, "")
+				if err != nil {
+					return err
+				}
+				for _, it := range items {
+					out[kind+" "+it.Key] = it.DueAt
+				}
+			}
+			return nil
+		})
+		return out
+	}
+	got := pending()
+	// Mid-Autumn 2026-09-25: its round (ten days before, 09-15) is past
+	// and runs at once; Spring Festival 2027-02-06: 01-27 and 02-03.
+	want := map[string]time.Time{
+		"visits.remind mid_autumn:2026": visAt(t, "2026-09-22 09:00"),
+		"visits.round spring:2027":      visAt(t, "2027-01-27 09:00"),
+		"visits.remind spring:2027":     visAt(t, "2027-02-03 09:00"),
+	}
+	if len(got) != len(want) {
+		t.Errorf("pending %v, want %v", got, want)
+	}
+	for k, at := range want {
+		if !got[k].Equal(at) {
+			t.Errorf("%s at %v, want %v", k, got[k], at)
+		}
+	}
+	c.shutdown()
+	c.cfg.Visits.Holidays = []string{"spring"}
+	c.start()
+	c.tick()
+	got = pending()
+	if _, ok := got["visits.round spring:2027"]; len(got) != 2 || !ok {
+		t.Errorf("after taking Mid-Autumn out: %v", got)
+	}
 }

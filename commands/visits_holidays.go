@@ -49,12 +49,23 @@ func (a *App) holidays(r *req) error {
 // holidayName is a holiday's name in lang.
 func (a *App) holidayName(lang, key string) string { return a.cat.T(lang, "holiday."+key) }
 
-// holidayByName reads a holiday's key, or its name in either language.
+// holidayByName reads a holiday's key, or its name in either language,
+// with or without what follows it in brackets, and in Chinese with or
+// without the closing 节 (中秋, 中秋节).
 func (a *App) holidayByName(s string) (string, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	for _, k := range holiday.Keys() {
-		if s == k || s == strings.ToLower(a.cat.T("zh", "holiday."+k)) || s == strings.ToLower(a.cat.T("en", "holiday."+k)) {
+		if s == k {
 			return k, true
+		}
+		for _, lang := range []string{"zh", "en"} {
+			name := strings.ToLower(a.cat.T(lang, "holiday."+k))
+			if i := strings.IndexAny(name, "（("); i > 0 {
+				name = strings.TrimSpace(name[:i])
+			}
+			if s == name || s+"节" == name || s == strings.TrimSuffix(name, " festival") {
+				return k, true
+			}
 		}
 	}
 	return "", false
