@@ -23,6 +23,8 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowPatrolTpl:   a.tplText,
 		flowPatrolOffer: a.offerText,
 		flowPatrolFound: a.foundText,
+		flowCare:        a.careText,
+		flowVisitNote:   a.visitNoteText,
 	}
 }
 

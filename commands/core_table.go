@@ -50,6 +50,9 @@ func (a *App) commandTable() []command {
 		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
 		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
+		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
+		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -99,6 +102,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "pt:", run: a.patrolButton},
 		{prefix: "tm:", run: a.teamButton},
 		{prefix: "jb:", run: a.jobButton},
+		{prefix: "cr:", run: a.careButton},
+		{prefix: "vi:", run: a.visitButton},
 	}
 }
 

@@ -13,5 +13,8 @@ func (a *App) TimedKinds() map[string]timed.Kind {
 	for k, v := range a.patrolKindsMap() {
 		kinds[k] = v
 	}
+	for k, v := range a.visitKinds() {
+		kinds[k] = v
+	}
 	return kinds
 }

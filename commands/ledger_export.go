@@ -94,9 +94,11 @@ func (a *App) export(r *req) error {
 	case to.After(from.AddDate(0, maxExportMonths, 0)):
 		return r.reply(r.t("export.too_long", maxExportMonths), nil)
 	}
-	_, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
-		From: from, To: to, Name: name}, r.now)
-	return err
+	if _, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
+		From: from, To: to, Name: name}, r.now); err != nil {
+		return err
+	}
+	return a.logVisitsExport(r, from, to)
 }
 
 // BuildExport builds a requested export on tx, a read snapshot, and returns
@@ -108,7 +110,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 		return nil, err
 	}
 	out := []storage.OutMsg{first}
-	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport} {
+	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.visitsExport} {
 		msg, ok, err := build(tx, q)
 		if err != nil {
 			return nil, err

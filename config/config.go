@@ -16,6 +16,7 @@ type Config struct {
 	Tickets   Tickets   `yaml:"tickets"`
 	Jobs      Jobs      `yaml:"jobs"`
 	Patrol    Patrol    `yaml:"patrol"`
+	Visits    Visits    `yaml:"visits"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
@@ -98,6 +99,12 @@ type Jobs struct {
 	RemindBefore     []time.Duration `yaml:"remind_before"`      // reminders before the start, default [24h, 2h]; [] for none
 	AlertShortBefore time.Duration   `yaml:"alert_short_before"` // when a job short of people alerts its organiser, default 24h
 	MaxNoShows       int             `yaml:"max_no_shows"`       // no-shows in 90 days that stop sign-ups, default 3
+}
+
+// Visits configures holiday visits to the households on the care list.
+type Visits struct {
+	Holidays   []string `yaml:"holidays"`    // holiday keys that bring a visit round, default spring, mid_autumn, national_day; [] for none
+	DaysBefore int      `yaml:"days_before"` // days before the holiday the round starts, default 7
 }
 
 // Limits protect the bot from flooding.

@@ -30,11 +30,16 @@ const (
 	DefaultPatrolEvening      = "20:00"
 	DefaultPatrolRemindBefore = 60 * time.Minute
 	DefaultPatrolAlertShort   = 6 * time.Hour
+	DefaultVisitDaysBefore    = 7
 )
 
 // DefaultRemindBefore returns the default reminders before a job: a day
 // and two hours. Each call returns a new slice.
 func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, 2 * time.Hour} }
+
+// DefaultVisitHolidays returns the holidays that bring visits when the
+// config names none. Each call returns a new slice.
+func DefaultVisitHolidays() []string { return []string{"spring", "mid_autumn", "national_day"} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -93,6 +98,11 @@ func (c Config) WithDefaults() Config {
 	if c.Patrol.AlertShortBefore == 0 {
 		c.Patrol.AlertShortBefore = DefaultPatrolAlertShort
 	}
+
+	if c.Visits.Holidays == nil {
+		c.Visits.Holidays = DefaultVisitHolidays()
+	}
+	setInt(&c.Visits.DaysBefore, DefaultVisitDaysBefore)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)

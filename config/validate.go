@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 
+	"courtyard/holiday"
+
 	// The zone database is embedded so that community.timezone resolves
 	// even on hosts without /usr/share/zoneinfo (minimal containers).
 	_ "time/tzdata"
@@ -30,6 +32,7 @@ func (c Config) Validate() error {
 		c.Tickets.validate,
 		c.Jobs.validate,
 		c.Patrol.validate,
+		c.Visits.validate,
 		c.Limits.validate,
 		c.Log.validate,
 		c.validateAdmins,
@@ -228,6 +231,27 @@ func (j Jobs) validate() error {
 	}
 	if j.MaxNoShows < 1 || j.MaxNoShows > 100 {
 		return fmt.Errorf("jobs.max_no_shows must be between 1 and 100, not %d", j.MaxNoShows)
+	}
+	return nil
+}
+
+// MaxVisitDaysBefore bounds visits.days_before: a round starts at most two
+// months ahead.
+const MaxVisitDaysBefore = 60
+
+func (v Visits) validate() error {
+	seen := map[string]bool{}
+	for i, k := range v.Holidays {
+		if !holiday.Known(k) {
+			return fmt.Errorf("visits.holidays[%d] %q is not a holiday: use one of %s", i, k, strings.Join(holiday.Keys(), ", "))
+		}
+		if seen[k] {
+			return fmt.Errorf("visits.holidays[%d] %q is listed twice", i, k)
+		}
+		seen[k] = true
+	}
+	if v.DaysBefore < 1 || v.DaysBefore > MaxVisitDaysBefore {
+		return fmt.Errorf("visits.days_before is %d: it must be 1 to %d", v.DaysBefore, MaxVisitDaysBefore)
 	}
 	return nil
 }

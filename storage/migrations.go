@@ -20,6 +20,7 @@ var migrations = []string{
 	schemaJobs,
 	schemaPatrol,
 	schemaOps,
+	schemaCare,
 }
 
 // Version returns the schema version of the database.
