@@ -82,8 +82,10 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			PerUserPerHour: 10,
 			MaxPhotos:      10,
 		},
-		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
-		Log:    Log{Level: "info", Format: "text"},
+		Limits:  Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
+		Stars:   Stars{Categories: DefaultStarCategories(), Days: []int{3, 5, 7}},
+		Pledges: Pledges{RatingDays: 7},
+		Log:     Log{Level: "info", Format: "text"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)
