@@ -11,6 +11,7 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
+		{{Text: r.t("menu.stars"), CallbackData: "menu:stars"}, {Text: r.t("menu.pledges"), CallbackData: "menu:pledges"}},
 		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
 }
@@ -29,6 +30,12 @@ func (a *App) menuButton(r *req) error {
 		run = a.wish
 	case "my":
 		run = a.my
+	case "stars":
+		r.args = ""
+		run = a.stars
+	case "pledges":
+		r.args = ""
+		run = a.pledges
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

@@ -43,6 +43,9 @@ func (a *App) commandTable() []command {
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "stars", min: storage.RoleResident, menu: true, run: a.stars},
+		{name: "pledge", min: storage.RoleResident, menu: true, run: a.pledge},
+		{name: "pledges", min: storage.RoleResident, menu: true, run: a.pledges},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -90,6 +93,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
 		{prefix: "tm:", run: a.teamButton},
+		{prefix: "st:", run: a.starButton},
+		{prefix: "pl:", run: a.pledgeButton},
 	}
 }
 

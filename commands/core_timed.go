@@ -6,5 +6,10 @@ import "courtyard/timed"
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{}
+	return map[string]timed.Kind{
+		kindStarNomClose: {Do: a.starNomClose},
+		kindStarVoteOpen: {Do: a.starVoteOpen},
+		kindStarClose:    {Do: a.starClose},
+		kindPledgeRated:  {Do: a.pledgeRatingClose},
+	}
 }

@@ -8,7 +8,7 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help":
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "stars", p == "pledge", p == "pledges":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
 		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
@@ -33,6 +33,15 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 		return true, a.hours(r)
 	case p == "help":
 		return true, a.help(r)
+	case p == "stars":
+		r.args = ""
+		return true, a.stars(r)
+	case p == "pledge":
+		r.args = ""
+		return true, a.pledge(r)
+	case p == "pledges":
+		r.args = ""
+		return true, a.pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):

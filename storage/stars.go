@@ -286,11 +286,14 @@ func (t *Tx) StarVoteOf(round int64, category string, voter int64) (int64, error
 }
 
 // CountStarVotes counts a round's votes into its candidates and marks the
-// winners: in each category, every candidate on the ballot with the most
+// winners: in each category, every candidate on the ballot (see OnBallot;
+// votes for one taken off it count for nothing) with the most
 // votes, if that is more than none (so a tie gives joint winners).
 func (t *Tx) CountStarVotes(round int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE star_candidates SET votes =
-		(SELECT count(*) FROM star_votes v WHERE v.candidate_id = star_candidates.id) WHERE round_id = ?`, round); err != nil {
+		CASE WHEN shortlisted = 1 AND (member_id IS NULL OR consent = 'yes')
+		THEN (SELECT count(*) FROM star_votes v WHERE v.candidate_id = star_candidates.id) ELSE 0 END
+		WHERE round_id = ?`, round); err != nil {
 		return fmt.Errorf("storage: count star votes of %d: %w", round, err)
 	}
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE star_candidates SET winner = 1 WHERE round_id = ? AND votes > 0

@@ -35,6 +35,9 @@ func TestStarsCountTiesAndFigures(t *testing.T) {
 			if err := tx.SetStarShortlisted(c, true); err != nil {
 				return err
 			}
+			if err := tx.SetStarConsent(c, "yes"); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.CastStarVote(id, "community", 1, a, t0); err != nil {
 			return err
