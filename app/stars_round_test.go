@@ -29,7 +29,9 @@ func TestStarsFullRound(t *testing.T) {
 	c.tg.Press(c.zhao, m, "st:n:"+itoa(rid)+":community")
 	c.starAfter(c.zhao.ID, m.ID, "", "您提名谁为社区之星")
 	c.say(c.zhao, "2001")
-	ask := c.tg.WaitMessage(t, c.zhao.ID, func(x telegramtest.Message) bool { return x.ForceReply && strings.Contains(x.Plain, "为什么提名 王阿姨") }, wait)
+	ask := c.tg.WaitMessage(t, c.zhao.ID, func(x telegramtest.Message) bool {
+		return x.ForceReply && strings.Contains(x.Plain, "为什么提名 王阿姨")
+	}, wait)
 	c.tg.SendReply(c.zhao, telegramtest.PrivateChat(c.zhao), "热心肠，天天帮人", ask)
 	c.expect(c.zhao.ID, "谢谢：您提名了 王阿姨 为社区之星")
 
