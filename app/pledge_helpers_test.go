@@ -41,7 +41,9 @@ func (c *pledgeCast) pledgeMake(u models.User, items, published string) {
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), items, ask)
 	preview := c.starAfter(u.ID, ask.ID, "pl:pub", "")
 	c.tg.Press(u, preview, "pl:pub")
-	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ID == preview.ID && len(m.Buttons) == 0 && pledgeHas(m.Plain, published) }, wait)
+	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
+		return m.ID == preview.ID && len(m.Buttons) == 0 && pledgeHas(m.Plain, published)
+	}, wait)
 }
 
 // pledgeOf is u's pledge in the current period.
