@@ -64,7 +64,7 @@ func TestStarsFullRound(t *testing.T) {
 
 	// Nominations close: staff are asked to shortlist.
 	c.starAdvance(3*starDay + time.Minute)
-	c.expect(c.admin.ID, "Nominations for 2026年3月 are closed: 6 nominees")
+	c.expect(c.admin.ID, "Nominations for 2026-03 are closed: 6 nominees")
 	if s := c.starState(rid); s != storage.StarShortlisting {
 		t.Fatalf("state after the nominations %q", s)
 	}

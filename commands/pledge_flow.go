@@ -42,7 +42,8 @@ func (a *App) pledgeText(r *req, f storage.Flow) error {
 		return r.tx.EndFlow(r.me.ID)
 	}
 	switch f.Step {
-	case "items":
+	case "items", "preview":
+		// A list typed again at the preview replaces the draft.
 		return a.pledgeDraft(r, d)
 	case "note":
 		return a.pledgeNote(r, d)

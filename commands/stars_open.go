@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -78,7 +79,7 @@ func (a *App) starOpenButton(r *req, parts []string) error {
 		rd := a.starPlan(r, d)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: r.t("stars.button.open_confirm"), CallbackData: "st:oy"}, {Text: r.t("button.cancel"), CallbackData: "st:ox"}}}}
-		return r.edit(r.t("stars.open.preview", esc(rd.Title), a.starCategoryList(r.lang), a.when(rd.NominateUntil),
+		return r.edit(r.t("stars.open.preview", a.roundTitle(rd)(r.lang), a.starCategoryList(r.lang), a.when(rd.NominateUntil),
 			a.when(rd.VoteFrom), a.when(rd.VoteUntil), r.t("ann.audience."+d.Aud)), kb)
 	case "ox":
 		if err := r.tx.EndFlow(r.me.ID); err != nil {
@@ -97,7 +98,7 @@ func (a *App) starOpenButton(r *req, parts []string) error {
 // starPlan lays a round out from now: its title is the month it opens in.
 func (a *App) starPlan(r *req, d starOpenData) storage.StarRound {
 	local := r.now.In(a.loc)
-	title := a.cat.T(a.cfg.Community.Language, "stars.round_title", local.Year(), int(local.Month()))
+	title := fmt.Sprintf("%d-%02d", local.Year(), int(local.Month()))
 	nomEnd := r.now.Add(time.Duration(d.Nom) * 24 * time.Hour)
 	voteFrom := nomEnd.Add(starShortlistHours * time.Hour)
 	return storage.StarRound{Title: title, Audience: d.Aud, NominateUntil: nomEnd, VoteFrom: voteFrom,
@@ -130,12 +131,23 @@ func (a *App) openStarRound(r *req, d starOpenData) error {
 	}
 	rd.ID = id
 	n, err := a.starTell(r, rd, func(lang string) string {
-		return a.cat.T(lang, "stars.opened_notice", esc(rd.Title), a.starCategoryList(lang), a.when(rd.NominateUntil), maxStarReason)
+		return a.cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.when(rd.NominateUntil), maxStarReason)
 	})
 	if err != nil {
 		return err
 	}
-	return r.edit(r.n("stars.open.done", n, esc(rd.Title), a.when(rd.NominateUntil)), nil)
+	return r.edit(r.n("stars.open.done", n, a.roundTitle(rd)(r.lang), a.when(rd.NominateUntil)), nil)
+}
+
+// roundTitle names a round's month in the reader's language.
+func (a *App) roundTitle(rd storage.StarRound) inLang {
+	return func(lang string) string {
+		var y, m int
+		if n, _ := fmt.Sscanf(rd.Title, "%d-%d", &y, &m); n == 2 {
+			return a.cat.T(lang, "stars.round_title", y, m)
+		}
+		return esc(rd.Title)
+	}
 }
 
 // starTell sends text (in each reader's language) to a round's audience,

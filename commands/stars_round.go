@@ -77,7 +77,7 @@ func (a *App) starHome(r *req) (string, telegram.Keyboard, error) {
 		return "", telegram.Keyboard{}, err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("stars.title", esc(rd.Title)) + "\n")
+	b.WriteString(r.t("stars.title", a.roundTitle(rd)(r.lang)) + "\n")
 	id := itoa(rd.ID)
 	switch rd.State {
 	case storage.StarNominating:

@@ -54,7 +54,7 @@ func (a *App) shortlistPage(r *req, rd storage.StarRound, catKey string) (string
 		return "", telegram.Keyboard{}, err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("stars.shortlist.title", esc(starLabel(cat, r.lang)), esc(rd.Title)) + "\n")
+	b.WriteString(r.t("stars.shortlist.title", esc(starLabel(cat, r.lang)), a.roundTitle(rd)(r.lang)) + "\n")
 	if len(cands) == 0 {
 		b.WriteString(r.t("stars.shortlist.none"))
 	}
@@ -119,7 +119,7 @@ func (a *App) toggleShortlist(r *req, c storage.StarCandidate) error {
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: a.cat.T(lang, "stars.button.consent_yes"), CallbackData: "st:c:" + itoa(c.ID) + ":y"},
 			{Text: a.cat.T(lang, "stars.button.consent_no"), CallbackData: "st:c:" + itoa(c.ID) + ":n"}}}}
-		if err := a.tellMember(r, m.ID, kb, "stars.consent.ask", esc(starLabel(cat, lang)), esc(rd.Title)); err != nil {
+		if err := a.tellMember(r, m.ID, kb, "stars.consent.ask", esc(starLabel(cat, lang)), a.roundTitle(rd)); err != nil {
 			return err
 		}
 	}

@@ -51,7 +51,7 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 		return err
 	}
 	for _, m := range staff {
-		if err := a.tellMember(r, m.ID, nil, "stars.shortlist_now", esc(rd.Title), len(cands), a.when(rd.VoteFrom)); err != nil {
+		if err := a.tellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd), len(cands), a.when(rd.VoteFrom)); err != nil {
 			return err
 		}
 	}
@@ -70,7 +70,7 @@ func (a *App) closeEmptyRound(r *req, rd storage.StarRound, from, key string) er
 	if err := r.tx.CancelDue(kindStarClose, itoa(rd.ID)); err != nil {
 		return err
 	}
-	_, err := a.starTell(r, rd, func(lang string) string { return a.cat.T(lang, key, esc(rd.Title)) })
+	_, err := a.starTell(r, rd, func(lang string) string { return a.cat.T(lang, key, a.roundTitle(rd)(lang)) })
 	return err
 }
 
@@ -98,7 +98,7 @@ func (a *App) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.DueIt
 		return err
 	}
 	_, err = a.starTell(r, rd, func(lang string) string {
-		return a.cat.T(lang, "stars.voting_notice", esc(rd.Title), a.when(rd.VoteUntil))
+		return a.cat.T(lang, "stars.voting_notice", a.roundTitle(rd)(lang), a.when(rd.VoteUntil))
 	})
 	return err
 }
@@ -142,7 +142,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 			if err != nil {
 				return err
 			}
-			if err := a.tellMember(r, m.ID, nil, "stars.you_won", esc(starLabel(cat, a.langOf(m))), esc(rd.Title), c.Votes); err != nil {
+			if err := a.tellMember(r, m.ID, nil, "stars.you_won", esc(starLabel(cat, a.langOf(m))), a.roundTitle(rd), c.Votes); err != nil {
 				return err
 			}
 		}
@@ -154,7 +154,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 // (joint when tied) with their votes and up to reasons of the reasons given.
 func (a *App) starResults(r *req, rd storage.StarRound, lang string, reasons int) (string, error) {
 	var b strings.Builder
-	b.WriteString(a.cat.T(lang, "stars.results.title", esc(rd.Title)))
+	b.WriteString(a.cat.T(lang, "stars.results.title", a.roundTitle(rd)(lang)))
 	for _, cat := range a.cfg.Stars.Categories {
 		cands, err := r.tx.StarCandidates(rd.ID, cat.Key)
 		if err != nil {
