@@ -64,6 +64,7 @@ func TestPledgePeriod(t *testing.T) {
 	c.expect(c.admin.ID, "Comment on 林's pledge saved")
 	c.expect(c.lin.ID, "社区对您在 2026 H2 的承诺作了点评：做得扎实")
 
+	c.starForge(c.zhao, "pl:c:"+itoa(lin.ID), "只有社区工作人员可以这样做")
 	// Residents rate: once each, not their own.
 	c.pledgeRate(c.zhao, lin, 5, "很负责", "谢谢：您给 林 的承诺打了 5★")
 	c.pledgeRate(c.li, lin, 4, "", "Thank you: you rated 4★ for 林's pledge")

@@ -71,3 +71,22 @@ func TestStarsNobodyNominated(t *testing.T) {
 		t.Fatalf("second round state %q", s)
 	}
 }
+
+// TestStarsStaffButtonsForged: a resident's forged staff buttons change nothing.
+func TestStarsStaffButtonsForged(t *testing.T) {
+	c := newStarCast(t, nil)
+	rid := c.starOpen("3", "5")
+	c.starNominate(c.wang, rid, "community", c.li.ID, "每天帮邻居取快递", "谢谢")
+	cand := c.starCand(rid, "community", c.li.ID, "")
+	c.starForge(c.wang, "st:o", "只有社区工作人员可以这样做")
+	c.starForge(c.wang, "st:t:"+itoa(cand), "只有社区工作人员可以这样做")
+	c.starForge(c.li, "st:s:"+itoa(rid)+":community", "Only staff may do that")
+	c.starForge(c.wang, "st:c:"+itoa(cand)+":y", "这个按钮已经失效了")
+	c.db(func(tx *storage.Tx) error {
+		x, err := tx.StarCandidate(cand)
+		if x.Shortlisted || x.Consent != "" {
+			t.Errorf("a forged button changed the candidate: %+v", x)
+		}
+		return err
+	})
+}

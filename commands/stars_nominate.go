@@ -2,6 +2,7 @@ package commands
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 
 	"courtyard/config"
@@ -30,7 +31,7 @@ func (a *App) starNominateButton(r *req, parts []string) error {
 		return err
 	}
 	if refuse := a.mayNominateNow(r, rd, c); refuse != "" {
-		return r.toast(refuse)
+		return a.starRefuse(r, refuse)
 	}
 	d := starNomData{Round: rd.ID, Cat: c.Key}
 	if parts[0] == "w" {
@@ -121,7 +122,7 @@ func (a *App) starPickPerson(r *req, d starNomData, c config.StarCategory, mid i
 // starRefuse answers a press with a toast, a message with a reply.
 func (a *App) starRefuse(r *req, text string) error {
 	if r.cb != nil {
-		return r.toast(stripTags(text))
+		return r.toast(html.UnescapeString(stripTags(text)))
 	}
 	return r.reply(text, nil)
 }
