@@ -53,6 +53,9 @@ func (a *App) commandTable() []command {
 		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
 		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
 		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
+		{name: "stars", min: storage.RoleResident, menu: true, run: a.stars},
+		{name: "pledge", min: storage.RoleResident, menu: true, run: a.pledge},
+		{name: "pledges", min: storage.RoleResident, menu: true, run: a.pledges},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -104,6 +107,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "jb:", run: a.jobButton},
 		{prefix: "cr:", run: a.careButton},
 		{prefix: "vi:", run: a.visitButton},
+		{prefix: "st:", run: a.starButton},
+		{prefix: "pl:", run: a.pledgeButton},
 	}
 }
 

@@ -18,6 +18,8 @@ type Config struct {
 	Patrol    Patrol    `yaml:"patrol"`
 	Visits    Visits    `yaml:"visits"`
 	Limits    Limits    `yaml:"limits"`
+	Stars     Stars     `yaml:"stars"`
+	Pledges   Pledges   `yaml:"pledges"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
 }
@@ -111,6 +113,32 @@ type Visits struct {
 type Limits struct {
 	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
 	MessagesPerMinute int `yaml:"messages_per_minute"` // other messages per user, default 20 (three times that in a conversation)
+}
+
+// Stars configures the monthly stars (社区之星、楼长之星、楼院之星).
+type Stars struct {
+	Categories []StarCategory `yaml:"categories"` // default: community, leader and courtyard stars
+	Days       []int          `yaml:"days"`       // choices offered for nomination and voting days, default 3, 5, 7
+}
+
+// StarCategory is one star elected each round.
+type StarCategory struct {
+	Key        string `yaml:"key"`        // stable id, e.g. community
+	Zh         string `yaml:"zh"`         // label in Chinese
+	En         string `yaml:"en"`         // label in English
+	Candidates string `yaml:"candidates"` // person (anyone registered), leader (building leaders) or building (a courtyard)
+}
+
+// Star candidate kinds.
+const (
+	StarPerson   = "person"
+	StarLeader   = "leader"
+	StarBuilding = "building"
+)
+
+// Pledges configures public pledges (双诺三评).
+type Pledges struct {
+	RatingDays int `yaml:"rating_days"` // days residents may rate once a period ends, default 7
 }
 
 // Log configures logging.

@@ -31,6 +31,7 @@ const (
 	DefaultPatrolRemindBefore = 60 * time.Minute
 	DefaultPatrolAlertShort   = 6 * time.Hour
 	DefaultVisitDaysBefore    = 7
+	DefaultPledgeRatingDays   = 7
 )
 
 // DefaultRemindBefore returns the default reminders before a job: a day
@@ -55,6 +56,19 @@ func DefaultCategories() []Category {
 		{Key: "other", Zh: "其他", En: "Other"},
 	}
 }
+
+// DefaultStarCategories returns the three stars a community elects each
+// month, used when the config lists none. Each call returns a new slice.
+func DefaultStarCategories() []StarCategory {
+	return []StarCategory{
+		{Key: "community", Zh: "社区之星", En: "Community star", Candidates: StarPerson},
+		{Key: "leader", Zh: "楼长之星", En: "Leader star", Candidates: StarLeader},
+		{Key: "courtyard", Zh: "楼院之星", En: "Courtyard star", Candidates: StarBuilding},
+	}
+}
+
+// DefaultStarDays are the nomination and voting lengths offered as buttons.
+func DefaultStarDays() []int { return []int{3, 5, 7} }
 
 // WithDefaults returns c with every zero-valued key that has a default set to
 // it. A trailing slash is removed from telegram.api_url so that callers can
@@ -106,6 +120,14 @@ func (c Config) WithDefaults() Config {
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
+
+	if len(c.Stars.Categories) == 0 {
+		c.Stars.Categories = DefaultStarCategories()
+	}
+	if len(c.Stars.Days) == 0 {
+		c.Stars.Days = DefaultStarDays()
+	}
+	setInt(&c.Pledges.RatingDays, DefaultPledgeRatingDays)
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)

@@ -34,6 +34,8 @@ func (c Config) Validate() error {
 		c.Patrol.validate,
 		c.Visits.validate,
 		c.Limits.validate,
+		c.Stars.validate,
+		c.Pledges.validate,
 		c.Log.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
@@ -235,6 +237,46 @@ func (j Jobs) validate() error {
 	return nil
 }
 
+// maxStarCategories and maxStarDays keep the buttons few.
+const (
+	maxStarCategories = 8
+	maxStarDayChoices = 6
+	maxStarDays       = 31
+)
+
+func (s Stars) validate() error {
+	if len(s.Categories) == 0 || len(s.Categories) > maxStarCategories {
+		return fmt.Errorf("stars.categories must list 1 to %d categories, not %d", maxStarCategories, len(s.Categories))
+	}
+	seen := map[string]int{}
+	for i, c := range s.Categories {
+		where := fmt.Sprintf("stars.categories[%d]", i)
+		switch {
+		case !validKey(c.Key):
+			return fmt.Errorf("%s: key %q must be 1 to %d characters of a-z, 0-9, _ or -", where, c.Key, maxCategoryKey)
+		case strings.TrimSpace(c.Zh) == "":
+			return fmt.Errorf("%s (%s): zh label is missing", where, c.Key)
+		case strings.TrimSpace(c.En) == "":
+			return fmt.Errorf("%s (%s): en label is missing", where, c.Key)
+		case c.Candidates != StarPerson && c.Candidates != StarLeader && c.Candidates != StarBuilding:
+			return fmt.Errorf("%s (%s): candidates %q is unknown: use person, leader or building", where, c.Key, c.Candidates)
+		}
+		if j, dup := seen[c.Key]; dup {
+			return fmt.Errorf("stars.categories: key %q is used twice (items %d and %d)", c.Key, j, i)
+		}
+		seen[c.Key] = i
+	}
+	if len(s.Days) == 0 || len(s.Days) > maxStarDayChoices {
+		return fmt.Errorf("stars.days must list 1 to %d numbers of days, not %d", maxStarDayChoices, len(s.Days))
+	}
+	for i, d := range s.Days {
+		if d < 1 || d > maxStarDays {
+			return fmt.Errorf("stars.days[%d] is %d: each must be 1 to %d days", i, d, maxStarDays)
+		}
+	}
+	return nil
+}
+
 // MaxVisitDaysBefore bounds visits.days_before: a round starts at most two
 // months ahead.
 const MaxVisitDaysBefore = 60
@@ -252,6 +294,13 @@ func (v Visits) validate() error {
 	}
 	if v.DaysBefore < 1 || v.DaysBefore > MaxVisitDaysBefore {
 		return fmt.Errorf("visits.days_before is %d: it must be 1 to %d", v.DaysBefore, MaxVisitDaysBefore)
+	}
+	return nil
+}
+
+func (p Pledges) validate() error {
+	if p.RatingDays < 1 || p.RatingDays > 90 {
+		return fmt.Errorf("pledges.rating_days must be 1 to 90, not %d", p.RatingDays)
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ var migrations = []string{
 	schemaPatrol,
 	schemaOps,
 	schemaCare,
+	schemaStars,
 }
 
 // Version returns the schema version of the database.
