@@ -94,10 +94,10 @@ func (a *App) guessFromText(r *req, d reportData, photo string) error {
 		return err
 	}
 	if d.Text == "" {
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
+		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}
-	guess := a.guessCategory(d.Text)
-	kb := a.categoryKeyboard(r)
+	guess := a.guessCategory(d.Kind, d.Text)
+	kb := a.categoryKeyboard(r, d.Kind)
 	first := []telegram.Button{{Text: "✓ " + a.catLabel(r.lang, guess), CallbackData: "tk:cat:" + guess}}
 	kb.InlineKeyboard = append([][]telegram.Button{first}, kb.InlineKeyboard...)
 	return r.reply(r.t("report.guessed", esc(a.catLabel(r.lang, guess))), kb)

@@ -47,7 +47,7 @@ func (a *App) startReport(r *req, kind string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r))
+	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r, kind))
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
@@ -57,7 +57,7 @@ func (a *App) underReportLimit(r *req) (bool, error) {
 		return false, err
 	}
 	if n >= a.cfg.Tickets.PerUserPerHour {
-		return false, r.reply(r.t("report.too_many", a.cfg.Tickets.PerUserPerHour), nil)
+		return false, r.reply(r.t("report.too_many", r.n("count.reports", a.cfg.Tickets.PerUserPerHour)), nil)
 	}
 	return true, nil
 }
@@ -66,10 +66,10 @@ func (a *App) setReportFlow(r *req, step string, d reportData) error {
 	return r.setFlow(flowReport, step, d)
 }
 
-func (a *App) categoryKeyboard(r *req) telegram.Keyboard {
+func (a *App) categoryKeyboard(r *req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.categoriesOf(kind) {
 		row = append(row, telegram.Button{Text: a.catLabel(r.lang, c.Key), CallbackData: "tk:cat:" + c.Key})
 		if len(row) == 2 {
 			rows = append(rows, row)
@@ -97,7 +97,7 @@ func (a *App) reportCategory(r *req, key string) error {
 	if !ok || err != nil {
 		return err
 	}
-	if _, known := a.category(key); !known || f.Step != "category" {
+	if !a.categoryFor(d.Kind, key) || f.Step != "category" {
 		return r.toast(r.t("error.stale_button"))
 	}
 	d.Category = key
@@ -167,13 +167,13 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 		return a.guessFromText(r, d, photo)
 	case "text":
 	default:
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
+		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
 	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
-		return r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
+		return r.reply(r.t("report.photo_limit", r.n("count.photos", a.cfg.Tickets.MaxPhotos)), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
@@ -275,7 +275,7 @@ func (a *App) groupReport(r *req, kind string) error {
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(text), Building: building, ReporterID: r.me.ID,
+	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(kind, text), Building: building, ReporterID: r.me.ID,
 		Text: text, SourceChatID: r.chat.ID}
 	if p := largestPhoto(r); p != "" {
 		tk.Photos = []string{p}

@@ -24,7 +24,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 			return err
 		}
 		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
-			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
+			a.stateLabel(r.lang, tk.State), r.n("count.followers", len(followers)), a.age(r.lang, r.now, tk.CreatedAt))
 		r.answered = true
 		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(note, 200), ShowAlert: true}
 		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)

@@ -218,7 +218,7 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 	}
 	ack := r.t("ticket.resolved_ack", next.ID)
 	if !asked {
-		ack = r.t("ticket.resolved_unasked", next.ID, a.cfg.Tickets.AutoCloseDays)
+		ack = r.t("ticket.resolved_unasked", next.ID, r.n("count.days", a.cfg.Tickets.AutoCloseDays))
 	}
 	if err := r.reply(ack, nil); err != nil {
 		return err
