@@ -165,7 +165,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		}
 		row := []string{
 			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(tk.Text), cell(reporter), cell(assignee), cell(team),
+			cell(a.ticketText(lang, tk)), cell(reporter), cell(assignee), cell(team),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),

@@ -142,7 +142,7 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.kindLabel(lang, tk.Kind) + " " + a.headline(lang, tk) + "\n")
-	b.WriteString("“" + quote(tk.Text, 300) + "”\n")
+	b.WriteString("“" + quote(a.ticketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
 		b.WriteString(a.cat.T(lang, "ticket.reported_by", esc(reporter)) + " · ")
 	}

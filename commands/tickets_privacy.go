@@ -93,6 +93,9 @@ func (a *App) guessFromText(r *req, d reportData, photo string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
+	if d.Text == "" && voiceOf(r) != nil {
+		return r.reply(r.t("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
+	}
 	if d.Text == "" {
 		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}

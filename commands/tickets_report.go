@@ -13,14 +13,15 @@ const flowReport = "report"
 
 // reportData is the report conversation's state.
 type reportData struct {
-	Kind     string   `json:"kind"`
-	Category string   `json:"category,omitempty"`
-	Building string   `json:"building,omitempty"`
-	Photos   []string `json:"photos,omitempty"`
-	Lat      *float64 `json:"lat,omitempty"`
-	Lon      *float64 `json:"lon,omitempty"`
-	Ticket   int64    `json:"ticket,omitempty"` // step "attach": the ticket photos go to
-	Text     string   `json:"text,omitempty"`   // given with the command: /report the lamp is out
+	Kind     string          `json:"kind"`
+	Category string          `json:"category,omitempty"`
+	Building string          `json:"building,omitempty"`
+	Photos   []string        `json:"photos,omitempty"`
+	Voices   []storage.Voice `json:"voices,omitempty"`
+	Lat      *float64        `json:"lat,omitempty"`
+	Lon      *float64        `json:"lon,omitempty"`
+	Ticket   int64           `json:"ticket,omitempty"` // step "attach": the ticket photos go to
+	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
 }
 
 // report starts a problem report; wish starts a micro-wish.
@@ -101,7 +102,7 @@ func (a *App) reportCategory(r *req, key string) error {
 		return r.toast(r.t("error.stale_button"))
 	}
 	d.Category = key
-	if d.Text != "" {
+	if d.Text != "" || len(d.Voices) > 0 {
 		// The description came with the command: the category was all that was missing.
 		if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)), nil); err != nil {
 			return err
@@ -115,7 +116,11 @@ func (a *App) reportCategory(r *req, key string) error {
 		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("report.placeholder")})
+	placeholder := r.t("report.placeholder")
+	if d.Kind == storage.TicketKindWish {
+		placeholder = r.t("report.placeholder_wish")
+	}
+	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: placeholder})
 }
 
 // reportBuilding lets the reporter file it under another building.
@@ -158,6 +163,11 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	}
 	photo := largestPhoto(r)
 	loc := r.msg.Location
+	if f.Step != "attach" {
+		if refused, err := a.draftVoice(r, &d); refused || err != nil {
+			return err
+		}
+	}
 	switch f.Step {
 	case "attach":
 		return a.attach(r, d, photo)
@@ -178,6 +188,9 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 		d.Photos = append(d.Photos, photo)
 	}
 	text := cleanText(r.text)
+	if text == "" && voiceOf(r) != nil {
+		return a.askName(r, d) // the voice note is the description
+	}
 	if text == "" {
 		if loc == nil && photo == "" {
 			return r.reply(r.t("report.empty"), telegram.ForceReply{ForceReply: true})
@@ -206,7 +219,7 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 		return err
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
-		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, HideName: hide}
+		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
 	id, told, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
@@ -221,6 +234,9 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
 func (a *App) attach(r *req, d reportData, photo string) error {
+	if v := voiceOf(r); v != nil {
+		return a.attachVoice(r, d, *v)
+	}
 	if photo == "" && r.msg.Location == nil && cleanText(r.text) != "" {
 		return a.addNote(r, d)
 	}

@@ -70,7 +70,7 @@ func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key st
 		}
 		lang := a.langOf(m)
 		text := a.cat.T(lang, key, a.headline(lang, tk), a.age(lang, r.now, tk.CreatedAt), hours,
-			a.stateLabel(lang, tk.State), quote(tk.Text, 200))
+			a.stateLabel(lang, tk.State), quote(a.ticketText(lang, tk), 200))
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.now); err != nil {
 			return err
 		}

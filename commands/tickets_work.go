@@ -135,7 +135,10 @@ func (a *App) claim(r *req, tk storage.Ticket, edit bool) error {
 	if !edit {
 		say = r.reply
 	}
-	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(next.Text, 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(a.ticketText(r.lang, next), 200)), a.workButtons(r, next)); err != nil {
+		return err
+	}
+	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
 	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), a.roleIn(r.role)); err != nil {

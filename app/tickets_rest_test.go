@@ -1,0 +1,219 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/bot/telegramtest"
+	"courtyard/config"
+	"courtyard/storage"
+)
+
+// restMessages waits until chat has a message matching ok and returns
+// every such message.
+func (c *community) restMessages(chat int64, ok func(telegramtest.Message) bool) []telegramtest.Message {
+	c.t.Helper()
+	c.tg.WaitMessage(c.t, chat, ok, wait)
+	var out []telegramtest.Message
+	for _, m := range c.tg.Messages(chat) {
+		if ok(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// restVoices are the voice notes (file_ids) the bot sent to chat.
+func (c *community) restVoices(chat int64) []string {
+	var out []string
+	for _, m := range c.tg.Messages(chat) {
+		if m.Voice != "" {
+			out = append(out, m.Voice)
+		}
+	}
+	return out
+}
+
+// restAskText walks u through /report (or /wish) to the description
+// question after tapping category.
+func (c *community) restAskText(u models.User, cmd, category string) telegramtest.Message {
+	c.t.Helper()
+	c.say(u, cmd)
+	m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
+		return hasButton(m, "tk:cat:"+category) && !hasButtonPrefix(m, "tk:nm:")
+	}, wait)
+	c.tg.Press(u, m, "tk:cat:"+category)
+	return c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool { return x.ForceReply && x.ID > m.ID }, wait)
+}
+
+// A voice note is a report's whole description: kept on the ticket, sent
+// to the building's leader after the notice and to the assignee, offered
+// behind Details, never posted to the group.
+func TestRestVoiceNoteIsTheReport(t *testing.T) {
+	c := newCommunity(t)
+	c.restAskText(c.wang, "/report", "lighting")
+	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 42, "")
+	id := c.privChooseName(c.wang, "tk:nm:hide")
+	tk := c.ticket(id)
+	if tk.Text != "" || len(tk.Voices) != 1 || tk.Voices[0].Seconds != 42 || tk.Voices[0].Audio {
+		t.Fatalf("ticket %+v", tk)
+	}
+	voice := tk.Voices[0].FileID
+	c.expect(c.wang.ID, "已登记问题 #1 · 照明 · 3 栋")
+	c.expect(c.leader.ID, "🔔 新问题 #1 · 照明 · 3 栋", "“（语音）”")
+	c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool {
+		return m.Voice == voice && m.Method == "sendVoice" && strings.Contains(m.Plain, "#1 · 报告人的语音")
+	}, wait)
+	line := c.expect(c.group.ID, "#1 · 照明 · 3 栋", "（语音）")
+	if strings.Contains(line.Plain, "王阿姨") {
+		t.Errorf("group line names a hidden reporter: %q", line.Plain)
+	}
+
+	// A second voice note, after filing, is added and passed on; one over
+	// five minutes is refused.
+	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 20, "就在东门口")
+	c.expect(c.wang.ID, "语音已加到 #1")
+	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 301, "")
+	c.expect(c.wang.ID, "这条语音太长了：最长 5 分钟")
+	c.settle()
+	tk = c.ticket(id)
+	if len(tk.Voices) != 2 {
+		t.Fatalf("voices after adding: %+v", tk.Voices)
+	}
+	if got := c.restVoices(c.leader.ID); len(got) != 2 || got[1] != tk.Voices[1].FileID {
+		t.Errorf("leader heard %v, want both of %+v", got, tk.Voices)
+	}
+	for _, m := range c.tg.Messages(c.group.ID) {
+		if m.Voice != "" || m.Audio != "" {
+			t.Errorf("a voice note reached the group: %+v", m)
+		}
+	}
+
+	// Details offers the voice notes to the leader, not to a neighbour.
+	c.say(c.leader, "/ticket 1")
+	details := c.expect(c.leader.ID, "“（语音）”", "语音：2 条语音")
+	c.tg.Press(c.leader, details, "tk:media:1")
+	c.tg.WaitUntil(t, func() bool { return len(c.restVoices(c.leader.ID)) == 4 }, wait)
+	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), details.ID, "tk:media:1")
+	c.expectAnswer("not yours")
+	if got := c.restVoices(c.li.ID); len(got) != 0 {
+		t.Errorf("a neighbour heard %v", got)
+	}
+
+	// The person it is assigned to gets the voice notes, with the text in
+	// their own language.
+	c.say(c.admin, "/assign 1 2002")
+	c.expect(c.li.ID, "(voice message)")
+	c.tg.WaitUntil(t, func() bool { return len(c.restVoices(c.li.ID)) == 2 }, wait)
+	if v := c.tg.Violations(); len(v) != 0 {
+		t.Errorf("violations: %v", v)
+	}
+}
+
+// An audio recording with a caption: the caption is the text, the
+// recording is kept and sent as audio.
+func TestRestAudioWithCaption(t *testing.T) {
+	c := newCommunity(t)
+	c.restAskText(c.li, "/report", "water")
+	c.tg.SendAudio(c.li, telegramtest.PrivateChat(c.li), 30, "the drain by door 2")
+	id := c.privChooseName(c.li, "tk:nm:show")
+	tk := c.ticket(id)
+	if tk.Text != "the drain by door 2" || len(tk.Voices) != 1 || !tk.Voices[0].Audio {
+		t.Fatalf("ticket %+v", tk)
+	}
+	c.expect(c.leader.ID, "🔔 新问题 #1", "the drain by door 2")
+	c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool {
+		return m.Method == "sendAudio" && m.Audio == tk.Voices[0].FileID
+	}, wait)
+	c.expect(c.group.ID, "#1 · 供水排污 · 3 栋", "the drain by door 2")
+	if v := c.tg.Violations(); len(v) != 0 {
+		t.Errorf("violations: %v", v)
+	}
+}
+
+// A voice note sent before a category is chosen is kept too.
+func TestRestVoiceBeforeCategory(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.wang, "/report")
+	c.expect(c.wang.ID, "遇到了什么问题")
+	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 15, "")
+	m := c.expect(c.wang.ID, "语音收到了。请再点选一个类别")
+	c.tg.Press(c.wang, m, "tk:cat:roads")
+	id := c.privChooseName(c.wang, "tk:nm:show")
+	if tk := c.ticket(id); tk.Category != "roads" || len(tk.Voices) != 1 {
+		t.Errorf("ticket %+v", tk)
+	}
+}
+
+// /wish explains what a micro-wish is and offers the wish categories,
+// which every view then names.
+func TestRestWishHasItsOwnCategories(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.wang, "/wish")
+	m := c.expect(c.wang.ID, "微心愿是一件邻居或志愿者能帮您办成的具体小事", "台灯")
+	if !hasButton(m, "tk:cat:items") || !hasButton(m, "tk:cat:home_help") || hasButton(m, "tk:cat:water") {
+		t.Fatalf("wish categories: %+v", m.Buttons)
+	}
+	// A report category pressed in a wish (a forged press) is refused.
+	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), m.ID, "tk:cat:water")
+	c.expectAnswer("")
+	c.tg.Press(c.wang, m, "tk:cat:items")
+	ask := c.expect(c.wang.ID, "希望别人帮您做什么")
+	if p, _ := c.tg.Calls("sendMessage")[len(c.tg.Calls("sendMessage"))-1].Params["reply_markup"].(map[string]any); p == nil ||
+		!strings.Contains(p["input_field_placeholder"].(string), "米") {
+		t.Errorf("wish placeholder: %+v", p)
+	}
+	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "给爷爷添一盏台灯", ask)
+	id := c.privChooseName(c.wang, "tk:nm:show")
+	if tk := c.ticket(id); tk.Kind != storage.TicketKindWish || tk.Category != "items" {
+		t.Fatalf("wish %+v", tk)
+	}
+	c.expect(c.leader.ID, "🔔 新心愿 #1 · 物品 · 3 栋")
+	c.expect(c.group.ID, "#1 · 物品 · 3 栋")
+	c.say(c.admin, "/ledger")
+	c.expect(c.admin.ID, "Items")
+	c.say(c.admin, "/stats")
+	c.expect(c.admin.ID, "Items")
+	c.say(c.admin, "/export")
+	doc := c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool {
+		return x.Method == "sendDocument" && strings.HasSuffix(x.DocumentName, ".csv") && strings.Contains(string(x.DocumentData), "给爷爷")
+	}, wait)
+	if !strings.Contains(string(doc.DocumentData), ",物品,") {
+		t.Errorf("export lacks the wish category's label:\n%s", doc.DocumentData)
+	}
+	// A one-line wish in the group is filed under a wish category by its words.
+	c.tg.SendText(c.li, c.group, "/wish someone to visit grandma on Sundays")
+	c.expect(c.group.ID, "#2 · 陪伴探访 · 3 栋")
+}
+
+// Counts in English take the singular for one.
+func TestRestEnglishPlurals(t *testing.T) {
+	c := &community{}
+	h := newHarness(t, func(cfg *config.Config) { cfg.Tickets.AutoCloseDays = 1; cfg.Tickets.MaxPhotos = 1 })
+	c.harness = h
+	c.admin, c.leader, c.li = h.user(adminID, "Boss", "en"), h.user(3001, "Lin", "en"), h.user(2002, "Li", "en")
+	h.register(c.admin, "1", "101")
+	h.register(c.leader, "3", "101")
+	h.register(c.li, "3", "301")
+	h.say(c.admin, "/grant 3001 leader 3")
+	h.expect(c.admin.ID, "is now building leader")
+	id := c.reportInPrivate(c.li, "lighting", "the lamp is out")
+	h.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "")
+	h.expect(c.li.ID, "Photo added")
+	h.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "")
+	h.expect(c.li.ID, "at most 1 photo;")
+	notice := h.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:"+itoa(id)) }, wait)
+	h.tg.Press(c.leader, notice, "tk:claim:"+itoa(id))
+	claimed := h.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:res:"+itoa(id)) }, wait)
+	h.tg.Press(c.leader, claimed, "tk:res:"+itoa(id))
+	ask := h.expect(c.leader.ID, "what was done")
+	h.tg.SendReply(c.leader, telegramtest.PrivateChat(c.leader), "new bulb", ask)
+	h.expect(c.li.ID, "Without an answer within 1 day it is closed.")
+	for _, m := range h.tg.Messages(c.li.ID) {
+		if strings.Contains(m.Plain, "1 days") || strings.Contains(m.Plain, "1 photos") {
+			t.Errorf("singular wanted: %q", m.Plain)
+		}
+	}
+}
