@@ -55,6 +55,7 @@ func TestRestVoiceNoteIsTheReport(t *testing.T) {
 	c := newCommunity(t)
 	c.restAskText(c.wang, "/report", "lighting")
 	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 42, "")
+	c.expect(c.wang.ID, "您的语音不会发到群里")
 	id := c.privChooseName(c.wang, "tk:nm:hide")
 	tk := c.ticket(id)
 	if tk.Text != "" || len(tk.Voices) != 1 || tk.Voices[0].Seconds != 42 || tk.Voices[0].Audio {
@@ -93,7 +94,7 @@ func TestRestVoiceNoteIsTheReport(t *testing.T) {
 
 	// Details offers the voice notes to the leader, not to a neighbour.
 	c.say(c.leader, "/ticket 1")
-	details := c.expect(c.leader.ID, "“（语音）”", "语音：2 条语音")
+	details := c.expect(c.leader.ID, "“（语音）”", "🎙 2 条语音")
 	c.tg.Press(c.leader, details, "tk:media:1")
 	c.tg.WaitUntil(t, func() bool { return len(c.restVoices(c.leader.ID)) == 4 }, wait)
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), details.ID, "tk:media:1")
@@ -171,7 +172,10 @@ func TestRestWishHasItsOwnCategories(t *testing.T) {
 		t.Fatalf("wish %+v", tk)
 	}
 	c.expect(c.leader.ID, "🔔 新心愿 #1 · 物品 · 3 栋")
-	c.expect(c.group.ID, "#1 · 物品 · 3 栋")
+	wline := c.expect(c.group.ID, "#1 · 物品 · 3 栋")
+	if len(wline.Buttons) == 0 || wline.Buttons[0][0].Text != "关注" {
+		t.Errorf("a wish's group line offers %+v, want 关注 (not 我也遇到)", wline.Buttons)
+	}
 	c.say(c.admin, "/ledger")
 	c.expect(c.admin.ID, "Items")
 	c.say(c.admin, "/stats")
@@ -215,5 +219,96 @@ func TestRestEnglishPlurals(t *testing.T) {
 		if strings.Contains(m.Plain, "1 days") || strings.Contains(m.Plain, "1 photos") {
 			t.Errorf("singular wanted: %q", m.Plain)
 		}
+	}
+}
+
+// restDump logs every message the bot sent to each chat, for reading.
+func (c *community) restDump(chats map[string]int64) {
+	for name, id := range chats {
+		for _, m := range c.tg.Messages(id) {
+			what := m.Plain
+			switch {
+			case m.Voice != "":
+				what = "[voice] " + what
+			case m.Photo != "":
+				what = "[photo] " + what
+			}
+			var buttons []string
+			for _, row := range m.Buttons {
+				for _, b := range row {
+					buttons = append(buttons, b.Text)
+				}
+			}
+			c.t.Logf("%s #%d %s %q %v", name, m.ID, m.Method, what, buttons)
+		}
+	}
+	for _, method := range []string{"sendMessage", "editMessageText", "editMessageCaption", "sendPhoto", "sendVoice"} {
+		for _, call := range c.tg.Calls(method) {
+			text, _ := call.Params["text"].(string)
+			if text == "" {
+				text, _ = call.Params["caption"].(string)
+			}
+			c.t.Logf("call %s %v %q", method, call.Params["chat_id"], text)
+		}
+	}
+	for _, a := range c.tg.Answers() {
+		if s, _ := a.Params["text"].(string); s != "" {
+			c.t.Logf("toast %q", s)
+		}
+	}
+}
+
+// The whole flow once, as a resident (zh), a leader (zh) and staff (en):
+// a voice report, the name choice, claim, a fix with a photo, "Partly"
+// with what is still wrong, a second fix, "Yes"; then a wish.
+func TestRestWalkthrough(t *testing.T) {
+	c := newCommunity(t)
+	staff := c.user(4001, "Sue", "en")
+	c.register(staff, "1", "102")
+	c.say(c.admin, "/grant 4001 staff")
+	c.expect(c.admin.ID, "Sue")
+
+	c.restAskText(c.wang, "/report", "water")
+	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 35, "")
+	c.privChooseName(c.wang, "tk:nm:hide")
+	c.expect(c.wang.ID, "已登记问题 #1")
+
+	notice := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:1") }, wait)
+	c.tg.Press(c.leader, notice, "tk:claim:1")
+	claimed := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:res:1") }, wait)
+	c.tg.Press(c.leader, claimed, "tk:res:1")
+	c.expect(c.leader.ID, "#1：做了什么处理")
+	c.tg.SendPhoto(c.leader, telegramtest.PrivateChat(c.leader), "疏通了下水道")
+	fixed := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:1:partly") }, wait)
+	c.tg.Press(c.wang, fixed, "tk:fb:1:partly")
+	ask := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决") }, wait)
+	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "还是有点慢", ask)
+	c.expect(c.leader.ID, "报告人说还有问题：“还是有点慢”")
+	c.say(c.leader, "/mytasks")
+	c.expect(c.leader.ID, "#1")
+	c.say(c.leader, "/ticket 1")
+	details := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:res:1") && strings.Contains(m.Plain, "还是有点慢") }, wait)
+	c.tg.Press(c.leader, details, "tk:res:1")
+	again := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > details.ID }, wait)
+	c.tg.SendReply(c.leader, telegramtest.PrivateChat(c.leader), "换了一段管子", again)
+	fixed2 := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:1:yes") && m.ID > fixed.ID }, wait)
+	c.tg.Press(c.wang, fixed2, "tk:fb:1:yes")
+	c.expect(c.wang.ID, "谢谢确认！")
+	c.say(staff, "/ticket 1")
+	c.expect(staff.ID, "#1 · Water")
+	c.say(staff, "/ledger")
+	c.expect(staff.ID, "#1")
+
+	c.say(c.wang, "/wish")
+	m := c.expect(c.wang.ID, "微心愿")
+	c.tg.Press(c.wang, m, "tk:cat:company")
+	w := c.expect(c.wang.ID, "希望别人帮您做什么")
+	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "周末有人陪我去医院", w)
+	c.privChooseName(c.wang, "tk:nm:show")
+	c.expect(c.leader.ID, "🔔 新心愿 #2")
+	c.settle()
+	c.restDump(map[string]int64{"wang": c.wang.ID, "leader": c.leader.ID, "staff": staff.ID, "group": c.group.ID})
+	if v := c.tg.Violations(); len(v) != 0 {
+		t.Errorf("violations: %v", v)
 	}
 }

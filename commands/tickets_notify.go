@@ -154,7 +154,11 @@ func (a *App) groupButtons(tk storage.Ticket) any {
 	lang := a.cfg.Community.Language
 	row := []telegram.Button{{Text: a.cat.T(lang, "button.details"), CallbackData: "tk:info:" + itoa(tk.ID)}}
 	if !tk.State.Terminal() {
-		row = append([]telegram.Button{{Text: a.cat.T(lang, "button.metoo"), CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
+		label := a.cat.T(lang, "button.metoo")
+		if tk.Kind == storage.TicketKindWish {
+			label = a.cat.T(lang, "button.follow_wish") // nobody "has" a neighbour's wish too
+		}
+		row = append([]telegram.Button{{Text: label, CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }

@@ -23,9 +23,12 @@ func (a *App) askName(r *req, d reportData) error {
 		return err
 	}
 	var b strings.Builder
-	if len(chats) > 0 {
+	switch {
+	case len(chats) > 0 && d.Text == "" && len(d.Voices) > 0:
+		b.WriteString(r.t("report.ask_name_group_voice", esc(d.Building)))
+	case len(chats) > 0:
 		b.WriteString(r.t("report.ask_name_group", esc(d.Building)))
-	} else {
+	default:
 		b.WriteString(r.t("report.ask_name"))
 	}
 	b.WriteString("\n" + r.t("report.who_sees", esc(d.Building)))
