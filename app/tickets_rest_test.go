@@ -319,7 +319,9 @@ func TestRestWalkthrough(t *testing.T) {
 	c.privChooseName(zhao, "tk:nm:show")
 	c.expect(zhao.ID, "已登记问题 #3", "已通知社区工作人员")
 	snotice := c.expect(staff.ID, "🔔 New: Problem #3 · Safety · building 2", "“(voice message)”")
-	c.tg.WaitMessage(t, staff.ID, func(m telegramtest.Message) bool { return m.Voice != "" && strings.Contains(m.Plain, "#3 · voice message from the reporter") }, wait)
+	c.tg.WaitMessage(t, staff.ID, func(m telegramtest.Message) bool {
+		return m.Voice != "" && strings.Contains(m.Plain, "#3 · voice message from the reporter")
+	}, wait)
 	c.tg.Press(staff, snotice, "tk:claim:3")
 	sclaimed := c.tg.WaitMessage(t, staff.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:res:3") }, wait)
 	c.tg.Press(staff, sclaimed, "tk:res:3")
@@ -327,7 +329,9 @@ func TestRestWalkthrough(t *testing.T) {
 	c.tg.SendPhoto(staff, telegramtest.PrivateChat(staff), "wire covered")
 	zfixed := c.tg.WaitMessage(t, zhao.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:3:no") }, wait)
 	c.tg.Press(zhao, zfixed, "tk:fb:3:no")
-	zask := c.tg.WaitMessage(t, zhao.ID, func(m telegramtest.Message) bool { return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决") }, wait)
+	zask := c.tg.WaitMessage(t, zhao.ID, func(m telegramtest.Message) bool {
+		return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决")
+	}, wait)
 	c.tg.SendReply(zhao, telegramtest.PrivateChat(zhao), "电线还露在外面", zask)
 	c.expect(staff.ID, "电线还露在外面")
 	c.settle()
