@@ -159,7 +159,7 @@ func TestRestWishHasItsOwnCategories(t *testing.T) {
 	}
 	// A report category pressed in a wish (a forged press) is refused.
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), m.ID, "tk:cat:water")
-	c.expectAnswer("")
+	c.expectAnswer("这个按钮已经失效了")
 	c.tg.Press(c.wang, m, "tk:cat:items")
 	ask := c.expect(c.wang.ID, "希望别人帮您做什么")
 	if p, _ := c.tg.Calls("sendMessage")[len(c.tg.Calls("sendMessage"))-1].Params["reply_markup"].(map[string]any); p == nil ||
