@@ -146,6 +146,9 @@ func TestRestVoiceBeforeCategory(t *testing.T) {
 	if tk := c.ticket(id); tk.Category != "roads" || len(tk.Voices) != 1 {
 		t.Errorf("ticket %+v", tk)
 	}
+	// Outside any report, a voice note is pointed to the report button.
+	c.tg.SendVoice(c.li, telegramtest.PrivateChat(c.li), 10, "")
+	c.expect(c.li.ID, "To report a problem, tap “Report a problem”")
 }
 
 // /wish explains what a micro-wish is and offers the wish categories,
