@@ -61,6 +61,10 @@ func (a *App) continueFlow(r *req) error {
 		if !r.me.Registered() {
 			return a.askBuilding(r, r.t("start.welcome", esc(a.cfg.Community.Name)))
 		}
+		if voiceOf(r) != nil {
+			// A voice note out of the blue is most likely a report.
+			return r.reply(r.t("report.voice_no_flow"), a.mainMenu(r))
+		}
 		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
 	}
 	if err != nil {

@@ -206,7 +206,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 		}
 		return w.Write([]string{
 			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(tk.Text), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
+			cell(a.ticketText(lang, tk)), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),

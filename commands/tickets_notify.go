@@ -142,7 +142,7 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.kindLabel(lang, tk.Kind) + " " + a.headline(lang, tk) + "\n")
-	b.WriteString("“" + quote(tk.Text, 300) + "”\n")
+	b.WriteString("“" + quote(a.ticketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
 		b.WriteString(a.cat.T(lang, "ticket.reported_by", esc(reporter)) + " · ")
 	}
@@ -154,7 +154,11 @@ func (a *App) groupButtons(tk storage.Ticket) any {
 	lang := a.cfg.Community.Language
 	row := []telegram.Button{{Text: a.cat.T(lang, "button.details"), CallbackData: "tk:info:" + itoa(tk.ID)}}
 	if !tk.State.Terminal() {
-		row = append([]telegram.Button{{Text: a.cat.T(lang, "button.metoo"), CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
+		label := a.cat.T(lang, "button.metoo")
+		if tk.Kind == storage.TicketKindWish {
+			label = a.cat.T(lang, "button.follow_wish") // nobody "has" a neighbour's wish too
+		}
+		row = append([]telegram.Button{{Text: label, CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }

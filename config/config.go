@@ -80,6 +80,7 @@ func (p Patrol) EveningAt() (hour, minute int) {
 // Tickets configures reports and micro-wishes.
 type Tickets struct {
 	Categories     []Category `yaml:"categories"`        // default: the eight standard ones
+	WishCategories []Category `yaml:"wish_categories"`   // micro-wishes' own; default: the six standard ones
 	EscalateAfter  float64    `yaml:"escalate_after"`    // hours unclaimed before staff hear, default 24
 	AutoCloseDays  int        `yaml:"auto_close_days"`   // days without the reporter's answer, default 7
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000

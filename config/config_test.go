@@ -76,6 +76,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Community: Community{Timezone: "Asia/Shanghai", Language: "zh", Buildings: []string{"1", "2"}},
 		Tickets: Tickets{
 			Categories:     DefaultCategories(),
+			WishCategories: DefaultWishCategories(),
 			EscalateAfter:  24,
 			AutoCloseDays:  7,
 			MaxText:        2000,

@@ -155,8 +155,18 @@ func checkTimezone(name string) error {
 }
 
 func (t Tickets) validate() error {
-	if err := validateCategories(t.Categories); err != nil {
+	if err := validateCategories("tickets.categories", t.Categories); err != nil {
 		return err
+	}
+	if err := validateCategories("tickets.wish_categories", t.WishCategories); err != nil {
+		return err
+	}
+	for i, w := range t.WishCategories {
+		for _, c := range t.Categories {
+			if w.Key == c.Key {
+				return fmt.Errorf("tickets.wish_categories[%d]: key %q is also a ticket category's; give the wish category its own key (e.g. wish_%s)", i, w.Key, w.Key)
+			}
+		}
 	}
 	if err := positive("tickets.escalate_after", t.EscalateAfter); err != nil {
 		return err
@@ -178,13 +188,13 @@ func (t Tickets) validate() error {
 // 64-byte callback data together with other fields.
 const maxCategoryKey = 32
 
-func validateCategories(cats []Category) error {
+func validateCategories(list string, cats []Category) error {
 	if len(cats) == 0 {
-		return errors.New("tickets.categories is empty")
+		return errors.New(list + " is empty")
 	}
 	seen := make(map[string]int, len(cats))
 	for i, c := range cats {
-		where := fmt.Sprintf("tickets.categories[%d]", i)
+		where := fmt.Sprintf("%s[%d]", list, i)
 		switch {
 		case c.Key == "":
 			return fmt.Errorf("%s: key is blank", where)
@@ -198,7 +208,7 @@ func validateCategories(cats []Category) error {
 			return fmt.Errorf("%s (%s): deadline must be a number of hours, 0 for none, not %v", where, c.Key, c.Deadline)
 		}
 		if j, dup := seen[c.Key]; dup {
-			return fmt.Errorf("tickets.categories: key %q is used twice (items %d and %d)", c.Key, j, i)
+			return fmt.Errorf("%s: key %q is used twice (items %d and %d)", list, c.Key, j, i)
 		}
 		seen[c.Key] = i
 	}

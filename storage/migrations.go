@@ -22,6 +22,7 @@ var migrations = []string{
 	schemaOps,
 	schemaCare,
 	schemaStars,
+	schemaVoice,
 }
 
 // Version returns the schema version of the database.

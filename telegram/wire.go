@@ -71,6 +71,22 @@ type SendMediaGroup struct {
 // MaxAlbum is how many photos one album may hold.
 const MaxAlbum = 10
 
+// SendVoice is sendVoice's parameters, for a voice note Telegram already has.
+type SendVoice struct {
+	ChatID    int64  `json:"chat_id"`
+	Voice     string `json:"voice"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
+// SendAudio is sendAudio's parameters, for an audio file Telegram already has.
+type SendAudio struct {
+	ChatID    int64  `json:"chat_id"`
+	Audio     string `json:"audio"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
 // SendLocation is sendLocation's parameters.
 type SendLocation struct {
 	ChatID      int64   `json:"chat_id"`

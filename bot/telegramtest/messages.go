@@ -252,3 +252,52 @@ func mimeType(name string) string {
 	}
 	return "application/octet-stream"
 }
+
+// sendVoiceLocked handles sendVoice and sendAudio. As Telegram does, a
+// file_id of another kind of file (a photo, a document) is refused.
+func (s *Server) sendVoiceLocked(c *chatState, req *request) reply {
+	kind, title := "voice", "Voice"
+	if req.m.name == "sendAudio" {
+		kind, title = "audio", "Audio"
+	}
+	caption, _ := strParam(req.vals, "caption")
+	plain, ents, mode, rep := render(caption, req.vals, "caption_entities")
+	if rep != nil {
+		return *rep
+	}
+	if utf16Len(plain) > maxCaptionLen {
+		return badRequest("message caption is too long")
+	}
+	var stored *storedFile
+	switch v := req.vals[kind].(type) {
+	case Upload:
+		stored = s.storeFileLocked(kind, v.Name, v.Data)
+	case string:
+		stored = s.files[v]
+		switch {
+		case stored == nil && strings.HasPrefix(v, "http"):
+			stored = s.storeFileLocked(kind, path.Base(v), nil)
+		case stored == nil:
+			return badRequest("wrong file identifier/HTTP URL specified")
+		case stored.kind != kind:
+			return badRequest("can't use file of type " + strings.ToUpper(stored.kind[:1]) + stored.kind[1:] + " as " + title)
+		}
+	}
+	r, rep := s.newSentLocked(c, req)
+	if rep != nil {
+		return *rep
+	}
+	r.Caption, r.Plain, r.ParseMode, r.captionEntities = caption, plain, mode, ents
+	dur := stored.duration
+	if d, ok := req.vals["duration"].(float64); ok {
+		dur = int(d)
+	}
+	if kind == "audio" {
+		r.Audio = stored.id
+		r.audio = &models.Audio{FileID: stored.id, FileUniqueID: stored.unique, Duration: dur, MimeType: "audio/mpeg", FileSize: int64(len(stored.data))}
+	} else {
+		r.Voice = stored.id
+		r.voice = &models.Voice{FileID: stored.id, FileUniqueID: stored.unique, Duration: dur, MimeType: "audio/ogg", FileSize: int64(len(stored.data))}
+	}
+	return okReply(s.wire(c, r))
+}
