@@ -18,6 +18,7 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowAnnounce:   a.annText,
 		flowTeamRename: a.teamRenameText,
 		flowTicketNote: a.ticketNoteText,
+		flowMediation:  a.mediationText,
 	}
 }
 

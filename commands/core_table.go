@@ -11,6 +11,7 @@ type command struct {
 	min     storage.Role // lowest role that may use it
 	inGroup bool         // usable in a group (else it answers with a deep link)
 	menu    bool         // listed in the command menu and /help
+	menuMin storage.Role // when set, listed only from this role up (min lets in others the handler checks)
 	run     handler
 }
 
@@ -43,6 +44,9 @@ func (a *App) commandTable() []command {
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "mediation", min: storage.RoleResident, menu: true, menuMin: storage.RoleStaff, run: a.mediation},
+		{name: "mediator", min: storage.RoleStaff, menu: true, run: a.mediator},
+		{name: "summary", min: storage.RoleStaff, menu: true, run: a.summary},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -90,6 +94,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
 		{prefix: "tm:", run: a.teamButton},
+		{prefix: "md:", run: a.mediationButton},
+		{prefix: "xl:", run: a.excelButton},
 	}
 }
 
@@ -98,7 +104,7 @@ func (a *App) callbackTable() []callback {
 func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
 	var out []telegram.BotCommand
 	for _, c := range a.commandTable() {
-		if !c.menu || c.min.Rank() > role.Rank() || (group && !c.inGroup) {
+		if !c.menu || c.min.Rank() > role.Rank() || c.menuMin.Rank() > role.Rank() || (group && !c.inGroup) {
 			continue
 		}
 		out = append(out, telegram.BotCommand{Command: c.name, Description: a.cat.T(lang, "cmd."+c.name)})

@@ -6,5 +6,7 @@ import "courtyard/timed"
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{}
+	return map[string]timed.Kind{
+		kindFollowUp: {Do: a.remindFollowUp},
+	}
 }

@@ -71,15 +71,22 @@ func (a *App) exportRange(r *req) (from, to time.Time, name, bad string, order b
 	return from, to, args[0] + "_" + args[1], "", false
 }
 
-// export: /export [from] [to], the tickets created in the period as a CSV
-// document, oldest first.
+// export: /export [xlsx] [from] [to], the tickets created in the period as
+// a CSV document, oldest first, with an "Excel" button for the same as a
+// workbook; with xlsx, the workbook at once.
 func (a *App) export(r *req) error {
+	xlsx := false
+	if w, rest, _ := strings.Cut(strings.TrimSpace(r.args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
+		xlsx, r.args = true, rest
+	}
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
 	case bad != "":
 		return r.reply(r.t("export.bad_date", esc(limitRunes(bad, 32))), nil)
 	case order:
 		return r.reply(r.t("export.bad_order"), nil)
+	case xlsx:
+		return a.exportXLSX(r, from, to, name)
 	}
 	var tks []storage.Ticket
 	if err := r.tx.ExportTickets(from, to, func(tk storage.Ticket) error {
@@ -103,7 +110,8 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.too_big", len(tks)), nil)
 	}
 	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
+	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("export.caption", period, len(tks)), telegram.MaxCaption),
+		ReplyMarkup: a.excelKeyboard(r, from, to)}
 	if _, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
 		return err
@@ -112,10 +120,30 @@ func (a *App) export(r *req) error {
 }
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
-// that Excel reads the Chinese text right. Labels are in the community's
-// language. The reporter's name is there for those who may know it
-// (mayKnowReporter), even when hidden from neighbours.
+// that Excel reads the Chinese text right.
 func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
+	rows, err := a.ticketRows(r, tks)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.Write(exportHeader); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), w.Error()
+}
+
+// ticketRows are the export's rows (exportHeader's columns), for the CSV
+// and the workbook. Labels are in the community's language. The
+// reporter's name is there for those who may know it (mayKnowReporter),
+// even when hidden from neighbours.
+func (a *App) ticketRows(r *req, tks []storage.Ticket) ([][]string, error) {
 	lang := a.cfg.Community.Language
 	var ids []int64
 	seen := map[int64]bool{0: true}
@@ -132,13 +160,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		return nil, err
 	}
 	teams := map[int64]string{}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(exportHeader); err != nil {
-		return nil, err
-	}
+	var out [][]string
 	for _, tk := range tks {
 		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
 		if knows, err := a.mayKnowReporter(r, tk); err != nil || !knows {
@@ -163,19 +185,15 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		if tk.DuplicateOf != 0 {
 			dup = strconv.FormatInt(tk.DuplicateOf, 10)
 		}
-		row := []string{
+		out = append(out, []string{
 			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
 			cell(tk.Text), cell(reporter), cell(assignee), cell(team),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
-		}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+		})
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return out, nil
 }
 
 // csvLocation is "lat,lon", or "" without a location.

@@ -13,6 +13,7 @@ type Config struct {
 	Tickets   Tickets   `yaml:"tickets"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
+	Summary   Summary   `yaml:"summary"`
 }
 
 // Telegram is how the bot talks to the Bot API.
@@ -72,4 +73,12 @@ type Limits struct {
 type Log struct {
 	Level  string `yaml:"level"`  // debug, info, warn, error; default info
 	Format string `yaml:"format"` // text or json; default text
+}
+
+// Summary is the report upward (/summary).
+type Summary struct {
+	// Font is a TrueType or OpenType font (or collection) with Chinese
+	// glyphs for the chart's labels. Empty: the usual Debian paths are
+	// tried; without one the chart's labels are in English.
+	Font string `yaml:"font"`
 }

@@ -17,6 +17,7 @@ var migrations = []string{
 	schemaTeams,
 	schemaLimits,
 	schemaAlerts,
+	schemaMediation,
 }
 
 // Version returns the schema version of the database.
