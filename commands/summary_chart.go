@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
-	"os"
+	"math"
 	"sync"
 
-	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -55,18 +54,6 @@ func (a *App) cjkFonts() *font.Cache {
 		a.log.Warn("no font with Chinese glyphs found: the summary chart's labels are in English", "tried", paths)
 	})
 	return a.chartFont.cache
-}
-
-// loadFont reads a font file or the first font of a collection.
-func loadFont(path string) (*opentype.Font, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 0 {
-		return coll.Font(0)
-	}
-	return opentype.Parse(data)
 }
 
 // chartLang is the language the chart's labels can be drawn in.
@@ -118,11 +105,11 @@ func (a *App) summaryChart(lang string, rep sumReport) ([]byte, error) {
 		p.Legend.Add(a.catLabel(lang, key), bars)
 	}
 	p.Legend.Top = true
-	p.Y.Min = 0
-	if p.Y.Max < 1 {
-		p.Y.Max = 1
-	}
 	p.NominalX(names...)
+	// Room for the outer bars and, above the highest, for the legend.
+	p.X.Min, p.X.Max = -0.5, float64(len(months))-0.5
+	p.Y.Min = 0
+	p.Y.Max = math.Ceil(max(1, p.Y.Max) * (1 + 0.1*float64(len(cats)+1)))
 	wt, err := p.WriterTo(chartW, chartH, "png")
 	if err != nil {
 		return nil, fmt.Errorf("summary chart: %w", err)
@@ -141,7 +128,7 @@ func useFonts(p *plot.Plot, fonts *font.Cache) {
 	for _, s := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle,
 		&p.X.Tick.Label, &p.Y.Tick.Label, &p.Legend.TextStyle} {
 		s.Handler = h
-		s.Font.Typeface = "cjk"
+		s.Font = font.Font{Typeface: "cjk", Size: s.Font.Size}
 	}
 }
 
