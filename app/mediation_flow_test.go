@@ -116,6 +116,10 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.say(c.admin, "/mediator 2003")
 	c.expect(c.admin.ID, "张 is now a mediator")
 	c.expect(zhang.ID, "社区已指定您为近邻评理室的调解员")
+	c.say(zhang, "/help")
+	c.expect(zhang.ID, "/mediation — 近邻评理室：调解记录（保密）")
+	c.say(c.admin, "/help")
+	c.expect(c.admin.ID, "/mediation — Neighbours' mediation room", "/mediator — Name a mediator", "/summary — Report upward")
 	const summary, party, notes = "晾衣杆滴水到楼下被子上", "赵大爷", "约定加装接水槽"
 	after := c.medLast(zhang.ID)
 	c.say(zhang, "/mediation new")
