@@ -144,6 +144,10 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	if !hasButton(list, "md:o:1") || !hasButton(list, "md:new") {
 		t.Errorf("list buttons: %+v", list.Buttons)
 	}
+	menu := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:mediation") }, wait)
+	after = c.medLast(c.admin.ID)
+	c.tg.Press(c.admin, menu, "menu:mediation")
+	c.medNext(c.admin.ID, after, "Neighbours' mediation room", "#1 · building 3")
 	c.tg.Press(c.admin, list, "md:o:1")
 	c.expect(c.admin.ID, "Mediation record #1", summary, notes)
 
@@ -154,6 +158,9 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.expect(c.li.ID, "only for community staff and the mediators they named")
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "md:o:1")
 	c.expectAnswer("There is no such mediation record")
+	after = c.medLast(c.li.ID)
+	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "menu:mediation")
+	c.medNext(c.li.ID, after, "only for community staff and the mediators they named")
 	c.say(other, "/mediation")
 	c.expect(other.ID, "评理室只对社区工作人员和社区指定的调解员开放")
 	for _, data := range []string{"md:o:1", "md:s:1", "md:out:1:referred", "md:f:1"} {

@@ -94,10 +94,20 @@ func TestSummaryRefusesFutureAndBeforeTheBot(t *testing.T) {
 	}
 	h.say(res, "/summary")
 	h.expect(res.ID, "没有使用 /summary 的权限")
+	menu := h.expect(res.ID, "登记好了")
+	if hasButton(menu, "menu:summary") {
+		t.Errorf("a resident's menu offers the summary: %+v", menu.Buttons)
+	}
+	h.tg.PressRaw(res, telegramtest.PrivateChat(res), menu.ID, "menu:summary")
+	h.expectAnswer("没有使用 /summary 的权限")
 	h.settle()
 	if n := h.tg.CallCount("sendPhoto") + h.tg.CallCount("sendDocument"); n != 0 {
 		t.Errorf("refused summaries sent %d files", n)
 	}
+	// The staff menu's button gives this month's.
+	menu = h.expect(adm.ID, "登记好了")
+	h.tg.Press(adm, menu, "menu:summary")
+	h.expect(adm.ID, "2026-03 月度工作汇总")
 	// The current quarter, still running, is fine.
 	h.say(adm, "/summary quarter")
 	h.expect(adm.ID, "2026-Q1 季度工作汇总")

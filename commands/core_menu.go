@@ -3,16 +3,22 @@ package commands
 import (
 	"strings"
 
+	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // mainMenu is what a registered resident can do, as buttons.
 func (a *App) mainMenu(r *req) telegram.Keyboard {
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
 		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
+	if r.atLeast(storage.RoleStaff) {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
+			{Text: r.t("menu.mediation"), CallbackData: "menu:mediation"}, {Text: r.t("menu.summary"), CallbackData: "menu:summary"}})
+	}
+	return kb
 }
 
 // menuButton takes the main menu's buttons.
@@ -29,6 +35,13 @@ func (a *App) menuButton(r *req) error {
 		run = a.wish
 	case "my":
 		run = a.my
+	case "mediation":
+		r.args, run = "", a.mediation
+	case "summary":
+		if !r.atLeast(storage.RoleStaff) {
+			return r.toast(r.t("error.forbidden", "/summary"))
+		}
+		r.args, run = "", a.summary
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {
