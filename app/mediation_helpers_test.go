@@ -87,8 +87,8 @@ func medLeaks(t *testing.T, tg *telegramtest.Server, secrets []string, allowed m
 				}
 			}
 		}
-		if c.Method == "sendDocument" || c.Method == "sendPhoto" {
-			if up, ok := c.Params["document"].(telegramtest.Upload); ok {
+		for _, field := range []string{"document", "photo"} {
+			if up, ok := c.Params[field].(telegramtest.Upload); ok {
 				for _, sec := range secrets {
 					if strings.Contains(string(up.Data), sec) {
 						leaks = append(leaks, c.Method+" file to "+itoa(int64(chat))+": "+sec)
