@@ -27,6 +27,7 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowVisitNote:    a.visitNoteText,
 		flowStarNominate: a.starNominateText,
 		flowPledge:       a.pledgeText,
+		flowMediation:    a.mediationText,
 	}
 }
 

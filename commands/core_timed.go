@@ -11,6 +11,7 @@ func (a *App) TimedKinds() map[string]timed.Kind {
 		kindStarVoteOpen: {Do: a.starVoteOpen},
 		kindStarClose:    {Do: a.starClose},
 		kindPledgeRated:  {Do: a.pledgeRatingClose},
+		kindFollowUp:     {Do: a.remindFollowUp},
 	}
 	for _, more := range []map[string]timed.Kind{a.jobKinds(), a.patrolKindsMap(), a.visitKinds()} {
 		for k, v := range more {

@@ -180,8 +180,13 @@ func (a *App) refreshGroupLine(r *req, tk storage.Ticket) error {
 	if err != nil {
 		return err
 	}
-	text := a.groupLine(tk, rep.Name)
-	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: a.groupButtons(tk),
+	text, buttons := a.groupLine(tk, rep.Name), a.groupButtons(tk)
+	if in, err := a.inMediation(r.tx, tk.ID); err != nil {
+		return err
+	} else if in {
+		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
+	}
+	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: buttons,
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	replaced, err := r.tx.ReplacePending(out.ID, telegram.Marshal(p))
 	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {

@@ -122,6 +122,11 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 	if row := a.mediaButton(r.lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
 		rows = append(rows, row)
 	}
+	if row, err := a.mediationTicketRow(r, tk); err != nil {
+		return err
+	} else if row != nil {
+		rows = append(rows, row)
+	}
 	var kb any
 	if len(rows) > 0 {
 		kb = telegram.Keyboard{InlineKeyboard: rows}

@@ -22,6 +22,7 @@ type Config struct {
 	Pledges   Pledges   `yaml:"pledges"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
+	Summary   Summary   `yaml:"summary"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.
@@ -146,4 +147,12 @@ type Pledges struct {
 type Log struct {
 	Level  string `yaml:"level"`  // debug, info, warn, error; default info
 	Format string `yaml:"format"` // text or json; default text
+}
+
+// Summary is the report upward (/summary).
+type Summary struct {
+	// Font is a TrueType or OpenType font (or collection) with Chinese
+	// glyphs for the chart's labels. Empty: the usual Debian paths are
+	// tried; without one the chart's labels are in English.
+	Font string `yaml:"font"`
 }

@@ -23,6 +23,7 @@ var migrations = []string{
 	schemaCare,
 	schemaStars,
 	schemaVoice,
+	schemaMediation,
 }
 
 // Version returns the schema version of the database.

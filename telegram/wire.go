@@ -54,6 +54,14 @@ type SendPhoto struct {
 	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
+// UploadPhoto is sendPhoto's parameters for a new picture, uploaded beside
+// them as the "photo" file.
+type UploadPhoto struct {
+	ChatID    int64  `json:"chat_id"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
 // InputMediaPhoto is one photo of an album, one Telegram already has.
 type InputMediaPhoto struct {
 	Type      string `json:"type"` // always "photo"
@@ -97,9 +105,10 @@ type SendLocation struct {
 
 // SendDocument is sendDocument's parameters; the file is uploaded beside them.
 type SendDocument struct {
-	ChatID    int64  `json:"chat_id"`
-	Caption   string `json:"caption,omitempty"`
-	ParseMode string `json:"parse_mode,omitempty"`
+	ChatID      int64  `json:"chat_id"`
+	Caption     string `json:"caption,omitempty"`
+	ParseMode   string `json:"parse_mode,omitempty"`
+	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
 // EditMessageText is editMessageText's parameters.

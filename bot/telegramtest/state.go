@@ -27,6 +27,8 @@ type Message struct {
 	Location     *models.Location // sendLocation: the point sent (do not modify)
 	DocumentName string           // file name of an uploaded document
 	DocumentData []byte           // content of an uploaded document (do not modify)
+	PhotoName    string           // file name of an uploaded photo
+	PhotoData    []byte           // content of an uploaded photo (do not modify)
 	Edits        int              // successful edit* calls on this message
 	Pinned       bool
 	ReplyTo      int // reply_parameters.message_id, 0 if none
