@@ -45,6 +45,10 @@ type App struct {
 	buildings map[string]bool
 	admins    map[int64]bool
 
+	// holidayNext, when set, gives a holiday's next date after a moment: a
+	// schedule of kind "holiday" runs then. Nil: no holiday calendar.
+	holidayNext func(name string, after time.Time) time.Time
+
 	floodMu     sync.Mutex
 	flood       map[int64]*rate.Limiter
 	floodWarned map[int64]time.Time

@@ -16,6 +16,8 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowReport:   a.reportText,
 		flowResolve:  a.resolveText,
 		flowAnnounce: a.annText,
+		flowSchedule: a.scheduleText,
+		flowMeeting:  a.meetingText,
 	}
 }
 

@@ -41,6 +41,9 @@ func (a *App) commandTable() []command {
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "schedule", min: storage.RoleLeader, menu: true, run: a.schedule},
+		{name: "meeting", min: storage.RoleStaff, menu: true, run: a.meeting},
+		{name: "meetings", min: storage.RoleLeader, menu: true, run: a.meetings},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -82,6 +85,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "sc:", run: a.scheduleButton},
+		{prefix: "mt:", run: a.meetingButton},
 	}
 }
 

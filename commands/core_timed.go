@@ -6,5 +6,10 @@ import "courtyard/timed"
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{}
+	return map[string]timed.Kind{
+		kindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindMeetingMake: {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindRemind:      {Do: a.remindMeeting, Missed: a.missedReminder},
+		kindMissed:      {Do: a.reportMissed},
+	}
 }

@@ -13,6 +13,18 @@ type Config struct {
 	Tickets   Tickets   `yaml:"tickets"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
+	Schedule  Schedule  `yaml:"schedule"`
+	Meetings  Meetings  `yaml:"meetings"`
+}
+
+// Schedule configures scheduled notices and other timed work people see.
+type Schedule struct {
+	Grace time.Duration `yaml:"grace"` // how late a notice or reminder may still go out after downtime, default 6h
+}
+
+// Meetings configures meetings.
+type Meetings struct {
+	RemindBefore []time.Duration `yaml:"remind_before"` // reminders this long before a meeting, default [24h, 1h]
 }
 
 // Telegram is how the bot talks to the Bot API.

@@ -80,8 +80,10 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			MaxText:        2000,
 			PerUserPerHour: 10,
 		},
-		Limits: Limits{CommandsPerMinute: 30},
-		Log:    Log{Level: "info", Format: "text"},
+		Limits:   Limits{CommandsPerMinute: 30},
+		Log:      Log{Level: "info", Format: "text"},
+		Schedule: Schedule{Grace: DefaultScheduleGrace},
+		Meetings: Meetings{RemindBefore: DefaultRemindBefore()},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)

@@ -22,7 +22,12 @@ const (
 	DefaultCommandsPerMinute = 30
 	DefaultLogLevel          = "info"
 	DefaultLogFormat         = "text"
+	DefaultScheduleGrace     = 6 * time.Hour
 )
+
+// DefaultRemindBefore is when meeting reminders go out by default. Each
+// call returns a new slice.
+func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, time.Hour} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -65,6 +70,13 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
+
+	if c.Schedule.Grace == 0 {
+		c.Schedule.Grace = DefaultScheduleGrace
+	}
+	if len(c.Meetings.RemindBefore) == 0 {
+		c.Meetings.RemindBefore = DefaultRemindBefore()
+	}
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)

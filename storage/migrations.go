@@ -14,6 +14,7 @@ var migrations = []string{
 	schemaV3,
 	schemaV4,
 	schemaDue,
+	schemaCalendar,
 }
 
 // Version returns the schema version of the database.
