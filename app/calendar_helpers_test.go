@@ -106,7 +106,7 @@ func (h *harness) calAdd(u models.User, preset, typed, audience, text string, ac
 		h.tg.Press(u, aud, p)
 	}
 	if len(picks) > 0 {
-		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && strings.Contains(x.Text, "✓") }, wait)
+		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && calTicked(x) }, wait)
 		h.tg.Press(u, aud, "sc:bd")
 	}
 	h.calAsk(u, aud.ID, text)
@@ -178,4 +178,16 @@ func (h *harness) calSchedules() int {
 		return err
 	})
 	return n
+}
+
+// calTicked reports a building picker with a building ticked.
+func calTicked(m telegramtest.Message) bool {
+	for _, row := range m.Buttons {
+		for _, b := range row {
+			if strings.HasPrefix(b.Text, "✓") {
+				return true
+			}
+		}
+	}
+	return false
 }
