@@ -64,6 +64,7 @@ func writeFile(t *testing.T, name, content string) string {
 func noEnv(string) string { return "" }
 
 const goodConfig = `
+admins: [42]
 telegram:
   api_url: %s
   poll_timeout: 2s
@@ -80,7 +81,8 @@ func TestConfigErrorsExitTwoWithMessage(t *testing.T) {
 		env                func(string) string
 	}{
 		{"unknown key", "telegram:\n  tokne: x\ncommunity:\n  buildings: [\"1\"]\n", `unknown key "tokne"`, noEnv},
-		{"no token", "community:\n  buildings: [\"1\"]\n", "telegram.token is empty", noEnv},
+		{"no token", "admins: [42]\ncommunity:\n  buildings: [\"1\"]\n", "telegram.token is empty", noEnv},
+		{"no admins", "telegram:\n  token: \"1:x\"\ncommunity:\n  buildings: [\"1\"]\n", "admins is empty", noEnv},
 		{"bad zone", "telegram:\n  token: \"1:x\"\ncommunity:\n  timezone: Mars/Base\n  buildings: [\"1\"]\n", "Mars/Base", noEnv},
 		{"no buildings", "telegram:\n  token: \"1:x\"\n", "community.buildings", noEnv},
 	}
@@ -110,7 +112,7 @@ func TestBinaryConfigErrors(t *testing.T) {
 	bin := buildBinary(t)
 	for _, tc := range []struct{ config, want string }{
 		{"telegram:\n  token: \"1:x\"\n  pol_timeout: 3s\ncommunity:\n  buildings: [\"1\"]\n", `line 3: unknown key "pol_timeout"`},
-		{"community:\n  buildings: [\"1\"]\n", "telegram.token is empty"},
+		{"admins: [42]\ncommunity:\n  buildings: [\"1\"]\n", "telegram.token is empty"},
 	} {
 		p := writeFile(t, "c.yaml", tc.config)
 		cmd := exec.Command(bin, "run", "-config", p)
@@ -145,7 +147,14 @@ func TestSubcommands(t *testing.T) {
 	if code := run(context.Background(), []string{"migrate", "-config", p}, &out, &errOut, env); code != 0 {
 		t.Fatalf("migrate: %d %s", code, errOut.String())
 	}
+	// Only run needs the token: the others work without it.
+	if code := run(context.Background(), []string{"migrate", "-config", p}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("migrate without the token: %d %s", code, errOut.String())
+	}
 	backup := filepath.Join(t.TempDir(), "copy.db")
+	if code := run(context.Background(), []string{"backup", "-config", p, backup + ".2"}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("backup without the token: %d %s", code, errOut.String())
+	}
 	if code := run(context.Background(), []string{"backup", "-config", p, backup}, &out, &errOut, env); code != 0 {
 		t.Fatalf("backup: %d %s", code, errOut.String())
 	}

@@ -63,7 +63,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}()
 
 	client := bot.NewClient(cfg.Telegram.APIURL, cfg.Telegram.Token, &http.Client{Timeout: cfg.Telegram.PollTimeout + 15*time.Second})
-	me, err := getMe(ctx, client, log)
+	me, err := getMe(ctx, client, cfg.Telegram.APIURL, log)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		return err
 	}
 
-	setCommands(ctx, client, store, cmds, cfg, log)
+	setCommands(ctx, client, store, cmds, cfg, opt.Now, log)
 
 	sendCtx, stopSender := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSender()
@@ -161,20 +161,33 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	return nil
 }
 
-// getMe asks Telegram who the bot is, retrying while the network is down.
-// A refused token is final.
-func getMe(ctx context.Context, c *bot.Client, log *slog.Logger) (models.User, error) {
+// getMe asks Telegram who the bot is, retrying with backoff while the
+// network is down. The first failure is explained once, plainly; the
+// retries after it are logged at debug level. A refused token is final.
+func getMe(ctx context.Context, c *bot.Client, apiURL string, log *slog.Logger) (models.User, error) {
 	wait := 500 * time.Millisecond
-	for {
+	for attempt := 1; ; attempt++ {
 		u, err := c.GetMe(ctx)
 		if err == nil {
+			if attempt > 1 {
+				log.Info("Telegram answers now", "attempts", attempt)
+			}
 			return u, nil
 		}
 		var api *bot.APIError
 		if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
 			return u, fmt.Errorf("telegram refused the bot token: %w", err)
 		}
-		log.Warn("cannot reach Telegram yet", "err", err, "retry_in", wait)
+		if ctx.Err() != nil {
+			return u, nil
+		}
+		if attempt == 1 {
+			log.Warn("cannot reach Telegram at "+apiURL+": check this machine's network connection, telegram.api_url in the config, "+
+				"and the proxy if Telegram is only reachable through one (HTTPS_PROXY); the bot keeps trying and starts when Telegram answers",
+				"err", err)
+		} else {
+			log.Debug("still cannot reach Telegram", "attempt", attempt, "err", err, "retry_in", wait)
+		}
 		select {
 		case <-ctx.Done():
 			return u, nil

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"courtyard/bot"
 	"courtyard/commands"
@@ -12,10 +13,11 @@ import (
 	"courtyard/telegram"
 )
 
-// setCommands registers the command menus: for private chats and for groups
-// in each language, and a fuller one in each staff member's private chat.
-// A failure is logged; the bot works without menus.
-func setCommands(ctx context.Context, c *bot.Client, store *storage.Storage, cmds *commands.App, cfg config.Config, log *slog.Logger) {
+// setCommands registers the command menus for private chats and for groups
+// in each language, and queues each person's own private menu (role holders,
+// administrators, people with a language of their own) where it changed
+// since it was last set. A failure is logged; the bot works without menus.
+func setCommands(ctx context.Context, c *bot.Client, store *storage.Storage, cmds *commands.App, cfg config.Config, now func() time.Time, log *slog.Logger) {
 	set := func(p telegram.SetMyCommands) {
 		if err := c.Call(ctx, "setMyCommands", p, nil); err != nil {
 			log.Warn("setting the command menu failed", "scope", p.Scope.Type, "language", p.LanguageCode, "err", err)
@@ -30,35 +32,26 @@ func setCommands(ctx context.Context, c *bot.Client, store *storage.Storage, cmd
 	set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, false, cfg.Community.Language), Scope: &telegram.BotCommandScope{Type: "all_private_chats"}})
 	set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, true, cfg.Community.Language), Scope: &telegram.BotCommandScope{Type: "all_group_chats"}})
 
-	var people []storage.Member
-	err := store.View(ctx, func(tx *storage.Tx) error {
-		var err error
-		people, err = tx.MembersWithRole(storage.RoleStaff)
+	err := store.Update(ctx, func(tx *storage.Tx) error {
+		people, err := cmds.MenuPeople(tx)
 		if err != nil {
 			return err
 		}
-		leaders, err := tx.MembersWithRole(storage.RoleLeader)
-		people = append(people, leaders...)
-		for _, id := range cfg.Admins {
-			m, err := tx.Member(id)
-			if err == nil {
-				people = append(people, m)
+		for _, m := range people {
+			have, err := tx.MenuOf(m.ID)
+			if err != nil {
+				return err
+			}
+			if !m.Registered() && have == "" {
+				continue // no private chat yet: their first message there sets it
+			}
+			if err := cmds.SyncMenu(tx, m, false, now()); err != nil {
+				return err
 			}
 		}
-		return err
+		return nil
 	})
 	if err != nil {
-		log.Warn("reading staff for command menus failed", "err", err)
-		return
-	}
-	for _, m := range people {
-		role := m.Role
-		for _, id := range cfg.Admins {
-			if id == m.ID {
-				role = storage.RoleAdmin
-			}
-		}
-		lang := locale.Pick(m.Language, m.TGLanguage, cfg.Community.Language)
-		set(telegram.SetMyCommands{Commands: cmds.Menu(role, false, lang), Scope: &telegram.BotCommandScope{Type: "chat", ChatID: m.ID}})
+		log.Warn("queueing the people's command menus failed", "err", err)
 	}
 }

@@ -13,15 +13,15 @@ import (
 // privChooseName presses data ("tk:nm:show" or "tk:nm:hide") on the newest
 // name question in u's chat, waits for the filing and returns the new
 // ticket's number.
-func (c *community) privChooseName(u models.User, data string) int64 {
-	c.t.Helper()
-	q := c.privNameQuestion(u)
-	c.tg.Press(u, q, data)
-	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
+func (h *harness) privChooseName(u models.User, data string) int64 {
+	h.t.Helper()
+	q := h.privNameQuestion(u)
+	h.tg.Press(u, q, data)
+	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool {
 		return m.ID > q.ID && strings.Contains(m.Plain, "#") && strings.Contains(m.Plain, " · ")
 	}, wait)
 	var id int64
-	c.db(func(tx *storage.Tx) error {
+	h.db(func(tx *storage.Tx) error {
 		tks, err := tx.ReporterTickets(u.ID, 1)
 		if len(tks) == 1 {
 			id = tks[0].ID
@@ -29,17 +29,17 @@ func (c *community) privChooseName(u models.User, data string) int64 {
 		return err
 	})
 	if id == 0 {
-		c.t.Fatalf("no ticket filed by %d", u.ID)
+		h.t.Fatalf("no ticket filed by %d", u.ID)
 	}
 	return id
 }
 
 // privNameQuestion waits for the name question and returns the newest one.
-func (c *community) privNameQuestion(u models.User) telegramtest.Message {
-	c.t.Helper()
-	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:nm:show") }, wait)
+func (h *harness) privNameQuestion(u models.User) telegramtest.Message {
+	h.t.Helper()
+	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:nm:show") }, wait)
 	var q telegramtest.Message
-	for _, m := range c.tg.Messages(u.ID) {
+	for _, m := range h.tg.Messages(u.ID) {
 		if hasButton(m, "tk:nm:show") {
 			q = m
 		}

@@ -74,7 +74,7 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	c.expect(c.wang.ID, "收到了。请再用一句话")
 	c.say(c.wang, "3栋东边的路灯坏了一个星期")
 	c.privChooseName(c.wang, "tk:nm:show")
-	c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "楼栋长已经收到通知")
+	c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "已通知楼栋长 林。")
 	c.tg.SendLocation(c.wang, telegramtest.PrivateChat(c.wang), 31.23, 121.47)
 	c.expect(c.wang.ID, "位置已加到 #1")
 	tk := c.ticket(1)

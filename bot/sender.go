@@ -115,6 +115,7 @@ type outcome struct {
 	sent  time.Time
 	msgID int
 	err   error
+	read  []byte // the payload read from its row just before the call (nil: it came with the item)
 }
 
 // Run sends until ctx is cancelled, or until Drain and the outbox is empty.
@@ -361,6 +362,9 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 			out.err = err
 			return out
 		}
+	}
+	if it.payload == nil {
+		out.read = m.Payload
 	}
 	var res json.RawMessage
 	out.start = time.Now()

@@ -98,6 +98,9 @@ type decision struct {
 func (s *Sender) outcome(tx *storage.Tx, o outcome, now time.Time) (decision, error) {
 	id, chat := o.it.id, o.it.chat
 	if o.err == nil {
+		if d, handled, err := s.rewritten(tx, o, now); handled || err != nil {
+			return d, err
+		}
 		if err := tx.MarkSent(id, o.msgID, now); err != nil {
 			return decision{}, err
 		}

@@ -3,6 +3,7 @@ package commands
 import (
 	"encoding/json"
 
+	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -20,15 +21,15 @@ func (a *App) annText(r *req, f storage.Flow) error {
 	}
 	photo := largestPhoto(r)
 	text := cleanText(r.text)
-	limit := telegram.MaxText - 200
-	if photo != "" {
-		limit = telegram.MaxCaption - 100
-	}
-	switch {
-	case text == "":
+	if text == "" {
 		return r.reply(r.t("ann.empty"), telegram.ForceReply{ForceReply: true})
-	case runeLen(text) > limit:
-		return r.reply(r.t("report.too_long", runeLen(text), limit), telegram.ForceReply{ForceReply: true})
+	}
+	if over, limit := a.annOver(r, text, photo != ""); over > 0 {
+		key := "ann.too_long.text"
+		if photo != "" {
+			key = "ann.too_long.caption"
+		}
+		return r.reply(r.t(key, over, limit), telegram.ForceReply{ForceReply: true})
 	}
 	id, err := r.tx.CreateAnnouncement(storage.Announcement{SenderID: r.me.ID, Audience: d.Audience, Buildings: d.Buildings,
 		TeamID: d.TeamID, Text: text, Photo: photo}, r.now)
@@ -54,7 +55,23 @@ func (a *App) annText(r *req, f storage.Flow) error {
 		row = append(row, telegram.Button{Text: r.t("ann.pin_send"), CallbackData: "an:pin:" + itoa(id)})
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
-	return r.reply(r.t("ann.preview", a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), len(recips)), kb)
+	return r.reply(r.n("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
+}
+
+// annOver is by how much an announcement of text would pass Telegram's
+// limit (a photo's caption, else a message) in the longest of its
+// languages, counted as Telegram counts: UTF-16 units of the visible text,
+// with the notice's heading and the sender's name. 0 when it fits.
+func (a *App) annOver(r *req, text string, photo bool) (over, limit int) {
+	limit = telegram.MaxText
+	if photo {
+		limit = telegram.MaxCaption
+	}
+	sender := esc(a.nameOf(r, r.me.ID))
+	for _, lang := range locale.Languages() {
+		over = max(over, visibleLen(a.cat.T(lang, "ann.message", esc(text), sender))-limit)
+	}
+	return over, limit
 }
 
 // recipient is one chat an announcement goes to, and its language.
@@ -71,7 +88,11 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 			return nil, err
 		}
 		for _, m := range ms {
-			if canDM(m) {
+			ok, err := a.reachable(r.tx, m)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
 			}
 		}
@@ -92,7 +113,7 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 	case storage.AudienceLeaders:
 		return people(r.tx.MembersWithRole(storage.RoleLeader))
 	case storage.AudienceTeam:
-		ids, err := r.tx.TeamMembers(ann.TeamID)
+		ids, err := r.tx.TeamMemberIDs(ann.TeamID)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +150,7 @@ func (a *App) deliverAck(r *req, ann storage.Announcement, chat int64, lang stri
 	}
 	if ann.Photo != "" {
 		m.Method = "sendPhoto"
-		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: text, ParseMode: "HTML", ReplyMarkup: kb})
+		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: fitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
 	} else {
 		m.Method = "sendMessage"
 		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: fit(text), ParseMode: "HTML", ReplyMarkup: kb,
@@ -170,7 +191,7 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 	if err := r.toast(r.t("ann.sending_toast")); err != nil {
 		return err
 	}
-	return r.edit(r.t("ann.sending", id, n), nil)
+	return r.edit(r.n("ann.sending", n, id), nil)
 }
 
 // sendAnnouncement moves a draft to sent and queues it to everyone in its
@@ -191,7 +212,11 @@ func (a *App) sendAnnouncement(r *req, ann storage.Announcement, pin, ack bool) 
 		if err := r.tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
 			return 0, false, err
 		}
-		if err := a.deliverAck(r, ann, rc.chat, rc.lang, storage.PriorityBulk, ref, pin, ack); err != nil {
+		prio := storage.PriorityBulk
+		if rc.chat < 0 {
+			prio = storage.PriorityNotice // ahead of answers to questions in the group
+		}
+		if err := a.deliverAck(r, ann, rc.chat, rc.lang, prio, ref, pin, ack); err != nil {
 			return 0, false, err
 		}
 	}
@@ -221,6 +246,14 @@ func (a *App) acknowledge(r *req, arg string) error {
 	id := ann.ID
 	if ann.State != "sent" {
 		return r.toast(r.t("ann.preview_ack"))
+	}
+	// Only a press on a copy the announcement was sent to counts: in the
+	// presser's private chat or in a group it went to.
+	if sent, err := r.tx.IsAnnouncementRecipient(id, r.chat.ID); err != nil || !sent {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("ann.ack_not_recipient"))
 	}
 	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
 	if err != nil {

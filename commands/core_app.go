@@ -44,26 +44,28 @@ type App struct {
 	loc       *time.Location
 	buildings map[string]bool
 	admins    map[int64]bool
+	menus     map[string]menuSet // private command menus by role:lang
 
 	// holidayNext, when set, gives a holiday's next date after a moment: a
 	// schedule of kind "holiday" runs then. Nil: no holiday calendar.
 	holidayNext func(name string, after time.Time) time.Time
 
 	floodMu     sync.Mutex
-	flood       map[int64]*rate.Limiter
-	floodWarned map[int64]time.Time
+	flood       map[floodKey]*rate.Limiter
+	floodWarned map[floodKey]time.Time
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{cfg: cfg, cat: cat, botName: botName, now: now, log: log, health: health,
-		loc: cfg.Location(), buildings: map[string]bool{}, admins: map[int64]bool{}, flood: map[int64]*rate.Limiter{}, floodWarned: map[int64]time.Time{}}
+		loc: cfg.Location(), buildings: map[string]bool{}, admins: map[int64]bool{}, flood: map[floodKey]*rate.Limiter{}, floodWarned: map[floodKey]time.Time{}}
 	for _, b := range cfg.Community.Buildings {
 		a.buildings[b] = true
 	}
 	for _, id := range cfg.Admins {
 		a.admins[id] = true
 	}
+	a.menus = a.buildMenus()
 	return a
 }
 

@@ -6,38 +6,79 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// allow applies the per-person limit on commands and button presses.
-// Plain replies inside a conversation are not counted. warn is true the
-// first time in a minute that someone is held back, so they are told once.
-func (a *App) allow(r *req) (ok, warn bool) {
+// What a person sends is counted in one of three allowances a minute.
+const (
+	floodCommands = iota // commands and button presses: limits.commands_per_minute
+	floodMessages        // anything else in private (text, photos, stickers…): limits.messages_per_minute
+	floodFlow            // a message inside a conversation: three times messages_per_minute
+)
+
+// flowAllowance is how many more messages a conversation may take than
+// plain chatter: a report with its photos, a registration.
+const flowAllowance = 3
+
+type floodKey struct {
+	id   int64
+	kind int
+}
+
+// allow applies the per-person limits to everything a person sends. warn
+// is true the first time in a minute that someone is held back, so they
+// are told once; after that warning, messages other than commands are not
+// answered for the rest of the minute. undo
+// gives back what was taken, for an update whose transaction is rolled
+// back. The text that files a report is never held back: the hourly
+// report limit bounds it.
+func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
+	undo = func() {}
+	kind, per := floodCommands, a.cfg.Limits.CommandsPerMinute
 	if r.cmd == "" && r.cb == nil {
-		return true, false
+		if r.msg == nil || !r.private() {
+			return true, false, undo, nil // the bot answers nothing else in groups
+		}
+		kind, per = floodMessages, a.cfg.Limits.MessagesPerMinute
+		f, err := r.tx.Flow(r.me.ID)
+		switch {
+		case err == nil && f.Name == flowReport && f.Step == "text" && cleanText(r.text) != "":
+			return true, false, undo, nil
+		case err == nil:
+			kind, per = floodFlow, flowAllowance*per
+		case !isNotFound(err):
+			return false, false, undo, err
+		}
 	}
-	per := a.cfg.Limits.CommandsPerMinute
 	if per <= 0 {
-		return true, false
+		return true, false, undo, nil
 	}
 	a.floodMu.Lock()
 	defer a.floodMu.Unlock()
-	l := a.flood[r.from.ID]
+	key := floodKey{r.from.ID, kind}
+	if last, ok := a.floodWarned[key]; ok && kind != floodCommands && r.now.Sub(last) < time.Minute {
+		return false, false, undo, nil // warned: silence for the rest of the minute
+	}
+	l := a.flood[key]
 	if l == nil {
 		l = rate.NewLimiter(rate.Limit(float64(per)/60), per)
-		a.flood[r.from.ID] = l
+		a.flood[key] = l
 	}
 	if len(a.flood) > 10000 {
-		for id, other := range a.flood {
-			if other.TokensAt(r.now) >= float64(per) {
-				delete(a.flood, id)
-				delete(a.floodWarned, id)
+		for k, other := range a.flood {
+			if other.TokensAt(r.now) >= float64(other.Burst()) {
+				delete(a.flood, k)
+				delete(a.floodWarned, k)
 			}
 		}
 	}
-	if l.AllowN(r.now, 1) {
-		return true, false
+	if res := l.ReserveN(r.now, 1); res.OK() {
+		if res.DelayFrom(r.now) == 0 {
+			now := r.now
+			return true, false, func() { res.CancelAt(now) }, nil
+		}
+		res.CancelAt(r.now)
 	}
-	if last, ok := a.floodWarned[r.from.ID]; ok && r.now.Sub(last) < time.Minute {
-		return false, false
+	if last, ok := a.floodWarned[key]; ok && r.now.Sub(last) < time.Minute {
+		return false, false, undo, nil
 	}
-	a.floodWarned[r.from.ID] = r.now
-	return false, true
+	a.floodWarned[key] = r.now
+	return false, true, undo, nil
 }

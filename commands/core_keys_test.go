@@ -18,8 +18,11 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := map[string]bool{}
+	var plurals []string
 	re := regexp.MustCompile(`(?:\.t\(|\.T\([a-zA-Z.]+, |\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
 	files, _ := filepath.Glob("*.go")
+	// A count's key has forms: key.other in every language, key.one in English.
+	plural := regexp.MustCompile(`(?:\.n\(|\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -27,6 +30,11 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		}
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 			keys[m[1]] = true
+		}
+		for _, m := range plural.FindAllStringSubmatch(string(src), -1) {
+			delete(keys, m[1])
+			keys[m[1]+".other"] = true
+			plurals = append(plurals, m[1])
 		}
 	}
 	for _, r := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
@@ -53,6 +61,10 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, a := range []string{"yes", "partly", "no"} {
 		keys["ticket.answer."+a] = true
 	}
+	for _, st := range []string{storage.SignedUp, storage.Waiting} {
+		keys["job.already."+st] = true
+		keys["job.my_state."+st] = true
+	}
 	a := &App{}
 	for _, c := range a.commandTable() {
 		keys["cmd."+c.name] = true
@@ -65,6 +77,19 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		have[lang] = map[string]bool{}
 		for _, k := range cat.Keys(lang) {
 			have[lang][k] = true
+		}
+	}
+	if len(plurals) == 0 {
+		t.Error("found no counted keys: the plural pattern is off")
+	}
+	for _, k := range plurals {
+		if !have["en"][k+".one"] {
+			t.Errorf("counted key %q has no English .one form", k)
+		}
+		for _, lang := range locale.Languages() {
+			if have[lang][k] {
+				t.Errorf("counted key %q also exists without a form in %s", k, lang)
+			}
 		}
 	}
 	for k := range keys {

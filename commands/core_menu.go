@@ -11,7 +11,7 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
-		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
 }
 
@@ -29,6 +29,8 @@ func (a *App) menuButton(r *req) error {
 		run = a.wish
 	case "my":
 		run = a.my
+	case "jobs":
+		run = a.jobsCmd
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

@@ -103,16 +103,33 @@ func (a *App) serve(h handler) HandleFunc {
 		if err != nil || r == nil {
 			return err
 		}
-		if ok, warn := a.allow(r); !ok {
+		ok, warn, undo, err := a.allow(r)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			if r.cb != nil {
 				return r.toast(r.t("error.flood"))
+			}
+			if warn && r.cmd == "" {
+				return r.reply(r.t("error.flood_messages"), nil)
 			}
 			if warn {
 				return r.reply(r.t("error.flood"), nil)
 			}
 			return nil
 		}
+		if err := a.openedPrivate(r); err != nil {
+			return err
+		}
 		if err := h(r); err != nil {
+			undo() // the update's transaction is rolled back: so is its count
+			return err
+		}
+		if err := a.tellUnreached(r); err != nil {
+			return err
+		}
+		if err := a.syncOwnMenu(r); err != nil {
 			return err
 		}
 		if r.cb != nil && !r.answered {
@@ -140,10 +157,16 @@ func (r *req) private() bool { return r.chat.Type == models.ChatTypePrivate }
 
 func (r *req) t(key string, args ...any) string { return r.a.cat.T(r.lang, key, args...) }
 
+// n is t for a count: key.one or key.other, with n as the first argument.
+func (r *req) n(key string, n int, args ...any) string { return r.a.cat.N(r.lang, key, n, args...) }
+
 func (r *req) atLeast(role storage.Role) bool { return r.role.Rank() >= role.Rank() }
 
 // reply sends text to the chat the update came from, ahead of bulk sends.
 func (r *req) reply(text string, markup any) error {
+	if !r.private() && r.chat.ID < 0 {
+		return r.a.groupAnswer(r, text, markup)
+	}
 	return r.a.send(r.tx, r.chat.ID, text, markup, storage.PriorityReply, r.now)
 }
 
@@ -170,7 +193,7 @@ func (r *req) toast(text string) error {
 		return nil
 	}
 	r.answered = true
-	p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(text, 200)}
+	p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(text, 200)}
 	_, err := r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply}, r.now)
 	return err
@@ -183,13 +206,17 @@ func (a *App) send(tx *storage.Tx, chatID int64, text string, markup any, prio i
 }
 
 // fit cuts a message to Telegram's limit, counting what the reader sees.
-func fit(text string) string {
-	if visibleLen(text) <= telegram.MaxText {
+func fit(text string) string { return fitTo(text, telegram.MaxText) }
+
+// fitTo cuts HTML text to at most limit UTF-16 units of visible text, as
+// Telegram counts them once the markup is parsed.
+func fitTo(text string, limit int) string {
+	if visibleLen(text) <= limit {
 		return text
 	}
 	// Cutting HTML safely: drop markup and escape again.
 	plain := html.UnescapeString(stripTags(text))
-	return html.EscapeString(limitRunes(plain, telegram.MaxText-1)) + "…"
+	return html.EscapeString(limitUTF16(plain, limit-1)) + "…"
 }
 
 // esc makes user text safe inside an HTML message.

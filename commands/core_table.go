@@ -39,7 +39,12 @@ func (a *App) commandTable() []command {
 		{name: "export", min: storage.RoleStaff, menu: true, run: a.export},
 		{name: "stats", min: storage.RoleStaff, inGroup: true, menu: true, run: a.stats},
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
+		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
+		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
+		{name: "job", min: storage.RoleResident, menu: true, run: a.job},
+		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
+		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
 		{name: "schedule", min: storage.RoleLeader, menu: true, run: a.schedule},
 		{name: "meeting", min: storage.RoleStaff, menu: true, run: a.meeting},
@@ -57,6 +62,11 @@ func (a *App) guard(c command) handler {
 	run := c.run
 	return func(r *req) error {
 		if !r.atLeast(c.min) {
+			if c.min.Rank() >= storage.RoleStaff.Rank() && r.private() {
+				// A new administrator learns here the id the config needs
+				// (in private only: a group need not see it).
+				return r.reply(r.t("error.forbidden_id", "/"+c.name, r.me.ID, r.me.ID), nil)
+			}
 			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
 		}
 		if !r.private() && !c.inGroup {
@@ -87,6 +97,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "lg:", run: a.ledgerButton},
 		{prefix: "sc:", run: a.scheduleButton},
 		{prefix: "mt:", run: a.meetingButton},
+		{prefix: "tm:", run: a.teamButton},
+		{prefix: "jb:", run: a.jobButton},
 	}
 }
 

@@ -52,6 +52,35 @@ func limitRunes(s string, n int) string {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// utf16Len counts s in UTF-16 code units, the unit of Telegram's limits:
+// a character outside the Basic Multilingual Plane (most emoji) is two.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// limitUTF16 cuts s to at most n UTF-16 code units, never inside a character.
+func limitUTF16(s string, n int) string {
+	used := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if used+w > n {
+			return s[:i]
+		}
+		used += w
+	}
+	return s
+}
+
 // stripTags drops HTML tags from the bot's own markup.
 func stripTags(s string) string {
 	var b strings.Builder
@@ -72,14 +101,7 @@ func stripTags(s string) string {
 // visibleLen counts the characters a reader sees of an HTML message, as
 // Telegram counts its limit (in UTF-16 units).
 func visibleLen(s string) int {
-	n := 0
-	for _, r := range html.UnescapeString(stripTags(s)) {
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return n
+	return utf16Len(html.UnescapeString(stripTags(s)))
 }
 
 // parseCommand splits "/cmd@bot args" into "cmd" and "args". A command

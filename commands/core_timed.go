@@ -6,10 +6,14 @@ import "courtyard/timed"
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{
+	kinds := map[string]timed.Kind{
 		kindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindMeetingMake: {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindRemind:      {Do: a.remindMeeting, Missed: a.missedReminder},
 		kindMissed:      {Do: a.reportMissed},
 	}
+	for k, v := range a.jobKinds() {
+		kinds[k] = v
+	}
+	return kinds
 }

@@ -18,6 +18,7 @@ var exportHeader = []string{
 	"编号 ID", "类型 kind", "类别 category", "楼栋 building", "状态 state", "内容 text",
 	"报告人 reporter", "处理人 assignee", "队伍 team", "提交时间 created", "认领时间 claimed",
 	"处理时间 resolved", "办结时间 closed", "处理结果 resolution", "重复于 duplicate_of",
+	"照片数 photos", "位置 location (lat,lon)",
 }
 
 // maxExport keeps a file well under the 50 MB a bot may upload.
@@ -87,6 +88,13 @@ func (a *App) export(r *req) error {
 	}); err != nil {
 		return err
 	}
+	if len(tks) == 0 {
+		period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
+		if err := r.reply(r.t("export.empty", period), nil); err != nil {
+			return err
+		}
+		return a.exportHours(r, from, to, name)
+	}
 	data, err := a.ticketsCSV(r, tks)
 	if err != nil {
 		return err
@@ -95,10 +103,12 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.too_big", len(tks)), nil)
 	}
 	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitRunes(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now)
-	return err
+	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
+	if _, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
+		return err
+	}
+	return a.exportHours(r, from, to, name)
 }
 
 // ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
@@ -158,6 +168,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 			cell(tk.Text), cell(reporter), cell(assignee), cell(team),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
+			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
 		}
 		if err := w.Write(row); err != nil {
 			return nil, err
@@ -165,6 +176,14 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// csvLocation is "lat,lon", or "" without a location.
+func csvLocation(tk storage.Ticket) string {
+	if tk.Lat == nil || tk.Lon == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*tk.Lat, 'f', 6, 64) + "," + strconv.FormatFloat(*tk.Lon, 'f', 6, 64)
 }
 
 // csvTime is a time in the community's zone, or "" when it never happened.

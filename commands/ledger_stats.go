@@ -28,11 +28,15 @@ func (a *App) stats(r *req) error {
 	if err != nil {
 		return err
 	}
+	vol, err := a.volunteerStats(r, month, month.AddDate(0, 1, 0))
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString(r.t("stats.title", month.Format("2006-01")) + "\n")
 	b.WriteString(r.t("stats.total", st.Total) + "\n")
 	if st.Total == 0 {
-		return r.reply(b.String()+r.t("stats.none"), nil)
+		return r.reply(b.String()+r.t("stats.none")+vol, nil)
 	}
 	b.WriteString("\n" + r.t("stats.by_category") + "\n")
 	for _, cat := range a.statsCategories(st) {
@@ -53,6 +57,7 @@ func (a *App) stats(r *req) error {
 	b.WriteString("\n" + r.t("stats.median_claim", a.humanDuration(r, st.MedianClaim, st.Claimed), st.Claimed) + "\n")
 	b.WriteString(r.t("stats.median_resolve", a.humanDuration(r, st.MedianResolve, st.Resolved), st.Resolved) + "\n")
 	b.WriteString(r.t("stats.wishes", st.WishesFulfilled, st.WishesTotal))
+	b.WriteString(vol)
 	return r.reply(b.String(), nil)
 }
 

@@ -213,7 +213,7 @@ func (a *App) decisionTicket(r *req, arg string) error {
 	}
 	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.me.ID,
 		Text: r.t("mt.ticket_text", d.Text, m.Title), HideName: true}
-	id, err := a.openTicket(r, tk)
+	id, _, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
 	}

@@ -331,7 +331,10 @@ func (a *App) refreshInvitations(r *req, m storage.Meeting) error {
 				continue
 			}
 		}
-		eid, err := r.tx.Enqueue(storage.OutMsg{ChatID: p.ChatID, Method: "editMessageText", Payload: e, Priority: storage.PriorityBulk}, r.now)
+		// With a ref the sender reads the row when it sends it, and sends
+		// it again if it was rewritten meanwhile.
+		eid, err := r.tx.Enqueue(storage.OutMsg{ChatID: p.ChatID, Method: "editMessageText", Payload: e, Priority: storage.PriorityBulk,
+			Ref: "mt:" + itoa(m.ID) + ":edit"}, r.now)
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
 // roleWords maps what staff may type to a role.
@@ -67,7 +66,10 @@ func (a *App) target(r *req, words []string) (*storage.Member, []string, error) 
 	case len(words) == 0:
 		return nil, nil, r.reply(r.t("grant.usage"), nil)
 	case strings.HasPrefix(words[0], "@"):
-		m, err = r.tx.MemberByUsername(words[0])
+		var ok bool
+		if m, ok, err = a.memberByUsername(r, words[0]); !ok && !isNotFound(err) {
+			return nil, nil, err
+		}
 		words = words[1:]
 	default:
 		id, perr := strconv.ParseInt(words[0], 10, 64)
@@ -97,13 +99,17 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	case current == storage.RoleAdmin:
 		return r.reply(r.t("grant.is_admin"), nil)
 	case (role == storage.RoleStaff || current == storage.RoleStaff) && r.role != storage.RoleAdmin:
+		if r.private() {
+			return r.reply(r.t("grant.staff_by_admin_id", r.me.ID), nil)
+		}
 		return r.reply(r.t("grant.staff_by_admin"), nil)
 	}
 	if err := r.tx.SetRole(target.ID, role, buildings, r.me.ID, r.now); err != nil {
 		return err
 	}
 	lang := a.langOf(target)
-	if err := a.setMenu(r, target.ID, role, lang); err != nil {
+	target.Role, target.Leads = role, buildings
+	if err := a.grantedMenu(r, target); err != nil {
 		return err
 	}
 	roleName := a.cat.T(lang, "role."+string(role))
@@ -123,9 +129,13 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	return r.reply(r.t("grant.done", esc(target.Name), r.t("role."+string(role)), where), nil)
 }
 
-// setMenu gives a person's private chat the command menu of their new role.
-func (a *App) setMenu(r *req, id int64, role storage.Role, lang string) error {
-	p := telegram.SetMyCommands{Commands: a.Menu(role, false, lang), Scope: &telegram.BotCommandScope{Type: "chat", ChatID: id}}
-	_, err := r.tx.Enqueue(storage.OutMsg{Method: "setMyCommands", Payload: telegram.Marshal(p), Priority: storage.PriorityBulk}, r.now)
-	return err
+// grantedMenu gives the person the command menu of their new role, when
+// they have a private chat with the bot to show it in (else their first
+// message there does).
+func (a *App) grantedMenu(r *req, target storage.Member) error {
+	have, err := r.tx.MenuOf(target.ID)
+	if err != nil || (!target.Registered() && have == "") {
+		return err
+	}
+	return a.SyncMenu(r.tx, target, true, r.now)
 }

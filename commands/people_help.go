@@ -4,6 +4,10 @@ import "strings"
 
 // help lists the commands the caller may use, in their language.
 func (a *App) help(r *req) error {
+	if !r.private() {
+		// In a group, one short line: the list is for the private chat.
+		return r.reply(r.t("help.group"), a.linkKeyboard(r, "help"))
+	}
 	var b strings.Builder
 	b.WriteString(r.t("help.title", r.t("role."+string(r.role))) + "\n")
 	for _, c := range a.Menu(r.role, !r.private(), r.lang) {

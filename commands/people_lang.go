@@ -26,6 +26,7 @@ func (a *App) langButton(r *req) error {
 		return err
 	}
 	r.lang = l
+	r.me.Language = l // the menu follows (see syncOwnMenu)
 	if err := r.toast(r.t("lang.done")); err != nil {
 		return err
 	}
@@ -34,6 +35,11 @@ func (a *App) langButton(r *req) error {
 
 // cancel leaves any conversation.
 func (a *App) cancel(r *req) error {
+	if _, err := r.tx.Flow(r.me.ID); isNotFound(err) {
+		return r.reply(r.t("cancel.nothing"), nil)
+	} else if err != nil {
+		return err
+	}
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish":
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
 		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
@@ -26,6 +26,20 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 		return true, a.report(r)
 	case p == "wish":
 		return true, a.wish(r)
+	case p == "teams", p == "team":
+		return true, a.teams(r)
+	case p == "hours":
+		r.args = ""
+		return true, a.hours(r)
+	case p == "help":
+		return true, a.help(r)
+	case p == "job":
+		r.args = ""
+		return true, a.job(r)
+	case p == "jobs":
+		return true, a.jobsCmd(r)
+	case p == "myjobs":
+		return true, a.myjobs(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):

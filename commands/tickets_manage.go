@@ -46,7 +46,9 @@ func (a *App) assign(r *req) error {
 	var team storage.Team
 	switch {
 	case strings.HasPrefix(who, "@"):
-		person, err = r.tx.MemberByUsername(who)
+		if person, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
+			return err
+		}
 	default:
 		if id, perr := strconv.ParseInt(who, 10, 64); perr == nil {
 			person, err = r.tx.Member(id)
@@ -60,54 +62,79 @@ func (a *App) assign(r *req) error {
 	if err != nil {
 		return err
 	}
-	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID}
+	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID, Note: person.Name + team.Name}
 	next, _, err := r.tx.Transition(tk.ID, storage.ActAssign, r.me.ID, opts, r.now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
 	if person.ID != 0 {
-		if err := a.tellMember(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), quote(next.Text, 300), esc(r.me.Name)); err != nil {
+		told, err := a.tellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
+			a.headlineFor(r, person.ID, next), quote(next.Text, 300), esc(r.me.Name))
+		if err != nil {
 			return err
 		}
-		if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(person.Name), r.t("role."+string(a.roleOf(person)))); err != nil {
+		if told && person.ID != r.me.ID {
+			if err := a.sendMedia(r.tx, person.ID, a.langOf(person), next, storage.PriorityReply, r.now); err != nil {
+				return err
+			}
+		}
+		if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(person.Name), a.roleIn(a.roleOf(person))); err != nil {
 			return err
 		}
-		if err := r.reply(r.t("assign.done", next.ID, esc(person.Name)), nil); err != nil {
+		done := r.t("assign.done", next.ID, esc(person.Name))
+		if !told {
+			done = r.t("assign.done_untold", next.ID, esc(person.Name))
+		}
+		if err := r.reply(done, nil); err != nil {
 			return err
 		}
 	} else {
-		if err := a.alertTeam(r, next, team); err != nil {
+		told, err := a.alertTeam(r, next, team)
+		if err != nil {
 			return err
 		}
-		if err := r.reply(r.t("assign.done_team", next.ID, esc(team.Name)), nil); err != nil {
+		done := r.t("assign.done_team", next.ID, esc(team.Name))
+		if told == 0 {
+			done = r.t("assign.done_team_untold", next.ID, esc(team.Name))
+		}
+		if err := r.reply(done, nil); err != nil {
 			return err
 		}
 	}
 	return a.refreshGroupLine(r, next)
 }
 
-// alertTeam sends a dispatched ticket to every member of the team.
-func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) error {
-	ids, err := r.tx.TeamMembers(team.ID)
+// alertTeam sends a dispatched ticket to every member of the team who can
+// be reached, and says how many that was.
+func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) (int, error) {
+	ids, err := r.tx.TeamMemberIDs(team.ID)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	told := 0
 	for _, id := range ids {
 		m, err := r.tx.Member(id)
 		if err != nil {
-			return err
+			return told, err
 		}
-		if !canDM(m) || m.ID == r.me.ID {
+		if m.ID == r.me.ID {
+			told++ // the one dispatching it knows
+			continue
+		}
+		if ok, err := a.reachable(r.tx, m); err != nil || !ok {
+			if err != nil {
+				return told, err
+			}
 			continue
 		}
 		lang := a.langOf(m)
 		text := a.cat.T(lang, "assign.told_team", esc(team.Name), a.headline(lang, tk), quote(tk.Text, 300))
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
-			return err
+			return told, err
 		}
+		told++
 	}
-	return nil
+	return told, nil
 }
 
 // reject: /reject <n> <reason>.
@@ -127,10 +154,23 @@ func (a *App) reject(r *req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "reject.told", quote(reason, 300)); err != nil {
+	told := false
+	if next.ReporterID != r.me.ID {
+		if told, err = a.tellTo(r, next.ReporterID, nil, "reject.told", a.headlineFor(r, next.ReporterID, next), quote(reason, 300)); err != nil {
+			return err
+		}
+	}
+	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", quote(reason, 300)); err != nil {
 		return err
 	}
-	if err := r.reply(r.t("reject.done", next.ID), nil); err != nil {
+	done := r.t("reject.done", next.ID)
+	switch {
+	case next.ReporterID == r.me.ID:
+		done = r.t("reject.done_own", next.ID)
+	case !told:
+		done = r.t("reject.done_untold", next.ID)
+	}
+	if err := r.reply(done, nil); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)

@@ -9,17 +9,18 @@ import (
 )
 
 // openTicket files tk and tells the people who should hear of it: the
-// building's groups get a public line, its leaders (or, without leaders,
-// staff) get it in private with a Claim button.
-func (a *App) openTicket(r *req, tk storage.Ticket) (int64, error) {
+// building's groups get a public line, its leaders who can be reached (or,
+// without any, staff and admins) get it in private with a Claim button and
+// its photos. It returns who was told.
+func (a *App) openTicket(r *req, tk storage.Ticket) (int64, reached, error) {
 	id, err := r.tx.CreateTicket(tk, r.now)
 	if err != nil {
-		return 0, err
+		return 0, reached{}, err
 	}
 	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.now
 	chats, err := r.tx.LinkedChats(tk.Building)
 	if err != nil {
-		return 0, err
+		return 0, reached{}, err
 	}
 	ids := []int64{}
 	for _, c := range chats {
@@ -29,42 +30,18 @@ func (a *App) openTicket(r *req, tk storage.Ticket) (int64, error) {
 		ids = append([]int64{tk.SourceChatID}, ids...)
 	}
 	for i, chat := range ids {
-		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityReply, "tk:"+itoa(id), r.now)
+		outID, err := a.sendID(r.tx, chat, a.groupLine(tk, r.me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+itoa(id), r.now)
 		if err != nil {
-			return 0, err
+			return 0, reached{}, err
 		}
 		if i == 0 {
 			if err := r.tx.SetTicketGroupOut(id, outID); err != nil {
-				return 0, err
+				return 0, reached{}, err
 			}
 		}
 	}
-	return id, a.alertLeaders(r, tk, r.me.ID, "ticket.new")
-}
-
-// alertLeaders sends a ticket to its building's leaders, or to staff when
-// the building has none, with Claim and Details buttons.
-func (a *App) alertLeaders(r *req, tk storage.Ticket, except int64, key string) error {
-	people, err := r.tx.LeadersOf(tk.Building)
-	if err != nil {
-		return err
-	}
-	if len(people) == 0 {
-		if people, err = a.staff(r.tx); err != nil {
-			return err
-		}
-	}
-	for _, m := range people {
-		if m.ID == except || !canDM(m) {
-			continue
-		}
-		lang := a.langOf(m)
-		text := a.cat.T(lang, key, a.kindLabel(lang, tk.Kind), a.headline(lang, tk), quote(tk.Text, 200))
-		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
-			return err
-		}
-	}
-	return nil
+	w, err := a.alertLeaders(r, tk, r.me.ID, "ticket.new")
+	return id, w, err
 }
 
 // claimKeyboard is the Claim / Details pair in lang.
@@ -96,8 +73,9 @@ func (a *App) staff(tx *storage.Tx) ([]storage.Member, error) {
 	return people, nil
 }
 
-// canDM reports whether the bot can write to a person in private: they
-// opened the private chat (registration happens there) and did not block it.
+// canDM reports whether the bot can write to a registered resident in
+// private: they registered there and did not block it. People who need not
+// register (staff, admins, assignees) are checked with reachable.
 func canDM(m storage.Member) bool { return m.Active && m.Registered() }
 
 // tellFollowers sends a line about tk to its reporter and followers, each in
@@ -129,17 +107,24 @@ func (a *App) tellFollowers(r *req, tk storage.Ticket, except int64, key string,
 
 // tellMember sends a catalog message to one person in their language.
 func (a *App) tellMember(r *req, id int64, markup any, key string, args ...any) error {
+	_, err := a.tellTo(r, id, markup, key, args...)
+	return err
+}
+
+// tellTo is tellMember reporting whether the person could be reached.
+func (a *App) tellTo(r *req, id int64, markup any, key string, args ...any) (bool, error) {
 	m, err := r.tx.Member(id)
 	if isNotFound(err) {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
-	if !canDM(m) {
-		return nil
+	if ok, err := a.reachable(r.tx, m); err != nil || !ok {
+		return false, err
 	}
-	return a.send(r.tx, m.ID, a.cat.T(a.langOf(m), key, args...), markup, storage.PriorityReply, r.now)
+	lang := a.langOf(m)
+	return true, a.send(r.tx, m.ID, a.cat.T(lang, key, localize(lang, args)...), markup, storage.PriorityReply, r.now)
 }
 
 // headlineFor is tk's headline in person id's language.

@@ -172,6 +172,8 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
+	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
+		return r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
@@ -205,7 +207,7 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
 		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, HideName: hide}
-	id, err := a.openTicket(r, tk)
+	id, told, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
 	}
@@ -213,7 +215,7 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 		return err
 	}
 	tk.ID = id
-	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk)), nil)
+	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk), a.toldLine(r.lang, told)), nil)
 }
 
 // attach adds photos, a location and further sentences to the ticket just
@@ -224,12 +226,22 @@ func (a *App) attach(r *req, d reportData, photo string) error {
 	}
 	switch {
 	case photo != "":
+		if full, err := a.photosFull(r, d.Ticket); full || err != nil {
+			return err
+		}
 		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
+			return err
+		}
+		if err := a.passOnAdded(r, d.Ticket, photo, nil, nil); err != nil {
 			return err
 		}
 		return r.reply(r.t("report.photo_added", d.Ticket), nil)
 	case r.msg.Location != nil:
-		if err := r.tx.SetTicketLocation(d.Ticket, r.msg.Location.Latitude, r.msg.Location.Longitude, r.now); err != nil {
+		lat, lon := r.msg.Location.Latitude, r.msg.Location.Longitude
+		if err := r.tx.SetTicketLocation(d.Ticket, lat, lon, r.now); err != nil {
+			return err
+		}
+		if err := a.passOnAdded(r, d.Ticket, "", &lat, &lon); err != nil {
 			return err
 		}
 		return r.reply(r.t("report.location_added", d.Ticket), nil)
@@ -245,6 +257,9 @@ func (a *App) groupReport(r *req, kind string) error {
 	chat, err := r.tx.Chat(r.chat.ID)
 	if err != nil && !isNotFound(err) {
 		return err
+	}
+	if !chat.Linked() {
+		return a.unlinkedGroupReport(r, kind)
 	}
 	building := chat.Building
 	if building == "" {
@@ -265,7 +280,7 @@ func (a *App) groupReport(r *req, kind string) error {
 	if p := largestPhoto(r); p != "" {
 		tk.Photos = []string{p}
 	}
-	_, err = a.openTicket(r, tk)
+	_, _, err = a.openTicket(r, tk)
 	return err
 }
 

@@ -60,11 +60,12 @@ func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error
 }
 
 func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
-	if len(staff) == 0 {
-		a.log.Warn("no staff to escalate a ticket to", "ticket", tk.ID)
-	}
+	told := 0
 	for _, m := range staff {
-		if !canDM(m) && !a.admins[m.ID] {
+		if ok, err := a.reachable(r.tx, m); err != nil || !ok {
+			if err != nil {
+				return err
+			}
 			continue
 		}
 		lang := a.langOf(m)
@@ -73,6 +74,11 @@ func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key st
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.now); err != nil {
 			return err
 		}
+		told++
+	}
+	if told == 0 {
+		a.log.Warn("no staff could be reached to escalate a ticket to", "ticket", tk.ID, "what", key)
+		return r.tx.RecordUnreached(tk.ID, key, r.now)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
 			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
 		r.answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitRunes(note, 200), ShowAlert: true}
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(note, 200), ShowAlert: true}
 		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
 		return err
 	}
@@ -106,19 +106,22 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 				who = r.t("ticket.reporter")
 			}
 		}
-		line := fmt.Sprintf("%s · %s · %s", a.when(ev.At), who, r.t("ticket.action."+string(ev.Action)))
-		if ev.Note != "" && ev.Action != storage.ActCreate {
-			line += ": " + quote(ev.Note, 120)
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(fmt.Sprintf("%s · %s · %s", a.when(ev.At), who, a.historyWhat(r.lang, tk, ev)) + "\n")
 	}
-	var kb any
+	var rows [][]telegram.Button
 	if (acc == accessFull || acc == accessTeam) && tk.State.Active() {
 		if tk.AssigneeID == r.me.ID {
-			kb = a.workButtons(r, tk)
+			rows = a.workButtons(r, tk).InlineKeyboard
 		} else if tk.AssigneeID == 0 {
-			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("button.claim"), CallbackData: "tk:claim:" + itoa(tk.ID)}}}}
+			rows = [][]telegram.Button{{{Text: r.t("button.claim"), CallbackData: "tk:claim:" + itoa(tk.ID)}}}
 		}
+	}
+	if row := a.mediaButton(r.lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
+		rows = append(rows, row)
+	}
+	var kb any
+	if len(rows) > 0 {
+		kb = telegram.Keyboard{InlineKeyboard: rows}
 	}
 	return r.reply(strings.TrimSpace(b.String()), kb)
 }
@@ -132,6 +135,11 @@ func yesNo(r *req, b bool) string {
 
 // listTickets is one line a ticket, for /my, /mytasks and /queue.
 func (a *App) listTickets(r *req, title string, tks []storage.Ticket, empty string) error {
+	return a.listTicketsWith(r, title, tks, empty, nil)
+}
+
+// listTicketsWith is listTickets with buttons under the list.
+func (a *App) listTicketsWith(r *req, title string, tks []storage.Ticket, empty string, kb any) error {
 	if len(tks) == 0 {
 		return r.reply(empty, nil)
 	}
@@ -142,7 +150,7 @@ func (a *App) listTickets(r *req, title string, tks []storage.Ticket, empty stri
 			a.age(r.lang, r.now, tk.CreatedAt), quote(tk.Text, 60))
 	}
 	b.WriteString(r.t("ticket.list_hint"))
-	return r.reply(b.String(), nil)
+	return r.reply(b.String(), kb)
 }
 
 // my: a resident's own tickets.
@@ -180,7 +188,7 @@ func (a *App) queue(r *req) error {
 	if err != nil {
 		return err
 	}
-	return a.listTickets(r, r.t("ticket.queue_title", esc(strings.Join(buildings, ", "))), tks, r.t("ticket.queue_empty"))
+	return a.listTicketsWith(r, r.t("ticket.queue_title", esc(strings.Join(buildings, ", "))), tks, r.t("ticket.queue_empty"), a.queueKeyboard(r, tks))
 }
 
 func containsStr(ss []string, s string) bool {

@@ -52,7 +52,9 @@ func (a *App) ticketButton(r *req) error {
 	}
 	switch {
 	case verb == "claim":
-		return a.claim(r, tk)
+		return a.claim(r, tk, true)
+	case verb == "qclaim":
+		return a.claim(r, tk, false)
 	case verb == "back":
 		return a.handBack(r, tk)
 	case verb == "res":
@@ -65,6 +67,8 @@ func (a *App) ticketButton(r *req) error {
 		return a.info(r, tk)
 	case verb == "hide":
 		return a.staleHide(r, tk)
+	case verb == "media":
+		return a.showMedia(r, tk)
 	}
 	return r.toast(r.t("error.stale_button"))
 }
@@ -111,7 +115,9 @@ func (a *App) nameOf(r *req, id int64) string {
 	return m.Name
 }
 
-func (a *App) claim(r *req, tk storage.Ticket) error {
+// claim takes a ticket for the presser. The notice the button was on
+// becomes the work message (edit), or, from a list, a new one is sent.
+func (a *App) claim(r *req, tk storage.Ticket, edit bool) error {
 	if ok, err := a.mayClaim(r, tk); err != nil || !ok {
 		if err != nil {
 			return err
@@ -125,10 +131,14 @@ func (a *App) claim(r *req, tk storage.Ticket) error {
 	if err := r.toast(r.t("ticket.claimed_toast", tk.ID)); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(next.Text, 200)), a.workButtons(r, next)); err != nil {
+	say := r.edit
+	if !edit {
+		say = r.reply
+	}
+	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(next.Text, 200)), a.workButtons(r, next)); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), r.t("role."+string(r.role))); err != nil {
+	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), a.roleIn(r.role)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
@@ -145,17 +155,16 @@ func (a *App) handBack(r *req, tk storage.Ticket) error {
 	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
 		return r.toast(r.t("ticket.not_yours"))
 	}
-	next, _, err := r.tx.Transition(tk.ID, storage.ActHandback, r.me.ID, storage.TransitionOpts{}, r.now)
-	if err != nil {
-		return a.refuse(r, tk, err)
+	if _, ok := storage.NextState(tk.State, storage.ActHandback); !ok {
+		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
 	}
-	if err := r.edit(r.t("ticket.handed_back", a.headline(r.lang, next)), nil); err != nil {
+	if err := r.setFlow(flowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
 		return err
 	}
-	if err := a.alertLeaders(r, next, r.me.ID, "ticket.again"); err != nil {
+	if err := r.toast(""); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return r.tell(r.me.ID, r.t("ticket.ask_handback", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.handback_placeholder")})
 }
 
 // askResolution starts the "what was done?" question.
@@ -203,24 +212,16 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := r.reply(r.t("ticket.resolved_ack", next.ID), nil); err != nil {
-		return err
-	}
-	rep, err := r.tx.Member(next.ReporterID)
+	asked, err := a.askFixed(r, next, note)
 	if err != nil {
 		return err
 	}
-	if canDM(rep) && rep.ID != r.me.ID {
-		lang := a.langOf(rep)
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + itoa(next.ID) + ":yes"},
-			{Text: a.cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + itoa(next.ID) + ":partly"},
-			{Text: a.cat.T(lang, "button.no"), CallbackData: "tk:fb:" + itoa(next.ID) + ":no"},
-		}}}
-		text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, next), quote(note, 500), a.cfg.Tickets.AutoCloseDays)
-		if err := a.send(r.tx, rep.ID, text, kb, storage.PriorityReply, r.now); err != nil {
-			return err
-		}
+	ack := r.t("ticket.resolved_ack", next.ID)
+	if !asked {
+		ack = r.t("ticket.resolved_unasked", next.ID, a.cfg.Tickets.AutoCloseDays)
+	}
+	if err := r.reply(ack, nil); err != nil {
+		return err
 	}
 	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", quote(note, 300)); err != nil {
 		return err
@@ -228,43 +229,74 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 	return a.refreshGroupLine(r, next)
 }
 
-// feedback takes the reporter's yes / partly / no.
+// feedback takes the reporter's yes / partly / no. Partly and no reopen
+// the ticket, tell who handles it, and ask what is still wrong.
 func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
 	if tk.ReporterID != r.me.ID {
 		return r.toast(r.t("ticket.only_reporter"))
 	}
-	act, key := storage.ActConfirm, "ticket.closed_thanks"
+	act := storage.ActConfirm
 	switch answer {
 	case "yes":
 	case "partly":
-		act, key = storage.ActPartly, "ticket.reopened_ack"
+		act = storage.ActPartly
 	case "no":
-		act, key = storage.ActReopen, "ticket.reopened_ack"
+		act = storage.ActReopen
 	default:
 		return r.toast(r.t("error.stale_button"))
 	}
-	next, _, err := r.tx.Transition(tk.ID, act, r.me.ID, storage.TransitionOpts{Note: answer}, r.now)
+	next, ev, err := r.tx.Transition(tk.ID, act, r.me.ID, storage.TransitionOpts{}, r.now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := r.edit(r.t(key, a.headline(r.lang, next)), nil); err != nil {
+	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
 		return err
 	}
-	if act != storage.ActConfirm {
-		why := r.t("ticket.answer." + answer)
-		if next.AssigneeID != 0 {
-			if err := a.tellMember(r, next.AssigneeID, a.workKeyboardFor(r, next), "ticket.told_reopened", a.headlineFor(r, next.AssigneeID, next), why); err != nil {
-				return err
-			}
-		}
-		if err := a.alertLeaders(r, next, next.AssigneeID, "ticket.reopened_leader"); err != nil {
+	if err := a.refreshGroupLine(r, next); err != nil {
+		return err
+	}
+	if act == storage.ActConfirm {
+		return a.editFeedback(r, r.t("ticket.closed_thanks", a.headline(r.lang, next)))
+	}
+	told := ""
+	if next.AssigneeID != 0 {
+		ok, err := a.tellTo(r, next.AssigneeID, a.workKeyboardFor(r, next), "ticket.told_reopened",
+			a.headlineFor(r, next.AssigneeID, next), a.keyIn("ticket.answer."+answer))
+		if err != nil {
 			return err
 		}
+		if ok {
+			told = r.t("told.assignee", esc(a.nameOf(r, next.AssigneeID))) + "\n"
+		}
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_state", a.stateLabel(r.lang, next.State)); err != nil {
+	// The building's leaders hear of it too; staff only when neither the
+	// assignee nor a leader could be told.
+	w, err := a.alertBuilding(r, next, next.AssigneeID, "ticket.reopened_leader", told == "")
+	if err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	if told == "" || !w.nobody() {
+		told += a.toldLine(r.lang, w)
+	}
+	if err := a.editFeedback(r, r.t("ticket.reopened_ack", a.headline(r.lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
+		return err
+	}
+	if err := r.setFlow(flowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
+		return err
+	}
+	return r.tell(r.me.ID, r.t("ticket.ask_still_wrong", next.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.still_wrong_placeholder")})
+}
+
+// editFeedback replaces the "is it fixed?" question (a photo's caption or a
+// message's text) with the answer's outcome.
+func (a *App) editFeedback(r *req, text string) error {
+	if r.msg == nil || len(r.msg.Photo) == 0 {
+		return r.edit(text, nil)
+	}
+	p := telegram.EditMessageCaption{ChatID: r.chat.ID, MessageID: r.msg.ID, Caption: text, ParseMode: "HTML"}
+	_, err := r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "editMessageCaption", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply}, r.now)
+	return err
 }
 
 // workKeyboardFor is the Resolve / Hand back pair in the assignee's language.

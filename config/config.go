@@ -11,6 +11,7 @@ type Config struct {
 	Admins    []int64   `yaml:"admins"`
 	Community Community `yaml:"community"`
 	Tickets   Tickets   `yaml:"tickets"`
+	Jobs      Jobs      `yaml:"jobs"`
 	Limits    Limits    `yaml:"limits"`
 	Log       Log       `yaml:"log"`
 	Schedule  Schedule  `yaml:"schedule"`
@@ -62,6 +63,7 @@ type Tickets struct {
 	AutoCloseDays  int        `yaml:"auto_close_days"`   // days without the reporter's answer, default 7
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000
 	PerUserPerHour int        `yaml:"per_user_per_hour"` // reports per user per hour, default 10
+	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
 }
 
 // Category is one kind of ticket.
@@ -73,9 +75,17 @@ type Category struct {
 	Keywords []string `yaml:"keywords"` // words that pick this category for a one-line group report
 }
 
+// Jobs configures volunteer jobs.
+type Jobs struct {
+	RemindBefore     []time.Duration `yaml:"remind_before"`      // reminders before the start, default [24h, 2h]; [] for none
+	AlertShortBefore time.Duration   `yaml:"alert_short_before"` // when a job short of people alerts its organiser, default 24h
+	MaxNoShows       int             `yaml:"max_no_shows"`       // no-shows in 90 days that stop sign-ups, default 3
+}
+
 // Limits protect the bot from flooding.
 type Limits struct {
 	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
+	MessagesPerMinute int `yaml:"messages_per_minute"` // other messages per user, default 20 (three times that in a conversation)
 }
 
 // Log configures logging.

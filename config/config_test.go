@@ -59,7 +59,7 @@ func loadErr(t *testing.T, content string, getenv func(string) string) string {
 }
 
 func TestLoadAppliesDefaults(t *testing.T) {
-	path := writeConfig(t, "community:\n  buildings: [\"1\", \"2\"]\n")
+	path := writeConfig(t, "admins: [42]\ncommunity:\n  buildings: [\"1\", \"2\"]\n")
 	got, err := Load(path, withToken)
 	if err != nil {
 		t.Fatal(err)
@@ -72,6 +72,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			Limits:      SendLimits{GlobalPerSecond: 30, PerChatPerSecond: 1, PerGroupPerMinute: 20},
 		},
 		Database:  Database{Path: "courtyard.db"},
+		Admins:    []int64{42},
 		Community: Community{Timezone: "Asia/Shanghai", Language: "zh", Buildings: []string{"1", "2"}},
 		Tickets: Tickets{
 			Categories:     DefaultCategories(),
@@ -79,11 +80,13 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			AutoCloseDays:  7,
 			MaxText:        2000,
 			PerUserPerHour: 10,
+			MaxPhotos:      10,
 		},
-		Limits:   Limits{CommandsPerMinute: 30},
-		Log:      Log{Level: "info", Format: "text"},
+		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
+		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
+		Log:    Log{Level: "info", Format: "text"},
 		Schedule: Schedule{Grace: DefaultScheduleGrace},
-		Meetings: Meetings{RemindBefore: DefaultRemindBefore()},
+		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)
@@ -110,6 +113,7 @@ func TestDefaultCategories(t *testing.T) {
 
 func TestLoadKeepsGivenValues(t *testing.T) {
 	path := writeConfig(t, `
+admins: [42]
 telegram:
   api_url: http://localhost:8081/
   poll_timeout: 2m
@@ -175,7 +179,7 @@ func TestTokenFromEnvironment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := writeConfig(t, "telegram:\n  token: \""+tt.file+"\"\ncommunity:\n  buildings: [\"1\"]\n")
+			path := writeConfig(t, "admins: [42]\ntelegram:\n  token: \""+tt.file+"\"\ncommunity:\n  buildings: [\"1\"]\n")
 			c, err := Load(path, env(map[string]string{TokenEnv: tt.env}))
 			if err != nil {
 				t.Fatal(err)
@@ -275,8 +279,23 @@ func TestMissingFile(t *testing.T) {
 	}
 }
 
+// exampleWithAdmin is the example config as its instructions say to edit
+// it: the placeholder admin replaced by a real id.
+func exampleWithAdmin(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile("../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(raw), "  - 123456789\n", "  - 5012345678\n", 1)
+	if s == string(raw) {
+		t.Fatal("the example has no placeholder admin line")
+	}
+	return writeConfig(t, s)
+}
+
 func TestExampleLoads(t *testing.T) {
-	c, err := Load("../config.example.yaml", withToken)
+	c, err := Load(exampleWithAdmin(t), withToken)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,15 +305,45 @@ func TestExampleLoads(t *testing.T) {
 	if c.Community.Name != "南门社区" || len(c.Community.Buildings) != 13 || c.Community.Buildings[12] != "E12" {
 		t.Errorf("community = %+v", c.Community)
 	}
-	if len(c.Admins) != 1 || len(c.Tickets.Categories) != 8 {
+	if len(c.Admins) != 1 || c.Admins[0] != 5012345678 || len(c.Tickets.Categories) != 8 {
 		t.Errorf("admins = %v, %d categories", c.Admins, len(c.Tickets.Categories))
 	}
 }
 
-func TestExampleNeedsToken(t *testing.T) {
-	_, err := Load("../config.example.yaml", env(nil))
-	if err == nil || !strings.Contains(err.Error(), "telegram.token is empty: set it in the config or in "+TokenEnv) {
+// TestExamplePlaceholderRefused: the example as shipped names nobody real.
+func TestExamplePlaceholderRefused(t *testing.T) {
+	_, err := Load("../config.example.yaml", withToken)
+	if err == nil || !strings.Contains(err.Error(), "admins[0] is 123456789, the example's placeholder") ||
+		!strings.Contains(err.Error(), "@userinfobot") {
+		t.Errorf("Load of the unedited example = %v", err)
+	}
+}
+
+// TestExampleNeedsOnlyToken: with the admin filled in and no token, the only
+// problem is the token, and the checked config comes back with it.
+func TestExampleNeedsOnlyToken(t *testing.T) {
+	c, err := Load(exampleWithAdmin(t), env(nil))
+	if !errors.Is(err, ErrNoToken) || !strings.Contains(err.Error(), "telegram.token is empty: set it in the config or in "+TokenEnv) {
 		t.Errorf("Load without a token = %v", err)
+	}
+	if c.Community.Name != "南门社区" {
+		t.Errorf("config not returned with ErrNoToken: %+v", c.Community)
+	}
+}
+
+func TestAdminsRefused(t *testing.T) {
+	for _, tc := range []struct{ name, admins, want string }{
+		{"none", "", "admins is empty: without an administrator nobody can link a group or grant a role"},
+		{"empty list", "admins: []\n", "admins is empty"},
+		{"username", "admins:\n  - \"@ann\"\n", `line 2: admins[0] is "@ann": admins takes numeric user ids, not @names; to find yours, send any message to @userinfobot`},
+		{"bare username", "admins: [42, ann]\n", `line 1: admins[1] is "ann": admins takes numeric user ids, not @names`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			msg := loadErr(t, tc.admins+"community:\n  buildings: [\"1\"]\n", withToken)
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("got %q, want %q", msg, tc.want)
+			}
+		})
 	}
 }
 

@@ -20,14 +20,22 @@ const (
 	DefaultMaxText           = 2000
 	DefaultPerUserPerHour    = 10
 	DefaultCommandsPerMinute = 30
+	DefaultMessagesPerMinute = 20
+	DefaultMaxPhotos         = 10
+	DefaultAlertShortBefore  = 24 * time.Hour
+	DefaultMaxNoShows        = 3
 	DefaultLogLevel          = "info"
 	DefaultLogFormat         = "text"
 	DefaultScheduleGrace     = 6 * time.Hour
 )
 
-// DefaultRemindBefore is when meeting reminders go out by default. Each
+// DefaultMeetingRemindBefore is when meeting reminders go out by default. Each
 // call returns a new slice.
-func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, time.Hour} }
+func DefaultMeetingRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, time.Hour} }
+
+// DefaultRemindBefore returns the default reminders before a job: a day
+// and two hours. Each call returns a new slice.
+func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, 2 * time.Hour} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -68,14 +76,24 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
+	setInt(&c.Tickets.MaxPhotos, DefaultMaxPhotos)
+
+	if c.Jobs.RemindBefore == nil {
+		c.Jobs.RemindBefore = DefaultRemindBefore()
+	}
+	if c.Jobs.AlertShortBefore == 0 {
+		c.Jobs.AlertShortBefore = DefaultAlertShortBefore
+	}
+	setInt(&c.Jobs.MaxNoShows, DefaultMaxNoShows)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
+	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
 	if c.Schedule.Grace == 0 {
 		c.Schedule.Grace = DefaultScheduleGrace
 	}
 	if len(c.Meetings.RemindBefore) == 0 {
-		c.Meetings.RemindBefore = DefaultRemindBefore()
+		c.Meetings.RemindBefore = DefaultMeetingRemindBefore()
 	}
 
 	setString(&c.Log.Level, DefaultLogLevel)

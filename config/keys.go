@@ -57,6 +57,8 @@ func walk(n *yaml.Node, t reflect.Type, path string) error {
 	switch {
 	case t == reflect.TypeFor[time.Duration]():
 		return checkDuration(n, path)
+	case strings.HasPrefix(path, "admins[") && t.Kind() == reflect.Int64:
+		return checkAdminID(n, path)
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
 		return walkMapping(n, t, path)
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
@@ -160,6 +162,18 @@ func checkDuration(n *yaml.Node, path string) error {
 		return fmt.Errorf("line %d: %s: %s has no unit: write a duration such as \"%ss\" or \"2m\"", n.Line, path, n.Value, n.Value)
 	}
 	return fmt.Errorf("line %d: %s: %q is not a duration: write it like \"50s\" or \"2m\"", n.Line, path, n.Value)
+}
+
+// checkAdminID explains the usual mistake of writing a @username where a
+// numeric user id belongs.
+func checkAdminID(n *yaml.Node, path string) error {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return nil
+	}
+	if _, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+		return nil
+	}
+	return fmt.Errorf("line %d: %s is %q: admins takes numeric user ids, not @names; %s", n.Line, path, n.Value, FindYourID)
 }
 
 func join(path, key string) string {

@@ -22,7 +22,8 @@ const TokenEnv = "COURTYARD_TELEGRAM_TOKEN"
 // for the keys that have none, such as community.buildings).
 //
 // getenv looks up environment variables; nil means os.Getenv. Every error is
-// a single line that names the file.
+// a single line that names the file. When the only problem is the missing
+// token (errors.Is(err, ErrNoToken)), the checked Config is returned too.
 func Load(path string, getenv func(string) string) (Config, error) {
 	if getenv == nil {
 		getenv = os.Getenv
@@ -40,7 +41,11 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	}
 	c = c.WithDefaults()
 	if err := c.Validate(); err != nil {
-		return Config{}, fmt.Errorf("config: %s: %w", path, err)
+		err = fmt.Errorf("config: %s: %w", path, err)
+		if errors.Is(err, ErrNoToken) {
+			return c, err
+		}
+		return Config{}, err
 	}
 	return c, nil
 }

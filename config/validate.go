@@ -18,16 +18,21 @@ import (
 // starts with the offending key, e.g. "community.buildings is empty: ...".
 // It expects defaults to have been applied, as Load does.
 func (c Config) Validate() error {
+	// The token comes last, so that ErrNoToken means everything else is
+	// right (check-config accepts a file whose token the environment will
+	// supply at run time).
 	checks := []func() error{
 		c.Telegram.validate,
 		c.Database.validate,
-		c.validateAdmins,
 		c.Community.validate,
 		c.Tickets.validate,
+		c.Jobs.validate,
 		c.Limits.validate,
 		c.Log.validate,
 		c.Schedule.validate,
 		c.Meetings.validate,
+		c.validateAdmins,
+		c.Telegram.validateToken,
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -37,13 +42,21 @@ func (c Config) Validate() error {
 	return nil
 }
 
-func (t Telegram) validate() error {
+// ErrNoToken is Validate's error when the bot token is missing and nothing
+// else is wrong.
+var ErrNoToken = errors.New("telegram.token is empty: set it in the config or in " + TokenEnv)
+
+func (t Telegram) validateToken() error {
 	switch {
 	case t.Token == "":
-		return errors.New("telegram.token is empty: set it in the config or in " + TokenEnv)
+		return ErrNoToken
 	case strings.ContainsFunc(t.Token, unicode.IsSpace):
 		return errors.New("telegram.token contains white space")
 	}
+	return nil
+}
+
+func (t Telegram) validate() error {
 	u, err := url.Parse(t.APIURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("telegram.api_url %q is not an absolute http(s) URL", t.APIURL)
@@ -76,10 +89,22 @@ func (d Database) validate() error {
 	return nil
 }
 
+// FindYourID tells a new administrator how to find their numeric user id.
+const FindYourID = "to find yours, send any message to @userinfobot in Telegram: it replies with your id, a number"
+
+// ExamplePlaceholderAdmin is the admin id config.example.yaml ships with.
+const ExamplePlaceholderAdmin = 123456789
+
 func (c Config) validateAdmins() error {
+	if len(c.Admins) == 0 {
+		return errors.New("admins is empty: without an administrator nobody can link a group or grant a role; put your numeric Telegram user id under admins: (" + FindYourID + ")")
+	}
 	for i, id := range c.Admins {
-		if id <= 0 {
+		switch {
+		case id <= 0:
 			return fmt.Errorf("admins[%d] is %d: a Telegram user id is a positive number", i, id)
+		case id == ExamplePlaceholderAdmin:
+			return fmt.Errorf("admins[%d] is %d, the example's placeholder: replace it with your own numeric Telegram user id (%s)", i, id, FindYourID)
 		}
 	}
 	return nil
@@ -136,6 +161,8 @@ func (t Tickets) validate() error {
 		return fmt.Errorf("tickets.max_text must be between 1 and 4096 (Telegram's message limit), not %d", t.MaxText)
 	case t.PerUserPerHour <= 0:
 		return fmt.Errorf("tickets.per_user_per_hour must be positive, not %d", t.PerUserPerHour)
+	case t.MaxPhotos < 1 || t.MaxPhotos > 100:
+		return fmt.Errorf("tickets.max_photos must be between 1 and 100, not %d", t.MaxPhotos)
 	}
 	return nil
 }
@@ -183,9 +210,32 @@ func validKey(k string) bool {
 	return true
 }
 
+func (j Jobs) validate() error {
+	seen := map[time.Duration]bool{}
+	for _, d := range j.RemindBefore {
+		if d < time.Minute || d > 30*24*time.Hour || d%time.Minute != 0 {
+			return fmt.Errorf("jobs.remind_before: %v must be whole minutes between 1m and 720h", d)
+		}
+		if seen[d] {
+			return fmt.Errorf("jobs.remind_before lists %v twice", d)
+		}
+		seen[d] = true
+	}
+	if j.AlertShortBefore < time.Minute || j.AlertShortBefore > 30*24*time.Hour {
+		return fmt.Errorf("jobs.alert_short_before must be between 1m and 720h, not %v", j.AlertShortBefore)
+	}
+	if j.MaxNoShows < 1 || j.MaxNoShows > 100 {
+		return fmt.Errorf("jobs.max_no_shows must be between 1 and 100, not %d", j.MaxNoShows)
+	}
+	return nil
+}
+
 func (l Limits) validate() error {
 	if l.CommandsPerMinute <= 0 {
 		return fmt.Errorf("limits.commands_per_minute must be positive, not %d", l.CommandsPerMinute)
+	}
+	if l.MessagesPerMinute <= 0 {
+		return fmt.Errorf("limits.messages_per_minute must be positive, not %d", l.MessagesPerMinute)
 	}
 	return nil
 }

@@ -15,6 +15,10 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 		for _, b := range languages {
 			for _, k := range c.Keys(a) {
 				if _, ok := c.msgs[b][k]; !ok {
+					// Chinese has one form for every count: key.other.
+					if base, one := strings.CutSuffix(k, ".one"); one && b == "zh" && c.msgs[b][base+".other"] != "" {
+						continue
+					}
 					t.Errorf("key %q is in %s but not in %s", k, a, b)
 				}
 			}

@@ -104,6 +104,16 @@ func (t *Tx) AddAnnouncementRecipient(id, chatID int64) error {
 	return nil
 }
 
+// IsAnnouncementRecipient reports whether the announcement went to chat.
+func (t *Tx) IsAnnouncementRecipient(id, chatID int64) (bool, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM announcement_recipients WHERE announcement_id = ? AND chat_id = ?`, id, chatID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("storage: recipient of announcement %d: %w", id, err)
+	}
+	return n > 0, nil
+}
+
 // Acknowledge records that a member read an announcement; false when they
 // already had.
 func (t *Tx) Acknowledge(id, member int64, now time.Time) (bool, error) {

@@ -94,18 +94,20 @@ func (t *Tx) Member(id int64) (Member, error) {
 	return m, nil
 }
 
-// MemberByUsername finds a member by Telegram username (without @).
+// MemberByUsername finds a member by Telegram username (with or without
+// @). When several members hold it (one renamed without writing to the bot
+// since), it returns an *AmbiguousError naming them, never one of them.
 func (t *Tx) MemberByUsername(username string) (Member, error) {
-	var id int64
-	err := t.q.QueryRowContext(t.ctx, `SELECT id FROM members WHERE username <> '' AND lower(username) = lower(?)`,
-		strings.TrimPrefix(username, "@")).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
+	ms, err := t.membersByUsername(username)
+	switch {
+	case err != nil:
+		return Member{}, err
+	case len(ms) == 0:
 		return Member{}, ErrNotFound
+	case len(ms) > 1:
+		return Member{}, &AmbiguousError{Candidates: ms}
 	}
-	if err != nil {
-		return Member{}, fmt.Errorf("storage: member @%s: %w", username, err)
-	}
-	return t.Member(id)
+	return ms[0], nil
 }
 
 func (t *Tx) leads(id int64) ([]string, error) {

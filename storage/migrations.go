@@ -14,6 +14,10 @@ var migrations = []string{
 	schemaV3,
 	schemaV4,
 	schemaDue,
+	schemaTeams,
+	schemaLimits,
+	schemaAlerts,
+	schemaJobs,
 	schemaCalendar,
 }
 

@@ -15,10 +15,13 @@ const (
 	OutBlocked = "blocked"
 )
 
-// Priorities: a person waiting for an answer goes ahead of bulk sends.
+// Priorities: a person waiting for an answer goes ahead of bulk sends; a
+// group's notices (a new ticket's line, an announcement) go ahead of answers
+// to questions asked in that group, which share its 20 messages a minute.
 const (
-	PriorityBulk  = 0
-	PriorityReply = 10
+	PriorityBulk   = 0
+	PriorityReply  = 10
+	PriorityNotice = 20
 )
 
 // OutMsg is one Bot API call waiting to be made, or made.
@@ -63,6 +66,22 @@ func scanOut(sc interface{ Scan(...any) error }) (OutMsg, error) {
 	}
 	m.CreatedAt = fromMS(created)
 	return m, err
+}
+
+// sentToGroupSQL reads a group's recent sends through outbox_group_recent
+// (its "chat_id < 0" lets SQLite use that partial index).
+const sentToGroupSQL = `SELECT count(*) FROM outbox
+	WHERE chat_id < 0 AND chat_id = ? AND created_at >= ? AND method = ? AND payload = ?`
+
+// SentToGroupSince reports whether the same call (method and payload) was
+// queued to group chatID at or after since: an answer already on its way.
+func (t *Tx) SentToGroupSince(chatID int64, method string, payload []byte, since time.Time) (bool, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, sentToGroupSQL, chatID, ms(since), method, payload).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("storage: recent sends to %d: %w", chatID, err)
+	}
+	return n > 0, nil
 }
 
 // PendingOut returns up to limit pending calls, most urgent first, with ids

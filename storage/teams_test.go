@@ -55,14 +55,14 @@ func TestTeams(t *testing.T) {
 		if err := tx.AddTeamMember(care, 404, t0); err == nil {
 			t.Error("an unknown member joined")
 		}
-		members, err := tx.TeamMembers(care)
-		if err != nil || !reflect.DeepEqual(members, []int64{3, 2}) {
+		members, err := tx.TeamMemberIDs(care) // the lead first: a lead is a member
+		if err != nil || !reflect.DeepEqual(members, []int64{1, 3, 2}) {
 			t.Errorf("members %v %v", members, err)
 		}
 		for _, c := range []struct {
 			team, member int64
 			want         bool
-		}{{care, 2, true}, {care, 3, true}, {care, 1, false}, {tutor, 2, false}} {
+		}{{care, 2, true}, {care, 3, true}, {care, 1, true}, {tutor, 2, false}} {
 			if in, err := tx.InTeam(c.team, c.member); err != nil || in != c.want {
 				t.Errorf("InTeam(%d, %d) = %v %v", c.team, c.member, in, err)
 			}
@@ -76,7 +76,7 @@ func TestTeams(t *testing.T) {
 		if in, _ := tx.InTeam(care, 3); in {
 			t.Error("removed member still in the team")
 		}
-		if members, _ := tx.TeamMembers(tutor); len(members) != 0 {
+		if members, _ := tx.TeamMemberIDs(tutor); len(members) != 0 {
 			t.Errorf("empty team has %v", members)
 		}
 		return nil

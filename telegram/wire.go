@@ -54,6 +54,31 @@ type SendPhoto struct {
 	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
+// InputMediaPhoto is one photo of an album, one Telegram already has.
+type InputMediaPhoto struct {
+	Type      string `json:"type"` // always "photo"
+	Media     string `json:"media"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
+// SendMediaGroup is sendMediaGroup's parameters: an album of 2-10 photos.
+type SendMediaGroup struct {
+	ChatID int64             `json:"chat_id"`
+	Media  []InputMediaPhoto `json:"media"`
+}
+
+// MaxAlbum is how many photos one album may hold.
+const MaxAlbum = 10
+
+// SendLocation is sendLocation's parameters.
+type SendLocation struct {
+	ChatID      int64   `json:"chat_id"`
+	Latitude    float64 `json:"latitude"`
+	Longitude   float64 `json:"longitude"`
+	ReplyMarkup any     `json:"reply_markup,omitempty"`
+}
+
 // SendDocument is sendDocument's parameters; the file is uploaded beside them.
 type SendDocument struct {
 	ChatID    int64  `json:"chat_id"`
@@ -69,6 +94,15 @@ type EditMessageText struct {
 	ParseMode          string              `json:"parse_mode,omitempty"`
 	ReplyMarkup        any                 `json:"reply_markup,omitempty"`
 	LinkPreviewOptions *LinkPreviewOptions `json:"link_preview_options,omitempty"`
+}
+
+// EditMessageCaption is editMessageCaption's parameters.
+type EditMessageCaption struct {
+	ChatID      int64  `json:"chat_id"`
+	MessageID   int    `json:"message_id"`
+	Caption     string `json:"caption"`
+	ParseMode   string `json:"parse_mode,omitempty"`
+	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
 // EditMessageReplyMarkup is editMessageReplyMarkup's parameters.

@@ -45,6 +45,10 @@ func (s *Server) dispatchLocked(req *request) reply {
 		return s.sendMessageLocked(c, req)
 	case "sendPhoto", "sendDocument":
 		return s.sendFileLocked(c, req)
+	case "sendMediaGroup":
+		return s.sendMediaGroupLocked(c, req)
+	case "sendLocation":
+		return s.sendLocationLocked(c, req)
 	case "editMessageText":
 		return s.editTextLocked(c, req)
 	case "editMessageCaption":
@@ -59,6 +63,9 @@ func (s *Server) dispatchLocked(req *request) reply {
 		id, _ := strParam(req.vals, "callback_query_id")
 		if answered, issued := s.queries[id]; !issued || answered {
 			return badRequest("query is too old and response timeout expired or query ID is invalid")
+		}
+		if text, _ := strParam(req.vals, "text"); utf16Len(text) > maxAnswerLen {
+			return badRequest("MESSAGE_TOO_LONG")
 		}
 		s.queries[id] = true
 		return okReply(true)

@@ -14,7 +14,8 @@ import (
 const (
 	maxTextLen    = 4096
 	maxCaptionLen = 1024
-	maxButtonData = 64 // bytes
+	maxAnswerLen  = 200 // answerCallbackQuery's text
+	maxButtonData = 64  // bytes
 )
 
 // render parses text by the call's parse_mode, or takes explicit entities.

@@ -12,18 +12,20 @@ import (
 type Message struct {
 	ChatID       int64
 	ID           int
-	Text         string     // text as sent (raw, before parsing)
-	Plain        string     // Text after HTML parsing (tags stripped, entities decoded); for media, the caption's
-	ParseMode    string     // parse_mode of the last send or edit
-	Caption      string     // caption as sent (raw)
-	Buttons      [][]Button // inline keyboard
-	Keyboard     [][]string // reply keyboard button texts (reply_markup with "keyboard")
-	ForceReply   bool       // reply_markup was ForceReply
-	Photo        string     // sendPhoto: the file_id or URL sent, or the new file_id of an upload
-	Document     string     // sendDocument: the file_id or URL sent, or the new file_id of an upload
-	DocumentName string     // file name of an uploaded document
-	DocumentData []byte     // content of an uploaded document (do not modify)
-	Edits        int        // successful edit* calls on this message
+	Text         string           // text as sent (raw, before parsing)
+	Plain        string           // Text after HTML parsing (tags stripped, entities decoded); for media, the caption's
+	ParseMode    string           // parse_mode of the last send or edit
+	Caption      string           // caption as sent (raw)
+	Buttons      [][]Button       // inline keyboard
+	Keyboard     [][]string       // reply keyboard button texts (reply_markup with "keyboard")
+	ForceReply   bool             // reply_markup was ForceReply
+	Photo        string           // sendPhoto: the file_id or URL sent, or the new file_id of an upload
+	Document     string           // sendDocument: the file_id or URL sent, or the new file_id of an upload
+	MediaGroupID string           // sendMediaGroup: the album's id, shared by its messages
+	Location     *models.Location // sendLocation: the point sent (do not modify)
+	DocumentName string           // file name of an uploaded document
+	DocumentData []byte           // content of an uploaded document (do not modify)
+	Edits        int              // successful edit* calls on this message
 	Pinned       bool
 	ReplyTo      int // reply_parameters.message_id, 0 if none
 	Date         time.Time
@@ -180,6 +182,8 @@ type wireMessage struct {
 	Entities        []models.MessageEntity `json:"entities,omitempty"`
 	Document        *models.Document       `json:"document,omitempty"`
 	Photo           []models.PhotoSize     `json:"photo,omitempty"`
+	MediaGroupID    string                 `json:"media_group_id,omitempty"`
+	Location        *models.Location       `json:"location,omitempty"`
 	Caption         string                 `json:"caption,omitempty"`
 	CaptionEntities []models.MessageEntity `json:"caption_entities,omitempty"`
 	ReplyMarkup     json.RawMessage        `json:"reply_markup,omitempty"`
@@ -198,6 +202,8 @@ func (s *Server) wire(c *chatState, r *msgRec) wireMessage {
 		CaptionEntities: r.captionEntities,
 		Photo:           r.photo,
 		Document:        r.document,
+		MediaGroupID:    r.MediaGroupID,
+		Location:        r.Location,
 	}
 	if r.markupKey != "" {
 		m.ReplyMarkup = json.RawMessage(r.markupKey)

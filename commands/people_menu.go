@@ -1,0 +1,104 @@
+package commands
+
+import (
+	"fmt"
+	"hash/fnv"
+	"time"
+
+	"courtyard/locale"
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// menuSet is one private command menu and the key it is remembered by: the
+// role, the language and a hash of the commands, so that a menu changed by
+// a new version is sent again.
+type menuSet struct {
+	cmds []telegram.BotCommand
+	key  string
+}
+
+// buildMenus makes the private menu of every role in every language.
+func (a *App) buildMenus() map[string]menuSet {
+	out := map[string]menuSet{}
+	for _, role := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
+		for _, lang := range locale.Languages() {
+			cmds := a.Menu(role, false, lang)
+			h := fnv.New32a()
+			for _, c := range cmds {
+				fmt.Fprintf(h, "%s\x00%s\x00", c.Command, c.Description)
+			}
+			out[string(role)+":"+lang] = menuSet{cmds: cmds, key: fmt.Sprintf("%s:%s:%08x", role, lang, h.Sum32())}
+		}
+	}
+	return out
+}
+
+// SyncMenu gives m's private chat the command menu of their role and
+// language when it differs from what was last set there. A resident whose
+// language is the one Telegram's default menus already pick for them needs
+// no menu of their own, unless one was set before (a revoked role). force
+// sends even a menu that was already set.
+func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
+	role, lang := a.roleOf(m), a.langOf(m)
+	want := a.menus[string(role)+":"+lang]
+	have, err := tx.MenuOf(m.ID)
+	if err != nil {
+		return err
+	}
+	own := role != storage.RoleResident || lang != locale.Pick("", m.TGLanguage, a.cfg.Community.Language)
+	if !force && (have == want.key || (have == "" && !own)) {
+		return nil
+	}
+	p := telegram.SetMyCommands{Commands: want.cmds, Scope: &telegram.BotCommandScope{Type: "chat", ChatID: m.ID}}
+	if _, err := tx.Enqueue(storage.OutMsg{Method: "setMyCommands", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, now); err != nil {
+		return err
+	}
+	return tx.SetMenuOf(m.ID, want.key)
+}
+
+// syncOwnMenu keeps the menu of the person writing in private current: it
+// is how a new administrator's first message gives them their menu.
+func (a *App) syncOwnMenu(r *req) error {
+	if !r.private() || r.chat.ID != r.me.ID {
+		return nil
+	}
+	return a.SyncMenu(r.tx, r.me, false, r.now)
+}
+
+// MenuPeople lists whose private menu to check at start: role holders,
+// the administrators the bot knows, and everyone given a menu before.
+func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
+	seen := map[int64]bool{}
+	var out []storage.Member
+	add := func(m storage.Member) {
+		if !seen[m.ID] {
+			seen[m.ID] = true
+			out = append(out, m)
+		}
+	}
+	for _, role := range []storage.Role{storage.RoleStaff, storage.RoleLeader} {
+		ms, err := tx.MembersWithRole(role)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			add(m)
+		}
+	}
+	ids, err := tx.MenuHolders()
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range append(ids, a.cfg.Admins...) {
+		m, err := tx.Member(id)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		add(m)
+	}
+	return out, nil
+}

@@ -1,0 +1,172 @@
+package commands
+
+import (
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// sendMedia sends a ticket's photos (as albums of up to ten) and its
+// location to chat, captioned in lang. Only for people with full access.
+func (a *App) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, prio int, now time.Time) error {
+	caption := a.cat.T(lang, "media.photos", tk.ID, len(tk.Photos))
+	if err := a.sendPhotos(tx, chat, tk.Photos, caption, prio, now); err != nil {
+		return err
+	}
+	if tk.Lat == nil || tk.Lon == nil {
+		return nil
+	}
+	p := telegram.SendLocation{ChatID: chat, Latitude: *tk.Lat, Longitude: *tk.Lon}
+	_, err := tx.Enqueue(storage.OutMsg{ChatID: chat, Method: "sendLocation", Payload: telegram.Marshal(p), Priority: prio}, now)
+	return err
+}
+
+// sendPhotos sends photos as one photo or albums, the caption on the first.
+func (a *App) sendPhotos(tx *storage.Tx, chat int64, photos []string, caption string, prio int, now time.Time) error {
+	for start := 0; start < len(photos); start += telegram.MaxAlbum {
+		part := photos[start:min(start+telegram.MaxAlbum, len(photos))]
+		c := ""
+		if start == 0 {
+			c = caption
+		}
+		m := storage.OutMsg{ChatID: chat, Priority: prio}
+		if len(part) == 1 {
+			m.Method = "sendPhoto"
+			m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: part[0], Caption: c, ParseMode: "HTML"})
+		} else {
+			media := make([]telegram.InputMediaPhoto, len(part))
+			for i, id := range part {
+				media[i] = telegram.InputMediaPhoto{Type: "photo", Media: id}
+			}
+			media[0].Caption, media[0].ParseMode = c, "HTML"
+			m.Method = "sendMediaGroup"
+			m.Payload = telegram.Marshal(telegram.SendMediaGroup{ChatID: chat, Media: media})
+		}
+		if _, err := tx.Enqueue(m, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mediaButton is the Details button that sends a ticket's photos and
+// location, or nil when it has none.
+func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
+	if len(tk.Photos) == 0 && tk.Lat == nil && tk.ResolutionPhoto == "" {
+		return nil
+	}
+	return []telegram.Button{{Text: a.cat.T(lang, "button.media"), CallbackData: "tk:media:" + itoa(tk.ID)}}
+}
+
+// showMedia answers the media button: the photos, the location and the
+// resolution photo, to those with full access to the ticket, checked on
+// every press.
+func (a *App) showMedia(r *req, tk storage.Ticket) error {
+	acc, err := a.accessTo(r, tk)
+	if err != nil {
+		return err
+	}
+	if acc != accessFull && acc != accessTeam {
+		return r.toast(r.t("ticket.not_yours"))
+	}
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	if err := a.sendMedia(r.tx, r.me.ID, r.lang, tk, storage.PriorityReply, r.now); err != nil {
+		return err
+	}
+	if tk.ResolutionPhoto == "" {
+		return nil
+	}
+	return a.sendPhotos(r.tx, r.me.ID, []string{tk.ResolutionPhoto}, r.t("media.resolution", tk.ID), storage.PriorityReply, r.now)
+}
+
+// passOnAdded passes a photo or location added to ticket id on.
+func (a *App) passOnAdded(r *req, id int64, photo string, lat, lon *float64) error {
+	tk, err := r.tx.Ticket(id)
+	if err != nil {
+		return err
+	}
+	return a.passOnAttachment(r, tk, photo, lat, lon)
+}
+
+// passOnAttachment sends a photo or location the reporter added after
+// filing to those handling the ticket.
+func (a *App) passOnAttachment(r *req, tk storage.Ticket, photo string, lat, lon *float64) error {
+	people, err := a.handlers(r, tk)
+	if err != nil {
+		return err
+	}
+	for _, m := range people {
+		lang := a.langOf(m)
+		one := tk
+		one.Photos, one.Lat, one.Lon = nil, lat, lon
+		if photo != "" {
+			one.Photos = []string{photo}
+		} else if err := a.send(r.tx, m.ID, a.cat.T(lang, "media.location_added", tk.ID), nil, storage.PriorityReply, r.now); err != nil {
+			return err
+		}
+		if err := a.sendMedia(r.tx, m.ID, lang, one, storage.PriorityReply, r.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// handlers are the reachable people handling a ticket, the reporter
+// excepted: its assignee and its building's leaders, or staff when there
+// are neither.
+func (a *App) handlers(r *req, tk storage.Ticket) ([]storage.Member, error) {
+	var out []storage.Member
+	add := func(ms []storage.Member) error {
+		for _, m := range ms {
+			if m.ID == tk.ReporterID || containsMember(out, m.ID) {
+				continue
+			}
+			ok, err := a.reachable(r.tx, m)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, m)
+			}
+		}
+		return nil
+	}
+	if tk.AssigneeID != 0 {
+		m, err := r.tx.Member(tk.AssigneeID)
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+		if err == nil {
+			if err := add([]storage.Member{m}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	leaders, err := r.tx.LeadersOf(tk.Building)
+	if err != nil {
+		return nil, err
+	}
+	if err := add(leaders); err != nil {
+		return nil, err
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	staff, err := a.staff(r.tx)
+	if err != nil {
+		return nil, err
+	}
+	return out, add(staff)
+}
+
+func containsMember(ms []storage.Member, id int64) bool {
+	for _, m := range ms {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"courtyard/bot/telegramtest"
+)
+
+// frRun runs the binary in dir with env and returns its output and exit code.
+func frRun(t *testing.T, bin, dir string, env []string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return out.String(), errOut.String(), ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), 0
+}
+
+// TestFirstRunFromTheExample follows the README's first-run steps as a new
+// administrator would: copy the example to config.yaml, run check-config,
+// put in one's id, then run the bot with the token in the environment.
+func TestFirstRunFromTheExample(t *testing.T) {
+	bin := buildBinary(t)
+	tg := telegramtest.New(t)
+	dir := t.TempDir()
+	example, err := os.ReadFile("config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(s string) {
+		if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(string(example))
+	_, errOut, code := frRun(t, bin, dir, nil, "check-config")
+	if code != 2 || !strings.Contains(errOut, "the example's placeholder") || !strings.Contains(errOut, "@userinfobot") {
+		t.Fatalf("check-config of the unedited example: exit %d, %q", code, errOut)
+	}
+
+	const adminID = 5012345678
+	edited := strings.Replace(string(example), "  - 123456789\n", "  - 5012345678\n", 1)
+	edited = strings.Replace(edited, "api_url: https://api.telegram.org", "api_url: "+tg.URL(), 1)
+	write(edited)
+	out, errOut, code := frRun(t, bin, dir, nil, "check-config")
+	if code != 0 || !strings.Contains(out, "config.yaml: OK (南门社区, 13 buildings)") || !strings.Contains(out, "COURTYARD_TELEGRAM_TOKEN") {
+		t.Fatalf("check-config without the token: exit %d, %q %q", code, out, errOut)
+	}
+	if _, errOut, code := frRun(t, bin, dir, nil); code != 2 || !strings.Contains(errOut, "telegram.token is empty") {
+		t.Fatalf("run without the token: exit %d, %q", code, errOut)
+	}
+
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-done
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the bot's log:\n%s", logs.String())
+		}
+	})
+	// The example's 50-second long poll is answered as soon as there is news.
+
+	boss := tg.User(adminID, "Boss", "zh")
+	tg.SendText(boss, telegramtest.PrivateChat(boss), "/start")
+	tg.WaitMessage(t, boss.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "南门社区") }, 10*time.Second)
+	tg.WaitCall(t, "setMyCommands", func(c telegramtest.Call) bool {
+		scope, _ := c.Params["scope"].(map[string]any)
+		return scope["type"] == "chat" && scope["chat_id"] == float64(adminID) && frHasCommand(c, "grant")
+	}, 10*time.Second)
+	g := tg.Group(-100500, "3号楼")
+	tg.SendText(boss, g, "/linkchat 3")
+	tg.WaitMessage(t, g.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "本群已关联到 3 栋") }, 10*time.Second)
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, logs.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("still running after SIGTERM\n%s", logs.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "courtyard.db")); err != nil {
+		t.Errorf("no database beside the config: %v", err)
+	}
+}
+
+// frHasCommand reports whether a setMyCommands call lists name.
+func frHasCommand(c telegramtest.Call, name string) bool {
+	cmds, _ := c.Params["commands"].([]any)
+	for _, v := range cmds {
+		if m, _ := v.(map[string]any); m["command"] == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Command menus set for one person's private chat are remembered in kv under
+// "menu.<id>", so that a menu is sent only when it changes.
+
+func menuKey(id int64) string { return "menu." + strconv.FormatInt(id, 10) }
+
+// MenuOf returns what was last set as the member's private command menu,
+// "" when nothing was.
+func (t *Tx) MenuOf(id int64) (string, error) {
+	v, err := t.kv(menuKey(id))
+	if errors.Is(err, ErrNotFound) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetMenuOf records what was set as the member's private command menu.
+func (t *Tx) SetMenuOf(id int64, menu string) error {
+	return t.setKV(menuKey(id), menu)
+}
+
+// MenuHolders lists the members whose private command menu was ever set.
+func (t *Tx) MenuHolders() ([]int64, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT key FROM kv WHERE key >= 'menu.' AND key < 'menu/'`)
+	if err != nil {
+		return nil, fmt.Errorf("storage: menu holders: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("storage: menu holders: %w", err)
+		}
+		if id, err := strconv.ParseInt(k[len("menu."):], 10, 64); err == nil {
+			out = append(out, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: menu holders: %w", err)
+	}
+	return out, nil
+}
