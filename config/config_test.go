@@ -82,9 +82,9 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			PerUserPerHour: 10,
 			MaxPhotos:      10,
 		},
-		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
-		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
-		Log:    Log{Level: "info", Format: "text"},
+		Jobs:     Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
+		Limits:   Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
+		Log:      Log{Level: "info", Format: "text"},
 		Schedule: Schedule{Grace: DefaultScheduleGrace},
 		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
 	}
