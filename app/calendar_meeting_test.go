@@ -180,13 +180,35 @@ func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
 	c.expect(c.leader.ID, "新问题 #1", "Fix the east gate lamp")
 	c.expect(c.group.ID, "#1", "Fix the east gate lamp")
 	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), dec.ID, "mt:tk:1:3")
-	c.expectAnswer("already ticket #1")
+	c.expectAnswer("already a ticket or a job")
 	// A leader may read the page but not record anything.
 	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), dec.ID, "mt:tk:1:3")
 	c.expectAnswer("您不能管理这个会议")
+
+	// A second decision becomes a volunteer job: the job flow starts with
+	// the decision as its title and goes on from its time.
+	last = c.calLast(c.admin.ID)
+	c.tg.Press(c.admin, page, "mt:dec:1")
+	c.calAsk(c.admin, last, "Spring clean of the courtyard")
+	dec = c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:jb:2") })
+	c.tg.Press(c.admin, dec, "mt:jb:2")
+	c.calText(c.admin.ID, dec.ID, "Spring clean of the courtyard", "from the meeting's decision")
+	c.calAsk(c.admin, dec.ID, "2026-03-07 9:00-11:00")
+	ok := c.calPressNew(c.admin, dec.ID, "jb:n:ok")
+	c.calAsk(c.admin, ok.ID, "The courtyard")
+	m := c.calPressNew(c.admin, ok.ID, "jb:n:t:0")
+	for _, data := range []string{"jb:n:s:4", "jb:n:w:24", "jb:n:gd"} {
+		m = c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, data) }, wait)
+		c.tg.Press(c.admin, m, data)
+	}
+	c.calPressNew(c.admin, m.ID, "jb:n:pub")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), dec.ID, "mt:tk:2:3")
+	c.expectAnswer("already a ticket or a job")
+
 	last = c.calLast(c.admin.ID)
 	c.tg.Press(c.admin, list, "mt:v:1")
-	c.calText(c.admin.ID, last, "Decisions", "1. Fix the east gate lamp — ticket #1", "Twelve came")
+	c.calText(c.admin.ID, last, "Decisions", "1. Fix the east gate lamp — ticket #1", "Twelve came",
+		"2. Spring clean of the courtyard — volunteer job #1 “Spring clean of the courtyard” · open")
 	if n := countTickets(&community{harness: c.harness}); n != 1 {
 		t.Errorf("%d tickets, want 1", n)
 	}

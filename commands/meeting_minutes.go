@@ -87,6 +87,11 @@ func (a *App) meetingPage(r *req, id int64, pressed bool) error {
 				state = r.t("mt.ticket_state", tk.ID, a.stateLabel(r.lang, tk.State))
 			}
 		}
+		if d.JobID != 0 {
+			if j, err := r.tx.Job(d.JobID); err == nil {
+				state = r.t("mt.job_state", j.ID, esc(j.Title), r.t("mt.job."+j.State))
+			}
+		}
 		fmt.Fprintf(&b, "\n%d. %s — %s", i+1, esc(d.Text), state)
 	}
 	var kb any
@@ -183,6 +188,7 @@ func (a *App) ticketButtons(r *req, m storage.Meeting, did int64) telegram.Keybo
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
+	rows = append(rows, []telegram.Button{{Text: r.t("mt.make_job"), CallbackData: fmt.Sprintf("mt:jb:%d", did)}})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
@@ -208,8 +214,8 @@ func (a *App) decisionTicket(r *req, arg string) error {
 	if !a.mayManageMeeting(r, m) {
 		return r.toast(r.t("mt.not_yours"))
 	}
-	if d.TicketID != 0 {
-		return r.toast(r.t("mt.already_ticket", d.TicketID))
+	if d.TicketID != 0 || d.JobID != 0 {
+		return r.toast(r.t("mt.already_made"))
 	}
 	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.me.ID,
 		Text: r.t("mt.ticket_text", d.Text, m.Title), HideName: true}
@@ -263,4 +269,51 @@ func (a *App) saveMeetingSchedule(r *req, d calData) error {
 		return err
 	}
 	return a.showSchedule(r, s, false)
+}
+
+// decisionJob starts the volunteer job flow with the decision as the job's
+// title: the organiser goes on from its time. The job is linked to the
+// decision when it is published.
+func (a *App) decisionJob(r *req, arg string) error {
+	did, ok := idArg(arg)
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	d, err := r.tx.Decision(did)
+	if isNotFound(err) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	m, err := r.tx.Meeting(d.MeetingID)
+	if err != nil {
+		return err
+	}
+	if !a.mayManageMeeting(r, m) || !r.private() {
+		return r.toast(r.t("mt.not_yours"))
+	}
+	if ok, err := a.mayOrganise(r, 0); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("job.not_organiser"))
+	}
+	if d.TicketID != 0 || d.JobID != 0 {
+		return r.toast(r.t("mt.already_made"))
+	}
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	title := limitRunes(strings.Join(strings.Fields(d.Text), " "), maxJobTitle)
+	return a.askJobWhen(r, flowJob, jobDraft{Title: title, Decision: d.ID}, r.t("mt.job_from", esc(title)))
+}
+
+// decisionBecameJob links a published job to the decision it was made of.
+func (a *App) decisionBecameJob(r *req, decision, job int64) error {
+	if decision == 0 {
+		return nil
+	}
+	_, err := r.tx.SetDecisionJob(decision, job)
+	return err
 }

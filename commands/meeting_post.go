@@ -18,7 +18,7 @@ func (a *App) meetingButton(r *req) error {
 	switch verb {
 	case "y", "n":
 		return a.rsvp(r, verb == "y", arg)
-	case "post", "rep", "cancel", "v", "min", "dec", "tk":
+	case "post", "rep", "cancel", "v", "min", "dec", "tk", "jb":
 		return a.meetingAction(r, verb, arg)
 	}
 	if !r.private() || !r.atLeast(storage.RoleStaff) {
@@ -118,8 +118,11 @@ func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
 
 // meetingAction takes the organiser's buttons on a saved meeting.
 func (a *App) meetingAction(r *req, verb, arg string) error {
-	if verb == "tk" {
+	switch verb {
+	case "tk":
 		return a.decisionTicket(r, arg)
+	case "jb":
+		return a.decisionJob(r, arg)
 	}
 	id, ok := idArg(arg)
 	if !ok {

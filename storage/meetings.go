@@ -224,13 +224,17 @@ func (t *Tx) Decliners(id int64) ([]int64, error) {
 	return t.ids(fmt.Sprintf("decliners of meeting %d", id), `SELECT member_id FROM meeting_rsvps WHERE meeting_id = ? AND coming = 0`, id)
 }
 
-// Decision is something a meeting decided, and the ticket it became.
+// Decision is something a meeting decided, and the ticket or volunteer
+// job it became.
 type Decision struct {
 	ID        int64
 	MeetingID int64
 	Text      string
 	TicketID  int64
+	JobID     int64
 }
+
+const decisionCols = `id, meeting_id, text, coalesce(ticket_id, 0), coalesce(job_id, 0)`
 
 // AddDecision records a decision and returns its id.
 func (t *Tx) AddDecision(meeting int64, text string, now time.Time) (int64, error) {
@@ -244,8 +248,8 @@ func (t *Tx) AddDecision(meeting int64, text string, now time.Time) (int64, erro
 // Decision returns decision id.
 func (t *Tx) Decision(id int64) (Decision, error) {
 	var d Decision
-	err := t.q.QueryRowContext(t.ctx, `SELECT id, meeting_id, text, coalesce(ticket_id, 0) FROM meeting_decisions WHERE id = ?`, id).
-		Scan(&d.ID, &d.MeetingID, &d.Text, &d.TicketID)
+	err := t.q.QueryRowContext(t.ctx, `SELECT `+decisionCols+` FROM meeting_decisions WHERE id = ?`, id).
+		Scan(&d.ID, &d.MeetingID, &d.Text, &d.TicketID, &d.JobID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
 	}
@@ -257,7 +261,7 @@ func (t *Tx) Decision(id int64) (Decision, error) {
 
 // Decisions lists a meeting's decisions in order.
 func (t *Tx) Decisions(meeting int64) ([]Decision, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, meeting_id, text, coalesce(ticket_id, 0) FROM meeting_decisions
+	rows, err := t.q.QueryContext(t.ctx, `SELECT `+decisionCols+` FROM meeting_decisions
 		WHERE meeting_id = ? ORDER BY id`, meeting)
 	if err != nil {
 		return nil, fmt.Errorf("storage: decisions of meeting %d: %w", meeting, err)
@@ -266,7 +270,7 @@ func (t *Tx) Decisions(meeting int64) ([]Decision, error) {
 	var out []Decision
 	for rows.Next() {
 		var d Decision
-		if err := rows.Scan(&d.ID, &d.MeetingID, &d.Text, &d.TicketID); err != nil {
+		if err := rows.Scan(&d.ID, &d.MeetingID, &d.Text, &d.TicketID, &d.JobID); err != nil {
 			return nil, fmt.Errorf("storage: decisions of meeting %d: %w", meeting, err)
 		}
 		out = append(out, d)
@@ -275,9 +279,20 @@ func (t *Tx) Decisions(meeting int64) ([]Decision, error) {
 }
 
 // SetDecisionTicket links a decision to the ticket made of it; false when
-// it already had one (a double press).
+// it already became a ticket or a job (a double press).
 func (t *Tx) SetDecisionTicket(id, ticket int64) (bool, error) {
-	res, err := t.q.ExecContext(t.ctx, `UPDATE meeting_decisions SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL`, ticket, id)
+	res, err := t.q.ExecContext(t.ctx, `UPDATE meeting_decisions SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL AND job_id IS NULL`, ticket, id)
+	if err != nil {
+		return false, fmt.Errorf("storage: decision %d ticket: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// SetDecisionJob links a decision to the volunteer job made of it; false
+// when it already became a ticket or a job.
+func (t *Tx) SetDecisionJob(id, job int64) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `UPDATE meeting_decisions SET job_id = ? WHERE id = ? AND ticket_id IS NULL AND job_id IS NULL`, job, id)
 	if err != nil {
 		return false, fmt.Errorf("storage: decision %d ticket: %w", id, err)
 	}

@@ -64,6 +64,7 @@ CREATE TABLE meeting_decisions (
 	meeting_id INTEGER NOT NULL REFERENCES meetings(id),
 	text       TEXT NOT NULL,
 	ticket_id  INTEGER REFERENCES tickets(id),
+	job_id     INTEGER,
 	created_at INTEGER NOT NULL
 );
 CREATE INDEX meeting_decisions_meeting ON meeting_decisions(meeting_id, id);
