@@ -98,3 +98,23 @@ func TestCalendarBadInput(t *testing.T) {
 		return err
 	})
 }
+
+// /help lists the calendar's commands to those who may use them, each in
+// their language.
+func TestCalendarHelp(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.admin, "/help")
+	c.expect(c.admin.ID, "/schedule — Scheduled notices", "/meeting — Call a meeting", "/meetings — Upcoming and past meetings")
+	c.say(c.leader, "/help")
+	h := c.expect(c.leader.ID, "/schedule — 定时通知", "/meetings — 近期和以往的会议")
+	if strings.Contains(h.Plain, "/meeting —") {
+		t.Errorf("a leader is offered /meeting: %q", h.Plain)
+	}
+	c.say(c.wang, "/help")
+	h = c.expect(c.wang.ID, "/report")
+	if strings.Contains(h.Plain, "/schedule") || strings.Contains(h.Plain, "/meetings") {
+		t.Errorf("a resident is offered the calendar: %q", h.Plain)
+	}
+	c.say(c.wang, "/meeting")
+	c.expect(c.wang.ID, "/meeting")
+}

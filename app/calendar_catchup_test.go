@@ -67,3 +67,27 @@ func TestCalendarRestartAndCatchUp(t *testing.T) {
 		t.Errorf("next run after the catch-up: %+v", it)
 	}
 }
+
+// A meeting reminder due while the bot was down is sent if it is less than
+// the grace late; one later than that is reported to staff as missed.
+func TestCalendarMissedReminder(t *testing.T) {
+	c := newCommunity(t)
+	ctl := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
+	c.tg.Press(c.admin, ctl, "mt:post:1")
+	c.expect(c.leader.ID, "Study session")
+	c.settle()
+	c.shutdown()
+	c.calTo("2026-03-04 18:40")
+	c.start()
+	c.tick()
+	c.expect(c.leader.ID, "会议提醒", "Study session")
+	report := c.expect(c.admin.ID, "While the bot was down")
+	if !strings.Contains(report.Plain, "reminder of the meeting “Study session”, due 2026-03-03 19:30") {
+		t.Errorf("missed report: %q", report.Plain)
+	}
+	c.tick()
+	c.settle()
+	if a, b := c.calCount(c.leader.ID, "会议提醒"), c.calCount(c.admin.ID, "While the bot was down"); a != 1 || b != 1 {
+		t.Errorf("reminders %d, reports %d; want 1 and 1", a, b)
+	}
+}
