@@ -116,5 +116,17 @@ func TestCalendarHelp(t *testing.T) {
 		t.Errorf("a resident is offered the calendar: %q", h.Plain)
 	}
 	c.say(c.wang, "/meeting")
-	c.expect(c.wang.ID, "/meeting")
+	c.expect(c.wang.ID, "没有使用 /meeting 的权限")
+	// In a group the commands open the private chat, where they continue.
+	last := c.calLast(c.group.ID)
+	c.tg.SendText(c.admin, c.group, "/schedule")
+	c.calWait(c.group.ID, last, func(m telegramtest.Message) bool {
+		return len(m.Buttons) > 0 && strings.HasSuffix(m.Buttons[0][0].URL, "start=schedule")
+	})
+	last = c.calLast(c.admin.ID)
+	c.say(c.admin, "/start schedule")
+	c.calText(c.admin.ID, last, "Scheduled notices")
+	last = c.calLast(c.wang.ID)
+	c.say(c.wang, "/start meeting")
+	c.calText(c.wang.ID, last, "没有使用 /meeting 的权限")
 }

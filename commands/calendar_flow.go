@@ -128,6 +128,9 @@ func (a *App) scheduleText(r *req, f storage.Flow) error {
 		}
 		return a.whenChosen(r, d, storage.ScheduleOnce, strconv.FormatInt(sp.Start.UnixMilli(), 10))
 	case "text", "edittext":
+		if largestPhoto(r) != "" {
+			return r.reply(r.t("cal.text_only"), again)
+		}
 		return a.calTextTyped(r, f.Step, d, text)
 	}
 	if err := r.tx.EndFlow(r.me.ID); err != nil {

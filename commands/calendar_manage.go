@@ -234,3 +234,15 @@ func (a *App) saveText(r *req, d calData, text string) error {
 	}
 	return a.showSchedule(r, s, false)
 }
+
+// calendarLink opens /schedule, /meeting or /meetings from a group's deep
+// link, with the command's own role check.
+func (a *App) calendarLink(r *req, name string) error {
+	r.args = ""
+	for _, c := range a.commandTable() {
+		if c.name == name {
+			return c.run(r)
+		}
+	}
+	return nil
+}
