@@ -183,9 +183,12 @@ func (a *App) reportMissedSoon(tx *storage.Tx, now time.Time) error {
 	return err
 }
 
+// maxMissedLines keeps the report of missed runs within one message.
+const maxMissedLines = 30
+
 // reportMissed tells staff, once, what was not sent while the bot was down.
 func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
-	list, err := tx.TakeMissed(200)
+	list, err := tx.TakeMissed(10_000)
 	if err != nil || len(list) == 0 {
 		return err
 	}
@@ -201,7 +204,11 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 		r.lang = a.langOf(m)
 		var b strings.Builder
 		b.WriteString(r.t("cal.missed_head", a.duration(r, a.cfg.Schedule.Grace)))
-		for _, ms := range list {
+		for i, ms := range list {
+			if i == maxMissedLines {
+				b.WriteString("\n" + r.t("cal.missed_more", len(list)-i))
+				break
+			}
 			b.WriteString("\n• " + a.missedLine(r, ms))
 		}
 		if err := a.send(tx, m.ID, b.String(), nil, storage.PriorityBulk, now); err != nil {
