@@ -119,4 +119,24 @@ func TestCalendarPauseResumeEdit(t *testing.T) {
 	if a, b := c.calCount(c.wang.ID, "Morning notice A"), c.calCount(c.wang.ID, "Morning notice B"); a != 1 || b != 1 {
 		t.Errorf("wang got A %d and B %d times, want 1 and 1", a, b)
 	}
+
+	// Delete: the pending run goes and the list no longer shows it; a
+	// second press changes nothing.
+	last = c.calLast(c.admin.ID)
+	c.say(c.admin, "/schedule")
+	d := c.calPressNew(c.admin, last, "sc:v:"+itoa(id))
+	d = c.calPressNew(c.admin, d.ID, "sc:d:"+itoa(id))
+	c.calText(c.admin.ID, d.ID-1, "is deleted; it will not run again")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), d.ID, "sc:r:"+itoa(id))
+	c.expectAnswer("not yours to manage, or it is gone")
+	c.settle()
+	if it := c.calPending("notice", id); it.ID != 0 || c.calSchedules() != 0 {
+		t.Errorf("after delete: pending %+v, %d schedules", it, c.calSchedules())
+	}
+	c.calTo("2026-03-05 08:15")
+	c.tick()
+	c.settle()
+	if b := c.calCount(c.wang.ID, "Morning notice B"); b != 1 {
+		t.Errorf("a deleted notice was sent again: %d", b)
+	}
 }
