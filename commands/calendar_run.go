@@ -160,8 +160,9 @@ func (a *App) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.Due
 		return err
 	}
 	last, times := at, 1
+	next := a.nexter(s.Kind, s.Spec)
 	for i := 0; i < 10_000; i++ {
-		n := a.nextRun(s.Kind, s.Spec, last)
+		n := next(last)
 		if n.IsZero() || !a.runUntil(s, n).Before(now) {
 			break
 		}

@@ -20,30 +20,43 @@ var calPresets = map[string]string{
 // nextRun is a schedule's first moment after after; zero when there is none
 // (a one-off that has passed, a holiday the calendar does not know).
 func (a *App) nextRun(kind, spec string, after time.Time) time.Time {
+	return a.nexter(kind, spec)(after)
+}
+
+// nexter reads a schedule's time once and returns its next-moment function.
+func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
+	never := func(time.Time) time.Time { return time.Time{} }
 	switch kind {
 	case storage.ScheduleCron:
 		s, err := timed.ParseSpec(spec)
 		if err != nil {
-			return time.Time{}
+			return never
 		}
-		return timed.Next(s, a.loc, after)
+		return func(after time.Time) time.Time { return timed.Next(s, a.loc, after) }
 	case storage.ScheduleOnce:
 		v, err := strconv.ParseInt(spec, 10, 64)
-		if t := time.UnixMilli(v); err == nil && t.After(after) {
-			return t
+		if err != nil {
+			return never
+		}
+		return func(after time.Time) time.Time {
+			if t := time.UnixMilli(v); t.After(after) {
+				return t
+			}
+			return time.Time{}
 		}
 	case storage.ScheduleHoliday:
 		if a.holidayNext != nil {
-			return a.holidayNext(spec, after)
+			return func(after time.Time) time.Time { return a.holidayNext(spec, after) }
 		}
 	}
-	return time.Time{}
+	return never
 }
 
 // nextRuns lists up to n moments after after.
 func (a *App) nextRuns(kind, spec string, after time.Time, n int) []time.Time {
+	next := a.nexter(kind, spec)
 	var out []time.Time
-	for t := a.nextRun(kind, spec, after); !t.IsZero() && len(out) < n; t = a.nextRun(kind, spec, t) {
+	for t := next(after); !t.IsZero() && len(out) < n; t = next(t) {
 		out = append(out, t)
 	}
 	return out
@@ -57,7 +70,8 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 	}
 	end := now.AddDate(1, 0, 0)
 	prev := time.Time{}
-	for i, t := 0, a.nextRun(kind, spec, now); i < 2000 && !t.IsZero() && t.Before(end); i, t = i+1, a.nextRun(kind, spec, t) {
+	next := a.nexter(kind, spec)
+	for i, t := 0, next(now); i < 2000 && !t.IsZero() && t.Before(end); i, t = i+1, next(t) {
 		if !prev.IsZero() && t.Sub(prev) < time.Hour {
 			return true
 		}
