@@ -8,7 +8,7 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs",
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs", p == "care", p == "stars", p == "pledge", p == "pledges",
 		p == "schedule", p == "meeting", p == "meetings":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
@@ -43,6 +43,17 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 		return true, a.myjobs(r)
 	case p == "schedule", p == "meeting", p == "meetings":
 		return true, a.calendarLink(r, p)
+	case p == "care":
+		return true, a.care(r) // staff only: care checks it again
+	case p == "stars":
+		r.args = ""
+		return true, a.stars(r)
+	case p == "pledge":
+		r.args = ""
+		return true, a.pledge(r)
+	case p == "pledges":
+		r.args = ""
+		return true, a.pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):
