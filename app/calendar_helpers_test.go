@@ -96,7 +96,13 @@ func (h *harness) calAdd(u models.User, preset, typed, audience, text string, ac
 	last := h.calLast(u.ID)
 	h.say(u, "/schedule")
 	m := h.calPressNew(u, last, "sc:new")
-	h.calPressNew(u, m.ID, "sc:w:"+preset)
+	if key, ok := strings.CutPrefix(preset, "hol:"); ok {
+		w := h.calPressNew(u, m.ID, "sc:w:hol")
+		w = h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == w.ID && hasButton(x, "sc:h:"+key) }, wait)
+		h.tg.Press(u, w, "sc:h:"+key)
+	} else {
+		h.calPressNew(u, m.ID, "sc:w:"+preset)
+	}
 	if typed != "" {
 		h.calAsk(u, m.ID, typed)
 	}

@@ -25,6 +25,8 @@ func TestCalendarNextRuns(t *testing.T) {
 		{"once", "2026-03-05 10:00", []string{"2026-03-05 10:00"}},
 		{"cron", "0 8 * * 1-5", []string{"2026-03-03 08:00", "2026-03-04 08:00", "2026-03-05 08:00", "2026-03-06 08:00", "2026-03-09 08:00"}},
 		{"cron", "30 6 29 2 *", []string{"2028-02-29 06:30", "2032-02-29 06:30", "2036-02-29 06:30", "2040-02-29 06:30", "2044-02-29 06:30"}},
+		{"hol:mid_autumn", "19:00", []string{"2026-09-25 19:00", "2027-09-15 19:00", "2028-10-03 19:00", "2029-09-22 19:00", "2030-09-12 19:00"}},
+		{"hol:spring", "8:00", []string{"2027-02-06 08:00", "2028-01-26 08:00", "2029-02-13 08:00", "2030-02-03 08:00", "2031-01-23 08:00"}},
 		{"cron", "@monthly", []string{"2026-04-01 00:00", "2026-05-01 00:00", "2026-06-01 00:00", "2026-07-01 00:00", "2026-08-01 00:00"}},
 	}
 	for i, tc := range cases {
@@ -44,7 +46,7 @@ func TestCalendarNextRuns(t *testing.T) {
 	c.say(c.admin, "/schedule")
 	list := c.calText(c.admin.ID, last, "Scheduled notices", "1st and 15th of each month at 19:30", "every Monday at 09:00",
 		"every day at 07:30", "cron 0 8 * * 1-5")
-	if !hasButton(list, "sc:v:8") {
+	if !strings.Contains(list.Plain, "every year on Mid-Autumn") || !hasButton(list, "sc:v:10") {
 		t.Errorf("list lacks a button per notice: %+v", list.Buttons)
 	}
 }

@@ -3,9 +3,11 @@ package commands
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
+	"courtyard/holiday"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/timed"
@@ -35,6 +37,7 @@ func (a *App) askWhen(r *req, d calData) error {
 		{{Text: r.t("cal.preset.115"), CallbackData: "sc:w:115"}},
 		{{Text: r.t("cal.preset.mon"), CallbackData: "sc:w:mon"}},
 		{{Text: r.t("cal.preset.day"), CallbackData: "sc:w:day"}, {Text: r.t("cal.preset.once"), CallbackData: "sc:w:once"}},
+		{{Text: r.t("cal.preset.holiday"), CallbackData: "sc:w:hol"}},
 		{{Text: r.t("cal.preset.cron"), CallbackData: "sc:w:cron"}, {Text: r.t("button.cancel"), CallbackData: "sc:x"}},
 	}}
 	return r.reply(r.t("cal.ask_when"), kb)
@@ -58,6 +61,9 @@ func (a *App) calFlowPress(r *req, verb, arg string) error {
 		if f.Step != "when" {
 			return r.toast(r.t("error.stale_button"))
 		}
+		if arg == "hol" {
+			return r.edit(r.t("cal.ask_holiday"), a.holidayKeyboard(r))
+		}
 		ask := map[string]string{"day": "cal.ask_daytime", "once": "cal.ask_once", "cron": "cal.ask_cron"}
 		if key, ok := ask[arg]; ok {
 			if err := r.setFlow(flowSchedule, arg, d); err != nil {
@@ -76,6 +82,18 @@ func (a *App) calFlowPress(r *req, verb, arg string) error {
 			return err
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, spec)
+	case "h":
+		if f.Step != "when" || !holiday.Known(arg) {
+			return r.toast(r.t("error.stale_button"))
+		}
+		d.Spec = arg
+		if err := r.setFlow(flowSchedule, "holtime", d); err != nil {
+			return err
+		}
+		if err := r.edit(r.t("cal.when_chosen", a.holidayName(r.lang, arg)), nil); err != nil {
+			return err
+		}
+		return r.reply(r.t("cal.ask_holtime", a.holidayName(r.lang, arg)), telegram.ForceReply{ForceReply: true})
 	case "a", "b", "bd", "t":
 		step, done, err := a.audiencePress(r, "sc:", f.Step, verb, arg, &d.Aud)
 		if err != nil || done != audDone {
@@ -112,6 +130,13 @@ func (a *App) scheduleText(r *req, f storage.Flow) error {
 			return r.reply(r.t("cal.bad_daytime"), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, spec)
+	case "holtime":
+		spec := d.Spec + " " + strings.TrimSpace(text)
+		if _, _, _, ok := holidaySpec(spec); !ok {
+			return r.reply(r.t("cal.bad_daytime"), again)
+		}
+		key, hh, mm, _ := holidaySpec(spec)
+		return a.whenChosen(r, d, storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", key, hh, mm))
 	case "cron":
 		if _, err := timed.ParseSpec(text); err != nil {
 			return r.reply(a.cronRefusal(r, text, err), again)
@@ -242,4 +267,21 @@ func (a *App) saveSchedule(r *req, d calData, ack bool) error {
 		return err
 	}
 	return a.showSchedule(r, s, false)
+}
+
+// holidayKeyboard offers each holiday the calendar knows.
+func (a *App) holidayKeyboard(r *req) telegram.Keyboard {
+	var rows [][]telegram.Button
+	var row []telegram.Button
+	for _, k := range holiday.Keys() {
+		row = append(row, telegram.Button{Text: a.holidayName(r.lang, k), CallbackData: "sc:h:" + k})
+		if len(row) == 2 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: "sc:x"}})
+	return telegram.Keyboard{InlineKeyboard: rows}
 }

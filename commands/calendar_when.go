@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/holiday"
 	"courtyard/storage"
 	"courtyard/timed"
 )
@@ -45,8 +46,17 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 			return time.Time{}
 		}
 	case storage.ScheduleHoliday:
-		if a.holidayNext != nil {
-			return func(after time.Time) time.Time { return a.holidayNext(spec, after) }
+		key, hh, mm, ok := holidaySpec(spec)
+		if !ok {
+			return never
+		}
+		offset := time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute
+		return func(after time.Time) time.Time {
+			d, err := holiday.Next(key, after.Add(-offset), a.loc)
+			if err != nil {
+				return time.Time{}
+			}
+			return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, a.loc)
 		}
 	}
 	return never
@@ -116,7 +126,8 @@ func (a *App) describeWhen(r *req, kind, spec string) string {
 		v, _ := strconv.ParseInt(spec, 10, 64)
 		return r.t("cal.when.once", a.when(time.UnixMilli(v)))
 	case storage.ScheduleHoliday:
-		return r.t("cal.when.holiday", esc(spec))
+		key, hh, mm, _ := holidaySpec(spec)
+		return r.t("cal.when.holiday", a.holidayName(r.lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
 	}
 	switch spec {
 	case calPresets["115"]:
@@ -152,4 +163,18 @@ func dailySpec(text string) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("%d %d * * *", mm, hh), true
+}
+
+// holidaySpec reads a holiday schedule's spec, "<holiday key> HH:MM": the
+// time of day on each year's holiday.
+func holidaySpec(spec string) (key string, hh, mm int, ok bool) {
+	key, at, _ := strings.Cut(spec, " ")
+	daily, ok := dailySpec(at)
+	if !ok || !holiday.Known(key) {
+		return "", 0, 0, false
+	}
+	f := strings.Fields(daily)
+	mm, _ = strconv.Atoi(f[0])
+	hh, _ = strconv.Atoi(f[1])
+	return key, hh, mm, true
 }

@@ -46,10 +46,6 @@ type App struct {
 	admins    map[int64]bool
 	menus     map[string]menuSet // private command menus by role:lang
 
-	// holidayNext, when set, gives a holiday's next date after a moment: a
-	// schedule of kind "holiday" runs then. Nil: no holiday calendar.
-	holidayNext func(name string, after time.Time) time.Time
-
 	floodMu     sync.Mutex
 	flood       map[floodKey]*rate.Limiter
 	floodWarned map[floodKey]time.Time
