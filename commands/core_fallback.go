@@ -28,6 +28,8 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowStarNominate: a.starNominateText,
 		flowPledge:       a.pledgeText,
 		flowMediation:    a.mediationText,
+		flowSchedule:     a.scheduleText,
+		flowMeeting:      a.meetingText,
 	}
 }
 

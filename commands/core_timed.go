@@ -7,6 +7,10 @@ import "courtyard/timed"
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
 	kinds := map[string]timed.Kind{
+		kindNotice:       {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindMeetingMake:  {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindRemind:       {Do: a.remindMeeting, Missed: a.missedReminder},
+		kindMissed:       {Do: a.reportMissed},
 		kindStarNomClose: {Do: a.starNomClose},
 		kindStarVoteOpen: {Do: a.starVoteOpen},
 		kindStarClose:    {Do: a.starClose},

@@ -23,12 +23,24 @@ type Config struct {
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
 	Summary   Summary   `yaml:"summary"`
+	Schedule  Schedule  `yaml:"schedule"`
+	Meetings  Meetings  `yaml:"meetings"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.
 type HTTP struct {
 	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
 	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
+}
+
+// Schedule configures scheduled notices and other timed work people see.
+type Schedule struct {
+	Grace time.Duration `yaml:"grace"` // how late a notice or reminder may still go out after downtime, default 6h
+}
+
+// Meetings configures meetings.
+type Meetings struct {
+	RemindBefore []time.Duration `yaml:"remind_before"` // reminders this long before a meeting, default [24h, 1h]
 }
 
 // Telegram is how the bot talks to the Bot API.

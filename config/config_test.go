@@ -83,13 +83,15 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			PerUserPerHour: 10,
 			MaxPhotos:      10,
 		},
-		Jobs:    Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
-		Patrol:  Patrol{HorizonDays: 14, EveningReminder: "20:00", RemindBefore: time.Hour, AlertShortBefore: 6 * time.Hour},
-		Visits:  Visits{Holidays: []string{"spring", "mid_autumn", "national_day"}, DaysBefore: 7},
-		Stars:   Stars{Categories: DefaultStarCategories(), Days: []int{3, 5, 7}},
-		Pledges: Pledges{RatingDays: 7},
-		Limits:  Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
-		Log:     Log{Level: "info", Format: "text"},
+		Jobs:     Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
+		Patrol:   Patrol{HorizonDays: 14, EveningReminder: "20:00", RemindBefore: time.Hour, AlertShortBefore: 6 * time.Hour},
+		Visits:   Visits{Holidays: []string{"spring", "mid_autumn", "national_day"}, DaysBefore: 7},
+		Stars:    Stars{Categories: DefaultStarCategories(), Days: []int{3, 5, 7}},
+		Pledges:  Pledges{RatingDays: 7},
+		Limits:   Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
+		Log:      Log{Level: "info", Format: "text"},
+		Schedule: Schedule{Grace: DefaultScheduleGrace},
+		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)

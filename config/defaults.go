@@ -32,7 +32,12 @@ const (
 	DefaultPatrolAlertShort   = 6 * time.Hour
 	DefaultVisitDaysBefore    = 7
 	DefaultPledgeRatingDays   = 7
+	DefaultScheduleGrace      = 6 * time.Hour
 )
+
+// DefaultMeetingRemindBefore is when meeting reminders go out by default. Each
+// call returns a new slice.
+func DefaultMeetingRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, time.Hour} }
 
 // DefaultRemindBefore returns the default reminders before a job: a day
 // and two hours. Each call returns a new slice.
@@ -139,6 +144,12 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
+	if c.Schedule.Grace == 0 {
+		c.Schedule.Grace = DefaultScheduleGrace
+	}
+	if len(c.Meetings.RemindBefore) == 0 {
+		c.Meetings.RemindBefore = DefaultMeetingRemindBefore()
+	}
 	if len(c.Stars.Categories) == 0 {
 		c.Stars.Categories = DefaultStarCategories()
 	}

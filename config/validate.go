@@ -37,6 +37,8 @@ func (c Config) Validate() error {
 		c.Stars.validate,
 		c.Pledges.validate,
 		c.Log.validate,
+		c.Schedule.validate,
+		c.Meetings.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
 		c.HTTP.validate,
@@ -335,6 +337,30 @@ func (l Log) validate() error {
 	case "text", "json":
 	default:
 		return fmt.Errorf("log.format %q is unknown: use text or json", l.Format)
+	}
+	return nil
+}
+
+func (s Schedule) validate() error {
+	if s.Grace < time.Minute || s.Grace > 7*24*time.Hour {
+		return fmt.Errorf("schedule.grace must be between 1m and 168h, not %v", s.Grace)
+	}
+	return nil
+}
+
+func (m Meetings) validate() error {
+	if len(m.RemindBefore) > 5 {
+		return fmt.Errorf("meetings.remind_before lists %d reminders; at most 5", len(m.RemindBefore))
+	}
+	seen := map[time.Duration]bool{}
+	for _, d := range m.RemindBefore {
+		switch {
+		case d < time.Minute || d > 14*24*time.Hour:
+			return fmt.Errorf("meetings.remind_before: %v must be between 1m and 336h", d)
+		case seen[d]:
+			return fmt.Errorf("meetings.remind_before lists %v twice", d)
+		}
+		seen[d] = true
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ var migrations = []string{
 	schemaStars,
 	schemaVoice,
 	schemaMediation,
+	schemaCalendar,
 }
 
 // Version returns the schema version of the database.

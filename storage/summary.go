@@ -22,8 +22,15 @@ const (
 	// resolve fell in the period.
 	WishesFulfilledSQL = `SELECT count(*) FROM tickets
 		WHERE kind = 'wish' AND state IN ('resolved', 'closed') AND resolved_at >= ? AND resolved_at < ?`
-	// AnnouncementsSentSQL: announcements sent in the period.
-	AnnouncementsSentSQL = `SELECT count(*) FROM announcements WHERE state = 'sent' AND sent_at >= ? AND sent_at < ?`
+	// AnnouncementsSentSQL: announcements sent by hand in the period.
+	AnnouncementsSentSQL = `SELECT count(*) FROM announcements WHERE state = 'sent' AND schedule_id IS NULL AND sent_at >= ? AND sent_at < ?`
+	// NoticesSentSQL: runs of scheduled notices sent in the period.
+	NoticesSentSQL = `SELECT count(*) FROM announcements WHERE state = 'sent' AND schedule_id IS NOT NULL AND sent_at >= ? AND sent_at < ?`
+	// MeetingsHeldSQL: meetings posted whose time fell in the period.
+	MeetingsHeldSQL = `SELECT count(*) FROM meetings WHERE state = 'posted' AND starts_at >= ? AND starts_at < ?`
+	// MeetingDecisionsSQL: decisions recorded for meetings held in the period.
+	MeetingDecisionsSQL = `SELECT count(*) FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+		WHERE m.state = 'posted' AND m.starts_at >= ? AND m.starts_at < ?`
 	// ProblemDatesSQL: the creation time and category of every problem of
 	// the period, for the chart's months (counted in the community's zone).
 	ProblemDatesSQL = `SELECT category, created_at FROM tickets
@@ -77,7 +84,22 @@ func (t *Tx) WishesFulfilled(from, to time.Time) (int, error) {
 	return t.count("wishes fulfilled", WishesFulfilledSQL, from, to)
 }
 
-// AnnouncementsSent counts the announcements sent in [from, to).
+// NoticesSent counts the runs of scheduled notices sent in [from, to).
+func (t *Tx) NoticesSent(from, to time.Time) (int, error) {
+	return t.count("notices sent", NoticesSentSQL, from, to)
+}
+
+// MeetingsHeld counts the meetings posted for a time in [from, to).
+func (t *Tx) MeetingsHeld(from, to time.Time) (int, error) {
+	return t.count("meetings held", MeetingsHeldSQL, from, to)
+}
+
+// MeetingDecisions counts the decisions of meetings held in [from, to).
+func (t *Tx) MeetingDecisions(from, to time.Time) (int, error) {
+	return t.count("meeting decisions", MeetingDecisionsSQL, from, to)
+}
+
+// AnnouncementsSent counts the announcements sent by hand in [from, to).
 func (t *Tx) AnnouncementsSent(from, to time.Time) (int, error) {
 	return t.count("announcements sent", AnnouncementsSentSQL, from, to)
 }
