@@ -19,6 +19,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // binary is the courtyard binary built once for the tests that run it.
@@ -232,7 +233,7 @@ func TestBrokenSenderExitsNonZero(t *testing.T) {
 	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
 	cmd := exec.Command(bin, "-config", p)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	var logs lockedLog
+	var logs testkit.Logs
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
