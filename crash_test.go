@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,9 +115,7 @@ func TestCrashLosesNothingAndAppliesNothingTwice(t *testing.T) {
 			}
 		}
 	})
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 7))
-	t.Logf("seed %d", seed)
+	rng := testkit.Rand(t, 7)
 
 	p.start()
 	admin := tg.User(1000, "Boss", "zh")

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,23 +103,8 @@ func TestJobRemindersOnceAcrossKills(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 11))
-	t.Logf("seed %d", seed)
-	run := func(killAfter int) bool {
-		return testkit.Child(t, "TestJobCrashChild", jobsCrashEnv, path, "scanned", killAfter)
-	}
-	kills := 0
-	for range 5 {
-		if run(1 + rng.IntN(int(crashHorizon/crashStep))) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	rng := testkit.Rand(t, 11)
+	testkit.Crash(t, "TestJobCrashChild", jobsCrashEnv, path, "scanned", 5, func() int { return 1 + rng.IntN(int(crashHorizon/crashStep)) })
 
 	s = testkit.StoreAt(t, path)
 	err = s.View(context.Background(), func(tx *storage.Tx) error {

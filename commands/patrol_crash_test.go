@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,23 +127,8 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 10))
-	t.Logf("seed %d", seed)
-	run := func(killAfter int) bool {
-		return testkit.Child(t, "TestPatrolCrashChild", patCrashEnv, path, "step", killAfter)
-	}
-	kills := 0
-	for range 5 {
-		if run(5 + rng.IntN(40)) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	rng := testkit.Rand(t, 10)
+	testkit.Crash(t, "TestPatrolCrashChild", patCrashEnv, path, "step", 5, func() int { return 5 + rng.IntN(40) })
 
 	s = testkit.StoreAt(t, path)
 	a := patCrashApp(t)

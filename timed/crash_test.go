@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -73,26 +72,9 @@ func TestCrashRunsEachItemOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 9))
-	t.Logf("seed %d", seed)
+	rng := testkit.Rand(t, 9)
 
-	// run starts the child; with killAfter > 0 it is killed once it has
-	// committed that many scans, else it runs to its end.
-	run := func(killAfter int) bool {
-		return testkit.Child(t, "TestCrashChild", crashEnv, path, "scanned", killAfter)
-	}
-	kills := 0
-	for range 4 {
-		if run(1 + rng.IntN(4)) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	testkit.Crash(t, "TestCrashChild", crashEnv, path, "scanned", 4, func() int { return 1 + rng.IntN(4) })
 
 	s = testkit.StoreAt(t, path)
 	err = s.View(context.Background(), func(tx *storage.Tx) error {
