@@ -184,6 +184,7 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 		return err
 	}
 	ref := "ann:" + itoa(id)
+	a.audit(r, "announce", "ann:"+itoa(id), map[string]any{"recipients": len(recips), "pin": pin})
 	for _, rc := range recips {
 		if err := r.tx.AddAnnouncementRecipient(id, rc.chat); err != nil {
 			return err

@@ -12,6 +12,7 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
 		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.t("menu.mydata"), CallbackData: "menu:mydata"}},
 	}}
 	if on, err := r.tx.OnPatrolTeam(r.me.ID); err == nil && on {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.t("menu.shifts"), CallbackData: "menu:shifts"}})
@@ -37,6 +38,8 @@ func (a *App) menuButton(r *req) error {
 		run = a.jobsCmd
 	case "shifts":
 		run = a.shiftsCmd
+	case "mydata":
+		run = a.myData
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

@@ -53,6 +53,12 @@ func (a *App) commandTable() []command {
 		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
 		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
 		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
+		{name: "mydata", min: storage.RoleResident, menu: true, run: a.myData},
+		{name: "forgetme", min: storage.RoleResident, menu: true, run: a.forgetMe},
+		{name: "block", min: storage.RoleStaff, menu: true, run: a.blockCmd},
+		{name: "unblock", min: storage.RoleStaff, menu: true, run: a.unblockCmd},
+		{name: "blocked", min: storage.RoleStaff, menu: true, run: a.blockedCmd},
+		{name: "audit", min: storage.RoleAdmin, menu: true, run: a.auditCmd},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -104,6 +110,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "jb:", run: a.jobButton},
 		{prefix: "cr:", run: a.careButton},
 		{prefix: "vi:", run: a.visitButton},
+		{prefix: "pv:", run: a.privacyButton},
+		{prefix: "au:", run: a.auditButton},
 	}
 }
 

@@ -28,6 +28,7 @@ func (a *App) jobCancelButton(r *req, j storage.Job, confirmed bool) error {
 	if err := r.tx.CancelJob(j.ID, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "job.cancel", "job:"+itoa(j.ID), map[string]string{"title": j.Title})
 	j.State = storage.JobCancelled
 	if err := a.dropJobTimers(r.tx, j.ID); err != nil {
 		return err

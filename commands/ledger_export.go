@@ -98,6 +98,7 @@ func (a *App) export(r *req) error {
 		From: from, To: to, Name: name}, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "export", "", map[string]string{"from": from.In(a.loc).Format("2006-01-02"), "to": to.In(a.loc).Format("2006-01-02")})
 	return a.logVisitsExport(r, from, to)
 }
 
@@ -177,6 +178,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.fillRemoved(names, lang)
 	teams := map[int64]string{}
 	for _, id := range teamIDs {
 		t, err := tx.Team(id)

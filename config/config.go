@@ -18,6 +18,7 @@ type Config struct {
 	Patrol    Patrol    `yaml:"patrol"`
 	Visits    Visits    `yaml:"visits"`
 	Limits    Limits    `yaml:"limits"`
+	Privacy   Privacy   `yaml:"privacy"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
 }
@@ -111,6 +112,22 @@ type Visits struct {
 type Limits struct {
 	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
 	MessagesPerMinute int `yaml:"messages_per_minute"` // other messages per user, default 20 (three times that in a conversation)
+}
+
+// Privacy is how long personal data is kept.
+type Privacy struct {
+	// RetainClosedDays: a ticket ended (closed, rejected, duplicate) and
+	// unchanged for this many days loses its reporter link, photos and
+	// location. Default 730; 0 keeps them forever.
+	RetainClosedDays *int `yaml:"retain_closed_days"`
+}
+
+// RetainClosed is the retention time of ended tickets; 0 is forever.
+func (p Privacy) RetainClosed() time.Duration {
+	if p.RetainClosedDays == nil || *p.RetainClosedDays <= 0 {
+		return 0
+	}
+	return time.Duration(*p.RetainClosedDays) * 24 * time.Hour
 }
 
 // Log configures logging.

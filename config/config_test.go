@@ -88,6 +88,8 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
 		Log:    Log{Level: "info", Format: "text"},
 	}
+	days := DefaultRetainClosedDays
+	want.Privacy.RetainClosedDays = &days
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)
 	}

@@ -34,6 +34,7 @@ func (c Config) Validate() error {
 		c.Patrol.validate,
 		c.Visits.validate,
 		c.Limits.validate,
+		c.Privacy.validate,
 		c.Log.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
@@ -252,6 +253,13 @@ func (v Visits) validate() error {
 	}
 	if v.DaysBefore < 1 || v.DaysBefore > MaxVisitDaysBefore {
 		return fmt.Errorf("visits.days_before is %d: it must be 1 to %d", v.DaysBefore, MaxVisitDaysBefore)
+	}
+	return nil
+}
+
+func (p Privacy) validate() error {
+	if p.RetainClosedDays != nil && (*p.RetainClosedDays < 0 || *p.RetainClosedDays > 36500) {
+		return fmt.Errorf("privacy.retain_closed_days is %d: it must be 0 (keep forever) to 36500", *p.RetainClosedDays)
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ var migrations = []string{
 	schemaPatrol,
 	schemaOps,
 	schemaCare,
+	schemaPrivdata,
 }
 
 // Version returns the schema version of the database.
