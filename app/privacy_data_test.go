@@ -176,6 +176,8 @@ func TestForgetMeEndToEnd(t *testing.T) {
 	if len(rows) != 1 || rows[0][6] != "已删除" {
 		t.Errorf("export reporter %q", rows)
 	}
+	h.say(adm, "/stats 2026-03")
+	h.expect(adm.ID, "Total tickets: 1")
 	h.pdSQL(func(tx *sql.DB) error {
 		var minutes, left int
 		if err := tx.QueryRow(`SELECT COALESCE(SUM(minutes), 0) FROM hours WHERE member_id < 0`).Scan(&minutes); err != nil {

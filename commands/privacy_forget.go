@@ -122,3 +122,14 @@ func (a *App) fillRemoved(names map[int64]string, lang string) {
 		}
 	}
 }
+
+// removedBoth names a forgotten member in files read in either language.
+const removedBoth = "已删除 removed"
+
+// shownName is name, or "removed" for a forgotten member's tombstone.
+func (a *App) shownName(lang string, id int64, name string) string {
+	if name == "" && id < 0 {
+		return a.removedName(lang)
+	}
+	return name
+}
