@@ -140,10 +140,14 @@ func TestForgetMeEndToEnd(t *testing.T) {
 	h.register(li, "3", "503")
 	h.register(adm, "1", "101")
 	tk := h.pdTicket(ann, "tap drips")
+	work := h.pdTicket(li, "lamp out")
 	var job int64
 	h.lgWrite(func(tx *storage.Tx) error {
 		now := h.clock.Now()
 		if _, err := tx.LogHours(storage.HoursEntry{MemberID: ann.ID, Source: storage.HoursJob, Ref: 1, Start: now, Minutes: 90}, now); err != nil {
+			return err
+		}
+		if _, _, err := tx.Transition(work, storage.ActAssign, adm.ID, storage.TransitionOpts{Assignee: ann.ID}, now); err != nil {
 			return err
 		}
 		var err error
@@ -171,13 +175,15 @@ func TestForgetMeEndToEnd(t *testing.T) {
 
 	h.say(adm, "/ticket "+itoa(tk))
 	h.expect(adm.ID, "Reporter: removed")
+	h.say(adm, "/ticket "+itoa(work))
+	h.expect(adm.ID, "lamp out", "handed back")
 	h.say(adm, "/export 2026-03")
 	rows := h.lgDocument(adm.ID, "tickets-2026-03.csv")
-	if len(rows) != 1 || rows[0][6] != "已删除" {
+	if len(rows) != 2 || rows[0][6] != "已删除" {
 		t.Errorf("export reporter %q", rows)
 	}
 	h.say(adm, "/stats 2026-03")
-	h.expect(adm.ID, "Total tickets: 1")
+	h.expect(adm.ID, "Total tickets: 2")
 	h.pdSQL(func(tx *sql.DB) error {
 		var minutes, left int
 		if err := tx.QueryRow(`SELECT COALESCE(SUM(minutes), 0) FROM hours WHERE member_id < 0`).Scan(&minutes); err != nil {

@@ -79,6 +79,9 @@ func (a *App) forget(r *req) error {
 			return err
 		}
 	}
+	if err := a.handBackAll(r); err != nil {
+		return err
+	}
 	tomb, err := r.tx.Forget(id, r.now)
 	if err != nil {
 		return err
@@ -132,4 +135,26 @@ func (a *App) shownName(lang string, id int64, name string) string {
 		return a.removedName(lang)
 	}
 	return name
+}
+
+// handBackAll gives back the tickets the caller is working on, as a
+// handback would: their building's leaders are asked to arrange them again.
+func (a *App) handBackAll(r *req) error {
+	tks, err := r.tx.AssignedTickets(r.me.ID, 1000)
+	if err != nil {
+		return err
+	}
+	for _, tk := range tks {
+		next, _, err := r.tx.Transition(tk.ID, storage.ActHandback, r.me.ID, storage.TransitionOpts{}, r.now)
+		if err != nil {
+			return err
+		}
+		if _, err := a.alertLeaders(r, next, r.me.ID, "ticket.again", "—"); err != nil {
+			return err
+		}
+		if err := a.refreshGroupLine(r, next); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -55,6 +55,8 @@ var forgetMoves = []string{
 	`UPDATE audit SET target = 'm:' || ?1 WHERE target = 'm:' || ?2`,
 	`UPDATE blocked SET by_id = ?1 WHERE by_id = ?2`,
 	`UPDATE chats SET linked_by = ?1 WHERE linked_by = ?2`,
+	`UPDATE teams SET lead_id = (SELECT MIN(member_id) FROM team_members WHERE team_id = teams.id AND lead = 1 AND member_id <> ?2)
+		WHERE lead_id = ?2`,
 	// What is only about the person goes.
 	`DELETE FROM ticket_followers WHERE member_id = ?2`,
 	`DELETE FROM team_requests WHERE member_id = ?2`,
