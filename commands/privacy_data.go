@@ -58,6 +58,7 @@ func (a *App) myData(r *req) error {
 		"member_id":    r.me.ID,
 		"generated_at": r.now.In(a.loc).Format("2006-01-02T15:04:05Z07:00"),
 		"community":    a.cfg.Community.Name,
+		"role":         r.role, // administrators come from the configuration
 	}
 	sections := map[string]any{}
 	for _, s := range a.dataSections() {
