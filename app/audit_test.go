@@ -40,14 +40,18 @@ func TestAuditRecordsAndFilters(t *testing.T) {
 	h.expect(stf.ID, "Ann is now")
 
 	h.say(adm, "/audit")
-	m := h.expect(adm.ID, "Audit log", "role.set", "m:2001", "m:1001")
+	m := h.expect(adm.ID, "Audit log", "role.grant", "m:2001", "m:1001")
 	h.say(adm, "/audit 1001")
 	m = h.pdAfter(adm.ID, m.ID, "Audit log")
 	if !strings.Contains(m.Plain, "m:2001") || strings.Contains(m.Plain, "m:1001") {
 		t.Errorf("/audit 1001 shows:\n%s", m.Plain)
 	}
-	h.say(adm, "/audit role 2026-03")
+	h.say(adm, "/audit grant 2026-03")
 	m = h.pdAfter(adm.ID, m.ID, "Audit log", "m:2001", "m:1001")
+	h.say(adm, "/audit role")
+	m = h.pdAfter(adm.ID, m.ID, "Audit log", "m:2001", "m:1001")
+	h.say(adm, "/audit revoke")
+	m = h.pdAfter(adm.ID, m.ID, "Audit log", "No entries.")
 	h.say(adm, "/audit ticket")
 	m = h.pdAfter(adm.ID, m.ID, "Audit log", "No entries.")
 	h.say(adm, "/audit 2026-04")
@@ -62,7 +66,7 @@ func TestAuditRecordsAndFilters(t *testing.T) {
 
 	// The one who acted finds it in their copy of their data.
 	doc := h.pdMyData(stf)
-	if au := pdSection(t, doc, "audit"); len(au) != 1 || au[0].(map[string]any)["action"] != "role.set" {
+	if au := pdSection(t, doc, "audit"); len(au) != 1 || au[0].(map[string]any)["action"] != "role.grant" {
 		t.Errorf("staff's audit section: %v", au)
 	}
 }

@@ -217,3 +217,12 @@ func (a *App) showAudit(r *req, f auditFilter, off int, edit bool) error {
 	}
 	return r.reply(strings.TrimSpace(b.String()), kb)
 }
+
+// roleAction is the audit action of a role change: back to resident is a
+// revoke, anything else a grant.
+func roleAction(to storage.Role) string {
+	if to == storage.RoleResident {
+		return "role.revoke"
+	}
+	return "role.grant"
+}

@@ -27,7 +27,8 @@ func (t *Tx) AddAudit(e AuditEntry) error {
 }
 
 // AuditFilter narrows the audit log: by who acted (0: anyone), by action
-// (an exact action or its family before the dot; "": any) and by time.
+// (an exact action, its family before the dot or its verb after it: "role"
+// and "grant" both find "role.grant"; "": any) and by time.
 type AuditFilter struct {
 	Actor    int64
 	Action   string
@@ -44,8 +45,8 @@ func (t *Tx) AuditPage(f AuditFilter, offset, limit int) ([]AuditEntry, error) {
 		args = append(args, f.Actor)
 	}
 	if f.Action != "" {
-		q += ` AND (action = ? OR action LIKE ? ESCAPE '\')`
-		args = append(args, f.Action, escapeLike(f.Action)+".%")
+		q += ` AND (action = ? OR action LIKE ? ESCAPE '\' OR action LIKE ? ESCAPE '\')`
+		args = append(args, f.Action, escapeLike(f.Action)+".%", "%."+escapeLike(f.Action))
 	}
 	if !f.From.IsZero() {
 		q += ` AND at >= ?`
