@@ -167,6 +167,9 @@ func TestForgetMeEndToEnd(t *testing.T) {
 		return err
 	})
 
+	// Pressed anywhere but one's own private chat, it does nothing.
+	h.tg.PressRaw(li, h.tg.Group(-100300, "3号楼"), 5, "pv:forget")
+	h.expectAnswer("your own private chat")
 	h.say(ann, "/forgetme")
 	ask := h.tg.WaitMessage(t, ann.ID, func(m telegramtest.Message) bool { return hasButton(m, "pv:forget") }, wait)
 	h.tg.Press(ann, ask, "pv:forget")

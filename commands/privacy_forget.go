@@ -92,9 +92,8 @@ func (a *App) forget(r *req) error {
 	if err := r.toast(""); err != nil {
 		return err
 	}
-	lang := r.lang
 	r.me = storage.Member{ID: id} // what is left: nothing
-	return a.send(r.tx, r.chat.ID, a.cat.T(lang, "forget.done"), nil, storage.PriorityReply, r.now)
+	return r.edit(r.t("forget.done"), nil) // the question's buttons go with it
 }
 
 // StripClosed is the daily retention job: tickets ended longer ago than
