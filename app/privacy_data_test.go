@@ -167,9 +167,9 @@ func TestForgetMeEndToEnd(t *testing.T) {
 		return err
 	})
 
-	// Pressed anywhere but one's own private chat, it does nothing.
-	h.tg.PressRaw(li, h.tg.Group(-100300, "3号楼"), 5, "pv:forget")
-	h.expectAnswer("your own private chat")
+	// Pressed on a message that is not there, it does nothing.
+	h.tg.PressRaw(li, telegramtest.PrivateChat(li), 999, "pv:forget")
+	h.expectAnswer("send /forgetme again")
 	h.say(ann, "/forgetme")
 	ask := h.tg.WaitMessage(t, ann.ID, func(m telegramtest.Message) bool { return hasButton(m, "pv:forget") }, wait)
 	h.tg.Press(ann, ask, "pv:forget")

@@ -24,6 +24,9 @@ func (a *App) privacyButton(r *req) error {
 	if !r.private() || r.chat.ID != r.me.ID {
 		return r.toast(r.t("forget.private_only"))
 	}
+	if r.msg == nil { // a question too old to be shown (or none at all)
+		return r.toast(r.t("forget.stale"))
+	}
 	switch r.cb.Data {
 	case "pv:keep":
 		if err := r.toast(""); err != nil {
@@ -92,7 +95,7 @@ func (a *App) forget(r *req) error {
 	if err := r.toast(""); err != nil {
 		return err
 	}
-	r.me = storage.Member{ID: id} // what is left: nothing
+	r.me = storage.Member{ID: id}          // what is left: nothing
 	return r.edit(r.t("forget.done"), nil) // the question's buttons go with it
 }
 
