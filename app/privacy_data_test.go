@@ -141,7 +141,7 @@ func TestForgetMeEndToEnd(t *testing.T) {
 	h.register(adm, "1", "101")
 	tk := h.pdTicket(ann, "tap drips")
 	work := h.pdTicket(li, "lamp out")
-	var job int64
+	var job, shift int64
 	h.lgWrite(func(tx *storage.Tx) error {
 		now := h.clock.Now()
 		if _, err := tx.LogHours(storage.HoursEntry{MemberID: ann.ID, Source: storage.HoursJob, Ref: 1, Start: now, Minutes: 90}, now); err != nil {
@@ -150,7 +150,27 @@ func TestForgetMeEndToEnd(t *testing.T) {
 		if _, _, err := tx.Transition(work, storage.ActAssign, adm.ID, storage.TransitionOpts{Assignee: ann.ID}, now); err != nil {
 			return err
 		}
-		var err error
+		// Ann holds a patrol shift in three days, with a rotation naming her.
+		tm, err := tx.CreateTeam("Night", li.ID, false, now)
+		if err != nil {
+			return err
+		}
+		if err := tx.AddTeamMember(tm, ann.ID, now); err != nil {
+			return err
+		}
+		tpl, err := tx.CreatePatrolTemplate(storage.PatrolTemplate{TeamID: tm, Spec: "0 20 * * *", Minutes: 120, Slots: 2, Area: "East gate",
+			Rotation: []int64{li.ID, ann.ID}, State: storage.PatrolActive, CreatedBy: li.ID}, now)
+		if err != nil {
+			return err
+		}
+		shift, _, err = tx.AddPatrolShift(storage.PatrolShift{TemplateID: tpl, TeamID: tm, Start: now.Add(72 * time.Hour),
+			End: now.Add(74 * time.Hour), Slots: 2, Area: "East gate"})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.TakeSlot(shift, ann.ID, "take", now); err != nil {
+			return err
+		}
 		job, err = tx.CreateJob(storage.Job{Title: "Sweep", Slots: 1, Start: now.Add(72 * time.Hour), End: now.Add(74 * time.Hour),
 			WithdrawHours: 24, OrganiserID: adm.ID, State: storage.JobOpen}, now)
 		if err != nil {
@@ -200,6 +220,20 @@ func TestForgetMeEndToEnd(t *testing.T) {
 		}
 		if left != 0 {
 			t.Errorf("the member row is still there")
+		}
+		var on int
+		var rotation string
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM patrol_duty WHERE shift_id = ? AND state = 'on'`, shift).Scan(&on); err != nil {
+			return err
+		}
+		if on != 0 {
+			t.Errorf("the future shift is still held")
+		}
+		if err := tx.QueryRow(`SELECT rotation FROM patrol_templates`).Scan(&rotation); err != nil {
+			return err
+		}
+		if rotation != itoa(li.ID) {
+			t.Errorf("rotation %q still names the forgotten", rotation)
 		}
 		return nil
 	})
