@@ -81,7 +81,7 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 	// Found on patrol: one step, a ticket to the building's leader.
 	c.say(c.a, "/found broken lamp by the east gate")
 	c.privChooseName(c.a, "tk:nm:show")                                                      // like any report, the name is asked before anything is posted
-	c.expect(leader.ID, "New:", "【巡逻 Night patrol · east gate】broken lamp by the east gate") // the ticket is in the community's language
+	c.expect(leader.ID, "New:", "[🔦 Night patrol · east gate] broken lamp by the east gate") // the place mark reads the same in every language
 	c.say(c.c, "/found something")
 	c.expect(c.c.ID, "You are not on a patrol shift right now")
 

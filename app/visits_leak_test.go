@@ -95,7 +95,7 @@ func TestVisitsCareLeakNothing(t *testing.T) {
 	c.say(c.admin, "/stats 2026-09")
 	c.clock.Advance(visAt(t, "2026-09-22 09:00").Sub(c.clock.Now()))
 	c.tick()
-	c.expect(c.admin.ID, "all 2 households have been visited")
+	c.expect(c.admin.ID, "every household on the list (2 households) has been visited")
 	c.settle()
 
 	// Every request the bot made.

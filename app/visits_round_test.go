@@ -35,7 +35,7 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 		t.Errorf("林's list shows more than his household's visit fields: %q", linList.Plain)
 	}
 	c.expect(c.li.ID, "Mid-Autumn Festival visits", "9-1102", "Zhou Family", "left-behind child", "zhou@example.org")
-	c.expect(c.admin.ID, "Mid-Autumn Festival visits", "have started: 3 households, 2 visitors", "1 households have no visitor", "5-0505", "Wu")
+	c.expect(c.admin.ID, "Mid-Autumn Festival visits", "have started: 3 households; lists went to 2 visitors", "Without a visitor yet (1 household)", "5-0505", "Wu")
 
 	// 林 visits: the list ticks it, a note becomes a ticket in one step.
 	v1 := c.visVisit(h1)

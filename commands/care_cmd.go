@@ -91,7 +91,7 @@ func (a *App) carePage(r *req, h storage.Household) (string, telegram.Keyboard, 
 	if len(names) == 0 {
 		b.WriteString(r.t("care.no_visitors") + "\n")
 	} else {
-		b.WriteString(r.t("care.visitors", strings.Join(names, "、")) + "\n")
+		b.WriteString(r.t("care.visitors", a.listJoin(r.lang, names)) + "\n")
 	}
 	log, total, err := r.tx.CareLog(h.ID, 10)
 	if err != nil {

@@ -159,7 +159,7 @@ func (a *App) visitsArgs(r *req) (string, int, bool, error) {
 func (a *App) holidayList(r *req) string {
 	var names []string
 	for _, k := range holiday.Keys() {
-		names = append(names, k+" ("+a.holidayName(r.lang, k)+")")
+		names = append(names, r.t("list.item_note", k, a.holidayName(r.lang, k)))
 	}
-	return strings.Join(names, ", ")
+	return a.listJoin(r.lang, names)
 }
