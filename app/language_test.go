@@ -436,6 +436,11 @@ func (w *qaWorld) qaClock() {
 	// answers closes by itself.
 	w.qaAt("2026-03-04 12:00")
 	w.qaSay(w.tom, "/mytasks")
+	w.qaSay(w.staffEn, "/assign 4 3001")
+	w.qaMaybe(w.leadZh, "tk:claim:4")
+	w.qaPress(w.leadZh, "tk:res:4")
+	w.qaReply(w.leadZh, "换了灯泡")
+	w.qaSay(w.leadZh, "/reject 5 这盏灯归物业管")
 	w.qaPress(w.staffEn, "tk:claim:3")
 	w.qaPress(w.staffEn, "tk:res:3")
 	w.qaReply(w.staffEn, "Fixed the switch")

@@ -140,7 +140,7 @@ func (a *App) decideRequest(r *req, id int64, approve bool) error {
 	if err := a.closeRequestCopies(r, rq, tm); err != nil {
 		return err
 	}
-	return r.toast(a.requestOutcome(r.lang, rq.State))
+	return r.toast(r.t("team.request_decided", a.memberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.lang, rq.State)))
 }
 
 // alreadyDecided answers a press on a decided request and shows the
