@@ -24,6 +24,8 @@ import (
 type qaWorld struct {
 	*harness
 	lang    map[int64]string // private chat → the reader's language
+	client  map[int64]string // private chat → the language before the reader chose
+	chose   map[int64]int    // private chat → the first call after the choice
 	names   map[int64]string
 	pressBy []int64  // the n-th callback query's presser
 	fromZh  []string // text zh people typed: allowed in English messages
@@ -41,7 +43,7 @@ func qaNew(t *testing.T) *qaWorld {
 		c.Admins = []int64{adminID, qaAdminEn}
 		c.Visits = config.Visits{Holidays: []string{"mid_autumn"}, DaysBefore: 7}
 	})
-	w := &qaWorld{harness: h, lang: map[int64]string{}, names: map[int64]string{}}
+	w := &qaWorld{harness: h, lang: map[int64]string{}, names: map[int64]string{}, client: map[int64]string{}, chose: map[int64]int{}}
 	w.group3, w.hood = h.tg.Group(-100300, "3号楼"), h.tg.Group(-100900, "南门社区")
 	w.fromZh = append(w.fromZh, "3号楼", "南门社区")
 	people := []struct {
@@ -49,21 +51,29 @@ func qaNew(t *testing.T) *qaWorld {
 		id       int64
 		name, lg string
 		building string
+		client   string // the Telegram app's language, when not lg
 	}{
-		{&w.adminZh, adminID, "张主任", "zh", "1"}, {&w.adminEn, qaAdminEn, "Adam", "en", "1"},
-		{&w.staffZh, 1101, "周干事", "zh", "1"}, {&w.staffEn, 1102, "Sam", "en", "1"},
-		{&w.leadZh, 3001, "林组长", "zh", "3"}, {&w.leadEn, 3002, "Leo", "en", "3"},
-		{&w.wang, 2001, "王阿姨", "zh", "3"}, {&w.lily, 2002, "Lily", "en", "3"},
-		{&w.zhao, 4001, "赵师傅", "zh", "2"}, {&w.tom, 4002, "Tom", "en", "2"},
+		{&w.adminZh, adminID, "张主任", "zh", "1", ""}, {&w.adminEn, qaAdminEn, "Adam", "en", "1", ""},
+		{&w.staffZh, 1101, "周干事", "zh", "1", ""}, {&w.staffEn, 1102, "Sam", "en", "1", ""},
+		{&w.leadZh, 3001, "林组长", "zh", "3", ""}, {&w.leadEn, 3002, "Leo", "en", "3", ""},
+		{&w.wang, 2001, "王阿姨", "zh", "3", ""}, {&w.lily, 2002, "Lily", "en", "3", "zh-hans"},
+		{&w.zhao, 4001, "赵师傅", "zh", "2", "en"}, {&w.tom, 4002, "Tom", "en", "2", ""},
 	}
 	for i, p := range people {
-		*p.u = h.user(p.id, p.name, p.lg)
+		// Two people's Telegram apps speak the other language: until they
+		// choose, the bot follows the app; after, only their choice counts.
+		w.client[p.id] = p.lg
+		if p.client != "" {
+			w.client[p.id] = p.client[:2]
+		}
+		*p.u = h.user(p.id, p.name, cmpOr(p.client, p.lg))
 		w.lang[p.id], w.names[p.id] = p.lg, p.name
 		w.typed(p.lg, p.name)
 		w.qaSay(*p.u, "/start")
 		w.qaPress(*p.u, "reg:b:"+p.building)
 		w.qaReply(*p.u, strconv.Itoa(101+i))
 		w.qaSay(*p.u, "/lang")
+		w.chose[p.id] = len(w.tg.Calls(""))
 		w.qaPress(*p.u, "lang:"+p.lg)
 	}
 	return w
@@ -479,6 +489,7 @@ func (w *qaWorld) qaVisits() {
 
 // qaOut is one piece of text the bot showed someone.
 type qaOut struct {
+	idx    int // the call's place among all calls
 	chat   int64
 	method string
 	what   string // text, caption, button, toast, menu
@@ -499,7 +510,7 @@ var (
 // menu entry the bot sent, with the chat that received it.
 func (w *qaWorld) qaOuts() []qaOut {
 	var out []qaOut
-	for _, c := range w.tg.Calls("") {
+	for idx, c := range w.tg.Calls("") {
 		chat, _ := c.Params["chat_id"].(float64)
 		id := int64(chat)
 		switch c.Method {
@@ -522,7 +533,7 @@ func (w *qaWorld) qaOuts() []qaOut {
 			for _, x := range cmds {
 				cm, _ := x.(map[string]any)
 				d, _ := cm["description"].(string)
-				out = append(out, qaOut{id, c.Method, "menu", d})
+				out = append(out, qaOut{idx, id, c.Method, "menu", d})
 			}
 			continue
 		}
@@ -535,14 +546,14 @@ func (w *qaWorld) qaOuts() []qaOut {
 				if c.Method == "answerCallbackQuery" {
 					what = "toast"
 				}
-				out = append(out, qaOut{id, c.Method, what, s})
+				out = append(out, qaOut{idx, id, c.Method, what, s})
 			}
 		}
 		if media, ok := c.Params["media"].([]any); ok {
 			for _, x := range media {
 				m, _ := x.(map[string]any)
 				if s, _ := m["caption"].(string); s != "" {
-					out = append(out, qaOut{id, c.Method, "caption", html.UnescapeString(qaTags.ReplaceAllString(s, ""))})
+					out = append(out, qaOut{idx, id, c.Method, "caption", html.UnescapeString(qaTags.ReplaceAllString(s, ""))})
 				}
 			}
 		}
@@ -554,7 +565,7 @@ func (w *qaWorld) qaOuts() []qaOut {
 					for _, b := range row {
 						bm, _ := b.(map[string]any)
 						if s, _ := bm["text"].(string); s != "" {
-							out = append(out, qaOut{id, c.Method, "button", s})
+							out = append(out, qaOut{idx, id, c.Method, "button", s})
 						}
 					}
 				}
@@ -608,6 +619,9 @@ func (w *qaWorld) qaCheck() {
 	}
 	for _, o := range outs {
 		lang := w.lang[o.chat]
+		if o.idx < w.chose[o.chat] {
+			lang = w.client[o.chat]
+		}
 		if o.chat < 0 {
 			lang = "zh"
 		}
@@ -678,4 +692,11 @@ func (w *qaWorld) qaTranscript() {
 		w.t.Logf("==== chat %d %s (%s) ====\n%s", id, who, w.lang[id], strings.Join(byChat[id], "\n"))
 	}
 	_ = fmt.Sprint
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
