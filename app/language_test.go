@@ -641,6 +641,9 @@ func (w *qaWorld) qaCheck() {
 			if m := qaWords.FindString(rest); m != "" {
 				report(o, "English words ("+m+") in a Chinese reader's message")
 			}
+			if strings.Contains(qaStrip(o.text, w.fromZh), "你") {
+				report(o, "the bot says 你, not 您")
+			}
 			if m := qaHalf.FindString(qaStrip(o.text, sentences)); m != "" {
 				report(o, "half-width punctuation ("+m+")")
 			}
