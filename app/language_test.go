@@ -417,6 +417,50 @@ func (w *qaWorld) qaStars() {
 	w.qaSay(w.wang, "/pledges")
 }
 
+// qaStarVote: nominations close, English staff shortlist both nominees,
+// each consents, all vote, the results go to the groups.
+func (w *qaWorld) qaStarVote() {
+	w.qaAt("2026-03-06 00:00")
+	var round int64
+	var cands []storage.StarCandidate
+	w.db(func(tx *storage.Tx) error {
+		rd, err := tx.ActiveStarRound()
+		if err != nil {
+			return err
+		}
+		round = rd.ID
+		cands, err = tx.StarCandidates(round, "community")
+		return err
+	})
+	if len(cands) != 2 {
+		w.t.Fatalf("community candidates: %+v", cands)
+	}
+	w.qaSay(w.adminEn, "/stars")
+	w.qaPress(w.adminEn, "st:s:"+itoa(round)+":community")
+	for _, c := range cands {
+		w.qaPress(w.adminEn, "st:t:"+itoa(c.ID))
+	}
+	for _, c := range cands {
+		nominee := w.wang
+		if c.MemberID == w.lily.ID {
+			nominee = w.lily
+		}
+		w.qaPress(nominee, "st:c:"+itoa(c.ID)+":y")
+	}
+	w.qaAt("2026-03-07 00:00")
+	for _, u := range []models.User{w.zhao, w.tom, w.wang, w.lily} {
+		w.qaSay(u, "/stars")
+		w.qaPress(u, "st:b:"+itoa(round)+":community")
+		for _, c := range cands {
+			if c.MemberID != u.ID {
+				w.qaPress(u, "st:v:"+itoa(c.ID))
+				break
+			}
+		}
+	}
+	w.qaAt("2026-03-10 00:00")
+}
+
 func (w *qaWorld) qaMediation() {
 	w.qaSay(w.lily, "/report")
 	w.qaPress(w.lily, "tk:cat:neighbours")
@@ -451,6 +495,7 @@ func (w *qaWorld) qaClock() {
 	w.qaPress(w.leadZh, "tk:res:4")
 	w.qaReply(w.leadZh, "换了灯泡")
 	w.qaSay(w.leadZh, "/reject 5 这盏灯归物业管")
+	w.qaStarVote()
 	w.qaPress(w.staffEn, "tk:claim:3")
 	w.qaPress(w.staffEn, "tk:res:3")
 	w.qaReply(w.staffEn, "Fixed the switch")

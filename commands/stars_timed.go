@@ -64,6 +64,7 @@ func (a *App) closeEmptyRound(r *req, rd storage.StarRound, from, key string) er
 	if moved, err := r.tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.now); err != nil || !moved {
 		return err
 	}
+	rd.State = storage.StarClosed
 	if err := r.tx.CancelDue(kindStarVoteOpen, itoa(rd.ID)); err != nil {
 		return err
 	}
