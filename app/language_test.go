@@ -361,7 +361,7 @@ func (w *qaWorld) qaAnnounce() {
 
 func (w *qaWorld) qaPatrol() {
 	now := w.clock.Now()
-	var team int64
+	var team, tpl int64
 	w.teamWrite(func(tx *storage.Tx) error {
 		var err error
 		if team, err = tx.CreateTeam("Night patrol", w.zhao.ID, false, now); err != nil {
@@ -372,7 +372,7 @@ func (w *qaWorld) qaPatrol() {
 				return err
 			}
 		}
-		_, err = tx.CreatePatrolTemplate(storage.PatrolTemplate{TeamID: team, Spec: "0 20 * * *", Minutes: 120, Slots: 2,
+		tpl, err = tx.CreatePatrolTemplate(storage.PatrolTemplate{TeamID: team, Spec: "0 20 * * *", Minutes: 120, Slots: 2,
 			Area: "east gate"}, now)
 		return err
 	})
@@ -393,6 +393,24 @@ func (w *qaWorld) qaPatrol() {
 	w.qaMaybe(w.tom, "tk:nm:show")
 	w.qaMaybe(w.tom, "pt:out:")
 	w.qaAt("2026-03-02 23:00")
+
+	// Tom takes Wednesday's shift and offers it to 王, who takes it.
+	var wed string
+	w.db(func(tx *storage.Tx) error {
+		shs, err := tx.TemplateShiftsFrom(tpl, time.Time{})
+		if len(shs) > 2 {
+			wed = itoa(shs[2].ID)
+		}
+		return err
+	})
+	w.qaSay(w.tom, "/shifts")
+	w.qaPress(w.tom, "pt:take:"+wed)
+	w.qaMaybe(w.tom, "pt:takec:"+wed)
+	w.qaSay(w.tom, "/shifts")
+	w.qaPress(w.tom, "pt:offer:"+wed)
+	w.qaPress(w.tom, "pt:offm:"+wed)
+	w.qaSay(w.tom, "2001")
+	w.qaPress(w.wang, "pt:swap:"+wed+":"+itoa(w.tom.ID))
 }
 
 func (w *qaWorld) qaStars() {
