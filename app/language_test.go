@@ -431,8 +431,44 @@ func (w *qaWorld) qaStars() {
 		w.qaReply(w.lily, "Always helps neighbours")
 	}
 	w.qaSay(w.adminZh, "/stars")
-	w.qaSay(w.tom, "/pledge")
+	w.qaPledges()
+}
+
+// qaPledges: Chinese staff open a period; the English leader and the
+// Chinese team member pledge; the period ends; each rates the other, and
+// English staff comment on the Chinese pledge.
+func (w *qaWorld) qaPledges() {
+	w.typed("zh", "2026上半年")
+	// The preview quotes the group's post, which is in the community's language.
+	w.fromZh = append(w.fromZh, "在 2026上半年 承诺：")
+	w.qaSay(w.staffZh, "/pledge period 2026上半年")
+	w.qaSay(w.leadEn, "/pledge")
+	w.qaReply(w.leadEn, "Fix the stair lights\nVisit the elders weekly")
+	w.typed("en", "Fix the stair lights", "Visit the elders weekly")
+	w.qaPress(w.leadEn, "pl:pub")
+	w.qaSay(w.zhao, "/pledge")
+	w.qaReply(w.zhao, "每周清理车棚\n教老人用手机")
+	w.typed("zh", "每周清理车棚", "教老人用手机")
+	w.qaPress(w.zhao, "pl:pub")
+	w.qaSay(w.leadEn, "/pledge")
+	w.qaPress(w.leadEn, "pl:d:")
+	w.qaReply(w.leadEn, "New bulbs on floors 2 to 5")
+	w.qaSay(w.staffZh, "/pledge end")
+	for _, u := range []models.User{w.leadEn, w.zhao} {
+		w.qaSay(u, "/pledge")
+		if w.qaMaybe(u, "pl:sr:") {
+			w.qaReply(u, map[bool]string{true: "做到了一半", false: "Half of it done"}[u.ID == w.zhao.ID])
+		}
+	}
 	w.qaSay(w.wang, "/pledges")
+	w.qaPress(w.wang, "pl:v:")
+	w.qaPress(w.wang, "pl:r:")
+	w.qaPress(w.wang, "pl:rv:")
+	w.qaMaybe(w.wang, "pl:rk")
+	w.qaSay(w.staffEn, "/pledges")
+	w.qaPress(w.staffEn, "pl:v:")
+	w.qaPress(w.staffEn, "pl:c:")
+	w.qaReply(w.staffEn, "Good work, keep going")
 }
 
 // qaStarVote: nominations close, English staff shortlist both nominees,
