@@ -327,23 +327,36 @@ func (w *qaWorld) qaTeamsAndJobs() {
 	w.qaSay(w.tom, "/hours")
 
 	// Tom publishes a job for his team; 赵 signs up and withdraws.
-	w.qaSay(w.tom, "/job")
-	w.qaReply(w.tom, "Sweep the bike shed")
-	w.qaReply(w.tom, "2026-03-07 09:00")
-	w.qaReply(w.tom, "11:00")
-	w.qaMaybe(w.tom, "jb:n:ok")
-	w.qaReply(w.tom, "Bike shed, building 2")
-	w.qaPress(w.tom, "jb:n:t:"+itoa(w.qaTeam("清洁队")))
-	w.qaPress(w.tom, "jb:n:s:4")
-	w.qaPress(w.tom, "jb:n:w:24")
-	w.qaPress(w.tom, "jb:n:g:"+itoa(w.hood.ID))
-	w.qaPress(w.tom, "jb:n:gd")
-	w.qaPress(w.tom, "jb:n:pub")
+	w.qaJob(w.tom, "Sweep the bike shed", "2026-03-07 09:00", "11:00", "Bike shed, building 2")
 	w.qaPress(w.zhao, "jb:su:")
 	w.qaPressIn(w.wang, w.hood.ID, "jb:su:")
 	w.qaSay(w.zhao, "/myjobs")
 	w.qaPress(w.zhao, "jb:wd:")
 	w.qaMaybe(w.zhao, "jb:wdy:")
+
+	// A second job: 赵 signs up, then Tom cancels it.
+	w.qaJob(w.tom, "Paint the fence", "2026-03-08 14:00", "16:00", "North fence")
+	w.qaPress(w.zhao, "jb:su:")
+	w.qaPress(w.tom, "jb:cx:")
+	w.qaPress(w.tom, "jb:cxy:")
+}
+
+// qaJob walks org through /job for their team, posted in the community group too.
+func (w *qaWorld) qaJob(org models.User, title, when, end, place string) {
+	w.qaSay(org, "/job")
+	w.qaReply(org, title)
+	w.qaReply(org, when)
+	if ms := w.tg.Messages(org.ID); ms[len(ms)-1].ForceReply {
+		w.qaReply(org, end)
+	}
+	w.qaMaybe(org, "jb:n:ok")
+	w.qaReply(org, place)
+	w.qaPress(org, "jb:n:t:"+itoa(w.qaTeam("清洁队")))
+	w.qaPress(org, "jb:n:s:4")
+	w.qaPress(org, "jb:n:w:24")
+	w.qaPress(org, "jb:n:g:"+itoa(w.hood.ID))
+	w.qaPress(org, "jb:n:gd")
+	w.qaPress(org, "jb:n:pub")
 }
 
 func (w *qaWorld) qaAnnounce() {
@@ -601,7 +614,7 @@ var (
 	qaWords   = regexp.MustCompile(`[A-Za-z]{2,}(?:[ ’'-]+[A-Za-z]+){2,}`)
 	qaASCII   = regexp.MustCompile(`(?:/[a-z_]+(?:@\w+)?|@\w+|https?://\S+|#\d+|\d[\d:.\-/]*)`)
 	qaHalf    = regexp.MustCompile(`\p{Han} ?[:(),?!]|[:(,?!] ?\p{Han}`)
-	qaPlural  = regexp.MustCompile(`\b1 [a-z]+s\b`)
+	qaPlural  = regexp.MustCompile(`\b1 ([a-z]+s|people|children)\b`)
 	qaNotPlur = regexp.MustCompile(`\b1 [a-z]*(ss|us|is|as|ys|os)\b`)
 )
 

@@ -178,9 +178,9 @@ func (a *App) askJobWithdraw(r *req, d jobDraft, edit bool) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 	if edit {
-		return r.edit(r.t("job.ask_withdraw", d.Slots), kb)
+		return r.edit(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
 	}
-	return r.reply(r.t("job.ask_withdraw", d.Slots), kb)
+	return r.reply(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
 }
 
 // postableChats are the linked groups the caller may post a job in: staff

@@ -73,7 +73,7 @@ func (a *App) joinTeam(r *req, tm storage.Team) error {
 	if err := r.toast(""); err != nil {
 		return err
 	}
-	return r.reply(r.t("team.request_sent", esc(tm.Name), len(deciders)), nil)
+	return r.reply(r.t("team.request_sent", esc(tm.Name), r.n("count.people", len(deciders))), nil)
 }
 
 func requestRef(id int64) string { return "treq:" + itoa(id) }
