@@ -106,7 +106,7 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 	if strings.Contains(csv, "13800001111") || strings.Contains(csv, "钥匙") {
 		t.Errorf("the CSV carries contacts or staff notes:\n%s", csv)
 	}
-	c.visSay(c.admin, "/stats 2026-09", "", "Holiday visits: 1 made, to 1 households; 1 became tickets or wishes.")
+	c.visSay(c.admin, "/stats 2026-09", "", "Holiday visits: 1 made, to 1 household; 1 became tickets or wishes.")
 
 	// Every read by staff is in the household's record, shown on its page.
 	pg := c.visSay(c.admin, "/care", "cr:v:"+itoa(h1), "3 households")

@@ -98,7 +98,7 @@ func (a *App) plannedOnly(r *req, b *strings.Builder, key string, start time.Tim
 	case !configured:
 		b.WriteString(r.t("visits.not_configured") + "\n")
 	case start.After(r.now):
-		b.WriteString(r.t("visits.not_started", len(hs)) + "\n")
+		b.WriteString(r.t("visits.not_started", r.n("count.households", len(hs))) + "\n")
 	default:
 		b.WriteString(r.t("visits.no_round") + "\n")
 	}
