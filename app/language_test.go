@@ -1,225 +1,14 @@
 package app
 
 import (
-	"fmt"
-	"html"
-	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 
-	"courtyard/bot/telegramtest"
-	"courtyard/config"
 	"courtyard/storage"
 )
-
-// qaWorld is a community where every person has chosen a language: one
-// of each role speaks Chinese, one English. It drives the flows with the
-// buttons people see and remembers who pressed what, so that every
-// request to Telegram can be checked against its reader's language.
-type qaWorld struct {
-	*harness
-	lang    map[int64]string // private chat → the reader's language
-	client  map[int64]string // private chat → the language before the reader chose
-	chose   map[int64]int    // private chat → the first call after the choice
-	names   map[int64]string
-	pressBy []int64  // the n-th callback query's presser
-	fromZh  []string // text zh people typed: allowed in English messages
-	fromEn  []string // text en people typed: allowed in Chinese messages
-
-	adminZh, adminEn, staffZh, staffEn, leadZh, leadEn, wang, lily, zhao, tom models.User
-	group3, hood                                                              models.Chat
-}
-
-const qaAdminEn = 1002
-
-func qaNew(t *testing.T) *qaWorld {
-	t.Helper()
-	h := newHarness(t, func(c *config.Config) {
-		c.Admins = []int64{adminID, qaAdminEn}
-		c.Visits = config.Visits{Holidays: []string{"mid_autumn"}, DaysBefore: 7}
-	})
-	w := &qaWorld{harness: h, lang: map[int64]string{}, names: map[int64]string{}, client: map[int64]string{}, chose: map[int64]int{}}
-	w.group3, w.hood = h.tg.Group(-100300, "3号楼"), h.tg.Group(-100900, "南门社区")
-	w.fromZh = append(w.fromZh, "3号楼", "南门社区")
-	people := []struct {
-		u        *models.User
-		id       int64
-		name, lg string
-		building string
-		client   string // the Telegram app's language, when not lg
-	}{
-		{&w.adminZh, adminID, "张主任", "zh", "1", ""}, {&w.adminEn, qaAdminEn, "Adam", "en", "1", ""},
-		{&w.staffZh, 1101, "周干事", "zh", "1", ""}, {&w.staffEn, 1102, "Sam", "en", "1", ""},
-		{&w.leadZh, 3001, "林组长", "zh", "3", ""}, {&w.leadEn, 3002, "Leo", "en", "3", ""},
-		{&w.wang, 2001, "王阿姨", "zh", "3", ""}, {&w.lily, 2002, "Lily", "en", "3", "zh-hans"},
-		{&w.zhao, 4001, "赵师傅", "zh", "2", "en"}, {&w.tom, 4002, "Tom", "en", "2", ""},
-	}
-	for i, p := range people {
-		// Two people's Telegram apps speak the other language: until they
-		// choose, the bot follows the app; after, only their choice counts.
-		w.client[p.id] = p.lg
-		if p.client != "" {
-			w.client[p.id] = p.client[:2]
-		}
-		*p.u = h.user(p.id, p.name, cmpOr(p.client, p.lg))
-		w.lang[p.id], w.names[p.id] = p.lg, p.name
-		w.typed(p.lg, p.name)
-		w.qaSay(*p.u, "/start")
-		w.qaPress(*p.u, "reg:b:"+p.building)
-		w.qaReply(*p.u, strconv.Itoa(101+i))
-		w.qaSay(*p.u, "/lang")
-		w.chose[p.id] = len(w.tg.Calls(""))
-		w.qaPress(*p.u, "lang:"+p.lg)
-	}
-	return w
-}
-
-// typed remembers text a person of lang typed (a command's arguments too).
-func (w *qaWorld) typed(lang string, s ...string) {
-	for _, x := range s {
-		if cmd, args, ok := strings.Cut(x, " "); ok && strings.HasPrefix(cmd, "/") {
-			s = append(s, args)
-		}
-	}
-	if lang == "zh" {
-		w.fromZh = append(w.fromZh, s...)
-	} else {
-		w.fromEn = append(w.fromEn, s...)
-	}
-}
-
-// qaSay sends text as u in private and waits until everything it caused is sent.
-func (w *qaWorld) qaSay(u models.User, text string) {
-	w.t.Helper()
-	w.typed(w.lang[u.ID], text)
-	w.clock.Advance(2 * time.Second)
-	w.qaDone(w.say(u, text))
-}
-
-// qaGroup sends text as u in chat.
-func (w *qaWorld) qaGroup(u models.User, chat models.Chat, text string) {
-	w.t.Helper()
-	w.typed(w.lang[u.ID], text)
-	w.clock.Advance(2 * time.Second)
-	w.qaDone(w.tg.SendText(u, chat, text))
-}
-
-// qaFind is the newest message in chat with a button whose data starts with prefix.
-func (w *qaWorld) qaFind(chat int64, prefix string) (telegramtest.Message, string, bool) {
-	ms := w.tg.Messages(chat)
-	for i := len(ms) - 1; i >= 0; i-- {
-		for _, row := range ms[i].Buttons {
-			for _, b := range row {
-				if b.Data != "" && strings.HasPrefix(b.Data, prefix) {
-					return ms[i], b.Data, true
-				}
-			}
-		}
-	}
-	return telegramtest.Message{}, "", false
-}
-
-// qaPress presses the newest button starting with prefix in u's private chat.
-func (w *qaWorld) qaPress(u models.User, prefix string) string {
-	w.t.Helper()
-	return w.qaPressIn(u, u.ID, prefix)
-}
-
-func (w *qaWorld) qaPressIn(u models.User, chat int64, prefix string) string {
-	w.t.Helper()
-	m, data, ok := w.qaFind(chat, prefix)
-	if !ok {
-		w.t.Fatalf("no button %q in chat %d; last: %q", prefix, chat, w.qaLastText(chat))
-	}
-	w.clock.Advance(2 * time.Second)
-	w.pressBy = append(w.pressBy, u.ID)
-	w.qaDone(w.tg.Press(u, m, data))
-	return data
-}
-
-// qaMaybe presses a button when there is one.
-func (w *qaWorld) qaMaybe(u models.User, prefix string) bool {
-	w.t.Helper()
-	if _, _, ok := w.qaFind(u.ID, prefix); !ok {
-		return false
-	}
-	w.qaPress(u, prefix)
-	return true
-}
-
-// qaReply answers the newest question (ForceReply) in u's private chat.
-func (w *qaWorld) qaReply(u models.User, text string) {
-	w.t.Helper()
-	ms := w.tg.Messages(u.ID)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].ForceReply {
-			w.typed(w.lang[u.ID], text)
-			w.clock.Advance(2 * time.Second)
-			w.qaDone(w.tg.SendReply(u, telegramtest.PrivateChat(u), text, ms[i]))
-			return
-		}
-	}
-	w.t.Fatalf("no question in %d's chat; last: %q", u.ID, w.qaLastText(u.ID))
-}
-
-// qaDone waits until update id is processed and all it caused is sent.
-func (w *qaWorld) qaDone(id int64) {
-	w.t.Helper()
-	deadline := time.Now().Add(wait)
-	for {
-		var done bool
-		w.db(func(tx *storage.Tx) error {
-			var err error
-			done, err = tx.UpdateIsDone(id)
-			return err
-		})
-		if done {
-			w.settle()
-			return
-		}
-		if time.Now().After(deadline) {
-			w.t.Fatalf("update %d not processed", id)
-		}
-		w.tg.WaitUntil(w.t, func() bool { return true }, wait)
-	}
-}
-
-func (w *qaWorld) qaLastText(chat int64) string {
-	if ms := w.tg.Messages(chat); len(ms) > 0 {
-		return ms[len(ms)-1].Plain
-	}
-	return ""
-}
-
-// qaAt moves the clock to s (community time) and runs the scheduled work.
-func (w *qaWorld) qaAt(s string) {
-	w.t.Helper()
-	at := visAt(w.t, s)
-	if d := at.Sub(w.clock.Now()); d > 0 {
-		w.clock.Advance(d)
-	}
-	for i := 0; i < 3; i++ { // a minute apart, as the scheduler runs
-		w.tick()
-		w.settle()
-		w.clock.Advance(time.Minute)
-	}
-}
-
-func (w *qaWorld) qaTeam(name string) int64 {
-	w.t.Helper()
-	var id int64
-	w.db(func(tx *storage.Tx) error {
-		tm, err := tx.TeamByName(name)
-		id = tm.ID
-		return err
-	})
-	return id
-}
 
 // TestEveryMessageInItsReadersLanguage drives the flows where one person's
 // action reaches others, across both languages and every role, then reads
@@ -285,7 +74,7 @@ func (w *qaWorld) qaTickets() {
 	w.qaGroup(w.lily, w.group3, "/report water leaking at door 2")
 	w.qaMaybe(w.lily, "tk:nm:show")
 	w.qaPressIn(w.wang, w.group3.ID, "tk:me:2")
-	w.typed("zh", "清洁队")
+	w.qaTyped("zh", "清洁队")
 	w.qaSay(w.staffZh, "/team new 清洁队")
 	w.qaSay(w.staffZh, "/team add 清洁队 4001")
 	w.qaSay(w.staffZh, "/team add 清洁队 4002")
@@ -313,7 +102,7 @@ func (w *qaWorld) qaTickets() {
 func (w *qaWorld) qaTeamsAndJobs() {
 	// Tom (en) leads 清洁队; a restricted team led by 林 gets a request from Lily.
 	w.qaSay(w.staffZh, "/team lead 清洁队 4002")
-	w.typed("en", "Elder care")
+	w.qaTyped("en", "Elder care")
 	w.qaSay(w.staffEn, "/team new Elder care")
 	w.qaSay(w.staffEn, "/team lead Elder care 3001")
 	w.qaSay(w.staffEn, "/team Elder care")
@@ -451,17 +240,17 @@ func (w *qaWorld) qaStars() {
 // Chinese team member pledge; the period ends; each rates the other, and
 // English staff comment on the Chinese pledge.
 func (w *qaWorld) qaPledges() {
-	w.typed("zh", "2026上半年")
+	w.qaTyped("zh", "2026上半年")
 	// The preview quotes the group's post, which is in the community's language.
 	w.fromZh = append(w.fromZh, "在 2026上半年 承诺：")
 	w.qaSay(w.staffZh, "/pledge period 2026上半年")
 	w.qaSay(w.leadEn, "/pledge")
 	w.qaReply(w.leadEn, "Fix the stair lights\nVisit the elders weekly")
-	w.typed("en", "Fix the stair lights", "Visit the elders weekly")
+	w.qaTyped("en", "Fix the stair lights", "Visit the elders weekly")
 	w.qaPress(w.leadEn, "pl:pub")
 	w.qaSay(w.zhao, "/pledge")
 	w.qaReply(w.zhao, "每周清理车棚\n教老人用手机")
-	w.typed("zh", "每周清理车棚", "教老人用手机")
+	w.qaTyped("zh", "每周清理车棚", "教老人用手机")
 	w.qaPress(w.zhao, "pl:pub")
 	w.qaSay(w.leadEn, "/pledge")
 	w.qaPress(w.leadEn, "pl:d:")
@@ -597,221 +386,4 @@ func (w *qaWorld) qaVisits() {
 	w.qaSay(w.staffZh, "/visits")
 	w.qaAt("2026-09-22 09:00")
 	w.qaSay(w.staffEn, "/holidays")
-}
-
-// qaOut is one piece of text the bot showed someone.
-type qaOut struct {
-	idx    int // the call's place among all calls
-	chat   int64
-	method string
-	what   string // text, caption, button, toast, menu
-	text   string
-}
-
-var (
-	qaTags    = regexp.MustCompile(`<[^>]*>`)
-	qaHan     = regexp.MustCompile(`[\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]`)
-	qaWords   = regexp.MustCompile(`[A-Za-z]{2,}(?:[ ’'-]+[A-Za-z]+){2,}`)
-	qaASCII   = regexp.MustCompile(`(?:/[a-z_]+(?:@\w+)?|@\w+|https?://\S+|#\d+|\d[\d:.\-/]*)`)
-	qaHalf    = regexp.MustCompile(`\p{Han} ?[:(),?!]|[:(,?!] ?\p{Han}`)
-	qaPlural  = regexp.MustCompile(`\b1 ([a-z]+s|people|children)\b`)
-	qaNotPlur = regexp.MustCompile(`\b1 [a-z]*(ss|us|is|as|ys|os)\b`)
-)
-
-// qaOuts collects every text, caption, button label, button answer and
-// menu entry the bot sent, with the chat that received it.
-func (w *qaWorld) qaOuts() []qaOut {
-	var out []qaOut
-	for idx, c := range w.tg.Calls("") {
-		chat, _ := c.Params["chat_id"].(float64)
-		id := int64(chat)
-		switch c.Method {
-		case "answerCallbackQuery":
-			q, _ := c.Params["callback_query_id"].(string)
-			n, _ := strconv.ParseInt(q, 10, 64)
-			n -= 4_000_000_000_000_000_000
-			if n < 1 || int(n) > len(w.pressBy) {
-				continue
-			}
-			id = w.pressBy[n-1]
-		case "setMyCommands":
-			scope, _ := c.Params["scope"].(map[string]any)
-			sc, _ := scope["chat_id"].(float64)
-			if sc == 0 {
-				continue // the default menus: in the language they name
-			}
-			id = int64(sc)
-			cmds, _ := c.Params["commands"].([]any)
-			for _, x := range cmds {
-				cm, _ := x.(map[string]any)
-				d, _ := cm["description"].(string)
-				out = append(out, qaOut{idx, id, c.Method, "menu", d})
-			}
-			continue
-		}
-		for _, f := range []string{"text", "caption"} {
-			if s, ok := c.Params[f].(string); ok && s != "" {
-				if c.Params["parse_mode"] == "HTML" || f == "text" && c.Method != "answerCallbackQuery" {
-					s = html.UnescapeString(qaTags.ReplaceAllString(s, ""))
-				}
-				what := f
-				if c.Method == "answerCallbackQuery" {
-					what = "toast"
-				}
-				out = append(out, qaOut{idx, id, c.Method, what, s})
-			}
-		}
-		if media, ok := c.Params["media"].([]any); ok {
-			for _, x := range media {
-				m, _ := x.(map[string]any)
-				if s, _ := m["caption"].(string); s != "" {
-					out = append(out, qaOut{idx, id, c.Method, "caption", html.UnescapeString(qaTags.ReplaceAllString(s, ""))})
-				}
-			}
-		}
-		if rm, ok := c.Params["reply_markup"].(map[string]any); ok {
-			for _, kb := range []string{"inline_keyboard", "keyboard"} {
-				rows, _ := rm[kb].([]any)
-				for _, r := range rows {
-					row, _ := r.([]any)
-					for _, b := range row {
-						bm, _ := b.(map[string]any)
-						if s, _ := bm["text"].(string); s != "" {
-							out = append(out, qaOut{idx, id, c.Method, "button", s})
-						}
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// qaStrip removes the allowed substrings, longest first.
-func qaStrip(s string, allowed []string) string {
-	a := append([]string(nil), allowed...)
-	sort.Slice(a, func(i, j int) bool { return len(a[i]) > len(a[j]) })
-	for _, x := range a {
-		if strings.TrimSpace(x) != "" {
-			s = strings.ReplaceAll(s, x, " ")
-		}
-	}
-	return s
-}
-
-func (w *qaWorld) qaCheck() {
-	t := w.t
-	outs := w.qaOuts()
-	if len(outs) < 200 {
-		t.Errorf("only %d texts sent", len(outs))
-	}
-	// The language picker names each language in itself; buildings and
-	// date formats are the same in both languages.
-	both := []string{"中文", "English", "切换语言 / Language", "语言 / Language", "YYYY-MM-DD", "YYYY-Www", "E12"}
-	zhAllowed := append(append([]string(nil), w.fromEn...), both...)
-	zhAllowed = append(zhAllowed, "Telegram", "Excel", "CSV", "PDF", "xlsx", "csv")
-	enAllowed := append(append([]string(nil), w.fromZh...), both...)
-	// Punctuation is checked around names too: only typed sentences go.
-	var sentences []string
-	for _, x := range append(append([]string(nil), w.fromZh...), w.fromEn...) {
-		if len([]rune(x)) > 4 && !strings.Contains(strings.Join(qaMapValues(w.names), "\n"), x) {
-			sentences = append(sentences, x)
-		}
-	}
-	seen := map[string]bool{}
-	bad := 0
-	report := func(o qaOut, why string) {
-		key := why + o.text
-		if seen[key] || bad > 150 {
-			return
-		}
-		seen[key] = true
-		bad++
-		t.Errorf("%s to %d (%s %s): %q", why, o.chat, o.method, o.what, o.text)
-	}
-	for _, o := range outs {
-		lang := w.lang[o.chat]
-		if o.idx < w.chose[o.chat] {
-			lang = w.client[o.chat]
-		}
-		if o.chat < 0 {
-			lang = "zh"
-		}
-		switch lang {
-		case "en":
-			if rest := qaStrip(o.text, enAllowed); qaHan.MatchString(rest) {
-				report(o, "Chinese in an English reader's message")
-			}
-			if qaPlural.MatchString(o.text) && !qaNotPlur.MatchString(o.text) {
-				report(o, "wrong plural")
-			}
-		case "zh":
-			rest := qaASCII.ReplaceAllString(qaStrip(o.text, zhAllowed), " ")
-			if !qaHan.MatchString(rest) && strings.TrimSpace(regexp.MustCompile(`[\p{P}\p{S}\s\d]`).ReplaceAllString(rest, "")) != "" {
-				report(o, "no Chinese in a Chinese reader's message")
-			}
-			if m := qaWords.FindString(rest); m != "" {
-				report(o, "English words ("+m+") in a Chinese reader's message")
-			}
-			if strings.Contains(qaStrip(o.text, w.fromZh), "你") {
-				report(o, "the bot says 你, not 您")
-			}
-			if m := qaHalf.FindString(qaStrip(o.text, sentences)); m != "" {
-				report(o, "half-width punctuation ("+m+")")
-			}
-		default:
-			t.Errorf("a message to %d, who is not in the cast: %q", o.chat, o.text)
-		}
-	}
-	for _, v := range w.tg.Violations() {
-		t.Errorf("Bot API violation: %s", v)
-	}
-}
-
-func qaMapValues(m map[int64]string) []string {
-	var out []string
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
-
-// qaTranscript logs every chat's conversation, in order, for a human to read.
-func (w *qaWorld) qaTranscript() {
-	byChat := map[int64][]string{}
-	var order []int64
-	for _, o := range w.qaOuts() {
-		if _, ok := byChat[o.chat]; !ok {
-			order = append(order, o.chat)
-		}
-		line := o.text
-		switch o.what {
-		case "button":
-			line = "  [" + o.text + "]"
-		case "toast":
-			line = "  (toast) " + o.text
-		case "menu":
-			line = "  (menu) " + o.text
-		default:
-			if o.method != "sendMessage" {
-				line = "(" + o.method + ") " + o.text
-			}
-		}
-		byChat[o.chat] = append(byChat[o.chat], line)
-	}
-	for _, id := range order {
-		who := w.names[id]
-		if id < 0 {
-			who = "group"
-		}
-		w.t.Logf("==== chat %d %s (%s) ====\n%s", id, who, w.lang[id], strings.Join(byChat[id], "\n"))
-	}
-	_ = fmt.Sprint
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
