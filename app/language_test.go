@@ -15,7 +15,9 @@ import (
 // every request the bot made and checks each against its reader.
 func TestEveryMessageInItsReadersLanguage(t *testing.T) {
 	w := qaNew(t)
-	t.Cleanup(w.qaTranscript)
+	if testing.Verbose() { // the whole conversation, per chat, for a human to read
+		t.Cleanup(w.qaTranscript)
+	}
 	t.Cleanup(func() {
 		ls := strings.Split(w.logs.String(), "\n")
 		if t.Failed() {
