@@ -80,7 +80,7 @@ func TestJobAttendanceLogsHoursAndNoShowsStopSignUps(t *testing.T) {
 	s.when = "2026-03-10 09:00-11:00"
 	next := c.jobCreate(c.lin, s)
 	liCopy := c.jobCopy(c.li.ID, next)
-	c.jobPress(c.li, liCopy, "jb:su:"+itoa(next), "You missed 1 jobs")
+	c.jobPress(c.li, liCopy, "jb:su:"+itoa(next), "You missed 1 job")
 	clear := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool {
 		return hasButton(m, "jb:clr:"+itoa(c.li.ID)+":"+itoa(c.team))
 	}, wait)

@@ -144,5 +144,5 @@ func TestJobsFromTheMainMenu(t *testing.T) {
 	c := newJobCast(t, nil)
 	m := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:jobs") }, wait)
 	c.tg.Press(c.wang, m, "menu:jobs")
-	c.expect(c.wang.ID, "目前没有你可以报名的活动")
+	c.expect(c.wang.ID, "目前没有您可以报名的活动")
 }

@@ -27,7 +27,7 @@ func TestJobCancelTellsEveryoneAndStopsReminders(t *testing.T) {
 	c.tg.Press(c.lin, c.jobManage(id), "jb:cx:"+itoa(id))
 	ask := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "jb:cxy:"+itoa(id)) }, wait)
 	c.tg.Press(c.lin, ask, "jb:cxy:"+itoa(id))
-	c.expect(c.lin.ID, "Cancelled \"Clean the E-district lanes\"; 2 people were told.")
+	c.expect(c.lin.ID, "Cancelled \"Clean the E-district lanes\"; told 2 people.")
 	c.expect(c.wang.ID, "已被 Lin 取消")
 	c.expect(c.li.ID, "was cancelled by Lin")
 	c.jobCopyShows(group, []string{"已取消", "Clean the E-district lanes"})
@@ -58,7 +58,7 @@ func TestJobChangeOfTimeTellsEveryoneAndLetsThemWithdraw(t *testing.T) {
 		t.Errorf("confirmation: %q", ok.Plain)
 	}
 	c.tg.Press(c.lin, ok, "jb:n:ok")
-	c.expect(c.lin.ID, "is now Sun 03-08 09:00-11:00; 2 people were told.")
+	c.expect(c.lin.ID, "is now Sun 03-08 09:00-11:00; told 2 people.")
 	notice := c.expect(c.wang.ID, "时间改为 3月8日（周日） 09:00-11:00")
 	c.expect(c.li.ID, "changed: now Sun 03-08 09:00-11:00")
 	c.jobCopyShows(wangCopy, []string{"3月8日（周日）", "时间已更改"})

@@ -36,7 +36,7 @@ func TestJobFillsUpWithTheCountEditedInEveryCopy(t *testing.T) {
 	c.jobPress(c.wang, copies[c.wang.ID], su, "已报名")
 	c.jobPress(c.li, copies[c.group3.ID], su, "You are signed up")
 	c.jobPress(c.zhao, copies[c.community.ID], su, "候补")
-	c.jobPress(c.wang, copies[c.wang.ID], su, "你已经报名了")
+	c.jobPress(c.wang, copies[c.wang.ID], su, "您已经报名了")
 	for _, chat := range chats {
 		waiting := "1 waiting"
 		if chat == c.wang.ID || chat == c.zhao.ID || chat < 0 {

@@ -39,7 +39,7 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 	c.expect(c.a.ID, "Ed is not another member of Night patrol")
 	c.say(c.a, itoa(c.d.ID))
 	c.expect(c.a.ID, "Offered Night patrol · tomorrow 20:00-23:00 · east gate to Di")
-	offer := c.patWait(c.d, 0, "Ann offers their place on Night patrol · tomorrow 20:00-23:00", "pt:swap:"+patSID(s1)+":"+itoa(c.a.ID))
+	offer := c.patWait(c.d, 0, "Ann asks you to take their place on Night patrol · tomorrow 20:00-23:00", "pt:swap:"+patSID(s1)+":"+itoa(c.a.ID))
 	// Bo was not offered it: a forged press is refused.
 	c.tg.PressRaw(c.b, telegramtest.PrivateChat(c.b), offer.ID, "pt:swap:"+patSID(s1)+":"+itoa(c.a.ID))
 	c.expectAnswer("Too late: this shift is no longer offered")
@@ -81,7 +81,7 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 	// Found on patrol: one step, a ticket to the building's leader.
 	c.say(c.a, "/found broken lamp by the east gate")
 	c.privChooseName(c.a, "tk:nm:show")                                                      // like any report, the name is asked before anything is posted
-	c.expect(leader.ID, "New:", "【巡逻 Night patrol · east gate】broken lamp by the east gate") // the ticket is in the community's language
+	c.expect(leader.ID, "New:", "[🔦 Night patrol · east gate] broken lamp by the east gate") // the place mark reads the same in every language
 	c.say(c.c, "/found something")
 	c.expect(c.c.ID, "You are not on a patrol shift right now")
 

@@ -86,7 +86,7 @@ func TestGrantByStaffAndRefusedForResident(t *testing.T) {
 	h.expect(staff.ID, "Your role is now: community staff")
 	h.say(staff, "/grant 2002 leader 3 E12")
 	h.expect(staff.ID, "Lin is now building leader (buildings 3, E12)")
-	h.expect(lin.ID, "您的身份已更新为：楼栋长（3, E12 栋）")
+	h.expect(lin.ID, "您的身份已更新为：楼栋长（3、E12 栋）")
 	// Staff cannot grant staff, nor change their own role.
 	h.say(staff, "/grant 2001 staff")
 	h.expect(staff.ID, "Only an administrator")

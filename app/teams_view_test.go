@@ -29,7 +29,7 @@ func TestTeamViewAsMemberLeadAndStaffAndLeadsManage(t *testing.T) {
 	}
 	// The lead and staff see the members by name; only staff get the
 	// staff buttons.
-	page = c.teamPage(c.lead, "Elder care", "队员（3 人）：王阿姨, Li, 林")
+	page = c.teamPage(c.lead, "Elder care", "队员（3 人）：王阿姨、Li、林")
 	if hasButtonPrefix(page, "tm:leads:") || hasButtonPrefix(page, "tm:arch:") {
 		t.Errorf("lead got staff buttons: %+v", page.Buttons)
 	}
@@ -61,7 +61,7 @@ func TestTeamViewAsMemberLeadAndStaffAndLeadsManage(t *testing.T) {
 	c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool {
 		return m.ID == picker.ID && m.Buttons[0][0].Text == "★ Li"
 	}, wait)
-	c.teamPage(c.wang, "Elder care", "队长：Li, 林")
+	c.teamPage(c.wang, "Elder care", "队长：Li、林")
 	c.say(c.admin, "/team unlead Elder care 3001")
 	c.expect(c.admin.ID, "林 no longer leads Elder care (and stays a member)")
 	c.db(func(tx *storage.Tx) error {

@@ -58,7 +58,7 @@ func TestVisitsCareLeakNothing(t *testing.T) {
 	page3 = c.visEdited(c.admin, page3, "cr:x:"+itoa(h3), "Record")
 	c.visEdited(c.admin, page3, "cr:x:"+itoa(h3), "Archived: not in visit rounds")
 	arch := c.visSay(c.admin, "/care", "cr:arch", "2 households")
-	c.visEdited(c.admin, arch, "cr:arch", "Care list: archived", "1 households")
+	c.visEdited(c.admin, arch, "cr:arch", "Care list: archived", "1 household")
 
 	// Everywhere else: /care in the group, by a resident, forged presses.
 	c.tg.SendText(c.admin, c.g3, "/care")
@@ -95,7 +95,7 @@ func TestVisitsCareLeakNothing(t *testing.T) {
 	c.say(c.admin, "/stats 2026-09")
 	c.clock.Advance(visAt(t, "2026-09-22 09:00").Sub(c.clock.Now()))
 	c.tick()
-	c.expect(c.admin.ID, "all 2 households have been visited")
+	c.expect(c.admin.ID, "every household on the list (2 households) has been visited")
 	c.settle()
 
 	// Every request the bot made.

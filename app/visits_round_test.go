@@ -35,7 +35,7 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 		t.Errorf("林's list shows more than his household's visit fields: %q", linList.Plain)
 	}
 	c.expect(c.li.ID, "Mid-Autumn Festival visits", "9-1102", "Zhou Family", "left-behind child", "zhou@example.org")
-	c.expect(c.admin.ID, "Mid-Autumn Festival visits", "have started: 3 households, 2 visitors", "1 households have no visitor", "5-0505", "Wu")
+	c.expect(c.admin.ID, "Mid-Autumn Festival visits", "have started: 3 households; lists went to 2 visitors", "Without a visitor yet (1 household)", "5-0505", "Wu")
 
 	// 林 visits: the list ticks it, a note becomes a ticket in one step.
 	v1 := c.visVisit(h1)
@@ -106,7 +106,7 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 	if strings.Contains(csv, "13800001111") || strings.Contains(csv, "钥匙") {
 		t.Errorf("the CSV carries contacts or staff notes:\n%s", csv)
 	}
-	c.visSay(c.admin, "/stats 2026-09", "", "Holiday visits: 1 made, to 1 households; 1 became tickets or wishes.")
+	c.visSay(c.admin, "/stats 2026-09", "", "Holiday visits: 1 made, to 1 household; 1 became tickets or wishes.")
 
 	// Every read by staff is in the household's record, shown on its page.
 	pg := c.visSay(c.admin, "/care", "cr:v:"+itoa(h1), "3 households")

@@ -187,10 +187,10 @@ func (a *App) describeAudience(r *req, au string, bs []string, team int64) strin
 	s := r.t("ann.audience." + au)
 	switch {
 	case len(bs) > 0:
-		s += " (" + esc(strings.Join(bs, ", ")) + ")"
+		s += r.t("list.note", esc(a.listJoin(r.lang, bs)))
 	case team != 0:
 		if tm, err := r.tx.Team(team); err == nil {
-			s += " (" + esc(tm.Name) + ")"
+			s += r.t("list.note", esc(tm.Name))
 		}
 	}
 	return s

@@ -67,7 +67,7 @@ func (a *App) announcementReport(r *req, ann storage.Announcement, full bool) er
 			if len(acks) > 20 {
 				more = r.t("ann.and_more", len(acks)-20)
 			}
-			fmt.Fprintf(&b, "%s\n", r.t("ann.read_by", strings.Join(names, "、"), more))
+			fmt.Fprintf(&b, "%s\n", r.t("ann.read_by", a.listJoin(r.lang, names), more))
 		}
 		missing, total, err := r.tx.NotAcknowledged(ann.ID, 20)
 		if err != nil {
@@ -82,7 +82,7 @@ func (a *App) announcementReport(r *req, ann storage.Announcement, full bool) er
 			if total > len(missing) {
 				more = r.t("ann.and_more", total-len(missing))
 			}
-			fmt.Fprintf(&b, "%s\n", r.t("ann.not_read_by", strings.Join(names, "、"), more))
+			fmt.Fprintf(&b, "%s\n", r.t("ann.not_read_by", a.listJoin(r.lang, names), more))
 		}
 	}
 	return r.reply(strings.TrimSpace(b.String()), nil)

@@ -53,7 +53,7 @@ func (a *App) careList(r *req, archived bool) (string, telegram.Keyboard, error)
 	if archived {
 		key = "care.title_archived"
 	}
-	text := r.t(key, len(hs))
+	text := r.t(key, r.n("count.households", len(hs)))
 	if len(hs) == 0 {
 		text += "\n" + r.t("care.empty")
 	}
@@ -91,13 +91,13 @@ func (a *App) carePage(r *req, h storage.Household) (string, telegram.Keyboard, 
 	if len(names) == 0 {
 		b.WriteString(r.t("care.no_visitors") + "\n")
 	} else {
-		b.WriteString(r.t("care.visitors", strings.Join(names, "、")) + "\n")
+		b.WriteString(r.t("care.visitors", a.listJoin(r.lang, names)) + "\n")
 	}
 	log, total, err := r.tx.CareLog(h.ID, 10)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
 	}
-	b.WriteString("\n" + r.t("care.record", total) + "\n")
+	b.WriteString("\n" + r.t("care.record", r.n("count.entries", total)) + "\n")
 	var ids []int64
 	for _, e := range log {
 		ids = append(ids, e.ActorID)

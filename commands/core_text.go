@@ -161,3 +161,8 @@ func containsFold(s, sub string) bool {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// listJoin joins names the way lang lists them (、 in Chinese).
+func (a *App) listJoin(lang string, xs []string) string {
+	return strings.Join(xs, a.cat.T(lang, "list.sep"))
+}

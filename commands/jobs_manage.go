@@ -40,7 +40,7 @@ func (a *App) jobCancelButton(r *req, j storage.Job, confirmed bool) error {
 	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.cancel_done", esc(j.Title), told), nil)
+	return r.edit(r.t("job.cancel_done", esc(j.Title), r.n("count.people", told)), nil)
 }
 
 // tellJobPeople sends key (title, time, organiser) to everyone signed up or
@@ -144,7 +144,7 @@ func (a *App) jobMoveButton(r *req, f storage.Flow, d jobDraft, what string) err
 	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.move_done", esc(j.Title), a.jobSpan(r.lang, j.Start, j.End), told), a.manageButtons(r.lang, j))
+	return r.edit(r.t("job.move_done", esc(j.Title), a.jobSpan(r.lang, j.Start, j.End), r.n("count.people", told)), a.manageButtons(r.lang, j))
 }
 
 // jobClearCmd: /job clear @user lets a member with too many no-shows sign

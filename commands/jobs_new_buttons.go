@@ -178,9 +178,9 @@ func (a *App) askJobWithdraw(r *req, d jobDraft, edit bool) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 	if edit {
-		return r.edit(r.t("job.ask_withdraw", d.Slots), kb)
+		return r.edit(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
 	}
-	return r.reply(r.t("job.ask_withdraw", d.Slots), kb)
+	return r.reply(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
 }
 
 // postableChats are the linked groups the caller may post a job in: staff
@@ -248,7 +248,7 @@ func (a *App) previewJob(r *req, d jobDraft) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.t("job.button.publish"), CallbackData: "jb:n:pub"}, {Text: r.t("button.cancel"), CallbackData: "jb:n:x"}}}}
-	return r.reply(r.t("job.preview", len(people), len(d.Chats)), kb)
+	return r.reply(r.t("job.preview", r.n("count.team_members", len(people)), r.n("count.groups", len(d.Chats))), kb)
 }
 
 // job is the draft as a job organised by organiser.

@@ -54,7 +54,7 @@ func (a *App) publishDraft(r *req, d jobDraft) error {
 	if err := a.layJobTimers(r.tx, j, r.now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.published", esc(j.Title), people, len(to)), a.manageButtons(r.lang, j))
+	return r.edit(r.t("job.published", esc(j.Title), r.n("count.people", people), r.n("count.groups", len(to))), a.manageButtons(r.lang, j))
 }
 
 // manageButtons are the organiser's Cancel and Change time.

@@ -127,7 +127,7 @@ func (a *App) tooManyNoShows(r *req, j storage.Job) (bool, error) {
 	if err != nil || n < a.cfg.Jobs.MaxNoShows {
 		return false, err
 	}
-	if err := r.toast(r.t("job.noshow_refused", n)); err != nil {
+	if err := r.toast(r.t("job.noshow_refused", r.n("count.jobs", n))); err != nil {
 		return true, err
 	}
 	leads, err := a.jobLeads(r.tx, j)
@@ -141,7 +141,7 @@ func (a *App) tooManyNoShows(r *req, j storage.Job) (bool, error) {
 		lang := a.langOf(m)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "job.button.clear"),
 			CallbackData: "jb:clr:" + itoa(r.me.ID) + ":" + itoa(j.TeamID)}}}}
-		if err := a.send(r.tx, m.ID, a.cat.T(lang, "job.noshow_lead", esc(r.me.Name), n, esc(j.Title)), kb, storage.PriorityReply, r.now); err != nil {
+		if err := a.send(r.tx, m.ID, a.cat.T(lang, "job.noshow_lead", esc(r.me.Name), a.cat.N(lang, "count.jobs", n), esc(j.Title)), kb, storage.PriorityReply, r.now); err != nil {
 			return true, err
 		}
 	}

@@ -84,7 +84,7 @@ func (a *App) showDispute(r *req, d storage.Dispute, edit bool) error {
 	for _, p := range d.Parties {
 		names = append(names, esc(p.Name))
 	}
-	b.WriteString(r.t("mediation.view_parties", strings.Join(names, "、")) + "\n")
+	b.WriteString(r.t("mediation.view_parties", a.listJoin(r.lang, names)) + "\n")
 	b.WriteString(r.t("mediation.view_summary", esc(d.Summary)) + "\n")
 	if d.TicketID != 0 {
 		b.WriteString(r.t("mediation.view_ticket", d.TicketID) + "\n")

@@ -162,6 +162,8 @@ func (a *App) fileFound(r *req, sh storage.PatrolShift, d foundData, text string
 	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
 		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
+	// The mark is stored in the ticket text, which readers of both languages
+	// see: it is made of names and a sign only.
 	place := a.cat.T(a.cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.

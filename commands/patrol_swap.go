@@ -52,17 +52,18 @@ func (a *App) offerButton(r *req, sh storage.PatrolShift, op string) error {
 		if id == r.me.ID || onDuty(ds, id) {
 			continue
 		}
-		if err := a.tellOffer(r, sh, id); err != nil {
+		if err := a.tellOffer(r, sh, id, "patrol.offer_msg"); err != nil {
 			return err
 		}
 	}
 	return r.edit(r.t("patrol.offered_team", a.shiftLabel(r.lang, sh, r.now)), nil)
 }
 
-// tellOffer sends person id the caller's offer of sh with a Take button.
-func (a *App) tellOffer(r *req, sh storage.PatrolShift, id int64) error {
+// tellOffer sends person id the caller's offer of sh with a Take button;
+// key says whether the whole team or only this person was asked.
+func (a *App) tellOffer(r *req, sh storage.PatrolShift, id int64, key string) error {
 	return a.personMsg(r.tx, id, r.now, func(lang string) (string, any) {
-		return a.cat.T(lang, "patrol.offer_msg", esc(r.me.Name), a.shiftLabel(lang, sh, r.now)),
+		return a.cat.T(lang, key, esc(r.me.Name), a.shiftLabel(lang, sh, r.now)),
 			telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "patrol.btn.take"),
 				CallbackData: "pt:swap:" + itoa(sh.ID) + ":" + itoa(r.me.ID)}}}}
 	})
@@ -109,7 +110,7 @@ func (a *App) offerText(r *req, f storage.Flow) error {
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
-	if err := a.tellOffer(r, sh, m.ID); err != nil {
+	if err := a.tellOffer(r, sh, m.ID, "patrol.offer_msg_one"); err != nil {
 		return err
 	}
 	return r.reply(r.t("patrol.offered_one", a.shiftLabel(r.lang, sh, r.now), esc(m.Name)), nil)

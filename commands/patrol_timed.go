@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"courtyard/storage"
@@ -136,7 +135,7 @@ func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storag
 	}
 	for _, m := range leads {
 		err := a.personMsg(tx, m.ID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.no_checkin", a.shiftLabel(lang, sh, now), strings.Join(missing, ", ")), nil
+			return a.cat.T(lang, "patrol.no_checkin", a.shiftLabel(lang, sh, now), a.listJoin(lang, missing)), nil
 		})
 		if err != nil {
 			return err

@@ -92,7 +92,7 @@ func (a *App) tplLine(r *req, p storage.PatrolTemplate) string {
 		for _, id := range p.Rotation {
 			names = append(names, esc(a.memberName(r, id)))
 		}
-		s += " · " + r.t("patrol.rotation", strings.Join(names, ", "))
+		s += " · " + r.t("patrol.rotation", a.listJoin(r.lang, names))
 	}
 	if p.State == storage.PatrolPaused {
 		s += " · " + r.t("patrol.paused")

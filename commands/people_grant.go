@@ -116,7 +116,7 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	roleName := a.cat.T(lang, "role."+string(role))
 	where := ""
 	if len(buildings) > 0 {
-		where = a.cat.T(lang, "grant.of_buildings", esc(strings.Join(buildings, ", ")))
+		where = a.cat.N(lang, "grant.of_buildings", len(buildings), esc(a.listJoin(lang, buildings)))
 	}
 	if target.Active {
 		if err := r.tell(target.ID, a.cat.T(lang, "grant.told", roleName, where), nil); err != nil {
@@ -125,7 +125,7 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	}
 	where = ""
 	if len(buildings) > 0 {
-		where = r.t("grant.of_buildings", esc(strings.Join(buildings, ", ")))
+		where = r.n("grant.of_buildings", len(buildings), esc(a.listJoin(r.lang, buildings)))
 	}
 	return r.reply(r.t("grant.done", esc(target.Name), r.t("role."+string(role)), where), nil)
 }

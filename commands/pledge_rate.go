@@ -178,7 +178,14 @@ func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.
 		return err
 	}
 	for _, p := range ps {
-		if err := a.tellMember(r, p.MemberID, nil, "pledge.rating_closed", esc(per.Name), p.Done(), len(p.Items), p.Ratings,
+		if p.Ratings == 0 { // an average of nothing is not 0★
+			if err := a.tellMember(r, p.MemberID, nil, "pledge.rating_closed_none", esc(per.Name), p.Done(), len(p.Items)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := a.tellMember(r, p.MemberID, nil, "pledge.rating_closed", esc(per.Name), p.Done(), len(p.Items),
+			inLang(func(lang string) string { return a.cat.N(lang, "count.ratings", p.Ratings) }),
 			fmt.Sprintf("%.1f", p.Average)); err != nil {
 			return err
 		}

@@ -151,14 +151,18 @@ func (a *App) roundTitle(rd storage.StarRound) inLang {
 }
 
 // starTell sends text (in each reader's language) to a round's audience,
-// with a button to the private chat, and returns how many chats it went to.
+// with a button to the private chat while the round is open, and returns
+// how many chats it went to.
 func (a *App) starTell(r *req, rd storage.StarRound, text func(lang string) string) (int, error) {
 	recips, err := a.recipients(r, storage.Announcement{Audience: rd.Audience})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(rc.lang, "stars.button.go"), URL: a.deepLink("stars")}}}}
+		var kb any
+		if rd.State != storage.StarClosed {
+			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(rc.lang, "stars.button.go"), URL: a.deepLink("stars")}}}}
+		}
 		prio := storage.PriorityBulk
 		if rc.chat < 0 {
 			prio = storage.PriorityNotice

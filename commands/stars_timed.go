@@ -51,7 +51,8 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 		return err
 	}
 	for _, m := range staff {
-		if err := a.tellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd), len(cands), a.when(rd.VoteFrom)); err != nil {
+		if err := a.tellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd),
+			inLang(func(lang string) string { return a.cat.N(lang, "count.nominees", len(cands)) }), a.when(rd.VoteFrom)); err != nil {
 			return err
 		}
 	}
@@ -64,6 +65,7 @@ func (a *App) closeEmptyRound(r *req, rd storage.StarRound, from, key string) er
 	if moved, err := r.tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.now); err != nil || !moved {
 		return err
 	}
+	rd.State = storage.StarClosed
 	if err := r.tx.CancelDue(kindStarVoteOpen, itoa(rd.ID)); err != nil {
 		return err
 	}
@@ -142,7 +144,8 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 			if err != nil {
 				return err
 			}
-			if err := a.tellMember(r, m.ID, nil, "stars.you_won", esc(starLabel(cat, a.langOf(m))), a.roundTitle(rd), c.Votes); err != nil {
+			if err := a.tellMember(r, m.ID, nil, "stars.you_won", esc(starLabel(cat, a.langOf(m))), a.roundTitle(rd),
+				inLang(func(lang string) string { return a.cat.N(lang, "count.votes", c.Votes) })); err != nil {
 				return err
 			}
 		}

@@ -73,7 +73,7 @@ func (a *App) joinTeam(r *req, tm storage.Team) error {
 	if err := r.toast(""); err != nil {
 		return err
 	}
-	return r.reply(r.t("team.request_sent", esc(tm.Name), len(deciders)), nil)
+	return r.reply(r.t("team.request_sent", esc(tm.Name), r.n("count.people", len(deciders))), nil)
 }
 
 func requestRef(id int64) string { return "treq:" + itoa(id) }
@@ -141,7 +141,7 @@ func (a *App) decideRequest(r *req, id int64, approve bool) error {
 	if err := a.closeRequestCopies(r, rq, tm); err != nil {
 		return err
 	}
-	return r.toast(a.requestOutcome(r.lang, rq.State))
+	return r.toast(r.t("team.request_decided", a.memberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.lang, rq.State)))
 }
 
 // alreadyDecided answers a press on a decided request and shows the

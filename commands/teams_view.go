@@ -101,9 +101,9 @@ func (a *App) teamPage(r *req, tm storage.Team) (string, any, error) {
 	default:
 		b.WriteString(r.t("team.is_open") + "\n")
 	}
-	b.WriteString(r.t("team.leads", names(leads, r.t("team.no_leads"))) + "\n")
+	b.WriteString(r.t("team.leads", names(r, leads, r.t("team.no_leads"))) + "\n")
 	if manage {
-		b.WriteString(r.t("team.members_named", len(members), names(members, "—")))
+		b.WriteString(r.t("team.members_named", len(members), names(r, members, "—")))
 	} else {
 		b.WriteString(r.t("team.members_count", len(members)))
 	}
@@ -144,8 +144,8 @@ func (a *App) staffTeamButtons(r *req, tm storage.Team) [][]telegram.Button {
 	}
 }
 
-// names joins the members' names, or says none.
-func names(ms []storage.Member, none string) string {
+// names joins the members' names in r's language, or says none.
+func names(r *req, ms []storage.Member, none string) string {
 	if len(ms) == 0 {
 		return none
 	}
@@ -153,5 +153,5 @@ func names(ms []storage.Member, none string) string {
 	for i, m := range ms {
 		out[i] = esc(m.Name)
 	}
-	return strings.Join(out, ", ")
+	return r.a.listJoin(r.lang, out)
 }

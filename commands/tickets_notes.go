@@ -128,11 +128,15 @@ func (a *App) askFixed(r *req, tk storage.Ticket, note string) (asked bool, err 
 		{Text: a.cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":partly"},
 		{Text: a.cat.T(lang, "button.no"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":no"},
 	}}}
+	key := "ticket.ask_fixed"
+	if tk.Kind == storage.TicketKindWish {
+		key = "ticket.ask_fixed_wish"
+	}
 	if tk.ResolutionPhoto == "" {
-		text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 500), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
+		text := a.cat.T(lang, key, a.headline(lang, tk), quote(note, 500), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
 		return true, a.send(r.tx, rep.ID, text, kb, storage.PriorityReply, r.now)
 	}
-	text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 300), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
+	text := a.cat.T(lang, key, a.headline(lang, tk), quote(note, 300), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
 	p := telegram.SendPhoto{ChatID: rep.ID, Photo: tk.ResolutionPhoto, Caption: fitCaption(text), ParseMode: "HTML", ReplyMarkup: kb}
 	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: rep.ID, Method: "sendPhoto", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
 	return true, err

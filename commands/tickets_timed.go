@@ -97,7 +97,11 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 		if err != nil {
 			return err
 		}
-		if err := a.tellFollowers(r, next, 0, "ticket.autoclosed",
+		key := "ticket.autoclosed"
+		if next.Kind == storage.TicketKindWish {
+			key = "ticket.autoclosed_wish"
+		}
+		if err := a.tellFollowers(r, next, 0, key,
 			inLang(func(lang string) string { return a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}

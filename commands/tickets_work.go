@@ -100,6 +100,9 @@ func (a *App) refuse(r *req, tk storage.Ticket, err error) error {
 	if te.State == storage.TicketClaimed && tk.AssigneeID != 0 {
 		name := a.nameOf(r, tk.AssigneeID)
 		msg = r.t("ticket.taken_by", tk.ID, esc(name))
+		if tk.AssigneeID == r.me.ID { // pressed again after it was assigned to them
+			msg = r.t("ticket.claimed_toast", tk.ID)
+		}
 	}
 	if r.cb != nil {
 		return r.toast(stripTags(msg))

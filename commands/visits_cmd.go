@@ -99,7 +99,7 @@ func (a *App) plannedOnly(r *req, b *strings.Builder, key string, start time.Tim
 	case !configured:
 		b.WriteString(r.t("visits.not_configured") + "\n")
 	case start.After(r.now):
-		b.WriteString(r.t("visits.not_started", len(hs)) + "\n")
+		b.WriteString(r.t("visits.not_started", r.n("count.households", len(hs))) + "\n")
 	default:
 		b.WriteString(r.t("visits.no_round") + "\n")
 	}
@@ -160,7 +160,7 @@ func (a *App) visitsArgs(r *req) (string, int, bool, error) {
 func (a *App) holidayList(r *req) string {
 	var names []string
 	for _, k := range holiday.Keys() {
-		names = append(names, k+" ("+a.holidayName(r.lang, k)+")")
+		names = append(names, r.t("list.item_note", k, a.holidayName(r.lang, k)))
 	}
-	return strings.Join(names, ", ")
+	return a.listJoin(r.lang, names)
 }

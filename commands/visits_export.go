@@ -108,5 +108,5 @@ func (a *App) visitStats(r *req, from, to time.Time) (string, error) {
 	if err != nil || st.Visited == 0 {
 		return "", err
 	}
-	return "\n\n" + r.t("stats.visits", st.Visited, st.Households, st.Tickets), nil
+	return "\n\n" + r.t("stats.visits", st.Visited, r.n("count.households", st.Households), st.Tickets), nil
 }

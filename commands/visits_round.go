@@ -211,9 +211,9 @@ func (a *App) tellStaffRound(r *req, d roundData, key string, planned, visitors 
 		}
 		pr := a.personReq(r.ctx, r.tx, r.now, m)
 		var b strings.Builder
-		b.WriteString(pr.t(key, a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), planned, visitors))
+		b.WriteString(pr.t(key, a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), pr.n("count.households", planned), pr.n("count.visitors", visitors)))
 		if len(hs) > 0 {
-			b.WriteString("\n\n" + pr.t("visits.without_visitor", len(hs)))
+			b.WriteString("\n\n" + pr.t("visits.without_visitor", pr.n("count.households", len(hs))))
 			for _, h := range hs {
 				if acc, err := a.mayReadHousehold(pr, h); err != nil || acc != careFull {
 					if err != nil {
@@ -300,7 +300,7 @@ func (a *App) unvisitedText(pr *req, d roundData, day time.Time, visits []storag
 	}
 	name := a.holidayName(pr.lang, d.Holiday)
 	if left == 0 {
-		return pr.t("visits.all_done", name, day.Format("01-02"), total), nil
+		return pr.t("visits.all_done", name, day.Format("01-02"), pr.n("count.households", total)), nil
 	}
 	return pr.t("visits.unvisited", name, day.Format("01-02"), left, total) + b.String() +
 		"\n\n" + pr.t("visits.see_plan", d.Holiday, d.Year), nil
@@ -319,7 +319,7 @@ func (a *App) visitorNames(r *req, id int64) (string, error) {
 	for _, m := range ms {
 		names = append(names, esc(m.Name))
 	}
-	return strings.Join(names, "、"), nil
+	return a.listJoin(r.lang, names), nil
 }
 
 // roundMissed tells staff once that a round or its reminder fell due while

@@ -52,7 +52,7 @@ func (a *App) visitList(pr *req, d roundData) (string, telegram.Keyboard, int, e
 	if err != nil {
 		return "", kb, 0, err
 	}
-	text := pr.t("visits.list_title", a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), n) + "\n" + b.String()
+	text := pr.t("visits.list_title", a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), pr.n("count.households", n)) + "\n" + b.String()
 	if len(kb.InlineKeyboard) == 0 {
 		text += "\n\n" + pr.t("visits.list_all_done")
 	}

@@ -335,3 +335,30 @@ func TestPruneKeepsDeliveryRecords(t *testing.T) {
 		return nil
 	})
 }
+
+// Pruning every old call keeps the newest row, so a call queued after it
+// gets a higher id than any the sender has read (ids are never reused).
+func TestPruneNeverReusesIDs(t *testing.T) {
+	s := newTestStorage(t)
+	update(t, s, func(tx *Tx) error {
+		var last int64
+		for i := 0; i < 3; i++ {
+			id, err := tx.Enqueue(OutMsg{ChatID: 1, Method: "sendMessage", Payload: []byte(`{"chat_id":1,"text":"a"}`)}, t0)
+			if err != nil {
+				return err
+			}
+			if err := tx.MarkSent(id, 9, t0); err != nil {
+				return err
+			}
+			last = id
+		}
+		if n, err := tx.PruneOutbox(t0.AddDate(1, 0, 0)); err != nil || n != 2 {
+			t.Errorf("pruned %d, %v; want 2", n, err)
+		}
+		id, err := tx.Enqueue(OutMsg{ChatID: 1, Method: "sendMessage", Payload: []byte(`{"chat_id":1,"text":"b"}`)}, t0)
+		if err == nil && id <= last {
+			t.Errorf("new call got id %d, not above %d", id, last)
+		}
+		return err
+	})
+}

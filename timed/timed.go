@@ -109,7 +109,7 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 	err := tx.Savepoint(func() error {
 		if late {
 			if err := tx.FinishDue(it.ID, storage.DueMissed, now); err != nil {
-				return err
+				return gone(err)
 			}
 			if k.Missed != nil {
 				return k.Missed(ctx, tx, it, now)
@@ -120,10 +120,15 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 			return errors.New("kind has no Do handler")
 		}
 		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
-			return err
+			return gone(err)
 		}
 		return k.Do(ctx, tx, it, now)
 	})
+	if errors.Is(err, errGone) {
+		// An earlier item of the same window cancelled or finished it.
+		r.log.Debug("timed: item no longer pending, skipped", "kind", it.Kind, "key", it.Key)
+		return nil
+	}
 	if err == nil {
 		if late {
 			r.log.Warn("timed: item missed, not done", "kind", it.Kind, "key", it.Key,
@@ -142,6 +147,17 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 		r.log.Error("timed: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
 	}
 	return nil
+}
+
+// errGone marks an item that stopped being pending after it was read.
+var errGone = errors.New("timed: item no longer pending")
+
+// gone turns the not-found of marking an item into errGone.
+func gone(err error) error {
+	if errors.Is(err, storage.ErrNotFound) {
+		return errGone
+	}
+	return err
 }
 
 // Keep is how long the records of finished items are kept; ScheduleDue

@@ -285,3 +285,28 @@ func TestRecurringItemSchedulesItsNext(t *testing.T) {
 		t.Errorf("history %s", st)
 	}
 }
+
+// An item that cancels a later one of the same window (a round closing
+// early drops its own close) does not fail the scan: the cancelled item
+// is skipped, and items after it still run.
+func TestCancelledInSameWindowIsSkipped(t *testing.T) {
+	f := newFixture(t, map[string]Kind{
+		"first": {Do: func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+			return tx.CancelDue("second", "1")
+		}},
+		"second": {Do: say("second:")},
+		"third":  {Do: say("third:")},
+	})
+	f.schedule(
+		storage.DueItem{Kind: "first", Key: "1", DueAt: t0},
+		storage.DueItem{Kind: "second", Key: "1", DueAt: t0.Add(time.Second)},
+		storage.DueItem{Kind: "third", Key: "1", DueAt: t0.Add(2 * time.Second)},
+	)
+	f.scan(t0.Add(time.Minute))
+	if f.sent("second:1") != 0 || f.sent("third:1") != 1 {
+		t.Errorf("second sent %d, third sent %d; want 0 and 1\n%s", f.sent("second:1"), f.sent("third:1"), f.logs.String())
+	}
+	if strings.Contains(f.logs.String(), "level=ERROR") {
+		t.Errorf("errors logged:\n%s", f.logs.String())
+	}
+}
