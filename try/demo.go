@@ -154,13 +154,14 @@ func seedTickets(tx *storage.Tx, now time.Time) error {
 	return nil
 }
 
-// seedJobs plans the team's clean-up for tomorrow 09:30 (community time)
-// with two volunteers signed up: its 2-hour reminder is due at 07:30, so
-// moving the clock to tomorrow 08:00 brings it.
+// seedJobs plans the team's clean-up for the day after tomorrow at 08:00
+// (community time) with two volunteers signed up: its day-before reminder
+// and its short-of-people alert are due tomorrow at 08:00, so moving the
+// clock there brings them.
 func seedJobs(tx *storage.Tx, cmds *commands.App, team int64, now time.Time) error {
 	loc := now.Location()
-	d := now.AddDate(0, 0, 1)
-	start := time.Date(d.Year(), d.Month(), d.Day(), 9, 30, 0, 0, loc)
+	d := now.AddDate(0, 0, 2)
+	start := time.Date(d.Year(), d.Month(), d.Day(), 8, 0, 0, 0, loc)
 	j := storage.Job{Title: "3号楼周边大扫除", Place: "3号楼门口", TeamID: team, Slots: 6,
 		Start: start, End: start.Add(2 * time.Hour), WithdrawHours: 12, OrganiserID: 2003}
 	id, err := cmds.PlanJob(tx, j, now)

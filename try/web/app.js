@@ -209,7 +209,11 @@ function drawReplying() {
 function drawMessages() {
   const box = $("messages");
   box.replaceChildren();
-  if (!S.messages.length) box.append(el("div", "day", "")).firstChild.append(el("span", "", t("empty")));
+  if (!S.messages.length) {
+    const d = el("div", "day");
+    d.append(el("span", "", t("empty")));
+    box.append(d);
+  }
   const pinned = S.messages.filter((m) => m.pinned);
   const pin = pinned[pinned.length - 1];
   $("pinned").classList.toggle("hidden", !pin);
@@ -366,7 +370,10 @@ async function moveClock(step) {
   const buttons = document.querySelectorAll(".controls button");
   buttons.forEach((b) => (b.disabled = true));
   toast(t("moving"));
-  try { setNow((await api("api/clock", { step })).now); } catch (e) { toast(e.message); }
+  try {
+    setNow((await api("api/clock", { step })).now);
+    $("toast").classList.add("hidden");
+  } catch (e) { toast(e.message); }
   buttons.forEach((b) => (b.disabled = false));
 }
 
