@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"courtyard/app"
 	"courtyard/config"
@@ -27,6 +30,7 @@ Usage:
   courtyard migrate [-config FILE]      apply database migrations and exit
   courtyard backup [-config FILE] OUT   write a consistent copy of the database to OUT
   courtyard check-config [-config FILE] check the configuration and exit
+  courtyard health [-config FILE]       ask the running bot's /healthz (exit 0 when healthy)
   courtyard version                     print the version
 
 FILE is config.yaml unless given. The bot token may come from
@@ -56,7 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return exitOK
 	case "try":
 		return tryIt(ctx, args, stdout, stderr)
-	case "run", "migrate", "backup", "check-config":
+	case "run", "migrate", "backup", "check-config", "health":
 	default:
 		fmt.Fprintf(stderr, "courtyard: unknown command %q\n\n%s", sub, usage)
 		return exitConfig
@@ -106,6 +110,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return migrate(ctx, cfg, stdout, stderr)
 	case "backup":
 		return backup(ctx, cfg, rest[0], stdout, stderr)
+	case "health":
+		return health(ctx, cfg, stdout, stderr)
 	}
 	if err := app.Run(ctx, cfg, app.Options{Log: log}); err != nil {
 		log.Error("courtyard stopped with an error", "err", err)
@@ -150,6 +156,43 @@ func backup(ctx context.Context, cfg config.Config, out string, stdout, stderr i
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "backup written to %s\n", out)
+	return exitOK
+}
+
+// health asks the running bot's /healthz, for a container's HEALTHCHECK.
+// With the listener off there is nothing to ask, and it says so and exits 0.
+func health(ctx context.Context, cfg config.Config, stdout, stderr io.Writer) int {
+	if cfg.HTTP.Listen == "" {
+		fmt.Fprintln(stdout, "http.listen is off: nothing to check")
+		return exitOK
+	}
+	host, port, err := net.SplitHostPort(cfg.HTTP.Listen)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitConfig
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintln(stderr, "courtyard health:", err)
+		return exitFail
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+	if res.StatusCode != http.StatusOK {
+		fmt.Fprintf(stderr, "courtyard health: %d %s", res.StatusCode, body)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%s", body)
 	return exitOK
 }
 

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +18,7 @@ import (
 	"time"
 
 	"courtyard/bot/telegramtest"
+	"courtyard/storage"
 )
 
 // binary is the courtyard binary built once for the tests that run it.
@@ -215,5 +219,88 @@ func TestSIGTERMStopsWithinFiveSeconds(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), telegramtest.Token) {
 		t.Errorf("the token appears in the logs")
+	}
+}
+
+// A part of the bot that cannot go on (here the sender, whose outbox table
+// is gone) stops the process with a non-zero exit, so that systemd or
+// Docker starts it again.
+func TestBrokenSenderExitsNonZero(t *testing.T) {
+	bin := buildBinary(t)
+	tg := telegramtest.New(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
+	cmd := exec.Command(bin, "-config", p)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
+	var logs lockedLog
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
+	sqlDB, err := sql.Open("sqlite3", storage.DSN(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlDB.Exec("ALTER TABLE outbox RENAME TO outbox_gone"); err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.Close()
+	u := tg.User(2001, "Ann", "en")
+	tg.SendText(u, telegramtest.PrivateChat(u), "/help")
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != exitFail {
+			t.Fatalf("exit: %v, want status %d\n%s", err, exitFail, logs.String())
+		}
+		if !strings.Contains(logs.String(), "reading the outbox failed 6 times in a row") {
+			t.Errorf("the reason is not logged\n%s", logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running with a broken sender\n%s", logs.String())
+	}
+}
+
+// `courtyard health` asks /healthz: exit 0 when it answers 200, 1 when not,
+// and 0 with a note when the listener is off.
+func TestHealthSubcommand(t *testing.T) {
+	status := 200
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			http.NotFound(w, r)
+			return
+		}
+		w.WriteHeader(status)
+		fmt.Fprintln(w, map[int]string{200: "ok", 503: "getUpdates has not answered yet"}[status])
+	}))
+	defer srv.Close()
+	env := func(k string) string {
+		if k == "COURTYARD_TELEGRAM_TOKEN" {
+			return telegramtest.Token
+		}
+		return ""
+	}
+	on := writeFile(t, "on.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", "x.db")+"http:\n  listen: "+strings.TrimPrefix(srv.URL, "http://")+"\n")
+	off := writeFile(t, "off.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", "x.db"))
+	for _, c := range []struct {
+		config string
+		status int
+		code   int
+		out    string
+	}{
+		{on, 200, exitOK, "ok"},
+		{on, 503, exitFail, "503 getUpdates has not answered yet"},
+		{off, 200, exitOK, "http.listen is off"},
+	} {
+		status = c.status
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), []string{"health", "-config", c.config}, &out, &errOut, env)
+		if code != c.code || !strings.Contains(out.String()+errOut.String(), c.out) {
+			t.Errorf("health (%d): exit %d, out %q, err %q", c.status, code, out.String(), errOut.String())
+		}
 	}
 }

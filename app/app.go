@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/go-telegram/bot/models"
+	"golang.org/x/sync/errgroup"
 
 	"courtyard/bot"
 	"courtyard/commands"
@@ -33,6 +35,12 @@ type Options struct {
 	// Tick, when set, runs the scheduled jobs on each receive instead of on
 	// their cron schedules; the carried channel is closed when they ran.
 	Tick <-chan chan struct{}
+	// Bot are options for the sender, the poller and the processor (a
+	// clock, how often a failing step is retried before the bot stops).
+	Bot []bot.Option
+	// Listening, when set, is told the address of the health and metrics
+	// listener once it is open (http.listen may name port 0).
+	Listening func(net.Addr)
 }
 
 // Run runs the bot until ctx is cancelled, then stops in order: polling
@@ -76,7 +84,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		GlobalPerSecond:   cfg.Telegram.Limits.GlobalPerSecond,
 		PerChatPerSecond:  cfg.Telegram.Limits.PerChatPerSecond,
 		PerGroupPerMinute: cfg.Telegram.Limits.PerGroupPerMinute,
-	}, log)
+	}, log, opt.Bot...)
 	var poller *bot.Poller
 	health := &healthView{sender: sender, poller: func() *bot.Poller { return poller }}
 	cmds := commands.New(cfg, cat, me.Username, opt.Now, log, health)
@@ -88,13 +96,18 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	if err != nil {
 		return err
 	}
-	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, sender.Wake)
+	exports := newExporter(store, cmds, opt.Now, log, sender.Wake)
+	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, func() {
+		sender.Wake()
+		exports.Wake()
+	}, opt.Bot...)
 	poller = bot.NewPoller(client, store, cfg.Telegram.PollTimeout, opt.Now, log, proc.Apply, func(applied bool) {
 		if applied {
 			sender.Wake()
+			exports.Wake()
 		}
 		proc.Wake() // a backlog, or a batch that could not be applied
-	})
+	}, opt.Bot...)
 
 	kinds := cmds.TimedKinds()
 	for k, v := range opt.Kinds {
@@ -102,11 +115,13 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}
 	due := timed.New(kinds, log)
 	jobs, err := schedule.New(store, []schedule.Job{
+		{Name: "patrol-layout", Spec: "3 * * * *", Run: cmds.LayoutPatrols}, // before "due": a tick lays out, then reminds
 		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
 		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
 		{Name: "due-prune", Spec: "40 3 * * *", Run: due.Prune},
+		{Name: "visits-plan", Spec: "5 * * * *", Run: cmds.PlanVisitRounds},
 	}, opt.Now, cfg.Location(), log, sender.Wake)
 	if err != nil {
 		return err
@@ -114,51 +129,107 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 
 	setCommands(ctx, client, store, cmds, cfg, opt.Now, log)
 
+	var mon *monitor
+	l, err := listen(cfg.HTTP.Listen)
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		mon = newMonitor(store, sender, poller, proc, opt.Now, cfg.Telegram.PollTimeout, log)
+		log.Info("serving /healthz and /metrics", "addr", l.Addr().String())
+		if opt.Listening != nil {
+			opt.Listening(l.Addr())
+		}
+	}
+
+	return runParts(ctx, opt, log, botParts{sender: sender, poller: poller, proc: proc, jobs: jobs, exports: exports, mon: mon, listener: l})
+}
+
+// botParts are the long-lived parts of the bot.
+type botParts struct {
+	sender   *bot.Sender
+	poller   *bot.Poller
+	proc     *bot.Processor
+	jobs     *schedule.Runner
+	exports  *exporter
+	mon      *monitor // nil when http.listen is off
+	listener net.Listener
+}
+
+// runParts runs the parts under one group: the first that fails for good
+// stops the others, and its error is returned. The stop is orderly either
+// way: polling ends, the update in hand is finished, then the outbox is
+// flushed for at most opt.FlushTimeout.
+func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) error {
+	g, gctx := errgroup.WithContext(ctx)
+	// The sender outlives the others at a stop, to flush what they queued.
 	sendCtx, stopSender := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSender()
-	var wg sync.WaitGroup
 	senderDone := make(chan struct{})
-	go func() {
+	var producers sync.WaitGroup
+	producers.Add(4)
+	g.Go(func() error {
 		defer close(senderDone)
-		if err := sender.Run(sendCtx); err != nil {
-			log.Error("sender stopped", "err", err)
+		if err := p.sender.Run(sendCtx); err != nil {
+			return fmt.Errorf("sender stopped: %w", err)
 		}
-	}()
-	wg.Add(3)
-	go func() {
-		defer wg.Done()
-		jobs.Run(ctx, opt.Tick)
-	}()
-	go func() {
-		defer wg.Done()
-		if err := poller.Run(ctx); err != nil {
-			log.Error("poller stopped", "err", err)
+		return nil
+	})
+	g.Go(func() error {
+		defer producers.Done()
+		p.jobs.Run(gctx, opt.Tick)
+		return nil
+	})
+	g.Go(func() error {
+		defer producers.Done()
+		if err := p.poller.Run(gctx); err != nil {
+			return fmt.Errorf("poller stopped: %w", err)
 		}
-	}()
-	go func() {
-		defer wg.Done()
-		if err := proc.Run(ctx); err != nil {
-			log.Error("processor stopped", "err", err)
+		return nil
+	})
+	g.Go(func() error {
+		defer producers.Done()
+		if err := p.proc.Run(gctx); err != nil {
+			return fmt.Errorf("processor stopped: %w", err)
 		}
-	}()
+		return nil
+	})
+	g.Go(func() error {
+		defer producers.Done()
+		if err := p.exports.Run(gctx); err != nil {
+			return fmt.Errorf("exporter stopped: %w", err)
+		}
+		return nil
+	})
+	if p.mon != nil {
+		g.Go(func() error { return p.mon.serve(gctx, p.listener) })
+	}
+	g.Go(func() error {
+		<-gctx.Done()
+		if ctx.Err() != nil {
+			log.Info("stopping: polling ended, finishing the update in hand")
+		} else {
+			log.Error("stopping: a part of the bot cannot go on")
+		}
+		producers.Wait()
+		p.sender.Drain()
+		t := time.NewTimer(opt.FlushTimeout)
+		defer t.Stop()
+		select {
+		case <-senderDone:
+		case <-t.C:
+			log.Warn("outbox not flushed in time; the rest is sent at next start", "waited", opt.FlushTimeout)
+			stopSender()
+			<-senderDone
+		}
+		return nil
+	})
 	if opt.Ready != nil {
 		opt.Ready()
 	}
-	<-ctx.Done()
-	log.Info("stopping: polling ended, finishing the update in hand")
-	wg.Wait()
-	sender.Drain()
-	t := time.NewTimer(opt.FlushTimeout)
-	defer t.Stop()
-	select {
-	case <-senderDone:
-	case <-t.C:
-		log.Warn("outbox not flushed in time; the rest is sent at next start", "waited", opt.FlushTimeout)
-		stopSender()
-		<-senderDone
-	}
-	log.Info("stopped")
-	return nil
+	err := g.Wait()
+	log.Info("stopped", "err", err)
+	return err
 }
 
 // getMe asks Telegram who the bot is, retrying with backoff while the

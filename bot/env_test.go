@@ -128,16 +128,20 @@ func (e *env) row(id int64) storage.OutMsg {
 
 // running is a sender started by run.
 type running struct {
-	s      *Sender
-	cancel context.CancelFunc
-	done   chan error
+	s        *Sender
+	cancel   context.CancelFunc
+	done     chan error
+	finished chan struct{} // closed when Run returned
 }
 
 // run starts a sender on store; it is stopped when the test ends.
-func (e *env) run(store *storage.Storage, c *Client, l Limits) *running {
+func (e *env) run(store *storage.Storage, c *Client, l Limits, opts ...Option) *running {
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &running{s: NewSender(c, store, l, e.log), cancel: cancel, done: make(chan error, 1)}
-	go func() { r.done <- r.s.Run(ctx) }()
+	r := &running{s: NewSender(c, store, l, e.log, opts...), cancel: cancel, done: make(chan error, 1), finished: make(chan struct{})}
+	go func() {
+		r.done <- r.s.Run(ctx)
+		close(r.finished)
+	}()
 	e.t.Cleanup(func() { r.stop(e.t) })
 	return r
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
@@ -26,6 +27,8 @@ type Poller struct {
 	log     *slog.Logger
 	apply   func(context.Context, *storage.Tx) (int, error) // applies stored updates in the storing transaction
 	saved   func(applied bool)                              // called after each stored batch
+	clock   Clock
+	retry   Retry
 
 	lastPoll atomic.Int64 // unix ms of the last answered getUpdates
 }
@@ -34,8 +37,10 @@ type Poller struct {
 // in the transaction that stores a batch (Processor.Apply); saved is called
 // after every stored batch, told whether it was applied.
 func NewPoller(c *Client, s *storage.Storage, timeout time.Duration, now func() time.Time, log *slog.Logger,
-	apply func(context.Context, *storage.Tx) (int, error), saved func(applied bool)) *Poller {
-	return &Poller{client: c, store: s, timeout: timeout, now: now, log: log, apply: apply, saved: saved}
+	apply func(context.Context, *storage.Tx) (int, error), saved func(applied bool), opts ...Option) *Poller {
+	o := makeOptions(opts)
+	return &Poller{client: c, store: s, timeout: timeout, now: now, log: log, apply: apply, saved: saved,
+		clock: o.clock, retry: o.retry}
 }
 
 // LastPoll is when getUpdates last answered.
@@ -58,15 +63,15 @@ func (p *Poller) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("poller: %w", err)
 	}
+	// getUpdates failing is the network or Telegram: retried for as long as
+	// it takes. Storing a batch failing is the database: retried a few
+	// times, then the poller gives up. A refused token is final.
 	backoff := time.Duration(0)
+	stored := failures{retry: p.retry}
 	for {
 		if backoff > 0 {
-			t := time.NewTimer(backoff)
-			select {
-			case <-ctx.Done():
-				t.Stop()
+			if err := sleep(ctx, p.clock, backoff); err != nil {
 				return nil
-			case <-t.C:
 			}
 		}
 		if ctx.Err() != nil {
@@ -77,14 +82,28 @@ func (p *Poller) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			backoff = nextBackoff(backoff, 100*time.Millisecond, 30*time.Second)
+			var api *APIError
+			if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+				return fmt.Errorf("poller: telegram refused the bot token: %w", err)
+			}
+			if errors.Is(err, errStore) {
+				if backoff, err = stored.fail("poller: storing updates", err); err != nil {
+					return err
+				}
+			} else {
+				backoff = nextBackoff(backoff, 100*time.Millisecond, 30*time.Second)
+			}
 			p.log.Warn("getUpdates failed", "err", err, "retry_in", backoff)
 			continue
 		}
+		stored.ok()
 		backoff = 0
 		offset = next
 	}
 }
+
+// errStore marks a batch that could not be stored.
+var errStore = errors.New("store batch")
 
 // poll fetches one batch, stores it and returns the next offset.
 func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
@@ -137,7 +156,7 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 			return tx.SaveUpdates(items, p.now())
 		})
 		if err != nil {
-			return offset, fmt.Errorf("poller: store batch: %w", err)
+			return offset, fmt.Errorf("poller: %w: %w", errStore, err)
 		}
 	}
 	if p.saved != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -27,12 +28,22 @@ type Processor struct {
 	batch  int
 	wake   chan struct{}
 	done   func() // called after each committed batch
+	clock  Clock
+	retry  Retry
+
+	handled atomic.Int64 // updates handled since start
+	failedN atomic.Int64 // of which failed
 }
 
+// Handled is how many updates were handled since start, and how many of
+// them failed (the handler returned an error).
+func (p *Processor) Handled() (all, failed int64) { return p.handled.Load(), p.failedN.Load() }
+
 // NewProcessor returns a processor; done is called after each committed batch.
-func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func()) *Processor {
+func NewProcessor(s *storage.Storage, handle, failed HandleFunc, now func() time.Time, log *slog.Logger, done func(), opts ...Option) *Processor {
+	o := makeOptions(opts)
 	return &Processor{store: s, handle: handle, failed: failed, now: now, log: log, batch: 100,
-		wake: make(chan struct{}, 1), done: done}
+		wake: make(chan struct{}, 1), done: done, clock: o.clock, retry: o.retry}
 }
 
 // Wake tells the processor new updates are stored.
@@ -44,23 +55,25 @@ func (p *Processor) Wake() {
 }
 
 // Run processes until ctx is cancelled, finishing the batch in hand first.
+// A batch that fails (the database, not a handler: a handler's error is
+// recorded with its update) is retried with backoff; after the retry's
+// tries in a row Run returns the error.
 func (p *Processor) Run(ctx context.Context) error {
-	backoff := time.Duration(0)
+	f := failures{retry: p.retry}
 	for {
 		n, err := p.Step(context.WithoutCancel(ctx))
 		if err != nil {
-			backoff = nextBackoff(backoff, 50*time.Millisecond, 10*time.Second)
-			p.log.Error("processing updates failed", "err", err, "retry_in", backoff)
-			t := time.NewTimer(backoff)
-			select {
-			case <-ctx.Done():
-				t.Stop()
+			wait, ferr := f.fail("processor", err)
+			if ferr != nil {
+				return ferr
+			}
+			p.log.Error("processing updates failed", "err", err, "retry_in", wait)
+			if sleep(ctx, p.clock, wait) != nil {
 				return nil
-			case <-t.C:
 			}
 			continue
 		}
-		backoff = 0
+		f.ok()
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -126,8 +139,10 @@ func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxIte
 	} else {
 		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, &upd) })
 	}
+	p.handled.Add(1)
 	errText := ""
 	if herr != nil {
+		p.failedN.Add(1)
 		errText = herr.Error()
 		p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
 		if p.failed != nil && upd.ID != 0 {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -58,11 +59,15 @@ type Sender struct {
 	limits  Limits
 	log     *slog.Logger
 	workers int
+	clock   Clock
+	again   Retry // how a failed outbox read is retried
 
 	wake     chan struct{}
 	draining atomic.Bool
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
+	failMu   sync.Mutex
+	failN    map[string]int64 // calls that failed, by reason
 
 	gap        time.Duration // least time between two sends, by the global limit
 	nextSend   time.Time     // when the global limit allows the next send
@@ -75,7 +80,8 @@ type Sender struct {
 }
 
 // NewSender returns a sender; call Run to start it.
-func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sender {
+func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger, opts ...Option) *Sender {
+	o := makeOptions(opts)
 	// Enough calls in flight to keep the global limit busy through a slow
 	// network (30/s at a third of a second each needs ten), few enough that
 	// a crash leaves little sent but unrecorded.
@@ -84,7 +90,7 @@ func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger) *Sende
 	if l.GlobalPerSecond > 0 {
 		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
 	}
-	return &Sender{client: c, store: s, limits: l, log: log, workers: workers,
+	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, again: o.retry,
 		wake: make(chan struct{}, 1), gap: gap, q: newQueue()}
 }
 
@@ -107,6 +113,42 @@ func (s *Sender) TooMany() int64 { return s.tooMany.Load() }
 
 // Sent is how many calls Telegram accepted since start.
 func (s *Sender) Sent() int64 { return s.sentN.Load() }
+
+// Failures counts the calls that failed since start, by reason:
+// too_many (429), blocked (403), refused (another 4xx), server (5xx) and
+// network (no answer).
+func (s *Sender) Failures() map[string]int64 {
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	out := make(map[string]int64, len(s.failN))
+	for k, v := range s.failN {
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Sender) countFailure(err error) {
+	reason := "network"
+	var api *APIError
+	if errors.As(err, &api) {
+		switch {
+		case api.Code == 429:
+			reason = "too_many"
+		case api.Code == 403:
+			reason = "blocked"
+		case api.Code >= 500:
+			reason = "server"
+		default:
+			reason = "refused"
+		}
+	}
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	if s.failN == nil {
+		s.failN = map[string]int64{}
+	}
+	s.failN[reason]++
+}
 
 type outcome struct {
 	it    item
@@ -165,8 +207,17 @@ func (s *Sender) Run(ctx context.Context) error {
 	}
 	defer func() {
 		close(jobs)
-		grace := time.AfterFunc(callGrace, cancelCalls)
+		grace := s.clock.NewTimer(callGrace)
 		defer grace.Stop()
+		graceDone := make(chan struct{})
+		defer close(graceDone)
+		go func() {
+			select {
+			case <-grace.C():
+				cancelCalls()
+			case <-graceDone:
+			}
+		}()
 		go func() { wg.Wait(); close(results) }()
 		for r := range results {
 			unrecorded = append(unrecorded, r)
@@ -181,16 +232,17 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 	}()
 
-	if err := s.load(ctx); err != nil {
-		return err
+	if err := s.reload(ctx); err != nil {
+		return ignoreStopped(err)
 	}
-	lastPrune := time.Now()
+	recordFails := failures{retry: s.again}
+	lastPrune := s.clock.Now()
 	for {
-		now := time.Now()
+		now := s.clock.Now()
 		record(now)
 		if (s.moreBulk && s.q.bulk < maxWindow/2) || (s.moreUrgent && s.q.size-s.q.bulk < maxWindow/2) {
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
+			if err := s.reload(ctx); err != nil {
+				return ignoreStopped(err)
 			}
 		}
 		if now.Sub(lastPrune) > time.Minute {
@@ -225,9 +277,8 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 		if s.draining.Load() && inflight == 0 && s.q.pending() == 0 {
 			// Rows may have been queued since the last wake: look once more.
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
-				return nil
+			if err := s.reload(ctx); err != nil {
+				return ignoreStopped(err)
 			}
 			if s.q.pending() == 0 {
 				return nil
@@ -242,11 +293,11 @@ func (s *Sender) Run(ctx context.Context) error {
 				wait = max(due, 0)
 			}
 		}
-		var timer *time.Timer
+		var timer Timer
 		var tc <-chan time.Time
 		if wait >= 0 {
-			timer = time.NewTimer(wait)
-			tc = timer.C
+			timer = s.clock.NewTimer(wait)
+			tc = timer.C()
 		}
 		stop := func() {
 			if timer != nil {
@@ -258,12 +309,13 @@ func (s *Sender) Run(ctx context.Context) error {
 			stop()
 			return nil
 		case <-s.wake:
-			if err := s.load(ctx); err != nil {
-				s.log.Error("reading the outbox failed", "err", err)
+			if err := s.reload(ctx); err != nil {
+				stop()
+				return ignoreStopped(err)
 			}
 		case r := <-results:
 			if len(unrecorded) == 0 {
-				firstUnrecorded = time.Now()
+				firstUnrecorded = s.clock.Now()
 			}
 			unrecorded = append(unrecorded, r)
 			sending--
@@ -280,6 +332,14 @@ func (s *Sender) Run(ctx context.Context) error {
 			recording = false
 			inflight -= len(r.batch)
 			s.settle(r)
+			// Outcomes that cannot be written are sent again: a database
+			// that stays broken must stop the sender, not repeat messages.
+			if r.err == nil {
+				recordFails.ok()
+			} else if _, err := recordFails.fail("sender: recording send results", r.err); err != nil {
+				stop()
+				return err
+			}
 		case <-tc:
 		}
 		stop()
@@ -306,6 +366,35 @@ func (s *Sender) interval(chat int64) time.Duration {
 	return d
 }
 
+// reload loads, retrying a failed read with backoff; it gives up after
+// the retry's tries (the outbox cannot be read: the process must stop), and
+// returns errStopped when ctx ends while it waits.
+func (s *Sender) reload(ctx context.Context) error {
+	f := failures{retry: s.again}
+	for {
+		err := s.load(ctx)
+		if err == nil {
+			return nil
+		}
+		wait, ferr := f.fail("sender: reading the outbox", err)
+		if ferr != nil {
+			return ferr
+		}
+		s.log.Error("reading the outbox failed", "err", err, "retry_in", wait)
+		if err := sleep(ctx, s.clock, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// ignoreStopped is nil for errStopped, else err.
+func ignoreStopped(err error) error {
+	if errors.Is(err, errStopped) {
+		return nil
+	}
+	return err
+}
+
 // load reads rows queued since the last load, urgent ones and bulk ones
 // each up to a window in memory, so a deep backlog (a broadcast to
 // thousands, a flood of reports) is read a window at a time and answers
@@ -330,7 +419,7 @@ func (s *Sender) load(ctx context.Context) error {
 	}
 	s.moreUrgent = urgentRoom <= 0 || len(urgent) == urgentRoom
 	s.moreBulk = bulkRoom <= 0 || len(bulk) == bulkRoom
-	now := time.Now()
+	now := s.clock.Now()
 	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
 		for _, m := range rows {
 			s.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
@@ -367,13 +456,13 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 		out.read = m.Payload
 	}
 	var res json.RawMessage
-	out.start = time.Now()
+	out.start = s.clock.Now()
 	if m.FileData != nil {
 		out.err = s.client.Upload(ctx, m.Method, m.Payload, "document", m.FileName, m.FileData, &res)
 	} else {
 		out.err = s.client.Call(ctx, m.Method, m.Payload, &res)
 	}
-	out.sent = time.Now()
+	out.sent = s.clock.Now()
 	if out.err == nil {
 		var msg struct {
 			MessageID int `json:"message_id"`
@@ -382,6 +471,8 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 			out.msgID = msg.MessageID
 		}
 		s.sentN.Add(1)
+	} else if ctx.Err() == nil {
+		s.countFailure(out.err)
 	}
 	return out
 }

@@ -108,10 +108,10 @@ func TestSenderKeepsLimitsAtFullSpeed(t *testing.T) {
 		seconds(float64(perHeavy-1)/lim.PerChatPerSecond),
 	)
 	t.Logf("%d messages in %v; the limits allow %v (%.3f×); the process was held up for %v", total, elapsed, minimum, elapsed.Seconds()/minimum.Seconds(), stalled)
-	// Time the whole process stood still (a busy machine) is not the sender's.
-	if elapsed-stalled > minimum*110/100 {
-		t.Errorf("took %v (%v of it held up), more than 10%% over the %v the limits allow", elapsed, stalled, minimum)
-	}
+	// How close the sender comes to the limits is a figure for the
+	// benchmarks (bench/, delivery rate), not a timed assertion that a busy
+	// machine could fail; that it never goes faster than the limits is
+	// checked here.
 	if elapsed < minimum*95/100 {
 		t.Errorf("took %v, faster than the limits allow (%v)", elapsed, minimum)
 	}

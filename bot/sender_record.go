@@ -21,7 +21,7 @@ type written struct {
 // record writes the outcomes of a batch of calls in one transaction and
 // decides what comes next for their chats.
 func (s *Sender) record(ctx context.Context, batch []outcome) written {
-	now := time.Now()
+	now := s.clock.Now()
 	var ds []decision
 	err := s.store.Update(ctx, func(tx *storage.Tx) error {
 		ds = ds[:0]
@@ -39,7 +39,7 @@ func (s *Sender) record(ctx context.Context, batch []outcome) written {
 
 // settle reschedules the chats of a recorded batch.
 func (s *Sender) settle(r written) {
-	now := time.Now()
+	now := s.clock.Now()
 	if r.err != nil {
 		s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
 		for _, o := range r.batch {

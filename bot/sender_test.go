@@ -36,37 +36,50 @@ func (e *env) callsTo(chat int64) []telegramtest.Call {
 	return out
 }
 
+// start is where a test's fake clock begins: now, to the millisecond the
+// outbox stores.
+func start() time.Time { return time.Now().Truncate(time.Millisecond) }
+
 func TestSenderWaitsOutRetryAfter(t *testing.T) {
 	e := newEnv(t)
 	e.user(1)
 	e.user(2)
 	e.tg.FailNext("sendMessage", 1, telegramtest.Fault{RetryAfter: 1})
 	ids := e.enqueue(msg(1, "a", 0), msg(1, "b", 0), msg(2, "c", 0))
-	s := e.drain(fast)
+	t0 := start()
+	clk := newFakeClock(t0)
+	r := e.run(e.store, e.client(nil), fast, WithClock(clk))
+
+	// Chat 1 waits exactly retry_after; chat 2 is not held up meanwhile.
+	clk.waitTimerAt(t, t0.Add(time.Second))
+	if got := e.texts(2); !slices.Equal(got, []string{"c"}) {
+		t.Errorf("a 429 for one chat held up another: chat 2 got %q", got)
+	}
+	clk.Advance(time.Second - time.Millisecond)
+	clk.waitTimerAt(t, t0.Add(time.Second))
+	if calls := e.callsTo(1); len(calls) != 1 || calls[0].Status != 429 {
+		t.Fatalf("calls to chat 1 before retry_after ran out: %+v", calls)
+	}
+	clk.Advance(time.Millisecond)
+	r.s.Drain()
+	clk.runOut(t, r)
 
 	if got := e.texts(1); !slices.Equal(got, []string{"a", "b"}) {
 		t.Errorf("chat 1 got %q", got)
 	}
-	if got := e.texts(2); !slices.Equal(got, []string{"c"}) {
-		t.Errorf("chat 2 got %q", got)
-	}
-	calls := e.callsTo(1)
-	if len(calls) != 3 || calls[0].Status != 429 {
+	if calls := e.callsTo(1); len(calls) != 3 || calls[0].Status != 429 {
 		t.Fatalf("calls to chat 1: %+v", calls)
 	}
-	if d := calls[1].At.Sub(calls[0].At); d < time.Second {
-		t.Errorf("retried %v after a 429 with retry_after 1", d)
-	}
-	if other := e.callsTo(2); other[0].At.After(calls[0].At.Add(time.Second)) {
-		t.Errorf("a 429 for one chat held up another")
-	}
-	if s.TooMany() != 1 || e.tg.TooMany() != 1 {
-		t.Errorf("429s: sender %d, server %d", s.TooMany(), e.tg.TooMany())
+	if r.s.TooMany() != 1 || e.tg.TooMany() != 1 {
+		t.Errorf("429s: sender %d, server %d", r.s.TooMany(), e.tg.TooMany())
 	}
 	for _, id := range ids {
 		if m := e.row(id); m.State != storage.OutSent || m.Attempts != 1 {
 			t.Errorf("row %d: %s after %d attempts", id, m.State, m.Attempts)
 		}
+	}
+	if m := e.row(ids[0]); !m.NotBefore.Equal(t0.Add(time.Second)) {
+		t.Errorf("row %d was postponed to %v, want retry_after from %v", ids[0], m.NotBefore, t0)
 	}
 }
 
@@ -77,7 +90,20 @@ func TestSenderRetriesServerErrorsAndLostConnections(t *testing.T) {
 	e.tg.FailNext("sendMessage", 1, telegramtest.Fault{Code: 502, Description: "Bad Gateway"})
 	e.tg.FailNext("sendMessage", 2, telegramtest.Fault{Drop: true})
 	ids := e.enqueue(msg(1, "a", 0), msg(1, "b", 0), msg(2, "c", 0))
-	e.drain(fast)
+	t0 := start()
+	clk := newFakeClock(t0)
+	r := e.run(e.store, e.client(nil), fast, WithClock(clk))
+
+	// Both failed calls are retried after exactly a second, not before.
+	clk.waitTimerAt(t, t0.Add(time.Second))
+	for chat, status := range map[int64]int{1: 502, 2: 0} {
+		if calls := e.callsTo(chat); len(calls) != 1 || calls[0].Status != status {
+			t.Errorf("chat %d before the backoff ran out: %+v", chat, calls)
+		}
+	}
+	clk.Advance(time.Second)
+	r.s.Drain()
+	clk.runOut(t, r)
 
 	if got := e.texts(1); !slices.Equal(got, []string{"a", "b"}) {
 		t.Errorf("chat 1 got %q", got)
@@ -85,13 +111,9 @@ func TestSenderRetriesServerErrorsAndLostConnections(t *testing.T) {
 	if got := e.texts(2); !slices.Equal(got, []string{"c"}) {
 		t.Errorf("chat 2 got %q", got)
 	}
-	for chat, status := range map[int64]int{1: 502, 2: 0} {
-		calls := e.callsTo(chat)
-		if calls[0].Status != status || calls[1].Status != 200 {
-			t.Errorf("chat %d: statuses %d, %d", chat, calls[0].Status, calls[1].Status)
-		}
-		if d := calls[1].At.Sub(calls[0].At); d < time.Second {
-			t.Errorf("chat %d: retried after %v, want a backoff of a second", chat, d)
+	for chat := range []int64{1, 2} {
+		if calls := e.callsTo(int64(chat + 1)); len(calls) < 2 || calls[1].Status != 200 {
+			t.Errorf("chat %d: %+v", chat+1, calls)
 		}
 	}
 	for i, want := range []int{2, 1, 2} {
@@ -242,8 +264,13 @@ func TestSenderRestartSendsWhatWasPendingOnce(t *testing.T) {
 	ids := e.enqueue(rows...)
 	// One message every half second, so the stop comes while rows wait.
 	slow := Limits{GlobalPerSecond: 100, PerChatPerSecond: 2, PerGroupPerMinute: 20}
-	first := e.run(e.store, e.client(nil), slow)
-	e.tg.WaitUntil(t, func() bool { return len(e.callsTo(1)) >= 3 }, waitLong)
+	clk := newFakeClock(start())
+	first := e.run(e.store, e.client(nil), slow, WithClock(clk))
+	for len(e.callsTo(1)) < 3 {
+		clk.waitFor(t, "the next send", func(_ time.Time, ok bool) bool { return ok })
+		at, _ := clk.next()
+		clk.Advance(at.Sub(clk.Now()))
+	}
 	first.stop(t)
 	sentBefore := len(e.callsTo(1))
 	if sentBefore == len(want) {
@@ -251,9 +278,9 @@ func TestSenderRestartSendsWhatWasPendingOnce(t *testing.T) {
 	}
 
 	// A new sender on a new handle of the same database.
-	again := e.run(e.open(), e.client(nil), slow)
+	again := e.run(e.open(), e.client(nil), slow, WithClock(clk))
 	again.s.Drain()
-	again.wait(t)
+	clk.runOut(t, again)
 	if got := e.texts(1); !slices.Equal(got, want) {
 		t.Errorf("chat got %q, want %q (%d before the stop)", got, want, sentBefore)
 	}
@@ -270,7 +297,8 @@ func TestSenderKeepsEachChatsOrder(t *testing.T) {
 	e.user(2)
 	// The first call to chat 1 fails: everything behind it waits for it.
 	e.tg.FailNext("sendMessage", 1, telegramtest.Fault{Code: 500})
-	r := e.run(e.store, e.client(nil), fast)
+	clk := newFakeClock(start())
+	r := e.run(e.store, e.client(nil), fast, WithClock(clk))
 	var want []string
 	for batch := range 10 {
 		var rows []storage.OutMsg
@@ -284,7 +312,7 @@ func TestSenderKeepsEachChatsOrder(t *testing.T) {
 		r.s.Wake()
 	}
 	r.s.Drain()
-	r.wait(t)
+	clk.runOut(t, r)
 	for _, chat := range []int64{1, 2} {
 		if got := e.texts(chat); !slices.Equal(got, want) {
 			t.Errorf("chat %d got %d messages out of order or twice: %q", chat, len(got), got)

@@ -12,14 +12,21 @@ import (
 // flowHandlers continue a conversation with the next thing the person sent.
 func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 	return map[string]func(*req, storage.Flow) error{
-		flowRegister:   a.regText,
-		flowReport:     a.reportText,
-		flowResolve:    a.resolveText,
-		flowAnnounce:   a.annText,
-		flowTeamRename: a.teamRenameText,
-		flowTicketNote: a.ticketNoteText,
-		flowJob:        a.jobFlowText,
-		flowJobMove:    a.jobFlowText,
+		flowRegister:     a.regText,
+		flowReport:       a.reportText,
+		flowResolve:      a.resolveText,
+		flowAnnounce:     a.annText,
+		flowTeamRename:   a.teamRenameText,
+		flowTicketNote:   a.ticketNoteText,
+		flowJob:          a.jobFlowText,
+		flowJobMove:      a.jobFlowText,
+		flowPatrolTpl:    a.tplText,
+		flowPatrolOffer:  a.offerText,
+		flowPatrolFound:  a.foundText,
+		flowCare:         a.careText,
+		flowVisitNote:    a.visitNoteText,
+		flowStarNominate: a.starNominateText,
+		flowPledge:       a.pledgeText,
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
+	"courtyard/holiday"
 	"courtyard/locale"
 	"courtyard/storage"
 )
@@ -64,6 +66,29 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, st := range []string{storage.SignedUp, storage.Waiting} {
 		keys["job.already."+st] = true
 		keys["job.my_state."+st] = true
+	}
+	for _, m := range []string{"gave", "dropped", "walked", "coming", "missed"} {
+		keys["patrol.status."+m] = true
+	}
+	for _, k := range holiday.Keys() {
+		keys["holiday."+k] = true
+	}
+	for i := range 7 {
+		keys["holiday.wd."+strconv.Itoa(i)] = true
+	}
+	for _, k := range careReasons {
+		keys["care.reason."+k] = true
+	}
+	for _, f := range []string{"building", "unit", "name", "reason", "reason_text", "contact", "notes"} {
+		keys["care.field."+f] = true
+		keys["care.ask_"+f] = true
+	}
+	for _, act := range []string{"create", "view", "list", "edit", "archive", "restore", "assign", "unassign",
+		"visited", "ticket", "round", "plan", "export"} {
+		keys["care.action."+act] = true
+	}
+	for _, k := range []string{storage.TicketKindReport, storage.TicketKindWish} {
+		keys["visits.ticket_opened."+k] = true
 	}
 	a := &App{}
 	for _, c := range a.commandTable() {

@@ -8,11 +8,17 @@ import (
 
 // mainMenu is what a registered resident can do, as buttons.
 func (a *App) mainMenu(r *req) telegram.Keyboard {
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
-		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}},
+		{{Text: r.t("menu.stars"), CallbackData: "menu:stars"}, {Text: r.t("menu.pledges"), CallbackData: "menu:pledges"}},
+		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
+	if on, err := r.tx.OnPatrolTeam(r.me.ID); err == nil && on {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.t("menu.shifts"), CallbackData: "menu:shifts"}})
+	}
+	return kb
 }
 
 // menuButton takes the main menu's buttons.
@@ -31,6 +37,14 @@ func (a *App) menuButton(r *req) error {
 		run = a.my
 	case "jobs":
 		run = a.jobsCmd
+	case "shifts":
+		run = a.shiftsCmd
+	case "stars":
+		r.args = ""
+		run = a.stars
+	case "pledges":
+		r.args = ""
+		run = a.pledges
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

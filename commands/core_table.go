@@ -41,11 +41,21 @@ func (a *App) commandTable() []command {
 		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
 		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
 		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
+		{name: "shifts", min: storage.RoleResident, menu: true, run: a.shiftsCmd},
+		{name: "found", min: storage.RoleResident, menu: true, run: a.found},
+		{name: "roster", min: storage.RoleResident, menu: true, run: a.rosterCmd},
+		{name: "patrol", min: storage.RoleResident, menu: true, run: a.patrolCmd},
 		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
 		{name: "job", min: storage.RoleResident, menu: true, run: a.job},
 		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
 		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
+		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
+		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
+		{name: "stars", min: storage.RoleResident, menu: true, run: a.stars},
+		{name: "pledge", min: storage.RoleResident, menu: true, run: a.pledge},
+		{name: "pledges", min: storage.RoleResident, menu: true, run: a.pledges},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -92,8 +102,13 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "pt:", run: a.patrolButton},
 		{prefix: "tm:", run: a.teamButton},
 		{prefix: "jb:", run: a.jobButton},
+		{prefix: "cr:", run: a.careButton},
+		{prefix: "vi:", run: a.visitButton},
+		{prefix: "st:", run: a.starButton},
+		{prefix: "pl:", run: a.pledgeButton},
 	}
 }
 

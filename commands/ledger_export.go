@@ -3,6 +3,7 @@ package commands
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -71,8 +72,18 @@ func (a *App) exportRange(r *req) (from, to time.Time, name, bad string, order b
 	return from, to, args[0] + "_" + args[1], "", false
 }
 
+// maxExportMonths and maxExportRows bound one export: the file is built
+// on a read connection, never in the writer's transaction, but a range of
+// decades would still hold a reader and memory for long.
+const (
+	maxExportMonths = 24
+	maxExportRows   = 200_000
+)
+
 // export: /export [from] [to], the tickets created in the period as a CSV
-// document, oldest first.
+// document, oldest first. The request is stored here; the file is built on
+// a read snapshot after this update commits (BuildExport) and sent through
+// the outbox.
 func (a *App) export(r *req) error {
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
@@ -80,58 +91,100 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.bad_date", esc(limitRunes(bad, 32))), nil)
 	case order:
 		return r.reply(r.t("export.bad_order"), nil)
+	case to.After(from.AddDate(0, maxExportMonths, 0)):
+		return r.reply(r.t("export.too_long", maxExportMonths), nil)
 	}
-	var tks []storage.Ticket
-	if err := r.tx.ExportTickets(from, to, func(tk storage.Ticket) error {
-		tks = append(tks, tk)
-		return nil
-	}); err != nil {
+	if _, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
+		From: from, To: to, Name: name}, r.now); err != nil {
 		return err
 	}
-	if len(tks) == 0 {
-		period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-		if err := r.reply(r.t("export.empty", period), nil); err != nil {
-			return err
-		}
-		return a.exportHours(r, from, to, name)
-	}
-	data, err := a.ticketsCSV(r, tks)
-	if err != nil {
-		return err
-	}
-	if len(data) > maxExport {
-		return r.reply(r.t("export.too_big", len(tks)), nil)
-	}
-	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("export.caption", period, len(tks)), telegram.MaxCaption)}
-	if _, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "tickets-" + name + ".csv", FileData: data}, r.now); err != nil {
-		return err
-	}
-	return a.exportHours(r, from, to, name)
+	return a.logVisitsExport(r, from, to)
 }
 
-// ticketsCSV writes the tickets as UTF-8 CSV with a byte order mark, so
-// that Excel reads the Chinese text right. Labels are in the community's
-// language. The reporter's name is there for those who may know it
-// (mayKnowReporter), even when hidden from neighbours.
-func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
-	lang := a.cfg.Community.Language
-	var ids []int64
-	seen := map[int64]bool{0: true}
-	for _, tk := range tks {
-		for _, id := range []int64{tk.ReporterID, tk.AssigneeID} {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
+// BuildExport builds a requested export on tx, a read snapshot, and returns
+// the messages that send it: the tickets (or a line saying there were
+// none), then the volunteer hours and the visits when there are any.
+func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
+	first, err := a.ticketsExport(tx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []storage.OutMsg{first}
+	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.visitsExport} {
+		msg, ok, err := build(tx, q)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, msg)
 		}
 	}
-	names, err := r.tx.MemberNames(ids)
+	return out, nil
+}
+
+// exportText is a plain answer to the person who asked for an export.
+func (a *App) exportText(q storage.ExportRequest, text string) storage.OutMsg {
+	p := telegram.SendMessage{ChatID: q.ChatID, Text: fit(text), ParseMode: "HTML"}
+	return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
+}
+
+// exportPeriod names q's period in q's language.
+func (a *App) exportPeriod(q storage.ExportRequest) string {
+	return a.cat.T(q.Lang, "export.period", q.From.In(a.loc).Format("2006-01-02"), q.To.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
+}
+
+// exportDoc is a CSV document for the person who asked.
+func (a *App) exportDoc(q storage.ExportRequest, caption, file string, data []byte) storage.OutMsg {
+	p := telegram.SendDocument{ChatID: q.ChatID, Caption: limitUTF16(caption, telegram.MaxCaption)}
+	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: file, FileData: data}
+}
+
+// ticketsExport is the tickets CSV, or a line saying why there is none.
+func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
+	n, err := tx.CountTicketsCreated(q.From, q.To)
+	if err != nil {
+		return storage.OutMsg{}, err
+	}
+	switch {
+	case n == 0:
+		return a.exportText(q, a.cat.T(q.Lang, "export.empty", a.exportPeriod(q))), nil
+	case n > maxExportRows:
+		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", n)), nil
+	}
+	data, err := a.ticketsCSV(tx, q.From, q.To)
+	if err != nil {
+		return storage.OutMsg{}, err
+	}
+	if len(data) > maxExport {
+		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", n)), nil
+	}
+	return a.exportDoc(q, a.cat.T(q.Lang, "export.caption", a.exportPeriod(q), n), "tickets-"+q.Name+".csv", data), nil
+}
+
+// ticketsCSV writes the tickets created in [from, to) as UTF-8 CSV with a
+// byte order mark, so that Excel reads the Chinese text right, row by row
+// as they are read. Labels are in the community's language. The reporter's
+// name is there even when hidden from neighbours: the export is for staff
+// only.
+func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
+	lang := a.cfg.Community.Language
+	people, teamIDs, err := tx.ExportPeople(from, to)
+	if err != nil {
+		return nil, err
+	}
+	names, err := tx.MemberNames(people)
 	if err != nil {
 		return nil, err
 	}
 	teams := map[int64]string{}
+	for _, id := range teamIDs {
+		t, err := tx.Team(id)
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+		teams[id] = t.Name
+	}
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -139,22 +192,7 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 	if err := w.Write(exportHeader); err != nil {
 		return nil, err
 	}
-	for _, tk := range tks {
-		reporter, assignee := names[tk.ReporterID], names[tk.AssigneeID]
-		if knows, err := a.mayKnowReporter(r, tk); err != nil || !knows {
-			if err != nil {
-				return nil, err
-			}
-			reporter = ""
-		}
-		team, ok := teams[tk.TeamID]
-		if !ok && tk.TeamID != 0 {
-			t, err := r.tx.Team(tk.TeamID)
-			if err != nil && !isNotFound(err) {
-				return nil, err
-			}
-			team, teams[tk.TeamID] = t.Name, t.Name
-		}
+	err = tx.ExportTickets(from, to, func(tk storage.Ticket) error {
 		kind := a.cat.T(lang, "export.kind_report")
 		if tk.Kind == storage.TicketKindWish {
 			kind = a.cat.T(lang, "export.kind_wish")
@@ -163,20 +201,29 @@ func (a *App) ticketsCSV(r *req, tks []storage.Ticket) ([]byte, error) {
 		if tk.DuplicateOf != 0 {
 			dup = strconv.FormatInt(tk.DuplicateOf, 10)
 		}
-		row := []string{
+		if buf.Len() > maxExport {
+			return errExportTooBig
+		}
+		return w.Write([]string{
 			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(tk.Text), cell(reporter), cell(assignee), cell(team),
+			cell(tk.Text), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
 			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
 			cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
-		}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+		})
+	})
+	if errors.Is(err, errExportTooBig) {
+		return buf.Bytes(), nil // over maxExport: refused by the caller
+	}
+	if err != nil {
+		return nil, err
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
 }
+
+// errExportTooBig stops an export that outgrew maxExport.
+var errExportTooBig = errors.New("export too big")
 
 // csvLocation is "lat,lon", or "" without a location.
 func csvLocation(tk storage.Ticket) string {

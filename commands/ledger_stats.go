@@ -32,6 +32,11 @@ func (a *App) stats(r *req) error {
 	if err != nil {
 		return err
 	}
+	visits, err := a.visitStats(r, month, month.AddDate(0, 1, 0))
+	if err != nil {
+		return err
+	}
+	vol += visits
 	var b strings.Builder
 	b.WriteString(r.t("stats.title", month.Format("2006-01")) + "\n")
 	b.WriteString(r.t("stats.total", st.Total) + "\n")

@@ -8,7 +8,7 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs":
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs", p == "care", p == "stars", p == "pledge", p == "pledges":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
 		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
@@ -40,6 +40,17 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 		return true, a.jobsCmd(r)
 	case p == "myjobs":
 		return true, a.myjobs(r)
+	case p == "care":
+		return true, a.care(r) // staff only: care checks it again
+	case p == "stars":
+		r.args = ""
+		return true, a.stars(r)
+	case p == "pledge":
+		r.args = ""
+		return true, a.pledge(r)
+	case p == "pledges":
+		r.args = ""
+		return true, a.pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):

@@ -7,32 +7,28 @@ import (
 	"time"
 
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
 // hoursHeader is the hours CSV's first row, in both languages like the
 // tickets CSV.
 var hoursHeader = []string{"姓名 name", "楼栋 building", "队伍 team", "月份 month", "小时 hours"}
 
-// exportHours sends the volunteer hours of [from, to) by person, team and
-// month as a second CSV document; nothing when no hours were logged.
-func (a *App) exportHours(r *req, from, to time.Time, name string) error {
-	rows, err := r.tx.HoursExport(from.In(a.loc), to)
+// hoursExport is the volunteer hours of q's period by person, team and
+// month as a second CSV document; ok is false when no hours were logged.
+func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
+	rows, err := tx.HoursExport(q.From.In(a.loc), q.To)
 	if err != nil || len(rows) == 0 {
-		return err
+		return storage.OutMsg{}, false, err
 	}
 	data, err := hoursCSV(rows)
 	if err != nil {
-		return err
+		return storage.OutMsg{}, false, err
 	}
 	if len(data) > maxExport {
-		return r.reply(r.t("export.too_big", len(rows)), nil)
+		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", len(rows))), true, nil
 	}
-	period := r.t("export.period", from.In(a.loc).Format("2006-01-02"), to.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitRunes(r.t("hours.export_caption", period, len(rows)), telegram.MaxCaption)}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "hours-" + name + ".csv", FileData: data}, r.now)
-	return err
+	caption := a.cat.T(q.Lang, "hours.export_caption", a.exportPeriod(q), len(rows))
+	return a.exportDoc(q, caption, "hours-"+q.Name+".csv", data), true, nil
 }
 
 // hoursCSV writes UTF-8 CSV with a byte order mark for Excel; names and

@@ -1,7 +1,10 @@
 // Package config loads and checks courtyard's YAML configuration.
 package config
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Config is the whole configuration. It is passed by value; nothing in it is
 // changed after Load.
@@ -12,8 +15,19 @@ type Config struct {
 	Community Community `yaml:"community"`
 	Tickets   Tickets   `yaml:"tickets"`
 	Jobs      Jobs      `yaml:"jobs"`
+	Patrol    Patrol    `yaml:"patrol"`
+	Visits    Visits    `yaml:"visits"`
 	Limits    Limits    `yaml:"limits"`
+	Stars     Stars     `yaml:"stars"`
+	Pledges   Pledges   `yaml:"pledges"`
 	Log       Log       `yaml:"log"`
+	HTTP      HTTP      `yaml:"http"`
+}
+
+// HTTP is the optional listener for /healthz and /metrics.
+type HTTP struct {
+	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
+	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
 }
 
 // Telegram is how the bot talks to the Bot API.
@@ -44,6 +58,25 @@ type Community struct {
 	Buildings []string `yaml:"buildings"` // required, non-empty, unique
 }
 
+// Patrol configures patrol shifts.
+type Patrol struct {
+	HorizonDays      int           `yaml:"horizon_days"`       // how many days ahead shifts are laid out, default 14
+	EveningReminder  string        `yaml:"evening_reminder"`   // "HH:MM" the day before a shift, default 20:00
+	RemindBefore     time.Duration `yaml:"remind_before"`      // the second reminder before the start, default 60m
+	AlertShortBefore time.Duration `yaml:"alert_short_before"` // a shift still short this long before its start alerts the leads, default 6h
+}
+
+// EveningAt is EveningReminder as hour and minute (20, 0 when unreadable;
+// Validate refuses that).
+func (p Patrol) EveningAt() (hour, minute int) {
+	var h, m int
+	if n, err := fmt.Sscanf(p.EveningReminder, "%d:%d", &h, &m); err != nil || n != 2 || h < 0 || h > 23 || m < 0 || m > 59 ||
+		len(p.EveningReminder) != 5 {
+		return 20, 0
+	}
+	return h, m
+}
+
 // Tickets configures reports and micro-wishes.
 type Tickets struct {
 	Categories     []Category `yaml:"categories"`        // default: the eight standard ones
@@ -70,10 +103,42 @@ type Jobs struct {
 	MaxNoShows       int             `yaml:"max_no_shows"`       // no-shows in 90 days that stop sign-ups, default 3
 }
 
+// Visits configures holiday visits to the households on the care list.
+type Visits struct {
+	Holidays   []string `yaml:"holidays"`    // holiday keys that bring a visit round, default spring, mid_autumn, national_day; [] for none
+	DaysBefore int      `yaml:"days_before"` // days before the holiday the round starts, default 7
+}
+
 // Limits protect the bot from flooding.
 type Limits struct {
 	CommandsPerMinute int `yaml:"commands_per_minute"` // per user, default 30
 	MessagesPerMinute int `yaml:"messages_per_minute"` // other messages per user, default 20 (three times that in a conversation)
+}
+
+// Stars configures the monthly stars (社区之星、楼长之星、楼院之星).
+type Stars struct {
+	Categories []StarCategory `yaml:"categories"` // default: community, leader and courtyard stars
+	Days       []int          `yaml:"days"`       // choices offered for nomination and voting days, default 3, 5, 7
+}
+
+// StarCategory is one star elected each round.
+type StarCategory struct {
+	Key        string `yaml:"key"`        // stable id, e.g. community
+	Zh         string `yaml:"zh"`         // label in Chinese
+	En         string `yaml:"en"`         // label in English
+	Candidates string `yaml:"candidates"` // person (anyone registered), leader (building leaders) or building (a courtyard)
+}
+
+// Star candidate kinds.
+const (
+	StarPerson   = "person"
+	StarLeader   = "leader"
+	StarBuilding = "building"
+)
+
+// Pledges configures public pledges (双诺三评).
+type Pledges struct {
+	RatingDays int `yaml:"rating_days"` // days residents may rate once a period ends, default 7
 }
 
 // Log configures logging.

@@ -82,9 +82,13 @@ func TestLoadAppliesDefaults(t *testing.T) {
 			PerUserPerHour: 10,
 			MaxPhotos:      10,
 		},
-		Jobs:   Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
-		Limits: Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
-		Log:    Log{Level: "info", Format: "text"},
+		Jobs:    Jobs{RemindBefore: DefaultRemindBefore(), AlertShortBefore: 24 * time.Hour, MaxNoShows: 3},
+		Patrol:  Patrol{HorizonDays: 14, EveningReminder: "20:00", RemindBefore: time.Hour, AlertShortBefore: 6 * time.Hour},
+		Visits:  Visits{Holidays: []string{"spring", "mid_autumn", "national_day"}, DaysBefore: 7},
+		Stars:   Stars{Categories: DefaultStarCategories(), Days: []int{3, 5, 7}},
+		Pledges: Pledges{RatingDays: 7},
+		Limits:  Limits{CommandsPerMinute: 30, MessagesPerMinute: 20},
+		Log:     Log{Level: "info", Format: "text"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)
@@ -410,5 +414,18 @@ func collectKeys(n *yaml.Node, prefix, itemComment string, documented map[string
 		for _, item := range n.Content {
 			collectKeys(item, prefix, item.HeadComment, documented)
 		}
+	}
+}
+
+// An empty list of visit holidays turns visit rounds off; an absent one
+// takes the default.
+func TestVisitHolidaysNone(t *testing.T) {
+	path := writeConfig(t, "admins: [42]\ncommunity:\n  buildings: [\"1\"]\nvisits:\n  holidays: []\n")
+	c, err := Load(path, withToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Visits.Holidays == nil || len(c.Visits.Holidays) != 0 {
+		t.Errorf("holidays %#v, want an empty list", c.Visits.Holidays)
 	}
 }

@@ -7,30 +7,40 @@ import (
 
 // Default values used by Load for keys that are absent or zero.
 const (
-	DefaultAPIURL            = "https://api.telegram.org"
-	DefaultPollTimeout       = 50 * time.Second
-	DefaultGlobalPerSecond   = 30
-	DefaultPerChatPerSecond  = 1
-	DefaultPerGroupPerMinute = 20
-	DefaultDatabasePath      = "courtyard.db"
-	DefaultTimezone          = "Asia/Shanghai"
-	DefaultLanguage          = "zh"
-	DefaultEscalateAfter     = 24 // hours
-	DefaultAutoCloseDays     = 7
-	DefaultMaxText           = 2000
-	DefaultPerUserPerHour    = 10
-	DefaultCommandsPerMinute = 30
-	DefaultMessagesPerMinute = 20
-	DefaultMaxPhotos         = 10
-	DefaultAlertShortBefore  = 24 * time.Hour
-	DefaultMaxNoShows        = 3
-	DefaultLogLevel          = "info"
-	DefaultLogFormat         = "text"
+	DefaultAPIURL             = "https://api.telegram.org"
+	DefaultPollTimeout        = 50 * time.Second
+	DefaultGlobalPerSecond    = 30
+	DefaultPerChatPerSecond   = 1
+	DefaultPerGroupPerMinute  = 20
+	DefaultDatabasePath       = "courtyard.db"
+	DefaultTimezone           = "Asia/Shanghai"
+	DefaultLanguage           = "zh"
+	DefaultEscalateAfter      = 24 // hours
+	DefaultAutoCloseDays      = 7
+	DefaultMaxText            = 2000
+	DefaultPerUserPerHour     = 10
+	DefaultCommandsPerMinute  = 30
+	DefaultMessagesPerMinute  = 20
+	DefaultMaxPhotos          = 10
+	DefaultAlertShortBefore   = 24 * time.Hour
+	DefaultMaxNoShows         = 3
+	DefaultLogLevel           = "info"
+	DefaultLogFormat          = "text"
+	DefaultPatrolHorizonDays  = 14
+	DefaultPatrolEvening      = "20:00"
+	DefaultPatrolRemindBefore = 60 * time.Minute
+	DefaultPatrolAlertShort   = 6 * time.Hour
+	DefaultVisitDaysBefore    = 7
+	DefaultPledgeRatingDays   = 7
 )
 
 // DefaultRemindBefore returns the default reminders before a job: a day
 // and two hours. Each call returns a new slice.
 func DefaultRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, 2 * time.Hour} }
+
+// DefaultVisitHolidays returns the holidays that bring visits when the
+// config names none. Each call returns a new slice.
+func DefaultVisitHolidays() []string { return []string{"spring", "mid_autumn", "national_day"} }
 
 // DefaultCategories returns the standard ticket categories, used when the
 // config lists none. Each call returns a new slice.
@@ -46,6 +56,19 @@ func DefaultCategories() []Category {
 		{Key: "other", Zh: "其他", En: "Other"},
 	}
 }
+
+// DefaultStarCategories returns the three stars a community elects each
+// month, used when the config lists none. Each call returns a new slice.
+func DefaultStarCategories() []StarCategory {
+	return []StarCategory{
+		{Key: "community", Zh: "社区之星", En: "Community star", Candidates: StarPerson},
+		{Key: "leader", Zh: "楼长之星", En: "Leader star", Candidates: StarLeader},
+		{Key: "courtyard", Zh: "楼院之星", En: "Courtyard star", Candidates: StarBuilding},
+	}
+}
+
+// DefaultStarDays are the nomination and voting lengths offered as buttons.
+func DefaultStarDays() []int { return []int{3, 5, 7} }
 
 // WithDefaults returns c with every zero-valued key that has a default set to
 // it. A trailing slash is removed from telegram.api_url so that callers can
@@ -81,8 +104,30 @@ func (c Config) WithDefaults() Config {
 	}
 	setInt(&c.Jobs.MaxNoShows, DefaultMaxNoShows)
 
+	setInt(&c.Patrol.HorizonDays, DefaultPatrolHorizonDays)
+	setString(&c.Patrol.EveningReminder, DefaultPatrolEvening)
+	if c.Patrol.RemindBefore == 0 {
+		c.Patrol.RemindBefore = DefaultPatrolRemindBefore
+	}
+	if c.Patrol.AlertShortBefore == 0 {
+		c.Patrol.AlertShortBefore = DefaultPatrolAlertShort
+	}
+
+	if c.Visits.Holidays == nil {
+		c.Visits.Holidays = DefaultVisitHolidays()
+	}
+	setInt(&c.Visits.DaysBefore, DefaultVisitDaysBefore)
+
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
+
+	if len(c.Stars.Categories) == 0 {
+		c.Stars.Categories = DefaultStarCategories()
+	}
+	if len(c.Stars.Days) == 0 {
+		c.Stars.Days = DefaultStarDays()
+	}
+	setInt(&c.Pledges.RatingDays, DefaultPledgeRatingDays)
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)

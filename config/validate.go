@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"courtyard/holiday"
 
 	// The zone database is embedded so that community.timezone resolves
 	// even on hosts without /usr/share/zoneinfo (minimal containers).
@@ -27,10 +31,15 @@ func (c Config) Validate() error {
 		c.Community.validate,
 		c.Tickets.validate,
 		c.Jobs.validate,
+		c.Patrol.validate,
+		c.Visits.validate,
 		c.Limits.validate,
+		c.Stars.validate,
+		c.Pledges.validate,
 		c.Log.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
+		c.HTTP.validate,
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -228,6 +237,74 @@ func (j Jobs) validate() error {
 	return nil
 }
 
+// maxStarCategories and maxStarDays keep the buttons few.
+const (
+	maxStarCategories = 8
+	maxStarDayChoices = 6
+	maxStarDays       = 31
+)
+
+func (s Stars) validate() error {
+	if len(s.Categories) == 0 || len(s.Categories) > maxStarCategories {
+		return fmt.Errorf("stars.categories must list 1 to %d categories, not %d", maxStarCategories, len(s.Categories))
+	}
+	seen := map[string]int{}
+	for i, c := range s.Categories {
+		where := fmt.Sprintf("stars.categories[%d]", i)
+		switch {
+		case !validKey(c.Key):
+			return fmt.Errorf("%s: key %q must be 1 to %d characters of a-z, 0-9, _ or -", where, c.Key, maxCategoryKey)
+		case strings.TrimSpace(c.Zh) == "":
+			return fmt.Errorf("%s (%s): zh label is missing", where, c.Key)
+		case strings.TrimSpace(c.En) == "":
+			return fmt.Errorf("%s (%s): en label is missing", where, c.Key)
+		case c.Candidates != StarPerson && c.Candidates != StarLeader && c.Candidates != StarBuilding:
+			return fmt.Errorf("%s (%s): candidates %q is unknown: use person, leader or building", where, c.Key, c.Candidates)
+		}
+		if j, dup := seen[c.Key]; dup {
+			return fmt.Errorf("stars.categories: key %q is used twice (items %d and %d)", c.Key, j, i)
+		}
+		seen[c.Key] = i
+	}
+	if len(s.Days) == 0 || len(s.Days) > maxStarDayChoices {
+		return fmt.Errorf("stars.days must list 1 to %d numbers of days, not %d", maxStarDayChoices, len(s.Days))
+	}
+	for i, d := range s.Days {
+		if d < 1 || d > maxStarDays {
+			return fmt.Errorf("stars.days[%d] is %d: each must be 1 to %d days", i, d, maxStarDays)
+		}
+	}
+	return nil
+}
+
+// MaxVisitDaysBefore bounds visits.days_before: a round starts at most two
+// months ahead.
+const MaxVisitDaysBefore = 60
+
+func (v Visits) validate() error {
+	seen := map[string]bool{}
+	for i, k := range v.Holidays {
+		if !holiday.Known(k) {
+			return fmt.Errorf("visits.holidays[%d] %q is not a holiday: use one of %s", i, k, strings.Join(holiday.Keys(), ", "))
+		}
+		if seen[k] {
+			return fmt.Errorf("visits.holidays[%d] %q is listed twice", i, k)
+		}
+		seen[k] = true
+	}
+	if v.DaysBefore < 1 || v.DaysBefore > MaxVisitDaysBefore {
+		return fmt.Errorf("visits.days_before is %d: it must be 1 to %d", v.DaysBefore, MaxVisitDaysBefore)
+	}
+	return nil
+}
+
+func (p Pledges) validate() error {
+	if p.RatingDays < 1 || p.RatingDays > 90 {
+		return fmt.Errorf("pledges.rating_days must be 1 to 90, not %d", p.RatingDays)
+	}
+	return nil
+}
+
 func (l Limits) validate() error {
 	if l.CommandsPerMinute <= 0 {
 		return fmt.Errorf("limits.commands_per_minute must be positive, not %d", l.CommandsPerMinute)
@@ -279,4 +356,45 @@ func (c Config) Redacted() Config {
 		c.Telegram.Token = "***"
 	}
 	return c
+}
+
+func (p Patrol) validate() error {
+	if p.HorizonDays < 1 || p.HorizonDays > 60 {
+		return fmt.Errorf("patrol.horizon_days must be between 1 and 60, not %d", p.HorizonDays)
+	}
+	var h, m int
+	if n, err := fmt.Sscanf(p.EveningReminder, "%d:%d", &h, &m); err != nil || n != 2 || len(p.EveningReminder) != 5 ||
+		h < 0 || h > 23 || m < 0 || m > 59 {
+		return fmt.Errorf("patrol.evening_reminder must be a time of day as HH:MM, not %q", p.EveningReminder)
+	}
+	if p.RemindBefore < time.Minute || p.RemindBefore > 12*time.Hour || p.RemindBefore%time.Minute != 0 {
+		return fmt.Errorf("patrol.remind_before must be whole minutes between 1m and 12h, not %v", p.RemindBefore)
+	}
+	if p.AlertShortBefore < time.Minute || p.AlertShortBefore > 7*24*time.Hour {
+		return fmt.Errorf("patrol.alert_short_before must be between 1m and 168h, not %v", p.AlertShortBefore)
+	}
+	return nil
+}
+
+func (h HTTP) validate() error {
+	if h.Listen == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(h.Listen)
+	if err != nil {
+		return fmt.Errorf("http.listen %q is not host:port, e.g. 127.0.0.1:9090", h.Listen)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("http.listen %q has no valid port, e.g. 127.0.0.1:9090", h.Listen)
+	}
+	if h.AllowRemote {
+		return nil
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("http.listen %q is not a loopback address: use 127.0.0.1:PORT, or set http.allow_remote: true to expose health and metrics beyond this host", h.Listen)
+	}
+	return nil
 }

@@ -21,6 +21,16 @@ func TestValidate(t *testing.T) {
 		change func(*Config)
 		want   string // the whole message
 	}{
+		{"patrol horizon", func(c *Config) { c.Patrol.HorizonDays = 0 },
+			"patrol.horizon_days must be between 1 and 60, not 0"},
+		{"patrol evening", func(c *Config) { c.Patrol.EveningReminder = "8pm" },
+			`patrol.evening_reminder must be a time of day as HH:MM, not "8pm"`},
+		{"patrol evening hour", func(c *Config) { c.Patrol.EveningReminder = "24:00" },
+			`patrol.evening_reminder must be a time of day as HH:MM, not "24:00"`},
+		{"patrol remind", func(c *Config) { c.Patrol.RemindBefore = 13 * time.Hour },
+			"patrol.remind_before must be whole minutes between 1m and 12h, not 13h0m0s"},
+		{"patrol short", func(c *Config) { c.Patrol.AlertShortBefore = time.Second },
+			"patrol.alert_short_before must be between 1m and 168h, not 1s"},
 		{"missing token", func(c *Config) { c.Telegram.Token = "" },
 			"telegram.token is empty: set it in the config or in COURTYARD_TELEGRAM_TOKEN"},
 		{"token with space", func(c *Config) { c.Telegram.Token = "12 34" },
@@ -39,6 +49,14 @@ func TestValidate(t *testing.T) {
 			"jobs.alert_short_before must be between 1m and 720h, not 800h0m0s"},
 		{"no-shows negative", func(c *Config) { c.Jobs.MaxNoShows = -1 },
 			"jobs.max_no_shows must be between 1 and 100, not -1"},
+		{"unknown holiday", func(c *Config) { c.Visits.Holidays = []string{"spring", "easter"} },
+			`visits.holidays[1] "easter" is not a holiday: use one of new_year, spring, lantern, qingming, dragon_boat, mid_autumn, double_ninth, national_day`},
+		{"holiday twice", func(c *Config) { c.Visits.Holidays = []string{"spring", "spring"} },
+			`visits.holidays[1] "spring" is listed twice`},
+		{"days_before too many", func(c *Config) { c.Visits.DaysBefore = 61 },
+			"visits.days_before is 61: it must be 1 to 60"},
+		{"days_before negative", func(c *Config) { c.Visits.DaysBefore = -1 },
+			"visits.days_before is -1: it must be 1 to 60"},
 		{"zero poll timeout", func(c *Config) { c.Telegram.PollTimeout = 0 },
 			"telegram.poll_timeout must be positive, not 0s"},
 		{"negative global limit", func(c *Config) { c.Telegram.Limits.GlobalPerSecond = -1 },
@@ -61,6 +79,18 @@ func TestValidate(t *testing.T) {
 			"community.timezone must not be Local: use an IANA name such as Asia/Shanghai"},
 		{"language", func(c *Config) { c.Community.Language = "fr" },
 			`community.language "fr" is not supported: use zh or en`},
+		{"star key", func(c *Config) { c.Stars.Categories[0].Key = "Community Star" },
+			`stars.categories[0]: key "Community Star" must be 1 to 32 characters of a-z, 0-9, _ or -`},
+		{"star label", func(c *Config) { c.Stars.Categories[1].En = " " },
+			"stars.categories[1] (leader): en label is missing"},
+		{"star candidates", func(c *Config) { c.Stars.Categories[2].Candidates = "team" },
+			`stars.categories[2] (courtyard): candidates "team" is unknown: use person, leader or building`},
+		{"star duplicate", func(c *Config) { c.Stars.Categories[1].Key = "community" },
+			`stars.categories: key "community" is used twice (items 0 and 1)`},
+		{"star days", func(c *Config) { c.Stars.Days = []int{3, 0} },
+			"stars.days[1] is 0: each must be 1 to 31 days"},
+		{"rating days", func(c *Config) { c.Pledges.RatingDays = 365 },
+			"pledges.rating_days must be 1 to 90, not 365"},
 		{"no buildings", func(c *Config) { c.Community.Buildings = nil },
 			"community.buildings is empty: list the community's buildings"},
 		{"blank building", func(c *Config) { c.Community.Buildings = []string{"1", " "} },
@@ -183,5 +213,34 @@ func TestRedacted(t *testing.T) {
 	c.Telegram.Token = ""
 	if got := c.Redacted().Telegram.Token; got != "" {
 		t.Errorf("redacted empty token = %q, want it left empty", got)
+	}
+}
+
+func TestHTTPListenIsLoopbackUnlessAllowed(t *testing.T) {
+	for _, c := range []struct {
+		listen string
+		remote bool
+		want   string
+	}{
+		{"", false, ""},
+		{"127.0.0.1:9090", false, ""},
+		{"[::1]:9090", false, ""},
+		{"localhost:0", false, ""},
+		{"0.0.0.0:9090", false, `http.listen "0.0.0.0:9090" is not a loopback address`},
+		{":9090", false, `http.listen ":9090" is not a loopback address`},
+		{"192.0.2.7:9090", false, "not a loopback address"},
+		{"0.0.0.0:9090", true, ""},
+		{"9090", false, `http.listen "9090" is not host:port`},
+		{"127.0.0.1:http", false, "has no valid port"},
+	} {
+		cfg := valid()
+		cfg.HTTP = HTTP{Listen: c.listen, AllowRemote: c.remote}
+		err := cfg.Validate()
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.listen, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: got %v, want %q", c.listen, err, c.want)
+		}
 	}
 }

@@ -18,6 +18,10 @@ var migrations = []string{
 	schemaLimits,
 	schemaAlerts,
 	schemaJobs,
+	schemaPatrol,
+	schemaOps,
+	schemaCare,
+	schemaStars,
 }
 
 // Version returns the schema version of the database.
@@ -42,7 +46,8 @@ func (s *Storage) MigrateTo(ctx context.Context, target int) error {
 		return err
 	}
 	if cur > len(migrations) {
-		return fmt.Errorf("storage: database schema version %d is newer than this program (%d)", cur, len(migrations))
+		return fmt.Errorf("storage: the database has schema version %d, newer than this program knows (%d): "+
+			"it was upgraded by a newer courtyard; run that version (or newer), or restore a backup taken before the upgrade", cur, len(migrations))
 	}
 	for v := cur; v < target; v++ {
 		err := s.Update(ctx, func(tx *Tx) error {

@@ -4,6 +4,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -19,6 +20,8 @@ var ErrNotFound = errors.New("not found")
 type Storage struct {
 	db  *sql.DB // readers
 	wdb *sql.DB // the one writer
+
+	rollback string // the statement that ends a failed write; tests break it
 }
 
 // DSN builds the connection string so that every pooled connection gets WAL,
@@ -79,7 +82,7 @@ func OpenNoMigrate(path string) (*Storage, error) {
 			return nil, fmt.Errorf("storage: open %s: %w", path, err)
 		}
 	}
-	return &Storage{db: db, wdb: wdb}, nil
+	return &Storage{db: db, wdb: wdb, rollback: "ROLLBACK"}, nil
 }
 
 // Close closes the database.
@@ -130,7 +133,7 @@ func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
 	done := false
 	defer func() {
 		if !done {
-			conn.ExecContext(wctx, "ROLLBACK")
+			s.abort(wctx, conn)
 		}
 	}()
 	if err := fn(&Tx{ctx: wctx, q: conn}); err != nil {
@@ -141,6 +144,18 @@ func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
 	}
 	done = true
 	return nil
+}
+
+// abort rolls back the writer's open transaction. If the rollback itself
+// fails, the connection may still be inside the transaction: it is thrown
+// away (a fresh one is opened for the next write, and closing this one
+// ends its transaction) instead of going back to the pool, where every
+// later BEGIN would fail.
+func (s *Storage) abort(ctx context.Context, conn *sql.Conn) {
+	if _, err := conn.ExecContext(ctx, s.rollback); err == nil {
+		return
+	}
+	conn.Raw(func(any) error { return driver.ErrBadConn })
 }
 
 // View runs fn with read access, outside a write transaction. Reads are

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -89,8 +90,12 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if _, err := s.db.Exec("PRAGMA user_version = 999"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Migrate(context.Background()); err == nil {
+	err := s.Migrate(context.Background())
+	if err == nil {
 		t.Fatal("a database newer than the program must be refused")
+	}
+	if !strings.Contains(err.Error(), "schema version 999, newer than this program") || !strings.Contains(err.Error(), "restore a backup") {
+		t.Errorf("the refusal does not say what to do: %v", err)
 	}
 }
 

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"courtyard/bot/telegramtest"
+	"courtyard/config"
+	"courtyard/storage"
+)
+
+// get fetches a path from the monitor and returns the status and body.
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, string(b)
+}
+
+// metric reads one sample's value from a /metrics page.
+func metric(t *testing.T, page, name string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name) + ` (\S+)$`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no %s in\n%s", name, page)
+	}
+	return m[1]
+}
+
+func startMonitored(t *testing.T) (*harness, string) {
+	t.Helper()
+	addr := make(chan net.Addr, 1)
+	h := startHarness(t, func(c *config.Config) { c.HTTP.Listen = "127.0.0.1:0" },
+		Options{Listening: func(a net.Addr) { addr <- a }})
+	return h, "http://" + (<-addr).String()
+}
+
+// /healthz is 200 while Telegram answers getUpdates, and 503 with the
+// reason once it has not answered for three poll timeouts.
+func TestHealthzFollowsGetUpdates(t *testing.T) {
+	h, base := startMonitored(t)
+	var code int
+	var body string
+	h.tg.WaitUntil(t, func() bool {
+		code, body = get(t, base+"/healthz")
+		return code == 200
+	}, wait)
+	if body != "ok\n" {
+		t.Fatalf("healthz: %d %q", code, body)
+	}
+	for range 50 {
+		h.tg.FailNext("getUpdates", 0, telegramtest.Fault{Code: 502})
+	}
+	h.tg.WaitCall(t, "getUpdates", func(c telegramtest.Call) bool { return c.Status == 502 }, wait)
+	h.clock.Advance(3*h.cfg.Telegram.PollTimeout + time.Second)
+	code, body = get(t, base+"/healthz")
+	if code != 503 || !strings.HasPrefix(body, "getUpdates last answered 7s ago (more than 6s)") {
+		t.Fatalf("healthz with Telegram away: %d %q", code, body)
+	}
+	if strings.Count(body, "\n") != 1 {
+		t.Errorf("the reason is not one line: %q", body)
+	}
+}
+
+// /metrics counts updates, sends, failures by reason and 429s, and reads
+// the outbox and the tickets from the database.
+func TestMetricsCountWhatHappened(t *testing.T) {
+	h, base := startMonitored(t)
+	u := h.user(2001, "Ann", "en")
+	h.tg.FailNext("sendMessage", u.ID, telegramtest.Fault{RetryAfter: 1})
+	h.say(u, "/help")
+	h.expect(u.ID, "/report")
+	h.settle()
+	_, page := get(t, base+"/metrics")
+	for name, want := range map[string]string{
+		"courtyard_updates_processed_total":                  "1",
+		"courtyard_handler_errors_total":                     "0",
+		"courtyard_telegram_429_total":                       "1",
+		`courtyard_messages_failed_total{reason="too_many"}`: "1",
+		`courtyard_messages_failed_total{reason="network"}`:  "0",
+		"courtyard_outbox_pending":                           "0",
+		"courtyard_outbox_oldest_pending_seconds":            "0",
+		`courtyard_tickets{state="open"}`:                    "0",
+		"courtyard_metrics_database_errors":                  "0",
+	} {
+		if got := metric(t, page, name); got != want {
+			t.Errorf("%s = %s, want %s", name, got, want)
+		}
+	}
+	if got := metric(t, page, "courtyard_messages_sent_total"); got == "0" {
+		t.Errorf("no message counted as sent")
+	}
+	if code, _ := get(t, base+"/nothing"); code != 404 {
+		t.Errorf("an unknown path answered %d", code)
+	}
+}
+
+// /healthz is 503, saying why, when the database does not answer.
+func TestHealthzWithoutADatabase(t *testing.T) {
+	s, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	m := newMonitor(s, nil, nil, nil, time.Now, time.Second, slog.New(slog.DiscardHandler))
+	srv := httptest.NewServer(m.handler())
+	defer srv.Close()
+	code, body := get(t, srv.URL+"/healthz")
+	if code != 503 || !strings.HasPrefix(body, "database does not answer: ") || strings.Count(body, "\n") != 1 {
+		t.Errorf("healthz with the database closed: %d %q", code, body)
+	}
+}

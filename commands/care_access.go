@@ -1,0 +1,122 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/storage"
+)
+
+// careAccess is how much of a care-list household a person may see.
+type careAccess int
+
+const (
+	careNone  careAccess = iota
+	careVisit            // its assigned visitor: building, unit, name, why, contact
+	careFull             // staff: everything, its record included
+)
+
+// Limits of the care list's fields, in characters.
+const (
+	maxCareName    = 64
+	maxCareReason  = 100
+	maxCareContact = 100
+	maxCareNotes   = 500
+	maxVisitNote   = 500
+)
+
+// careReasons are why a household needs care, in button order.
+var careReasons = []string{"lives_alone", "disabled", "subsistence", "left_behind", "other"}
+
+// mayReadHousehold is the one rule for who may see a household of the care
+// list, and how much: only ever in a private chat; staff see it all; a
+// visitor assigned to it sees the fields a visit needs while it is on the
+// list; nobody else sees anything.
+func (a *App) mayReadHousehold(r *req, h storage.Household) (careAccess, error) {
+	if !r.private() || r.chat.ID != r.me.ID {
+		return careNone, nil
+	}
+	if r.atLeast(storage.RoleStaff) {
+		return careFull, nil
+	}
+	if h.Archived {
+		return careNone, nil
+	}
+	ok, err := r.tx.IsHouseholdVisitor(h.ID, r.me.ID)
+	if err != nil || !ok {
+		return careNone, err
+	}
+	return careVisit, nil
+}
+
+// mayEditCare: only staff, in private, change the care list.
+func (a *App) mayEditCare(r *req) bool {
+	return r.private() && r.atLeast(storage.RoleStaff)
+}
+
+// personReq is a request on behalf of member m in their private chat, for
+// messages the clock sends them: so that the same rules decide what they
+// may be shown.
+func (a *App) personReq(ctx context.Context, tx *storage.Tx, now time.Time, m storage.Member) *req {
+	return &req{a: a, ctx: ctx, tx: tx, now: now, me: m, role: a.roleOf(m), lang: a.langOf(m),
+		chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}, from: &models.User{ID: m.ID}}
+}
+
+// logCare records a staff member's read or change of household id.
+func (a *App) logCare(r *req, id int64, action, detail string) error {
+	return r.tx.LogCare(id, r.me.ID, action, detail, r.now)
+}
+
+// reasonLabel says why a household needs care, in the reader's language.
+func (a *App) reasonLabel(r *req, h storage.Household) string {
+	if h.Reason == "other" && h.ReasonText != "" {
+		return esc(h.ReasonText)
+	}
+	return r.t("care.reason." + h.Reason)
+}
+
+// householdLine is one line about h: building, unit, name, why.
+func (a *App) householdLine(r *req, h storage.Household) string {
+	return r.t("care.line", esc(h.Building), esc(h.Unit), esc(h.Name), a.reasonLabel(r, h))
+}
+
+// householdText is h as acc allows: the visit fields for its visitor, and
+// staff's notes only for staff.
+func (a *App) householdText(r *req, h storage.Household, acc careAccess) string {
+	if acc == careNone {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(a.householdLine(r, h))
+	if h.Contact != "" {
+		b.WriteString("\n" + r.t("care.contact", esc(h.Contact)))
+	}
+	if acc == careFull && h.Notes != "" {
+		b.WriteString("\n" + r.t("care.notes", esc(h.Notes)))
+	}
+	return b.String()
+}
+
+// mayBeVisitor: visitors are building leaders (and staff) or volunteers,
+// registered so that the bot can write to them.
+func (a *App) mayBeVisitor(tx *storage.Tx, m storage.Member) (bool, error) {
+	if !m.Registered() {
+		return false, nil
+	}
+	if a.roleOf(m).Rank() >= storage.RoleLeader.Rank() {
+		return true, nil
+	}
+	teams, err := tx.MemberTeams(m.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, tm := range teams {
+		if !tm.Archived {
+			return true, nil
+		}
+	}
+	return false, nil
+}

@@ -1,0 +1,232 @@
+package commands
+
+import (
+	"encoding/json"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+const flowCare = "care"
+
+// careData is a household being added (ID 0) or the one whose field is
+// being changed, and what was answered so far.
+type careData struct {
+	ID         int64  `json:"id,omitempty"`
+	Building   string `json:"b,omitempty"`
+	Unit       string `json:"u,omitempty"`
+	Name       string `json:"n,omitempty"`
+	Reason     string `json:"r,omitempty"`
+	ReasonText string `json:"rt,omitempty"`
+	Contact    string `json:"c,omitempty"`
+}
+
+// careLimits are the longest answers per step, in characters.
+var careLimits = map[string]int{"unit": maxUnit, "name": maxCareName, "reason_text": maxCareReason,
+	"contact": maxCareContact, "notes": maxCareNotes}
+
+// careAsk moves the care conversation to step and asks its question.
+func (a *App) careAsk(r *req, d careData, step string) error {
+	if err := r.setFlow(flowCare, step, d); err != nil {
+		return err
+	}
+	switch step {
+	case "building":
+		var rows [][]telegram.Button
+		var row []telegram.Button
+		for _, b := range a.cfg.Community.Buildings {
+			row = append(row, telegram.Button{Text: b, CallbackData: "cr:b:" + b})
+			if len(row) == 4 {
+				rows, row = append(rows, row), nil
+			}
+		}
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
+		return r.reply(r.t("care.ask_building"), telegram.Keyboard{InlineKeyboard: rows})
+	case "reason":
+		var rows [][]telegram.Button
+		for _, k := range careReasons {
+			rows = append(rows, []telegram.Button{{Text: r.t("care.reason." + k), CallbackData: "cr:r:" + k}})
+		}
+		return r.reply(r.t("care.ask_reason"), telegram.Keyboard{InlineKeyboard: rows})
+	case "contact", "notes":
+		label := "care.button_skip"
+		if d.ID != 0 {
+			label = "care.button_clear"
+		}
+		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t(label), CallbackData: "cr:skip"}}}}
+		return r.reply(r.t("care.ask_"+step, careLimits[step]), kb)
+	case "visitor":
+		return r.reply(r.t("care.ask_visitor"), telegram.ForceReply{ForceReply: true})
+	}
+	return r.reply(r.t("care.ask_"+step, careLimits[step]), telegram.ForceReply{ForceReply: true})
+}
+
+// careText takes what staff typed at the care conversation's step.
+func (a *App) careText(r *req, f storage.Flow) error {
+	var d careData
+	if !a.mayEditCare(r) || jsonInto(f.Data, &d) != nil {
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.reply(r.t("care.staff_only"), nil)
+	}
+	switch f.Step {
+	case "building", "reason":
+		return r.reply(r.t("care.use_buttons"), nil)
+	case "visitor":
+		return a.visitorByText(r, d)
+	}
+	value := cleanLine(r.text)
+	if f.Step == "notes" {
+		value = cleanText(r.text)
+	}
+	if value == "" {
+		return r.reply(r.t("care.ask_"+f.Step, careLimits[f.Step]), nil)
+	}
+	if n, limit := runeLen(value), careLimits[f.Step]; n > limit {
+		return r.reply(r.t("care.too_long", r.t("care.field."+f.Step), n, limit), nil)
+	}
+	return a.careAnswer(r, d, f.Step, value)
+}
+
+// careFlowButton takes a building, a reason or Skip pressed in the care
+// conversation.
+func (a *App) careFlowButton(r *req, parts []string) error {
+	var d careData
+	f, ok, err := r.flowFor(flowCare, &d)
+	if !ok || err != nil {
+		return err
+	}
+	arg := ""
+	if len(parts) > 1 {
+		arg = parts[1]
+	}
+	switch {
+	case parts[0] == "b" && f.Step == "building" && a.buildings[arg],
+		parts[0] == "r" && f.Step == "reason" && validReason(arg),
+		parts[0] == "skip" && (f.Step == "contact" || f.Step == "notes"):
+	default:
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	return a.careAnswer(r, d, f.Step, arg)
+}
+
+// careAnswer keeps value for step: a change is saved at once; an addition
+// goes on to the next question, and is filed after the notes.
+func (a *App) careAnswer(r *req, d careData, step, value string) error {
+	if step == "reason" && value == "other" {
+		d.Reason = value
+		return a.careAsk(r, d, "reason_text")
+	}
+	if d.ID != 0 {
+		return a.careSave(r, d, step, value)
+	}
+	next := map[string]string{"building": "unit", "unit": "name", "name": "reason", "reason": "contact",
+		"reason_text": "contact", "contact": "notes"}
+	switch step {
+	case "building":
+		d.Building = value
+	case "unit":
+		d.Unit = value
+	case "name":
+		d.Name = value
+	case "reason":
+		d.Reason = value
+	case "reason_text":
+		d.ReasonText = value
+	case "contact":
+		d.Contact = value
+	case "notes":
+		return a.careCreate(r, d, value)
+	}
+	return a.careAsk(r, d, next[step])
+}
+
+// careCreate files the household the conversation gathered.
+func (a *App) careCreate(r *req, d careData, notes string) error {
+	h := storage.Household{Building: d.Building, Unit: d.Unit, Name: d.Name, Reason: d.Reason, ReasonText: d.ReasonText,
+		Contact: d.Contact, Notes: notes, CreatedBy: r.me.ID}
+	id, err := r.tx.CreateHousehold(h, r.now)
+	if err != nil {
+		return err
+	}
+	if err := a.logCare(r, id, "create", ""); err != nil {
+		return err
+	}
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	return a.replyCarePage(r, id, "care.added")
+}
+
+// careSave changes one field of household d.ID.
+func (a *App) careSave(r *req, d careData, step, value string) error {
+	h, err := r.tx.Household(d.ID)
+	if err == nil {
+		var acc careAccess
+		if acc, err = a.mayReadHousehold(r, h); err == nil && acc != careFull {
+			err = storage.ErrNotFound
+		}
+	}
+	if isNotFound(err) {
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.reply(r.t("care.gone"), nil)
+	}
+	if err != nil {
+		return err
+	}
+	field := step
+	switch step {
+	case "reason":
+		err = r.tx.SetHouseholdField(h.ID, "reason_text", "", r.now)
+	case "reason_text":
+		field = "reason"
+		if err = r.tx.SetHouseholdField(h.ID, "reason", "other", r.now); err == nil {
+			err = r.tx.SetHouseholdField(h.ID, "reason_text", value, r.now)
+		}
+	}
+	if err == nil && step != "reason_text" {
+		err = r.tx.SetHouseholdField(h.ID, step, value, r.now)
+	}
+	if err != nil {
+		return err
+	}
+	if err := a.logCare(r, h.ID, "edit", field); err != nil {
+		return err
+	}
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	return a.replyCarePage(r, h.ID, "care.saved")
+}
+
+// replyCarePage sends household id's page after a change, headed by note.
+func (a *App) replyCarePage(r *req, id int64, note string) error {
+	h, err := r.tx.Household(id)
+	if err != nil {
+		return err
+	}
+	text, kb, err := a.carePage(r, h)
+	if err != nil {
+		return err
+	}
+	return r.reply(r.t(note)+"\n\n"+text, kb)
+}
+
+func validReason(k string) bool {
+	for _, x := range careReasons {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func jsonInto(s string, v any) error { return json.Unmarshal([]byte(s), v) }

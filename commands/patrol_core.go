@@ -1,0 +1,232 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// Patrol shifts: a team's recurring templates (patrol_tpl*.go), the roster
+// laid out from them (patrol_layout.go), reminders and alerts as timed work
+// (patrol_timed.go), taking, dropping and swapping (patrol_take.go,
+// patrol_swap.go), the shift itself (patrol_duty.go) and the record
+// (patrol_roster.go). Buttons start with "pt:" (patrol_buttons.go).
+
+// checkInOpens is how long before the start check-in opens.
+const checkInOpens = 30 * time.Minute
+
+// mayManagePatrol: staff, and the leads of team, define its shifts.
+func (a *App) mayManagePatrol(r *req, team int64) (bool, error) {
+	if r.atLeast(storage.RoleStaff) {
+		return true, nil
+	}
+	return r.tx.IsTeamLead(team, r.me.ID)
+}
+
+// mayTakeShift: a member of the shift's team, not on it already, before it
+// ends. It returns the catalog key of the refusal, "" when allowed.
+func (a *App) mayTakeShift(r *req, sh storage.PatrolShift) (string, error) {
+	tm, err := r.tx.Team(sh.TeamID)
+	if err != nil {
+		return "", err
+	}
+	in, err := r.tx.InTeam(sh.TeamID, r.me.ID)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case !in || tm.Archived:
+		return "patrol.not_in_team", nil
+	case !r.now.Before(sh.End):
+		return "patrol.shift_over", nil
+	}
+	on, err := a.isOnShift(r, sh)
+	if err != nil || on {
+		return "patrol.already_on", err
+	}
+	return "", nil
+}
+
+// isOnShift: the caller holds a slot on sh.
+func (a *App) isOnShift(r *req, sh storage.PatrolShift) (bool, error) {
+	d, err := r.tx.Duty(sh.ID, r.me.ID)
+	if isNotFound(err) {
+		return false, nil
+	}
+	return err == nil && d.State == storage.DutyOn, err
+}
+
+// mayViewRoster: staff, and the members of team.
+func (a *App) mayViewRoster(r *req, team int64) (bool, error) {
+	if r.atLeast(storage.RoleStaff) {
+		return true, nil
+	}
+	return r.tx.InTeam(team, r.me.ID)
+}
+
+// shiftWhen is "today 20:00-23:00", "tomorrow 09:00-12:00" or
+// "Thu 12-03 20:00-02:00" in lang, as seen at now.
+func (a *App) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
+	s, e, n := sh.Start.In(a.loc), sh.End.In(a.loc), now.In(a.loc)
+	hours := s.Format("15:04") + "-" + e.Format("15:04")
+	day := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
+	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	switch day.Sub(today) {
+	case 0:
+		return a.cat.T(lang, "patrol.today", hours)
+	case 24 * time.Hour:
+		return a.cat.T(lang, "patrol.tomorrow", hours)
+	}
+	return weekday(lang, s) + " " + s.Format("01-02") + " " + hours
+}
+
+func weekday(lang string, t time.Time) string {
+	if lang == "zh" {
+		return "周" + string([]rune("日一二三四五六")[t.Weekday()])
+	}
+	return t.Weekday().String()[:3]
+}
+
+// shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
+func (a *App) shiftLabel(lang string, sh storage.PatrolShift, now time.Time) string {
+	return esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + esc(sh.Area)
+}
+
+// onShift returns the people holding a slot on the shift.
+func onShift(ds []storage.PatrolDuty) []storage.PatrolDuty {
+	var out []storage.PatrolDuty
+	for _, d := range ds {
+		if d.State == storage.DutyOn {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// othersOn names the others on the shift ("王、陈"), or "".
+func othersOn(lang string, ds []storage.PatrolDuty, except int64) string {
+	var names []string
+	for _, d := range onShift(ds) {
+		if d.MemberID != except {
+			names = append(names, esc(d.Name))
+		}
+	}
+	sep := ", "
+	if lang == "zh" {
+		sep = "、"
+	}
+	return strings.Join(names, sep)
+}
+
+// tellPerson sends a catalog message to one person in their language, if
+// the bot can write to them.
+func (a *App) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(lang string) any, key string, args ...any) error {
+	m, err := tx.Member(id)
+	if isNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !canDM(m) {
+		return nil
+	}
+	lang := a.langOf(m)
+	var mk any
+	if markup != nil {
+		mk = markup(lang)
+	}
+	return a.send(tx, m.ID, a.cat.T(lang, key, args...), mk, storage.PriorityReply, now)
+}
+
+// tellTeamNeed tells the team's members who are not on the shift that it
+// needs people, with a Take button.
+func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64, now time.Time) error {
+	ids, err := tx.TeamMemberIDs(sh.TeamID)
+	if err != nil {
+		return err
+	}
+	ds, err := tx.ShiftDuty(sh.ID)
+	if err != nil {
+		return err
+	}
+	busy := map[int64]bool{except: true}
+	for _, d := range onShift(ds) {
+		busy[d.MemberID] = true
+	}
+	need := sh.Slots - len(onShift(ds))
+	if need <= 0 {
+		return nil
+	}
+	for _, id := range ids {
+		if busy[id] {
+			continue
+		}
+		err := a.personMsg(tx, id, now, func(lang string) (string, any) {
+			return a.cat.T(lang, "patrol.needs", a.shiftLabel(lang, sh, now), need), a.takeKeyboard(lang, sh.ID)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// personMsg sends what build makes in the person's language, if the bot
+// can write to them.
+func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {
+	m, err := tx.Member(id)
+	if isNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !canDM(m) {
+		return nil
+	}
+	text, markup := build(a.langOf(m))
+	return a.send(tx, m.ID, text, markup, storage.PriorityReply, now)
+}
+
+func (a *App) takeKeyboard(lang string, shift int64) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + itoa(shift)}}}}
+}
+
+// heldKeyboard is on a shift someone holds, well before it: drop or offer it.
+func (a *App) heldKeyboard(lang string, shift int64) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + itoa(shift)},
+		{Text: a.cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + itoa(shift)}}}}
+}
+
+// soonKeyboard is on the reminder before the start.
+func (a *App) soonKeyboard(lang string, shift int64) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
+		{{Text: a.cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + itoa(shift)},
+			{Text: a.cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + itoa(shift)}},
+		{{Text: a.cat.T(lang, "patrol.btn.in"), CallbackData: "pt:in:" + itoa(shift)}}}}
+}
+
+// walkingKeyboard is on the shift once checked in.
+func (a *App) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + itoa(shift)},
+		{Text: a.cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + itoa(shift)}}}}
+}
+
+// fmtLength writes minutes as "3h", "2h30m" or "45m".
+func fmtLength(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}

@@ -1,0 +1,224 @@
+package commands
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
+// to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
+// sends staff a month as CSV.
+func (a *App) rosterCmd(r *req) error {
+	words := strings.Fields(cleanLine(r.args))
+	if len(words) > 0 && strings.EqualFold(words[0], "export") {
+		return a.rosterExport(r, words[1:])
+	}
+	day := r.now
+	var name []string
+	for _, w := range words {
+		if d, _, ok := a.parsePeriod(w); ok && dayRE.MatchString(w) {
+			day = d
+			continue
+		}
+		if d, ok := a.isoWeek(w); ok {
+			day = d
+			continue
+		}
+		name = append(name, w)
+	}
+	d := day.In(a.loc)
+	from := time.Date(d.Year(), d.Month(), d.Day()-(int(d.Weekday())+6)%7, 0, 0, 0, 0, a.loc)
+	to := from.AddDate(0, 0, 7)
+	var teams []storage.Team
+	if len(name) > 0 {
+		tm, ok, err := a.findTeam(r, strings.Join(name, " "))
+		if !ok || err != nil {
+			return err
+		}
+		if may, err := a.mayViewRoster(r, tm.ID); err != nil || !may {
+			if err != nil {
+				return err
+			}
+			return r.reply(r.t("patrol.roster_not_member", esc(tm.Name)), nil)
+		}
+		teams = []storage.Team{tm}
+	} else {
+		var err error
+		if r.atLeast(storage.RoleStaff) {
+			var all []storage.TeamCount
+			if all, err = r.tx.ActiveTeams(); err == nil {
+				for _, tc := range all {
+					teams = append(teams, tc.Team)
+				}
+			}
+		} else {
+			teams, err = r.tx.MemberTeams(r.me.ID)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	var b strings.Builder
+	b.WriteString(r.t("patrol.roster_title", from.Format("2006-01-02"), to.AddDate(0, 0, -1).Format("2006-01-02")))
+	n := 0
+	for _, tm := range teams {
+		part, err := a.rosterTable(r, tm, from, to)
+		if err != nil {
+			return err
+		}
+		if part != "" {
+			n++
+			b.WriteString("\n\n<b>" + esc(tm.Name) + "</b>\n<pre>" + part + "</pre>")
+		}
+	}
+	if n == 0 {
+		return r.reply(r.t("patrol.roster_none", from.Format("2006-01-02")), nil)
+	}
+	b.WriteString("\n" + r.t("patrol.roster_legend"))
+	return r.reply(b.String(), nil)
+}
+
+var isoWeekRE = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
+
+// isoWeek reads "2026-W10" as the Monday of that ISO week.
+func (a *App) isoWeek(s string) (time.Time, bool) {
+	m := isoWeekRE.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	w, _ := strconv.Atoi(m[2])
+	if y < 2000 || w < 1 || w > 53 {
+		return time.Time{}, false
+	}
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, a.loc)
+	mon := jan4.AddDate(0, 0, -(int(jan4.Weekday())+6)%7+7*(w-1))
+	if _, week := mon.ISOWeek(); week != w {
+		return time.Time{}, false
+	}
+	return mon, true
+}
+
+// rosterTable is one team's week, a line per shift; "" when it has none.
+func (a *App) rosterTable(r *req, tm storage.Team, from, to time.Time) (string, error) {
+	shs, err := r.tx.TeamShifts(tm.ID, from, to)
+	if err != nil || len(shs) == 0 {
+		return "", err
+	}
+	ds, err := r.tx.ShiftsDuty(tm.ID, from, to)
+	if err != nil {
+		return "", err
+	}
+	by := map[int64][]storage.PatrolDuty{}
+	for _, d := range ds {
+		by[d.ShiftID] = append(by[d.ShiftID], d)
+	}
+	var b strings.Builder
+	for _, sh := range shs {
+		s, e := sh.Start.In(a.loc), sh.End.In(a.loc)
+		fmt.Fprintf(&b, "%s %s %s-%s %s\n ", weekday(r.lang, s), s.Format("01-02"), s.Format("15:04"), e.Format("15:04"),
+			esc(limitRunes(sh.Area, 24)))
+		for _, d := range by[sh.ID] {
+			b.WriteString(" " + rosterMark(d, sh, r.now) + esc(limitRunes(d.Name, 12)))
+		}
+		if open := sh.Slots - sh.Taken; open > 0 {
+			b.WriteString(" " + r.t("patrol.roster_open", open))
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n"), nil
+}
+
+// rosterMark: ✓ walked, ✗ did not, ○ to come, ⇄ gave it away, ↩ could not.
+func rosterMark(d storage.PatrolDuty, sh storage.PatrolShift, now time.Time) string {
+	switch {
+	case d.State == storage.DutyGave:
+		return "⇄"
+	case d.State == storage.DutyDropped:
+		return "↩"
+	case !d.CheckIn.IsZero():
+		return "✓"
+	case now.Before(sh.Start):
+		return "○"
+	}
+	return "✗"
+}
+
+// rosterExport sends staff a month's roster as CSV (UTF-8 with BOM).
+func (a *App) rosterExport(r *req, args []string) error {
+	if !r.atLeast(storage.RoleStaff) {
+		return r.reply(r.t("team.staff_only"), nil)
+	}
+	from := a.monthOf(r.now)
+	if len(args) > 0 {
+		m, ok := a.parseMonth(args[0])
+		if !ok {
+			return r.reply(r.t("patrol.roster_bad_month", esc(limitRunes(args[0], 32))), nil)
+		}
+		from = m
+	}
+	to := from.AddDate(0, 1, 0)
+	shs, err := r.tx.TeamShifts(0, from, to)
+	if err != nil {
+		return err
+	}
+	ds, err := r.tx.ShiftsDuty(0, from, to)
+	if err != nil {
+		return err
+	}
+	data, err := a.rosterCSV(shs, ds, r.now)
+	if err != nil {
+		return err
+	}
+	name := from.Format("2006-01")
+	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: r.t("patrol.roster_caption", name, len(shs))}
+	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "roster-" + name + ".csv", FileData: data}, r.now)
+	return err
+}
+
+var rosterHeader = []string{"班次 shift", "队伍 team", "开始 start", "结束 end", "地点 area", "队员 member",
+	"状态 status", "方式 via", "签到 check_in", "签退 check_out"}
+
+func (a *App) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) ([]byte, error) {
+	lang := a.cfg.Community.Language
+	by := map[int64][]storage.PatrolDuty{}
+	for _, d := range ds {
+		by[d.ShiftID] = append(by[d.ShiftID], d)
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	if err := w.Write(rosterHeader); err != nil {
+		return nil, err
+	}
+	for _, sh := range shs {
+		base := []string{itoa(sh.ID), cell(sh.Team), a.csvTime(sh.Start), a.csvTime(sh.End), cell(sh.Area)}
+		for _, d := range by[sh.ID] {
+			row := append(append([]string{}, base...), cell(d.Name), a.cat.T(lang, "patrol.status."+markKey(rosterMark(d, sh, now))),
+				d.Via, a.csvTime(d.CheckIn), a.csvTime(d.CheckOut))
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+		for range sh.Slots - sh.Taken {
+			if err := w.Write(append(append([]string{}, base...), "", a.cat.T(lang, "patrol.status.open"), "", "", "")); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func markKey(mark string) string {
+	return map[string]string{"⇄": "gave", "↩": "dropped", "✓": "walked", "○": "coming", "✗": "missed"}[mark]
+}

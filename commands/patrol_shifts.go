@@ -1,0 +1,93 @@
+package commands
+
+import (
+	"sort"
+	"strings"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// maxListed bounds each part of /shifts.
+const maxListed = 8
+
+// shiftsCmd is /shifts: the caller's own coming shifts, then the open ones
+// of their teams, with buttons.
+func (a *App) shiftsCmd(r *req) error {
+	to := r.now.AddDate(0, 0, a.cfg.Patrol.HorizonDays)
+	mine, err := r.tx.MemberShifts(r.me.ID, r.now, to)
+	if err != nil {
+		return err
+	}
+	teams, err := r.tx.MemberTeams(r.me.ID)
+	if err != nil {
+		return err
+	}
+	var open []storage.PatrolShift
+	for _, tm := range teams {
+		shs, err := r.tx.TeamShifts(tm.ID, r.now, to)
+		if err != nil {
+			return err
+		}
+		for _, sh := range shs {
+			if sh.Taken < sh.Slots && !holds(mine, sh.ID) {
+				open = append(open, sh)
+			}
+		}
+	}
+	sort.Slice(open, func(i, j int) bool { return open[i].Start.Before(open[j].Start) })
+	if len(mine) == 0 && len(open) == 0 {
+		return r.reply(r.t("patrol.shifts_none"), nil)
+	}
+	var b strings.Builder
+	var rows [][]telegram.Button
+	if len(mine) > 0 {
+		b.WriteString(r.t("patrol.shifts_mine"))
+	}
+	for i, sh := range mine {
+		if i == maxListed {
+			b.WriteString("\n…")
+			break
+		}
+		b.WriteString("\n• " + a.shiftLabel(r.lang, sh, r.now))
+		short := a.shortWhen(r.lang, sh)
+		if !r.now.Before(sh.Start.Add(-checkInOpens)) {
+			rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.in") + " · " + short, CallbackData: "pt:in:" + itoa(sh.ID)},
+				{Text: r.t("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + itoa(sh.ID)}})
+			continue
+		}
+		rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + itoa(sh.ID)},
+			{Text: r.t("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + itoa(sh.ID)}})
+	}
+	if len(open) > 0 {
+		if len(mine) > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(r.t("patrol.shifts_open"))
+	}
+	for i, sh := range open {
+		if i == maxListed {
+			b.WriteString("\n…")
+			break
+		}
+		b.WriteString("\n• " + a.shiftLabel(r.lang, sh, r.now) + " · " + r.t("patrol.open_of", sh.Slots-sh.Taken, sh.Slots))
+		rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.take") + " · " + a.shortWhen(r.lang, sh),
+			CallbackData: "pt:take:" + itoa(sh.ID)}})
+	}
+	return r.reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
+}
+
+// shortWhen is "Thu 12-03 20:00" for a button.
+func (a *App) shortWhen(lang string, sh storage.PatrolShift) string {
+	s := sh.Start.In(a.loc)
+	return weekday(lang, s) + " " + s.Format("01-02 15:04")
+}
+
+func holds(shs []storage.PatrolShift, id int64) bool {
+	for _, s := range shs {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,335 @@
+package commands
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+	"courtyard/timed"
+)
+
+const flowPatrolTpl = "patrol_tpl"
+
+// Limits of a template.
+const (
+	maxShiftsPerDay = 48
+	maxSlots        = 100
+	maxArea         = 100
+	maxShiftLength  = 24 * time.Hour
+)
+
+// tplData is the template being defined (Tpl 0) or changed.
+type tplData struct {
+	Team     int64   `json:"team"`
+	Tpl      int64   `json:"tpl,omitempty"`
+	Preset   string  `json:"preset,omitempty"` // "daily", "weekdays", "weekends" while the time is asked
+	Spec     string  `json:"spec,omitempty"`
+	Minutes  int     `json:"minutes,omitempty"`
+	Slots    int     `json:"slots,omitempty"`
+	Area     string  `json:"area,omitempty"`
+	Rotation []int64 `json:"rotation,omitempty"`
+}
+
+var presetDow = map[string]string{"daily": "*", "weekdays": "1-5", "weekends": "0,6"}
+
+func (a *App) startTplFlow(r *req, d tplData) error {
+	if err := r.toast(""); err != nil {
+		return err
+	}
+	return a.askTpl(r, "sched", d)
+}
+
+// askTpl moves the flow to step and asks for it; when changing a template
+// a Keep button keeps the value it has.
+func (a *App) askTpl(r *req, step string, d tplData) error {
+	if err := r.setFlow(flowPatrolTpl, step, d); err != nil {
+		return err
+	}
+	var rows [][]telegram.Button
+	btn := func(key, data string, args ...any) telegram.Button {
+		return telegram.Button{Text: r.t(key, args...), CallbackData: data}
+	}
+	var text string
+	switch step {
+	case "sched":
+		text = r.t("patrol.ask_sched")
+		rows = append(rows, []telegram.Button{btn("patrol.btn.daily", "pt:fp:daily"), btn("patrol.btn.weekdays", "pt:fp:weekdays"),
+			btn("patrol.btn.weekends", "pt:fp:weekends")})
+	case "time":
+		text = r.t("patrol.ask_time")
+	case "dur":
+		text = r.t("patrol.ask_dur")
+		rows = append(rows, []telegram.Button{btn("patrol.btn.hours", "pt:fn:120", 2), btn("patrol.btn.hours", "pt:fn:180", 3),
+			btn("patrol.btn.hours", "pt:fn:240", 4)})
+	case "slots":
+		text = r.t("patrol.ask_slots")
+		var row []telegram.Button
+		for _, n := range []string{"1", "2", "3", "4"} {
+			row = append(row, telegram.Button{Text: n, CallbackData: "pt:fs:" + n})
+		}
+		rows = append(rows, row)
+	case "area":
+		text = r.t("patrol.ask_area", maxArea)
+	case "rot":
+		text = r.t("patrol.ask_rot")
+		rows = append(rows, []telegram.Button{btn("patrol.btn.no_rotation", "pt:fp:norot")})
+	case "confirm":
+		p := storage.PatrolTemplate{Spec: d.Spec, Minutes: d.Minutes, Slots: d.Slots, Area: d.Area, Rotation: d.Rotation}
+		text = r.t("patrol.preview", a.tplLine(r, p))
+		rows = append(rows, []telegram.Button{btn("patrol.btn.save", "pt:fsave"), btn("button.cancel", "pt:fcancel")})
+		return r.reply(text, telegram.Keyboard{InlineKeyboard: rows})
+	}
+	if d.Tpl != 0 && step != "time" {
+		rows = append(rows, []telegram.Button{btn("patrol.btn.keep", "pt:fk")})
+	}
+	rows = append(rows, []telegram.Button{btn("button.cancel", "pt:fcancel")})
+	return r.reply(text, telegram.Keyboard{InlineKeyboard: rows})
+}
+
+var tplNext = map[string]string{"sched": "dur", "time": "dur", "dur": "slots", "slots": "area", "area": "rot", "rot": "confirm"}
+
+// tplFlowButton takes the flow's buttons; the caller's right to manage the
+// team is checked again on each press.
+func (a *App) tplFlowButton(r *req, op, arg string) error {
+	var d tplData
+	f, ok, err := r.flowFor(flowPatrolTpl, &d)
+	if !ok || err != nil {
+		return err
+	}
+	if may, err := a.mayManagePatrol(r, d.Team); err != nil || !may {
+		if err != nil {
+			return err
+		}
+		return r.toast(r.t("patrol.not_lead", ""))
+	}
+	n, _ := strconv.Atoi(arg)
+	switch {
+	case op == "fcancel":
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.edit(r.t("patrol.tpl_cancelled"), nil)
+	case op == "fk" && d.Tpl != 0 && tplNext[f.Step] != "":
+		return a.askTpl(r, tplNext[f.Step], d)
+	case op == "fp" && f.Step == "sched" && presetDow[arg] != "":
+		d.Preset = arg
+		return a.askTpl(r, "time", d)
+	case op == "fp" && f.Step == "rot" && arg == "norot":
+		d.Rotation = nil
+		return a.askTpl(r, "confirm", d)
+	case op == "fn" && f.Step == "dur" && n > 0:
+		d.Minutes = n
+		return a.askTpl(r, "slots", d)
+	case op == "fs" && f.Step == "slots" && n > 0:
+		d.Slots = n
+		return a.askTpl(r, "area", d)
+	case op == "fsave" && f.Step == "confirm":
+		return a.saveTpl(r, d)
+	}
+	return r.toast(r.t("error.stale_button"))
+}
+
+// tplText takes what is typed at each step; a bad value is refused with
+// the reason and asked again, changing nothing.
+func (a *App) tplText(r *req, f storage.Flow) error {
+	var d tplData
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
+		return r.tx.EndFlow(r.me.ID)
+	}
+	if may, err := a.mayManagePatrol(r, d.Team); err != nil || !may {
+		if err == nil {
+			err = r.tx.EndFlow(r.me.ID)
+		}
+		return err
+	}
+	text := strings.TrimSpace(cleanLine(r.text))
+	again := func(key string, args ...any) error { return r.reply(r.t(key, args...), nil) }
+	switch f.Step {
+	case "sched":
+		if bad := a.checkSpec(r, text); bad != "" {
+			return r.reply(bad, nil)
+		}
+		d.Spec = text
+	case "time":
+		h, m, ok := parseClock(text)
+		if !ok {
+			return again("patrol.bad_time")
+		}
+		d.Spec = fmt.Sprintf("%d %d * * %s", m, h, presetDow[d.Preset])
+		d.Preset = ""
+	case "dur":
+		min, ok := parseLength(text)
+		if !ok {
+			return again("patrol.bad_dur")
+		}
+		d.Minutes = min
+	case "slots":
+		n, err := strconv.Atoi(text)
+		if err != nil || n < 1 || n > maxSlots {
+			return again("patrol.bad_slots", maxSlots)
+		}
+		d.Slots = n
+	case "area":
+		if text == "" || runeLen(text) > maxArea {
+			return again("patrol.bad_area", maxArea)
+		}
+		d.Area = text
+	case "rot":
+		ids, bad, err := a.readRotation(r, d.Team, text)
+		if err != nil {
+			return err
+		}
+		if bad != "" {
+			return again("patrol.bad_rot", esc(bad))
+		}
+		d.Rotation = ids
+	default:
+		return again("patrol.tap_button")
+	}
+	return a.askTpl(r, tplNext[f.Step], d)
+}
+
+// checkSpec returns why a cron expression cannot be used, naming the field
+// at fault, or "".
+func (a *App) checkSpec(r *req, spec string) string {
+	s, err := timed.ParseSpec(spec)
+	var se *timed.SpecError
+	if errors.As(err, &se) {
+		if se.Field == timed.FieldSpec {
+			return r.t("patrol.bad_cron", esc(spec))
+		}
+		return r.t("patrol.bad_cron_field", a.fieldName(r, se.Field), esc(se.Value))
+	}
+	if err != nil {
+		return r.t("patrol.bad_cron", esc(spec))
+	}
+	day := r.now.In(a.loc)
+	for i := range 8 {
+		if timed.PerDay(s, a.loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
+			return r.t("patrol.too_often", maxShiftsPerDay)
+		}
+	}
+	return ""
+}
+
+func (a *App) fieldName(r *req, f timed.Field) string {
+	switch f {
+	case timed.FieldMinute:
+		return r.t("patrol.field.minute")
+	case timed.FieldHour:
+		return r.t("patrol.field.hour")
+	case timed.FieldDayOfMonth:
+		return r.t("patrol.field.dom")
+	case timed.FieldMonth:
+		return r.t("patrol.field.month")
+	}
+	return r.t("patrol.field.dow")
+}
+
+// parseClock reads "20:00", "8:30" or "20".
+func parseClock(s string) (h, m int, ok bool) {
+	s = strings.ReplaceAll(s, "：", ":")
+	hs, ms, found := strings.Cut(s, ":")
+	var err1, err2 error
+	h, err1 = strconv.Atoi(hs)
+	if found {
+		m, err2 = strconv.Atoi(ms)
+	}
+	return h, m, err1 == nil && err2 == nil && h >= 0 && h < 24 && m >= 0 && m < 60
+}
+
+// parseLength reads a shift's length: "3h", "90m", "2h30m", "3" (hours),
+// "3小时", "90分钟": whole minutes above 0 and at most 24 h.
+func parseLength(s string) (int, bool) {
+	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	for _, r := range [][2]string{{"小时", "h"}, {"分钟", "m"}, {"分", "m"}} {
+		s = strings.ReplaceAll(s, r[0], r[1])
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		s = fmt.Sprintf("%gh", f)
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 || d > maxShiftLength || d%time.Minute != 0 {
+		return 0, false
+	}
+	return int(d / time.Minute), true
+}
+
+// readRotation reads "@wang @chen 1234" into member ids, in order; bad is
+// the first one not found or not in the team.
+func (a *App) readRotation(r *req, team int64, text string) (ids []int64, bad string, err error) {
+	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return c == ' ' || c == ',' || c == '，' || c == '、' }) {
+		var m storage.Member
+		if strings.HasPrefix(w, "@") {
+			m, err = r.tx.MemberByUsername(w)
+		} else if id, perr := strconv.ParseInt(w, 10, 64); perr == nil && id > 0 {
+			m, err = r.tx.Member(id)
+		} else {
+			return nil, w, nil
+		}
+		if isNotFound(err) {
+			return nil, w, nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		in, err := r.tx.InTeam(team, m.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		if !in {
+			return nil, w, nil
+		}
+		if !containsID(ids, m.ID) {
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, text, nil
+	}
+	return ids, "", nil
+}
+
+// saveTpl stores the template and lays out its shifts at once.
+func (a *App) saveTpl(r *req, d tplData) error {
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	p := storage.PatrolTemplate{ID: d.Tpl, TeamID: d.Team, Spec: d.Spec, Minutes: d.Minutes, Slots: d.Slots, Area: d.Area,
+		Rotation: d.Rotation, State: storage.PatrolActive, CreatedBy: r.me.ID}
+	if d.Tpl != 0 {
+		old, err := r.tx.PatrolTemplate(d.Tpl)
+		if isNotFound(err) || old.State == storage.PatrolRemoved {
+			return r.edit(r.t("patrol.tpl_cancelled"), nil)
+		}
+		if err != nil {
+			return err
+		}
+		p.State = old.State
+		if err := a.applyTemplateChange(r, p); err != nil {
+			return err
+		}
+	} else {
+		id, err := r.tx.CreatePatrolTemplate(p, r.now)
+		if err != nil {
+			return err
+		}
+		p.ID = id
+		if err := a.layoutNow(r, p); err != nil {
+			return err
+		}
+	}
+	tm, err := r.tx.Team(d.Team)
+	if err != nil {
+		return err
+	}
+	if err := r.edit(r.t("patrol.tpl_saved", a.tplLine(r, p)), nil); err != nil {
+		return err
+	}
+	return a.templatesPage(r, tm, false)
+}

@@ -1,0 +1,192 @@
+package commands
+
+import (
+	"strings"
+
+	"courtyard/config"
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// Monthly stars. A round runs: nominations (residents, in private, with a
+// reason) → a shortlisting day (staff pick by buttons, a shortlisted person
+// agrees to be shown) → voting (in private, by buttons, one vote per person
+// per category, changeable until the close) → the close: votes are counted,
+// the results go to the audience staff chose and stay in /stars history.
+// Vote counts are read by nothing before the close, staff included.
+
+const (
+	starShortlistHours = 24 // between the nominations' end and the vote
+	maxStarReason      = 300
+	maxStarButtons     = 30
+	starHistoryRounds  = 12
+)
+
+// mayRunStars: staff open rounds and shortlist. The one check for every
+// staff button of stars, made again on each press.
+func mayRunStars(r *req) bool { return r.atLeast(storage.RoleStaff) }
+
+// mayTakePart: registered residents (any role) nominate and vote. The one
+// check for every resident button of stars, made again on each press.
+func mayTakePart(r *req) bool { return r.me.Registered() }
+
+// starCategory is the configured category key.
+func (a *App) starCategory(key string) (config.StarCategory, bool) {
+	for _, c := range a.cfg.Stars.Categories {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return config.StarCategory{}, false
+}
+
+// starLabel is a category's name in lang.
+func starLabel(c config.StarCategory, lang string) string {
+	if lang == "en" {
+		return c.En
+	}
+	return c.Zh
+}
+
+// stars: /stars shows the round in hand; /stars history the past stars.
+func (a *App) stars(r *req) error {
+	if strings.EqualFold(strings.TrimSpace(r.args), "history") || strings.TrimSpace(r.args) == "历史" {
+		return a.starHistory(r)
+	}
+	if !mayTakePart(r) && !mayRunStars(r) {
+		return r.reply(r.t("stars.register_first"), nil)
+	}
+	text, kb, err := a.starHome(r)
+	if err != nil {
+		return err
+	}
+	return r.reply(text, kb)
+}
+
+// starHome is the round's page for the person asking: what they can do now.
+func (a *App) starHome(r *req) (string, telegram.Keyboard, error) {
+	var rows [][]telegram.Button
+	rd, err := r.tx.ActiveStarRound()
+	if isNotFound(err) {
+		if mayRunStars(r) {
+			rows = append(rows, []telegram.Button{{Text: r.t("stars.button.open"), CallbackData: "st:o"}})
+		}
+		return r.t("stars.none"), telegram.Keyboard{InlineKeyboard: rows}, nil
+	}
+	if err != nil {
+		return "", telegram.Keyboard{}, err
+	}
+	var b strings.Builder
+	b.WriteString(r.t("stars.title", a.roundTitle(rd)(r.lang)) + "\n")
+	id := itoa(rd.ID)
+	switch rd.State {
+	case storage.StarNominating:
+		b.WriteString(r.t("stars.home.nominating", a.when(rd.NominateUntil), maxStarReason))
+		for _, c := range a.cfg.Stars.Categories {
+			n, err := r.tx.StarNominationBy(rd.ID, c.Key, r.me.ID)
+			switch {
+			case err == nil:
+				b.WriteString("\n" + r.t("stars.home.nominated", esc(starLabel(c, r.lang)), esc(a.starCandName(r, n.CandidateID))))
+			case isNotFound(err):
+				if mayTakePart(r) {
+					rows = append(rows, []telegram.Button{{Text: r.t("stars.button.nominate", starLabel(c, r.lang)), CallbackData: "st:n:" + id + ":" + c.Key}})
+				}
+			default:
+				return "", telegram.Keyboard{}, err
+			}
+		}
+	case storage.StarShortlisting:
+		b.WriteString(r.t("stars.home.shortlisting", a.when(rd.VoteFrom)))
+	case storage.StarVoting:
+		b.WriteString(r.t("stars.home.voting", a.when(rd.VoteUntil)))
+		if mayTakePart(r) {
+			for _, c := range a.cfg.Stars.Categories {
+				rows = append(rows, []telegram.Button{{Text: r.t("stars.button.ballot", starLabel(c, r.lang)), CallbackData: "st:b:" + id + ":" + c.Key}})
+			}
+		}
+	}
+	if mayRunStars(r) && (rd.State == storage.StarNominating || rd.State == storage.StarShortlisting) {
+		b.WriteString("\n\n" + r.t("stars.home.staff"))
+		for _, c := range a.cfg.Stars.Categories {
+			rows = append(rows, []telegram.Button{{Text: r.t("stars.button.shortlist", starLabel(c, r.lang)), CallbackData: "st:s:" + id + ":" + c.Key}})
+		}
+	}
+	if mayRunStars(r) {
+		b.WriteString("\n" + r.t("stars.counts_hidden"))
+	}
+	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
+}
+
+// starCandName is a candidate's name: the person's, or the building's.
+func (a *App) starCandName(r *req, id int64) string {
+	c, err := r.tx.StarCandidate(id)
+	if err != nil {
+		return "#" + itoa(id)
+	}
+	return a.candName(r, c, r.lang)
+}
+
+func (a *App) candName(r *req, c storage.StarCandidate, lang string) string {
+	if c.MemberID == 0 {
+		return a.cat.T(lang, "stars.building", c.Building)
+	}
+	return a.nameOf(r, c.MemberID)
+}
+
+// starButton routes the st: buttons. Each handler checks again, on every
+// press, who may press it (mayRunStars or mayTakePart).
+func (a *App) starButton(r *req) error {
+	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "st:"), ":")
+	if !r.private() {
+		return r.toast(r.t("menu.private_only"))
+	}
+	switch parts[0] {
+	case "o", "od", "ov", "oa", "oy", "ox":
+		return a.starOpenButton(r, parts)
+	case "n", "w":
+		return a.starNominateButton(r, parts)
+	case "s", "t":
+		return a.starShortlistButton(r, parts)
+	case "c":
+		return a.starConsent(r, parts)
+	case "b", "v":
+		return a.starVoteButton(r, parts)
+	}
+	return r.toast(r.t("error.stale_button"))
+}
+
+// starRoundArg reads a round id and category from a button, answering as
+// stale when either is unknown.
+func (a *App) starRoundArg(r *req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
+	rid, ok := idArg(id)
+	c, okc := a.starCategory(cat)
+	if !ok || !okc {
+		return storage.StarRound{}, c, false, r.toast(r.t("error.stale_button"))
+	}
+	rd, err := r.tx.StarRound(rid)
+	if isNotFound(err) {
+		return rd, c, false, r.toast(r.t("error.stale_button"))
+	}
+	return rd, c, err == nil, err
+}
+
+// starHistory lists the stars of the latest closed rounds.
+func (a *App) starHistory(r *req) error {
+	rounds, err := r.tx.ClosedStarRounds(starHistoryRounds)
+	if err != nil {
+		return err
+	}
+	if len(rounds) == 0 {
+		return r.reply(r.t("stars.history.none"), nil)
+	}
+	var b strings.Builder
+	b.WriteString(r.t("stars.history.title") + "\n")
+	for _, rd := range rounds {
+		text, err := a.starResults(r, rd, r.lang, 0)
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n" + text + "\n")
+	}
+	return r.reply(fit(strings.TrimSpace(b.String())), nil)
+}

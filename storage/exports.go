@@ -1,0 +1,132 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"time"
+)
+
+// ExportRequest is a ticket export someone asked for, waiting to be built.
+type ExportRequest struct {
+	ID       int64
+	ChatID   int64
+	MemberID int64
+	Lang     string
+	From, To time.Time
+	Name     string // labels the file
+}
+
+// RequestExport stores a request for an export.
+func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO export_requests (chat_id, member_id, lang, from_at, to_at, name, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ChatID, r.MemberID, r.Lang, ms(r.From), ms(r.To), r.Name, ms(now))
+	if err != nil {
+		return 0, fmt.Errorf("storage: request export: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// PendingExports returns up to limit requests not yet done, oldest first.
+func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, member_id, lang, from_at, to_at, name
+		FROM export_requests WHERE done_at IS NULL ORDER BY id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: pending exports: %w", err)
+	}
+	defer rows.Close()
+	var out []ExportRequest
+	for rows.Next() {
+		var r ExportRequest
+		var from, to int64
+		if err := rows.Scan(&r.ID, &r.ChatID, &r.MemberID, &r.Lang, &from, &to, &r.Name); err != nil {
+			return nil, fmt.Errorf("storage: pending exports: %w", err)
+		}
+		r.From, r.To = fromMS(from), fromMS(to)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: pending exports: %w", err)
+	}
+	return out, nil
+}
+
+// ExportDone marks a request done; false when it already was (built twice
+// by a restart in between: the second is not sent).
+func (t *Tx) ExportDone(id int64, now time.Time) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `UPDATE export_requests SET done_at = ? WHERE id = ? AND done_at IS NULL`, ms(now), id)
+	if err != nil {
+		return false, fmt.Errorf("storage: export %d done: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("storage: export %d done: %w", id, err)
+	}
+	return n == 1, nil
+}
+
+// CountTicketsCreated counts the tickets created in [from, to).
+func (t *Tx) CountTicketsCreated(from, to time.Time) (int, error) {
+	lo, hi := rangeMS(from, to)
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM tickets WHERE created_at >= ? AND created_at < ?`, lo, hi).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("storage: count tickets: %w", err)
+	}
+	return n, nil
+}
+
+// ExportPeople returns the reporters and assignees of the tickets created
+// in [from, to), and their teams: what an export names.
+func (t *Tx) ExportPeople(from, to time.Time) (people, teams []int64, err error) {
+	lo, hi := rangeMS(from, to)
+	people, err = t.ids("export people", `SELECT reporter_id FROM tickets WHERE created_at >= ? AND created_at < ?
+		UNION SELECT assignee_id FROM tickets WHERE created_at >= ? AND created_at < ? AND assignee_id IS NOT NULL`, lo, hi, lo, hi)
+	if err != nil {
+		return nil, nil, err
+	}
+	teams, err = t.ids("export teams", `SELECT DISTINCT team_id FROM tickets
+		WHERE created_at >= ? AND created_at < ? AND team_id IS NOT NULL`, lo, hi)
+	return people, teams, err
+}
+
+// Read runs fn on one read connection inside a read transaction: every
+// read in fn sees the same snapshot, and the writer is not held. For long
+// reads (exports) that must not hold up updates.
+func (s *Storage) Read(ctx context.Context, fn func(*Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("storage: reader: %w", err)
+	}
+	defer conn.Close()
+	rctx := context.WithoutCancel(ctx)
+	// A plain BEGIN is deferred: it takes no write lock, and its snapshot
+	// starts at the first read.
+	if _, err := conn.ExecContext(rctx, "BEGIN"); err != nil {
+		return fmt.Errorf("storage: begin read: %w", err)
+	}
+	ferr := fn(&Tx{ctx: rctx, q: readOnly{conn}})
+	if _, err := conn.ExecContext(rctx, "ROLLBACK"); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		if ferr == nil {
+			return fmt.Errorf("storage: end read: %w", err)
+		}
+	}
+	return ferr
+}
+
+// readOnly refuses writes on a read connection.
+type readOnly struct{ c *sql.Conn }
+
+func (r readOnly) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return nil, fmt.Errorf("storage: write on a read connection: %.40s", q)
+}
+
+func (r readOnly) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return r.c.QueryContext(ctx, q, args...)
+}
+
+func (r readOnly) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return r.c.QueryRowContext(ctx, q, args...)
+}
