@@ -21,6 +21,7 @@ type persona struct {
 	Leads       []string // buildings a leader leads
 	Newcomer    bool     // not registered yet: the visitor registers them
 	Volunteer   bool     // in the volunteer team
+	Patrol      bool     // in the patrol team
 	Description string   // a line about them for the picker, in their language
 }
 
@@ -45,11 +46,11 @@ func demoCast() cast {
 	return cast{
 		People: []persona{
 			{ID: adminID, Name: "张主任", Lang: "zh", Role: storage.RoleAdmin, Building: "1", Unit: "101", Description: "社区书记，配置里的管理员"},
-			{ID: 1002, Name: "Emma", Lang: "en", Role: storage.RoleStaff, Building: "1", Unit: "102", Description: "community worker at the service station"},
-			{ID: 2003, Name: "林楼长", Lang: "zh", Role: storage.RoleLeader, Building: "3", Unit: "201", Leads: []string{"3", "4"}, Volunteer: true, Description: "3、4 号楼楼栋长，志愿队队长"},
-			{ID: 2006, Name: "David", Lang: "en", Role: storage.RoleLeader, Building: "6", Unit: "301", Leads: []string{"6"}, Description: "building leader of building 6"},
-			{ID: 3001, Name: "王阿姨", Lang: "zh", Role: storage.RoleResident, Building: "3", Unit: "502", Volunteer: true, Description: "3 号楼居民，志愿者"},
-			{ID: 3002, Name: "Li Wei", Lang: "en", Role: storage.RoleResident, Building: "3", Unit: "302", Volunteer: true, Description: "resident of building 3, volunteer"},
+			{ID: 1002, Name: "Emma", Lang: "en", Role: storage.RoleStaff, Building: "1", Unit: "102", Description: "community worker at the service station, visits 小明家"},
+			{ID: 2003, Name: "林楼长", Lang: "zh", Role: storage.RoleLeader, Building: "3", Unit: "201", Leads: []string{"3", "4"}, Volunteer: true, Description: "3、4 号楼楼栋长，志愿队队长，探访刘奶奶"},
+			{ID: 2006, Name: "David", Lang: "en", Role: storage.RoleLeader, Building: "6", Unit: "301", Leads: []string{"6"}, Patrol: true, Description: "building leader of building 6, leads the patrol team, visits 陈大爷"},
+			{ID: 3001, Name: "王阿姨", Lang: "zh", Role: storage.RoleResident, Building: "3", Unit: "502", Volunteer: true, Patrol: true, Description: "3 号楼居民，志愿者，日间巡逻"},
+			{ID: 3002, Name: "Li Wei", Lang: "en", Role: storage.RoleResident, Building: "3", Unit: "302", Volunteer: true, Patrol: true, Description: "resident of building 3, volunteer, on patrol"},
 			{ID: 3003, Name: "陈大爷", Lang: "zh", Role: storage.RoleResident, Building: "6", Unit: "101", Description: "6 号楼居民，独居老人"},
 			{ID: 3004, Name: "小周", Lang: "zh", Role: storage.RoleResident, Newcomer: true, Description: "刚搬来的新邻居，还没登记"},
 		},

@@ -51,7 +51,13 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramtest.Serve
 		if err := seedTickets(tx, now); err != nil {
 			return err
 		}
-		return seedJobs(tx, cmds, team, now)
+		if err := seedJobs(tx, cmds, team, now); err != nil {
+			return err
+		}
+		if err := seedPatrols(tx, cmds, c, now); err != nil {
+			return err
+		}
+		return seedCareList(tx, now)
 	})
 }
 
@@ -171,6 +177,60 @@ func seedJobs(tx *storage.Tx, cmds *commands.App, team int64, now time.Time) err
 	j.ID = id
 	for _, m := range []int64{3001, 3002} {
 		if _, err := tx.JobSignUp(j, m, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seedPatrols makes the patrol team, led by building 6's leader, with a
+// day patrol (09:00, 3 h, one person) and a night patrol (20:00, 3 h, two
+// people) on rotations, and lays out their shifts as the hourly job would:
+// the people on tonight's night patrol get its reminder at 19:00.
+func seedPatrols(tx *storage.Tx, cmds *commands.App, c cast, now time.Time) error {
+	lead := int64(2006)
+	team, err := tx.CreateTeam("平安巡逻队", lead, true, now)
+	if err != nil {
+		return err
+	}
+	for _, p := range c.People {
+		if p.Patrol {
+			if err := tx.AddTeamMember(team, p.ID, now); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.SetTeamLead(team, lead, true, now); err != nil {
+		return err
+	}
+	for _, p := range []storage.PatrolTemplate{
+		{TeamID: team, Spec: "0 9 * * *", Minutes: 180, Slots: 1, Area: "东门 → 3号楼 → 6号楼", Rotation: []int64{3001, 3002}, CreatedBy: lead},
+		{TeamID: team, Spec: "0 20 * * *", Minutes: 180, Slots: 2, Area: "东门 → E区小巷 → 北门", Rotation: []int64{lead, 3002}, CreatedBy: lead},
+	} {
+		if _, err := tx.CreatePatrolTemplate(p, now); err != nil {
+			return err
+		}
+	}
+	return cmds.LayoutPatrols(tx.Context(), tx, now)
+}
+
+// seedCareList puts three households on the staff-only care list, each
+// with a visitor, for the holiday visit rounds.
+func seedCareList(tx *storage.Tx, now time.Time) error {
+	for _, h := range []struct {
+		storage.Household
+		visitor int64
+	}{
+		{storage.Household{Building: "6", Unit: "101", Name: "陈大爷", Reason: "lives_alone", Contact: "（演示）139 0000 0001", Notes: "腿脚不便，上午在家。"}, 2006},
+		{storage.Household{Building: "3", Unit: "402", Name: "刘奶奶", Reason: "disabled", Contact: "（演示）139 0000 0002"}, 2003},
+		{storage.Household{Building: "9", Unit: "201", Name: "小明家", Reason: "left_behind", Notes: "父母在外地打工，爷爷照看。"}, 1002},
+	} {
+		h.CreatedBy = adminID
+		id, err := tx.CreateHousehold(h.Household, now)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetHouseholdVisitor(id, h.visitor, true, adminID, now); err != nil {
 			return err
 		}
 	}
