@@ -120,6 +120,29 @@ func TestAPIGroupPhotoClockAndStartOver(t *testing.T) {
 		t.Errorf("someone else's photo: HTTP %d", code)
 	}
 
+	post(t, base+"api/location", sendReq{As: 3001, Chat: 3001})
+	loc := waitChat(t, base, ev, 3001, 3001, func(m msgView) bool { return m.Location != nil && !m.Bot })
+	if loc.Location.Latitude != presetLat || loc.Location.Longitude != presetLon {
+		t.Errorf("location: %+v", loc.Location)
+	}
+
+	// Staff open the export the bot sends as a document.
+	post(t, base+"api/send", sendReq{As: 1002, Chat: 1002, Text: "/export"})
+	doc := waitChat(t, base, ev, 1002, 1002, func(m msgView) bool { return m.Document != nil && strings.HasSuffix(m.Document.Name, ".csv") })
+	resp, err = http.Get(base + doc.Document.URL + "&as=1002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") || !bytes.HasPrefix(csv, []byte("\xef\xbb\xbf")) ||
+		!strings.Contains(string(csv), "希望有人帮忙换一下厨房的灯泡") {
+		t.Errorf("export: %q %.200s", resp.Header.Get("Content-Disposition"), csv)
+	}
+	if code := getJSON(t, base+doc.Document.URL+"&as=3001", nil); code != http.StatusForbidden {
+		t.Errorf("a resident opened staff's export: HTTP %d", code)
+	}
+
 	if post(t, base+"api/clock", map[string]string{"step": "sideways"}) != http.StatusBadRequest {
 		t.Error("an unknown clock step was accepted")
 	}

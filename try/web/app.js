@@ -105,6 +105,8 @@ function become(id) {
 function chatInfo(id) { return S.me.chats.find((c) => c.id === id); }
 
 async function showList() {
+  $("chat-list").replaceChildren();
+  delete $("chat-list").dataset.for;
   $("chat-view").classList.add("hidden");
   $("list-view").classList.remove("hidden");
   $("me-name").textContent = S.me.name;
@@ -121,6 +123,7 @@ async function drawList() {
   }));
   if (me !== S.me) return;
   ul.replaceChildren();
+  ul.dataset.for = me.id;
   for (const { c, last } of items) {
     const b = el("button");
     b.dataset.chat = c.id;
