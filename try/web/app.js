@@ -96,6 +96,7 @@ function drawPeople() {
 function become(id) {
   S.me = S.state.personas.find((p) => p.id === id);
   S.chat = null;
+  $("toast").classList.add("hidden");
   localStorage.setItem("courtyard-try-me", String(id));
   drawChrome();
   drawPeople();
