@@ -64,7 +64,7 @@ func TestTryStartsFastAndStopsOnSIGINT(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !bytes.Contains(page, []byte(`<script src="app.js">`)) {
+	if resp.StatusCode != 200 || !bytes.Contains(page, []byte(`<script src="chat.js">`)) || !bytes.Contains(page, []byte(`<script src="app.js">`)) {
 		t.Fatalf("page: %s %.200s", resp.Status, page)
 	}
 	if entries, _ := os.ReadDir(tmp); len(entries) == 0 {

@@ -160,12 +160,19 @@ func TestAPIGroupPhotoClockAndStartOver(t *testing.T) {
 		t.Errorf("reminder: %q", rem.HTML)
 	}
 
+	// Start over: the clock is back and nothing said before is there (the
+	// new demo's own notices, such as the patrol rota, may be).
 	post(t, base+"api/reset", nil)
 	var after chatView
 	getJSON(t, base+"api/chat?as=3001&chat=3001", &after)
 	getJSON(t, base+"api/state", &st)
-	if len(after.Messages) != 0 || st.Now.Sub(testStart()) > time.Minute {
-		t.Errorf("after start over: %d messages, time %v", len(after.Messages), st.Now)
+	for _, m := range after.Messages {
+		if !m.Bot || hasData(m, "jb:ok:1") {
+			t.Errorf("after start over: %+v", m)
+		}
+	}
+	if st.Now.Sub(testStart()) > time.Minute {
+		t.Errorf("after start over the time is %v", st.Now)
 	}
 }
 
