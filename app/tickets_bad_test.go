@@ -22,7 +22,7 @@ func TestTicketBadInput(t *testing.T) {
 	c.expect(c.li.ID, "That is too long: 2001 characters, at most 2000")
 	c.tg.AddUpdate(models.Update{Message: &models.Message{ID: 77, From: &c.li, Chat: telegramtest.PrivateChat(c.li),
 		Sticker: &models.Sticker{FileID: "sticker-1", FileUniqueID: "s1", Type: "regular", Width: 1, Height: 1}}})
-	c.expect(c.li.ID, "Please describe the problem in words")
+	c.expect(c.li.ID, "Please describe it in words")
 	c.say(c.li, "   ")
 	c.settle()
 	if n := countTickets(c); n != 0 {
@@ -64,7 +64,7 @@ func TestReportsPerHourLimit(t *testing.T) {
 	for _, txt := range []string{"one broken lamp", "two broken lamps", "three broken lamps"} {
 		h.tg.SendText(u, g, "/report "+txt)
 	}
-	h.expect(g.ID, "reported 2 times in the last hour")
+	h.expect(g.ID, "made 2 reports in the last hour")
 	h.settle()
 	if n := countTickets(&community{harness: h}); n != 2 {
 		t.Fatalf("%d tickets, want 2", n)

@@ -282,7 +282,7 @@ func TestPrivDeepLinkFinishedAfterRegistering(t *testing.T) {
 	// A wish link in English.
 	bob := c.user(2997, "Bob", "en")
 	c.privRegisterVia(bob, "/start wish", "1", "103")
-	c.expect(bob.ID, "What kind of wish?")
+	c.expect(bob.ID, "What kind of wish is yours?")
 
 	// A follow link for another building's ticket is refused after registering.
 	zhou := c.user(2996, "周", "zh")

@@ -458,7 +458,11 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	var res json.RawMessage
 	out.start = s.clock.Now()
 	if m.FileData != nil {
-		out.err = s.client.Upload(ctx, m.Method, m.Payload, "document", m.FileName, m.FileData, &res)
+		field := "document"
+		if m.Method == "sendPhoto" {
+			field = "photo"
+		}
+		out.err = s.client.Upload(ctx, m.Method, m.Payload, field, m.FileName, m.FileData, &res)
 	} else {
 		out.err = s.client.Call(ctx, m.Method, m.Payload, &res)
 	}

@@ -132,9 +132,18 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 
 // deliver queues the announcement to one chat.
 func (a *App) deliver(r *req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
+	return a.deliverAck(r, ann, chat, lang, prio, ref, pin, true)
+}
+
+// deliverAck queues the announcement to one chat, with the Read ✓ button
+// if ack.
+func (a *App) deliverAck(r *req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
 	sender := a.nameOf(r, ann.SenderID)
 	text := a.cat.T(lang, "ann.message", esc(ann.Text), esc(sender))
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + itoa(ann.ID)}}}}
+	var kb any
+	if ack {
+		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + itoa(ann.ID)}}}}
+	}
 	m := storage.OutMsg{ChatID: chat, Priority: prio, Ref: ref}
 	if pin && chat < 0 {
 		m.After = "pin"
@@ -172,34 +181,46 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 		}
 		return r.edit(r.t("ann.cancelled"), nil)
 	}
-	recips, err := a.recipients(r, ann)
-	if err != nil {
-		return err
-	}
-	pin := verb == "pin"
-	if ok, err := r.tx.FinishAnnouncement(id, "sent", pin, len(recips), r.now); err != nil || !ok {
+	n, ok, err := a.sendAnnouncement(r, ann, verb == "pin", true)
+	if err != nil || !ok {
 		if err == nil {
 			err = r.toast(r.t("ann.already", r.t("ann.state.sent")))
 		}
 		return err
 	}
-	ref := "ann:" + itoa(id)
+	if err := r.toast(r.t("ann.sending_toast")); err != nil {
+		return err
+	}
+	return r.edit(r.n("ann.sending", n, id), nil)
+}
+
+// sendAnnouncement moves a draft to sent and queues it to everyone in its
+// audience, with its delivery record, all in r's transaction: once that
+// commits, the outbox sends each copy once. It reports the number of
+// recipients, and false when the draft had been sent or cancelled already.
+// ack puts the Read ✓ button under it.
+func (a *App) sendAnnouncement(r *req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
+	recips, err := a.recipients(r, ann)
+	if err != nil {
+		return 0, false, err
+	}
+	if ok, err := r.tx.FinishAnnouncement(ann.ID, "sent", pin, len(recips), r.now); err != nil || !ok {
+		return 0, false, err
+	}
+	ref := "ann:" + itoa(ann.ID)
 	for _, rc := range recips {
-		if err := r.tx.AddAnnouncementRecipient(id, rc.chat); err != nil {
-			return err
+		if err := r.tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
+			return 0, false, err
 		}
 		prio := storage.PriorityBulk
 		if rc.chat < 0 {
 			prio = storage.PriorityNotice // ahead of answers to questions in the group
 		}
-		if err := a.deliver(r, ann, rc.chat, rc.lang, prio, ref, pin); err != nil {
-			return err
+		if err := a.deliverAck(r, ann, rc.chat, rc.lang, prio, ref, pin, ack); err != nil {
+			return 0, false, err
 		}
 	}
-	if err := r.toast(r.t("ann.sending_toast")); err != nil {
-		return err
-	}
-	return r.edit(r.n("ann.sending", len(recips), id), nil)
+	return len(recips), true, nil
 }
 
 // mayAnnounce checks the presser may still reach the announcement's audience.

@@ -46,6 +46,8 @@ type App struct {
 	admins    map[int64]bool
 	menus     map[string]menuSet // private command menus by role:lang
 
+	chartFont chartFont // the chart's CJK font, loaded on first use
+
 	floodMu     sync.Mutex
 	flood       map[floodKey]*rate.Limiter
 	floodWarned map[floodKey]time.Time

@@ -27,6 +27,9 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 		flowVisitNote:    a.visitNoteText,
 		flowStarNominate: a.starNominateText,
 		flowPledge:       a.pledgeText,
+		flowMediation:    a.mediationText,
+		flowSchedule:     a.scheduleText,
+		flowMeeting:      a.meetingText,
 	}
 }
 
@@ -60,6 +63,10 @@ func (a *App) continueFlow(r *req) error {
 	if isNotFound(err) {
 		if !r.me.Registered() {
 			return a.askBuilding(r, r.t("start.welcome", esc(a.cfg.Community.Name)))
+		}
+		if voiceOf(r) != nil {
+			// A voice note out of the blue is most likely a report.
+			return r.reply(r.t("report.voice_no_flow"), a.mainMenu(r))
 		}
 		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
 	}

@@ -39,7 +39,7 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 		kind, per = floodMessages, a.cfg.Limits.MessagesPerMinute
 		f, err := r.tx.Flow(r.me.ID)
 		switch {
-		case err == nil && f.Name == flowReport && f.Step == "text" && cleanText(r.text) != "":
+		case err == nil && f.Name == flowReport && f.Step == "text" && (cleanText(r.text) != "" || voiceOf(r) != nil):
 			return true, false, undo, nil
 		case err == nil:
 			kind, per = floodFlow, flowAllowance*per

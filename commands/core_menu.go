@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/storage"
 	"courtyard/telegram"
 )
 
@@ -17,6 +18,10 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 	}}
 	if on, err := r.tx.OnPatrolTeam(r.me.ID); err == nil && on {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.t("menu.shifts"), CallbackData: "menu:shifts"}})
+	}
+	if r.atLeast(storage.RoleStaff) {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
+			{Text: r.t("menu.mediation"), CallbackData: "menu:mediation"}, {Text: r.t("menu.summary"), CallbackData: "menu:summary"}})
 	}
 	return kb
 }
@@ -45,6 +50,13 @@ func (a *App) menuButton(r *req) error {
 	case "pledges":
 		r.args = ""
 		run = a.pledges
+	case "mediation":
+		r.args, run = "", a.mediation
+	case "summary":
+		if !r.atLeast(storage.RoleStaff) {
+			return r.toast(r.t("error.forbidden", "/summary"))
+		}
+		r.args, run = "", a.summary
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

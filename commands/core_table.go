@@ -11,6 +11,7 @@ type command struct {
 	min     storage.Role // lowest role that may use it
 	inGroup bool         // usable in a group (else it answers with a deep link)
 	menu    bool         // listed in the command menu and /help
+	menuMin storage.Role // when set, listed only from this role up (min lets in others the handler checks)
 	run     handler
 }
 
@@ -50,12 +51,18 @@ func (a *App) commandTable() []command {
 		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
 		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
 		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
+		{name: "schedule", min: storage.RoleLeader, menu: true, run: a.schedule},
+		{name: "meeting", min: storage.RoleStaff, menu: true, run: a.meeting},
+		{name: "meetings", min: storage.RoleLeader, menu: true, run: a.meetings},
 		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
 		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
 		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
 		{name: "stars", min: storage.RoleResident, menu: true, run: a.stars},
 		{name: "pledge", min: storage.RoleResident, menu: true, run: a.pledge},
 		{name: "pledges", min: storage.RoleResident, menu: true, run: a.pledges},
+		{name: "mediation", min: storage.RoleResident, menu: true, menuMin: storage.RoleStaff, run: a.mediation},
+		{name: "mediator", min: storage.RoleStaff, menu: true, run: a.mediator},
+		{name: "summary", min: storage.RoleStaff, menu: true, run: a.summary},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -102,6 +109,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "tk:", run: a.ticketButton},
 		{prefix: "an:", run: a.announceButton},
 		{prefix: "lg:", run: a.ledgerButton},
+		{prefix: "sc:", run: a.scheduleButton},
+		{prefix: "mt:", run: a.meetingButton},
 		{prefix: "pt:", run: a.patrolButton},
 		{prefix: "tm:", run: a.teamButton},
 		{prefix: "jb:", run: a.jobButton},
@@ -109,6 +118,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "vi:", run: a.visitButton},
 		{prefix: "st:", run: a.starButton},
 		{prefix: "pl:", run: a.pledgeButton},
+		{prefix: "md:", run: a.mediationButton},
+		{prefix: "xl:", run: a.excelButton},
 	}
 }
 
@@ -117,7 +128,7 @@ func (a *App) callbackTable() []callback {
 func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
 	var out []telegram.BotCommand
 	for _, c := range a.commandTable() {
-		if !c.menu || c.min.Rank() > role.Rank() || (group && !c.inGroup) {
+		if !c.menu || c.min.Rank() > role.Rank() || c.menuMin.Rank() > role.Rank() || (group && !c.inGroup) {
 			continue
 		}
 		out = append(out, telegram.BotCommand{Command: c.name, Description: a.cat.T(lang, "cmd."+c.name)})

@@ -7,10 +7,15 @@ import "courtyard/timed"
 // here.
 func (a *App) TimedKinds() map[string]timed.Kind {
 	kinds := map[string]timed.Kind{
+		kindNotice:       {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindMeetingMake:  {Do: a.runSchedule, Missed: a.missedSchedule},
+		kindRemind:       {Do: a.remindMeeting, Missed: a.missedReminder},
+		kindMissed:       {Do: a.reportMissed},
 		kindStarNomClose: {Do: a.starNomClose},
 		kindStarVoteOpen: {Do: a.starVoteOpen},
 		kindStarClose:    {Do: a.starClose},
 		kindPledgeRated:  {Do: a.pledgeRatingClose},
+		kindFollowUp:     {Do: a.remindFollowUp},
 	}
 	for _, more := range []map[string]timed.Kind{a.jobKinds(), a.patrolKindsMap(), a.visitKinds()} {
 		for k, v := range more {

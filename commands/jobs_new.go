@@ -27,6 +27,7 @@ type jobDraft struct {
 	Slots    int       `json:"slots,omitempty"`
 	Withdraw int       `json:"withdraw,omitempty"`
 	Chats    []int64   `json:"chats,omitempty"`
+	Decision int64     `json:"decision,omitempty"` // the meeting decision it is made of
 }
 
 // job: /job starts the guided flow; /job clear @user lets a member with

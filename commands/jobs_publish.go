@@ -44,6 +44,9 @@ func (a *App) publishDraft(r *req, d jobDraft) error {
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
+	if err := a.decisionBecameJob(r, d.Decision, j.ID); err != nil {
+		return err
+	}
 	people, err := a.postJob(r, j, to)
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ const (
 // jobDate is "Sat 12-05" or "12月5日（周六）" in lang.
 func (a *App) jobDate(lang string, t time.Time) string {
 	t = t.In(a.loc)
-	days := strings.Split(a.cat.T(lang, "job.weekdays"), ",")
+	days := strings.FieldsFunc(a.cat.T(lang, "job.weekdays"), func(r rune) bool { return r == ',' || r == '、' })
 	day := ""
 	if len(days) == 7 {
 		day = days[t.Weekday()]

@@ -80,11 +80,16 @@ const (
 	maxExportRows   = 200_000
 )
 
-// export: /export [from] [to], the tickets created in the period as a CSV
-// document, oldest first. The request is stored here; the file is built on
+// export: /export [xlsx] [from] [to], the tickets created in the period as
+// a CSV document, oldest first, with an "Excel" button for the same as a
+// workbook; with xlsx, the workbook at once. The request is stored here; the file is built on
 // a read snapshot after this update commits (BuildExport) and sent through
 // the outbox.
 func (a *App) export(r *req) error {
+	format := storage.ExportCSV
+	if w, rest, _ := strings.Cut(strings.TrimSpace(r.args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
+		format, r.args = storage.ExportXLSX, rest
+	}
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
 	case bad != "":
@@ -95,7 +100,7 @@ func (a *App) export(r *req) error {
 		return r.reply(r.t("export.too_long", maxExportMonths), nil)
 	}
 	if _, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
-		From: from, To: to, Name: name}, r.now); err != nil {
+		From: from, To: to, Name: name, Format: format}, r.now); err != nil {
 		return err
 	}
 	return a.logVisitsExport(r, from, to)
@@ -105,6 +110,10 @@ func (a *App) export(r *req) error {
 // the messages that send it: the tickets (or a line saying there were
 // none), then the volunteer hours and the visits when there are any.
 func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
+	if q.Format == storage.ExportXLSX {
+		msg, err := a.xlsxExport(tx, q)
+		return []storage.OutMsg{msg}, err
+	}
 	first, err := a.ticketsExport(tx, q)
 	if err != nil {
 		return nil, err
@@ -134,8 +143,8 @@ func (a *App) exportPeriod(q storage.ExportRequest) string {
 }
 
 // exportDoc is a CSV document for the person who asked.
-func (a *App) exportDoc(q storage.ExportRequest, caption, file string, data []byte) storage.OutMsg {
-	p := telegram.SendDocument{ChatID: q.ChatID, Caption: limitUTF16(caption, telegram.MaxCaption)}
+func (a *App) exportDoc(q storage.ExportRequest, caption, file string, data []byte, markup any) storage.OutMsg {
+	p := telegram.SendDocument{ChatID: q.ChatID, Caption: limitUTF16(caption, telegram.MaxCaption), ReplyMarkup: markup}
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: file, FileData: data}
 }
@@ -159,32 +168,15 @@ func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Ou
 	if len(data) > maxExport {
 		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", n)), nil
 	}
-	return a.exportDoc(q, a.cat.T(q.Lang, "export.caption", a.exportPeriod(q), n), "tickets-"+q.Name+".csv", data), nil
+	return a.exportDoc(q, a.cat.T(q.Lang, "export.caption", a.exportPeriod(q), n), "tickets-"+q.Name+".csv", data,
+		a.excelKeyboard(q.Lang, q.From, q.To)), nil
 }
 
 // ticketsCSV writes the tickets created in [from, to) as UTF-8 CSV with a
 // byte order mark, so that Excel reads the Chinese text right, row by row
-// as they are read. Labels are in the community's language. The reporter's
-// name is there even when hidden from neighbours: the export is for staff
-// only.
+// as they are read. The reporter's name is there even when hidden from
+// neighbours: the export is for staff only.
 func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
-	lang := a.cfg.Community.Language
-	people, teamIDs, err := tx.ExportPeople(from, to)
-	if err != nil {
-		return nil, err
-	}
-	names, err := tx.MemberNames(people)
-	if err != nil {
-		return nil, err
-	}
-	teams := map[int64]string{}
-	for _, id := range teamIDs {
-		t, err := tx.Team(id)
-		if err != nil && !isNotFound(err) {
-			return nil, err
-		}
-		teams[id] = t.Name
-	}
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -192,25 +184,11 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 	if err := w.Write(exportHeader); err != nil {
 		return nil, err
 	}
-	err = tx.ExportTickets(from, to, func(tk storage.Ticket) error {
-		kind := a.cat.T(lang, "export.kind_report")
-		if tk.Kind == storage.TicketKindWish {
-			kind = a.cat.T(lang, "export.kind_wish")
-		}
-		dup := ""
-		if tk.DuplicateOf != 0 {
-			dup = strconv.FormatInt(tk.DuplicateOf, 10)
-		}
+	err := a.eachTicketRow(tx, from, to, func(row []string) error {
 		if buf.Len() > maxExport {
 			return errExportTooBig
 		}
-		return w.Write([]string{
-			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(tk.Text), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
-			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
-			cell(tk.Resolution), dup,
-			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
-		})
+		return w.Write(row)
 	})
 	if errors.Is(err, errExportTooBig) {
 		return buf.Bytes(), nil // over maxExport: refused by the caller
@@ -220,6 +198,46 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// eachTicketRow calls fn with each ticket created in [from, to) as a row of
+// exportHeader's columns, labels in the community's language, for the CSV
+// and the workbook.
+func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string) error) error {
+	lang := a.cfg.Community.Language
+	people, teamIDs, err := tx.ExportPeople(from, to)
+	if err != nil {
+		return err
+	}
+	names, err := tx.MemberNames(people)
+	if err != nil {
+		return err
+	}
+	teams := map[int64]string{}
+	for _, id := range teamIDs {
+		t, err := tx.Team(id)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		teams[id] = t.Name
+	}
+	return tx.ExportTickets(from, to, func(tk storage.Ticket) error {
+		kind := a.cat.T(lang, "export.kind_report")
+		if tk.Kind == storage.TicketKindWish {
+			kind = a.cat.T(lang, "export.kind_wish")
+		}
+		dup := ""
+		if tk.DuplicateOf != 0 {
+			dup = strconv.FormatInt(tk.DuplicateOf, 10)
+		}
+		return fn([]string{
+			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
+			cell(a.ticketText(lang, tk)), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
+			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
+			cell(tk.Resolution), dup,
+			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
+		})
+	})
 }
 
 // errExportTooBig stops an export that outgrew maxExport.

@@ -79,7 +79,7 @@ func (a *App) matchState(w string) (storage.TicketState, bool) {
 }
 
 func (a *App) matchCategory(w string) (string, bool) {
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.allCategories() {
 		if strings.EqualFold(w, c.Key) || w == c.Zh || (c.En != "" && strings.EqualFold(w, c.En)) {
 			return c.Key, true
 		}
@@ -138,7 +138,7 @@ func (a *App) ledgerData(f ledgerFilter, page int) string {
 	if !f.month.IsZero() {
 		month = f.month.In(a.loc).Format("200601")
 	}
-	cat := slices.IndexFunc(a.cfg.Tickets.Categories, func(c config.Category) bool { return c.Key == f.category })
+	cat := slices.IndexFunc(a.allCategories(), func(c config.Category) bool { return c.Key == f.category })
 	return fmt.Sprintf("lg:%d:%s:%s:%s:%s", page, idx(slices.Index(storage.TicketStates, f.state)), idx(cat),
 		month, idx(slices.Index(a.cfg.Community.Buildings, f.building)))
 }
@@ -166,7 +166,7 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 		return i, true
 	}
 	si, ok1 := index(parts[1], len(storage.TicketStates))
-	ci, ok2 := index(parts[2], len(a.cfg.Tickets.Categories))
+	ci, ok2 := index(parts[2], len(a.allCategories()))
 	bi, ok3 := index(parts[4], len(a.cfg.Community.Buildings))
 	if !ok1 || !ok2 || !ok3 {
 		return f, 0, false
@@ -175,7 +175,7 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 		f.state = storage.TicketStates[si]
 	}
 	if ci >= 0 {
-		f.category = a.cfg.Tickets.Categories[ci].Key
+		f.category = a.allCategories()[ci].Key
 	}
 	if bi >= 0 {
 		f.building = a.cfg.Community.Buildings[bi]
@@ -220,7 +220,7 @@ func (a *App) filterHelp(r *req, buildings []string) string {
 	for _, s := range storage.TicketStates {
 		states = append(states, filterWord(a.stateLabel(r.lang, s), string(s)))
 	}
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.allCategories() {
 		cats = append(cats, filterWord(a.catLabel(r.lang, c.Key), c.Key))
 	}
 	return r.t("ledger.words", esc(strings.Join(states, " ")), esc(strings.Join(cats, " ")), esc(strings.Join(buildings, " ")))

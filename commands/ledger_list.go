@@ -109,7 +109,7 @@ func (a *App) ledgerView(r *req, f ledgerFilter, page int) (string, any, error) 
 		if tk.Kind == storage.TicketKindWish {
 			line = a.kindLabel(r.lang, tk.Kind) + " " + line
 		}
-		fmt.Fprintf(&b, "%s\n  “%s”\n", line, quote(tk.Text, 60))
+		fmt.Fprintf(&b, "%s\n  “%s”\n", line, quote(a.ticketText(r.lang, tk), 60))
 	}
 	b.WriteString(r.t("ticket.list_hint"))
 	var row []telegram.Button

@@ -71,7 +71,7 @@ func (a *App) stats(r *req) error {
 func (a *App) statsCategories(st storage.TicketStats) []string {
 	var out, rest []string
 	known := map[string]bool{}
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.allCategories() {
 		known[c.Key] = true
 		if len(st.ByCategory[c.Key]) > 0 {
 			out = append(out, c.Key)

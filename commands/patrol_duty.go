@@ -165,6 +165,6 @@ func (a *App) fileFound(r *req, sh storage.PatrolShift, d foundData, text string
 	place := a.cat.T(a.cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.
-	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.guessCategory(text),
+	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.guessCategory(storage.TicketKindReport, text),
 		Building: r.me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
 }

@@ -1,6 +1,10 @@
 package commands
 
-import "strings"
+import (
+	"strings"
+
+	"courtyard/storage"
+)
 
 // help lists the commands the caller may use, in their language.
 func (a *App) help(r *req) error {
@@ -12,6 +16,14 @@ func (a *App) help(r *req) error {
 	b.WriteString(r.t("help.title", r.t("role."+string(r.role))) + "\n")
 	for _, c := range a.Menu(r.role, !r.private(), r.lang) {
 		b.WriteString("/" + c.Command + " — " + esc(c.Description) + "\n")
+	}
+	if !r.atLeast(storage.RoleStaff) {
+		// Mediators named by staff may hold any role: their command is added.
+		if ok, err := r.tx.IsMediator(r.me.ID); err != nil {
+			return err
+		} else if ok {
+			b.WriteString("/mediation — " + esc(r.t("cmd.mediation")) + "\n")
+		}
 	}
 	if r.private() && !r.me.Registered() {
 		b.WriteString("\n" + r.t("help.register_first"))

@@ -8,7 +8,8 @@ import (
 func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
-	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs", p == "care", p == "stars", p == "pledge", p == "pledges":
+	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs", p == "care", p == "stars", p == "pledge", p == "pledges",
+		p == "schedule", p == "meeting", p == "meetings":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
 		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
@@ -40,6 +41,8 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 		return true, a.jobsCmd(r)
 	case p == "myjobs":
 		return true, a.myjobs(r)
+	case p == "schedule", p == "meeting", p == "meetings":
+		return true, a.calendarLink(r, p)
 	case p == "care":
 		return true, a.care(r) // staff only: care checks it again
 	case p == "stars":

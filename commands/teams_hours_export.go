@@ -28,7 +28,7 @@ func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutM
 		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", len(rows))), true, nil
 	}
 	caption := a.cat.T(q.Lang, "hours.export_caption", a.exportPeriod(q), len(rows))
-	return a.exportDoc(q, caption, "hours-"+q.Name+".csv", data), true, nil
+	return a.exportDoc(q, caption, "hours-"+q.Name+".csv", data, nil), true, nil
 }
 
 // hoursCSV writes UTF-8 CSV with a byte order mark for Excel; names and

@@ -123,7 +123,7 @@ func (a *App) reporterLine(r *req, tk storage.Ticket, knows bool) (string, error
 	}
 	who := r.t("ticket.detail_reporter", esc(rep.Name), esc(rep.Building), esc(rep.Unit))
 	if tk.HideName {
-		who += " " + r.t("ticket.detail_hidden")
+		who += r.t("ticket.detail_hidden")
 	}
 	return who, nil
 }

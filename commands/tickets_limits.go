@@ -10,5 +10,5 @@ func (a *App) photosFull(r *req, id int64) (bool, error) {
 	if len(tk.Photos) < a.cfg.Tickets.MaxPhotos {
 		return false, nil
 	}
-	return true, r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
+	return true, r.reply(r.t("report.photo_limit", r.n("count.photos", a.cfg.Tickets.MaxPhotos)), nil)
 }

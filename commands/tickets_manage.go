@@ -69,7 +69,7 @@ func (a *App) assign(r *req) error {
 	}
 	if person.ID != 0 {
 		told, err := a.tellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), quote(next.Text, 300), esc(r.me.Name))
+			a.headlineFor(r, person.ID, next), quote(a.ticketText(a.langOf(person), next), 300), esc(r.me.Name))
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (a *App) alertTeam(r *req, tk storage.Ticket, team storage.Team) (int, erro
 			continue
 		}
 		lang := a.langOf(m)
-		text := a.cat.T(lang, "assign.told_team", esc(team.Name), a.headline(lang, tk), quote(tk.Text, 300))
+		text := a.cat.T(lang, "assign.told_team", esc(team.Name), a.headline(lang, tk), quote(a.ticketText(lang, tk), 300))
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
 			return told, err
 		}

@@ -7,11 +7,15 @@ import (
 	"courtyard/telegram"
 )
 
-// sendMedia sends a ticket's photos (as albums of up to ten) and its
-// location to chat, captioned in lang. Only for people with full access.
+// sendMedia sends a ticket's photos (as albums of up to ten), its voice
+// notes and its location to chat, captioned in lang. Only for people with
+// full access.
 func (a *App) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, prio int, now time.Time) error {
 	caption := a.cat.T(lang, "media.photos", tk.ID, len(tk.Photos))
 	if err := a.sendPhotos(tx, chat, tk.Photos, caption, prio, now); err != nil {
+		return err
+	}
+	if err := a.sendVoices(tx, chat, lang, tk, tk.Voices, prio, now); err != nil {
 		return err
 	}
 	if tk.Lat == nil || tk.Lon == nil {
@@ -50,13 +54,17 @@ func (a *App) sendPhotos(tx *storage.Tx, chat int64, photos []string, caption st
 	return nil
 }
 
-// mediaButton is the Details button that sends a ticket's photos and
-// location, or nil when it has none.
+// mediaButton is the Details button that sends a ticket's photos, voice
+// notes and location, or nil when it has none.
 func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
-	if len(tk.Photos) == 0 && tk.Lat == nil && tk.ResolutionPhoto == "" {
+	if len(tk.Photos) == 0 && tk.Lat == nil && tk.ResolutionPhoto == "" && len(tk.Voices) == 0 {
 		return nil
 	}
-	return []telegram.Button{{Text: a.cat.T(lang, "button.media"), CallbackData: "tk:media:" + itoa(tk.ID)}}
+	label := a.cat.T(lang, "button.media")
+	if len(tk.Voices) > 0 {
+		label = a.cat.T(lang, "button.media_voice")
+	}
+	return []telegram.Button{{Text: label, CallbackData: "tk:media:" + itoa(tk.ID)}}
 }
 
 // showMedia answers the media button: the photos, the location and the
@@ -101,7 +109,7 @@ func (a *App) passOnAttachment(r *req, tk storage.Ticket, photo string, lat, lon
 	for _, m := range people {
 		lang := a.langOf(m)
 		one := tk
-		one.Photos, one.Lat, one.Lon = nil, lat, lon
+		one.Photos, one.Voices, one.Lat, one.Lon = nil, nil, lat, lon
 		if photo != "" {
 			one.Photos = []string{photo}
 		} else if err := a.send(r.tx, m.ID, a.cat.T(lang, "media.location_added", tk.ID), nil, storage.PriorityReply, r.now); err != nil {

@@ -129,10 +129,10 @@ func (a *App) askFixed(r *req, tk storage.Ticket, note string) (asked bool, err 
 		{Text: a.cat.T(lang, "button.no"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":no"},
 	}}}
 	if tk.ResolutionPhoto == "" {
-		text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 500), a.cfg.Tickets.AutoCloseDays)
+		text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 500), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
 		return true, a.send(r.tx, rep.ID, text, kb, storage.PriorityReply, r.now)
 	}
-	text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 300), a.cfg.Tickets.AutoCloseDays)
+	text := a.cat.T(lang, "ticket.ask_fixed", a.headline(lang, tk), quote(note, 300), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
 	p := telegram.SendPhoto{ChatID: rep.ID, Photo: tk.ResolutionPhoto, Caption: fitCaption(text), ParseMode: "HTML", ReplyMarkup: kb}
 	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: rep.ID, Method: "sendPhoto", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
 	return true, err

@@ -142,7 +142,7 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.kindLabel(lang, tk.Kind) + " " + a.headline(lang, tk) + "\n")
-	b.WriteString("“" + quote(tk.Text, 300) + "”\n")
+	b.WriteString("“" + quote(a.ticketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
 		b.WriteString(a.cat.T(lang, "ticket.reported_by", esc(reporter)) + " · ")
 	}
@@ -154,7 +154,11 @@ func (a *App) groupButtons(tk storage.Ticket) any {
 	lang := a.cfg.Community.Language
 	row := []telegram.Button{{Text: a.cat.T(lang, "button.details"), CallbackData: "tk:info:" + itoa(tk.ID)}}
 	if !tk.State.Terminal() {
-		row = append([]telegram.Button{{Text: a.cat.T(lang, "button.metoo"), CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
+		label := a.cat.T(lang, "button.metoo")
+		if tk.Kind == storage.TicketKindWish {
+			label = a.cat.T(lang, "button.follow_wish") // nobody "has" a neighbour's wish too
+		}
+		row = append([]telegram.Button{{Text: label, CallbackData: "tk:me:" + itoa(tk.ID)}}, row...)
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }
@@ -176,8 +180,13 @@ func (a *App) refreshGroupLine(r *req, tk storage.Ticket) error {
 	if err != nil {
 		return err
 	}
-	text := a.groupLine(tk, rep.Name)
-	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: a.groupButtons(tk),
+	text, buttons := a.groupLine(tk, rep.Name), a.groupButtons(tk)
+	if in, err := a.inMediation(r.tx, tk.ID); err != nil {
+		return err
+	} else if in {
+		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
+	}
+	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: buttons,
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	replaced, err := r.tx.ReplacePending(out.ID, telegram.Marshal(p))
 	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {

@@ -23,9 +23,12 @@ func (a *App) askName(r *req, d reportData) error {
 		return err
 	}
 	var b strings.Builder
-	if len(chats) > 0 {
+	switch {
+	case len(chats) > 0 && d.Text == "" && len(d.Voices) > 0:
+		b.WriteString(r.t("report.ask_name_group_voice", esc(d.Building)))
+	case len(chats) > 0:
 		b.WriteString(r.t("report.ask_name_group", esc(d.Building)))
-	} else {
+	default:
 		b.WriteString(r.t("report.ask_name"))
 	}
 	b.WriteString("\n" + r.t("report.who_sees", esc(d.Building)))
@@ -93,11 +96,14 @@ func (a *App) guessFromText(r *req, d reportData, photo string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	if d.Text == "" {
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
+	if d.Text == "" && voiceOf(r) != nil {
+		return r.reply(r.t("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
 	}
-	guess := a.guessCategory(d.Text)
-	kb := a.categoryKeyboard(r)
+	if d.Text == "" {
+		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
+	}
+	guess := a.guessCategory(d.Kind, d.Text)
+	kb := a.categoryKeyboard(r, d.Kind)
 	first := []telegram.Button{{Text: "✓ " + a.catLabel(r.lang, guess), CallbackData: "tk:cat:" + guess}}
 	kb.InlineKeyboard = append([][]telegram.Button{first}, kb.InlineKeyboard...)
 	return r.reply(r.t("report.guessed", esc(a.catLabel(r.lang, guess))), kb)

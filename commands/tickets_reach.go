@@ -107,7 +107,7 @@ func (a *App) alertPeople(r *req, tk storage.Ticket, people []storage.Member, ex
 			continue
 		}
 		lang := a.langOf(m)
-		text := a.cat.T(lang, key, append([]any{a.kindLabel(lang, tk.Kind), a.headline(lang, tk), quote(tk.Text, 200)}, localize(lang, extra)...)...)
+		text := a.cat.T(lang, key, append([]any{a.kindLabel(lang, tk.Kind), a.headline(lang, tk), quote(a.ticketText(lang, tk), 200)}, localize(lang, extra)...)...)
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.now); err != nil {
 			return nil, err
 		}

@@ -13,14 +13,15 @@ const flowReport = "report"
 
 // reportData is the report conversation's state.
 type reportData struct {
-	Kind     string   `json:"kind"`
-	Category string   `json:"category,omitempty"`
-	Building string   `json:"building,omitempty"`
-	Photos   []string `json:"photos,omitempty"`
-	Lat      *float64 `json:"lat,omitempty"`
-	Lon      *float64 `json:"lon,omitempty"`
-	Ticket   int64    `json:"ticket,omitempty"` // step "attach": the ticket photos go to
-	Text     string   `json:"text,omitempty"`   // given with the command: /report the lamp is out
+	Kind     string          `json:"kind"`
+	Category string          `json:"category,omitempty"`
+	Building string          `json:"building,omitempty"`
+	Photos   []string        `json:"photos,omitempty"`
+	Voices   []storage.Voice `json:"voices,omitempty"`
+	Lat      *float64        `json:"lat,omitempty"`
+	Lon      *float64        `json:"lon,omitempty"`
+	Ticket   int64           `json:"ticket,omitempty"` // step "attach": the ticket photos go to
+	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
 }
 
 // report starts a problem report; wish starts a micro-wish.
@@ -47,7 +48,7 @@ func (a *App) startReport(r *req, kind string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r))
+	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r, kind))
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
@@ -57,7 +58,7 @@ func (a *App) underReportLimit(r *req) (bool, error) {
 		return false, err
 	}
 	if n >= a.cfg.Tickets.PerUserPerHour {
-		return false, r.reply(r.t("report.too_many", a.cfg.Tickets.PerUserPerHour), nil)
+		return false, r.reply(r.t("report.too_many", r.n("count.reports", a.cfg.Tickets.PerUserPerHour)), nil)
 	}
 	return true, nil
 }
@@ -66,10 +67,10 @@ func (a *App) setReportFlow(r *req, step string, d reportData) error {
 	return r.setFlow(flowReport, step, d)
 }
 
-func (a *App) categoryKeyboard(r *req) telegram.Keyboard {
+func (a *App) categoryKeyboard(r *req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.categoriesOf(kind) {
 		row = append(row, telegram.Button{Text: a.catLabel(r.lang, c.Key), CallbackData: "tk:cat:" + c.Key})
 		if len(row) == 2 {
 			rows = append(rows, row)
@@ -97,11 +98,11 @@ func (a *App) reportCategory(r *req, key string) error {
 	if !ok || err != nil {
 		return err
 	}
-	if _, known := a.category(key); !known || f.Step != "category" {
+	if !a.categoryFor(d.Kind, key) || f.Step != "category" {
 		return r.toast(r.t("error.stale_button"))
 	}
 	d.Category = key
-	if d.Text != "" {
+	if d.Text != "" || len(d.Voices) > 0 {
 		// The description came with the command: the category was all that was missing.
 		if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)), nil); err != nil {
 			return err
@@ -115,7 +116,11 @@ func (a *App) reportCategory(r *req, key string) error {
 		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("report.placeholder")})
+	placeholder := r.t("report.placeholder")
+	if d.Kind == storage.TicketKindWish {
+		placeholder = r.t("report.placeholder_wish")
+	}
+	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: placeholder})
 }
 
 // reportBuilding lets the reporter file it under another building.
@@ -158,6 +163,11 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 	}
 	photo := largestPhoto(r)
 	loc := r.msg.Location
+	if f.Step != "attach" {
+		if refused, err := a.draftVoice(r, &d); refused || err != nil {
+			return err
+		}
+	}
 	switch f.Step {
 	case "attach":
 		return a.attach(r, d, photo)
@@ -167,17 +177,20 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 		return a.guessFromText(r, d, photo)
 	case "text":
 	default:
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r))
+		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
 	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
-		return r.reply(r.t("report.photo_limit", a.cfg.Tickets.MaxPhotos), nil)
+		return r.reply(r.t("report.photo_limit", r.n("count.photos", a.cfg.Tickets.MaxPhotos)), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
 	text := cleanText(r.text)
+	if text == "" && voiceOf(r) != nil {
+		return a.askName(r, d) // the voice note is the description
+	}
 	if text == "" {
 		if loc == nil && photo == "" {
 			return r.reply(r.t("report.empty"), telegram.ForceReply{ForceReply: true})
@@ -206,7 +219,7 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 		return err
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
-		Text: text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, HideName: hide}
+		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
 	id, told, err := a.openTicket(r, tk)
 	if err != nil {
 		return err
@@ -221,6 +234,9 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
 func (a *App) attach(r *req, d reportData, photo string) error {
+	if v := voiceOf(r); v != nil {
+		return a.attachVoice(r, d, *v)
+	}
 	if photo == "" && r.msg.Location == nil && cleanText(r.text) != "" {
 		return a.addNote(r, d)
 	}
@@ -275,7 +291,7 @@ func (a *App) groupReport(r *req, kind string) error {
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(text), Building: building, ReporterID: r.me.ID,
+	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(kind, text), Building: building, ReporterID: r.me.ID,
 		Text: text, SourceChatID: r.chat.ID}
 	if p := largestPhoto(r); p != "" {
 		tk.Photos = []string{p}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -9,14 +10,34 @@ import (
 	"courtyard/storage"
 )
 
-// category returns the configured category with key.
+// categoriesOf are the categories offered for a kind of ticket: a
+// micro-wish has its own.
+func (a *App) categoriesOf(kind string) []config.Category {
+	if kind == storage.TicketKindWish {
+		return a.cfg.Tickets.WishCategories
+	}
+	return a.cfg.Tickets.Categories
+}
+
+// allCategories are the ticket categories, then the wish categories (their
+// keys differ), for views that list tickets of both kinds.
+func (a *App) allCategories() []config.Category {
+	return append(slices.Clip(a.cfg.Tickets.Categories), a.cfg.Tickets.WishCategories...)
+}
+
+// category returns the configured category with key, of either kind.
 func (a *App) category(key string) (config.Category, bool) {
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.allCategories() {
 		if c.Key == key {
 			return c, true
 		}
 	}
 	return config.Category{}, false
+}
+
+// categoryFor reports whether key is a category offered for kind.
+func (a *App) categoryFor(kind, key string) bool {
+	return slices.ContainsFunc(a.categoriesOf(kind), func(c config.Category) bool { return c.Key == key })
 }
 
 // catLabel is a category's name in lang.
@@ -31,20 +52,22 @@ func (a *App) catLabel(lang, key string) string {
 	return c.Zh
 }
 
-// guessCategory files a one-line report by its words; "other" otherwise.
-func (a *App) guessCategory(text string) string {
+// guessCategory files a one-line report (or wish) by its words; "other"
+// (or the kind's last category) otherwise.
+func (a *App) guessCategory(kind, text string) string {
+	cats := a.categoriesOf(kind)
 	low := strings.ToLower(text)
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range cats {
 		for _, k := range c.Keywords {
 			if k != "" && strings.Contains(low, strings.ToLower(k)) {
 				return c.Key
 			}
 		}
 	}
-	if _, ok := a.category("other"); ok {
+	if a.categoryFor(kind, "other") {
 		return "other"
 	}
-	return a.cfg.Tickets.Categories[len(a.cfg.Tickets.Categories)-1].Key
+	return cats[len(cats)-1].Key
 }
 
 // stateLabel names a ticket state in lang.
@@ -80,7 +103,7 @@ func (a *App) age(lang string, now, t time.Time) string {
 	case d < 48*time.Hour:
 		return a.cat.T(lang, "age.hours", int(d.Hours()))
 	}
-	return a.cat.T(lang, "age.days", int(d.Hours()/24))
+	return a.cat.N(lang, "age.days", int(d.Hours()/24))
 }
 
 // when formats a time in the community's zone.

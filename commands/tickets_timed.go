@@ -38,7 +38,7 @@ func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error
 			return err
 		}
 	}
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.allCategories() {
 		if c.Deadline <= 0 {
 			continue
 		}
@@ -70,7 +70,7 @@ func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key st
 		}
 		lang := a.langOf(m)
 		text := a.cat.T(lang, key, a.headline(lang, tk), a.age(lang, r.now, tk.CreatedAt), hours,
-			a.stateLabel(lang, tk.State), quote(tk.Text, 200))
+			a.stateLabel(lang, tk.State), quote(a.ticketText(lang, tk), 200))
 		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.now); err != nil {
 			return err
 		}
@@ -97,7 +97,8 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 		if err != nil {
 			return err
 		}
-		if err := a.tellFollowers(r, next, 0, "ticket.autoclosed", a.cfg.Tickets.AutoCloseDays); err != nil {
+		if err := a.tellFollowers(r, next, 0, "ticket.autoclosed",
+			inLang(func(lang string) string { return a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}
 		if err := a.refreshGroupLine(r, next); err != nil {

@@ -24,7 +24,7 @@ func (a *App) info(r *req, tk storage.Ticket) error {
 			return err
 		}
 		note := r.t("ticket.public_note", tk.ID, a.catLabel(r.lang, tk.Category), tk.Building,
-			a.stateLabel(r.lang, tk.State), len(followers), a.age(r.lang, r.now, tk.CreatedAt))
+			a.stateLabel(r.lang, tk.State), r.n("count.followers", len(followers)), a.age(r.lang, r.now, tk.CreatedAt))
 		r.answered = true
 		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, Text: limitUTF16(note, 200), ShowAlert: true}
 		_, err = r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
@@ -83,7 +83,10 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 		}
 		fmt.Fprintf(&b, "%s\n", line)
 	}
-	fmt.Fprintf(&b, "“%s”\n", esc(tk.Text))
+	fmt.Fprintf(&b, "“%s”\n", esc(a.ticketText(r.lang, tk)))
+	if n := len(tk.Voices); n > 0 {
+		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_voices", r.n("count.voices", n)))
+	}
 	if n := len(tk.Photos); n > 0 || tk.Lat != nil {
 		fmt.Fprintf(&b, "%s\n", r.t("ticket.detail_attachments", n, yesNo(r, tk.Lat != nil)))
 	}
@@ -119,6 +122,11 @@ func (a *App) showTicket(r *req, tk storage.Ticket) error {
 	if row := a.mediaButton(r.lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
 		rows = append(rows, row)
 	}
+	if row, err := a.mediationTicketRow(r, tk); err != nil {
+		return err
+	} else if row != nil {
+		rows = append(rows, row)
+	}
 	var kb any
 	if len(rows) > 0 {
 		kb = telegram.Keyboard{InlineKeyboard: rows}
@@ -147,7 +155,7 @@ func (a *App) listTicketsWith(r *req, title string, tks []storage.Ticket, empty 
 	b.WriteString(title + "\n")
 	for _, tk := range tks {
 		fmt.Fprintf(&b, "%s · %s · %s\n  “%s”\n", a.headline(r.lang, tk), a.stateLabel(r.lang, tk.State),
-			a.age(r.lang, r.now, tk.CreatedAt), quote(tk.Text, 60))
+			a.age(r.lang, r.now, tk.CreatedAt), quote(a.ticketText(r.lang, tk), 60))
 	}
 	b.WriteString(r.t("ticket.list_hint"))
 	return r.reply(b.String(), kb)

@@ -135,7 +135,10 @@ func (a *App) claim(r *req, tk storage.Ticket, edit bool) error {
 	if !edit {
 		say = r.reply
 	}
-	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(next.Text, 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(a.ticketText(r.lang, next), 200)), a.workButtons(r, next)); err != nil {
+		return err
+	}
+	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
 	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), a.roleIn(r.role)); err != nil {
@@ -218,7 +221,7 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 	}
 	ack := r.t("ticket.resolved_ack", next.ID)
 	if !asked {
-		ack = r.t("ticket.resolved_unasked", next.ID, a.cfg.Tickets.AutoCloseDays)
+		ack = r.t("ticket.resolved_unasked", next.ID, r.n("count.days", a.cfg.Tickets.AutoCloseDays))
 	}
 	if err := r.reply(ack, nil); err != nil {
 		return err

@@ -31,7 +31,7 @@ func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Out
 		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", len(visits))), true, nil
 	}
 	caption := a.cat.T(q.Lang, "visits.export_caption", a.exportPeriod(q), len(visits))
-	return a.exportDoc(q, caption, "visits-"+q.Name+".csv", data), true, nil
+	return a.exportDoc(q, caption, "visits-"+q.Name+".csv", data, nil), true, nil
 }
 
 // logVisitsExport records, in the update's transaction, that the export

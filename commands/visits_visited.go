@@ -211,7 +211,7 @@ func (a *App) visitTicket(r *req, v storage.Visit, h storage.Household, wish boo
 	if wish {
 		kind = storage.TicketKindWish
 	}
-	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(v.Note), Building: h.Building, ReporterID: r.me.ID,
+	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(kind, v.Note), Building: h.Building, ReporterID: r.me.ID,
 		Text: v.Note, HideName: true}
 	id, err := r.tx.CreateTicket(tk, r.now)
 	if err != nil {

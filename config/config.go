@@ -22,12 +22,25 @@ type Config struct {
 	Pledges   Pledges   `yaml:"pledges"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
+	Summary   Summary   `yaml:"summary"`
+	Schedule  Schedule  `yaml:"schedule"`
+	Meetings  Meetings  `yaml:"meetings"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.
 type HTTP struct {
 	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
 	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
+}
+
+// Schedule configures scheduled notices and other timed work people see.
+type Schedule struct {
+	Grace time.Duration `yaml:"grace"` // how late a notice or reminder may still go out after downtime, default 6h
+}
+
+// Meetings configures meetings.
+type Meetings struct {
+	RemindBefore []time.Duration `yaml:"remind_before"` // reminders this long before a meeting, default [24h, 1h]
 }
 
 // Telegram is how the bot talks to the Bot API.
@@ -80,6 +93,7 @@ func (p Patrol) EveningAt() (hour, minute int) {
 // Tickets configures reports and micro-wishes.
 type Tickets struct {
 	Categories     []Category `yaml:"categories"`        // default: the eight standard ones
+	WishCategories []Category `yaml:"wish_categories"`   // micro-wishes' own; default: the six standard ones
 	EscalateAfter  float64    `yaml:"escalate_after"`    // hours unclaimed before staff hear, default 24
 	AutoCloseDays  int        `yaml:"auto_close_days"`   // days without the reporter's answer, default 7
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000
@@ -145,4 +159,12 @@ type Pledges struct {
 type Log struct {
 	Level  string `yaml:"level"`  // debug, info, warn, error; default info
 	Format string `yaml:"format"` // text or json; default text
+}
+
+// Summary is the report upward (/summary).
+type Summary struct {
+	// Font is a TrueType or OpenType font (or collection) with Chinese
+	// glyphs for the chart's labels. Empty: the usual Debian paths are
+	// tried; without one the chart's labels are in English.
+	Font string `yaml:"font"`
 }

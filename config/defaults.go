@@ -32,7 +32,12 @@ const (
 	DefaultPatrolAlertShort   = 6 * time.Hour
 	DefaultVisitDaysBefore    = 7
 	DefaultPledgeRatingDays   = 7
+	DefaultScheduleGrace      = 6 * time.Hour
 )
+
+// DefaultMeetingRemindBefore is when meeting reminders go out by default. Each
+// call returns a new slice.
+func DefaultMeetingRemindBefore() []time.Duration { return []time.Duration{24 * time.Hour, time.Hour} }
 
 // DefaultRemindBefore returns the default reminders before a job: a day
 // and two hours. Each call returns a new slice.
@@ -70,6 +75,21 @@ func DefaultStarCategories() []StarCategory {
 // DefaultStarDays are the nomination and voting lengths offered as buttons.
 func DefaultStarDays() []int { return []int{3, 5, 7} }
 
+// DefaultWishCategories returns the standard micro-wish categories, used
+// when the config lists none. Their keys differ from the ticket
+// categories' so that a stored key names one label. Each call returns a new
+// slice.
+func DefaultWishCategories() []Category {
+	return []Category{
+		{Key: "home_help", Zh: "上门帮忙", En: "Help at home", Keywords: []string{"帮忙", "搬", "扛", "修", "help", "carry", "move"}},
+		{Key: "errands", Zh: "代办跑腿", En: "Errands", Keywords: []string{"代办", "跑腿", "买", "取", "errand", "shopping", "pick up"}},
+		{Key: "company", Zh: "陪伴探访", En: "Company & visits", Keywords: []string{"陪", "聊天", "探望", "看望", "visit", "company", "chat"}},
+		{Key: "items", Zh: "物品", En: "Items", Keywords: []string{"台灯", "轮椅", "衣", "书", "lamp", "wheelchair", "clothes", "book"}},
+		{Key: "learning", Zh: "学习辅导", En: "Learning", Keywords: []string{"辅导", "作业", "学", "手机", "homework", "tutor", "learn", "phone"}},
+		{Key: "wish_other", Zh: "其他", En: "Other"},
+	}
+}
+
 // WithDefaults returns c with every zero-valued key that has a default set to
 // it. A trailing slash is removed from telegram.api_url so that callers can
 // append paths to it.
@@ -89,6 +109,9 @@ func (c Config) WithDefaults() Config {
 
 	if len(c.Tickets.Categories) == 0 {
 		c.Tickets.Categories = DefaultCategories()
+	}
+	if len(c.Tickets.WishCategories) == 0 {
+		c.Tickets.WishCategories = DefaultWishCategories()
 	}
 	setFloat(&c.Tickets.EscalateAfter, DefaultEscalateAfter)
 	setInt(&c.Tickets.AutoCloseDays, DefaultAutoCloseDays)
@@ -121,6 +144,12 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
+	if c.Schedule.Grace == 0 {
+		c.Schedule.Grace = DefaultScheduleGrace
+	}
+	if len(c.Meetings.RemindBefore) == 0 {
+		c.Meetings.RemindBefore = DefaultMeetingRemindBefore()
+	}
 	if len(c.Stars.Categories) == 0 {
 		c.Stars.Categories = DefaultStarCategories()
 	}

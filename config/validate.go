@@ -37,6 +37,8 @@ func (c Config) Validate() error {
 		c.Stars.validate,
 		c.Pledges.validate,
 		c.Log.validate,
+		c.Schedule.validate,
+		c.Meetings.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
 		c.HTTP.validate,
@@ -155,8 +157,18 @@ func checkTimezone(name string) error {
 }
 
 func (t Tickets) validate() error {
-	if err := validateCategories(t.Categories); err != nil {
+	if err := validateCategories("tickets.categories", t.Categories); err != nil {
 		return err
+	}
+	if err := validateCategories("tickets.wish_categories", t.WishCategories); err != nil {
+		return err
+	}
+	for i, w := range t.WishCategories {
+		for _, c := range t.Categories {
+			if w.Key == c.Key {
+				return fmt.Errorf("tickets.wish_categories[%d]: key %q is also a ticket category's; give the wish category its own key (e.g. wish_%s)", i, w.Key, w.Key)
+			}
+		}
 	}
 	if err := positive("tickets.escalate_after", t.EscalateAfter); err != nil {
 		return err
@@ -178,13 +190,13 @@ func (t Tickets) validate() error {
 // 64-byte callback data together with other fields.
 const maxCategoryKey = 32
 
-func validateCategories(cats []Category) error {
+func validateCategories(list string, cats []Category) error {
 	if len(cats) == 0 {
-		return errors.New("tickets.categories is empty")
+		return errors.New(list + " is empty")
 	}
 	seen := make(map[string]int, len(cats))
 	for i, c := range cats {
-		where := fmt.Sprintf("tickets.categories[%d]", i)
+		where := fmt.Sprintf("%s[%d]", list, i)
 		switch {
 		case c.Key == "":
 			return fmt.Errorf("%s: key is blank", where)
@@ -198,7 +210,7 @@ func validateCategories(cats []Category) error {
 			return fmt.Errorf("%s (%s): deadline must be a number of hours, 0 for none, not %v", where, c.Key, c.Deadline)
 		}
 		if j, dup := seen[c.Key]; dup {
-			return fmt.Errorf("tickets.categories: key %q is used twice (items %d and %d)", c.Key, j, i)
+			return fmt.Errorf("%s: key %q is used twice (items %d and %d)", list, c.Key, j, i)
 		}
 		seen[c.Key] = i
 	}
@@ -325,6 +337,30 @@ func (l Log) validate() error {
 	case "text", "json":
 	default:
 		return fmt.Errorf("log.format %q is unknown: use text or json", l.Format)
+	}
+	return nil
+}
+
+func (s Schedule) validate() error {
+	if s.Grace < time.Minute || s.Grace > 7*24*time.Hour {
+		return fmt.Errorf("schedule.grace must be between 1m and 168h, not %v", s.Grace)
+	}
+	return nil
+}
+
+func (m Meetings) validate() error {
+	if len(m.RemindBefore) > 5 {
+		return fmt.Errorf("meetings.remind_before lists %d reminders; at most 5", len(m.RemindBefore))
+	}
+	seen := map[time.Duration]bool{}
+	for _, d := range m.RemindBefore {
+		switch {
+		case d < time.Minute || d > 14*24*time.Hour:
+			return fmt.Errorf("meetings.remind_before: %v must be between 1m and 336h", d)
+		case seen[d]:
+			return fmt.Errorf("meetings.remind_before lists %v twice", d)
+		}
+		seen[d] = true
 	}
 	return nil
 }

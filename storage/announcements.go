@@ -27,6 +27,7 @@ type Announcement struct {
 	TeamID     int64
 	Text       string
 	Photo      string // a Telegram file_id, or ""
+	ScheduleID int64  // the scheduled notice it is a run of, or 0
 	Pin        bool
 	State      string // draft, sent, cancelled
 	Recipients int
@@ -63,8 +64,8 @@ func (t *Tx) CreateAnnouncement(a Announcement, now time.Time) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("storage: create announcement: %w", err)
 	}
-	res, err := t.q.ExecContext(t.ctx, `INSERT INTO announcements (sender_id, audience, buildings, team_id, text, photo, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.SenderID, a.Audience, string(bs), idOrNull(a.TeamID), a.Text, a.Photo, ms(now))
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO announcements (sender_id, audience, buildings, team_id, text, photo, schedule_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.SenderID, a.Audience, string(bs), idOrNull(a.TeamID), a.Text, a.Photo, idOrNull(a.ScheduleID), ms(now))
 	if err != nil {
 		return 0, fmt.Errorf("storage: create announcement: %w", err)
 	}

@@ -16,12 +16,19 @@ type ExportRequest struct {
 	Lang     string
 	From, To time.Time
 	Name     string // labels the file
+	Format   string // ExportCSV or ExportXLSX
 }
+
+// Export formats: CSV documents, or one workbook.
+const (
+	ExportCSV  = "csv"
+	ExportXLSX = "xlsx"
+)
 
 // RequestExport stores a request for an export.
 func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
-	res, err := t.q.ExecContext(t.ctx, `INSERT INTO export_requests (chat_id, member_id, lang, from_at, to_at, name, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ChatID, r.MemberID, r.Lang, ms(r.From), ms(r.To), r.Name, ms(now))
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO export_requests (chat_id, member_id, lang, from_at, to_at, name, format, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ChatID, r.MemberID, r.Lang, ms(r.From), ms(r.To), r.Name, formatOr(r.Format), ms(now))
 	if err != nil {
 		return 0, fmt.Errorf("storage: request export: %w", err)
 	}
@@ -30,7 +37,7 @@ func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
 
 // PendingExports returns up to limit requests not yet done, oldest first.
 func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, member_id, lang, from_at, to_at, name
+	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, member_id, lang, from_at, to_at, name, format
 		FROM export_requests WHERE done_at IS NULL ORDER BY id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: pending exports: %w", err)
@@ -40,7 +47,7 @@ func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
 	for rows.Next() {
 		var r ExportRequest
 		var from, to int64
-		if err := rows.Scan(&r.ID, &r.ChatID, &r.MemberID, &r.Lang, &from, &to, &r.Name); err != nil {
+		if err := rows.Scan(&r.ID, &r.ChatID, &r.MemberID, &r.Lang, &from, &to, &r.Name, &r.Format); err != nil {
 			return nil, fmt.Errorf("storage: pending exports: %w", err)
 		}
 		r.From, r.To = fromMS(from), fromMS(to)
@@ -129,4 +136,12 @@ func (r readOnly) QueryContext(ctx context.Context, q string, args ...any) (*sql
 
 func (r readOnly) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	return r.c.QueryRowContext(ctx, q, args...)
+}
+
+// formatOr is f, or ExportCSV when none was given.
+func formatOr(f string) string {
+	if f == "" {
+		return ExportCSV
+	}
+	return f
 }

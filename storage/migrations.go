@@ -22,6 +22,9 @@ var migrations = []string{
 	schemaOps,
 	schemaCare,
 	schemaStars,
+	schemaVoice,
+	schemaMediation,
+	schemaCalendar,
 }
 
 // Version returns the schema version of the database.

@@ -39,7 +39,7 @@ type OutMsg struct {
 	Error     string
 	Ref       string // what it belongs to, e.g. "ann:12"
 	After     string // what to do once sent: "pin" pins the message
-	FileName  string // an upload (sendDocument), with FileData
+	FileName  string // an upload (sendDocument's document, sendPhoto's photo), with FileData
 	FileData  []byte
 }
 

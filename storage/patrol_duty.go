@@ -167,3 +167,17 @@ func (t *Tx) MarkDuty(shift, member int64, what string, at time.Time) (bool, err
 	n, err := res.RowsAffected()
 	return n > 0, err
 }
+
+// PatrolShiftsWalked counts the shifts starting in [from, to) that at
+// least one member checked in to: the patrols a community reports.
+func (t *Tx) PatrolShiftsWalked(from, to time.Time) (int, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM patrol_shifts s
+		WHERE s.start_at >= ? AND s.start_at < ?
+		AND EXISTS (SELECT 1 FROM patrol_duty d WHERE d.shift_id = s.id AND d.check_in IS NOT NULL)`,
+		ms(from), ms(to)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("storage: patrol shifts walked: %w", err)
+	}
+	return n, nil
+}

@@ -11,6 +11,7 @@ CREATE TABLE export_requests (
 	from_at    INTEGER NOT NULL,
 	to_at      INTEGER NOT NULL,
 	name       TEXT NOT NULL,
+	format     TEXT NOT NULL DEFAULT 'csv',
 	created_at INTEGER NOT NULL,
 	done_at    INTEGER
 );

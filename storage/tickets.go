@@ -24,6 +24,7 @@ type Ticket struct {
 	ReporterID      int64
 	Text            string
 	Photos          []string // Telegram file_ids
+	Voices          []Voice  // voice notes, the description or added to it
 	Lat, Lon        *float64 // nil without a location
 	HideName        bool     // hide the reporter's name from neighbours
 	State           TicketState
@@ -40,6 +41,13 @@ type Ticket struct {
 	EscalatedStep   int   // 0 none, 1 unclaimed escalation sent, 2 deadline escalation sent
 	SourceChatID    int64 // the group it was reported in; 0 private
 	GroupOutID      int64 // the outbox row of its line in the building's group; 0 none
+}
+
+// Voice is a voice note (or an audio recording) kept on a ticket.
+type Voice struct {
+	FileID  string `json:"file_id"`
+	Audio   bool   `json:"audio,omitempty"` // sent as an audio file, not a voice note
+	Seconds int    `json:"seconds"`
 }
 
 // TicketEvent is one change in a ticket's history.
@@ -74,24 +82,29 @@ func (e *TransitionError) Is(target error) bool { return target == ErrIllegalTra
 
 const ticketCols = `id, kind, category, building, reporter_id, text, photos, lat, lon, hide_name, state,
 	coalesce(assignee_id, 0), coalesce(team_id, 0), coalesce(duplicate_of, 0), resolution, resolution_photo,
-	created_at, claimed_at, resolved_at, closed_at, updated_at, escalated_step, source_chat_id, coalesce(group_out_id, 0)`
+	created_at, claimed_at, resolved_at, closed_at, updated_at, escalated_step, source_chat_id, coalesce(group_out_id, 0), voices`
 
 func scanTicket(sc interface{ Scan(...any) error }) (Ticket, error) {
 	var tk Ticket
-	var photos string
+	var photos, voices string
 	var lat, lon sql.NullFloat64
 	var hide int
 	var created, updated int64
 	var claimed, resolved, closed sql.NullInt64
 	err := sc.Scan(&tk.ID, &tk.Kind, &tk.Category, &tk.Building, &tk.ReporterID, &tk.Text, &photos, &lat, &lon, &hide, &tk.State,
 		&tk.AssigneeID, &tk.TeamID, &tk.DuplicateOf, &tk.Resolution, &tk.ResolutionPhoto,
-		&created, &claimed, &resolved, &closed, &updated, &tk.EscalatedStep, &tk.SourceChatID, &tk.GroupOutID)
+		&created, &claimed, &resolved, &closed, &updated, &tk.EscalatedStep, &tk.SourceChatID, &tk.GroupOutID, &voices)
 	if err != nil {
 		return Ticket{}, err
 	}
 	if photos != "" && photos != "[]" {
 		if err := json.Unmarshal([]byte(photos), &tk.Photos); err != nil {
 			return Ticket{}, fmt.Errorf("photos of #%d: %w", tk.ID, err)
+		}
+	}
+	if voices != "" && voices != "[]" {
+		if err := json.Unmarshal([]byte(voices), &tk.Voices); err != nil {
+			return Ticket{}, fmt.Errorf("voices of #%d: %w", tk.ID, err)
 		}
 	}
 	if lat.Valid && lon.Valid {
@@ -141,15 +154,19 @@ func (t *Tx) CreateTicket(tk Ticket, now time.Time) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("storage: create ticket: %w", err)
 	}
+	vj, err := json.Marshal(append([]Voice{}, tk.Voices...))
+	if err != nil {
+		return 0, fmt.Errorf("storage: create ticket: %w", err)
+	}
 	var lat, lon any
 	if tk.Lat != nil && tk.Lon != nil {
 		lat, lon = *tk.Lat, *tk.Lon
 	}
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO tickets (kind, category, building, reporter_id, text, photos, lat, lon,
-			hide_name, state, source_chat_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+			hide_name, state, source_chat_id, created_at, updated_at, voices)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
 		tk.Kind, tk.Category, tk.Building, tk.ReporterID, tk.Text, string(pj), lat, lon,
-		boolInt(tk.HideName), tk.SourceChatID, ms(now), ms(now))
+		boolInt(tk.HideName), tk.SourceChatID, ms(now), ms(now), string(vj))
 	if err != nil {
 		return 0, fmt.Errorf("storage: create ticket: %w", err)
 	}

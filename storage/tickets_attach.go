@@ -22,6 +22,22 @@ func (t *Tx) AddTicketPhoto(id int64, fileID string, now time.Time) error {
 	return nil
 }
 
+// AddTicketVoice appends a voice note to a ticket.
+func (t *Tx) AddTicketVoice(id int64, v Voice, now time.Time) error {
+	tk, err := t.Ticket(id)
+	if err != nil {
+		return err
+	}
+	voices, err := json.Marshal(append(tk.Voices, v))
+	if err != nil {
+		return fmt.Errorf("storage: add voice to ticket %d: %w", id, err)
+	}
+	if _, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET voices = ?, updated_at = ? WHERE id = ?`, string(voices), ms(now), id); err != nil {
+		return fmt.Errorf("storage: add voice to ticket %d: %w", id, err)
+	}
+	return nil
+}
+
 // SetTicketLocation records where the problem is.
 func (t *Tx) SetTicketLocation(id int64, lat, lon float64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET lat = ?, lon = ?, updated_at = ? WHERE id = ?`, lat, lon, ms(now), id)

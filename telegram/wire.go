@@ -54,6 +54,14 @@ type SendPhoto struct {
 	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
+// UploadPhoto is sendPhoto's parameters for a new picture, uploaded beside
+// them as the "photo" file.
+type UploadPhoto struct {
+	ChatID    int64  `json:"chat_id"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
 // InputMediaPhoto is one photo of an album, one Telegram already has.
 type InputMediaPhoto struct {
 	Type      string `json:"type"` // always "photo"
@@ -71,6 +79,22 @@ type SendMediaGroup struct {
 // MaxAlbum is how many photos one album may hold.
 const MaxAlbum = 10
 
+// SendVoice is sendVoice's parameters, for a voice note Telegram already has.
+type SendVoice struct {
+	ChatID    int64  `json:"chat_id"`
+	Voice     string `json:"voice"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
+// SendAudio is sendAudio's parameters, for an audio file Telegram already has.
+type SendAudio struct {
+	ChatID    int64  `json:"chat_id"`
+	Audio     string `json:"audio"`
+	Caption   string `json:"caption,omitempty"`
+	ParseMode string `json:"parse_mode,omitempty"`
+}
+
 // SendLocation is sendLocation's parameters.
 type SendLocation struct {
 	ChatID      int64   `json:"chat_id"`
@@ -81,9 +105,10 @@ type SendLocation struct {
 
 // SendDocument is sendDocument's parameters; the file is uploaded beside them.
 type SendDocument struct {
-	ChatID    int64  `json:"chat_id"`
-	Caption   string `json:"caption,omitempty"`
-	ParseMode string `json:"parse_mode,omitempty"`
+	ChatID      int64  `json:"chat_id"`
+	Caption     string `json:"caption,omitempty"`
+	ParseMode   string `json:"parse_mode,omitempty"`
+	ReplyMarkup any    `json:"reply_markup,omitempty"`
 }
 
 // EditMessageText is editMessageText's parameters.

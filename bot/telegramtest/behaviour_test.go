@@ -1,6 +1,9 @@
 package telegramtest
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"net/http"
 	"strings"
 	"testing"
@@ -103,13 +106,15 @@ func TestEdits(t *testing.T) {
 	}
 	wantErr(t, callJSON(t, s, "editMessageCaption", map[string]any{"chat_id": 3, "message_id": 2, "caption": "c"}), 400, "Bad Request: there is no caption in the message to edit")
 
-	mustOK(t, callMultipart(t, s, "sendPhoto", map[string]string{"chat_id": "3", "caption": "pic"}, map[string][2]string{"photo": {"cat.jpg", "JPEGDATA"}}))
+	mustOK(t, callMultipart(t, s, "sendPhoto", map[string]string{"chat_id": "3", "caption": "pic"}, map[string][2]string{"photo": {"cat.png", tinyPNG(t, 3, 2)}}))
+	wantErr(t, callMultipart(t, s, "sendPhoto", map[string]string{"chat_id": "3"}, map[string][2]string{"photo": {"cat.jpg", "JPEGDATA"}}), 400, "Bad Request: IMAGE_PROCESS_FAILED")
 	wantErr(t, callJSON(t, s, "editMessageCaption", map[string]any{"chat_id": 3, "message_id": 3, "caption": "pic"}), 400, notModified)
 	wantErr(t, callJSON(t, s, "editMessageCaption", map[string]any{"chat_id": 3, "message_id": 3, "caption": strings.Repeat("c", 1025)}), 400, "Bad Request: message caption is too long")
 	mustOK(t, callJSON(t, s, "editMessageCaption", map[string]any{"chat_id": 3, "message_id": 3, "caption": "<b>new</b>", "parse_mode": "HTML"}))
 	wantErr(t, callJSON(t, s, "editMessageText", map[string]any{"chat_id": 3, "message_id": 3, "text": "x"}), 400, "Bad Request: there is no text in the message to edit")
 	photo := s.Messages(3)[1]
-	if photo.Caption != "<b>new</b>" || photo.Plain != "new" || photo.Photo == "" || photo.Method != "sendPhoto" || photo.Edits != 1 {
+	if photo.Caption != "<b>new</b>" || photo.Plain != "new" || photo.Photo == "" || photo.Method != "sendPhoto" || photo.Edits != 1 ||
+		photo.PhotoName != "cat.png" || len(photo.PhotoData) == 0 {
 		t.Errorf("photo %+v", photo)
 	}
 }
@@ -249,4 +254,14 @@ func TestErrorsAfterTestEnd(t *testing.T) {
 	if v := s.Violations(); len(v) != 1 {
 		t.Errorf("violations %v", v)
 	}
+}
+
+// tinyPNG is a w×h picture, PNG-encoded.
+func tinyPNG(t *testing.T, w, h int) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
 }

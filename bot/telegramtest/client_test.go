@@ -194,7 +194,7 @@ func TestGoTelegramCommonMethods(t *testing.T) {
 		t.Errorf("GetChat %+v", chat)
 	}
 	photo, err := b.SendPhoto(ctx, &bot.SendPhotoParams{ChatID: g.ID, Caption: "<i>pic</i>", ParseMode: models.ParseModeHTML,
-		Photo: &models.InputFileUpload{Filename: "p.png", Data: strings.NewReader("PNG")}})
+		Photo: &models.InputFileUpload{Filename: "p.png", Data: strings.NewReader(tinyPNG(t, 4, 4))}})
 	must("SendPhoto", err)
 	_, err = b.EditMessageCaption(ctx, &bot.EditMessageCaptionParams{ChatID: g.ID, MessageID: photo.ID, Caption: "new"})
 	must("EditMessageCaption", err)

@@ -45,6 +45,8 @@ func (s *Server) dispatchLocked(req *request) reply {
 		return s.sendMessageLocked(c, req)
 	case "sendPhoto", "sendDocument":
 		return s.sendFileLocked(c, req)
+	case "sendVoice", "sendAudio":
+		return s.sendVoiceLocked(c, req)
 	case "sendMediaGroup":
 		return s.sendMediaGroupLocked(c, req)
 	case "sendLocation":
@@ -227,24 +229,38 @@ func (s *Server) genericLocked(c *chatState, req *request) reply {
 type storedFile struct {
 	id, unique, path string
 	data             []byte
+	kind             string // "photo", "voice", "audio" or "document"
+	duration         int    // voice: seconds
 }
 
 // storeFileLocked keeps a file and returns its new file_id.
 func (s *Server) storeFileLocked(kind, name string, data []byte) *storedFile {
 	s.nextFile++
 	prefix, dir := "BQACAgIAAxkBAAI", "documents"
-	if kind == "photo" {
+	switch kind {
+	case "photo":
 		prefix, dir = "AgACAgIAAxkBAAI", "photos"
+	case "voice":
+		prefix, dir = "AwACAgIAAxkBAAI", "voice"
+	case "audio":
+		prefix, dir = "CQACAgIAAxkBAAI", "music"
 	}
 	ext := path.Ext(name)
 	if ext == "" && kind == "photo" {
 		ext = ".jpg"
+	}
+	if ext == "" && kind == "voice" {
+		ext = ".oga"
+	}
+	if ext == "" && kind == "audio" {
+		ext = ".mp3"
 	}
 	f := &storedFile{
 		id:     fmt.Sprintf("%s%08d", prefix, s.nextFile),
 		unique: fmt.Sprintf("AQAD%08d", s.nextFile),
 		path:   fmt.Sprintf("%s/file_%d%s", dir, s.nextFile, ext),
 		data:   data,
+		kind:   kind,
 	}
 	s.files[f.id] = f
 	return f

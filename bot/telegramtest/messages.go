@@ -1,7 +1,12 @@
 package telegramtest
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	_ "image/gif" // photos Telegram takes
+	_ "image/jpeg"
+	_ "image/png"
 	"mime"
 	"path"
 	"strings"
@@ -199,14 +204,31 @@ func (s *Server) sendFileLocked(c *chatState, req *request) reply {
 	if utf16Len(plain) > maxCaptionLen {
 		return badRequest("message caption is too long")
 	}
-	r, rep := s.newSentLocked(c, req)
-	if rep != nil {
-		return *rep
-	}
 	photo := req.m.name == "sendPhoto"
 	param := "document"
 	if photo {
 		param = "photo"
+	}
+	w, h := 800, 800
+	up, uploaded := req.vals[param].(Upload)
+	if uploaded && photo {
+		// Telegram decodes an uploaded photo and refuses what is not a
+		// picture; it keeps the picture's proportions.
+		if len(up.Data) > maxPhotoUpload {
+			return badRequest("PHOTO_INVALID_DIMENSIONS")
+		}
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(up.Data))
+		if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+			return badRequest("IMAGE_PROCESS_FAILED")
+		}
+		w, h = cfg.Width, cfg.Height
+	}
+	r, rep := s.newSentLocked(c, req)
+	if rep != nil {
+		return *rep
+	}
+	if uploaded && photo {
+		r.PhotoName, r.PhotoData = up.Name, up.Data
 	}
 	var ref string
 	var stored *storedFile
@@ -229,9 +251,11 @@ func (s *Server) sendFileLocked(c *chatState, req *request) reply {
 	r.Caption, r.Plain, r.ParseMode, r.captionEntities = caption, plain, mode, ents
 	if photo {
 		r.Photo = ref
+		sw, sh := scaleTo(w, h, 90)
+		fw, fh := scaleTo(w, h, 1280)
 		r.photo = []models.PhotoSize{
-			{FileID: stored.id + "-s", FileUniqueID: stored.unique + "-s", Width: 90, Height: 90, FileSize: len(stored.data) / 10},
-			{FileID: stored.id, FileUniqueID: stored.unique, Width: 800, Height: 800, FileSize: len(stored.data)},
+			{FileID: stored.id + "-s", FileUniqueID: stored.unique + "-s", Width: sw, Height: sh, FileSize: len(stored.data) / 10},
+			{FileID: stored.id, FileUniqueID: stored.unique, Width: fw, Height: fh, FileSize: len(stored.data)},
 		}
 	} else {
 		r.Document = ref
@@ -251,4 +275,68 @@ func mimeType(name string) string {
 		return t
 	}
 	return "application/octet-stream"
+}
+
+// sendVoiceLocked handles sendVoice and sendAudio. As Telegram does, a
+// file_id of another kind of file (a photo, a document) is refused.
+func (s *Server) sendVoiceLocked(c *chatState, req *request) reply {
+	kind, title := "voice", "Voice"
+	if req.m.name == "sendAudio" {
+		kind, title = "audio", "Audio"
+	}
+	caption, _ := strParam(req.vals, "caption")
+	plain, ents, mode, rep := render(caption, req.vals, "caption_entities")
+	if rep != nil {
+		return *rep
+	}
+	if utf16Len(plain) > maxCaptionLen {
+		return badRequest("message caption is too long")
+	}
+	var stored *storedFile
+	switch v := req.vals[kind].(type) {
+	case Upload:
+		stored = s.storeFileLocked(kind, v.Name, v.Data)
+	case string:
+		stored = s.files[v]
+		switch {
+		case stored == nil && strings.HasPrefix(v, "http"):
+			stored = s.storeFileLocked(kind, path.Base(v), nil)
+		case stored == nil:
+			return badRequest("wrong file identifier/HTTP URL specified")
+		case stored.kind != kind:
+			return badRequest("can't use file of type " + strings.ToUpper(stored.kind[:1]) + stored.kind[1:] + " as " + title)
+		}
+	}
+	r, rep := s.newSentLocked(c, req)
+	if rep != nil {
+		return *rep
+	}
+	r.Caption, r.Plain, r.ParseMode, r.captionEntities = caption, plain, mode, ents
+	dur := stored.duration
+	if d, ok := req.vals["duration"].(float64); ok {
+		dur = int(d)
+	}
+	if kind == "audio" {
+		r.Audio = stored.id
+		r.audio = &models.Audio{FileID: stored.id, FileUniqueID: stored.unique, Duration: dur, MimeType: "audio/mpeg", FileSize: int64(len(stored.data))}
+	} else {
+		r.Voice = stored.id
+		r.voice = &models.Voice{FileID: stored.id, FileUniqueID: stored.unique, Duration: dur, MimeType: "audio/ogg", FileSize: int64(len(stored.data))}
+	}
+	return okReply(s.wire(c, r))
+}
+
+// maxPhotoUpload is the largest photo a bot may upload (10 MB).
+const maxPhotoUpload = 10 << 20
+
+// scaleTo fits w×h within side×side, keeping its proportions, as Telegram's
+// photo sizes do; a smaller picture keeps its size.
+func scaleTo(w, h, side int) (int, int) {
+	if w <= side && h <= side {
+		return w, h
+	}
+	if w >= h {
+		return side, max(1, h*side/w)
+	}
+	return max(1, w*side/h), side
 }

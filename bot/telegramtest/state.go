@@ -21,10 +21,14 @@ type Message struct {
 	ForceReply   bool             // reply_markup was ForceReply
 	Photo        string           // sendPhoto: the file_id or URL sent, or the new file_id of an upload
 	Document     string           // sendDocument: the file_id or URL sent, or the new file_id of an upload
+	Voice        string           // sendVoice: the file_id or URL sent, or the new file_id of an upload
+	Audio        string           // sendAudio: the file_id or URL sent, or the new file_id of an upload
 	MediaGroupID string           // sendMediaGroup: the album's id, shared by its messages
 	Location     *models.Location // sendLocation: the point sent (do not modify)
 	DocumentName string           // file name of an uploaded document
 	DocumentData []byte           // content of an uploaded document (do not modify)
+	PhotoName    string           // file name of an uploaded photo
+	PhotoData    []byte           // content of an uploaded photo (do not modify)
 	Edits        int              // successful edit* calls on this message
 	Pinned       bool
 	ReplyTo      int // reply_parameters.message_id, 0 if none
@@ -74,6 +78,8 @@ type msgRec struct {
 	markupKey       string // canonical JSON of the inline keyboard markup, "" if none
 	photo           []models.PhotoSize
 	document        *models.Document
+	voice           *models.Voice
+	audio           *models.Audio
 	replyTo         *models.Message
 	edited          time.Time
 	deleted         bool
@@ -161,6 +167,7 @@ func (s *Server) api(c *chatState, r *msgRec) models.Message {
 		ID: w.ID, From: w.From, Chat: w.Chat, Date: w.Date, EditDate: w.EditDate,
 		ReplyToMessage: w.ReplyTo, Text: w.Text, Entities: w.Entities, Caption: w.Caption,
 		CaptionEntities: w.CaptionEntities, Photo: w.Photo, Document: w.Document,
+		Voice: w.Voice, Audio: w.Audio,
 	}
 	if r.markupKey != "" {
 		m.ReplyMarkup = &models.InlineKeyboardMarkup{}
@@ -182,6 +189,8 @@ type wireMessage struct {
 	Entities        []models.MessageEntity `json:"entities,omitempty"`
 	Document        *models.Document       `json:"document,omitempty"`
 	Photo           []models.PhotoSize     `json:"photo,omitempty"`
+	Voice           *models.Voice          `json:"voice,omitempty"`
+	Audio           *models.Audio          `json:"audio,omitempty"`
 	MediaGroupID    string                 `json:"media_group_id,omitempty"`
 	Location        *models.Location       `json:"location,omitempty"`
 	Caption         string                 `json:"caption,omitempty"`
@@ -202,6 +211,8 @@ func (s *Server) wire(c *chatState, r *msgRec) wireMessage {
 		CaptionEntities: r.captionEntities,
 		Photo:           r.photo,
 		Document:        r.document,
+		Voice:           r.voice,
+		Audio:           r.audio,
 		MediaGroupID:    r.MediaGroupID,
 		Location:        r.Location,
 	}

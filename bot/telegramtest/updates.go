@@ -168,6 +168,34 @@ func (s *Server) SendPhoto(from models.User, chat models.Chat, caption string) i
 	return s.enqueueLocked(&models.Update{Message: m})
 }
 
+// SendVoice queues a voice note of the given length in seconds from a user,
+// with a fresh file_id (downloadable through getFile). It returns the update_id.
+func (s *Server) SendVoice(from models.User, chat models.Chat, seconds int, caption string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.userMessageLocked(from, chat)
+	m.Caption = caption
+	data := []byte(fmt.Sprintf("OggS telegramtest voice %d %ds", s.nextFile+1, seconds))
+	f := s.storeFileLocked("voice", "", data)
+	f.duration = seconds
+	m.Voice = &models.Voice{FileID: f.id, FileUniqueID: f.unique, Duration: seconds, MimeType: "audio/ogg", FileSize: int64(len(data))}
+	return s.enqueueLocked(&models.Update{Message: m})
+}
+
+// SendAudio queues an audio file (a recording sent as music) of the given
+// length in seconds from a user. It returns the update_id.
+func (s *Server) SendAudio(from models.User, chat models.Chat, seconds int, caption string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.userMessageLocked(from, chat)
+	m.Caption = caption
+	data := []byte(fmt.Sprintf("ID3 telegramtest audio %d %ds", s.nextFile+1, seconds))
+	f := s.storeFileLocked("audio", "recording.mp3", data)
+	f.duration = seconds
+	m.Audio = &models.Audio{FileID: f.id, FileUniqueID: f.unique, Duration: seconds, FileName: "recording.mp3", MimeType: "audio/mpeg", FileSize: int64(len(data))}
+	return s.enqueueLocked(&models.Update{Message: m})
+}
+
 // SendLocation queues a location message from a user. It returns the update_id.
 func (s *Server) SendLocation(from models.User, chat models.Chat, lat, lon float64) int64 {
 	s.mu.Lock()

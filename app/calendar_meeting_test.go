@@ -1,0 +1,215 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/bot/telegramtest"
+	"courtyard/storage"
+)
+
+// calMeeting walks u through /meeting up to the preview and returns the
+// control message with Post / Make it recurring / Cancel.
+func (h *harness) calMeeting(u models.User, title, when, place, agenda string, pull bool, audience string, picks ...string) telegramtest.Message {
+	h.t.Helper()
+	last := h.calLast(u.ID)
+	h.say(u, "/meeting")
+	h.calAsk(u, last, title)
+	last2 := h.calText(u.ID, last, "When is it").ID
+	h.calAsk(u, last2-1, when)
+	last3 := h.calText(u.ID, last2, "Where is it held").ID
+	h.calAsk(u, last3-1, place)
+	ask := h.calWait(u.ID, last3, func(m telegramtest.Message) bool { return hasButton(m, "mt:ad") })
+	h.tg.SendText(u, telegramtest.PrivateChat(u), agenda)
+	so := h.calText(u.ID, ask.ID, "Agenda so far")
+	if pull {
+		h.tg.Press(u, so, "mt:pull")
+		so = h.calText(u.ID, so.ID, "Agenda so far")
+	}
+	h.tg.Press(u, so, "mt:ad")
+	aud := h.calPressNew(u, so.ID, "mt:a:"+audience)
+	for _, p := range picks {
+		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && hasButton(x, p) }, wait)
+		h.tg.Press(u, aud, p)
+	}
+	if len(picks) > 0 {
+		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && calTicked(x) }, wait)
+		h.tg.Press(u, aud, "mt:bd")
+	}
+	return h.calWait(u.ID, aud.ID, func(m telegramtest.Message) bool { return hasButtonPrefix(m, "mt:post:") })
+}
+
+// calCounted waits until a message shows the RSVP count.
+func (h *harness) calCounted(chat int64, id int, count string) {
+	h.t.Helper()
+	h.tg.WaitMessage(h.t, chat, func(m telegramtest.Message) bool { return m.ID == id && strings.Contains(m.Plain, count) }, wait)
+}
+
+// The fortnightly half-month talk: a meeting made recurring on the 1st and
+// 15th, posted to building 3's group two days before, with the open
+// problems on its agenda; Coming / Can't come with a live count (one
+// pending edit per copy); a forged press refused; both reminders.
+func TestCalendarFortnightlyMeeting(t *testing.T) {
+	c := newCommunity(t)
+	c.reportInPrivate(c.wang, "lighting", "3栋东边的路灯坏了")
+	ctl := c.calMeeting(c.admin, "半月谈", "2026-03-04 19:30", "服务站", "路灯维修\n垃圾分类", true, "bgroups", "mt:b:3")
+	preview := c.calText(c.admin.ID, ctl.ID-2, "半月谈", "服务站", "1. 路灯维修", "3. 未解决的问题——3 栋：未解决 1 件，超期 0 件", "#1 · 照明 · 3")
+	if !hasButton(preview, "mt:y:1") {
+		t.Errorf("the preview lacks the answer buttons: %+v", preview.Buttons)
+	}
+	c.tg.Press(c.admin, preview, "mt:y:1")
+	c.expectAnswer("only a preview")
+	c.tg.Press(c.admin, ctl, "mt:rep:1")
+	c.calPressNew(c.admin, ctl.ID, "sc:w:115")
+	c.calText(c.admin.ID, ctl.ID, "will be posted 48 hours before each time")
+	if n := c.calCount(c.group.ID, "半月谈"); n != 0 {
+		t.Fatalf("posted before its time: %d", n)
+	}
+	var sid int64
+	c.db(func(tx *storage.Tx) error {
+		list, err := tx.Schedules(0, 10)
+		if len(list) == 1 {
+			sid = list[0].ID
+		}
+		return err
+	})
+	if it := c.calPending("meeting.make", sid); !it.DueAt.Equal(calAt(t, "2026-03-13 19:30")) {
+		t.Fatalf("first posting: %+v", it)
+	}
+
+	c.calTo("2026-03-13 19:30")
+	c.tick()
+	inv := c.expect(c.group.ID, "半月谈", "2026-03-15 19:30", "服务站", "参加：0 · 请假：0")
+	c.expect(c.admin.ID, "“半月谈”", "is posted to 1 chats")
+	var mid int64
+	c.db(func(tx *storage.Tx) error {
+		up, err := tx.UpcomingMeetings(c.clock.Now(), 5)
+		if len(up) == 1 {
+			mid = up[0].ID
+		}
+		return err
+	})
+	if mid == 0 || !hasButton(inv, "mt:y:"+itoa(mid)) {
+		t.Fatalf("meeting %d, buttons %+v", mid, inv.Buttons)
+	}
+	c.settle()
+	c.tg.Press(c.wang, inv, "mt:y:"+itoa(mid))
+	c.expectAnswer("已记录：您参加")
+	c.tg.Press(c.li, inv, "mt:n:"+itoa(mid))
+	c.expectAnswer("you can't come")
+	c.calCounted(c.group.ID, inv.ID, "参加：1 · 请假：1")
+	// A forged press from a private chat the meeting was not sent to.
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), inv.ID, "mt:y:"+itoa(mid))
+	c.expectAnswer("您没有被邀请")
+	c.settle()
+	c.db(func(tx *storage.Tx) error {
+		yes, no, err := tx.RSVPCounts(mid)
+		if yes != 1 || no != 1 {
+			t.Errorf("answers %d/%d after a forged press", yes, no)
+		}
+		return err
+	})
+
+	c.calTo("2026-03-14 19:30")
+	c.tick()
+	c.expect(c.group.ID, "会议提醒", "半月谈")
+	c.calTo("2026-03-15 18:30")
+	c.tick()
+	c.settle()
+	if n := c.calCount(c.group.ID, "会议提醒"); n != 2 {
+		t.Errorf("%d reminders in the group, want 2", n)
+	}
+	if it := c.calPending("meeting.make", sid); !it.DueAt.Equal(calAt(t, "2026-03-30 19:30")) {
+		t.Errorf("next posting: %+v", it)
+	}
+}
+
+// Reminders of a meeting sent in private go to each invitee who did not
+// decline; several answers leave one pending edit per copy.
+func TestCalendarMeetingPrivateReminders(t *testing.T) {
+	c := newCommunity(t)
+	c.say(c.admin, "/grant 2002 leader 2")
+	c.expect(c.admin.ID, "is now building leader")
+	ctl := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
+	c.tg.Press(c.admin, ctl, "mt:post:1")
+	c.calText(c.admin.ID, ctl.ID-1, "Meeting #1 is posted to 2 chats")
+	inv := c.expect(c.leader.ID, "Study session")
+	c.expect(c.li.ID, "Study session", "Coming: 0")
+	c.tg.Press(c.leader, inv, "mt:n:1")
+	c.expectAnswer("已记录：您请假")
+	c.calCounted(c.li.ID, c.calLast(c.li.ID), "Coming: 0 · Can't come: 1")
+	// A resident who was not invited cannot answer.
+	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), inv.ID, "mt:y:1")
+	c.expectAnswer("您没有被邀请")
+	c.calTo("2026-03-03 19:30")
+	c.tick()
+	c.expect(c.li.ID, "Reminder", "Study session")
+	c.calTo("2026-03-04 18:30")
+	c.tick()
+	c.settle()
+	if a, b := c.calCount(c.li.ID, "Reminder"), c.calCount(c.leader.ID, "会议提醒"); a != 2 || b != 0 {
+		t.Errorf("reminders: %d to the invitee, %d to the one who declined; want 2 and 0", a, b)
+	}
+}
+
+// After the meeting the organiser records minutes and a decision, and makes
+// the decision a ticket in one press; the meeting's page lists it with its
+// state, and /meetings lists the meeting.
+func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
+	c := newCommunity(t)
+	ctl := c.calMeeting(c.admin, "Half-month talk", "2026-03-02 19:30", "Station", "Lamps", false, "leaders")
+	c.tg.Press(c.admin, ctl, "mt:post:1")
+	c.calText(c.admin.ID, ctl.ID-1, "Meeting #1 is posted")
+	c.calTo("2026-03-02 21:00")
+	last := c.calLast(c.admin.ID)
+	c.say(c.admin, "/meetings")
+	list := c.calText(c.admin.ID, last, "Past", "#1", "Half-month talk")
+	c.tg.Press(c.admin, list, "mt:v:1")
+	page := c.calWait(c.admin.ID, list.ID, func(m telegramtest.Message) bool { return hasButton(m, "mt:min:1") })
+	c.tg.Press(c.admin, page, "mt:min:1")
+	c.calAsk(c.admin, page.ID, "Twelve came. Lamps discussed.")
+	c.calText(c.admin.ID, page.ID, "Minutes", "Twelve came")
+	last = c.calLast(c.admin.ID)
+	c.tg.Press(c.admin, page, "mt:dec:1")
+	c.calAsk(c.admin, last, "Fix the east gate lamp")
+	dec := c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:tk:1:3") })
+	c.tg.Press(c.admin, dec, "mt:tk:1:3")
+	c.expectAnswer("Ticket #1 opened")
+	c.expect(c.leader.ID, "新问题 #1", "Fix the east gate lamp")
+	c.expect(c.group.ID, "#1", "Fix the east gate lamp")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), dec.ID, "mt:tk:1:3")
+	c.expectAnswer("already a ticket or a job")
+	// A leader may read the page but not record anything.
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), dec.ID, "mt:tk:1:3")
+	c.expectAnswer("您不能管理这个会议")
+
+	// A second decision becomes a volunteer job: the job flow starts with
+	// the decision as its title and goes on from its time.
+	last = c.calLast(c.admin.ID)
+	c.tg.Press(c.admin, page, "mt:dec:1")
+	c.calAsk(c.admin, last, "Spring clean of the courtyard")
+	dec = c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:jb:2") })
+	c.tg.Press(c.admin, dec, "mt:jb:2")
+	c.calText(c.admin.ID, dec.ID, "Spring clean of the courtyard", "from the meeting's decision")
+	c.calAsk(c.admin, dec.ID, "2026-03-07 9:00-11:00")
+	ok := c.calPressNew(c.admin, dec.ID, "jb:n:ok")
+	c.calAsk(c.admin, ok.ID, "The courtyard")
+	m := c.calPressNew(c.admin, ok.ID, "jb:n:t:0")
+	for _, data := range []string{"jb:n:s:4", "jb:n:w:24", "jb:n:gd"} {
+		m = c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, data) }, wait)
+		c.tg.Press(c.admin, m, data)
+	}
+	c.calPressNew(c.admin, m.ID, "jb:n:pub")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), dec.ID, "mt:tk:2:3")
+	c.expectAnswer("already a ticket or a job")
+
+	last = c.calLast(c.admin.ID)
+	c.tg.Press(c.admin, list, "mt:v:1")
+	c.calText(c.admin.ID, last, "Decisions", "1. Fix the east gate lamp — ticket #1", "Twelve came",
+		"2. Spring clean of the courtyard — volunteer job #1 “Spring clean of the courtyard” · open")
+	if n := countTickets(&community{harness: c.harness}); n != 1 {
+		t.Errorf("%d tickets, want 1", n)
+	}
+}

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+
+	"courtyard/bot/telegramtest"
+)
+
+func TestSummaryFiguresMatchTheLedger(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "主任", "zh")
+	sam := h.user(staffID, "Sam", "en")
+	a, b := h.user(2001, "甲", "zh"), h.user(2002, "乙", "zh")
+	for i, u := range []models.User{adm, sam, a, b} {
+		h.register(u, "1", "10"+itoa(int64(i)))
+	}
+	h.say(adm, "/grant 1001 staff")
+	h.expect(adm.ID, "Sam")
+	sumFixture(t, h, a.ID, a.ID, b.ID)
+
+	h.say(adm, "/summary")
+	m := h.expect(adm.ID, "2026-03 月度工作汇总")
+	sumLines(t, m.Plain,
+		"统计时段：2026-03-01 至 2026-03-31",
+		"收到问题（件）：4", "解决问题（件）：2", "实现微心愿（个）：1",
+		"开展志愿服务活动（场）：2", "参与志愿者（人）：2", "志愿服务时长（小时）：5.0",
+		"巡逻（班次）：0", "发布公告（条）：2", "发布定时通知（条）：0",
+		"召开会议（次）：0", "议定事项（项）：0", "走访住户（户）：0",
+		"调解成功纠纷（件）：1", "评选之星（名）：0", "兑现承诺（项）：0",
+		"供水排污：2 / 0", "照明：1 / 2", "道路：1 / 0")
+	if strings.Contains(m.Plain, "其他：") || strings.Contains(m.Plain, "secret") {
+		t.Errorf("summary lists an empty category or a record's text:\n%s", m.Plain)
+	}
+	if w, ht := h.sumPNG(adm.ID, "summary-2026-03.png"); w != 800 || ht != 450 {
+		t.Errorf("chart is %d×%d, want 800×450", w, ht)
+	}
+	if strings.Contains(h.logs.String(), "no font with Chinese glyphs") {
+		t.Logf("chart drawn with English labels: no CJK font on this machine")
+	} else {
+		t.Logf("chart drawn with a CJK font")
+	}
+	f := h.sumXLSX(adm.ID, "summary-2026-03.xlsx")
+	sumCells(t, f, "汇总", map[string]string{"A1": "项目", "B1": "数值", "A2": "收到问题（件）", "B2": "4", "B7": "5", "B8": "0", "B14": "1"})
+	sumFrozen(t, f, "汇总")
+
+	// The quarter, in English for an English reader.
+	h.say(sam, "/summary quarter 2026-Q1")
+	m = h.expect(sam.ID, "Quarterly report, 2026-Q1")
+	sumLines(t, m.Plain, "Period: 2026-01-01 to 2026-03-31",
+		"Problems received: 6", "Problems solved: 3", "Micro-wishes fulfilled: 1",
+		"Volunteer jobs held: 3", "Volunteers taking part: 2", "Volunteer hours: 6.0",
+		"Patrol shifts walked: 0", "Announcements published: 3", "Disputes settled: 2",
+		"Water & sewage: 3 / 1", "Lighting: 2 / 2", "Roads: 1 / 0")
+	if w, ht := h.sumPNG(sam.ID, "summary-2026-Q1.png"); w != 800 || ht != 450 {
+		t.Errorf("quarter chart is %d×%d", w, ht)
+	}
+	f = h.sumXLSX(sam.ID, "summary-2026-Q1.xlsx")
+	sumCells(t, f, "By category", map[string]string{"A1": "Category", "B1": "Received", "C1": "Solved",
+		"A2": "Water & sewage", "B2": "3", "C2": "1", "A3": "Lighting", "B3": "2", "C3": "2"})
+	sumCells(t, f, "By month", map[string]string{"B1": "2026-01", "C1": "2026-02", "D1": "2026-03",
+		"A2": "Water & sewage", "B2": "1", "C2": "0", "D2": "2", "B3": "0", "C3": "1", "D3": "1"})
+	for _, s := range []string{"Figures", "By category", "By month"} {
+		sumFrozen(t, f, s)
+	}
+	if w, err := f.GetColWidth("Figures", "A"); err != nil || w < float64(len("Scheduled notices published")) {
+		t.Errorf("column A is %v wide (%v)", w, err)
+	}
+	zh := h.sumXLSX(adm.ID, "summary-2026-03.xlsx")
+	if w, _ := zh.GetColWidth("汇总", "A"); w < 20 {
+		t.Errorf("Chinese column A is only %v wide", w)
+	}
+}
+
+func TestSummaryRefusesFutureAndBeforeTheBot(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "主任", "zh")
+	res := h.user(2001, "甲", "zh")
+	h.register(adm, "1", "101")
+	h.register(res, "1", "102")
+	sumFixture(t, h, res.ID, res.ID, adm.ID)
+	for _, c := range []struct{ cmd, want string }{
+		{"/summary 2026-04", "2026-04 还没有开始"},
+		{"/summary year 2027", "2027 还没有开始"},
+		{"/summary 2025", "2025 在本机器人开始使用之前（最早的记录是 2026-01-10）"},
+		{"/summary month 2025-12", "2025-12 在本机器人开始使用之前"},
+		{"/summary quarter 2026-Q5", "用法：/summary"},
+		{"/summary 明年", "用法：/summary"},
+	} {
+		h.say(adm, c.cmd)
+		h.expect(adm.ID, c.want)
+	}
+	h.say(res, "/summary")
+	h.expect(res.ID, "没有使用 /summary 的权限")
+	menu := h.expect(res.ID, "登记好了")
+	if hasButton(menu, "menu:summary") {
+		t.Errorf("a resident's menu offers the summary: %+v", menu.Buttons)
+	}
+	h.tg.PressRaw(res, telegramtest.PrivateChat(res), menu.ID, "menu:summary")
+	h.expectAnswer("没有使用 /summary 的权限")
+	h.settle()
+	if n := h.tg.CallCount("sendPhoto") + h.tg.CallCount("sendDocument"); n != 0 {
+		t.Errorf("refused summaries sent %d files", n)
+	}
+	// The staff menu's button gives this month's.
+	menu = h.expect(adm.ID, "登记好了")
+	h.tg.Press(adm, menu, "menu:summary")
+	h.expect(adm.ID, "2026-03 月度工作汇总")
+	// The current quarter, still running, is fine.
+	h.say(adm, "/summary quarter")
+	h.expect(adm.ID, "2026-Q1 季度工作汇总")
+	h.tg.WaitMessage(t, adm.ID, func(m telegramtest.Message) bool { return m.DocumentName == "summary-2026-Q1.xlsx" }, wait)
+}

@@ -1,0 +1,127 @@
+package commands
+
+import (
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// audSel is who a scheduled notice or a meeting goes to: one of the
+// announcement audiences, with its buildings or team.
+type audSel struct {
+	Audience  string   `json:"audience,omitempty"`
+	Buildings []string `json:"buildings,omitempty"`
+	TeamID    int64    `json:"team,omitempty"`
+}
+
+func (s audSel) groups() bool {
+	return s.Audience == storage.AudienceGroups || s.Audience == storage.AudienceBuildingGroups
+}
+
+// asAnnouncement is the selection in the shape the announcement code reads.
+func (s audSel) asAnnouncement() storage.Announcement {
+	return storage.Announcement{Audience: s.Audience, Buildings: s.Buildings, TeamID: s.TeamID}
+}
+
+// mayScheduleFor is the one rule for who may schedule a notice or a meeting
+// to an audience: the announcement rule (staff anything, leaders their own
+// buildings' groups and residents).
+func (a *App) mayScheduleFor(r *req, s audSel) bool {
+	return s.Audience != "" && a.mayAnnounce(r, s.asAnnouncement())
+}
+
+// audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
+func (a *App) audienceKeyboard(r *req, prefix string) telegram.Keyboard {
+	var rows [][]telegram.Button
+	for _, au := range a.audiences(r) {
+		rows = append(rows, []telegram.Button{{Text: r.t("ann.audience." + au), CallbackData: prefix + "a:" + au}})
+	}
+	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: prefix + "x"}})
+	return telegram.Keyboard{InlineKeyboard: rows}
+}
+
+// Where the audience picker is after a press.
+const (
+	audAsk  = iota // still choosing; the message was updated
+	audDone        // sel is complete
+)
+
+// audiencePress takes a press of the picker (verb a, b, bd or t) at step
+// ("audience", "buildings", "team"), updating sel. It returns the picker's
+// next step name ("" when done or refused) and whether sel is complete.
+func (a *App) audiencePress(r *req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
+	switch verb {
+	case "a":
+		if step != "audience" || !containsStr(a.audiences(r), arg) {
+			return "", audAsk, r.toast(r.t("error.stale_button"))
+		}
+		*sel = audSel{Audience: arg}
+		switch arg {
+		case storage.AudienceBuildingGroups, storage.AudienceBuildingPersons:
+			return "buildings", audAsk, r.edit(r.t("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
+		case storage.AudienceTeam:
+			teams, err := r.tx.Teams()
+			if err != nil {
+				return "", audAsk, err
+			}
+			if len(teams) == 0 {
+				return "", audAsk, r.toast(r.t("ann.no_teams"))
+			}
+			var rows [][]telegram.Button
+			for _, tm := range teams {
+				rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: prefix + "t:" + itoa(tm.ID)}})
+			}
+			return "team", audAsk, r.edit(r.t("ann.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
+		}
+		return "", audDone, nil
+	case "b":
+		if step != "buildings" || !containsStr(a.announceBuildings(r), arg) {
+			return "", audAsk, r.toast(r.t("error.stale_button"))
+		}
+		if containsStr(sel.Buildings, arg) {
+			sel.Buildings = removeStr(sel.Buildings, arg)
+		} else {
+			sel.Buildings = append(sel.Buildings, arg)
+		}
+		return "buildings", audAsk, r.edit(r.t("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
+	case "bd":
+		if step != "buildings" || len(sel.Buildings) == 0 {
+			return "", audAsk, r.toast(r.t("ann.pick_one"))
+		}
+		return "", audDone, nil
+	case "t":
+		id, ok := idArg(arg)
+		if step != "team" || !ok {
+			return "", audAsk, r.toast(r.t("error.stale_button"))
+		}
+		if _, err := r.tx.Team(id); err != nil {
+			if isNotFound(err) {
+				return "", audAsk, r.toast(r.t("error.stale_button"))
+			}
+			return "", audAsk, err
+		}
+		sel.TeamID = id
+		return "", audDone, nil
+	}
+	return "", audAsk, r.toast(r.t("error.stale_button"))
+}
+
+func (a *App) audBuildings(r *req, prefix string, sel audSel) telegram.Keyboard {
+	var rows [][]telegram.Button
+	var row []telegram.Button
+	for _, b := range a.announceBuildings(r) {
+		label := b
+		if containsStr(sel.Buildings, b) {
+			label = "✓ " + b
+		}
+		row = append(row, telegram.Button{Text: label, CallbackData: prefix + "b:" + b})
+		if len(row) == 4 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	rows = append(rows, []telegram.Button{{Text: r.t("ann.buildings_done"), CallbackData: prefix + "bd"},
+		{Text: r.t("button.cancel"), CallbackData: prefix + "x"}})
+	return telegram.Keyboard{InlineKeyboard: rows}
+}

@@ -1,0 +1,180 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"courtyard/holiday"
+	"courtyard/storage"
+	"courtyard/timed"
+)
+
+// The preset times offered as buttons, as cron expressions.
+var calPresets = map[string]string{
+	"115": "30 19 1,15 * *", // the 1st and 15th of each month at 19:30 (the half-month talk)
+	"mon": "0 9 * * 1",      // every Monday at 09:00
+}
+
+// nextRun is a schedule's first moment after after; zero when there is none
+// (a one-off that has passed, a holiday the calendar does not know).
+func (a *App) nextRun(kind, spec string, after time.Time) time.Time {
+	return a.nexter(kind, spec)(after)
+}
+
+// nexter reads a schedule's time once and returns its next-moment function.
+func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
+	never := func(time.Time) time.Time { return time.Time{} }
+	switch kind {
+	case storage.ScheduleCron:
+		s, err := timed.ParseSpec(spec)
+		if err != nil {
+			return never
+		}
+		return func(after time.Time) time.Time { return timed.Next(s, a.loc, after) }
+	case storage.ScheduleOnce:
+		v, err := strconv.ParseInt(spec, 10, 64)
+		if err != nil {
+			return never
+		}
+		return func(after time.Time) time.Time {
+			if t := time.UnixMilli(v); t.After(after) {
+				return t
+			}
+			return time.Time{}
+		}
+	case storage.ScheduleHoliday:
+		key, hh, mm, ok := holidaySpec(spec)
+		if !ok {
+			return never
+		}
+		offset := time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute
+		return func(after time.Time) time.Time {
+			d, err := holiday.Next(key, after.Add(-offset), a.loc)
+			if err != nil {
+				return time.Time{}
+			}
+			return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, a.loc)
+		}
+	}
+	return never
+}
+
+// nextRuns lists up to n moments after after.
+func (a *App) nextRuns(kind, spec string, after time.Time, n int) []time.Time {
+	next := a.nexter(kind, spec)
+	var out []time.Time
+	for t := next(after); !t.IsZero() && len(out) < n; t = next(t) {
+		out = append(out, t)
+	}
+	return out
+}
+
+// tooOftenForGroups reports a schedule that would post to groups twice
+// within an hour, over its next year.
+func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
+	if kind != storage.ScheduleCron {
+		return false
+	}
+	end := now.AddDate(1, 0, 0)
+	prev := time.Time{}
+	next := a.nexter(kind, spec)
+	for i, t := 0, next(now); i < 2000 && !t.IsZero() && t.Before(end); i, t = i+1, next(t) {
+		if !prev.IsZero() && t.Sub(prev) < time.Hour {
+			return true
+		}
+		prev = t
+	}
+	return false
+}
+
+// cronRefusal explains, in the reader's language, why an expression was
+// refused: the field at fault and an example.
+func (a *App) cronRefusal(r *req, spec string, err error) string {
+	var se *timed.SpecError
+	field := r.t("cal.field.spec")
+	value := spec
+	if errors.As(err, &se) {
+		switch se.Field {
+		case timed.FieldMinute:
+			field = r.t("cal.field.minute")
+		case timed.FieldHour:
+			field = r.t("cal.field.hour")
+		case timed.FieldDayOfMonth:
+			field = r.t("cal.field.dom")
+		case timed.FieldMonth:
+			field = r.t("cal.field.month")
+		case timed.FieldDayOfWeek:
+			field = r.t("cal.field.dow")
+		}
+		if se.Value != "" {
+			value = se.Value
+		}
+		if errors.Is(err, timed.ErrNeverFires) {
+			return r.t("cal.cron_never", esc(spec))
+		}
+	}
+	return r.t("cal.cron_bad", field, esc(value))
+}
+
+// describeWhen says when a schedule runs, in the reader's words.
+func (a *App) describeWhen(r *req, kind, spec string) string {
+	switch kind {
+	case storage.ScheduleOnce:
+		v, _ := strconv.ParseInt(spec, 10, 64)
+		return r.t("cal.when.once", a.when(time.UnixMilli(v)))
+	case storage.ScheduleHoliday:
+		key, hh, mm, _ := holidaySpec(spec)
+		return r.t("cal.when.holiday", a.holidayName(r.lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
+	}
+	switch spec {
+	case calPresets["115"]:
+		return r.t("cal.when.115")
+	case calPresets["mon"]:
+		return r.t("cal.when.mon")
+	}
+	f := strings.Fields(spec)
+	if len(f) == 5 && f[2] == "*" && f[3] == "*" && f[4] == "*" {
+		h, errH := strconv.Atoi(f[1])
+		m, errM := strconv.Atoi(f[0])
+		if errH == nil && errM == nil {
+			return r.t("cal.when.day", fmt.Sprintf("%02d:%02d", h, m))
+		}
+	}
+	return r.t("cal.when.cron", esc(spec))
+}
+
+// dailySpec reads a time of day ("7:30", "19:30", "0930") as a daily cron
+// expression.
+func dailySpec(text string) (string, bool) {
+	s := strings.NewReplacer("：", ":", ".", ":", "点", ":", " ", "").Replace(strings.TrimSpace(text))
+	h, m, ok := strings.Cut(s, ":")
+	if !ok && len(s) == 4 {
+		h, m = s[:2], s[2:]
+	}
+	if m == "" {
+		m = "0"
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return "", false
+	}
+	return fmt.Sprintf("%d %d * * *", mm, hh), true
+}
+
+// holidaySpec reads a holiday schedule's spec, "<holiday key> HH:MM": the
+// time of day on each year's holiday.
+func holidaySpec(spec string) (key string, hh, mm int, ok bool) {
+	key, at, _ := strings.Cut(spec, " ")
+	daily, ok := dailySpec(at)
+	if !ok || !holiday.Known(key) {
+		return "", 0, 0, false
+	}
+	f := strings.Fields(daily)
+	mm, _ = strconv.Atoi(f[0])
+	hh, _ = strconv.Atoi(f[1])
+	return key, hh, mm, true
+}

@@ -1,0 +1,415 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// meetingButton routes the "mt:" buttons. Each press is authorised again:
+// mayManageMeeting for the organiser's buttons, invitedTo for the answers.
+func (a *App) meetingButton(r *req) error {
+	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.cb.Data, "mt:"), ":")
+	switch verb {
+	case "y", "n":
+		return a.rsvp(r, verb == "y", arg)
+	case "post", "rep", "cancel", "v", "min", "dec", "tk", "jb":
+		return a.meetingAction(r, verb, arg)
+	}
+	if !r.private() || !r.atLeast(storage.RoleStaff) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	var d mtData
+	f, ok, err := r.flowFor(flowMeeting, &d)
+	if !ok || err != nil {
+		return err
+	}
+	switch verb {
+	case "x":
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.edit(r.t("cancel.done"), nil)
+	case "pull":
+		if f.Step != "agenda" {
+			return r.toast(r.t("error.stale_button"))
+		}
+		if d, err = a.pullProblems(r, d); err != nil {
+			return err
+		}
+		if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
+			return err
+		}
+		return r.reply(r.t("mt.agenda_so_far", a.agendaText(d.Agenda)), a.agendaKeyboard(r))
+	case "ad":
+		if f.Step != "agenda" {
+			return r.toast(r.t("error.stale_button"))
+		}
+		if err := r.setFlow(flowMeeting, "audience", d); err != nil {
+			return err
+		}
+		return r.reply(r.t("mt.ask_audience"), a.audienceKeyboard(r, "mt:"))
+	case "a", "b", "bd", "t":
+		step, done, err := a.audiencePress(r, "mt:", f.Step, verb, arg, &d.Aud)
+		if err != nil || done != audDone {
+			if err == nil && step != "" {
+				err = r.setFlow(flowMeeting, step, d)
+			}
+			return err
+		}
+		return a.meetingPreview(r, d)
+	}
+	return r.toast(r.t("error.stale_button"))
+}
+
+// meetingPreview saves the draft and shows it exactly as invitees will see
+// it, with Post, Repeat and Cancel.
+func (a *App) meetingPreview(r *req, d mtData) error {
+	m := storage.Meeting{OrganiserID: r.me.ID, Title: d.Title, StartsAt: time.UnixMilli(d.Start), Place: d.Place, Agenda: d.Agenda,
+		Audience: d.Aud.Audience, Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID}
+	id, err := r.tx.CreateMeeting(m, r.now)
+	if err != nil {
+		return err
+	}
+	m.ID, m.State = id, storage.MeetingDraft
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	if err := r.edit(r.t("ann.audience_chosen", a.describeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
+		return err
+	}
+	if err := r.reply(a.invitation(r.lang, m, 0, 0), a.rsvpKeyboard(r.lang, id)); err != nil {
+		return err
+	}
+	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+	if err != nil {
+		return err
+	}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
+		{{Text: r.t("mt.post", len(recips)), CallbackData: "mt:post:" + itoa(id)}},
+		{{Text: r.t("mt.repeat"), CallbackData: "mt:rep:" + itoa(id)}},
+		{{Text: r.t("button.cancel"), CallbackData: "mt:cancel:" + itoa(id)}},
+	}}
+	return r.reply(r.t("mt.preview"), kb)
+}
+
+// invitation is a meeting's text in lang, with the live count.
+func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string {
+	var b strings.Builder
+	b.WriteString(a.cat.T(lang, "mt.invitation", esc(m.Title), a.when(m.StartsAt), esc(m.Place)))
+	if len(m.Agenda) > 0 {
+		b.WriteString("\n" + a.cat.T(lang, "mt.agenda") + a.agendaText(m.Agenda))
+	}
+	b.WriteString("\n\n" + a.cat.T(lang, "mt.count", coming, not))
+	return b.String()
+}
+
+func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		{Text: a.cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + itoa(id)},
+		{Text: a.cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + itoa(id)},
+	}}}
+}
+
+// meetingAction takes the organiser's buttons on a saved meeting.
+func (a *App) meetingAction(r *req, verb, arg string) error {
+	switch verb {
+	case "tk":
+		return a.decisionTicket(r, arg)
+	case "jb":
+		return a.decisionJob(r, arg)
+	}
+	id, ok := idArg(arg)
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if verb == "v" {
+		return a.meetingPage(r, id, true)
+	}
+	m, err := r.tx.Meeting(id)
+	if isNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
+		return r.toast(r.t("mt.not_yours"))
+	}
+	if err != nil {
+		return err
+	}
+	switch verb {
+	case "post":
+		return a.postDraft(r, m)
+	case "rep":
+		if m.State != storage.MeetingDraft {
+			return r.toast(r.t("mt.already"))
+		}
+		if _, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingTemplate); err != nil {
+			return err
+		}
+		if err := r.edit(r.t("mt.repeat_how"), nil); err != nil {
+			return err
+		}
+		return a.askWhen(r, calData{MeetingID: m.ID})
+	case "cancel":
+		if ok, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingCancelled); err != nil || !ok {
+			if err == nil {
+				err = r.toast(r.t("mt.already"))
+			}
+			return err
+		}
+		return r.edit(r.t("mt.cancelled"), nil)
+	}
+	return a.meetingPageAction(r, verb, m)
+}
+
+// postDraft posts a draft meeting now.
+func (a *App) postDraft(r *req, m storage.Meeting) error {
+	if !m.StartsAt.After(r.now) {
+		return r.toast(r.t("mt.started"))
+	}
+	if ok, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingPosted); err != nil || !ok {
+		if err == nil {
+			err = r.toast(r.t("mt.already"))
+		}
+		return err
+	}
+	m.State = storage.MeetingPosted
+	n, err := a.postMeeting(r, m)
+	if err != nil {
+		return err
+	}
+	return r.edit(r.t("mt.posted", m.ID, n), nil)
+}
+
+// postMeeting sends the invitation to the meeting's audience, records each
+// copy (its live count is edited later) and lays out the reminders.
+func (a *App) postMeeting(r *req, m storage.Meeting) (int, error) {
+	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+	if err != nil {
+		return 0, err
+	}
+	for _, rc := range recips {
+		out, err := a.sendID(r.tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+itoa(m.ID), r.now)
+		if err != nil {
+			return 0, err
+		}
+		if err := r.tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.chat, OutID: out, Lang: rc.lang}); err != nil {
+			return 0, err
+		}
+	}
+	for _, d := range a.cfg.Meetings.RemindBefore {
+		due := m.StartsAt.Add(-d)
+		if !due.After(r.now) {
+			continue // the invitation itself is fresher than this reminder
+		}
+		until := due.Add(a.cfg.Schedule.Grace)
+		if until.After(m.StartsAt) {
+			until = m.StartsAt
+		}
+		data, _ := json.Marshal(map[string]int64{"meeting": m.ID})
+		if _, err := r.tx.ScheduleDue(storage.DueItem{Kind: kindRemind, Key: fmt.Sprintf("%d:%d", m.ID, int64(d/time.Minute)),
+			DueAt: due, Until: until, Data: string(data)}, r.now); err != nil {
+			return 0, err
+		}
+	}
+	return len(recips), nil
+}
+
+// makeMeeting posts the occurrence at of a recurring meeting.
+func (a *App) makeMeeting(r *req, s storage.Schedule, at time.Time) error {
+	tpl, err := r.tx.Meeting(s.MeetingID)
+	if err != nil {
+		return err
+	}
+	m := tpl
+	m.StartsAt, m.State, m.ScheduleID, m.OrganiserID = at, storage.MeetingPosted, s.ID, s.OwnerID
+	if m.ID, err = r.tx.CreateMeeting(m, r.now); err != nil {
+		return err
+	}
+	n, err := a.postMeeting(r, m)
+	if err != nil {
+		return err
+	}
+	return a.tellMember(r, s.OwnerID, nil, "mt.posted_recurring", esc(m.Title), a.when(at), n, m.ID)
+}
+
+// invitedTo is the one rule for who may answer a meeting: in a group it
+// was posted to, anyone there; in private, the people it was sent to.
+func (a *App) invitedTo(r *req, m storage.Meeting) (bool, error) {
+	if m.State != storage.MeetingPosted {
+		return false, nil
+	}
+	sel := audSel{Audience: m.Audience, Buildings: m.Buildings}
+	if sel.groups() == r.private() {
+		return false, nil
+	}
+	chat := r.chat.ID
+	if r.private() {
+		chat = r.me.ID
+	}
+	return r.tx.MeetingPostedTo(m.ID, chat)
+}
+
+// rsvp takes Coming and Can't come.
+func (a *App) rsvp(r *req, coming bool, arg string) error {
+	id, ok := idArg(arg)
+	if !ok {
+		return r.toast(r.t("error.stale_button"))
+	}
+	m, err := r.tx.Meeting(id)
+	if isNotFound(err) {
+		return r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	if m.State == storage.MeetingDraft {
+		return r.toast(r.t("mt.preview_press"))
+	}
+	invited, err := a.invitedTo(r, m)
+	if err != nil {
+		return err
+	}
+	if !invited {
+		return r.toast(r.t("mt.not_invited"))
+	}
+	if !m.StartsAt.After(r.now) {
+		return r.toast(r.t("mt.started"))
+	}
+	changed, err := r.tx.SetRSVP(m.ID, r.me.ID, coming, r.now)
+	if err != nil {
+		return err
+	}
+	key := map[bool]string{true: "mt.noted_coming", false: "mt.noted_not"}[coming]
+	if !changed {
+		return r.toast(r.t(key))
+	}
+	if err := a.refreshInvitations(r, m); err != nil {
+		return err
+	}
+	return r.toast(r.t(key))
+}
+
+// refreshInvitations brings every copy's count up to date, with at most one
+// pending change per copy: a copy not yet sent is rewritten, a queued edit
+// is rewritten, otherwise one edit is queued.
+func (a *App) refreshInvitations(r *req, m storage.Meeting) error {
+	coming, not, err := r.tx.RSVPCounts(m.ID)
+	if err != nil {
+		return err
+	}
+	posts, err := r.tx.MeetingPosts(m.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		text, kb := fit(a.invitation(p.Lang, m, coming, not)), a.rsvpKeyboard(p.Lang, m.ID)
+		send := telegram.SendMessage{ChatID: p.ChatID, Text: text, ParseMode: "HTML", ReplyMarkup: kb,
+			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
+		if ok, err := r.tx.ReplacePending(p.OutID, telegram.Marshal(send)); err != nil || ok {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		out, err := r.tx.OutByID(p.OutID)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if out.State != storage.OutSent || out.MessageID == 0 {
+			continue
+		}
+		e := telegram.Marshal(telegram.EditMessageText{ChatID: p.ChatID, MessageID: out.MessageID, Text: text, ParseMode: "HTML",
+			ReplyMarkup: kb, LinkPreviewOptions: send.LinkPreviewOptions})
+		if p.EditOutID != 0 {
+			if ok, err := r.tx.ReplacePending(p.EditOutID, e); err != nil || ok {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		// With a ref the sender reads the row when it sends it, and sends
+		// it again if it was rewritten meanwhile.
+		eid, err := r.tx.Enqueue(storage.OutMsg{ChatID: p.ChatID, Method: "editMessageText", Payload: e, Priority: storage.PriorityBulk,
+			Ref: "mt:" + itoa(m.ID) + ":edit"}, r.now)
+		if err != nil {
+			return err
+		}
+		if err := r.tx.SetMeetingEdit(m.ID, p.ChatID, eid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// remindMeeting sends a reminder: to the groups it was posted to, or to
+// each invitee who did not say they cannot come.
+func (a *App) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+	m, ok, err := a.remindedMeeting(tx, it)
+	if !ok || err != nil {
+		return err
+	}
+	posts, err := tx.MeetingPosts(m.ID)
+	if err != nil {
+		return err
+	}
+	no, err := tx.Decliners(m.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		lang := p.Lang
+		if p.ChatID > 0 {
+			if containsID(no, p.ChatID) {
+				continue
+			}
+			mem, err := tx.Member(p.ChatID)
+			if err != nil && !isNotFound(err) {
+				return err
+			}
+			if err == nil {
+				if !canDM(mem) {
+					continue
+				}
+				lang = a.langOf(mem)
+			}
+		}
+		text := a.cat.T(lang, "mt.reminder", esc(m.Title), a.when(m.StartsAt), esc(m.Place))
+		if err := a.send(tx, p.ChatID, text, a.rsvpKeyboard(lang, m.ID), storage.PriorityBulk, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *App) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeting, bool, error) {
+	var d struct {
+		Meeting int64 `json:"meeting"`
+	}
+	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
+		return storage.Meeting{}, false, fmt.Errorf("calendar: reminder %s: %w", it.Key, err)
+	}
+	m, err := tx.Meeting(d.Meeting)
+	if isNotFound(err) {
+		return m, false, nil
+	}
+	return m, err == nil && m.State == storage.MeetingPosted, err
+}
+
+// missedReminder records a reminder found too late, for staff.
+func (a *App) missedReminder(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+	m, ok, err := a.remindedMeeting(tx, it)
+	if !ok || err != nil {
+		return err
+	}
+	if err := tx.AddMissed(storage.Missed{What: kindRemind, RefID: m.ID, DueAt: it.DueAt}, now); err != nil {
+		return err
+	}
+	return a.reportMissedSoon(tx, now)
+}

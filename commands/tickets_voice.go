@@ -1,0 +1,138 @@
+package commands
+
+import (
+	"time"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// Voice notes: many elderly residents find speaking easier than typing.
+// A voice note can be a report's description; it is kept on the ticket and
+// sent to those handling it, never to the building's group.
+const (
+	maxVoiceSeconds = 5 * 60 // longer voice notes are refused
+	maxVoices       = 5      // voice notes per ticket
+)
+
+// voiceOf is the voice note (or audio recording) a message carries, or nil.
+func voiceOf(r *req) *storage.Voice {
+	switch {
+	case r.msg == nil:
+		return nil
+	case r.msg.Voice != nil:
+		return &storage.Voice{FileID: r.msg.Voice.FileID, Seconds: r.msg.Voice.Duration}
+	case r.msg.Audio != nil:
+		return &storage.Voice{FileID: r.msg.Audio.FileID, Audio: true, Seconds: r.msg.Audio.Duration}
+	}
+	return nil
+}
+
+// voiceRefused answers, and reports true, when a voice note is too long or
+// there are already as many as a ticket may have.
+func (a *App) voiceRefused(r *req, v storage.Voice, have int) (bool, error) {
+	switch {
+	case v.Seconds > maxVoiceSeconds:
+		return true, r.reply(r.t("report.voice_too_long", maxVoiceSeconds/60), nil)
+	case have >= maxVoices:
+		return true, r.reply(r.t("report.voice_limit", r.n("count.voices", maxVoices)), nil)
+	}
+	return false, nil
+}
+
+// ticketText is a ticket's description as a reader of lang sees it: its
+// text, or "(voice message)" when it was told by voice only.
+func (a *App) ticketText(lang string, tk storage.Ticket) string {
+	if tk.Text == "" && len(tk.Voices) > 0 {
+		return a.cat.T(lang, "ticket.voice_only")
+	}
+	return tk.Text
+}
+
+// sendVoices sends a ticket's voice notes to chat, each captioned in lang.
+func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, voices []storage.Voice, prio int, now time.Time) error {
+	for i, v := range voices {
+		caption := a.cat.T(lang, "media.voice", tk.ID)
+		if len(voices) > 1 {
+			caption = a.cat.T(lang, "media.voice_n", tk.ID, i+1, len(voices))
+		}
+		m := storage.OutMsg{ChatID: chat, Priority: prio, Method: "sendVoice"}
+		if v.Audio {
+			m.Method = "sendAudio"
+			m.Payload = telegram.Marshal(telegram.SendAudio{ChatID: chat, Audio: v.FileID, Caption: caption, ParseMode: "HTML"})
+		} else {
+			m.Payload = telegram.Marshal(telegram.SendVoice{ChatID: chat, Voice: v.FileID, Caption: caption, ParseMode: "HTML"})
+		}
+		if _, err := tx.Enqueue(m, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// draftVoice keeps a voice note sent before the report is filed; it
+// reports true when it answered (the note was refused).
+func (a *App) draftVoice(r *req, d *reportData) (bool, error) {
+	v := voiceOf(r)
+	if v == nil {
+		return false, nil
+	}
+	if refused, err := a.voiceRefused(r, *v, len(d.Voices)); refused || err != nil {
+		return true, err
+	}
+	d.Voices = append(d.Voices, *v)
+	return false, nil
+}
+
+// attachVoice adds a voice note sent after filing to the ticket and sends
+// it to those handling it; a caption is kept as an added sentence.
+func (a *App) attachVoice(r *req, d reportData, v storage.Voice) error {
+	tk, err := r.tx.Ticket(d.Ticket)
+	if err != nil {
+		return err
+	}
+	if tk.ReporterID != r.me.ID || tk.State.Terminal() {
+		if err := r.tx.EndFlow(r.me.ID); err != nil {
+			return err
+		}
+		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	}
+	if refused, err := a.voiceRefused(r, v, len(tk.Voices)); refused || err != nil {
+		return err
+	}
+	if err := r.tx.AddTicketVoice(tk.ID, v, r.now); err != nil {
+		return err
+	}
+	if text := cleanText(r.text); text != "" {
+		if err := r.tx.AddTicketNote(tk.ID, r.me.ID, limitRunes(text, a.cfg.Tickets.MaxText), r.now); err != nil {
+			return err
+		}
+	}
+	people, err := a.handlers(r, tk)
+	if err != nil {
+		return err
+	}
+	for _, m := range people {
+		if err := a.sendVoices(r.tx, m.ID, a.langOf(m), tk, []storage.Voice{v}, storage.PriorityReply, r.now); err != nil {
+			return err
+		}
+	}
+	return r.reply(r.t("report.voice_added", tk.ID), nil)
+}
+
+// voicesToClaimer sends a ticket's voice notes to the person who just
+// claimed it, unless they had them with the new-ticket notice (the
+// building's leaders, or staff when it had none).
+func (a *App) voicesToClaimer(r *req, tk storage.Ticket) error {
+	if len(tk.Voices) == 0 || !r.private() {
+		return nil
+	}
+	leaders, err := r.tx.LeadersOf(tk.Building)
+	if err != nil {
+		return err
+	}
+	if containsMember(leaders, r.me.ID) || (len(leaders) == 0 && r.atLeast(storage.RoleStaff)) {
+		return nil
+	}
+	return a.sendVoices(r.tx, r.me.ID, r.lang, tk, tk.Voices, storage.PriorityReply, r.now)
+}
