@@ -158,20 +158,22 @@ func (b *browser) forceReply() {
 }
 
 // reminder is a reminder moving the clock to tomorrow 08:00 brings in the
-// demo: who gets it, a word of it and the start of its button's data.
+// demo: who sees it in which chat, a word of it and the start of its
+// button's data.
 type reminder struct {
-	name    string
-	persona int64
-	text    string
-	button  string
+	name          string
+	persona, chat int64
+	text          string
+	button        string
 }
 
 // tomorrowMorning are the reminders the browser test waits for; a new
 // capability with reminders adds its row here.
 func tomorrowMorning() []reminder {
 	return []reminder{
-		{"job", 3001, "3号楼周边大扫除", "jb:ok:"},
-		{"patrol", 3001, "巡逻即将开始", "pt:way:"},
+		{"job", 3001, 3001, "3号楼周边大扫除", "jb:ok:"},
+		{"patrol", 3001, 3001, "巡逻即将开始", "pt:way:"},
+		{"meeting", 3001, -1001000, "会议提醒", "mt:y:"},
 	}
 }
 
@@ -258,7 +260,7 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.run(chromedp.Click("#step-morning", chromedp.ByID))
 	b.until(fmt.Sprintf(`document.getElementById('clock').textContent !== %s && document.getElementById('clock').textContent.includes("08:0")`, quote(before)))
 	for _, r := range tomorrowMorning() {
-		b.become(r.persona, r.persona)
+		b.become(r.persona, r.chat)
 		b.see(r.text)
 		b.press(r.button)
 		b.shot("reminder-" + r.name)

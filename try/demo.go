@@ -57,6 +57,9 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramtest.Serve
 		if err := seedPatrols(tx, cmds, c, now); err != nil {
 			return err
 		}
+		if err := seedMeetings(tx, cmds, now); err != nil {
+			return err
+		}
 		return seedCareList(tx, now)
 	})
 }
@@ -212,6 +215,18 @@ func seedPatrols(tx *storage.Tx, cmds *commands.App, c cast, now time.Time) erro
 		}
 	}
 	return cmds.LayoutPatrols(tx.Context(), tx, now)
+}
+
+// seedMeetings posts tomorrow's half-month talk at 09:00 to every group,
+// organised by staff: its hour-before reminder is due at 08:00, so moving
+// the clock to tomorrow 08:00 brings it to the groups.
+func seedMeetings(tx *storage.Tx, cmds *commands.App, now time.Time) error {
+	d := now.AddDate(0, 0, 1)
+	m := storage.Meeting{OrganiserID: 1002, Title: "半月谈", Place: "社区服务站", Audience: storage.AudienceGroups,
+		StartsAt: time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, now.Location()),
+		Agenda:   []string{"3号楼东侧路灯", "垃圾分类新规", "下周志愿活动"}}
+	_, err := cmds.PostMeeting(tx.Context(), tx, m, now)
+	return err
 }
 
 // seedCareList puts three households on the staff-only care list, each
