@@ -24,8 +24,8 @@ var version = "dev"
 const usage = `courtyard: a Telegram bot for a residential community's group chats.
 
 Usage:
-  courtyard try [-listen ADDR] [-db FILE] try the bot in the browser: a demo
-                                        community, no token, nothing reaches Telegram
+  courtyard try [-listen ADDR]          try the bot in the browser with a demo community:
+                                        no token, no config, nothing reaches Telegram
   courtyard [run] [-config FILE]        run the bot (the default)
   courtyard migrate [-config FILE]      apply database migrations and exit
   courtyard backup [-config FILE] OUT   write a consistent copy of the database to OUT
