@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,6 +18,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 const crashConfig = `
@@ -49,24 +47,6 @@ log:
 // outcome committed (bot's maxUnrecorded): what a kill can make go out twice.
 const senderWorkers = 64
 
-// lockedLog collects a process's stderr.
-type lockedLog struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // botProcess runs the binary, again and again, on one config.
 type botProcess struct {
 	t      *testing.T
@@ -74,14 +54,14 @@ type botProcess struct {
 	config string
 	cmd    *exec.Cmd
 	done   chan error
-	logs   []*lockedLog
+	logs   []*testkit.Logs
 }
 
 func (p *botProcess) start() {
 	p.t.Helper()
 	cmd := exec.Command(p.bin, "run", "-config", p.config)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	log := &lockedLog{}
+	log := &testkit.Logs{}
 	cmd.Stderr = log
 	if err := cmd.Start(); err != nil {
 		p.t.Fatal(err)
@@ -135,9 +115,7 @@ func TestCrashLosesNothingAndAppliesNothingTwice(t *testing.T) {
 			}
 		}
 	})
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 7))
-	t.Logf("seed %d", seed)
+	rng := testkit.Rand(t, 7)
 
 	p.start()
 	admin := tg.User(1000, "Boss", "zh")

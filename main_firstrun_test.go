@@ -67,16 +67,7 @@ func TestFirstRunFromTheExample(t *testing.T) {
 		t.Fatalf("run without the token: exit %d, %q", code, errOut)
 	}
 
-	cmd := exec.Command(bin)
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	var logs bytes.Buffer
-	cmd.Stderr = &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	cmd, done, logs := startBot(t, bin, dir)
 	defer func() {
 		if cmd.ProcessState == nil {
 			cmd.Process.Kill()

@@ -19,6 +19,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // binary is the courtyard binary built once for the tests that run it.
@@ -181,20 +182,29 @@ func TestSubcommands(t *testing.T) {
 	}
 }
 
+// startBot starts the binary with args in dir ("": here) and the token in
+// its environment; its stderr collects in logs and its exit comes on done.
+func startBot(t *testing.T, bin, dir string, args ...string) (cmd *exec.Cmd, done <-chan error, logs *testkit.Logs) {
+	t.Helper()
+	cmd = exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
+	logs = &testkit.Logs{}
+	cmd.Stderr = logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exit := make(chan error, 1)
+	go func() { exit <- cmd.Wait() }()
+	return cmd, exit, logs
+}
+
 func TestSIGTERMStopsWithinFiveSeconds(t *testing.T) {
 	bin := buildBinary(t)
 	tg := telegramtest.New(t)
 	db := filepath.Join(t.TempDir(), "c.db")
 	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
-	cmd := exec.Command(bin, "-config", p)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	var logs bytes.Buffer
-	cmd.Stderr = &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	cmd, done, logs := startBot(t, bin, "", "-config", p)
 	// Wait until the bot is polling, then ask it something so an update is in hand.
 	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
 	u := tg.User(2001, "Ann", "en")
@@ -230,15 +240,7 @@ func TestBrokenSenderExitsNonZero(t *testing.T) {
 	tg := telegramtest.New(t)
 	db := filepath.Join(t.TempDir(), "c.db")
 	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
-	cmd := exec.Command(bin, "-config", p)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	var logs lockedLog
-	cmd.Stderr = &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	cmd, done, logs := startBot(t, bin, "", "-config", p)
 	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
 	sqlDB, err := sql.Open("sqlite3", storage.DSN(db))
 	if err != nil {

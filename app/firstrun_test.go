@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"log/slog"
 	"net"
 	"strings"
 	"testing"
@@ -28,7 +27,7 @@ func frRefusedURL(t *testing.T) string {
 func TestUnreachableTelegramSaidOnce(t *testing.T) {
 	cfg := testConfig(t, frRefusedURL(t))
 	logs := &syncBuffer{}
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	log := logs.Logger()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := Run(ctx, cfg, Options{Log: log}); err != nil {

@@ -1,13 +1,9 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,45 +12,16 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 const wait = 10 * time.Second
 
 // clock is the injected clock the business logic reads.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+type clock = testkit.Clock
 
 // syncBuffer collects log output from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testkit.Logs
 
 // harness is the whole bot running against the fake Bot API.
 type harness struct {
@@ -86,25 +53,11 @@ func (h *harness) tick() {
 }
 
 const (
-	adminID = 1000
+	adminID = testkit.AdminID
 	staffID = 1001
 )
 
-func testConfig(t *testing.T, apiURL string) config.Config {
-	t.Helper()
-	cfg := config.Config{
-		Telegram:  config.Telegram{Token: telegramtest.Token, APIURL: apiURL, PollTimeout: 2 * time.Second},
-		Database:  config.Database{Path: filepath.Join(t.TempDir(), "courtyard.db")},
-		Admins:    []int64{adminID},
-		Community: config.Community{Name: "南门社区", Timezone: "Asia/Shanghai", Language: "zh", Buildings: []string{"1", "2", "3", "E12"}},
-	}
-	cfg.Telegram.Limits = config.SendLimits{GlobalPerSecond: 1000, PerChatPerSecond: 1000, PerGroupPerMinute: 60000}
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	return cfg
-}
+func testConfig(t *testing.T, apiURL string) config.Config { return testkit.Config(t, apiURL) }
 
 // newHarness starts a fake Telegram and the bot; edit may change the config.
 func newHarness(t *testing.T, edit func(*config.Config), opts ...telegramtest.Option) *harness {
@@ -125,7 +78,7 @@ func startHarness(t *testing.T, edit func(*config.Config), opt Options, opts ...
 	if edit != nil {
 		edit(&cfg)
 	}
-	h := &harness{t: t, tg: tg, cfg: cfg, clock: &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}, opt: opt}
+	h := &harness{t: t, tg: tg, cfg: cfg, clock: testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), logs: &syncBuffer{}, opt: opt}
 	h.start()
 	t.Cleanup(func() { h.shutdown() })
 	return h
@@ -137,7 +90,7 @@ func (h *harness) start() {
 	ready := make(chan struct{})
 	h.stop, h.done = cancel, make(chan error, 1)
 	h.opt.Now = h.clock.Now
-	h.opt.Log = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h.opt.Log = h.logs.Logger()
 	h.opt.FlushTimeout = 5 * time.Second
 	h.opt.Ready = func() { close(ready) }
 	h.ticks = make(chan chan struct{})
@@ -204,14 +157,50 @@ func (h *harness) expectAnswer(part string) telegramtest.Call {
 // db opens the bot's database for a look.
 func (h *harness) db(fn func(tx *storage.Tx) error) {
 	h.t.Helper()
+	h.onDB((*storage.Storage).View, fn)
+}
+
+// write writes fixtures straight into the bot's database while it runs.
+func (h *harness) write(fn func(tx *storage.Tx) error) {
+	h.t.Helper()
+	h.onDB((*storage.Storage).Update, fn)
+}
+
+// onDB runs fn in a View or Update on another handle on the bot's database.
+func (h *harness) onDB(run func(*storage.Storage, context.Context, func(*storage.Tx) error) error, fn func(tx *storage.Tx) error) {
+	h.t.Helper()
 	s, err := storage.OpenNoMigrate(h.cfg.Database.Path)
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.View(context.Background(), fn); err != nil {
+	if err := run(s, context.Background(), fn); err != nil {
 		h.t.Fatal(err)
 	}
+}
+
+// answered waits for a button answer after the first n that contains want.
+func (h *harness) answered(n int, want string) {
+	h.t.Helper()
+	h.tg.WaitUntil(h.t, func() bool {
+		for _, a := range h.tg.Answers()[min(n, len(h.tg.Answers())):] {
+			if s, _ := a.Params["text"].(string); strings.Contains(s, want) {
+				return true
+			}
+		}
+		return false
+	}, wait)
+}
+
+// wallAt is a wall-clock time ("2006-01-02 15:04") in the community's zone.
+func wallAt(t *testing.T, s string) time.Time {
+	t.Helper()
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	at, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
 }
 
 // settle waits until every stored update is processed and the outbox is empty.

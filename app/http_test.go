@@ -1,13 +1,11 @@
 package app
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,7 +13,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
-	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // get fetches a path from the monitor and returns the status and body.
@@ -113,10 +111,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 
 // /healthz is 503, saying why, when the database does not answer.
 func TestHealthzWithoutADatabase(t *testing.T) {
-	s, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testkit.Store(t)
 	s.Close()
 	m := newMonitor(s, nil, nil, nil, time.Now, time.Second, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(m.handler())

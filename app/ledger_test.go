@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"regexp"
 	"slices"
@@ -20,25 +19,13 @@ import (
 // lgWrite writes fixtures straight into the bot's database while it runs.
 func (h *harness) lgWrite(fn func(tx *storage.Tx) error) {
 	h.t.Helper()
-	s, err := storage.OpenNoMigrate(h.cfg.Database.Path)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Update(context.Background(), fn); err != nil {
-		h.t.Fatal(err)
-	}
+	h.write(fn)
 }
 
 // lgAt is a wall-clock time in the community's zone.
 func lgAt(t *testing.T, s string) time.Time {
 	t.Helper()
-	loc, _ := time.LoadLocation("Asia/Shanghai")
-	at, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return at
+	return wallAt(t, s)
 }
 
 // lgStep is an action on a fixture ticket, taken after it was created.

@@ -78,23 +78,7 @@ const limGroupRate = 120
 // limCommunity is newCommunity with an edited config and server options.
 func limCommunity(t *testing.T, edit func(*config.Config), opts ...telegramtest.Option) *community {
 	t.Helper()
-	h := newHarness(t, edit, opts...)
-	c := &community{harness: h,
-		admin:  h.user(adminID, "Boss", "en"),
-		leader: h.user(3001, "林", "zh"),
-		wang:   h.user(2001, "王阿姨", "zh"),
-		li:     h.user(2002, "Li", "en"),
-		group:  h.tg.Group(-100300, "3号楼"),
-	}
-	h.register(c.admin, "1", "101")
-	h.register(c.leader, "3", "101")
-	h.register(c.wang, "3", "502")
-	h.register(c.li, "3", "301")
-	h.say(c.admin, "/grant 3001 leader 3")
-	h.expect(c.admin.ID, "is now building leader")
-	h.tg.SendText(c.admin, c.group, "/linkchat 3")
-	h.expect(c.group.ID, "本群已关联到 3 栋")
-	return c
+	return newCommunityWith(t, edit, opts...)
 }
 
 // limSentAt is when the fake Telegram accepted the first message to chat

@@ -15,6 +15,7 @@ import (
 	"courtyard/config"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/testkit"
 )
 
 // slowRoute handles "/slow": it tells started, waits for release and then
@@ -46,7 +47,7 @@ func runBot(t *testing.T, cfg config.Config, flush time.Duration, routes ...bot.
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
 	done := make(chan error, 1)
-	clk := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	clk := testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	opt := Options{Now: clk.Now, Log: slog.New(slog.NewTextHandler(logs, nil)), FlushTimeout: flush,
 		Ready: func() { close(ready) }, Routes: routes, Tick: make(chan chan struct{})}
 	go func() { done <- Run(ctx, cfg, opt) }()

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -103,25 +102,11 @@ func (c *teamCast) teamIn(team, member int64) bool {
 // teamWrite writes fixtures straight into the bot's database while it runs.
 func (h *harness) teamWrite(fn func(tx *storage.Tx) error) {
 	h.t.Helper()
-	s, err := storage.OpenNoMigrate(h.cfg.Database.Path)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Update(context.Background(), fn); err != nil {
-		h.t.Fatal(err)
-	}
+	h.write(fn)
 }
 
 // teamAnswer waits for a button answer after the first n that contains want.
 func (c *teamCast) teamAnswer(n int, want string) {
 	c.t.Helper()
-	c.tg.WaitUntil(c.t, func() bool {
-		for _, a := range c.tg.Answers()[min(n, len(c.tg.Answers())):] {
-			if s, _ := a.Params["text"].(string); strings.Contains(s, want) {
-				return true
-			}
-		}
-		return false
-	}, wait)
+	c.answered(n, want)
 }

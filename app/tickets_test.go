@@ -8,6 +8,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/bot/telegramtest"
+	"courtyard/config"
 	"courtyard/storage"
 )
 
@@ -21,7 +22,13 @@ type community struct {
 
 func newCommunity(t *testing.T) *community {
 	t.Helper()
-	h := newHarness(t, nil)
+	return newCommunityWith(t, nil)
+}
+
+// newCommunityWith is newCommunity with an edited config and server options.
+func newCommunityWith(t *testing.T, edit func(*config.Config), opts ...telegramtest.Option) *community {
+	t.Helper()
+	h := newHarness(t, edit, opts...)
 	c := &community{harness: h,
 		admin:  h.user(adminID, "Boss", "en"),
 		leader: h.user(3001, "林", "zh"),

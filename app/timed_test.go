@@ -29,12 +29,7 @@ var sayKind = timed.Kind{Do: func(ctx context.Context, tx *storage.Tx, it storag
 // scheduleDue writes due items into the running bot's database.
 func scheduleDue(h *harness, items ...storage.DueItem) {
 	h.t.Helper()
-	s, err := storage.OpenNoMigrate(h.cfg.Database.Path)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer s.Close()
-	err = s.Update(context.Background(), func(tx *storage.Tx) error {
+	h.write(func(tx *storage.Tx) error {
 		for _, it := range items {
 			if _, err := tx.ScheduleDue(it, h.clock.Now()); err != nil {
 				return err
@@ -42,9 +37,6 @@ func scheduleDue(h *harness, items ...storage.DueItem) {
 		}
 		return nil
 	})
-	if err != nil {
-		h.t.Fatal(err)
-	}
 }
 
 func sayData(chat int64, text string) string {

@@ -55,12 +55,7 @@ func newVisCast(t *testing.T) *visCast {
 // visAt is a wall-clock time in Shanghai.
 func visAt(t *testing.T, s string) time.Time {
 	t.Helper()
-	loc, _ := time.LoadLocation("Asia/Shanghai")
-	at, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return at
+	return wallAt(t, s)
 }
 
 // visLast is the id of the bot's last message in chat (0 none).
@@ -211,14 +206,7 @@ func (c *visCast) visVisit(id int64) storage.Visit {
 // visAnswered waits for a button answer after the first n that contains want.
 func (c *visCast) visAnswered(n int, want string) {
 	c.t.Helper()
-	c.tg.WaitUntil(c.t, func() bool {
-		for _, a := range c.tg.Answers()[min(n, len(c.tg.Answers())):] {
-			if s, _ := a.Params["text"].(string); strings.Contains(s, want) {
-				return true
-			}
-		}
-		return false
-	}, wait)
+	c.answered(n, want)
 }
 
 // visBreathe moves the clock two seconds, so that a flow of many presses

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -20,6 +19,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // Target 5: peak RSS and goroutines during target 1's work with a deep
@@ -106,24 +106,6 @@ func targetBinary(b *testing.B, dir string) string {
 	return bin
 }
 
-// targetLog collects a process's stderr.
-type targetLog struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *targetLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *targetLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // targetHWM is VmHWM (peak RSS) of process pid, in bytes.
 func targetHWM(pid int) (int64, error) {
 	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
@@ -160,7 +142,7 @@ func targetMemoryBinary(b *testing.B, bin string, n int) (int64, float64) {
 	}
 	cmd := exec.Command(bin, "run", "-config", conf)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
-	log := &targetLog{}
+	log := &testkit.Logs{}
 	cmd.Stderr = log
 	start := time.Now()
 	if err := cmd.Start(); err != nil {

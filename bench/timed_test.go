@@ -14,6 +14,7 @@ import (
 
 	"courtyard/schedule"
 	"courtyard/storage"
+	"courtyard/testkit"
 	"courtyard/timed"
 )
 
@@ -41,12 +42,7 @@ var timedBase = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) // the minute the wa
 func timedOpen(b *testing.B, name string) (*storage.Storage, string) {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), name)
-	s, err := storage.Open(context.Background(), path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s, path
+	return testkit.StoreAt(b, path), path
 }
 
 // timedRemind is a reminder as a jobs capability would send it: decode the

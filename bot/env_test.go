@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net/http"
@@ -13,28 +12,11 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/testkit"
 )
 
 // waitLong bounds every wait in these tests.
 const waitLong = 20 * time.Second
-
-// lockedBuffer collects log output from several goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // env is a fake Telegram and a real database in a temp dir.
 type env struct {
@@ -42,14 +24,14 @@ type env struct {
 	tg    *telegramtest.Server
 	path  string
 	store *storage.Storage
-	logs  *lockedBuffer
+	logs  *testkit.Logs
 	log   *slog.Logger
 }
 
 func newEnv(t *testing.T, opts ...telegramtest.Option) *env {
 	t.Helper()
-	e := &env{t: t, tg: telegramtest.New(t, opts...), path: filepath.Join(t.TempDir(), "bot.db"), logs: &lockedBuffer{}}
-	e.log = slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	e := &env{t: t, tg: telegramtest.New(t, opts...), path: filepath.Join(t.TempDir(), "bot.db"), logs: &testkit.Logs{}}
+	e.log = e.logs.Logger()
 	e.store = e.open()
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -62,12 +44,7 @@ func newEnv(t *testing.T, opts ...telegramtest.Option) *env {
 // open opens another handle on the database, closed when the test ends.
 func (e *env) open() *storage.Storage {
 	e.t.Helper()
-	s, err := storage.Open(context.Background(), e.path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.t.Cleanup(func() { s.Close() })
-	return s
+	return testkit.StoreAt(e.t, e.path)
 }
 
 func (e *env) client(hc *http.Client) *Client { return NewClient(e.tg.URL(), telegramtest.Token, hc) }

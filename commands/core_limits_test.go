@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/testkit"
 )
 
 // Messages are cut as Telegram counts: UTF-16 units of the visible text.
@@ -49,11 +49,7 @@ func TestFitCountsUTF16OfVisibleText(t *testing.T) {
 // person's allowance: the limiter gives back what the update took.
 func TestFloodCountRollsBackWithTheUpdate(t *testing.T) {
 	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testkit.Store(t)
 	cat, err := locale.Load("zh")
 	if err != nil {
 		t.Fatal(err)

@@ -1,14 +1,11 @@
 package commands
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +14,7 @@ import (
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
+	"courtyard/testkit"
 	"courtyard/timed"
 )
 
@@ -49,11 +47,7 @@ func TestJobCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("runs only as the child of TestJobRemindersOnceAcrossKills")
 	}
-	s, err := storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testkit.StoreAt(t, path)
 	r := timed.New(crashApp().TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()
 	for now := crashT0; !now.After(crashT0.Add(crashHorizon)); now = now.Add(crashStep) {
@@ -73,13 +67,10 @@ func TestJobRemindersOnceAcrossKills(t *testing.T) {
 		t.Skip("runs child processes")
 	}
 	path := filepath.Join(t.TempDir(), "jobs-crash.db")
-	s, err := storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testkit.StoreAt(t, path)
 	a := crashApp()
 	const organiser = 1
-	err = s.Update(context.Background(), func(tx *storage.Tx) error {
+	err := s.Update(context.Background(), func(tx *storage.Tx) error {
 		for id := int64(organiser); id <= crashJobs*crashPerJob+1; id++ {
 			if err := tx.TouchMember(id, fmt.Sprint("m", id), "", "zh", crashT0); err != nil {
 				return err
@@ -92,9 +83,11 @@ func TestJobRemindersOnceAcrossKills(t *testing.T) {
 			start := crashT0.Add(24*time.Hour + time.Duration(i)*time.Minute)
 			j := storage.Job{Title: fmt.Sprint("job", i), Slots: crashPerJob + 1, Start: start, End: start.Add(2 * time.Hour),
 				WithdrawHours: 24, OrganiserID: organiser, State: storage.JobOpen}
-			if j.ID, err = tx.CreateJob(j, crashT0); err != nil {
+			id, err := tx.CreateJob(j, crashT0)
+			if err != nil {
 				return err
 			}
+			j.ID = id
 			for k := range crashPerJob {
 				if _, err := tx.JobSignUp(j, int64(2+i*crashPerJob+k), crashT0); err != nil {
 					return err
@@ -110,52 +103,10 @@ func TestJobRemindersOnceAcrossKills(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 11))
-	t.Logf("seed %d", seed)
-	run := func(killAfter int) bool {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestJobCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), jobsCrashEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		scans := 0
-		for sc.Scan() {
-			if sc.Text() == "scanned" {
-				scans++
-			}
-			if killAfter > 0 && scans == killAfter {
-				cmd.Process.Kill()
-				break
-			}
-		}
-		io.Copy(io.Discard, out)
-		err = cmd.Wait()
-		return killAfter == 0 || (err == nil && scans < killAfter)
-	}
-	kills := 0
-	for range 5 {
-		if run(1 + rng.IntN(int(crashHorizon/crashStep))) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	rng := testkit.Rand(t, 11)
+	testkit.Crash(t, "TestJobCrashChild", jobsCrashEnv, path, "scanned", 5, func() int { return 1 + rng.IntN(int(crashHorizon/crashStep)) })
 
-	s, err = storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = testkit.StoreAt(t, path)
 	err = s.View(context.Background(), func(tx *storage.Tx) error {
 		rows, err := tx.PendingOut(100_000)
 		if err != nil {

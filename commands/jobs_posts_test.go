@@ -4,24 +4,20 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // Many presses at once cost one pending edit per posted copy: each press
 // rewrites the edit still waiting instead of queueing another.
 func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testkit.Store(t)
 	cfg := config.Config{Community: config.Community{Name: "c", Buildings: []string{"1"}}}.WithDefaults()
 	cat, err := locale.Load("zh")
 	if err != nil {

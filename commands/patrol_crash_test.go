@@ -1,14 +1,11 @@
 package commands
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +14,7 @@ import (
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
+	"courtyard/testkit"
 	"courtyard/timed"
 )
 
@@ -50,11 +48,7 @@ func TestPatrolCrashChild(t *testing.T) {
 		t.Skip("runs only as the child of TestPatrolCrashLaysOutOnce")
 	}
 	ctx := context.Background()
-	s, err := storage.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testkit.StoreAt(t, path)
 	a := patCrashApp(t)
 	due := timed.New(a.TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	for {
@@ -100,12 +94,9 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 	}
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "patrol.db")
-	s, err := storage.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testkit.StoreAt(t, path)
 	specs := []string{"0 20 * * *", "0 9 * * *", "30 6 * * *", "0 */6 * * *"}
-	err = s.Update(ctx, func(tx *storage.Tx) error {
+	err := s.Update(ctx, func(tx *storage.Tx) error {
 		for k, spec := range specs {
 			team, err := tx.CreateTeam(fmt.Sprintf("队%d", k), 0, false, patCrashBase)
 			if err != nil {
@@ -136,52 +127,10 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 10))
-	t.Logf("seed %d", seed)
-	run := func(killAfter int) bool {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestPatrolCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), patCrashEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		steps := 0
-		for sc.Scan() {
-			if sc.Text() == "step" {
-				steps++
-			}
-			if killAfter > 0 && steps == killAfter {
-				cmd.Process.Kill()
-				break
-			}
-		}
-		io.Copy(io.Discard, out)
-		err = cmd.Wait()
-		return killAfter == 0 || (err == nil && steps < killAfter)
-	}
-	kills := 0
-	for range 5 {
-		if run(5 + rng.IntN(40)) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	rng := testkit.Rand(t, 10)
+	testkit.Crash(t, "TestPatrolCrashChild", patCrashEnv, path, "step", 5, func() int { return 5 + rng.IntN(40) })
 
-	s, err = storage.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = testkit.StoreAt(t, path)
 	a := patCrashApp(t)
 	end := patCrashBase.Add(patCrashSteps * patCrashStep)
 	err = s.View(ctx, func(tx *storage.Tx) error {

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 func TestBadSpecRefused(t *testing.T) {
@@ -21,11 +21,7 @@ func TestBadSpecRefused(t *testing.T) {
 
 func TestTickRunsJobsAndRecordsThem(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testkit.Store(t)
 	now := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
 	runs, done := 0, 0
 	jobs := []Job{

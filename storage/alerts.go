@@ -71,26 +71,15 @@ func (t *Tx) TakeUntoldUnreached(to int64, limit int, now time.Time) ([]Unreache
 }
 
 func (t *Tx) unreached(query string, args ...any) ([]Unreached, error) {
-	rows, err := t.q.QueryContext(t.ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: unreached alerts: %w", err)
-	}
-	defer rows.Close()
-	var out []Unreached
-	for rows.Next() {
+	scan := func(sc scanner) (Unreached, error) {
 		var u Unreached
 		var at int64
 		var told sql.NullInt64
-		if err := rows.Scan(&u.ID, &u.TicketID, &u.Kind, &at, &told); err != nil {
-			return nil, fmt.Errorf("storage: unreached alerts: %w", err)
-		}
+		err := sc.Scan(&u.ID, &u.TicketID, &u.Kind, &at, &told)
 		u.At, u.ToldAt = fromMS(at), nullMS(told)
-		out = append(out, u)
+		return u, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: unreached alerts: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "unreached alerts", scan, query, args...)
 }
 
 // SetTicketEventNote sets the note of event ev of ticket id, for a note

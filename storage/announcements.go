@@ -155,18 +155,5 @@ func (t *Tx) RecentAnnouncements(by int64, limit int) ([]Announcement, error) {
 		q += ` AND sender_id = ?`
 		args = append(args, by)
 	}
-	rows, err := t.q.QueryContext(t.ctx, q+` ORDER BY sent_at DESC, id DESC LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: recent announcements: %w", err)
-	}
-	defer rows.Close()
-	var out []Announcement
-	for rows.Next() {
-		a, err := scanAnnouncement(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: recent announcements: %w", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(t, "recent announcements", scanAnnouncement, q+` ORDER BY sent_at DESC, id DESC LIMIT ?`, append(args, limit)...)
 }

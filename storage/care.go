@@ -83,23 +83,7 @@ func (t *Tx) HouseholdsOf(member int64) ([]Household, error) {
 }
 
 func (t *Tx) households(q string, args ...any) ([]Household, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list households: %w", err)
-	}
-	defer rows.Close()
-	var out []Household
-	for rows.Next() {
-		h, err := scanHousehold(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list households: %w", err)
-		}
-		out = append(out, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list households: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "list households", scanHousehold, q, args...)
 }
 
 // SetHouseholdField changes one of HouseholdFields.
@@ -182,24 +166,17 @@ func (t *Tx) CareLog(id int64, limit int) ([]CareEntry, int, error) {
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM care_log WHERE household_id = ?`, id).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("storage: care log of household %d: %w", id, err)
 	}
-	rows, err := t.q.QueryContext(t.ctx, `SELECT actor_id, action, detail, at FROM care_log WHERE household_id = ?
-		ORDER BY id DESC LIMIT ?`, id, limit)
-	if err != nil {
-		return nil, 0, fmt.Errorf("storage: care log of household %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []CareEntry
-	for rows.Next() {
+	scan := func(sc scanner) (CareEntry, error) {
 		var e CareEntry
 		var at int64
-		if err := rows.Scan(&e.ActorID, &e.Action, &e.Detail, &at); err != nil {
-			return nil, 0, fmt.Errorf("storage: care log of household %d: %w", id, err)
-		}
+		err := sc.Scan(&e.ActorID, &e.Action, &e.Detail, &at)
 		e.At = fromMS(at)
-		out = append(out, e)
+		return e, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("storage: care log of household %d: %w", id, err)
+	out, err := queryAll(t, fmt.Sprintf("care log of household %d", id), scan, `SELECT actor_id, action, detail, at FROM care_log WHERE household_id = ?
+		ORDER BY id DESC LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, 0, err
 	}
 	return out, total, nil
 }

@@ -99,31 +99,10 @@ func (t *Tx) LinkedChats(buildings ...string) ([]Chat, error) {
 	q := `SELECT ` + chatCols + ` FROM chats WHERE active = 1 AND (building <> '' OR community = 1)`
 	var args []any
 	if len(buildings) > 0 {
-		q = `SELECT ` + chatCols + ` FROM chats WHERE active = 1 AND building IN (?` + repeatArgs(len(buildings)-1) + `)`
+		q = `SELECT ` + chatCols + ` FROM chats WHERE active = 1 AND building IN (` + placeholders(len(buildings)) + `)`
 		for _, b := range buildings {
 			args = append(args, b)
 		}
 	}
-	rows, err := t.q.QueryContext(t.ctx, q+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: linked chats: %w", err)
-	}
-	defer rows.Close()
-	var out []Chat
-	for rows.Next() {
-		c, err := scanChat(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: linked chats: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-func repeatArgs(n int) string {
-	s := ""
-	for i := 0; i < n; i++ {
-		s += ",?"
-	}
-	return s
+	return queryAll(t, "linked chats", scanChat, q+` ORDER BY id`, args...)
 }

@@ -45,23 +45,7 @@ func scanDue(sc interface{ Scan(...any) error }) (DueItem, error) {
 }
 
 func (t *Tx) dueList(what, q string, args ...any) ([]DueItem, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []DueItem
-	for rows.Next() {
-		it, err := scanDue(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: %s: %w", what, err)
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	return out, nil
+	return queryAll(t, what, scanDue, q, args...)
 }
 
 // ScheduleDue makes sure the item Kind+Key is done at it.DueAt, and returns

@@ -37,26 +37,15 @@ func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
 
 // PendingExports returns up to limit requests not yet done, oldest first.
 func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, member_id, lang, from_at, to_at, name, format
-		FROM export_requests WHERE done_at IS NULL ORDER BY id LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pending exports: %w", err)
-	}
-	defer rows.Close()
-	var out []ExportRequest
-	for rows.Next() {
+	scan := func(sc scanner) (ExportRequest, error) {
 		var r ExportRequest
 		var from, to int64
-		if err := rows.Scan(&r.ID, &r.ChatID, &r.MemberID, &r.Lang, &from, &to, &r.Name, &r.Format); err != nil {
-			return nil, fmt.Errorf("storage: pending exports: %w", err)
-		}
+		err := sc.Scan(&r.ID, &r.ChatID, &r.MemberID, &r.Lang, &from, &to, &r.Name, &r.Format)
 		r.From, r.To = fromMS(from), fromMS(to)
-		out = append(out, r)
+		return r, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: pending exports: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "pending exports", scan, `SELECT id, chat_id, member_id, lang, from_at, to_at, name, format
+		FROM export_requests WHERE done_at IS NULL ORDER BY id LIMIT ?`, limit)
 }
 
 // ExportDone marks a request done; false when it already was (built twice

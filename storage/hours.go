@@ -87,24 +87,16 @@ func (t *Tx) RemoveHours(source string, ref, memberID int64) error {
 // HoursEntries returns member's entries starting in [from, to), earliest
 // first.
 func (t *Tx) HoursEntries(memberID int64, from, to time.Time) ([]HoursEntry, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, member_id, source, ref, coalesce(team_id, 0), start_at, minutes,
-		coalesce(logged_by, 0) FROM hours WHERE member_id = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, id`,
-		memberID, ms(from), ms(to))
-	if err != nil {
-		return nil, fmt.Errorf("storage: hours of %d: %w", memberID, err)
-	}
-	defer rows.Close()
-	var out []HoursEntry
-	for rows.Next() {
+	scan := func(sc scanner) (HoursEntry, error) {
 		var e HoursEntry
 		var start int64
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.Source, &e.Ref, &e.TeamID, &start, &e.Minutes, &e.LoggedBy); err != nil {
-			return nil, fmt.Errorf("storage: hours of %d: %w", memberID, err)
-		}
+		err := sc.Scan(&e.ID, &e.MemberID, &e.Source, &e.Ref, &e.TeamID, &start, &e.Minutes, &e.LoggedBy)
 		e.Start = fromMS(start)
-		out = append(out, e)
+		return e, err
 	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("hours of %d", memberID), scan, `SELECT id, member_id, source, ref, coalesce(team_id, 0), start_at, minutes,
+		coalesce(logged_by, 0) FROM hours WHERE member_id = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, id`,
+		memberID, ms(from), ms(to))
 }
 
 // HoursByMonth sums member's minutes by calendar month for entries starting
@@ -130,23 +122,15 @@ func (t *Tx) HoursByMonth(memberID int64, from, to time.Time) ([]MonthHours, err
 // TeamHours sums the minutes given for the team in [from, to) by person,
 // most first (then by name).
 func (t *Tx) TeamHours(teamID int64, from, to time.Time) ([]PersonHours, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT h.member_id, coalesce(m.name, ''), sum(h.minutes)
+	scan := func(sc scanner) (PersonHours, error) {
+		var p PersonHours
+		err := sc.Scan(&p.MemberID, &p.Name, &p.Minutes)
+		return p, err
+	}
+	return queryAll(t, fmt.Sprintf("hours of team %d", teamID), scan, `SELECT h.member_id, coalesce(m.name, ''), sum(h.minutes)
 		FROM hours h LEFT JOIN members m ON m.id = h.member_id
 		WHERE h.team_id = ? AND h.start_at >= ? AND h.start_at < ?
 		GROUP BY h.member_id ORDER BY sum(h.minutes) DESC, m.name, h.member_id`, teamID, ms(from), ms(to))
-	if err != nil {
-		return nil, fmt.Errorf("storage: hours of team %d: %w", teamID, err)
-	}
-	defer rows.Close()
-	var out []PersonHours
-	for rows.Next() {
-		var p PersonHours
-		if err := rows.Scan(&p.MemberID, &p.Name, &p.Minutes); err != nil {
-			return nil, fmt.Errorf("storage: hours of team %d: %w", teamID, err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // HoursExport sums the minutes of entries starting in [from, to) by person,

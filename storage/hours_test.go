@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -93,14 +92,10 @@ func TestHoursLedger(t *testing.T) {
 // BenchmarkHoursLedger: a year of hours for 2,000 people (about 100,000
 // entries); one member's months, a month's export and totals.
 func BenchmarkHoursLedger(b *testing.B) {
-	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := newTestStorage(b)
 	loc := time.FixedZone("CST", 8*3600)
 	start := time.Date(2026, 1, 1, 9, 0, 0, 0, loc)
-	err = s.Update(context.Background(), func(tx *Tx) error {
+	err := s.Update(context.Background(), func(tx *Tx) error {
 		for m := int64(1); m <= 2000; m++ {
 			if err := tx.TouchMember(m, "m", "", "", t0); err != nil {
 				return err

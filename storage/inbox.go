@@ -58,20 +58,12 @@ func (t *Tx) Offset() (int64, error) {
 
 // PendingUpdates returns up to limit unprocessed updates in update order.
 func (t *Tx) PendingUpdates(limit int) ([]InboxItem, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pending updates: %w", err)
-	}
-	defer rows.Close()
-	var out []InboxItem
-	for rows.Next() {
+	scan := func(sc scanner) (InboxItem, error) {
 		var it InboxItem
-		if err := rows.Scan(&it.UpdateID, &it.Payload); err != nil {
-			return nil, fmt.Errorf("storage: pending updates: %w", err)
-		}
-		out = append(out, it)
+		err := sc.Scan(&it.UpdateID, &it.Payload)
+		return it, err
 	}
-	return out, rows.Err()
+	return queryAll(t, "pending updates", scan, `SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id LIMIT ?`, limit)
 }
 
 // UpdateDone marks an update processed; errText records a failure, if any.

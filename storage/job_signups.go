@@ -7,23 +7,12 @@ import (
 
 // JobSeats returns everyone who ever signed up for a job, by arrival.
 func (t *Tx) JobSeats(job int64) ([]Seat, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT member_id, state, position FROM job_signups WHERE job_id = ? ORDER BY position, member_id`, job)
-	if err != nil {
-		return nil, fmt.Errorf("storage: seats of job %d: %w", job, err)
-	}
-	defer rows.Close()
-	var out []Seat
-	for rows.Next() {
+	scan := func(sc scanner) (Seat, error) {
 		var s Seat
-		if err := rows.Scan(&s.MemberID, &s.State, &s.Position); err != nil {
-			return nil, fmt.Errorf("storage: seats of job %d: %w", job, err)
-		}
-		out = append(out, s)
+		err := sc.Scan(&s.MemberID, &s.State, &s.Position)
+		return s, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: seats of job %d: %w", job, err)
-	}
-	return out, nil
+	return queryAll(t, fmt.Sprintf("seats of job %d", job), scan, `SELECT member_id, state, position FROM job_signups WHERE job_id = ? ORDER BY position, member_id`, job)
 }
 
 // JobCount is how many are signed up and waiting.
@@ -115,23 +104,12 @@ func (t *Tx) AddJobPost(p JobPost) error {
 
 // JobPosts returns a job's posted copies.
 func (t *Tx) JobPosts(job int64) ([]JobPost, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, job_id, chat_id, out_id, lang, edit_out_id FROM job_posts WHERE job_id = ? ORDER BY id`, job)
-	if err != nil {
-		return nil, fmt.Errorf("storage: posts of job %d: %w", job, err)
-	}
-	defer rows.Close()
-	var out []JobPost
-	for rows.Next() {
+	scan := func(sc scanner) (JobPost, error) {
 		var p JobPost
-		if err := rows.Scan(&p.ID, &p.JobID, &p.ChatID, &p.OutID, &p.Lang, &p.EditOutID); err != nil {
-			return nil, fmt.Errorf("storage: posts of job %d: %w", job, err)
-		}
-		out = append(out, p)
+		err := sc.Scan(&p.ID, &p.JobID, &p.ChatID, &p.OutID, &p.Lang, &p.EditOutID)
+		return p, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: posts of job %d: %w", job, err)
-	}
-	return out, nil
+	return queryAll(t, fmt.Sprintf("posts of job %d", job), scan, `SELECT id, job_id, chat_id, out_id, lang, edit_out_id FROM job_posts WHERE job_id = ? ORDER BY id`, job)
 }
 
 // SetJobPostEdit records the pending edit of a posted copy.

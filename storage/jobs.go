@@ -147,23 +147,7 @@ func (t *Tx) OverlappingJobs(member, except int64, start, end time.Time) ([]Job,
 }
 
 func (t *Tx) jobs(q string, args ...any) ([]Job, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list jobs: %w", err)
-	}
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list jobs: %w", err)
-		}
-		out = append(out, j)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list jobs: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "list jobs", scanJob, q, args...)
 }
 
 // OrganisedJobs returns the open jobs member organises that have not ended

@@ -111,20 +111,7 @@ func (t *Tx) MemberByUsername(username string) (Member, error) {
 }
 
 func (t *Tx) leads(id int64) ([]string, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT building FROM member_buildings WHERE member_id = ? ORDER BY building`, id)
-	if err != nil {
-		return nil, fmt.Errorf("storage: buildings of %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			return nil, fmt.Errorf("storage: buildings of %d: %w", id, err)
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("buildings of %d", id), scanOne[string], `SELECT building FROM member_buildings WHERE member_id = ? ORDER BY building`, id)
 }
 
 // TouchMember creates the member when new and refreshes the name, username
@@ -217,7 +204,7 @@ func (t *Tx) Residents(buildings ...string) ([]Member, error) {
 	q := `SELECT ` + memberCols + ` FROM members WHERE active = 1 AND registered_at IS NOT NULL`
 	args := []any{}
 	if len(buildings) > 0 {
-		q += ` AND building IN (?` + strings.Repeat(",?", len(buildings)-1) + `)`
+		q += ` AND building IN (` + placeholders(len(buildings)) + `)`
 		for _, b := range buildings {
 			args = append(args, b)
 		}
@@ -226,21 +213,9 @@ func (t *Tx) Residents(buildings ...string) ([]Member, error) {
 }
 
 func (t *Tx) members(q string, args ...any) ([]Member, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
+	out, err := queryAll(t, "list members", scanMember, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("storage: list members: %w", err)
-	}
-	defer rows.Close()
-	var out []Member
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list members: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list members: %w", err)
+		return nil, err
 	}
 	for i := range out {
 		if out[i].Role == RoleLeader {
@@ -273,7 +248,7 @@ func (t *Tx) MemberNames(ids []int64) (map[int64]string, error) {
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := t.q.QueryContext(t.ctx, `SELECT id, name FROM members WHERE id IN (?`+repeatArgs(len(part)-1)+`)`, args...)
+		rows, err := t.q.QueryContext(t.ctx, `SELECT id, name FROM members WHERE id IN (`+placeholders(len(part))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("storage: member names: %w", err)
 		}

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 )
 
@@ -28,23 +27,15 @@ func (t *Tx) SetMenuOf(id int64, menu string) error {
 
 // MenuHolders lists the members whose private command menu was ever set.
 func (t *Tx) MenuHolders() ([]int64, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT key FROM kv WHERE key >= 'menu.' AND key < 'menu/'`)
+	keys, err := queryAll(t, "menu holders", scanOne[string], `SELECT key FROM kv WHERE key >= 'menu.' AND key < 'menu/'`)
 	if err != nil {
-		return nil, fmt.Errorf("storage: menu holders: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
 	var out []int64
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, fmt.Errorf("storage: menu holders: %w", err)
-		}
+	for _, k := range keys {
 		if id, err := strconv.ParseInt(k[len("menu."):], 10, 64); err == nil {
 			out = append(out, id)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: menu holders: %w", err)
 	}
 	return out, nil
 }

@@ -87,20 +87,7 @@ func (t *Tx) SentToGroupSince(chatID int64, method string, payload []byte, since
 // PendingOut returns up to limit pending calls, most urgent first, with ids
 // above after (for paging through a deep outbox).
 func (t *Tx) PendingOut(limit int) ([]OutMsg, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+outCols+` FROM outbox WHERE state = 'pending' ORDER BY priority DESC, id LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pending outbox: %w", err)
-	}
-	defer rows.Close()
-	var out []OutMsg
-	for rows.Next() {
-		m, err := scanOut(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: pending outbox: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryAll(t, "pending outbox", scanOut, `SELECT `+outCols+` FROM outbox WHERE state = 'pending' ORDER BY priority DESC, id LIMIT ?`, limit)
 }
 
 // OutByID returns one outbox row.
@@ -157,26 +144,18 @@ func (t *Tx) BlockChat(chatID int64, errText string, now time.Time) error {
 
 // RedirectChat moves pending calls for a chat to its new id.
 func (t *Tx) RedirectChat(from, to int64, rewrite func([]byte) []byte) error {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, payload FROM outbox WHERE chat_id = ? AND state = 'pending'`, from)
-	if err != nil {
-		return fmt.Errorf("storage: redirect chat %d: %w", from, err)
-	}
 	type item struct {
 		id      int64
 		payload []byte
 	}
-	var items []item
-	for rows.Next() {
+	scan := func(sc scanner) (item, error) {
 		var it item
-		if err := rows.Scan(&it.id, &it.payload); err != nil {
-			rows.Close()
-			return fmt.Errorf("storage: redirect chat %d: %w", from, err)
-		}
-		items = append(items, it)
+		err := sc.Scan(&it.id, &it.payload)
+		return it, err
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("storage: redirect chat %d: %w", from, err)
+	items, err := queryAll(t, fmt.Sprintf("redirect chat %d", from), scan, `SELECT id, payload FROM outbox WHERE chat_id = ? AND state = 'pending'`, from)
+	if err != nil {
+		return err
 	}
 	for _, it := range items {
 		if _, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET chat_id = ?, payload = ?, not_before = 0 WHERE id = ?`, to, rewrite(it.payload), it.id); err != nil {
@@ -240,26 +219,18 @@ func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error
 	if bulk {
 		which = `priority = 0`
 	}
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, chat_id, priority, not_before, method, after, ref,
-			CASE WHEN ref = '' AND file_data IS NULL THEN payload END
-		FROM outbox WHERE state = 'pending' AND `+which+` AND id > ? ORDER BY id LIMIT ?`, after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pending outbox: %w", err)
-	}
-	defer rows.Close()
-	var out []OutMsg
-	for rows.Next() {
+	scan := func(sc scanner) (OutMsg, error) {
 		var m OutMsg
 		var nb int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.Priority, &nb, &m.Method, &m.After, &m.Ref, &m.Payload); err != nil {
-			return nil, fmt.Errorf("storage: pending outbox: %w", err)
-		}
+		err := sc.Scan(&m.ID, &m.ChatID, &m.Priority, &nb, &m.Method, &m.After, &m.Ref, &m.Payload)
 		if nb != 0 {
 			m.NotBefore = fromMS(nb)
 		}
-		out = append(out, m)
+		return m, err
 	}
-	return out, rows.Err()
+	return queryAll(t, "pending outbox", scan, `SELECT id, chat_id, priority, not_before, method, after, ref,
+			CASE WHEN ref = '' AND file_data IS NULL THEN payload END
+		FROM outbox WHERE state = 'pending' AND `+which+` AND id > ? ORDER BY id LIMIT ?`, after, limit)
 }
 
 // ReplacePending swaps the payload of a call not yet made. It reports false

@@ -126,20 +126,7 @@ func (t *Tx) PatrolTemplates(team int64) ([]PatrolTemplate, error) {
 			AND team_id IN (SELECT id FROM teams WHERE archived = 0) ORDER BY id`
 		args = nil
 	}
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: patrol templates: %w", err)
-	}
-	defer rows.Close()
-	var out []PatrolTemplate
-	for rows.Next() {
-		p, err := scanPatrolTpl(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: patrol templates: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(t, "patrol templates", scanPatrolTpl, q, args...)
 }
 
 // OnPatrolTeam reports whether member is in a team that has patrol

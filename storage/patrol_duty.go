@@ -55,20 +55,7 @@ func (t *Tx) ShiftsDuty(team int64, from, to time.Time) ([]PatrolDuty, error) {
 }
 
 func (t *Tx) duties(q string, args ...any) ([]PatrolDuty, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+dutyCols+` FROM patrol_duty d LEFT JOIN members m ON m.id = d.member_id `+q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: patrol duty: %w", err)
-	}
-	defer rows.Close()
-	var out []PatrolDuty
-	for rows.Next() {
-		d, err := scanDuty(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: patrol duty: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(t, "patrol duty", scanDuty, `SELECT `+dutyCols+` FROM patrol_duty d LEFT JOIN members m ON m.id = d.member_id `+q, args...)
 }
 
 // Duty returns member's row on shift, or ErrNotFound.

@@ -33,23 +33,7 @@ func scanPatrolShift(sc interface{ Scan(...any) error }) (PatrolShift, error) {
 }
 
 func (t *Tx) patrolShifts(what, q string, args ...any) ([]PatrolShift, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+patrolShiftCols+patrolShiftFrom+q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []PatrolShift
-	for rows.Next() {
-		s, err := scanPatrolShift(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: %s: %w", what, err)
-		}
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	return out, nil
+	return queryAll(t, what, scanPatrolShift, `SELECT `+patrolShiftCols+patrolShiftFrom+q, args...)
 }
 
 // AddPatrolShift lays out s unless its template already has a shift at

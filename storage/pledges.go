@@ -201,24 +201,16 @@ func (t *Tx) Pledges(period int64) ([]Pledge, error) {
 }
 
 func (t *Tx) pledges(q string, args ...any) ([]Pledge, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pledges: %w", err)
-	}
-	var out []Pledge
-	for rows.Next() {
+	scan := func(sc scanner) (Pledge, error) {
 		var p Pledge
 		var created int64
-		if err := rows.Scan(&p.ID, &p.PeriodID, &p.MemberID, &created, &p.Review, &p.Comment, &p.CommentBy, &p.Ratings, &p.Average); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("storage: pledges: %w", err)
-		}
+		err := sc.Scan(&p.ID, &p.PeriodID, &p.MemberID, &created, &p.Review, &p.Comment, &p.CommentBy, &p.Ratings, &p.Average)
 		p.CreatedAt = fromMS(created)
-		out = append(out, p)
+		return p, err
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: pledges: %w", err)
+	out, err := queryAll(t, "pledges", scan, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	for i := range out {
 		if out[i].Items, err = t.pledgeItems(out[i].ID); err != nil {
@@ -229,22 +221,14 @@ func (t *Tx) pledges(q string, args ...any) ([]Pledge, error) {
 }
 
 func (t *Tx) pledgeItems(pledge int64) ([]PledgeItem, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, pos, text, done_at, note, photo FROM pledge_items WHERE pledge_id = ? ORDER BY pos`, pledge)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pledge %d items: %w", pledge, err)
-	}
-	defer rows.Close()
-	var out []PledgeItem
-	for rows.Next() {
+	scan := func(sc scanner) (PledgeItem, error) {
 		var it PledgeItem
 		var done sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.Pos, &it.Text, &done, &it.Note, &it.Photo); err != nil {
-			return nil, fmt.Errorf("storage: pledge %d items: %w", pledge, err)
-		}
+		err := sc.Scan(&it.ID, &it.Pos, &it.Text, &done, &it.Note, &it.Photo)
 		it.DoneAt = nullMS(done)
-		out = append(out, it)
+		return it, err
 	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("pledge %d items", pledge), scan, `SELECT id, pos, text, done_at, note, photo FROM pledge_items WHERE pledge_id = ? ORDER BY pos`, pledge)
 }
 
 // CheckPledgeItem marks item pos of pledge done with a note and photo
@@ -306,20 +290,7 @@ func (t *Tx) HasRatedPledge(pledge, rater int64) (bool, error) {
 
 // PledgeWords lists the words residents left with their ratings, oldest first.
 func (t *Tx) PledgeWords(pledge int64) ([]string, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT word FROM pledge_ratings WHERE pledge_id = ? AND word <> '' ORDER BY created_at`, pledge)
-	if err != nil {
-		return nil, fmt.Errorf("storage: pledge %d words: %w", pledge, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("storage: pledge %d words: %w", pledge, err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("pledge %d words", pledge), scanOne[string], `SELECT word FROM pledge_ratings WHERE pledge_id = ? AND word <> '' ORDER BY created_at`, pledge)
 }
 
 // PledgeFigures counts the pledges made in [from, to), their items, and

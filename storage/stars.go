@@ -81,20 +81,7 @@ func (t *Tx) ActiveStarRound() (StarRound, error) {
 
 // ClosedStarRounds returns the latest limit closed rounds, newest first.
 func (t *Tx) ClosedStarRounds(limit int) ([]StarRound, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+starRoundCols+` FROM star_rounds WHERE state = 'closed' ORDER BY closed_at DESC, id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: closed star rounds: %w", err)
-	}
-	defer rows.Close()
-	var out []StarRound
-	for rows.Next() {
-		s, err := scanStarRound(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: closed star rounds: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(t, "closed star rounds", scanStarRound, `SELECT `+starRoundCols+` FROM star_rounds WHERE state = 'closed' ORDER BY closed_at DESC, id DESC LIMIT ?`, limit)
 }
 
 // MoveStarRound moves round id from state from to state to; it reports false
@@ -158,21 +145,8 @@ func (t *Tx) StarCandidate(id int64) (StarCandidate, error) {
 // StarCandidates lists a round's candidates in category ("" every
 // category), by category then id.
 func (t *Tx) StarCandidates(round int64, category string) ([]StarCandidate, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+starCandCols+` FROM star_candidates
+	return queryAll(t, fmt.Sprintf("star candidates of %d", round), scanStarCand, `SELECT `+starCandCols+` FROM star_candidates
 		WHERE round_id = ? AND (? = '' OR category = ?) ORDER BY category, id`, round, category, category)
-	if err != nil {
-		return nil, fmt.Errorf("storage: star candidates of %d: %w", round, err)
-	}
-	defer rows.Close()
-	var out []StarCandidate
-	for rows.Next() {
-		c, err := scanStarCand(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: star candidates of %d: %w", round, err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // StarNomination is one person's nomination in a category, with its reason.
@@ -221,20 +195,7 @@ func (t *Tx) Nominate(round int64, category string, nominator, memberID int64, b
 
 // StarReasons lists the reasons given for candidate, oldest first.
 func (t *Tx) StarReasons(candidate int64) ([]string, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT reason FROM star_nominations WHERE candidate_id = ? ORDER BY id`, candidate)
-	if err != nil {
-		return nil, fmt.Errorf("storage: star reasons of %d: %w", candidate, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("storage: star reasons of %d: %w", candidate, err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("star reasons of %d", candidate), scanOne[string], `SELECT reason FROM star_nominations WHERE candidate_id = ? ORDER BY id`, candidate)
 }
 
 // SetStarShortlisted puts candidate on the shortlist or takes it off.

@@ -222,21 +222,5 @@ func boolInt(b bool) int {
 
 // ids runs a query returning one integer column; what names it in errors.
 func (t *Tx) ids(what, q string, args ...any) ([]int64, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("storage: %s: %w", what, err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	return out, nil
+	return queryAll(t, what, scanOne[int64], q, args...)
 }

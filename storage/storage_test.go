@@ -12,7 +12,7 @@ import (
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 // newTestStorage opens a fresh database in a temp dir.
-func newTestStorage(t *testing.T) *Storage {
+func newTestStorage(t testing.TB) *Storage {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {

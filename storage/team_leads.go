@@ -74,25 +74,14 @@ func (t *Tx) syncLeadID(teamID int64) error {
 // ActiveTeams returns the teams that are not archived, by name, with their
 // member counts.
 func (t *Tx) ActiveTeams() ([]TeamCount, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+teamCols+`,
-		(SELECT count(*) FROM team_members c WHERE c.team_id = teams.id)
-		FROM teams WHERE archived = 0 ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("storage: active teams: %w", err)
-	}
-	defer rows.Close()
-	var out []TeamCount
-	for rows.Next() {
+	scan := func(sc scanner) (TeamCount, error) {
 		var tc TeamCount
 		var restricted, archived int
-		if err := rows.Scan(&tc.ID, &tc.Name, &tc.LeadID, &restricted, &archived, &tc.Members); err != nil {
-			return nil, fmt.Errorf("storage: active teams: %w", err)
-		}
+		err := sc.Scan(&tc.ID, &tc.Name, &tc.LeadID, &restricted, &archived, &tc.Members)
 		tc.Restricted, tc.Archived = restricted == 1, archived == 1
-		out = append(out, tc)
+		return tc, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: active teams: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "active teams", scan, `SELECT `+teamCols+`,
+		(SELECT count(*) FROM team_members c WHERE c.team_id = teams.id)
+		FROM teams WHERE archived = 0 ORDER BY name, id`)
 }

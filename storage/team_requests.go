@@ -121,18 +121,5 @@ func (t *Tx) DecideTeamRequest(id int64, approve bool, by int64, now time.Time) 
 // OutByRef returns the calls that belong to ref, in the order they were
 // queued (for editing every copy of a message).
 func (t *Tx) OutByRef(ref string) ([]OutMsg, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT `+outCols+` FROM outbox WHERE ref = ? ORDER BY id`, ref)
-	if err != nil {
-		return nil, fmt.Errorf("storage: calls of %s: %w", ref, err)
-	}
-	defer rows.Close()
-	var out []OutMsg
-	for rows.Next() {
-		m, err := scanOut(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: calls of %s: %w", ref, err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryAll(t, fmt.Sprintf("calls of %s", ref), scanOut, `SELECT `+outCols+` FROM outbox WHERE ref = ? ORDER BY id`, ref)
 }

@@ -107,23 +107,7 @@ func (t *Tx) Teams() ([]Team, error) {
 }
 
 func (t *Tx) teams(q string, args ...any) ([]Team, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list teams: %w", err)
-	}
-	defer rows.Close()
-	var out []Team
-	for rows.Next() {
-		tm, err := scanTeam(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list teams: %w", err)
-		}
-		out = append(out, tm)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list teams: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "list teams", scanTeam, q, args...)
 }
 
 // AddTeamMember puts member in the team; adding a member again changes

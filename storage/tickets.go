@@ -117,23 +117,7 @@ func scanTicket(sc interface{ Scan(...any) error }) (Ticket, error) {
 }
 
 func (t *Tx) tickets(what, q string, args ...any) ([]Ticket, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []Ticket
-	for rows.Next() {
-		tk, err := scanTicket(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: %s: %w", what, err)
-		}
-		out = append(out, tk)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", what, err)
-	}
-	return out, nil
+	return queryAll(t, what, scanTicket, q, args...)
 }
 
 func idOrNull(id int64) any {
@@ -219,26 +203,15 @@ func (t *Tx) addTicketEvent(ev TicketEvent) (TicketEvent, error) {
 
 // TicketEvents returns the ticket's history, oldest first.
 func (t *Tx) TicketEvents(id int64) ([]TicketEvent, error) {
-	rows, err := t.q.QueryContext(t.ctx, `SELECT id, ticket_id, actor_id, action, from_state, to_state, note, photo, at
-		FROM ticket_events WHERE ticket_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("storage: events of ticket %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []TicketEvent
-	for rows.Next() {
+	scan := func(sc scanner) (TicketEvent, error) {
 		var ev TicketEvent
 		var at int64
-		if err := rows.Scan(&ev.ID, &ev.TicketID, &ev.ActorID, &ev.Action, &ev.From, &ev.To, &ev.Note, &ev.Photo, &at); err != nil {
-			return nil, fmt.Errorf("storage: events of ticket %d: %w", id, err)
-		}
+		err := sc.Scan(&ev.ID, &ev.TicketID, &ev.ActorID, &ev.Action, &ev.From, &ev.To, &ev.Note, &ev.Photo, &at)
 		ev.At = fromMS(at)
-		out = append(out, ev)
+		return ev, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: events of ticket %d: %w", id, err)
-	}
-	return out, nil
+	return queryAll(t, fmt.Sprintf("events of ticket %d", id), scan, `SELECT id, ticket_id, actor_id, action, from_state, to_state, note, photo, at
+		FROM ticket_events WHERE ticket_id = ? ORDER BY id`, id)
 }
 
 // FollowTicket subscribes member to the ticket ("me too"). added is false

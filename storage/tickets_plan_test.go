@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,20 +16,41 @@ func queryPlan(t testing.TB, db *sql.DB, q string, args ...any) []string {
 	if err != nil {
 		t.Fatalf("explain %s: %v", q, err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
+	out, err := collect(rows, func(sc scanner) (string, error) {
 		var id, parent, unused int
 		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, detail)
-	}
-	if err := rows.Err(); err != nil {
+		err := sc.Scan(&id, &parent, &unused, &detail)
+		return detail, err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// checkPlan fails when query q, named name, scans table, does not search it
+// with index, or (when sorted) sorts in a temp b-tree instead of reading in
+// index order.
+func checkPlan(t *testing.T, db *sql.DB, table, name, index string, sorted bool, q string, args ...any) {
+	t.Helper()
+	plan := queryPlan(t, db, q, args...)
+	text := strings.Join(plan, "\n")
+	t.Logf("%s:\n%s", name, text)
+	searched := false
+	for _, line := range plan {
+		if strings.HasPrefix(line, "SCAN "+table) {
+			t.Errorf("%s scans the table:\n%s", name, text)
+		}
+		if strings.HasPrefix(line, "SEARCH "+table+" USING ") && strings.Contains(line, index) {
+			searched = true
+		}
+	}
+	if !searched {
+		t.Errorf("%s does not search %s with index %q:\n%s", name, table, index, text)
+	}
+	if sorted && strings.Contains(text, "TEMP B-TREE") {
+		t.Errorf("%s sorts instead of reading in index order:\n%s", name, text)
+	}
 }
 
 // TestTicketQueryPlans checks that the queries that must stay fast at a
@@ -62,24 +82,7 @@ func TestTicketQueryPlans(t *testing.T) {
 		{"deadline escalation", "tickets_category_created", activeByCategorySQL, []any{"water", now, 100}, false},
 		{"auto-close", "tickets_state_resolved", resolvedBeforeSQL, []any{now, 100}, true},
 	} {
-		plan := queryPlan(t, s.db, c.q, c.args...)
-		text := strings.Join(plan, "\n")
-		t.Logf("%s:\n%s", c.name, text)
-		searched := false
-		for _, line := range plan {
-			if strings.HasPrefix(line, "SCAN tickets") {
-				t.Errorf("%s scans the table:\n%s", c.name, text)
-			}
-			if strings.HasPrefix(line, "SEARCH tickets USING ") && strings.Contains(line, c.index) {
-				searched = true
-			}
-		}
-		if !searched {
-			t.Errorf("%s does not search tickets with index %q:\n%s", c.name, c.index, text)
-		}
-		if c.sorted && strings.Contains(text, "TEMP B-TREE") {
-			t.Errorf("%s sorts instead of reading in index order:\n%s", c.name, text)
-		}
+		checkPlan(t, s.db, "tickets", c.name, c.index, c.sorted, c.q, c.args...)
 	}
 }
 
@@ -88,11 +91,7 @@ func TestTicketQueryPlans(t *testing.T) {
 // times the queries that must stay fast. Run it with
 // go test -run XXX -bench Tickets1M ./storage/
 func BenchmarkTickets1M(b *testing.B) {
-	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "big.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := newTestStorage(b)
 	const n = 1_000_000
 	start := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
 	step := int64(100*30*24*time.Hour/time.Millisecond) / n // ~10,000 a month

@@ -10,10 +10,6 @@ import (
 // The ticket lists. Each query is a function of its shape so that the test of
 // query plans runs exactly the SQL the methods run.
 
-func placeholders(n int) string {
-	return "?" + strings.Repeat(",?", n-1)
-}
-
 func strArgs(ss []string) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {

@@ -75,23 +75,7 @@ func (t *Tx) VisitsBetween(from, to time.Time) ([]Visit, error) {
 }
 
 func (t *Tx) visits(q string, args ...any) ([]Visit, error) {
-	rows, err := t.q.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list visits: %w", err)
-	}
-	defer rows.Close()
-	var out []Visit
-	for rows.Next() {
-		v, err := scanVisit(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: list visits: %w", err)
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list visits: %w", err)
-	}
-	return out, nil
+	return queryAll(t, "list visits", scanVisit, q, args...)
 }
 
 // MarkVisited records that member made visit id. It returns ErrNotFound

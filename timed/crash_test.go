@@ -1,19 +1,17 @@
 package timed
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // crashEnv names the database when the test binary runs as the scanning
@@ -27,11 +25,7 @@ func TestCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("runs only as the child of TestCrashRunsEachItemOnce")
 	}
-	s, err := storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testkit.StoreAt(t, path)
 	r := New(map[string]Kind{"say": {Do: say("crash:")}}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	r.max = 300
 	ctx := context.Background()
@@ -65,11 +59,8 @@ func TestCrashRunsEachItemOnce(t *testing.T) {
 	}
 	const n = 6000
 	path := filepath.Join(t.TempDir(), "crash.db")
-	s, err := storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Update(context.Background(), func(tx *storage.Tx) error {
+	s := testkit.StoreAt(t, path)
+	err := s.Update(context.Background(), func(tx *storage.Tx) error {
 		for i := range n {
 			if _, err := tx.ScheduleDue(storage.DueItem{Kind: "say", Key: fmt.Sprintf("%05d", i), DueAt: t0.Add(-time.Duration(i) * time.Second), Data: "x"}, t0); err != nil {
 				return err
@@ -81,55 +72,11 @@ func TestCrashRunsEachItemOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := uint64(time.Now().UnixNano())
-	rng := rand.New(rand.NewPCG(seed, 9))
-	t.Logf("seed %d", seed)
+	rng := testkit.Rand(t, 9)
 
-	// run starts the child; with killAfter > 0 it is killed once it has
-	// committed that many scans, else it runs to its end.
-	run := func(killAfter int) (finished bool) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		scans := 0
-		for sc.Scan() {
-			if sc.Text() == "scanned" {
-				scans++
-			}
-			if killAfter > 0 && scans == killAfter {
-				cmd.Process.Kill()
-				break
-			}
-		}
-		io.Copy(io.Discard, out)
-		err = cmd.Wait()
-		return killAfter == 0 || (err == nil && scans < killAfter)
-	}
-	kills := 0
-	for range 4 {
-		if run(1 + rng.IntN(4)) {
-			break
-		}
-		kills++
-	}
-	if !run(0) {
-		t.Fatal("the last run did not finish")
-	}
-	t.Logf("%d kills", kills)
+	testkit.Crash(t, "TestCrashChild", crashEnv, path, "scanned", 4, func() int { return 1 + rng.IntN(4) })
 
-	s, err = storage.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = testkit.StoreAt(t, path)
 	err = s.View(context.Background(), func(tx *storage.Tx) error {
 		rows, err := tx.PendingOut(2 * n)
 		if err != nil {

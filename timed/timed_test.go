@@ -1,51 +1,20 @@
 package timed
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-func openStore(t testing.TB) *storage.Storage {
-	t.Helper()
-	s, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "timed.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-type logBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuf) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuf) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// say is a test kind: it sends its Data to chat 1, marked with the item's
-// key, like a reminder would.
 func say(ref string) Handler {
 	return func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 		_, err := tx.Enqueue(storage.OutMsg{ChatID: 1, Method: "sendMessage",
@@ -58,12 +27,12 @@ type fixture struct {
 	t     *testing.T
 	store *storage.Storage
 	run   *Runner
-	logs  *logBuf
+	logs  *testkit.Logs
 }
 
 func newFixture(t *testing.T, kinds map[string]Kind) *fixture {
-	logs := &logBuf{}
-	return &fixture{t: t, store: openStore(t), logs: logs,
+	logs := &testkit.Logs{}
+	return &fixture{t: t, store: testkit.Store(t), logs: logs,
 		run: New(kinds, slog.New(slog.NewTextHandler(logs, nil)))}
 }
 
