@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"courtyard/testkit"
 )
 
 // TestTryStartsFastAndStopsOnSIGINT runs the binary's playground: it prints
@@ -22,8 +24,8 @@ func TestTryStartsFastAndStopsOnSIGINT(t *testing.T) {
 	tmp := t.TempDir()
 	cmd := exec.Command(bin, "try", "-listen", "127.0.0.1:0")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "TMPDIR=" + tmp}
-	var logs bytes.Buffer
-	cmd.Stderr = &logs
+	logs := &testkit.Logs{}
+	cmd.Stderr = logs
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -11,9 +11,10 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"courtyard/testkit"
 )
 
 const wait = 20 * time.Second
@@ -21,24 +22,6 @@ const wait = 20 * time.Second
 // testStart is the bot's clock at the start of every test: a Monday
 // morning in the community's time zone.
 func testStart() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)) }
-
-// syncBuffer collects log output from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // urlWriter passes on the first address Run prints.
 type urlWriter struct{ ch chan string }
@@ -57,7 +40,7 @@ func (w urlWriter) Write(p []byte) (int, error) {
 func playground(t *testing.T) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &testkit.Logs{}
 	out := urlWriter{ch: make(chan string, 1)}
 	done := make(chan error, 1)
 	opt := Options{Listen: "127.0.0.1:0", Start: testStart(), Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
