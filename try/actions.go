@@ -49,7 +49,7 @@ func (s *session) say(p persona, chat int64, text string, replyTo int) error {
 		for _, m := range s.messages(chat) {
 			last = max(last, m.ID)
 		}
-		s.said.aside(chat, u, text, last, s.clock.wall())
+		s.said.aside(chat, u, text, last)
 		s.tg.Meet(u) // wakes the page: nothing reaches the bot
 	}
 	return nil

@@ -47,8 +47,7 @@ func (c *clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	off := c.moves[len(c.moves)-1].offset + d
-	// Message dates have whole seconds: a move counts from its second.
-	c.moves = append(c.moves, move{from: c.wall().Truncate(time.Second), offset: off})
+	c.moves = append(c.moves, move{from: c.wall(), offset: off})
 }
 
 // At tells a moment of the wall clock in the bot's time.

@@ -16,7 +16,8 @@ import (
 )
 
 // autoTick is how often, in real time, the scheduled jobs run on the
-// bot's clock by themselves; moving the clock runs them at once as well.
+// bot's clock by themselves (in place of their cron schedules); moving the
+// clock runs them along the way as well (advance).
 const autoTick = 5 * time.Second
 
 // session is one run of the demo: the embedded Telegram, the bot on its
@@ -41,7 +42,7 @@ func (s *session) stopped() <-chan struct{} { return s.quit }
 // startSession seeds the demo and starts the bot against the embedded
 // Telegram. db is the database file, "" for one in a new temporary folder.
 func startSession(ctx context.Context, db string, start time.Time, log *slog.Logger) (*session, error) {
-	s := &session{cast: demoCast(), said: newTranscript(), ticks: make(chan chan struct{})}
+	s := &session{cast: demoCast(), clock: newClock(time.Now, start), said: newTranscript(time.Now), ticks: make(chan chan struct{})}
 	if db == "" {
 		dir, err := os.MkdirTemp("", "courtyard-try-")
 		if err != nil {
@@ -60,7 +61,6 @@ func startSession(ctx context.Context, db string, start time.Time, log *slog.Log
 		s.cleanup()
 		return nil, err
 	}
-	s.clock = newClock(time.Now, start)
 	if err := seed(ctx, s.cfg, s.cast, tg, s.clock.Now().In(s.cfg.Location()), log); err != nil {
 		s.cleanup()
 		return nil, fmt.Errorf("try: seeding the demo community: %w", err)
@@ -124,15 +124,26 @@ func (s *session) tick(ctx context.Context) bool {
 	}
 }
 
-// advance moves the clock and runs what fell due.
+// stride is how far the clock moves between two runs of the schedule when
+// it is moved forward: a move is walked as cron would have lived it, so a
+// reminder due on the way (whose window is an hour or more) is sent, not
+// dropped as missed.
+const stride = 30 * time.Minute
+
+// advance moves the clock forward stride by stride, running the schedule
+// at each step, and returns once everything due on the way has run.
 func (s *session) advance(ctx context.Context, kind string) error {
 	d, ok := step(kind, s.clock.Now(), s.cfg.Location())
 	if !ok {
 		return fmt.Errorf("unknown clock step %q", kind)
 	}
-	s.clock.Advance(d)
-	if !s.tick(ctx) {
-		return errors.New("the bot is not running")
+	for d > 0 {
+		n := min(d, stride)
+		s.clock.Advance(n)
+		d -= n
+		if !s.tick(ctx) {
+			return errors.New("the bot is not running")
+		}
 	}
 	return nil
 }

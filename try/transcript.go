@@ -19,7 +19,7 @@ type said struct {
 	Photo    string // file_id of the largest size
 	Location *models.Location
 	ReplyTo  int
-	Date     time.Time // wall clock
+	Date     time.Time // wall clock, when it was queued for the bot
 }
 
 // answer is the bot's answer to a button press, shown as a toast.
@@ -32,6 +32,7 @@ type answer struct {
 
 // transcript keeps what the people said and who pressed which button.
 type transcript struct {
+	wall    func() time.Time
 	mu      sync.Mutex
 	seq     int64
 	chats   map[int64][]said
@@ -40,8 +41,8 @@ type transcript struct {
 	seen    int // answerCallbackQuery calls looked at
 }
 
-func newTranscript() *transcript {
-	return &transcript{chats: map[int64][]said{}, queries: map[string]int64{}}
+func newTranscript(wall func() time.Time) *transcript {
+	return &transcript{wall: wall, chats: map[int64][]said{}, queries: map[string]int64{}}
 }
 
 // add records an update as it is queued for the bot (the server's hook).
@@ -57,7 +58,7 @@ func (t *transcript) add(u models.Update) {
 	if m == nil || m.From == nil {
 		return
 	}
-	s := said{ChatID: m.Chat.ID, ID: m.ID, Seq: t.seq, From: *m.From, Text: m.Text, Location: m.Location, Date: time.Unix(int64(m.Date), 0)}
+	s := said{ChatID: m.Chat.ID, ID: m.ID, Seq: t.seq, From: *m.From, Text: m.Text, Location: m.Location, Date: t.wall()}
 	if m.Caption != "" {
 		s.Text = m.Caption
 	}
@@ -71,11 +72,11 @@ func (t *transcript) add(u models.Update) {
 }
 
 // aside records a group message the bot does not see.
-func (t *transcript) aside(chatID int64, from models.User, text string, after int, now time.Time) {
+func (t *transcript) aside(chatID int64, from models.User, text string, after int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.seq++
-	t.chats[chatID] = append(t.chats[chatID], said{ChatID: chatID, After: after, Seq: t.seq, From: from, Text: text, Date: now})
+	t.chats[chatID] = append(t.chats[chatID], said{ChatID: chatID, After: after, Seq: t.seq, From: from, Text: text, Date: t.wall()})
 }
 
 // in returns what was said in a chat, in order of arrival.
