@@ -68,7 +68,9 @@ func startSession(ctx context.Context, db string, start time.Time, log *slog.Log
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	ready := make(chan struct{})
 	s.stop, s.done, s.quit = cancel, make(chan error, 1), runCtx.Done()
-	opt := app.Options{Now: s.clock.Now, Log: log, Tick: s.ticks, Ready: func() { close(ready) }}
+	// What is still queued at Ctrl-C or start over is of no use later: the
+	// stop waits a second for it, not five.
+	opt := app.Options{Now: s.clock.Now, Log: log, Tick: s.ticks, Ready: func() { close(ready) }, FlushTimeout: time.Second}
 	go func() { s.done <- app.Run(runCtx, s.cfg, opt) }()
 	select {
 	case <-ready:
@@ -130,13 +132,23 @@ func (s *session) tick(ctx context.Context) bool {
 // dropped as missed.
 const stride = 30 * time.Minute
 
+// How long a move waits at a step for what it sent to be delivered (at
+// Telegram's pace: a second per private chat, three per group), and in all.
+const (
+	stepDelivery = 2 * time.Second
+	moveDelivery = 90 * time.Second
+)
+
 // advance moves the clock forward stride by stride, running the schedule
-// at each step, and returns once everything due on the way has run.
+// at each step and letting what it sent be delivered before the next one,
+// so that messages arrive at the time they were due. It returns once
+// everything due on the way has run.
 func (s *session) advance(ctx context.Context, kind string) error {
 	d, ok := step(kind, s.clock.Now(), s.cfg.Location())
 	if !ok {
 		return fmt.Errorf("unknown clock step %q", kind)
 	}
+	budget := time.Now().Add(moveDelivery)
 	for d > 0 {
 		n := min(d, stride)
 		s.clock.Advance(n)
@@ -144,8 +156,40 @@ func (s *session) advance(ctx context.Context, kind string) error {
 		if !s.tick(ctx) {
 			return errors.New("the bot is not running")
 		}
+		until := time.Now().Add(stepDelivery)
+		if until.After(budget) {
+			until = budget
+		}
+		s.delivered(ctx, until)
 	}
 	return nil
+}
+
+// delivered waits until the outbox is empty, or until the deadline.
+func (s *session) delivered(ctx context.Context, deadline time.Time) {
+	wait := time.NewTimer(time.Until(deadline))
+	defer wait.Stop()
+	for {
+		changed := s.tg.Changed()
+		var pending int
+		err := s.store.View(ctx, func(tx *storage.Tx) error {
+			h, err := tx.OutboxHealth(s.clock.Now())
+			pending = h.Pending
+			return err
+		})
+		if err != nil || pending == 0 {
+			return
+		}
+		select {
+		case <-changed:
+		case <-wait.C:
+			return
+		case <-ctx.Done():
+			return
+		case <-s.quit:
+			return
+		}
+	}
 }
 
 // close stops the bot in order, then the embedded Telegram, and removes

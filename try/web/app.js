@@ -12,7 +12,7 @@ const T = {
     roles: { admin: "管理员", staff: "社区工作人员", leader: "楼栋长", resident: "居民", newcomer: "新邻居" },
     bot: "机器人", members: "群成员 {n} 人", placeholder: "写消息…", photo: "发送示例照片", upload: "上传照片…",
     location: "发送位置（服务站）", replyTo: "回复", pinned: "置顶消息", edited: "已编辑", unseen: "机器人看不到（隐私模式）",
-    noMenu: "机器人还没有为这个聊天设置命令菜单", empty: "还没有消息。试试左下角的 / 菜单。", moving: "正在运行定时任务…",
+    noMenu: "机器人还没有为这个聊天设置命令菜单", empty: "还没有消息。试试左下角的 / 菜单。", moving: "时间在走：定时任务逐个运行，消息按时送达…",
     location_text: "位置", started: "已重新开始：新的数据库，新的演示社区。", you: "你",
   },
   en: {
@@ -22,7 +22,7 @@ const T = {
     roles: { admin: "Admin", staff: "Staff", leader: "Building leader", resident: "Resident", newcomer: "Newcomer" },
     bot: "bot", members: "{n} members", placeholder: "Message…", photo: "Send sample photo", upload: "Upload a photo…",
     location: "Send location (service station)", replyTo: "Reply to", pinned: "Pinned message", edited: "edited", unseen: "the bot does not see this (privacy mode)",
-    noMenu: "The bot has set no command menu for this chat", empty: "No messages yet. Try the / menu at the bottom left.", moving: "Running the schedule…",
+    noMenu: "The bot has set no command menu for this chat", empty: "No messages yet. Try the / menu at the bottom left.", moving: "Time is passing: the schedule runs on the way and messages arrive as they fall due…",
     location_text: "Location", started: "Started over: a new database, a new demo community.", you: "You",
   },
 };
@@ -186,18 +186,19 @@ async function loadChat(scroll) {
   if (scroll || atBottom) box.scrollTop = box.scrollHeight;
 }
 
-function toast(text, alert) {
+// toast shows a short note; a sticky one stays until replaced or hidden.
+function toast(text, alert, sticky) {
   const n = $("toast");
   n.textContent = text;
   n.className = "toast" + (alert ? " alert" : "");
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => n.classList.add("hidden"), alert ? 4000 : 2500);
+  if (!sticky) toast.timer = setTimeout(() => n.classList.add("hidden"), alert ? 4000 : 2500);
 }
 
 async function moveClock(step) {
   const buttons = document.querySelectorAll(".controls button");
   buttons.forEach((b) => (b.disabled = true));
-  toast(t("moving"));
+  toast(t("moving"), false, true);
   try {
     setNow((await api("api/clock", { step })).now);
     $("toast").classList.add("hidden");
