@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"courtyard/app"
@@ -34,6 +35,8 @@ type session struct {
 	stop  context.CancelFunc
 	done  chan error
 	quit  <-chan struct{} // closed when the bot is told to stop
+
+	moving sync.Mutex // one move of the clock at a time
 }
 
 // stopped is closed when the session is told to stop.
@@ -144,6 +147,8 @@ const (
 // so that messages arrive at the time they were due. It returns once
 // everything due on the way has run.
 func (s *session) advance(ctx context.Context, kind string) error {
+	s.moving.Lock()
+	defer s.moving.Unlock()
 	d, ok := step(kind, s.clock.Now(), s.cfg.Location())
 	if !ok {
 		return fmt.Errorf("unknown clock step %q", kind)
