@@ -208,6 +208,7 @@ func (a *App) sendAnnouncement(r *req, ann storage.Announcement, pin, ack bool) 
 		return 0, false, err
 	}
 	ref := "ann:" + itoa(ann.ID)
+	a.audit(r, "announce", ref, map[string]any{"recipients": len(recips), "pin": pin})
 	for _, rc := range recips {
 		if err := r.tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
 			return 0, false, err

@@ -67,6 +67,7 @@ func (a *App) personReq(ctx context.Context, tx *storage.Tx, now time.Time, m st
 
 // logCare records a staff member's read or change of household id.
 func (a *App) logCare(r *req, id int64, action, detail string) error {
+	a.audit(r, "care."+action, "h:"+itoa(id), nil) // the detail stays in care_log, with the household
 	return r.tx.LogCare(id, r.me.ID, action, detail, r.now)
 }
 

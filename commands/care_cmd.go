@@ -106,6 +106,7 @@ func (a *App) carePage(r *req, h storage.Household) (string, telegram.Keyboard, 
 	if err != nil {
 		return "", telegram.Keyboard{}, err
 	}
+	a.fillRemoved(who, r.lang)
 	for _, e := range log {
 		name := who[e.ActorID]
 		if e.ActorID == 0 {

@@ -25,10 +25,11 @@ type floodKey struct {
 // allow applies the per-person limits to everything a person sends. warn
 // is true the first time in a minute that someone is held back, so they
 // are told once; after that warning, messages other than commands are not
-// answered for the rest of the minute. undo
-// gives back what was taken, for an update whose transaction is rolled
-// back. The text that files a report is never held back: the hourly
-// report limit bounds it.
+// answered for the rest of the minute. undo gives back what was taken,
+// for an update whose transaction is rolled back (serve registers it with
+// the transaction); the warning's mark is rolled back with it. The text
+// that files a report is never held back: the hourly report limit bounds
+// it.
 func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 	undo = func() {}
 	kind, per := floodCommands, a.cfg.Limits.CommandsPerMinute
@@ -79,6 +80,16 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 	if last, ok := a.floodWarned[key]; ok && r.now.Sub(last) < time.Minute {
 		return false, false, undo, nil
 	}
+	prev, had := a.floodWarned[key]
 	a.floodWarned[key] = r.now
+	r.tx.OnRollback(func() { // the warning was not sent after all
+		a.floodMu.Lock()
+		defer a.floodMu.Unlock()
+		if had {
+			a.floodWarned[key] = prev
+		} else {
+			delete(a.floodWarned, key)
+		}
+	})
 	return false, true, undo, nil
 }

@@ -14,7 +14,7 @@ func (a *App) mainMenu(r *req) telegram.Keyboard {
 		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
 		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}},
 		{{Text: r.t("menu.stars"), CallbackData: "menu:stars"}, {Text: r.t("menu.pledges"), CallbackData: "menu:pledges"}},
-		{{Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.t("menu.mydata"), CallbackData: "menu:mydata"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
 	}}
 	if on, err := r.tx.OnPatrolTeam(r.me.ID); err == nil && on {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.t("menu.shifts"), CallbackData: "menu:shifts"}})
@@ -57,6 +57,8 @@ func (a *App) menuButton(r *req) error {
 			return r.toast(r.t("error.forbidden", "/summary"))
 		}
 		r.args, run = "", a.summary
+	case "mydata":
+		run = a.myData
 	}
 	if run != nil {
 		if err := r.toast(""); err != nil {

@@ -34,6 +34,7 @@ type req struct {
 	args string // the rest of a command's text
 
 	answered bool
+	audits   []storage.AuditEntry // recorded by a.audit, written when the handler succeeds
 }
 
 type handler func(r *req) error
@@ -69,6 +70,14 @@ func (a *App) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*
 	}
 	if r.from == nil || r.from.IsBot {
 		return nil, nil
+	}
+	// A blocked person is ignored entirely: nothing of theirs is stored or
+	// answered; a button press gets an empty answer.
+	if blocked, err := tx.Blocked(r.from.ID); err != nil || blocked {
+		if err == nil && r.cb != nil {
+			err = r.toast("")
+		}
+		return nil, err
 	}
 	name := limitRunes(strings.TrimSpace(cleanLine(r.from.FirstName+" "+r.from.LastName)), 64)
 	username := limitRunes(r.from.Username, 64)
@@ -122,8 +131,11 @@ func (a *App) serve(h handler) HandleFunc {
 		if err := a.openedPrivate(r); err != nil {
 			return err
 		}
+		r.tx.OnRollback(undo) // the update's transaction is rolled back: so is its count
 		if err := h(r); err != nil {
-			undo() // the update's transaction is rolled back: so is its count
+			return err
+		}
+		if err := r.writeAudit(); err != nil {
 			return err
 		}
 		if err := a.tellUnreached(r); err != nil {

@@ -63,6 +63,12 @@ func (a *App) commandTable() []command {
 		{name: "mediation", min: storage.RoleResident, menu: true, menuMin: storage.RoleStaff, run: a.mediation},
 		{name: "mediator", min: storage.RoleStaff, menu: true, run: a.mediator},
 		{name: "summary", min: storage.RoleStaff, menu: true, run: a.summary},
+		{name: "mydata", min: storage.RoleResident, menu: true, run: a.myData},
+		{name: "forgetme", min: storage.RoleResident, menu: true, run: a.forgetMe},
+		{name: "block", min: storage.RoleStaff, menu: true, run: a.blockCmd},
+		{name: "unblock", min: storage.RoleStaff, menu: true, run: a.unblockCmd},
+		{name: "blocked", min: storage.RoleStaff, menu: true, run: a.blockedCmd},
+		{name: "audit", min: storage.RoleAdmin, menu: true, run: a.auditCmd},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -120,6 +126,8 @@ func (a *App) callbackTable() []callback {
 		{prefix: "pl:", run: a.pledgeButton},
 		{prefix: "md:", run: a.mediationButton},
 		{prefix: "xl:", run: a.excelButton},
+		{prefix: "pv:", run: a.privacyButton},
+		{prefix: "au:", run: a.auditButton},
 	}
 }
 

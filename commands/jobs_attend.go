@@ -55,6 +55,7 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 	if err != nil {
 		return "", nil, err
 	}
+	a.fillRemoved(names, lang)
 	var b strings.Builder
 	b.WriteString(a.cat.T(lang, "job.attend_title", esc(j.Title), a.jobSpan(lang, j.Start, j.End)) + "\n")
 	if len(ids) == 0 {

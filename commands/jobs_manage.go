@@ -28,6 +28,7 @@ func (a *App) jobCancelButton(r *req, j storage.Job, confirmed bool) error {
 	if err := r.tx.CancelJob(j.ID, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "job.cancel", "job:"+itoa(j.ID), map[string]string{"title": j.Title})
 	j.State = storage.JobCancelled
 	if err := a.dropJobTimers(r.tx, j.ID); err != nil {
 		return err
@@ -121,6 +122,7 @@ func (a *App) jobMoveButton(r *req, f storage.Flow, d jobDraft, what string) err
 	if err := r.tx.MoveJob(j.ID, d.Start, d.End, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "job.move", "job:"+itoa(j.ID), map[string]string{"start": d.Start.In(a.loc).Format("2006-01-02 15:04"), "end": d.End.In(a.loc).Format("2006-01-02 15:04")})
 	j.Start, j.End, j.ChangedAt = d.Start, d.End, r.now
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err

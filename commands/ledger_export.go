@@ -103,6 +103,7 @@ func (a *App) export(r *req) error {
 		From: from, To: to, Name: name, Format: format}, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "export", "", map[string]string{"from": from.In(a.loc).Format("2006-01-02"), "to": to.In(a.loc).Format("2006-01-02")})
 	return a.logVisitsExport(r, from, to)
 }
 
@@ -213,6 +214,7 @@ func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string
 	if err != nil {
 		return err
 	}
+	a.fillRemoved(names, lang)
 	teams := map[int64]string{}
 	for _, id := range teamIDs {
 		t, err := tx.Team(id)

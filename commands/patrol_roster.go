@@ -179,6 +179,7 @@ func (a *App) rosterExport(r *req, args []string) error {
 		return err
 	}
 	name := from.Format("2006-01")
+	a.audit(r, "export.roster", "", map[string]string{"month": name})
 	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: r.t("patrol.roster_caption", name, len(shs))}
 	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: "roster-" + name + ".csv", FileData: data}, r.now)

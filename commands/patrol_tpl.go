@@ -161,6 +161,7 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 			if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.now); err != nil {
 				return err
 			}
+			a.audit(r, "patrol.template_resume", "tpl:"+itoa(p.ID), nil)
 			p.State = storage.PatrolActive
 			if err := a.layoutNow(r, p); err != nil {
 				return err
@@ -172,6 +173,7 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 			if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolPaused, r.now); err != nil {
 				return err
 			}
+			a.audit(r, "patrol.template_pause", "tpl:"+itoa(p.ID), nil)
 		}
 		return a.templatesPage(r, tm, true)
 	case "tr":
@@ -185,6 +187,7 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 		if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolRemoved, r.now); err != nil {
 			return err
 		}
+		a.audit(r, "patrol.template_remove", "tpl:"+itoa(p.ID), nil)
 		return a.templatesPage(r, tm, true)
 	}
 	return r.toast(r.t("error.stale_button"))
@@ -260,6 +263,7 @@ func (a *App) applyTemplateChange(r *req, p storage.PatrolTemplate) error {
 	if err := r.tx.UpdatePatrolTemplate(p, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "patrol.template_change", "tpl:"+itoa(p.ID), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
 	if p, err = r.tx.PatrolTemplate(p.ID); err != nil {
 		return err
 	}

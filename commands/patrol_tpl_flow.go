@@ -320,6 +320,7 @@ func (a *App) saveTpl(r *req, d tplData) error {
 			return err
 		}
 		p.ID = id
+		a.audit(r, "patrol.template_add", "tpl:"+itoa(id), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
 		if err := a.layoutNow(r, p); err != nil {
 			return err
 		}

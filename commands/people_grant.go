@@ -107,6 +107,7 @@ func (a *App) setRole(r *req, target storage.Member, role storage.Role, building
 	if err := r.tx.SetRole(target.ID, role, buildings, r.me.ID, r.now); err != nil {
 		return err
 	}
+	a.audit(r, roleAction(role), memberTarget(target.ID), map[string]any{"from": current, "to": role, "buildings": buildings})
 	lang := a.langOf(target)
 	target.Role, target.Leads = role, buildings
 	if err := a.grantedMenu(r, target); err != nil {

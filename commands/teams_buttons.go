@@ -178,6 +178,7 @@ func (a *App) toggleLead(r *req, tm storage.Team, mid int64) error {
 	if err := r.tx.SetTeamLead(tm.ID, mid, !lead, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "team.lead", memberTarget(mid), map[string]any{"team": tm.ID, "lead": !lead})
 	if !lead {
 		if err := a.tellMember(r, mid, nil, "team.told_lead", esc(tm.Name)); err != nil {
 			return err

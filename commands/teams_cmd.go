@@ -166,6 +166,7 @@ func (a *App) teamLead(r *req, lead bool, tm storage.Team, m storage.Member) err
 	if err := r.tx.SetTeamLead(tm.ID, m.ID, lead, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "team.lead", memberTarget(m.ID), map[string]any{"team": tm.ID, "lead": lead})
 	if lead {
 		if err := a.tellMember(r, m.ID, nil, "team.told_lead", esc(tm.Name)); err != nil {
 			return err

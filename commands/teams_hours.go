@@ -120,7 +120,7 @@ func (a *App) teamHours(r *req, words []string) error {
 	total := 0
 	for _, p := range people {
 		total += p.Minutes
-		b.WriteString(r.t("hours.person_line", esc(p.Name), fmtHours(p.Minutes)) + "\n")
+		b.WriteString(r.t("hours.person_line", esc(a.shownName(r.lang, p.MemberID, p.Name)), fmtHours(p.Minutes)) + "\n")
 	}
 	b.WriteString(r.t("hours.team_total", len(people), fmtHours(total)))
 	return r.reply(b.String(), nil)

@@ -43,6 +43,9 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 	}
 	for _, p := range rows {
 		hours := strconv.FormatFloat(float64(p.Minutes)/60, 'f', 2, 64)
+		if p.Name == "" && p.MemberID < 0 {
+			p.Name = removedBoth
+		}
 		if err := w.Write([]string{cell(p.Name), cell(p.Building), cell(p.Team), p.Month, hours}); err != nil {
 			return nil, err
 		}

@@ -129,6 +129,7 @@ func (a *App) decideRequest(r *req, id int64, approve bool) error {
 	if _, err := r.tx.DecideTeamRequest(id, approve, r.me.ID, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "team.request", memberTarget(rq.MemberID), map[string]any{"team": tm.ID, "approve": approve})
 	rq.State = storage.RequestDeclined
 	key := "team.request_declined"
 	if approve {

@@ -118,6 +118,9 @@ func (a *App) reporterLine(r *req, tk storage.Ticket, knows bool) (string, error
 	if err != nil && !isNotFound(err) {
 		return "", err
 	}
+	if rep.Forgotten {
+		return r.t("ticket.detail_reporter_name", a.removedName(r.lang)), nil
+	}
 	if !knows {
 		return r.t("ticket.detail_reporter_name", esc(rep.Name)), nil
 	}

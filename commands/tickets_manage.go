@@ -67,6 +67,7 @@ func (a *App) assign(r *req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
+	a.audit(r, "ticket.assign", "t:"+itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
 		told, err := a.tellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
 			a.headlineFor(r, person.ID, next), quote(a.ticketText(a.langOf(person), next), 300), esc(r.me.Name))
@@ -154,6 +155,7 @@ func (a *App) reject(r *req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
+	a.audit(r, "ticket.reject", "t:"+itoa(tk.ID), map[string]string{"reason": reason})
 	told := false
 	if next.ReporterID != r.me.ID {
 		if told, err = a.tellTo(r, next.ReporterID, nil, "reject.told", a.headlineFor(r, next.ReporterID, next), quote(reason, 300)); err != nil {
@@ -204,6 +206,7 @@ func (a *App) duplicate(r *req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
+	a.audit(r, "ticket.duplicate", "t:"+itoa(tk.ID), map[string]any{"of": of, "reason": reason})
 	if err := a.moveFollowers(r, next, orig); err != nil {
 		return err
 	}

@@ -109,6 +109,9 @@ func (a *App) refuse(r *req, tk storage.Ticket, err error) error {
 
 func (a *App) nameOf(r *req, id int64) string {
 	m, err := r.tx.Member(id)
+	if err == nil && m.Forgotten {
+		return a.removedName(r.lang)
+	}
 	if err != nil || m.Name == "" {
 		return "#" + itoa(id)
 	}

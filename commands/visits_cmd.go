@@ -73,6 +73,7 @@ func (a *App) planLine(r *req, h storage.Household, v storage.Visit) (string, er
 	if err != nil {
 		return "", err
 	}
+	a.fillRemoved(names, r.lang)
 	line := "\n✓ " + a.householdLine(r, h) + " — " + r.t("visits.visited_by", esc(names[v.VisitedBy]), v.VisitedAt.In(a.loc).Format("01-02"))
 	if v.Note != "" {
 		line += "\n   “" + quote(v.Note, 200) + "”"

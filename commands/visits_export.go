@@ -66,6 +66,7 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
+	a.fillRemoved(names, lang)
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)

@@ -20,6 +20,7 @@ type Config struct {
 	Limits    Limits    `yaml:"limits"`
 	Stars     Stars     `yaml:"stars"`
 	Pledges   Pledges   `yaml:"pledges"`
+	Privacy   Privacy   `yaml:"privacy"`
 	Log       Log       `yaml:"log"`
 	HTTP      HTTP      `yaml:"http"`
 	Summary   Summary   `yaml:"summary"`
@@ -153,6 +154,22 @@ const (
 // Pledges configures public pledges (双诺三评).
 type Pledges struct {
 	RatingDays int `yaml:"rating_days"` // days residents may rate once a period ends, default 7
+}
+
+// Privacy is how long personal data is kept.
+type Privacy struct {
+	// RetainClosedDays: a ticket ended (closed, rejected, duplicate) and
+	// unchanged for this many days loses its reporter link, photos and
+	// location. Default 730; 0 keeps them forever.
+	RetainClosedDays *int `yaml:"retain_closed_days"`
+}
+
+// RetainClosed is the retention time of ended tickets; 0 is forever.
+func (p Privacy) RetainClosed() time.Duration {
+	if p.RetainClosedDays == nil || *p.RetainClosedDays <= 0 {
+		return 0
+	}
+	return time.Duration(*p.RetainClosedDays) * 24 * time.Hour
 }
 
 // Log configures logging.

@@ -93,6 +93,8 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Schedule: Schedule{Grace: DefaultScheduleGrace},
 		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
 	}
+	days := DefaultRetainClosedDays
+	want.Privacy.RetainClosedDays = &days
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", got, want)
 	}

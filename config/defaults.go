@@ -20,6 +20,7 @@ const (
 	DefaultMaxText            = 2000
 	DefaultPerUserPerHour     = 10
 	DefaultCommandsPerMinute  = 30
+	DefaultRetainClosedDays   = 730
 	DefaultMessagesPerMinute  = 20
 	DefaultMaxPhotos          = 10
 	DefaultAlertShortBefore   = 24 * time.Hour
@@ -142,6 +143,10 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Visits.DaysBefore, DefaultVisitDaysBefore)
 
 	setInt(&c.Limits.CommandsPerMinute, DefaultCommandsPerMinute)
+	if c.Privacy.RetainClosedDays == nil {
+		days := DefaultRetainClosedDays
+		c.Privacy.RetainClosedDays = &days
+	}
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
 	if c.Schedule.Grace == 0 {

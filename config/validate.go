@@ -36,6 +36,7 @@ func (c Config) Validate() error {
 		c.Limits.validate,
 		c.Stars.validate,
 		c.Pledges.validate,
+		c.Privacy.validate,
 		c.Log.validate,
 		c.Schedule.validate,
 		c.Meetings.validate,
@@ -313,6 +314,13 @@ func (v Visits) validate() error {
 func (p Pledges) validate() error {
 	if p.RatingDays < 1 || p.RatingDays > 90 {
 		return fmt.Errorf("pledges.rating_days must be 1 to 90, not %d", p.RatingDays)
+	}
+	return nil
+}
+
+func (p Privacy) validate() error {
+	if p.RetainClosedDays != nil && (*p.RetainClosedDays < 0 || *p.RetainClosedDays > 36500) {
+		return fmt.Errorf("privacy.retain_closed_days is %d: it must be 0 (keep forever) to 36500", *p.RetainClosedDays)
 	}
 	return nil
 }

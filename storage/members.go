@@ -47,6 +47,7 @@ type Member struct {
 	Active       bool
 	CreatedAt    time.Time
 	Leads        []string // buildings a leader leads
+	Forgotten    bool     // a tombstone left by /forgetme: no personal data
 }
 
 // Registered reports whether the member finished registration.
@@ -62,14 +63,14 @@ func (m Member) LeadsBuilding(b string) bool {
 	return false
 }
 
-const memberCols = `id, name, username, language, tg_language, role, building, unit, registered_at, active, created_at`
+const memberCols = `id, name, username, language, tg_language, role, building, unit, registered_at, active, created_at, forgotten_at IS NOT NULL`
 
 func scanMember(sc interface{ Scan(...any) error }) (Member, error) {
 	var m Member
 	var reg sql.NullInt64
 	var created int64
 	var active int
-	err := sc.Scan(&m.ID, &m.Name, &m.Username, &m.Language, &m.TGLanguage, &m.Role, &m.Building, &m.Unit, &reg, &active, &created)
+	err := sc.Scan(&m.ID, &m.Name, &m.Username, &m.Language, &m.TGLanguage, &m.Role, &m.Building, &m.Unit, &reg, &active, &created, &m.Forgotten)
 	m.RegisteredAt = nullMS(reg)
 	m.CreatedAt = fromMS(created)
 	m.Active = active == 1

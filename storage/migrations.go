@@ -25,6 +25,7 @@ var migrations = []string{
 	schemaVoice,
 	schemaMediation,
 	schemaCalendar,
+	schemaPrivdata,
 }
 
 // Version returns the schema version of the database.

@@ -112,7 +112,14 @@ type querier interface {
 type Tx struct {
 	ctx context.Context
 	q   querier
+
+	undo []func() // run when the write transaction is rolled back
 }
+
+// OnRollback registers fn to run if this write transaction does not commit,
+// to undo state kept outside the database (a rate limiter's count). Inside
+// View it is never run.
+func (t *Tx) OnRollback(fn func()) { t.undo = append(t.undo, fn) }
 
 // Update runs fn in one write transaction, committed when fn returns nil.
 //
@@ -131,12 +138,16 @@ func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("storage: begin: %w", err)
 	}
 	done := false
+	tx := &Tx{ctx: wctx, q: conn}
 	defer func() {
 		if !done {
 			s.abort(wctx, conn)
+			for i := len(tx.undo) - 1; i >= 0; i-- {
+				tx.undo[i]()
+			}
 		}
 	}()
-	if err := fn(&Tx{ctx: wctx, q: conn}); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	if _, err := conn.ExecContext(wctx, "COMMIT"); err != nil {

@@ -1,0 +1,80 @@
+package commands
+
+import (
+	"encoding/json"
+
+	"courtyard/storage"
+	"courtyard/telegram"
+)
+
+// dataSection is one capability's part of a member's copy of their data:
+// a name and anything that marshals to JSON. A capability that stores
+// something about people adds its sections to dataSections.
+type dataSection func(tx *storage.Tx, memberID int64) (name string, data any, err error)
+
+// records is a section read by storage.MemberRecords.
+func (a *App) records(section string) dataSection {
+	return func(tx *storage.Tx, id int64) (string, any, error) {
+		rows, err := tx.MemberRecords(section, id, a.loc)
+		return section, rows, err
+	}
+}
+
+// dataSections lists every section of /mydata, in order.
+func (a *App) dataSections() []dataSection {
+	var out []dataSection
+	for _, s := range []string{
+		"profile", "buildings_led", "role_history", "private_chat", "flow",
+		"tickets_reported", "ticket_events", "tickets_followed", "tickets_assigned",
+		"teams", "team_requests", "hours",
+		"job_signups", "job_attendance", "jobs_organised",
+		"patrol_duty",
+		"announcements_acked", "announcements_sent",
+		"care_visits", "care_assigned",
+		"audit",
+	} {
+		out = append(out, a.records(s))
+	}
+	return append(out, a.careLogSection)
+}
+
+// careLogSection: the care list's records are in staff's copy only (their
+// own reads and changes of households); for anyone else it is empty.
+func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
+	m, err := tx.Member(id)
+	if err != nil {
+		return "", nil, err
+	}
+	if a.roleOf(m).Rank() < storage.RoleStaff.Rank() {
+		return "care_log", []any{}, nil
+	}
+	return a.records("care_log")(tx, id)
+}
+
+// myData: /mydata sends the caller, in private, everything stored about
+// them as one JSON document.
+func (a *App) myData(r *req) error {
+	doc := map[string]any{
+		"member_id":    r.me.ID,
+		"generated_at": r.now.In(a.loc).Format("2006-01-02T15:04:05Z07:00"),
+		"community":    a.cfg.Community.Name,
+		"role":         r.role, // administrators come from the configuration
+	}
+	sections := map[string]any{}
+	for _, s := range a.dataSections() {
+		name, data, err := s(r.tx, r.me.ID)
+		if err != nil {
+			return err
+		}
+		sections[name] = data
+	}
+	doc["sections"] = sections
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: r.t("mydata.caption")}
+	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "mydata-" + itoa(r.me.ID) + ".json", FileData: data}, r.now)
+	return err
+}

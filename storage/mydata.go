@@ -1,0 +1,92 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// memberRecordSQL are the queries behind a member's copy of their data,
+// by section. Each takes the member's id as ?1. Columns named "at" or
+// ending in "_at" hold Unix milliseconds and come out as times.
+var memberRecordSQL = map[string]string{
+	"profile": `SELECT id, name, username, language, tg_language, role, building, unit, registered_at, created_at
+		FROM members WHERE id = ?1`,
+	"buildings_led": `SELECT building FROM member_buildings WHERE member_id = ?1 ORDER BY building`,
+	"role_history":  `SELECT from_role, to_role, buildings, by_id, at FROM role_events WHERE member_id = ?1 ORDER BY id`,
+	"private_chat":  `SELECT opened_at FROM private_chats WHERE member_id = ?1`,
+	"flow":          `SELECT name, step, data, updated_at FROM flows WHERE user_id = ?1`,
+	"tickets_reported": `SELECT id, kind, category, building, text, photos, lat, lon, hide_name, state, resolution,
+		created_at, resolved_at, closed_at FROM tickets WHERE reporter_id = ?1 ORDER BY id`,
+	"ticket_events": `SELECT ticket_id, action, from_state, to_state, note, at FROM ticket_events
+		WHERE ticket_id IN (SELECT id FROM tickets WHERE reporter_id = ?1) OR actor_id = ?1 ORDER BY id`,
+	"tickets_followed": `SELECT ticket_id, at FROM ticket_followers WHERE member_id = ?1 ORDER BY ticket_id`,
+	"tickets_assigned": `SELECT id, category, building, state, created_at, claimed_at, resolved_at
+		FROM tickets WHERE assignee_id = ?1 ORDER BY id`,
+	"teams": `SELECT tm.team_id, t.name, tm.lead, tm.joined_at FROM team_members tm JOIN teams t ON t.id = tm.team_id
+		WHERE tm.member_id = ?1 ORDER BY tm.team_id`,
+	"team_requests": `SELECT r.id, r.team_id, t.name, r.state, r.created_at, r.decided_at FROM team_requests r
+		JOIN teams t ON t.id = r.team_id WHERE r.member_id = ?1 ORDER BY r.id`,
+	"hours": `SELECT source, ref, team_id, start_at, minutes, logged_at FROM hours WHERE member_id = ?1 ORDER BY start_at, id`,
+	"job_signups": `SELECT s.job_id, j.title, j.start_at, s.state, s.position, s.updated_at FROM job_signups s
+		JOIN jobs j ON j.id = s.job_id WHERE s.member_id = ?1 ORDER BY j.start_at`,
+	"job_attendance": `SELECT job_id, came, marked_at FROM job_attendance WHERE member_id = ?1 ORDER BY job_id`,
+	"jobs_organised": `SELECT id, title, place, start_at, end_at, state, created_at FROM jobs WHERE organiser_id = ?1 ORDER BY id`,
+	"patrol_duty": `SELECT d.shift_id, s.team_id, s.area, s.start_at, s.end_at, d.state, d.via, d.on_way_at, d.check_in, d.check_out
+		FROM patrol_duty d JOIN patrol_shifts s ON s.id = d.shift_id WHERE d.member_id = ?1 ORDER BY s.start_at`,
+	"announcements_acked": `SELECT announcement_id, at FROM announcement_acks WHERE member_id = ?1 ORDER BY announcement_id`,
+	"announcements_sent": `SELECT id, audience, buildings, team_id, text, state, recipients, created_at, sent_at
+		FROM announcements WHERE sender_id = ?1 ORDER BY id`,
+	// A visitor's own visits: the household is an id only.
+	"care_visits":   `SELECT id, household_id, holiday, year, visited_at, note, ticket_id FROM visits WHERE visited_by = ?1 ORDER BY id`,
+	"care_assigned": `SELECT household_id, assigned_at FROM care_visitors WHERE member_id = ?1 ORDER BY household_id`,
+	// Staff's reads and changes of the care list, with the household's record.
+	"care_log": `SELECT l.household_id, h.name AS household, h.building, h.unit, h.reason, l.action, l.detail, l.at
+		FROM care_log l JOIN care_households h ON h.id = l.household_id WHERE l.actor_id = ?1 ORDER BY l.id`,
+	"audit": `SELECT action, target, detail, at FROM audit WHERE actor_id = ?1 ORDER BY at, id`,
+}
+
+// MemberRecords returns the rows of one section of member's data, each a
+// column → value map; times come out in RFC 3339 in loc.
+func (t *Tx) MemberRecords(section string, member int64, loc *time.Location) ([]map[string]any, error) {
+	q, ok := memberRecordSQL[section]
+	if !ok {
+		return nil, fmt.Errorf("storage: no records section %q", section)
+	}
+	rows, err := t.q.QueryContext(t.ctx, q, member)
+	if err != nil {
+		return nil, fmt.Errorf("storage: records %s of %d: %w", section, member, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("storage: records %s of %d: %w", section, member, err)
+	}
+	out := []map[string]any{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("storage: records %s of %d: %w", section, member, err)
+		}
+		row := make(map[string]any, len(cols))
+		for i, c := range cols {
+			v := vals[i]
+			if b, ok := v.([]byte); ok {
+				v = string(b)
+			}
+			if n, ok := v.(int64); ok && (c == "at" || strings.HasSuffix(c, "_at") || c == "check_in" || c == "check_out") {
+				v = fromMS(n).In(loc).Format(time.RFC3339)
+			}
+			row[c] = v
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: records %s of %d: %w", section, member, err)
+	}
+	return out, nil
+}
