@@ -24,6 +24,8 @@ var version = "dev"
 const usage = `courtyard: a Telegram bot for a residential community's group chats.
 
 Usage:
+  courtyard try [-listen ADDR]          try the bot in the browser with a demo community:
+                                        no token, no config, nothing reaches Telegram
   courtyard [run] [-config FILE]        run the bot (the default)
   courtyard migrate [-config FILE]      apply database migrations and exit
   courtyard backup [-config FILE] OUT   write a consistent copy of the database to OUT
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case "try":
+		return tryIt(ctx, args, stdout, stderr)
 	case "run", "migrate", "backup", "check-config", "health":
 	default:
 		fmt.Fprintf(stderr, "courtyard: unknown command %q\n\n%s", sub, usage)

@@ -35,6 +35,7 @@ package telegramtest
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -64,9 +65,11 @@ type Option func(*Server)
 
 // Server is a fake Telegram Bot API server. Create it with New.
 type Server struct {
-	t    testing.TB
-	spec *apiSpec
-	ts   *httptest.Server
+	t      testing.TB
+	report func(string) // Start's reporter, used when t is nil
+	hook   func(models.Update)
+	spec   *apiSpec
+	ts     *httptest.Server
 
 	done      chan struct{} // closed by Close
 	closeOnce sync.Once
@@ -104,8 +107,20 @@ func New(t testing.TB, opts ...Option) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := newServer(sp, opts)
+	s.t = t
+	t.Cleanup(func() {
+		s.Close()
+		s.tmu.Lock()
+		s.tDone = true
+		s.tmu.Unlock()
+	})
+	return s
+}
+
+// newServer builds and starts a server; New and Start add how it reports.
+func newServer(sp *apiSpec, opts []Option) *Server {
 	s := &Server{
-		t:          t,
 		spec:       sp,
 		done:       make(chan struct{}),
 		changed:    make(chan struct{}),
@@ -122,12 +137,6 @@ func New(t testing.TB, opts ...Option) *Server {
 	}
 	s.rate = newRateState(s.limits)
 	s.ts = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(func() {
-		s.Close()
-		s.tmu.Lock()
-		s.tDone = true
-		s.tmu.Unlock()
-	})
 	return s
 }
 
@@ -307,7 +316,10 @@ func (s *Server) violate(method, problem string) {
 func (s *Server) errorf(format string, args ...any) {
 	s.tmu.Lock()
 	defer s.tmu.Unlock()
-	if !s.tDone {
+	switch {
+	case s.t == nil:
+		s.report(fmt.Sprintf(format, args...))
+	case !s.tDone:
 		s.t.Errorf(format, args...)
 	}
 }

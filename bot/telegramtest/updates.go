@@ -38,6 +38,9 @@ func (s *Server) enqueueLocked(u *models.Update) int64 {
 		return u.ID
 	}
 	s.queue = append(s.queue, queuedUpdate{id: u.ID, raw: raw})
+	if s.hook != nil {
+		s.hook(*u)
+	}
 	close(s.updReady)
 	s.updReady = make(chan struct{})
 	s.bumpLocked()
