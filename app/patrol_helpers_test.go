@@ -117,6 +117,8 @@ func (c *patCrew) patPut(shift int64, us ...models.User) {
 
 // patCount counts the messages in chat whose text holds part.
 func (c *patCrew) patCount(chat int64, part string) int {
+	c.t.Helper()
+	c.settle() // what was queued has arrived before it is counted
 	n := 0
 	for _, m := range c.tg.Messages(chat) {
 		if strings.Contains(m.Plain, part) {
