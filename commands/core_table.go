@@ -5,57 +5,67 @@ import (
 	"courtyard/telegram"
 )
 
-// command is one slash command: who may use it and where.
+// The permission table: every command and every button action, with who
+// may use it (lowest role), where (private chat, linked group, unlinked
+// group) and the one function that decides access to the object its
+// arguments or data name (scope). The guard (core_rules.go) checks role and
+// chat here, before any handler runs; the handler then asks the scope's
+// function about the ticket, job, shift, household or team named. A button
+// action without a row is refused as stale and logged, and a test fails.
+//
+// anyRole includes people who never registered: where registration is
+// needed, the scope's function asks for it with the capability's words.
+
+// command is one slash command.
 type command struct {
-	name    string
-	min     storage.Role // lowest role that may use it
-	inGroup bool         // usable in a group (else it answers with a deep link)
-	menu    bool         // listed in the command menu and /help
-	run     handler
+	name string
+	rule rule
+	menu bool // listed in the command menu and /help
+	run  handler
 }
 
-// commandTable lists every command. Permission is checked here, in one
-// place, before a handler runs.
+// commandTable lists every command. A command used in a chat its rule does
+// not allow answers with a deep link to the private chat.
 func (a *App) commandTable() []command {
 	cs := []command{
-		{name: "start", min: storage.RoleResident, inGroup: true, menu: true, run: a.start},
-		{name: "help", min: storage.RoleResident, inGroup: true, menu: true, run: a.help},
-		{name: "lang", min: storage.RoleResident, menu: true, run: a.langCmd},
-		{name: "cancel", min: storage.RoleResident, menu: true, run: a.cancel},
-		{name: "grant", min: storage.RoleStaff, inGroup: true, menu: true, run: a.grant},
-		{name: "revoke", min: storage.RoleStaff, inGroup: true, menu: true, run: a.revoke},
-		{name: "linkchat", min: storage.RoleStaff, inGroup: true, menu: true, run: a.linkchat},
-		{name: "status", min: storage.RoleStaff, menu: true, run: a.status},
-		{name: "report", min: storage.RoleResident, inGroup: true, menu: true, run: a.report},
-		{name: "wish", min: storage.RoleResident, inGroup: true, menu: true, run: a.wish},
-		{name: "my", min: storage.RoleResident, menu: true, run: a.my},
-		{name: "ticket", min: storage.RoleResident, menu: true, run: a.ticketCmd},
-		{name: "mytasks", min: storage.RoleResident, menu: true, run: a.mytasks},
-		{name: "queue", min: storage.RoleLeader, menu: true, run: a.queue},
-		{name: "assign", min: storage.RoleLeader, menu: true, run: a.assign},
-		{name: "reject", min: storage.RoleLeader, menu: true, run: a.reject},
-		{name: "duplicate", min: storage.RoleLeader, menu: true, run: a.duplicate},
-		{name: "ledger", min: storage.RoleLeader, menu: true, run: a.ledger},
-		{name: "export", min: storage.RoleStaff, menu: true, run: a.export},
-		{name: "stats", min: storage.RoleStaff, inGroup: true, menu: true, run: a.stats},
-		{name: "team", min: storage.RoleResident, menu: true, run: a.team},
-		{name: "teams", min: storage.RoleResident, inGroup: true, menu: true, run: a.teams},
-		{name: "hours", min: storage.RoleResident, menu: true, run: a.hours},
-		{name: "shifts", min: storage.RoleResident, menu: true, run: a.shiftsCmd},
-		{name: "found", min: storage.RoleResident, menu: true, run: a.found},
-		{name: "roster", min: storage.RoleResident, menu: true, run: a.rosterCmd},
-		{name: "patrol", min: storage.RoleResident, menu: true, run: a.patrolCmd},
-		{name: "announce", min: storage.RoleLeader, menu: true, run: a.announce},
-		{name: "job", min: storage.RoleResident, menu: true, run: a.job},
-		{name: "jobs", min: storage.RoleResident, menu: true, run: a.jobsCmd},
-		{name: "myjobs", min: storage.RoleResident, menu: true, run: a.myjobs},
-		{name: "announcements", min: storage.RoleLeader, menu: true, run: a.announcements},
-		{name: "holidays", min: storage.RoleResident, inGroup: true, menu: true, run: a.holidays},
-		{name: "care", min: storage.RoleStaff, menu: true, run: a.care},
-		{name: "visits", min: storage.RoleStaff, menu: true, run: a.visitsCmd},
-		{name: "stars", min: storage.RoleResident, menu: true, run: a.stars},
-		{name: "pledge", min: storage.RoleResident, menu: true, run: a.pledge},
-		{name: "pledges", min: storage.RoleResident, menu: true, run: a.pledges},
+		{"start", rule{anyRole, anyChat, scopeOwn}, true, a.start},
+		{"help", rule{anyRole, anyChat, scopeNone}, true, a.help},
+		{"lang", rule{anyRole, privateOnly, scopeOwn}, true, a.langCmd},
+		{"cancel", rule{anyRole, privateOnly, scopeOwn}, true, a.cancel},
+		{"grant", rule{staffUp, anyChat, scopeGrant}, true, a.grant},
+		{"revoke", rule{staffUp, anyChat, scopeGrant}, true, a.revoke},
+		{"linkchat", rule{staffUp, anyChat, scopeNone}, true, a.linkchat},
+		{"status", rule{staffUp, privateOnly, scopeNone}, true, a.status},
+		{"report", rule{anyRole, anyChat, scopeOwn}, true, a.report},
+		{"wish", rule{anyRole, anyChat, scopeOwn}, true, a.wish},
+		{"my", rule{anyRole, privateOnly, scopeOwn}, true, a.my},
+		{"ticket", rule{anyRole, privateOnly, scopeTicketView}, true, a.ticketCmd},
+		{"mytasks", rule{anyRole, privateOnly, scopeOwn}, true, a.mytasks},
+		{"queue", rule{leaderUp, privateOnly, scopeBuilding}, true, a.queue},
+		{"assign", rule{leaderUp, privateOnly, scopeTicketManage}, true, a.assign},
+		{"reject", rule{leaderUp, privateOnly, scopeTicketManage}, true, a.reject},
+		{"duplicate", rule{leaderUp, privateOnly, scopeTicketManage}, true, a.duplicate},
+		{"ledger", rule{leaderUp, privateOnly, scopeBuilding}, true, a.ledger},
+		{"export", rule{staffUp, privateOnly, scopeNone}, true, a.export},
+		{"stats", rule{staffUp, anyChat, scopeNone}, true, a.stats},
+		{"team", rule{anyRole, privateOnly, scopeTeam}, true, a.team},
+		{"teams", rule{anyRole, anyChat, scopeNone}, true, a.teams},
+		{"hours", rule{anyRole, privateOnly, scopeHours}, true, a.hours},
+		{"shifts", rule{anyRole, privateOnly, scopeShift}, true, a.shiftsCmd},
+		{"found", rule{anyRole, privateOnly, scopeShift}, true, a.found},
+		{"roster", rule{anyRole, privateOnly, scopeRoster}, true, a.rosterCmd},
+		{"patrol", rule{anyRole, privateOnly, scopePatrol}, true, a.patrolCmd},
+		{"announce", rule{leaderUp, privateOnly, scopeAnnounce}, true, a.announce},
+		{"job", rule{anyRole, privateOnly, scopeOrganise}, true, a.job},
+		{"jobs", rule{anyRole, privateOnly, scopeNone}, true, a.jobsCmd},
+		{"myjobs", rule{anyRole, privateOnly, scopeOwn}, true, a.myjobs},
+		{"announcements", rule{leaderUp, privateOnly, scopeAnnounce}, true, a.announcements},
+		{"holidays", rule{anyRole, anyChat, scopeNone}, true, a.holidays},
+		{"care", rule{staffUp, privateOnly, scopeHousehold}, true, a.care},
+		{"visits", rule{staffUp, privateOnly, scopeHousehold}, true, a.visitsCmd},
+		{"stars", rule{anyRole, privateOnly, scopeStars}, true, a.stars},
+		{"pledge", rule{anyRole, privateOnly, scopeOwn}, true, a.pledge},
+		{"pledges", rule{anyRole, privateOnly, scopePledge}, true, a.pledges},
 	}
 	for i := range cs {
 		cs[i].run = a.guard(cs[i])
@@ -63,52 +73,110 @@ func (a *App) commandTable() []command {
 	return cs
 }
 
-// guard refuses a command to someone whose role is too low, and moves
-// private-only commands out of groups with a deep link.
-func (a *App) guard(c command) handler {
-	run := c.run
-	return func(r *req) error {
-		if !r.atLeast(c.min) {
-			if c.min.Rank() >= storage.RoleStaff.Rank() && r.private() {
-				// A new administrator learns here the id the config needs
-				// (in private only: a group need not see it).
-				return r.reply(r.t("error.forbidden_id", "/"+c.name, r.me.ID, r.me.ID), nil)
-			}
-			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
-		}
-		if !r.private() && !c.inGroup {
-			return r.reply(r.t("group.go_private"), a.linkKeyboard(r, groupLinkPayload(r, c.name)))
-		}
-		return run(r)
-	}
-}
-
-// linkKeyboard is one button that opens the private chat with payload.
-func (a *App) linkKeyboard(r *req, payload string) telegram.Keyboard {
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("group.open_private"), URL: a.deepLink(payload)}}}}
-}
-
-// callback is a family of buttons sharing a data prefix.
-type callback struct {
-	prefix string
-	run    handler
-}
-
-func (a *App) callbackTable() []callback {
-	return []callback{
-		{prefix: "reg:", run: a.regButton},
-		{prefix: "lang:", run: a.langButton},
-		{prefix: "menu:", run: a.menuButton},
-		{prefix: "tk:", run: a.ticketButton},
-		{prefix: "an:", run: a.announceButton},
-		{prefix: "lg:", run: a.ledgerButton},
-		{prefix: "pt:", run: a.patrolButton},
-		{prefix: "tm:", run: a.teamButton},
-		{prefix: "jb:", run: a.jobButton},
-		{prefix: "cr:", run: a.careButton},
-		{prefix: "vi:", run: a.visitButton},
-		{prefix: "st:", run: a.starButton},
-		{prefix: "pl:", run: a.pledgeButton},
+// buttonTable lists every button action: a family of buttons shares a data
+// prefix and a router; each verb (the data's first field after the prefix,
+// "*" for any) has its rule. refuse and private are the catalog keys of the
+// answer when the table refuses the role or the chat (defaults:
+// error.forbidden_button, error.private_button).
+func (a *App) buttonTable() []buttons {
+	return []buttons{
+		{prefix: "reg:", run: a.regButton, private: "error.stale_button", verbs: verbs{
+			"change": {anyRole, privateOnly, scopeOwn},
+			"b":      {anyRole, privateOnly, scopeOwn},
+		}},
+		{prefix: "lang:", run: a.langButton, verbs: verbs{
+			"*": {anyRole, anyChat, scopeOwn},
+		}},
+		{prefix: "menu:", run: a.menuButton, private: "menu.private_only", verbs: verbs{
+			"report": {anyRole, privateOnly, scopeOwn}, "wish": {anyRole, privateOnly, scopeOwn},
+			"my": {anyRole, privateOnly, scopeOwn}, "help": {anyRole, privateOnly, scopeNone},
+			"jobs": {anyRole, privateOnly, scopeJob}, "shifts": {anyRole, privateOnly, scopeShift},
+			"stars": {anyRole, privateOnly, scopeStars}, "pledges": {anyRole, privateOnly, scopePledge},
+			"lang": {anyRole, privateOnly, scopeOwn},
+		}},
+		{prefix: "tk:", run: a.ticketButton, verbs: verbs{
+			"cat": {anyRole, anyChat, scopeOwn}, "bld": {anyRole, anyChat, scopeOwn},
+			"b": {anyRole, anyChat, scopeOwn}, "nm": {anyRole, anyChat, scopeOwn},
+			"cancel": {anyRole, anyChat, scopeOwn},
+			"claim":  {anyRole, anyChat, scopeTicketWork}, "qclaim": {anyRole, anyChat, scopeTicketWork},
+			"back": {anyRole, anyChat, scopeTicketWork}, "res": {anyRole, anyChat, scopeTicketWork},
+			"fb": {anyRole, anyChat, scopeTicketReporter}, "me": {anyRole, anyChat, scopeTicketFollow},
+			"info": {anyRole, anyChat, scopeTicketView}, "media": {anyRole, anyChat, scopeTicketView},
+			"hide": {anyRole, anyChat, scopeTicketReporter},
+		}},
+		{prefix: "an:", run: a.announceButton, refuse: "ann.not_yours", private: "error.stale_button", verbs: verbs{
+			"ack":  {anyRole, anyChat, scopeRecipient},
+			"send": {leaderUp, anyChat, scopeAnnounce}, "pin": {leaderUp, anyChat, scopeAnnounce},
+			"cancel": {leaderUp, anyChat, scopeAnnounce},
+			"a":      {leaderUp, privateOnly, scopeAnnounce}, "b": {leaderUp, privateOnly, scopeAnnounce},
+			"bd": {leaderUp, privateOnly, scopeAnnounce}, "t": {leaderUp, privateOnly, scopeAnnounce},
+			"x": {leaderUp, privateOnly, scopeOwn},
+		}},
+		{prefix: "lg:", run: a.ledgerButton, refuse: "error.forbidden", private: "error.forbidden", cmd: "/ledger", verbs: verbs{
+			"*": {leaderUp, privateOnly, scopeBuilding},
+		}},
+		{prefix: "pt:", run: a.patrolButton, verbs: verbs{
+			"tl": {anyRole, anyChat, scopePatrol}, "ta": {anyRole, anyChat, scopePatrol},
+			"tc": {anyRole, anyChat, scopePatrol}, "tp": {anyRole, anyChat, scopePatrol},
+			"tr": {anyRole, anyChat, scopePatrol}, "trc": {anyRole, anyChat, scopePatrol},
+			"fp": {anyRole, anyChat, scopePatrol}, "fs": {anyRole, anyChat, scopePatrol},
+			"fk": {anyRole, anyChat, scopePatrol}, "fn": {anyRole, anyChat, scopePatrol},
+			"fsave": {anyRole, anyChat, scopePatrol}, "fcancel": {anyRole, anyChat, scopePatrol},
+			"take": {anyRole, anyChat, scopeTakeShift}, "takec": {anyRole, anyChat, scopeTakeShift},
+			"swap": {anyRole, anyChat, scopeTakeShift}, "swapc": {anyRole, anyChat, scopeTakeShift},
+			"cant": {anyRole, anyChat, scopeShift}, "way": {anyRole, anyChat, scopeShift},
+			"in": {anyRole, anyChat, scopeShift}, "out": {anyRole, anyChat, scopeShift},
+			"found": {anyRole, anyChat, scopeShift}, "offer": {anyRole, anyChat, scopeShift},
+			"offt": {anyRole, anyChat, scopeShift}, "offm": {anyRole, anyChat, scopeShift},
+		}},
+		{prefix: "tm:", run: a.teamButton, refuse: "team.staff_only", private: "error.stale_button", verbs: verbs{
+			"view": {anyRole, privateOnly, scopeTeam}, "join": {anyRole, privateOnly, scopeJoin},
+			"leave": {anyRole, privateOnly, scopeOwn}, "leavey": {anyRole, privateOnly, scopeOwn},
+			"stay": {anyRole, privateOnly, scopeOwn},
+			"ok":   {anyRole, privateOnly, scopeTeam}, "no": {anyRole, privateOnly, scopeTeam},
+			"leads": {staffUp, privateOnly, scopeNone}, "lead": {staffUp, privateOnly, scopeNone},
+			"restr": {staffUp, privateOnly, scopeNone}, "ren": {staffUp, privateOnly, scopeNone},
+			"arch": {staffUp, privateOnly, scopeNone}, "archy": {staffUp, privateOnly, scopeNone},
+			"unarch": {staffUp, privateOnly, scopeNone},
+		}},
+		{prefix: "jb:", run: a.jobButton, private: "error.stale_button", verbs: verbs{
+			"n":  {anyRole, privateOnly, scopeOrganise},
+			"pg": {anyRole, anyChat, scopeJob}, "clr": {anyRole, anyChat, scopeNoShows},
+			"su": {anyRole, anyChat, scopeJob}, "suc": {anyRole, anyChat, scopeJob},
+			"wd": {anyRole, anyChat, scopeOwn}, "wdx": {anyRole, anyChat, scopeOwn},
+			"ok": {anyRole, anyChat, scopeOwn}, "no": {anyRole, anyChat, scopeOwn},
+			"keep": {anyRole, anyChat, scopeOwn},
+			"cx":   {anyRole, anyChat, scopeManageJob}, "cxy": {anyRole, anyChat, scopeManageJob},
+			"mv": {anyRole, anyChat, scopeManageJob}, "at": {anyRole, anyChat, scopeManageJob},
+		}},
+		{prefix: "cr:", run: a.careButton, refuse: "care.staff_only", private: "care.staff_only", verbs: verbs{
+			"list": {staffUp, privateOnly, scopeNone}, "arch": {staffUp, privateOnly, scopeNone},
+			"new": {staffUp, privateOnly, scopeNone}, "b": {staffUp, privateOnly, scopeOwn},
+			"r": {staffUp, privateOnly, scopeOwn}, "skip": {staffUp, privateOnly, scopeOwn},
+			"v": {staffUp, privateOnly, scopeHousehold}, "e": {staffUp, privateOnly, scopeHousehold},
+			"x": {staffUp, privateOnly, scopeHousehold}, "vis": {staffUp, privateOnly, scopeHousehold},
+			"va": {staffUp, privateOnly, scopeHousehold}, "vt": {staffUp, privateOnly, scopeHousehold},
+		}},
+		{prefix: "vi:", run: a.visitButton, private: "visits.not_yours", verbs: verbs{
+			"done": {anyRole, privateOnly, scopeVisit}, "tk": {anyRole, privateOnly, scopeVisit},
+			"wish": {anyRole, privateOnly, scopeVisit}, "skip": {anyRole, privateOnly, scopeVisit},
+		}},
+		{prefix: "st:", run: a.starButton, refuse: "stars.staff_only", private: "menu.private_only", verbs: verbs{
+			"o": {staffUp, privateOnly, scopeStars}, "od": {staffUp, privateOnly, scopeStars},
+			"ov": {staffUp, privateOnly, scopeStars}, "oa": {staffUp, privateOnly, scopeStars},
+			"oy": {staffUp, privateOnly, scopeStars}, "ox": {staffUp, privateOnly, scopeStars},
+			"s": {staffUp, privateOnly, scopeStars}, "t": {staffUp, privateOnly, scopeStars},
+			"n": {anyRole, privateOnly, scopeTakePart}, "w": {anyRole, privateOnly, scopeTakePart},
+			"b": {anyRole, privateOnly, scopeTakePart}, "v": {anyRole, privateOnly, scopeTakePart},
+			"c": {anyRole, privateOnly, scopeOwn},
+		}},
+		{prefix: "pl:", run: a.pledgeButton, private: "menu.private_only", verbs: verbs{
+			"pub": {anyRole, privateOnly, scopeOwn}, "x": {anyRole, privateOnly, scopeOwn},
+			"rk": {anyRole, privateOnly, scopeOwn},
+			"d":  {anyRole, privateOnly, scopePledge}, "sr": {anyRole, privateOnly, scopePledge},
+			"v": {anyRole, privateOnly, scopePledgeView}, "c": {anyRole, privateOnly, scopePledgeView},
+			"r": {anyRole, privateOnly, scopeRatePledge}, "rv": {anyRole, privateOnly, scopeRatePledge},
+		}},
 	}
 }
 
@@ -117,7 +185,7 @@ func (a *App) callbackTable() []callback {
 func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
 	var out []telegram.BotCommand
 	for _, c := range a.commandTable() {
-		if !c.menu || c.min.Rank() > role.Rank() || (group && !c.inGroup) {
+		if !c.menu || c.rule.min.Rank() > role.Rank() || (group && c.rule.chats&inLinked == 0) {
 			continue
 		}
 		out = append(out, telegram.BotCommand{Command: c.name, Description: a.cat.T(lang, "cmd."+c.name)})
