@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"sort"
 	"strings"
 
 	"courtyard/storage"
@@ -191,4 +192,63 @@ func orKey(key, def string) string {
 // linkKeyboard is one button that opens the private chat with payload.
 func (a *App) linkKeyboard(r *req, payload string) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("group.open_private"), URL: a.deepLink(payload)}}}}
+}
+
+// Permission is one row of the permission table as others read it (the
+// end-to-end test runs every row).
+type Permission struct {
+	Action    string // "/report", or a button's prefix and verb: "tk:claim", "lang:*"
+	Min       storage.Role
+	Chats     []string // of "private", "linked", "unlinked"
+	Scope     string   // the function deciding access to the object named, "" none, "own"
+	Refuse    string   // a button's refusal for the role: the toast's catalog key
+	Private   string   // a button's refusal for the chat: the toast's catalog key
+	RefuseArg string   // the argument of both keys, if any
+}
+
+// Allows reports whether the table lets role use the action in chat.
+func (p Permission) Allows(role storage.Role, chat string) bool {
+	if role.Rank() < p.Min.Rank() {
+		return false
+	}
+	for _, c := range p.Chats {
+		if c == chat {
+			return true
+		}
+	}
+	return false
+}
+
+// Permissions lists the permission table: every command, then every
+// button action, in table order.
+func (a *App) Permissions() []Permission {
+	names := func(c chats) []string {
+		var out []string
+		for _, k := range []struct {
+			c chats
+			n string
+		}{{inPrivate, "private"}, {inLinked, "linked"}, {inUnlinked, "unlinked"}} {
+			if c&k.c != 0 {
+				out = append(out, k.n)
+			}
+		}
+		return out
+	}
+	var out []Permission
+	for _, c := range a.commandTable() {
+		out = append(out, Permission{Action: "/" + c.name, Min: c.rule.min, Chats: names(c.rule.chats), Scope: string(c.rule.scope)})
+	}
+	for _, b := range a.buttonTable() {
+		vs := make([]string, 0, len(b.verbs))
+		for v := range b.verbs {
+			vs = append(vs, v)
+		}
+		sort.Strings(vs)
+		for _, v := range vs {
+			ru := b.verbs[v]
+			out = append(out, Permission{Action: b.prefix + v, Min: ru.min, Chats: names(ru.chats), Scope: string(ru.scope),
+				Refuse: orKey(b.refuse, "error.forbidden_button"), Private: orKey(b.private, "error.private_button"), RefuseArg: b.cmd})
+		}
+	}
+	return out
 }
