@@ -36,18 +36,18 @@ type permPerson struct {
 // permWorld is the community the matrix runs in.
 type permWorld struct {
 	*harness
-	cmds    *commands.App
-	cat     *locale.Catalog
-	ro      *sql.DB
-	people  []permPerson
-	chats   map[string]models.Chat // private (nil ID: the person's own), linked, unlinked
-	msgOn   map[int64]int          // a bot message to press on, by chat
-	ids     map[string]string      // fixture ids by placeholder
-	digest  map[string]string
+	cmds       *commands.App
+	cat        *locale.Catalog
+	ro         *sql.DB
+	people     []permPerson
+	chats      map[string]models.Chat // private (nil ID: the person's own), linked, unlinked
+	msgOn      map[int64]int          // a bot message to press on, by chat
+	ids        map[string]string      // fixture ids by placeholder
+	digest     map[string]string
 	digestTime time.Duration
-	outMax  int64
-	cells   int
-	refused int
+	outMax     int64
+	cells      int
+	refused    int
 }
 
 // The people, by the table's roles, and one more who owns the objects.

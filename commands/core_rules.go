@@ -76,7 +76,7 @@ const (
 	scopeStars          scope = "mayRunStars"      // stars_round.go
 	scopeTakePart       scope = "mayTakePart"      // stars_round.go
 	scopePledge         scope = "mayPledge"        // pledge_cmd.go, and authorship
-	scopePledgeView     scope = "mayManagePledges" // pledge_cmd.go
+	scopeManagePledges  scope = "mayManagePledges" // pledge_cmd.go
 	scopeRatePledge     scope = "mayRatePledge"    // pledge_cmd.go
 )
 
