@@ -157,7 +157,7 @@ func (a *App) buttonGuard(b buttons) handler {
 	return func(r *req) error {
 		ru, ok := b.ruleFor(r.cb.Data)
 		if !ok {
-			a.log.Error("button action without a permission row", "data", r.cb.Data)
+			a.log.Warn("button action without a permission row", "data", r.cb.Data)
 			return r.toast(r.t("error.stale_button"))
 		}
 		if !r.atLeast(ru.min) {

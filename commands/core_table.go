@@ -15,6 +15,18 @@ import (
 //
 // anyRole includes people who never registered: where registration is
 // needed, the scope's function asks for it with the capability's words.
+//
+// A new capability adds, and the tests fail until it does:
+//   - one row per command in commandTable:
+//     {"schedule", rule{leaderUp, privateOnly, scopeNotice}, true, a.schedule},
+//   - one family in buttonTable with one row per verb its router takes:
+//     {prefix: "sn:", run: a.noticeButton, refuse: "notice.staff_only", verbs: verbs{
+//         "pause": {leaderUp, privateOnly, scopeNotice},
+//     }},
+//   - the scope, if new, in core_rules.go, naming its one may-function:
+//     scopeNotice scope = "mayManageNotice" // notices_perm.go
+//   - in app/permissions_cells_test.go, who its may-function refuses on a
+//     forged object (permDenied) and, in permFixtures, an object to forge.
 
 // command is one slash command.
 type command struct {
