@@ -13,6 +13,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/commands"
+	"courtyard/storage"
 )
 
 // permNotFollower are those of permNotTicket who do not follow the
@@ -391,6 +392,13 @@ func TestPermissionMatrix(t *testing.T) {
 				w.permCell(t, p, who, where, "")
 			}
 		}
+	}
+	// A verb without a row never reaches its router, even for an admin: it
+	// is answered as a stale button and changes nothing (a row allowing no
+	// chat expects exactly that).
+	admin := w.people[len(w.people)-1]
+	for _, prefix := range []string{"tk:", "an:", "jb:", "pt:", "tm:", "cr:", "vi:", "st:", "pl:"} {
+		w.permCell(t, commands.Permission{Action: prefix + "zzz", Min: storage.RoleResident, Private: "error.stale_button"}, admin, "private", "")
 	}
 	t.Logf("digest time %v", w.digestTime)
 	t.Logf("%d actions, %d cells (%d refused) in %v", len(table), w.cells, w.refused, time.Since(start).Round(time.Millisecond))

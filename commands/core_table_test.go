@@ -84,22 +84,6 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 	}
 }
 
-// TestRefusedActionNeverReachesTheRouter: the guard answers a press with
-// no row before its router is called.
-func TestRefusedActionNeverReachesTheRouter(t *testing.T) {
-	called := false
-	b := buttons{prefix: "zz:", run: func(*req) error { called = true; return nil }, verbs: verbs{"ok": {anyRole, anyChat, scopeNone}}}
-	if _, ok := b.ruleFor("zz:nope:1"); ok {
-		t.Fatal("a verb without a row has a rule")
-	}
-	if ru, ok := b.ruleFor("zz:ok:1"); !ok || ru.chats != anyChat {
-		t.Fatal("a verb with a row has no rule")
-	}
-	if called {
-		t.Fatal("router called")
-	}
-}
-
 type goSource struct {
 	funcs map[string]*ast.FuncDecl
 	files []*ast.File
