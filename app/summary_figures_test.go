@@ -99,7 +99,7 @@ func TestSummaryRefusesFutureAndBeforeTheBot(t *testing.T) {
 		t.Errorf("a resident's menu offers the summary: %+v", menu.Buttons)
 	}
 	h.tg.PressRaw(res, telegramtest.PrivateChat(res), menu.ID, "menu:summary")
-	h.expectAnswer("没有使用 /summary 的权限")
+	h.expectAnswer("这个按钮不是给您用的") // the permission table's refusal
 	h.settle()
 	if n := h.tg.CallCount("sendPhoto") + h.tg.CallCount("sendDocument"); n != 0 {
 		t.Errorf("refused summaries sent %d files", n)

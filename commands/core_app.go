@@ -74,8 +74,8 @@ func (a *App) Routes() []Route {
 		name := c.name
 		rs = append(rs, Route{Name: "/" + name, Match: a.isCommand(name), Handle: a.serve(c.run)})
 	}
-	for _, cb := range a.callbackTable() {
-		rs = append(rs, Route{Name: cb.prefix, Match: isCallback(cb.prefix), Handle: a.serve(cb.run)})
+	for _, b := range a.buttonTable() {
+		rs = append(rs, Route{Name: b.prefix, Match: isCallback(b.prefix), Handle: a.serve(a.buttonGuard(b))})
 	}
 	return rs
 }

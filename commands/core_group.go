@@ -13,7 +13,7 @@ import (
 // its way answers the repeat too. Answers wait behind the group's notices
 // (storage.PriorityNotice).
 func (a *App) groupAnswer(r *req, text string, markup any) error {
-	p := telegram.SendMessage{ChatID: r.chat.ID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
+	p := telegram.SendMessage{ChatID: r.chat.ID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	payload := telegram.Marshal(p)
 	dup, err := r.tx.SentToGroupSince(r.chat.ID, "sendMessage", payload, r.now.Add(-time.Minute))

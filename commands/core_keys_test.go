@@ -94,6 +94,10 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, c := range a.commandTable() {
 		keys["cmd."+c.name] = true
 	}
+	for _, b := range a.buttonTable() {
+		keys[orKey(b.refuse, "error.forbidden_button")] = true
+		keys[orKey(b.private, "error.private_button")] = true
+	}
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: the pattern is off", len(keys))
 	}

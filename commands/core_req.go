@@ -193,10 +193,19 @@ func (r *req) edit(text string, markup any) error {
 		return r.reply(text, markup)
 	}
 	p := telegram.EditMessageText{ChatID: r.chat.ID, MessageID: r.msg.ID, Text: fit(text), ParseMode: "HTML",
-		ReplyMarkup: markup, LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
+		ReplyMarkup: markupOrNil(markup), LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	_, err := r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "editMessageText", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply}, r.now)
 	return err
+}
+
+// markupOrNil drops a keyboard without a button: Telegram refuses the
+// message that carries one.
+func markupOrNil(markup any) any {
+	if kb, ok := markup.(telegram.Keyboard); ok && len(kb.InlineKeyboard) == 0 {
+		return nil
+	}
+	return markup
 }
 
 // toast answers the button press with a short note (or nothing).

@@ -202,7 +202,7 @@ func (a *App) refreshGroupLine(r *req, tk storage.Ticket) error {
 // ref names what the message belongs to; messages with a ref are kept when
 // old ones are pruned.
 func (a *App) sendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
-	p := telegram.SendMessage{ChatID: chatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
+	p := telegram.SendMessage{ChatID: chatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	return tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
 }
