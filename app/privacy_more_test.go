@@ -221,12 +221,17 @@ func TestPMAuditNewActions(t *testing.T) {
 	c.say(c.leader, "/ticket 1")
 	tk := c.medNext(c.leader.ID, after, "#1")
 	c.tg.Press(c.leader, tk, "md:tk:1")
-	c.medNext(c.leader.ID, after, "评理室记录 #1")
+	view := c.medNext(c.leader.ID, after, "评理室记录 #1")
+	after = c.medLast(c.leader.ID)
+	c.tg.Press(c.leader, view, "md:oc:1")
+	ask := c.medNext(c.leader.ID, after, "评理室记录 #1 的结果是")
+	c.tg.Press(c.leader, ask, "md:out:1:settled")
+	c.expectAnswer("结果已记录")
 
 	for action, want := range map[string][]string{
 		"schedule":  {"schedule.create", "schedule.pause", "sch:" + itoa(sid)},
 		"meeting":   {"meeting.post", "meeting.cancel", "mt:1", "mt:2"},
-		"mediation": {"mediation.create", "mediation.read", "d:1"},
+		"mediation": {"mediation.create", "mediation.read", "mediation.outcome", "settled", "d:1"},
 	} {
 		last := c.calLast(c.admin.ID)
 		c.say(c.admin, "/audit "+action)
