@@ -257,6 +257,7 @@ func (a *App) saveSchedule(r *req, d calData, ack bool) error {
 		return err
 	}
 	s.ID = id
+	a.audit(r, "schedule.create", "sch:"+itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}

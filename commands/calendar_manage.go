@@ -154,6 +154,7 @@ func (a *App) setScheduleState(r *req, s storage.Schedule, verb string) error {
 		return r.toast(r.t("cal.already"))
 	}
 	s.State = state
+	a.audit(r, "schedule."+map[string]string{"p": "pause", "r": "resume", "d": "delete"}[verb], "sch:"+itoa(s.ID), nil)
 	if err := a.cancelRuns(r.tx, s.ID); err != nil {
 		return err
 	}
@@ -189,6 +190,7 @@ func (a *App) saveWhen(r *req, d calData) error {
 		return err
 	}
 	s.Kind, s.Spec = d.Kind, d.Spec
+	a.audit(r, "schedule.change", "sch:"+itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
@@ -229,6 +231,7 @@ func (a *App) saveText(r *req, d calData, text string) error {
 		return err
 	}
 	s.Text = text
+	a.audit(r, "schedule.change", "sch:"+itoa(s.ID), map[string]int{"text_chars": runeLen(text)})
 	if err := r.reply(r.t("cal.text_saved", s.ID), nil); err != nil {
 		return err
 	}

@@ -65,6 +65,8 @@ func (a *App) listDisputes(r *req) error {
 	}
 	if len(rows) == 0 {
 		b.WriteString(r.t("mediation.list_empty") + "\n")
+	} else {
+		a.audit(r, "mediation.list", "", map[string]int{"records": len(rows)}) // the list shows each record's summary's start
 	}
 	rows = append(rows, []telegram.Button{{Text: r.t("mediation.new_button"), CallbackData: "md:new"}})
 	return r.reply(strings.TrimSpace(b.String()), telegram.Keyboard{InlineKeyboard: rows})
@@ -77,12 +79,13 @@ func (a *App) showDispute(r *req, d storage.Dispute, edit bool) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "mediation.read", disputeTarget(d.ID), nil) // every view of a record's contents
 	var b strings.Builder
 	b.WriteString(r.t("mediation.view_title", d.ID) + "\n")
 	b.WriteString(r.t("mediation.view_where", a.disputeWhere(r, d), esc(a.nameOf(r, d.MediatorID))) + "\n")
 	names := make([]string, 0, len(d.Parties))
 	for _, p := range d.Parties {
-		names = append(names, esc(p.Name))
+		names = append(names, esc(a.shownName(r.lang, p.MemberID, p.Name)))
 	}
 	b.WriteString(r.t("mediation.view_parties", a.listJoin(r.lang, names)) + "\n")
 	b.WriteString(r.t("mediation.view_summary", esc(d.Summary)) + "\n")
@@ -113,6 +116,10 @@ func (a *App) showDispute(r *req, d storage.Dispute, edit bool) error {
 	}
 	return r.reply(strings.TrimSpace(b.String()), kb)
 }
+
+// disputeTarget is the audit target naming a dispute record; the detail
+// never holds the record's contents.
+func disputeTarget(id int64) string { return "d:" + itoa(id) }
 
 // disputeWhere is the record's building, or a dash.
 func (a *App) disputeWhere(r *req, d storage.Dispute) string {
@@ -210,6 +217,7 @@ func (a *App) setOutcome(r *req, d storage.Dispute, o string) error {
 	if err := r.tx.SetDisputeOutcome(d.ID, o, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "mediation.outcome", disputeTarget(d.ID), map[string]string{"outcome": o})
 	d.Outcome, d.OutcomeAt = o, r.now
 	if err := r.toast(r.t("mediation.outcome_saved")); err != nil {
 		return err
@@ -236,6 +244,11 @@ func (a *App) mediator(r *req) error {
 	if off {
 		key = "mediator.revoked"
 	}
+	action := "mediator.grant"
+	if off {
+		action = "mediator.revoke"
+	}
+	a.audit(r, action, memberTarget(target.ID), nil)
 	if target.Active && target.ID != r.me.ID {
 		if err := a.tellMember(r, target.ID, nil, key+"_told"); err != nil {
 			return err

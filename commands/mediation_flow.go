@@ -182,6 +182,7 @@ func (a *App) disputeSummaryText(r *req, d medData, text string) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "mediation.create", disputeTarget(id), map[string]int{"parties": len(rec.Parties)})
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
@@ -206,6 +207,7 @@ func (a *App) notesText(r *req, rec storage.Dispute, d medData, text string) err
 	if _, err := r.tx.AddDisputeSession(storage.DisputeSession{DisputeID: rec.ID, HeldOn: day, Notes: text, RecordedBy: r.me.ID}, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "mediation.session", disputeTarget(rec.ID), map[string]string{"held_on": d.Date})
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}
@@ -227,6 +229,7 @@ func (a *App) followText(r *req, rec storage.Dispute, text string) error {
 	if err := r.tx.SetDisputeFollowUp(rec.ID, day, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "mediation.follow_up", disputeTarget(rec.ID), map[string]string{"day": day.Format("2006-01-02")})
 	if err := a.scheduleFollowUp(r, rec.ID, day); err != nil {
 		return err
 	}

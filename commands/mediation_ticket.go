@@ -62,6 +62,7 @@ func (a *App) moveToMediation(r *req, arg string) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "mediation.create", disputeTarget(did), map[string]int64{"ticket": tk.ID})
 	note := a.cat.T(a.cfg.Community.Language, "mediation.ticket_event")
 	next, _, err := r.tx.Transition(tk.ID, storage.ActAssign, r.me.ID, storage.TransitionOpts{Assignee: r.me.ID, Note: note}, r.now)
 	if err != nil {

@@ -159,6 +159,7 @@ func (a *App) meetingNote(r *req, step string, d mtData, text string) error {
 		if err := r.tx.SetMeetingMinutes(m.ID, text); err != nil {
 			return err
 		}
+		a.audit(r, "meeting.minutes", "mt:"+itoa(m.ID), map[string]int{"chars": runeLen(text)})
 		if err := r.reply(r.t("mt.minutes_saved"), nil); err != nil {
 			return err
 		}
@@ -168,6 +169,7 @@ func (a *App) meetingNote(r *req, step string, d mtData, text string) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "meeting.decision", "mt:"+itoa(m.ID), map[string]int64{"decision": did})
 	return r.reply(r.t("mt.decision_saved", esc(text)), a.ticketButtons(r, m, did))
 }
 
@@ -259,6 +261,7 @@ func (a *App) saveMeetingSchedule(r *req, d calData) error {
 	if err := r.tx.SetMeetingSchedule(m.ID, s.ID); err != nil {
 		return err
 	}
+	a.audit(r, "schedule.create", "sch:"+itoa(s.ID), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "meeting": m.ID})
 	if err := r.tx.EndFlow(r.me.ID); err != nil {
 		return err
 	}

@@ -159,6 +159,7 @@ func (a *App) meetingAction(r *req, verb, arg string) error {
 			}
 			return err
 		}
+		a.audit(r, "meeting.cancel", "mt:"+itoa(m.ID), map[string]string{"title": m.Title})
 		return r.edit(r.t("mt.cancelled"), nil)
 	}
 	return a.meetingPageAction(r, verb, m)
@@ -180,6 +181,7 @@ func (a *App) postDraft(r *req, m storage.Meeting) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "meeting.post", "mt:"+itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
 	return r.edit(r.t("mt.posted", m.ID, n), nil)
 }
 

@@ -205,6 +205,7 @@ func (a *App) pledgeReviewText(r *req, step string, d pledgeData) error {
 	if err := r.tx.SetPledgeComment(p.ID, text, r.me.ID, r.now); err != nil {
 		return err
 	}
+	a.audit(r, "pledge.comment", memberTarget(p.MemberID), map[string]int64{"pledge": p.ID})
 	if err := a.tellMember(r, p.MemberID, nil, "pledge.told_comment", esc(per.Name), esc(text)); err != nil {
 		return err
 	}

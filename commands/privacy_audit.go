@@ -26,6 +26,18 @@ func (a *App) audit(r *req, action, target string, detail any) {
 	r.audits = append(r.audits, storage.AuditEntry{At: r.now, ActorID: r.me.ID, Action: action, Target: target, Detail: d})
 }
 
+// auditSystem records an action the clock took (no one pressed anything):
+// its actor is 0.
+func (a *App) auditSystem(tx *storage.Tx, now time.Time, action, target string, detail any) error {
+	d := ""
+	if detail != nil {
+		if b, err := json.Marshal(detail); err == nil {
+			d = string(b)
+		}
+	}
+	return tx.AddAudit(storage.AuditEntry{At: now, ActorID: 0, Action: action, Target: target, Detail: d})
+}
+
 // writeAudit stores the entries a handler recorded.
 func (r *req) writeAudit() error {
 	for _, e := range r.audits {
@@ -190,6 +202,9 @@ func (a *App) showAudit(r *req, f auditFilter, off int, edit bool) error {
 		who := names[e.ActorID]
 		if who == "" {
 			who = r.t("privacy.removed")
+			if e.ActorID == 0 {
+				who = r.t("audit.system")
+			}
 		}
 		b.WriteString(r.t("audit.line", e.At.In(a.loc).Format("2006-01-02 15:04"), esc(limitRunes(who, 32)), e.ActorID,
 			esc(e.Action), esc(e.Target), esc(limitRunes(e.Detail, 200))) + "\n")

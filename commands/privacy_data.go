@@ -31,11 +31,52 @@ func (a *App) dataSections() []dataSection {
 		"patrol_duty",
 		"announcements_acked", "announcements_sent",
 		"care_visits", "care_assigned",
+		"schedules_owned", "meetings_organised", "meeting_rsvps",
+		"star_nominations", "star_votes", "star_candidacies",
+		"pledges", "pledge_items", "pledge_ratings_given",
+		"mediation_party", "mediator",
 		"audit",
 	} {
 		out = append(out, a.records(s))
 	}
-	return append(out, a.careLogSection)
+	return append(out, a.careLogSection, a.mediationSection("mediation_records"), a.mediationSection("mediation_sessions"))
+}
+
+// mediationSection: the contents of dispute records are in the copy of
+// those who may read them only (staff: the records they created, mediated
+// or wrote sessions of; a mediator: those of records they mediate). A party
+// finds only that a record names them (mediation_party).
+func (a *App) mediationSection(section string) dataSection {
+	return func(tx *storage.Tx, id int64) (string, any, error) {
+		m, err := tx.Member(id)
+		if err != nil {
+			return "", nil, err
+		}
+		if a.roleOf(m).Rank() >= storage.RoleStaff.Rank() {
+			return a.records(section)(tx, id)
+		}
+		mediated, err := tx.MemberRecords("mediation_records", id, a.loc)
+		if err != nil {
+			return "", nil, err
+		}
+		own := map[any]bool{}
+		for _, d := range mediated {
+			if d["mediator"] == int64(1) {
+				own[d["dispute_id"]] = true
+			}
+		}
+		rows, err := tx.MemberRecords(section, id, a.loc)
+		if err != nil {
+			return "", nil, err
+		}
+		out := []map[string]any{}
+		for _, row := range rows {
+			if own[row["dispute_id"]] {
+				out = append(out, row)
+			}
+		}
+		return section, out, nil
+	}
 }
 
 // careLogSection: the care list's records are in staff's copy only (their

@@ -130,6 +130,7 @@ func (a *App) openStarRound(r *req, d starOpenData) error {
 		return err
 	}
 	rd.ID = id
+	a.audit(r, "stars.open", "star:"+itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.loc).Format("2006-01-02")})
 	n, err := a.starTell(r, rd, func(lang string) string {
 		return a.cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.when(rd.NominateUntil), maxStarReason)
 	})

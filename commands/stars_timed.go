@@ -72,6 +72,9 @@ func (a *App) closeEmptyRound(r *req, rd storage.StarRound, from, key string) er
 	if err := r.tx.CancelDue(kindStarClose, itoa(rd.ID)); err != nil {
 		return err
 	}
+	if err := a.auditSystem(r.tx, r.now, "stars.close", "star:"+itoa(rd.ID), map[string]string{"empty": key}); err != nil {
+		return err
+	}
 	_, err := a.starTell(r, rd, func(lang string) string { return a.cat.T(lang, key, a.roundTitle(rd)(lang)) })
 	return err
 }
@@ -120,6 +123,9 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 		return err
 	}
 	rd.State = storage.StarClosed
+	if err := a.auditSystem(tx, now, "stars.close", "star:"+itoa(rd.ID), nil); err != nil {
+		return err
+	}
 	var failed error
 	if _, err := a.starTell(r, rd, func(lang string) string {
 		text, err := a.starResults(r, rd, lang, 2)

@@ -55,6 +55,26 @@ var forgetMoves = []string{
 	`UPDATE audit SET target = 'm:' || ?1 WHERE target = 'm:' || ?2`,
 	`UPDATE blocked SET by_id = ?1 WHERE by_id = ?2`,
 	`UPDATE chats SET linked_by = ?1 WHERE linked_by = ?2`,
+	// Scheduled notices and meetings keep their owner for the record.
+	`UPDATE schedules SET owner_id = ?1 WHERE owner_id = ?2`,
+	`UPDATE meetings SET organiser_id = ?1 WHERE organiser_id = ?2`,
+	// Stars: a nomination stays (the candidate's support) without its
+	// nominator; a candidate or winner shows as removed; rounds and periods
+	// keep who opened them; pledges (items, reviews) stay as history.
+	`UPDATE star_nominations SET nominator_id = ?1 WHERE nominator_id = ?2`,
+	`UPDATE star_candidates SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE star_rounds SET opened_by = ?1 WHERE opened_by = ?2`,
+	`UPDATE pledge_periods SET opened_by = ?1 WHERE opened_by = ?2`,
+	`UPDATE pledge_allowed SET allowed_by = ?1 WHERE allowed_by = ?2`,
+	`UPDATE pledges SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE pledges SET comment_by = ?1 WHERE comment_by = ?2`,
+	// Mediation: a party's name goes from the record (it shows as removed);
+	// mediators and writers of records move to the tombstone.
+	`UPDATE dispute_parties SET member_id = ?1, name = '' WHERE member_id = ?2`,
+	`UPDATE disputes SET mediator_id = ?1 WHERE mediator_id = ?2`,
+	`UPDATE disputes SET created_by = ?1 WHERE created_by = ?2`,
+	`UPDATE dispute_sessions SET recorded_by = ?1 WHERE recorded_by = ?2`,
+	`UPDATE mediators SET granted_by = ?1 WHERE granted_by = ?2`,
 	`UPDATE teams SET lead_id = (SELECT MIN(member_id) FROM team_members WHERE team_id = teams.id AND lead = 1 AND member_id <> ?2)
 		WHERE lead_id = ?2`,
 	// What is only about the person goes.
@@ -64,6 +84,11 @@ var forgetMoves = []string{
 	`DELETE FROM member_buildings WHERE member_id = ?2`,
 	`DELETE FROM announcement_acks WHERE member_id = ?2`,
 	`DELETE FROM care_visitors WHERE member_id = ?2`,
+	`DELETE FROM meeting_rsvps WHERE member_id = ?2`,
+	`DELETE FROM star_votes WHERE voter_id = ?2`,
+	`DELETE FROM pledge_ratings WHERE rater_id = ?2`,
+	`DELETE FROM pledge_allowed WHERE member_id = ?2`,
+	`DELETE FROM mediators WHERE member_id = ?2`,
 	`DELETE FROM private_chats WHERE member_id = ?2`,
 	`DELETE FROM flows WHERE user_id = ?2`,
 	`DELETE FROM export_requests WHERE member_id = ?2 AND done_at IS NOT NULL`,

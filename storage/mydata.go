@@ -43,7 +43,40 @@ var memberRecordSQL = map[string]string{
 	// Staff's reads and changes of the care list, with the household's record.
 	"care_log": `SELECT l.household_id, h.name AS household, h.building, h.unit, h.reason, l.action, l.detail, l.at
 		FROM care_log l JOIN care_households h ON h.id = l.household_id WHERE l.actor_id = ?1 ORDER BY l.id`,
-	"audit": `SELECT action, target, detail, at FROM audit WHERE actor_id = ?1 ORDER BY at, id`,
+	// Scheduled notices and meetings.
+	"schedules_owned": `SELECT id, kind, spec, what, audience, buildings, team_id, text, ack, meeting_id, state, created_at, updated_at
+		FROM schedules WHERE owner_id = ?1 ORDER BY id`,
+	"meetings_organised": `SELECT id, title, starts_at, place, agenda, audience, buildings, team_id, state, minutes, created_at
+		FROM meetings WHERE organiser_id = ?1 ORDER BY id`,
+	"meeting_rsvps": `SELECT v.meeting_id, m.title, m.starts_at, v.coming, v.at FROM meeting_rsvps v
+		JOIN meetings m ON m.id = v.meeting_id WHERE v.member_id = ?1 ORDER BY v.meeting_id`,
+	// Stars: what they nominated and why, and their own votes (never counts).
+	"star_nominations": `SELECT n.round_id, r.title AS round, n.category, n.candidate_id, c.building AS candidate_building,
+		CASE WHEN c.member_id IS NULL THEN NULL ELSE COALESCE(NULLIF(cm.name, ''), '#' || c.member_id) END AS candidate_name,
+		n.reason, n.created_at
+		FROM star_nominations n JOIN star_rounds r ON r.id = n.round_id JOIN star_candidates c ON c.id = n.candidate_id
+		LEFT JOIN members cm ON cm.id = c.member_id WHERE n.nominator_id = ?1 ORDER BY n.id`,
+	"star_votes": `SELECT v.round_id, r.title AS round, v.category, v.candidate_id, v.voted_at
+		FROM star_votes v JOIN star_rounds r ON r.id = v.round_id WHERE v.voter_id = ?1 ORDER BY v.round_id, v.category`,
+	"star_candidacies": `SELECT c.round_id, r.title AS round, c.category, c.shortlisted, c.consent, c.winner
+		FROM star_candidates c JOIN star_rounds r ON r.id = c.round_id WHERE c.member_id = ?1 ORDER BY c.id`,
+	"pledges": `SELECT p.id, p.period_id, pp.name AS period, p.created_at, p.review, p.reviewed_at, p.comment, p.commented_at
+		FROM pledges p JOIN pledge_periods pp ON pp.id = p.period_id WHERE p.member_id = ?1 ORDER BY p.id`,
+	"pledge_items": `SELECT i.pledge_id, i.pos, i.text, i.done_at, i.note, i.photo FROM pledge_items i
+		JOIN pledges p ON p.id = i.pledge_id WHERE p.member_id = ?1 ORDER BY i.pledge_id, i.pos`,
+	"pledge_ratings_given": `SELECT pledge_id, stars, word, created_at FROM pledge_ratings WHERE rater_id = ?1 ORDER BY pledge_id`,
+	// Mediation records are confidential: a party learns only that a record
+	// names them (its id and date), never its contents.
+	"mediation_party": `SELECT d.id AS dispute_id, d.created_at FROM dispute_parties p JOIN disputes d ON d.id = p.dispute_id
+		WHERE p.member_id = ?1 GROUP BY d.id ORDER BY d.id`,
+	"mediator": `SELECT granted_at FROM mediators WHERE member_id = ?1`,
+	// Staff's and mediators' own work on records (in their copy only).
+	"mediation_records": `SELECT d.id AS dispute_id, d.building, d.summary, d.outcome, d.outcome_at, d.follow_up,
+		d.mediator_id = ?1 AS mediator, d.created_by = ?1 AS created, d.created_at, d.updated_at
+		FROM disputes d WHERE d.mediator_id = ?1 OR d.created_by = ?1
+		OR d.id IN (SELECT dispute_id FROM dispute_sessions WHERE recorded_by = ?1) ORDER BY d.id`,
+	"mediation_sessions": `SELECT dispute_id, held_on, notes, created_at FROM dispute_sessions WHERE recorded_by = ?1 ORDER BY id`,
+	"audit":              `SELECT action, target, detail, at FROM audit WHERE actor_id = ?1 ORDER BY at, id`,
 }
 
 // MemberRecords returns the rows of one section of member's data, each a
@@ -78,7 +111,7 @@ func (t *Tx) MemberRecords(section string, member int64, loc *time.Location) ([]
 			if b, ok := v.([]byte); ok {
 				v = string(b)
 			}
-			if n, ok := v.(int64); ok && (c == "at" || strings.HasSuffix(c, "_at") || c == "check_in" || c == "check_out") {
+			if n, ok := v.(int64); ok && (c == "at" || strings.HasSuffix(c, "_at") || c == "check_in" || c == "check_out" || c == "held_on" || c == "follow_up") {
 				v = fromMS(n).In(loc).Format(time.RFC3339)
 			}
 			row[c] = v
