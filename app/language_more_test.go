@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/go-telegram/bot/models"
-
-	"courtyard/storage"
 )
 
 // TestEveryMessageInItsReadersLanguageMore drives the remaining flows —
@@ -120,6 +118,8 @@ func (w *qaWorld) qaMeeting() {
 	w.qaPressIn(w.wang, w.group3.ID, "mt:n:")
 	w.qaAt("2026-03-09 19:30")
 	w.qaAt("2026-03-10 18:30")
+	w.qaAt("2026-03-10 19:30")
+	w.qaAt("2026-03-11 18:30")
 	w.qaAt("2026-03-11 21:00")
 	// Minutes and decisions: one a ticket, one a job.
 	w.qaSay(w.adminEn, "/meetings")
@@ -179,10 +179,10 @@ func (w *qaWorld) qaMediationMore() {
 	w.qaReply(w.leadEn, "Laundry dripping onto the quilts below")
 	w.qaTyped("en", "Laundry dripping ont")
 	w.qaPress(w.leadEn, "md:s:")
-	w.qaReply(w.leadEn, "2026-03-12")
+	w.qaReply(w.leadEn, "today")
 	w.qaReply(w.leadEn, "Agreed to fit a drip tray")
 	w.qaPress(w.leadEn, "md:f:")
-	w.qaMaybe(w.leadEn, "md:")
+	w.qaReply(w.leadEn, "2026-03-20")
 	w.qaPress(w.leadEn, "md:oc:")
 	w.qaPress(w.leadEn, "md:out:")
 	w.qaSay(w.leadZh, "/mediation")
@@ -193,15 +193,12 @@ func (w *qaWorld) qaMediationMore() {
 }
 
 func (w *qaWorld) qaReports() {
-	var hh int64
-	w.db(func(tx *storage.Tx) error { return nil })
-	_ = hh
 	w.qaSay(w.staffZh, "/summary")
 	w.qaSay(w.staffEn, "/summary quarter 2026-Q1")
 	w.qaSay(w.staffZh, "/export 2026-03")
-	w.qaMaybe(w.staffZh, "ex:")
+	w.qaPress(w.staffZh, "xl:")
 	w.qaSay(w.staffEn, "/export 2026-03")
-	w.qaMaybe(w.staffEn, "ex:")
+	w.qaPress(w.staffEn, "xl:")
 	w.qaSay(w.staffZh, "/roster")
 	w.qaSay(w.staffEn, "/roster export 2026-03")
 	w.qaSay(w.staffZh, "/holidays")
