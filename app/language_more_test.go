@@ -196,9 +196,9 @@ func (w *qaWorld) qaReports() {
 	w.qaSay(w.staffZh, "/summary")
 	w.qaSay(w.staffEn, "/summary quarter 2026-Q1")
 	w.qaSay(w.staffZh, "/export 2026-03")
-	w.qaPress(w.staffZh, "xl:")
+	w.qaExcel(w.staffZh)
 	w.qaSay(w.staffEn, "/export 2026-03")
-	w.qaPress(w.staffEn, "xl:")
+	w.qaExcel(w.staffEn)
 	w.qaSay(w.staffZh, "/roster")
 	w.qaSay(w.staffEn, "/roster export 2026-03")
 	w.qaSay(w.staffZh, "/holidays")
@@ -210,4 +210,14 @@ func (w *qaWorld) qaReports() {
 	w.qaSay(w.staffZh, "/team new 清洁队")
 	w.qaSay(w.staffZh, "/team add 清洁队 4002")
 	w.qaSay(w.staffEn, "/hours team 清洁队")
+}
+
+// qaExcel waits for the export (built off the writer) and asks for its workbook.
+func (w *qaWorld) qaExcel(u models.User) {
+	w.t.Helper()
+	w.tg.WaitUntil(w.t, func() bool { _, _, ok := w.qaFind(u.ID, "xl:"); return ok }, wait)
+	w.settle()
+	w.qaPress(u, "xl:")
+	w.tg.WaitUntil(w.t, func() bool { return strings.Contains(w.qaLastText(u.ID), "Excel") }, wait)
+	w.settle()
 }
