@@ -62,7 +62,7 @@ func TestAuditRecordsAndFilters(t *testing.T) {
 	}
 	// Staff may not read it.
 	h.say(stf, "/audit")
-	h.expect(stf.ID, "it is for community staff")
+	h.expect(stf.ID, "may not use /audit with your role")
 
 	// The one who acted finds it in their copy of their data.
 	doc := h.pdMyData(stf)

@@ -34,7 +34,7 @@ func TestBlockIgnoresAPersonEntirely(t *testing.T) {
 	h.say(stf, "/block 99999 spam")
 	h.expect(stf.ID, "I don't know that person yet")
 	h.say(ann, "/block 1001 revenge")
-	h.expect(ann.ID, "it is for community staff")
+	h.expect(ann.ID, "may not use /block with your role")
 
 	h.say(stf, "/block 2001 sends abuse at night")
 	h.expect(stf.ID, "Ann (2001) is blocked")

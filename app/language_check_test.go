@@ -140,7 +140,9 @@ func (w *qaWorld) qaCheck() {
 	}
 	for _, o := range outs {
 		lang := w.lang[o.chat]
-		if o.idx < w.chose[o.chat] {
+		// Once forgotten, the menu follows the app again (the answer to
+		// the press that forgot is still in the chosen language).
+		if f, ok := w.forgot[o.chat]; o.idx < w.chose[o.chat] || ok && o.idx >= f && o.what == "menu" {
 			lang = w.client[o.chat]
 		}
 		if o.chat < 0 {

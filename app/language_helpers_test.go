@@ -22,6 +22,7 @@ type qaWorld struct {
 	lang    map[int64]string // private chat → the reader's language
 	client  map[int64]string // private chat → the language before the reader chose
 	chose   map[int64]int    // private chat → the first call after the choice
+	forgot  map[int64]int    // private chat → the first call of /forgetme: menus in the app's language again
 	names   map[int64]string
 	pressBy []int64  // the n-th callback query's presser
 	fromZh  []string // text zh people typed: allowed in English messages
@@ -39,7 +40,7 @@ func qaNew(t *testing.T) *qaWorld {
 		c.Admins = []int64{adminID, qaAdminEn}
 		c.Visits = config.Visits{Holidays: []string{"mid_autumn"}, DaysBefore: 7}
 	})
-	w := &qaWorld{harness: h, lang: map[int64]string{}, names: map[int64]string{}, client: map[int64]string{}, chose: map[int64]int{}}
+	w := &qaWorld{harness: h, lang: map[int64]string{}, names: map[int64]string{}, client: map[int64]string{}, chose: map[int64]int{}, forgot: map[int64]int{}}
 	w.group3, w.hood = h.tg.Group(-100300, "3号楼"), h.tg.Group(-100900, "南门社区")
 	w.fromZh = append(w.fromZh, "3号楼", "南门社区")
 	people := []struct {

@@ -222,7 +222,7 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 func (a *App) missedLine(r *req, ms storage.Missed) string {
 	times := ""
 	if ms.Times > 1 {
-		times = " " + r.t("cal.missed_times", ms.Times)
+		times = r.t("cal.missed_times", ms.Times) // the space, if any, is the catalog's
 	}
 	switch ms.What {
 	case kindRemind:

@@ -140,21 +140,57 @@ func (a *App) addAgenda(r *req, d mtData, text string) error {
 	if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("mt.agenda_so_far", a.agendaText(d.Agenda)), a.agendaKeyboard(r))
+	return r.reply(r.t("mt.agenda_so_far", a.agendaText(r.lang, d.Agenda)), a.agendaKeyboard(r))
 }
 
-func (a *App) agendaText(lines []string) string {
+// agendaText numbers the agenda's lines for a reader of lang; the lines
+// "Add open problems" pulled in are stored as data and worded here.
+func (a *App) agendaText(lang string, lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, esc(l))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, esc(a.agendaLine(lang, l)))
 	}
 	return b.String()
 }
 
+// Pulled agenda lines: pullMark + "counts" + ("|" building:open:overdue)...
+// or pullMark + "tk|" id|category|building|opened (unix ms)|text.
+const pullMark = "\x1f"
+
+func (a *App) agendaLine(lang, l string) string {
+	rest, ok := strings.CutPrefix(l, pullMark)
+	if !ok {
+		return l
+	}
+	f := strings.Split(rest, "|")
+	switch {
+	case f[0] == "counts":
+		var parts []string
+		for _, x := range f[1:] {
+			var b string
+			var n, over int
+			if i := strings.Index(x, ":"); i > 0 {
+				b = x[:i]
+				fmt.Sscanf(x[i+1:], "%d:%d", &n, &over)
+			}
+			parts = append(parts, a.cat.T(lang, "mt.pull_building", b, n, over))
+		}
+		if len(parts) == 0 {
+			parts = append(parts, a.cat.T(lang, "mt.pull_none"))
+		}
+		return a.cat.T(lang, "mt.pull_counts", strings.Join(parts, a.cat.T(lang, "mt.pull_sep")))
+	case f[0] == "tk" && len(f) >= 6:
+		var ms int64
+		fmt.Sscan(f[4], &ms)
+		line := a.cat.T(lang, "mt.pull_ticket", f[1], a.catLabel(lang, f[2]), f[3], a.when(time.UnixMilli(ms))[:10])
+		return limitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
+	}
+	return l
+}
+
 // pullProblems adds the open and overdue tickets per building and the five
-// oldest open tickets to the agenda, in the community's language.
+// oldest open tickets to the agenda, worded for each reader.
 func (a *App) pullProblems(r *req, d mtData) (mtData, error) {
-	lang := a.cfg.Community.Language
 	open, err := r.tx.OpenProblems(100_000)
 	if err != nil {
 		return d, err
@@ -174,23 +210,20 @@ func (a *App) pullProblems(r *req, d mtData) (mtData, error) {
 			over[p.Building]++
 		}
 	}
-	var parts []string
+	counts := pullMark + "counts"
 	for _, b := range a.cfg.Community.Buildings {
 		if count[b] > 0 {
-			parts = append(parts, a.cat.T(lang, "mt.pull_building", b, count[b], over[b]))
+			counts += fmt.Sprintf("|%s:%d:%d", b, count[b], over[b])
 		}
 	}
-	if len(parts) == 0 {
-		parts = append(parts, a.cat.T(lang, "mt.pull_none"))
-	}
-	d.Agenda = append(d.Agenda, a.cat.T(lang, "mt.pull_counts", strings.Join(parts, "; ")))
+	d.Agenda = append(d.Agenda, counts)
 	oldest, err := r.tx.OldestOpen(5)
 	if err != nil {
 		return d, err
 	}
 	for _, tk := range oldest {
-		line := fmt.Sprintf("#%d · %s · %s · %s", tk.ID, a.catLabel(lang, tk.Category), tk.Building, a.age(lang, r.now, tk.CreatedAt))
-		d.Agenda = append(d.Agenda, limitRunes(line+" · "+strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine))
+		d.Agenda = append(d.Agenda, fmt.Sprintf("%stk|%d|%s|%s|%d|%s", pullMark, tk.ID, tk.Category, tk.Building,
+			tk.CreatedAt.UnixMilli(), limitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
 	}
 	return d, nil
 }

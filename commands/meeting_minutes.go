@@ -220,7 +220,7 @@ func (a *App) decisionTicket(r *req, arg string) error {
 		return r.toast(r.t("mt.already_made"))
 	}
 	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.me.ID,
-		Text: r.t("mt.ticket_text", d.Text, m.Title), HideName: true}
+		Text: "📅 " + m.Title + " · " + d.Text, HideName: true} // stored and read in both languages: no words of the bot's
 	id, _, err := a.openTicket(r, tk)
 	if err != nil {
 		return err

@@ -45,7 +45,7 @@ func (a *App) meetingButton(r *req) error {
 		if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("mt.agenda_so_far", a.agendaText(d.Agenda)), a.agendaKeyboard(r))
+		return r.reply(r.t("mt.agenda_so_far", a.agendaText(r.lang, d.Agenda)), a.agendaKeyboard(r))
 	case "ad":
 		if f.Step != "agenda" {
 			return r.toast(r.t("error.stale_button"))
@@ -103,7 +103,7 @@ func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string
 	var b strings.Builder
 	b.WriteString(a.cat.T(lang, "mt.invitation", esc(m.Title), a.when(m.StartsAt), esc(m.Place)))
 	if len(m.Agenda) > 0 {
-		b.WriteString("\n" + a.cat.T(lang, "mt.agenda") + a.agendaText(m.Agenda))
+		b.WriteString("\n" + a.cat.T(lang, "mt.agenda") + a.agendaText(lang, m.Agenda))
 	}
 	b.WriteString("\n\n" + a.cat.T(lang, "mt.count", coming, not))
 	return b.String()

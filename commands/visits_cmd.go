@@ -98,6 +98,8 @@ func (a *App) plannedOnly(r *req, b *strings.Builder, key string, start time.Tim
 	switch {
 	case !configured:
 		b.WriteString(r.t("visits.not_configured") + "\n")
+	case start.After(r.now) && len(hs) == 0:
+		b.WriteString(r.t("visits.not_started_none") + "\n")
 	case start.After(r.now):
 		b.WriteString(r.t("visits.not_started", r.n("count.households", len(hs))) + "\n")
 	default:

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// TestEveryMessageInItsReadersLanguageMore drives the remaining flows —
+// scheduled notices, meetings, holidays and visits, personal data and
+// forgetting, blocking, the audit log, mediation, the summary, exports,
+// the roster and hours — across both languages, then runs the same checks.
+func TestEveryMessageInItsReadersLanguageMore(t *testing.T) {
+	w := qaNew(t)
+	if testing.Verbose() {
+		t.Cleanup(w.qaTranscript)
+	}
+	t.Cleanup(func() {
+		for _, l := range strings.Split(w.logs.String(), "\n") {
+			if strings.Contains(l, "level=ERROR") || strings.Contains(l, "level=WARN") {
+				t.Log(l)
+			}
+		}
+	})
+	w.qaRoles()
+	w.qaSchedule()
+	w.qaMeeting()
+	w.qaPrivacyFlows()
+	w.qaMediationMore()
+	w.qaReports()
+	w.settle()
+	w.qaCheck()
+}
+
+// qaNotice walks u through /schedule: preset, its typed answer, the audience, the text.
+func (w *qaWorld) qaNotice(u models.User, preset, typed, audience, text string) {
+	w.qaSay(u, "/schedule")
+	w.qaPress(u, "sc:new")
+	if key, ok := strings.CutPrefix(preset, "hol:"); ok {
+		w.qaPress(u, "sc:w:hol")
+		w.qaPress(u, "sc:h:"+key)
+	} else {
+		w.qaPress(u, "sc:w:"+preset)
+	}
+	if typed != "" {
+		w.qaReply(u, typed)
+	}
+	w.qaPress(u, "sc:a:"+audience)
+	if audience == "bgroups" {
+		w.qaPress(u, "sc:b:3")
+		w.qaPress(u, "sc:bd")
+	}
+	w.qaReply(u, text)
+	w.qaPress(u, "sc:save1")
+}
+
+func (w *qaWorld) qaSchedule() {
+	// English staff schedule a daily notice to residents; Chinese staff
+	// one to the groups, a weekly one and a holiday greeting.
+	w.qaNotice(w.staffEn, "day", "7:30", "residents", "Bins go out before 8am")
+	w.qaNotice(w.staffZh, "once", "2026-03-03 10:00", "groups", "明天上午停水两小时")
+	w.qaNotice(w.staffZh, "mon", "", "bgroups", "每周一楼道检查")
+	w.qaNotice(w.adminZh, "hol:mid_autumn", "8:00", "residents", "中秋快乐，欢迎来服务站领月饼")
+	w.qaNotice(w.adminEn, "cron", "0 18 * * 5", "residents", "Weekend quiet hours start at 10pm")
+	// Chinese staff pause, resume and edit the English staff's notice.
+	w.qaSay(w.staffZh, "/schedule")
+	w.qaPress(w.staffZh, "sc:v:1")
+	w.qaPress(w.staffZh, "sc:p:1")
+	w.qaPress(w.staffZh, "sc:r:1")
+	w.qaPress(w.staffZh, "sc:et:1")
+	w.qaReply(w.staffZh, "早上八点前把垃圾拿下楼")
+	w.qaPress(w.staffZh, "sc:ew:1")
+	w.qaPress(w.staffZh, "sc:w:day")
+	w.qaReply(w.staffZh, "7:45")
+	w.qaAt("2026-03-03 07:45")
+	w.qaAt("2026-03-03 10:00")
+	w.qaPress(w.lily, "an:ack:")
+	w.qaPress(w.wang, "an:ack:")
+	// Down for three days: staff hear what was missed.
+	w.shutdown()
+	w.clock.Advance(0)
+	w.calTo("2026-03-06 12:00")
+	w.start()
+	w.qaAt("2026-03-06 12:10")
+	w.qaSay(w.staffEn, "/schedule")
+}
+
+func (w *qaWorld) qaMeeting() {
+	// English admin calls the leaders with the open problems on the agenda.
+	w.qaSay(w.lily, "/report")
+	w.qaPress(w.lily, "tk:cat:lighting")
+	w.qaReply(w.lily, "The stair light on floor 4 is out")
+	w.qaPress(w.lily, "tk:nm:show")
+	w.qaSay(w.adminEn, "/meeting")
+	w.qaReply(w.adminEn, "Half-month talk")
+	w.qaReply(w.adminEn, "2026-03-10 19:30")
+	w.qaReply(w.adminEn, "Service station")
+	w.qaSay(w.adminEn, "Lamps\nBike shed")
+	w.qaPress(w.adminEn, "mt:pull")
+	w.qaPress(w.adminEn, "mt:ad")
+	w.qaPress(w.adminEn, "mt:a:leaders")
+	w.qaPress(w.adminEn, "mt:post:")
+	w.qaPress(w.leadZh, "mt:y:")
+	w.qaPress(w.leadEn, "mt:n:")
+	// Chinese admin calls building 3's group.
+	w.qaSay(w.adminZh, "/meeting")
+	w.qaReply(w.adminZh, "半月谈")
+	w.qaReply(w.adminZh, "2026-03-11 19:30")
+	w.qaReply(w.adminZh, "服务站")
+	w.qaSay(w.adminZh, "垃圾分类")
+	w.qaPress(w.adminZh, "mt:ad")
+	w.qaPress(w.adminZh, "mt:a:bgroups")
+	w.qaPress(w.adminZh, "mt:b:3")
+	w.qaPress(w.adminZh, "mt:bd")
+	w.qaPress(w.adminZh, "mt:post:")
+	w.qaPressIn(w.lily, w.group3.ID, "mt:y:")
+	w.qaPressIn(w.wang, w.group3.ID, "mt:n:")
+	w.qaAt("2026-03-09 19:30")
+	w.qaAt("2026-03-10 18:30")
+	w.qaAt("2026-03-10 19:30")
+	w.qaAt("2026-03-11 18:30")
+	w.qaAt("2026-03-11 21:00")
+	// Minutes and decisions: one a ticket, one a job.
+	w.qaSay(w.adminEn, "/meetings")
+	w.qaPress(w.adminEn, "mt:v:1")
+	w.qaPress(w.adminEn, "mt:min:1")
+	w.qaReply(w.adminEn, "Ten came. Lamps discussed.")
+	w.qaPress(w.adminEn, "mt:dec:1")
+	w.qaReply(w.adminEn, "Fix the east gate lamp")
+	w.qaPress(w.adminEn, "mt:tk:1:3")
+	w.qaPress(w.adminEn, "mt:dec:1")
+	w.qaReply(w.adminEn, "Spring clean of the courtyard")
+	w.qaPress(w.adminEn, "mt:jb:")
+	w.qaReply(w.adminEn, "2026-03-14 9:00-11:00")
+	w.qaMaybe(w.adminEn, "jb:n:ok")
+	w.qaReply(w.adminEn, "The courtyard")
+	w.qaPress(w.adminEn, "jb:n:t:0")
+	w.qaPress(w.adminEn, "jb:n:s:4")
+	w.qaPress(w.adminEn, "jb:n:w:24")
+	w.qaPress(w.adminEn, "jb:n:gd")
+	w.qaPress(w.adminEn, "jb:n:pub")
+	w.qaSay(w.adminZh, "/meetings")
+	w.qaPress(w.adminZh, "mt:v:1")
+}
+
+func (w *qaWorld) qaPrivacyFlows() {
+	w.qaSay(w.lily, "/mydata")
+	w.qaSay(w.wang, "/mydata")
+	// Staff of one language block a resident of the other.
+	w.qaTyped("en", "shouting in the group", `"shouting in the group"`)
+	w.qaTyped("zh", "发广告")
+	w.qaSay(w.staffEn, "/block 2001 shouting in the group")
+	w.qaSay(w.staffZh, "/blocked")
+	w.qaSay(w.wang, "/help")
+	w.qaSay(w.staffZh, "/unblock 2001")
+	w.qaSay(w.staffZh, "/block 2002 发广告")
+	w.qaSay(w.staffEn, "/blocked")
+	w.qaSay(w.staffEn, "/unblock 2002")
+	// Lily forgets herself; the others see her as removed.
+	w.qaSay(w.lily, "/forgetme")
+	w.forgot[w.lily.ID] = len(w.tg.Calls(""))
+	w.qaPress(w.lily, "pv:forget")
+	w.qaSay(w.leadZh, "/ticket 1")
+	w.qaSay(w.staffZh, "/audit")
+	w.qaMaybe(w.staffZh, "au:")
+	w.qaSay(w.adminZh, "/audit block")
+	w.qaSay(w.adminEn, "/audit 1101")
+	w.qaSay(w.adminEn, "/audit grant 2026-03")
+	w.qaMaybe(w.adminEn, "au:")
+}
+
+func (w *qaWorld) qaMediationMore() {
+	w.qaSay(w.adminEn, "/mediator 3001")
+	w.qaSay(w.adminZh, "/mediator 3002")
+	w.qaSay(w.leadEn, "/mediation new")
+	w.qaReply(w.leadEn, "Mr Zhao, Mrs Qian")
+	w.qaReply(w.leadEn, "3")
+	w.qaReply(w.leadEn, "Laundry dripping onto the quilts below")
+	w.qaTyped("en", "Laundry dripping ont")
+	w.qaPress(w.leadEn, "md:s:")
+	w.qaReply(w.leadEn, "today")
+	w.qaReply(w.leadEn, "Agreed to fit a drip tray")
+	w.qaPress(w.leadEn, "md:f:")
+	w.qaReply(w.leadEn, "2026-03-20")
+	w.qaPress(w.leadEn, "md:oc:")
+	w.qaPress(w.leadEn, "md:out:")
+	w.qaSay(w.leadZh, "/mediation")
+	w.qaMaybe(w.leadZh, "md:o:")
+	w.qaAt("2026-03-20 09:00")
+	w.qaAt("2026-04-15 09:00")
+	w.qaSay(w.staffZh, "/mediation")
+}
+
+func (w *qaWorld) qaReports() {
+	w.qaSay(w.staffZh, "/summary")
+	w.qaSay(w.staffEn, "/summary quarter 2026-Q1")
+	w.qaSay(w.staffZh, "/export 2026-03")
+	w.qaExcel(w.staffZh)
+	w.qaSay(w.staffEn, "/export 2026-03")
+	w.qaExcel(w.staffEn)
+	w.qaSay(w.staffZh, "/roster")
+	w.qaSay(w.staffEn, "/roster export 2026-03")
+	w.qaSay(w.staffZh, "/holidays")
+	w.qaSay(w.staffEn, "/visits")
+	w.qaSay(w.staffZh, "/visits mid_autumn")
+	w.qaSay(w.tom, "/hours")
+	w.qaSay(w.wang, "/hours")
+	w.qaTyped("zh", "清洁队")
+	w.qaSay(w.staffZh, "/team new 清洁队")
+	w.qaSay(w.staffZh, "/team add 清洁队 4002")
+	w.qaSay(w.staffEn, "/hours team 清洁队")
+}
+
+// qaExcel waits for the export (built off the writer) and asks for its workbook.
+func (w *qaWorld) qaExcel(u models.User) {
+	w.t.Helper()
+	w.tg.WaitUntil(w.t, func() bool { _, _, ok := w.qaFind(u.ID, "xl:"); return ok }, wait)
+	w.settle()
+	w.qaPress(u, "xl:")
+	w.tg.WaitUntil(w.t, func() bool { return strings.Contains(w.qaLastText(u.ID), "Excel") }, wait)
+	w.settle()
+}
