@@ -20,6 +20,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	h.say(adm, "/grant 1001 staff")
 	h.expect(adm.ID, "Sam")
 	sumFixture(t, h, a.ID, a.ID, b.ID)
+	sumLifeFixture(t, h, adm.ID, sam.ID, a.ID, b.ID)
 
 	h.say(adm, "/summary")
 	m := h.expect(adm.ID, "2026-03 月度工作汇总")
@@ -27,9 +28,9 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 		"统计时段：2026-03-01 至 2026-03-31",
 		"收到问题（件）：4", "解决问题（件）：2", "实现微心愿（个）：1",
 		"开展志愿服务活动（场）：2", "参与志愿者（人）：2", "志愿服务时长（小时）：5.0",
-		"巡逻（班次）：0", "发布公告（条）：2", "发布定时通知（条）：0",
-		"召开会议（次）：0", "议定事项（项）：0", "走访住户（户）：0",
-		"调解成功纠纷（件）：1", "评选之星（名）：0", "兑现承诺（项）：0",
+		"巡逻（班次）：5", "发布公告（条）：2", "发布定时通知（条）：1",
+		"召开会议（次）：2", "议定事项（项）：6", "走访住户（户）：4",
+		"调解成功纠纷（件）：1", "评选之星（名）：3", "兑现承诺（项）：7",
 		"供水排污：2 / 0", "照明：1 / 2", "道路：1 / 0")
 	if strings.Contains(m.Plain, "其他：") || strings.Contains(m.Plain, "secret") {
 		t.Errorf("summary lists an empty category or a record's text:\n%s", m.Plain)
@@ -43,7 +44,10 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 		t.Logf("chart drawn with a CJK font")
 	}
 	f := h.sumXLSX(adm.ID, "summary-2026-03.xlsx")
-	sumCells(t, f, "汇总", map[string]string{"A1": "项目", "B1": "数值", "A2": "收到问题（件）", "B2": "4", "B7": "5", "B8": "0", "B14": "1"})
+	sumCells(t, f, "汇总", map[string]string{"A1": "项目", "B1": "数值", "A2": "收到问题（件）", "B2": "4", "B7": "5",
+		"A8": "巡逻（班次）", "B8": "5", "A9": "发布公告（条）", "B9": "2", "A10": "发布定时通知（条）", "B10": "1",
+		"A11": "召开会议（次）", "B11": "2", "A12": "议定事项（项）", "B12": "6", "A13": "走访住户（户）", "B13": "4",
+		"A14": "调解成功纠纷（件）", "B14": "1", "A15": "评选之星（名）", "B15": "3", "A16": "兑现承诺（项）", "B16": "7"})
 	sumFrozen(t, f, "汇总")
 
 	// The quarter, in English for an English reader.
@@ -52,12 +56,17 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	sumLines(t, m.Plain, "Period: 2026-01-01 to 2026-03-31",
 		"Problems received: 6", "Problems solved: 3", "Micro-wishes fulfilled: 1",
 		"Volunteer jobs held: 3", "Volunteers taking part: 2", "Volunteer hours: 6.0",
-		"Patrol shifts walked: 0", "Announcements published: 3", "Disputes settled: 2",
+		"Patrol shifts walked: 6", "Announcements published: 3", "Scheduled notices published: 2",
+		"Meetings held: 3", "Decisions taken: 8", "Households visited: 5",
+		"Disputes settled: 2", "Stars elected: 4", "Pledge items kept: 9",
 		"Water & sewage: 3 / 1", "Lighting: 2 / 2", "Roads: 1 / 0")
 	if w, ht := h.sumPNG(sam.ID, "summary-2026-Q1.png"); w != 800 || ht != 450 {
 		t.Errorf("quarter chart is %d×%d", w, ht)
 	}
 	f = h.sumXLSX(sam.ID, "summary-2026-Q1.xlsx")
+	sumCells(t, f, "Figures", map[string]string{"A8": "Patrol shifts walked", "B8": "6", "B9": "3",
+		"A10": "Scheduled notices published", "B10": "2", "A11": "Meetings held", "B11": "3", "A12": "Decisions taken", "B12": "8",
+		"A13": "Households visited", "B13": "5", "B14": "2", "A15": "Stars elected", "B15": "4", "A16": "Pledge items kept", "B16": "9"})
 	sumCells(t, f, "By category", map[string]string{"A1": "Category", "B1": "Received", "C1": "Solved",
 		"A2": "Water & sewage", "B2": "3", "C2": "1", "A3": "Lighting", "B3": "2", "C3": "2"})
 	sumCells(t, f, "By month", map[string]string{"B1": "2026-01", "C1": "2026-02", "D1": "2026-03",
@@ -68,6 +77,28 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	if w, err := f.GetColWidth("Figures", "A"); err != nil || w < float64(len("Scheduled notices published")) {
 		t.Errorf("column A is %v wide (%v)", w, err)
 	}
+
+	// The same figures the other way round: March in English, the quarter
+	// in Chinese.
+	h.say(sam, "/summary month 2026-03")
+	m = h.expect(sam.ID, "Monthly report, 2026-03")
+	sumLines(t, m.Plain, "Period: 2026-03-01 to 2026-03-31",
+		"Patrol shifts walked: 5", "Announcements published: 2", "Scheduled notices published: 1",
+		"Meetings held: 2", "Decisions taken: 6", "Households visited: 4",
+		"Disputes settled: 1", "Stars elected: 3", "Pledge items kept: 7")
+	f = h.sumXLSX(sam.ID, "summary-2026-03.xlsx")
+	sumCells(t, f, "Figures", map[string]string{"B8": "5", "B9": "2", "B10": "1", "B11": "2", "B12": "6",
+		"B13": "4", "B14": "1", "B15": "3", "B16": "7"})
+	h.say(adm, "/summary quarter 2026-Q1")
+	m = h.expect(adm.ID, "2026-Q1 季度工作汇总")
+	sumLines(t, m.Plain, "统计时段：2026-01-01 至 2026-03-31",
+		"巡逻（班次）：6", "发布公告（条）：3", "发布定时通知（条）：2",
+		"召开会议（次）：3", "议定事项（项）：8", "走访住户（户）：5",
+		"调解成功纠纷（件）：2", "评选之星（名）：4", "兑现承诺（项）：9")
+	f = h.sumXLSX(adm.ID, "summary-2026-Q1.xlsx")
+	sumCells(t, f, "汇总", map[string]string{"B8": "6", "B9": "3", "B10": "2", "B11": "3", "B12": "8",
+		"B13": "5", "B14": "2", "B15": "4", "B16": "9"})
+
 	zh := h.sumXLSX(adm.ID, "summary-2026-03.xlsx")
 	if w, _ := zh.GetColWidth("汇总", "A"); w < 20 {
 		t.Errorf("Chinese column A is only %v wide", w)

@@ -139,9 +139,9 @@ func figStarsElected(tx *storage.Tx, from, to time.Time) (float64, bool, error) 
 	return float64(n), true, err
 }
 
-// figPledgesKept: items checked off of the pledges made in the period:
-// tx.PledgeFigures.
+// figPledgesKept: pledge items checked off in the period, whatever period
+// they were pledged for: storage.PledgesKeptSQL.
 func figPledgesKept(tx *storage.Tx, from, to time.Time) (float64, bool, error) {
-	_, kept, _, err := tx.PledgeFigures(from, to)
-	return float64(kept), true, err
+	n, err := tx.PledgesKept(from, to)
+	return float64(n), true, err
 }

@@ -31,6 +31,9 @@ const (
 	// MeetingDecisionsSQL: decisions recorded for meetings held in the period.
 	MeetingDecisionsSQL = `SELECT count(*) FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
 		WHERE m.state = 'posted' AND m.starts_at >= ? AND m.starts_at < ?`
+	// PledgesKeptSQL: pledge items checked off in the period, whenever
+	// they were pledged: a period's figure does not change once it is over.
+	PledgesKeptSQL = `SELECT count(*) FROM pledge_items WHERE done_at >= ? AND done_at < ?`
 	// ProblemDatesSQL: the creation time and category of every problem of
 	// the period, for the chart's months (counted in the community's zone).
 	ProblemDatesSQL = `SELECT category, created_at FROM tickets
@@ -97,6 +100,11 @@ func (t *Tx) MeetingsHeld(from, to time.Time) (int, error) {
 // MeetingDecisions counts the decisions of meetings held in [from, to).
 func (t *Tx) MeetingDecisions(from, to time.Time) (int, error) {
 	return t.count("meeting decisions", MeetingDecisionsSQL, from, to)
+}
+
+// PledgesKept counts the pledge items checked off in [from, to).
+func (t *Tx) PledgesKept(from, to time.Time) (int, error) {
+	return t.count("pledges kept", PledgesKeptSQL, from, to)
 }
 
 // AnnouncementsSent counts the announcements sent by hand in [from, to).
