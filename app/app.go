@@ -4,7 +4,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -233,8 +232,7 @@ func getMe(ctx context.Context, c *bot.Client, apiURL string, log *slog.Logger) 
 			}
 			return u, nil
 		}
-		var api *bot.APIError
-		if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+		if bot.TokenRefused(err) {
 			return u, fmt.Errorf("telegram refused the bot token: %w", err)
 		}
 		if ctx.Err() != nil {

@@ -82,8 +82,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			var api *APIError
-			if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+			if TokenRefused(err) {
 				return fmt.Errorf("poller: telegram refused the bot token: %w", err)
 			}
 			if errors.Is(err, errStore) {
