@@ -67,7 +67,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	// it takes. Storing a batch failing is the database: retried a few
 	// times, then the poller gives up. A refused token is final.
 	backoff := time.Duration(0)
-	stored := failures{retry: p.retry}
+	stored := Failures{Retry: p.retry}
 	for {
 		if backoff > 0 {
 			if err := sleep(ctx, p.clock, backoff); err != nil {
@@ -86,7 +86,7 @@ func (p *Poller) Run(ctx context.Context) error {
 				return fmt.Errorf("poller: telegram refused the bot token: %w", err)
 			}
 			if errors.Is(err, errStore) {
-				if backoff, err = stored.fail("poller: storing updates", err); err != nil {
+				if backoff, err = stored.Fail("poller: storing updates", err); err != nil {
 					return err
 				}
 			} else {
@@ -95,7 +95,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			p.log.Warn("getUpdates failed", "err", err, "retry_in", backoff)
 			continue
 		}
-		stored.ok()
+		stored.OK()
 		backoff = 0
 		offset = next
 	}

@@ -59,11 +59,11 @@ func (p *Processor) Wake() {
 // recorded with its update) is retried with backoff; after the retry's
 // tries in a row Run returns the error.
 func (p *Processor) Run(ctx context.Context) error {
-	f := failures{retry: p.retry}
+	f := Failures{Retry: p.retry}
 	for {
 		n, err := p.Step(context.WithoutCancel(ctx))
 		if err != nil {
-			wait, ferr := f.fail("processor", err)
+			wait, ferr := f.Fail("processor", err)
 			if ferr != nil {
 				return ferr
 			}
@@ -73,7 +73,7 @@ func (p *Processor) Run(ctx context.Context) error {
 			}
 			continue
 		}
-		f.ok()
+		f.OK()
 		if ctx.Err() != nil {
 			return nil
 		}
