@@ -90,10 +90,12 @@ func (p *Processor) Run(ctx context.Context) error {
 
 // Step processes one batch of pending updates and returns how many it took.
 func (p *Processor) Step(ctx context.Context) (int, error) {
+	// A look at the oldest pending update first, so that an idle wake does
+	// not take the writer; Apply reads the batch itself.
 	var items []storage.InboxItem
 	err := p.store.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		items, err = tx.PendingUpdates(p.batch)
+		items, err = tx.PendingUpdates(1)
 		return err
 	})
 	if err != nil || len(items) == 0 {
