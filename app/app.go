@@ -4,7 +4,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -166,8 +165,18 @@ func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) er
 	sendCtx, stopSender := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSender()
 	senderDone := make(chan struct{})
+	// The producers queue what the sender sends; the stop waits for them.
 	var producers sync.WaitGroup
-	producers.Add(4)
+	produce := func(name string, run func(context.Context) error) {
+		producers.Add(1)
+		g.Go(func() error {
+			defer producers.Done()
+			if err := run(gctx); err != nil {
+				return fmt.Errorf("%s stopped: %w", name, err)
+			}
+			return nil
+		})
+	}
 	g.Go(func() error {
 		defer close(senderDone)
 		if err := p.sender.Run(sendCtx); err != nil {
@@ -175,32 +184,10 @@ func runParts(ctx context.Context, opt Options, log *slog.Logger, p botParts) er
 		}
 		return nil
 	})
-	g.Go(func() error {
-		defer producers.Done()
-		p.jobs.Run(gctx, opt.Tick)
-		return nil
-	})
-	g.Go(func() error {
-		defer producers.Done()
-		if err := p.poller.Run(gctx); err != nil {
-			return fmt.Errorf("poller stopped: %w", err)
-		}
-		return nil
-	})
-	g.Go(func() error {
-		defer producers.Done()
-		if err := p.proc.Run(gctx); err != nil {
-			return fmt.Errorf("processor stopped: %w", err)
-		}
-		return nil
-	})
-	g.Go(func() error {
-		defer producers.Done()
-		if err := p.exports.Run(gctx); err != nil {
-			return fmt.Errorf("exporter stopped: %w", err)
-		}
-		return nil
-	})
+	produce("scheduler", func(ctx context.Context) error { p.jobs.Run(ctx, opt.Tick); return nil })
+	produce("poller", p.poller.Run)
+	produce("processor", p.proc.Run)
+	produce("exporter", p.exports.Run)
 	if p.mon != nil {
 		g.Go(func() error { return p.mon.serve(gctx, p.listener) })
 	}
@@ -245,8 +232,7 @@ func getMe(ctx context.Context, c *bot.Client, apiURL string, log *slog.Logger) 
 			}
 			return u, nil
 		}
-		var api *bot.APIError
-		if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+		if bot.TokenRefused(err) {
 			return u, fmt.Errorf("telegram refused the bot token: %w", err)
 		}
 		if ctx.Err() != nil {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/bot"
 	"courtyard/commands"
 	"courtyard/storage"
 )
@@ -35,26 +36,25 @@ func (e *exporter) Wake() {
 	}
 }
 
-// exportTries is how many failures in a row the exporter takes before it
-// stops the bot.
-const exportTries = 6
-
-// Run builds exports until ctx ends, finishing the one in hand.
+// Run builds exports until ctx ends, finishing the one in hand. Failures
+// are retried as the bot's other parts retry theirs (bot.DefaultRetry);
+// after its tries in a row the exporter stops the bot.
 func (e *exporter) Run(ctx context.Context) error {
-	fails, backoff := 0, 100*time.Millisecond
+	fails := bot.Failures{Retry: bot.DefaultRetry}
 	for {
 		err := e.step(context.WithoutCancel(ctx))
 		var retry <-chan time.Time
 		var t *time.Timer
 		if err != nil {
-			if fails++; fails >= exportTries {
-				return fmt.Errorf("exports failed %d times in a row: %w", fails, err)
+			wait, ferr := fails.Fail("exports", err)
+			if ferr != nil {
+				return ferr
 			}
-			e.log.Error("building an export failed", "err", err, "retry_in", backoff)
-			t = time.NewTimer(backoff)
-			retry, backoff = t.C, min(backoff*2, 5*time.Second)
+			e.log.Error("building an export failed", "err", err, "retry_in", wait)
+			t = time.NewTimer(wait)
+			retry = t.C
 		} else {
-			fails, backoff = 0, 100*time.Millisecond
+			fails.OK()
 		}
 		select {
 		case <-ctx.Done():

@@ -181,9 +181,12 @@ func (m *monitor) serve(ctx context.Context, l net.Listener) error {
 		srv.Shutdown(sctx)
 	}()
 	err := srv.Serve(l)
-	<-stopped
 	if errors.Is(err, http.ErrServerClosed) {
+		<-stopped
 		return nil
 	}
+	// Serve failed on its own: return at once, so that the group stops the
+	// bot (and, with it, the goroutine above); waiting for it would wait for
+	// a stop that nothing asks for.
 	return fmt.Errorf("http: %w", err)
 }

@@ -32,6 +32,13 @@ func (e *APIError) Error() string {
 	return fmt.Sprintf("telegram %s: %d %s", e.Method, e.Code, e.Description)
 }
 
+// TokenRefused reports whether err is Telegram refusing the bot token
+// (401, or 404 for a token it does not know): no retry can help.
+func TokenRefused(err error) bool {
+	var api *APIError
+	return errors.As(err, &api) && (api.Code == 401 || api.Code == 404)
+}
+
 // Client calls the Bot API. It never puts the token in an error or a log.
 type Client struct {
 	base  string // api url + "/bot" + token + "/"

@@ -84,23 +84,24 @@ func sleep(ctx context.Context, clock Clock, d time.Duration) error {
 	}
 }
 
-// failures counts a step's failures in a row.
-type failures struct {
-	retry   Retry
+// Failures counts a step's failures in a row, for a long-lived part that
+// retries the step by Retry and gives up after Retry.Tries.
+type Failures struct {
+	Retry   Retry
 	n       int
 	backoff time.Duration
 }
 
-// fail counts one more failure and returns how long to wait before the next
+// Fail counts one more failure and returns how long to wait before the next
 // try, or an error when the step has failed too often to go on.
-func (f *failures) fail(what string, err error) (time.Duration, error) {
+func (f *Failures) Fail(what string, err error) (time.Duration, error) {
 	f.n++
-	if f.retry.Tries > 0 && f.n >= f.retry.Tries {
+	if f.Retry.Tries > 0 && f.n >= f.Retry.Tries {
 		return 0, fmt.Errorf("%s failed %d times in a row: %w", what, f.n, err)
 	}
-	f.backoff = nextBackoff(f.backoff, f.retry.First, f.retry.Max)
+	f.backoff = nextBackoff(f.backoff, f.Retry.First, f.Retry.Max)
 	return f.backoff, nil
 }
 
-// ok resets the count after a success.
-func (f *failures) ok() { f.n, f.backoff = 0, 0 }
+// OK resets the count after a success.
+func (f *Failures) OK() { f.n, f.backoff = 0, 0 }

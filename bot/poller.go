@@ -67,7 +67,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	// it takes. Storing a batch failing is the database: retried a few
 	// times, then the poller gives up. A refused token is final.
 	backoff := time.Duration(0)
-	stored := failures{retry: p.retry}
+	stored := Failures{Retry: p.retry}
 	for {
 		if backoff > 0 {
 			if err := sleep(ctx, p.clock, backoff); err != nil {
@@ -82,12 +82,11 @@ func (p *Poller) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			var api *APIError
-			if errors.As(err, &api) && (api.Code == 401 || api.Code == 404) {
+			if TokenRefused(err) {
 				return fmt.Errorf("poller: telegram refused the bot token: %w", err)
 			}
 			if errors.Is(err, errStore) {
-				if backoff, err = stored.fail("poller: storing updates", err); err != nil {
+				if backoff, err = stored.Fail("poller: storing updates", err); err != nil {
 					return err
 				}
 			} else {
@@ -96,7 +95,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			p.log.Warn("getUpdates failed", "err", err, "retry_in", backoff)
 			continue
 		}
-		stored.ok()
+		stored.OK()
 		backoff = 0
 		offset = next
 	}

@@ -59,11 +59,11 @@ func (p *Processor) Wake() {
 // recorded with its update) is retried with backoff; after the retry's
 // tries in a row Run returns the error.
 func (p *Processor) Run(ctx context.Context) error {
-	f := failures{retry: p.retry}
+	f := Failures{Retry: p.retry}
 	for {
 		n, err := p.Step(context.WithoutCancel(ctx))
 		if err != nil {
-			wait, ferr := f.fail("processor", err)
+			wait, ferr := f.Fail("processor", err)
 			if ferr != nil {
 				return ferr
 			}
@@ -73,7 +73,7 @@ func (p *Processor) Run(ctx context.Context) error {
 			}
 			continue
 		}
-		f.ok()
+		f.OK()
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -90,10 +90,12 @@ func (p *Processor) Run(ctx context.Context) error {
 
 // Step processes one batch of pending updates and returns how many it took.
 func (p *Processor) Step(ctx context.Context) (int, error) {
+	// A look at the oldest pending update first, so that an idle wake does
+	// not take the writer; Apply reads the batch itself.
 	var items []storage.InboxItem
 	err := p.store.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		items, err = tx.PendingUpdates(p.batch)
+		items, err = tx.PendingUpdates(1)
 		return err
 	})
 	if err != nil || len(items) == 0 {

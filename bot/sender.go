@@ -235,7 +235,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	if err := s.reload(ctx); err != nil {
 		return ignoreStopped(err)
 	}
-	recordFails := failures{retry: s.again}
+	recordFails := Failures{Retry: s.again}
 	lastPrune := s.clock.Now()
 	for {
 		now := s.clock.Now()
@@ -335,8 +335,8 @@ func (s *Sender) Run(ctx context.Context) error {
 			// Outcomes that cannot be written are sent again: a database
 			// that stays broken must stop the sender, not repeat messages.
 			if r.err == nil {
-				recordFails.ok()
-			} else if _, err := recordFails.fail("sender: recording send results", r.err); err != nil {
+				recordFails.OK()
+			} else if _, err := recordFails.Fail("sender: recording send results", r.err); err != nil {
 				stop()
 				return err
 			}
@@ -370,13 +370,13 @@ func (s *Sender) interval(chat int64) time.Duration {
 // the retry's tries (the outbox cannot be read: the process must stop), and
 // returns errStopped when ctx ends while it waits.
 func (s *Sender) reload(ctx context.Context) error {
-	f := failures{retry: s.again}
+	f := Failures{Retry: s.again}
 	for {
 		err := s.load(ctx)
 		if err == nil {
 			return nil
 		}
-		wait, ferr := f.fail("sender: reading the outbox", err)
+		wait, ferr := f.Fail("sender: reading the outbox", err)
 		if ferr != nil {
 			return ferr
 		}

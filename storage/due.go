@@ -77,8 +77,8 @@ func (t *Tx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 		AND state IN ('done', 'missed', 'failed') ORDER BY id DESC LIMIT 1`, it.Kind, it.Key, ms(it.DueAt)).Scan(&id)
 	switch {
 	case err == nil:
-		if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE kind = ? AND key = ? AND state = 'pending'`, it.Kind, it.Key); err != nil {
-			return 0, fmt.Errorf("storage: schedule due %s %s: %w", it.Kind, it.Key, err)
+		if err := t.CancelDue(it.Kind, it.Key); err != nil {
+			return 0, err
 		}
 		return id, nil
 	case !errors.Is(err, sql.ErrNoRows):

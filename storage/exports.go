@@ -1,9 +1,6 @@
 package storage
 
 import (
-	"context"
-	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"time"
 )
@@ -85,46 +82,6 @@ func (t *Tx) ExportPeople(from, to time.Time) (people, teams []int64, err error)
 	teams, err = t.ids("export teams", `SELECT DISTINCT team_id FROM tickets
 		WHERE created_at >= ? AND created_at < ? AND team_id IS NOT NULL`, lo, hi)
 	return people, teams, err
-}
-
-// Read runs fn on one read connection inside a read transaction: every
-// read in fn sees the same snapshot, and the writer is not held. For long
-// reads (exports) that must not hold up updates.
-func (s *Storage) Read(ctx context.Context, fn func(*Tx) error) error {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("storage: reader: %w", err)
-	}
-	defer conn.Close()
-	rctx := context.WithoutCancel(ctx)
-	// A plain BEGIN is deferred: it takes no write lock, and its snapshot
-	// starts at the first read.
-	if _, err := conn.ExecContext(rctx, "BEGIN"); err != nil {
-		return fmt.Errorf("storage: begin read: %w", err)
-	}
-	ferr := fn(&Tx{ctx: rctx, q: readOnly{conn}})
-	if _, err := conn.ExecContext(rctx, "ROLLBACK"); err != nil {
-		conn.Raw(func(any) error { return driver.ErrBadConn })
-		if ferr == nil {
-			return fmt.Errorf("storage: end read: %w", err)
-		}
-	}
-	return ferr
-}
-
-// readOnly refuses writes on a read connection.
-type readOnly struct{ c *sql.Conn }
-
-func (r readOnly) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return nil, fmt.Errorf("storage: write on a read connection: %.40s", q)
-}
-
-func (r readOnly) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return r.c.QueryContext(ctx, q, args...)
-}
-
-func (r readOnly) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return r.c.QueryRowContext(ctx, q, args...)
 }
 
 // formatOr is f, or ExportCSV when none was given.

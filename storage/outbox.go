@@ -235,16 +235,25 @@ func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error
 
 // ReplacePending swaps the payload of a call not yet made. It reports false
 // when the call is no longer pending (it was sent, or ended).
+//
+// Only a call with a ref may be rewritten: the sender reads those from
+// their row when it makes them, and makes them again (or edits what went
+// out) when the row changed on the way; a call without one is made from
+// what was loaded, so a rewrite of it would be lost. Rewriting one is an
+// error.
 func (t *Tx) ReplacePending(id int64, payload []byte) (bool, error) {
-	res, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET payload = ? WHERE id = ? AND state = 'pending'`, payload, id)
+	var ref string
+	err := t.q.QueryRowContext(t.ctx, `UPDATE outbox SET payload = ? WHERE id = ? AND state = 'pending' RETURNING ref`, payload, id).Scan(&ref)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
 	if err != nil {
 		return false, fmt.Errorf("storage: replace outbox %d: %w", id, err)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("storage: replace outbox %d: %w", id, err)
+	if ref == "" {
+		return false, fmt.Errorf("storage: replace outbox %d: a call without a ref is sent as it was loaded and cannot be rewritten", id)
 	}
-	return n == 1, nil
+	return true, nil
 }
 
 // PruneOutbox deletes finished calls made before t0 that belong to nothing

@@ -166,6 +166,12 @@ func (s *Storage) abort(ctx context.Context, conn *sql.Conn) {
 	if _, err := conn.ExecContext(ctx, s.rollback); err == nil {
 		return
 	}
+	discard(conn)
+}
+
+// discard keeps conn from going back to the pool: it is closed instead,
+// which ends whatever transaction it is still inside.
+func discard(conn *sql.Conn) {
 	conn.Raw(func(any) error { return driver.ErrBadConn })
 }
 
@@ -173,6 +179,46 @@ func (s *Storage) abort(ctx context.Context, conn *sql.Conn) {
 // short and, like writes, not cut off by ctx's cancellation.
 func (s *Storage) View(ctx context.Context, fn func(*Tx) error) error {
 	return fn(&Tx{ctx: context.WithoutCancel(ctx), q: s.db})
+}
+
+// Read runs fn on one read connection inside a read transaction: every
+// read in fn sees the same snapshot, and the writer is not held. For long
+// reads (exports) that must not hold up updates.
+func (s *Storage) Read(ctx context.Context, fn func(*Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("storage: reader: %w", err)
+	}
+	defer conn.Close()
+	rctx := context.WithoutCancel(ctx)
+	// A plain BEGIN is deferred: it takes no write lock, and its snapshot
+	// starts at the first read.
+	if _, err := conn.ExecContext(rctx, "BEGIN"); err != nil {
+		return fmt.Errorf("storage: begin read: %w", err)
+	}
+	ferr := fn(&Tx{ctx: rctx, q: readOnly{conn}})
+	if _, err := conn.ExecContext(rctx, "ROLLBACK"); err != nil {
+		discard(conn)
+		if ferr == nil {
+			return fmt.Errorf("storage: end read: %w", err)
+		}
+	}
+	return ferr
+}
+
+// readOnly refuses writes on a read connection.
+type readOnly struct{ c *sql.Conn }
+
+func (r readOnly) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return nil, fmt.Errorf("storage: write on a read connection: %.40s", q)
+}
+
+func (r readOnly) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return r.c.QueryContext(ctx, q, args...)
+}
+
+func (r readOnly) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return r.c.QueryRowContext(ctx, q, args...)
 }
 
 // Savepoint runs fn inside a savepoint: when fn fails, what it wrote is

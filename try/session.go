@@ -74,7 +74,13 @@ func startSession(ctx context.Context, db string, start time.Time, log *slog.Log
 	// What is still queued at Ctrl-C or start over is of no use later: the
 	// stop waits a second for it, not five.
 	opt := app.Options{Now: s.clock.Now, Log: log, Tick: s.ticks, Ready: func() { close(ready) }, FlushTimeout: time.Second}
-	go func() { s.done <- app.Run(runCtx, s.cfg, opt) }()
+	go func() {
+		err := app.Run(runCtx, s.cfg, opt)
+		// A bot that stopped on its own stops the session too: its ticks
+		// and the page's forwarding end instead of waiting on it forever.
+		cancel()
+		s.done <- err
+	}()
 	select {
 	case <-ready:
 	case err := <-s.done:
