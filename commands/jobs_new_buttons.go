@@ -9,7 +9,7 @@ import (
 
 // jobNewButton takes the buttons of the /job flow ("jb:n:<what>[:arg]")
 // and of a change of time.
-func (a *App) jobNewButton(r *req, parts []string) error {
+func (a *App) jobNewButton(r *req, parts btnArgs) error {
 	if !r.private() || len(parts) < 3 {
 		return r.toast(r.t("error.stale_button"))
 	}
@@ -24,10 +24,6 @@ func (a *App) jobNewButton(r *req, parts []string) error {
 	if _, ok, err := r.flowFor(f.Name, &d); !ok || err != nil {
 		return err
 	}
-	arg := ""
-	if len(parts) > 3 {
-		arg = parts[3]
-	}
 	if parts[2] == "x" {
 		if err := r.tx.EndFlow(r.me.ID); err != nil {
 			return err
@@ -37,7 +33,7 @@ func (a *App) jobNewButton(r *req, parts []string) error {
 	if f.Name == flowJobMove {
 		return a.jobMoveButton(r, f, d, parts[2])
 	}
-	return a.jobDraftButton(r, f, d, parts[2], arg)
+	return a.jobDraftButton(r, f, d, parts[2], parts.arg(3))
 }
 
 func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg string) error {
