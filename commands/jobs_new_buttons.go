@@ -25,10 +25,7 @@ func (a *App) jobNewButton(r *req, parts btnArgs) error {
 		return err
 	}
 	if parts[2] == "x" {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	}
 	if f.Name == flowJobMove {
 		return a.jobMoveButton(r, f, d, parts[2])

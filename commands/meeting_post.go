@@ -31,10 +31,7 @@ func (a *App) meetingButton(r *req) error {
 	}
 	switch verb {
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	case "pull":
 		if f.Step != "agenda" {
 			return r.toast(r.t("error.stale_button"))

@@ -19,10 +19,7 @@ func (a *App) pledgeButton(r *req) error {
 	case "pub":
 		return a.publishPledge(r)
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("pledge.cancelled"), nil)
+		return r.endFlowSaying(r.t("pledge.cancelled"))
 	case "rk":
 		var d pledgeData
 		f, ok, err := r.flowFor(flowPledge, &d)

@@ -31,10 +31,7 @@ func (a *App) ticketButton(r *req) error {
 			return a.reportName(r, parts[1])
 		}
 	case "cancel":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	}
 	id, ok := parts.id(1)
 	if !ok {
