@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"courtyard/storage"
@@ -14,15 +15,12 @@ func (a *App) jobNewButton(r *req, parts btnArgs) error {
 		return r.toast(r.t("error.stale_button"))
 	}
 	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowJob && f.Name != flowJobMove) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
+	if err != nil && !isNotFound(err) {
 		return err
 	}
 	var d jobDraft
-	if _, ok, err := r.flowFor(f.Name, &d); !ok || err != nil {
-		return err
+	if err != nil || (f.Name != flowJob && f.Name != flowJobMove) || json.Unmarshal([]byte(f.Data), &d) != nil {
+		return r.toast(r.t("error.stale_button"))
 	}
 	if parts[2] == "x" {
 		return r.endFlowSaying(r.t("cancel.done"))
