@@ -81,10 +81,7 @@ func (a *App) announceButton(r *req) error {
 	}
 	switch parts[0] {
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	case "a":
 		return a.pickAudience(r, arg)
 	case "b":

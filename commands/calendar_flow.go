@@ -53,10 +53,7 @@ func (a *App) calFlowPress(r *req, verb, arg string) error {
 	}
 	switch verb {
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	case "w":
 		if f.Step != "when" {
 			return r.toast(r.t("error.stale_button"))

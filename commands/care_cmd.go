@@ -151,7 +151,7 @@ func (a *App) careButton(r *req) error {
 	if !a.mayEditCare(r) {
 		return r.toast(r.t("care.staff_only"))
 	}
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "cr:"), ":")
+	parts := buttonArgs(r.cb.Data, "cr:")
 	switch parts[0] {
 	case "list", "arch":
 		text, kb, err := a.careList(r, parts[0] == "arch")
@@ -167,10 +167,7 @@ func (a *App) careButton(r *req) error {
 	case "b", "r", "skip":
 		return a.careFlowButton(r, parts)
 	}
-	if len(parts) < 2 {
-		return r.toast(r.t("error.stale_button"))
-	}
-	id, ok := idArg(parts[1])
+	id, ok := parts.id(1)
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}

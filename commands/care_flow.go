@@ -164,9 +164,11 @@ func (a *App) careCreate(r *req, d careData, notes string) error {
 	return a.replyCarePage(r, id, "care.added")
 }
 
-// careSave changes one field of household d.ID.
-func (a *App) careSave(r *req, d careData, step, value string) error {
-	h, err := r.tx.Household(d.ID)
+// flowHousehold reads the household a conversation is about, with full
+// access checked again; when it is gone or no longer theirs the
+// conversation ends, the person is told, and ok is false.
+func (a *App) flowHousehold(r *req, id int64) (h storage.Household, ok bool, err error) {
+	h, err = r.tx.Household(id)
 	if err == nil {
 		var acc careAccess
 		if acc, err = a.mayReadHousehold(r, h); err == nil && acc != careFull {
@@ -175,11 +177,17 @@ func (a *App) careSave(r *req, d careData, step, value string) error {
 	}
 	if isNotFound(err) {
 		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
+			return h, false, err
 		}
-		return r.reply(r.t("care.gone"), nil)
+		return h, false, r.reply(r.t("care.gone"), nil)
 	}
-	if err != nil {
+	return h, err == nil, err
+}
+
+// careSave changes one field of household d.ID.
+func (a *App) careSave(r *req, d careData, step, value string) error {
+	h, ok, err := a.flowHousehold(r, d.ID)
+	if !ok {
 		return err
 	}
 	field := step

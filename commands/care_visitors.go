@@ -95,20 +95,8 @@ func (a *App) toggleVisitor(r *req, h storage.Household, mid int64) error {
 
 // visitorByText assigns the visitor staff named by @username or id.
 func (a *App) visitorByText(r *req, d careData) error {
-	h, err := r.tx.Household(d.ID)
-	if err == nil {
-		var acc careAccess
-		if acc, err = a.mayReadHousehold(r, h); err == nil && acc != careFull {
-			err = storage.ErrNotFound
-		}
-	}
-	if isNotFound(err) {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.reply(r.t("care.gone"), nil)
-	}
-	if err != nil {
+	h, ok, err := a.flowHousehold(r, d.ID)
+	if !ok {
 		return err
 	}
 	who := strings.TrimSpace(cleanLine(r.text))

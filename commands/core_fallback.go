@@ -114,6 +114,15 @@ func (r *req) setFlow(name, step string, data any) error {
 	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: name, Step: step, Data: string(raw)}, r.now)
 }
 
+// endFlowSaying ends the person's conversation and puts text in place of
+// the message whose button was pressed.
+func (r *req) endFlowSaying(text string) error {
+	if err := r.tx.EndFlow(r.me.ID); err != nil {
+		return err
+	}
+	return r.edit(text, nil)
+}
+
 // flowFor reads the person's conversation name into data for a button
 // press. ok is false, and the press answered as stale, when they are not in it.
 func (r *req) flowFor(name string, data any) (storage.Flow, bool, error) {

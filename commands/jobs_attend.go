@@ -83,8 +83,8 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 
 // jobAttendButton marks one person: came logs the job's hours for them,
 // did not come removes them; marking again replaces the mark.
-func (a *App) jobAttendButton(r *req, j storage.Job, parts []string) error {
-	member, ok := jobArg(parts, 3)
+func (a *App) jobAttendButton(r *req, j storage.Job, parts btnArgs) error {
+	member, ok := parts.id(3)
 	if !ok || len(parts) != 5 || (parts[4] != "0" && parts[4] != "1") {
 		return r.toast(r.t("error.stale_button"))
 	}

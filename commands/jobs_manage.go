@@ -111,10 +111,7 @@ func (a *App) jobMoveButton(r *req, f storage.Flow, d jobDraft, what string) err
 		return err
 	}
 	if !a.mayManageJob(r, j) || j.State != storage.JobOpen || !j.Start.After(r.now) {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("job.move_stale"), nil)
+		return r.endFlowSaying(r.t("job.move_stale"))
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
 		return a.askJobWhen(r, f.Name, d, msg)

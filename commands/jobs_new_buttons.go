@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"courtyard/storage"
@@ -9,35 +10,25 @@ import (
 
 // jobNewButton takes the buttons of the /job flow ("jb:n:<what>[:arg]")
 // and of a change of time.
-func (a *App) jobNewButton(r *req, parts []string) error {
+func (a *App) jobNewButton(r *req, parts btnArgs) error {
 	if !r.private() || len(parts) < 3 {
 		return r.toast(r.t("error.stale_button"))
 	}
 	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowJob && f.Name != flowJobMove) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
+	if err != nil && !isNotFound(err) {
 		return err
 	}
 	var d jobDraft
-	if _, ok, err := r.flowFor(f.Name, &d); !ok || err != nil {
-		return err
-	}
-	arg := ""
-	if len(parts) > 3 {
-		arg = parts[3]
+	if err != nil || (f.Name != flowJob && f.Name != flowJobMove) || json.Unmarshal([]byte(f.Data), &d) != nil {
+		return r.toast(r.t("error.stale_button"))
 	}
 	if parts[2] == "x" {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	}
 	if f.Name == flowJobMove {
 		return a.jobMoveButton(r, f, d, parts[2])
 	}
-	return a.jobDraftButton(r, f, d, parts[2], arg)
+	return a.jobDraftButton(r, f, d, parts[2], parts.arg(3))
 }
 
 func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg string) error {

@@ -159,23 +159,8 @@ func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup
 	if err != nil {
 		return err
 	}
-	send := telegram.SendMessage{ChatID: p.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
-		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-	replaced, err := tx.ReplacePending(out.ID, telegram.Marshal(send))
-	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {
-		return err
-	}
-	edit := telegram.EditMessageText{ChatID: out.ChatID, MessageID: out.MessageID, Text: send.Text, ParseMode: "HTML",
-		ReplyMarkup: markup, LinkPreviewOptions: send.LinkPreviewOptions}
-	payload := telegram.Marshal(edit)
-	if p.EditOutID != 0 {
-		if replaced, err := tx.ReplacePending(p.EditOutID, payload); err != nil || replaced {
-			return err
-		}
-	}
-	id, err := tx.Enqueue(storage.OutMsg{ChatID: out.ChatID, Method: "editMessageText", Payload: payload,
-		Priority: storage.PriorityBulk, Ref: jobRef(p.JobID)}, now)
-	if err != nil {
+	id, err := refreshCopy(tx, out, p.EditOutID, text, markup, storage.PriorityBulk, jobRef(p.JobID), now)
+	if err != nil || id == 0 {
 		return err
 	}
 	return tx.SetJobPostEdit(p.ID, id)

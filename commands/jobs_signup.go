@@ -13,7 +13,7 @@ const noShowWindow = 90 * 24 * time.Hour
 
 // jobButton routes the "jb:" buttons.
 func (a *App) jobButton(r *req) error {
-	parts := strings.Split(r.cb.Data, ":")
+	parts := btnArgs(strings.Split(r.cb.Data, ":"))
 	if len(parts) < 2 {
 		return r.toast(r.t("error.stale_button"))
 	}
@@ -26,7 +26,7 @@ func (a *App) jobButton(r *req) error {
 	if parts[1] == "clr" {
 		return a.jobClearButton(r, parts)
 	}
-	id, ok := jobArg(parts, 2)
+	id, ok := parts.id(2)
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}

@@ -89,11 +89,3 @@ func (a *App) jobButtons(lang string, j storage.Job) any {
 		{Text: a.cat.T(lang, "job.button.withdraw"), CallbackData: "jb:wd:" + itoa(j.ID)},
 	}}}
 }
-
-// jobArg reads the job id of a button's data "jb:xx:<id>[:...]".
-func jobArg(parts []string, i int) (int64, bool) {
-	if len(parts) <= i {
-		return 0, false
-	}
-	return idArg(parts[i])
-}

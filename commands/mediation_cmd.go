@@ -138,7 +138,7 @@ func (a *App) outcomeLabel(r *req, o string) string {
 
 // mediationButton routes the "md:" buttons; each asks mayReadDispute again.
 func (a *App) mediationButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "md:"), ":")
+	parts := buttonArgs(r.cb.Data, "md:")
 	if !r.private() {
 		return r.toast(r.t("mediation.group_refused"))
 	}
@@ -164,10 +164,7 @@ func (a *App) mediationButton(r *req) error {
 		}
 		return a.askParties(r)
 	}
-	if len(parts) < 2 {
-		return r.toast(r.t("error.stale_button"))
-	}
-	id, ok := idArg(parts[1])
+	id, ok := parts.id(1)
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}

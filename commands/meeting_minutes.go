@@ -194,27 +194,39 @@ func (a *App) ticketButtons(r *req, m storage.Meeting, did int64) telegram.Keybo
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
+// managedDecision reads the decision a button names, and its meeting, for
+// a press by someone who may manage that meeting; ok is false, and the
+// press answered, otherwise.
+func (a *App) managedDecision(r *req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
+	id, ok := idArg(idText)
+	if !ok {
+		return d, m, false, r.toast(r.t("error.stale_button"))
+	}
+	if d, err = r.tx.Decision(id); isNotFound(err) {
+		return d, m, false, r.toast(r.t("error.stale_button"))
+	}
+	if err != nil {
+		return d, m, false, err
+	}
+	if m, err = r.tx.Meeting(d.MeetingID); err != nil {
+		return d, m, false, err
+	}
+	if !a.mayManageMeeting(r, m) {
+		return d, m, false, r.toast(r.t("mt.not_yours"))
+	}
+	return d, m, true, nil
+}
+
 // decisionTicket makes a decision a ticket of a building, filed and
 // announced as any ticket is; a second press makes nothing.
 func (a *App) decisionTicket(r *req, arg string) error {
 	ids, building, _ := strings.Cut(arg, ":")
-	did, ok := idArg(ids)
-	if !ok || !a.buildings[building] {
+	if !a.buildings[building] {
 		return r.toast(r.t("error.stale_button"))
 	}
-	d, err := r.tx.Decision(did)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
+	d, m, ok, err := a.managedDecision(r, ids)
+	if !ok {
 		return err
-	}
-	m, err := r.tx.Meeting(d.MeetingID)
-	if err != nil {
-		return err
-	}
-	if !a.mayManageMeeting(r, m) {
-		return r.toast(r.t("mt.not_yours"))
 	}
 	if d.TicketID != 0 || d.JobID != 0 {
 		return r.toast(r.t("mt.already_made"))
@@ -278,22 +290,11 @@ func (a *App) saveMeetingSchedule(r *req, d calData) error {
 // title: the organiser goes on from its time. The job is linked to the
 // decision when it is published.
 func (a *App) decisionJob(r *req, arg string) error {
-	did, ok := idArg(arg)
+	d, _, ok, err := a.managedDecision(r, arg)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
-	}
-	d, err := r.tx.Decision(did)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
-	}
-	if err != nil {
 		return err
 	}
-	m, err := r.tx.Meeting(d.MeetingID)
-	if err != nil {
-		return err
-	}
-	if !a.mayManageMeeting(r, m) || !r.private() {
+	if !r.private() {
 		return r.toast(r.t("mt.not_yours"))
 	}
 	if ok, err := a.mayOrganise(r, 0); err != nil || !ok {

@@ -31,10 +31,7 @@ func (a *App) meetingButton(r *req) error {
 	}
 	switch verb {
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	case "pull":
 		if f.Step != "agenda" {
 			return r.toast(r.t("error.stale_button"))
@@ -307,15 +304,6 @@ func (a *App) refreshInvitations(r *req, m storage.Meeting) error {
 		return err
 	}
 	for _, p := range posts {
-		text, kb := fit(a.invitation(p.Lang, m, coming, not)), a.rsvpKeyboard(p.Lang, m.ID)
-		send := telegram.SendMessage{ChatID: p.ChatID, Text: text, ParseMode: "HTML", ReplyMarkup: kb,
-			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-		if ok, err := r.tx.ReplacePending(p.OutID, telegram.Marshal(send)); err != nil || ok {
-			if err != nil {
-				return err
-			}
-			continue
-		}
 		out, err := r.tx.OutByID(p.OutID)
 		if isNotFound(err) {
 			continue
@@ -323,25 +311,13 @@ func (a *App) refreshInvitations(r *req, m storage.Meeting) error {
 		if err != nil {
 			return err
 		}
-		if out.State != storage.OutSent || out.MessageID == 0 {
-			continue
-		}
-		e := telegram.Marshal(telegram.EditMessageText{ChatID: p.ChatID, MessageID: out.MessageID, Text: text, ParseMode: "HTML",
-			ReplyMarkup: kb, LinkPreviewOptions: send.LinkPreviewOptions})
-		if p.EditOutID != 0 {
-			if ok, err := r.tx.ReplacePending(p.EditOutID, e); err != nil || ok {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-		}
-		// With a ref the sender reads the row when it sends it, and sends
-		// it again if it was rewritten meanwhile.
-		eid, err := r.tx.Enqueue(storage.OutMsg{ChatID: p.ChatID, Method: "editMessageText", Payload: e, Priority: storage.PriorityBulk,
-			Ref: "mt:" + itoa(m.ID) + ":edit"}, r.now)
+		eid, err := refreshCopy(r.tx, out, p.EditOutID, a.invitation(p.Lang, m, coming, not), a.rsvpKeyboard(p.Lang, m.ID),
+			storage.PriorityBulk, "mt:"+itoa(m.ID)+":edit", r.now)
 		if err != nil {
 			return err
+		}
+		if eid == 0 {
+			continue
 		}
 		if err := r.tx.SetMeetingEdit(m.ID, p.ChatID, eid); err != nil {
 			return err

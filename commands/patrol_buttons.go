@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"strconv"
 	"strings"
 
 	"courtyard/storage"
@@ -10,12 +9,9 @@ import (
 // patrolButton routes the "pt:" buttons. Every press is authorised again
 // here, by the same functions the views use.
 func (a *App) patrolButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "pt:"), ":")
+	parts := buttonArgs(r.cb.Data, "pt:")
 	arg := func(i int) int64 {
-		if i >= len(parts) {
-			return 0
-		}
-		n, _ := strconv.ParseInt(parts[i], 10, 64)
+		n, _ := parts.id(i)
 		return n
 	}
 	switch parts[0] {

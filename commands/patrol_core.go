@@ -124,22 +124,13 @@ func othersOn(lang string, ds []storage.PatrolDuty, except int64) string {
 // tellPerson sends a catalog message to one person in their language, if
 // the bot can write to them.
 func (a *App) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(lang string) any, key string, args ...any) error {
-	m, err := tx.Member(id)
-	if isNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !canDM(m) {
-		return nil
-	}
-	lang := a.langOf(m)
-	var mk any
-	if markup != nil {
-		mk = markup(lang)
-	}
-	return a.send(tx, m.ID, a.cat.T(lang, key, args...), mk, storage.PriorityReply, now)
+	return a.personMsg(tx, id, now, func(lang string) (string, any) {
+		var mk any
+		if markup != nil {
+			mk = markup(lang)
+		}
+		return a.cat.T(lang, key, args...), mk
+	})
 }
 
 // tellTeamNeed tells the team's members who are not on the shift that it

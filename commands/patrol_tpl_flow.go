@@ -110,10 +110,7 @@ func (a *App) tplFlowButton(r *req, op, arg string) error {
 	n, _ := strconv.Atoi(arg)
 	switch {
 	case op == "fcancel":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("patrol.tpl_cancelled"), nil)
+		return r.endFlowSaying(r.t("patrol.tpl_cancelled"))
 	case op == "fk" && d.Tpl != 0 && tplNext[f.Step] != "":
 		return a.askTpl(r, tplNext[f.Step], d)
 	case op == "fp" && f.Step == "sched" && presetDow[arg] != "":

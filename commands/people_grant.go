@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"strconv"
 	"strings"
 
 	"courtyard/storage"
@@ -58,34 +57,24 @@ func (a *App) revoke(r *req) error {
 // author of the message replied to. It answers the caller itself when the
 // person is unknown and returns nil then.
 func (a *App) target(r *req, words []string) (*storage.Member, []string, error) {
-	var m storage.Member
-	var err error
 	switch {
 	case r.msg.ReplyToMessage != nil && r.msg.ReplyToMessage.From != nil && (len(words) == 0 || roleWords[strings.ToLower(words[0])] != ""):
-		m, err = r.tx.Member(r.msg.ReplyToMessage.From.ID)
-	case len(words) == 0:
-		return nil, nil, r.reply(r.t("grant.usage"), nil)
-	case strings.HasPrefix(words[0], "@"):
-		var ok bool
-		if m, ok, err = a.memberByUsername(r, words[0]); !ok && !isNotFound(err) {
+		m, err := r.tx.Member(r.msg.ReplyToMessage.From.ID)
+		if isNotFound(err) {
+			return nil, nil, r.reply(r.t("grant.unknown_user"), nil)
+		}
+		if err != nil {
 			return nil, nil, err
 		}
-		words = words[1:]
-	default:
-		id, perr := strconv.ParseInt(words[0], 10, 64)
-		if perr != nil || id <= 0 {
-			return nil, nil, r.reply(r.t("grant.usage"), nil)
-		}
-		m, err = r.tx.Member(id)
-		words = words[1:]
+		return &m, words, nil
+	case len(words) == 0:
+		return nil, nil, r.reply(r.t("grant.usage"), nil)
 	}
-	if isNotFound(err) {
-		return nil, nil, r.reply(r.t("grant.unknown_user"), nil)
-	}
-	if err != nil {
+	m, ok, err := a.findPerson(r, words[0], "grant.usage")
+	if !ok {
 		return nil, nil, err
 	}
-	return &m, words, nil
+	return &m, words[1:], nil
 }
 
 // setRole applies a role change after checking who may make it: staff

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"courtyard/storage"
@@ -22,4 +23,25 @@ func (a *App) memberByUsername(r *req, name string) (m storage.Member, ok bool, 
 		lines = append(lines, r.t("refer.candidate", c.ID, esc(c.Name)))
 	}
 	return storage.Member{}, false, r.reply(r.t("refer.ambiguous", esc(limitRunes(name, 40)), strings.Join(lines, "\n")), nil)
+}
+
+// findPerson reads "@username" or a numeric id, answering with the usage
+// (usageKey) when it is neither and when nobody has it.
+func (a *App) findPerson(r *req, who, usageKey string, args ...any) (storage.Member, bool, error) {
+	var m storage.Member
+	var err error
+	if strings.HasPrefix(who, "@") {
+		var ok bool
+		if m, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
+			return m, false, err
+		}
+	} else if id, perr := strconv.ParseInt(who, 10, 64); perr == nil && id > 0 {
+		m, err = r.tx.Member(id)
+	} else {
+		return m, false, r.reply(r.t(usageKey, args...), nil)
+	}
+	if isNotFound(err) {
+		return m, false, r.reply(r.t("grant.unknown_user"), nil)
+	}
+	return m, err == nil, err
 }

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"strconv"
-	"strings"
 
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -12,7 +11,7 @@ import (
 // press: mayPledge and authorship for one's own pledge, mayManagePledges
 // for staff, mayRatePledge for ratings.
 func (a *App) pledgeButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "pl:"), ":")
+	parts := buttonArgs(r.cb.Data, "pl:")
 	if !r.private() {
 		return r.toast(r.t("menu.private_only"))
 	}
@@ -20,10 +19,7 @@ func (a *App) pledgeButton(r *req) error {
 	case "pub":
 		return a.publishPledge(r)
 	case "x":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("pledge.cancelled"), nil)
+		return r.endFlowSaying(r.t("pledge.cancelled"))
 	case "rk":
 		var d pledgeData
 		f, ok, err := r.flowFor(flowPledge, &d)
@@ -35,10 +31,7 @@ func (a *App) pledgeButton(r *req) error {
 		}
 		return a.pledgeWord(r, d, "")
 	}
-	if len(parts) < 2 {
-		return r.toast(r.t("error.stale_button"))
-	}
-	id, ok := idArg(parts[1])
+	id, ok := parts.id(1)
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}

@@ -82,10 +82,7 @@ func (a *App) starOpenButton(r *req, parts []string) error {
 		return r.edit(r.t("stars.open.preview", a.roundTitle(rd)(r.lang), a.starCategoryList(r.lang), a.when(rd.NominateUntil),
 			a.when(rd.VoteFrom), a.when(rd.VoteUntil), r.t("ann.audience."+d.Aud)), kb)
 	case "ox":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("stars.open.cancelled"), nil)
+		return r.endFlowSaying(r.t("stars.open.cancelled"))
 	case "oy":
 		if d.Aud == "" {
 			return r.toast(r.t("error.stale_button"))
@@ -109,10 +106,7 @@ func (a *App) starPlan(r *req, d starOpenData) storage.StarRound {
 // audience that nominations are open.
 func (a *App) openStarRound(r *req, d starOpenData) error {
 	if _, err := r.tx.ActiveStarRound(); err == nil {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("stars.open.already"), nil)
+		return r.endFlowSaying(r.t("stars.open.already"))
 	} else if !isNotFound(err) {
 		return err
 	}

@@ -136,7 +136,7 @@ func (a *App) candName(r *req, c storage.StarCandidate, lang string) string {
 // starButton routes the st: buttons. Each handler checks again, on every
 // press, who may press it (mayRunStars or mayTakePart).
 func (a *App) starButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "st:"), ":")
+	parts := buttonArgs(r.cb.Data, "st:")
 	if !r.private() {
 		return r.toast(r.t("menu.private_only"))
 	}

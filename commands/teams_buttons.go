@@ -13,12 +13,9 @@ const flowTeamRename = "team_rename"
 // teamButton routes the tm: buttons: tm:<action>:<id>[:<arg>]. Every
 // press is authorised here again, whoever was shown the button.
 func (a *App) teamButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "tm:"), ":")
-	if len(parts) < 2 || !r.private() {
-		return r.toast(r.t("error.stale_button"))
-	}
-	id, ok := idArg(parts[1])
-	if !ok {
+	parts := buttonArgs(r.cb.Data, "tm:")
+	id, ok := parts.id(1)
+	if !ok || !r.private() {
 		return r.toast(r.t("error.stale_button"))
 	}
 	switch parts[0] {
@@ -31,10 +28,6 @@ func (a *App) teamButton(r *req) error {
 	}
 	if err != nil {
 		return err
-	}
-	arg := ""
-	if len(parts) > 2 {
-		arg = parts[2]
 	}
 	switch parts[0] {
 	case "view":
@@ -61,7 +54,7 @@ func (a *App) teamButton(r *req) error {
 	if !mayEditTeams(r) {
 		return r.toast(r.t("team.staff_only"))
 	}
-	return a.staffTeamButton(r, tm, parts[0], arg)
+	return a.staffTeamButton(r, tm, parts[0], parts.arg(2))
 }
 
 // staffTeamButton: the buttons of a team's page that only staff get.

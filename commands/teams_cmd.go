@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"strconv"
 	"strings"
 
 	"courtyard/storage"
@@ -86,27 +85,6 @@ func (a *App) findTeam(r *req, name string) (storage.Team, bool, error) {
 		return tm, false, r.reply(r.t("team.unknown", esc(limitRunes(name, maxTeamName))), nil)
 	}
 	return tm, err == nil, err
-}
-
-// findPerson reads "@username" or a numeric id, answering with the usage
-// (usageKey) when it is neither and when nobody has it.
-func (a *App) findPerson(r *req, who, usageKey string, args ...any) (storage.Member, bool, error) {
-	var m storage.Member
-	var err error
-	if strings.HasPrefix(who, "@") {
-		var ok bool
-		if m, ok, err = a.memberByUsername(r, who); !ok && !isNotFound(err) {
-			return m, false, err
-		}
-	} else if id, perr := strconv.ParseInt(who, 10, 64); perr == nil && id > 0 {
-		m, err = r.tx.Member(id)
-	} else {
-		return m, false, r.reply(r.t(usageKey, args...), nil)
-	}
-	if isNotFound(err) {
-		return m, false, r.reply(r.t("grant.unknown_user"), nil)
-	}
-	return m, err == nil, err
 }
 
 // teamMember adds m to tm or removes them: staff or a lead of tm.

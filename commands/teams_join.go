@@ -211,19 +211,7 @@ func (a *App) closeRequestCopies(r *req, rq storage.TeamRequest, tm storage.Team
 			lang = a.langOf(m)
 		}
 		text := a.cat.T(lang, "team.request_closed", esc(asker.Name), esc(tm.Name), a.requestOutcome(lang, rq.State), esc(r.me.Name))
-		p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML",
-			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-		replaced, err := r.tx.ReplacePending(out.ID, telegram.Marshal(p))
-		if err != nil {
-			return err
-		}
-		if replaced || out.State != storage.OutSent || out.MessageID == 0 {
-			continue
-		}
-		e := telegram.EditMessageText{ChatID: out.ChatID, MessageID: out.MessageID, Text: p.Text, ParseMode: "HTML",
-			LinkPreviewOptions: p.LinkPreviewOptions}
-		if _, err := r.tx.Enqueue(storage.OutMsg{ChatID: out.ChatID, Method: "editMessageText", Payload: telegram.Marshal(e),
-			Priority: storage.PriorityReply}, r.now); err != nil {
+		if _, err := refreshCopy(r.tx, out, 0, text, nil, storage.PriorityReply, "", r.now); err != nil {
 			return err
 		}
 	}

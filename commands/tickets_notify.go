@@ -186,15 +186,7 @@ func (a *App) refreshGroupLine(r *req, tk storage.Ticket) error {
 	} else if in {
 		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
 	}
-	p := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: buttons,
-		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-	replaced, err := r.tx.ReplacePending(out.ID, telegram.Marshal(p))
-	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {
-		return err
-	}
-	e := telegram.EditMessageText{ChatID: out.ChatID, MessageID: out.MessageID, Text: p.Text, ParseMode: "HTML",
-		ReplyMarkup: p.ReplyMarkup, LinkPreviewOptions: p.LinkPreviewOptions}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: out.ChatID, Method: "editMessageText", Payload: telegram.Marshal(e), Priority: storage.PriorityBulk}, r.now)
+	_, err = refreshCopy(r.tx, out, 0, text, buttons, storage.PriorityBulk, "", r.now)
 	return err
 }
 

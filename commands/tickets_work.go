@@ -13,7 +13,7 @@ const flowResolve = "resolve"
 
 // ticketButton routes the "tk:" buttons.
 func (a *App) ticketButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "tk:"), ":")
+	parts := buttonArgs(r.cb.Data, "tk:")
 	verb := parts[0]
 	switch verb {
 	case "cat":
@@ -31,15 +31,9 @@ func (a *App) ticketButton(r *req) error {
 			return a.reportName(r, parts[1])
 		}
 	case "cancel":
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
-			return err
-		}
-		return r.edit(r.t("cancel.done"), nil)
+		return r.endFlowSaying(r.t("cancel.done"))
 	}
-	if len(parts) < 2 {
-		return r.toast(r.t("error.stale_button"))
-	}
-	id, ok := idArg(parts[1])
+	id, ok := parts.id(1)
 	if !ok {
 		return r.toast(r.t("error.stale_button"))
 	}

@@ -62,7 +62,7 @@ func (a *App) visitList(pr *req, d roundData) (string, telegram.Keyboard, int, e
 // visitButton routes the vi: buttons: vi:<action>:<visit id>. Every press
 // is authorised again: only the household's assigned visitor, in private.
 func (a *App) visitButton(r *req) error {
-	parts := strings.Split(strings.TrimPrefix(r.cb.Data, "vi:"), ":")
+	parts := buttonArgs(r.cb.Data, "vi:")
 	if len(parts) != 2 {
 		return r.toast(r.t("error.stale_button"))
 	}

@@ -1,0 +1,28 @@
+package commands
+
+import "strings"
+
+// btnArgs is a button's data after its prefix, split on ':': the verb
+// first, then its arguments ("tm:view:12" is {"view", "12"}). The data may
+// be forged, so every read allows for a part that is missing.
+type btnArgs []string
+
+func buttonArgs(data, prefix string) btnArgs {
+	return strings.Split(strings.TrimPrefix(data, prefix), ":")
+}
+
+// arg is part i, "" when there is none.
+func (b btnArgs) arg(i int) string {
+	if i >= len(b) {
+		return ""
+	}
+	return b[i]
+}
+
+// id reads part i as an id; false when it is missing or not an id.
+func (b btnArgs) id(i int) (int64, bool) {
+	if i >= len(b) {
+		return 0, false
+	}
+	return idArg(b[i])
+}
