@@ -137,6 +137,9 @@ func (a *App) partiesText(r *req, d medData, text string) error {
 			if err != nil && !isNotFound(err) {
 				return err
 			}
+			if !ok && err == nil {
+				return nil // two members hold the name: they were listed, the question stands
+			}
 			if ok {
 				p = storage.DisputeParty{MemberID: m.ID, Name: m.Name}
 			}

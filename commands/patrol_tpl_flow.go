@@ -177,8 +177,8 @@ func (a *App) tplText(r *req, f storage.Flow) error {
 		}
 		d.Area = text
 	case "rot":
-		ids, bad, err := a.readRotation(r, d.Team, text)
-		if err != nil {
+		ids, bad, answered, err := a.readRotation(r, d.Team, text)
+		if err != nil || answered {
 			return err
 		}
 		if bad != "" {
@@ -259,37 +259,41 @@ func parseLength(s string) (int, bool) {
 
 // readRotation reads "@wang @chen 1234" into member ids, in order; bad is
 // the first one not found or not in the team.
-func (a *App) readRotation(r *req, team int64, text string) (ids []int64, bad string, err error) {
+// answered is true when a name two members hold was refused with both ids.
+func (a *App) readRotation(r *req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
 	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return c == ' ' || c == ',' || c == '，' || c == '、' }) {
 		var m storage.Member
 		if strings.HasPrefix(w, "@") {
-			m, err = r.tx.MemberByUsername(w)
+			var ok bool
+			if m, ok, err = a.memberByUsername(r, w); !ok && err == nil {
+				return nil, "", true, nil
+			}
 		} else if id, perr := strconv.ParseInt(w, 10, 64); perr == nil && id > 0 {
 			m, err = r.tx.Member(id)
 		} else {
-			return nil, w, nil
+			return nil, w, false, nil
 		}
 		if isNotFound(err) {
-			return nil, w, nil
+			return nil, w, false, nil
 		}
 		if err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
 		in, err := r.tx.InTeam(team, m.ID)
 		if err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
 		if !in {
-			return nil, w, nil
+			return nil, w, false, nil
 		}
 		if !containsID(ids, m.ID) {
 			ids = append(ids, m.ID)
 		}
 	}
 	if len(ids) == 0 {
-		return nil, text, nil
+		return nil, text, false, nil
 	}
-	return ids, "", nil
+	return ids, "", false, nil
 }
 
 // saveTpl stores the template and lays out its shifts at once.
