@@ -48,11 +48,11 @@ func TestCalendarCrashChild(t *testing.T) {
 	db, api, _ := strings.Cut(env, "|")
 	ticks := make(chan chan struct{})
 	go func() {
-		for {
+		pace := time.NewTicker(20 * time.Millisecond) // the child's pace; the parent waits on conditions
+		for range pace.C {
 			ack := make(chan struct{})
 			ticks <- ack
 			<-ack
-			time.Sleep(20 * time.Millisecond) // the child's pace; the parent waits on conditions
 		}
 	}()
 	now := func() time.Time { return calCrashT0.Add(time.Minute) }
