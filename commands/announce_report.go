@@ -9,31 +9,31 @@ import (
 
 // announcements lists recent announcements with their delivery and who has
 // read them; /announcements <id> shows one in full.
-func (a *App) announcements(r *req) error {
+func (a *App) announcements(r *Req) error {
 	by := int64(0)
-	if !r.atLeast(storage.RoleStaff) {
-		by = r.me.ID
+	if !r.AtLeast(storage.RoleStaff) {
+		by = r.Me.ID
 	}
-	if arg := strings.TrimSpace(r.args); arg != "" {
-		id, ok := idArg(arg)
+	if arg := strings.TrimSpace(r.Args); arg != "" {
+		id, ok := IdArg(arg)
 		if !ok {
-			return r.reply(r.t("ann.list_usage"), nil)
+			return r.Reply(r.T("ann.list_usage"), nil)
 		}
-		ann, err := r.tx.Announcement(id)
-		if isNotFound(err) || (err == nil && (ann.State != "sent" || (by != 0 && ann.SenderID != by))) {
-			return r.reply(r.t("ann.not_found", id), nil)
+		ann, err := r.Tx.Announcement(id)
+		if IsNotFound(err) || (err == nil && (ann.State != "sent" || (by != 0 && ann.SenderID != by))) {
+			return r.Reply(r.T("ann.not_found", id), nil)
 		}
 		if err != nil {
 			return err
 		}
 		return a.announcementReport(r, ann, true)
 	}
-	list, err := r.tx.RecentAnnouncements(by, 5)
+	list, err := r.Tx.RecentAnnouncements(by, 5)
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
-		return r.reply(r.t("ann.none"), nil)
+		return r.Reply(r.T("ann.none"), nil)
 	}
 	for i, ann := range list {
 		if err := a.announcementReport(r, ann, i == 0); err != nil {
@@ -43,47 +43,47 @@ func (a *App) announcements(r *req) error {
 	return nil
 }
 
-func (a *App) announcementReport(r *req, ann storage.Announcement, full bool) error {
-	counts, err := r.tx.RefCounts("ann:" + itoa(ann.ID))
+func (a *App) announcementReport(r *Req, ann storage.Announcement, full bool) error {
+	counts, err := r.Tx.RefCounts("ann:" + Itoa(ann.ID))
 	if err != nil {
 		return err
 	}
-	acks, err := r.tx.Acks(ann.ID)
+	acks, err := r.Tx.Acks(ann.ID)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", r.t("ann.report_head", ann.ID, a.when(ann.SentAt), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
-	fmt.Fprintf(&b, "“%s”\n", quote(ann.Text, 80))
-	fmt.Fprintf(&b, "%s\n", r.t("ann.report_counts", ann.Recipients, counts[storage.OutSent], counts[storage.OutPending],
+	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.When(ann.SentAt), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
+	fmt.Fprintf(&b, "“%s”\n", Quote(ann.Text, 80))
+	fmt.Fprintf(&b, "%s\n", r.T("ann.report_counts", ann.Recipients, counts[storage.OutSent], counts[storage.OutPending],
 		counts[storage.OutFailed], counts[storage.OutBlocked], len(acks)))
 	if full {
 		if len(acks) > 0 {
 			names := make([]string, 0, min(len(acks), 20))
 			for _, id := range acks[:min(len(acks), 20)] {
-				names = append(names, esc(a.nameOf(r, id)))
+				names = append(names, Esc(a.NameOf(r, id)))
 			}
 			more := ""
 			if len(acks) > 20 {
-				more = r.t("ann.and_more", len(acks)-20)
+				more = r.T("ann.and_more", len(acks)-20)
 			}
-			fmt.Fprintf(&b, "%s\n", r.t("ann.read_by", a.listJoin(r.lang, names), more))
+			fmt.Fprintf(&b, "%s\n", r.T("ann.read_by", a.ListJoin(r.Lang, names), more))
 		}
-		missing, total, err := r.tx.NotAcknowledged(ann.ID, 20)
+		missing, total, err := r.Tx.NotAcknowledged(ann.ID, 20)
 		if err != nil {
 			return err
 		}
 		if total > 0 {
 			names := make([]string, 0, len(missing))
 			for _, m := range missing {
-				names = append(names, esc(m.Name))
+				names = append(names, Esc(m.Name))
 			}
 			more := ""
 			if total > len(missing) {
-				more = r.t("ann.and_more", total-len(missing))
+				more = r.T("ann.and_more", total-len(missing))
 			}
-			fmt.Fprintf(&b, "%s\n", r.t("ann.not_read_by", a.listJoin(r.lang, names), more))
+			fmt.Fprintf(&b, "%s\n", r.T("ann.not_read_by", a.ListJoin(r.Lang, names), more))
 		}
 	}
-	return r.reply(strings.TrimSpace(b.String()), nil)
+	return r.Reply(strings.TrimSpace(b.String()), nil)
 }

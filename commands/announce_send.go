@@ -11,35 +11,35 @@ import (
 // annText takes the announcement's text (or a photo with a caption), makes
 // the draft and shows the preview: exactly what recipients will see, then
 // Send / Pin and send / Cancel.
-func (a *App) annText(r *req, f storage.Flow) error {
+func (a *App) annText(r *Req, f storage.Flow) error {
 	var d annData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "text" {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("error.stale_button"), nil)
+		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	photo := largestPhoto(r)
-	text := cleanText(r.text)
+	photo := LargestPhoto(r)
+	text := CleanText(r.Text)
 	if text == "" {
-		return r.reply(r.t("ann.empty"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
 	}
 	if over, limit := a.annOver(r, text, photo != ""); over > 0 {
 		key := "ann.too_long.text"
 		if photo != "" {
 			key = "ann.too_long.caption"
 		}
-		return r.reply(r.t(key, over, limit), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T(key, over, limit), telegram.ForceReply{ForceReply: true})
 	}
-	id, err := r.tx.CreateAnnouncement(storage.Announcement{SenderID: r.me.ID, Audience: d.Audience, Buildings: d.Buildings,
-		TeamID: d.TeamID, Text: text, Photo: photo}, r.now)
+	id, err := r.Tx.CreateAnnouncement(storage.Announcement{SenderID: r.Me.ID, Audience: d.Audience, Buildings: d.Buildings,
+		TeamID: d.TeamID, Text: text, Photo: photo}, r.Now)
 	if err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	ann, err := r.tx.Announcement(id)
+	ann, err := r.Tx.Announcement(id)
 	if err != nil {
 		return err
 	}
@@ -47,29 +47,29 @@ func (a *App) annText(r *req, f storage.Flow) error {
 	if err != nil {
 		return err
 	}
-	if err := a.deliver(r, ann, r.chat.ID, r.lang, storage.PriorityReply, "", false); err != nil {
+	if err := a.deliver(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false); err != nil {
 		return err
 	}
-	row := []telegram.Button{{Text: r.t("ann.send", len(recips)), CallbackData: "an:send:" + itoa(id)}}
+	row := []telegram.Button{{Text: r.T("ann.send", len(recips)), CallbackData: "an:send:" + Itoa(id)}}
 	if ann.Audience == storage.AudienceGroups || ann.Audience == storage.AudienceBuildingGroups {
-		row = append(row, telegram.Button{Text: r.t("ann.pin_send"), CallbackData: "an:pin:" + itoa(id)})
+		row = append(row, telegram.Button{Text: r.T("ann.pin_send"), CallbackData: "an:pin:" + Itoa(id)})
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "an:cancel:" + itoa(id)}}}}
-	return r.reply(r.n("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "an:cancel:" + Itoa(id)}}}}
+	return r.Reply(r.N("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
 }
 
 // annOver is by how much an announcement of text would pass Telegram's
 // limit (a photo's caption, else a message) in the longest of its
 // languages, counted as Telegram counts: UTF-16 units of the visible text,
 // with the notice's heading and the sender's name. 0 when it fits.
-func (a *App) annOver(r *req, text string, photo bool) (over, limit int) {
+func (a *App) annOver(r *Req, text string, photo bool) (over, limit int) {
 	limit = telegram.MaxText
 	if photo {
 		limit = telegram.MaxCaption
 	}
-	sender := esc(a.nameOf(r, r.me.ID))
+	sender := Esc(a.NameOf(r, r.Me.ID))
 	for _, lang := range locale.Languages() {
-		over = max(over, visibleLen(a.cat.T(lang, "ann.message", esc(text), sender))-limit)
+		over = max(over, VisibleLen(a.Cat.T(lang, "ann.message", Esc(text), sender))-limit)
 	}
 	return over, limit
 }
@@ -81,45 +81,45 @@ type recipient struct {
 }
 
 // recipients works out who gets an announcement now.
-func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) {
+func (a *App) recipients(r *Req, ann storage.Announcement) ([]recipient, error) {
 	var out []recipient
 	people := func(ms []storage.Member, err error) ([]recipient, error) {
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range ms {
-			ok, err := a.reachable(r.tx, m)
+			ok, err := a.Reachable(r.Tx, m)
 			if err != nil {
 				return nil, err
 			}
 			if ok {
-				out = append(out, recipient{chat: m.ID, lang: a.langOf(m)})
+				out = append(out, recipient{chat: m.ID, lang: a.LangOf(m)})
 			}
 		}
 		return out, nil
 	}
 	switch ann.Audience {
 	case storage.AudienceGroups, storage.AudienceBuildingGroups:
-		chats, err := r.tx.LinkedChats(ann.Buildings...)
+		chats, err := r.Tx.LinkedChats(ann.Buildings...)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range chats {
-			out = append(out, recipient{chat: c.ID, lang: a.cfg.Community.Language})
+			out = append(out, recipient{chat: c.ID, lang: a.Cfg.Community.Language})
 		}
 		return out, nil
 	case storage.AudienceResidents, storage.AudienceBuildingPersons:
-		return people(r.tx.Residents(ann.Buildings...))
+		return people(r.Tx.Residents(ann.Buildings...))
 	case storage.AudienceLeaders:
-		return people(r.tx.MembersWithRole(storage.RoleLeader))
+		return people(r.Tx.MembersWithRole(storage.RoleLeader))
 	case storage.AudienceTeam:
-		ids, err := r.tx.TeamMemberIDs(ann.TeamID)
+		ids, err := r.Tx.TeamMemberIDs(ann.TeamID)
 		if err != nil {
 			return nil, err
 		}
 		var ms []storage.Member
 		for _, id := range ids {
-			m, err := r.tx.Member(id)
+			m, err := r.Tx.Member(id)
 			if err != nil {
 				return nil, err
 			}
@@ -131,18 +131,18 @@ func (a *App) recipients(r *req, ann storage.Announcement) ([]recipient, error) 
 }
 
 // deliver queues the announcement to one chat.
-func (a *App) deliver(r *req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
+func (a *App) deliver(r *Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
 	return a.deliverAck(r, ann, chat, lang, prio, ref, pin, true)
 }
 
 // deliverAck queues the announcement to one chat, with the Read ✓ button
 // if ack.
-func (a *App) deliverAck(r *req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
-	sender := a.nameOf(r, ann.SenderID)
-	text := a.cat.T(lang, "ann.message", esc(ann.Text), esc(sender))
+func (a *App) deliverAck(r *Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
+	sender := a.NameOf(r, ann.SenderID)
+	text := a.Cat.T(lang, "ann.message", Esc(ann.Text), Esc(sender))
 	var kb any
 	if ack {
-		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + itoa(ann.ID)}}}}
+		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + Itoa(ann.ID)}}}}
 	}
 	m := storage.OutMsg{ChatID: chat, Priority: prio, Ref: ref}
 	if pin && chat < 0 {
@@ -150,48 +150,48 @@ func (a *App) deliverAck(r *req, ann storage.Announcement, chat int64, lang stri
 	}
 	if ann.Photo != "" {
 		m.Method = "sendPhoto"
-		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: fitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
+		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: FitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
 	} else {
 		m.Method = "sendMessage"
-		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: fit(text), ParseMode: "HTML", ReplyMarkup: kb,
+		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: kb,
 			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}})
 	}
-	_, err := r.tx.Enqueue(m, r.now)
+	_, err := r.Tx.Enqueue(m, r.Now)
 	return err
 }
 
 // finishAnnouncement takes Send, Pin and send, and Cancel. The press is
 // authorised again: only the draft's author, still allowed to reach that
 // audience, can send it, and only once.
-func (a *App) finishAnnouncement(r *req, verb, arg string) error {
+func (a *App) finishAnnouncement(r *Req, verb, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
 	}
 	id := ann.ID
-	if ann.SenderID != r.me.ID || !a.mayAnnounce(r, ann) {
-		return r.toast(r.t("ann.not_yours"))
+	if ann.SenderID != r.Me.ID || !a.mayAnnounce(r, ann) {
+		return r.Toast(r.T("ann.not_yours"))
 	}
 	if ann.State != "draft" {
-		return r.toast(r.t("ann.already", r.t("ann.state."+ann.State)))
+		return r.Toast(r.T("ann.already", r.T("ann.state."+ann.State)))
 	}
 	if verb == "cancel" {
-		if _, err := r.tx.FinishAnnouncement(id, "cancelled", false, 0, r.now); err != nil {
+		if _, err := r.Tx.FinishAnnouncement(id, "cancelled", false, 0, r.Now); err != nil {
 			return err
 		}
-		return r.edit(r.t("ann.cancelled"), nil)
+		return r.Edit(r.T("ann.cancelled"), nil)
 	}
 	n, ok, err := a.sendAnnouncement(r, ann, verb == "pin", true)
 	if err != nil || !ok {
 		if err == nil {
-			err = r.toast(r.t("ann.already", r.t("ann.state.sent")))
+			err = r.Toast(r.T("ann.already", r.T("ann.state.sent")))
 		}
 		return err
 	}
-	if err := r.toast(r.t("ann.sending_toast")); err != nil {
+	if err := r.Toast(r.T("ann.sending_toast")); err != nil {
 		return err
 	}
-	return r.edit(r.n("ann.sending", n, id), nil)
+	return r.Edit(r.N("ann.sending", n, id), nil)
 }
 
 // sendAnnouncement moves a draft to sent and queues it to everyone in its
@@ -199,18 +199,18 @@ func (a *App) finishAnnouncement(r *req, verb, arg string) error {
 // commits, the outbox sends each copy once. It reports the number of
 // recipients, and false when the draft had been sent or cancelled already.
 // ack puts the Read ✓ button under it.
-func (a *App) sendAnnouncement(r *req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
+func (a *App) sendAnnouncement(r *Req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
 	recips, err := a.recipients(r, ann)
 	if err != nil {
 		return 0, false, err
 	}
-	if ok, err := r.tx.FinishAnnouncement(ann.ID, "sent", pin, len(recips), r.now); err != nil || !ok {
+	if ok, err := r.Tx.FinishAnnouncement(ann.ID, "sent", pin, len(recips), r.Now); err != nil || !ok {
 		return 0, false, err
 	}
-	ref := "ann:" + itoa(ann.ID)
-	a.audit(r, "announce", ref, map[string]any{"recipients": len(recips), "pin": pin})
+	ref := "ann:" + Itoa(ann.ID)
+	a.Audit(r, "announce", ref, map[string]any{"recipients": len(recips), "pin": pin})
 	for _, rc := range recips {
-		if err := r.tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
+		if err := r.Tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
 			return 0, false, err
 		}
 		prio := storage.PriorityBulk
@@ -225,13 +225,13 @@ func (a *App) sendAnnouncement(r *req, ann storage.Announcement, pin, ack bool) 
 }
 
 // mayAnnounce checks the presser may still reach the announcement's audience.
-func (a *App) mayAnnounce(r *req, ann storage.Announcement) bool {
-	if !containsStr(a.audiences(r), ann.Audience) {
+func (a *App) mayAnnounce(r *Req, ann storage.Announcement) bool {
+	if !ContainsStr(a.audiences(r), ann.Audience) {
 		return false
 	}
 	allowed := a.announceBuildings(r)
 	for _, b := range ann.Buildings {
-		if !containsStr(allowed, b) {
+		if !ContainsStr(allowed, b) {
 			return false
 		}
 	}
@@ -239,43 +239,43 @@ func (a *App) mayAnnounce(r *req, ann storage.Announcement) bool {
 }
 
 // acknowledge takes the "read" button under an announcement.
-func (a *App) acknowledge(r *req, arg string) error {
+func (a *App) acknowledge(r *Req, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
 	}
 	id := ann.ID
 	if ann.State != "sent" {
-		return r.toast(r.t("ann.preview_ack"))
+		return r.Toast(r.T("ann.preview_ack"))
 	}
 	// Only a press on a copy the announcement was sent to counts: in the
 	// presser's private chat or in a group it went to.
-	if sent, err := r.tx.IsAnnouncementRecipient(id, r.chat.ID); err != nil || !sent {
+	if sent, err := r.Tx.IsAnnouncementRecipient(id, r.Chat.ID); err != nil || !sent {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("ann.ack_not_recipient"))
+		return r.Toast(r.T("ann.ack_not_recipient"))
 	}
-	added, err := r.tx.Acknowledge(id, r.me.ID, r.now)
+	added, err := r.Tx.Acknowledge(id, r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
 	if !added {
-		return r.toast(r.t("ann.acked_again"))
+		return r.Toast(r.T("ann.acked_again"))
 	}
-	return r.toast(r.t("ann.acked"))
+	return r.Toast(r.T("ann.acked"))
 }
 
 // pressedAnnouncement reads the announcement a button names; ok is false,
 // and the press answered as stale, when there is none.
-func (a *App) pressedAnnouncement(r *req, arg string) (storage.Announcement, bool, error) {
-	id, ok := idArg(arg)
+func (a *App) pressedAnnouncement(r *Req, arg string) (storage.Announcement, bool, error) {
+	id, ok := IdArg(arg)
 	if !ok {
-		return storage.Announcement{}, false, r.toast(r.t("error.stale_button"))
+		return storage.Announcement{}, false, r.Toast(r.T("error.stale_button"))
 	}
-	ann, err := r.tx.Announcement(id)
-	if isNotFound(err) {
-		return ann, false, r.toast(r.t("error.stale_button"))
+	ann, err := r.Tx.Announcement(id)
+	if IsNotFound(err) {
+		return ann, false, r.Toast(r.T("error.stale_button"))
 	}
 	return ann, err == nil, err
 }

@@ -25,17 +25,17 @@ func (s audSel) asAnnouncement() storage.Announcement {
 // mayScheduleFor is the one rule for who may schedule a notice or a meeting
 // to an audience: the announcement rule (staff anything, leaders their own
 // buildings' groups and residents).
-func (a *App) mayScheduleFor(r *req, s audSel) bool {
+func (a *App) mayScheduleFor(r *Req, s audSel) bool {
 	return s.Audience != "" && a.mayAnnounce(r, s.asAnnouncement())
 }
 
 // audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
-func (a *App) audienceKeyboard(r *req, prefix string) telegram.Keyboard {
+func (a *App) audienceKeyboard(r *Req, prefix string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	for _, au := range a.audiences(r) {
-		rows = append(rows, []telegram.Button{{Text: r.t("ann.audience." + au), CallbackData: prefix + "a:" + au}})
+		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: prefix + "a:" + au}})
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: prefix + "x"}})
+	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: prefix + "x"}})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
@@ -48,69 +48,69 @@ const (
 // audiencePress takes a press of the picker (verb a, b, bd or t) at step
 // ("audience", "buildings", "team"), updating sel. It returns the picker's
 // next step name ("" when done or refused) and whether sel is complete.
-func (a *App) audiencePress(r *req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
+func (a *App) audiencePress(r *Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
 	switch verb {
 	case "a":
-		if step != "audience" || !containsStr(a.audiences(r), arg) {
-			return "", audAsk, r.toast(r.t("error.stale_button"))
+		if step != "audience" || !ContainsStr(a.audiences(r), arg) {
+			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		*sel = audSel{Audience: arg}
 		switch arg {
 		case storage.AudienceBuildingGroups, storage.AudienceBuildingPersons:
-			return "buildings", audAsk, r.edit(r.t("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
+			return "buildings", audAsk, r.Edit(r.T("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
 		case storage.AudienceTeam:
-			teams, err := r.tx.Teams()
+			teams, err := r.Tx.Teams()
 			if err != nil {
 				return "", audAsk, err
 			}
 			if len(teams) == 0 {
-				return "", audAsk, r.toast(r.t("ann.no_teams"))
+				return "", audAsk, r.Toast(r.T("ann.no_teams"))
 			}
 			var rows [][]telegram.Button
 			for _, tm := range teams {
-				rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: prefix + "t:" + itoa(tm.ID)}})
+				rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: prefix + "t:" + Itoa(tm.ID)}})
 			}
-			return "team", audAsk, r.edit(r.t("ann.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
+			return "team", audAsk, r.Edit(r.T("ann.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
 		}
 		return "", audDone, nil
 	case "b":
-		if step != "buildings" || !containsStr(a.announceBuildings(r), arg) {
-			return "", audAsk, r.toast(r.t("error.stale_button"))
+		if step != "buildings" || !ContainsStr(a.announceBuildings(r), arg) {
+			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
-		if containsStr(sel.Buildings, arg) {
+		if ContainsStr(sel.Buildings, arg) {
 			sel.Buildings = removeStr(sel.Buildings, arg)
 		} else {
 			sel.Buildings = append(sel.Buildings, arg)
 		}
-		return "buildings", audAsk, r.edit(r.t("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
+		return "buildings", audAsk, r.Edit(r.T("ann.ask_buildings"), a.audBuildings(r, prefix, *sel))
 	case "bd":
 		if step != "buildings" || len(sel.Buildings) == 0 {
-			return "", audAsk, r.toast(r.t("ann.pick_one"))
+			return "", audAsk, r.Toast(r.T("ann.pick_one"))
 		}
 		return "", audDone, nil
 	case "t":
-		id, ok := idArg(arg)
+		id, ok := IdArg(arg)
 		if step != "team" || !ok {
-			return "", audAsk, r.toast(r.t("error.stale_button"))
+			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
-		if _, err := r.tx.Team(id); err != nil {
-			if isNotFound(err) {
-				return "", audAsk, r.toast(r.t("error.stale_button"))
+		if _, err := r.Tx.Team(id); err != nil {
+			if IsNotFound(err) {
+				return "", audAsk, r.Toast(r.T("error.stale_button"))
 			}
 			return "", audAsk, err
 		}
 		sel.TeamID = id
 		return "", audDone, nil
 	}
-	return "", audAsk, r.toast(r.t("error.stale_button"))
+	return "", audAsk, r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) audBuildings(r *req, prefix string, sel audSel) telegram.Keyboard {
+func (a *App) audBuildings(r *Req, prefix string, sel audSel) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.announceBuildings(r) {
 		label := b
-		if containsStr(sel.Buildings, b) {
+		if ContainsStr(sel.Buildings, b) {
 			label = "✓ " + b
 		}
 		row = append(row, telegram.Button{Text: label, CallbackData: prefix + "b:" + b})
@@ -121,7 +121,7 @@ func (a *App) audBuildings(r *req, prefix string, sel audSel) telegram.Keyboard 
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("ann.buildings_done"), CallbackData: prefix + "bd"},
-		{Text: r.t("button.cancel"), CallbackData: prefix + "x"}})
+	rows = append(rows, []telegram.Button{{Text: r.T("ann.buildings_done"), CallbackData: prefix + "bd"},
+		{Text: r.T("button.cancel"), CallbackData: prefix + "x"}})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }

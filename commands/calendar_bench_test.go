@@ -81,7 +81,7 @@ func BenchmarkCalendarRSVPRefresh(b *testing.B) {
 	a, s, t0 := calBench(b, 2000)
 	var m storage.Meeting
 	err := s.Update(context.Background(), func(tx *storage.Tx) error {
-		r := a.systemReq(context.Background(), tx, t0)
+		r := a.SystemReq(context.Background(), tx, t0)
 		m = storage.Meeting{OrganiserID: 5000, Title: "bench", StartsAt: t0.Add(72 * time.Hour), Place: "hall",
 			Audience: storage.AudienceResidents, State: storage.MeetingPosted}
 		var err error
@@ -111,7 +111,7 @@ func BenchmarkCalendarRSVPRefresh(b *testing.B) {
 			if _, err := tx.SetRSVP(m.ID, int64(5000+i%2000), i%2 == 0, t0); err != nil {
 				return err
 			}
-			return a.refreshInvitations(a.systemReq(context.Background(), tx, t0), m)
+			return a.refreshInvitations(a.SystemReq(context.Background(), tx, t0), m)
 		})
 		if err != nil {
 			b.Fatal(err)

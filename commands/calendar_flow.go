@@ -29,143 +29,143 @@ type calData struct {
 
 // askWhen offers the preset times, a time of day, a one-off and a cron
 // expression.
-func (a *App) askWhen(r *req, d calData) error {
-	if err := r.setFlow(flowSchedule, "when", d); err != nil {
+func (a *App) askWhen(r *Req, d calData) error {
+	if err := r.SetFlow(flowSchedule, "when", d); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("cal.preset.115"), CallbackData: "sc:w:115"}},
-		{{Text: r.t("cal.preset.mon"), CallbackData: "sc:w:mon"}},
-		{{Text: r.t("cal.preset.day"), CallbackData: "sc:w:day"}, {Text: r.t("cal.preset.once"), CallbackData: "sc:w:once"}},
-		{{Text: r.t("cal.preset.holiday"), CallbackData: "sc:w:hol"}},
-		{{Text: r.t("cal.preset.cron"), CallbackData: "sc:w:cron"}, {Text: r.t("button.cancel"), CallbackData: "sc:x"}},
+		{{Text: r.T("cal.preset.115"), CallbackData: "sc:w:115"}},
+		{{Text: r.T("cal.preset.mon"), CallbackData: "sc:w:mon"}},
+		{{Text: r.T("cal.preset.day"), CallbackData: "sc:w:day"}, {Text: r.T("cal.preset.once"), CallbackData: "sc:w:once"}},
+		{{Text: r.T("cal.preset.holiday"), CallbackData: "sc:w:hol"}},
+		{{Text: r.T("cal.preset.cron"), CallbackData: "sc:w:cron"}, {Text: r.T("button.cancel"), CallbackData: "sc:x"}},
 	}}
-	return r.reply(r.t("cal.ask_when"), kb)
+	return r.Reply(r.T("cal.ask_when"), kb)
 }
 
 // calFlowPress takes the buttons of the conversation: when presets, the
 // audience picker, save and cancel.
-func (a *App) calFlowPress(r *req, verb, arg string) error {
+func (a *App) calFlowPress(r *Req, verb, arg string) error {
 	var d calData
-	f, ok, err := r.flowFor(flowSchedule, &d)
+	f, ok, err := r.FlowFor(flowSchedule, &d)
 	if !ok || err != nil {
 		return err
 	}
 	switch verb {
 	case "x":
-		return r.endFlowSaying(r.t("cancel.done"))
+		return r.EndFlowSaying(r.T("cancel.done"))
 	case "w":
 		if f.Step != "when" {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		if arg == "hol" {
-			return r.edit(r.t("cal.ask_holiday"), a.holidayKeyboard(r))
+			return r.Edit(r.T("cal.ask_holiday"), a.holidayKeyboard(r))
 		}
 		ask := map[string]string{"day": "cal.ask_daytime", "once": "cal.ask_once", "cron": "cal.ask_cron"}
 		if key, ok := ask[arg]; ok {
-			if err := r.setFlow(flowSchedule, arg, d); err != nil {
+			if err := r.SetFlow(flowSchedule, arg, d); err != nil {
 				return err
 			}
-			if err := r.toast(""); err != nil {
+			if err := r.Toast(""); err != nil {
 				return err
 			}
-			return r.reply(r.t(key), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T(key), telegram.ForceReply{ForceReply: true})
 		}
 		spec, ok := calPresets[arg]
 		if !ok {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.edit(r.t("cal.when_chosen", a.describeWhen(r, storage.ScheduleCron, spec)), nil); err != nil {
+		if err := r.Edit(r.T("cal.when_chosen", a.describeWhen(r, storage.ScheduleCron, spec)), nil); err != nil {
 			return err
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, spec)
 	case "h":
 		if f.Step != "when" || !holiday.Known(arg) {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		d.Spec = arg
-		if err := r.setFlow(flowSchedule, "holtime", d); err != nil {
+		if err := r.SetFlow(flowSchedule, "holtime", d); err != nil {
 			return err
 		}
-		if err := r.edit(r.t("cal.when_chosen", a.holidayName(r.lang, arg)), nil); err != nil {
+		if err := r.Edit(r.T("cal.when_chosen", a.holidayName(r.Lang, arg)), nil); err != nil {
 			return err
 		}
-		return r.reply(r.t("cal.ask_holtime", a.holidayName(r.lang, arg)), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("cal.ask_holtime", a.holidayName(r.Lang, arg)), telegram.ForceReply{ForceReply: true})
 	case "a", "b", "bd", "t":
 		step, done, err := a.audiencePress(r, "sc:", f.Step, verb, arg, &d.Aud)
 		if err != nil || done != audDone {
 			if err == nil && step != "" {
-				err = r.setFlow(flowSchedule, step, d)
+				err = r.SetFlow(flowSchedule, step, d)
 			}
 			return err
 		}
 		return a.calAudienceChosen(r, d)
 	case "save0", "save1":
 		if f.Step != "confirm" {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		return a.saveSchedule(r, d, verb == "save1")
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // scheduleText takes what the person typed in the conversation.
-func (a *App) scheduleText(r *req, f storage.Flow) error {
+func (a *App) scheduleText(r *Req, f storage.Flow) error {
 	var d calData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("error.stale_button"), nil)
+		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := cleanText(r.text)
+	text := CleanText(r.Text)
 	again := telegram.ForceReply{ForceReply: true}
 	switch f.Step {
 	case "day":
 		spec, ok := dailySpec(text)
 		if !ok {
-			return r.reply(r.t("cal.bad_daytime"), again)
+			return r.Reply(r.T("cal.bad_daytime"), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, spec)
 	case "holtime":
 		spec := d.Spec + " " + strings.TrimSpace(text)
 		if _, _, _, ok := holidaySpec(spec); !ok {
-			return r.reply(r.t("cal.bad_daytime"), again)
+			return r.Reply(r.T("cal.bad_daytime"), again)
 		}
 		key, hh, mm, _ := holidaySpec(spec)
 		return a.whenChosen(r, d, storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", key, hh, mm))
 	case "cron":
 		if _, err := timed.ParseSpec(text); err != nil {
-			return r.reply(a.cronRefusal(r, text, err), again)
+			return r.Reply(a.cronRefusal(r, text, err), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, strings.Join(strings.Fields(text), " "))
 	case "once":
-		sp, err := when.Parse(text, r.now, a.loc)
+		sp, err := when.Parse(text, r.Now, a.Loc)
 		if err != nil {
 			key := "cal.bad_once"
 			if errors.Is(err, when.ErrPast) {
 				key = "cal.once_past"
 			}
-			return r.reply(r.t(key, when.Example(r.lang)), again)
+			return r.Reply(r.T(key, when.Example(r.Lang)), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleOnce, strconv.FormatInt(sp.Start.UnixMilli(), 10))
 	case "text", "edittext":
-		if largestPhoto(r) != "" {
-			return r.reply(r.t("cal.text_only"), again)
+		if LargestPhoto(r) != "" {
+			return r.Reply(r.T("cal.text_only"), again)
 		}
 		return a.calTextTyped(r, f.Step, d, text)
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
 // whenChosen goes on once the time is known: to the audience for a new
 // notice, or saves the new time of a schedule or a recurring meeting.
-func (a *App) whenChosen(r *req, d calData, kind, spec string) error {
-	if a.nextRun(kind, spec, r.now).IsZero() {
-		return r.reply(r.t("cal.never_again"), nil)
+func (a *App) whenChosen(r *Req, d calData, kind, spec string) error {
+	if a.nextRun(kind, spec, r.Now).IsZero() {
+		return r.Reply(r.T("cal.never_again"), nil)
 	}
 	d.Kind, d.Spec = kind, spec
 	switch {
@@ -174,105 +174,105 @@ func (a *App) whenChosen(r *req, d calData, kind, spec string) error {
 	case d.MeetingID != 0:
 		return a.saveMeetingSchedule(r, d)
 	}
-	if err := r.setFlow(flowSchedule, "audience", d); err != nil {
+	if err := r.SetFlow(flowSchedule, "audience", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("cal.ask_audience", a.describeWhen(r, kind, spec)), a.audienceKeyboard(r, "sc:"))
+	return r.Reply(r.T("cal.ask_audience", a.describeWhen(r, kind, spec)), a.audienceKeyboard(r, "sc:"))
 }
 
 // calAudienceChosen checks the audience against the time (groups hear at
 // most once an hour) and asks for the text.
-func (a *App) calAudienceChosen(r *req, d calData) error {
+func (a *App) calAudienceChosen(r *Req, d calData) error {
 	if !a.mayScheduleFor(r, d.Aud) {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if d.Aud.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.now) {
+	if d.Aud.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.Now) {
 		d.Aud = audSel{}
-		if err := r.setFlow(flowSchedule, "audience", d); err != nil {
+		if err := r.SetFlow(flowSchedule, "audience", d); err != nil {
 			return err
 		}
-		return r.edit(r.t("cal.too_often"), a.audienceKeyboard(r, "sc:"))
+		return r.Edit(r.T("cal.too_often"), a.audienceKeyboard(r, "sc:"))
 	}
-	if err := r.setFlow(flowSchedule, "text", d); err != nil {
+	if err := r.SetFlow(flowSchedule, "text", d); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("ann.audience_chosen", a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
 		return err
 	}
-	return r.reply(r.t("cal.ask_text"), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("cal.ask_text"), telegram.ForceReply{ForceReply: true})
 }
 
 // calTextTyped takes a notice's text: for a new notice it shows the preview
 // exactly as sent, for an edit it saves it.
-func (a *App) calTextTyped(r *req, step string, d calData, text string) error {
+func (a *App) calTextTyped(r *Req, step string, d calData, text string) error {
 	limit := telegram.MaxText - 200
 	switch {
 	case text == "":
-		return r.reply(r.t("ann.empty"), telegram.ForceReply{ForceReply: true})
-	case runeLen(text) > limit:
-		return r.reply(r.t("report.too_long", runeLen(text), limit), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
+	case RuneLen(text) > limit:
+		return r.Reply(r.T("report.too_long", RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
 	}
 	if step == "edittext" {
 		return a.saveText(r, d, text)
 	}
 	d.Text = text
-	if err := r.setFlow(flowSchedule, "confirm", d); err != nil {
+	if err := r.SetFlow(flowSchedule, "confirm", d); err != nil {
 		return err
 	}
 	ann := d.Aud.asAnnouncement()
-	ann.SenderID, ann.Text = r.me.ID, text
-	if err := a.deliverAck(r, ann, r.chat.ID, r.lang, storage.PriorityReply, "", false, true); err != nil {
+	ann.SenderID, ann.Text = r.Me.ID, text
+	if err := a.deliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("cal.save_ack"), CallbackData: "sc:save1"}},
-		{{Text: r.t("cal.save_noack"), CallbackData: "sc:save0"}},
-		{{Text: r.t("button.cancel"), CallbackData: "sc:x"}},
+		{{Text: r.T("cal.save_ack"), CallbackData: "sc:save1"}},
+		{{Text: r.T("cal.save_noack"), CallbackData: "sc:save0"}},
+		{{Text: r.T("button.cancel"), CallbackData: "sc:x"}},
 	}}
-	return r.reply(r.t("cal.preview", a.describeWhen(r, d.Kind, d.Spec),
+	return r.Reply(r.T("cal.preview", a.describeWhen(r, d.Kind, d.Spec),
 		a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
 }
 
 // runList is the next five run times, one a line.
-func (a *App) runList(r *req, kind, spec string) string {
+func (a *App) runList(r *Req, kind, spec string) string {
 	var b strings.Builder
-	for _, t := range a.nextRuns(kind, spec, r.now, 5) {
-		b.WriteString("\n• " + a.when(t))
+	for _, t := range a.nextRuns(kind, spec, r.Now, 5) {
+		b.WriteString("\n• " + a.When(t))
 	}
 	return b.String()
 }
 
 // saveSchedule stores a new notice and lays out its first run.
-func (a *App) saveSchedule(r *req, d calData, ack bool) error {
+func (a *App) saveSchedule(r *Req, d calData, ack bool) error {
 	if !a.mayScheduleFor(r, d.Aud) || d.Text == "" {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	s := storage.Schedule{OwnerID: r.me.ID, Kind: d.Kind, Spec: d.Spec, What: storage.ScheduleNotice, Audience: d.Aud.Audience,
+	s := storage.Schedule{OwnerID: r.Me.ID, Kind: d.Kind, Spec: d.Spec, What: storage.ScheduleNotice, Audience: d.Aud.Audience,
 		Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID, Text: d.Text, Ack: ack, State: storage.ScheduleActive}
-	id, err := r.tx.CreateSchedule(s, r.now)
+	id, err := r.Tx.CreateSchedule(s, r.Now)
 	if err != nil {
 		return err
 	}
 	s.ID = id
-	a.audit(r, "schedule.create", "sch:"+itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	a.Audit(r, "schedule.create", "sch:"+Itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := a.layNext(r.tx, s, r.now, r.now); err != nil {
+	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("cal.saved", id), nil); err != nil {
+	if err := r.Edit(r.T("cal.saved", id), nil); err != nil {
 		return err
 	}
 	return a.showSchedule(r, s, false)
 }
 
 // holidayKeyboard offers each holiday the calendar knows.
-func (a *App) holidayKeyboard(r *req) telegram.Keyboard {
+func (a *App) holidayKeyboard(r *Req) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, k := range holiday.Keys() {
-		row = append(row, telegram.Button{Text: a.holidayName(r.lang, k), CallbackData: "sc:h:" + k})
+		row = append(row, telegram.Button{Text: a.holidayName(r.Lang, k), CallbackData: "sc:h:" + k})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}
@@ -280,6 +280,6 @@ func (a *App) holidayKeyboard(r *req) telegram.Keyboard {
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: "sc:x"}})
+	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "sc:x"}})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }

@@ -10,101 +10,101 @@ import (
 
 // schedule is /schedule: the notices the person may manage, with a button
 // for each and one to add a notice.
-func (a *App) schedule(r *req) error {
+func (a *App) schedule(r *Req) error {
 	if len(a.audiences(r)) == 0 {
-		return r.reply(r.t("error.forbidden", "/schedule"), nil)
+		return r.Reply(r.T("error.forbidden", "/schedule"), nil)
 	}
 	owner := int64(0)
-	if !r.atLeast(storage.RoleStaff) {
-		owner = r.me.ID
+	if !r.AtLeast(storage.RoleStaff) {
+		owner = r.Me.ID
 	}
-	list, err := r.tx.Schedules(owner, 50)
+	list, err := r.Tx.Schedules(owner, 50)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("cal.list_head"))
+	b.WriteString(r.T("cal.list_head"))
 	var rows [][]telegram.Button
 	for _, s := range list {
 		if !a.mayManageSchedule(r, s) {
 			continue
 		}
 		fmt.Fprintf(&b, "\n%s", a.scheduleLine(r, s))
-		rows = append(rows, []telegram.Button{{Text: "#" + itoa(s.ID), CallbackData: "sc:v:" + itoa(s.ID)}})
+		rows = append(rows, []telegram.Button{{Text: "#" + Itoa(s.ID), CallbackData: "sc:v:" + Itoa(s.ID)}})
 	}
 	if len(rows) == 0 {
-		b.WriteString("\n" + r.t("cal.list_none"))
+		b.WriteString("\n" + r.T("cal.list_none"))
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("cal.new"), CallbackData: "sc:new"}})
-	return r.reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
+	rows = append(rows, []telegram.Button{{Text: r.T("cal.new"), CallbackData: "sc:new"}})
+	return r.Reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // mayManageSchedule is the one rule for who may see and change a
 // schedule: its owner or staff, while still allowed to reach its audience.
-func (a *App) mayManageSchedule(r *req, s storage.Schedule) bool {
+func (a *App) mayManageSchedule(r *Req, s storage.Schedule) bool {
 	if s.State == storage.ScheduleDeleted {
 		return false
 	}
-	if s.What == storage.ScheduleMeeting && !r.atLeast(storage.RoleStaff) {
+	if s.What == storage.ScheduleMeeting && !r.AtLeast(storage.RoleStaff) {
 		return false
 	}
 	sel := audSel{Audience: s.Audience, Buildings: s.Buildings, TeamID: s.TeamID}
-	return a.mayScheduleFor(r, sel) && (r.atLeast(storage.RoleStaff) || s.OwnerID == r.me.ID)
+	return a.mayScheduleFor(r, sel) && (r.AtLeast(storage.RoleStaff) || s.OwnerID == r.Me.ID)
 }
 
-func (a *App) scheduleLine(r *req, s storage.Schedule) string {
-	what := "“" + quote(s.Text, 40) + "”"
+func (a *App) scheduleLine(r *Req, s storage.Schedule) string {
+	what := "“" + Quote(s.Text, 40) + "”"
 	if s.What == storage.ScheduleMeeting {
-		if m, err := r.tx.Meeting(s.MeetingID); err == nil {
-			what = r.t("cal.meeting_of", esc(m.Title))
+		if m, err := r.Tx.Meeting(s.MeetingID); err == nil {
+			what = r.T("cal.meeting_of", Esc(m.Title))
 		}
 	}
 	line := fmt.Sprintf("#%d · %s · %s · %s", s.ID, a.describeWhen(r, s.Kind, s.Spec),
 		a.describeAudience(r, s.Audience, s.Buildings, s.TeamID), what)
 	if s.State == storage.SchedulePaused {
-		line += " · " + r.t("cal.paused")
+		line += " · " + r.T("cal.paused")
 	}
 	return line
 }
 
 // showSchedule shows one schedule with its next five runs and its buttons.
-func (a *App) showSchedule(r *req, s storage.Schedule, edit bool) error {
-	runs := r.t("cal.paused")
+func (a *App) showSchedule(r *Req, s storage.Schedule, edit bool) error {
+	runs := r.T("cal.paused")
 	if s.State == storage.ScheduleActive {
 		runs = a.runList(r, s.Kind, s.Spec)
 		if runs == "" {
-			runs = r.t("cal.no_more_runs")
+			runs = r.T("cal.no_more_runs")
 		}
 	}
-	text := a.scheduleLine(r, s) + "\n" + r.t("cal.next_runs", runs)
+	text := a.scheduleLine(r, s) + "\n" + r.T("cal.next_runs", runs)
 	if s.What == storage.ScheduleNotice {
-		text += "\n\n" + esc(s.Text)
+		text += "\n\n" + Esc(s.Text)
 	}
-	id := itoa(s.ID)
-	toggle := telegram.Button{Text: r.t("cal.pause"), CallbackData: "sc:p:" + id}
+	id := Itoa(s.ID)
+	toggle := telegram.Button{Text: r.T("cal.pause"), CallbackData: "sc:p:" + id}
 	if s.State == storage.SchedulePaused {
-		toggle = telegram.Button{Text: r.t("cal.resume"), CallbackData: "sc:r:" + id}
+		toggle = telegram.Button{Text: r.T("cal.resume"), CallbackData: "sc:r:" + id}
 	}
-	row := []telegram.Button{{Text: r.t("cal.edit_when"), CallbackData: "sc:ew:" + id}}
+	row := []telegram.Button{{Text: r.T("cal.edit_when"), CallbackData: "sc:ew:" + id}}
 	if s.What == storage.ScheduleNotice {
-		row = append(row, telegram.Button{Text: r.t("cal.edit_text"), CallbackData: "sc:et:" + id})
+		row = append(row, telegram.Button{Text: r.T("cal.edit_text"), CallbackData: "sc:et:" + id})
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{toggle, {Text: r.t("cal.delete"), CallbackData: "sc:d:" + id}}, row}}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{toggle, {Text: r.T("cal.delete"), CallbackData: "sc:d:" + id}}, row}}
 	if edit {
-		return r.edit(text, kb)
+		return r.Edit(text, kb)
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // scheduleButton routes the "sc:" buttons. Every press on a schedule is
 // authorised again with mayManageSchedule.
-func (a *App) scheduleButton(r *req) error {
-	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.cb.Data, "sc:"), ":")
-	if !r.private() || len(a.audiences(r)) == 0 {
-		return r.toast(r.t("error.stale_button"))
+func (a *App) scheduleButton(r *Req) error {
+	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
+	if !r.Private() || len(a.audiences(r)) == 0 {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if verb == "new" {
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return a.askWhen(r, calData{})
@@ -114,13 +114,13 @@ func (a *App) scheduleButton(r *req) error {
 	default:
 		return a.calFlowPress(r, verb, arg)
 	}
-	id, ok := idArg(arg)
+	id, ok := IdArg(arg)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	s, err := r.tx.Schedule(id)
-	if isNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
-		return r.toast(r.t("cal.not_yours"))
+	s, err := r.Tx.Schedule(id)
+	if IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
+		return r.Toast(r.T("cal.not_yours"))
 	}
 	if err != nil {
 		return err
@@ -130,12 +130,12 @@ func (a *App) scheduleButton(r *req) error {
 		return a.showSchedule(r, s, false)
 	case "et":
 		if s.What != storage.ScheduleNotice {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.setFlow(flowSchedule, "edittext", calData{Edit: s.ID}); err != nil {
+		if err := r.SetFlow(flowSchedule, "edittext", calData{Edit: s.ID}); err != nil {
 			return err
 		}
-		return r.reply(r.t("cal.ask_new_text", s.ID), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("cal.ask_new_text", s.ID), telegram.ForceReply{ForceReply: true})
 	case "ew":
 		return a.askWhen(r, calData{Edit: s.ID})
 	}
@@ -144,71 +144,71 @@ func (a *App) scheduleButton(r *req) error {
 
 // setScheduleState pauses (p), resumes (r) or deletes (d) a schedule; its
 // pending run goes, or comes back, in the same transaction.
-func (a *App) setScheduleState(r *req, s storage.Schedule, verb string) error {
+func (a *App) setScheduleState(r *Req, s storage.Schedule, verb string) error {
 	state := map[string]string{"p": storage.SchedulePaused, "r": storage.ScheduleActive, "d": storage.ScheduleDeleted}[verb]
-	changed, err := r.tx.SetScheduleState(s.ID, state, r.now)
+	changed, err := r.Tx.SetScheduleState(s.ID, state, r.Now)
 	if err != nil {
 		return err
 	}
 	if !changed {
-		return r.toast(r.t("cal.already"))
+		return r.Toast(r.T("cal.already"))
 	}
 	s.State = state
-	a.audit(r, "schedule."+map[string]string{"p": "pause", "r": "resume", "d": "delete"}[verb], "sch:"+itoa(s.ID), nil)
-	if err := a.cancelRuns(r.tx, s.ID); err != nil {
+	a.Audit(r, "schedule."+map[string]string{"p": "pause", "r": "resume", "d": "delete"}[verb], "sch:"+Itoa(s.ID), nil)
+	if err := a.cancelRuns(r.Tx, s.ID); err != nil {
 		return err
 	}
-	if err := a.layNext(r.tx, s, r.now, r.now); err != nil {
+	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
-	if err := r.toast(r.t("cal.done." + verb)); err != nil {
+	if err := r.Toast(r.T("cal.done." + verb)); err != nil {
 		return err
 	}
 	if state == storage.ScheduleDeleted {
-		return r.edit(r.t("cal.deleted", s.ID), nil)
+		return r.Edit(r.T("cal.deleted", s.ID), nil)
 	}
 	return a.showSchedule(r, s, true)
 }
 
 // saveWhen gives a schedule its new time and lays out its next run again.
-func (a *App) saveWhen(r *req, d calData) error {
-	s, err := r.tx.Schedule(d.Edit)
-	if err != nil && !isNotFound(err) {
+func (a *App) saveWhen(r *Req, d calData) error {
+	s, err := r.Tx.Schedule(d.Edit)
+	if err != nil && !IsNotFound(err) {
 		return err
 	}
-	if isNotFound(err) || !a.mayManageSchedule(r, s) {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if IsNotFound(err) || !a.mayManageSchedule(r, s) {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("cal.not_yours"), nil)
+		return r.Reply(r.T("cal.not_yours"), nil)
 	}
 	sel := audSel{Audience: s.Audience, Buildings: s.Buildings}
-	if sel.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.now) {
+	if sel.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.Now) {
 		return a.askWhenAgain(r, d, "cal.too_often_when")
 	}
-	if err := r.tx.SetScheduleWhen(s.ID, d.Kind, d.Spec, r.now); err != nil {
+	if err := r.Tx.SetScheduleWhen(s.ID, d.Kind, d.Spec, r.Now); err != nil {
 		return err
 	}
 	s.Kind, s.Spec = d.Kind, d.Spec
-	a.audit(r, "schedule.change", "sch:"+itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	a.Audit(r, "schedule.change", "sch:"+Itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := a.cancelRuns(r.tx, s.ID); err != nil {
+	if err := a.cancelRuns(r.Tx, s.ID); err != nil {
 		return err
 	}
-	if err := a.layNext(r.tx, s, r.now, r.now); err != nil {
+	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
-	if err := r.reply(r.t("cal.when_saved", s.ID), nil); err != nil {
+	if err := r.Reply(r.T("cal.when_saved", s.ID), nil); err != nil {
 		return err
 	}
 	return a.showSchedule(r, s, false)
 }
 
 // askWhenAgain refuses a time and offers the choices again.
-func (a *App) askWhenAgain(r *req, d calData, key string) error {
-	if err := r.reply(r.t(key), nil); err != nil {
+func (a *App) askWhenAgain(r *Req, d calData, key string) error {
+	if err := r.Reply(r.T(key), nil); err != nil {
 		return err
 	}
 	d.Kind, d.Spec = "", ""
@@ -216,23 +216,23 @@ func (a *App) askWhenAgain(r *req, d calData, key string) error {
 }
 
 // saveText gives a notice its new text; the next run sends it.
-func (a *App) saveText(r *req, d calData, text string) error {
-	s, err := r.tx.Schedule(d.Edit)
-	if err != nil && !isNotFound(err) {
+func (a *App) saveText(r *Req, d calData, text string) error {
+	s, err := r.Tx.Schedule(d.Edit)
+	if err != nil && !IsNotFound(err) {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if isNotFound(err) || !a.mayManageSchedule(r, s) {
-		return r.reply(r.t("cal.not_yours"), nil)
+	if IsNotFound(err) || !a.mayManageSchedule(r, s) {
+		return r.Reply(r.T("cal.not_yours"), nil)
 	}
-	if err := r.tx.SetScheduleText(s.ID, text, r.now); err != nil {
+	if err := r.Tx.SetScheduleText(s.ID, text, r.Now); err != nil {
 		return err
 	}
 	s.Text = text
-	a.audit(r, "schedule.change", "sch:"+itoa(s.ID), map[string]int{"text_chars": runeLen(text)})
-	if err := r.reply(r.t("cal.text_saved", s.ID), nil); err != nil {
+	a.Audit(r, "schedule.change", "sch:"+Itoa(s.ID), map[string]int{"text_chars": RuneLen(text)})
+	if err := r.Reply(r.T("cal.text_saved", s.ID), nil); err != nil {
 		return err
 	}
 	return a.showSchedule(r, s, false)
@@ -240,11 +240,11 @@ func (a *App) saveText(r *req, d calData, text string) error {
 
 // calendarLink opens /schedule, /meeting or /meetings from a group's deep
 // link, with the command's own role check.
-func (a *App) calendarLink(r *req, name string) error {
-	r.args = ""
+func (a *App) calendarLink(r *Req, name string) error {
+	r.Args = ""
 	for _, c := range a.commandTable() {
-		if c.name == name {
-			return c.run(r)
+		if c.Name == name {
+			return c.Run(r)
 		}
 	}
 	return nil

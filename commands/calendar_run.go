@@ -28,7 +28,7 @@ type runData struct {
 // out: a day before the first reminder, and at least two days.
 func (a *App) meetingLead() time.Duration {
 	lead := 48 * time.Hour
-	for _, d := range a.cfg.Meetings.RemindBefore {
+	for _, d := range a.Cfg.Meetings.RemindBefore {
 		lead = max(lead, d+24*time.Hour)
 	}
 	return lead
@@ -49,7 +49,7 @@ func (a *App) runUntil(s storage.Schedule, at time.Time) time.Time {
 	if s.What == storage.ScheduleMeeting {
 		return at
 	}
-	return at.Add(a.cfg.Schedule.Grace)
+	return at.Add(a.Cfg.Schedule.Grace)
 }
 
 // layNext lays out an active schedule's first occurrence after after, one
@@ -78,21 +78,21 @@ func (a *App) layNext(tx *storage.Tx, s storage.Schedule, after, now time.Time) 
 
 // cancelRuns drops a schedule's pending run.
 func (a *App) cancelRuns(tx *storage.Tx, id int64) error {
-	if err := tx.CancelDuePrefix(kindNotice, itoa(id)+":"); err != nil {
+	if err := tx.CancelDuePrefix(kindNotice, Itoa(id)+":"); err != nil {
 		return err
 	}
-	return tx.CancelDuePrefix(kindMeetingMake, itoa(id)+":")
+	return tx.CancelDuePrefix(kindMeetingMake, Itoa(id)+":")
 }
 
 // ownerReq is a request made by the clock on behalf of a schedule's owner,
 // so the owner's permission is checked again at each run.
-func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*req, error) {
-	r := a.systemReq(ctx, tx, now)
+func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*Req, error) {
+	r := a.SystemReq(ctx, tx, now)
 	m, err := tx.Member(owner)
 	if err != nil {
 		return nil, err
 	}
-	r.me, r.role, r.lang = m, a.roleOf(m), a.langOf(m)
+	r.Me, r.Role, r.Lang = m, a.RoleOf(m), a.LangOf(m)
 	return r, nil
 }
 
@@ -109,7 +109,7 @@ func (a *App) runSchedule(ctx context.Context, tx *storage.Tx, it storage.DueIte
 		return err
 	}
 	if !a.mayManageSchedule(r, s) {
-		a.log.Warn("calendar: the owner may no longer reach this audience; run skipped", "schedule", s.ID, "owner", s.OwnerID)
+		a.Log.Warn("calendar: the owner may no longer reach this audience; run skipped", "schedule", s.ID, "owner", s.OwnerID)
 	} else if s.What == storage.ScheduleMeeting {
 		if err := a.makeMeeting(r, s, at); err != nil {
 			return err
@@ -127,7 +127,7 @@ func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.
 		return storage.Schedule{}, time.Time{}, false, fmt.Errorf("calendar: run %s: %w", it.Key, err)
 	}
 	s, err := tx.Schedule(d.Schedule)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return s, time.Time{}, false, nil
 	}
 	if err != nil {
@@ -137,13 +137,13 @@ func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.
 }
 
 // runNotice sends a scheduled notice as an announcement from its owner.
-func (a *App) runNotice(r *req, s storage.Schedule) error {
-	id, err := r.tx.CreateAnnouncement(storage.Announcement{SenderID: s.OwnerID, Audience: s.Audience, Buildings: s.Buildings,
-		TeamID: s.TeamID, Text: s.Text, ScheduleID: s.ID}, r.now)
+func (a *App) runNotice(r *Req, s storage.Schedule) error {
+	id, err := r.Tx.CreateAnnouncement(storage.Announcement{SenderID: s.OwnerID, Audience: s.Audience, Buildings: s.Buildings,
+		TeamID: s.TeamID, Text: s.Text, ScheduleID: s.ID}, r.Now)
 	if err != nil {
 		return err
 	}
-	ann, err := r.tx.Announcement(id)
+	ann, err := r.Tx.Announcement(id)
 	if err != nil {
 		return err
 	}
@@ -180,7 +180,7 @@ func (a *App) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.Due
 // reportMissedSoon lays out one report of what this scan found missed: it
 // runs after the scan's other items, so staff get one message.
 func (a *App) reportMissedSoon(tx *storage.Tx, now time.Time) error {
-	_, err := tx.ScheduleDue(storage.DueItem{Kind: kindMissed, Key: "report:" + itoa(now.UnixMilli()), DueAt: now}, now)
+	_, err := tx.ScheduleDue(storage.DueItem{Kind: kindMissed, Key: "report:" + Itoa(now.UnixMilli()), DueAt: now}, now)
 	return err
 }
 
@@ -193,58 +193,58 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	if err != nil || len(list) == 0 {
 		return err
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	for _, m := range staff {
-		if !canDM(m) && !a.admins[m.ID] {
+		if !CanDM(m) && !a.Admins[m.ID] {
 			continue
 		}
-		r.lang = a.langOf(m)
+		r.Lang = a.LangOf(m)
 		var b strings.Builder
-		b.WriteString(r.t("cal.missed_head", a.duration(r, a.cfg.Schedule.Grace)))
+		b.WriteString(r.T("cal.missed_head", a.duration(r, a.Cfg.Schedule.Grace)))
 		for i, ms := range list {
 			if i == maxMissedLines {
-				b.WriteString("\n" + r.t("cal.missed_more", len(list)-i))
+				b.WriteString("\n" + r.T("cal.missed_more", len(list)-i))
 				break
 			}
 			b.WriteString("\n• " + a.missedLine(r, ms))
 		}
-		if err := a.send(tx, m.ID, b.String(), nil, storage.PriorityBulk, now); err != nil {
+		if err := a.Send(tx, m.ID, b.String(), nil, storage.PriorityBulk, now); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (a *App) missedLine(r *req, ms storage.Missed) string {
+func (a *App) missedLine(r *Req, ms storage.Missed) string {
 	times := ""
 	if ms.Times > 1 {
-		times = r.t("cal.missed_times", ms.Times) // the space, if any, is the catalog's
+		times = r.T("cal.missed_times", ms.Times) // the space, if any, is the catalog's
 	}
 	switch ms.What {
 	case kindRemind:
-		title := "#" + itoa(ms.RefID)
-		if m, err := r.tx.Meeting(ms.RefID); err == nil {
-			title = esc(m.Title)
+		title := "#" + Itoa(ms.RefID)
+		if m, err := r.Tx.Meeting(ms.RefID); err == nil {
+			title = Esc(m.Title)
 		}
-		return r.t("cal.missed_remind", title, a.when(ms.DueAt))
+		return r.T("cal.missed_remind", title, a.When(ms.DueAt))
 	case storage.ScheduleMeeting:
-		return r.t("cal.missed_meeting", ms.RefID, a.when(ms.DueAt)) + times
+		return r.T("cal.missed_meeting", ms.RefID, a.When(ms.DueAt)) + times
 	}
 	text := ""
-	if s, err := r.tx.Schedule(ms.RefID); err == nil {
-		text = quote(s.Text, 60)
+	if s, err := r.Tx.Schedule(ms.RefID); err == nil {
+		text = Quote(s.Text, 60)
 	}
-	return r.t("cal.missed_notice", ms.RefID, text, a.when(ms.DueAt)) + times
+	return r.T("cal.missed_notice", ms.RefID, text, a.When(ms.DueAt)) + times
 }
 
 // duration says d in whole hours or minutes, in the reader's language.
-func (a *App) duration(r *req, d time.Duration) string {
+func (a *App) duration(r *Req, d time.Duration) string {
 	if d%time.Hour == 0 {
-		return r.t("cal.hours", int(d/time.Hour))
+		return r.T("cal.hours", int(d/time.Hour))
 	}
-	return r.t("cal.minutes", int(d/time.Minute))
+	return r.T("cal.minutes", int(d/time.Minute))
 }

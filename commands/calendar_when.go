@@ -33,7 +33,7 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 		if err != nil {
 			return never
 		}
-		return func(after time.Time) time.Time { return timed.Next(s, a.loc, after) }
+		return func(after time.Time) time.Time { return timed.Next(s, a.Loc, after) }
 	case storage.ScheduleOnce:
 		v, err := strconv.ParseInt(spec, 10, 64)
 		if err != nil {
@@ -52,11 +52,11 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 		}
 		offset := time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute
 		return func(after time.Time) time.Time {
-			d, err := holiday.Next(key, after.Add(-offset), a.loc)
+			d, err := holiday.Next(key, after.Add(-offset), a.Loc)
 			if err != nil {
 				return time.Time{}
 			}
-			return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, a.loc)
+			return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, a.Loc)
 		}
 	}
 	return never
@@ -92,58 +92,58 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
-func (a *App) cronRefusal(r *req, spec string, err error) string {
+func (a *App) cronRefusal(r *Req, spec string, err error) string {
 	var se *timed.SpecError
-	field := r.t("cal.field.spec")
+	field := r.T("cal.field.spec")
 	value := spec
 	if errors.As(err, &se) {
 		switch se.Field {
 		case timed.FieldMinute:
-			field = r.t("cal.field.minute")
+			field = r.T("cal.field.minute")
 		case timed.FieldHour:
-			field = r.t("cal.field.hour")
+			field = r.T("cal.field.hour")
 		case timed.FieldDayOfMonth:
-			field = r.t("cal.field.dom")
+			field = r.T("cal.field.dom")
 		case timed.FieldMonth:
-			field = r.t("cal.field.month")
+			field = r.T("cal.field.month")
 		case timed.FieldDayOfWeek:
-			field = r.t("cal.field.dow")
+			field = r.T("cal.field.dow")
 		}
 		if se.Value != "" {
 			value = se.Value
 		}
 		if errors.Is(err, timed.ErrNeverFires) {
-			return r.t("cal.cron_never", esc(spec))
+			return r.T("cal.cron_never", Esc(spec))
 		}
 	}
-	return r.t("cal.cron_bad", field, esc(value))
+	return r.T("cal.cron_bad", field, Esc(value))
 }
 
 // describeWhen says when a schedule runs, in the reader's words.
-func (a *App) describeWhen(r *req, kind, spec string) string {
+func (a *App) describeWhen(r *Req, kind, spec string) string {
 	switch kind {
 	case storage.ScheduleOnce:
 		v, _ := strconv.ParseInt(spec, 10, 64)
-		return r.t("cal.when.once", a.when(time.UnixMilli(v)))
+		return r.T("cal.when.once", a.When(time.UnixMilli(v)))
 	case storage.ScheduleHoliday:
 		key, hh, mm, _ := holidaySpec(spec)
-		return r.t("cal.when.holiday", a.holidayName(r.lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
+		return r.T("cal.when.holiday", a.holidayName(r.Lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
 	}
 	switch spec {
 	case calPresets["115"]:
-		return r.t("cal.when.115")
+		return r.T("cal.when.115")
 	case calPresets["mon"]:
-		return r.t("cal.when.mon")
+		return r.T("cal.when.mon")
 	}
 	f := strings.Fields(spec)
 	if len(f) == 5 && f[2] == "*" && f[3] == "*" && f[4] == "*" {
 		h, errH := strconv.Atoi(f[1])
 		m, errM := strconv.Atoi(f[0])
 		if errH == nil && errM == nil {
-			return r.t("cal.when.day", fmt.Sprintf("%02d:%02d", h, m))
+			return r.T("cal.when.day", fmt.Sprintf("%02d:%02d", h, m))
 		}
 	}
-	return r.t("cal.when.cron", esc(spec))
+	return r.T("cal.when.cron", Esc(spec))
 }
 
 // dailySpec reads a time of day ("7:30", "19:30", "0930") as a daily cron

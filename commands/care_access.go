@@ -1,11 +1,7 @@
 package commands
 
 import (
-	"context"
 	"strings"
-	"time"
-
-	"github.com/go-telegram/bot/models"
 
 	"courtyard/storage"
 )
@@ -35,17 +31,17 @@ var careReasons = []string{"lives_alone", "disabled", "subsistence", "left_behin
 // list, and how much: only ever in a private chat; staff see it all; a
 // visitor assigned to it sees the fields a visit needs while it is on the
 // list; nobody else sees anything.
-func (a *App) mayReadHousehold(r *req, h storage.Household) (careAccess, error) {
-	if !r.private() || r.chat.ID != r.me.ID {
+func (a *App) mayReadHousehold(r *Req, h storage.Household) (careAccess, error) {
+	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return careNone, nil
 	}
-	if r.atLeast(storage.RoleStaff) {
+	if r.AtLeast(storage.RoleStaff) {
 		return careFull, nil
 	}
 	if h.Archived {
 		return careNone, nil
 	}
-	ok, err := r.tx.IsHouseholdVisitor(h.ID, r.me.ID)
+	ok, err := r.Tx.IsHouseholdVisitor(h.ID, r.Me.ID)
 	if err != nil || !ok {
 		return careNone, err
 	}
@@ -53,50 +49,42 @@ func (a *App) mayReadHousehold(r *req, h storage.Household) (careAccess, error) 
 }
 
 // mayEditCare: only staff, in private, change the care list.
-func (a *App) mayEditCare(r *req) bool {
-	return r.private() && r.atLeast(storage.RoleStaff)
-}
-
-// personReq is a request on behalf of member m in their private chat, for
-// messages the clock sends them: so that the same rules decide what they
-// may be shown.
-func (a *App) personReq(ctx context.Context, tx *storage.Tx, now time.Time, m storage.Member) *req {
-	return &req{a: a, ctx: ctx, tx: tx, now: now, me: m, role: a.roleOf(m), lang: a.langOf(m),
-		chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}, from: &models.User{ID: m.ID}}
+func (a *App) mayEditCare(r *Req) bool {
+	return r.Private() && r.AtLeast(storage.RoleStaff)
 }
 
 // logCare records a staff member's read or change of household id.
-func (a *App) logCare(r *req, id int64, action, detail string) error {
-	a.audit(r, "care."+action, "h:"+itoa(id), nil) // the detail stays in care_log, with the household
-	return r.tx.LogCare(id, r.me.ID, action, detail, r.now)
+func (a *App) logCare(r *Req, id int64, action, detail string) error {
+	a.Audit(r, "care."+action, "h:"+Itoa(id), nil) // the detail stays in care_log, with the household
+	return r.Tx.LogCare(id, r.Me.ID, action, detail, r.Now)
 }
 
 // reasonLabel says why a household needs care, in the reader's language.
-func (a *App) reasonLabel(r *req, h storage.Household) string {
+func (a *App) reasonLabel(r *Req, h storage.Household) string {
 	if h.Reason == "other" && h.ReasonText != "" {
-		return esc(h.ReasonText)
+		return Esc(h.ReasonText)
 	}
-	return r.t("care.reason." + h.Reason)
+	return r.T("care.reason." + h.Reason)
 }
 
 // householdLine is one line about h: building, unit, name, why.
-func (a *App) householdLine(r *req, h storage.Household) string {
-	return r.t("care.line", esc(h.Building), esc(h.Unit), esc(h.Name), a.reasonLabel(r, h))
+func (a *App) householdLine(r *Req, h storage.Household) string {
+	return r.T("care.line", Esc(h.Building), Esc(h.Unit), Esc(h.Name), a.reasonLabel(r, h))
 }
 
 // householdText is h as acc allows: the visit fields for its visitor, and
 // staff's notes only for staff.
-func (a *App) householdText(r *req, h storage.Household, acc careAccess) string {
+func (a *App) householdText(r *Req, h storage.Household, acc careAccess) string {
 	if acc == careNone {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(a.householdLine(r, h))
 	if h.Contact != "" {
-		b.WriteString("\n" + r.t("care.contact", esc(h.Contact)))
+		b.WriteString("\n" + r.T("care.contact", Esc(h.Contact)))
 	}
 	if acc == careFull && h.Notes != "" {
-		b.WriteString("\n" + r.t("care.notes", esc(h.Notes)))
+		b.WriteString("\n" + r.T("care.notes", Esc(h.Notes)))
 	}
 	return b.String()
 }
@@ -107,7 +95,7 @@ func (a *App) mayBeVisitor(tx *storage.Tx, m storage.Member) (bool, error) {
 	if !m.Registered() {
 		return false, nil
 	}
-	if a.roleOf(m).Rank() >= storage.RoleLeader.Rank() {
+	if a.RoleOf(m).Rank() >= storage.RoleLeader.Rank() {
 		return true, nil
 	}
 	teams, err := tx.MemberTeams(m.ID)

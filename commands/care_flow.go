@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"encoding/json"
-
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -26,15 +24,15 @@ var careLimits = map[string]int{"unit": maxUnit, "name": maxCareName, "reason_te
 	"contact": maxCareContact, "notes": maxCareNotes}
 
 // careAsk moves the care conversation to step and asks its question.
-func (a *App) careAsk(r *req, d careData, step string) error {
-	if err := r.setFlow(flowCare, step, d); err != nil {
+func (a *App) careAsk(r *Req, d careData, step string) error {
+	if err := r.SetFlow(flowCare, step, d); err != nil {
 		return err
 	}
 	switch step {
 	case "building":
 		var rows [][]telegram.Button
 		var row []telegram.Button
-		for _, b := range a.cfg.Community.Buildings {
+		for _, b := range a.Cfg.Community.Buildings {
 			row = append(row, telegram.Button{Text: b, CallbackData: "cr:b:" + b})
 			if len(row) == 4 {
 				rows, row = append(rows, row), nil
@@ -43,59 +41,59 @@ func (a *App) careAsk(r *req, d careData, step string) error {
 		if len(row) > 0 {
 			rows = append(rows, row)
 		}
-		return r.reply(r.t("care.ask_building"), telegram.Keyboard{InlineKeyboard: rows})
+		return r.Reply(r.T("care.ask_building"), telegram.Keyboard{InlineKeyboard: rows})
 	case "reason":
 		var rows [][]telegram.Button
 		for _, k := range careReasons {
-			rows = append(rows, []telegram.Button{{Text: r.t("care.reason." + k), CallbackData: "cr:r:" + k}})
+			rows = append(rows, []telegram.Button{{Text: r.T("care.reason." + k), CallbackData: "cr:r:" + k}})
 		}
-		return r.reply(r.t("care.ask_reason"), telegram.Keyboard{InlineKeyboard: rows})
+		return r.Reply(r.T("care.ask_reason"), telegram.Keyboard{InlineKeyboard: rows})
 	case "contact", "notes":
 		label := "care.button_skip"
 		if d.ID != 0 {
 			label = "care.button_clear"
 		}
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t(label), CallbackData: "cr:skip"}}}}
-		return r.reply(r.t("care.ask_"+step, careLimits[step]), kb)
+		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T(label), CallbackData: "cr:skip"}}}}
+		return r.Reply(r.T("care.ask_"+step, careLimits[step]), kb)
 	case "visitor":
-		return r.reply(r.t("care.ask_visitor"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("care.ask_visitor"), telegram.ForceReply{ForceReply: true})
 	}
-	return r.reply(r.t("care.ask_"+step, careLimits[step]), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("care.ask_"+step, careLimits[step]), telegram.ForceReply{ForceReply: true})
 }
 
 // careText takes what staff typed at the care conversation's step.
-func (a *App) careText(r *req, f storage.Flow) error {
+func (a *App) careText(r *Req, f storage.Flow) error {
 	var d careData
-	if !a.mayEditCare(r) || jsonInto(f.Data, &d) != nil {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if !a.mayEditCare(r) || JsonInto(f.Data, &d) != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("care.staff_only"), nil)
+		return r.Reply(r.T("care.staff_only"), nil)
 	}
 	switch f.Step {
 	case "building", "reason":
-		return r.reply(r.t("care.use_buttons"), nil)
+		return r.Reply(r.T("care.use_buttons"), nil)
 	case "visitor":
 		return a.visitorByText(r, d)
 	}
-	value := cleanLine(r.text)
+	value := CleanLine(r.Text)
 	if f.Step == "notes" {
-		value = cleanText(r.text)
+		value = CleanText(r.Text)
 	}
 	if value == "" {
-		return r.reply(r.t("care.ask_"+f.Step, careLimits[f.Step]), nil)
+		return r.Reply(r.T("care.ask_"+f.Step, careLimits[f.Step]), nil)
 	}
-	if n, limit := runeLen(value), careLimits[f.Step]; n > limit {
-		return r.reply(r.t("care.too_long", r.t("care.field."+f.Step), n, limit), nil)
+	if n, limit := RuneLen(value), careLimits[f.Step]; n > limit {
+		return r.Reply(r.T("care.too_long", r.T("care.field."+f.Step), n, limit), nil)
 	}
 	return a.careAnswer(r, d, f.Step, value)
 }
 
 // careFlowButton takes a building, a reason or Skip pressed in the care
 // conversation.
-func (a *App) careFlowButton(r *req, parts []string) error {
+func (a *App) careFlowButton(r *Req, parts []string) error {
 	var d careData
-	f, ok, err := r.flowFor(flowCare, &d)
+	f, ok, err := r.FlowFor(flowCare, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -104,13 +102,13 @@ func (a *App) careFlowButton(r *req, parts []string) error {
 		arg = parts[1]
 	}
 	switch {
-	case parts[0] == "b" && f.Step == "building" && a.buildings[arg],
+	case parts[0] == "b" && f.Step == "building" && a.Buildings[arg],
 		parts[0] == "r" && f.Step == "reason" && validReason(arg),
 		parts[0] == "skip" && (f.Step == "contact" || f.Step == "notes"):
 	default:
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	return a.careAnswer(r, d, f.Step, arg)
@@ -118,7 +116,7 @@ func (a *App) careFlowButton(r *req, parts []string) error {
 
 // careAnswer keeps value for step: a change is saved at once; an addition
 // goes on to the next question, and is filed after the notes.
-func (a *App) careAnswer(r *req, d careData, step, value string) error {
+func (a *App) careAnswer(r *Req, d careData, step, value string) error {
 	if step == "reason" && value == "other" {
 		d.Reason = value
 		return a.careAsk(r, d, "reason_text")
@@ -148,17 +146,17 @@ func (a *App) careAnswer(r *req, d careData, step, value string) error {
 }
 
 // careCreate files the household the conversation gathered.
-func (a *App) careCreate(r *req, d careData, notes string) error {
+func (a *App) careCreate(r *Req, d careData, notes string) error {
 	h := storage.Household{Building: d.Building, Unit: d.Unit, Name: d.Name, Reason: d.Reason, ReasonText: d.ReasonText,
-		Contact: d.Contact, Notes: notes, CreatedBy: r.me.ID}
-	id, err := r.tx.CreateHousehold(h, r.now)
+		Contact: d.Contact, Notes: notes, CreatedBy: r.Me.ID}
+	id, err := r.Tx.CreateHousehold(h, r.Now)
 	if err != nil {
 		return err
 	}
 	if err := a.logCare(r, id, "create", ""); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	return a.replyCarePage(r, id, "care.added")
@@ -167,25 +165,25 @@ func (a *App) careCreate(r *req, d careData, notes string) error {
 // flowHousehold reads the household a conversation is about, with full
 // access checked again; when it is gone or no longer theirs the
 // conversation ends, the person is told, and ok is false.
-func (a *App) flowHousehold(r *req, id int64) (h storage.Household, ok bool, err error) {
-	h, err = r.tx.Household(id)
+func (a *App) flowHousehold(r *Req, id int64) (h storage.Household, ok bool, err error) {
+	h, err = r.Tx.Household(id)
 	if err == nil {
 		var acc careAccess
 		if acc, err = a.mayReadHousehold(r, h); err == nil && acc != careFull {
 			err = storage.ErrNotFound
 		}
 	}
-	if isNotFound(err) {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if IsNotFound(err) {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return h, false, err
 		}
-		return h, false, r.reply(r.t("care.gone"), nil)
+		return h, false, r.Reply(r.T("care.gone"), nil)
 	}
 	return h, err == nil, err
 }
 
 // careSave changes one field of household d.ID.
-func (a *App) careSave(r *req, d careData, step, value string) error {
+func (a *App) careSave(r *Req, d careData, step, value string) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
@@ -193,15 +191,15 @@ func (a *App) careSave(r *req, d careData, step, value string) error {
 	field := step
 	switch step {
 	case "reason":
-		err = r.tx.SetHouseholdField(h.ID, "reason_text", "", r.now)
+		err = r.Tx.SetHouseholdField(h.ID, "reason_text", "", r.Now)
 	case "reason_text":
 		field = "reason"
-		if err = r.tx.SetHouseholdField(h.ID, "reason", "other", r.now); err == nil {
-			err = r.tx.SetHouseholdField(h.ID, "reason_text", value, r.now)
+		if err = r.Tx.SetHouseholdField(h.ID, "reason", "other", r.Now); err == nil {
+			err = r.Tx.SetHouseholdField(h.ID, "reason_text", value, r.Now)
 		}
 	}
 	if err == nil && step != "reason_text" {
-		err = r.tx.SetHouseholdField(h.ID, step, value, r.now)
+		err = r.Tx.SetHouseholdField(h.ID, step, value, r.Now)
 	}
 	if err != nil {
 		return err
@@ -209,15 +207,15 @@ func (a *App) careSave(r *req, d careData, step, value string) error {
 	if err := a.logCare(r, h.ID, "edit", field); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	return a.replyCarePage(r, h.ID, "care.saved")
 }
 
 // replyCarePage sends household id's page after a change, headed by note.
-func (a *App) replyCarePage(r *req, id int64, note string) error {
-	h, err := r.tx.Household(id)
+func (a *App) replyCarePage(r *Req, id int64, note string) error {
+	h, err := r.Tx.Household(id)
 	if err != nil {
 		return err
 	}
@@ -225,7 +223,7 @@ func (a *App) replyCarePage(r *req, id int64, note string) error {
 	if err != nil {
 		return err
 	}
-	return r.reply(r.t(note)+"\n\n"+text, kb)
+	return r.Reply(r.T(note)+"\n\n"+text, kb)
 }
 
 func validReason(k string) bool {
@@ -236,5 +234,3 @@ func validReason(k string) bool {
 	}
 	return false
 }
-
-func jsonInto(s string, v any) error { return json.Unmarshal([]byte(s), v) }

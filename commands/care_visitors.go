@@ -14,12 +14,12 @@ const maxVisitorButtons = 30
 // showVisitorPicker lists who may visit household h, a tick by those
 // assigned; a press assigns or unassigns. Assigned visitors who are no
 // longer candidates are listed too, so that they can be taken off.
-func (a *App) showVisitorPicker(r *req, h storage.Household, inPlace bool) error {
-	assigned, err := r.tx.HouseholdVisitors(h.ID)
+func (a *App) showVisitorPicker(r *Req, h storage.Household, inPlace bool) error {
+	assigned, err := r.Tx.HouseholdVisitors(h.ID)
 	if err != nil {
 		return err
 	}
-	cands, err := r.tx.VisitorCandidates(maxVisitorButtons)
+	cands, err := r.Tx.VisitorCandidates(maxVisitorButtons)
 	if err != nil {
 		return err
 	}
@@ -39,38 +39,38 @@ func (a *App) showVisitorPicker(r *req, h storage.Household, inPlace bool) error
 		if on[m.ID] {
 			mark = "☑ "
 		}
-		label := mark + limitRunes(m.Name, 32)
+		label := mark + LimitRunes(m.Name, 32)
 		if m.Building != "" {
 			label += " · " + m.Building
 		}
-		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:vt:" + itoa(h.ID) + ":" + itoa(m.ID)}})
+		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:vt:" + Itoa(h.ID) + ":" + Itoa(m.ID)}})
 	}
-	id := itoa(h.ID)
-	rows = append(rows, []telegram.Button{{Text: r.t("care.button_add_visitor"), CallbackData: "cr:va:" + id},
-		{Text: r.t("care.button_done"), CallbackData: "cr:v:" + id}})
-	text := r.t("care.visitor_picker", a.householdLine(r, h))
+	id := Itoa(h.ID)
+	rows = append(rows, []telegram.Button{{Text: r.T("care.button_add_visitor"), CallbackData: "cr:va:" + id},
+		{Text: r.T("care.button_done"), CallbackData: "cr:v:" + id}})
+	text := r.T("care.visitor_picker", a.householdLine(r, h))
 	if len(cands) == 0 {
-		text += "\n" + r.t("care.no_candidates")
+		text += "\n" + r.T("care.no_candidates")
 	}
 	kb := telegram.Keyboard{InlineKeyboard: rows}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	if inPlace || r.cb != nil {
-		return r.edit(text, kb)
+	if inPlace || r.CB != nil {
+		return r.Edit(text, kb)
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // toggleVisitor assigns member mid to household h, or takes them off.
-func (a *App) toggleVisitor(r *req, h storage.Household, mid int64) error {
-	on, err := r.tx.IsHouseholdVisitor(h.ID, mid)
+func (a *App) toggleVisitor(r *Req, h storage.Household, mid int64) error {
+	on, err := r.Tx.IsHouseholdVisitor(h.ID, mid)
 	if err != nil {
 		return err
 	}
-	m, err := r.tx.Member(mid)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
+	m, err := r.Tx.Member(mid)
+	if IsNotFound(err) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
@@ -81,11 +81,11 @@ func (a *App) toggleVisitor(r *req, h storage.Household, mid int64) error {
 		}
 		return a.showVisitorPicker(r, h, true)
 	}
-	if ok, err := a.mayBeVisitor(r.tx, m); err != nil || !ok {
+	if ok, err := a.mayBeVisitor(r.Tx, m); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("care.not_visitor", m.Name))
+		return r.Toast(r.T("care.not_visitor", m.Name))
 	}
 	if err := a.assignVisitor(r, h, m); err != nil {
 		return err
@@ -94,26 +94,26 @@ func (a *App) toggleVisitor(r *req, h storage.Household, mid int64) error {
 }
 
 // visitorByText assigns the visitor staff named by @username or id.
-func (a *App) visitorByText(r *req, d careData) error {
+func (a *App) visitorByText(r *Req, d careData) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
 	}
-	who := strings.TrimSpace(cleanLine(r.text))
-	m, ok, err := a.findPerson(r, who, "care.ask_visitor")
+	who := strings.TrimSpace(CleanLine(r.Text))
+	m, ok, err := a.FindPerson(r, who, "care.ask_visitor")
 	if !ok || err != nil {
 		return err
 	}
-	if ok, err := a.mayBeVisitor(r.tx, m); err != nil || !ok {
+	if ok, err := a.mayBeVisitor(r.Tx, m); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("care.not_visitor", esc(m.Name)), nil)
+		return r.Reply(r.T("care.not_visitor", Esc(m.Name)), nil)
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if on, err := r.tx.IsHouseholdVisitor(h.ID, m.ID); err != nil || on {
+	if on, err := r.Tx.IsHouseholdVisitor(h.ID, m.ID); err != nil || on {
 		if err != nil {
 			return err
 		}
@@ -127,21 +127,21 @@ func (a *App) visitorByText(r *req, d careData) error {
 
 // assignVisitor makes m a visitor of h, records it and tells m (without the
 // household's details: those come with the visit round).
-func (a *App) assignVisitor(r *req, h storage.Household, m storage.Member) error {
-	if err := r.tx.SetHouseholdVisitor(h.ID, m.ID, true, r.me.ID, r.now); err != nil {
+func (a *App) assignVisitor(r *Req, h storage.Household, m storage.Member) error {
+	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, true, r.Me.ID, r.Now); err != nil {
 		return err
 	}
 	if err := a.logCare(r, h.ID, "assign", m.Name); err != nil {
 		return err
 	}
-	if err := a.tellMember(r, m.ID, nil, "care.told_assigned"); err != nil {
+	if err := a.TellMember(r, m.ID, nil, "care.told_assigned"); err != nil {
 		return err
 	}
 	return a.joinRunningRound(r, h, m)
 }
 
-func (a *App) unassignVisitor(r *req, h storage.Household, m storage.Member) error {
-	if err := r.tx.SetHouseholdVisitor(h.ID, m.ID, false, r.me.ID, r.now); err != nil {
+func (a *App) unassignVisitor(r *Req, h storage.Household, m storage.Member) error {
+	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, false, r.Me.ID, r.Now); err != nil {
 		return err
 	}
 	return a.logCare(r, h.ID, "unassign", m.Name)

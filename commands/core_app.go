@@ -35,15 +35,15 @@ type Health interface {
 
 // App holds what every handler needs.
 type App struct {
-	cfg       config.Config
-	cat       *locale.Catalog
-	botName   string
+	Cfg       config.Config
+	Cat       *locale.Catalog
+	BotName   string
 	now       func() time.Time
-	log       *slog.Logger
-	health    Health
-	loc       *time.Location
-	buildings map[string]bool
-	admins    map[int64]bool
+	Log       *slog.Logger
+	Health    Health
+	Loc       *time.Location
+	Buildings map[string]bool
+	Admins    map[int64]bool
 	menus     map[string]menuSet // private command menus by role:lang
 
 	chartFont chartFont // the chart's CJK font, loaded on first use
@@ -55,13 +55,13 @@ type App struct {
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
-	a := &App{cfg: cfg, cat: cat, botName: botName, now: now, log: log, health: health,
-		loc: cfg.Location(), buildings: map[string]bool{}, admins: map[int64]bool{}, flood: map[floodKey]*rate.Limiter{}, floodWarned: map[floodKey]time.Time{}}
+	a := &App{Cfg: cfg, Cat: cat, BotName: botName, now: now, Log: log, Health: health,
+		Loc: cfg.Location(), Buildings: map[string]bool{}, Admins: map[int64]bool{}, flood: map[floodKey]*rate.Limiter{}, floodWarned: map[floodKey]time.Time{}}
 	for _, b := range cfg.Community.Buildings {
-		a.buildings[b] = true
+		a.Buildings[b] = true
 	}
 	for _, id := range cfg.Admins {
-		a.admins[id] = true
+		a.Admins[id] = true
 	}
 	a.menus = a.buildMenus()
 	return a
@@ -71,11 +71,11 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 func (a *App) Routes() []Route {
 	var rs []Route
 	for _, c := range a.commandTable() {
-		name := c.name
-		rs = append(rs, Route{Name: "/" + name, Match: a.isCommand(name), Handle: a.serve(c.run)})
+		name := c.Name
+		rs = append(rs, Route{Name: "/" + name, Match: a.isCommand(name), Handle: a.serve(c.Run)})
 	}
 	for _, b := range a.buttonTable() {
-		rs = append(rs, Route{Name: b.prefix, Match: isCallback(b.prefix), Handle: a.serve(a.buttonGuard(b))})
+		rs = append(rs, Route{Name: b.Prefix, Match: isCallback(b.Prefix), Handle: a.serve(a.buttonGuard(b))})
 	}
 	return rs
 }
@@ -91,11 +91,11 @@ func (a *App) Failed() HandleFunc {
 		if err != nil || r == nil {
 			return err
 		}
-		if r.cb != nil {
-			return r.toast(r.t("error.internal"))
+		if r.CB != nil {
+			return r.Toast(r.T("error.internal"))
 		}
-		if r.private() || r.cmd != "" {
-			return r.reply(r.t("error.internal"), nil)
+		if r.Private() || r.cmd != "" {
+			return r.Reply(r.T("error.internal"), nil)
 		}
 		return nil
 	}

@@ -5,14 +5,14 @@ import "strings"
 // btnArgs is a button's data after its prefix, split on ':': the verb
 // first, then its arguments ("tm:view:12" is {"view", "12"}). The data may
 // be forged, so every read allows for a part that is missing.
-type btnArgs []string
+type BtnArgs []string
 
-func buttonArgs(data, prefix string) btnArgs {
+func ButtonArgs(data, prefix string) BtnArgs {
 	return strings.Split(strings.TrimPrefix(data, prefix), ":")
 }
 
 // arg is part i, "" when there is none.
-func (b btnArgs) arg(i int) string {
+func (b BtnArgs) Arg(i int) string {
 	if i >= len(b) {
 		return ""
 	}
@@ -20,9 +20,9 @@ func (b btnArgs) arg(i int) string {
 }
 
 // id reads part i as an id; false when it is missing or not an id.
-func (b btnArgs) id(i int) (int64, bool) {
+func (b BtnArgs) Id(i int) (int64, bool) {
 	if i >= len(b) {
 		return 0, false
 	}
-	return idArg(b[i])
+	return IdArg(b[i])
 }

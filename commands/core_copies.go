@@ -12,8 +12,8 @@ import (
 // rewritten; a sent one gets an edit, and while an earlier edit (editOutID,
 // 0 when none is kept) still waits in the outbox it is rewritten instead.
 // It returns the id of the edit it queued, 0 when it queued none.
-func refreshCopy(tx *storage.Tx, out storage.OutMsg, editOutID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
-	send := telegram.SendMessage{ChatID: out.ChatID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markup,
+func RefreshCopy(tx *storage.Tx, out storage.OutMsg, editOutID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
+	send := telegram.SendMessage{ChatID: out.ChatID, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: markup,
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	replaced, err := tx.ReplacePending(out.ID, telegram.Marshal(send))
 	if err != nil || replaced || out.State != storage.OutSent || out.MessageID == 0 {

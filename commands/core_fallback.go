@@ -10,8 +10,8 @@ import (
 )
 
 // flowHandlers continue a conversation with the next thing the person sent.
-func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
-	return map[string]func(*req, storage.Flow) error{
+func (a *App) flowHandlers() map[string]func(*Req, storage.Flow) error {
+	return map[string]func(*Req, storage.Flow) error{
 		flowRegister:     a.regText,
 		flowReport:       a.reportText,
 		flowResolve:      a.resolveText,
@@ -34,71 +34,71 @@ func (a *App) flowHandlers() map[string]func(*req, storage.Flow) error {
 }
 
 // fallback takes what no route took.
-func (a *App) fallback(r *req) error {
+func (a *App) fallback(r *Req) error {
 	switch {
 	case r.upd.MyChatMember != nil:
 		return a.membership(r)
-	case r.cb != nil:
-		return r.toast(r.t("error.stale_button"))
-	case r.msg != nil && r.msg.MigrateToChatID != 0:
-		return r.tx.MigrateChat(r.chat.ID, r.msg.MigrateToChatID)
+	case r.CB != nil:
+		return r.Toast(r.T("error.stale_button"))
+	case r.Msg != nil && r.Msg.MigrateToChatID != 0:
+		return r.Tx.MigrateChat(r.Chat.ID, r.Msg.MigrateToChatID)
 	case r.cmd != "":
-		if r.private() || r.addressed() {
-			return r.reply(r.t("error.unknown_command"), nil)
+		if r.Private() || r.addressed() {
+			return r.Reply(r.T("error.unknown_command"), nil)
 		}
 		return nil
-	case r.msg != nil && r.private():
+	case r.Msg != nil && r.Private():
 		return a.continueFlow(r)
 	}
 	return nil
 }
 
 // addressed reports a group command written as /cmd@thisbot.
-func (r *req) addressed() bool {
-	return r.msg != nil && len(r.msg.Text) > 0 && containsFold(r.msg.Text, "@"+r.a.botName)
+func (r *Req) addressed() bool {
+	return r.Msg != nil && len(r.Msg.Text) > 0 && ContainsFold(r.Msg.Text, "@"+r.a.BotName)
 }
 
-func (a *App) continueFlow(r *req) error {
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) {
-		if !r.me.Registered() {
-			return a.askBuilding(r, r.t("start.welcome", esc(a.cfg.Community.Name)))
+func (a *App) continueFlow(r *Req) error {
+	f, err := r.Tx.Flow(r.Me.ID)
+	if IsNotFound(err) {
+		if !r.Me.Registered() {
+			return a.askBuilding(r, r.T("start.welcome", Esc(a.Cfg.Community.Name)))
 		}
-		if voiceOf(r) != nil {
+		if VoiceOf(r) != nil {
 			// A voice note out of the blue is most likely a report.
-			return r.reply(r.t("report.voice_no_flow"), a.mainMenu(r))
+			return r.Reply(r.T("report.voice_no_flow"), a.mainMenu(r))
 		}
-		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 	}
 	if err != nil {
 		return err
 	}
 	h, ok := a.flowHandlers()[f.Name]
 	if !ok {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 	}
 	return h(r, f)
 }
 
 // membership follows the bot being added to or removed from a group.
-func (a *App) membership(r *req) error {
+func (a *App) membership(r *Req) error {
 	m := r.upd.MyChatMember
 	if m.Chat.Type == models.ChatTypePrivate {
 		// A person stopped or restarted the bot.
-		return r.tx.SetMemberActive(r.from.ID, m.NewChatMember.Type != models.ChatMemberTypeBanned)
+		return r.Tx.SetMemberActive(r.From.ID, m.NewChatMember.Type != models.ChatMemberTypeBanned)
 	}
 	switch m.NewChatMember.Type {
 	case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
-		return r.tx.SetChatActive(m.Chat.ID, false)
+		return r.Tx.SetChatActive(m.Chat.ID, false)
 	case models.ChatMemberTypeMember, models.ChatMemberTypeAdministrator:
-		if err := r.tx.SetChatActive(m.Chat.ID, true); err != nil {
+		if err := r.Tx.SetChatActive(m.Chat.ID, true); err != nil {
 			return err
 		}
 		if m.OldChatMember.Type == models.ChatMemberTypeLeft || m.OldChatMember.Type == models.ChatMemberTypeBanned {
-			return r.reply(r.t("group.hello"), nil)
+			return r.Reply(r.T("group.hello"), nil)
 		}
 	}
 	return nil
@@ -106,35 +106,35 @@ func (a *App) membership(r *req) error {
 
 // setFlow starts or advances the person's conversation name at step,
 // keeping data (JSON) with it.
-func (r *req) setFlow(name, step string, data any) error {
+func (r *Req) SetFlow(name, step string, data any) error {
 	raw, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("flow %s: %w", name, err)
 	}
-	return r.tx.SetFlow(storage.Flow{UserID: r.me.ID, Name: name, Step: step, Data: string(raw)}, r.now)
+	return r.Tx.SetFlow(storage.Flow{UserID: r.Me.ID, Name: name, Step: step, Data: string(raw)}, r.Now)
 }
 
 // endFlowSaying ends the person's conversation and puts text in place of
 // the message whose button was pressed.
-func (r *req) endFlowSaying(text string) error {
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+func (r *Req) EndFlowSaying(text string) error {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.edit(text, nil)
+	return r.Edit(text, nil)
 }
 
 // flowFor reads the person's conversation name into data for a button
 // press. ok is false, and the press answered as stale, when they are not in it.
-func (r *req) flowFor(name string, data any) (storage.Flow, bool, error) {
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != name) {
-		return f, false, r.toast(r.t("error.stale_button"))
+func (r *Req) FlowFor(name string, data any) (storage.Flow, bool, error) {
+	f, err := r.Tx.Flow(r.Me.ID)
+	if IsNotFound(err) || (err == nil && f.Name != name) {
+		return f, false, r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return f, false, err
 	}
 	if err := json.Unmarshal([]byte(f.Data), data); err != nil {
-		return f, false, r.toast(r.t("error.stale_button"))
+		return f, false, r.Toast(r.T("error.stale_button"))
 	}
 	return f, true, nil
 }

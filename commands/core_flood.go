@@ -30,21 +30,21 @@ type floodKey struct {
 // the transaction); the warning's mark is rolled back with it. The text
 // that files a report is never held back: the hourly report limit bounds
 // it.
-func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
+func (a *App) allow(r *Req) (ok, warn bool, undo func(), err error) {
 	undo = func() {}
-	kind, per := floodCommands, a.cfg.Limits.CommandsPerMinute
-	if r.cmd == "" && r.cb == nil {
-		if r.msg == nil || !r.private() {
+	kind, per := floodCommands, a.Cfg.Limits.CommandsPerMinute
+	if r.cmd == "" && r.CB == nil {
+		if r.Msg == nil || !r.Private() {
 			return true, false, undo, nil // the bot answers nothing else in groups
 		}
-		kind, per = floodMessages, a.cfg.Limits.MessagesPerMinute
-		f, err := r.tx.Flow(r.me.ID)
+		kind, per = floodMessages, a.Cfg.Limits.MessagesPerMinute
+		f, err := r.Tx.Flow(r.Me.ID)
 		switch {
-		case err == nil && f.Name == flowReport && f.Step == "text" && (cleanText(r.text) != "" || voiceOf(r) != nil):
+		case err == nil && f.Name == flowReport && f.Step == "text" && (CleanText(r.Text) != "" || VoiceOf(r) != nil):
 			return true, false, undo, nil
 		case err == nil:
 			kind, per = floodFlow, flowAllowance*per
-		case !isNotFound(err):
+		case !IsNotFound(err):
 			return false, false, undo, err
 		}
 	}
@@ -53,8 +53,8 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 	}
 	a.floodMu.Lock()
 	defer a.floodMu.Unlock()
-	key := floodKey{r.from.ID, kind}
-	if last, ok := a.floodWarned[key]; ok && kind != floodCommands && r.now.Sub(last) < time.Minute {
+	key := floodKey{r.From.ID, kind}
+	if last, ok := a.floodWarned[key]; ok && kind != floodCommands && r.Now.Sub(last) < time.Minute {
 		return false, false, undo, nil // warned: silence for the rest of the minute
 	}
 	l := a.flood[key]
@@ -64,25 +64,25 @@ func (a *App) allow(r *req) (ok, warn bool, undo func(), err error) {
 	}
 	if len(a.flood) > 10000 {
 		for k, other := range a.flood {
-			if other.TokensAt(r.now) >= float64(other.Burst()) {
+			if other.TokensAt(r.Now) >= float64(other.Burst()) {
 				delete(a.flood, k)
 				delete(a.floodWarned, k)
 			}
 		}
 	}
-	if res := l.ReserveN(r.now, 1); res.OK() {
-		if res.DelayFrom(r.now) == 0 {
-			now := r.now
+	if res := l.ReserveN(r.Now, 1); res.OK() {
+		if res.DelayFrom(r.Now) == 0 {
+			now := r.Now
 			return true, false, func() { res.CancelAt(now) }, nil
 		}
-		res.CancelAt(r.now)
+		res.CancelAt(r.Now)
 	}
-	if last, ok := a.floodWarned[key]; ok && r.now.Sub(last) < time.Minute {
+	if last, ok := a.floodWarned[key]; ok && r.Now.Sub(last) < time.Minute {
 		return false, false, undo, nil
 	}
 	prev, had := a.floodWarned[key]
-	a.floodWarned[key] = r.now
-	r.tx.OnRollback(func() { // the warning was not sent after all
+	a.floodWarned[key] = r.Now
+	r.Tx.OnRollback(func() { // the warning was not sent after all
 		a.floodMu.Lock()
 		defer a.floodMu.Unlock()
 		if had {

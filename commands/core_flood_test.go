@@ -34,7 +34,7 @@ func TestFloodStateFollowsTheTransaction(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	a := New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.DiscardHandler), nil)
 	runs := 0
-	h := a.serve(func(r *req) error { runs++; return nil })
+	h := a.serve(func(r *Req) error { runs++; return nil })
 	upd := &models.Update{Message: &models.Message{ID: 1, From: &models.User{ID: 7, FirstName: "A"},
 		Chat: models.Chat{ID: 7, Type: models.ChatTypePrivate}, Text: "/help"}}
 	late := errors.New("commit failed")

@@ -61,7 +61,7 @@ func newFuzzBot(f *testing.F) *fuzzBot {
 	f.Cleanup(func() { s.Close() })
 	err = s.Update(context.Background(), func(tx *storage.Tx) error {
 		for _, id := range []int64{fuzzAdmin, fuzzStaff, fuzzLeader, fuzzResident, fuzzNew} {
-			if err := tx.TouchMember(id, "P"+itoa(id), "u"+itoa(id), "en", fuzzT0); err != nil {
+			if err := tx.TouchMember(id, "P"+Itoa(id), "u"+Itoa(id), "en", fuzzT0); err != nil {
 				return err
 			}
 			if id != fuzzNew {
@@ -170,7 +170,7 @@ func fuzzChat(who int64, kind uint8) models.Chat {
 
 func fuzzUser(who uint8) models.User {
 	id := fuzzPeople[int(who)%len(fuzzPeople)]
-	return models.User{ID: id, FirstName: "P" + itoa(id), Username: "u" + itoa(id), LanguageCode: "en"}
+	return models.User{ID: id, FirstName: "P" + Itoa(id), Username: "u" + Itoa(id), LanguageCode: "en"}
 }
 
 // FuzzCallbackData presses a button with any data, as anyone, anywhere.
@@ -265,7 +265,7 @@ func FuzzCommandText(f *testing.F) {
 			fl := fuzzFlows[int(chat&0x7f)%len(fuzzFlows)]
 			if fl.name != "" {
 				u = fuzzUser(0)
-				u.ID, u.FirstName, u.Username = fl.who, "P"+itoa(fl.who), "u"+itoa(fl.who)
+				u.ID, u.FirstName, u.Username = fl.who, "P"+Itoa(fl.who), "u"+Itoa(fl.who)
 				c = fuzzChat(u.ID, 0)
 				flow = &storage.Flow{UserID: fl.who, Name: fl.name, Step: fl.step, Data: fl.data}
 			}
@@ -281,9 +281,9 @@ func FuzzParseCommand(f *testing.F) {
 	for _, s := range []string{"/start", "/Help@bot x", "/x@other y", "/a\tb c", "/\n", "/ticket#1", "hi", "/" + strings.Repeat("a", 40)} {
 		f.Add(s)
 	}
-	a := &App{botName: "bot"}
+	a := &App{BotName: "bot"}
 	f.Fuzz(func(t *testing.T, s string) {
-		cmd, args := a.parseCommand(s)
+		cmd, args := a.ParseCommand(s)
 		if cmd == "" && args != "" {
 			t.Fatalf("%q: args %q without a command", s, args)
 		}
@@ -299,11 +299,11 @@ func FuzzIdArg(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		id, ok := idArg(s)
+		id, ok := IdArg(s)
 		if !ok {
 			return
 		}
-		if id <= 0 || itoa(id) != strings.TrimPrefix(strings.TrimSpace(s), "#") {
+		if id <= 0 || Itoa(id) != strings.TrimPrefix(strings.TrimSpace(s), "#") {
 			t.Fatalf("%q: %d", s, id)
 		}
 	})

@@ -12,14 +12,14 @@ import (
 // already queued there in the last minute is not queued again: the one on
 // its way answers the repeat too. Answers wait behind the group's notices
 // (storage.PriorityNotice).
-func (a *App) groupAnswer(r *req, text string, markup any) error {
-	p := telegram.SendMessage{ChatID: r.chat.ID, Text: fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
+func (a *App) groupAnswer(r *Req, text string, markup any) error {
+	p := telegram.SendMessage{ChatID: r.Chat.ID, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	payload := telegram.Marshal(p)
-	dup, err := r.tx.SentToGroupSince(r.chat.ID, "sendMessage", payload, r.now.Add(-time.Minute))
+	dup, err := r.Tx.SentToGroupSince(r.Chat.ID, "sendMessage", payload, r.Now.Add(-time.Minute))
 	if err != nil || dup {
 		return err
 	}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendMessage", Payload: payload, Priority: storage.PriorityReply}, r.now)
+	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendMessage", Payload: payload, Priority: storage.PriorityReply}, r.Now)
 	return err
 }

@@ -92,11 +92,11 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	a := &App{}
 	for _, c := range a.commandTable() {
-		keys["cmd."+c.name] = true
+		keys["cmd."+c.Name] = true
 	}
 	for _, b := range a.buttonTable() {
-		keys[orKey(b.refuse, "error.forbidden_button")] = true
-		keys[orKey(b.private, "error.private_button")] = true
+		keys[OrKey(b.Refuse, "error.forbidden_button")] = true
+		keys[OrKey(b.Private, "error.private_button")] = true
 	}
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: the pattern is off", len(keys))

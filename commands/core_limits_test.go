@@ -29,18 +29,18 @@ func TestFitCountsUTF16OfVisibleText(t *testing.T) {
 		{"fits", "<b>" + strings.Repeat("👍", 512) + "</b>", telegram.MaxCaption},
 	}
 	for _, tc := range cases {
-		got := fitTo(tc.text, tc.limit)
-		if n := visibleLen(got); n > tc.limit {
+		got := FitTo(tc.text, tc.limit)
+		if n := VisibleLen(got); n > tc.limit {
 			t.Errorf("%s: %d units after fitting to %d", tc.name, n, tc.limit)
 		}
 		if tc.name == "fits" && got != tc.text {
 			t.Errorf("fits: changed to %q", got)
 		}
 	}
-	if got := limitUTF16("a🎉b", 2); got != "a" {
+	if got := LimitUTF16("a🎉b", 2); got != "a" {
 		t.Errorf("limitUTF16 split an emoji: %q", got)
 	}
-	if n := visibleLen("<b>🎉</b> &amp;"); n != 4 {
+	if n := VisibleLen("<b>🎉</b> &amp;"); n != 4 {
 		t.Errorf("visibleLen = %d, want 4", n)
 	}
 }
@@ -60,7 +60,7 @@ func TestFloodCountRollsBackWithTheUpdate(t *testing.T) {
 	a := New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.DiscardHandler), nil)
 	runs := 0
 	fail := errors.New("boom")
-	h := a.serve(func(r *req) error { runs++; return fail })
+	h := a.serve(func(r *Req) error { runs++; return fail })
 	upd := &models.Update{Message: &models.Message{ID: 1, From: &models.User{ID: 7, FirstName: "A"},
 		Chat: models.Chat{ID: 7, Type: models.ChatTypePrivate}, Text: "/help"}}
 	for i := 0; i < 3; i++ {

@@ -8,32 +8,32 @@ import (
 )
 
 // mainMenu is what a registered resident can do, as buttons.
-func (a *App) mainMenu(r *req) telegram.Keyboard {
+func (a *App) mainMenu(r *Req) telegram.Keyboard {
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("menu.report"), CallbackData: "menu:report"}, {Text: r.t("menu.wish"), CallbackData: "menu:wish"}},
-		{{Text: r.t("menu.my"), CallbackData: "menu:my"}, {Text: r.t("menu.help"), CallbackData: "menu:help"}},
-		{{Text: r.t("menu.jobs"), CallbackData: "menu:jobs"}},
-		{{Text: r.t("menu.stars"), CallbackData: "menu:stars"}, {Text: r.t("menu.pledges"), CallbackData: "menu:pledges"}},
-		{{Text: r.t("menu.mydata"), CallbackData: "menu:mydata"}, {Text: r.t("menu.lang"), CallbackData: "menu:lang"}},
+		{{Text: r.T("menu.report"), CallbackData: "menu:report"}, {Text: r.T("menu.wish"), CallbackData: "menu:wish"}},
+		{{Text: r.T("menu.my"), CallbackData: "menu:my"}, {Text: r.T("menu.help"), CallbackData: "menu:help"}},
+		{{Text: r.T("menu.jobs"), CallbackData: "menu:jobs"}},
+		{{Text: r.T("menu.stars"), CallbackData: "menu:stars"}, {Text: r.T("menu.pledges"), CallbackData: "menu:pledges"}},
+		{{Text: r.T("menu.mydata"), CallbackData: "menu:mydata"}, {Text: r.T("menu.lang"), CallbackData: "menu:lang"}},
 	}}
-	if on, err := r.tx.OnPatrolTeam(r.me.ID); err == nil && on {
-		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.t("menu.shifts"), CallbackData: "menu:shifts"}})
+	if on, err := r.Tx.OnPatrolTeam(r.Me.ID); err == nil && on {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.T("menu.shifts"), CallbackData: "menu:shifts"}})
 	}
-	if r.atLeast(storage.RoleStaff) {
+	if r.AtLeast(storage.RoleStaff) {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
-			{Text: r.t("menu.mediation"), CallbackData: "menu:mediation"}, {Text: r.t("menu.summary"), CallbackData: "menu:summary"}})
+			{Text: r.T("menu.mediation"), CallbackData: "menu:mediation"}, {Text: r.T("menu.summary"), CallbackData: "menu:summary"}})
 	}
 	return kb
 }
 
 // menuButton takes the main menu's buttons.
-func (a *App) menuButton(r *req) error {
-	if !r.private() {
+func (a *App) menuButton(r *Req) error {
+	if !r.Private() {
 		// The menu lives in private: nothing of the presser's is shown in a group.
-		return r.toast(r.t("menu.private_only"))
+		return r.Toast(r.T("menu.private_only"))
 	}
-	var run handler
-	switch strings.TrimPrefix(r.cb.Data, "menu:") {
+	var run Handler
+	switch strings.TrimPrefix(r.CB.Data, "menu:") {
 	case "report":
 		run = a.report
 	case "wish":
@@ -45,38 +45,38 @@ func (a *App) menuButton(r *req) error {
 	case "shifts":
 		run = a.shiftsCmd
 	case "stars":
-		r.args = ""
+		r.Args = ""
 		run = a.stars
 	case "pledges":
-		r.args = ""
+		r.Args = ""
 		run = a.pledges
 	case "mediation":
-		r.args, run = "", a.mediation
+		r.Args, run = "", a.mediation
 	case "summary":
-		if !r.atLeast(storage.RoleStaff) {
-			return r.toast(r.t("error.forbidden", "/summary"))
+		if !r.AtLeast(storage.RoleStaff) {
+			return r.Toast(r.T("error.forbidden", "/summary"))
 		}
-		r.args, run = "", a.summary
+		r.Args, run = "", a.summary
 	case "mydata":
 		run = a.myData
 	}
 	if run != nil {
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return run(r)
 	}
-	switch strings.TrimPrefix(r.cb.Data, "menu:") {
+	switch strings.TrimPrefix(r.CB.Data, "menu:") {
 	case "help":
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return a.help(r)
 	case "lang":
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return a.langCmd(r)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }

@@ -11,18 +11,18 @@ import (
 // rule is one row of the permission table (core_table.go): the lowest role
 // that may use a command or button action, the chats it may be used in,
 // and the one function that decides access to the object it names.
-type rule struct {
-	min   storage.Role
-	chats chats
+type Rule struct {
+	Min   storage.Role
+	Chats chats
 	scope scope
 }
 
 // The roles a rule starts at. anyRole is everyone, registered or not.
 const (
-	anyRole   = storage.RoleResident
-	leaderUp  = storage.RoleLeader
-	staffUp   = storage.RoleStaff
-	adminOnly = storage.RoleAdmin
+	AnyRole   = storage.RoleResident
+	LeaderUp  = storage.RoleLeader
+	StaffUp   = storage.RoleStaff
+	AdminOnly = storage.RoleAdmin
 )
 
 // chats is a set of kinds of chat.
@@ -31,13 +31,13 @@ type chats uint8
 // The kinds of chat an update comes from.
 const (
 	inPrivate  chats = 1 << iota // the person's private chat with the bot
-	inLinked                     // a group staff linked to a building or the community
+	InLinked                     // a group staff linked to a building or the community
 	inUnlinked                   // any other group
 )
 
 const (
-	privateOnly = inPrivate
-	anyChat     = inPrivate | inLinked | inUnlinked
+	PrivateOnly = inPrivate
+	AnyChat     = inPrivate | InLinked | inUnlinked
 )
 
 // scope names the one function of a capability that decides whether the
@@ -49,111 +49,111 @@ const (
 type scope string
 
 const (
-	scopeNone            scope = ""
-	scopeOwn             scope = "own"
-	scopeGrant           scope = "mayGrant"           // people_grant.go
-	scopeBuilding        scope = "mayLedger"          // a leader's own buildings
-	scopeTicketView      scope = "accessTo"           // tickets_access.go
-	scopeTicketWork      scope = "mayClaim"           // tickets_work.go
-	scopeTicketManage    scope = "mayManage"          // tickets_work.go
-	scopeTicketReporter  scope = "reporter"           // the ticket's reporter only
-	scopeTicketFollow    scope = "mayFollow"          // tickets_access.go
-	scopeAnnounce        scope = "mayAnnounce"        // announce_send.go, audiences
-	scopeRecipient       scope = "recipient"          // a recipient of the announcement
-	scopeTeam            scope = "mayManageTeam"      // teams_view.go
-	scopeJoin            scope = "joinTeam"           // teams_join.go
-	scopeHours           scope = "maySeeHours"        // teams_hours.go
-	scopeOrganise        scope = "mayOrganise"        // jobs_perm.go
-	scopeJob             scope = "maySeeJob"          // jobs_perm.go
-	scopeManageJob       scope = "mayManageJob"       // jobs_perm.go
-	scopeNoShows         scope = "mayClearNoShows"    // jobs_perm.go
-	scopePatrol          scope = "mayManagePatrol"    // patrol_core.go
-	scopeTakeShift       scope = "mayTakeShift"       // patrol_core.go
-	scopeShift           scope = "isOnShift"          // patrol_core.go
-	scopeRoster          scope = "mayViewRoster"      // patrol_core.go
-	scopeHousehold       scope = "mayReadHousehold"   // care_access.go
-	scopeVisit           scope = "mayMarkVisit"       // visits_visited.go
-	scopeStars           scope = "mayRunStars"        // stars_round.go
-	scopeTakePart        scope = "mayTakePart"        // stars_round.go
-	scopePledge          scope = "mayPledge"          // pledge_cmd.go, and authorship
-	scopeManagePledges   scope = "mayManagePledges"   // pledge_cmd.go
-	scopeRatePledge      scope = "mayRatePledge"      // pledge_cmd.go
-	scopeSchedule        scope = "mayManageSchedule"  // calendar_manage.go
-	scopeManageMeeting   scope = "mayManageMeeting"   // meeting_flow.go
-	scopeViewMeeting     scope = "mayViewMeeting"     // meeting_minutes.go
-	scopeInvited         scope = "invitedTo"          // meeting_post.go
-	scopeMediate         scope = "mayMediate"         // mediation_access.go
-	scopeDispute         scope = "mayReadDispute"     // mediation_access.go
-	scopeMoveToMediation scope = "mayMoveToMediation" // mediation_access.go
-	scopeBlock           scope = "mayBlock"           // privacy_block.go
-	scopeAudit           scope = "mayReadAudit"       // privacy_audit.go
+	ScopeNone            scope = ""
+	ScopeOwn             scope = "own"
+	ScopeGrant           scope = "mayGrant"           // people_grant.go
+	ScopeBuilding        scope = "mayLedger"          // a leader's own buildings
+	ScopeTicketView      scope = "accessTo"           // tickets_access.go
+	ScopeTicketWork      scope = "mayClaim"           // tickets_work.go
+	ScopeTicketManage    scope = "mayManage"          // tickets_work.go
+	ScopeTicketReporter  scope = "reporter"           // the ticket's reporter only
+	ScopeTicketFollow    scope = "mayFollow"          // tickets_access.go
+	ScopeAnnounce        scope = "mayAnnounce"        // announce_send.go, audiences
+	ScopeRecipient       scope = "recipient"          // a recipient of the announcement
+	ScopeTeam            scope = "mayManageTeam"      // teams_view.go
+	ScopeJoin            scope = "joinTeam"           // teams_join.go
+	ScopeHours           scope = "maySeeHours"        // teams_hours.go
+	ScopeOrganise        scope = "mayOrganise"        // jobs_perm.go
+	ScopeJob             scope = "maySeeJob"          // jobs_perm.go
+	ScopeManageJob       scope = "mayManageJob"       // jobs_perm.go
+	ScopeNoShows         scope = "mayClearNoShows"    // jobs_perm.go
+	ScopePatrol          scope = "mayManagePatrol"    // patrol_core.go
+	ScopeTakeShift       scope = "mayTakeShift"       // patrol_core.go
+	ScopeShift           scope = "isOnShift"          // patrol_core.go
+	ScopeRoster          scope = "mayViewRoster"      // patrol_core.go
+	ScopeHousehold       scope = "mayReadHousehold"   // care_access.go
+	ScopeVisit           scope = "mayMarkVisit"       // visits_visited.go
+	ScopeStars           scope = "mayRunStars"        // stars_round.go
+	ScopeTakePart        scope = "mayTakePart"        // stars_round.go
+	ScopePledge          scope = "mayPledge"          // pledge_cmd.go, and authorship
+	ScopeManagePledges   scope = "mayManagePledges"   // pledge_cmd.go
+	ScopeRatePledge      scope = "mayRatePledge"      // pledge_cmd.go
+	ScopeSchedule        scope = "mayManageSchedule"  // calendar_manage.go
+	ScopeManageMeeting   scope = "mayManageMeeting"   // meeting_flow.go
+	ScopeViewMeeting     scope = "mayViewMeeting"     // meeting_minutes.go
+	ScopeInvited         scope = "invitedTo"          // meeting_post.go
+	ScopeMediate         scope = "mayMediate"         // mediation_access.go
+	ScopeDispute         scope = "mayReadDispute"     // mediation_access.go
+	ScopeMoveToMediation scope = "mayMoveToMediation" // mediation_access.go
+	ScopeBlock           scope = "mayBlock"           // privacy_block.go
+	ScopeAudit           scope = "mayReadAudit"       // privacy_audit.go
 )
 
 // verbs are a button family's rules by verb.
-type verbs map[string]rule
+type Verbs map[string]Rule
 
 // buttons is a family of buttons sharing a data prefix and a router.
-type buttons struct {
-	prefix  string
-	run     handler
-	refuse  string // catalog key when the role is refused
-	private string // catalog key when the chat is refused
-	cmd     string // the command named in refuse's text ("%s"), if any
-	verbs   verbs
+type Buttons struct {
+	Prefix  string
+	Run     Handler
+	Refuse  string // catalog key when the role is refused
+	Private string // catalog key when the chat is refused
+	Cmd     string // the command named in refuse's text ("%s"), if any
+	Verbs   Verbs
 }
 
 // buttonVerb is the first field of data after prefix.
-func buttonVerb(prefix, data string) string {
+func ButtonVerb(prefix, data string) string {
 	verb, _, _ := strings.Cut(strings.TrimPrefix(data, prefix), ":")
 	return verb
 }
 
 // ruleFor is the row of a button family for data; false when it has none.
-func (b buttons) ruleFor(data string) (rule, bool) {
-	if ru, ok := b.verbs[buttonVerb(b.prefix, data)]; ok {
+func (b Buttons) RuleFor(data string) (Rule, bool) {
+	if ru, ok := b.Verbs[ButtonVerb(b.Prefix, data)]; ok {
 		return ru, true
 	}
-	ru, ok := b.verbs["*"]
+	ru, ok := b.Verbs["*"]
 	return ru, ok
 }
 
 // chatKind is the kind of chat r came from.
-func (r *req) chatKind() (chats, error) {
-	if r.private() {
+func (r *Req) chatKind() (chats, error) {
+	if r.Private() {
 		return inPrivate, nil
 	}
-	c, err := r.tx.Chat(r.chat.ID)
-	if isNotFound(err) {
+	c, err := r.Tx.Chat(r.Chat.ID)
+	if IsNotFound(err) {
 		return inUnlinked, nil
 	}
 	if err != nil {
 		return 0, err
 	}
 	if c.Linked() {
-		return inLinked, nil
+		return InLinked, nil
 	}
 	return inUnlinked, nil
 }
 
 // guard refuses a command to someone whose role is too low, and moves it
 // out of a chat its rule does not allow with a deep link.
-func (a *App) guard(c command) handler {
-	run := c.run
-	return func(r *req) error {
-		if !r.atLeast(c.rule.min) {
-			if c.rule.min.Rank() >= storage.RoleStaff.Rank() && r.private() {
+func (a *App) Guard(c Command) Handler {
+	run := c.Run
+	return func(r *Req) error {
+		if !r.AtLeast(c.Rule.Min) {
+			if c.Rule.Min.Rank() >= storage.RoleStaff.Rank() && r.Private() {
 				// A new administrator learns here the id the config needs
 				// (in private only: a group need not see it).
-				return r.reply(r.t("error.forbidden_id", "/"+c.name, r.me.ID, r.me.ID), nil)
+				return r.Reply(r.T("error.forbidden_id", "/"+c.Name, r.Me.ID, r.Me.ID), nil)
 			}
-			return r.reply(r.t("error.forbidden", "/"+c.name), nil)
+			return r.Reply(r.T("error.forbidden", "/"+c.Name), nil)
 		}
 		kind, err := r.chatKind()
 		if err != nil {
 			return err
 		}
-		if c.rule.chats&kind == 0 {
-			return r.reply(r.t("group.go_private"), a.linkKeyboard(r, groupLinkPayload(r, c.name)))
+		if c.Rule.Chats&kind == 0 {
+			return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, groupLinkPayload(r, c.Name)))
 		}
 		return run(r)
 	}
@@ -162,36 +162,36 @@ func (a *App) guard(c command) handler {
 // buttonGuard checks a button press against its row before the router
 // runs: an action without a row, a role too low or a chat not allowed is
 // refused with a toast and changes nothing.
-func (a *App) buttonGuard(b buttons) handler {
-	return func(r *req) error {
-		ru, ok := b.ruleFor(r.cb.Data)
+func (a *App) buttonGuard(b Buttons) Handler {
+	return func(r *Req) error {
+		ru, ok := b.RuleFor(r.CB.Data)
 		if !ok {
-			a.log.Warn("button action without a permission row", "data", r.cb.Data)
-			return r.toast(r.t("error.stale_button"))
+			a.Log.Warn("button action without a permission row", "data", r.CB.Data)
+			return r.Toast(r.T("error.stale_button"))
 		}
-		if !r.atLeast(ru.min) {
-			return r.toast(b.refusal(r, b.refuse, "error.forbidden_button"))
+		if !r.AtLeast(ru.Min) {
+			return r.Toast(b.refusal(r, b.Refuse, "error.forbidden_button"))
 		}
 		kind, err := r.chatKind()
 		if err != nil {
 			return err
 		}
-		if ru.chats&kind == 0 {
-			return r.toast(b.refusal(r, b.private, "error.private_button"))
+		if ru.Chats&kind == 0 {
+			return r.Toast(b.refusal(r, b.Private, "error.private_button"))
 		}
-		return b.run(r)
+		return b.Run(r)
 	}
 }
 
 // refusal is the toast for a press the table refuses: key, or def.
-func (b buttons) refusal(r *req, key, def string) string {
-	if b.cmd != "" && key != "" {
-		return stripTags(r.t(key, b.cmd))
+func (b Buttons) refusal(r *Req, key, def string) string {
+	if b.Cmd != "" && key != "" {
+		return StripTags(r.T(key, b.Cmd))
 	}
-	return stripTags(r.t(orKey(key, def)))
+	return StripTags(r.T(OrKey(key, def)))
 }
 
-func orKey(key, def string) string {
+func OrKey(key, def string) string {
 	if key == "" {
 		return def
 	}
@@ -199,8 +199,8 @@ func orKey(key, def string) string {
 }
 
 // linkKeyboard is one button that opens the private chat with payload.
-func (a *App) linkKeyboard(r *req, payload string) telegram.Keyboard {
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("group.open_private"), URL: a.deepLink(payload)}}}}
+func (a *App) LinkKeyboard(r *Req, payload string) telegram.Keyboard {
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("group.open_private"), URL: a.DeepLink(payload)}}}}
 }
 
 // Permission is one row of the permission table as others read it (the
@@ -236,7 +236,7 @@ func (a *App) Permissions() []Permission {
 		for _, k := range []struct {
 			c chats
 			n string
-		}{{inPrivate, "private"}, {inLinked, "linked"}, {inUnlinked, "unlinked"}} {
+		}{{inPrivate, "private"}, {InLinked, "linked"}, {inUnlinked, "unlinked"}} {
 			if c&k.c != 0 {
 				out = append(out, k.n)
 			}
@@ -245,19 +245,48 @@ func (a *App) Permissions() []Permission {
 	}
 	var out []Permission
 	for _, c := range a.commandTable() {
-		out = append(out, Permission{Action: "/" + c.name, Min: c.rule.min, Chats: names(c.rule.chats), Scope: string(c.rule.scope)})
+		out = append(out, Permission{Action: "/" + c.Name, Min: c.Rule.Min, Chats: names(c.Rule.Chats), Scope: string(c.Rule.scope)})
 	}
 	for _, b := range a.buttonTable() {
-		vs := make([]string, 0, len(b.verbs))
-		for v := range b.verbs {
+		vs := make([]string, 0, len(b.Verbs))
+		for v := range b.Verbs {
 			vs = append(vs, v)
 		}
 		sort.Strings(vs)
 		for _, v := range vs {
-			ru := b.verbs[v]
-			out = append(out, Permission{Action: b.prefix + v, Min: ru.min, Chats: names(ru.chats), Scope: string(ru.scope),
-				Refuse: orKey(b.refuse, "error.forbidden_button"), Private: orKey(b.private, "error.private_button"), RefuseArg: b.cmd})
+			ru := b.Verbs[v]
+			out = append(out, Permission{Action: b.Prefix + v, Min: ru.Min, Chats: names(ru.Chats), Scope: string(ru.scope),
+				Refuse: OrKey(b.Refuse, "error.forbidden_button"), Private: OrKey(b.Private, "error.private_button"), RefuseArg: b.Cmd})
 		}
 	}
 	return out
+}
+
+// command is one slash command.
+type Command struct {
+	Name string
+	Rule Rule
+	Menu listing // who finds it in the command menu and /help
+	Run  Handler
+}
+
+// listing is who finds a command in the command menu and /help: listed,
+// everyone its rule lets in; or from a role up (its rule lets in others,
+// whom its scope's function checks).
+type listing storage.Role
+
+const Listed listing = "*"
+
+// listedFrom lists a command only from role up.
+func ListedFrom(role storage.Role) listing { return listing(role) }
+
+// groupLinkPayload is the deep link a private-only command sent in a group
+// answers with: /ticket 12 keeps its number.
+func groupLinkPayload(r *Req, name string) string {
+	if name == "ticket" {
+		if id, ok := IdArg(r.Args); ok {
+			return "t_" + Itoa(id)
+		}
+	}
+	return name
 }

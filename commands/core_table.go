@@ -28,81 +28,63 @@ import (
 //   - in app/permissions_cells_test.go, who its may-function refuses on a
 //     forged object (permDenied) and, in permFixtures, an object to forge.
 
-// command is one slash command.
-type command struct {
-	name string
-	rule rule
-	menu listing // who finds it in the command menu and /help
-	run  handler
-}
-
-// listing is who finds a command in the command menu and /help: listed,
-// everyone its rule lets in; or from a role up (its rule lets in others,
-// whom its scope's function checks).
-type listing storage.Role
-
-const listed listing = "*"
-
-// listedFrom lists a command only from role up.
-func listedFrom(role storage.Role) listing { return listing(role) }
-
 // commandTable lists every command. A command used in a chat its rule does
 // not allow answers with a deep link to the private chat.
-func (a *App) commandTable() []command {
-	cs := []command{
-		{"start", rule{anyRole, anyChat, scopeOwn}, listed, a.start},
-		{"help", rule{anyRole, anyChat, scopeNone}, listed, a.help},
-		{"lang", rule{anyRole, privateOnly, scopeOwn}, listed, a.langCmd},
-		{"cancel", rule{anyRole, privateOnly, scopeOwn}, listed, a.cancel},
-		{"grant", rule{staffUp, anyChat, scopeGrant}, listed, a.grant},
-		{"revoke", rule{staffUp, anyChat, scopeGrant}, listed, a.revoke},
-		{"linkchat", rule{staffUp, anyChat, scopeNone}, listed, a.linkchat},
-		{"status", rule{staffUp, privateOnly, scopeNone}, listed, a.status},
-		{"report", rule{anyRole, anyChat, scopeOwn}, listed, a.report},
-		{"wish", rule{anyRole, anyChat, scopeOwn}, listed, a.wish},
-		{"my", rule{anyRole, privateOnly, scopeOwn}, listed, a.my},
-		{"ticket", rule{anyRole, privateOnly, scopeTicketView}, listed, a.ticketCmd},
-		{"mytasks", rule{anyRole, privateOnly, scopeOwn}, listed, a.mytasks},
-		{"queue", rule{leaderUp, privateOnly, scopeBuilding}, listed, a.queue},
-		{"assign", rule{leaderUp, privateOnly, scopeTicketManage}, listed, a.assign},
-		{"reject", rule{leaderUp, privateOnly, scopeTicketManage}, listed, a.reject},
-		{"duplicate", rule{leaderUp, privateOnly, scopeTicketManage}, listed, a.duplicate},
-		{"ledger", rule{leaderUp, privateOnly, scopeBuilding}, listed, a.ledger},
-		{"export", rule{staffUp, privateOnly, scopeNone}, listed, a.export},
-		{"stats", rule{staffUp, anyChat, scopeNone}, listed, a.stats},
-		{"team", rule{anyRole, privateOnly, scopeTeam}, listed, a.team},
-		{"teams", rule{anyRole, anyChat, scopeNone}, listed, a.teams},
-		{"hours", rule{anyRole, privateOnly, scopeHours}, listed, a.hours},
-		{"shifts", rule{anyRole, privateOnly, scopeShift}, listed, a.shiftsCmd},
-		{"found", rule{anyRole, privateOnly, scopeShift}, listed, a.found},
-		{"roster", rule{anyRole, privateOnly, scopeRoster}, listed, a.rosterCmd},
-		{"patrol", rule{anyRole, privateOnly, scopePatrol}, listed, a.patrolCmd},
-		{"announce", rule{leaderUp, privateOnly, scopeAnnounce}, listed, a.announce},
-		{"job", rule{anyRole, privateOnly, scopeOrganise}, listed, a.job},
-		{"jobs", rule{anyRole, privateOnly, scopeNone}, listed, a.jobsCmd},
-		{"myjobs", rule{anyRole, privateOnly, scopeOwn}, listed, a.myjobs},
-		{"announcements", rule{leaderUp, privateOnly, scopeAnnounce}, listed, a.announcements},
-		{"holidays", rule{anyRole, anyChat, scopeNone}, listed, a.holidays},
-		{"care", rule{staffUp, privateOnly, scopeHousehold}, listed, a.care},
-		{"visits", rule{staffUp, privateOnly, scopeHousehold}, listed, a.visitsCmd},
-		{"stars", rule{anyRole, privateOnly, scopeStars}, listed, a.stars},
-		{"pledge", rule{anyRole, privateOnly, scopeOwn}, listed, a.pledge},
-		{"pledges", rule{anyRole, privateOnly, scopePledge}, listed, a.pledges},
-		{"schedule", rule{leaderUp, privateOnly, scopeSchedule}, listed, a.schedule},
-		{"meeting", rule{staffUp, privateOnly, scopeManageMeeting}, listed, a.meeting},
-		{"meetings", rule{leaderUp, privateOnly, scopeViewMeeting}, listed, a.meetings},
-		{"mediation", rule{anyRole, privateOnly, scopeMediate}, listedFrom(staffUp), a.mediation},
-		{"mediator", rule{staffUp, privateOnly, scopeNone}, listed, a.mediator},
-		{"summary", rule{staffUp, privateOnly, scopeNone}, listed, a.summary},
-		{"mydata", rule{anyRole, privateOnly, scopeOwn}, listed, a.myData},
-		{"forgetme", rule{anyRole, privateOnly, scopeOwn}, listed, a.forgetMe},
-		{"block", rule{staffUp, privateOnly, scopeBlock}, listed, a.blockCmd},
-		{"unblock", rule{staffUp, privateOnly, scopeBlock}, listed, a.unblockCmd},
-		{"blocked", rule{staffUp, privateOnly, scopeNone}, listed, a.blockedCmd},
-		{"audit", rule{adminOnly, privateOnly, scopeAudit}, listed, a.auditCmd},
+func (a *App) commandTable() []Command {
+	cs := []Command{
+		{"start", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.start},
+		{"help", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.help},
+		{"lang", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.langCmd},
+		{"cancel", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.cancel},
+		{"grant", Rule{StaffUp, AnyChat, ScopeGrant}, Listed, a.grant},
+		{"revoke", Rule{StaffUp, AnyChat, ScopeGrant}, Listed, a.revoke},
+		{"linkchat", Rule{StaffUp, AnyChat, ScopeNone}, Listed, a.linkchat},
+		{"status", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.status},
+		{"report", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.report},
+		{"wish", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.wish},
+		{"my", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.my},
+		{"ticket", Rule{AnyRole, PrivateOnly, ScopeTicketView}, Listed, a.ticketCmd},
+		{"mytasks", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.mytasks},
+		{"queue", Rule{LeaderUp, PrivateOnly, ScopeBuilding}, Listed, a.queue},
+		{"assign", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.assign},
+		{"reject", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.reject},
+		{"duplicate", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.duplicate},
+		{"ledger", Rule{LeaderUp, PrivateOnly, ScopeBuilding}, Listed, a.ledger},
+		{"export", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.export},
+		{"stats", Rule{StaffUp, AnyChat, ScopeNone}, Listed, a.stats},
+		{"team", Rule{AnyRole, PrivateOnly, ScopeTeam}, Listed, a.team},
+		{"teams", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.teams},
+		{"hours", Rule{AnyRole, PrivateOnly, ScopeHours}, Listed, a.hours},
+		{"shifts", Rule{AnyRole, PrivateOnly, ScopeShift}, Listed, a.shiftsCmd},
+		{"found", Rule{AnyRole, PrivateOnly, ScopeShift}, Listed, a.found},
+		{"roster", Rule{AnyRole, PrivateOnly, ScopeRoster}, Listed, a.rosterCmd},
+		{"patrol", Rule{AnyRole, PrivateOnly, ScopePatrol}, Listed, a.patrolCmd},
+		{"announce", Rule{LeaderUp, PrivateOnly, ScopeAnnounce}, Listed, a.announce},
+		{"job", Rule{AnyRole, PrivateOnly, ScopeOrganise}, Listed, a.job},
+		{"jobs", Rule{AnyRole, PrivateOnly, ScopeNone}, Listed, a.jobsCmd},
+		{"myjobs", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.myjobs},
+		{"announcements", Rule{LeaderUp, PrivateOnly, ScopeAnnounce}, Listed, a.announcements},
+		{"holidays", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.holidays},
+		{"care", Rule{StaffUp, PrivateOnly, ScopeHousehold}, Listed, a.care},
+		{"visits", Rule{StaffUp, PrivateOnly, ScopeHousehold}, Listed, a.visitsCmd},
+		{"stars", Rule{AnyRole, PrivateOnly, ScopeStars}, Listed, a.stars},
+		{"pledge", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.pledge},
+		{"pledges", Rule{AnyRole, PrivateOnly, ScopePledge}, Listed, a.pledges},
+		{"schedule", Rule{LeaderUp, PrivateOnly, ScopeSchedule}, Listed, a.schedule},
+		{"meeting", Rule{StaffUp, PrivateOnly, ScopeManageMeeting}, Listed, a.meeting},
+		{"meetings", Rule{LeaderUp, PrivateOnly, ScopeViewMeeting}, Listed, a.meetings},
+		{"mediation", Rule{AnyRole, PrivateOnly, ScopeMediate}, ListedFrom(StaffUp), a.mediation},
+		{"mediator", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.mediator},
+		{"summary", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.summary},
+		{"mydata", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.myData},
+		{"forgetme", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.forgetMe},
+		{"block", Rule{StaffUp, PrivateOnly, ScopeBlock}, Listed, a.blockCmd},
+		{"unblock", Rule{StaffUp, PrivateOnly, ScopeBlock}, Listed, a.unblockCmd},
+		{"blocked", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.blockedCmd},
+		{"audit", Rule{AdminOnly, PrivateOnly, ScopeAudit}, Listed, a.auditCmd},
 	}
 	for i := range cs {
-		cs[i].run = a.guard(cs[i])
+		cs[i].Run = a.Guard(cs[i])
 	}
 	return cs
 }
@@ -112,146 +94,146 @@ func (a *App) commandTable() []command {
 // "*" for any) has its rule. refuse and private are the catalog keys of the
 // answer when the table refuses the role or the chat (defaults:
 // error.forbidden_button, error.private_button).
-func (a *App) buttonTable() []buttons {
-	return []buttons{
-		{prefix: "reg:", run: a.regButton, private: "error.stale_button", verbs: verbs{
-			"change": {anyRole, privateOnly, scopeOwn},
-			"b":      {anyRole, privateOnly, scopeOwn},
+func (a *App) buttonTable() []Buttons {
+	return []Buttons{
+		{Prefix: "reg:", Run: a.regButton, Private: "error.stale_button", Verbs: Verbs{
+			"change": {AnyRole, PrivateOnly, ScopeOwn},
+			"b":      {AnyRole, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "lang:", run: a.langButton, verbs: verbs{
-			"*": {anyRole, privateOnly, scopeOwn},
+		{Prefix: "lang:", Run: a.langButton, Verbs: Verbs{
+			"*": {AnyRole, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "menu:", run: a.menuButton, private: "menu.private_only", verbs: verbs{
-			"report": {anyRole, privateOnly, scopeOwn}, "wish": {anyRole, privateOnly, scopeOwn},
-			"my": {anyRole, privateOnly, scopeOwn}, "help": {anyRole, privateOnly, scopeNone},
-			"jobs": {anyRole, privateOnly, scopeJob}, "shifts": {anyRole, privateOnly, scopeShift},
-			"stars": {anyRole, privateOnly, scopeStars}, "pledges": {anyRole, privateOnly, scopePledge},
-			"lang": {anyRole, privateOnly, scopeOwn}, "mydata": {anyRole, privateOnly, scopeOwn},
-			"mediation": {anyRole, privateOnly, scopeMediate}, "summary": {staffUp, privateOnly, scopeNone},
+		{Prefix: "menu:", Run: a.menuButton, Private: "menu.private_only", Verbs: Verbs{
+			"report": {AnyRole, PrivateOnly, ScopeOwn}, "wish": {AnyRole, PrivateOnly, ScopeOwn},
+			"my": {AnyRole, PrivateOnly, ScopeOwn}, "help": {AnyRole, PrivateOnly, ScopeNone},
+			"jobs": {AnyRole, PrivateOnly, ScopeJob}, "shifts": {AnyRole, PrivateOnly, ScopeShift},
+			"stars": {AnyRole, PrivateOnly, ScopeStars}, "pledges": {AnyRole, PrivateOnly, ScopePledge},
+			"lang": {AnyRole, PrivateOnly, ScopeOwn}, "mydata": {AnyRole, PrivateOnly, ScopeOwn},
+			"mediation": {AnyRole, PrivateOnly, ScopeMediate}, "summary": {StaffUp, PrivateOnly, ScopeNone},
 		}},
-		{prefix: "tk:", run: a.ticketButton, verbs: verbs{
-			"cat": {anyRole, privateOnly, scopeOwn}, "bld": {anyRole, privateOnly, scopeOwn},
-			"b": {anyRole, privateOnly, scopeOwn}, "nm": {anyRole, privateOnly, scopeOwn},
-			"cancel": {anyRole, privateOnly, scopeOwn},
-			"claim":  {anyRole, privateOnly, scopeTicketWork}, "qclaim": {anyRole, privateOnly, scopeTicketWork},
-			"back": {anyRole, privateOnly, scopeTicketWork}, "res": {anyRole, privateOnly, scopeTicketWork},
-			"fb": {anyRole, privateOnly, scopeTicketReporter}, "me": {anyRole, anyChat, scopeTicketFollow},
-			"info": {anyRole, anyChat, scopeTicketView}, "media": {anyRole, privateOnly, scopeTicketView},
-			"hide": {anyRole, privateOnly, scopeTicketReporter},
+		{Prefix: "tk:", Run: a.ticketButton, Verbs: Verbs{
+			"cat": {AnyRole, PrivateOnly, ScopeOwn}, "bld": {AnyRole, PrivateOnly, ScopeOwn},
+			"b": {AnyRole, PrivateOnly, ScopeOwn}, "nm": {AnyRole, PrivateOnly, ScopeOwn},
+			"cancel": {AnyRole, PrivateOnly, ScopeOwn},
+			"claim":  {AnyRole, PrivateOnly, ScopeTicketWork}, "qclaim": {AnyRole, PrivateOnly, ScopeTicketWork},
+			"back": {AnyRole, PrivateOnly, ScopeTicketWork}, "res": {AnyRole, PrivateOnly, ScopeTicketWork},
+			"fb": {AnyRole, PrivateOnly, ScopeTicketReporter}, "me": {AnyRole, AnyChat, ScopeTicketFollow},
+			"info": {AnyRole, AnyChat, ScopeTicketView}, "media": {AnyRole, PrivateOnly, ScopeTicketView},
+			"hide": {AnyRole, PrivateOnly, ScopeTicketReporter},
 		}},
-		{prefix: "an:", run: a.announceButton, refuse: "ann.not_yours", private: "error.stale_button", verbs: verbs{
-			"ack":  {anyRole, anyChat, scopeRecipient},
-			"send": {leaderUp, privateOnly, scopeAnnounce}, "pin": {leaderUp, privateOnly, scopeAnnounce},
-			"cancel": {leaderUp, privateOnly, scopeAnnounce},
-			"a":      {leaderUp, privateOnly, scopeAnnounce}, "b": {leaderUp, privateOnly, scopeAnnounce},
-			"bd": {leaderUp, privateOnly, scopeAnnounce}, "t": {leaderUp, privateOnly, scopeAnnounce},
-			"x": {leaderUp, privateOnly, scopeOwn},
+		{Prefix: "an:", Run: a.announceButton, Refuse: "ann.not_yours", Private: "error.stale_button", Verbs: Verbs{
+			"ack":  {AnyRole, AnyChat, ScopeRecipient},
+			"send": {LeaderUp, PrivateOnly, ScopeAnnounce}, "pin": {LeaderUp, PrivateOnly, ScopeAnnounce},
+			"cancel": {LeaderUp, PrivateOnly, ScopeAnnounce},
+			"a":      {LeaderUp, PrivateOnly, ScopeAnnounce}, "b": {LeaderUp, PrivateOnly, ScopeAnnounce},
+			"bd": {LeaderUp, PrivateOnly, ScopeAnnounce}, "t": {LeaderUp, PrivateOnly, ScopeAnnounce},
+			"x": {LeaderUp, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "lg:", run: a.ledgerButton, refuse: "error.forbidden", private: "error.forbidden", cmd: "/ledger", verbs: verbs{
-			"*": {leaderUp, privateOnly, scopeBuilding},
+		{Prefix: "lg:", Run: a.ledgerButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/ledger", Verbs: Verbs{
+			"*": {LeaderUp, PrivateOnly, ScopeBuilding},
 		}},
-		{prefix: "pt:", run: a.patrolButton, verbs: verbs{
-			"tl": {anyRole, privateOnly, scopePatrol}, "ta": {anyRole, privateOnly, scopePatrol},
-			"tc": {anyRole, privateOnly, scopePatrol}, "tp": {anyRole, privateOnly, scopePatrol},
-			"tr": {anyRole, privateOnly, scopePatrol}, "trc": {anyRole, privateOnly, scopePatrol},
-			"fp": {anyRole, privateOnly, scopePatrol}, "fs": {anyRole, privateOnly, scopePatrol},
-			"fk": {anyRole, privateOnly, scopePatrol}, "fn": {anyRole, privateOnly, scopePatrol},
-			"fsave": {anyRole, privateOnly, scopePatrol}, "fcancel": {anyRole, privateOnly, scopePatrol},
-			"take": {anyRole, privateOnly, scopeTakeShift}, "takec": {anyRole, privateOnly, scopeTakeShift},
-			"swap": {anyRole, privateOnly, scopeTakeShift}, "swapc": {anyRole, privateOnly, scopeTakeShift},
-			"cant": {anyRole, privateOnly, scopeShift}, "way": {anyRole, privateOnly, scopeShift},
-			"in": {anyRole, privateOnly, scopeShift}, "out": {anyRole, privateOnly, scopeShift},
-			"found": {anyRole, privateOnly, scopeShift}, "offer": {anyRole, privateOnly, scopeShift},
-			"offt": {anyRole, privateOnly, scopeShift}, "offm": {anyRole, privateOnly, scopeShift},
+		{Prefix: "pt:", Run: a.patrolButton, Verbs: Verbs{
+			"tl": {AnyRole, PrivateOnly, ScopePatrol}, "ta": {AnyRole, PrivateOnly, ScopePatrol},
+			"tc": {AnyRole, PrivateOnly, ScopePatrol}, "tp": {AnyRole, PrivateOnly, ScopePatrol},
+			"tr": {AnyRole, PrivateOnly, ScopePatrol}, "trc": {AnyRole, PrivateOnly, ScopePatrol},
+			"fp": {AnyRole, PrivateOnly, ScopePatrol}, "fs": {AnyRole, PrivateOnly, ScopePatrol},
+			"fk": {AnyRole, PrivateOnly, ScopePatrol}, "fn": {AnyRole, PrivateOnly, ScopePatrol},
+			"fsave": {AnyRole, PrivateOnly, ScopePatrol}, "fcancel": {AnyRole, PrivateOnly, ScopePatrol},
+			"take": {AnyRole, PrivateOnly, ScopeTakeShift}, "takec": {AnyRole, PrivateOnly, ScopeTakeShift},
+			"swap": {AnyRole, PrivateOnly, ScopeTakeShift}, "swapc": {AnyRole, PrivateOnly, ScopeTakeShift},
+			"cant": {AnyRole, PrivateOnly, ScopeShift}, "way": {AnyRole, PrivateOnly, ScopeShift},
+			"in": {AnyRole, PrivateOnly, ScopeShift}, "out": {AnyRole, PrivateOnly, ScopeShift},
+			"found": {AnyRole, PrivateOnly, ScopeShift}, "offer": {AnyRole, PrivateOnly, ScopeShift},
+			"offt": {AnyRole, PrivateOnly, ScopeShift}, "offm": {AnyRole, PrivateOnly, ScopeShift},
 		}},
-		{prefix: "tm:", run: a.teamButton, refuse: "team.staff_only", private: "error.stale_button", verbs: verbs{
-			"view": {anyRole, privateOnly, scopeTeam}, "join": {anyRole, privateOnly, scopeJoin},
-			"leave": {anyRole, privateOnly, scopeOwn}, "leavey": {anyRole, privateOnly, scopeOwn},
-			"stay": {anyRole, privateOnly, scopeOwn},
-			"ok":   {anyRole, privateOnly, scopeTeam}, "no": {anyRole, privateOnly, scopeTeam},
-			"leads": {staffUp, privateOnly, scopeNone}, "lead": {staffUp, privateOnly, scopeNone},
-			"restr": {staffUp, privateOnly, scopeNone}, "ren": {staffUp, privateOnly, scopeNone},
-			"arch": {staffUp, privateOnly, scopeNone}, "archy": {staffUp, privateOnly, scopeNone},
-			"unarch": {staffUp, privateOnly, scopeNone},
+		{Prefix: "tm:", Run: a.teamButton, Refuse: "team.staff_only", Private: "error.stale_button", Verbs: Verbs{
+			"view": {AnyRole, PrivateOnly, ScopeTeam}, "join": {AnyRole, PrivateOnly, ScopeJoin},
+			"leave": {AnyRole, PrivateOnly, ScopeOwn}, "leavey": {AnyRole, PrivateOnly, ScopeOwn},
+			"stay": {AnyRole, PrivateOnly, ScopeOwn},
+			"ok":   {AnyRole, PrivateOnly, ScopeTeam}, "no": {AnyRole, PrivateOnly, ScopeTeam},
+			"leads": {StaffUp, PrivateOnly, ScopeNone}, "lead": {StaffUp, PrivateOnly, ScopeNone},
+			"restr": {StaffUp, PrivateOnly, ScopeNone}, "ren": {StaffUp, PrivateOnly, ScopeNone},
+			"arch": {StaffUp, PrivateOnly, ScopeNone}, "archy": {StaffUp, PrivateOnly, ScopeNone},
+			"unarch": {StaffUp, PrivateOnly, ScopeNone},
 		}},
-		{prefix: "jb:", run: a.jobButton, private: "error.stale_button", verbs: verbs{
-			"n":  {anyRole, privateOnly, scopeOrganise},
-			"pg": {anyRole, privateOnly, scopeJob}, "clr": {anyRole, privateOnly, scopeNoShows},
-			"su": {anyRole, anyChat, scopeJob}, "suc": {anyRole, privateOnly, scopeJob},
-			"wd": {anyRole, anyChat, scopeOwn}, "wdx": {anyRole, privateOnly, scopeOwn},
-			"ok": {anyRole, privateOnly, scopeOwn}, "no": {anyRole, privateOnly, scopeOwn},
-			"keep": {anyRole, privateOnly, scopeOwn},
-			"cx":   {anyRole, privateOnly, scopeManageJob}, "cxy": {anyRole, privateOnly, scopeManageJob},
-			"mv": {anyRole, privateOnly, scopeManageJob}, "at": {anyRole, privateOnly, scopeManageJob},
+		{Prefix: "jb:", Run: a.jobButton, Private: "error.stale_button", Verbs: Verbs{
+			"n":  {AnyRole, PrivateOnly, ScopeOrganise},
+			"pg": {AnyRole, PrivateOnly, ScopeJob}, "clr": {AnyRole, PrivateOnly, ScopeNoShows},
+			"su": {AnyRole, AnyChat, ScopeJob}, "suc": {AnyRole, PrivateOnly, ScopeJob},
+			"wd": {AnyRole, AnyChat, ScopeOwn}, "wdx": {AnyRole, PrivateOnly, ScopeOwn},
+			"ok": {AnyRole, PrivateOnly, ScopeOwn}, "no": {AnyRole, PrivateOnly, ScopeOwn},
+			"keep": {AnyRole, PrivateOnly, ScopeOwn},
+			"cx":   {AnyRole, PrivateOnly, ScopeManageJob}, "cxy": {AnyRole, PrivateOnly, ScopeManageJob},
+			"mv": {AnyRole, PrivateOnly, ScopeManageJob}, "at": {AnyRole, PrivateOnly, ScopeManageJob},
 		}},
-		{prefix: "cr:", run: a.careButton, refuse: "care.staff_only", private: "care.staff_only", verbs: verbs{
-			"list": {staffUp, privateOnly, scopeNone}, "arch": {staffUp, privateOnly, scopeNone},
-			"new": {staffUp, privateOnly, scopeNone}, "b": {staffUp, privateOnly, scopeOwn},
-			"r": {staffUp, privateOnly, scopeOwn}, "skip": {staffUp, privateOnly, scopeOwn},
-			"v": {staffUp, privateOnly, scopeHousehold}, "e": {staffUp, privateOnly, scopeHousehold},
-			"x": {staffUp, privateOnly, scopeHousehold}, "vis": {staffUp, privateOnly, scopeHousehold},
-			"va": {staffUp, privateOnly, scopeHousehold}, "vt": {staffUp, privateOnly, scopeHousehold},
+		{Prefix: "cr:", Run: a.careButton, Refuse: "care.staff_only", Private: "care.staff_only", Verbs: Verbs{
+			"list": {StaffUp, PrivateOnly, ScopeNone}, "arch": {StaffUp, PrivateOnly, ScopeNone},
+			"new": {StaffUp, PrivateOnly, ScopeNone}, "b": {StaffUp, PrivateOnly, ScopeOwn},
+			"r": {StaffUp, PrivateOnly, ScopeOwn}, "skip": {StaffUp, PrivateOnly, ScopeOwn},
+			"v": {StaffUp, PrivateOnly, ScopeHousehold}, "e": {StaffUp, PrivateOnly, ScopeHousehold},
+			"x": {StaffUp, PrivateOnly, ScopeHousehold}, "vis": {StaffUp, PrivateOnly, ScopeHousehold},
+			"va": {StaffUp, PrivateOnly, ScopeHousehold}, "vt": {StaffUp, PrivateOnly, ScopeHousehold},
 		}},
-		{prefix: "vi:", run: a.visitButton, private: "visits.not_yours", verbs: verbs{
-			"done": {anyRole, privateOnly, scopeVisit}, "tk": {anyRole, privateOnly, scopeVisit},
-			"wish": {anyRole, privateOnly, scopeVisit}, "skip": {anyRole, privateOnly, scopeVisit},
+		{Prefix: "vi:", Run: a.visitButton, Private: "visits.not_yours", Verbs: Verbs{
+			"done": {AnyRole, PrivateOnly, ScopeVisit}, "tk": {AnyRole, PrivateOnly, ScopeVisit},
+			"wish": {AnyRole, PrivateOnly, ScopeVisit}, "skip": {AnyRole, PrivateOnly, ScopeVisit},
 		}},
-		{prefix: "st:", run: a.starButton, refuse: "stars.staff_only", private: "menu.private_only", verbs: verbs{
-			"o": {staffUp, privateOnly, scopeStars}, "od": {staffUp, privateOnly, scopeStars},
-			"ov": {staffUp, privateOnly, scopeStars}, "oa": {staffUp, privateOnly, scopeStars},
-			"oy": {staffUp, privateOnly, scopeStars}, "ox": {staffUp, privateOnly, scopeStars},
-			"s": {staffUp, privateOnly, scopeStars}, "t": {staffUp, privateOnly, scopeStars},
-			"n": {anyRole, privateOnly, scopeTakePart}, "w": {anyRole, privateOnly, scopeTakePart},
-			"b": {anyRole, privateOnly, scopeTakePart}, "v": {anyRole, privateOnly, scopeTakePart},
-			"c": {anyRole, privateOnly, scopeOwn},
+		{Prefix: "st:", Run: a.starButton, Refuse: "stars.staff_only", Private: "menu.private_only", Verbs: Verbs{
+			"o": {StaffUp, PrivateOnly, ScopeStars}, "od": {StaffUp, PrivateOnly, ScopeStars},
+			"ov": {StaffUp, PrivateOnly, ScopeStars}, "oa": {StaffUp, PrivateOnly, ScopeStars},
+			"oy": {StaffUp, PrivateOnly, ScopeStars}, "ox": {StaffUp, PrivateOnly, ScopeStars},
+			"s": {StaffUp, PrivateOnly, ScopeStars}, "t": {StaffUp, PrivateOnly, ScopeStars},
+			"n": {AnyRole, PrivateOnly, ScopeTakePart}, "w": {AnyRole, PrivateOnly, ScopeTakePart},
+			"b": {AnyRole, PrivateOnly, ScopeTakePart}, "v": {AnyRole, PrivateOnly, ScopeTakePart},
+			"c": {AnyRole, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "pl:", run: a.pledgeButton, private: "menu.private_only", verbs: verbs{
-			"pub": {anyRole, privateOnly, scopeOwn}, "x": {anyRole, privateOnly, scopeOwn},
-			"rk": {anyRole, privateOnly, scopeOwn},
-			"d":  {anyRole, privateOnly, scopePledge}, "sr": {anyRole, privateOnly, scopePledge},
-			"v": {anyRole, privateOnly, scopeNone}, "c": {anyRole, privateOnly, scopeManagePledges},
-			"r": {anyRole, privateOnly, scopeRatePledge}, "rv": {anyRole, privateOnly, scopeRatePledge},
+		{Prefix: "pl:", Run: a.pledgeButton, Private: "menu.private_only", Verbs: Verbs{
+			"pub": {AnyRole, PrivateOnly, ScopeOwn}, "x": {AnyRole, PrivateOnly, ScopeOwn},
+			"rk": {AnyRole, PrivateOnly, ScopeOwn},
+			"d":  {AnyRole, PrivateOnly, ScopePledge}, "sr": {AnyRole, PrivateOnly, ScopePledge},
+			"v": {AnyRole, PrivateOnly, ScopeNone}, "c": {AnyRole, PrivateOnly, ScopeManagePledges},
+			"r": {AnyRole, PrivateOnly, ScopeRatePledge}, "rv": {AnyRole, PrivateOnly, ScopeRatePledge},
 		}},
-		{prefix: "sc:", run: a.scheduleButton, refuse: "error.stale_button", private: "error.stale_button", verbs: verbs{
-			"new": {leaderUp, privateOnly, scopeNone},
-			"v":   {leaderUp, privateOnly, scopeSchedule}, "p": {leaderUp, privateOnly, scopeSchedule},
-			"r": {leaderUp, privateOnly, scopeSchedule}, "d": {leaderUp, privateOnly, scopeSchedule},
-			"et": {leaderUp, privateOnly, scopeSchedule}, "ew": {leaderUp, privateOnly, scopeSchedule},
-			"x": {leaderUp, privateOnly, scopeOwn}, "w": {leaderUp, privateOnly, scopeOwn},
-			"h": {leaderUp, privateOnly, scopeOwn}, "a": {leaderUp, privateOnly, scopeOwn},
-			"b": {leaderUp, privateOnly, scopeOwn}, "bd": {leaderUp, privateOnly, scopeOwn},
-			"t": {leaderUp, privateOnly, scopeOwn}, "save0": {leaderUp, privateOnly, scopeOwn},
-			"save1": {leaderUp, privateOnly, scopeOwn},
+		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "error.stale_button", Private: "error.stale_button", Verbs: Verbs{
+			"new": {LeaderUp, PrivateOnly, ScopeNone},
+			"v":   {LeaderUp, PrivateOnly, ScopeSchedule}, "p": {LeaderUp, PrivateOnly, ScopeSchedule},
+			"r": {LeaderUp, PrivateOnly, ScopeSchedule}, "d": {LeaderUp, PrivateOnly, ScopeSchedule},
+			"et": {LeaderUp, PrivateOnly, ScopeSchedule}, "ew": {LeaderUp, PrivateOnly, ScopeSchedule},
+			"x": {LeaderUp, PrivateOnly, ScopeOwn}, "w": {LeaderUp, PrivateOnly, ScopeOwn},
+			"h": {LeaderUp, PrivateOnly, ScopeOwn}, "a": {LeaderUp, PrivateOnly, ScopeOwn},
+			"b": {LeaderUp, PrivateOnly, ScopeOwn}, "bd": {LeaderUp, PrivateOnly, ScopeOwn},
+			"t": {LeaderUp, PrivateOnly, ScopeOwn}, "save0": {LeaderUp, PrivateOnly, ScopeOwn},
+			"save1": {LeaderUp, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "mt:", run: a.meetingButton, refuse: "mt.not_yours", private: "error.stale_button", verbs: verbs{
+		{Prefix: "mt:", Run: a.meetingButton, Refuse: "mt.not_yours", Private: "error.stale_button", Verbs: Verbs{
 			// Invitations are posted to linked groups too: Coming and
 			// Can't come answer there, for the invited chat only.
-			"y": {anyRole, anyChat, scopeInvited}, "n": {anyRole, anyChat, scopeInvited},
-			"v":    {leaderUp, privateOnly, scopeViewMeeting},
-			"post": {staffUp, privateOnly, scopeManageMeeting}, "rep": {staffUp, privateOnly, scopeManageMeeting},
-			"cancel": {staffUp, privateOnly, scopeManageMeeting}, "min": {staffUp, privateOnly, scopeManageMeeting},
-			"dec": {staffUp, privateOnly, scopeManageMeeting}, "tk": {staffUp, privateOnly, scopeManageMeeting},
-			"jb": {staffUp, privateOnly, scopeManageMeeting},
-			"x":  {staffUp, privateOnly, scopeOwn}, "pull": {staffUp, privateOnly, scopeOwn},
-			"ad": {staffUp, privateOnly, scopeOwn}, "a": {staffUp, privateOnly, scopeOwn},
-			"b": {staffUp, privateOnly, scopeOwn}, "bd": {staffUp, privateOnly, scopeOwn},
-			"t": {staffUp, privateOnly, scopeOwn},
+			"y": {AnyRole, AnyChat, ScopeInvited}, "n": {AnyRole, AnyChat, ScopeInvited},
+			"v":    {LeaderUp, PrivateOnly, ScopeViewMeeting},
+			"post": {StaffUp, PrivateOnly, ScopeManageMeeting}, "rep": {StaffUp, PrivateOnly, ScopeManageMeeting},
+			"cancel": {StaffUp, PrivateOnly, ScopeManageMeeting}, "min": {StaffUp, PrivateOnly, ScopeManageMeeting},
+			"dec": {StaffUp, PrivateOnly, ScopeManageMeeting}, "tk": {StaffUp, PrivateOnly, ScopeManageMeeting},
+			"jb": {StaffUp, PrivateOnly, ScopeManageMeeting},
+			"x":  {StaffUp, PrivateOnly, ScopeOwn}, "pull": {StaffUp, PrivateOnly, ScopeOwn},
+			"ad": {StaffUp, PrivateOnly, ScopeOwn}, "a": {StaffUp, PrivateOnly, ScopeOwn},
+			"b": {StaffUp, PrivateOnly, ScopeOwn}, "bd": {StaffUp, PrivateOnly, ScopeOwn},
+			"t": {StaffUp, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "md:", run: a.mediationButton, refuse: "mediation.move_refused", private: "mediation.group_refused", verbs: verbs{
-			"tk":  {leaderUp, privateOnly, scopeMoveToMediation},
-			"new": {anyRole, privateOnly, scopeMediate}, "l": {anyRole, privateOnly, scopeMediate},
-			"o": {anyRole, privateOnly, scopeDispute}, "s": {anyRole, privateOnly, scopeDispute},
-			"f": {anyRole, privateOnly, scopeDispute}, "oc": {anyRole, privateOnly, scopeDispute},
-			"out": {anyRole, privateOnly, scopeDispute},
+		{Prefix: "md:", Run: a.mediationButton, Refuse: "mediation.move_refused", Private: "mediation.group_refused", Verbs: Verbs{
+			"tk":  {LeaderUp, PrivateOnly, ScopeMoveToMediation},
+			"new": {AnyRole, PrivateOnly, ScopeMediate}, "l": {AnyRole, PrivateOnly, ScopeMediate},
+			"o": {AnyRole, PrivateOnly, ScopeDispute}, "s": {AnyRole, PrivateOnly, ScopeDispute},
+			"f": {AnyRole, PrivateOnly, ScopeDispute}, "oc": {AnyRole, PrivateOnly, ScopeDispute},
+			"out": {AnyRole, PrivateOnly, ScopeDispute},
 		}},
-		{prefix: "xl:", run: a.excelButton, refuse: "error.forbidden", private: "error.forbidden", cmd: "/export", verbs: verbs{
-			"*": {staffUp, privateOnly, scopeNone},
+		{Prefix: "xl:", Run: a.excelButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/export", Verbs: Verbs{
+			"*": {StaffUp, PrivateOnly, ScopeNone},
 		}},
-		{prefix: "pv:", run: a.privacyButton, private: "forget.private_only", verbs: verbs{
-			"forget": {anyRole, privateOnly, scopeOwn}, "keep": {anyRole, privateOnly, scopeOwn},
+		{Prefix: "pv:", Run: a.privacyButton, Private: "forget.private_only", Verbs: Verbs{
+			"forget": {AnyRole, PrivateOnly, ScopeOwn}, "keep": {AnyRole, PrivateOnly, ScopeOwn},
 		}},
-		{prefix: "au:", run: a.auditButton, refuse: "audit.forbidden", private: "audit.forbidden", verbs: verbs{
-			"*": {adminOnly, privateOnly, scopeAudit},
+		{Prefix: "au:", Run: a.auditButton, Refuse: "audit.forbidden", Private: "audit.forbidden", Verbs: Verbs{
+			"*": {AdminOnly, PrivateOnly, ScopeAudit},
 		}},
 	}
 }
@@ -261,13 +243,13 @@ func (a *App) buttonTable() []buttons {
 func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
 	var out []telegram.BotCommand
 	for _, c := range a.commandTable() {
-		if c.menu == "" || c.rule.min.Rank() > role.Rank() || (group && c.rule.chats&inLinked == 0) {
+		if c.Menu == "" || c.Rule.Min.Rank() > role.Rank() || (group && c.Rule.Chats&InLinked == 0) {
 			continue
 		}
-		if c.menu != listed && storage.Role(c.menu).Rank() > role.Rank() {
+		if c.Menu != Listed && storage.Role(c.Menu).Rank() > role.Rank() {
 			continue
 		}
-		out = append(out, telegram.BotCommand{Command: c.name, Description: a.cat.T(lang, "cmd."+c.name)})
+		out = append(out, telegram.BotCommand{Command: c.Name, Description: a.Cat.T(lang, "cmd."+c.Name)})
 	}
 	return out
 }

@@ -17,12 +17,12 @@ func TestEveryCommandHasARow(t *testing.T) {
 	a := &App{}
 	seen := map[string]bool{}
 	for _, c := range a.commandTable() {
-		if seen[c.name] {
-			t.Errorf("/%s has two rows in commandTable", c.name)
+		if seen[c.Name] {
+			t.Errorf("/%s has two rows in commandTable", c.Name)
 		}
-		seen[c.name] = true
-		if c.rule.min == "" || c.rule.chats == 0 {
-			t.Errorf("/%s has no permission row: give it rule{min, chats, scope} in commandTable", c.name)
+		seen[c.Name] = true
+		if c.Rule.Min == "" || c.Rule.Chats == 0 {
+			t.Errorf("/%s has no permission row: give it rule{min, chats, scope} in commandTable", c.Name)
 		}
 	}
 }
@@ -34,16 +34,16 @@ func TestEveryCommandHasARow(t *testing.T) {
 func TestEveryButtonActionHasARow(t *testing.T) {
 	src := parseCommands(t)
 	a := &App{}
-	families := map[string]buttons{}
+	families := map[string]Buttons{}
 	for _, b := range a.buttonTable() {
-		families[b.prefix] = b
+		families[b.Prefix] = b
 	}
 	routers := routerNames(t, src)
 	carried := map[string]bool{} // prefix+verb of every button the source builds
 	for _, data := range src.callbackLiterals() {
 		for prefix := range families {
 			if strings.HasPrefix(data, prefix) {
-				carried[prefix+buttonVerb(prefix, data)] = true
+				carried[prefix+ButtonVerb(prefix, data)] = true
 			}
 		}
 	}
@@ -54,15 +54,15 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 		}
 		taken := src.verbsOf(router, map[string]bool{"parts": true, "verb": true, "data": true}, 0)
 		delete(taken, "")
-		if _, any := b.verbs["*"]; any {
+		if _, any := b.Verbs["*"]; any {
 			continue
 		}
 		for v := range taken {
-			if _, ok := b.verbs[v]; !ok {
+			if _, ok := b.Verbs[v]; !ok {
 				t.Errorf("button action %s%s (routed by %s) has no row in buttonTable: add %q: {min, chats, scope}", prefix, v, router, v)
 			}
 		}
-		for v := range b.verbs {
+		for v := range b.Verbs {
 			if !taken[v] && !carried[prefix+v] {
 				t.Errorf("buttonTable row %s%s is routed by no case of %s and carried by no button: remove it, or route it in a switch on the verb", prefix, v, router)
 			}
@@ -78,8 +78,8 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 			t.Errorf("a button carries %q: no buttonTable family routes %q", data, data[:i+1])
 			continue
 		}
-		if _, ok := b.ruleFor(data); !ok && strings.TrimPrefix(data, b.prefix) != "" {
-			t.Errorf("a button carries %q: %s%s has no row in buttonTable", data, b.prefix, buttonVerb(b.prefix, data))
+		if _, ok := b.RuleFor(data); !ok && strings.TrimPrefix(data, b.Prefix) != "" {
+			t.Errorf("a button carries %q: %s%s has no row in buttonTable", data, b.Prefix, ButtonVerb(b.Prefix, data))
 		}
 	}
 }

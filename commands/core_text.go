@@ -12,13 +12,13 @@ import (
 
 // cleanLine makes one line of user text safe to store and show: control
 // characters and bidirectional overrides go, white space is folded.
-func cleanLine(s string) string {
-	s = cleanText(s)
+func CleanLine(s string) string {
+	s = CleanText(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
 // cleanText is cleanLine for multi-line text: newlines and tabs stay.
-func cleanText(s string) string {
+func CleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
@@ -42,7 +42,7 @@ func isBidi(r rune) bool {
 }
 
 // limitRunes cuts s to at most n characters.
-func limitRunes(s string, n int) string {
+func LimitRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -50,7 +50,7 @@ func limitRunes(s string, n int) string {
 	return string(r[:n])
 }
 
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 
 // utf16Len counts s in UTF-16 code units, the unit of Telegram's limits:
 // a character outside the Basic Multilingual Plane (most emoji) is two.
@@ -66,7 +66,7 @@ func utf16Len(s string) int {
 }
 
 // limitUTF16 cuts s to at most n UTF-16 code units, never inside a character.
-func limitUTF16(s string, n int) string {
+func LimitUTF16(s string, n int) string {
 	used := 0
 	for i, r := range s {
 		w := 1
@@ -82,7 +82,7 @@ func limitUTF16(s string, n int) string {
 }
 
 // stripTags drops HTML tags from the bot's own markup.
-func stripTags(s string) string {
+func StripTags(s string) string {
 	var b strings.Builder
 	in := false
 	for _, r := range s {
@@ -100,13 +100,13 @@ func stripTags(s string) string {
 
 // visibleLen counts the characters a reader sees of an HTML message, as
 // Telegram counts its limit (in UTF-16 units).
-func visibleLen(s string) int {
-	return utf16Len(html.UnescapeString(stripTags(s)))
+func VisibleLen(s string) int {
+	return utf16Len(html.UnescapeString(StripTags(s)))
 }
 
 // parseCommand splits "/cmd@bot args" into "cmd" and "args". A command
 // addressed to another bot yields "".
-func (a *App) parseCommand(text string) (cmd, args string) {
+func (a *App) ParseCommand(text string) (cmd, args string) {
 	if !strings.HasPrefix(text, "/") {
 		return "", ""
 	}
@@ -116,7 +116,7 @@ func (a *App) parseCommand(text string) (cmd, args string) {
 		head = head[:i]
 	}
 	name, to, addressed := strings.Cut(head, "@")
-	if addressed && !strings.EqualFold(to, a.botName) {
+	if addressed && !strings.EqualFold(to, a.BotName) {
 		return "", ""
 	}
 	if name == "" || len(name) > 32 {
@@ -144,7 +144,7 @@ func (a *App) isCommand(name string) func(*models.Update) bool {
 		if len(text) <= len(name) || text[0] != '/' || !strings.EqualFold(text[1:1+len(name)], name) {
 			return false
 		}
-		cmd, _ := a.parseCommand(text)
+		cmd, _ := a.ParseCommand(text)
 		return cmd == name
 	}
 }
@@ -156,13 +156,13 @@ func isCallback(prefix string) func(*models.Update) bool {
 	}
 }
 
-func containsFold(s, sub string) bool {
+func ContainsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // listJoin joins names the way lang lists them (、 in Chinese).
-func (a *App) listJoin(lang string, xs []string) string {
-	return strings.Join(xs, a.cat.T(lang, "list.sep"))
+func (a *App) ListJoin(lang string, xs []string) string {
+	return strings.Join(xs, a.Cat.T(lang, "list.sep"))
 }

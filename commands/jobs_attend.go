@@ -18,21 +18,21 @@ func (a *App) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueI
 		return err
 	}
 	org, err := tx.Member(j.OrganiserID)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if !canDM(org) {
+	if !CanDM(org) {
 		return nil
 	}
-	lang := a.langOf(org)
+	lang := a.LangOf(org)
 	text, kb, err := a.attendView(tx, lang, j)
 	if err != nil {
 		return err
 	}
-	return a.send(tx, org.ID, text, kb, storage.PriorityReply, now)
+	return a.Send(tx, org.ID, text, kb, storage.PriorityReply, now)
 }
 
 // attendView is the attendance list of j in lang, with its buttons.
@@ -55,48 +55,48 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 	if err != nil {
 		return "", nil, err
 	}
-	a.fillRemoved(names, lang)
+	a.FillRemoved(names, lang)
 	var b strings.Builder
-	b.WriteString(a.cat.T(lang, "job.attend_title", esc(j.Title), a.jobSpan(lang, j.Start, j.End)) + "\n")
+	b.WriteString(a.Cat.T(lang, "job.attend_title", Esc(j.Title), a.jobSpan(lang, j.Start, j.End)) + "\n")
 	if len(ids) == 0 {
-		b.WriteString(a.cat.T(lang, "job.attend_nobody"))
+		b.WriteString(a.Cat.T(lang, "job.attend_nobody"))
 		return b.String(), nil, nil
 	}
 	var rows [][]telegram.Button
 	for _, id := range ids {
-		mark := a.cat.T(lang, "job.attend_unmarked")
+		mark := a.Cat.T(lang, "job.attend_unmarked")
 		if came, ok := marks[id]; ok && came {
-			mark = a.cat.T(lang, "job.attend_came")
+			mark = a.Cat.T(lang, "job.attend_came")
 		} else if ok {
-			mark = a.cat.T(lang, "job.attend_absent")
+			mark = a.Cat.T(lang, "job.attend_absent")
 		}
-		b.WriteString("• " + esc(names[id]) + " — " + mark + "\n")
-		name := limitRunes(names[id], 20)
+		b.WriteString("• " + Esc(names[id]) + " — " + mark + "\n")
+		name := LimitRunes(names[id], 20)
 		rows = append(rows, []telegram.Button{
-			{Text: "✓ " + name, CallbackData: "jb:at:" + itoa(j.ID) + ":" + itoa(id) + ":1"},
-			{Text: "✗ " + name, CallbackData: "jb:at:" + itoa(j.ID) + ":" + itoa(id) + ":0"},
+			{Text: "✓ " + name, CallbackData: "jb:at:" + Itoa(j.ID) + ":" + Itoa(id) + ":1"},
+			{Text: "✗ " + name, CallbackData: "jb:at:" + Itoa(j.ID) + ":" + Itoa(id) + ":0"},
 		})
 	}
-	b.WriteString(a.cat.T(lang, "job.attend_hint", j.Minutes()/60, j.Minutes()%60))
+	b.WriteString(a.Cat.T(lang, "job.attend_hint", j.Minutes()/60, j.Minutes()%60))
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 
 // jobAttendButton marks one person: came logs the job's hours for them,
 // did not come removes them; marking again replaces the mark.
-func (a *App) jobAttendButton(r *req, j storage.Job, parts btnArgs) error {
-	member, ok := parts.id(3)
+func (a *App) jobAttendButton(r *Req, j storage.Job, parts BtnArgs) error {
+	member, ok := parts.Id(3)
 	if !ok || len(parts) != 5 || (parts[4] != "0" && parts[4] != "1") {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	switch {
 	case !a.mayMarkAttendance(r, j):
-		return r.toast(r.t("job.attend_not_yours"))
+		return r.Toast(r.T("job.attend_not_yours"))
 	case j.State != storage.JobOpen:
-		return r.toast(r.t("job.is_cancelled"))
-	case j.End.After(r.now):
-		return r.toast(r.t("job.not_ended"))
+		return r.Toast(r.T("job.is_cancelled"))
+	case j.End.After(r.Now):
+		return r.Toast(r.T("job.not_ended"))
 	}
-	list, err := r.tx.JobSeats(j.ID)
+	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return err
 	}
@@ -105,27 +105,27 @@ func (a *App) jobAttendButton(r *req, j storage.Job, parts btnArgs) error {
 		signed = signed || (s.MemberID == member && s.State == storage.SignedUp)
 	}
 	if !signed {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	came := parts[4] == "1"
-	if err := r.tx.MarkAttendance(j.ID, member, came, r.me.ID, r.now); err != nil {
+	if err := r.Tx.MarkAttendance(j.ID, member, came, r.Me.ID, r.Now); err != nil {
 		return err
 	}
 	if came {
-		_, err = r.tx.LogHours(storage.HoursEntry{MemberID: member, Source: storage.HoursJob, Ref: j.ID, TeamID: j.TeamID,
-			Start: j.Start, Minutes: j.Minutes(), LoggedBy: r.me.ID}, r.now)
-	} else if err = r.tx.RemoveHours(storage.HoursJob, j.ID, member); errors.Is(err, storage.ErrNotFound) {
+		_, err = r.Tx.LogHours(storage.HoursEntry{MemberID: member, Source: storage.HoursJob, Ref: j.ID, TeamID: j.TeamID,
+			Start: j.Start, Minutes: j.Minutes(), LoggedBy: r.Me.ID}, r.Now)
+	} else if err = r.Tx.RemoveHours(storage.HoursJob, j.ID, member); errors.Is(err, storage.ErrNotFound) {
 		err = nil
 	}
 	if err != nil {
 		return err
 	}
-	text, kb, err := a.attendView(r.tx, r.lang, j)
+	text, kb, err := a.attendView(r.Tx, r.Lang, j)
 	if err != nil {
 		return err
 	}
-	if err := r.toast(r.t("job.attend_saved")); err != nil {
+	if err := r.Toast(r.T("job.attend_saved")); err != nil {
 		return err
 	}
-	return r.edit(text, kb)
+	return r.Edit(text, kb)
 }

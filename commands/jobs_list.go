@@ -12,22 +12,22 @@ import (
 const maxListedJobs = 500
 
 // jobsCmd: /jobs lists upcoming jobs the caller may join, five a page.
-func (a *App) jobsCmd(r *req) error { return a.showJobs(r, 0, false) }
+func (a *App) jobsCmd(r *Req) error { return a.showJobs(r, 0, false) }
 
 // jobsPage is a page button of /jobs; what is shown is checked again.
-func (a *App) jobsPage(r *req, parts []string) error {
+func (a *App) jobsPage(r *Req, parts []string) error {
 	page := 0
 	if len(parts) == 3 {
 		page, _ = strconv.Atoi(parts[2])
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	return a.showJobs(r, page, true)
 }
 
-func (a *App) visibleJobs(r *req) ([]storage.Job, error) {
-	all, err := r.tx.UpcomingJobs(r.now, maxListedJobs)
+func (a *App) visibleJobs(r *Req) ([]storage.Job, error) {
+	all, err := r.Tx.UpcomingJobs(r.Now, maxListedJobs)
 	if err != nil {
 		return nil, err
 	}
@@ -44,22 +44,22 @@ func (a *App) visibleJobs(r *req) ([]storage.Job, error) {
 	return out, nil
 }
 
-func (a *App) showJobs(r *req, page int, edit bool) error {
+func (a *App) showJobs(r *Req, page int, edit bool) error {
 	jobs, err := a.visibleJobs(r)
 	if err != nil {
 		return err
 	}
 	if len(jobs) == 0 {
 		if edit {
-			return r.edit(r.t("job.none_upcoming"), nil)
+			return r.Edit(r.T("job.none_upcoming"), nil)
 		}
-		return r.reply(r.t("job.none_upcoming"), nil)
+		return r.Reply(r.T("job.none_upcoming"), nil)
 	}
 	pages := (len(jobs) + jobsPerPage - 1) / jobsPerPage
 	page = max(0, min(page, pages-1))
 	jobs = jobs[page*jobsPerPage : min(len(jobs), (page+1)*jobsPerPage)]
 	var b strings.Builder
-	b.WriteString(r.t("job.list_title", page+1, pages) + "\n")
+	b.WriteString(r.T("job.list_title", page+1, pages) + "\n")
 	var rows [][]telegram.Button
 	for _, j := range jobs {
 		line, err := a.jobLine(r, j)
@@ -67,7 +67,7 @@ func (a *App) showJobs(r *req, page int, edit bool) error {
 			return err
 		}
 		b.WriteString("\n" + line)
-		rows = append(rows, []telegram.Button{{Text: r.t("job.button.signup_for", limitRunes(j.Title, 30)), CallbackData: "jb:su:" + itoa(j.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.signup_for", LimitRunes(j.Title, 30)), CallbackData: "jb:su:" + Itoa(j.ID)}})
 	}
 	var nav []telegram.Button
 	if page > 0 {
@@ -81,58 +81,58 @@ func (a *App) showJobs(r *req, page int, edit bool) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: rows}
 	if edit {
-		return r.edit(b.String(), kb)
+		return r.Edit(b.String(), kb)
 	}
-	return r.reply(b.String(), kb)
+	return r.Reply(b.String(), kb)
 }
 
 // jobLine is one job in a list: title, time, place and count.
-func (a *App) jobLine(r *req, j storage.Job) (string, error) {
-	list, err := r.tx.JobSeats(j.ID)
+func (a *App) jobLine(r *Req, j storage.Job) (string, error) {
+	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return "", err
 	}
 	c := storage.CountSeats(list)
-	line := "<b>" + esc(j.Title) + "</b>\n" + a.jobSpan(r.lang, j.Start, j.End)
+	line := "<b>" + Esc(j.Title) + "</b>\n" + a.jobSpan(r.Lang, j.Start, j.End)
 	if j.Place != "" {
-		line += " · " + esc(j.Place)
+		line += " · " + Esc(j.Place)
 	}
-	line += " · " + r.t("job.card.count", c.Signed, j.Slots)
+	line += " · " + r.T("job.card.count", c.Signed, j.Slots)
 	if c.Waiting > 0 {
-		line += " · " + r.t("job.card.waiting", c.Waiting)
+		line += " · " + r.T("job.card.waiting", c.Waiting)
 	}
 	return line, nil
 }
 
 // myjobs: /myjobs lists the caller's jobs with Withdraw, and the jobs they
 // organise with Cancel and Change time.
-func (a *App) myjobs(r *req) error {
-	jobs, states, err := r.tx.MemberJobs(r.me.ID, r.now)
+func (a *App) myjobs(r *Req) error {
+	jobs, states, err := r.Tx.MemberJobs(r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
-	own, err := r.tx.OrganisedJobs(r.me.ID, r.now)
+	own, err := r.Tx.OrganisedJobs(r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
 	if len(jobs) == 0 && len(own) == 0 {
-		return r.reply(r.t("job.my_none"), nil)
+		return r.Reply(r.T("job.my_none"), nil)
 	}
 	var b strings.Builder
 	var rows [][]telegram.Button
 	if len(jobs) > 0 {
-		b.WriteString(r.t("job.my_title") + "\n")
+		b.WriteString(r.T("job.my_title") + "\n")
 	}
 	for i, j := range jobs {
 		line, err := a.jobLine(r, j)
 		if err != nil {
 			return err
 		}
-		b.WriteString("\n" + line + "\n" + r.t("job.my_state."+states[i]) + "\n")
-		rows = append(rows, []telegram.Button{{Text: r.t("job.button.withdraw_from", limitRunes(j.Title, 30)), CallbackData: "jb:wd:" + itoa(j.ID)}})
+		b.WriteString("\n" + line + "\n" + r.T("job.my_state."+states[i]) + "\n")
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.withdraw_from", LimitRunes(j.Title, 30)), CallbackData: "jb:wd:" + Itoa(j.ID)}})
 	}
 	if len(own) > 0 {
-		b.WriteString("\n" + r.t("job.my_organised") + "\n")
+		b.WriteString("\n" + r.T("job.my_organised") + "\n")
 	}
 	for _, j := range own {
 		line, err := a.jobLine(r, j)
@@ -141,8 +141,8 @@ func (a *App) myjobs(r *req) error {
 		}
 		b.WriteString("\n" + line + "\n")
 		rows = append(rows, []telegram.Button{
-			{Text: r.t("job.button.cancel_named", limitRunes(j.Title, 20)), CallbackData: "jb:cx:" + itoa(j.ID)},
-			{Text: r.t("job.button.move"), CallbackData: "jb:mv:" + itoa(j.ID)}})
+			{Text: r.T("job.button.cancel_named", LimitRunes(j.Title, 20)), CallbackData: "jb:cx:" + Itoa(j.ID)},
+			{Text: r.T("job.button.move"), CallbackData: "jb:mv:" + Itoa(j.ID)}})
 	}
-	return r.reply(strings.TrimSpace(b.String()), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(strings.TrimSpace(b.String()), telegram.Keyboard{InlineKeyboard: rows})
 }

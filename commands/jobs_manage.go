@@ -11,47 +11,47 @@ import (
 // jobCancelButton cancels a job after a confirmation: everyone signed up
 // or waiting is told, its reminders are dropped and every posted copy says
 // it is cancelled.
-func (a *App) jobCancelButton(r *req, j storage.Job, confirmed bool) error {
+func (a *App) jobCancelButton(r *Req, j storage.Job, confirmed bool) error {
 	switch {
 	case !a.mayManageJob(r, j):
-		return r.toast(r.t("job.not_yours"))
+		return r.Toast(r.T("job.not_yours"))
 	case j.State == storage.JobCancelled:
-		return r.toast(r.t("job.is_cancelled"))
-	case !j.Start.After(r.now):
-		return r.toast(r.t("job.started"))
+		return r.Toast(r.T("job.is_cancelled"))
+	case !j.Start.After(r.Now):
+		return r.Toast(r.T("job.started"))
 	case !confirmed:
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.t("job.button.cancel_yes"), CallbackData: "jb:cxy:" + itoa(j.ID)},
-			{Text: r.t("button.no"), CallbackData: "jb:keep:" + itoa(j.ID)}}}}
-		return r.tell(r.me.ID, r.t("job.cancel_ask", esc(j.Title)), kb)
+			{Text: r.T("job.button.cancel_yes"), CallbackData: "jb:cxy:" + Itoa(j.ID)},
+			{Text: r.T("button.no"), CallbackData: "jb:keep:" + Itoa(j.ID)}}}}
+		return r.Tell(r.Me.ID, r.T("job.cancel_ask", Esc(j.Title)), kb)
 	}
-	if err := r.tx.CancelJob(j.ID, r.now); err != nil {
+	if err := r.Tx.CancelJob(j.ID, r.Now); err != nil {
 		return err
 	}
-	a.audit(r, "job.cancel", "job:"+itoa(j.ID), map[string]string{"title": j.Title})
+	a.Audit(r, "job.cancel", "job:"+Itoa(j.ID), map[string]string{"title": j.Title})
 	j.State = storage.JobCancelled
-	if err := a.dropJobTimers(r.tx, j.ID); err != nil {
+	if err := a.dropJobTimers(r.Tx, j.ID); err != nil {
 		return err
 	}
 	told, err := a.tellJobPeople(r, j, nil, "job.cancelled_notice")
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
+	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.cancel_done", esc(j.Title), r.n("count.people", told)), nil)
+	return r.Edit(r.T("job.cancel_done", Esc(j.Title), r.N("count.people", told)), nil)
 }
 
 // tellJobPeople sends key (title, time, organiser) to everyone signed up or
 // waiting on j, each in their language, with markup made for them.
-func (a *App) tellJobPeople(r *req, j storage.Job, markup func(id int64) any, key string) (int, error) {
-	list, err := r.tx.JobSeats(j.ID)
+func (a *App) tellJobPeople(r *Req, j storage.Job, markup func(id int64) any, key string) (int, error) {
+	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return 0, err
 	}
-	org, err := r.tx.Member(j.OrganiserID)
-	if err != nil && !isNotFound(err) {
+	org, err := r.Tx.Member(j.OrganiserID)
+	if err != nil && !IsNotFound(err) {
 		return 0, err
 	}
 	n := 0
@@ -63,7 +63,7 @@ func (a *App) tellJobPeople(r *req, j storage.Job, markup func(id int64) any, ke
 		if markup != nil {
 			kb = markup(s.MemberID)
 		}
-		if err := a.tellMember(r, s.MemberID, kb, key, esc(j.Title), a.jobSpanFor(r.tx, s.MemberID, j), esc(org.Name)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, key, Esc(j.Title), a.jobSpanFor(r.Tx, s.MemberID, j), Esc(org.Name)); err != nil {
 			return n, err
 		}
 		n++
@@ -72,86 +72,86 @@ func (a *App) tellJobPeople(r *req, j storage.Job, markup func(id int64) any, ke
 }
 
 // jobMoveStart asks the organiser for the job's new time.
-func (a *App) jobMoveStart(r *req, j storage.Job) error {
+func (a *App) jobMoveStart(r *Req, j storage.Job) error {
 	switch {
 	case !a.mayManageJob(r, j):
-		return r.toast(r.t("job.not_yours"))
+		return r.Toast(r.T("job.not_yours"))
 	case j.State == storage.JobCancelled:
-		return r.toast(r.t("job.is_cancelled"))
-	case !j.Start.After(r.now):
-		return r.toast(r.t("job.started"))
-	case !r.private():
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("job.is_cancelled"))
+	case !j.Start.After(r.Now):
+		return r.Toast(r.T("job.started"))
+	case !r.Private():
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return a.askJobWhen(r, flowJobMove, jobDraft{JobID: j.ID, Title: j.Title}, r.t("job.move_for", esc(j.Title)))
+	return a.askJobWhen(r, flowJobMove, jobDraft{JobID: j.ID, Title: j.Title}, r.T("job.move_for", Esc(j.Title)))
 }
 
 // jobMoveButton confirms (or redoes) the new time of a job being moved.
-func (a *App) jobMoveButton(r *req, f storage.Flow, d jobDraft, what string) error {
+func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) error {
 	if f.Step != "confirm" {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if what == "chg" {
-		if err := r.edit(r.t("job.time_again"), nil); err != nil {
+		if err := r.Edit(r.T("job.time_again"), nil); err != nil {
 			return err
 		}
 		return a.askJobWhen(r, f.Name, d, "")
 	}
 	if what != "ok" {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	j, err := r.tx.Job(d.JobID)
+	j, err := r.Tx.Job(d.JobID)
 	if err != nil {
-		if isNotFound(err) {
-			return r.toast(r.t("error.stale_button"))
+		if IsNotFound(err) {
+			return r.Toast(r.T("error.stale_button"))
 		}
 		return err
 	}
-	if !a.mayManageJob(r, j) || j.State != storage.JobOpen || !j.Start.After(r.now) {
-		return r.endFlowSaying(r.t("job.move_stale"))
+	if !a.mayManageJob(r, j) || j.State != storage.JobOpen || !j.Start.After(r.Now) {
+		return r.EndFlowSaying(r.T("job.move_stale"))
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
 		return a.askJobWhen(r, f.Name, d, msg)
 	}
-	if err := r.tx.MoveJob(j.ID, d.Start, d.End, r.now); err != nil {
+	if err := r.Tx.MoveJob(j.ID, d.Start, d.End, r.Now); err != nil {
 		return err
 	}
-	a.audit(r, "job.move", "job:"+itoa(j.ID), map[string]string{"start": d.Start.In(a.loc).Format("2006-01-02 15:04"), "end": d.End.In(a.loc).Format("2006-01-02 15:04")})
-	j.Start, j.End, j.ChangedAt = d.Start, d.End, r.now
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	a.Audit(r, "job.move", "job:"+Itoa(j.ID), map[string]string{"start": d.Start.In(a.Loc).Format("2006-01-02 15:04"), "end": d.End.In(a.Loc).Format("2006-01-02 15:04")})
+	j.Start, j.End, j.ChangedAt = d.Start, d.End, r.Now
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := a.dropJobTimers(r.tx, j.ID); err != nil {
+	if err := a.dropJobTimers(r.Tx, j.ID); err != nil {
 		return err
 	}
-	if err := a.layJobTimers(r.tx, j, r.now); err != nil {
+	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}
 	wd := func(id int64) any {
 		return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.cat.T(a.langOfID(r.tx, id), "job.button.withdraw"), CallbackData: "jb:wdx:" + itoa(j.ID)}}}}
+			{Text: a.Cat.T(a.langOfID(r.Tx, id), "job.button.withdraw"), CallbackData: "jb:wdx:" + Itoa(j.ID)}}}}
 	}
 	told, err := a.tellJobPeople(r, j, wd, "job.moved_notice")
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
+	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.move_done", esc(j.Title), a.jobSpan(r.lang, j.Start, j.End), r.n("count.people", told)), a.manageButtons(r.lang, j))
+	return r.Edit(r.T("job.move_done", Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End), r.N("count.people", told)), a.manageButtons(r.Lang, j))
 }
 
 // jobClearCmd: /job clear @user lets a member with too many no-shows sign
 // up again.
-func (a *App) jobClearCmd(r *req) error {
-	words := strings.Fields(cleanLine(r.args))[1:]
-	if len(words) == 0 && (r.msg == nil || r.msg.ReplyToMessage == nil) {
-		return r.reply(r.t("job.clear_usage"), nil)
+func (a *App) jobClearCmd(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))[1:]
+	if len(words) == 0 && (r.Msg == nil || r.Msg.ReplyToMessage == nil) {
+		return r.Reply(r.T("job.clear_usage"), nil)
 	}
-	m, _, err := a.target(r, words)
+	m, _, err := a.Target(r, words)
 	if err != nil || m == nil {
 		return err
 	}
@@ -159,45 +159,45 @@ func (a *App) jobClearCmd(r *req) error {
 }
 
 // jobClearButton is the Let them sign up again button sent to the leads.
-func (a *App) jobClearButton(r *req, parts []string) error {
+func (a *App) jobClearButton(r *Req, parts []string) error {
 	if len(parts) != 4 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	member, ok := idArg(parts[2])
+	member, ok := IdArg(parts[2])
 	team, err := strconv.ParseInt(parts[3], 10, 64)
 	if !ok || err != nil {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	return a.clearNoShows(r, member, team)
 }
 
-func (a *App) clearNoShows(r *req, member, team int64) error {
+func (a *App) clearNoShows(r *Req, member, team int64) error {
 	ok, err := a.mayClearNoShows(r, member, team)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return r.reply(r.t("job.clear_forbidden"), nil)
+		return r.Reply(r.T("job.clear_forbidden"), nil)
 	}
-	m, err := r.tx.Member(member)
-	if isNotFound(err) {
-		return r.reply(r.t("grant.unknown_user"), nil)
+	m, err := r.Tx.Member(member)
+	if IsNotFound(err) {
+		return r.Reply(r.T("grant.unknown_user"), nil)
 	}
 	if err != nil {
 		return err
 	}
-	n, err := r.tx.ClearNoShows(member)
+	n, err := r.Tx.ClearNoShows(member)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return r.reply(r.t("job.clear_nothing", esc(m.Name)), nil)
+		return r.Reply(r.T("job.clear_nothing", Esc(m.Name)), nil)
 	}
-	if err := a.tellMember(r, member, nil, "job.cleared_you"); err != nil {
+	if err := a.TellMember(r, member, nil, "job.cleared_you"); err != nil {
 		return err
 	}
-	return r.reply(r.t("job.cleared", esc(m.Name)), nil)
+	return r.Reply(r.T("job.cleared", Esc(m.Name)), nil)
 }

@@ -32,8 +32,8 @@ type jobDraft struct {
 
 // job: /job starts the guided flow; /job clear @user lets a member with
 // too many no-shows sign up again.
-func (a *App) job(r *req) error {
-	if w := firstWord(r.args); w == "clear" {
+func (a *App) job(r *Req) error {
+	if w := firstWord(r.Args); w == "clear" {
 		return a.jobClearCmd(r)
 	}
 	ok, err := a.mayOrganise(r, 0)
@@ -46,114 +46,114 @@ func (a *App) job(r *req) error {
 			return err
 		}
 		if len(teams) == 0 {
-			return r.reply(r.t("job.not_organiser"), nil)
+			return r.Reply(r.T("job.not_organiser"), nil)
 		}
 	}
-	if err := r.setFlow(flowJob, "title", jobDraft{}); err != nil {
+	if err := r.SetFlow(flowJob, "title", jobDraft{}); err != nil {
 		return err
 	}
-	return r.reply(r.t("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("job.title_placeholder")})
+	return r.Reply(r.T("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.title_placeholder")})
 }
 
 // jobFlowText takes what the organiser typed at each step.
-func (a *App) jobFlowText(r *req, f storage.Flow) error {
+func (a *App) jobFlowText(r *Req, f storage.Flow) error {
 	var d jobDraft
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("error.stale_button"), nil)
+		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := cleanLine(r.text)
+	text := CleanLine(r.Text)
 	switch f.Step {
 	case "title":
 		switch {
 		case text == "":
-			return r.reply(r.t("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true})
-		case runeLen(text) > maxJobTitle:
-			return r.reply(r.t("job.title_too_long", runeLen(text), maxJobTitle), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true})
+		case RuneLen(text) > maxJobTitle:
+			return r.Reply(r.T("job.title_too_long", RuneLen(text), maxJobTitle), telegram.ForceReply{ForceReply: true})
 		}
 		d.Title = text
 		return a.askJobWhen(r, f.Name, d, "")
 	case "when", "until":
 		return a.readJobWhen(r, f, d, text)
 	case "place":
-		if runeLen(text) > maxJobPlace || text == "" {
-			return r.reply(r.t("job.place_bad", maxJobPlace), telegram.ForceReply{ForceReply: true})
+		if RuneLen(text) > maxJobPlace || text == "" {
+			return r.Reply(r.T("job.place_bad", maxJobPlace), telegram.ForceReply{ForceReply: true})
 		}
 		d.Place = text
 		return a.askJobTeam(r, d)
 	case "slots_text":
 		n, err := strconv.Atoi(text)
 		if err != nil || n < 1 || n > maxJobSlots {
-			return r.reply(r.t("job.slots_bad", maxJobSlots), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("job.slots_bad", maxJobSlots), telegram.ForceReply{ForceReply: true})
 		}
 		d.Slots = n
 		return a.askJobWithdraw(r, d, false)
 	}
-	return r.reply(r.t("job.use_buttons"), nil)
+	return r.Reply(r.T("job.use_buttons"), nil)
 }
 
 // askJobWhen asks for the start and end.
-func (a *App) askJobWhen(r *req, flow string, d jobDraft, why string) error {
-	if err := r.setFlow(flow, "when", d); err != nil {
+func (a *App) askJobWhen(r *Req, flow string, d jobDraft, why string) error {
+	if err := r.SetFlow(flow, "when", d); err != nil {
 		return err
 	}
-	msg := r.t("job.ask_when", when.Example(r.lang))
+	msg := r.T("job.ask_when", when.Example(r.Lang))
 	if why != "" {
 		msg = why + "\n" + msg
 	}
-	return r.reply(msg, telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("job.when_placeholder")})
+	return r.Reply(msg, telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.when_placeholder")})
 }
 
 // readJobWhen reads a start and end (step "when") or only the end (step
 // "until"), refusing what cannot be a job's time, then asks to confirm.
-func (a *App) readJobWhen(r *req, f storage.Flow, d jobDraft, text string) error {
+func (a *App) readJobWhen(r *Req, f storage.Flow, d jobDraft, text string) error {
 	var sp when.Span
 	var err error
 	if f.Step == "until" {
 		sp, err = a.parseJobEnd(text, d.Start)
 	} else {
-		sp, err = when.Parse(text, r.now, a.loc)
+		sp, err = when.Parse(text, r.Now, a.Loc)
 	}
 	if err != nil {
-		return r.reply(a.whenError(r, err, f.Step == "until"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(a.whenError(r, err, f.Step == "until"), telegram.ForceReply{ForceReply: true})
 	}
 	if f.Step == "until" {
 		d.End = sp.Start
 	} else {
 		d.Start, d.End = sp.Start, sp.End
 		if !sp.HasEnd {
-			if err := r.setFlow(f.Name, "until", d); err != nil {
+			if err := r.SetFlow(f.Name, "until", d); err != nil {
 				return err
 			}
-			return r.reply(r.t("job.ask_until", a.jobMoment(r.lang, d.Start)), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("job.ask_until", a.jobMoment(r.Lang, d.Start)), telegram.ForceReply{ForceReply: true})
 		}
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-		if err := r.setFlow(f.Name, "when", d); err != nil {
+		if err := r.SetFlow(f.Name, "when", d); err != nil {
 			return err
 		}
-		return r.reply(msg, telegram.ForceReply{ForceReply: true})
+		return r.Reply(msg, telegram.ForceReply{ForceReply: true})
 	}
-	if err := r.setFlow(f.Name, "confirm", d); err != nil {
+	if err := r.SetFlow(f.Name, "confirm", d); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.t("button.yes"), CallbackData: "jb:n:ok"}, {Text: r.t("job.button.change"), CallbackData: "jb:n:chg"}}}}
-	return r.reply(r.t("job.confirm_time", a.jobSpan(r.lang, d.Start, d.End), esc(a.cfg.Community.Timezone)), kb)
+		{Text: r.T("button.yes"), CallbackData: "jb:n:ok"}, {Text: r.T("job.button.change"), CallbackData: "jb:n:chg"}}}}
+	return r.Reply(r.T("job.confirm_time", a.jobSpan(r.Lang, d.Start, d.End), Esc(a.Cfg.Community.Timezone)), kb)
 }
 
 // parseJobEnd reads the end of a job starting at start: a full time, or
 // only a time of day on the start's day (or the next, past midnight).
 func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
-	sp, err := when.Parse(text, start, a.loc)
+	sp, err := when.Parse(text, start, a.Loc)
 	if !errors.Is(err, when.ErrAmbiguous) {
 		return sp, err
 	}
-	day := start.In(a.loc)
+	day := start.In(a.Loc)
 	for i := 0; i < 2; i++ {
-		sp, err2 := when.Parse(day.AddDate(0, 0, i).Format("2006-01-02")+" "+text, start, a.loc)
+		sp, err2 := when.Parse(day.AddDate(0, 0, i).Format("2006-01-02")+" "+text, start, a.Loc)
 		if err2 == nil && !sp.HasEnd {
 			if i == 1 && sp.Start.Sub(start) > 12*time.Hour {
 				return sp, when.ErrEndBeforeStart // "8:00" for a 9:00 start: not overnight
@@ -168,28 +168,28 @@ func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
 }
 
 // whenError is the one-line answer to a time that cannot be read.
-func (a *App) whenError(r *req, err error, end bool) string {
-	ex := when.Example(r.lang)
+func (a *App) whenError(r *Req, err error, end bool) string {
+	ex := when.Example(r.Lang)
 	switch {
 	case errors.Is(err, when.ErrEndBeforeStart), end && errors.Is(err, when.ErrPast):
-		return r.t("job.end_before_start")
+		return r.T("job.end_before_start")
 	case errors.Is(err, when.ErrPast):
-		return r.t("job.when_past", ex)
+		return r.T("job.when_past", ex)
 	case errors.Is(err, when.ErrAmbiguous):
-		return r.t("job.when_ambiguous", ex)
+		return r.T("job.when_ambiguous", ex)
 	}
-	return r.t("job.when_unknown", ex)
+	return r.T("job.when_unknown", ex)
 }
 
 // jobTimeProblem says what is wrong with a job's time, or "".
-func (a *App) jobTimeProblem(r *req, start, end time.Time) string {
+func (a *App) jobTimeProblem(r *Req, start, end time.Time) string {
 	switch {
-	case !start.After(r.now):
-		return r.t("job.when_past", when.Example(r.lang))
+	case !start.After(r.Now):
+		return r.T("job.when_past", when.Example(r.Lang))
 	case !end.After(start):
-		return r.t("job.end_before_start")
+		return r.T("job.end_before_start")
 	case end.Sub(start) > maxJobDuration:
-		return r.t("job.too_long_span")
+		return r.T("job.too_long_span")
 	}
 	return ""
 }

@@ -10,43 +10,43 @@ import (
 
 // jobNewButton takes the buttons of the /job flow ("jb:n:<what>[:arg]")
 // and of a change of time.
-func (a *App) jobNewButton(r *req, parts btnArgs) error {
-	if !r.private() || len(parts) < 3 {
-		return r.toast(r.t("error.stale_button"))
+func (a *App) jobNewButton(r *Req, parts BtnArgs) error {
+	if !r.Private() || len(parts) < 3 {
+		return r.Toast(r.T("error.stale_button"))
 	}
-	f, err := r.tx.Flow(r.me.ID)
-	if err != nil && !isNotFound(err) {
+	f, err := r.Tx.Flow(r.Me.ID)
+	if err != nil && !IsNotFound(err) {
 		return err
 	}
 	var d jobDraft
 	if err != nil || (f.Name != flowJob && f.Name != flowJobMove) || json.Unmarshal([]byte(f.Data), &d) != nil {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if parts[2] == "x" {
-		return r.endFlowSaying(r.t("cancel.done"))
+		return r.EndFlowSaying(r.T("cancel.done"))
 	}
 	if f.Name == flowJobMove {
 		return a.jobMoveButton(r, f, d, parts[2])
 	}
-	return a.jobDraftButton(r, f, d, parts[2], parts.arg(3))
+	return a.jobDraftButton(r, f, d, parts[2], parts.Arg(3))
 }
 
-func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg string) error {
-	stale := func() error { return r.toast(r.t("error.stale_button")) }
+func (a *App) jobDraftButton(r *Req, f storage.Flow, d jobDraft, what, arg string) error {
+	stale := func() error { return r.Toast(r.T("error.stale_button")) }
 	switch {
 	case what == "ok" && f.Step == "confirm":
 		if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
 			return a.askJobWhen(r, f.Name, d, msg)
 		}
-		if err := r.setFlow(flowJob, "place", d); err != nil {
+		if err := r.SetFlow(flowJob, "place", d); err != nil {
 			return err
 		}
-		if err := r.edit(r.t("job.time_set", a.jobSpan(r.lang, d.Start, d.End)), nil); err != nil {
+		if err := r.Edit(r.T("job.time_set", a.jobSpan(r.Lang, d.Start, d.End)), nil); err != nil {
 			return err
 		}
-		return r.reply(r.t("job.ask_place", maxJobPlace), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("job.ask_place", maxJobPlace), telegram.ForceReply{ForceReply: true})
 	case what == "chg" && f.Step == "confirm":
-		if err := r.edit(r.t("job.time_again"), nil); err != nil {
+		if err := r.Edit(r.T("job.time_again"), nil); err != nil {
 			return err
 		}
 		return a.askJobWhen(r, f.Name, d, "")
@@ -71,49 +71,49 @@ func (a *App) jobDraftButton(r *req, f storage.Flow, d jobDraft, what, arg strin
 	return stale()
 }
 
-func (a *App) pickJobTeam(r *req, d jobDraft, arg string) error {
+func (a *App) pickJobTeam(r *Req, d jobDraft, arg string) error {
 	team, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if ok, err := a.mayOrganise(r, team); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("job.not_organiser"))
+		return r.Toast(r.T("job.not_organiser"))
 	}
 	d.Team = team
 	return a.askJobSlots(r, d)
 }
 
-func (a *App) pickJobSlots(r *req, d jobDraft, arg string) error {
+func (a *App) pickJobSlots(r *Req, d jobDraft, arg string) error {
 	if arg == "other" {
-		if err := r.setFlow(flowJob, "slots_text", d); err != nil {
+		if err := r.SetFlow(flowJob, "slots_text", d); err != nil {
 			return err
 		}
-		if err := r.edit(r.t("job.ask_slots"), nil); err != nil {
+		if err := r.Edit(r.T("job.ask_slots"), nil); err != nil {
 			return err
 		}
-		return r.reply(r.t("job.ask_slots_text", maxJobSlots), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("job.ask_slots_text", maxJobSlots), telegram.ForceReply{ForceReply: true})
 	}
 	n, err := strconv.Atoi(arg)
 	if err != nil || n < 1 || n > maxJobSlots {
-		return r.toast(r.t("job.slots_bad", maxJobSlots))
+		return r.Toast(r.T("job.slots_bad", maxJobSlots))
 	}
 	d.Slots = n
 	return a.askJobWithdraw(r, d, true)
 }
 
-func (a *App) toggleJobChat(r *req, d jobDraft, arg string) error {
+func (a *App) toggleJobChat(r *Req, d jobDraft, arg string) error {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	chats, cerr := a.postableChats(r)
 	if cerr != nil {
 		return cerr
 	}
 	if err != nil || !chatIn(chats, id) {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if containsID(d.Chats, id) {
+	if ContainsID(d.Chats, id) {
 		d.Chats = removeID(d.Chats, id)
 	} else {
 		d.Chats = append(d.Chats, id)
@@ -122,46 +122,46 @@ func (a *App) toggleJobChat(r *req, d jobDraft, arg string) error {
 }
 
 // askJobTeam offers the caller's teams (staff: all) and Everyone.
-func (a *App) askJobTeam(r *req, d jobDraft) error {
+func (a *App) askJobTeam(r *Req, d jobDraft) error {
 	teams, err := a.organiserTeams(r)
 	if err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
 	for _, tm := range teams {
-		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "jb:n:t:" + itoa(tm.ID)}})
+		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "jb:n:t:" + Itoa(tm.ID)}})
 	}
 	if ok, err := a.mayOrganise(r, 0); err != nil {
 		return err
 	} else if ok {
-		rows = append(rows, []telegram.Button{{Text: r.t("job.card.everyone"), CallbackData: "jb:n:t:0"}})
+		rows = append(rows, []telegram.Button{{Text: r.T("job.card.everyone"), CallbackData: "jb:n:t:0"}})
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: "jb:n:x"}})
-	if err := r.setFlow(flowJob, "team", d); err != nil {
+	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "jb:n:x"}})
+	if err := r.SetFlow(flowJob, "team", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("job.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(r.T("job.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
-func (a *App) askJobSlots(r *req, d jobDraft) error {
-	if err := r.setFlow(flowJob, "slots", d); err != nil {
+func (a *App) askJobSlots(r *Req, d jobDraft) error {
+	if err := r.SetFlow(flowJob, "slots", d); err != nil {
 		return err
 	}
 	var row []telegram.Button
 	for _, n := range []string{"4", "6", "8"} {
 		row = append(row, telegram.Button{Text: n, CallbackData: "jb:n:s:" + n})
 	}
-	row = append(row, telegram.Button{Text: r.t("job.button.other"), CallbackData: "jb:n:s:other"})
-	return r.edit(r.t("job.ask_slots"), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}})
+	row = append(row, telegram.Button{Text: r.T("job.button.other"), CallbackData: "jb:n:s:other"})
+	return r.Edit(r.T("job.ask_slots"), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}})
 }
 
-func (a *App) askJobWithdraw(r *req, d jobDraft, edit bool) error {
-	if err := r.setFlow(flowJob, "withdraw", d); err != nil {
+func (a *App) askJobWithdraw(r *Req, d jobDraft, edit bool) error {
+	if err := r.SetFlow(flowJob, "withdraw", d); err != nil {
 		return err
 	}
 	var row []telegram.Button
 	for _, n := range []int{0, 2, 12, 24, 48} {
-		label := r.t("job.hours", n)
+		label := r.T("job.hours", n)
 		if n == 24 {
 			label = "✓ " + label
 		}
@@ -169,77 +169,77 @@ func (a *App) askJobWithdraw(r *req, d jobDraft, edit bool) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 	if edit {
-		return r.edit(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
+		return r.Edit(r.T("job.ask_withdraw", r.N("count.people", d.Slots)), kb)
 	}
-	return r.reply(r.t("job.ask_withdraw", r.n("count.people", d.Slots)), kb)
+	return r.Reply(r.T("job.ask_withdraw", r.N("count.people", d.Slots)), kb)
 }
 
 // postableChats are the linked groups the caller may post a job in: staff
 // any; others the community's groups and those of buildings they lead.
-func (a *App) postableChats(r *req) ([]storage.Chat, error) {
-	all, err := r.tx.LinkedChats()
+func (a *App) postableChats(r *Req) ([]storage.Chat, error) {
+	all, err := r.Tx.LinkedChats()
 	if err != nil {
 		return nil, err
 	}
-	if r.atLeast(storage.RoleStaff) {
+	if r.AtLeast(storage.RoleStaff) {
 		return all, nil
 	}
 	var out []storage.Chat
 	for _, c := range all {
-		if c.Community || (r.role == storage.RoleLeader && r.me.LeadsBuilding(c.Building)) {
+		if c.Community || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(c.Building)) {
 			out = append(out, c)
 		}
 	}
 	return out, nil
 }
 
-func (a *App) askJobChats(r *req, d jobDraft) error {
+func (a *App) askJobChats(r *Req, d jobDraft) error {
 	chats, err := a.postableChats(r)
 	if err != nil {
 		return err
 	}
-	if err := r.setFlow(flowJob, "groups", d); err != nil {
+	if err := r.SetFlow(flowJob, "groups", d); err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
 	for _, c := range chats {
 		label := c.Title
 		if label == "" {
-			label = itoa(c.ID)
+			label = Itoa(c.ID)
 		}
-		if containsID(d.Chats, c.ID) {
+		if ContainsID(d.Chats, c.ID) {
 			label = "✓ " + label
 		}
-		rows = append(rows, []telegram.Button{{Text: limitRunes(label, 40), CallbackData: "jb:n:g:" + itoa(c.ID)}})
+		rows = append(rows, []telegram.Button{{Text: LimitRunes(label, 40), CallbackData: "jb:n:g:" + Itoa(c.ID)}})
 	}
-	done := r.t("job.groups_done")
+	done := r.T("job.groups_done")
 	if len(d.Chats) == 0 {
-		done = r.t("job.groups_none")
+		done = r.T("job.groups_none")
 	}
-	rows = append(rows, []telegram.Button{{Text: done, CallbackData: "jb:n:gd"}, {Text: r.t("button.cancel"), CallbackData: "jb:n:x"}})
-	return r.edit(r.t("job.ask_groups"), telegram.Keyboard{InlineKeyboard: rows})
+	rows = append(rows, []telegram.Button{{Text: done, CallbackData: "jb:n:gd"}, {Text: r.T("button.cancel"), CallbackData: "jb:n:x"}})
+	return r.Edit(r.T("job.ask_groups"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // previewJob shows the job exactly as members will see it, then Publish.
-func (a *App) previewJob(r *req, d jobDraft) error {
-	if err := r.setFlow(flowJob, "preview", d); err != nil {
+func (a *App) previewJob(r *Req, d jobDraft) error {
+	if err := r.SetFlow(flowJob, "preview", d); err != nil {
 		return err
 	}
-	j := d.job(r.me.ID)
-	card, err := a.jobCard(r.tx, r.lang, j, storage.JobCount{})
+	j := d.job(r.Me.ID)
+	card, err := a.jobCard(r.Tx, r.Lang, j, storage.JobCount{})
 	if err != nil {
 		return err
 	}
-	people, err := a.jobAudience(r.tx, j)
+	people, err := a.jobAudience(r.Tx, j)
 	if err != nil {
 		return err
 	}
-	if err := r.edit(card, a.jobButtons(r.lang, j)); err != nil {
+	if err := r.Edit(card, a.jobButtons(r.Lang, j)); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.t("job.button.publish"), CallbackData: "jb:n:pub"}, {Text: r.t("button.cancel"), CallbackData: "jb:n:x"}}}}
-	return r.reply(r.t("job.preview", r.n("count.team_members", len(people)), r.n("count.groups", len(d.Chats))), kb)
+		{Text: r.T("job.button.publish"), CallbackData: "jb:n:pub"}, {Text: r.T("button.cancel"), CallbackData: "jb:n:x"}}}}
+	return r.Reply(r.T("job.preview", r.N("count.team_members", len(people)), r.N("count.groups", len(d.Chats))), kb)
 }
 
 // job is the draft as a job organised by organiser.

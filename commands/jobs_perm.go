@@ -10,32 +10,32 @@ import (
 // mayOrganise reports whether the person may create a job for team (0:
 // everyone). Staff may for any team; a building leader for everyone and
 // for teams they are in; a team's lead for everyone and for that team.
-func (a *App) mayOrganise(r *req, team int64) (bool, error) {
-	if r.atLeast(storage.RoleStaff) {
+func (a *App) mayOrganise(r *Req, team int64) (bool, error) {
+	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
-	if !r.me.Registered() {
+	if !r.Me.Registered() {
 		return false, nil
 	}
 	if team == 0 {
-		if r.role == storage.RoleLeader {
+		if r.Role == storage.RoleLeader {
 			return true, nil
 		}
-		led, err := r.tx.TeamsLedBy(r.me.ID)
+		led, err := r.Tx.TeamsLedBy(r.Me.ID)
 		return len(led) > 0, err
 	}
-	if lead, err := r.tx.IsTeamLead(team, r.me.ID); err != nil || lead {
+	if lead, err := r.Tx.IsTeamLead(team, r.Me.ID); err != nil || lead {
 		return lead, err
 	}
-	if r.role == storage.RoleLeader {
-		return r.tx.InTeam(team, r.me.ID)
+	if r.Role == storage.RoleLeader {
+		return r.Tx.InTeam(team, r.Me.ID)
 	}
 	return false, nil
 }
 
 // organiserTeams are the teams the person may create a job for.
-func (a *App) organiserTeams(r *req) ([]storage.Team, error) {
-	all, err := r.tx.Teams()
+func (a *App) organiserTeams(r *Req) ([]storage.Team, error) {
+	all, err := r.Tx.Teams()
 	if err != nil {
 		return nil, err
 	}
@@ -58,18 +58,18 @@ func (a *App) organiserTeams(r *req) ([]storage.Team, error) {
 // maySeeJob reports whether the person may see and join j: a job for
 // everyone (or for an open team) any registered resident; a job for a
 // restricted team only its members, its leads and staff.
-func (a *App) maySeeJob(r *req, j storage.Job) (bool, error) {
-	if r.atLeast(storage.RoleStaff) || j.OrganiserID == r.me.ID {
+func (a *App) maySeeJob(r *Req, j storage.Job) (bool, error) {
+	if r.AtLeast(storage.RoleStaff) || j.OrganiserID == r.Me.ID {
 		return true, nil
 	}
-	if !r.me.Registered() {
+	if !r.Me.Registered() {
 		return false, nil
 	}
 	if j.TeamID == 0 {
 		return true, nil
 	}
-	tm, err := r.tx.Team(j.TeamID)
-	if isNotFound(err) {
+	tm, err := r.Tx.Team(j.TeamID)
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -78,42 +78,42 @@ func (a *App) maySeeJob(r *req, j storage.Job) (bool, error) {
 	if !tm.Restricted {
 		return true, nil
 	}
-	if in, err := r.tx.InTeam(tm.ID, r.me.ID); err != nil || in {
+	if in, err := r.Tx.InTeam(tm.ID, r.Me.ID); err != nil || in {
 		return in, err
 	}
-	return r.tx.IsTeamLead(tm.ID, r.me.ID)
+	return r.Tx.IsTeamLead(tm.ID, r.Me.ID)
 }
 
 // mayManageJob reports whether the person may cancel j or change its
 // time: its organiser and staff.
-func (a *App) mayManageJob(r *req, j storage.Job) bool {
-	return j.OrganiserID == r.me.ID || r.atLeast(storage.RoleStaff)
+func (a *App) mayManageJob(r *Req, j storage.Job) bool {
+	return j.OrganiserID == r.Me.ID || r.AtLeast(storage.RoleStaff)
 }
 
 // mayMarkAttendance reports whether the person may mark who came to j:
 // its organiser and staff.
-func (a *App) mayMarkAttendance(r *req, j storage.Job) bool {
+func (a *App) mayMarkAttendance(r *Req, j storage.Job) bool {
 	return a.mayManageJob(r, j)
 }
 
 // mayClearNoShows reports whether the person may let member sign up again
 // after too many no-shows: staff, or a lead of team (the job's) or of any
 // team member is in.
-func (a *App) mayClearNoShows(r *req, member, team int64) (bool, error) {
-	if r.atLeast(storage.RoleStaff) {
+func (a *App) mayClearNoShows(r *Req, member, team int64) (bool, error) {
+	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
 	if team != 0 {
-		if lead, err := r.tx.IsTeamLead(team, r.me.ID); err != nil || lead {
+		if lead, err := r.Tx.IsTeamLead(team, r.Me.ID); err != nil || lead {
 			return lead, err
 		}
 	}
-	teams, err := r.tx.MemberTeams(member)
+	teams, err := r.Tx.MemberTeams(member)
 	if err != nil {
 		return false, err
 	}
 	for _, tm := range teams {
-		if lead, err := r.tx.IsTeamLead(tm.ID, r.me.ID); err != nil || lead {
+		if lead, err := r.Tx.IsTeamLead(tm.ID, r.Me.ID); err != nil || lead {
 			return lead, err
 		}
 	}

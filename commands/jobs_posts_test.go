@@ -38,7 +38,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 			return err
 		}
 		for i, chat := range chats {
-			out, err := a.sendID(tx, chat, "card", nil, storage.PriorityBulk, jobRef(j.ID), now)
+			out, err := a.SendID(tx, chat, "card", nil, storage.PriorityBulk, jobRef(j.ID), now)
 			if err != nil {
 				return err
 			}
@@ -72,7 +72,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 		for _, m := range out {
 			if m.Method == "editMessageText" {
 				edits[m.ChatID]++
-				if !containsFold(string(m.Payload), "3/3") || !containsFold(string(m.Payload), "候补 3 人") {
+				if !ContainsFold(string(m.Payload), "3/3") || !ContainsFold(string(m.Payload), "候补 3 人") {
 					t.Errorf("chat %d: the pending edit is not the latest: %s", m.ChatID, m.Payload)
 				}
 			}

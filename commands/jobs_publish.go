@@ -17,12 +17,12 @@ const (
 
 // publishDraft creates the job of a finished draft and posts it, checking
 // again what may have changed since the draft began.
-func (a *App) publishDraft(r *req, d jobDraft) error {
+func (a *App) publishDraft(r *Req, d jobDraft) error {
 	if ok, err := a.mayOrganise(r, d.Team); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("job.not_organiser"))
+		return r.Toast(r.T("job.not_organiser"))
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
 		return a.askJobWhen(r, flowJob, d, msg)
@@ -37,11 +37,11 @@ func (a *App) publishDraft(r *req, d jobDraft) error {
 			to = append(to, id)
 		}
 	}
-	j := d.job(r.me.ID)
-	if j.ID, err = r.tx.CreateJob(j, r.now); err != nil {
+	j := d.job(r.Me.ID)
+	if j.ID, err = r.Tx.CreateJob(j, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if err := a.decisionBecameJob(r, d.Decision, j.ID); err != nil {
@@ -51,17 +51,17 @@ func (a *App) publishDraft(r *req, d jobDraft) error {
 	if err != nil {
 		return err
 	}
-	if err := a.layJobTimers(r.tx, j, r.now); err != nil {
+	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.edit(r.t("job.published", esc(j.Title), r.n("count.people", people), r.n("count.groups", len(to))), a.manageButtons(r.lang, j))
+	return r.Edit(r.T("job.published", Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
 }
 
 // manageButtons are the organiser's Cancel and Change time.
 func (a *App) manageButtons(lang string, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "job.button.cancel_job"), CallbackData: "jb:cx:" + itoa(j.ID)},
-		{Text: a.cat.T(lang, "job.button.move"), CallbackData: "jb:mv:" + itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.cancel_job"), CallbackData: "jb:cx:" + Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.move"), CallbackData: "jb:mv:" + Itoa(j.ID)},
 	}}}
 }
 
@@ -78,7 +78,7 @@ func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, erro
 	}
 	var out []storage.Member
 	for _, m := range members {
-		if canDM(m) {
+		if CanDM(m) {
 			out = append(out, m)
 		}
 	}
@@ -87,8 +87,8 @@ func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, erro
 
 // postJob sends the job to its audience, each in their language, and to
 // the groups chats, and records every copy so its count can be edited.
-func (a *App) postJob(r *req, j storage.Job, chats []int64) (int, error) {
-	people, err := a.jobAudience(r.tx, j)
+func (a *App) postJob(r *Req, j storage.Job, chats []int64) (int, error) {
+	people, err := a.jobAudience(r.Tx, j)
 	if err != nil {
 		return 0, err
 	}
@@ -98,28 +98,28 @@ func (a *App) postJob(r *req, j storage.Job, chats []int64) (int, error) {
 	}
 	var to []copyTo
 	for _, m := range people {
-		to = append(to, copyTo{m.ID, a.langOf(m)})
+		to = append(to, copyTo{m.ID, a.LangOf(m)})
 	}
 	for _, c := range chats {
-		to = append(to, copyTo{c, a.cfg.Community.Language})
+		to = append(to, copyTo{c, a.Cfg.Community.Language})
 	}
 	for _, c := range to {
-		card, err := a.jobCard(r.tx, c.lang, j, storage.JobCount{})
+		card, err := a.jobCard(r.Tx, c.lang, j, storage.JobCount{})
 		if err != nil {
 			return 0, err
 		}
-		out, err := a.sendID(r.tx, c.chat, card, a.jobButtons(c.lang, j), storage.PriorityBulk, jobRef(j.ID), r.now)
+		out, err := a.SendID(r.Tx, c.chat, card, a.jobButtons(c.lang, j), storage.PriorityBulk, jobRef(j.ID), r.Now)
 		if err != nil {
 			return 0, err
 		}
-		if err := r.tx.AddJobPost(storage.JobPost{JobID: j.ID, ChatID: c.chat, OutID: out, Lang: c.lang}); err != nil {
+		if err := r.Tx.AddJobPost(storage.JobPost{JobID: j.ID, ChatID: c.chat, OutID: out, Lang: c.lang}); err != nil {
 			return 0, err
 		}
 	}
 	return len(people), nil
 }
 
-func jobRef(id int64) string { return "job:" + itoa(id) }
+func jobRef(id int64) string { return "job:" + Itoa(id) }
 
 // refreshJobPosts brings every posted copy of j up to date. A copy still
 // queued is rewritten; a sent one gets an edit, and while that edit waits
@@ -153,13 +153,13 @@ func (a *App) refreshJobPosts(tx *storage.Tx, j storage.Job, now time.Time) erro
 
 func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup any, now time.Time) error {
 	out, err := tx.OutByID(p.OutID)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	id, err := refreshCopy(tx, out, p.EditOutID, text, markup, storage.PriorityBulk, jobRef(p.JobID), now)
+	id, err := RefreshCopy(tx, out, p.EditOutID, text, markup, storage.PriorityBulk, jobRef(p.JobID), now)
 	if err != nil || id == 0 {
 		return err
 	}
@@ -170,13 +170,13 @@ func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup
 // its attendance list. Moments already gone are not laid out.
 func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 	var items []storage.DueItem
-	for _, d := range a.cfg.Jobs.RemindBefore {
+	for _, d := range a.Cfg.Jobs.RemindBefore {
 		items = append(items, storage.DueItem{Kind: dueJobRemind, Key: fmt.Sprintf("%d:%d", j.ID, int(d/time.Minute)),
 			DueAt: j.Start.Add(-d), Until: j.Start})
 	}
 	items = append(items,
-		storage.DueItem{Kind: dueJobShort, Key: itoa(j.ID), DueAt: j.Start.Add(-a.cfg.Jobs.AlertShortBefore), Until: j.Start},
-		storage.DueItem{Kind: dueJobAttend, Key: itoa(j.ID), DueAt: j.End})
+		storage.DueItem{Kind: dueJobShort, Key: Itoa(j.ID), DueAt: j.Start.Add(-a.Cfg.Jobs.AlertShortBefore), Until: j.Start},
+		storage.DueItem{Kind: dueJobAttend, Key: Itoa(j.ID), DueAt: j.End})
 	for _, it := range items {
 		if !it.DueAt.After(now) {
 			continue
@@ -190,11 +190,11 @@ func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 
 // dropJobTimers cancels whatever a job still has pending.
 func (a *App) dropJobTimers(tx *storage.Tx, id int64) error {
-	if err := tx.CancelDuePrefix(dueJobRemind, itoa(id)+":"); err != nil {
+	if err := tx.CancelDuePrefix(dueJobRemind, Itoa(id)+":"); err != nil {
 		return err
 	}
-	if err := tx.CancelDue(dueJobShort, itoa(id)); err != nil {
+	if err := tx.CancelDue(dueJobShort, Itoa(id)); err != nil {
 		return err
 	}
-	return tx.CancelDue(dueJobAttend, itoa(id))
+	return tx.CancelDue(dueJobAttend, Itoa(id))
 }

@@ -12,10 +12,10 @@ import (
 const noShowWindow = 90 * 24 * time.Hour
 
 // jobButton routes the "jb:" buttons.
-func (a *App) jobButton(r *req) error {
-	parts := btnArgs(strings.Split(r.cb.Data, ":"))
+func (a *App) jobButton(r *Req) error {
+	parts := BtnArgs(strings.Split(r.CB.Data, ":"))
 	if len(parts) < 2 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if parts[1] == "n" {
 		return a.jobNewButton(r, parts)
@@ -26,13 +26,13 @@ func (a *App) jobButton(r *req) error {
 	if parts[1] == "clr" {
 		return a.jobClearButton(r, parts)
 	}
-	id, ok := parts.id(2)
+	id, ok := parts.Id(2)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	j, err := r.tx.Job(id)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
+	j, err := r.Tx.Job(id)
+	if IsNotFound(err) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
@@ -43,11 +43,11 @@ func (a *App) jobButton(r *req) error {
 	case "wd", "wdx":
 		return a.jobWithdraw(r, j, parts[1] == "wdx")
 	case "ok":
-		return r.toast(r.t("job.see_you"))
+		return r.Toast(r.T("job.see_you"))
 	case "no":
-		return r.edit(r.t("job.not_signed_up", esc(j.Title)), nil)
+		return r.Edit(r.T("job.not_signed_up", Esc(j.Title)), nil)
 	case "keep":
-		return r.edit(r.t("job.kept", esc(j.Title)), nil)
+		return r.Edit(r.T("job.kept", Esc(j.Title)), nil)
 	case "cx", "cxy":
 		return a.jobCancelButton(r, j, parts[1] == "cxy")
 	case "mv":
@@ -55,93 +55,93 @@ func (a *App) jobButton(r *req) error {
 	case "at":
 		return a.jobAttendButton(r, j, parts)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // jobSignUp signs the presser up, or puts them on the waitlist.
-func (a *App) jobSignUp(r *req, j storage.Job, confirmed bool) error {
-	if !r.me.Registered() {
-		return r.toast(r.t("job.register_first"))
+func (a *App) jobSignUp(r *Req, j storage.Job, confirmed bool) error {
+	if !r.Me.Registered() {
+		return r.Toast(r.T("job.register_first"))
 	}
 	if ok, err := a.maySeeJob(r, j); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("job.not_for_you"))
+		return r.Toast(r.T("job.not_for_you"))
 	}
 	switch {
 	case j.State == storage.JobCancelled:
-		return r.toast(r.t("job.is_cancelled"))
-	case !j.Start.After(r.now):
-		return r.toast(r.t("job.started"))
+		return r.Toast(r.T("job.is_cancelled"))
+	case !j.Start.After(r.Now):
+		return r.Toast(r.T("job.started"))
 	}
-	list, err := r.tx.JobSeats(j.ID)
+	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return err
 	}
 	for _, s := range list {
-		if s.MemberID == r.me.ID && s.State != storage.Withdrawn {
-			return r.toast(r.t("job.already." + s.State))
+		if s.MemberID == r.Me.ID && s.State != storage.Withdrawn {
+			return r.Toast(r.T("job.already." + s.State))
 		}
 	}
 	if refused, err := a.tooManyNoShows(r, j); err != nil || refused {
 		return err
 	}
 	if !confirmed {
-		over, err := r.tx.OverlappingJobs(r.me.ID, j.ID, j.Start, j.End)
+		over, err := r.Tx.OverlappingJobs(r.Me.ID, j.ID, j.Start, j.End)
 		if err != nil {
 			return err
 		}
 		if len(over) > 0 {
 			kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-				{Text: r.t("job.button.signup_anyway"), CallbackData: "jb:suc:" + itoa(j.ID)},
-				{Text: r.t("button.no"), CallbackData: "jb:no:" + itoa(j.ID)}}}}
-			if err := r.toast(r.t("job.overlap_toast")); err != nil {
+				{Text: r.T("job.button.signup_anyway"), CallbackData: "jb:suc:" + Itoa(j.ID)},
+				{Text: r.T("button.no"), CallbackData: "jb:no:" + Itoa(j.ID)}}}}
+			if err := r.Toast(r.T("job.overlap_toast")); err != nil {
 				return err
 			}
-			return r.tell(r.me.ID, r.t("job.overlap", esc(over[0].Title), a.jobSpan(r.lang, over[0].Start, over[0].End), esc(j.Title)), kb)
+			return r.Tell(r.Me.ID, r.T("job.overlap", Esc(over[0].Title), a.jobSpan(r.Lang, over[0].Start, over[0].End), Esc(j.Title)), kb)
 		}
 	}
-	ch, err := r.tx.JobSignUp(j, r.me.ID, r.now)
+	ch, err := r.Tx.JobSignUp(j, r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
+	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	if confirmed && r.msg != nil && r.private() {
-		if err := r.edit(r.t("job.signed_after_overlap", esc(j.Title)), nil); err != nil {
+	if confirmed && r.Msg != nil && r.Private() {
+		if err := r.Edit(r.T("job.signed_after_overlap", Esc(j.Title)), nil); err != nil {
 			return err
 		}
 	}
 	if ch.State == storage.Waiting {
-		return r.toast(r.t("job.waiting"))
+		return r.Toast(r.T("job.waiting"))
 	}
-	return r.toast(r.t("job.signed", j.Title))
+	return r.Toast(r.T("job.signed", j.Title))
 }
 
 // tooManyNoShows refuses a sign-up by someone with too many no-shows and
 // asks the team's leads (or staff) whether to let them.
-func (a *App) tooManyNoShows(r *req, j storage.Job) (bool, error) {
-	n, err := r.tx.NoShows(r.me.ID, r.now.Add(-noShowWindow))
-	if err != nil || n < a.cfg.Jobs.MaxNoShows {
+func (a *App) tooManyNoShows(r *Req, j storage.Job) (bool, error) {
+	n, err := r.Tx.NoShows(r.Me.ID, r.Now.Add(-noShowWindow))
+	if err != nil || n < a.Cfg.Jobs.MaxNoShows {
 		return false, err
 	}
-	if err := r.toast(r.t("job.noshow_refused", r.n("count.jobs", n))); err != nil {
+	if err := r.Toast(r.T("job.noshow_refused", r.N("count.jobs", n))); err != nil {
 		return true, err
 	}
-	leads, err := a.jobLeads(r.tx, j)
+	leads, err := a.jobLeads(r.Tx, j)
 	if err != nil {
 		return true, err
 	}
 	for _, m := range leads {
-		if !canDM(m) || m.ID == r.me.ID {
+		if !CanDM(m) || m.ID == r.Me.ID {
 			continue
 		}
-		lang := a.langOf(m)
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "job.button.clear"),
-			CallbackData: "jb:clr:" + itoa(r.me.ID) + ":" + itoa(j.TeamID)}}}}
-		if err := a.send(r.tx, m.ID, a.cat.T(lang, "job.noshow_lead", esc(r.me.Name), a.cat.N(lang, "count.jobs", n), esc(j.Title)), kb, storage.PriorityReply, r.now); err != nil {
+		lang := a.LangOf(m)
+		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "job.button.clear"),
+			CallbackData: "jb:clr:" + Itoa(r.Me.ID) + ":" + Itoa(j.TeamID)}}}}
+		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "job.noshow_lead", Esc(r.Me.Name), a.Cat.N(lang, "count.jobs", n), Esc(j.Title)), kb, storage.PriorityReply, r.Now); err != nil {
 			return true, err
 		}
 	}
@@ -157,53 +157,53 @@ func (a *App) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) 
 			return leads, err
 		}
 	}
-	return a.staff(tx)
+	return a.Staff(tx)
 }
 
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
 // time was changed (anyDeadline is true on that notice's button).
-func (a *App) jobWithdraw(r *req, j storage.Job, anyDeadline bool) error {
+func (a *App) jobWithdraw(r *Req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
-		return r.toast(r.t("job.is_cancelled"))
-	case !j.Start.After(r.now):
-		return r.toast(r.t("job.started"))
+		return r.Toast(r.T("job.is_cancelled"))
+	case !j.Start.After(r.Now):
+		return r.Toast(r.T("job.started"))
 	}
-	list, err := r.tx.JobSeats(j.ID)
+	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return err
 	}
 	state := ""
 	for _, s := range list {
-		if s.MemberID == r.me.ID {
+		if s.MemberID == r.Me.ID {
 			state = s.State
 		}
 	}
 	if state == "" || state == storage.Withdrawn {
-		return r.toast(r.t("job.not_on_it"))
+		return r.Toast(r.T("job.not_on_it"))
 	}
 	moved := anyDeadline && !j.ChangedAt.IsZero()
-	if state == storage.SignedUp && !r.now.Before(j.WithdrawCloses()) && !moved {
-		org, err := r.tx.Member(j.OrganiserID)
-		if err != nil && !isNotFound(err) {
+	if state == storage.SignedUp && !r.Now.Before(j.WithdrawCloses()) && !moved {
+		org, err := r.Tx.Member(j.OrganiserID)
+		if err != nil && !IsNotFound(err) {
 			return err
 		}
-		return r.toast(r.t("job.withdraw_closed", a.jobMoment(r.lang, j.WithdrawCloses()), org.Name))
+		return r.Toast(r.T("job.withdraw_closed", a.jobMoment(r.Lang, j.WithdrawCloses()), org.Name))
 	}
-	ch, err := r.tx.JobWithdraw(j, r.me.ID, r.now)
+	ch, err := r.Tx.JobWithdraw(j, r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
 	for _, id := range ch.Promoted {
-		if err := a.tellMember(r, id, a.withdrawKeyboard(r.tx, id, j), "job.promoted", esc(j.Title), a.jobSpanFor(r.tx, id, j)); err != nil {
+		if err := a.TellMember(r, id, a.withdrawKeyboard(r.Tx, id, j), "job.promoted", Esc(j.Title), a.jobSpanFor(r.Tx, id, j)); err != nil {
 			return err
 		}
 	}
-	if err := a.refreshJobPosts(r.tx, j, r.now); err != nil {
+	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.toast(r.t("job.withdrawn", j.Title))
+	return r.Toast(r.T("job.withdrawn", j.Title))
 }
 
 // jobSpanFor is j's time in person id's language.
@@ -213,13 +213,13 @@ func (a *App) jobSpanFor(tx *storage.Tx, id int64, j storage.Job) string {
 
 func (a *App) langOfID(tx *storage.Tx, id int64) string {
 	if m, err := tx.Member(id); err == nil {
-		return a.langOf(m)
+		return a.LangOf(m)
 	}
-	return a.cfg.Community.Language
+	return a.Cfg.Community.Language
 }
 
 // withdrawKeyboard is one Withdraw button in person id's language.
 func (a *App) withdrawKeyboard(tx *storage.Tx, id int64, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(a.langOfID(tx, id), "job.button.withdraw"), CallbackData: "jb:wd:" + itoa(j.ID)}}}}
+		{Text: a.Cat.T(a.langOfID(tx, id), "job.button.withdraw"), CallbackData: "jb:wd:" + Itoa(j.ID)}}}}
 }

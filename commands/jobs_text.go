@@ -19,19 +19,19 @@ const (
 
 // jobDate is "Sat 12-05" or "12月5日（周六）" in lang.
 func (a *App) jobDate(lang string, t time.Time) string {
-	t = t.In(a.loc)
-	days := strings.FieldsFunc(a.cat.T(lang, "job.weekdays"), func(r rune) bool { return r == ',' || r == '、' })
+	t = t.In(a.Loc)
+	days := strings.FieldsFunc(a.Cat.T(lang, "job.weekdays"), func(r rune) bool { return r == ',' || r == '、' })
 	day := ""
 	if len(days) == 7 {
 		day = days[t.Weekday()]
 	}
-	return a.cat.T(lang, "job.date", day, int(t.Month()), t.Day())
+	return a.Cat.T(lang, "job.date", day, int(t.Month()), t.Day())
 }
 
 // jobSpan is "Sat 12-05 09:00-11:00" in lang; a job past midnight names
 // both days.
 func (a *App) jobSpan(lang string, start, end time.Time) string {
-	s, e := start.In(a.loc), end.In(a.loc)
+	s, e := start.In(a.Loc), end.In(a.Loc)
 	if s.YearDay() == e.YearDay() && s.Year() == e.Year() {
 		return a.jobDate(lang, s) + " " + s.Format("15:04") + "-" + e.Format("15:04")
 	}
@@ -40,41 +40,41 @@ func (a *App) jobSpan(lang string, start, end time.Time) string {
 
 // jobMoment is "Sat 12-05 09:00" in lang.
 func (a *App) jobMoment(lang string, t time.Time) string {
-	return a.jobDate(lang, t) + " " + t.In(a.loc).Format("15:04")
+	return a.jobDate(lang, t) + " " + t.In(a.Loc).Format("15:04")
 }
 
 // jobCard is a job's message as members see it, in lang.
 func (a *App) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobCount) (string, error) {
-	team := a.cat.T(lang, "job.card.everyone")
+	team := a.Cat.T(lang, "job.card.everyone")
 	if j.TeamID != 0 {
 		tm, err := tx.Team(j.TeamID)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !IsNotFound(err) {
 			return "", err
 		}
-		team = esc(tm.Name)
+		team = Esc(tm.Name)
 	}
 	org, err := tx.Member(j.OrganiserID)
-	if err != nil && !isNotFound(err) {
+	if err != nil && !IsNotFound(err) {
 		return "", err
 	}
 	var b strings.Builder
 	if j.State == storage.JobCancelled {
-		b.WriteString(a.cat.T(lang, "job.card.cancelled") + "\n")
+		b.WriteString(a.Cat.T(lang, "job.card.cancelled") + "\n")
 	}
-	b.WriteString("<b>" + esc(j.Title) + "</b>\n")
-	b.WriteString(a.cat.T(lang, "job.card.when", a.jobSpan(lang, j.Start, j.End)) + "\n")
+	b.WriteString("<b>" + Esc(j.Title) + "</b>\n")
+	b.WriteString(a.Cat.T(lang, "job.card.when", a.jobSpan(lang, j.Start, j.End)) + "\n")
 	if j.Place != "" {
-		b.WriteString(a.cat.T(lang, "job.card.place", esc(j.Place)) + "\n")
+		b.WriteString(a.Cat.T(lang, "job.card.place", Esc(j.Place)) + "\n")
 	}
-	b.WriteString(a.cat.T(lang, "job.card.team", team) + "\n")
-	count := a.cat.T(lang, "job.card.count", c.Signed, j.Slots)
+	b.WriteString(a.Cat.T(lang, "job.card.team", team) + "\n")
+	count := a.Cat.T(lang, "job.card.count", c.Signed, j.Slots)
 	if c.Waiting > 0 {
-		count += " · " + a.cat.T(lang, "job.card.waiting", c.Waiting)
+		count += " · " + a.Cat.T(lang, "job.card.waiting", c.Waiting)
 	}
 	b.WriteString(count + "\n")
-	b.WriteString(a.cat.T(lang, "job.card.organiser", esc(org.Name), a.jobMoment(lang, j.WithdrawCloses())))
+	b.WriteString(a.Cat.T(lang, "job.card.organiser", Esc(org.Name), a.jobMoment(lang, j.WithdrawCloses())))
 	if !j.ChangedAt.IsZero() && j.State == storage.JobOpen {
-		b.WriteString("\n" + a.cat.T(lang, "job.card.moved"))
+		b.WriteString("\n" + a.Cat.T(lang, "job.card.moved"))
 	}
 	return b.String(), nil
 }
@@ -85,7 +85,7 @@ func (a *App) jobButtons(lang string, j storage.Job) any {
 		return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{}}
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "job.button.signup"), CallbackData: "jb:su:" + itoa(j.ID)},
-		{Text: a.cat.T(lang, "job.button.withdraw"), CallbackData: "jb:wd:" + itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.signup"), CallbackData: "jb:su:" + Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.withdraw"), CallbackData: "jb:wd:" + Itoa(j.ID)},
 	}}}
 }

@@ -23,12 +23,12 @@ func (a *App) jobKinds() map[string]timed.Kind {
 // false when there is nothing left to do for it.
 func dueJob(tx *storage.Tx, it storage.DueItem, now time.Time) (storage.Job, bool, error) {
 	idText, _, _ := strings.Cut(it.Key, ":")
-	id, ok := idArg(idText)
+	id, ok := IdArg(idText)
 	if !ok {
 		return storage.Job{}, false, nil
 	}
 	j, err := tx.Job(id)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return j, false, nil
 	}
 	if err != nil {
@@ -44,7 +44,7 @@ func (a *App) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 	if err != nil || !ok || !j.Start.After(now) {
 		return err
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	list, err := tx.JobSeats(j.ID)
 	if err != nil {
 		return err
@@ -55,13 +55,13 @@ func (a *App) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 		}
 		lang := a.langOfID(tx, s.MemberID)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.cat.T(lang, "job.button.coming"), CallbackData: "jb:ok:" + itoa(j.ID)},
-			{Text: a.cat.T(lang, "job.button.cant"), CallbackData: "jb:wd:" + itoa(j.ID)}}}}
+			{Text: a.Cat.T(lang, "job.button.coming"), CallbackData: "jb:ok:" + Itoa(j.ID)},
+			{Text: a.Cat.T(lang, "job.button.cant"), CallbackData: "jb:wd:" + Itoa(j.ID)}}}}
 		place := j.Place
 		if place == "" {
 			place = "—"
 		}
-		if err := a.tellMember(r, s.MemberID, kb, "job.reminder", esc(j.Title), a.jobSpan(lang, j.Start, j.End), esc(place)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, "job.reminder", Esc(j.Title), a.jobSpan(lang, j.Start, j.End), Esc(place)); err != nil {
 			return err
 		}
 	}
@@ -90,14 +90,14 @@ func (a *App) jobShort(ctx context.Context, tx *storage.Tx, it storage.DueItem, 
 			return err
 		}
 		for _, m := range leads {
-			if !containsID(ids, m.ID) {
+			if !ContainsID(ids, m.ID) {
 				ids = append(ids, m.ID)
 			}
 		}
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	for _, id := range ids {
-		if err := a.tellMember(r, id, nil, "job.short_alert", esc(j.Title), a.jobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
+		if err := a.TellMember(r, id, nil, "job.short_alert", Esc(j.Title), a.jobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
 			return err
 		}
 	}

@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
 // exportHeader is the CSV's first row, in both languages so that either
@@ -22,48 +20,27 @@ var exportHeader = []string{
 	"照片数 photos", "位置 location (lat,lon)",
 }
 
-// maxExport keeps a file well under the 50 MB a bot may upload.
-const maxExport = 45 << 20
-
-var dayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-// parsePeriod reads "2026-03-05" as that day and "2026-03" as that month,
-// in the community's zone: [start, end).
-func (a *App) parsePeriod(s string) (start, end time.Time, ok bool) {
-	if m, ok := a.parseMonth(s); ok {
-		return m, m.AddDate(0, 1, 0), true
-	}
-	if !dayRE.MatchString(s) {
-		return time.Time{}, time.Time{}, false
-	}
-	d, err := time.ParseInLocation("2006-01-02", s, a.loc)
-	if err != nil || d.Year() < 2000 {
-		return time.Time{}, time.Time{}, false
-	}
-	return d, d.AddDate(0, 0, 1), true
-}
-
 // exportRange reads /export's arguments: none is the current month, one is
 // that day or month, two are [from, to). name labels the file. bad is the
 // argument not understood; order is set when to is not after from.
-func (a *App) exportRange(r *req) (from, to time.Time, name, bad string, order bool) {
-	args := strings.Fields(cleanLine(r.args))
+func (a *App) exportRange(r *Req) (from, to time.Time, name, bad string, order bool) {
+	args := strings.Fields(CleanLine(r.Args))
 	switch len(args) {
 	case 0:
-		from = a.monthOf(r.now)
+		from = a.MonthOf(r.Now)
 		return from, from.AddDate(0, 1, 0), from.Format("2006-01"), "", false
 	case 1, 2:
 	default:
 		return from, to, "", args[2], false
 	}
-	from, to, ok := a.parsePeriod(args[0])
+	from, to, ok := a.ParsePeriod(args[0])
 	if !ok {
 		return from, to, "", args[0], false
 	}
 	if len(args) == 1 {
 		return from, to, args[0], "", false
 	}
-	if to, _, ok = a.parsePeriod(args[1]); !ok {
+	if to, _, ok = a.ParsePeriod(args[1]); !ok {
 		return from, to, "", args[1], false
 	}
 	if !to.After(from) {
@@ -85,25 +62,25 @@ const (
 // workbook; with xlsx, the workbook at once. The request is stored here; the file is built on
 // a read snapshot after this update commits (BuildExport) and sent through
 // the outbox.
-func (a *App) export(r *req) error {
+func (a *App) export(r *Req) error {
 	format := storage.ExportCSV
-	if w, rest, _ := strings.Cut(strings.TrimSpace(r.args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
-		format, r.args = storage.ExportXLSX, rest
+	if w, rest, _ := strings.Cut(strings.TrimSpace(r.Args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
+		format, r.Args = storage.ExportXLSX, rest
 	}
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
 	case bad != "":
-		return r.reply(r.t("export.bad_date", esc(limitRunes(bad, 32))), nil)
+		return r.Reply(r.T("export.bad_date", Esc(LimitRunes(bad, 32))), nil)
 	case order:
-		return r.reply(r.t("export.bad_order"), nil)
+		return r.Reply(r.T("export.bad_order"), nil)
 	case to.After(from.AddDate(0, maxExportMonths, 0)):
-		return r.reply(r.t("export.too_long", maxExportMonths), nil)
+		return r.Reply(r.T("export.too_long", maxExportMonths), nil)
 	}
-	if _, err := r.tx.RequestExport(storage.ExportRequest{ChatID: r.chat.ID, MemberID: r.from.ID, Lang: r.lang,
-		From: from, To: to, Name: name, Format: format}, r.now); err != nil {
+	if _, err := r.Tx.RequestExport(storage.ExportRequest{ChatID: r.Chat.ID, MemberID: r.From.ID, Lang: r.Lang,
+		From: from, To: to, Name: name, Format: format}, r.Now); err != nil {
 		return err
 	}
-	a.audit(r, "export", "", map[string]string{"from": from.In(a.loc).Format("2006-01-02"), "to": to.In(a.loc).Format("2006-01-02")})
+	a.Audit(r, "export", "", map[string]string{"from": from.In(a.Loc).Format("2006-01-02"), "to": to.In(a.Loc).Format("2006-01-02")})
 	return a.logVisitsExport(r, from, to)
 }
 
@@ -132,24 +109,6 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 	return out, nil
 }
 
-// exportText is a plain answer to the person who asked for an export.
-func (a *App) exportText(q storage.ExportRequest, text string) storage.OutMsg {
-	p := telegram.SendMessage{ChatID: q.ChatID, Text: fit(text), ParseMode: "HTML"}
-	return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
-}
-
-// exportPeriod names q's period in q's language.
-func (a *App) exportPeriod(q storage.ExportRequest) string {
-	return a.cat.T(q.Lang, "export.period", q.From.In(a.loc).Format("2006-01-02"), q.To.In(a.loc).AddDate(0, 0, -1).Format("2006-01-02"))
-}
-
-// exportDoc is a CSV document for the person who asked.
-func (a *App) exportDoc(q storage.ExportRequest, caption, file string, data []byte, markup any) storage.OutMsg {
-	p := telegram.SendDocument{ChatID: q.ChatID, Caption: limitUTF16(caption, telegram.MaxCaption), ReplyMarkup: markup}
-	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: file, FileData: data}
-}
-
 // ticketsExport is the tickets CSV, or a line saying why there is none.
 func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
 	n, err := tx.CountTicketsCreated(q.From, q.To)
@@ -158,18 +117,18 @@ func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Ou
 	}
 	switch {
 	case n == 0:
-		return a.exportText(q, a.cat.T(q.Lang, "export.empty", a.exportPeriod(q))), nil
+		return a.ExportText(q, a.Cat.T(q.Lang, "export.empty", a.ExportPeriod(q))), nil
 	case n > maxExportRows:
-		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", n)), nil
+		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
 	data, err := a.ticketsCSV(tx, q.From, q.To)
 	if err != nil {
 		return storage.OutMsg{}, err
 	}
-	if len(data) > maxExport {
-		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", n)), nil
+	if len(data) > MaxExport {
+		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
-	return a.exportDoc(q, a.cat.T(q.Lang, "export.caption", a.exportPeriod(q), n), "tickets-"+q.Name+".csv", data,
+	return a.ExportDoc(q, a.Cat.T(q.Lang, "export.caption", a.ExportPeriod(q), n), "tickets-"+q.Name+".csv", data,
 		a.excelKeyboard(q.Lang, q.From, q.To)), nil
 }
 
@@ -186,7 +145,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 		return nil, err
 	}
 	err := a.eachTicketRow(tx, from, to, func(row []string) error {
-		if buf.Len() > maxExport {
+		if buf.Len() > MaxExport {
 			return errExportTooBig
 		}
 		return w.Write(row)
@@ -205,7 +164,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 // exportHeader's columns, labels in the community's language, for the CSV
 // and the workbook.
 func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string) error) error {
-	lang := a.cfg.Community.Language
+	lang := a.Cfg.Community.Language
 	people, teamIDs, err := tx.ExportPeople(from, to)
 	if err != nil {
 		return err
@@ -214,29 +173,29 @@ func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string
 	if err != nil {
 		return err
 	}
-	a.fillRemoved(names, lang)
+	a.FillRemoved(names, lang)
 	teams := map[int64]string{}
 	for _, id := range teamIDs {
 		t, err := tx.Team(id)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !IsNotFound(err) {
 			return err
 		}
 		teams[id] = t.Name
 	}
 	return tx.ExportTickets(from, to, func(tk storage.Ticket) error {
-		kind := a.cat.T(lang, "export.kind_report")
+		kind := a.Cat.T(lang, "export.kind_report")
 		if tk.Kind == storage.TicketKindWish {
-			kind = a.cat.T(lang, "export.kind_wish")
+			kind = a.Cat.T(lang, "export.kind_wish")
 		}
 		dup := ""
 		if tk.DuplicateOf != 0 {
 			dup = strconv.FormatInt(tk.DuplicateOf, 10)
 		}
 		return fn([]string{
-			strconv.FormatInt(tk.ID, 10), kind, a.catLabel(lang, tk.Category), tk.Building, a.stateLabel(lang, tk.State),
-			cell(a.ticketText(lang, tk)), cell(names[tk.ReporterID]), cell(names[tk.AssigneeID]), cell(teams[tk.TeamID]),
-			a.csvTime(tk.CreatedAt), a.csvTime(tk.ClaimedAt), a.csvTime(tk.ResolvedAt), a.csvTime(tk.ClosedAt),
-			cell(tk.Resolution), dup,
+			strconv.FormatInt(tk.ID, 10), kind, a.CatLabel(lang, tk.Category), tk.Building, a.StateLabel(lang, tk.State),
+			Cell(a.ticketText(lang, tk)), Cell(names[tk.ReporterID]), Cell(names[tk.AssigneeID]), Cell(teams[tk.TeamID]),
+			a.CsvTime(tk.CreatedAt), a.CsvTime(tk.ClaimedAt), a.CsvTime(tk.ResolvedAt), a.CsvTime(tk.ClosedAt),
+			Cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
 		})
 	})
@@ -251,21 +210,4 @@ func csvLocation(tk storage.Ticket) string {
 		return ""
 	}
 	return strconv.FormatFloat(*tk.Lat, 'f', 6, 64) + "," + strconv.FormatFloat(*tk.Lon, 'f', 6, 64)
-}
-
-// csvTime is a time in the community's zone, or "" when it never happened.
-func (a *App) csvTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(a.loc).Format("2006-01-02 15:04")
-}
-
-// cell keeps text a person typed from being read as a formula by a
-// spreadsheet: a leading = + - @ gets an apostrophe in front.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,8 +20,6 @@ type ledgerFilter struct {
 	building string              // a configured building; "" any
 	month    time.Time           // first instant of a month in the community's zone; zero any
 }
-
-var monthRE = regexp.MustCompile(`^\d{4}-\d{2}$`)
 
 // shortLabel is the first part of a label ("已处理，待确认" → "已处理",
 // "fixed, waiting for confirmation" → "fixed").
@@ -43,25 +40,6 @@ func filterWord(label, key string) string {
 	return s
 }
 
-// parseMonth reads "2026-03" as the first instant of that month in the
-// community's zone.
-func (a *App) parseMonth(s string) (time.Time, bool) {
-	if !monthRE.MatchString(s) {
-		return time.Time{}, false
-	}
-	t, err := time.ParseInLocation("2006-01", s, a.loc)
-	if err != nil || t.Year() < 2000 {
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-// monthOf is the first instant of the month t falls in, in the community's zone.
-func (a *App) monthOf(t time.Time) time.Time {
-	t = t.In(a.loc)
-	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, a.loc)
-}
-
 func (a *App) matchState(w string) (storage.TicketState, bool) {
 	lw := strings.ToLower(w)
 	for _, s := range storage.TicketStates {
@@ -69,7 +47,7 @@ func (a *App) matchState(w string) (storage.TicketState, bool) {
 			return s, true
 		}
 		for _, lang := range locale.Languages() {
-			label := strings.ToLower(a.stateLabel(lang, s))
+			label := strings.ToLower(a.StateLabel(lang, s))
 			if lw == label || lw == shortLabel(label) {
 				return s, true
 			}
@@ -79,7 +57,7 @@ func (a *App) matchState(w string) (storage.TicketState, bool) {
 }
 
 func (a *App) matchCategory(w string) (string, bool) {
-	for _, c := range a.allCategories() {
+	for _, c := range a.AllCategories() {
 		if strings.EqualFold(w, c.Key) || w == c.Zh || (c.En != "" && strings.EqualFold(w, c.En)) {
 			return c.Key, true
 		}
@@ -90,7 +68,7 @@ func (a *App) matchCategory(w string) (string, bool) {
 // matchBuilding accepts a building's name, also as "3栋" or "3号楼".
 func (a *App) matchBuilding(w string) (string, bool) {
 	for _, cand := range []string{w, strings.TrimSuffix(w, "栋"), strings.TrimSuffix(w, "号楼")} {
-		for _, b := range a.cfg.Community.Buildings {
+		for _, b := range a.Cfg.Community.Buildings {
 			if strings.EqualFold(cand, b) {
 				return b, true
 			}
@@ -103,11 +81,11 @@ func (a *App) matchBuilding(w string) (string, bool) {
 // not understood; twice is set when it names a second value of a filter
 // already given.
 func (a *App) parseLedgerWords(args string) (f ledgerFilter, bad string, twice bool) {
-	for _, w := range strings.Fields(cleanLine(args)) {
+	for _, w := range strings.Fields(CleanLine(args)) {
 		var dup bool
 		if s, ok := a.matchState(w); ok {
 			dup, f.state = f.state != "", s
-		} else if m, ok := a.parseMonth(w); ok {
+		} else if m, ok := a.ParseMonth(w); ok {
 			dup, f.month = !f.month.IsZero(), m
 		} else if b, ok := a.matchBuilding(w); ok {
 			dup, f.building = f.building != "", b
@@ -136,11 +114,11 @@ func (a *App) ledgerData(f ledgerFilter, page int) string {
 	}
 	month := ""
 	if !f.month.IsZero() {
-		month = f.month.In(a.loc).Format("200601")
+		month = f.month.In(a.Loc).Format("200601")
 	}
-	cat := slices.IndexFunc(a.allCategories(), func(c config.Category) bool { return c.Key == f.category })
+	cat := slices.IndexFunc(a.AllCategories(), func(c config.Category) bool { return c.Key == f.category })
 	return fmt.Sprintf("lg:%d:%s:%s:%s:%s", page, idx(slices.Index(storage.TicketStates, f.state)), idx(cat),
-		month, idx(slices.Index(a.cfg.Community.Buildings, f.building)))
+		month, idx(slices.Index(a.Cfg.Community.Buildings, f.building)))
 }
 
 // decodeLedger reads what ledgerData wrote. Anything malformed or out of
@@ -166,8 +144,8 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 		return i, true
 	}
 	si, ok1 := index(parts[1], len(storage.TicketStates))
-	ci, ok2 := index(parts[2], len(a.allCategories()))
-	bi, ok3 := index(parts[4], len(a.cfg.Community.Buildings))
+	ci, ok2 := index(parts[2], len(a.AllCategories()))
+	bi, ok3 := index(parts[4], len(a.Cfg.Community.Buildings))
 	if !ok1 || !ok2 || !ok3 {
 		return f, 0, false
 	}
@@ -175,16 +153,16 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 		f.state = storage.TicketStates[si]
 	}
 	if ci >= 0 {
-		f.category = a.allCategories()[ci].Key
+		f.category = a.AllCategories()[ci].Key
 	}
 	if bi >= 0 {
-		f.building = a.cfg.Community.Buildings[bi]
+		f.building = a.Cfg.Community.Buildings[bi]
 	}
 	if m := parts[3]; m != "" {
 		if len(m) != 6 {
 			return f, 0, false
 		}
-		t, ok := a.parseMonth(m[:4] + "-" + m[4:])
+		t, ok := a.ParseMonth(m[:4] + "-" + m[4:])
 		if !ok {
 			return f, 0, false
 		}
@@ -194,34 +172,34 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 }
 
 // describeFilter names the filter in lang, e.g. "待认领 · 照明 · 3 栋 · 2026-03".
-func (a *App) describeFilter(r *req, f ledgerFilter) string {
+func (a *App) describeFilter(r *Req, f ledgerFilter) string {
 	var parts []string
 	if f.state != "" {
-		parts = append(parts, a.stateLabel(r.lang, f.state))
+		parts = append(parts, a.StateLabel(r.Lang, f.state))
 	}
 	if f.category != "" {
-		parts = append(parts, esc(a.catLabel(r.lang, f.category)))
+		parts = append(parts, Esc(a.CatLabel(r.Lang, f.category)))
 	}
 	if f.building != "" {
-		parts = append(parts, r.t("ledger.building", esc(f.building)))
+		parts = append(parts, r.T("ledger.building", Esc(f.building)))
 	}
 	if !f.month.IsZero() {
-		parts = append(parts, f.month.In(a.loc).Format("2006-01"))
+		parts = append(parts, f.month.In(a.Loc).Format("2006-01"))
 	}
 	if len(parts) == 0 {
-		return r.t("ledger.all")
+		return r.T("ledger.all")
 	}
 	return strings.Join(parts, " · ")
 }
 
 // filterHelp lists the words /ledger understands, in the caller's language.
-func (a *App) filterHelp(r *req, buildings []string) string {
+func (a *App) filterHelp(r *Req, buildings []string) string {
 	var states, cats []string
 	for _, s := range storage.TicketStates {
-		states = append(states, filterWord(a.stateLabel(r.lang, s), string(s)))
+		states = append(states, filterWord(a.StateLabel(r.Lang, s), string(s)))
 	}
-	for _, c := range a.allCategories() {
-		cats = append(cats, filterWord(a.catLabel(r.lang, c.Key), c.Key))
+	for _, c := range a.AllCategories() {
+		cats = append(cats, filterWord(a.CatLabel(r.Lang, c.Key), c.Key))
 	}
-	return r.t("ledger.words", esc(strings.Join(states, " ")), esc(strings.Join(cats, " ")), esc(strings.Join(buildings, " ")))
+	return r.T("ledger.words", Esc(strings.Join(states, " ")), Esc(strings.Join(cats, " ")), Esc(strings.Join(buildings, " ")))
 }

@@ -14,110 +14,110 @@ const ledgerPage = 10
 // ledger: /ledger [state] [building] [category] [YYYY-MM], the ticket
 // ledger newest first, a page at a time. Staff see every building, a
 // leader only the buildings they lead.
-func (a *App) ledger(r *req) error {
-	f, bad, twice := a.parseLedgerWords(r.args)
+func (a *App) ledger(r *Req) error {
+	f, bad, twice := a.parseLedgerWords(r.Args)
 	if bad != "" {
 		key := "ledger.unknown_word"
 		if twice {
 			key = "ledger.twice"
 		}
-		return r.reply(r.t(key, esc(limitRunes(bad, 32)))+"\n"+a.filterHelp(r, a.ledgerBuildings(r)), nil)
+		return r.Reply(r.T(key, Esc(LimitRunes(bad, 32)))+"\n"+a.filterHelp(r, a.ledgerBuildings(r)), nil)
 	}
 	if !a.mayLedger(r, f) {
-		return r.reply(r.t("ledger.not_your_building", esc(f.building), esc(strings.Join(r.me.Leads, ", "))), nil)
+		return r.Reply(r.T("ledger.not_your_building", Esc(f.building), Esc(strings.Join(r.Me.Leads, ", "))), nil)
 	}
 	text, kb, err := a.ledgerView(r, f, 0)
 	if err != nil {
 		return err
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // ledgerButton turns a page. The press is authorised again here: the
 // data may be forged, and the presser's role or buildings may have changed
 // since the page was sent.
-func (a *App) ledgerButton(r *req) error {
-	if !r.atLeast(storage.RoleLeader) || !r.private() {
-		return r.toast(r.t("error.forbidden", "/ledger"))
+func (a *App) ledgerButton(r *Req) error {
+	if !r.AtLeast(storage.RoleLeader) || !r.Private() {
+		return r.Toast(r.T("error.forbidden", "/ledger"))
 	}
-	f, page, ok := a.decodeLedger(r.cb.Data)
+	f, page, ok := a.decodeLedger(r.CB.Data)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if !a.mayLedger(r, f) {
-		return r.toast(stripTags(r.t("ledger.not_your_building", esc(f.building), esc(strings.Join(r.me.Leads, ", ")))))
+		return r.Toast(StripTags(r.T("ledger.not_your_building", Esc(f.building), Esc(strings.Join(r.Me.Leads, ", ")))))
 	}
 	text, kb, err := a.ledgerView(r, f, page)
 	if err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.edit(text, kb)
+	return r.Edit(text, kb)
 }
 
 // ledgerBuildings are the buildings the caller may list.
-func (a *App) ledgerBuildings(r *req) []string {
-	if r.atLeast(storage.RoleStaff) {
-		return a.cfg.Community.Buildings
+func (a *App) ledgerBuildings(r *Req) []string {
+	if r.AtLeast(storage.RoleStaff) {
+		return a.Cfg.Community.Buildings
 	}
-	return r.me.Leads
+	return r.Me.Leads
 }
 
 // mayLedger: staff may list any building; a leader only one they lead.
-func (a *App) mayLedger(r *req, f ledgerFilter) bool {
-	if r.atLeast(storage.RoleStaff) {
+func (a *App) mayLedger(r *Req, f ledgerFilter) bool {
+	if r.AtLeast(storage.RoleStaff) {
 		return true
 	}
-	return r.role == storage.RoleLeader && (f.building == "" || r.me.LeadsBuilding(f.building))
+	return r.Role == storage.RoleLeader && (f.building == "" || r.Me.LeadsBuilding(f.building))
 }
 
 // ledgerView renders one page of the filter, with Prev / Next buttons. A
 // page past the end shows the last page.
-func (a *App) ledgerView(r *req, f ledgerFilter, page int) (string, any, error) {
+func (a *App) ledgerView(r *Req, f ledgerFilter, page int) (string, any, error) {
 	lf := storage.LedgerFilter{State: f.state, Building: f.building, Category: f.category}
 	if !f.month.IsZero() {
 		lf.From, lf.To = f.month, f.month.AddDate(0, 1, 0)
 	}
-	if !r.atLeast(storage.RoleStaff) {
-		lf.Buildings = append([]string{}, r.me.Leads...)
+	if !r.AtLeast(storage.RoleStaff) {
+		lf.Buildings = append([]string{}, r.Me.Leads...)
 	}
-	tks, total, err := r.tx.Ledger(lf, ledgerPage, page*ledgerPage)
+	tks, total, err := r.Tx.Ledger(lf, ledgerPage, page*ledgerPage)
 	if err != nil {
 		return "", nil, err
 	}
 	pages := max(1, (total+ledgerPage-1)/ledgerPage)
 	if page >= pages {
 		page = pages - 1
-		if tks, total, err = r.tx.Ledger(lf, ledgerPage, page*ledgerPage); err != nil {
+		if tks, total, err = r.Tx.Ledger(lf, ledgerPage, page*ledgerPage); err != nil {
 			return "", nil, err
 		}
 	}
 	var b strings.Builder
-	b.WriteString(r.t("ledger.title", a.describeFilter(r, f)) + "\n")
+	b.WriteString(r.T("ledger.title", a.describeFilter(r, f)) + "\n")
 	if lf.Buildings != nil {
-		b.WriteString(r.t("ledger.scope", esc(strings.Join(r.me.Leads, ", "))) + "\n")
+		b.WriteString(r.T("ledger.scope", Esc(strings.Join(r.Me.Leads, ", "))) + "\n")
 	}
 	if total == 0 {
-		b.WriteString(r.t("ledger.empty"))
+		b.WriteString(r.T("ledger.empty"))
 		return b.String(), nil, nil
 	}
-	b.WriteString(r.t("ledger.count", total, page+1, pages) + "\n")
+	b.WriteString(r.T("ledger.count", total, page+1, pages) + "\n")
 	for _, tk := range tks {
-		line := fmt.Sprintf("%s · %s · %s", a.headline(r.lang, tk), a.stateLabel(r.lang, tk.State), a.when(tk.CreatedAt))
+		line := fmt.Sprintf("%s · %s · %s", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State), a.When(tk.CreatedAt))
 		if tk.Kind == storage.TicketKindWish {
-			line = a.kindLabel(r.lang, tk.Kind) + " " + line
+			line = a.KindLabel(r.Lang, tk.Kind) + " " + line
 		}
-		fmt.Fprintf(&b, "%s\n  “%s”\n", line, quote(a.ticketText(r.lang, tk), 60))
+		fmt.Fprintf(&b, "%s\n  “%s”\n", line, Quote(a.ticketText(r.Lang, tk), 60))
 	}
-	b.WriteString(r.t("ticket.list_hint"))
+	b.WriteString(r.T("ticket.list_hint"))
 	var row []telegram.Button
 	if page > 0 {
-		row = append(row, telegram.Button{Text: r.t("ledger.prev"), CallbackData: a.ledgerData(f, page-1)})
+		row = append(row, telegram.Button{Text: r.T("ledger.prev"), CallbackData: a.ledgerData(f, page-1)})
 	}
 	if page < pages-1 {
-		row = append(row, telegram.Button{Text: r.t("ledger.next"), CallbackData: a.ledgerData(f, page+1)})
+		row = append(row, telegram.Button{Text: r.T("ledger.next"), CallbackData: a.ledgerData(f, page+1)})
 	}
 	if len(row) == 0 {
 		return b.String(), nil, nil

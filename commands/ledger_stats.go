@@ -15,16 +15,16 @@ const statsBuildings = 10
 // stats: /stats [YYYY-MM], a month's figures: tickets by category and
 // state, by building, the median times to claim and to resolve, and wishes
 // fulfilled.
-func (a *App) stats(r *req) error {
-	month := a.monthOf(r.now)
-	if arg := cleanLine(r.args); arg != "" {
-		m, ok := a.parseMonth(arg)
+func (a *App) stats(r *Req) error {
+	month := a.MonthOf(r.Now)
+	if arg := CleanLine(r.Args); arg != "" {
+		m, ok := a.ParseMonth(arg)
 		if !ok {
-			return r.reply(r.t("stats.bad_month", esc(limitRunes(arg, 32))), nil)
+			return r.Reply(r.T("stats.bad_month", Esc(LimitRunes(arg, 32))), nil)
 		}
 		month = m
 	}
-	st, err := r.tx.TicketStats(month, month.AddDate(0, 1, 0))
+	st, err := r.Tx.TicketStats(month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
@@ -38,32 +38,32 @@ func (a *App) stats(r *req) error {
 	}
 	vol += visits
 	var b strings.Builder
-	b.WriteString(r.t("stats.title", month.Format("2006-01")) + "\n")
-	b.WriteString(r.t("stats.total", st.Total) + "\n")
+	b.WriteString(r.T("stats.title", month.Format("2006-01")) + "\n")
+	b.WriteString(r.T("stats.total", st.Total) + "\n")
 	if st.Total == 0 {
-		return r.reply(b.String()+r.t("stats.none")+vol, nil)
+		return r.Reply(b.String()+r.T("stats.none")+vol, nil)
 	}
-	b.WriteString("\n" + r.t("stats.by_category") + "\n")
+	b.WriteString("\n" + r.T("stats.by_category") + "\n")
 	for _, cat := range a.statsCategories(st) {
 		var parts []string
 		n := 0
 		for _, s := range storage.TicketStates {
 			if c := st.ByCategory[cat][s]; c > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", shortLabel(a.stateLabel(r.lang, s)), c))
+				parts = append(parts, fmt.Sprintf("%s %d", shortLabel(a.StateLabel(r.Lang, s)), c))
 				n += c
 			}
 		}
-		b.WriteString(r.t("stats.category_line", esc(a.catLabel(r.lang, cat)), n, strings.Join(parts, " · ")) + "\n")
+		b.WriteString(r.T("stats.category_line", Esc(a.CatLabel(r.Lang, cat)), n, strings.Join(parts, " · ")) + "\n")
 	}
-	b.WriteString("\n" + r.t("stats.by_building", statsBuildings) + "\n")
+	b.WriteString("\n" + r.T("stats.by_building", statsBuildings) + "\n")
 	for _, bl := range a.topBuildings(st.ByBuilding, statsBuildings) {
-		b.WriteString(r.t("stats.building_line", esc(bl), st.ByBuilding[bl]) + "\n")
+		b.WriteString(r.T("stats.building_line", Esc(bl), st.ByBuilding[bl]) + "\n")
 	}
-	b.WriteString("\n" + r.t("stats.median_claim", a.humanDuration(r, st.MedianClaim, st.Claimed), st.Claimed) + "\n")
-	b.WriteString(r.t("stats.median_resolve", a.humanDuration(r, st.MedianResolve, st.Resolved), st.Resolved) + "\n")
-	b.WriteString(r.t("stats.wishes", st.WishesFulfilled, st.WishesTotal))
+	b.WriteString("\n" + r.T("stats.median_claim", a.humanDuration(r, st.MedianClaim, st.Claimed), st.Claimed) + "\n")
+	b.WriteString(r.T("stats.median_resolve", a.humanDuration(r, st.MedianResolve, st.Resolved), st.Resolved) + "\n")
+	b.WriteString(r.T("stats.wishes", st.WishesFulfilled, st.WishesTotal))
 	b.WriteString(vol)
-	return r.reply(b.String(), nil)
+	return r.Reply(b.String(), nil)
 }
 
 // statsCategories are the categories with tickets: configured ones in
@@ -71,7 +71,7 @@ func (a *App) stats(r *req) error {
 func (a *App) statsCategories(st storage.TicketStats) []string {
 	var out, rest []string
 	known := map[string]bool{}
-	for _, c := range a.allCategories() {
+	for _, c := range a.AllCategories() {
 		known[c.Key] = true
 		if len(st.ByCategory[c.Key]) > 0 {
 			out = append(out, c.Key)
@@ -90,7 +90,7 @@ func (a *App) statsCategories(st storage.TicketStats) []string {
 // in the configured order, unknown buildings last by name.
 func (a *App) topBuildings(counts map[string]int, n int) []string {
 	order := map[string]int{}
-	for i, b := range a.cfg.Community.Buildings {
+	for i, b := range a.Cfg.Community.Buildings {
 		order[b] = i
 	}
 	rank := func(b string) int {
@@ -121,17 +121,17 @@ func (a *App) topBuildings(counts map[string]int, n int) []string {
 
 // humanDuration says d as "3 h 20 min" / "3小时20分" (days and hours from a
 // day on), or "—" when no ticket went that far.
-func (a *App) humanDuration(r *req, d time.Duration, samples int) string {
+func (a *App) humanDuration(r *Req, d time.Duration, samples int) string {
 	if samples == 0 {
 		return "—"
 	}
 	m := int(d.Round(time.Minute) / time.Minute)
 	switch h := m / 60; {
 	case h == 0:
-		return r.t("stats.dur_m", m)
+		return r.T("stats.dur_m", m)
 	case h < 24:
-		return r.t("stats.dur_hm", h, m%60)
+		return r.T("stats.dur_hm", h, m%60)
 	default:
-		return r.t("stats.dur_dh", h/24, h%24)
+		return r.T("stats.dur_dh", h/24, h%24)
 	}
 }

@@ -23,16 +23,16 @@ type followData struct {
 }
 
 // scheduleFollowUp lays out (or moves) the reminder of dispute id for day.
-func (a *App) scheduleFollowUp(r *req, id int64, day time.Time) error {
+func (a *App) scheduleFollowUp(r *Req, id int64, day time.Time) error {
 	at := day.Add(followHour * time.Hour)
-	if at.Before(r.now) {
-		at = r.now
+	if at.Before(r.Now) {
+		at = r.Now
 	}
 	raw, err := json.Marshal(followData{Dispute: id})
 	if err != nil {
 		return fmt.Errorf("mediation follow-up %d: %w", id, err)
 	}
-	_, err = r.tx.ScheduleDue(storage.DueItem{Kind: kindFollowUp, Key: itoa(id), DueAt: at, Until: at.Add(7 * 24 * time.Hour), Data: string(raw)}, r.now)
+	_, err = r.Tx.ScheduleDue(storage.DueItem{Kind: kindFollowUp, Key: Itoa(id), DueAt: at, Until: at.Add(7 * 24 * time.Hour), Data: string(raw)}, r.Now)
 	return err
 }
 
@@ -44,13 +44,13 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 		return fmt.Errorf("mediation follow-up %s: %w", it.Key, err)
 	}
 	d, err := tx.Dispute(fd.Dispute)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	if ok, err := a.maySeeDisputeByID(r, d.MediatorID, d); err != nil || ok {
 		if err != nil {
 			return err
@@ -60,7 +60,7 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 			return err
 		}
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
@@ -72,30 +72,30 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 	return nil
 }
 
-func (a *App) remindOne(r *req, d storage.Dispute, id int64) (bool, error) {
-	m, err := r.tx.Member(id)
-	if isNotFound(err) {
+func (a *App) remindOne(r *Req, d storage.Dispute, id int64) (bool, error) {
+	m, err := r.Tx.Member(id)
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	lang := a.langOf(m)
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + itoa(d.ID)}}}}
-	return a.tellTo(r, id, kb, "mediation.follow_due", d.ID, quote(d.Summary, 100))
+	lang := a.LangOf(m)
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + Itoa(d.ID)}}}}
+	return a.TellTo(r, id, kb, "mediation.follow_due", d.ID, Quote(d.Summary, 100))
 }
 
 // maySeeDisputeByID applies mayReadDispute to a person by id, as if in
 // their private chat (for reminders).
-func (a *App) maySeeDisputeByID(r *req, id int64, d storage.Dispute) (bool, error) {
-	m, err := r.tx.Member(id)
-	if isNotFound(err) {
+func (a *App) maySeeDisputeByID(r *Req, id int64, d storage.Dispute) (bool, error) {
+	m, err := r.Tx.Member(id)
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	as := &req{a: a, ctx: r.ctx, tx: r.tx, now: r.now, me: m, role: a.roleOf(m), lang: a.langOf(m),
-		chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}}
+	as := &Req{a: a, Ctx: r.Ctx, Tx: r.Tx, Now: r.Now, Me: m, Role: a.RoleOf(m), Lang: a.LangOf(m),
+		Chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}}
 	return a.mayReadDispute(as, d), nil
 }

@@ -36,111 +36,111 @@ type mtData struct {
 
 // mayManageMeeting is the one rule for who may post a meeting, record its
 // minutes and decisions, and turn them into tickets: staff.
-func (a *App) mayManageMeeting(r *req, m storage.Meeting) bool {
-	return r.atLeast(storage.RoleStaff) && m.State != storage.MeetingCancelled
+func (a *App) mayManageMeeting(r *Req, m storage.Meeting) bool {
+	return r.AtLeast(storage.RoleStaff) && m.State != storage.MeetingCancelled
 }
 
 // meeting starts /meeting: what is it called?
-func (a *App) meeting(r *req) error {
-	if err := r.setFlow(flowMeeting, "title", mtData{}); err != nil {
+func (a *App) meeting(r *Req) error {
+	if err := r.SetFlow(flowMeeting, "title", mtData{}); err != nil {
 		return err
 	}
-	return r.reply(r.t("mt.ask_title"), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("mt.ask_title"), telegram.ForceReply{ForceReply: true})
 }
 
 // meetingText takes what the organiser typed at each step.
-func (a *App) meetingText(r *req, f storage.Flow) error {
+func (a *App) meetingText(r *Req, f storage.Flow) error {
 	var d mtData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("error.stale_button"), nil)
+		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := cleanText(r.text)
+	text := CleanText(r.Text)
 	again := telegram.ForceReply{ForceReply: true}
 	switch f.Step {
 	case "title":
-		line := cleanLine(text)
+		line := CleanLine(text)
 		switch {
 		case line == "":
-			return r.reply(r.t("mt.no_title"), again)
-		case runeLen(line) > maxMeetingTitle:
-			return r.reply(r.t("report.too_long", runeLen(line), maxMeetingTitle), again)
+			return r.Reply(r.T("mt.no_title"), again)
+		case RuneLen(line) > maxMeetingTitle:
+			return r.Reply(r.T("report.too_long", RuneLen(line), maxMeetingTitle), again)
 		}
 		d.Title = line
-		return a.meetingStep(r, "time", d, "mt.ask_time", when.Example(r.lang))
+		return a.meetingStep(r, "time", d, "mt.ask_time", when.Example(r.Lang))
 	case "time":
-		sp, err := when.Parse(text, r.now, a.loc)
+		sp, err := when.Parse(text, r.Now, a.Loc)
 		if err != nil {
 			key := "mt.bad_time"
 			if errors.Is(err, when.ErrPast) {
 				key = "mt.time_past"
 			}
-			return r.reply(r.t(key, when.Example(r.lang)), again)
+			return r.Reply(r.T(key, when.Example(r.Lang)), again)
 		}
 		d.Start = sp.Start.UnixMilli()
-		return a.meetingStep(r, "place", d, "mt.ask_place", a.when(sp.Start))
+		return a.meetingStep(r, "place", d, "mt.ask_place", a.When(sp.Start))
 	case "place":
-		line := cleanLine(text)
-		if line == "" || runeLen(line) > maxMeetingPlace {
-			return r.reply(r.t("mt.bad_place", maxMeetingPlace), again)
+		line := CleanLine(text)
+		if line == "" || RuneLen(line) > maxMeetingPlace {
+			return r.Reply(r.T("mt.bad_place", maxMeetingPlace), again)
 		}
 		d.Place = line
-		if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
+		if err := r.SetFlow(flowMeeting, "agenda", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
+		return r.Reply(r.T("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
 	case "agenda":
 		return a.addAgenda(r, d, text)
 	case "minutes", "decision":
 		return a.meetingNote(r, f.Step, d, text)
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
-func (a *App) meetingStep(r *req, step string, d mtData, key string, args ...any) error {
-	if err := r.setFlow(flowMeeting, step, d); err != nil {
+func (a *App) meetingStep(r *Req, step string, d mtData, key string, args ...any) error {
+	if err := r.SetFlow(flowMeeting, step, d); err != nil {
 		return err
 	}
-	return r.reply(r.t(key, args...), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) agendaKeyboard(r *req) telegram.Keyboard {
+func (a *App) agendaKeyboard(r *Req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("mt.pull"), CallbackData: "mt:pull"}},
-		{{Text: r.t("mt.agenda_done"), CallbackData: "mt:ad"}, {Text: r.t("button.cancel"), CallbackData: "mt:x"}},
+		{{Text: r.T("mt.pull"), CallbackData: "mt:pull"}},
+		{{Text: r.T("mt.agenda_done"), CallbackData: "mt:ad"}, {Text: r.T("button.cancel"), CallbackData: "mt:x"}},
 	}}
 }
 
 // addAgenda adds the lines of a message to the agenda; one line too long
 // refuses the whole message.
-func (a *App) addAgenda(r *req, d mtData, text string) error {
+func (a *App) addAgenda(r *Req, d mtData, text string) error {
 	var lines []string
 	for i, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue
 		}
-		if runeLen(l) > maxAgendaLine {
-			return r.reply(r.t("mt.line_too_long", i+1, runeLen(l), maxAgendaLine), a.agendaKeyboard(r))
+		if RuneLen(l) > maxAgendaLine {
+			return r.Reply(r.T("mt.line_too_long", i+1, RuneLen(l), maxAgendaLine), a.agendaKeyboard(r))
 		}
 		lines = append(lines, l)
 	}
 	if len(lines) == 0 {
-		return r.reply(r.t("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
+		return r.Reply(r.T("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
 	}
 	if len(d.Agenda)+len(lines) > maxAgendaLines {
-		return r.reply(r.t("mt.agenda_full", maxAgendaLines), a.agendaKeyboard(r))
+		return r.Reply(r.T("mt.agenda_full", maxAgendaLines), a.agendaKeyboard(r))
 	}
 	d.Agenda = append(d.Agenda, lines...)
-	if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
+	if err := r.SetFlow(flowMeeting, "agenda", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("mt.agenda_so_far", a.agendaText(r.lang, d.Agenda)), a.agendaKeyboard(r))
+	return r.Reply(r.T("mt.agenda_so_far", a.agendaText(r.Lang, d.Agenda)), a.agendaKeyboard(r))
 }
 
 // agendaText numbers the agenda's lines for a reader of lang; the lines
@@ -148,7 +148,7 @@ func (a *App) addAgenda(r *req, d mtData, text string) error {
 func (a *App) agendaText(lang string, lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, esc(a.agendaLine(lang, l)))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, Esc(a.agendaLine(lang, l)))
 	}
 	return b.String()
 }
@@ -173,30 +173,30 @@ func (a *App) agendaLine(lang, l string) string {
 				b = x[:i]
 				fmt.Sscanf(x[i+1:], "%d:%d", &n, &over)
 			}
-			parts = append(parts, a.cat.T(lang, "mt.pull_building", b, n, over))
+			parts = append(parts, a.Cat.T(lang, "mt.pull_building", b, n, over))
 		}
 		if len(parts) == 0 {
-			parts = append(parts, a.cat.T(lang, "mt.pull_none"))
+			parts = append(parts, a.Cat.T(lang, "mt.pull_none"))
 		}
-		return a.cat.T(lang, "mt.pull_counts", strings.Join(parts, a.cat.T(lang, "mt.pull_sep")))
+		return a.Cat.T(lang, "mt.pull_counts", strings.Join(parts, a.Cat.T(lang, "mt.pull_sep")))
 	case f[0] == "tk" && len(f) >= 6:
 		var ms int64
 		fmt.Sscan(f[4], &ms)
-		line := a.cat.T(lang, "mt.pull_ticket", f[1], a.catLabel(lang, f[2]), f[3], a.when(time.UnixMilli(ms))[:10])
-		return limitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
+		line := a.Cat.T(lang, "mt.pull_ticket", f[1], a.CatLabel(lang, f[2]), f[3], a.When(time.UnixMilli(ms))[:10])
+		return LimitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
 	}
 	return l
 }
 
 // pullProblems adds the open and overdue tickets per building and the five
 // oldest open tickets to the agenda, worded for each reader.
-func (a *App) pullProblems(r *req, d mtData) (mtData, error) {
-	open, err := r.tx.OpenProblems(100_000)
+func (a *App) pullProblems(r *Req, d mtData) (mtData, error) {
+	open, err := r.Tx.OpenProblems(100_000)
 	if err != nil {
 		return d, err
 	}
 	deadline := map[string]time.Duration{}
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.Cfg.Tickets.Categories {
 		deadline[c.Key] = time.Duration(c.Deadline * float64(time.Hour))
 	}
 	count, over := map[string]int{}, map[string]int{}
@@ -206,24 +206,24 @@ func (a *App) pullProblems(r *req, d mtData) (mtData, error) {
 			order = append(order, p.Building)
 		}
 		count[p.Building]++
-		if dl := deadline[p.Category]; dl > 0 && r.now.Sub(p.Created) > dl {
+		if dl := deadline[p.Category]; dl > 0 && r.Now.Sub(p.Created) > dl {
 			over[p.Building]++
 		}
 	}
 	counts := pullMark + "counts"
-	for _, b := range a.cfg.Community.Buildings {
+	for _, b := range a.Cfg.Community.Buildings {
 		if count[b] > 0 {
 			counts += fmt.Sprintf("|%s:%d:%d", b, count[b], over[b])
 		}
 	}
 	d.Agenda = append(d.Agenda, counts)
-	oldest, err := r.tx.OldestOpen(5)
+	oldest, err := r.Tx.OldestOpen(5)
 	if err != nil {
 		return d, err
 	}
 	for _, tk := range oldest {
 		d.Agenda = append(d.Agenda, fmt.Sprintf("%stk|%d|%s|%s|%d|%s", pullMark, tk.ID, tk.Category, tk.Building,
-			tk.CreatedAt.UnixMilli(), limitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
+			tk.CreatedAt.UnixMilli(), LimitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
 	}
 	return d, nil
 }

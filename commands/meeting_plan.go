@@ -17,6 +17,6 @@ func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting
 		return 0, err
 	}
 	m.ID = id
-	_, err = a.postMeeting(a.systemReq(ctx, tx, now), m)
+	_, err = a.postMeeting(a.SystemReq(ctx, tx, now), m)
 	return id, err
 }

@@ -13,74 +13,74 @@ import (
 
 // meetingButton routes the "mt:" buttons. Each press is authorised again:
 // mayManageMeeting for the organiser's buttons, invitedTo for the answers.
-func (a *App) meetingButton(r *req) error {
-	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.cb.Data, "mt:"), ":")
+func (a *App) meetingButton(r *Req) error {
+	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "mt:"), ":")
 	switch verb {
 	case "y", "n":
 		return a.rsvp(r, verb == "y", arg)
 	case "post", "rep", "cancel", "v", "min", "dec", "tk", "jb":
 		return a.meetingAction(r, verb, arg)
 	}
-	if !r.private() || !r.atLeast(storage.RoleStaff) {
-		return r.toast(r.t("error.stale_button"))
+	if !r.Private() || !r.AtLeast(storage.RoleStaff) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	var d mtData
-	f, ok, err := r.flowFor(flowMeeting, &d)
+	f, ok, err := r.FlowFor(flowMeeting, &d)
 	if !ok || err != nil {
 		return err
 	}
 	switch verb {
 	case "x":
-		return r.endFlowSaying(r.t("cancel.done"))
+		return r.EndFlowSaying(r.T("cancel.done"))
 	case "pull":
 		if f.Step != "agenda" {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		if d, err = a.pullProblems(r, d); err != nil {
 			return err
 		}
-		if err := r.setFlow(flowMeeting, "agenda", d); err != nil {
+		if err := r.SetFlow(flowMeeting, "agenda", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("mt.agenda_so_far", a.agendaText(r.lang, d.Agenda)), a.agendaKeyboard(r))
+		return r.Reply(r.T("mt.agenda_so_far", a.agendaText(r.Lang, d.Agenda)), a.agendaKeyboard(r))
 	case "ad":
 		if f.Step != "agenda" {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.setFlow(flowMeeting, "audience", d); err != nil {
+		if err := r.SetFlow(flowMeeting, "audience", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("mt.ask_audience"), a.audienceKeyboard(r, "mt:"))
+		return r.Reply(r.T("mt.ask_audience"), a.audienceKeyboard(r, "mt:"))
 	case "a", "b", "bd", "t":
 		step, done, err := a.audiencePress(r, "mt:", f.Step, verb, arg, &d.Aud)
 		if err != nil || done != audDone {
 			if err == nil && step != "" {
-				err = r.setFlow(flowMeeting, step, d)
+				err = r.SetFlow(flowMeeting, step, d)
 			}
 			return err
 		}
 		return a.meetingPreview(r, d)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // meetingPreview saves the draft and shows it exactly as invitees will see
 // it, with Post, Repeat and Cancel.
-func (a *App) meetingPreview(r *req, d mtData) error {
-	m := storage.Meeting{OrganiserID: r.me.ID, Title: d.Title, StartsAt: time.UnixMilli(d.Start), Place: d.Place, Agenda: d.Agenda,
+func (a *App) meetingPreview(r *Req, d mtData) error {
+	m := storage.Meeting{OrganiserID: r.Me.ID, Title: d.Title, StartsAt: time.UnixMilli(d.Start), Place: d.Place, Agenda: d.Agenda,
 		Audience: d.Aud.Audience, Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID}
-	id, err := r.tx.CreateMeeting(m, r.now)
+	id, err := r.Tx.CreateMeeting(m, r.Now)
 	if err != nil {
 		return err
 	}
 	m.ID, m.State = id, storage.MeetingDraft
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("ann.audience_chosen", a.describeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
 		return err
 	}
-	if err := r.reply(a.invitation(r.lang, m, 0, 0), a.rsvpKeyboard(r.lang, id)); err != nil {
+	if err := r.Reply(a.invitation(r.Lang, m, 0, 0), a.rsvpKeyboard(r.Lang, id)); err != nil {
 		return err
 	}
 	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
@@ -88,49 +88,49 @@ func (a *App) meetingPreview(r *req, d mtData) error {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("mt.post", len(recips)), CallbackData: "mt:post:" + itoa(id)}},
-		{{Text: r.t("mt.repeat"), CallbackData: "mt:rep:" + itoa(id)}},
-		{{Text: r.t("button.cancel"), CallbackData: "mt:cancel:" + itoa(id)}},
+		{{Text: r.T("mt.post", len(recips)), CallbackData: "mt:post:" + Itoa(id)}},
+		{{Text: r.T("mt.repeat"), CallbackData: "mt:rep:" + Itoa(id)}},
+		{{Text: r.T("button.cancel"), CallbackData: "mt:cancel:" + Itoa(id)}},
 	}}
-	return r.reply(r.t("mt.preview"), kb)
+	return r.Reply(r.T("mt.preview"), kb)
 }
 
 // invitation is a meeting's text in lang, with the live count.
 func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string {
 	var b strings.Builder
-	b.WriteString(a.cat.T(lang, "mt.invitation", esc(m.Title), a.when(m.StartsAt), esc(m.Place)))
+	b.WriteString(a.Cat.T(lang, "mt.invitation", Esc(m.Title), a.When(m.StartsAt), Esc(m.Place)))
 	if len(m.Agenda) > 0 {
-		b.WriteString("\n" + a.cat.T(lang, "mt.agenda") + a.agendaText(lang, m.Agenda))
+		b.WriteString("\n" + a.Cat.T(lang, "mt.agenda") + a.agendaText(lang, m.Agenda))
 	}
-	b.WriteString("\n\n" + a.cat.T(lang, "mt.count", coming, not))
+	b.WriteString("\n\n" + a.Cat.T(lang, "mt.count", coming, not))
 	return b.String()
 }
 
 func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + itoa(id)},
-		{Text: a.cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + itoa(id)},
+		{Text: a.Cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + Itoa(id)},
+		{Text: a.Cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + Itoa(id)},
 	}}}
 }
 
 // meetingAction takes the organiser's buttons on a saved meeting.
-func (a *App) meetingAction(r *req, verb, arg string) error {
+func (a *App) meetingAction(r *Req, verb, arg string) error {
 	switch verb {
 	case "tk":
 		return a.decisionTicket(r, arg)
 	case "jb":
 		return a.decisionJob(r, arg)
 	}
-	id, ok := idArg(arg)
+	id, ok := IdArg(arg)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if verb == "v" {
 		return a.meetingPage(r, id, true)
 	}
-	m, err := r.tx.Meeting(id)
-	if isNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
-		return r.toast(r.t("mt.not_yours"))
+	m, err := r.Tx.Meeting(id)
+	if IsNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
+		return r.Toast(r.T("mt.not_yours"))
 	}
 	if err != nil {
 		return err
@@ -140,36 +140,36 @@ func (a *App) meetingAction(r *req, verb, arg string) error {
 		return a.postDraft(r, m)
 	case "rep":
 		if m.State != storage.MeetingDraft {
-			return r.toast(r.t("mt.already"))
+			return r.Toast(r.T("mt.already"))
 		}
-		if _, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingTemplate); err != nil {
+		if _, err := r.Tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingTemplate); err != nil {
 			return err
 		}
-		if err := r.edit(r.t("mt.repeat_how"), nil); err != nil {
+		if err := r.Edit(r.T("mt.repeat_how"), nil); err != nil {
 			return err
 		}
 		return a.askWhen(r, calData{MeetingID: m.ID})
 	case "cancel":
-		if ok, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingCancelled); err != nil || !ok {
+		if ok, err := r.Tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingCancelled); err != nil || !ok {
 			if err == nil {
-				err = r.toast(r.t("mt.already"))
+				err = r.Toast(r.T("mt.already"))
 			}
 			return err
 		}
-		a.audit(r, "meeting.cancel", "mt:"+itoa(m.ID), map[string]string{"title": m.Title})
-		return r.edit(r.t("mt.cancelled"), nil)
+		a.Audit(r, "meeting.cancel", "mt:"+Itoa(m.ID), map[string]string{"title": m.Title})
+		return r.Edit(r.T("mt.cancelled"), nil)
 	}
 	return a.meetingPageAction(r, verb, m)
 }
 
 // postDraft posts a draft meeting now.
-func (a *App) postDraft(r *req, m storage.Meeting) error {
-	if !m.StartsAt.After(r.now) {
-		return r.toast(r.t("mt.started"))
+func (a *App) postDraft(r *Req, m storage.Meeting) error {
+	if !m.StartsAt.After(r.Now) {
+		return r.Toast(r.T("mt.started"))
 	}
-	if ok, err := r.tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingPosted); err != nil || !ok {
+	if ok, err := r.Tx.SetMeetingState(m.ID, storage.MeetingDraft, storage.MeetingPosted); err != nil || !ok {
 		if err == nil {
-			err = r.toast(r.t("mt.already"))
+			err = r.Toast(r.T("mt.already"))
 		}
 		return err
 	}
@@ -178,38 +178,38 @@ func (a *App) postDraft(r *req, m storage.Meeting) error {
 	if err != nil {
 		return err
 	}
-	a.audit(r, "meeting.post", "mt:"+itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
-	return r.edit(r.t("mt.posted", m.ID, n), nil)
+	a.Audit(r, "meeting.post", "mt:"+Itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
+	return r.Edit(r.T("mt.posted", m.ID, n), nil)
 }
 
 // postMeeting sends the invitation to the meeting's audience, records each
 // copy (its live count is edited later) and lays out the reminders.
-func (a *App) postMeeting(r *req, m storage.Meeting) (int, error) {
+func (a *App) postMeeting(r *Req, m storage.Meeting) (int, error) {
 	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
-		out, err := a.sendID(r.tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+itoa(m.ID), r.now)
+		out, err := a.SendID(r.Tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+Itoa(m.ID), r.Now)
 		if err != nil {
 			return 0, err
 		}
-		if err := r.tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.chat, OutID: out, Lang: rc.lang}); err != nil {
+		if err := r.Tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.chat, OutID: out, Lang: rc.lang}); err != nil {
 			return 0, err
 		}
 	}
-	for _, d := range a.cfg.Meetings.RemindBefore {
+	for _, d := range a.Cfg.Meetings.RemindBefore {
 		due := m.StartsAt.Add(-d)
-		if !due.After(r.now) {
+		if !due.After(r.Now) {
 			continue // the invitation itself is fresher than this reminder
 		}
-		until := due.Add(a.cfg.Schedule.Grace)
+		until := due.Add(a.Cfg.Schedule.Grace)
 		if until.After(m.StartsAt) {
 			until = m.StartsAt
 		}
 		data, _ := json.Marshal(map[string]int64{"meeting": m.ID})
-		if _, err := r.tx.ScheduleDue(storage.DueItem{Kind: kindRemind, Key: fmt.Sprintf("%d:%d", m.ID, int64(d/time.Minute)),
-			DueAt: due, Until: until, Data: string(data)}, r.now); err != nil {
+		if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindRemind, Key: fmt.Sprintf("%d:%d", m.ID, int64(d/time.Minute)),
+			DueAt: due, Until: until, Data: string(data)}, r.Now); err != nil {
 			return 0, err
 		}
 	}
@@ -217,109 +217,109 @@ func (a *App) postMeeting(r *req, m storage.Meeting) (int, error) {
 }
 
 // makeMeeting posts the occurrence at of a recurring meeting.
-func (a *App) makeMeeting(r *req, s storage.Schedule, at time.Time) error {
-	tpl, err := r.tx.Meeting(s.MeetingID)
+func (a *App) makeMeeting(r *Req, s storage.Schedule, at time.Time) error {
+	tpl, err := r.Tx.Meeting(s.MeetingID)
 	if err != nil {
 		return err
 	}
 	m := tpl
 	m.StartsAt, m.State, m.ScheduleID, m.OrganiserID = at, storage.MeetingPosted, s.ID, s.OwnerID
-	if m.ID, err = r.tx.CreateMeeting(m, r.now); err != nil {
+	if m.ID, err = r.Tx.CreateMeeting(m, r.Now); err != nil {
 		return err
 	}
 	n, err := a.postMeeting(r, m)
 	if err != nil {
 		return err
 	}
-	return a.tellMember(r, s.OwnerID, nil, "mt.posted_recurring", esc(m.Title), a.when(at), n, m.ID)
+	return a.TellMember(r, s.OwnerID, nil, "mt.posted_recurring", Esc(m.Title), a.When(at), n, m.ID)
 }
 
 // invitedTo is the one rule for who may answer a meeting: in a group it
 // was posted to, anyone there; in private, the people it was sent to.
-func (a *App) invitedTo(r *req, m storage.Meeting) (bool, error) {
+func (a *App) invitedTo(r *Req, m storage.Meeting) (bool, error) {
 	if m.State != storage.MeetingPosted {
 		return false, nil
 	}
 	sel := audSel{Audience: m.Audience, Buildings: m.Buildings}
-	if sel.groups() == r.private() {
+	if sel.groups() == r.Private() {
 		return false, nil
 	}
-	chat := r.chat.ID
-	if r.private() {
-		chat = r.me.ID
+	chat := r.Chat.ID
+	if r.Private() {
+		chat = r.Me.ID
 	}
-	return r.tx.MeetingPostedTo(m.ID, chat)
+	return r.Tx.MeetingPostedTo(m.ID, chat)
 }
 
 // rsvp takes Coming and Can't come.
-func (a *App) rsvp(r *req, coming bool, arg string) error {
-	id, ok := idArg(arg)
+func (a *App) rsvp(r *Req, coming bool, arg string) error {
+	id, ok := IdArg(arg)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	m, err := r.tx.Meeting(id)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
+	m, err := r.Tx.Meeting(id)
+	if IsNotFound(err) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
 	}
 	if m.State == storage.MeetingDraft {
-		return r.toast(r.t("mt.preview_press"))
+		return r.Toast(r.T("mt.preview_press"))
 	}
 	invited, err := a.invitedTo(r, m)
 	if err != nil {
 		return err
 	}
 	if !invited {
-		return r.toast(r.t("mt.not_invited"))
+		return r.Toast(r.T("mt.not_invited"))
 	}
-	if !m.StartsAt.After(r.now) {
-		return r.toast(r.t("mt.started"))
+	if !m.StartsAt.After(r.Now) {
+		return r.Toast(r.T("mt.started"))
 	}
-	changed, err := r.tx.SetRSVP(m.ID, r.me.ID, coming, r.now)
+	changed, err := r.Tx.SetRSVP(m.ID, r.Me.ID, coming, r.Now)
 	if err != nil {
 		return err
 	}
 	key := map[bool]string{true: "mt.noted_coming", false: "mt.noted_not"}[coming]
 	if !changed {
-		return r.toast(r.t(key))
+		return r.Toast(r.T(key))
 	}
 	if err := a.refreshInvitations(r, m); err != nil {
 		return err
 	}
-	return r.toast(r.t(key))
+	return r.Toast(r.T(key))
 }
 
 // refreshInvitations brings every copy's count up to date, with at most one
 // pending change per copy: a copy not yet sent is rewritten, a queued edit
 // is rewritten, otherwise one edit is queued.
-func (a *App) refreshInvitations(r *req, m storage.Meeting) error {
-	coming, not, err := r.tx.RSVPCounts(m.ID)
+func (a *App) refreshInvitations(r *Req, m storage.Meeting) error {
+	coming, not, err := r.Tx.RSVPCounts(m.ID)
 	if err != nil {
 		return err
 	}
-	posts, err := r.tx.MeetingPosts(m.ID)
+	posts, err := r.Tx.MeetingPosts(m.ID)
 	if err != nil {
 		return err
 	}
 	for _, p := range posts {
-		out, err := r.tx.OutByID(p.OutID)
-		if isNotFound(err) {
+		out, err := r.Tx.OutByID(p.OutID)
+		if IsNotFound(err) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		eid, err := refreshCopy(r.tx, out, p.EditOutID, a.invitation(p.Lang, m, coming, not), a.rsvpKeyboard(p.Lang, m.ID),
-			storage.PriorityBulk, "mt:"+itoa(m.ID)+":edit", r.now)
+		eid, err := RefreshCopy(r.Tx, out, p.EditOutID, a.invitation(p.Lang, m, coming, not), a.rsvpKeyboard(p.Lang, m.ID),
+			storage.PriorityBulk, "mt:"+Itoa(m.ID)+":edit", r.Now)
 		if err != nil {
 			return err
 		}
 		if eid == 0 {
 			continue
 		}
-		if err := r.tx.SetMeetingEdit(m.ID, p.ChatID, eid); err != nil {
+		if err := r.Tx.SetMeetingEdit(m.ID, p.ChatID, eid); err != nil {
 			return err
 		}
 	}
@@ -344,22 +344,22 @@ func (a *App) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueI
 	for _, p := range posts {
 		lang := p.Lang
 		if p.ChatID > 0 {
-			if containsID(no, p.ChatID) {
+			if ContainsID(no, p.ChatID) {
 				continue
 			}
 			mem, err := tx.Member(p.ChatID)
-			if err != nil && !isNotFound(err) {
+			if err != nil && !IsNotFound(err) {
 				return err
 			}
 			if err == nil {
-				if !canDM(mem) {
+				if !CanDM(mem) {
 					continue
 				}
-				lang = a.langOf(mem)
+				lang = a.LangOf(mem)
 			}
 		}
-		text := a.cat.T(lang, "mt.reminder", esc(m.Title), a.when(m.StartsAt), esc(m.Place))
-		if err := a.send(tx, p.ChatID, text, a.rsvpKeyboard(lang, m.ID), storage.PriorityBulk, now); err != nil {
+		text := a.Cat.T(lang, "mt.reminder", Esc(m.Title), a.When(m.StartsAt), Esc(m.Place))
+		if err := a.Send(tx, p.ChatID, text, a.rsvpKeyboard(lang, m.ID), storage.PriorityBulk, now); err != nil {
 			return err
 		}
 	}
@@ -374,7 +374,7 @@ func (a *App) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeti
 		return storage.Meeting{}, false, fmt.Errorf("calendar: reminder %s: %w", it.Key, err)
 	}
 	m, err := tx.Meeting(d.Meeting)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return m, false, nil
 	}
 	return m, err == nil && m.State == storage.MeetingPosted, err

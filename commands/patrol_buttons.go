@@ -8,10 +8,10 @@ import (
 
 // patrolButton routes the "pt:" buttons. Every press is authorised again
 // here, by the same functions the views use.
-func (a *App) patrolButton(r *req) error {
-	parts := buttonArgs(r.cb.Data, "pt:")
+func (a *App) patrolButton(r *Req) error {
+	parts := ButtonArgs(r.CB.Data, "pt:")
 	arg := func(i int) int64 {
-		n, _ := parts.id(i)
+		n, _ := parts.Id(i)
 		return n
 	}
 	switch parts[0] {
@@ -20,9 +20,9 @@ func (a *App) patrolButton(r *req) error {
 	case "fp", "fs", "fk", "fn", "fsave", "fcancel":
 		return a.tplFlowButton(r, parts[0], strings.Join(parts[1:], ":"))
 	}
-	sh, err := r.tx.PatrolShift(arg(1))
-	if isNotFound(err) {
-		return r.toast(r.t("patrol.shift_gone"))
+	sh, err := r.Tx.PatrolShift(arg(1))
+	if IsNotFound(err) {
+		return r.Toast(r.T("patrol.shift_gone"))
 	}
 	if err != nil {
 		return err
@@ -49,14 +49,14 @@ func (a *App) patrolButton(r *req) error {
 	case "offer", "offt", "offm":
 		return a.offerButton(r, sh, parts[0])
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // refuseOff answers a press on a shift the caller does not hold.
-func (a *App) refuseOff(r *req, sh storage.PatrolShift) (bool, error) {
+func (a *App) refuseOff(r *Req, sh storage.PatrolShift) (bool, error) {
 	on, err := a.isOnShift(r, sh)
 	if err != nil || on {
 		return false, err
 	}
-	return true, r.toast(r.t("patrol.not_on_shift"))
+	return true, r.Toast(r.T("patrol.not_on_shift"))
 }

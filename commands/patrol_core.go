@@ -19,28 +19,28 @@ import (
 const checkInOpens = 30 * time.Minute
 
 // mayManagePatrol: staff, and the leads of team, define its shifts.
-func (a *App) mayManagePatrol(r *req, team int64) (bool, error) {
-	if r.atLeast(storage.RoleStaff) {
+func (a *App) mayManagePatrol(r *Req, team int64) (bool, error) {
+	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
-	return r.tx.IsTeamLead(team, r.me.ID)
+	return r.Tx.IsTeamLead(team, r.Me.ID)
 }
 
 // mayTakeShift: a member of the shift's team, not on it already, before it
 // ends. It returns the catalog key of the refusal, "" when allowed.
-func (a *App) mayTakeShift(r *req, sh storage.PatrolShift) (string, error) {
-	tm, err := r.tx.Team(sh.TeamID)
+func (a *App) mayTakeShift(r *Req, sh storage.PatrolShift) (string, error) {
+	tm, err := r.Tx.Team(sh.TeamID)
 	if err != nil {
 		return "", err
 	}
-	in, err := r.tx.InTeam(sh.TeamID, r.me.ID)
+	in, err := r.Tx.InTeam(sh.TeamID, r.Me.ID)
 	if err != nil {
 		return "", err
 	}
 	switch {
 	case !in || tm.Archived:
 		return "patrol.not_in_team", nil
-	case !r.now.Before(sh.End):
+	case !r.Now.Before(sh.End):
 		return "patrol.shift_over", nil
 	}
 	on, err := a.isOnShift(r, sh)
@@ -51,34 +51,34 @@ func (a *App) mayTakeShift(r *req, sh storage.PatrolShift) (string, error) {
 }
 
 // isOnShift: the caller holds a slot on sh.
-func (a *App) isOnShift(r *req, sh storage.PatrolShift) (bool, error) {
-	d, err := r.tx.Duty(sh.ID, r.me.ID)
-	if isNotFound(err) {
+func (a *App) isOnShift(r *Req, sh storage.PatrolShift) (bool, error) {
+	d, err := r.Tx.Duty(sh.ID, r.Me.ID)
+	if IsNotFound(err) {
 		return false, nil
 	}
 	return err == nil && d.State == storage.DutyOn, err
 }
 
 // mayViewRoster: staff, and the members of team.
-func (a *App) mayViewRoster(r *req, team int64) (bool, error) {
-	if r.atLeast(storage.RoleStaff) {
+func (a *App) mayViewRoster(r *Req, team int64) (bool, error) {
+	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
-	return r.tx.InTeam(team, r.me.ID)
+	return r.Tx.InTeam(team, r.Me.ID)
 }
 
 // shiftWhen is "today 20:00-23:00", "tomorrow 09:00-12:00" or
 // "Thu 12-03 20:00-02:00" in lang, as seen at now.
 func (a *App) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
-	s, e, n := sh.Start.In(a.loc), sh.End.In(a.loc), now.In(a.loc)
+	s, e, n := sh.Start.In(a.Loc), sh.End.In(a.Loc), now.In(a.Loc)
 	hours := s.Format("15:04") + "-" + e.Format("15:04")
 	day := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
 	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 	switch day.Sub(today) {
 	case 0:
-		return a.cat.T(lang, "patrol.today", hours)
+		return a.Cat.T(lang, "patrol.today", hours)
 	case 24 * time.Hour:
-		return a.cat.T(lang, "patrol.tomorrow", hours)
+		return a.Cat.T(lang, "patrol.tomorrow", hours)
 	}
 	return weekday(lang, s) + " " + s.Format("01-02") + " " + hours
 }
@@ -92,7 +92,7 @@ func weekday(lang string, t time.Time) string {
 
 // shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
 func (a *App) shiftLabel(lang string, sh storage.PatrolShift, now time.Time) string {
-	return esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + esc(sh.Area)
+	return Esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + Esc(sh.Area)
 }
 
 // onShift returns the people holding a slot on the shift.
@@ -111,7 +111,7 @@ func othersOn(lang string, ds []storage.PatrolDuty, except int64) string {
 	var names []string
 	for _, d := range onShift(ds) {
 		if d.MemberID != except {
-			names = append(names, esc(d.Name))
+			names = append(names, Esc(d.Name))
 		}
 	}
 	sep := ", "
@@ -129,7 +129,7 @@ func (a *App) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(la
 		if markup != nil {
 			mk = markup(lang)
 		}
-		return a.cat.T(lang, key, args...), mk
+		return a.Cat.T(lang, key, args...), mk
 	})
 }
 
@@ -157,7 +157,7 @@ func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64,
 			continue
 		}
 		err := a.personMsg(tx, id, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.needs", a.shiftLabel(lang, sh, now), need), a.takeKeyboard(lang, sh.ID)
+			return a.Cat.T(lang, "patrol.needs", a.shiftLabel(lang, sh, now), need), a.takeKeyboard(lang, sh.ID)
 		})
 		if err != nil {
 			return err
@@ -170,44 +170,44 @@ func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64,
 // can write to them.
 func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {
 	m, err := tx.Member(id)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if !canDM(m) {
+	if !CanDM(m) {
 		return nil
 	}
-	text, markup := build(a.langOf(m))
-	return a.send(tx, m.ID, text, markup, storage.PriorityReply, now)
+	text, markup := build(a.LangOf(m))
+	return a.Send(tx, m.ID, text, markup, storage.PriorityReply, now)
 }
 
 func (a *App) takeKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + Itoa(shift)}}}}
 }
 
 // heldKeyboard is on a shift someone holds, well before it: drop or offer it.
 func (a *App) heldKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + itoa(shift)},
-		{Text: a.cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + Itoa(shift)},
+		{Text: a.Cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + Itoa(shift)}}}}
 }
 
 // soonKeyboard is on the reminder before the start.
 func (a *App) soonKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: a.cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + itoa(shift)},
-			{Text: a.cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + itoa(shift)}},
-		{{Text: a.cat.T(lang, "patrol.btn.in"), CallbackData: "pt:in:" + itoa(shift)}}}}
+		{{Text: a.Cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + Itoa(shift)},
+			{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + Itoa(shift)}},
+		{{Text: a.Cat.T(lang, "patrol.btn.in"), CallbackData: "pt:in:" + Itoa(shift)}}}}
 }
 
 // walkingKeyboard is on the shift once checked in.
 func (a *App) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + itoa(shift)},
-		{Text: a.cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + Itoa(shift)},
+		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + Itoa(shift)}}}}
 }
 
 // fmtLength writes minutes as "3h", "2h30m" or "45m".

@@ -141,7 +141,7 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 		for _, p := range tpls {
 			sched, _ := timed.ParseSpec(p.Spec)
 			want := 0
-			for at := timed.Next(sched, a.loc, patCrashBase); at.Before(end.AddDate(0, 0, a.cfg.Patrol.HorizonDays)); at = timed.Next(sched, a.loc, at) {
+			for at := timed.Next(sched, a.Loc, patCrashBase); at.Before(end.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)); at = timed.Next(sched, a.Loc, at) {
 				want++
 			}
 			shs, err := tx.TemplateShiftsFrom(p.ID, time.Time{})
@@ -160,7 +160,7 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 					t.Errorf("shift %d has %d people", sh.ID, len(ds))
 				}
 				for _, k := range patrolKinds {
-					if h, err := tx.DueHistory(k, itoa(sh.ID)); err != nil || len(h) > 1 {
+					if h, err := tx.DueHistory(k, Itoa(sh.ID)); err != nil || len(h) > 1 {
 						t.Errorf("shift %d: %s %d times (%v)", sh.ID, k, len(h), err)
 					}
 				}
@@ -183,7 +183,7 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 			for _, p := range tpls {
 				shs, _ := tx.TemplateShiftsFrom(p.ID, time.Time{})
 				for _, sh := range shs {
-					h, _ := tx.DueHistory(kind, itoa(sh.ID))
+					h, _ := tx.DueHistory(kind, Itoa(sh.ID))
 					if len(h) == 1 && h[0].State == storage.DueDone {
 						done++
 					}

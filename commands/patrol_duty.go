@@ -20,62 +20,62 @@ type foundData struct {
 
 // checkIn opens the caller's shift: from 30 minutes before the start to
 // its end.
-func (a *App) checkIn(r *req, sh storage.PatrolShift) error {
+func (a *App) checkIn(r *Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
 	opens := sh.Start.Add(-checkInOpens)
 	switch {
-	case r.now.Before(opens):
-		return r.toast(r.t("patrol.checkin_not_yet", opens.In(a.loc).Format("15:04")))
-	case !r.now.Before(sh.End):
-		return r.toast(r.t("patrol.checkin_closed"))
+	case r.Now.Before(opens):
+		return r.Toast(r.T("patrol.checkin_not_yet", opens.In(a.Loc).Format("15:04")))
+	case !r.Now.Before(sh.End):
+		return r.Toast(r.T("patrol.checkin_closed"))
 	}
-	ok, err := r.tx.MarkDuty(sh.ID, r.me.ID, "check_in", r.now)
+	ok, err := r.Tx.MarkDuty(sh.ID, r.Me.ID, "check_in", r.Now)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return r.toast(r.t("patrol.checked_in_already"))
+		return r.Toast(r.T("patrol.checked_in_already"))
 	}
-	if err := r.toast(r.t("patrol.checked_in")); err != nil {
+	if err := r.Toast(r.T("patrol.checked_in")); err != nil {
 		return err
 	}
-	return r.edit(r.t("patrol.walking", a.shiftLabel(r.lang, sh, r.now)), a.walkingKeyboard(r.lang, sh.ID))
+	return r.Edit(r.T("patrol.walking", a.shiftLabel(r.Lang, sh, r.Now)), a.walkingKeyboard(r.Lang, sh.ID))
 }
 
 // checkOut ends the caller's shift and logs the hours.
-func (a *App) checkOut(r *req, sh storage.PatrolShift) error {
+func (a *App) checkOut(r *Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
-	d, err := r.tx.Duty(sh.ID, r.me.ID)
+	d, err := r.Tx.Duty(sh.ID, r.Me.ID)
 	if err != nil {
 		return err
 	}
 	switch {
 	case d.CheckIn.IsZero():
-		return r.toast(r.t("patrol.not_checked_in"))
+		return r.Toast(r.T("patrol.not_checked_in"))
 	case !d.CheckOut.IsZero():
-		return r.toast(r.t("patrol.checked_out_already"))
+		return r.Toast(r.T("patrol.checked_out_already"))
 	}
-	if _, err := r.tx.MarkDuty(sh.ID, r.me.ID, "check_out", r.now); err != nil {
+	if _, err := r.Tx.MarkDuty(sh.ID, r.Me.ID, "check_out", r.Now); err != nil {
 		return err
 	}
-	min, err := a.logShiftHours(r.tx, sh, r.me.ID, d.CheckIn, r.now, r.now)
+	min, err := a.logShiftHours(r.Tx, sh, r.Me.ID, d.CheckIn, r.Now, r.Now)
 	if err != nil {
 		return err
 	}
-	if err := r.toast(r.t("patrol.checked_out")); err != nil {
+	if err := r.Toast(r.T("patrol.checked_out")); err != nil {
 		return err
 	}
-	return r.edit(r.t("patrol.done", a.shiftLabel(r.lang, sh, r.now), fmtLength(min)), nil)
+	return r.Edit(r.T("patrol.done", a.shiftLabel(r.Lang, sh, r.Now), fmtLength(min)), nil)
 }
 
 // currentShift is the shift the caller holds now (or within check-in's
 // half hour before it).
-func (a *App) currentShift(r *req) (storage.PatrolShift, bool, error) {
-	held, err := r.tx.MemberShifts(r.me.ID, r.now, r.now.Add(checkInOpens))
+func (a *App) currentShift(r *Req) (storage.PatrolShift, bool, error) {
+	held, err := r.Tx.MemberShifts(r.Me.ID, r.Now, r.Now.Add(checkInOpens))
 	if err != nil || len(held) == 0 {
 		return storage.PatrolShift{}, false, err
 	}
@@ -84,69 +84,69 @@ func (a *App) currentShift(r *req) (storage.PatrolShift, bool, error) {
 
 // found is /found text: a ticket from the patrol, in one step, at the
 // shift's area, with the patrol member as reporter.
-func (a *App) found(r *req) error {
+func (a *App) found(r *Req) error {
 	sh, ok, err := a.currentShift(r)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return r.reply(r.t("patrol.found_no_shift"), nil)
+		return r.Reply(r.T("patrol.found_no_shift"), nil)
 	}
 	d := foundData{Shift: sh.ID}
-	if p := largestPhoto(r); p != "" {
+	if p := LargestPhoto(r); p != "" {
 		d.Photos = []string{p}
 	}
-	if text := cleanText(r.args); text != "" {
+	if text := CleanText(r.Args); text != "" {
 		return a.fileFound(r, sh, d, text)
 	}
-	if err := r.setFlow(flowPatrolFound, "text", d); err != nil {
+	if err := r.SetFlow(flowPatrolFound, "text", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("patrol.found_ask", esc(sh.Area)), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("patrol.found_ask", Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
 // foundButton is the Found something button on a shift being walked.
-func (a *App) foundButton(r *req, sh storage.PatrolShift) error {
+func (a *App) foundButton(r *Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
-	if r.now.Before(sh.Start.Add(-checkInOpens)) || !r.now.Before(sh.End) {
-		return r.toast(r.t("patrol.found_no_shift"))
+	if r.Now.Before(sh.Start.Add(-checkInOpens)) || !r.Now.Before(sh.End) {
+		return r.Toast(r.T("patrol.found_no_shift"))
 	}
-	if err := r.setFlow(flowPatrolFound, "text", foundData{Shift: sh.ID}); err != nil {
+	if err := r.SetFlow(flowPatrolFound, "text", foundData{Shift: sh.ID}); err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.reply(r.t("patrol.found_ask", esc(sh.Area)), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("patrol.found_ask", Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
 // foundText takes the description (a photo and a location before it are kept).
-func (a *App) foundText(r *req, f storage.Flow) error {
+func (a *App) foundText(r *Req, f storage.Flow) error {
 	var d foundData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	sh, err := r.tx.PatrolShift(d.Shift)
-	if isNotFound(err) {
-		return r.tx.EndFlow(r.me.ID)
+	sh, err := r.Tx.PatrolShift(d.Shift)
+	if IsNotFound(err) {
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	if p := largestPhoto(r); p != "" {
+	if p := LargestPhoto(r); p != "" {
 		d.Photos = append(d.Photos, p)
 	}
-	if loc := r.msg.Location; loc != nil {
+	if loc := r.Msg.Location; loc != nil {
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
 	}
-	text := cleanText(r.text)
+	text := CleanText(r.Text)
 	if text == "" {
-		if err := r.setFlow(flowPatrolFound, "text", d); err != nil {
+		if err := r.SetFlow(flowPatrolFound, "text", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("report.got_attachment"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("report.got_attachment"), telegram.ForceReply{ForceReply: true})
 	}
 	return a.fileFound(r, sh, d, text)
 }
@@ -155,18 +155,18 @@ func (a *App) foundText(r *req, f storage.Flow) error {
 // member's own part of the community; a leader of another building can be
 // assigned it from the ledger), then keeps the report conversation open
 // for more photos and a location.
-func (a *App) fileFound(r *req, sh storage.PatrolShift, d foundData, text string) error {
-	if !r.me.Registered() || r.me.Building == "" {
-		return a.askBuilding(r, r.t("report.register_first"))
+func (a *App) fileFound(r *Req, sh storage.PatrolShift, d foundData, text string) error {
+	if !r.Me.Registered() || r.Me.Building == "" {
+		return a.askBuilding(r, r.T("report.register_first"))
 	}
-	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	// The mark is stored in the ticket text, which readers of both languages
 	// see: it is made of names and a sign only.
-	place := a.cat.T(a.cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
+	place := a.Cat.T(a.Cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.
-	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.guessCategory(storage.TicketKindReport, text),
-		Building: r.me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
+	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
+		Building: r.Me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
 }

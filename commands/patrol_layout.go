@@ -51,10 +51,10 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 	}
 	sched, err := timed.ParseSpec(p.Spec)
 	if err != nil {
-		a.log.Error("patrol: a template's schedule no longer parses; skipped", "template", p.ID, "err", err)
+		a.Log.Error("patrol: a template's schedule no longer parses; skipped", "template", p.ID, "err", err)
 		return nil
 	}
-	to := now.AddDate(0, 0, a.cfg.Patrol.HorizonDays)
+	to := now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
 	have, err := tx.TemplateShiftsFrom(p.ID, now)
 	if err != nil {
 		return err
@@ -68,7 +68,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 		return err
 	}
 	rotNext := p.RotNext
-	for t := timed.Next(sched, a.loc, now); !t.IsZero() && t.Before(to); t = timed.Next(sched, a.loc, t) {
+	for t := timed.Next(sched, a.Loc, now); !t.IsZero() && t.Before(to); t = timed.Next(sched, a.Loc, t) {
 		if laid[t.UnixMilli()] {
 			continue
 		}
@@ -139,7 +139,7 @@ func (a *App) tellAssigned(tx *storage.Tx, told map[int64][]int64, now time.Time
 					b.WriteString("\n• " + a.shiftLabel(lang, sh, now))
 				}
 			}
-			return a.cat.T(lang, "patrol.assigned", len(shifts)) + b.String(), nil
+			return a.Cat.T(lang, "patrol.assigned", len(shifts)) + b.String(), nil
 		})
 		if err != nil {
 			return err
@@ -153,11 +153,11 @@ func (a *App) tellAssigned(tx *storage.Tx, told map[int64][]int64, now time.Time
 // before the start (a shift starting after 14:00 with the default 20:00):
 // then 09:00 on the day of the shift.
 func (a *App) eveningFor(start time.Time) time.Time {
-	h, m := a.cfg.Patrol.EveningAt()
-	s := start.In(a.loc)
-	eve := time.Date(s.Year(), s.Month(), s.Day()-1, h, m, 0, 0, a.loc)
+	h, m := a.Cfg.Patrol.EveningAt()
+	s := start.In(a.Loc)
+	eve := time.Date(s.Year(), s.Month(), s.Day()-1, h, m, 0, 0, a.Loc)
 	if start.Sub(eve) > 18*time.Hour {
-		eve = time.Date(s.Year(), s.Month(), s.Day(), 9, 0, 0, 0, a.loc)
+		eve = time.Date(s.Year(), s.Month(), s.Day(), 9, 0, 0, 0, a.Loc)
 	}
 	return eve
 }
@@ -168,8 +168,8 @@ func (a *App) eveningFor(start time.Time) time.Time {
 // evening reminder is worth sending only until the second
 // reminder is due, and is left out when it would come after it.
 func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Time) error {
-	key, data := itoa(sh.ID), `{"shift":`+itoa(sh.ID)+`}`
-	soon := sh.Start.Add(-a.cfg.Patrol.RemindBefore)
+	key, data := Itoa(sh.ID), `{"shift":`+Itoa(sh.ID)+`}`
+	soon := sh.Start.Add(-a.Cfg.Patrol.RemindBefore)
 	items := []storage.DueItem{}
 	if eve := a.eveningFor(sh.Start); eve.After(now) && eve.Before(soon) {
 		items = append(items, storage.DueItem{Kind: kindPatrolEve, DueAt: eve, Until: soon})
@@ -177,7 +177,7 @@ func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Tim
 	if soon.After(now) {
 		items = append(items, storage.DueItem{Kind: kindPatrolSoon, DueAt: soon, Until: sh.Start})
 	}
-	if short := sh.Start.Add(-a.cfg.Patrol.AlertShortBefore); short.After(now) {
+	if short := sh.Start.Add(-a.Cfg.Patrol.AlertShortBefore); short.After(now) {
 		items = append(items, storage.DueItem{Kind: kindPatrolShort, DueAt: short, Until: sh.Start})
 	}
 	if nc := sh.Start.Add(noCheckInAfter); nc.Before(sh.End) {
@@ -196,7 +196,7 @@ func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Tim
 // cancelShiftWork drops the pending timed work of a shift.
 func cancelShiftWork(tx *storage.Tx, shift int64) error {
 	for _, k := range patrolKinds {
-		if err := tx.CancelDue(k, itoa(shift)); err != nil {
+		if err := tx.CancelDue(k, Itoa(shift)); err != nil {
 			return err
 		}
 	}

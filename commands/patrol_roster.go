@@ -16,15 +16,15 @@ import (
 // rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
 // to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
 // sends staff a month as CSV.
-func (a *App) rosterCmd(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) rosterCmd(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
 	if len(words) > 0 && strings.EqualFold(words[0], "export") {
 		return a.rosterExport(r, words[1:])
 	}
-	day := r.now
+	day := r.Now
 	var name []string
 	for _, w := range words {
-		if d, _, ok := a.parsePeriod(w); ok && dayRE.MatchString(w) {
+		if d, _, ok := a.ParsePeriod(w); ok && DayRE.MatchString(w) {
 			day = d
 			continue
 		}
@@ -34,8 +34,8 @@ func (a *App) rosterCmd(r *req) error {
 		}
 		name = append(name, w)
 	}
-	d := day.In(a.loc)
-	from := time.Date(d.Year(), d.Month(), d.Day()-(int(d.Weekday())+6)%7, 0, 0, 0, 0, a.loc)
+	d := day.In(a.Loc)
+	from := time.Date(d.Year(), d.Month(), d.Day()-(int(d.Weekday())+6)%7, 0, 0, 0, 0, a.Loc)
 	to := from.AddDate(0, 0, 7)
 	var teams []storage.Team
 	if len(name) > 0 {
@@ -47,27 +47,27 @@ func (a *App) rosterCmd(r *req) error {
 			if err != nil {
 				return err
 			}
-			return r.reply(r.t("patrol.roster_not_member", esc(tm.Name)), nil)
+			return r.Reply(r.T("patrol.roster_not_member", Esc(tm.Name)), nil)
 		}
 		teams = []storage.Team{tm}
 	} else {
 		var err error
-		if r.atLeast(storage.RoleStaff) {
+		if r.AtLeast(storage.RoleStaff) {
 			var all []storage.TeamCount
-			if all, err = r.tx.ActiveTeams(); err == nil {
+			if all, err = r.Tx.ActiveTeams(); err == nil {
 				for _, tc := range all {
 					teams = append(teams, tc.Team)
 				}
 			}
 		} else {
-			teams, err = r.tx.MemberTeams(r.me.ID)
+			teams, err = r.Tx.MemberTeams(r.Me.ID)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	var b strings.Builder
-	b.WriteString(r.t("patrol.roster_title", from.Format("2006-01-02"), to.AddDate(0, 0, -1).Format("2006-01-02")))
+	b.WriteString(r.T("patrol.roster_title", from.Format("2006-01-02"), to.AddDate(0, 0, -1).Format("2006-01-02")))
 	n := 0
 	for _, tm := range teams {
 		part, err := a.rosterTable(r, tm, from, to)
@@ -76,14 +76,14 @@ func (a *App) rosterCmd(r *req) error {
 		}
 		if part != "" {
 			n++
-			b.WriteString("\n\n<b>" + esc(tm.Name) + "</b>\n<pre>" + part + "</pre>")
+			b.WriteString("\n\n<b>" + Esc(tm.Name) + "</b>\n<pre>" + part + "</pre>")
 		}
 	}
 	if n == 0 {
-		return r.reply(r.t("patrol.roster_none", from.Format("2006-01-02")), nil)
+		return r.Reply(r.T("patrol.roster_none", from.Format("2006-01-02")), nil)
 	}
-	b.WriteString("\n" + r.t("patrol.roster_legend"))
-	return r.reply(b.String(), nil)
+	b.WriteString("\n" + r.T("patrol.roster_legend"))
+	return r.Reply(b.String(), nil)
 }
 
 var isoWeekRE = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
@@ -99,7 +99,7 @@ func (a *App) isoWeek(s string) (time.Time, bool) {
 	if y < 2000 || w < 1 || w > 53 {
 		return time.Time{}, false
 	}
-	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, a.loc)
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, a.Loc)
 	mon := jan4.AddDate(0, 0, -(int(jan4.Weekday())+6)%7+7*(w-1))
 	if _, week := mon.ISOWeek(); week != w {
 		return time.Time{}, false
@@ -108,12 +108,12 @@ func (a *App) isoWeek(s string) (time.Time, bool) {
 }
 
 // rosterTable is one team's week, a line per shift; "" when it has none.
-func (a *App) rosterTable(r *req, tm storage.Team, from, to time.Time) (string, error) {
-	shs, err := r.tx.TeamShifts(tm.ID, from, to)
+func (a *App) rosterTable(r *Req, tm storage.Team, from, to time.Time) (string, error) {
+	shs, err := r.Tx.TeamShifts(tm.ID, from, to)
 	if err != nil || len(shs) == 0 {
 		return "", err
 	}
-	ds, err := r.tx.ShiftsDuty(tm.ID, from, to)
+	ds, err := r.Tx.ShiftsDuty(tm.ID, from, to)
 	if err != nil {
 		return "", err
 	}
@@ -123,14 +123,14 @@ func (a *App) rosterTable(r *req, tm storage.Team, from, to time.Time) (string, 
 	}
 	var b strings.Builder
 	for _, sh := range shs {
-		s, e := sh.Start.In(a.loc), sh.End.In(a.loc)
-		fmt.Fprintf(&b, "%s %s %s-%s %s\n ", weekday(r.lang, s), s.Format("01-02"), s.Format("15:04"), e.Format("15:04"),
-			esc(limitRunes(sh.Area, 24)))
+		s, e := sh.Start.In(a.Loc), sh.End.In(a.Loc)
+		fmt.Fprintf(&b, "%s %s %s-%s %s\n ", weekday(r.Lang, s), s.Format("01-02"), s.Format("15:04"), e.Format("15:04"),
+			Esc(LimitRunes(sh.Area, 24)))
 		for _, d := range by[sh.ID] {
-			b.WriteString(" " + rosterMark(d, sh, r.now) + esc(limitRunes(d.Name, 12)))
+			b.WriteString(" " + rosterMark(d, sh, r.Now) + Esc(LimitRunes(d.Name, 12)))
 		}
 		if open := sh.Slots - sh.Taken; open > 0 {
-			b.WriteString(" " + r.t("patrol.roster_open", open))
+			b.WriteString(" " + r.T("patrol.roster_open", open))
 		}
 		b.WriteString("\n")
 	}
@@ -153,36 +153,36 @@ func rosterMark(d storage.PatrolDuty, sh storage.PatrolShift, now time.Time) str
 }
 
 // rosterExport sends staff a month's roster as CSV (UTF-8 with BOM).
-func (a *App) rosterExport(r *req, args []string) error {
-	if !r.atLeast(storage.RoleStaff) {
-		return r.reply(r.t("team.staff_only"), nil)
+func (a *App) rosterExport(r *Req, args []string) error {
+	if !r.AtLeast(storage.RoleStaff) {
+		return r.Reply(r.T("team.staff_only"), nil)
 	}
-	from := a.monthOf(r.now)
+	from := a.MonthOf(r.Now)
 	if len(args) > 0 {
-		m, ok := a.parseMonth(args[0])
+		m, ok := a.ParseMonth(args[0])
 		if !ok {
-			return r.reply(r.t("patrol.roster_bad_month", esc(limitRunes(args[0], 32))), nil)
+			return r.Reply(r.T("patrol.roster_bad_month", Esc(LimitRunes(args[0], 32))), nil)
 		}
 		from = m
 	}
 	to := from.AddDate(0, 1, 0)
-	shs, err := r.tx.TeamShifts(0, from, to)
+	shs, err := r.Tx.TeamShifts(0, from, to)
 	if err != nil {
 		return err
 	}
-	ds, err := r.tx.ShiftsDuty(0, from, to)
+	ds, err := r.Tx.ShiftsDuty(0, from, to)
 	if err != nil {
 		return err
 	}
-	data, err := a.rosterCSV(shs, ds, r.now)
+	data, err := a.rosterCSV(shs, ds, r.Now)
 	if err != nil {
 		return err
 	}
 	name := from.Format("2006-01")
-	a.audit(r, "export.roster", "", map[string]string{"month": name})
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: r.t("patrol.roster_caption", name, r.n("count.shifts", len(shs)))}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "roster-" + name + ".csv", FileData: data}, r.now)
+	a.Audit(r, "export.roster", "", map[string]string{"month": name})
+	p := telegram.SendDocument{ChatID: r.Chat.ID, Caption: r.T("patrol.roster_caption", name, r.N("count.shifts", len(shs)))}
+	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "roster-" + name + ".csv", FileData: data}, r.Now)
 	return err
 }
 
@@ -190,7 +190,7 @@ var rosterHeader = []string{"班次 shift", "队伍 team", "开始 start", "结�
 	"状态 status", "方式 via", "签到 check_in", "签退 check_out"}
 
 func (a *App) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) ([]byte, error) {
-	lang := a.cfg.Community.Language
+	lang := a.Cfg.Community.Language
 	by := map[int64][]storage.PatrolDuty{}
 	for _, d := range ds {
 		by[d.ShiftID] = append(by[d.ShiftID], d)
@@ -202,16 +202,16 @@ func (a *App) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now 
 		return nil, err
 	}
 	for _, sh := range shs {
-		base := []string{itoa(sh.ID), cell(sh.Team), a.csvTime(sh.Start), a.csvTime(sh.End), cell(sh.Area)}
+		base := []string{Itoa(sh.ID), Cell(sh.Team), a.CsvTime(sh.Start), a.CsvTime(sh.End), Cell(sh.Area)}
 		for _, d := range by[sh.ID] {
-			row := append(append([]string{}, base...), cell(d.Name), a.cat.T(lang, "patrol.status."+markKey(rosterMark(d, sh, now))),
-				d.Via, a.csvTime(d.CheckIn), a.csvTime(d.CheckOut))
+			row := append(append([]string{}, base...), Cell(d.Name), a.Cat.T(lang, "patrol.status."+markKey(rosterMark(d, sh, now))),
+				d.Via, a.CsvTime(d.CheckIn), a.CsvTime(d.CheckOut))
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}
 		}
 		for range sh.Slots - sh.Taken {
-			if err := w.Write(append(append([]string{}, base...), "", a.cat.T(lang, "patrol.status.open"), "", "", "")); err != nil {
+			if err := w.Write(append(append([]string{}, base...), "", a.Cat.T(lang, "patrol.status.open"), "", "", "")); err != nil {
 				return nil, err
 			}
 		}

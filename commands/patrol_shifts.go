@@ -13,19 +13,19 @@ const maxListed = 8
 
 // shiftsCmd is /shifts: the caller's own coming shifts, then the open ones
 // of their teams, with buttons.
-func (a *App) shiftsCmd(r *req) error {
-	to := r.now.AddDate(0, 0, a.cfg.Patrol.HorizonDays)
-	mine, err := r.tx.MemberShifts(r.me.ID, r.now, to)
+func (a *App) shiftsCmd(r *Req) error {
+	to := r.Now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
+	mine, err := r.Tx.MemberShifts(r.Me.ID, r.Now, to)
 	if err != nil {
 		return err
 	}
-	teams, err := r.tx.MemberTeams(r.me.ID)
+	teams, err := r.Tx.MemberTeams(r.Me.ID)
 	if err != nil {
 		return err
 	}
 	var open []storage.PatrolShift
 	for _, tm := range teams {
-		shs, err := r.tx.TeamShifts(tm.ID, r.now, to)
+		shs, err := r.Tx.TeamShifts(tm.ID, r.Now, to)
 		if err != nil {
 			return err
 		}
@@ -37,49 +37,49 @@ func (a *App) shiftsCmd(r *req) error {
 	}
 	sort.Slice(open, func(i, j int) bool { return open[i].Start.Before(open[j].Start) })
 	if len(mine) == 0 && len(open) == 0 {
-		return r.reply(r.t("patrol.shifts_none"), nil)
+		return r.Reply(r.T("patrol.shifts_none"), nil)
 	}
 	var b strings.Builder
 	var rows [][]telegram.Button
 	if len(mine) > 0 {
-		b.WriteString(r.t("patrol.shifts_mine"))
+		b.WriteString(r.T("patrol.shifts_mine"))
 	}
 	for i, sh := range mine {
 		if i == maxListed {
 			b.WriteString("\n…")
 			break
 		}
-		b.WriteString("\n• " + a.shiftLabel(r.lang, sh, r.now))
-		short := a.shortWhen(r.lang, sh)
-		if !r.now.Before(sh.Start.Add(-checkInOpens)) {
-			rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.in") + " · " + short, CallbackData: "pt:in:" + itoa(sh.ID)},
-				{Text: r.t("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + itoa(sh.ID)}})
+		b.WriteString("\n• " + a.shiftLabel(r.Lang, sh, r.Now))
+		short := a.shortWhen(r.Lang, sh)
+		if !r.Now.Before(sh.Start.Add(-checkInOpens)) {
+			rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.in") + " · " + short, CallbackData: "pt:in:" + Itoa(sh.ID)},
+				{Text: r.T("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + Itoa(sh.ID)}})
 			continue
 		}
-		rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + itoa(sh.ID)},
-			{Text: r.t("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + itoa(sh.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + Itoa(sh.ID)},
+			{Text: r.T("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + Itoa(sh.ID)}})
 	}
 	if len(open) > 0 {
 		if len(mine) > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString(r.t("patrol.shifts_open"))
+		b.WriteString(r.T("patrol.shifts_open"))
 	}
 	for i, sh := range open {
 		if i == maxListed {
 			b.WriteString("\n…")
 			break
 		}
-		b.WriteString("\n• " + a.shiftLabel(r.lang, sh, r.now) + " · " + r.t("patrol.open_of", sh.Slots-sh.Taken, sh.Slots))
-		rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.take") + " · " + a.shortWhen(r.lang, sh),
-			CallbackData: "pt:take:" + itoa(sh.ID)}})
+		b.WriteString("\n• " + a.shiftLabel(r.Lang, sh, r.Now) + " · " + r.T("patrol.open_of", sh.Slots-sh.Taken, sh.Slots))
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.take") + " · " + a.shortWhen(r.Lang, sh),
+			CallbackData: "pt:take:" + Itoa(sh.ID)}})
 	}
-	return r.reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // shortWhen is "Thu 12-03 20:00" for a button.
 func (a *App) shortWhen(lang string, sh storage.PatrolShift) string {
-	s := sh.Start.In(a.loc)
+	s := sh.Start.In(a.Loc)
 	return weekday(lang, s) + " " + s.Format("01-02 15:04")
 }
 

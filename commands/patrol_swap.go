@@ -13,105 +13,105 @@ const flowPatrolOffer = "patrol_offer"
 // offerButton: a member on a shift offers it to the team ("offt") or to
 // one named member ("offm", who is asked for next). They stay on it until
 // someone takes it; whoever takes it first gets it.
-func (a *App) offerButton(r *req, sh storage.PatrolShift, op string) error {
+func (a *App) offerButton(r *Req, sh storage.PatrolShift, op string) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
-	if !r.now.Before(sh.Start) {
-		return r.toast(r.t("patrol.started_cant"))
+	if !r.Now.Before(sh.Start) {
+		return r.Toast(r.T("patrol.started_cant"))
 	}
 	switch op {
 	case "offer":
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.reply(r.t("patrol.offer_to", a.shiftLabel(r.lang, sh, r.now)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.t("patrol.btn.offer_team"), CallbackData: "pt:offt:" + itoa(sh.ID)},
-			{Text: r.t("patrol.btn.offer_one"), CallbackData: "pt:offm:" + itoa(sh.ID)}}}})
+		return r.Reply(r.T("patrol.offer_to", a.shiftLabel(r.Lang, sh, r.Now)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+			{Text: r.T("patrol.btn.offer_team"), CallbackData: "pt:offt:" + Itoa(sh.ID)},
+			{Text: r.T("patrol.btn.offer_one"), CallbackData: "pt:offm:" + Itoa(sh.ID)}}}})
 	case "offm":
-		if err := r.setFlow(flowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
+		if err := r.SetFlow(flowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
 			return err
 		}
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.reply(r.t("patrol.offer_who"), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: "@username"})
+		return r.Reply(r.T("patrol.offer_who"), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: "@username"})
 	}
-	if _, err := r.tx.OfferSlot(sh.ID, r.me.ID, 0, r.now); err != nil {
+	if _, err := r.Tx.OfferSlot(sh.ID, r.Me.ID, 0, r.Now); err != nil {
 		return err
 	}
-	ids, err := r.tx.TeamMemberIDs(sh.TeamID)
+	ids, err := r.Tx.TeamMemberIDs(sh.TeamID)
 	if err != nil {
 		return err
 	}
-	ds, err := r.tx.ShiftDuty(sh.ID)
+	ds, err := r.Tx.ShiftDuty(sh.ID)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		if id == r.me.ID || onDuty(ds, id) {
+		if id == r.Me.ID || onDuty(ds, id) {
 			continue
 		}
 		if err := a.tellOffer(r, sh, id, "patrol.offer_msg"); err != nil {
 			return err
 		}
 	}
-	return r.edit(r.t("patrol.offered_team", a.shiftLabel(r.lang, sh, r.now)), nil)
+	return r.Edit(r.T("patrol.offered_team", a.shiftLabel(r.Lang, sh, r.Now)), nil)
 }
 
 // tellOffer sends person id the caller's offer of sh with a Take button;
 // key says whether the whole team or only this person was asked.
-func (a *App) tellOffer(r *req, sh storage.PatrolShift, id int64, key string) error {
-	return a.personMsg(r.tx, id, r.now, func(lang string) (string, any) {
-		return a.cat.T(lang, key, esc(r.me.Name), a.shiftLabel(lang, sh, r.now)),
-			telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "patrol.btn.take"),
-				CallbackData: "pt:swap:" + itoa(sh.ID) + ":" + itoa(r.me.ID)}}}}
+func (a *App) tellOffer(r *Req, sh storage.PatrolShift, id int64, key string) error {
+	return a.personMsg(r.Tx, id, r.Now, func(lang string) (string, any) {
+		return a.Cat.T(lang, key, Esc(r.Me.Name), a.shiftLabel(lang, sh, r.Now)),
+			telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "patrol.btn.take"),
+				CallbackData: "pt:swap:" + Itoa(sh.ID) + ":" + Itoa(r.Me.ID)}}}}
 	})
 }
 
 // offerText takes the member a shift is offered to.
-func (a *App) offerText(r *req, f storage.Flow) error {
+func (a *App) offerText(r *Req, f storage.Flow) error {
 	var d struct {
 		Shift int64 `json:"shift"`
 	}
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	sh, err := r.tx.PatrolShift(d.Shift)
-	if isNotFound(err) {
-		return r.tx.EndFlow(r.me.ID)
+	sh, err := r.Tx.PatrolShift(d.Shift)
+	if IsNotFound(err) {
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	if on, err := a.isOnShift(r, sh); err != nil || !on || !r.now.Before(sh.Start) {
+	if on, err := a.isOnShift(r, sh); err != nil || !on || !r.Now.Before(sh.Start) {
 		if err == nil {
-			err = r.tx.EndFlow(r.me.ID)
+			err = r.Tx.EndFlow(r.Me.ID)
 		}
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("patrol.not_on_shift"), nil)
+		return r.Reply(r.T("patrol.not_on_shift"), nil)
 	}
-	m, ok, err := a.findPerson(r, strings.TrimSpace(r.text), "patrol.offer_who")
+	m, ok, err := a.FindPerson(r, strings.TrimSpace(r.Text), "patrol.offer_who")
 	if !ok || err != nil {
 		return err
 	}
-	in, err := r.tx.InTeam(sh.TeamID, m.ID)
+	in, err := r.Tx.InTeam(sh.TeamID, m.ID)
 	if err != nil {
 		return err
 	}
-	if !in || m.ID == r.me.ID {
-		return r.reply(r.t("patrol.offer_not_team", esc(m.Name), esc(sh.Team)), telegram.ForceReply{ForceReply: true})
+	if !in || m.ID == r.Me.ID {
+		return r.Reply(r.T("patrol.offer_not_team", Esc(m.Name), Esc(sh.Team)), telegram.ForceReply{ForceReply: true})
 	}
-	if _, err := r.tx.OfferSlot(sh.ID, r.me.ID, m.ID, r.now); err != nil {
+	if _, err := r.Tx.OfferSlot(sh.ID, r.Me.ID, m.ID, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if err := a.tellOffer(r, sh, m.ID, "patrol.offer_msg_one"); err != nil {
 		return err
 	}
-	return r.reply(r.t("patrol.offered_one", a.shiftLabel(r.lang, sh, r.now), esc(m.Name)), nil)
+	return r.Reply(r.T("patrol.offered_one", a.shiftLabel(r.Lang, sh, r.Now), Esc(m.Name)), nil)
 }

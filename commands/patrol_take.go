@@ -7,117 +7,117 @@ import (
 
 // takeShift puts the caller on sh: an open slot, or (from != 0) the place
 // from offers. Holding an overlapping shift asks to confirm first.
-func (a *App) takeShift(r *req, sh storage.PatrolShift, from int64, confirmed bool) error {
+func (a *App) takeShift(r *Req, sh storage.PatrolShift, from int64, confirmed bool) error {
 	if why, err := a.mayTakeShift(r, sh); err != nil || why != "" {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t(why))
+		return r.Toast(r.T(why))
 	}
 	if !confirmed {
-		held, err := r.tx.MemberShifts(r.me.ID, sh.Start, sh.End)
+		held, err := r.Tx.MemberShifts(r.Me.ID, sh.Start, sh.End)
 		if err != nil {
 			return err
 		}
 		if len(held) > 0 {
-			data := "pt:takec:" + itoa(sh.ID)
+			data := "pt:takec:" + Itoa(sh.ID)
 			if from != 0 {
-				data = "pt:swapc:" + itoa(sh.ID) + ":" + itoa(from)
+				data = "pt:swapc:" + Itoa(sh.ID) + ":" + Itoa(from)
 			}
-			if err := r.toast(""); err != nil {
+			if err := r.Toast(""); err != nil {
 				return err
 			}
-			return r.reply(r.t("patrol.overlap", a.shiftLabel(r.lang, held[0], r.now), a.shiftLabel(r.lang, sh, r.now)),
-				telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("patrol.btn.take_anyway"), CallbackData: data}}}})
+			return r.Reply(r.T("patrol.overlap", a.shiftLabel(r.Lang, held[0], r.Now), a.shiftLabel(r.Lang, sh, r.Now)),
+				telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("patrol.btn.take_anyway"), CallbackData: data}}}})
 		}
 	}
 	var ok bool
 	var err error
 	if from != 0 {
-		ok, err = r.tx.SwapSlot(sh.ID, from, r.me.ID, r.now)
+		ok, err = r.Tx.SwapSlot(sh.ID, from, r.Me.ID, r.Now)
 	} else {
-		ok, err = r.tx.TakeSlot(sh.ID, r.me.ID, "take", r.now)
+		ok, err = r.Tx.TakeSlot(sh.ID, r.Me.ID, "take", r.Now)
 	}
 	if err != nil {
 		return err
 	}
 	if !ok {
 		if from != 0 {
-			return r.toast(r.t("patrol.offer_gone"))
+			return r.Toast(r.T("patrol.offer_gone"))
 		}
-		return r.toast(r.t("patrol.full"))
+		return r.Toast(r.T("patrol.full"))
 	}
-	if err := r.toast(r.t("patrol.taken_toast")); err != nil {
+	if err := r.Toast(r.T("patrol.taken_toast")); err != nil {
 		return err
 	}
-	if r.msg != nil && buttonCount(r) == 1 {
+	if r.Msg != nil && buttonCount(r) == 1 {
 		// The ask was for this shift alone: its button goes (a list keeps its others).
-		if err := r.edit(esc(r.msg.Text), nil); err != nil {
+		if err := r.Edit(Esc(r.Msg.Text), nil); err != nil {
 			return err
 		}
 	}
-	kb := a.heldKeyboard(r.lang, sh.ID)
-	if !r.now.Before(sh.Start.Add(-a.cfg.Patrol.RemindBefore)) {
-		kb = a.soonKeyboard(r.lang, sh.ID) // its reminder is past: the buttons come now
+	kb := a.heldKeyboard(r.Lang, sh.ID)
+	if !r.Now.Before(sh.Start.Add(-a.Cfg.Patrol.RemindBefore)) {
+		kb = a.soonKeyboard(r.Lang, sh.ID) // its reminder is past: the buttons come now
 	}
-	if err := r.reply(r.t("patrol.you_took", a.shiftLabel(r.lang, sh, r.now)), kb); err != nil {
+	if err := r.Reply(r.T("patrol.you_took", a.shiftLabel(r.Lang, sh, r.Now)), kb); err != nil {
 		return err
 	}
 	if from != 0 {
-		return a.tellPerson(r.tx, from, r.now, nil, "patrol.swapped_away", esc(r.me.Name), a.shiftLabelFor(r, from, sh))
+		return a.tellPerson(r.Tx, from, r.Now, nil, "patrol.swapped_away", Esc(r.Me.Name), a.shiftLabelFor(r, from, sh))
 	}
 	return nil
 }
 
 // shiftLabelFor is sh's label in person id's language.
-func (a *App) shiftLabelFor(r *req, id int64, sh storage.PatrolShift) string {
-	lang := a.cfg.Community.Language
-	if m, err := r.tx.Member(id); err == nil {
-		lang = a.langOf(m)
+func (a *App) shiftLabelFor(r *Req, id int64, sh storage.PatrolShift) string {
+	lang := a.Cfg.Community.Language
+	if m, err := r.Tx.Member(id); err == nil {
+		lang = a.LangOf(m)
 	}
-	return a.shiftLabel(lang, sh, r.now)
+	return a.shiftLabel(lang, sh, r.Now)
 }
 
 // cantMakeIt frees the caller's slot before the start and tells the team
 // at once.
-func (a *App) cantMakeIt(r *req, sh storage.PatrolShift) error {
+func (a *App) cantMakeIt(r *Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
-	if !r.now.Before(sh.Start) {
-		return r.toast(r.t("patrol.started_cant"))
+	if !r.Now.Before(sh.Start) {
+		return r.Toast(r.T("patrol.started_cant"))
 	}
-	if _, err := r.tx.LeaveSlot(sh.ID, r.me.ID, storage.DutyDropped, r.now); err != nil {
+	if _, err := r.Tx.LeaveSlot(sh.ID, r.Me.ID, storage.DutyDropped, r.Now); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("patrol.dropped", a.shiftLabel(r.lang, sh, r.now)), nil); err != nil {
+	if err := r.Edit(r.T("patrol.dropped", a.shiftLabel(r.Lang, sh, r.Now)), nil); err != nil {
 		return err
 	}
 	sh.Taken--
-	return a.tellTeamNeed(r.tx, sh, r.me.ID, r.now)
+	return a.tellTeamNeed(r.Tx, sh, r.Me.ID, r.Now)
 }
 
 // onMyWay records that the caller is coming.
-func (a *App) onMyWay(r *req, sh storage.PatrolShift) error {
+func (a *App) onMyWay(r *Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
-	if !r.now.Before(sh.End) {
-		return r.toast(r.t("patrol.shift_over"))
+	if !r.Now.Before(sh.End) {
+		return r.Toast(r.T("patrol.shift_over"))
 	}
-	if _, err := r.tx.MarkDuty(sh.ID, r.me.ID, "on_way_at", r.now); err != nil {
+	if _, err := r.Tx.MarkDuty(sh.ID, r.Me.ID, "on_way_at", r.Now); err != nil {
 		return err
 	}
-	return r.toast(r.t("patrol.way_toast"))
+	return r.Toast(r.T("patrol.way_toast"))
 }
 
 // buttonCount is how many buttons the pressed message has.
-func buttonCount(r *req) int {
-	if r.msg == nil || r.msg.ReplyMarkup == nil {
+func buttonCount(r *Req) int {
+	if r.Msg == nil || r.Msg.ReplyMarkup == nil {
 		return 0
 	}
 	n := 0
-	for _, row := range r.msg.ReplyMarkup.InlineKeyboard {
+	for _, row := range r.Msg.ReplyMarkup.InlineKeyboard {
 		n += len(row)
 	}
 	return n

@@ -32,7 +32,7 @@ func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []
 			return fmt.Errorf("patrol: %s %s: %w", it.Kind, it.Key, err)
 		}
 		sh, err := tx.PatrolShift(d.Shift)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		if err != nil {
@@ -50,7 +50,7 @@ func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []
 func (a *App) remindEvening(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	for _, d := range onShift(ds) {
 		err := a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.remind_eve", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
+			return a.Cat.T(lang, "patrol.remind_eve", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
 				a.heldKeyboard(lang, sh.ID)
 		})
 		if err != nil {
@@ -65,7 +65,7 @@ func (a *App) remindEvening(tx *storage.Tx, sh storage.PatrolShift, ds []storage
 func (a *App) remindSoon(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	for _, d := range onShift(ds) {
 		err := a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.remind_soon", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
+			return a.Cat.T(lang, "patrol.remind_soon", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
 				a.soonKeyboard(lang, sh.ID)
 		})
 		if err != nil {
@@ -77,7 +77,7 @@ func (a *App) remindSoon(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 
 func (a *App) withWhom(lang string, ds []storage.PatrolDuty, me int64) string {
 	if others := othersOn(lang, ds, me); others != "" {
-		return "\n" + a.cat.T(lang, "patrol.with", others)
+		return "\n" + a.Cat.T(lang, "patrol.with", others)
 	}
 	return ""
 }
@@ -103,7 +103,7 @@ func (a *App) alertShort(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 			if in && !onDuty(ds, m.ID) {
 				kb = a.takeKeyboard(lang, sh.ID)
 			}
-			return a.cat.T(lang, "patrol.short", a.shiftLabel(lang, sh, now), have, sh.Slots, sh.Slots-have), kb
+			return a.Cat.T(lang, "patrol.short", a.shiftLabel(lang, sh, now), have, sh.Slots, sh.Slots-have), kb
 		})
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storag
 	var missing []string
 	for _, d := range onShift(ds) {
 		if d.CheckIn.IsZero() {
-			missing = append(missing, esc(d.Name))
+			missing = append(missing, Esc(d.Name))
 		}
 	}
 	if len(missing) == 0 {
@@ -129,13 +129,13 @@ func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storag
 		return err
 	}
 	if len(leads) == 0 {
-		if leads, err = a.staff(tx); err != nil {
+		if leads, err = a.Staff(tx); err != nil {
 			return err
 		}
 	}
 	for _, m := range leads {
 		err := a.personMsg(tx, m.ID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.no_checkin", a.shiftLabel(lang, sh, now), a.listJoin(lang, missing)), nil
+			return a.Cat.T(lang, "patrol.no_checkin", a.shiftLabel(lang, sh, now), a.ListJoin(lang, missing)), nil
 		})
 		if err != nil {
 			return err
@@ -159,7 +159,7 @@ func (a *App) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 			return err
 		}
 		err = a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
-			return a.cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtLength(min)), nil
+			return a.Cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtLength(min)), nil
 		})
 		if err != nil {
 			return err
@@ -200,7 +200,7 @@ func (a *App) leadsAndStaff(tx *storage.Tx, team int64) ([]storage.Member, error
 	if err != nil {
 		return nil, err
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return nil, err
 	}

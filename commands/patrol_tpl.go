@@ -11,8 +11,8 @@ import (
 )
 
 // patrolCmd is /patrol [team]: the templates of a team the caller manages.
-func (a *App) patrolCmd(r *req) error {
-	if name := cleanLine(r.args); name != "" {
+func (a *App) patrolCmd(r *Req) error {
+	if name := CleanLine(r.Args); name != "" {
 		tm, ok, err := a.findTeam(r, name)
 		if !ok || err != nil {
 			return err
@@ -21,13 +21,13 @@ func (a *App) patrolCmd(r *req) error {
 			if err != nil {
 				return err
 			}
-			return r.reply(r.t("patrol.not_lead", esc(tm.Name)), nil)
+			return r.Reply(r.T("patrol.not_lead", Esc(tm.Name)), nil)
 		}
 		return a.templatesPage(r, tm, false)
 	}
 	var teams []storage.Team
-	if r.atLeast(storage.RoleStaff) {
-		all, err := r.tx.ActiveTeams()
+	if r.AtLeast(storage.RoleStaff) {
+		all, err := r.Tx.ActiveTeams()
 		if err != nil {
 			return err
 		}
@@ -36,66 +36,66 @@ func (a *App) patrolCmd(r *req) error {
 		}
 	} else {
 		var err error
-		if teams, err = r.tx.TeamsLedBy(r.me.ID); err != nil {
+		if teams, err = r.Tx.TeamsLedBy(r.Me.ID); err != nil {
 			return err
 		}
 	}
 	switch len(teams) {
 	case 0:
-		return r.reply(r.t("patrol.no_teams"), nil)
+		return r.Reply(r.T("patrol.no_teams"), nil)
 	case 1:
 		return a.templatesPage(r, teams[0], false)
 	}
 	var rows [][]telegram.Button
 	for _, tm := range teams {
-		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "pt:tl:" + itoa(tm.ID)}})
+		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "pt:tl:" + Itoa(tm.ID)}})
 	}
-	return r.reply(r.t("patrol.pick_team"), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(r.T("patrol.pick_team"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // templatesPage lists tm's templates with buttons to add, change, pause
 // and remove.
-func (a *App) templatesPage(r *req, tm storage.Team, edit bool) error {
-	tpls, err := r.tx.PatrolTemplates(tm.ID)
+func (a *App) templatesPage(r *Req, tm storage.Team, edit bool) error {
+	tpls, err := r.Tx.PatrolTemplates(tm.ID)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("patrol.tpl_title", esc(tm.Name)))
+	b.WriteString(r.T("patrol.tpl_title", Esc(tm.Name)))
 	if len(tpls) == 0 {
-		b.WriteString("\n" + r.t("patrol.tpl_none"))
+		b.WriteString("\n" + r.T("patrol.tpl_none"))
 	}
 	var rows [][]telegram.Button
 	for i, p := range tpls {
 		n := fmt.Sprint(i + 1)
 		b.WriteString("\n" + n + ". " + a.tplLine(r, p))
-		pause := telegram.Button{Text: r.t("patrol.btn.pause", n), CallbackData: "pt:tp:" + itoa(p.ID)}
+		pause := telegram.Button{Text: r.T("patrol.btn.pause", n), CallbackData: "pt:tp:" + Itoa(p.ID)}
 		if p.State == storage.PatrolPaused {
-			pause.Text = r.t("patrol.btn.resume", n)
+			pause.Text = r.T("patrol.btn.resume", n)
 		}
-		rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.change", n), CallbackData: "pt:tc:" + itoa(p.ID)}, pause,
-			{Text: r.t("patrol.btn.remove", n), CallbackData: "pt:tr:" + itoa(p.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.change", n), CallbackData: "pt:tc:" + Itoa(p.ID)}, pause,
+			{Text: r.T("patrol.btn.remove", n), CallbackData: "pt:tr:" + Itoa(p.ID)}})
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("patrol.btn.add"), CallbackData: "pt:ta:" + itoa(tm.ID)}})
+	rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.add"), CallbackData: "pt:ta:" + Itoa(tm.ID)}})
 	kb := telegram.Keyboard{InlineKeyboard: rows}
 	if edit {
-		return r.edit(b.String(), kb)
+		return r.Edit(b.String(), kb)
 	}
-	return r.reply(b.String(), kb)
+	return r.Reply(b.String(), kb)
 }
 
 // tplLine describes a template: "every day 20:00 · 3h · 2 people · east gate".
-func (a *App) tplLine(r *req, p storage.PatrolTemplate) string {
-	s := a.specLabel(r.lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.t("patrol.people", p.Slots) + " · " + esc(p.Area)
+func (a *App) tplLine(r *Req, p storage.PatrolTemplate) string {
+	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + Esc(p.Area)
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {
-			names = append(names, esc(a.memberName(r, id)))
+			names = append(names, Esc(a.memberName(r, id)))
 		}
-		s += " · " + r.t("patrol.rotation", a.listJoin(r.lang, names))
+		s += " · " + r.T("patrol.rotation", a.ListJoin(r.Lang, names))
 	}
 	if p.State == storage.PatrolPaused {
-		s += " · " + r.t("patrol.paused")
+		s += " · " + r.T("patrol.paused")
 	}
 	return s
 }
@@ -110,34 +110,34 @@ func (a *App) specLabel(lang, spec string) string {
 			at := fmt.Sprintf("%02d:%02d", h, m)
 			switch f[4] {
 			case "*":
-				return a.cat.T(lang, "patrol.preset.daily_at", at)
+				return a.Cat.T(lang, "patrol.preset.daily_at", at)
 			case "1-5":
-				return a.cat.T(lang, "patrol.preset.weekdays_at", at)
+				return a.Cat.T(lang, "patrol.preset.weekdays_at", at)
 			case "0,6":
-				return a.cat.T(lang, "patrol.preset.weekends_at", at)
+				return a.Cat.T(lang, "patrol.preset.weekends_at", at)
 			}
 		}
 	}
-	return "<code>" + esc(spec) + "</code>"
+	return "<code>" + Esc(spec) + "</code>"
 }
 
 // templateButton takes the buttons of a team's template page. Permission
 // is checked again on every press.
-func (a *App) templateButton(r *req, op string, id int64) error {
+func (a *App) templateButton(r *Req, op string, id int64) error {
 	teamID := id
 	var p storage.PatrolTemplate
 	if op != "tl" && op != "ta" {
 		var err error
-		if p, err = r.tx.PatrolTemplate(id); isNotFound(err) || p.State == storage.PatrolRemoved {
-			return r.toast(r.t("error.stale_button"))
+		if p, err = r.Tx.PatrolTemplate(id); IsNotFound(err) || p.State == storage.PatrolRemoved {
+			return r.Toast(r.T("error.stale_button"))
 		} else if err != nil {
 			return err
 		}
 		teamID = p.TeamID
 	}
-	tm, err := r.tx.Team(teamID)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
+	tm, err := r.Tx.Team(teamID)
+	if IsNotFound(err) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
@@ -146,7 +146,7 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("patrol.not_lead", tm.Name))
+		return r.Toast(r.T("patrol.not_lead", tm.Name))
 	}
 	switch op {
 	case "tl":
@@ -158,10 +158,10 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 			Area: p.Area, Rotation: p.Rotation})
 	case "tp":
 		if p.State == storage.PatrolPaused {
-			if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.now); err != nil {
+			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
 				return err
 			}
-			a.audit(r, "patrol.template_resume", "tpl:"+itoa(p.ID), nil)
+			a.Audit(r, "patrol.template_resume", "tpl:"+Itoa(p.ID), nil)
 			p.State = storage.PatrolActive
 			if err := a.layoutNow(r, p); err != nil {
 				return err
@@ -170,41 +170,41 @@ func (a *App) templateButton(r *req, op string, id int64) error {
 			if err := a.dropFutureShifts(r, p); err != nil {
 				return err
 			}
-			if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolPaused, r.now); err != nil {
+			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolPaused, r.Now); err != nil {
 				return err
 			}
-			a.audit(r, "patrol.template_pause", "tpl:"+itoa(p.ID), nil)
+			a.Audit(r, "patrol.template_pause", "tpl:"+Itoa(p.ID), nil)
 		}
 		return a.templatesPage(r, tm, true)
 	case "tr":
-		return r.edit(r.t("patrol.remove_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.t("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + itoa(p.ID)},
-			{Text: r.t("button.cancel"), CallbackData: "pt:tl:" + itoa(tm.ID)}}}})
+		return r.Edit(r.T("patrol.remove_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+			{Text: r.T("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + Itoa(p.ID)},
+			{Text: r.T("button.cancel"), CallbackData: "pt:tl:" + Itoa(tm.ID)}}}})
 	case "trc":
 		if err := a.dropFutureShifts(r, p); err != nil {
 			return err
 		}
-		if err := r.tx.SetPatrolTemplateState(p.ID, storage.PatrolRemoved, r.now); err != nil {
+		if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolRemoved, r.Now); err != nil {
 			return err
 		}
-		a.audit(r, "patrol.template_remove", "tpl:"+itoa(p.ID), nil)
+		a.Audit(r, "patrol.template_remove", "tpl:"+Itoa(p.ID), nil)
 		return a.templatesPage(r, tm, true)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // layoutNow lays out p's shifts in the caller's transaction.
-func (a *App) layoutNow(r *req, p storage.PatrolTemplate) error {
+func (a *App) layoutNow(r *Req, p storage.PatrolTemplate) error {
 	told := map[int64][]int64{}
-	if err := a.layoutTemplate(r.tx, p, r.now, told); err != nil {
+	if err := a.layoutTemplate(r.Tx, p, r.Now, told); err != nil {
 		return err
 	}
-	return a.tellAssigned(r.tx, told, r.now)
+	return a.tellAssigned(r.Tx, told, r.Now)
 }
 
 // dropFutureShifts removes p's shifts not yet started, telling who was on them.
-func (a *App) dropFutureShifts(r *req, p storage.PatrolTemplate) error {
-	shifts, err := r.tx.TemplateShiftsFrom(p.ID, r.now)
+func (a *App) dropFutureShifts(r *Req, p storage.PatrolTemplate) error {
+	shifts, err := r.Tx.TemplateShiftsFrom(p.ID, r.Now)
 	if err != nil {
 		return err
 	}
@@ -216,37 +216,37 @@ func (a *App) dropFutureShifts(r *req, p storage.PatrolTemplate) error {
 	return nil
 }
 
-func (a *App) dropShift(r *req, sh storage.PatrolShift) error {
-	ds, err := r.tx.ShiftDuty(sh.ID)
+func (a *App) dropShift(r *Req, sh storage.PatrolShift) error {
+	ds, err := r.Tx.ShiftDuty(sh.ID)
 	if err != nil {
 		return err
 	}
 	for _, d := range onShift(ds) {
-		if err := a.tellPerson(r.tx, d.MemberID, r.now, nil, "patrol.shift_removed", a.shiftLabelFor(r, d.MemberID, sh)); err != nil {
+		if err := a.tellPerson(r.Tx, d.MemberID, r.Now, nil, "patrol.shift_removed", a.shiftLabelFor(r, d.MemberID, sh)); err != nil {
 			return err
 		}
 	}
-	if err := cancelShiftWork(r.tx, sh.ID); err != nil {
+	if err := cancelShiftWork(r.Tx, sh.ID); err != nil {
 		return err
 	}
-	return r.tx.DeletePatrolShift(sh.ID)
+	return r.Tx.DeletePatrolShift(sh.ID)
 }
 
 // applyTemplateChange saves p (changed) and brings its shifts not yet
 // started in line: a start the new schedule no longer has is removed, the
 // others take the new length, slots and area; who is on them is told. The
 // shifts the new schedule adds are laid out.
-func (a *App) applyTemplateChange(r *req, p storage.PatrolTemplate) error {
+func (a *App) applyTemplateChange(r *Req, p storage.PatrolTemplate) error {
 	sched, err := timed.ParseSpec(p.Spec)
 	if err != nil {
 		return err
 	}
-	shifts, err := r.tx.TemplateShiftsFrom(p.ID, r.now)
+	shifts, err := r.Tx.TemplateShiftsFrom(p.ID, r.Now)
 	if err != nil {
 		return err
 	}
 	for _, sh := range shifts {
-		if !timed.Next(sched, a.loc, sh.Start.Add(-time.Second)).Equal(sh.Start) {
+		if !timed.Next(sched, a.Loc, sh.Start.Add(-time.Second)).Equal(sh.Start) {
 			if err := a.dropShift(r, sh); err != nil {
 				return err
 			}
@@ -260,11 +260,11 @@ func (a *App) applyTemplateChange(r *req, p storage.PatrolTemplate) error {
 			return err
 		}
 	}
-	if err := r.tx.UpdatePatrolTemplate(p, r.now); err != nil {
+	if err := r.Tx.UpdatePatrolTemplate(p, r.Now); err != nil {
 		return err
 	}
-	a.audit(r, "patrol.template_change", "tpl:"+itoa(p.ID), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
-	if p, err = r.tx.PatrolTemplate(p.ID); err != nil {
+	a.Audit(r, "patrol.template_change", "tpl:"+Itoa(p.ID), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
+	if p, err = r.Tx.PatrolTemplate(p.ID); err != nil {
 		return err
 	}
 	return a.layoutNow(r, p)
@@ -272,27 +272,27 @@ func (a *App) applyTemplateChange(r *req, p storage.PatrolTemplate) error {
 
 // changeShift gives a future shift a new end, slots and area; people beyond
 // the new number of slots (the last to come) are taken off; all are told.
-func (a *App) changeShift(r *req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
-	if err := r.tx.UpdatePatrolShift(sh.ID, end, slots, area); err != nil {
+func (a *App) changeShift(r *Req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
+	if err := r.Tx.UpdatePatrolShift(sh.ID, end, slots, area); err != nil {
 		return err
 	}
 	sh.End, sh.Slots, sh.Area = end, slots, area
-	if err := a.scheduleShift(r.tx, sh, r.now); err != nil {
+	if err := a.scheduleShift(r.Tx, sh, r.Now); err != nil {
 		return err
 	}
-	ds, err := r.tx.ShiftDuty(sh.ID)
+	ds, err := r.Tx.ShiftDuty(sh.ID)
 	if err != nil {
 		return err
 	}
 	for i, d := range onShift(ds) {
 		key := "patrol.shift_changed"
 		if i >= slots {
-			if _, err := r.tx.LeaveSlot(sh.ID, d.MemberID, storage.DutyDropped, r.now); err != nil {
+			if _, err := r.Tx.LeaveSlot(sh.ID, d.MemberID, storage.DutyDropped, r.Now); err != nil {
 				return err
 			}
 			key = "patrol.shift_cut"
 		}
-		if err := a.tellPerson(r.tx, d.MemberID, r.now, nil, key, a.shiftLabelFor(r, d.MemberID, sh)); err != nil {
+		if err := a.tellPerson(r.Tx, d.MemberID, r.Now, nil, key, a.shiftLabelFor(r, d.MemberID, sh)); err != nil {
 			return err
 		}
 	}

@@ -37,8 +37,8 @@ type tplData struct {
 
 var presetDow = map[string]string{"daily": "*", "weekdays": "1-5", "weekends": "0,6"}
 
-func (a *App) startTplFlow(r *req, d tplData) error {
-	if err := r.toast(""); err != nil {
+func (a *App) startTplFlow(r *Req, d tplData) error {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	return a.askTpl(r, "sched", d)
@@ -46,58 +46,58 @@ func (a *App) startTplFlow(r *req, d tplData) error {
 
 // askTpl moves the flow to step and asks for it; when changing a template
 // a Keep button keeps the value it has.
-func (a *App) askTpl(r *req, step string, d tplData) error {
-	if err := r.setFlow(flowPatrolTpl, step, d); err != nil {
+func (a *App) askTpl(r *Req, step string, d tplData) error {
+	if err := r.SetFlow(flowPatrolTpl, step, d); err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
 	btn := func(key, data string, args ...any) telegram.Button {
-		return telegram.Button{Text: r.t(key, args...), CallbackData: data}
+		return telegram.Button{Text: r.T(key, args...), CallbackData: data}
 	}
 	var text string
 	switch step {
 	case "sched":
-		text = r.t("patrol.ask_sched")
+		text = r.T("patrol.ask_sched")
 		rows = append(rows, []telegram.Button{btn("patrol.btn.daily", "pt:fp:daily"), btn("patrol.btn.weekdays", "pt:fp:weekdays"),
 			btn("patrol.btn.weekends", "pt:fp:weekends")})
 	case "time":
-		text = r.t("patrol.ask_time")
+		text = r.T("patrol.ask_time")
 	case "dur":
-		text = r.t("patrol.ask_dur")
+		text = r.T("patrol.ask_dur")
 		rows = append(rows, []telegram.Button{btn("patrol.btn.hours", "pt:fn:120", 2), btn("patrol.btn.hours", "pt:fn:180", 3),
 			btn("patrol.btn.hours", "pt:fn:240", 4)})
 	case "slots":
-		text = r.t("patrol.ask_slots")
+		text = r.T("patrol.ask_slots")
 		var row []telegram.Button
 		for _, n := range []string{"1", "2", "3", "4"} {
 			row = append(row, telegram.Button{Text: n, CallbackData: "pt:fs:" + n})
 		}
 		rows = append(rows, row)
 	case "area":
-		text = r.t("patrol.ask_area", maxArea)
+		text = r.T("patrol.ask_area", maxArea)
 	case "rot":
-		text = r.t("patrol.ask_rot")
+		text = r.T("patrol.ask_rot")
 		rows = append(rows, []telegram.Button{btn("patrol.btn.no_rotation", "pt:fp:norot")})
 	case "confirm":
 		p := storage.PatrolTemplate{Spec: d.Spec, Minutes: d.Minutes, Slots: d.Slots, Area: d.Area, Rotation: d.Rotation}
-		text = r.t("patrol.preview", a.tplLine(r, p))
+		text = r.T("patrol.preview", a.tplLine(r, p))
 		rows = append(rows, []telegram.Button{btn("patrol.btn.save", "pt:fsave"), btn("button.cancel", "pt:fcancel")})
-		return r.reply(text, telegram.Keyboard{InlineKeyboard: rows})
+		return r.Reply(text, telegram.Keyboard{InlineKeyboard: rows})
 	}
 	if d.Tpl != 0 && step != "time" {
 		rows = append(rows, []telegram.Button{btn("patrol.btn.keep", "pt:fk")})
 	}
 	rows = append(rows, []telegram.Button{btn("button.cancel", "pt:fcancel")})
-	return r.reply(text, telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(text, telegram.Keyboard{InlineKeyboard: rows})
 }
 
 var tplNext = map[string]string{"sched": "dur", "time": "dur", "dur": "slots", "slots": "area", "area": "rot", "rot": "confirm"}
 
 // tplFlowButton takes the flow's buttons; the caller's right to manage the
 // team is checked again on each press.
-func (a *App) tplFlowButton(r *req, op, arg string) error {
+func (a *App) tplFlowButton(r *Req, op, arg string) error {
 	var d tplData
-	f, ok, err := r.flowFor(flowPatrolTpl, &d)
+	f, ok, err := r.FlowFor(flowPatrolTpl, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -105,12 +105,12 @@ func (a *App) tplFlowButton(r *req, op, arg string) error {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("patrol.not_lead", ""))
+		return r.Toast(r.T("patrol.not_lead", ""))
 	}
 	n, _ := strconv.Atoi(arg)
 	switch {
 	case op == "fcancel":
-		return r.endFlowSaying(r.t("patrol.tpl_cancelled"))
+		return r.EndFlowSaying(r.T("patrol.tpl_cancelled"))
 	case op == "fk" && d.Tpl != 0 && tplNext[f.Step] != "":
 		return a.askTpl(r, tplNext[f.Step], d)
 	case op == "fp" && f.Step == "sched" && presetDow[arg] != "":
@@ -128,28 +128,28 @@ func (a *App) tplFlowButton(r *req, op, arg string) error {
 	case op == "fsave" && f.Step == "confirm":
 		return a.saveTpl(r, d)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // tplText takes what is typed at each step; a bad value is refused with
 // the reason and asked again, changing nothing.
-func (a *App) tplText(r *req, f storage.Flow) error {
+func (a *App) tplText(r *Req, f storage.Flow) error {
 	var d tplData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if may, err := a.mayManagePatrol(r, d.Team); err != nil || !may {
 		if err == nil {
-			err = r.tx.EndFlow(r.me.ID)
+			err = r.Tx.EndFlow(r.Me.ID)
 		}
 		return err
 	}
-	text := strings.TrimSpace(cleanLine(r.text))
-	again := func(key string, args ...any) error { return r.reply(r.t(key, args...), nil) }
+	text := strings.TrimSpace(CleanLine(r.Text))
+	again := func(key string, args ...any) error { return r.Reply(r.T(key, args...), nil) }
 	switch f.Step {
 	case "sched":
 		if bad := a.checkSpec(r, text); bad != "" {
-			return r.reply(bad, nil)
+			return r.Reply(bad, nil)
 		}
 		d.Spec = text
 	case "time":
@@ -172,7 +172,7 @@ func (a *App) tplText(r *req, f storage.Flow) error {
 		}
 		d.Slots = n
 	case "area":
-		if text == "" || runeLen(text) > maxArea {
+		if text == "" || RuneLen(text) > maxArea {
 			return again("patrol.bad_area", maxArea)
 		}
 		d.Area = text
@@ -182,7 +182,7 @@ func (a *App) tplText(r *req, f storage.Flow) error {
 			return err
 		}
 		if bad != "" {
-			return again("patrol.bad_rot", esc(bad))
+			return again("patrol.bad_rot", Esc(bad))
 		}
 		d.Rotation = ids
 	default:
@@ -193,39 +193,39 @@ func (a *App) tplText(r *req, f storage.Flow) error {
 
 // checkSpec returns why a cron expression cannot be used, naming the field
 // at fault, or "".
-func (a *App) checkSpec(r *req, spec string) string {
+func (a *App) checkSpec(r *Req, spec string) string {
 	s, err := timed.ParseSpec(spec)
 	var se *timed.SpecError
 	if errors.As(err, &se) {
 		if se.Field == timed.FieldSpec {
-			return r.t("patrol.bad_cron", esc(spec))
+			return r.T("patrol.bad_cron", Esc(spec))
 		}
-		return r.t("patrol.bad_cron_field", a.fieldName(r, se.Field), esc(se.Value))
+		return r.T("patrol.bad_cron_field", a.fieldName(r, se.Field), Esc(se.Value))
 	}
 	if err != nil {
-		return r.t("patrol.bad_cron", esc(spec))
+		return r.T("patrol.bad_cron", Esc(spec))
 	}
-	day := r.now.In(a.loc)
+	day := r.Now.In(a.Loc)
 	for i := range 8 {
-		if timed.PerDay(s, a.loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
-			return r.t("patrol.too_often", maxShiftsPerDay)
+		if timed.PerDay(s, a.Loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
+			return r.T("patrol.too_often", maxShiftsPerDay)
 		}
 	}
 	return ""
 }
 
-func (a *App) fieldName(r *req, f timed.Field) string {
+func (a *App) fieldName(r *Req, f timed.Field) string {
 	switch f {
 	case timed.FieldMinute:
-		return r.t("patrol.field.minute")
+		return r.T("patrol.field.minute")
 	case timed.FieldHour:
-		return r.t("patrol.field.hour")
+		return r.T("patrol.field.hour")
 	case timed.FieldDayOfMonth:
-		return r.t("patrol.field.dom")
+		return r.T("patrol.field.dom")
 	case timed.FieldMonth:
-		return r.t("patrol.field.month")
+		return r.T("patrol.field.month")
 	}
-	return r.t("patrol.field.dow")
+	return r.T("patrol.field.dow")
 }
 
 // parseClock reads "20:00", "8:30" or "20".
@@ -260,33 +260,33 @@ func parseLength(s string) (int, bool) {
 // readRotation reads "@wang @chen 1234" into member ids, in order; bad is
 // the first one not found or not in the team.
 // answered is true when a name two members hold was refused with both ids.
-func (a *App) readRotation(r *req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
+func (a *App) readRotation(r *Req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
 	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return c == ' ' || c == ',' || c == '，' || c == '、' }) {
 		var m storage.Member
 		if strings.HasPrefix(w, "@") {
 			var ok bool
-			if m, ok, err = a.memberByUsername(r, w); !ok && err == nil {
+			if m, ok, err = a.MemberByUsername(r, w); !ok && err == nil {
 				return nil, "", true, nil
 			}
 		} else if id, perr := strconv.ParseInt(w, 10, 64); perr == nil && id > 0 {
-			m, err = r.tx.Member(id)
+			m, err = r.Tx.Member(id)
 		} else {
 			return nil, w, false, nil
 		}
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil, w, false, nil
 		}
 		if err != nil {
 			return nil, "", false, err
 		}
-		in, err := r.tx.InTeam(team, m.ID)
+		in, err := r.Tx.InTeam(team, m.ID)
 		if err != nil {
 			return nil, "", false, err
 		}
 		if !in {
 			return nil, w, false, nil
 		}
-		if !containsID(ids, m.ID) {
+		if !ContainsID(ids, m.ID) {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -297,16 +297,16 @@ func (a *App) readRotation(r *req, team int64, text string) (ids []int64, bad st
 }
 
 // saveTpl stores the template and lays out its shifts at once.
-func (a *App) saveTpl(r *req, d tplData) error {
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+func (a *App) saveTpl(r *Req, d tplData) error {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	p := storage.PatrolTemplate{ID: d.Tpl, TeamID: d.Team, Spec: d.Spec, Minutes: d.Minutes, Slots: d.Slots, Area: d.Area,
-		Rotation: d.Rotation, State: storage.PatrolActive, CreatedBy: r.me.ID}
+		Rotation: d.Rotation, State: storage.PatrolActive, CreatedBy: r.Me.ID}
 	if d.Tpl != 0 {
-		old, err := r.tx.PatrolTemplate(d.Tpl)
-		if isNotFound(err) || old.State == storage.PatrolRemoved {
-			return r.edit(r.t("patrol.tpl_cancelled"), nil)
+		old, err := r.Tx.PatrolTemplate(d.Tpl)
+		if IsNotFound(err) || old.State == storage.PatrolRemoved {
+			return r.Edit(r.T("patrol.tpl_cancelled"), nil)
 		}
 		if err != nil {
 			return err
@@ -316,21 +316,21 @@ func (a *App) saveTpl(r *req, d tplData) error {
 			return err
 		}
 	} else {
-		id, err := r.tx.CreatePatrolTemplate(p, r.now)
+		id, err := r.Tx.CreatePatrolTemplate(p, r.Now)
 		if err != nil {
 			return err
 		}
 		p.ID = id
-		a.audit(r, "patrol.template_add", "tpl:"+itoa(id), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
+		a.Audit(r, "patrol.template_add", "tpl:"+Itoa(id), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
 		if err := a.layoutNow(r, p); err != nil {
 			return err
 		}
 	}
-	tm, err := r.tx.Team(d.Team)
+	tm, err := r.Tx.Team(d.Team)
 	if err != nil {
 		return err
 	}
-	if err := r.edit(r.t("patrol.tpl_saved", a.tplLine(r, p)), nil); err != nil {
+	if err := r.Edit(r.T("patrol.tpl_saved", a.tplLine(r, p)), nil); err != nil {
 		return err
 	}
 	return a.templatesPage(r, tm, false)

@@ -7,26 +7,26 @@ import (
 )
 
 // help lists the commands the caller may use, in their language.
-func (a *App) help(r *req) error {
-	if !r.private() {
+func (a *App) help(r *Req) error {
+	if !r.Private() {
 		// In a group, one short line: the list is for the private chat.
-		return r.reply(r.t("help.group"), a.linkKeyboard(r, "help"))
+		return r.Reply(r.T("help.group"), a.LinkKeyboard(r, "help"))
 	}
 	var b strings.Builder
-	b.WriteString(r.t("help.title", r.t("role."+string(r.role))) + "\n")
-	for _, c := range a.Menu(r.role, !r.private(), r.lang) {
-		b.WriteString("/" + c.Command + " — " + esc(c.Description) + "\n")
+	b.WriteString(r.T("help.title", r.T("role."+string(r.Role))) + "\n")
+	for _, c := range a.Menu(r.Role, !r.Private(), r.Lang) {
+		b.WriteString("/" + c.Command + " — " + Esc(c.Description) + "\n")
 	}
-	if !r.atLeast(storage.RoleStaff) {
+	if !r.AtLeast(storage.RoleStaff) {
 		// Mediators named by staff may hold any role: their command is added.
-		if ok, err := r.tx.IsMediator(r.me.ID); err != nil {
+		if ok, err := r.Tx.IsMediator(r.Me.ID); err != nil {
 			return err
 		} else if ok {
-			b.WriteString("/mediation — " + esc(r.t("cmd.mediation")) + "\n")
+			b.WriteString("/mediation — " + Esc(r.T("cmd.mediation")) + "\n")
 		}
 	}
-	if r.private() && !r.me.Registered() {
-		b.WriteString("\n" + r.t("help.register_first"))
+	if r.Private() && !r.Me.Registered() {
+		b.WriteString("\n" + r.T("help.register_first"))
 	}
-	return r.reply(strings.TrimSpace(b.String()), nil)
+	return r.Reply(strings.TrimSpace(b.String()), nil)
 }

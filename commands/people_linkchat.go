@@ -5,13 +5,13 @@ import (
 )
 
 // linkchat links the group it is sent in to a building or the community.
-func (a *App) linkchat(r *req) error {
-	if r.private() {
-		return r.reply(r.t("linkchat.in_group"), nil)
+func (a *App) linkchat(r *Req) error {
+	if r.Private() {
+		return r.Reply(r.T("linkchat.in_group"), nil)
 	}
-	arg := cleanLine(r.args)
+	arg := CleanLine(r.Args)
 	if arg == "" {
-		return r.reply(r.t("linkchat.usage", esc(strings.Join(a.cfg.Community.Buildings, " "))), nil)
+		return r.Reply(r.T("linkchat.usage", Esc(strings.Join(a.Cfg.Community.Buildings, " "))), nil)
 	}
 	if unlinkWords[strings.ToLower(arg)] {
 		return a.unlinkchat(r)
@@ -19,18 +19,18 @@ func (a *App) linkchat(r *req) error {
 	building := arg
 	if strings.EqualFold(arg, "community") || arg == "社区" {
 		building = ""
-	} else if !a.buildings[arg] {
-		return r.reply(r.t("error.unknown_building", esc(limitRunes(arg, 32)), esc(strings.Join(a.cfg.Community.Buildings, " "))), nil)
+	} else if !a.Buildings[arg] {
+		return r.Reply(r.T("error.unknown_building", Esc(LimitRunes(arg, 32)), Esc(strings.Join(a.Cfg.Community.Buildings, " "))), nil)
 	}
-	if err := r.tx.LinkChat(r.chat.ID, building, r.me.ID, r.now); err != nil {
+	if err := r.Tx.LinkChat(r.Chat.ID, building, r.Me.ID, r.Now); err != nil {
 		return err
 	}
 	// The whole group reads this: the community's language, not the sender's.
-	r.lang = a.cfg.Community.Language
+	r.Lang = a.Cfg.Community.Language
 	if building == "" {
-		return r.reply(r.t("linkchat.done_community", esc(a.cfg.Community.Name)), nil)
+		return r.Reply(r.T("linkchat.done_community", Esc(a.Cfg.Community.Name)), nil)
 	}
-	return r.reply(r.t("linkchat.done_building", esc(building)), nil)
+	return r.Reply(r.T("linkchat.done_building", Esc(building)), nil)
 }
 
 // unlinkWords are what /linkchat takes to unlink a group.
@@ -38,22 +38,22 @@ var unlinkWords = map[string]bool{"off": true, "none": true, "取消": true, "�
 
 // unlinkchat: /linkchat off. The group no longer gets a building's tickets
 // and notices, and one-line reports are no longer filed there.
-func (a *App) unlinkchat(r *req) error {
-	was, err := r.tx.UnlinkChat(r.chat.ID)
+func (a *App) unlinkchat(r *Req) error {
+	was, err := r.Tx.UnlinkChat(r.Chat.ID)
 	if err != nil {
 		return err
 	}
-	r.lang = a.cfg.Community.Language // the whole group reads it
+	r.Lang = a.Cfg.Community.Language // the whole group reads it
 	if !was {
-		return r.reply(r.t("linkchat.not_linked"), nil)
+		return r.Reply(r.T("linkchat.not_linked"), nil)
 	}
-	return r.reply(r.t("linkchat.unlinked"), nil)
+	return r.Reply(r.T("linkchat.unlinked"), nil)
 }
 
 // unlinkedGroupReport refuses "/report text" in a group no one linked: a
 // ticket filed there would reach no building's leader, and its group line
 // would go to a chat nobody chose for it.
-func (a *App) unlinkedGroupReport(r *req, kind string) error {
-	r.lang = a.cfg.Community.Language
-	return r.reply(r.t("report.group_not_linked"), a.linkKeyboard(r, kind))
+func (a *App) unlinkedGroupReport(r *Req, kind string) error {
+	r.Lang = a.Cfg.Community.Language
+	return r.Reply(r.T("report.group_not_linked"), a.LinkKeyboard(r, kind))
 }

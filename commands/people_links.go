@@ -12,7 +12,7 @@ func linkPayload(p string) string {
 		p == "schedule", p == "meeting", p == "meetings":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
-		if _, ok := idArg(p[strings.Index(p, "_")+1:]); ok {
+		if _, ok := IdArg(p[strings.Index(p, "_")+1:]); ok {
 			return p
 		}
 	}
@@ -21,7 +21,7 @@ func linkPayload(p string) string {
 
 // openLink does what a /start payload was for: start a report or a wish,
 // follow a ticket, show a ticket. done is false for no known payload.
-func (a *App) openLink(r *req, payload string) (bool, error) {
+func (a *App) openLink(r *Req, payload string) (bool, error) {
 	switch p := linkPayload(payload); {
 	case p == "report":
 		return true, a.report(r)
@@ -30,12 +30,12 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 	case p == "teams", p == "team":
 		return true, a.teams(r)
 	case p == "hours":
-		r.args = ""
+		r.Args = ""
 		return true, a.hours(r)
 	case p == "help":
 		return true, a.help(r)
 	case p == "job":
-		r.args = ""
+		r.Args = ""
 		return true, a.job(r)
 	case p == "jobs":
 		return true, a.jobsCmd(r)
@@ -46,13 +46,13 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 	case p == "care":
 		return true, a.care(r) // staff only: care checks it again
 	case p == "stars":
-		r.args = ""
+		r.Args = ""
 		return true, a.stars(r)
 	case p == "pledge":
-		r.args = ""
+		r.Args = ""
 		return true, a.pledge(r)
 	case p == "pledges":
-		r.args = ""
+		r.Args = ""
 		return true, a.pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
@@ -63,11 +63,11 @@ func (a *App) openLink(r *req, payload string) (bool, error) {
 }
 
 // showFromLink shows a ticket a group's /ticket pointed to.
-func (a *App) showFromLink(r *req, arg string) error {
-	id, _ := idArg(arg)
-	tk, err := r.tx.Ticket(id)
-	if isNotFound(err) {
-		return r.reply(r.t("ticket.not_found", id), nil)
+func (a *App) showFromLink(r *Req, arg string) error {
+	id, _ := IdArg(arg)
+	tk, err := r.Tx.Ticket(id)
+	if IsNotFound(err) {
+		return r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
 		return err
@@ -77,26 +77,15 @@ func (a *App) showFromLink(r *req, arg string) error {
 
 // registeredThen finishes registration that a deep link started: the
 // person is told they are registered, then the link's errand is done.
-func (a *App) registeredThen(r *req, d regData, unit string) error {
-	me, err := r.tx.Member(r.me.ID)
+func (a *App) registeredThen(r *Req, d regData, unit string) error {
+	me, err := r.Tx.Member(r.Me.ID)
 	if err != nil {
 		return err
 	}
-	r.me, r.role, r.args = me, a.roleOf(me), ""
-	if err := r.reply(r.t("start.done_then", esc(d.Building), esc(unit)), a.mainMenu(r)); err != nil {
+	r.Me, r.Role, r.Args = me, a.RoleOf(me), ""
+	if err := r.Reply(r.T("start.done_then", Esc(d.Building), Esc(unit)), a.mainMenu(r)); err != nil {
 		return err
 	}
 	_, err = a.openLink(r, d.Then)
 	return err
-}
-
-// groupLinkPayload is the deep link a private-only command sent in a group
-// answers with: /ticket 12 keeps its number.
-func groupLinkPayload(r *req, name string) string {
-	if name == "ticket" {
-		if id, ok := idArg(r.args); ok {
-			return "t_" + itoa(id)
-		}
-	}
-	return name
 }

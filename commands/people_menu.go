@@ -40,13 +40,13 @@ func (a *App) buildMenus() map[string]menuSet {
 // no menu of their own, unless one was set before (a revoked role). force
 // sends even a menu that was already set.
 func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
-	role, lang := a.roleOf(m), a.langOf(m)
+	role, lang := a.RoleOf(m), a.LangOf(m)
 	want := a.menus[string(role)+":"+lang]
 	have, err := tx.MenuOf(m.ID)
 	if err != nil {
 		return err
 	}
-	own := role != storage.RoleResident || lang != locale.Pick("", m.TGLanguage, a.cfg.Community.Language)
+	own := role != storage.RoleResident || lang != locale.Pick("", m.TGLanguage, a.Cfg.Community.Language)
 	if !force && (have == want.key || (have == "" && !own)) {
 		return nil
 	}
@@ -59,11 +59,11 @@ func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Ti
 
 // syncOwnMenu keeps the menu of the person writing in private current: it
 // is how a new administrator's first message gives them their menu.
-func (a *App) syncOwnMenu(r *req) error {
-	if !r.private() || r.chat.ID != r.me.ID {
+func (a *App) syncOwnMenu(r *Req) error {
+	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return nil
 	}
-	return a.SyncMenu(r.tx, r.me, false, r.now)
+	return a.SyncMenu(r.Tx, r.Me, false, r.Now)
 }
 
 // MenuPeople lists whose private menu to check at start: role holders,
@@ -90,9 +90,9 @@ func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range append(ids, a.cfg.Admins...) {
+	for _, id := range append(ids, a.Cfg.Admins...) {
 		m, err := tx.Member(id)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			continue
 		}
 		if err != nil {

@@ -21,58 +21,58 @@ type regData struct {
 
 // start greets a person: a newcomer registers, a known resident sees their
 // profile. In a group it points to the private chat.
-func (a *App) start(r *req) error {
-	if !r.private() {
-		return r.reply(r.t("group.go_private"), a.linkKeyboard(r, "start"))
+func (a *App) start(r *Req) error {
+	if !r.Private() {
+		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, "start"))
 	}
-	if !r.me.Registered() {
-		return a.askBuildingThen(r, r.t("start.welcome", esc(a.cfg.Community.Name)), linkPayload(r.args))
+	if !r.Me.Registered() {
+		return a.askBuildingThen(r, r.T("start.welcome", Esc(a.Cfg.Community.Name)), linkPayload(r.Args))
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if done, err := a.openLink(r, r.args); done || err != nil {
+	if done, err := a.openLink(r, r.Args); done || err != nil {
 		return err
 	}
-	return r.reply(a.profile(r), a.profileKeyboard(r))
+	return r.Reply(a.profile(r), a.profileKeyboard(r))
 }
 
 // followFromLink follows a ticket after "me too" sent the person here.
-func (a *App) followFromLink(r *req, arg string) error {
-	id, ok := idArg(arg)
+func (a *App) followFromLink(r *Req, arg string) error {
+	id, ok := IdArg(arg)
 	if !ok {
-		return r.reply(a.profile(r), a.profileKeyboard(r))
+		return r.Reply(a.profile(r), a.profileKeyboard(r))
 	}
-	tk, err := r.tx.Ticket(id)
-	if isNotFound(err) || (err == nil && (tk.State.Terminal() || tk.ReporterID == r.me.ID)) {
-		return r.reply(r.t("ticket.not_found", id), nil)
+	tk, err := r.Tx.Ticket(id)
+	if IsNotFound(err) || (err == nil && (tk.State.Terminal() || tk.ReporterID == r.Me.ID)) {
+		return r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
 		return err
 	}
 	if !a.mayFollow(r.viewer(), tk) {
-		return r.reply(r.t("ticket.follow_building_only", esc(tk.Building), id), nil)
+		return r.Reply(r.T("ticket.follow_building_only", Esc(tk.Building), id), nil)
 	}
-	if _, err := r.tx.FollowTicket(id, r.me.ID, r.now); err != nil {
+	if _, err := r.Tx.FollowTicket(id, r.Me.ID, r.Now); err != nil {
 		return err
 	}
-	return r.reply(r.t("ticket.metoo_done", id), nil)
+	return r.Reply(r.T("ticket.metoo_done", id), nil)
 }
 
-func (a *App) askBuilding(r *req, intro string) error { return a.askBuildingThen(r, intro, "") }
+func (a *App) askBuilding(r *Req, intro string) error { return a.askBuildingThen(r, intro, "") }
 
 // askBuildingThen starts registration, remembering the deep link then.
-func (a *App) askBuildingThen(r *req, intro, then string) error {
-	if err := r.setFlow(flowRegister, "building", regData{Then: then}); err != nil {
+func (a *App) askBuildingThen(r *Req, intro, then string) error {
+	if err := r.SetFlow(flowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
-	return r.reply(intro+"\n"+r.t("start.ask_building"), a.buildingKeyboard())
+	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.buildingKeyboard())
 }
 
 func (a *App) buildingKeyboard() telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, b := range a.cfg.Community.Buildings {
+	for _, b := range a.Cfg.Community.Buildings {
 		row = append(row, telegram.Button{Text: b, CallbackData: "reg:b:" + b})
 		if len(row) == 4 {
 			rows = append(rows, row)
@@ -86,71 +86,71 @@ func (a *App) buildingKeyboard() telegram.Keyboard {
 }
 
 // regButton takes the building buttons and "change my details".
-func (a *App) regButton(r *req) error {
-	if !r.private() {
-		return r.toast(r.t("error.stale_button"))
+func (a *App) regButton(r *Req) error {
+	if !r.Private() {
+		return r.Toast(r.T("error.stale_button"))
 	}
-	data := strings.TrimPrefix(r.cb.Data, "reg:")
+	data := strings.TrimPrefix(r.CB.Data, "reg:")
 	if data == "change" {
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return a.askBuilding(r, "")
 	}
 	building, ok := strings.CutPrefix(data, "b:")
-	if !ok || !a.buildings[building] {
-		return r.toast(r.t("error.stale_button"))
+	if !ok || !a.Buildings[building] {
+		return r.Toast(r.T("error.stale_button"))
 	}
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowRegister) {
-		return r.toast(r.t("error.stale_button"))
+	f, err := r.Tx.Flow(r.Me.ID)
+	if IsNotFound(err) || (err == nil && f.Name != flowRegister) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
 	}
 	var d regData
 	_ = json.Unmarshal([]byte(f.Data), &d) // a flow from before the deep link was kept has none
-	if err := r.setFlow(flowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
+	if err := r.SetFlow(flowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("start.building_chosen", esc(building)), nil); err != nil {
+	if err := r.Edit(r.T("start.building_chosen", Esc(building)), nil); err != nil {
 		return err
 	}
-	return r.reply(r.t("start.ask_unit", esc(building)),
-		telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("start.unit_placeholder")})
+	return r.Reply(r.T("start.ask_unit", Esc(building)),
+		telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("start.unit_placeholder")})
 }
 
 // regText takes the typed unit.
-func (a *App) regText(r *req, f storage.Flow) error {
+func (a *App) regText(r *Req, f storage.Flow) error {
 	if f.Step != "unit" {
-		return r.reply(r.t("start.tap_building"), a.buildingKeyboard())
+		return r.Reply(r.T("start.tap_building"), a.buildingKeyboard())
 	}
 	var d regData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || !a.buildings[d.Building] {
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || !a.Buildings[d.Building] {
 		return a.askBuilding(r, "")
 	}
-	if r.msg.Text == "" {
-		return r.reply(r.t("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
+	if r.Msg.Text == "" {
+		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
 	}
-	unit := cleanLine(r.text)
+	unit := CleanLine(r.Text)
 	switch {
 	case unit == "":
-		return r.reply(r.t("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
-	case runeLen(unit) > maxUnit:
-		return r.reply(r.t("start.unit_too_long", maxUnit), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
+	case RuneLen(unit) > maxUnit:
+		return r.Reply(r.T("start.unit_too_long", maxUnit), telegram.ForceReply{ForceReply: true})
 	case !validUnit(unit):
-		return r.reply(r.t("start.unit_bad"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("start.unit_bad"), telegram.ForceReply{ForceReply: true})
 	}
-	if err := r.tx.Register(r.me.ID, d.Building, unit, r.now); err != nil {
+	if err := r.Tx.Register(r.Me.ID, d.Building, unit, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if d.Then != "" {
 		return a.registeredThen(r, d, unit)
 	}
-	return r.reply(r.t("start.done", esc(d.Building), esc(unit)), a.mainMenu(r))
+	return r.Reply(r.T("start.done", Esc(d.Building), Esc(unit)), a.mainMenu(r))
 }
 
 // validUnit accepts letters, digits and the usual separators: 502, 2-502, 3单元502室.
@@ -163,22 +163,22 @@ func validUnit(s string) bool {
 	return true
 }
 
-func (a *App) profile(r *req) string {
+func (a *App) profile(r *Req) string {
 	var b strings.Builder
-	b.WriteString(r.t("profile.title") + "\n")
-	b.WriteString(r.t("profile.home", esc(r.me.Building), esc(r.me.Unit)) + "\n")
-	b.WriteString(r.t("profile.role", r.t("role."+string(r.role))))
-	if len(r.me.Leads) > 0 && r.role == storage.RoleLeader {
-		b.WriteString("\n" + r.t("profile.leads", esc(strings.Join(r.me.Leads, ", "))))
+	b.WriteString(r.T("profile.title") + "\n")
+	b.WriteString(r.T("profile.home", Esc(r.Me.Building), Esc(r.Me.Unit)) + "\n")
+	b.WriteString(r.T("profile.role", r.T("role."+string(r.Role))))
+	if len(r.Me.Leads) > 0 && r.Role == storage.RoleLeader {
+		b.WriteString("\n" + r.T("profile.leads", Esc(strings.Join(r.Me.Leads, ", "))))
 	}
-	b.WriteString("\n" + r.t("profile.language"))
+	b.WriteString("\n" + r.T("profile.language"))
 	return b.String()
 }
 
-func (a *App) profileKeyboard(r *req) telegram.Keyboard {
+func (a *App) profileKeyboard(r *Req) telegram.Keyboard {
 	kb := a.mainMenu(r)
 	kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
-		{Text: r.t("profile.change"), CallbackData: "reg:change"},
+		{Text: r.T("profile.change"), CallbackData: "reg:change"},
 	})
 	return kb
 }

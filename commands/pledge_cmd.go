@@ -27,166 +27,166 @@ const (
 
 // mayManagePledges: staff open and end periods, allow members, comment.
 // The one check for those, made again on every press.
-func mayManagePledges(r *req) bool { return r.atLeast(storage.RoleStaff) }
+func mayManagePledges(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayPledge: leaders and staff, members of a volunteer team, and anyone
 // staff allowed. The one check for making a pledge and checking it off.
-func (a *App) mayPledge(r *req) (bool, error) {
-	if r.atLeast(storage.RoleLeader) {
+func (a *App) mayPledge(r *Req) (bool, error) {
+	if r.AtLeast(storage.RoleLeader) {
 		return true, nil
 	}
-	if !r.me.Registered() {
+	if !r.Me.Registered() {
 		return false, nil
 	}
-	if in, err := r.tx.InAnyTeam(r.me.ID); err != nil || in {
+	if in, err := r.Tx.InAnyTeam(r.Me.ID); err != nil || in {
 		return in, err
 	}
-	return r.tx.PledgeAllowed(r.me.ID)
+	return r.Tx.PledgeAllowed(r.Me.ID)
 }
 
 // mayRatePledge is "" when the presser may rate p now, else why not: a
 // registered resident, not its author, once, within the rating window.
-func (a *App) mayRatePledge(r *req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
+func (a *App) mayRatePledge(r *Req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
 	switch {
-	case !r.me.Registered():
-		return r.t("stars.register_first"), nil
-	case per.State != storage.PledgeReview || !r.now.Before(per.ReviewUntil):
-		return r.t("pledge.rate.closed"), nil
-	case p.MemberID == r.me.ID:
-		return r.t("pledge.rate.own"), nil
+	case !r.Me.Registered():
+		return r.T("stars.register_first"), nil
+	case per.State != storage.PledgeReview || !r.Now.Before(per.ReviewUntil):
+		return r.T("pledge.rate.closed"), nil
+	case p.MemberID == r.Me.ID:
+		return r.T("pledge.rate.own"), nil
 	}
-	rated, err := r.tx.HasRatedPledge(p.ID, r.me.ID)
+	rated, err := r.Tx.HasRatedPledge(p.ID, r.Me.ID)
 	if err != nil || !rated {
 		return "", err
 	}
-	return r.t("pledge.rate.twice"), nil
+	return r.T("pledge.rate.twice"), nil
 }
 
 // pledge: /pledge shows the caller's pledge or starts one; staff add
 // "period <name>", "end" and "allow @user".
-func (a *App) pledge(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) pledge(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
 	if len(words) > 0 {
 		switch strings.ToLower(words[0]) {
 		case "period", "end", "allow":
 			if !mayManagePledges(r) {
-				return r.reply(r.t("pledge.staff_only"), nil)
+				return r.Reply(r.T("pledge.staff_only"), nil)
 			}
 			return a.pledgeStaff(r, strings.ToLower(words[0]), strings.Join(words[1:], " "))
 		}
-		return r.reply(r.t("pledge.usage", maxPeriodName), nil)
+		return r.Reply(r.T("pledge.usage", maxPeriodName), nil)
 	}
-	per, err := r.tx.CurrentPledgePeriod()
-	if isNotFound(err) {
-		return r.reply(r.t("pledge.no_period"), nil)
+	per, err := r.Tx.CurrentPledgePeriod()
+	if IsNotFound(err) {
+		return r.Reply(r.T("pledge.no_period"), nil)
 	}
 	if err != nil {
 		return err
 	}
-	p, err := r.tx.PledgeOf(per.ID, r.me.ID)
+	p, err := r.Tx.PledgeOf(per.ID, r.Me.ID)
 	if err == nil {
 		text, kb := a.myPledgePage(r, per, p)
-		return r.reply(text, kb)
+		return r.Reply(text, kb)
 	}
-	if !isNotFound(err) {
+	if !IsNotFound(err) {
 		return err
 	}
 	if ok, err := a.mayPledge(r); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("pledge.not_allowed"), nil)
+		return r.Reply(r.T("pledge.not_allowed"), nil)
 	}
 	if per.State != storage.PledgeOpen {
-		return r.reply(r.t("pledge.period_ended", esc(per.Name)), nil)
+		return r.Reply(r.T("pledge.period_ended", Esc(per.Name)), nil)
 	}
-	if err := r.setFlow(flowPledge, "items", pledgeData{Period: per.ID}); err != nil {
+	if err := r.SetFlow(flowPledge, "items", pledgeData{Period: per.ID}); err != nil {
 		return err
 	}
-	return r.reply(r.t("pledge.ask_items", esc(per.Name), maxPledgeItems, maxPledgeItem), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("pledge.ask_items", Esc(per.Name), maxPledgeItems, maxPledgeItem), telegram.ForceReply{ForceReply: true})
 }
 
 // pledgeStaff: /pledge period <name>, /pledge end, /pledge allow @user.
-func (a *App) pledgeStaff(r *req, verb, arg string) error {
+func (a *App) pledgeStaff(r *Req, verb, arg string) error {
 	switch verb {
 	case "period":
-		if arg == "" || runeLen(arg) > maxPeriodName {
-			return r.reply(r.t("pledge.usage", maxPeriodName), nil)
+		if arg == "" || RuneLen(arg) > maxPeriodName {
+			return r.Reply(r.T("pledge.usage", maxPeriodName), nil)
 		}
-		if cur, err := r.tx.CurrentPledgePeriod(); err == nil && cur.State != storage.PledgeClosed {
-			return r.reply(r.t("pledge.period_running", esc(cur.Name)), nil)
-		} else if err != nil && !isNotFound(err) {
+		if cur, err := r.Tx.CurrentPledgePeriod(); err == nil && cur.State != storage.PledgeClosed {
+			return r.Reply(r.T("pledge.period_running", Esc(cur.Name)), nil)
+		} else if err != nil && !IsNotFound(err) {
 			return err
 		}
-		if _, err := r.tx.PledgePeriodByName(arg); err == nil {
-			return r.reply(r.t("pledge.period_exists", esc(arg)), nil)
+		if _, err := r.Tx.PledgePeriodByName(arg); err == nil {
+			return r.Reply(r.T("pledge.period_exists", Esc(arg)), nil)
 		}
-		if _, err := r.tx.CreatePledgePeriod(arg, r.me.ID, r.now); err != nil {
+		if _, err := r.Tx.CreatePledgePeriod(arg, r.Me.ID, r.Now); err != nil {
 			return err
 		}
-		return r.reply(r.t("pledge.period_opened", esc(arg)), nil)
+		return r.Reply(r.T("pledge.period_opened", Esc(arg)), nil)
 	case "allow":
-		m, ok, err := a.findPerson(r, arg, "pledge.usage", maxPeriodName)
+		m, ok, err := a.FindPerson(r, arg, "pledge.usage", maxPeriodName)
 		if !ok || err != nil {
 			return err
 		}
-		if err := r.tx.AllowPledge(m.ID, r.me.ID, r.now); err != nil {
+		if err := r.Tx.AllowPledge(m.ID, r.Me.ID, r.Now); err != nil {
 			return err
 		}
-		if err := a.tellMember(r, m.ID, nil, "pledge.told_allowed"); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "pledge.told_allowed"); err != nil {
 			return err
 		}
-		return r.reply(r.t("pledge.allowed", esc(m.Name)), nil)
+		return r.Reply(r.T("pledge.allowed", Esc(m.Name)), nil)
 	}
 	return a.endPledgePeriod(r)
 }
 
 // endPledgePeriod ends the open period: the review window opens for
 // pledges.rating_days, pledgers are asked for their self-review.
-func (a *App) endPledgePeriod(r *req) error {
-	per, err := r.tx.CurrentPledgePeriod()
-	if isNotFound(err) || (err == nil && per.State != storage.PledgeOpen) {
-		return r.reply(r.t("pledge.no_open_period"), nil)
+func (a *App) endPledgePeriod(r *Req) error {
+	per, err := r.Tx.CurrentPledgePeriod()
+	if IsNotFound(err) || (err == nil && per.State != storage.PledgeOpen) {
+		return r.Reply(r.T("pledge.no_open_period"), nil)
 	}
 	if err != nil {
 		return err
 	}
-	until := r.now.Add(time.Duration(a.cfg.Pledges.RatingDays) * 24 * time.Hour)
-	if moved, err := r.tx.MovePledgePeriod(per.ID, storage.PledgeOpen, storage.PledgeReview, until, r.now); err != nil || !moved {
+	until := r.Now.Add(time.Duration(a.Cfg.Pledges.RatingDays) * 24 * time.Hour)
+	if moved, err := r.Tx.MovePledgePeriod(per.ID, storage.PledgeOpen, storage.PledgeReview, until, r.Now); err != nil || !moved {
 		return err
 	}
-	if _, err := r.tx.ScheduleDue(storage.DueItem{Kind: kindPledgeRated, Key: itoa(per.ID), DueAt: until, Data: itoa(per.ID)}, r.now); err != nil {
+	if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindPledgeRated, Key: Itoa(per.ID), DueAt: until, Data: Itoa(per.ID)}, r.Now); err != nil {
 		return err
 	}
-	ps, err := r.tx.Pledges(per.ID)
+	ps, err := r.Tx.Pledges(per.ID)
 	if err != nil {
 		return err
 	}
 	for _, p := range ps {
-		if err := a.tellMember(r, p.MemberID, nil, "pledge.ask_review", esc(per.Name), a.when(until)); err != nil {
+		if err := a.TellMember(r, p.MemberID, nil, "pledge.ask_review", Esc(per.Name), a.When(until)); err != nil {
 			return err
 		}
 	}
-	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", esc(per.Name), a.when(until)); err != nil {
+	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", Esc(per.Name), a.When(until)); err != nil {
 		return err
 	}
-	return r.reply(r.n("pledge.period_ended_staff", len(ps), esc(per.Name), a.when(until)), nil)
+	return r.Reply(r.N("pledge.period_ended_staff", len(ps), Esc(per.Name), a.When(until)), nil)
 }
 
 // pledgeGroupNotice posts a line in the community-wide groups, in the
 // community's language, with a button to the pledges.
-func (a *App) pledgeGroupNotice(r *req, key string, args ...any) error {
-	chats, err := r.tx.LinkedChats()
+func (a *App) pledgeGroupNotice(r *Req, key string, args ...any) error {
+	chats, err := r.Tx.LinkedChats()
 	if err != nil {
 		return err
 	}
-	lang := a.cfg.Community.Language
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "pledge.button.see"), URL: a.deepLink("pledges")}}}}
+	lang := a.Cfg.Community.Language
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "pledge.button.see"), URL: a.DeepLink("pledges")}}}}
 	for _, c := range chats {
 		if !c.Community {
 			continue
 		}
-		if err := a.send(r.tx, c.ID, a.cat.T(lang, key, args...), kb, storage.PriorityNotice, r.now); err != nil {
+		if err := a.Send(r.Tx, c.ID, a.Cat.T(lang, key, args...), kb, storage.PriorityNotice, r.Now); err != nil {
 			return err
 		}
 	}

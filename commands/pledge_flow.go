@@ -30,16 +30,16 @@ func pledgeItems(text string) []string {
 		if line == "" {
 			continue
 		}
-		out = append(out, cleanLine(line))
+		out = append(out, CleanLine(line))
 	}
 	return out
 }
 
 // pledgeText takes what is typed inside the pledge conversation.
-func (a *App) pledgeText(r *req, f storage.Flow) error {
+func (a *App) pledgeText(r *Req, f storage.Flow) error {
 	var d pledgeData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	switch f.Step {
 	case "items", "preview":
@@ -50,121 +50,121 @@ func (a *App) pledgeText(r *req, f storage.Flow) error {
 	case "review", "comment":
 		return a.pledgeReviewText(r, f.Step, d)
 	case "word":
-		return a.pledgeWord(r, d, cleanLine(r.text))
+		return a.pledgeWord(r, d, CleanLine(r.Text))
 	}
-	return r.tx.EndFlow(r.me.ID)
+	return r.Tx.EndFlow(r.Me.ID)
 }
 
 // pledgeDraft checks the items typed and shows the preview: what the
 // community's group will read, with Publish / Cancel.
-func (a *App) pledgeDraft(r *req, d pledgeData) error {
-	items := pledgeItems(cleanText(r.text))
+func (a *App) pledgeDraft(r *Req, d pledgeData) error {
+	items := pledgeItems(CleanText(r.Text))
 	force := telegram.ForceReply{ForceReply: true}
 	switch {
 	case len(items) == 0:
-		return r.reply(r.t("pledge.no_items", maxPledgeItems), force)
+		return r.Reply(r.T("pledge.no_items", maxPledgeItems), force)
 	case len(items) > maxPledgeItems:
-		return r.reply(r.t("pledge.too_many", len(items), maxPledgeItems), force)
+		return r.Reply(r.T("pledge.too_many", len(items), maxPledgeItems), force)
 	}
 	for i, it := range items {
-		if n := runeLen(it); n > maxPledgeItem {
-			return r.reply(r.t("pledge.item_too_long", i+1, n, maxPledgeItem), force)
+		if n := RuneLen(it); n > maxPledgeItem {
+			return r.Reply(r.T("pledge.item_too_long", i+1, n, maxPledgeItem), force)
 		}
 	}
-	per, err := r.tx.PledgePeriod(d.Period)
+	per, err := r.Tx.PledgePeriod(d.Period)
 	if err != nil {
 		return err
 	}
 	d.Items = items
-	if err := r.setFlow(flowPledge, "preview", d); err != nil {
+	if err := r.SetFlow(flowPledge, "preview", d); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.t("pledge.button.publish"), CallbackData: "pl:pub"}, {Text: r.t("button.cancel"), CallbackData: "pl:x"}}}}
-	preview := a.pledgeGroupText(a.cfg.Community.Language, esc(r.me.Name), esc(per.Name), items)
-	return r.reply(r.t("pledge.preview", preview), kb)
+		{Text: r.T("pledge.button.publish"), CallbackData: "pl:pub"}, {Text: r.T("button.cancel"), CallbackData: "pl:x"}}}}
+	preview := a.pledgeGroupText(a.Cfg.Community.Language, Esc(r.Me.Name), Esc(per.Name), items)
+	return r.Reply(r.T("pledge.preview", preview), kb)
 }
 
 // pledgeGroupText is the short list posted in the community's group.
 func (a *App) pledgeGroupText(lang, name, period string, items []string) string {
 	var b strings.Builder
-	b.WriteString(a.cat.T(lang, "pledge.group", name, period))
+	b.WriteString(a.Cat.T(lang, "pledge.group", name, period))
 	for i, it := range items {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, esc(it))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, Esc(it))
 	}
 	return b.String()
 }
 
 // publishPledge stores the draft and posts it in the community's groups.
-func (a *App) publishPledge(r *req) error {
+func (a *App) publishPledge(r *Req) error {
 	var d pledgeData
-	f, ok, err := r.flowFor(flowPledge, &d)
+	f, ok, err := r.FlowFor(flowPledge, &d)
 	if !ok || err != nil {
 		return err
 	}
 	if f.Step != "preview" || len(d.Items) == 0 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if ok, err := a.mayPledge(r); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("pledge.not_allowed"))
+		return r.Toast(r.T("pledge.not_allowed"))
 	}
-	per, err := r.tx.PledgePeriod(d.Period)
+	per, err := r.Tx.PledgePeriod(d.Period)
 	if err != nil {
 		return err
 	}
 	if per.State != storage.PledgeOpen {
-		return r.toast(r.t("pledge.period_ended", per.Name))
+		return r.Toast(r.T("pledge.period_ended", per.Name))
 	}
-	if _, err := r.tx.PledgeOf(per.ID, r.me.ID); err == nil {
-		return r.toast(r.t("pledge.already"))
-	} else if !isNotFound(err) {
+	if _, err := r.Tx.PledgeOf(per.ID, r.Me.ID); err == nil {
+		return r.Toast(r.T("pledge.already"))
+	} else if !IsNotFound(err) {
 		return err
 	}
-	if _, err := r.tx.CreatePledge(per.ID, r.me.ID, d.Items, r.now); err != nil {
+	if _, err := r.Tx.CreatePledge(per.ID, r.Me.ID, d.Items, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	chats, err := r.tx.LinkedChats()
+	chats, err := r.Tx.LinkedChats()
 	if err != nil {
 		return err
 	}
-	lang := a.cfg.Community.Language
+	lang := a.Cfg.Community.Language
 	posted := 0
 	for _, c := range chats {
 		if !c.Community {
 			continue
 		}
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(lang, "pledge.button.see"), URL: a.deepLink("pledges")}}}}
-		if err := a.send(r.tx, c.ID, a.pledgeGroupText(lang, esc(r.me.Name), esc(per.Name), d.Items), kb, storage.PriorityNotice, r.now); err != nil {
+		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "pledge.button.see"), URL: a.DeepLink("pledges")}}}}
+		if err := a.Send(r.Tx, c.ID, a.pledgeGroupText(lang, Esc(r.Me.Name), Esc(per.Name), d.Items), kb, storage.PriorityNotice, r.Now); err != nil {
 			return err
 		}
 		posted++
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	key := "pledge.published"
 	if posted == 0 {
 		key = "pledge.published_no_group"
 	}
-	return r.edit(r.t(key, esc(per.Name)), nil)
+	return r.Edit(r.T(key, Esc(per.Name)), nil)
 }
 
 // myPledgePage is the member's own pledge with a check-off button for
 // each open item and, once the period ended, one for the self-review.
-func (a *App) myPledgePage(r *req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
+func (a *App) myPledgePage(r *Req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
 	text := a.pledgeDetail(r, per, p, nil)
 	var rows [][]telegram.Button
 	if per.State != storage.PledgeClosed {
 		var row []telegram.Button
 		for _, it := range p.Items {
 			if it.DoneAt.IsZero() {
-				row = append(row, telegram.Button{Text: r.t("pledge.button.done", it.Pos), CallbackData: fmt.Sprintf("pl:d:%d:%d", p.ID, it.Pos)})
+				row = append(row, telegram.Button{Text: r.T("pledge.button.done", it.Pos), CallbackData: fmt.Sprintf("pl:d:%d:%d", p.ID, it.Pos)})
 			}
 			if len(row) == 5 {
 				rows, row = append(rows, row), nil
@@ -175,40 +175,40 @@ func (a *App) myPledgePage(r *req, per storage.PledgePeriod, p storage.Pledge) (
 		}
 	}
 	if per.State == storage.PledgeReview {
-		rows = append(rows, []telegram.Button{{Text: r.t("pledge.button.review"), CallbackData: "pl:sr:" + itoa(p.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.review"), CallbackData: "pl:sr:" + Itoa(p.ID)}})
 	}
 	return text, telegram.Keyboard{InlineKeyboard: rows}
 }
 
 // pledgeDetail is a pledge as anyone may read it: items, notes, the
 // self-review, staff's comment and the ratings.
-func (a *App) pledgeDetail(r *req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
+func (a *App) pledgeDetail(r *Req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
 	var b strings.Builder
-	b.WriteString(r.t("pledge.detail.title", esc(a.nameOf(r, p.MemberID)), esc(per.Name), p.Done(), len(p.Items)))
+	b.WriteString(r.T("pledge.detail.title", Esc(a.NameOf(r, p.MemberID)), Esc(per.Name), p.Done(), len(p.Items)))
 	for _, it := range p.Items {
 		mark := "☐"
 		if !it.DoneAt.IsZero() {
 			mark = "✅"
 		}
-		fmt.Fprintf(&b, "\n%s %d. %s", mark, it.Pos, esc(it.Text))
+		fmt.Fprintf(&b, "\n%s %d. %s", mark, it.Pos, Esc(it.Text))
 		if it.Note != "" {
-			b.WriteString("\n    " + r.t("pledge.detail.note", quote(it.Note, maxPledgeNote)))
+			b.WriteString("\n    " + r.T("pledge.detail.note", Quote(it.Note, maxPledgeNote)))
 		}
 		if it.Photo != "" {
-			b.WriteString(" " + r.t("pledge.detail.photo"))
+			b.WriteString(" " + r.T("pledge.detail.photo"))
 		}
 	}
 	if p.Review != "" {
-		b.WriteString("\n\n" + r.t("pledge.detail.review", esc(p.Review)))
+		b.WriteString("\n\n" + r.T("pledge.detail.review", Esc(p.Review)))
 	}
 	if p.Comment != "" {
-		b.WriteString("\n" + r.t("pledge.detail.comment", esc(p.Comment)))
+		b.WriteString("\n" + r.T("pledge.detail.comment", Esc(p.Comment)))
 	}
 	if p.Ratings > 0 {
-		b.WriteString("\n" + r.n("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average)))
+		b.WriteString("\n" + r.N("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average)))
 	}
 	for _, w := range words {
-		b.WriteString("\n  “" + quote(w, maxPledgeWord) + "”")
+		b.WriteString("\n  “" + Quote(w, maxPledgeWord) + "”")
 	}
-	return fit(b.String())
+	return Fit(b.String())
 }

@@ -19,52 +19,52 @@ const maxPledgeList = 30
 
 // pledges: /pledges lists the current period's pledges (or a named one's)
 // with progress and ratings; a button opens each.
-func (a *App) pledges(r *req) error {
-	name := cleanLine(r.args)
+func (a *App) pledges(r *Req) error {
+	name := CleanLine(r.Args)
 	var per storage.PledgePeriod
 	var err error
 	if name != "" {
-		per, err = r.tx.PledgePeriodByName(name)
+		per, err = r.Tx.PledgePeriodByName(name)
 	} else {
-		per, err = r.tx.CurrentPledgePeriod()
+		per, err = r.Tx.CurrentPledgePeriod()
 	}
-	if isNotFound(err) {
-		return r.reply(r.t("pledge.no_period"), nil)
+	if IsNotFound(err) {
+		return r.Reply(r.T("pledge.no_period"), nil)
 	}
 	if err != nil {
 		return err
 	}
-	ps, err := r.tx.Pledges(per.ID)
+	ps, err := r.Tx.Pledges(per.ID)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.n("pledge.list.title", len(ps), esc(per.Name), r.t("pledge.state."+per.State)))
+	b.WriteString(r.N("pledge.list.title", len(ps), Esc(per.Name), r.T("pledge.state."+per.State)))
 	if per.State == storage.PledgeReview {
-		b.WriteString("\n" + r.t("pledge.list.rate_until", a.when(per.ReviewUntil)))
+		b.WriteString("\n" + r.T("pledge.list.rate_until", a.When(per.ReviewUntil)))
 	}
 	var rows [][]telegram.Button
 	for i, p := range ps {
-		name := a.nameOf(r, p.MemberID)
-		line := r.t("pledge.list.line", i+1, esc(name), p.Done(), len(p.Items))
+		name := a.NameOf(r, p.MemberID)
+		line := r.T("pledge.list.line", i+1, Esc(name), p.Done(), len(p.Items))
 		if p.Ratings > 0 {
-			line += " · " + r.n("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average))
+			line += " · " + r.N("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average))
 		}
 		b.WriteString("\n" + line)
 		if i < maxPledgeList {
-			rows = append(rows, []telegram.Button{{Text: strconv.Itoa(i+1) + ". " + limitRunes(name, 40), CallbackData: "pl:v:" + itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: strconv.Itoa(i+1) + ". " + LimitRunes(name, 40), CallbackData: "pl:v:" + Itoa(p.ID)}})
 		}
 	}
 	if len(ps) == 0 {
-		b.WriteString("\n" + r.t("pledge.list.none"))
+		b.WriteString("\n" + r.T("pledge.list.none"))
 	}
-	return r.reply(fit(b.String()), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(Fit(b.String()), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // showPledge opens one pledge, with Rate for residents and Comment for
 // staff while the review window is open.
-func (a *App) showPledge(r *req, per storage.PledgePeriod, p storage.Pledge) error {
-	words, err := r.tx.PledgeWords(p.ID)
+func (a *App) showPledge(r *Req, per storage.PledgePeriod, p storage.Pledge) error {
+	words, err := r.Tx.PledgeWords(p.ID)
 	if err != nil {
 		return err
 	}
@@ -73,66 +73,66 @@ func (a *App) showPledge(r *req, per storage.PledgePeriod, p storage.Pledge) err
 		if refuse, err := a.mayRatePledge(r, p, per); err != nil {
 			return err
 		} else if refuse == "" {
-			rows = append(rows, []telegram.Button{{Text: r.t("pledge.button.rate"), CallbackData: "pl:r:" + itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.rate"), CallbackData: "pl:r:" + Itoa(p.ID)}})
 		}
 		if mayManagePledges(r) {
-			rows = append(rows, []telegram.Button{{Text: r.t("pledge.button.comment"), CallbackData: "pl:c:" + itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.comment"), CallbackData: "pl:c:" + Itoa(p.ID)}})
 		}
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.reply(a.pledgeDetail(r, per, p, words), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(a.pledgeDetail(r, per, p, words), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // ratePledgeButton: pl:r:<id> offers 1-5; pl:rv:<id>:<n> takes the number
 // and asks for an optional word.
-func (a *App) ratePledgeButton(r *req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
+func (a *App) ratePledgeButton(r *Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
 	refuse, err := a.mayRatePledge(r, p, per)
 	if err != nil {
 		return err
 	}
 	if refuse != "" {
-		return r.toast(refuse)
+		return r.Toast(refuse)
 	}
 	if verb == "r" {
 		var row []telegram.Button
 		for n := 1; n <= 5; n++ {
 			row = append(row, telegram.Button{Text: strings.Repeat("★", n), CallbackData: fmt.Sprintf("pl:rv:%d:%d", p.ID, n)})
 		}
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.reply(r.t("pledge.rate.ask", esc(a.nameOf(r, p.MemberID))), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row[:3], row[3:]}})
+		return r.Reply(r.T("pledge.rate.ask", Esc(a.NameOf(r, p.MemberID))), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row[:3], row[3:]}})
 	}
 	n, err := strconv.Atoi(arg)
 	if err != nil || n < 1 || n > 5 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	if err := r.setFlow(flowPledge, "word", pledgeData{Pledge: p.ID, Stars: n}); err != nil {
+	if err := r.SetFlow(flowPledge, "word", pledgeData{Pledge: p.ID, Stars: n}); err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("pledge.button.skip"), CallbackData: "pl:rk"}}}}
-	return r.edit(r.t("pledge.rate.ask_word", n, maxPledgeWord), kb)
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("pledge.button.skip"), CallbackData: "pl:rk"}}}}
+	return r.Edit(r.T("pledge.rate.ask_word", n, maxPledgeWord), kb)
 }
 
 // pledgeWord stores the rating with its word ("" none), checked again.
-func (a *App) pledgeWord(r *req, d pledgeData, word string) error {
-	p, err := r.tx.Pledge(d.Pledge)
+func (a *App) pledgeWord(r *Req, d pledgeData, word string) error {
+	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil || d.Stars < 1 || d.Stars > 5 {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	per, err := r.tx.PledgePeriod(p.PeriodID)
+	per, err := r.Tx.PledgePeriod(p.PeriodID)
 	if err != nil {
 		return err
 	}
-	if n := runeLen(word); n > maxPledgeWord {
-		return r.reply(r.t("pledge.rate.word_too_long", n, maxPledgeWord), nil)
+	if n := RuneLen(word); n > maxPledgeWord {
+		return r.Reply(r.T("pledge.rate.word_too_long", n, maxPledgeWord), nil)
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	refuse, err := a.mayRatePledge(r, p, per)
@@ -142,28 +142,28 @@ func (a *App) pledgeWord(r *req, d pledgeData, word string) error {
 	if refuse != "" {
 		return a.starRefuse(r, refuse)
 	}
-	if _, err := r.tx.RatePledge(p.ID, r.me.ID, d.Stars, word, r.now); err != nil {
+	if _, err := r.Tx.RatePledge(p.ID, r.Me.ID, d.Stars, word, r.Now); err != nil {
 		return err
 	}
-	done := r.t("pledge.rate.done", d.Stars, esc(a.nameOf(r, p.MemberID)))
-	if r.cb != nil {
-		if err := r.toast(""); err != nil {
+	done := r.T("pledge.rate.done", d.Stars, Esc(a.NameOf(r, p.MemberID)))
+	if r.CB != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.edit(done, nil)
+		return r.Edit(done, nil)
 	}
-	return r.reply(done, nil)
+	return r.Reply(done, nil)
 }
 
 // pledgeRatingClose ends a period's rating window: the period closes and
 // each pledger hears how their pledge was rated.
 func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
-	id, ok := idArg(it.Data)
+	id, ok := IdArg(it.Data)
 	if !ok {
 		return nil
 	}
 	per, err := tx.PledgePeriod(id)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
@@ -172,20 +172,20 @@ func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.
 	if moved, err := tx.MovePledgePeriod(per.ID, storage.PledgeReview, storage.PledgeClosed, time.Time{}, now); err != nil || !moved {
 		return err
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	ps, err := tx.Pledges(per.ID)
 	if err != nil {
 		return err
 	}
 	for _, p := range ps {
 		if p.Ratings == 0 { // an average of nothing is not 0★
-			if err := a.tellMember(r, p.MemberID, nil, "pledge.rating_closed_none", esc(per.Name), p.Done(), len(p.Items)); err != nil {
+			if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed_none", Esc(per.Name), p.Done(), len(p.Items)); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := a.tellMember(r, p.MemberID, nil, "pledge.rating_closed", esc(per.Name), p.Done(), len(p.Items),
-			inLang(func(lang string) string { return a.cat.N(lang, "count.ratings", p.Ratings) }),
+		if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed", Esc(per.Name), p.Done(), len(p.Items),
+			InLang(func(lang string) string { return a.Cat.N(lang, "count.ratings", p.Ratings) }),
 			fmt.Sprintf("%.1f", p.Average)); err != nil {
 			return err
 		}

@@ -8,114 +8,114 @@ import (
 
 // mayBlock is the one rule for blocking: staff and admins may block and
 // unblock anyone but staff, admins and themselves.
-func (a *App) mayBlock(r *req, target storage.Member) string {
+func (a *App) mayBlock(r *Req, target storage.Member) string {
 	switch {
-	case !r.atLeast(storage.RoleStaff):
+	case !r.AtLeast(storage.RoleStaff):
 		return "block.forbidden"
-	case target.ID == r.me.ID:
+	case target.ID == r.Me.ID:
 		return "block.not_self"
-	case a.roleOf(target).Rank() >= storage.RoleStaff.Rank():
+	case a.RoleOf(target).Rank() >= storage.RoleStaff.Rank():
 		return "block.not_staff"
 	}
 	return ""
 }
 
 // blockCmd: /block <@user|id> <reason>, or as a reply: /block <reason>.
-func (a *App) blockCmd(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
-	if len(words) == 0 && (r.msg.ReplyToMessage == nil || r.msg.ReplyToMessage.From == nil) {
-		return r.reply(r.t("block.usage"), nil)
+func (a *App) blockCmd(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
+	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
+		return r.Reply(r.T("block.usage"), nil)
 	}
 	target, rest, err := a.blockTarget(r, words)
 	if err != nil || target == nil {
 		return err
 	}
 	if key := a.mayBlock(r, *target); key != "" {
-		return r.reply(r.t(key), nil)
+		return r.Reply(r.T(key), nil)
 	}
-	reason := limitRunes(strings.Join(rest, " "), 200)
+	reason := LimitRunes(strings.Join(rest, " "), 200)
 	if reason == "" {
-		return r.reply(r.t("block.need_reason"), nil)
+		return r.Reply(r.T("block.need_reason"), nil)
 	}
-	added, err := r.tx.BlockMember(target.ID, r.me.ID, reason, r.now)
+	added, err := r.Tx.BlockMember(target.ID, r.Me.ID, reason, r.Now)
 	if err != nil {
 		return err
 	}
 	if !added {
-		return r.reply(r.t("block.already", esc(target.Name), target.ID), nil)
+		return r.Reply(r.T("block.already", Esc(target.Name), target.ID), nil)
 	}
-	a.audit(r, "block", memberTarget(target.ID), map[string]string{"reason": reason})
-	return r.reply(r.t("block.done", esc(target.Name), target.ID), nil)
+	a.Audit(r, "block", MemberTarget(target.ID), map[string]string{"reason": reason})
+	return r.Reply(r.T("block.done", Esc(target.Name), target.ID), nil)
 }
 
 // unblockCmd: /unblock <@user|id>.
-func (a *App) unblockCmd(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) unblockCmd(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
 	if len(words) == 0 {
-		return r.reply(r.t("block.unblock_usage"), nil)
+		return r.Reply(r.T("block.unblock_usage"), nil)
 	}
 	target, _, err := a.blockTarget(r, words)
 	if err != nil || target == nil {
 		return err
 	}
 	if key := a.mayBlock(r, *target); key != "" {
-		return r.reply(r.t(key), nil)
+		return r.Reply(r.T(key), nil)
 	}
-	lifted, err := r.tx.UnblockMember(target.ID)
+	lifted, err := r.Tx.UnblockMember(target.ID)
 	if err != nil {
 		return err
 	}
 	if !lifted {
-		return r.reply(r.t("block.not_blocked", esc(target.Name), target.ID), nil)
+		return r.Reply(r.T("block.not_blocked", Esc(target.Name), target.ID), nil)
 	}
-	a.audit(r, "unblock", memberTarget(target.ID), nil)
-	return r.reply(r.t("block.lifted", esc(target.Name), target.ID), nil)
+	a.Audit(r, "unblock", MemberTarget(target.ID), nil)
+	return r.Reply(r.T("block.lifted", Esc(target.Name), target.ID), nil)
 }
 
 // blockedCmd: /blocked lists who the bot ignores.
-func (a *App) blockedCmd(r *req) error {
-	list, err := r.tx.Blocks()
+func (a *App) blockedCmd(r *Req) error {
+	list, err := r.Tx.Blocks()
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
-		return r.reply(r.t("block.none"), nil)
+		return r.Reply(r.T("block.none"), nil)
 	}
 	var b strings.Builder
-	b.WriteString(r.t("block.title", len(list)) + "\n")
+	b.WriteString(r.T("block.title", len(list)) + "\n")
 	for _, bl := range list {
-		b.WriteString(r.t("block.line", esc(limitRunes(bl.Name, 32)), bl.MemberID, bl.At.In(a.loc).Format("2006-01-02"), esc(bl.Reason)) + "\n")
+		b.WriteString(r.T("block.line", Esc(LimitRunes(bl.Name, 32)), bl.MemberID, bl.At.In(a.Loc).Format("2006-01-02"), Esc(bl.Reason)) + "\n")
 	}
-	return r.reply(strings.TrimSpace(b.String()), nil)
+	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
 // blockTarget finds who /block and /unblock are about: @user, an id, or
 // the author of the message replied to. It answers when nobody is found.
-func (a *App) blockTarget(r *req, words []string) (*storage.Member, []string, error) {
+func (a *App) blockTarget(r *Req, words []string) (*storage.Member, []string, error) {
 	var m storage.Member
 	var err error
 	switch {
 	case len(words) > 0 && strings.HasPrefix(words[0], "@"):
 		var ok bool
-		m, ok, err = a.memberByUsername(r, words[0])
+		m, ok, err = a.MemberByUsername(r, words[0])
 		if err == nil && !ok {
 			return nil, nil, nil // told: several hold it
 		}
 		words = words[1:]
 	case len(words) > 0 && isDigits(words[0]):
-		id, ok := idArg(words[0])
+		id, ok := IdArg(words[0])
 		if !ok {
-			return nil, nil, r.reply(r.t("block.usage"), nil)
+			return nil, nil, r.Reply(r.T("block.usage"), nil)
 		}
-		m, err = r.tx.Member(id)
+		m, err = r.Tx.Member(id)
 		words = words[1:]
-	case r.msg.ReplyToMessage != nil && r.msg.ReplyToMessage.From != nil:
-		m, err = r.tx.Member(r.msg.ReplyToMessage.From.ID)
+	case r.Msg.ReplyToMessage != nil && r.Msg.ReplyToMessage.From != nil:
+		m, err = r.Tx.Member(r.Msg.ReplyToMessage.From.ID)
 	default:
-		return nil, nil, r.reply(r.t("block.usage"), nil)
+		return nil, nil, r.Reply(r.T("block.usage"), nil)
 	}
-	if isNotFound(err) || (err == nil && m.Forgotten) {
-		return nil, nil, r.reply(r.t("grant.unknown_user"), nil)
+	if IsNotFound(err) || (err == nil && m.Forgotten) {
+		return nil, nil, r.Reply(r.T("grant.unknown_user"), nil)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -15,7 +15,7 @@ type dataSection func(tx *storage.Tx, memberID int64) (name string, data any, er
 // records is a section read by storage.MemberRecords.
 func (a *App) records(section string) dataSection {
 	return func(tx *storage.Tx, id int64) (string, any, error) {
-		rows, err := tx.MemberRecords(section, id, a.loc)
+		rows, err := tx.MemberRecords(section, id, a.Loc)
 		return section, rows, err
 	}
 }
@@ -52,10 +52,10 @@ func (a *App) mediationSection(section string) dataSection {
 		if err != nil {
 			return "", nil, err
 		}
-		if a.roleOf(m).Rank() >= storage.RoleStaff.Rank() {
+		if a.RoleOf(m).Rank() >= storage.RoleStaff.Rank() {
 			return a.records(section)(tx, id)
 		}
-		mediated, err := tx.MemberRecords("mediation_records", id, a.loc)
+		mediated, err := tx.MemberRecords("mediation_records", id, a.Loc)
 		if err != nil {
 			return "", nil, err
 		}
@@ -65,7 +65,7 @@ func (a *App) mediationSection(section string) dataSection {
 				own[d["dispute_id"]] = true
 			}
 		}
-		rows, err := tx.MemberRecords(section, id, a.loc)
+		rows, err := tx.MemberRecords(section, id, a.Loc)
 		if err != nil {
 			return "", nil, err
 		}
@@ -86,7 +86,7 @@ func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	if a.roleOf(m).Rank() < storage.RoleStaff.Rank() {
+	if a.RoleOf(m).Rank() < storage.RoleStaff.Rank() {
 		return "care_log", []any{}, nil
 	}
 	return a.records("care_log")(tx, id)
@@ -94,16 +94,16 @@ func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
 
 // myData: /mydata sends the caller, in private, everything stored about
 // them as one JSON document.
-func (a *App) myData(r *req) error {
+func (a *App) myData(r *Req) error {
 	doc := map[string]any{
-		"member_id":    r.me.ID,
-		"generated_at": r.now.In(a.loc).Format("2006-01-02T15:04:05Z07:00"),
-		"community":    a.cfg.Community.Name,
-		"role":         r.role, // administrators come from the configuration
+		"member_id":    r.Me.ID,
+		"generated_at": r.Now.In(a.Loc).Format("2006-01-02T15:04:05Z07:00"),
+		"community":    a.Cfg.Community.Name,
+		"role":         r.Role, // administrators come from the configuration
 	}
 	sections := map[string]any{}
 	for _, s := range a.dataSections() {
-		name, data, err := s(r.tx, r.me.ID)
+		name, data, err := s(r.Tx, r.Me.ID)
 		if err != nil {
 			return err
 		}
@@ -114,8 +114,8 @@ func (a *App) myData(r *req) error {
 	if err != nil {
 		return err
 	}
-	p := telegram.SendDocument{ChatID: r.chat.ID, Caption: r.t("mydata.caption")}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "mydata-" + itoa(r.me.ID) + ".json", FileData: data}, r.now)
+	p := telegram.SendDocument{ChatID: r.Chat.ID, Caption: r.T("mydata.caption")}
+	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply, FileName: "mydata-" + Itoa(r.Me.ID) + ".json", FileData: data}, r.Now)
 	return err
 }

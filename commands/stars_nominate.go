@@ -22,9 +22,9 @@ type starNomData struct {
 
 // starNominateButton: st:n:<round>:<cat> starts a nomination; st:w:<round>:<cat>:<member>
 // picks the person.
-func (a *App) starNominateButton(r *req, parts []string) error {
+func (a *App) starNominateButton(r *Req, parts []string) error {
 	if len(parts) < 3 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	rd, c, ok, err := a.starRoundArg(r, parts[1], parts[2])
 	if !ok || err != nil {
@@ -35,20 +35,20 @@ func (a *App) starNominateButton(r *req, parts []string) error {
 	}
 	d := starNomData{Round: rd.ID, Cat: c.Key}
 	if parts[0] == "w" {
-		mid, ok := idArg(strings.Join(parts[3:], ""))
+		mid, ok := IdArg(strings.Join(parts[3:], ""))
 		if !ok {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		return a.starPickPerson(r, d, c, mid)
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	if c.Candidates == config.StarBuilding {
-		d.Building = r.me.Building
+		d.Building = r.Me.Building
 		return a.askStarReason(r, d, c)
 	}
-	if err := r.setFlow(flowStarNominate, "who", d); err != nil {
+	if err := r.SetFlow(flowStarNominate, "who", d); err != nil {
 		return err
 	}
 	people, err := a.starChoices(r, c)
@@ -57,21 +57,21 @@ func (a *App) starNominateButton(r *req, parts []string) error {
 	}
 	var rows [][]telegram.Button
 	for _, m := range people {
-		rows = append(rows, []telegram.Button{{Text: limitRunes(m.Name, 40), CallbackData: "st:w:" + itoa(rd.ID) + ":" + c.Key + ":" + itoa(m.ID)}})
+		rows = append(rows, []telegram.Button{{Text: LimitRunes(m.Name, 40), CallbackData: "st:w:" + Itoa(rd.ID) + ":" + c.Key + ":" + Itoa(m.ID)}})
 	}
-	return r.reply(r.t("stars.nominate.ask_who", esc(starLabel(c, r.lang))), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(r.T("stars.nominate.ask_who", Esc(starLabel(c, r.Lang))), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // mayNominateNow is "" when the presser may nominate in c now, else why not.
-func (a *App) mayNominateNow(r *req, rd storage.StarRound, c config.StarCategory) string {
+func (a *App) mayNominateNow(r *Req, rd storage.StarRound, c config.StarCategory) string {
 	if !mayTakePart(r) {
-		return r.t("stars.register_first")
+		return r.T("stars.register_first")
 	}
-	if rd.State != storage.StarNominating || !r.now.Before(rd.NominateUntil) {
-		return r.t("stars.nominate.closed")
+	if rd.State != storage.StarNominating || !r.Now.Before(rd.NominateUntil) {
+		return r.T("stars.nominate.closed")
 	}
-	if n, err := r.tx.StarNominationBy(rd.ID, c.Key, r.me.ID); err == nil {
-		return r.t("stars.nominate.once", esc(starLabel(c, r.lang)), a.starCandName(r, n.CandidateID))
+	if n, err := r.Tx.StarNominationBy(rd.ID, c.Key, r.Me.ID); err == nil {
+		return r.T("stars.nominate.once", Esc(starLabel(c, r.Lang)), a.starCandName(r, n.CandidateID))
 	}
 	return ""
 }
@@ -79,17 +79,17 @@ func (a *App) mayNominateNow(r *req, rd storage.StarRound, c config.StarCategory
 // starChoices are the people offered as buttons: the leaders for a leader
 // category, else the registered residents of the presser's building; not
 // the presser. Anyone else is named with @username.
-func (a *App) starChoices(r *req, c config.StarCategory) ([]storage.Member, error) {
+func (a *App) starChoices(r *Req, c config.StarCategory) ([]storage.Member, error) {
 	var ms []storage.Member
 	var err error
 	if c.Candidates == config.StarLeader {
-		ms, err = r.tx.MembersWithRole(storage.RoleLeader)
+		ms, err = r.Tx.MembersWithRole(storage.RoleLeader)
 	} else {
-		ms, err = r.tx.Residents(r.me.Building)
+		ms, err = r.Tx.Residents(r.Me.Building)
 	}
 	var out []storage.Member
 	for _, m := range ms {
-		if m.ID != r.me.ID && len(out) < maxStarButtons {
+		if m.ID != r.Me.ID && len(out) < maxStarButtons {
 			out = append(out, m)
 		}
 	}
@@ -98,90 +98,90 @@ func (a *App) starChoices(r *req, c config.StarCategory) ([]storage.Member, erro
 
 // starPickPerson checks the person chosen (button or @username) and asks
 // for the reason.
-func (a *App) starPickPerson(r *req, d starNomData, c config.StarCategory, mid int64) error {
-	m, err := r.tx.Member(mid)
-	if isNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
-		return a.starRefuse(r, r.t("grant.unknown_user"))
+func (a *App) starPickPerson(r *Req, d starNomData, c config.StarCategory, mid int64) error {
+	m, err := r.Tx.Member(mid)
+	if IsNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
+		return a.starRefuse(r, r.T("grant.unknown_user"))
 	}
 	if err != nil {
 		return err
 	}
 	switch {
-	case m.ID == r.me.ID:
-		return a.starRefuse(r, r.t("stars.nominate.not_self"))
+	case m.ID == r.Me.ID:
+		return a.starRefuse(r, r.T("stars.nominate.not_self"))
 	case c.Candidates == config.StarLeader && m.Role != storage.RoleLeader:
-		return a.starRefuse(r, r.t("stars.nominate.not_leader", esc(m.Name)))
+		return a.starRefuse(r, r.T("stars.nominate.not_leader", Esc(m.Name)))
 	}
 	d.Member = m.ID
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	return a.askStarReason(r, d, c)
 }
 
 // starRefuse answers a press with a toast, a message with a reply.
-func (a *App) starRefuse(r *req, text string) error {
-	if r.cb != nil {
-		return r.toast(html.UnescapeString(stripTags(text)))
+func (a *App) starRefuse(r *Req, text string) error {
+	if r.CB != nil {
+		return r.Toast(html.UnescapeString(StripTags(text)))
 	}
-	return r.reply(text, nil)
+	return r.Reply(text, nil)
 }
 
-func (a *App) askStarReason(r *req, d starNomData, c config.StarCategory) error {
-	if err := r.setFlow(flowStarNominate, "reason", d); err != nil {
+func (a *App) askStarReason(r *Req, d starNomData, c config.StarCategory) error {
+	if err := r.SetFlow(flowStarNominate, "reason", d); err != nil {
 		return err
 	}
-	who := a.cat.T(r.lang, "stars.building", d.Building)
+	who := a.Cat.T(r.Lang, "stars.building", d.Building)
 	if d.Member != 0 {
-		who = a.nameOf(r, d.Member)
+		who = a.NameOf(r, d.Member)
 	}
-	return r.reply(r.t("stars.nominate.ask_reason", esc(who), esc(starLabel(c, r.lang)), maxStarReason), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("stars.nominate.ask_reason", Esc(who), Esc(starLabel(c, r.Lang)), maxStarReason), telegram.ForceReply{ForceReply: true})
 }
 
 // starNominateText takes what is typed in a nomination: the person
 // (@username or id) or the reason.
-func (a *App) starNominateText(r *req, f storage.Flow) error {
+func (a *App) starNominateText(r *Req, f storage.Flow) error {
 	var d starNomData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	rd, err := r.tx.StarRound(d.Round)
+	rd, err := r.Tx.StarRound(d.Round)
 	c, ok := a.starCategory(d.Cat)
-	if isNotFound(err) || !ok {
-		return r.tx.EndFlow(r.me.ID)
+	if IsNotFound(err) || !ok {
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
 	if refuse := a.mayNominateNow(r, rd, c); refuse != "" {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(refuse, nil)
+		return r.Reply(refuse, nil)
 	}
 	if f.Step == "who" {
-		m, ok, err := a.findPerson(r, strings.TrimSpace(r.text), "stars.nominate.usage")
+		m, ok, err := a.FindPerson(r, strings.TrimSpace(r.Text), "stars.nominate.usage")
 		if !ok || err != nil {
 			return err
 		}
 		return a.starPickPerson(r, d, c, m.ID)
 	}
-	reason := cleanText(r.text)
+	reason := CleanText(r.Text)
 	if reason == "" {
-		return r.reply(r.t("stars.nominate.ask_reason_again", maxStarReason), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("stars.nominate.ask_reason_again", maxStarReason), telegram.ForceReply{ForceReply: true})
 	}
-	if n := runeLen(reason); n > maxStarReason {
-		return r.reply(r.t("stars.nominate.too_long", n, maxStarReason), telegram.ForceReply{ForceReply: true})
+	if n := RuneLen(reason); n > maxStarReason {
+		return r.Reply(r.T("stars.nominate.too_long", n, maxStarReason), telegram.ForceReply{ForceReply: true})
 	}
-	if _, err := r.tx.Nominate(rd.ID, c.Key, r.me.ID, d.Member, d.Building, reason, r.now); err != nil {
+	if _, err := r.Tx.Nominate(rd.ID, c.Key, r.Me.ID, d.Member, d.Building, reason, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	who := a.cat.T(r.lang, "stars.building", d.Building)
+	who := a.Cat.T(r.Lang, "stars.building", d.Building)
 	if d.Member != 0 {
-		who = a.nameOf(r, d.Member)
+		who = a.NameOf(r, d.Member)
 	}
-	return r.reply(r.t("stars.nominate.done", esc(who), esc(starLabel(c, r.lang)), a.when(rd.NominateUntil)), nil)
+	return r.Reply(r.T("stars.nominate.done", Esc(who), Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
 }

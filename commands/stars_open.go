@@ -24,21 +24,21 @@ var starAudiences = []string{storage.AudienceGroups, storage.AudienceResidents}
 
 // starOpenButton walks staff through opening a round: nomination days,
 // voting days, audience, then a preview with Open / Cancel.
-func (a *App) starOpenButton(r *req, parts []string) error {
+func (a *App) starOpenButton(r *Req, parts []string) error {
 	if !mayRunStars(r) {
-		return r.toast(r.t("stars.staff_only"))
+		return r.Toast(r.T("stars.staff_only"))
 	}
 	if parts[0] == "o" {
-		if err := r.setFlow(flowStarsOpen, "nom", starOpenData{}); err != nil {
+		if err := r.SetFlow(flowStarsOpen, "nom", starOpenData{}); err != nil {
 			return err
 		}
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.reply(r.t("stars.open.ask_nom"), a.starDaysKeyboard(r, "st:od:"))
+		return r.Reply(r.T("stars.open.ask_nom"), a.starDaysKeyboard(r, "st:od:"))
 	}
 	var d starOpenData
-	_, ok, err := r.flowFor(flowStarsOpen, &d)
+	_, ok, err := r.FlowFor(flowStarsOpen, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -49,106 +49,106 @@ func (a *App) starOpenButton(r *req, parts []string) error {
 	switch parts[0] {
 	case "od", "ov":
 		n, err := strconv.Atoi(arg)
-		if err != nil || !containsInt(a.cfg.Stars.Days, n) {
-			return r.toast(r.t("error.stale_button"))
+		if err != nil || !containsInt(a.Cfg.Stars.Days, n) {
+			return r.Toast(r.T("error.stale_button"))
 		}
 		if parts[0] == "od" {
 			d.Nom = n
-			if err := r.setFlow(flowStarsOpen, "vote", d); err != nil {
+			if err := r.SetFlow(flowStarsOpen, "vote", d); err != nil {
 				return err
 			}
-			return r.edit(r.t("stars.open.ask_vote", n), a.starDaysKeyboard(r, "st:ov:"))
+			return r.Edit(r.T("stars.open.ask_vote", n), a.starDaysKeyboard(r, "st:ov:"))
 		}
 		d.Vote = n
-		if err := r.setFlow(flowStarsOpen, "aud", d); err != nil {
+		if err := r.SetFlow(flowStarsOpen, "aud", d); err != nil {
 			return err
 		}
 		var rows [][]telegram.Button
 		for _, au := range starAudiences {
-			rows = append(rows, []telegram.Button{{Text: r.t("ann.audience." + au), CallbackData: "st:oa:" + au}})
+			rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: "st:oa:" + au}})
 		}
-		return r.edit(r.t("stars.open.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
+		return r.Edit(r.T("stars.open.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
 	case "oa":
-		if !containsStr(starAudiences, arg) || d.Nom == 0 || d.Vote == 0 {
-			return r.toast(r.t("error.stale_button"))
+		if !ContainsStr(starAudiences, arg) || d.Nom == 0 || d.Vote == 0 {
+			return r.Toast(r.T("error.stale_button"))
 		}
 		d.Aud = arg
-		if err := r.setFlow(flowStarsOpen, "confirm", d); err != nil {
+		if err := r.SetFlow(flowStarsOpen, "confirm", d); err != nil {
 			return err
 		}
 		rd := a.starPlan(r, d)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.t("stars.button.open_confirm"), CallbackData: "st:oy"}, {Text: r.t("button.cancel"), CallbackData: "st:ox"}}}}
-		return r.edit(r.t("stars.open.preview", a.roundTitle(rd)(r.lang), a.starCategoryList(r.lang), a.when(rd.NominateUntil),
-			a.when(rd.VoteFrom), a.when(rd.VoteUntil), r.t("ann.audience."+d.Aud)), kb)
+			{Text: r.T("stars.button.open_confirm"), CallbackData: "st:oy"}, {Text: r.T("button.cancel"), CallbackData: "st:ox"}}}}
+		return r.Edit(r.T("stars.open.preview", a.roundTitle(rd)(r.Lang), a.starCategoryList(r.Lang), a.When(rd.NominateUntil),
+			a.When(rd.VoteFrom), a.When(rd.VoteUntil), r.T("ann.audience."+d.Aud)), kb)
 	case "ox":
-		return r.endFlowSaying(r.t("stars.open.cancelled"))
+		return r.EndFlowSaying(r.T("stars.open.cancelled"))
 	case "oy":
 		if d.Aud == "" {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 		return a.openStarRound(r, d)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // starPlan lays a round out from now: its title is the month it opens in.
-func (a *App) starPlan(r *req, d starOpenData) storage.StarRound {
-	local := r.now.In(a.loc)
+func (a *App) starPlan(r *Req, d starOpenData) storage.StarRound {
+	local := r.Now.In(a.Loc)
 	title := fmt.Sprintf("%d-%02d", local.Year(), int(local.Month()))
-	nomEnd := r.now.Add(time.Duration(d.Nom) * 24 * time.Hour)
+	nomEnd := r.Now.Add(time.Duration(d.Nom) * 24 * time.Hour)
 	voteFrom := nomEnd.Add(starShortlistHours * time.Hour)
 	return storage.StarRound{Title: title, Audience: d.Aud, NominateUntil: nomEnd, VoteFrom: voteFrom,
-		VoteUntil: voteFrom.Add(time.Duration(d.Vote) * 24 * time.Hour), OpenedBy: r.me.ID}
+		VoteUntil: voteFrom.Add(time.Duration(d.Vote) * 24 * time.Hour), OpenedBy: r.Me.ID}
 }
 
 // openStarRound opens the round, lays out its three moments and tells the
 // audience that nominations are open.
-func (a *App) openStarRound(r *req, d starOpenData) error {
-	if _, err := r.tx.ActiveStarRound(); err == nil {
-		return r.endFlowSaying(r.t("stars.open.already"))
-	} else if !isNotFound(err) {
+func (a *App) openStarRound(r *Req, d starOpenData) error {
+	if _, err := r.Tx.ActiveStarRound(); err == nil {
+		return r.EndFlowSaying(r.T("stars.open.already"))
+	} else if !IsNotFound(err) {
 		return err
 	}
 	rd := a.starPlan(r, d)
-	id, err := r.tx.CreateStarRound(rd, r.now)
+	id, err := r.Tx.CreateStarRound(rd, r.Now)
 	if err != nil {
 		return err
 	}
 	for kind, at := range map[string]time.Time{kindStarNomClose: rd.NominateUntil, kindStarVoteOpen: rd.VoteFrom, kindStarClose: rd.VoteUntil} {
-		if _, err := r.tx.ScheduleDue(storage.DueItem{Kind: kind, Key: itoa(id), DueAt: at, Data: itoa(id)}, r.now); err != nil {
+		if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kind, Key: Itoa(id), DueAt: at, Data: Itoa(id)}, r.Now); err != nil {
 			return err
 		}
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	rd.ID = id
-	a.audit(r, "stars.open", "star:"+itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.loc).Format("2006-01-02")})
+	a.Audit(r, "stars.open", "star:"+Itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.Loc).Format("2006-01-02")})
 	n, err := a.starTell(r, rd, func(lang string) string {
-		return a.cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.when(rd.NominateUntil), maxStarReason)
+		return a.Cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.When(rd.NominateUntil), maxStarReason)
 	})
 	if err != nil {
 		return err
 	}
-	return r.edit(r.n("stars.open.done", n, a.roundTitle(rd)(r.lang), a.when(rd.NominateUntil)), nil)
+	return r.Edit(r.N("stars.open.done", n, a.roundTitle(rd)(r.Lang), a.When(rd.NominateUntil)), nil)
 }
 
 // roundTitle names a round's month in the reader's language.
-func (a *App) roundTitle(rd storage.StarRound) inLang {
+func (a *App) roundTitle(rd storage.StarRound) InLang {
 	return func(lang string) string {
 		var y, m int
 		if n, _ := fmt.Sscanf(rd.Title, "%d-%d", &y, &m); n == 2 {
-			return a.cat.T(lang, "stars.round_title", y, m)
+			return a.Cat.T(lang, "stars.round_title", y, m)
 		}
-		return esc(rd.Title)
+		return Esc(rd.Title)
 	}
 }
 
 // starTell sends text (in each reader's language) to a round's audience,
 // with a button to the private chat while the round is open, and returns
 // how many chats it went to.
-func (a *App) starTell(r *req, rd storage.StarRound, text func(lang string) string) (int, error) {
+func (a *App) starTell(r *Req, rd storage.StarRound, text func(lang string) string) (int, error) {
 	recips, err := a.recipients(r, storage.Announcement{Audience: rd.Audience})
 	if err != nil {
 		return 0, err
@@ -156,38 +156,38 @@ func (a *App) starTell(r *req, rd storage.StarRound, text func(lang string) stri
 	for _, rc := range recips {
 		var kb any
 		if rd.State != storage.StarClosed {
-			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.cat.T(rc.lang, "stars.button.go"), URL: a.deepLink("stars")}}}}
+			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(rc.lang, "stars.button.go"), URL: a.DeepLink("stars")}}}}
 		}
 		prio := storage.PriorityBulk
 		if rc.chat < 0 {
 			prio = storage.PriorityNotice
 		}
-		if err := a.send(r.tx, rc.chat, text(rc.lang), kb, prio, r.now); err != nil {
+		if err := a.Send(r.Tx, rc.chat, text(rc.lang), kb, prio, r.Now); err != nil {
 			return 0, err
 		}
 	}
 	return len(recips), nil
 }
 
-func (a *App) starDaysKeyboard(r *req, prefix string) telegram.Keyboard {
+func (a *App) starDaysKeyboard(r *Req, prefix string) telegram.Keyboard {
 	var row []telegram.Button
-	for _, n := range a.cfg.Stars.Days {
-		row = append(row, telegram.Button{Text: r.n("stars.days", n), CallbackData: prefix + strconv.Itoa(n)})
+	for _, n := range a.Cfg.Stars.Days {
+		row = append(row, telegram.Button{Text: r.N("stars.days", n), CallbackData: prefix + strconv.Itoa(n)})
 	}
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "st:ox"}}}}
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "st:ox"}}}}
 }
 
 // starCategoryList names the categories, in lang.
 func (a *App) starCategoryList(lang string) string {
 	var names []string
-	for _, c := range a.cfg.Stars.Categories {
+	for _, c := range a.Cfg.Stars.Categories {
 		names = append(names, starLabel(c, lang))
 	}
 	sep := "、"
 	if lang == "en" {
 		sep = ", "
 	}
-	return esc(strings.Join(names, sep))
+	return Esc(strings.Join(names, sep))
 }
 
 func containsInt(xs []int, x int) bool {

@@ -24,15 +24,15 @@ const (
 
 // mayRunStars: staff open rounds and shortlist. The one check for every
 // staff button of stars, made again on each press.
-func mayRunStars(r *req) bool { return r.atLeast(storage.RoleStaff) }
+func mayRunStars(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayTakePart: registered residents (any role) nominate and vote. The one
 // check for every resident button of stars, made again on each press.
-func mayTakePart(r *req) bool { return r.me.Registered() }
+func mayTakePart(r *Req) bool { return r.Me.Registered() }
 
 // starCategory is the configured category key.
 func (a *App) starCategory(key string) (config.StarCategory, bool) {
-	for _, c := range a.cfg.Stars.Categories {
+	for _, c := range a.Cfg.Stars.Categories {
 		if c.Key == key {
 			return c, true
 		}
@@ -49,96 +49,96 @@ func starLabel(c config.StarCategory, lang string) string {
 }
 
 // stars: /stars shows the round in hand; /stars history the past stars.
-func (a *App) stars(r *req) error {
-	if strings.EqualFold(strings.TrimSpace(r.args), "history") || strings.TrimSpace(r.args) == "历史" {
+func (a *App) stars(r *Req) error {
+	if strings.EqualFold(strings.TrimSpace(r.Args), "history") || strings.TrimSpace(r.Args) == "历史" {
 		return a.starHistory(r)
 	}
 	if !mayTakePart(r) && !mayRunStars(r) {
-		return r.reply(r.t("stars.register_first"), nil)
+		return r.Reply(r.T("stars.register_first"), nil)
 	}
 	text, kb, err := a.starHome(r)
 	if err != nil {
 		return err
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // starHome is the round's page for the person asking: what they can do now.
-func (a *App) starHome(r *req) (string, telegram.Keyboard, error) {
+func (a *App) starHome(r *Req) (string, telegram.Keyboard, error) {
 	var rows [][]telegram.Button
-	rd, err := r.tx.ActiveStarRound()
-	if isNotFound(err) {
+	rd, err := r.Tx.ActiveStarRound()
+	if IsNotFound(err) {
 		if mayRunStars(r) {
-			rows = append(rows, []telegram.Button{{Text: r.t("stars.button.open"), CallbackData: "st:o"}})
+			rows = append(rows, []telegram.Button{{Text: r.T("stars.button.open"), CallbackData: "st:o"}})
 		}
-		return r.t("stars.none"), telegram.Keyboard{InlineKeyboard: rows}, nil
+		return r.T("stars.none"), telegram.Keyboard{InlineKeyboard: rows}, nil
 	}
 	if err != nil {
 		return "", telegram.Keyboard{}, err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("stars.title", a.roundTitle(rd)(r.lang)) + "\n")
-	id := itoa(rd.ID)
+	b.WriteString(r.T("stars.title", a.roundTitle(rd)(r.Lang)) + "\n")
+	id := Itoa(rd.ID)
 	switch rd.State {
 	case storage.StarNominating:
-		b.WriteString(r.t("stars.home.nominating", a.when(rd.NominateUntil), maxStarReason))
-		for _, c := range a.cfg.Stars.Categories {
-			n, err := r.tx.StarNominationBy(rd.ID, c.Key, r.me.ID)
+		b.WriteString(r.T("stars.home.nominating", a.When(rd.NominateUntil), maxStarReason))
+		for _, c := range a.Cfg.Stars.Categories {
+			n, err := r.Tx.StarNominationBy(rd.ID, c.Key, r.Me.ID)
 			switch {
 			case err == nil:
-				b.WriteString("\n" + r.t("stars.home.nominated", esc(starLabel(c, r.lang)), esc(a.starCandName(r, n.CandidateID))))
-			case isNotFound(err):
+				b.WriteString("\n" + r.T("stars.home.nominated", Esc(starLabel(c, r.Lang)), Esc(a.starCandName(r, n.CandidateID))))
+			case IsNotFound(err):
 				if mayTakePart(r) {
-					rows = append(rows, []telegram.Button{{Text: r.t("stars.button.nominate", starLabel(c, r.lang)), CallbackData: "st:n:" + id + ":" + c.Key}})
+					rows = append(rows, []telegram.Button{{Text: r.T("stars.button.nominate", starLabel(c, r.Lang)), CallbackData: "st:n:" + id + ":" + c.Key}})
 				}
 			default:
 				return "", telegram.Keyboard{}, err
 			}
 		}
 	case storage.StarShortlisting:
-		b.WriteString(r.t("stars.home.shortlisting", a.when(rd.VoteFrom)))
+		b.WriteString(r.T("stars.home.shortlisting", a.When(rd.VoteFrom)))
 	case storage.StarVoting:
-		b.WriteString(r.t("stars.home.voting", a.when(rd.VoteUntil)))
+		b.WriteString(r.T("stars.home.voting", a.When(rd.VoteUntil)))
 		if mayTakePart(r) {
-			for _, c := range a.cfg.Stars.Categories {
-				rows = append(rows, []telegram.Button{{Text: r.t("stars.button.ballot", starLabel(c, r.lang)), CallbackData: "st:b:" + id + ":" + c.Key}})
+			for _, c := range a.Cfg.Stars.Categories {
+				rows = append(rows, []telegram.Button{{Text: r.T("stars.button.ballot", starLabel(c, r.Lang)), CallbackData: "st:b:" + id + ":" + c.Key}})
 			}
 		}
 	}
 	if mayRunStars(r) && (rd.State == storage.StarNominating || rd.State == storage.StarShortlisting) {
-		b.WriteString("\n\n" + r.t("stars.home.staff"))
-		for _, c := range a.cfg.Stars.Categories {
-			rows = append(rows, []telegram.Button{{Text: r.t("stars.button.shortlist", starLabel(c, r.lang)), CallbackData: "st:s:" + id + ":" + c.Key}})
+		b.WriteString("\n\n" + r.T("stars.home.staff"))
+		for _, c := range a.Cfg.Stars.Categories {
+			rows = append(rows, []telegram.Button{{Text: r.T("stars.button.shortlist", starLabel(c, r.Lang)), CallbackData: "st:s:" + id + ":" + c.Key}})
 		}
 	}
 	if mayRunStars(r) {
-		b.WriteString("\n" + r.t("stars.counts_hidden"))
+		b.WriteString("\n" + r.T("stars.counts_hidden"))
 	}
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 
 // starCandName is a candidate's name: the person's, or the building's.
-func (a *App) starCandName(r *req, id int64) string {
-	c, err := r.tx.StarCandidate(id)
+func (a *App) starCandName(r *Req, id int64) string {
+	c, err := r.Tx.StarCandidate(id)
 	if err != nil {
-		return "#" + itoa(id)
+		return "#" + Itoa(id)
 	}
-	return a.candName(r, c, r.lang)
+	return a.candName(r, c, r.Lang)
 }
 
-func (a *App) candName(r *req, c storage.StarCandidate, lang string) string {
+func (a *App) candName(r *Req, c storage.StarCandidate, lang string) string {
 	if c.MemberID == 0 {
-		return a.cat.T(lang, "stars.building", c.Building)
+		return a.Cat.T(lang, "stars.building", c.Building)
 	}
-	return a.nameOf(r, c.MemberID)
+	return a.NameOf(r, c.MemberID)
 }
 
 // starButton routes the st: buttons. Each handler checks again, on every
 // press, who may press it (mayRunStars or mayTakePart).
-func (a *App) starButton(r *req) error {
-	parts := buttonArgs(r.cb.Data, "st:")
-	if !r.private() {
-		return r.toast(r.t("menu.private_only"))
+func (a *App) starButton(r *Req) error {
+	parts := ButtonArgs(r.CB.Data, "st:")
+	if !r.Private() {
+		return r.Toast(r.T("menu.private_only"))
 	}
 	switch parts[0] {
 	case "o", "od", "ov", "oa", "oy", "ox":
@@ -152,41 +152,41 @@ func (a *App) starButton(r *req) error {
 	case "b", "v":
 		return a.starVoteButton(r, parts)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // starRoundArg reads a round id and category from a button, answering as
 // stale when either is unknown.
-func (a *App) starRoundArg(r *req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
-	rid, ok := idArg(id)
+func (a *App) starRoundArg(r *Req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
+	rid, ok := IdArg(id)
 	c, okc := a.starCategory(cat)
 	if !ok || !okc {
-		return storage.StarRound{}, c, false, r.toast(r.t("error.stale_button"))
+		return storage.StarRound{}, c, false, r.Toast(r.T("error.stale_button"))
 	}
-	rd, err := r.tx.StarRound(rid)
-	if isNotFound(err) {
-		return rd, c, false, r.toast(r.t("error.stale_button"))
+	rd, err := r.Tx.StarRound(rid)
+	if IsNotFound(err) {
+		return rd, c, false, r.Toast(r.T("error.stale_button"))
 	}
 	return rd, c, err == nil, err
 }
 
 // starHistory lists the stars of the latest closed rounds.
-func (a *App) starHistory(r *req) error {
-	rounds, err := r.tx.ClosedStarRounds(starHistoryRounds)
+func (a *App) starHistory(r *Req) error {
+	rounds, err := r.Tx.ClosedStarRounds(starHistoryRounds)
 	if err != nil {
 		return err
 	}
 	if len(rounds) == 0 {
-		return r.reply(r.t("stars.history.none"), nil)
+		return r.Reply(r.T("stars.history.none"), nil)
 	}
 	var b strings.Builder
-	b.WriteString(r.t("stars.history.title") + "\n")
+	b.WriteString(r.T("stars.history.title") + "\n")
 	for _, rd := range rounds {
-		text, err := a.starResults(r, rd, r.lang, 0)
+		text, err := a.starResults(r, rd, r.Lang, 0)
 		if err != nil {
 			return err
 		}
 		b.WriteString("\n" + text + "\n")
 	}
-	return r.reply(fit(strings.TrimSpace(b.String())), nil)
+	return r.Reply(Fit(strings.TrimSpace(b.String())), nil)
 }

@@ -10,18 +10,18 @@ import (
 // starShortlistButton: st:s:<round>:<cat> shows a category's nominees to
 // staff; st:t:<candidate> puts one on the shortlist or takes it off. Staff
 // see how many nominated each and why, never a vote count.
-func (a *App) starShortlistButton(r *req, parts []string) error {
+func (a *App) starShortlistButton(r *Req, parts []string) error {
 	if !mayRunStars(r) {
-		return r.toast(r.t("stars.staff_only"))
+		return r.Toast(r.T("stars.staff_only"))
 	}
 	if parts[0] == "t" && len(parts) == 2 {
-		cid, ok := idArg(parts[1])
+		cid, ok := IdArg(parts[1])
 		if !ok {
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
-		c, err := r.tx.StarCandidate(cid)
-		if isNotFound(err) {
-			return r.toast(r.t("error.stale_button"))
+		c, err := r.Tx.StarCandidate(cid)
+		if IsNotFound(err) {
+			return r.Toast(r.T("error.stale_button"))
 		}
 		if err != nil {
 			return err
@@ -29,60 +29,60 @@ func (a *App) starShortlistButton(r *req, parts []string) error {
 		return a.toggleShortlist(r, c)
 	}
 	if len(parts) < 3 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	rd, cat, ok, err := a.starRoundArg(r, parts[1], parts[2])
 	if !ok || err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
 	text, kb, err := a.shortlistPage(r, rd, cat.Key)
 	if err != nil {
 		return err
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // shortlistPage lists a category's candidates with their reasons and a
 // toggle for each.
-func (a *App) shortlistPage(r *req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
+func (a *App) shortlistPage(r *Req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
 	cat, _ := a.starCategory(catKey)
-	cands, err := r.tx.StarCandidates(rd.ID, catKey)
+	cands, err := r.Tx.StarCandidates(rd.ID, catKey)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("stars.shortlist.title", esc(starLabel(cat, r.lang)), a.roundTitle(rd)(r.lang)) + "\n")
+	b.WriteString(r.T("stars.shortlist.title", Esc(starLabel(cat, r.Lang)), a.roundTitle(rd)(r.Lang)) + "\n")
 	if len(cands) == 0 {
-		b.WriteString(r.t("stars.shortlist.none"))
+		b.WriteString(r.T("stars.shortlist.none"))
 	}
 	var rows [][]telegram.Button
 	for i, c := range cands {
 		if i >= maxStarButtons {
 			break
 		}
-		name := a.candName(r, c, r.lang)
-		reasons, err := r.tx.StarReasons(c.ID)
+		name := a.candName(r, c, r.Lang)
+		reasons, err := r.Tx.StarReasons(c.ID)
 		if err != nil {
 			return "", telegram.Keyboard{}, err
 		}
 		var qs []string
 		for _, s := range reasons[:min(len(reasons), 3)] {
-			qs = append(qs, "“"+quote(s, 80)+"”")
+			qs = append(qs, "“"+Quote(s, 80)+"”")
 		}
-		b.WriteString("\n" + r.n("stars.shortlist.line", c.Nominations, esc(name), strings.Join(qs, " ")))
+		b.WriteString("\n" + r.N("stars.shortlist.line", c.Nominations, Esc(name), strings.Join(qs, " ")))
 		if c.MemberID != 0 && c.Shortlisted {
-			b.WriteString(" " + r.t("stars.consent."+consentKey(c.Consent)))
+			b.WriteString(" " + r.T("stars.consent."+consentKey(c.Consent)))
 		}
 		mark := "☆ "
 		if c.Shortlisted {
 			mark = "★ "
 		}
-		rows = append(rows, []telegram.Button{{Text: mark + limitRunes(name, 40), CallbackData: "st:t:" + itoa(c.ID)}})
+		rows = append(rows, []telegram.Button{{Text: mark + LimitRunes(name, 40), CallbackData: "st:t:" + Itoa(c.ID)}})
 	}
-	b.WriteString("\n\n" + r.t("stars.shortlist.hint", a.when(rd.VoteFrom)) + "\n" + r.t("stars.counts_hidden"))
+	b.WriteString("\n\n" + r.T("stars.shortlist.hint", a.When(rd.VoteFrom)) + "\n" + r.T("stars.counts_hidden"))
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 
@@ -95,31 +95,31 @@ func consentKey(c string) string {
 
 // toggleShortlist puts a candidate on the shortlist or takes it off, until
 // voting opens. A person put on it is asked whether their name may be shown.
-func (a *App) toggleShortlist(r *req, c storage.StarCandidate) error {
-	rd, err := r.tx.StarRound(c.RoundID)
+func (a *App) toggleShortlist(r *Req, c storage.StarCandidate) error {
+	rd, err := r.Tx.StarRound(c.RoundID)
 	if err != nil {
 		return err
 	}
 	if rd.State != storage.StarNominating && rd.State != storage.StarShortlisting {
-		return r.toast(r.t("stars.shortlist.closed"))
+		return r.Toast(r.T("stars.shortlist.closed"))
 	}
-	if err := r.tx.SetStarShortlisted(c.ID, !c.Shortlisted); err != nil {
+	if err := r.Tx.SetStarShortlisted(c.ID, !c.Shortlisted); err != nil {
 		return err
 	}
 	if !c.Shortlisted && c.MemberID != 0 && c.Consent == "" {
-		if err := r.tx.SetStarConsent(c.ID, "asked"); err != nil {
+		if err := r.Tx.SetStarConsent(c.ID, "asked"); err != nil {
 			return err
 		}
 		cat, _ := a.starCategory(c.Category)
-		m, err := r.tx.Member(c.MemberID)
+		m, err := r.Tx.Member(c.MemberID)
 		if err != nil {
 			return err
 		}
-		lang := a.langOf(m)
+		lang := a.LangOf(m)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.cat.T(lang, "stars.button.consent_yes"), CallbackData: "st:c:" + itoa(c.ID) + ":y"},
-			{Text: a.cat.T(lang, "stars.button.consent_no"), CallbackData: "st:c:" + itoa(c.ID) + ":n"}}}}
-		if err := a.tellMember(r, m.ID, kb, "stars.consent.ask", esc(starLabel(cat, lang)), a.roundTitle(rd)); err != nil {
+			{Text: a.Cat.T(lang, "stars.button.consent_yes"), CallbackData: "st:c:" + Itoa(c.ID) + ":y"},
+			{Text: a.Cat.T(lang, "stars.button.consent_no"), CallbackData: "st:c:" + Itoa(c.ID) + ":n"}}}}
+		if err := a.TellMember(r, m.ID, kb, "stars.consent.ask", Esc(starLabel(cat, lang)), a.roundTitle(rd)); err != nil {
 			return err
 		}
 	}
@@ -127,45 +127,45 @@ func (a *App) toggleShortlist(r *req, c storage.StarCandidate) error {
 	if err != nil {
 		return err
 	}
-	if err := r.toast(r.t("team.saved")); err != nil {
+	if err := r.Toast(r.T("team.saved")); err != nil {
 		return err
 	}
-	return r.edit(text, kb)
+	return r.Edit(text, kb)
 }
 
 // starConsent: st:c:<candidate>:y|n, pressed by the shortlisted person only.
-func (a *App) starConsent(r *req, parts []string) error {
+func (a *App) starConsent(r *Req, parts []string) error {
 	if len(parts) != 3 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	cid, ok := idArg(parts[1])
+	cid, ok := IdArg(parts[1])
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	c, err := r.tx.StarCandidate(cid)
-	if isNotFound(err) || (err == nil && c.MemberID != r.me.ID) {
-		return r.toast(r.t("error.stale_button"))
+	c, err := r.Tx.StarCandidate(cid)
+	if IsNotFound(err) || (err == nil && c.MemberID != r.Me.ID) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
 	}
-	rd, err := r.tx.StarRound(c.RoundID)
+	rd, err := r.Tx.StarRound(c.RoundID)
 	if err != nil {
 		return err
 	}
 	if rd.State == storage.StarClosed {
-		return r.toast(r.t("stars.round_closed"))
+		return r.Toast(r.T("stars.round_closed"))
 	}
 	yes := parts[2] == "y"
 	consent := "no"
 	if yes {
 		consent = "yes"
 	}
-	if err := r.tx.SetStarConsent(c.ID, consent); err != nil {
+	if err := r.Tx.SetStarConsent(c.ID, consent); err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.edit(r.t("stars.consent.done_"+consent), nil)
+	return r.Edit(r.T("stars.consent.done_"+consent), nil)
 }

@@ -17,16 +17,16 @@ const (
 
 // starRoundDue reads the round a due item names and a request made by the
 // clock to act on it.
-func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*req, storage.StarRound, bool, error) {
-	id, ok := idArg(it.Data)
+func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*Req, storage.StarRound, bool, error) {
+	id, ok := IdArg(it.Data)
 	if !ok {
 		return nil, storage.StarRound{}, false, nil
 	}
 	rd, err := tx.StarRound(id)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil, rd, false, nil
 	}
-	return a.systemReq(ctx, tx, now), rd, err == nil, err
+	return a.SystemReq(ctx, tx, now), rd, err == nil, err
 }
 
 // starNomClose ends the nominations: staff are asked to shortlist; a round
@@ -46,13 +46,13 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	if moved, err := tx.MoveStarRound(rd.ID, storage.StarNominating, storage.StarShortlisting, now); err != nil || !moved {
 		return err
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
 	for _, m := range staff {
-		if err := a.tellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd),
-			inLang(func(lang string) string { return a.cat.N(lang, "count.nominees", len(cands)) }), a.when(rd.VoteFrom)); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd),
+			InLang(func(lang string) string { return a.Cat.N(lang, "count.nominees", len(cands)) }), a.When(rd.VoteFrom)); err != nil {
 			return err
 		}
 	}
@@ -61,21 +61,21 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 
 // closeEmptyRound closes a round with nothing to vote on and tells its
 // audience plainly.
-func (a *App) closeEmptyRound(r *req, rd storage.StarRound, from, key string) error {
-	if moved, err := r.tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.now); err != nil || !moved {
+func (a *App) closeEmptyRound(r *Req, rd storage.StarRound, from, key string) error {
+	if moved, err := r.Tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.Now); err != nil || !moved {
 		return err
 	}
 	rd.State = storage.StarClosed
-	if err := r.tx.CancelDue(kindStarVoteOpen, itoa(rd.ID)); err != nil {
+	if err := r.Tx.CancelDue(kindStarVoteOpen, Itoa(rd.ID)); err != nil {
 		return err
 	}
-	if err := r.tx.CancelDue(kindStarClose, itoa(rd.ID)); err != nil {
+	if err := r.Tx.CancelDue(kindStarClose, Itoa(rd.ID)); err != nil {
 		return err
 	}
-	if err := a.auditSystem(r.tx, r.now, "stars.close", "star:"+itoa(rd.ID), map[string]string{"empty": key}); err != nil {
+	if err := a.AuditSystem(r.Tx, r.Now, "stars.close", "star:"+Itoa(rd.ID), map[string]string{"empty": key}); err != nil {
 		return err
 	}
-	_, err := a.starTell(r, rd, func(lang string) string { return a.cat.T(lang, key, a.roundTitle(rd)(lang)) })
+	_, err := a.starTell(r, rd, func(lang string) string { return a.Cat.T(lang, key, a.roundTitle(rd)(lang)) })
 	return err
 }
 
@@ -103,7 +103,7 @@ func (a *App) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.DueIt
 		return err
 	}
 	_, err = a.starTell(r, rd, func(lang string) string {
-		return a.cat.T(lang, "stars.voting_notice", a.roundTitle(rd)(lang), a.when(rd.VoteUntil))
+		return a.Cat.T(lang, "stars.voting_notice", a.roundTitle(rd)(lang), a.When(rd.VoteUntil))
 	})
 	return err
 }
@@ -123,7 +123,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 		return err
 	}
 	rd.State = storage.StarClosed
-	if err := a.auditSystem(tx, now, "stars.close", "star:"+itoa(rd.ID), nil); err != nil {
+	if err := a.AuditSystem(tx, now, "stars.close", "star:"+Itoa(rd.ID), nil); err != nil {
 		return err
 	}
 	var failed error
@@ -150,8 +150,8 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 			if err != nil {
 				return err
 			}
-			if err := a.tellMember(r, m.ID, nil, "stars.you_won", esc(starLabel(cat, a.langOf(m))), a.roundTitle(rd),
-				inLang(func(lang string) string { return a.cat.N(lang, "count.votes", c.Votes) })); err != nil {
+			if err := a.TellMember(r, m.ID, nil, "stars.you_won", Esc(starLabel(cat, a.LangOf(m))), a.roundTitle(rd),
+				InLang(func(lang string) string { return a.Cat.N(lang, "count.votes", c.Votes) })); err != nil {
 				return err
 			}
 		}
@@ -161,11 +161,11 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 
 // starResults is a closed round's stars in lang: per category the winners
 // (joint when tied) with their votes and up to reasons of the reasons given.
-func (a *App) starResults(r *req, rd storage.StarRound, lang string, reasons int) (string, error) {
+func (a *App) starResults(r *Req, rd storage.StarRound, lang string, reasons int) (string, error) {
 	var b strings.Builder
-	b.WriteString(a.cat.T(lang, "stars.results.title", a.roundTitle(rd)(lang)))
-	for _, cat := range a.cfg.Stars.Categories {
-		cands, err := r.tx.StarCandidates(rd.ID, cat.Key)
+	b.WriteString(a.Cat.T(lang, "stars.results.title", a.roundTitle(rd)(lang)))
+	for _, cat := range a.Cfg.Stars.Categories {
+		cands, err := r.Tx.StarCandidates(rd.ID, cat.Key)
 		if err != nil {
 			return "", err
 		}
@@ -175,31 +175,31 @@ func (a *App) starResults(r *req, rd storage.StarRound, lang string, reasons int
 			if !c.Winner {
 				continue
 			}
-			winners = append(winners, a.cat.N(lang, "stars.results.winner", c.Votes, esc(a.candName(r, c, lang))))
+			winners = append(winners, a.Cat.N(lang, "stars.results.winner", c.Votes, Esc(a.candName(r, c, lang))))
 			if reasons > 0 {
-				rs, err := r.tx.StarReasons(c.ID)
+				rs, err := r.Tx.StarReasons(c.ID)
 				if err != nil {
 					return "", err
 				}
 				for _, s := range rs[:min(len(rs), reasons)] {
-					why = append(why, "“"+quote(s, 150)+"”")
+					why = append(why, "“"+Quote(s, 150)+"”")
 				}
 			}
 		}
-		label := esc(starLabel(cat, lang))
+		label := Esc(starLabel(cat, lang))
 		switch {
 		case len(winners) == 0 && len(cands) == 0:
-			b.WriteString("\n" + a.cat.T(lang, "stars.results.no_nominations", label))
+			b.WriteString("\n" + a.Cat.T(lang, "stars.results.no_nominations", label))
 		case len(winners) == 0:
-			b.WriteString("\n" + a.cat.T(lang, "stars.results.no_votes", label))
+			b.WriteString("\n" + a.Cat.T(lang, "stars.results.no_votes", label))
 		case len(winners) > 1:
-			b.WriteString("\n" + a.cat.T(lang, "stars.results.joint", label, strings.Join(winners, a.cat.T(lang, "stars.results.and"))))
+			b.WriteString("\n" + a.Cat.T(lang, "stars.results.joint", label, strings.Join(winners, a.Cat.T(lang, "stars.results.and"))))
 		default:
-			b.WriteString("\n" + a.cat.T(lang, "stars.results.one", label, winners[0]))
+			b.WriteString("\n" + a.Cat.T(lang, "stars.results.one", label, winners[0]))
 		}
 		if len(why) > 0 {
 			b.WriteString("\n  " + strings.Join(why, " "))
 		}
 	}
-	return fit(b.String()), nil
+	return Fit(b.String()), nil
 }

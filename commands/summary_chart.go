@@ -38,8 +38,8 @@ type chartFont struct {
 func (a *App) cjkFonts() *font.Cache {
 	a.chartFont.once.Do(func() {
 		paths := chartFontPaths
-		if a.cfg.Summary.Font != "" {
-			paths = []string{a.cfg.Summary.Font}
+		if a.Cfg.Summary.Font != "" {
+			paths = []string{a.Cfg.Summary.Font}
 		}
 		for _, p := range paths {
 			f, err := loadFont(p)
@@ -48,10 +48,10 @@ func (a *App) cjkFonts() *font.Cache {
 			}
 			a.chartFont.cache = font.NewCache(font.Collection{{Font: font.Font{Typeface: "cjk"}, Face: f}})
 			a.chartFont.path = p
-			a.log.Info("summary chart font", "path", p)
+			a.Log.Info("summary chart font", "path", p)
 			return
 		}
-		a.log.Warn("no font with Chinese glyphs found: the summary chart's labels are in English", "tried", paths)
+		a.Log.Warn("no font with Chinese glyphs found: the summary chart's labels are in English", "tried", paths)
 	})
 	return a.chartFont.cache
 }
@@ -75,8 +75,8 @@ func (a *App) summaryChart(lang string, rep sumReport) ([]byte, error) {
 	if fonts != nil {
 		useFonts(p, fonts)
 	}
-	p.Title.Text = a.cat.T(lang, "summary.chart_title", rep.period.label)
-	p.Y.Label.Text = a.cat.T(lang, "summary.chart_y")
+	p.Title.Text = a.Cat.T(lang, "summary.chart_title", rep.period.label)
+	p.Y.Label.Text = a.Cat.T(lang, "summary.chart_y")
 	months := rep.period.months()
 	names := make([]string, len(months))
 	for i, m := range months {
@@ -102,7 +102,7 @@ func (a *App) summaryChart(lang string, rep sumReport) ([]byte, error) {
 		bars.Color = chartColor(i)
 		bars.Offset = width * vg.Length(float64(i)-float64(len(cats)-1)/2)
 		p.Add(bars)
-		p.Legend.Add(a.catLabel(lang, key), bars)
+		p.Legend.Add(a.CatLabel(lang, key), bars)
 	}
 	p.Legend.Top = true
 	p.NominalX(names...)

@@ -32,45 +32,45 @@ type sumCategory struct {
 // summary: /summary [month|quarter|year] [period], staff: the period's
 // figures as text, a chart of problems by category and month, and a
 // spreadsheet.
-func (a *App) summary(r *req) error {
-	p, ok := a.summaryPeriod(r.args, r.now)
+func (a *App) summary(r *Req) error {
+	p, ok := a.summaryPeriod(r.Args, r.Now)
 	if !ok {
-		return r.reply(r.t("summary.usage"), nil)
+		return r.Reply(r.T("summary.usage"), nil)
 	}
-	if p.from.After(r.now) {
-		return r.reply(r.t("summary.future", p.label), nil)
+	if p.from.After(r.Now) {
+		return r.Reply(r.T("summary.future", p.label), nil)
 	}
-	first, err := r.tx.FirstRecord()
+	first, err := r.Tx.FirstRecord()
 	if err != nil {
 		return err
 	}
 	if first.IsZero() || !p.to.After(first) {
-		return r.reply(r.t("summary.too_early", p.label, first.In(a.loc).Format("2006-01-02")), nil)
+		return r.Reply(r.T("summary.too_early", p.label, first.In(a.Loc).Format("2006-01-02")), nil)
 	}
-	rep, err := a.buildSummary(r.tx, p)
+	rep, err := a.buildSummary(r.Tx, p)
 	if err != nil {
 		return err
 	}
-	if err := r.reply(a.summaryText(r, rep), nil); err != nil {
+	if err := r.Reply(a.summaryText(r, rep), nil); err != nil {
 		return err
 	}
-	png, err := a.summaryChart(r.lang, rep)
+	png, err := a.summaryChart(r.Lang, rep)
 	if err != nil {
 		return err
 	}
-	caption := limitUTF16(r.t("summary.chart_caption", p.label), telegram.MaxCaption)
-	if _, err := r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendPhoto", Priority: storage.PriorityReply,
-		Payload:  telegram.Marshal(telegram.UploadPhoto{ChatID: r.chat.ID, Caption: caption}),
-		FileName: "summary-" + p.label + ".png", FileData: png}, r.now); err != nil {
+	caption := LimitUTF16(r.T("summary.chart_caption", p.label), telegram.MaxCaption)
+	if _, err := r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendPhoto", Priority: storage.PriorityReply,
+		Payload:  telegram.Marshal(telegram.UploadPhoto{ChatID: r.Chat.ID, Caption: caption}),
+		FileName: "summary-" + p.label + ".png", FileData: png}, r.Now); err != nil {
 		return err
 	}
-	xlsx, err := a.summaryXLSX(r.lang, rep)
+	xlsx, err := a.summaryXLSX(r.Lang, rep)
 	if err != nil {
 		return err
 	}
-	doc := telegram.SendDocument{ChatID: r.chat.ID, Caption: limitUTF16(r.t("summary.xlsx_caption", p.label), telegram.MaxCaption)}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "sendDocument", Payload: telegram.Marshal(doc),
-		Priority: storage.PriorityReply, FileName: "summary-" + p.label + ".xlsx", FileData: xlsx}, r.now)
+	doc := telegram.SendDocument{ChatID: r.Chat.ID, Caption: LimitUTF16(r.T("summary.xlsx_caption", p.label), telegram.MaxCaption)}
+	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendDocument", Payload: telegram.Marshal(doc),
+		Priority: storage.PriorityReply, FileName: "summary-" + p.label + ".xlsx", FileData: xlsx}, r.Now)
 	return err
 }
 
@@ -97,7 +97,7 @@ func (a *App) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 	}
 	months := p.months()
 	err = tx.ProblemDates(p.from, p.to, func(cat string, at time.Time) {
-		at = at.In(a.loc)
+		at = at.In(a.Loc)
 		i := (at.Year()-p.from.Year())*12 + int(at.Month()) - int(p.from.Month())
 		if i < 0 || i >= len(months) {
 			return
@@ -115,7 +115,7 @@ func (a *App) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 func (a *App) summaryCategories(maps ...map[string]int) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, c := range a.cfg.Tickets.Categories {
+	for _, c := range a.Cfg.Tickets.Categories {
 		out, seen[c.Key] = append(out, c.Key), true
 	}
 	for _, m := range maps {
@@ -129,27 +129,27 @@ func (a *App) summaryCategories(maps ...map[string]int) []string {
 }
 
 // summaryText is the report as a message in the reader's language.
-func (a *App) summaryText(r *req, rep sumReport) string {
+func (a *App) summaryText(r *Req, rep sumReport) string {
 	p := rep.period
 	var b strings.Builder
-	b.WriteString(r.t("summary.title_"+p.kind, p.label) + "\n")
-	b.WriteString(r.t("summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02")) + "\n\n")
+	b.WriteString(r.T("summary.title_"+p.kind, p.label) + "\n")
+	b.WriteString(r.T("summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02")) + "\n\n")
 	for _, v := range rep.figures {
-		b.WriteString(r.t("summary.fig_line", r.t("summary.fig."+v.key), a.figureText(r.lang, v)) + "\n")
+		b.WriteString(r.T("summary.fig_line", r.T("summary.fig."+v.key), a.figureText(r.Lang, v)) + "\n")
 	}
-	b.WriteString("\n" + r.t("summary.by_category") + "\n")
+	b.WriteString("\n" + r.T("summary.by_category") + "\n")
 	listed := false
 	for _, c := range rep.categories {
 		if c.received == 0 && c.solved == 0 {
 			continue
 		}
 		listed = true
-		b.WriteString(r.t("summary.category_line", esc(a.catLabel(r.lang, c.key)), c.received, c.solved) + "\n")
+		b.WriteString(r.T("summary.category_line", Esc(a.CatLabel(r.Lang, c.key)), c.received, c.solved) + "\n")
 	}
 	if !listed {
-		b.WriteString(r.t("summary.no_problems") + "\n")
+		b.WriteString(r.T("summary.no_problems") + "\n")
 	}
-	b.WriteString("\n" + r.t("summary.not_recorded_note"))
+	b.WriteString("\n" + r.T("summary.not_recorded_note"))
 	return b.String()
 }
 
@@ -157,7 +157,7 @@ func (a *App) summaryText(r *req, rep sumReport) string {
 func (a *App) figureText(lang string, v sumValue) string {
 	switch {
 	case !v.recorded:
-		return a.cat.T(lang, "summary.not_recorded")
+		return a.Cat.T(lang, "summary.not_recorded")
 	case v.hours:
 		return strconv.FormatFloat(v.value, 'f', 1, 64)
 	}

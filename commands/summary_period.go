@@ -40,7 +40,7 @@ var periodWords = map[string]string{
 // No period is the current one of that kind; a period alone says its kind
 // (2026-03, 2026-Q1, 2026). ok is false for anything else.
 func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
-	words := strings.Fields(strings.ToLower(cleanLine(args)))
+	words := strings.Fields(strings.ToLower(CleanLine(args)))
 	kind := ""
 	if len(words) > 0 {
 		if k, ok := periodWords[words[0]]; ok {
@@ -50,7 +50,7 @@ func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
 	if len(words) > 1 {
 		return sumPeriod{}, false
 	}
-	now = now.In(a.loc)
+	now = now.In(a.Loc)
 	if len(words) == 0 {
 		switch kind {
 		case "quarter":
@@ -58,11 +58,11 @@ func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
 		case "year":
 			return a.year(now.Year()), true
 		}
-		m := a.monthOf(now)
+		m := a.MonthOf(now)
 		return sumPeriod{kind: "month", from: m, to: m.AddDate(0, 1, 0), label: m.Format("2006-01")}, true
 	}
 	w := words[0]
-	if m, ok := a.parseMonth(w); ok && (kind == "" || kind == "month") {
+	if m, ok := a.ParseMonth(w); ok && (kind == "" || kind == "month") {
 		return sumPeriod{kind: "month", from: m, to: m.AddDate(0, 1, 0), label: m.Format("2006-01")}, true
 	}
 	if q := quarterRE.FindStringSubmatch(w); q != nil && (kind == "" || kind == "quarter") {
@@ -78,11 +78,11 @@ func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
 }
 
 func (a *App) quarter(y, q int) sumPeriod {
-	from := time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, a.loc)
+	from := time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, a.Loc)
 	return sumPeriod{kind: "quarter", from: from, to: from.AddDate(0, 3, 0), label: strconv.Itoa(y) + "-Q" + strconv.Itoa(q)}
 }
 
 func (a *App) year(y int) sumPeriod {
-	from := time.Date(y, 1, 1, 0, 0, 0, 0, a.loc)
+	from := time.Date(y, 1, 1, 0, 0, 0, 0, a.Loc)
 	return sumPeriod{kind: "year", from: from, to: from.AddDate(1, 0, 0), label: strconv.Itoa(y)}
 }

@@ -3,8 +3,8 @@ package commands
 // summaryXLSX is the report as a workbook in lang: the figures, problems by
 // category, and problems by category and month.
 func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
-	t := func(key string, args ...any) string { return a.cat.T(lang, key, args...) }
-	figs := sheet{name: t("summary.sheet_figures"), header: []string{t("summary.col_figure"), t("summary.col_value")}}
+	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
+	figs := Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value")}}
 	for _, v := range rep.figures {
 		var val any = t("summary.not_recorded")
 		if v.recorded {
@@ -13,19 +13,19 @@ func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 				val = int64(v.value)
 			}
 		}
-		figs.rows = append(figs.rows, []any{t("summary.fig." + v.key), val})
+		figs.Rows = append(figs.Rows, []any{t("summary.fig." + v.key), val})
 	}
-	cats := sheet{name: t("summary.sheet_categories"), header: []string{t("summary.col_category"), t("summary.col_received"), t("summary.col_solved")}}
+	cats := Sheet{Name: t("summary.sheet_categories"), Header: []string{t("summary.col_category"), t("summary.col_received"), t("summary.col_solved")}}
 	for _, c := range rep.categories {
-		cats.rows = append(cats.rows, []any{a.catLabel(lang, c.key), c.received, c.solved})
+		cats.Rows = append(cats.Rows, []any{a.CatLabel(lang, c.key), c.received, c.solved})
 	}
 	months := rep.period.months()
-	byMonth := sheet{name: t("summary.sheet_months"), header: []string{t("summary.col_category")}}
+	byMonth := Sheet{Name: t("summary.sheet_months"), Header: []string{t("summary.col_category")}}
 	for _, m := range months {
-		byMonth.header = append(byMonth.header, m.Format("2006-01"))
+		byMonth.Header = append(byMonth.Header, m.Format("2006-01"))
 	}
 	for _, c := range rep.categories {
-		row := []any{a.catLabel(lang, c.key)}
+		row := []any{a.CatLabel(lang, c.key)}
 		counts := rep.byMonth[c.key]
 		for i := range months {
 			n := 0
@@ -34,7 +34,7 @@ func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 			}
 			row = append(row, n)
 		}
-		byMonth.rows = append(byMonth.rows, row)
+		byMonth.Rows = append(byMonth.Rows, row)
 	}
-	return xlsxFile([]sheet{figs, cats, byMonth})
+	return XlsxFile([]Sheet{figs, cats, byMonth})
 }

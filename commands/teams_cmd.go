@@ -14,8 +14,8 @@ var teamVerbs = map[string]bool{"new": true, "add": true, "remove": true, "lead"
 // team: /team (list), /team <name> (one team), /team new <name>,
 // /team add|remove|lead|unlead <name> <@user|id>. Staff create teams and set
 // leads; staff and a team's leads add and remove its members.
-func (a *App) team(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) team(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
 	if len(words) == 0 {
 		return a.teams(r)
 	}
@@ -27,13 +27,13 @@ func (a *App) team(r *req) error {
 		return a.newTeam(r, strings.Join(words[1:], " "))
 	}
 	if len(words) < 3 {
-		return r.reply(r.t("team.usage", maxTeamName), nil)
+		return r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
 	tm, ok, err := a.findTeam(r, strings.Join(words[1:len(words)-1], " "))
 	if !ok || err != nil {
 		return err
 	}
-	m, ok, err := a.findPerson(r, words[len(words)-1], "team.usage", maxTeamName)
+	m, ok, err := a.FindPerson(r, words[len(words)-1], "team.usage", maxTeamName)
 	if !ok || err != nil {
 		return err
 	}
@@ -45,111 +45,111 @@ func (a *App) team(r *req) error {
 }
 
 // newTeam: /team new <name>, staff only.
-func (a *App) newTeam(r *req, name string) error {
+func (a *App) newTeam(r *Req, name string) error {
 	if !mayEditTeams(r) {
-		return r.reply(r.t("error.forbidden", "/team new"), nil)
+		return r.Reply(r.T("error.forbidden", "/team new"), nil)
 	}
 	if bad, err := a.badTeamName(r, name, 0); bad || err != nil {
 		return err
 	}
-	if _, err := r.tx.CreateTeam(name, 0, false, r.now); err != nil {
+	if _, err := r.Tx.CreateTeam(name, 0, false, r.Now); err != nil {
 		return err
 	}
-	return r.reply(r.t("team.created", esc(name)), nil)
+	return r.Reply(r.T("team.created", Esc(name)), nil)
 }
 
 // badTeamName answers when name cannot be a team's (empty, too long,
 // starting with a sub-command, or taken by a team other than self).
-func (a *App) badTeamName(r *req, name string, self int64) (bool, error) {
+func (a *App) badTeamName(r *Req, name string, self int64) (bool, error) {
 	words := strings.Fields(name)
 	if len(words) == 0 || teamVerbs[strings.ToLower(words[0])] {
-		return true, r.reply(r.t("team.usage", maxTeamName), nil)
+		return true, r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
-	if n := runeLen(name); n > maxTeamName {
-		return true, r.reply(r.t("team.name_too_long", n, maxTeamName), nil)
+	if n := RuneLen(name); n > maxTeamName {
+		return true, r.Reply(r.T("team.name_too_long", n, maxTeamName), nil)
 	}
-	tm, err := r.tx.TeamByName(name)
+	tm, err := r.Tx.TeamByName(name)
 	if err == nil && tm.ID != self {
-		return true, r.reply(r.t("team.exists", esc(name)), nil)
+		return true, r.Reply(r.T("team.exists", Esc(name)), nil)
 	}
-	if err != nil && !isNotFound(err) {
+	if err != nil && !IsNotFound(err) {
 		return true, err
 	}
 	return false, nil
 }
 
 // findTeam looks a team up by name, answering when there is none.
-func (a *App) findTeam(r *req, name string) (storage.Team, bool, error) {
-	tm, err := r.tx.TeamByName(name)
-	if isNotFound(err) {
-		return tm, false, r.reply(r.t("team.unknown", esc(limitRunes(name, maxTeamName))), nil)
+func (a *App) findTeam(r *Req, name string) (storage.Team, bool, error) {
+	tm, err := r.Tx.TeamByName(name)
+	if IsNotFound(err) {
+		return tm, false, r.Reply(r.T("team.unknown", Esc(LimitRunes(name, maxTeamName))), nil)
 	}
 	return tm, err == nil, err
 }
 
 // teamMember adds m to tm or removes them: staff or a lead of tm.
-func (a *App) teamMember(r *req, add bool, tm storage.Team, m storage.Member) error {
+func (a *App) teamMember(r *Req, add bool, tm storage.Team, m storage.Member) error {
 	if ok, err := a.mayManageTeam(r, tm); !ok || err != nil {
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("team.not_lead", esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_lead", Esc(tm.Name)), nil)
 	}
-	in, err := r.tx.InTeam(tm.ID, m.ID)
+	in, err := r.Tx.InTeam(tm.ID, m.ID)
 	if err != nil {
 		return err
 	}
 	if add {
 		if in {
-			return r.reply(r.t("team.already_member", esc(m.Name), esc(tm.Name)), nil)
+			return r.Reply(r.T("team.already_member", Esc(m.Name), Esc(tm.Name)), nil)
 		}
 		if tm.Archived {
-			return r.reply(r.t("team.archived", esc(tm.Name)), nil)
+			return r.Reply(r.T("team.archived", Esc(tm.Name)), nil)
 		}
-		if err := r.tx.AddTeamMember(tm.ID, m.ID, r.now); err != nil {
+		if err := r.Tx.AddTeamMember(tm.ID, m.ID, r.Now); err != nil {
 			return err
 		}
-		if err := a.tellMember(r, m.ID, nil, "team.told_added", esc(tm.Name)); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "team.told_added", Esc(tm.Name)); err != nil {
 			return err
 		}
-		return r.reply(r.t("team.added", esc(m.Name), esc(tm.Name)), nil)
+		return r.Reply(r.T("team.added", Esc(m.Name), Esc(tm.Name)), nil)
 	}
 	if !in {
-		return r.reply(r.t("team.not_member", esc(m.Name), esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_member", Esc(m.Name), Esc(tm.Name)), nil)
 	}
-	if err := r.tx.RemoveTeamMember(tm.ID, m.ID); err != nil {
+	if err := r.Tx.RemoveTeamMember(tm.ID, m.ID); err != nil {
 		return err
 	}
-	if err := a.tellMember(r, m.ID, nil, "team.told_removed", esc(tm.Name)); err != nil {
+	if err := a.TellMember(r, m.ID, nil, "team.told_removed", Esc(tm.Name)); err != nil {
 		return err
 	}
-	return r.reply(r.t("team.removed", esc(m.Name), esc(tm.Name)), nil)
+	return r.Reply(r.T("team.removed", Esc(m.Name), Esc(tm.Name)), nil)
 }
 
 // teamLead makes m a lead of tm or stops them leading it: staff only.
-func (a *App) teamLead(r *req, lead bool, tm storage.Team, m storage.Member) error {
+func (a *App) teamLead(r *Req, lead bool, tm storage.Team, m storage.Member) error {
 	if !mayEditTeams(r) {
-		return r.reply(r.t("error.forbidden", "/team lead"), nil)
+		return r.Reply(r.T("error.forbidden", "/team lead"), nil)
 	}
-	is, err := r.tx.IsTeamLead(tm.ID, m.ID)
+	is, err := r.Tx.IsTeamLead(tm.ID, m.ID)
 	if err != nil {
 		return err
 	}
 	switch {
 	case lead && is:
-		return r.reply(r.t("team.lead_already", esc(m.Name), esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_already", Esc(m.Name), Esc(tm.Name)), nil)
 	case !lead && !is:
-		return r.reply(r.t("team.lead_not", esc(m.Name), esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_not", Esc(m.Name), Esc(tm.Name)), nil)
 	}
-	if err := r.tx.SetTeamLead(tm.ID, m.ID, lead, r.now); err != nil {
+	if err := r.Tx.SetTeamLead(tm.ID, m.ID, lead, r.Now); err != nil {
 		return err
 	}
-	a.audit(r, "team.lead", memberTarget(m.ID), map[string]any{"team": tm.ID, "lead": lead})
+	a.Audit(r, "team.lead", MemberTarget(m.ID), map[string]any{"team": tm.ID, "lead": lead})
 	if lead {
-		if err := a.tellMember(r, m.ID, nil, "team.told_lead", esc(tm.Name)); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "team.told_lead", Esc(tm.Name)); err != nil {
 			return err
 		}
-		return r.reply(r.t("team.lead_set", esc(m.Name), esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_set", Esc(m.Name), Esc(tm.Name)), nil)
 	}
-	return r.reply(r.t("team.lead_unset", esc(m.Name), esc(tm.Name)), nil)
+	return r.Reply(r.T("team.lead_unset", Esc(m.Name), Esc(tm.Name)), nil)
 }

@@ -14,16 +14,16 @@ const hoursMonths = 12
 
 // maySeeHours: a person's hours are theirs to see, and staff's, and those
 // of the leads of a team the person is in.
-func (a *App) maySeeHours(r *req, m storage.Member) (bool, error) {
-	if m.ID == r.me.ID || mayEditTeams(r) {
+func (a *App) maySeeHours(r *Req, m storage.Member) (bool, error) {
+	if m.ID == r.Me.ID || mayEditTeams(r) {
 		return true, nil
 	}
-	led, err := r.tx.TeamsLedBy(r.me.ID)
+	led, err := r.Tx.TeamsLedBy(r.Me.ID)
 	if err != nil {
 		return false, err
 	}
 	for _, tm := range led {
-		if in, err := r.tx.InTeam(tm.ID, m.ID); err != nil || in {
+		if in, err := r.Tx.InTeam(tm.ID, m.ID); err != nil || in {
 			return in, err
 		}
 	}
@@ -31,17 +31,17 @@ func (a *App) maySeeHours(r *req, m storage.Member) (bool, error) {
 }
 
 // hours: /hours (one's own), /hours @user|id, /hours team <name> [YYYY-MM].
-func (a *App) hours(r *req) error {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) hours(r *Req) error {
+	words := strings.Fields(CleanLine(r.Args))
 	switch {
 	case len(words) == 0:
-		return a.personHours(r, r.me)
+		return a.personHours(r, r.Me)
 	case strings.EqualFold(words[0], "team") && len(words) > 1:
 		return a.teamHours(r, words[1:])
 	case len(words) > 1:
-		return r.reply(r.t("hours.usage"), nil)
+		return r.Reply(r.T("hours.usage"), nil)
 	}
-	m, ok, err := a.findPerson(r, words[0], "hours.usage")
+	m, ok, err := a.FindPerson(r, words[0], "hours.usage")
 	if !ok || err != nil {
 		return err
 	}
@@ -49,20 +49,20 @@ func (a *App) hours(r *req) error {
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("hours.forbidden"), nil)
+		return r.Reply(r.T("hours.forbidden"), nil)
 	}
 	return a.personHours(r, m)
 }
 
 // personHours lists m's hours of the last months and in total.
-func (a *App) personHours(r *req, m storage.Member) error {
-	to := a.monthOf(r.now).AddDate(0, 1, 0)
+func (a *App) personHours(r *Req, m storage.Member) error {
+	to := a.MonthOf(r.Now).AddDate(0, 1, 0)
 	from := to.AddDate(0, -hoursMonths, 0)
-	months, err := r.tx.HoursByMonth(m.ID, from, to)
+	months, err := r.Tx.HoursByMonth(m.ID, from, to)
 	if err != nil {
 		return err
 	}
-	all, err := r.tx.HoursByMonth(m.ID, time.Unix(0, 0).In(a.loc), to.AddDate(100, 0, 0))
+	all, err := r.Tx.HoursByMonth(m.ID, time.Unix(0, 0).In(a.Loc), to.AddDate(100, 0, 0))
 	if err != nil {
 		return err
 	}
@@ -71,32 +71,32 @@ func (a *App) personHours(r *req, m storage.Member) error {
 		total += mh.Minutes
 	}
 	var b strings.Builder
-	if m.ID == r.me.ID {
-		b.WriteString(r.t("hours.title_mine") + "\n")
+	if m.ID == r.Me.ID {
+		b.WriteString(r.T("hours.title_mine") + "\n")
 	} else {
-		b.WriteString(r.t("hours.title_of", esc(m.Name)) + "\n")
+		b.WriteString(r.T("hours.title_of", Esc(m.Name)) + "\n")
 	}
 	if total == 0 {
-		return r.reply(b.String()+r.t("hours.none"), nil)
+		return r.Reply(b.String()+r.T("hours.none"), nil)
 	}
 	for _, mh := range months {
-		b.WriteString(r.t("hours.month_line", mh.Month, fmtHours(mh.Minutes)) + "\n")
+		b.WriteString(r.T("hours.month_line", mh.Month, fmtHours(mh.Minutes)) + "\n")
 	}
 	if len(months) == 0 {
-		b.WriteString(r.t("hours.none_recent", hoursMonths) + "\n")
+		b.WriteString(r.T("hours.none_recent", hoursMonths) + "\n")
 	}
-	b.WriteString(r.t("hours.total", fmtHours(total)))
-	return r.reply(b.String(), nil)
+	b.WriteString(r.T("hours.total", fmtHours(total)))
+	return r.Reply(b.String(), nil)
 }
 
 // teamHours: /hours team <name> [YYYY-MM], for staff and the team's leads.
-func (a *App) teamHours(r *req, words []string) error {
-	month := a.monthOf(r.now)
-	if m, ok := a.parseMonth(words[len(words)-1]); ok {
+func (a *App) teamHours(r *Req, words []string) error {
+	month := a.MonthOf(r.Now)
+	if m, ok := a.ParseMonth(words[len(words)-1]); ok {
 		month, words = m, words[:len(words)-1]
 	}
 	if len(words) == 0 {
-		return r.reply(r.t("hours.usage"), nil)
+		return r.Reply(r.T("hours.usage"), nil)
 	}
 	tm, ok, err := a.findTeam(r, strings.Join(words, " "))
 	if !ok || err != nil {
@@ -106,24 +106,24 @@ func (a *App) teamHours(r *req, words []string) error {
 		if err != nil {
 			return err
 		}
-		return r.reply(r.t("team.not_lead", esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_lead", Esc(tm.Name)), nil)
 	}
-	people, err := r.tx.TeamHours(tm.ID, month, month.AddDate(0, 1, 0))
+	people, err := r.Tx.TeamHours(tm.ID, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("hours.team_title", esc(tm.Name), month.Format("2006-01")) + "\n")
+	b.WriteString(r.T("hours.team_title", Esc(tm.Name), month.Format("2006-01")) + "\n")
 	if len(people) == 0 {
-		return r.reply(b.String()+r.t("hours.team_none"), nil)
+		return r.Reply(b.String()+r.T("hours.team_none"), nil)
 	}
 	total := 0
 	for _, p := range people {
 		total += p.Minutes
-		b.WriteString(r.t("hours.person_line", esc(a.shownName(r.lang, p.MemberID, p.Name)), fmtHours(p.Minutes)) + "\n")
+		b.WriteString(r.T("hours.person_line", Esc(a.ShownName(r.Lang, p.MemberID, p.Name)), fmtHours(p.Minutes)) + "\n")
 	}
-	b.WriteString(r.t("hours.team_total", len(people), fmtHours(total)))
-	return r.reply(b.String(), nil)
+	b.WriteString(r.T("hours.team_total", len(people), fmtHours(total)))
+	return r.Reply(b.String(), nil)
 }
 
 // fmtHours writes minutes as hours with at most one decimal: "2", "1.5".

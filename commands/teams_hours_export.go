@@ -16,7 +16,7 @@ var hoursHeader = []string{"姓名 name", "楼栋 building", "队伍 team", "月
 // hoursExport is the volunteer hours of q's period by person, team and
 // month as a second CSV document; ok is false when no hours were logged.
 func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
-	rows, err := tx.HoursExport(q.From.In(a.loc), q.To)
+	rows, err := tx.HoursExport(q.From.In(a.Loc), q.To)
 	if err != nil || len(rows) == 0 {
 		return storage.OutMsg{}, false, err
 	}
@@ -24,11 +24,11 @@ func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutM
 	if err != nil {
 		return storage.OutMsg{}, false, err
 	}
-	if len(data) > maxExport {
-		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", len(rows))), true, nil
+	if len(data) > MaxExport {
+		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", len(rows))), true, nil
 	}
-	caption := a.cat.T(q.Lang, "hours.export_caption", a.exportPeriod(q), len(rows))
-	return a.exportDoc(q, caption, "hours-"+q.Name+".csv", data, nil), true, nil
+	caption := a.Cat.T(q.Lang, "hours.export_caption", a.ExportPeriod(q), len(rows))
+	return a.ExportDoc(q, caption, "hours-"+q.Name+".csv", data, nil), true, nil
 }
 
 // hoursCSV writes UTF-8 CSV with a byte order mark for Excel; names and
@@ -44,9 +44,9 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 	for _, p := range rows {
 		hours := strconv.FormatFloat(float64(p.Minutes)/60, 'f', 2, 64)
 		if p.Name == "" && p.MemberID < 0 {
-			p.Name = removedBoth
+			p.Name = RemovedBoth
 		}
-		if err := w.Write([]string{cell(p.Name), cell(p.Building), cell(p.Team), p.Month, hours}); err != nil {
+		if err := w.Write([]string{Cell(p.Name), Cell(p.Building), Cell(p.Team), p.Month, hours}); err != nil {
 			return nil, err
 		}
 	}
@@ -56,17 +56,17 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 
 // volunteerStats is /stats's volunteering paragraph for [from, to): jobs
 // held, people and hours; empty when no hours were logged.
-func (a *App) volunteerStats(r *req, from, to time.Time) (string, error) {
-	jobs, err := r.tx.JobsHeld(from, to)
+func (a *App) volunteerStats(r *Req, from, to time.Time) (string, error) {
+	jobs, err := r.Tx.JobsHeld(from, to)
 	if err != nil {
 		return "", err
 	}
-	tot, err := r.tx.HoursTotals(from, to)
+	tot, err := r.Tx.HoursTotals(from, to)
 	if err != nil {
 		return "", err
 	}
 	if jobs == 0 && tot.Minutes == 0 {
 		return "", nil
 	}
-	return "\n\n" + r.t("stats.volunteer", jobs, tot.People, fmtHours(tot.Minutes)), nil
+	return "\n\n" + r.T("stats.volunteer", jobs, tot.People, fmtHours(tot.Minutes)), nil
 }

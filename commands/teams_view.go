@@ -9,60 +9,60 @@ import (
 
 // mayEditTeams: creating, renaming, archiving teams and choosing their
 // leads is for staff.
-func mayEditTeams(r *req) bool { return r.atLeast(storage.RoleStaff) }
+func mayEditTeams(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayManageTeam: staff and the team's leads manage its members, see them
 // by name and decide on requests to join. Every command and button that
 // does so asks here.
-func (a *App) mayManageTeam(r *req, tm storage.Team) (bool, error) {
+func (a *App) mayManageTeam(r *Req, tm storage.Team) (bool, error) {
 	if mayEditTeams(r) {
 		return true, nil
 	}
-	return r.tx.IsTeamLead(tm.ID, r.me.ID)
+	return r.Tx.IsTeamLead(tm.ID, r.Me.ID)
 }
 
 // teams: /teams, the active teams with their member counts and a Join (or
 // Leave) button each. In a group, one line with a link to the private chat.
-func (a *App) teams(r *req) error {
-	list, err := r.tx.ActiveTeams()
+func (a *App) teams(r *Req) error {
+	list, err := r.Tx.ActiveTeams()
 	if err != nil {
 		return err
 	}
-	if !r.private() {
-		return r.reply(r.t("teams.in_group", len(list)), a.linkKeyboard(r, "teams"))
+	if !r.Private() {
+		return r.Reply(r.T("teams.in_group", len(list)), a.LinkKeyboard(r, "teams"))
 	}
 	if len(list) == 0 {
-		return r.reply(r.t("team.none", maxTeamName), nil)
+		return r.Reply(r.T("team.none", maxTeamName), nil)
 	}
 	var b strings.Builder
-	b.WriteString(r.t("team.title") + "\n")
+	b.WriteString(r.T("team.title") + "\n")
 	var rows [][]telegram.Button
 	for _, tm := range list {
-		in, err := r.tx.InTeam(tm.ID, r.me.ID)
+		in, err := r.Tx.InTeam(tm.ID, r.Me.ID)
 		if err != nil {
 			return err
 		}
-		line := esc(tm.Name) + " · " + r.n("team.count", tm.Members)
+		line := Esc(tm.Name) + " · " + r.N("team.count", tm.Members)
 		if tm.Restricted {
-			line += " · " + r.t("team.restricted_short")
+			line += " · " + r.T("team.restricted_short")
 		}
 		if in {
-			line += " · " + r.t("team.you_are_in")
+			line += " · " + r.T("team.you_are_in")
 		}
 		b.WriteString(line + "\n")
-		id := itoa(tm.ID)
-		btn := telegram.Button{Text: r.t("button.team_join", tm.Name), CallbackData: "tm:join:" + id}
+		id := Itoa(tm.ID)
+		btn := telegram.Button{Text: r.T("button.team_join", tm.Name), CallbackData: "tm:join:" + id}
 		if in {
-			btn = telegram.Button{Text: r.t("button.team_leave", tm.Name), CallbackData: "tm:leave:" + id}
+			btn = telegram.Button{Text: r.T("button.team_leave", tm.Name), CallbackData: "tm:leave:" + id}
 		}
-		rows = append(rows, []telegram.Button{btn, {Text: r.t("button.team_view"), CallbackData: "tm:view:" + id}})
+		rows = append(rows, []telegram.Button{btn, {Text: r.T("button.team_view"), CallbackData: "tm:view:" + id}})
 	}
-	b.WriteString("\n" + r.t("team.list_hint"))
-	return r.reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
+	b.WriteString("\n" + r.T("team.list_hint"))
+	return r.Reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // teamByName: /team <name>, one team.
-func (a *App) teamByName(r *req, name string) error {
+func (a *App) teamByName(r *Req, name string) error {
 	tm, ok, err := a.findTeam(r, name)
 	if !ok || err != nil {
 		return err
@@ -71,19 +71,19 @@ func (a *App) teamByName(r *req, name string) error {
 	if err != nil {
 		return err
 	}
-	return r.reply(text, kb)
+	return r.Reply(text, kb)
 }
 
 // teamPage is one team as the caller may see it: its leads, its members by
 // name for those who manage it (the count for others), and the buttons the
 // caller may use.
-func (a *App) teamPage(r *req, tm storage.Team) (string, any, error) {
+func (a *App) teamPage(r *Req, tm storage.Team) (string, any, error) {
 	var kb any
-	leads, err := r.tx.TeamLeads(tm.ID)
+	leads, err := r.Tx.TeamLeads(tm.ID)
 	if err != nil {
 		return "", kb, err
 	}
-	members, err := r.tx.TeamMembers(tm.ID)
+	members, err := r.Tx.TeamMembers(tm.ID)
 	if err != nil {
 		return "", kb, err
 	}
@@ -92,32 +92,32 @@ func (a *App) teamPage(r *req, tm storage.Team) (string, any, error) {
 		return "", kb, err
 	}
 	var b strings.Builder
-	b.WriteString("<b>" + esc(tm.Name) + "</b>\n")
+	b.WriteString("<b>" + Esc(tm.Name) + "</b>\n")
 	switch {
 	case tm.Archived:
-		b.WriteString(r.t("team.is_archived") + "\n")
+		b.WriteString(r.T("team.is_archived") + "\n")
 	case tm.Restricted:
-		b.WriteString(r.t("team.is_restricted") + "\n")
+		b.WriteString(r.T("team.is_restricted") + "\n")
 	default:
-		b.WriteString(r.t("team.is_open") + "\n")
+		b.WriteString(r.T("team.is_open") + "\n")
 	}
-	b.WriteString(r.t("team.leads", names(r, leads, r.t("team.no_leads"))) + "\n")
+	b.WriteString(r.T("team.leads", names(r, leads, r.T("team.no_leads"))) + "\n")
 	if manage {
-		b.WriteString(r.t("team.members_named", len(members), names(r, members, "—")))
+		b.WriteString(r.T("team.members_named", len(members), names(r, members, "—")))
 	} else {
-		b.WriteString(r.t("team.members_count", len(members)))
+		b.WriteString(r.T("team.members_count", len(members)))
 	}
 	in := false
 	for _, m := range members {
-		in = in || m.ID == r.me.ID
+		in = in || m.ID == r.Me.ID
 	}
-	id := itoa(tm.ID)
+	id := Itoa(tm.ID)
 	var rows [][]telegram.Button
 	switch {
 	case in:
-		rows = append(rows, []telegram.Button{{Text: r.t("button.team_leave", tm.Name), CallbackData: "tm:leave:" + id}})
+		rows = append(rows, []telegram.Button{{Text: r.T("button.team_leave", tm.Name), CallbackData: "tm:leave:" + id}})
 	case !tm.Archived:
-		rows = append(rows, []telegram.Button{{Text: r.t("button.team_join", tm.Name), CallbackData: "tm:join:" + id}})
+		rows = append(rows, []telegram.Button{{Text: r.T("button.team_join", tm.Name), CallbackData: "tm:join:" + id}})
 	}
 	if mayEditTeams(r) {
 		rows = append(rows, a.staffTeamButtons(r, tm)...)
@@ -129,29 +129,29 @@ func (a *App) teamPage(r *req, tm storage.Team) (string, any, error) {
 }
 
 // staffTeamButtons: rename, leads, open/restricted, archive.
-func (a *App) staffTeamButtons(r *req, tm storage.Team) [][]telegram.Button {
-	id := itoa(tm.ID)
+func (a *App) staffTeamButtons(r *Req, tm storage.Team) [][]telegram.Button {
+	id := Itoa(tm.ID)
 	if tm.Archived {
-		return [][]telegram.Button{{{Text: r.t("button.team_unarchive"), CallbackData: "tm:unarch:" + id}}}
+		return [][]telegram.Button{{{Text: r.T("button.team_unarchive"), CallbackData: "tm:unarch:" + id}}}
 	}
-	restrict := telegram.Button{Text: r.t("button.team_restrict"), CallbackData: "tm:restr:" + id + ":1"}
+	restrict := telegram.Button{Text: r.T("button.team_restrict"), CallbackData: "tm:restr:" + id + ":1"}
 	if tm.Restricted {
-		restrict = telegram.Button{Text: r.t("button.team_open"), CallbackData: "tm:restr:" + id + ":0"}
+		restrict = telegram.Button{Text: r.T("button.team_open"), CallbackData: "tm:restr:" + id + ":0"}
 	}
 	return [][]telegram.Button{
-		{{Text: r.t("button.team_leads"), CallbackData: "tm:leads:" + id}, {Text: r.t("button.team_rename"), CallbackData: "tm:ren:" + id}},
-		{restrict, {Text: r.t("button.team_archive"), CallbackData: "tm:arch:" + id}},
+		{{Text: r.T("button.team_leads"), CallbackData: "tm:leads:" + id}, {Text: r.T("button.team_rename"), CallbackData: "tm:ren:" + id}},
+		{restrict, {Text: r.T("button.team_archive"), CallbackData: "tm:arch:" + id}},
 	}
 }
 
 // names joins the members' names in r's language, or says none.
-func names(r *req, ms []storage.Member, none string) string {
+func names(r *Req, ms []storage.Member, none string) string {
 	if len(ms) == 0 {
 		return none
 	}
 	out := make([]string, len(ms))
 	for i, m := range ms {
-		out[i] = esc(m.Name)
+		out[i] = Esc(m.Name)
 	}
-	return r.a.listJoin(r.lang, out)
+	return r.a.ListJoin(r.Lang, out)
 }

@@ -21,10 +21,10 @@ type viewer struct {
 	role storage.Role
 }
 
-func (a *App) viewerOf(m storage.Member) viewer { return viewer{m: m, role: a.roleOf(m)} }
+func (a *App) viewerOf(m storage.Member) viewer { return viewer{m: m, role: a.RoleOf(m)} }
 
 // viewer is the person behind the request.
-func (r *req) viewer() viewer { return viewer{m: r.me, role: r.role} }
+func (r *Req) viewer() viewer { return viewer{m: r.Me, role: r.Role} }
 
 // ticketAccess is the one rule for who may see a ticket, and how much:
 // staff and admins, the building's leaders and the assignee see it all;
@@ -53,7 +53,7 @@ func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access,
 	if err != nil {
 		return accessNone, err
 	}
-	if containsID(followers, v.m.ID) {
+	if ContainsID(followers, v.m.ID) {
 		return accessOwn, nil
 	}
 	return accessNone, nil
@@ -62,15 +62,15 @@ func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access,
 // accessTo is how much of tk the person behind r may see where they are:
 // in private by ticketAccess; in a group, the public line, and only in a
 // group the ticket's line belongs to.
-func (a *App) accessTo(r *req, tk storage.Ticket) (access, error) {
-	if !r.private() {
-		ok, err := a.lineBelongsTo(r.tx, tk, r.chat.ID)
+func (a *App) accessTo(r *Req, tk storage.Ticket) (access, error) {
+	if !r.Private() {
+		ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID)
 		if err != nil || !ok {
 			return accessNone, err
 		}
 		return accessPublic, nil
 	}
-	return a.ticketAccess(r.tx, r.viewer(), tk)
+	return a.ticketAccess(r.Tx, r.viewer(), tk)
 }
 
 // lineBelongsTo reports whether a ticket's group line is for chat: the
@@ -80,7 +80,7 @@ func (a *App) lineBelongsTo(tx *storage.Tx, tk storage.Ticket, chat int64) (bool
 		return true, nil
 	}
 	c, err := tx.Chat(chat)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -99,34 +99,34 @@ func (a *App) mayFollow(v viewer, tk storage.Ticket) bool {
 // (name and unit), whether or not the name is hidden from neighbours: the
 // reporter, the building's leaders, staff and admins, and the one person
 // it is assigned to. Members of a team it is dispatched to may not.
-func (a *App) mayKnowReporter(r *req, tk storage.Ticket) (bool, error) {
-	if r.me.ID == tk.ReporterID {
+func (a *App) mayKnowReporter(r *Req, tk storage.Ticket) (bool, error) {
+	if r.Me.ID == tk.ReporterID {
 		return true, nil
 	}
-	acc, err := a.ticketAccess(r.tx, r.viewer(), tk)
+	acc, err := a.ticketAccess(r.Tx, r.viewer(), tk)
 	return acc == accessFull, err
 }
 
 // reporterLine says who reported tk, as far as the reader may know: name
 // and unit for those who may know the reporter; the name alone, as the
 // group line shows it, for others when the name is not hidden.
-func (a *App) reporterLine(r *req, tk storage.Ticket, knows bool) (string, error) {
+func (a *App) reporterLine(r *Req, tk storage.Ticket, knows bool) (string, error) {
 	if !knows && tk.HideName {
 		return "", nil
 	}
-	rep, err := r.tx.Member(tk.ReporterID)
-	if err != nil && !isNotFound(err) {
+	rep, err := r.Tx.Member(tk.ReporterID)
+	if err != nil && !IsNotFound(err) {
 		return "", err
 	}
 	if rep.Forgotten {
-		return r.t("ticket.detail_reporter_name", a.removedName(r.lang)), nil
+		return r.T("ticket.detail_reporter_name", a.RemovedName(r.Lang)), nil
 	}
 	if !knows {
-		return r.t("ticket.detail_reporter_name", esc(rep.Name)), nil
+		return r.T("ticket.detail_reporter_name", Esc(rep.Name)), nil
 	}
-	who := r.t("ticket.detail_reporter", esc(rep.Name), esc(rep.Building), esc(rep.Unit))
+	who := r.T("ticket.detail_reporter", Esc(rep.Name), Esc(rep.Building), Esc(rep.Unit))
 	if tk.HideName {
-		who += r.t("ticket.detail_hidden")
+		who += r.T("ticket.detail_hidden")
 	}
 	return who, nil
 }
@@ -135,7 +135,7 @@ func (a *App) reporterLine(r *req, tk storage.Ticket, knows bool) (string, error
 // for someone the bot does not know.
 func (a *App) maySeeByID(tx *storage.Tx, id int64, tk storage.Ticket) (bool, error) {
 	m, err := tx.Member(id)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {

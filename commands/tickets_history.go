@@ -9,9 +9,9 @@ import (
 // action, and its note where the note is something a person wrote or a
 // name (never a stored code).
 func (a *App) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent) string {
-	what := a.cat.T(lang, "ticket.action."+string(ev.Action))
+	what := a.Cat.T(lang, "ticket.action."+string(ev.Action))
 	if ev.Action == storage.ActDuplicate && tk.DuplicateOf != 0 {
-		what = a.cat.T(lang, "ticket.action.duplicate_of", tk.DuplicateOf)
+		what = a.Cat.T(lang, "ticket.action.duplicate_of", tk.DuplicateOf)
 	}
 	note := ev.Note
 	switch ev.Action {
@@ -27,18 +27,18 @@ func (a *App) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent
 	if note == "" {
 		return what
 	}
-	return what + a.cat.T(lang, "ticket.note_sep") + quote(note, 120)
+	return what + a.Cat.T(lang, "ticket.note_sep") + Quote(note, 120)
 }
 
 // queueKeyboard has a Claim button for each unclaimed ticket of /queue.
-func (a *App) queueKeyboard(r *req, tks []storage.Ticket) any {
+func (a *App) queueKeyboard(r *Req, tks []storage.Ticket) any {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, tk := range tks {
 		if tk.AssigneeID != 0 || !tk.State.Active() {
 			continue
 		}
-		row = append(row, telegram.Button{Text: r.t("button.claim_n", tk.ID), CallbackData: "tk:qclaim:" + itoa(tk.ID)})
+		row = append(row, telegram.Button{Text: r.T("button.claim_n", tk.ID), CallbackData: "tk:qclaim:" + Itoa(tk.ID)})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}

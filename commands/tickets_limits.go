@@ -2,13 +2,13 @@ package commands
 
 // photosFull tells the person, and reports true, when ticket id already
 // holds tickets.max_photos photos.
-func (a *App) photosFull(r *req, id int64) (bool, error) {
-	tk, err := r.tx.Ticket(id)
+func (a *App) photosFull(r *Req, id int64) (bool, error) {
+	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return false, err
 	}
-	if len(tk.Photos) < a.cfg.Tickets.MaxPhotos {
+	if len(tk.Photos) < a.Cfg.Tickets.MaxPhotos {
 		return false, nil
 	}
-	return true, r.reply(r.t("report.photo_limit", r.n("count.photos", a.cfg.Tickets.MaxPhotos)), nil)
+	return true, r.Reply(r.T("report.photo_limit", r.N("count.photos", a.Cfg.Tickets.MaxPhotos)), nil)
 }

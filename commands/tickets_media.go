@@ -11,7 +11,7 @@ import (
 // notes and its location to chat, captioned in lang. Only for people with
 // full access.
 func (a *App) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, prio int, now time.Time) error {
-	caption := a.cat.T(lang, "media.photos", tk.ID, len(tk.Photos))
+	caption := a.Cat.T(lang, "media.photos", tk.ID, len(tk.Photos))
 	if err := a.sendPhotos(tx, chat, tk.Photos, caption, prio, now); err != nil {
 		return err
 	}
@@ -60,39 +60,39 @@ func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
 	if len(tk.Photos) == 0 && tk.Lat == nil && tk.ResolutionPhoto == "" && len(tk.Voices) == 0 {
 		return nil
 	}
-	label := a.cat.T(lang, "button.media")
+	label := a.Cat.T(lang, "button.media")
 	if len(tk.Voices) > 0 {
-		label = a.cat.T(lang, "button.media_voice")
+		label = a.Cat.T(lang, "button.media_voice")
 	}
-	return []telegram.Button{{Text: label, CallbackData: "tk:media:" + itoa(tk.ID)}}
+	return []telegram.Button{{Text: label, CallbackData: "tk:media:" + Itoa(tk.ID)}}
 }
 
 // showMedia answers the media button: the photos, the location and the
 // resolution photo, to those with full access to the ticket, checked on
 // every press.
-func (a *App) showMedia(r *req, tk storage.Ticket) error {
+func (a *App) showMedia(r *Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
 	}
 	if acc != accessFull && acc != accessTeam {
-		return r.toast(r.t("ticket.not_yours"))
+		return r.Toast(r.T("ticket.not_yours"))
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	if err := a.sendMedia(r.tx, r.me.ID, r.lang, tk, storage.PriorityReply, r.now); err != nil {
+	if err := a.sendMedia(r.Tx, r.Me.ID, r.Lang, tk, storage.PriorityReply, r.Now); err != nil {
 		return err
 	}
 	if tk.ResolutionPhoto == "" {
 		return nil
 	}
-	return a.sendPhotos(r.tx, r.me.ID, []string{tk.ResolutionPhoto}, r.t("media.resolution", tk.ID), storage.PriorityReply, r.now)
+	return a.sendPhotos(r.Tx, r.Me.ID, []string{tk.ResolutionPhoto}, r.T("media.resolution", tk.ID), storage.PriorityReply, r.Now)
 }
 
 // passOnAdded passes a photo or location added to ticket id on.
-func (a *App) passOnAdded(r *req, id int64, photo string, lat, lon *float64) error {
-	tk, err := r.tx.Ticket(id)
+func (a *App) passOnAdded(r *Req, id int64, photo string, lat, lon *float64) error {
+	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return err
 	}
@@ -101,21 +101,21 @@ func (a *App) passOnAdded(r *req, id int64, photo string, lat, lon *float64) err
 
 // passOnAttachment sends a photo or location the reporter added after
 // filing to those handling the ticket.
-func (a *App) passOnAttachment(r *req, tk storage.Ticket, photo string, lat, lon *float64) error {
+func (a *App) passOnAttachment(r *Req, tk storage.Ticket, photo string, lat, lon *float64) error {
 	people, err := a.handlers(r, tk)
 	if err != nil {
 		return err
 	}
 	for _, m := range people {
-		lang := a.langOf(m)
+		lang := a.LangOf(m)
 		one := tk
 		one.Photos, one.Voices, one.Lat, one.Lon = nil, nil, lat, lon
 		if photo != "" {
 			one.Photos = []string{photo}
-		} else if err := a.send(r.tx, m.ID, a.cat.T(lang, "media.location_added", tk.ID), nil, storage.PriorityReply, r.now); err != nil {
+		} else if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "media.location_added", tk.ID), nil, storage.PriorityReply, r.Now); err != nil {
 			return err
 		}
-		if err := a.sendMedia(r.tx, m.ID, lang, one, storage.PriorityReply, r.now); err != nil {
+		if err := a.sendMedia(r.Tx, m.ID, lang, one, storage.PriorityReply, r.Now); err != nil {
 			return err
 		}
 	}
@@ -125,14 +125,14 @@ func (a *App) passOnAttachment(r *req, tk storage.Ticket, photo string, lat, lon
 // handlers are the reachable people handling a ticket, the reporter
 // excepted: its assignee and its building's leaders, or staff when there
 // are neither.
-func (a *App) handlers(r *req, tk storage.Ticket) ([]storage.Member, error) {
+func (a *App) handlers(r *Req, tk storage.Ticket) ([]storage.Member, error) {
 	var out []storage.Member
 	add := func(ms []storage.Member) error {
 		for _, m := range ms {
 			if m.ID == tk.ReporterID || containsMember(out, m.ID) {
 				continue
 			}
-			ok, err := a.reachable(r.tx, m)
+			ok, err := a.Reachable(r.Tx, m)
 			if err != nil {
 				return err
 			}
@@ -143,8 +143,8 @@ func (a *App) handlers(r *req, tk storage.Ticket) ([]storage.Member, error) {
 		return nil
 	}
 	if tk.AssigneeID != 0 {
-		m, err := r.tx.Member(tk.AssigneeID)
-		if err != nil && !isNotFound(err) {
+		m, err := r.Tx.Member(tk.AssigneeID)
+		if err != nil && !IsNotFound(err) {
 			return nil, err
 		}
 		if err == nil {
@@ -153,7 +153,7 @@ func (a *App) handlers(r *req, tk storage.Ticket) ([]storage.Member, error) {
 			}
 		}
 	}
-	leaders, err := r.tx.LeadersOf(tk.Building)
+	leaders, err := r.Tx.LeadersOf(tk.Building)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (a *App) handlers(r *req, tk storage.Ticket) ([]storage.Member, error) {
 	if len(out) > 0 {
 		return out, nil
 	}
-	staff, err := a.staff(r.tx)
+	staff, err := a.Staff(r.Tx)
 	if err != nil {
 		return nil, err
 	}

@@ -22,23 +22,23 @@ type ticketNote struct {
 }
 
 // ticketNoteText takes the sentence asked for.
-func (a *App) ticketNoteText(r *req, f storage.Flow) error {
+func (a *App) ticketNoteText(r *Req, f storage.Flow) error {
 	var d ticketNote
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	note := cleanText(r.text)
+	note := CleanText(r.Text)
 	switch {
 	case note == "":
-		return r.reply(r.t("ticket.note_empty"), telegram.ForceReply{ForceReply: true})
-	case runeLen(note) > 500:
-		return r.reply(r.t("report.too_long", runeLen(note), 500), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("ticket.note_empty"), telegram.ForceReply{ForceReply: true})
+	case RuneLen(note) > 500:
+		return r.Reply(r.T("report.too_long", RuneLen(note), 500), telegram.ForceReply{ForceReply: true})
 	}
-	tk, err := r.tx.Ticket(d.Ticket)
+	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if f.Step == noteHandback {
@@ -49,27 +49,27 @@ func (a *App) ticketNoteText(r *req, f storage.Flow) error {
 
 // handBackWith hands tk back with the reason given, tells the reporter and
 // followers, and tells whoever will give it to someone else.
-func (a *App) handBackWith(r *req, tk storage.Ticket, reason string) error {
-	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
-		return r.reply(r.t("ticket.not_yours"), nil)
+func (a *App) handBackWith(r *Req, tk storage.Ticket, reason string) error {
+	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
+		return r.Reply(r.T("ticket.not_yours"), nil)
 	}
-	next, _, err := r.tx.Transition(tk.ID, storage.ActHandback, r.me.ID, storage.TransitionOpts{Note: reason}, r.now)
+	next, _, err := r.Tx.Transition(tk.ID, storage.ActHandback, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	w, err := a.alertLeaders(r, next, r.me.ID, "ticket.again", quote(reason, 300))
+	w, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", Quote(reason, 300))
 	if err != nil {
 		return err
 	}
-	told := a.toldLine(r.lang, w)
+	told := a.toldLine(r.Lang, w)
 	if !w.nobody() {
-		told = r.t("told.rearrange", told)
+		told = r.T("told.rearrange", told)
 	}
-	ack := r.t("ticket.handed_back", a.headline(r.lang, next)) + "\n" + told
-	if err := r.reply(ack, nil); err != nil {
+	ack := r.T("ticket.handed_back", a.Headline(r.Lang, next)) + "\n" + told
+	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_handedback", esc(r.me.Name), quote(reason, 300)); err != nil {
+	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_handedback", Esc(r.Me.Name), Quote(reason, 300)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
@@ -77,12 +77,12 @@ func (a *App) handBackWith(r *req, tk storage.Ticket, reason string) error {
 
 // stillWrong passes on what the reporter says is still wrong, and keeps it
 // in the ticket's history.
-func (a *App) stillWrong(r *req, tk storage.Ticket, event int64, note string) error {
-	if tk.ReporterID != r.me.ID {
+func (a *App) stillWrong(r *Req, tk storage.Ticket, event int64, note string) error {
+	if tk.ReporterID != r.Me.ID {
 		return nil
 	}
 	if event != 0 {
-		if err := r.tx.SetTicketEventNote(tk.ID, event, note); err != nil {
+		if err := r.Tx.SetTicketEventNote(tk.ID, event, note); err != nil {
 			return err
 		}
 	}
@@ -91,61 +91,61 @@ func (a *App) stillWrong(r *req, tk storage.Ticket, event int64, note string) er
 		return err
 	}
 	for _, m := range people {
-		lang := a.langOf(m)
+		lang := a.LangOf(m)
 		var kb any
 		if m.ID == tk.AssigneeID {
 			kb = a.workKeyboardFor(r, tk)
 		}
-		if err := a.send(r.tx, m.ID, a.cat.T(lang, "ticket.told_still_wrong", a.headline(lang, tk), quote(note, 500)), kb, storage.PriorityReply, r.now); err != nil {
+		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "ticket.told_still_wrong", a.Headline(lang, tk), Quote(note, 500)), kb, storage.PriorityReply, r.Now); err != nil {
 			return err
 		}
 	}
 	if len(people) == 0 {
-		return r.reply(r.t("ticket.still_wrong_kept", tk.ID), nil)
+		return r.Reply(r.T("ticket.still_wrong_kept", tk.ID), nil)
 	}
-	return r.reply(r.t("ticket.still_wrong_sent", tk.ID), nil)
+	return r.Reply(r.T("ticket.still_wrong_sent", tk.ID), nil)
 }
 
 // askFixed asks the reporter whether tk is fixed, with the resolution photo
 // when there is one. asked is false when the reporter cannot be asked.
-func (a *App) askFixed(r *req, tk storage.Ticket, note string) (asked bool, err error) {
-	rep, err := r.tx.Member(tk.ReporterID)
-	if isNotFound(err) {
+func (a *App) askFixed(r *Req, tk storage.Ticket, note string) (asked bool, err error) {
+	rep, err := r.Tx.Member(tk.ReporterID)
+	if IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	if rep.ID == r.me.ID {
+	if rep.ID == r.Me.ID {
 		return false, nil
 	}
-	if ok, err := a.reachable(r.tx, rep); err != nil || !ok {
+	if ok, err := a.Reachable(r.Tx, rep); err != nil || !ok {
 		return false, err
 	}
-	lang := a.langOf(rep)
+	lang := a.LangOf(rep)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":yes"},
-		{Text: a.cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":partly"},
-		{Text: a.cat.T(lang, "button.no"), CallbackData: "tk:fb:" + itoa(tk.ID) + ":no"},
+		{Text: a.Cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":yes"},
+		{Text: a.Cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":partly"},
+		{Text: a.Cat.T(lang, "button.no"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":no"},
 	}}}
 	key := "ticket.ask_fixed"
 	if tk.Kind == storage.TicketKindWish {
 		key = "ticket.ask_fixed_wish"
 	}
 	if tk.ResolutionPhoto == "" {
-		text := a.cat.T(lang, key, a.headline(lang, tk), quote(note, 500), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
-		return true, a.send(r.tx, rep.ID, text, kb, storage.PriorityReply, r.now)
+		text := a.Cat.T(lang, key, a.Headline(lang, tk), Quote(note, 500), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
+		return true, a.Send(r.Tx, rep.ID, text, kb, storage.PriorityReply, r.Now)
 	}
-	text := a.cat.T(lang, key, a.headline(lang, tk), quote(note, 300), a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays))
+	text := a.Cat.T(lang, key, a.Headline(lang, tk), Quote(note, 300), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
 	p := telegram.SendPhoto{ChatID: rep.ID, Photo: tk.ResolutionPhoto, Caption: fitCaption(text), ParseMode: "HTML", ReplyMarkup: kb}
-	_, err = r.tx.Enqueue(storage.OutMsg{ChatID: rep.ID, Method: "sendPhoto", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
+	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: rep.ID, Method: "sendPhoto", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.Now)
 	return true, err
 }
 
 // fitCaption cuts a caption to Telegram's limit, as fit does for text.
 func fitCaption(text string) string {
-	if visibleLen(text) <= telegram.MaxCaption {
+	if VisibleLen(text) <= telegram.MaxCaption {
 		return text
 	}
-	return esc(limitRunes(html.UnescapeString(stripTags(text)), telegram.MaxCaption/2)) + "…"
+	return Esc(LimitRunes(html.UnescapeString(StripTags(text)), telegram.MaxCaption/2)) + "…"
 }

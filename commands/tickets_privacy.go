@@ -14,52 +14,52 @@ const privateCategory = "neighbours"
 // askName asks, before anything is filed or posted, whether the reporter's
 // name may be shown with the report, and says plainly where a line about
 // it will appear.
-func (a *App) askName(r *req, d reportData) error {
+func (a *App) askName(r *Req, d reportData) error {
 	if err := a.setReportFlow(r, "name", d); err != nil {
 		return err
 	}
-	chats, err := r.tx.LinkedChats(d.Building)
+	chats, err := r.Tx.LinkedChats(d.Building)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
 	switch {
 	case len(chats) > 0 && d.Text == "" && len(d.Voices) > 0:
-		b.WriteString(r.t("report.ask_name_group_voice", esc(d.Building)))
+		b.WriteString(r.T("report.ask_name_group_voice", Esc(d.Building)))
 	case len(chats) > 0:
-		b.WriteString(r.t("report.ask_name_group", esc(d.Building)))
+		b.WriteString(r.T("report.ask_name_group", Esc(d.Building)))
 	default:
-		b.WriteString(r.t("report.ask_name"))
+		b.WriteString(r.T("report.ask_name"))
 	}
-	b.WriteString("\n" + r.t("report.who_sees", esc(d.Building)))
-	show := telegram.Button{Text: r.t("report.show_name"), CallbackData: "tk:nm:show"}
-	hide := telegram.Button{Text: r.t("report.hide_name"), CallbackData: "tk:nm:hide"}
+	b.WriteString("\n" + r.T("report.who_sees", Esc(d.Building)))
+	show := telegram.Button{Text: r.T("report.show_name"), CallbackData: "tk:nm:show"}
+	hide := telegram.Button{Text: r.T("report.hide_name"), CallbackData: "tk:nm:hide"}
 	row := []telegram.Button{show, hide}
 	if d.Category == privateCategory {
-		b.WriteString("\n" + r.t("report.hide_advised"))
-		hide.Text = "✓ " + hide.Text + " " + r.t("report.recommended")
+		b.WriteString("\n" + r.T("report.hide_advised"))
+		hide.Text = "✓ " + hide.Text + " " + r.T("report.recommended")
 		row = []telegram.Button{hide, show}
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.t("button.cancel"), CallbackData: "tk:cancel"}}}}
-	return r.reply(b.String(), kb)
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "tk:cancel"}}}}
+	return r.Reply(b.String(), kb)
 }
 
 // reportName takes Show my name / Hide my name: only now is the ticket
 // filed and its group line queued.
-func (a *App) reportName(r *req, choice string) error {
+func (a *App) reportName(r *Req, choice string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
 	}
 	if f.Step != "name" || (choice != "show" && choice != "hide") {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	hide := choice == "hide"
 	key := "report.name_shown"
 	if hide {
 		key = "report.name_hidden"
 	}
-	if err := r.edit(r.t(key, esc(d.Building)), nil); err != nil {
+	if err := r.Edit(r.T(key, Esc(d.Building)), nil); err != nil {
 		return err
 	}
 	return a.fileReport(r, d, hide)
@@ -67,28 +67,28 @@ func (a *App) reportName(r *req, choice string) error {
 
 // draftAddition keeps a photo or a location sent while the name question
 // is open, and asks the question again.
-func (a *App) draftAddition(r *req, d reportData, photo string) error {
+func (a *App) draftAddition(r *Req, d reportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
-	case r.msg.Location != nil:
-		d.Lat, d.Lon = &r.msg.Location.Latitude, &r.msg.Location.Longitude
+	case r.Msg.Location != nil:
+		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
 	}
 	return a.askName(r, d)
 }
 
 // guessFromText keeps a description typed instead of tapping a category,
 // guesses the category by its words and asks to confirm.
-func (a *App) guessFromText(r *req, d reportData, photo string) error {
+func (a *App) guessFromText(r *Req, d reportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
-	case r.msg.Location != nil:
-		d.Lat, d.Lon = &r.msg.Location.Latitude, &r.msg.Location.Longitude
+	case r.Msg.Location != nil:
+		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
 	}
-	text := cleanText(r.text)
-	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+	text := CleanText(r.Text)
+	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if text != "" {
 		d.Text = text
@@ -96,44 +96,44 @@ func (a *App) guessFromText(r *req, d reportData, photo string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	if d.Text == "" && voiceOf(r) != nil {
-		return r.reply(r.t("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
+	if d.Text == "" && VoiceOf(r) != nil {
+		return r.Reply(r.T("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
 	}
 	if d.Text == "" {
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
+		return r.Reply(r.T("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}
-	guess := a.guessCategory(d.Kind, d.Text)
+	guess := a.GuessCategory(d.Kind, d.Text)
 	kb := a.categoryKeyboard(r, d.Kind)
-	first := []telegram.Button{{Text: "✓ " + a.catLabel(r.lang, guess), CallbackData: "tk:cat:" + guess}}
+	first := []telegram.Button{{Text: "✓ " + a.CatLabel(r.Lang, guess), CallbackData: "tk:cat:" + guess}}
 	kb.InlineKeyboard = append([][]telegram.Button{first}, kb.InlineKeyboard...)
-	return r.reply(r.t("report.guessed", esc(a.catLabel(r.lang, guess))), kb)
+	return r.Reply(r.T("report.guessed", Esc(a.CatLabel(r.Lang, guess))), kb)
 }
 
 // addNote adds a sentence sent after filing to the ticket's history,
 // where the leaders and the person handling it read it.
-func (a *App) addNote(r *req, d reportData) error {
-	text := cleanText(r.text)
-	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+func (a *App) addNote(r *Req, d reportData) error {
+	text := CleanText(r.Text)
+	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
-	tk, err := r.tx.Ticket(d.Ticket)
+	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
 	}
-	if tk.ReporterID != r.me.ID || tk.State.Terminal() {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if tk.ReporterID != r.Me.ID || tk.State.Terminal() {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 	}
-	if err := r.tx.AddTicketNote(tk.ID, r.me.ID, text, r.now); err != nil {
+	if err := r.Tx.AddTicketNote(tk.ID, r.Me.ID, text, r.Now); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.note_added", tk.ID), nil)
+	return r.Reply(r.T("report.note_added", tk.ID), nil)
 }
 
 // staleHide answers the "hide my name" button of messages sent before the
 // choice moved into the report: the name is chosen before filing now.
-func (a *App) staleHide(r *req, _ storage.Ticket) error {
-	return r.toast(r.t("error.stale_button"))
+func (a *App) staleHide(r *Req, _ storage.Ticket) error {
+	return r.Toast(r.T("error.stale_button"))
 }

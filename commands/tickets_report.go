@@ -25,53 +25,53 @@ type reportData struct {
 }
 
 // report starts a problem report; wish starts a micro-wish.
-func (a *App) report(r *req) error { return a.startReport(r, storage.TicketKindReport) }
-func (a *App) wish(r *req) error   { return a.startReport(r, storage.TicketKindWish) }
+func (a *App) report(r *Req) error { return a.startReport(r, storage.TicketKindReport) }
+func (a *App) wish(r *Req) error   { return a.startReport(r, storage.TicketKindWish) }
 
-func (a *App) startReport(r *req, kind string) error {
-	if !r.private() {
-		if strings.TrimSpace(r.args) != "" {
+func (a *App) startReport(r *Req, kind string) error {
+	if !r.Private() {
+		if strings.TrimSpace(r.Args) != "" {
 			return a.groupReport(r, kind)
 		}
-		return r.reply(r.t("group.go_private"), a.linkKeyboard(r, kind))
+		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, kind))
 	}
-	if !r.me.Registered() {
-		return a.askBuildingThen(r, r.t("report.register_first"), kind)
+	if !r.Me.Registered() {
+		return a.askBuildingThen(r, r.T("report.register_first"), kind)
 	}
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	d := reportData{Kind: kind, Building: r.me.Building, Text: cleanText(r.args)}
-	if n := runeLen(d.Text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+	d := reportData{Kind: kind, Building: r.Me.Building, Text: CleanText(r.Args)}
+	if n := RuneLen(d.Text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	return r.reply(r.t("report.ask_category."+kind), a.categoryKeyboard(r, kind))
+	return r.Reply(r.T("report.ask_category."+kind), a.categoryKeyboard(r, kind))
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
-func (a *App) underReportLimit(r *req) (bool, error) {
-	n, err := r.tx.ReportsSince(r.me.ID, r.now.Add(-time.Hour))
+func (a *App) underReportLimit(r *Req) (bool, error) {
+	n, err := r.Tx.ReportsSince(r.Me.ID, r.Now.Add(-time.Hour))
 	if err != nil {
 		return false, err
 	}
-	if n >= a.cfg.Tickets.PerUserPerHour {
-		return false, r.reply(r.t("report.too_many", r.n("count.reports", a.cfg.Tickets.PerUserPerHour)), nil)
+	if n >= a.Cfg.Tickets.PerUserPerHour {
+		return false, r.Reply(r.T("report.too_many", r.N("count.reports", a.Cfg.Tickets.PerUserPerHour)), nil)
 	}
 	return true, nil
 }
 
-func (a *App) setReportFlow(r *req, step string, d reportData) error {
-	return r.setFlow(flowReport, step, d)
+func (a *App) setReportFlow(r *Req, step string, d reportData) error {
+	return r.SetFlow(flowReport, step, d)
 }
 
-func (a *App) categoryKeyboard(r *req, kind string) telegram.Keyboard {
+func (a *App) categoryKeyboard(r *Req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, c := range a.categoriesOf(kind) {
-		row = append(row, telegram.Button{Text: a.catLabel(r.lang, c.Key), CallbackData: "tk:cat:" + c.Key})
+	for _, c := range a.CategoriesOf(kind) {
+		row = append(row, telegram.Button{Text: a.CatLabel(r.Lang, c.Key), CallbackData: "tk:cat:" + c.Key})
 		if len(row) == 2 {
 			rows = append(rows, row)
 			row = nil
@@ -80,31 +80,31 @@ func (a *App) categoryKeyboard(r *req, kind string) telegram.Keyboard {
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
-	rows = append(rows, []telegram.Button{{Text: r.t("button.cancel"), CallbackData: "tk:cancel"}})
+	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "tk:cancel"}})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
 // reportFlow reads the person's report conversation for a button press;
 // ok is false (and the press answered) when there is none.
-func (a *App) reportFlow(r *req) (storage.Flow, reportData, bool, error) {
+func (a *App) reportFlow(r *Req) (storage.Flow, reportData, bool, error) {
 	var d reportData
-	f, ok, err := r.flowFor(flowReport, &d)
+	f, ok, err := r.FlowFor(flowReport, &d)
 	return f, d, ok, err
 }
 
 // reportCategory takes a category button.
-func (a *App) reportCategory(r *req, key string) error {
+func (a *App) reportCategory(r *Req, key string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
 	}
-	if !a.categoryFor(d.Kind, key) || f.Step != "category" {
-		return r.toast(r.t("error.stale_button"))
+	if !a.CategoryFor(d.Kind, key) || f.Step != "category" {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	d.Category = key
 	if d.Text != "" || len(d.Voices) > 0 {
 		// The description came with the command: the category was all that was missing.
-		if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)), nil); err != nil {
+		if err := r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, key)), Esc(d.Building)), nil); err != nil {
 			return err
 		}
 		return a.askName(r, d)
@@ -112,25 +112,25 @@ func (a *App) reportCategory(r *req, key string) error {
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
-	if err := r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, key)), esc(d.Building)),
-		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
+	if err := r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, key)), Esc(d.Building)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
 		return err
 	}
-	placeholder := r.t("report.placeholder")
+	placeholder := r.T("report.placeholder")
 	if d.Kind == storage.TicketKindWish {
-		placeholder = r.t("report.placeholder_wish")
+		placeholder = r.T("report.placeholder_wish")
 	}
-	return r.reply(r.t("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: placeholder})
+	return r.Reply(r.T("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: placeholder})
 }
 
 // reportBuilding lets the reporter file it under another building.
-func (a *App) reportBuilding(r *req, building string) error {
+func (a *App) reportBuilding(r *Req, building string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
 	}
 	if f.Step != "text" {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if building == "" {
 		var rows [][]telegram.Button
@@ -142,27 +142,27 @@ func (a *App) reportBuilding(r *req, building string) error {
 			}
 			rows = append(rows, out)
 		}
-		return r.edit(r.t("report.pick_building"), telegram.Keyboard{InlineKeyboard: rows})
+		return r.Edit(r.T("report.pick_building"), telegram.Keyboard{InlineKeyboard: rows})
 	}
-	if !a.buildings[building] {
-		return r.toast(r.t("error.stale_button"))
+	if !a.Buildings[building] {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	d.Building = building
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
-	return r.edit(r.t("report.category_chosen", esc(a.catLabel(r.lang, d.Category)), esc(building)), nil)
+	return r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, d.Category)), Esc(building)), nil)
 }
 
 // reportText takes what the reporter sends during the report conversation:
 // the description (text, or a photo with a caption), photos, a location.
-func (a *App) reportText(r *req, f storage.Flow) error {
+func (a *App) reportText(r *Req, f storage.Flow) error {
 	var d reportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	photo := largestPhoto(r)
-	loc := r.msg.Location
+	photo := LargestPhoto(r)
+	loc := r.Msg.Location
 	if f.Step != "attach" {
 		if refused, err := a.draftVoice(r, &d); refused || err != nil {
 			return err
@@ -177,31 +177,31 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 		return a.guessFromText(r, d, photo)
 	case "text":
 	default:
-		return r.reply(r.t("report.tap_category"), a.categoryKeyboard(r, d.Kind))
+		return r.Reply(r.T("report.tap_category"), a.categoryKeyboard(r, d.Kind))
 	}
 	switch {
 	case loc != nil:
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
-	case photo != "" && len(d.Photos) >= a.cfg.Tickets.MaxPhotos:
-		return r.reply(r.t("report.photo_limit", r.n("count.photos", a.cfg.Tickets.MaxPhotos)), nil)
+	case photo != "" && len(d.Photos) >= a.Cfg.Tickets.MaxPhotos:
+		return r.Reply(r.T("report.photo_limit", r.N("count.photos", a.Cfg.Tickets.MaxPhotos)), nil)
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
-	text := cleanText(r.text)
-	if text == "" && voiceOf(r) != nil {
+	text := CleanText(r.Text)
+	if text == "" && VoiceOf(r) != nil {
 		return a.askName(r, d) // the voice note is the description
 	}
 	if text == "" {
 		if loc == nil && photo == "" {
-			return r.reply(r.t("report.empty"), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("report.empty"), telegram.ForceReply{ForceReply: true})
 		}
 		if err := a.setReportFlow(r, "text", d); err != nil {
 			return err
 		}
-		return r.reply(r.t("report.got_attachment"), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("report.got_attachment"), telegram.ForceReply{ForceReply: true})
 	}
-	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	d.Text = text
 	return a.askName(r, d)
@@ -210,15 +210,15 @@ func (a *App) reportText(r *req, f storage.Flow) error {
 // fileReport opens the ticket the report conversation gathered, with the
 // reporter's choice about their name, then keeps the conversation open for
 // more photos, a location and a further sentence.
-func (a *App) fileReport(r *req, d reportData, hide bool) error {
+func (a *App) fileReport(r *Req, d reportData, hide bool) error {
 	text := d.Text
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
-			err = r.tx.EndFlow(r.me.ID)
+			err = r.Tx.EndFlow(r.Me.ID)
 		}
 		return err
 	}
-	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.me.ID,
+	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.Me.ID,
 		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
 	id, told, err := a.openTicket(r, tk)
 	if err != nil {
@@ -228,16 +228,16 @@ func (a *App) fileReport(r *req, d reportData, hide bool) error {
 		return err
 	}
 	tk.ID = id
-	return r.reply(r.t("report.opened."+d.Kind, a.headline(r.lang, tk), a.toldLine(r.lang, told)), nil)
+	return r.Reply(r.T("report.opened."+d.Kind, a.Headline(r.Lang, tk), a.toldLine(r.Lang, told)), nil)
 }
 
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
-func (a *App) attach(r *req, d reportData, photo string) error {
-	if v := voiceOf(r); v != nil {
+func (a *App) attach(r *Req, d reportData, photo string) error {
+	if v := VoiceOf(r); v != nil {
 		return a.attachVoice(r, d, *v)
 	}
-	if photo == "" && r.msg.Location == nil && cleanText(r.text) != "" {
+	if photo == "" && r.Msg.Location == nil && CleanText(r.Text) != "" {
 		return a.addNote(r, d)
 	}
 	switch {
@@ -245,33 +245,33 @@ func (a *App) attach(r *req, d reportData, photo string) error {
 		if full, err := a.photosFull(r, d.Ticket); full || err != nil {
 			return err
 		}
-		if err := r.tx.AddTicketPhoto(d.Ticket, photo, r.now); err != nil {
+		if err := r.Tx.AddTicketPhoto(d.Ticket, photo, r.Now); err != nil {
 			return err
 		}
 		if err := a.passOnAdded(r, d.Ticket, photo, nil, nil); err != nil {
 			return err
 		}
-		return r.reply(r.t("report.photo_added", d.Ticket), nil)
-	case r.msg.Location != nil:
-		lat, lon := r.msg.Location.Latitude, r.msg.Location.Longitude
-		if err := r.tx.SetTicketLocation(d.Ticket, lat, lon, r.now); err != nil {
+		return r.Reply(r.T("report.photo_added", d.Ticket), nil)
+	case r.Msg.Location != nil:
+		lat, lon := r.Msg.Location.Latitude, r.Msg.Location.Longitude
+		if err := r.Tx.SetTicketLocation(d.Ticket, lat, lon, r.Now); err != nil {
 			return err
 		}
 		if err := a.passOnAdded(r, d.Ticket, "", &lat, &lon); err != nil {
 			return err
 		}
-		return r.reply(r.t("report.location_added", d.Ticket), nil)
+		return r.Reply(r.T("report.location_added", d.Ticket), nil)
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
 // groupReport files "/report text" sent in a group in one step.
-func (a *App) groupReport(r *req, kind string) error {
-	chat, err := r.tx.Chat(r.chat.ID)
-	if err != nil && !isNotFound(err) {
+func (a *App) groupReport(r *Req, kind string) error {
+	chat, err := r.Tx.Chat(r.Chat.ID)
+	if err != nil && !IsNotFound(err) {
 		return err
 	}
 	if !chat.Linked() {
@@ -279,31 +279,23 @@ func (a *App) groupReport(r *req, kind string) error {
 	}
 	building := chat.Building
 	if building == "" {
-		building = r.me.Building
+		building = r.Me.Building
 	}
 	if building == "" {
-		return r.reply(r.t("report.group_unknown_building"), a.linkKeyboard(r, "start"))
+		return r.Reply(r.T("report.group_unknown_building"), a.LinkKeyboard(r, "start"))
 	}
-	text := cleanText(r.args)
-	if n := runeLen(text); n > a.cfg.Tickets.MaxText {
-		return r.reply(r.t("report.too_long", n, a.cfg.Tickets.MaxText), nil)
+	text := CleanText(r.Args)
+	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(kind, text), Building: building, ReporterID: r.me.ID,
-		Text: text, SourceChatID: r.chat.ID}
-	if p := largestPhoto(r); p != "" {
+	tk := storage.Ticket{Kind: kind, Category: a.GuessCategory(kind, text), Building: building, ReporterID: r.Me.ID,
+		Text: text, SourceChatID: r.Chat.ID}
+	if p := LargestPhoto(r); p != "" {
 		tk.Photos = []string{p}
 	}
 	_, _, err = a.openTicket(r, tk)
 	return err
-}
-
-// largestPhoto is the file_id of the biggest size of a sent photo, or "".
-func largestPhoto(r *req) string {
-	if r.msg == nil || len(r.msg.Photo) == 0 {
-		return ""
-	}
-	return r.msg.Photo[len(r.msg.Photo)-1].FileID
 }

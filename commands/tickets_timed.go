@@ -11,34 +11,29 @@ import (
 // wait for the next run.
 const batchTimed = 200
 
-// systemReq is a request made by the clock rather than a person.
-func (a *App) systemReq(ctx context.Context, tx *storage.Tx, now time.Time) *req {
-	return &req{a: a, ctx: ctx, tx: tx, now: now, lang: a.cfg.Community.Language, role: storage.RoleAdmin}
-}
-
 // Escalate tells staff, once per ticket and step, of tickets unclaimed for
 // longer than tickets.escalate_after and of tickets past their category's
 // deadline.
 func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
-	r := a.systemReq(ctx, tx, now)
-	staff, err := a.staff(tx)
+	r := a.SystemReq(ctx, tx, now)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
-	after := time.Duration(a.cfg.Tickets.EscalateAfter * float64(time.Hour))
+	after := time.Duration(a.Cfg.Tickets.EscalateAfter * float64(time.Hour))
 	late, err := tx.UnclaimedSince(now.Add(-after), batchTimed)
 	if err != nil {
 		return err
 	}
 	for _, tk := range late {
-		if err := a.escalate(r, staff, tk, "escalate.unclaimed", a.cfg.Tickets.EscalateAfter); err != nil {
+		if err := a.escalate(r, staff, tk, "escalate.unclaimed", a.Cfg.Tickets.EscalateAfter); err != nil {
 			return err
 		}
 		if err := tx.MarkEscalated(tk.ID, 1); err != nil {
 			return err
 		}
 	}
-	for _, c := range a.allCategories() {
+	for _, c := range a.AllCategories() {
 		if c.Deadline <= 0 {
 			continue
 		}
@@ -59,26 +54,26 @@ func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error
 	return nil
 }
 
-func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
+func (a *App) escalate(r *Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
 	told := 0
 	for _, m := range staff {
-		if ok, err := a.reachable(r.tx, m); err != nil || !ok {
+		if ok, err := a.Reachable(r.Tx, m); err != nil || !ok {
 			if err != nil {
 				return err
 			}
 			continue
 		}
-		lang := a.langOf(m)
-		text := a.cat.T(lang, key, a.headline(lang, tk), a.age(lang, r.now, tk.CreatedAt), hours,
-			a.stateLabel(lang, tk.State), quote(a.ticketText(lang, tk), 200))
-		if err := a.send(r.tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.now); err != nil {
+		lang := a.LangOf(m)
+		text := a.Cat.T(lang, key, a.Headline(lang, tk), a.Age(lang, r.Now, tk.CreatedAt), hours,
+			a.StateLabel(lang, tk.State), Quote(a.ticketText(lang, tk), 200))
+		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}
 		told++
 	}
 	if told == 0 {
-		a.log.Warn("no staff could be reached to escalate a ticket to", "ticket", tk.ID, "what", key)
-		return r.tx.RecordUnreached(tk.ID, key, r.now)
+		a.Log.Warn("no staff could be reached to escalate a ticket to", "ticket", tk.ID, "what", key)
+		return r.Tx.RecordUnreached(tk.ID, key, r.Now)
 	}
 	return nil
 }
@@ -86,8 +81,8 @@ func (a *App) escalate(r *req, staff []storage.Member, tk storage.Ticket, key st
 // AutoClose closes resolved tickets whose reporter did not answer within
 // tickets.auto_close_days, and tells them.
 func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) error {
-	r := a.systemReq(ctx, tx, now)
-	days := time.Duration(a.cfg.Tickets.AutoCloseDays) * 24 * time.Hour
+	r := a.SystemReq(ctx, tx, now)
+	days := time.Duration(a.Cfg.Tickets.AutoCloseDays) * 24 * time.Hour
 	tks, err := tx.ResolvedBefore(now.Add(-days), batchTimed)
 	if err != nil {
 		return err
@@ -102,7 +97,7 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 			key = "ticket.autoclosed_wish"
 		}
 		if err := a.tellFollowers(r, next, 0, key,
-			inLang(func(lang string) string { return a.cat.N(lang, "count.days", a.cfg.Tickets.AutoCloseDays) })); err != nil {
+			InLang(func(lang string) string { return a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}
 		if err := a.refreshGroupLine(r, next); err != nil {
@@ -125,6 +120,6 @@ func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) e
 	if err != nil {
 		return err
 	}
-	a.log.Info("housekeeping", "updates_pruned", n, "messages_pruned", m)
+	a.Log.Info("housekeeping", "updates_pruned", n, "messages_pruned", m)
 	return a.StripClosed(ctx, tx, now)
 }

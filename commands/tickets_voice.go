@@ -15,27 +15,14 @@ const (
 	maxVoices       = 5      // voice notes per ticket
 )
 
-// voiceOf is the voice note (or audio recording) a message carries, or nil.
-func voiceOf(r *req) *storage.Voice {
-	switch {
-	case r.msg == nil:
-		return nil
-	case r.msg.Voice != nil:
-		return &storage.Voice{FileID: r.msg.Voice.FileID, Seconds: r.msg.Voice.Duration}
-	case r.msg.Audio != nil:
-		return &storage.Voice{FileID: r.msg.Audio.FileID, Audio: true, Seconds: r.msg.Audio.Duration}
-	}
-	return nil
-}
-
 // voiceRefused answers, and reports true, when a voice note is too long or
 // there are already as many as a ticket may have.
-func (a *App) voiceRefused(r *req, v storage.Voice, have int) (bool, error) {
+func (a *App) voiceRefused(r *Req, v storage.Voice, have int) (bool, error) {
 	switch {
 	case v.Seconds > maxVoiceSeconds:
-		return true, r.reply(r.t("report.voice_too_long", maxVoiceSeconds/60), nil)
+		return true, r.Reply(r.T("report.voice_too_long", maxVoiceSeconds/60), nil)
 	case have >= maxVoices:
-		return true, r.reply(r.t("report.voice_limit", r.n("count.voices", maxVoices)), nil)
+		return true, r.Reply(r.T("report.voice_limit", r.N("count.voices", maxVoices)), nil)
 	}
 	return false, nil
 }
@@ -44,7 +31,7 @@ func (a *App) voiceRefused(r *req, v storage.Voice, have int) (bool, error) {
 // text, or "(voice message)" when it was told by voice only.
 func (a *App) ticketText(lang string, tk storage.Ticket) string {
 	if tk.Text == "" && len(tk.Voices) > 0 {
-		return a.cat.T(lang, "ticket.voice_only")
+		return a.Cat.T(lang, "ticket.voice_only")
 	}
 	return tk.Text
 }
@@ -52,9 +39,9 @@ func (a *App) ticketText(lang string, tk storage.Ticket) string {
 // sendVoices sends a ticket's voice notes to chat, each captioned in lang.
 func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, voices []storage.Voice, prio int, now time.Time) error {
 	for i, v := range voices {
-		caption := a.cat.T(lang, "media.voice", tk.ID)
+		caption := a.Cat.T(lang, "media.voice", tk.ID)
 		if len(voices) > 1 {
-			caption = a.cat.T(lang, "media.voice_n", tk.ID, i+1, len(voices))
+			caption = a.Cat.T(lang, "media.voice_n", tk.ID, i+1, len(voices))
 		}
 		m := storage.OutMsg{ChatID: chat, Priority: prio, Method: "sendVoice"}
 		if v.Audio {
@@ -72,8 +59,8 @@ func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Tic
 
 // draftVoice keeps a voice note sent before the report is filed; it
 // reports true when it answered (the note was refused).
-func (a *App) draftVoice(r *req, d *reportData) (bool, error) {
-	v := voiceOf(r)
+func (a *App) draftVoice(r *Req, d *reportData) (bool, error) {
+	v := VoiceOf(r)
 	if v == nil {
 		return false, nil
 	}
@@ -86,25 +73,25 @@ func (a *App) draftVoice(r *req, d *reportData) (bool, error) {
 
 // attachVoice adds a voice note sent after filing to the ticket and sends
 // it to those handling it; a caption is kept as an added sentence.
-func (a *App) attachVoice(r *req, d reportData, v storage.Voice) error {
-	tk, err := r.tx.Ticket(d.Ticket)
+func (a *App) attachVoice(r *Req, d reportData, v storage.Voice) error {
+	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
 	}
-	if tk.ReporterID != r.me.ID || tk.State.Terminal() {
-		if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if tk.ReporterID != r.Me.ID || tk.State.Terminal() {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.reply(r.t("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 	}
 	if refused, err := a.voiceRefused(r, v, len(tk.Voices)); refused || err != nil {
 		return err
 	}
-	if err := r.tx.AddTicketVoice(tk.ID, v, r.now); err != nil {
+	if err := r.Tx.AddTicketVoice(tk.ID, v, r.Now); err != nil {
 		return err
 	}
-	if text := cleanText(r.text); text != "" {
-		if err := r.tx.AddTicketNote(tk.ID, r.me.ID, limitRunes(text, a.cfg.Tickets.MaxText), r.now); err != nil {
+	if text := CleanText(r.Text); text != "" {
+		if err := r.Tx.AddTicketNote(tk.ID, r.Me.ID, LimitRunes(text, a.Cfg.Tickets.MaxText), r.Now); err != nil {
 			return err
 		}
 	}
@@ -113,26 +100,26 @@ func (a *App) attachVoice(r *req, d reportData, v storage.Voice) error {
 		return err
 	}
 	for _, m := range people {
-		if err := a.sendVoices(r.tx, m.ID, a.langOf(m), tk, []storage.Voice{v}, storage.PriorityReply, r.now); err != nil {
+		if err := a.sendVoices(r.Tx, m.ID, a.LangOf(m), tk, []storage.Voice{v}, storage.PriorityReply, r.Now); err != nil {
 			return err
 		}
 	}
-	return r.reply(r.t("report.voice_added", tk.ID), nil)
+	return r.Reply(r.T("report.voice_added", tk.ID), nil)
 }
 
 // voicesToClaimer sends a ticket's voice notes to the person who just
 // claimed it, unless they had them with the new-ticket notice (the
 // building's leaders, or staff when it had none).
-func (a *App) voicesToClaimer(r *req, tk storage.Ticket) error {
-	if len(tk.Voices) == 0 || !r.private() {
+func (a *App) voicesToClaimer(r *Req, tk storage.Ticket) error {
+	if len(tk.Voices) == 0 || !r.Private() {
 		return nil
 	}
-	leaders, err := r.tx.LeadersOf(tk.Building)
+	leaders, err := r.Tx.LeadersOf(tk.Building)
 	if err != nil {
 		return err
 	}
-	if containsMember(leaders, r.me.ID) || (len(leaders) == 0 && r.atLeast(storage.RoleStaff)) {
+	if containsMember(leaders, r.Me.ID) || (len(leaders) == 0 && r.AtLeast(storage.RoleStaff)) {
 		return nil
 	}
-	return a.sendVoices(r.tx, r.me.ID, r.lang, tk, tk.Voices, storage.PriorityReply, r.now)
+	return a.sendVoices(r.Tx, r.Me.ID, r.Lang, tk, tk.Voices, storage.PriorityReply, r.Now)
 }

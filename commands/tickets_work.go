@@ -12,8 +12,8 @@ import (
 const flowResolve = "resolve"
 
 // ticketButton routes the "tk:" buttons.
-func (a *App) ticketButton(r *req) error {
-	parts := buttonArgs(r.cb.Data, "tk:")
+func (a *App) ticketButton(r *Req) error {
+	parts := ButtonArgs(r.CB.Data, "tk:")
 	verb := parts[0]
 	switch verb {
 	case "cat":
@@ -31,15 +31,15 @@ func (a *App) ticketButton(r *req) error {
 			return a.reportName(r, parts[1])
 		}
 	case "cancel":
-		return r.endFlowSaying(r.t("cancel.done"))
+		return r.EndFlowSaying(r.T("cancel.done"))
 	}
-	id, ok := parts.id(1)
+	id, ok := parts.Id(1)
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	tk, err := r.tx.Ticket(id)
-	if isNotFound(err) {
-		return r.toast(r.t("error.stale_button"))
+	tk, err := r.Tx.Ticket(id)
+	if IsNotFound(err) {
+		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
 		return err
@@ -64,154 +64,143 @@ func (a *App) ticketButton(r *req) error {
 	case verb == "media":
 		return a.showMedia(r, tk)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // mayClaim: staff, the building's leaders, and members of the team the
 // ticket was dispatched to.
-func (a *App) mayClaim(r *req, tk storage.Ticket) (bool, error) {
+func (a *App) mayClaim(r *Req, tk storage.Ticket) (bool, error) {
 	if a.mayManage(r, tk) {
 		return true, nil
 	}
 	if tk.TeamID != 0 {
-		return r.tx.InTeam(tk.TeamID, r.me.ID)
+		return r.Tx.InTeam(tk.TeamID, r.Me.ID)
 	}
 	return false, nil
 }
 
 // mayManage: staff and the building's leaders assign, reject, mark duplicates.
-func (a *App) mayManage(r *req, tk storage.Ticket) bool {
-	return r.atLeast(storage.RoleStaff) || (r.role == storage.RoleLeader && r.me.LeadsBuilding(tk.Building))
+func (a *App) mayManage(r *Req, tk storage.Ticket) bool {
+	return r.AtLeast(storage.RoleStaff) || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(tk.Building))
 }
 
 // refuse answers an illegal transition with the ticket's current state.
-func (a *App) refuse(r *req, tk storage.Ticket, err error) error {
+func (a *App) refuse(r *Req, tk storage.Ticket, err error) error {
 	var te *storage.TransitionError
 	if !errors.As(err, &te) {
 		return err
 	}
-	msg := r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, te.State))
+	msg := r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, te.State))
 	if te.State == storage.TicketClaimed && tk.AssigneeID != 0 {
-		name := a.nameOf(r, tk.AssigneeID)
-		msg = r.t("ticket.taken_by", tk.ID, esc(name))
-		if tk.AssigneeID == r.me.ID { // pressed again after it was assigned to them
-			msg = r.t("ticket.claimed_toast", tk.ID)
+		name := a.NameOf(r, tk.AssigneeID)
+		msg = r.T("ticket.taken_by", tk.ID, Esc(name))
+		if tk.AssigneeID == r.Me.ID { // pressed again after it was assigned to them
+			msg = r.T("ticket.claimed_toast", tk.ID)
 		}
 	}
-	if r.cb != nil {
-		return r.toast(stripTags(msg))
+	if r.CB != nil {
+		return r.Toast(StripTags(msg))
 	}
-	return r.reply(msg, nil)
-}
-
-func (a *App) nameOf(r *req, id int64) string {
-	m, err := r.tx.Member(id)
-	if err == nil && m.Forgotten {
-		return a.removedName(r.lang)
-	}
-	if err != nil || m.Name == "" {
-		return "#" + itoa(id)
-	}
-	return m.Name
+	return r.Reply(msg, nil)
 }
 
 // claim takes a ticket for the presser. The notice the button was on
 // becomes the work message (edit), or, from a list, a new one is sent.
-func (a *App) claim(r *req, tk storage.Ticket, edit bool) error {
+func (a *App) claim(r *Req, tk storage.Ticket, edit bool) error {
 	if ok, err := a.mayClaim(r, tk); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("ticket.not_yours"))
+		return r.Toast(r.T("ticket.not_yours"))
 	}
-	next, _, err := r.tx.Transition(tk.ID, storage.ActClaim, r.me.ID, storage.TransitionOpts{}, r.now)
+	next, _, err := r.Tx.Transition(tk.ID, storage.ActClaim, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := r.toast(r.t("ticket.claimed_toast", tk.ID)); err != nil {
+	if err := r.Toast(r.T("ticket.claimed_toast", tk.ID)); err != nil {
 		return err
 	}
-	say := r.edit
+	say := r.Edit
 	if !edit {
-		say = r.reply
+		say = r.Reply
 	}
-	if err := say(r.t("ticket.claimed_by_you", a.headline(r.lang, next), quote(a.ticketText(r.lang, next), 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), Quote(a.ticketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
 		return err
 	}
 	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_claimed", esc(r.me.Name), a.roleIn(r.role)); err != nil {
+	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
 }
 
-func (a *App) workButtons(r *req, tk storage.Ticket) telegram.Keyboard {
+func (a *App) workButtons(r *Req, tk storage.Ticket) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.t("button.resolve"), CallbackData: "tk:res:" + itoa(tk.ID)},
-		{Text: r.t("button.handback"), CallbackData: "tk:back:" + itoa(tk.ID)},
+		{Text: r.T("button.resolve"), CallbackData: "tk:res:" + Itoa(tk.ID)},
+		{Text: r.T("button.handback"), CallbackData: "tk:back:" + Itoa(tk.ID)},
 	}}}
 }
 
-func (a *App) handBack(r *req, tk storage.Ticket) error {
-	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
-		return r.toast(r.t("ticket.not_yours"))
+func (a *App) handBack(r *Req, tk storage.Ticket) error {
+	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
+		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActHandback); !ok {
-		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
+		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if err := r.setFlow(flowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
+	if err := r.SetFlow(flowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.tell(r.me.ID, r.t("ticket.ask_handback", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.handback_placeholder")})
+	return r.Tell(r.Me.ID, r.T("ticket.ask_handback", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.handback_placeholder")})
 }
 
 // askResolution starts the "what was done?" question.
-func (a *App) askResolution(r *req, tk storage.Ticket) error {
-	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
-		return r.toast(r.t("ticket.not_yours"))
+func (a *App) askResolution(r *Req, tk storage.Ticket) error {
+	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
+		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
-		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
+		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if err := r.setFlow(flowResolve, "note", reportData{Ticket: tk.ID}); err != nil {
+	if err := r.SetFlow(flowResolve, "note", reportData{Ticket: tk.ID}); err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.tell(r.me.ID, r.t("ticket.ask_resolution", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.resolution_placeholder")})
+	return r.Tell(r.Me.ID, r.T("ticket.ask_resolution", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.resolution_placeholder")})
 }
 
 // resolveText takes the resolution note (text, or a photo with a caption).
-func (a *App) resolveText(r *req, f storage.Flow) error {
+func (a *App) resolveText(r *Req, f storage.Flow) error {
 	var d reportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
-		return r.tx.EndFlow(r.me.ID)
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	note := cleanText(r.text)
-	photo := largestPhoto(r)
+	note := CleanText(r.Text)
+	photo := LargestPhoto(r)
 	switch {
 	case note == "":
-		return r.reply(r.t("ticket.resolution_empty"), telegram.ForceReply{ForceReply: true})
-	case runeLen(note) > a.cfg.Tickets.MaxText:
-		return r.reply(r.t("report.too_long", runeLen(note), a.cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("ticket.resolution_empty"), telegram.ForceReply{ForceReply: true})
+	case RuneLen(note) > a.Cfg.Tickets.MaxText:
+		return r.Reply(r.T("report.too_long", RuneLen(note), a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
-	tk, err := r.tx.Ticket(d.Ticket)
+	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if tk.AssigneeID != r.me.ID && !r.atLeast(storage.RoleStaff) {
-		return r.reply(r.t("ticket.not_yours"), nil)
+	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
+		return r.Reply(r.T("ticket.not_yours"), nil)
 	}
-	next, _, err := r.tx.Transition(tk.ID, storage.ActResolve, r.me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.now)
+	next, _, err := r.Tx.Transition(tk.ID, storage.ActResolve, r.Me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.Now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
@@ -219,14 +208,14 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 	if err != nil {
 		return err
 	}
-	ack := r.t("ticket.resolved_ack", next.ID)
+	ack := r.T("ticket.resolved_ack", next.ID)
 	if !asked {
-		ack = r.t("ticket.resolved_unasked", next.ID, r.n("count.days", a.cfg.Tickets.AutoCloseDays))
+		ack = r.T("ticket.resolved_unasked", next.ID, r.N("count.days", a.Cfg.Tickets.AutoCloseDays))
 	}
-	if err := r.reply(ack, nil); err != nil {
+	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", quote(note, 300)); err != nil {
+	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", Quote(note, 300)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
@@ -234,9 +223,9 @@ func (a *App) resolveText(r *req, f storage.Flow) error {
 
 // feedback takes the reporter's yes / partly / no. Partly and no reopen
 // the ticket, tell who handles it, and ask what is still wrong.
-func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
-	if tk.ReporterID != r.me.ID {
-		return r.toast(r.t("ticket.only_reporter"))
+func (a *App) feedback(r *Req, tk storage.Ticket, answer string) error {
+	if tk.ReporterID != r.Me.ID {
+		return r.Toast(r.T("ticket.only_reporter"))
 	}
 	act := storage.ActConfirm
 	switch answer {
@@ -246,30 +235,30 @@ func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
 	case "no":
 		act = storage.ActReopen
 	default:
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	next, ev, err := r.tx.Transition(tk.ID, act, r.me.ID, storage.TransitionOpts{}, r.now)
+	next, ev, err := r.Tx.Transition(tk.ID, act, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	if err := a.tellFollowers(r, next, r.me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
+	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
 		return err
 	}
 	if err := a.refreshGroupLine(r, next); err != nil {
 		return err
 	}
 	if act == storage.ActConfirm {
-		return a.editFeedback(r, r.t("ticket.closed_thanks", a.headline(r.lang, next)))
+		return a.editFeedback(r, r.T("ticket.closed_thanks", a.Headline(r.Lang, next)))
 	}
 	told := ""
 	if next.AssigneeID != 0 {
-		ok, err := a.tellTo(r, next.AssigneeID, a.workKeyboardFor(r, next), "ticket.told_reopened",
+		ok, err := a.TellTo(r, next.AssigneeID, a.workKeyboardFor(r, next), "ticket.told_reopened",
 			a.headlineFor(r, next.AssigneeID, next), a.keyIn("ticket.answer."+answer))
 		if err != nil {
 			return err
 		}
 		if ok {
-			told = r.t("told.assignee", esc(a.nameOf(r, next.AssigneeID))) + "\n"
+			told = r.T("told.assignee", Esc(a.NameOf(r, next.AssigneeID))) + "\n"
 		}
 	}
 	// The building's leaders hear of it too; staff only when neither the
@@ -279,73 +268,73 @@ func (a *App) feedback(r *req, tk storage.Ticket, answer string) error {
 		return err
 	}
 	if told == "" || !w.nobody() {
-		told += a.toldLine(r.lang, w)
+		told += a.toldLine(r.Lang, w)
 	}
-	if err := a.editFeedback(r, r.t("ticket.reopened_ack", a.headline(r.lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
+	if err := a.editFeedback(r, r.T("ticket.reopened_ack", a.Headline(r.Lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
 		return err
 	}
-	if err := r.setFlow(flowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
+	if err := r.SetFlow(flowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
 		return err
 	}
-	return r.tell(r.me.ID, r.t("ticket.ask_still_wrong", next.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.t("ticket.still_wrong_placeholder")})
+	return r.Tell(r.Me.ID, r.T("ticket.ask_still_wrong", next.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.still_wrong_placeholder")})
 }
 
 // editFeedback replaces the "is it fixed?" question (a photo's caption or a
 // message's text) with the answer's outcome.
-func (a *App) editFeedback(r *req, text string) error {
-	if r.msg == nil || len(r.msg.Photo) == 0 {
-		return r.edit(text, nil)
+func (a *App) editFeedback(r *Req, text string) error {
+	if r.Msg == nil || len(r.Msg.Photo) == 0 {
+		return r.Edit(text, nil)
 	}
-	p := telegram.EditMessageCaption{ChatID: r.chat.ID, MessageID: r.msg.ID, Caption: text, ParseMode: "HTML"}
-	_, err := r.tx.Enqueue(storage.OutMsg{ChatID: r.chat.ID, Method: "editMessageCaption", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply}, r.now)
+	p := telegram.EditMessageCaption{ChatID: r.Chat.ID, MessageID: r.Msg.ID, Caption: text, ParseMode: "HTML"}
+	_, err := r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "editMessageCaption", Payload: telegram.Marshal(p),
+		Priority: storage.PriorityReply}, r.Now)
 	return err
 }
 
 // workKeyboardFor is the Resolve / Hand back pair in the assignee's language.
-func (a *App) workKeyboardFor(r *req, tk storage.Ticket) any {
-	m, err := r.tx.Member(tk.AssigneeID)
+func (a *App) workKeyboardFor(r *Req, tk storage.Ticket) any {
+	m, err := r.Tx.Member(tk.AssigneeID)
 	if err != nil {
 		return nil
 	}
-	lang := a.langOf(m)
+	lang := a.LangOf(m)
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.cat.T(lang, "button.resolve"), CallbackData: "tk:res:" + itoa(tk.ID)},
-		{Text: a.cat.T(lang, "button.handback"), CallbackData: "tk:back:" + itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.resolve"), CallbackData: "tk:res:" + Itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.handback"), CallbackData: "tk:back:" + Itoa(tk.ID)},
 	}}}
 }
 
 // meToo follows a ticket from its group line.
-func (a *App) meToo(r *req, tk storage.Ticket) error {
-	if !r.private() {
-		if ok, err := a.lineBelongsTo(r.tx, tk, r.chat.ID); err != nil || !ok {
+func (a *App) meToo(r *Req, tk storage.Ticket) error {
+	if !r.Private() {
+		if ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID); err != nil || !ok {
 			if err != nil {
 				return err
 			}
-			return r.toast(r.t("error.stale_button"))
+			return r.Toast(r.T("error.stale_button"))
 		}
 	}
-	if !canDM(r.me) {
-		r.answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.cb.ID, URL: a.deepLink("me_" + itoa(tk.ID))}
-		_, err := r.tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.now)
+	if !CanDM(r.Me) {
+		r.Answered = true
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.CB.ID, URL: a.DeepLink("me_" + Itoa(tk.ID))}
+		_, err := r.Tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.Now)
 		return err
 	}
-	if tk.ReporterID == r.me.ID {
-		return r.toast(r.t("ticket.metoo_own", tk.ID))
+	if tk.ReporterID == r.Me.ID {
+		return r.Toast(r.T("ticket.metoo_own", tk.ID))
 	}
 	if tk.State.Terminal() {
-		return r.toast(stripTags(r.t("ticket.refused", tk.ID, a.stateLabel(r.lang, tk.State))))
+		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
 	if !a.mayFollow(r.viewer(), tk) {
-		return r.toast(r.t("ticket.follow_building_only", tk.Building, tk.ID))
+		return r.Toast(r.T("ticket.follow_building_only", tk.Building, tk.ID))
 	}
-	added, err := r.tx.FollowTicket(tk.ID, r.me.ID, r.now)
+	added, err := r.Tx.FollowTicket(tk.ID, r.Me.ID, r.Now)
 	if err != nil {
 		return err
 	}
 	if !added {
-		return r.toast(r.t("ticket.metoo_again", tk.ID))
+		return r.Toast(r.T("ticket.metoo_again", tk.ID))
 	}
-	return r.toast(r.t("ticket.metoo_done", tk.ID))
+	return r.Toast(r.T("ticket.metoo_done", tk.ID))
 }

@@ -11,9 +11,9 @@ import (
 
 // visitsCmd: /visits [holiday] [year], a round's plan and what is done
 // (staff). Without arguments, the next configured holiday's round.
-func (a *App) visitsCmd(r *req) error {
+func (a *App) visitsCmd(r *Req) error {
 	if !a.mayEditCare(r) {
-		return r.reply(r.t("error.forbidden", "/visits"), nil)
+		return r.Reply(r.T("error.forbidden", "/visits"), nil)
 	}
 	key, year, ok, err := a.visitsArgs(r)
 	if !ok || err != nil {
@@ -23,12 +23,12 @@ func (a *App) visitsCmd(r *req) error {
 	if err != nil {
 		return err
 	}
-	visits, err := r.tx.Visits(key, year)
+	visits, err := r.Tx.Visits(key, year)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.t("visits.plan_title", a.holidayName(r.lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
+	b.WriteString(r.T("visits.plan_title", a.holidayName(r.Lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
 	if len(visits) == 0 {
 		return a.plannedOnly(r, &b, key, start)
 	}
@@ -38,9 +38,9 @@ func (a *App) visitsCmd(r *req) error {
 			done++
 		}
 	}
-	b.WriteString(r.t("visits.plan_count", done, len(visits)) + "\n")
+	b.WriteString(r.T("visits.plan_count", done, len(visits)) + "\n")
 	for _, v := range visits {
-		h, err := r.tx.Household(v.HouseholdID)
+		h, err := r.Tx.Household(v.HouseholdID)
 		if err != nil {
 			return err
 		}
@@ -50,12 +50,12 @@ func (a *App) visitsCmd(r *req) error {
 		}
 		b.WriteString(line)
 	}
-	return r.reply(strings.TrimSpace(b.String()), nil)
+	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
 // planLine is one household of a round: visited or not, by whom, the note
 // and its ticket. Showing it is recorded in the household's record.
-func (a *App) planLine(r *req, h storage.Household, v storage.Visit) (string, error) {
+func (a *App) planLine(r *Req, h storage.Household, v storage.Visit) (string, error) {
 	if acc, err := a.mayReadHousehold(r, h); err != nil || acc != careFull {
 		return "", err
 	}
@@ -69,41 +69,41 @@ func (a *App) planLine(r *req, h storage.Household, v storage.Visit) (string, er
 		}
 		return "\n○ " + a.householdLine(r, h) + " — " + who, nil
 	}
-	names, err := r.tx.MemberNames([]int64{v.VisitedBy})
+	names, err := r.Tx.MemberNames([]int64{v.VisitedBy})
 	if err != nil {
 		return "", err
 	}
-	a.fillRemoved(names, r.lang)
-	line := "\n✓ " + a.householdLine(r, h) + " — " + r.t("visits.visited_by", esc(names[v.VisitedBy]), v.VisitedAt.In(a.loc).Format("01-02"))
+	a.FillRemoved(names, r.Lang)
+	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", Esc(names[v.VisitedBy]), v.VisitedAt.In(a.Loc).Format("01-02"))
 	if v.Note != "" {
-		line += "\n   “" + quote(v.Note, 200) + "”"
+		line += "\n   “" + Quote(v.Note, 200) + "”"
 	}
 	if v.TicketID != 0 {
-		line += " #" + itoa(v.TicketID)
+		line += " #" + Itoa(v.TicketID)
 	}
 	return line, nil
 }
 
 // plannedOnly answers /visits for a round not started: who would be
 // visited, by whom.
-func (a *App) plannedOnly(r *req, b *strings.Builder, key string, start time.Time) error {
-	hs, err := r.tx.Households(false)
+func (a *App) plannedOnly(r *Req, b *strings.Builder, key string, start time.Time) error {
+	hs, err := r.Tx.Households(false)
 	if err != nil {
 		return err
 	}
 	configured := false
-	for _, k := range a.cfg.Visits.Holidays {
+	for _, k := range a.Cfg.Visits.Holidays {
 		configured = configured || k == key
 	}
 	switch {
 	case !configured:
-		b.WriteString(r.t("visits.not_configured") + "\n")
-	case start.After(r.now) && len(hs) == 0:
-		b.WriteString(r.t("visits.not_started_none") + "\n")
-	case start.After(r.now):
-		b.WriteString(r.t("visits.not_started", r.n("count.households", len(hs))) + "\n")
+		b.WriteString(r.T("visits.not_configured") + "\n")
+	case start.After(r.Now) && len(hs) == 0:
+		b.WriteString(r.T("visits.not_started_none") + "\n")
+	case start.After(r.Now):
+		b.WriteString(r.T("visits.not_started", r.N("count.households", len(hs))) + "\n")
 	default:
-		b.WriteString(r.t("visits.no_round") + "\n")
+		b.WriteString(r.T("visits.no_round") + "\n")
 	}
 	for _, h := range hs {
 		line, err := a.planLine(r, h, storage.Visit{})
@@ -112,17 +112,17 @@ func (a *App) plannedOnly(r *req, b *strings.Builder, key string, start time.Tim
 		}
 		b.WriteString(line)
 	}
-	return r.reply(strings.TrimSpace(b.String()), nil)
+	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
 // visitsArgs reads [holiday] [year]; ok is false when it answered.
-func (a *App) visitsArgs(r *req) (string, int, bool, error) {
-	words := strings.Fields(cleanLine(r.args))
+func (a *App) visitsArgs(r *Req) (string, int, bool, error) {
+	words := strings.Fields(CleanLine(r.Args))
 	year := 0
 	if n := len(words); n > 0 {
 		if y, err := strconv.Atoi(words[n-1]); err == nil {
 			if y < holiday.MinYear || y > holiday.MaxYear {
-				return "", 0, false, r.reply(r.t("holiday.bad_year", y, holiday.MinYear, holiday.MaxYear), nil)
+				return "", 0, false, r.Reply(r.T("holiday.bad_year", y, holiday.MinYear, holiday.MaxYear), nil)
 			}
 			year, words = y, words[:n-1]
 		}
@@ -131,27 +131,27 @@ func (a *App) visitsArgs(r *req) (string, int, bool, error) {
 	if len(words) > 0 {
 		k, ok := a.holidayByName(strings.Join(words, " "))
 		if !ok {
-			return "", 0, false, r.reply(r.t("visits.bad_holiday", esc(limitRunes(strings.Join(words, " "), 32)), a.holidayList(r)), nil)
+			return "", 0, false, r.Reply(r.T("visits.bad_holiday", Esc(LimitRunes(strings.Join(words, " "), 32)), a.holidayList(r)), nil)
 		}
 		key = k
 	}
-	since := r.now.AddDate(0, 0, -1)
+	since := r.Now.AddDate(0, 0, -1)
 	if key == "" {
 		var best time.Time
-		for _, k := range a.cfg.Visits.Holidays {
-			d, err := holiday.Next(k, since, a.loc)
+		for _, k := range a.Cfg.Visits.Holidays {
+			d, err := holiday.Next(k, since, a.Loc)
 			if err == nil && (best.IsZero() || d.Before(best)) {
 				key, best = k, d
 			}
 		}
 		if key == "" {
-			return "", 0, false, r.reply(r.t("visits.none_configured"), nil)
+			return "", 0, false, r.Reply(r.T("visits.none_configured"), nil)
 		}
 	}
 	if year == 0 {
-		d, err := holiday.Next(key, since, a.loc)
+		d, err := holiday.Next(key, since, a.Loc)
 		if err != nil {
-			return "", 0, false, r.reply(r.t("holiday.bad_year", r.now.Year()+1, holiday.MinYear, holiday.MaxYear), nil)
+			return "", 0, false, r.Reply(r.T("holiday.bad_year", r.Now.Year()+1, holiday.MinYear, holiday.MaxYear), nil)
 		}
 		year = d.Year()
 	}
@@ -159,10 +159,10 @@ func (a *App) visitsArgs(r *req) (string, int, bool, error) {
 }
 
 // holidayList names every holiday as /visits takes it.
-func (a *App) holidayList(r *req) string {
+func (a *App) holidayList(r *Req) string {
 	var names []string
 	for _, k := range holiday.Keys() {
-		names = append(names, r.t("list.item_note", k, a.holidayName(r.lang, k)))
+		names = append(names, r.T("list.item_note", k, a.holidayName(r.Lang, k)))
 	}
-	return a.listJoin(r.lang, names)
+	return a.ListJoin(r.Lang, names)
 }

@@ -27,17 +27,17 @@ func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Out
 	if err != nil {
 		return storage.OutMsg{}, false, err
 	}
-	if len(data) > maxExport {
-		return a.exportText(q, a.cat.T(q.Lang, "export.too_big", len(visits))), true, nil
+	if len(data) > MaxExport {
+		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", len(visits))), true, nil
 	}
-	caption := a.cat.T(q.Lang, "visits.export_caption", a.exportPeriod(q), len(visits))
-	return a.exportDoc(q, caption, "visits-"+q.Name+".csv", data, nil), true, nil
+	caption := a.Cat.T(q.Lang, "visits.export_caption", a.ExportPeriod(q), len(visits))
+	return a.ExportDoc(q, caption, "visits-"+q.Name+".csv", data, nil), true, nil
 }
 
 // logVisitsExport records, in the update's transaction, that the export
 // asked for reads the households visited in [from, to).
-func (a *App) logVisitsExport(r *req, from, to time.Time) error {
-	visits, err := r.tx.VisitsBetween(from, to)
+func (a *App) logVisitsExport(r *Req, from, to time.Time) error {
+	visits, err := r.Tx.VisitsBetween(from, to)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (a *App) logVisitsExport(r *req, from, to time.Time) error {
 // visitsCSV writes UTF-8 CSV with a byte order mark for Excel, text kept
 // from being read as formulas; labels in the community's language.
 func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) {
-	lang := a.cfg.Community.Language
+	lang := a.Cfg.Community.Language
 	var ids []int64
 	for _, v := range visits {
 		ids = append(ids, v.VisitedBy)
@@ -66,7 +66,7 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
-	a.fillRemoved(names, lang)
+	a.FillRemoved(names, lang)
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -79,7 +79,7 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 		if err != nil {
 			return nil, err
 		}
-		reason := a.cat.T(lang, "care.reason."+h.Reason)
+		reason := a.Cat.T(lang, "care.reason."+h.Reason)
 		if h.Reason == "other" && h.ReasonText != "" {
 			reason = h.ReasonText
 		}
@@ -87,8 +87,8 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 		if v.TicketID != 0 {
 			ticket = strconv.FormatInt(v.TicketID, 10)
 		}
-		row := []string{a.holidayName(lang, v.Holiday), strconv.Itoa(v.Year), cell(h.Building), cell(h.Unit), cell(h.Name),
-			cell(reason), cell(names[v.VisitedBy]), a.csvTime(v.VisitedAt), cell(v.Note), ticket}
+		row := []string{a.holidayName(lang, v.Holiday), strconv.Itoa(v.Year), Cell(h.Building), Cell(h.Unit), Cell(h.Name),
+			Cell(reason), Cell(names[v.VisitedBy]), a.CsvTime(v.VisitedAt), Cell(v.Note), ticket}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -100,13 +100,13 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 // visitStats is /stats's visits paragraph for [from, to), in private only
 // (the care list never reaches a group, not even as a count); empty when
 // no visit was made.
-func (a *App) visitStats(r *req, from, to time.Time) (string, error) {
-	if !r.private() {
+func (a *App) visitStats(r *Req, from, to time.Time) (string, error) {
+	if !r.Private() {
 		return "", nil
 	}
-	st, err := r.tx.VisitStats(from, to)
+	st, err := r.Tx.VisitStats(from, to)
 	if err != nil || st.Visited == 0 {
 		return "", err
 	}
-	return "\n\n" + r.t("stats.visits", st.Visited, r.n("count.households", st.Households), st.Tickets), nil
+	return "\n\n" + r.T("stats.visits", st.Visited, r.N("count.households", st.Households), st.Tickets), nil
 }

@@ -45,10 +45,10 @@ func (a *App) roundTimes(key string, year int) (start, remind, day time.Time, er
 		return
 	}
 	at := func(daysBefore int) time.Time {
-		return time.Date(day.Year(), day.Month(), day.Day()-daysBefore, roundHour, 0, 0, 0, a.loc)
+		return time.Date(day.Year(), day.Month(), day.Day()-daysBefore, roundHour, 0, 0, 0, a.Loc)
 	}
-	start = at(a.cfg.Visits.DaysBefore)
-	if a.cfg.Visits.DaysBefore > remindDaysLeft {
+	start = at(a.Cfg.Visits.DaysBefore)
+	if a.Cfg.Visits.DaysBefore > remindDaysLeft {
 		remind = at(remindDaysLeft)
 	}
 	return
@@ -61,11 +61,11 @@ func (a *App) roundTimes(key string, year int) (start, remind, day time.Time, er
 // schedule.Job.Run.
 func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	on := map[string]bool{}
-	for _, k := range a.cfg.Visits.Holidays {
+	for _, k := range a.Cfg.Visits.Holidays {
 		on[k] = true
-		day, err := holiday.Next(k, now, a.loc)
+		day, err := holiday.Next(k, now, a.Loc)
 		if err != nil {
-			a.log.Warn("visits: no next date for a holiday", "holiday", k, "err", err)
+			a.Log.Warn("visits: no next date for a holiday", "holiday", k, "err", err)
 			continue
 		}
 		d := roundData{Holiday: k, Year: day.Year()}
@@ -111,7 +111,7 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 	if err != nil || n == 0 {
 		return err
 	}
-	r := a.systemReq(ctx, tx, now)
+	r := a.SystemReq(ctx, tx, now)
 	visits, err := tx.Visits(d.Holiday, d.Year)
 	if err != nil {
 		return err
@@ -134,7 +134,7 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 		for _, m := range visitors {
 			sent, done := told[m.ID]
 			if !done {
-				if sent, err = a.sendVisitList(a.personReq(ctx, tx, now, m), d); err != nil {
+				if sent, err = a.sendVisitList(a.PersonReq(ctx, tx, now, m), d); err != nil {
 					return err
 				}
 				told[m.ID] = sent
@@ -156,38 +156,38 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 
 // sendVisitList sends visitor pr.me their households of round d, and
 // reports whether it did (not to someone who blocked the bot).
-func (a *App) sendVisitList(pr *req, d roundData) (bool, error) {
-	if !canDM(pr.me) {
+func (a *App) sendVisitList(pr *Req, d roundData) (bool, error) {
+	if !CanDM(pr.Me) {
 		return false, nil
 	}
 	text, kb, n, err := a.visitList(pr, d)
 	if err != nil || n == 0 {
 		return false, err
 	}
-	return true, a.send(pr.tx, pr.me.ID, text, kb, storage.PriorityBulk, pr.now)
+	return true, a.Send(pr.Tx, pr.Me.ID, text, kb, storage.PriorityBulk, pr.Now)
 }
 
 // joinRunningRound adds household h to the round of a configured holiday
 // that has started and not yet ended, when it was added or given visitor m
 // after the round began, and sends m their list again.
-func (a *App) joinRunningRound(r *req, h storage.Household, m storage.Member) error {
-	for _, k := range a.cfg.Visits.Holidays {
-		day, err := holiday.Next(k, r.now, a.loc)
+func (a *App) joinRunningRound(r *Req, h storage.Household, m storage.Member) error {
+	for _, k := range a.Cfg.Visits.Holidays {
+		day, err := holiday.Next(k, r.Now, a.Loc)
 		if err != nil {
 			continue
 		}
 		d := roundData{Holiday: k, Year: day.Year()}
-		prior, err := r.tx.Visits(k, d.Year)
+		prior, err := r.Tx.Visits(k, d.Year)
 		if err != nil || len(prior) == 0 || h.Archived {
 			if err != nil {
 				return err
 			}
 			continue // that round has not started
 		}
-		if _, err := r.tx.PlanVisits(k, d.Year, r.now); err != nil {
+		if _, err := r.Tx.PlanVisits(k, d.Year, r.Now); err != nil {
 			return err
 		}
-		if _, err := a.sendVisitList(a.personReq(r.ctx, r.tx, r.now, m), d); err != nil {
+		if _, err := a.sendVisitList(a.PersonReq(r.Ctx, r.Tx, r.Now, m), d); err != nil {
 			return err
 		}
 	}
@@ -196,8 +196,8 @@ func (a *App) joinRunningRound(r *req, h storage.Household, m storage.Member) er
 
 // tellStaffRound sends staff a line about round d and the households
 // listed with it, each in their language.
-func (a *App) tellStaffRound(r *req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
-	staff, err := a.staff(r.tx)
+func (a *App) tellStaffRound(r *Req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
+	staff, err := a.Staff(r.Tx)
 	if err != nil {
 		return err
 	}
@@ -206,14 +206,14 @@ func (a *App) tellStaffRound(r *req, d roundData, key string, planned, visitors 
 		return err
 	}
 	for _, m := range staff {
-		if !canDM(m) {
+		if !CanDM(m) {
 			continue
 		}
-		pr := a.personReq(r.ctx, r.tx, r.now, m)
+		pr := a.PersonReq(r.Ctx, r.Tx, r.Now, m)
 		var b strings.Builder
-		b.WriteString(pr.t(key, a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), pr.n("count.households", planned), pr.n("count.visitors", visitors)))
+		b.WriteString(pr.T(key, a.holidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", planned), pr.N("count.visitors", visitors)))
 		if len(hs) > 0 {
-			b.WriteString("\n\n" + pr.t("visits.without_visitor", pr.n("count.households", len(hs))))
+			b.WriteString("\n\n" + pr.T("visits.without_visitor", pr.N("count.households", len(hs))))
 			for _, h := range hs {
 				if acc, err := a.mayReadHousehold(pr, h); err != nil || acc != careFull {
 					if err != nil {
@@ -224,8 +224,8 @@ func (a *App) tellStaffRound(r *req, d roundData, key string, planned, visitors 
 				b.WriteString("\n· " + a.householdLine(pr, h))
 			}
 		}
-		b.WriteString("\n\n" + pr.t("visits.see_plan", d.Holiday, d.Year))
-		if err := a.send(r.tx, m.ID, b.String(), nil, storage.PriorityBulk, r.now); err != nil {
+		b.WriteString("\n\n" + pr.T("visits.see_plan", d.Holiday, d.Year))
+		if err := a.Send(r.Tx, m.ID, b.String(), nil, storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}
 	}
@@ -243,7 +243,7 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 	if err != nil || len(visits) == 0 {
 		return err
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
@@ -252,15 +252,15 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 		return err
 	}
 	for _, m := range staff {
-		if !canDM(m) {
+		if !CanDM(m) {
 			continue
 		}
-		pr := a.personReq(ctx, tx, now, m)
+		pr := a.PersonReq(ctx, tx, now, m)
 		text, err := a.unvisitedText(pr, d, day, visits)
 		if err != nil {
 			return err
 		}
-		if err := a.send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
+		if err := a.Send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
 			return err
 		}
 	}
@@ -269,12 +269,12 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 
 // unvisitedText is the reminder for staff member pr.me: each household not
 // yet visited and who is to visit it.
-func (a *App) unvisitedText(pr *req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
+func (a *App) unvisitedText(pr *Req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
 	var b strings.Builder
 	left := 0
 	total := 0
 	for _, v := range visits {
-		h, err := pr.tx.Household(v.HouseholdID)
+		h, err := pr.Tx.Household(v.HouseholdID)
 		if err != nil {
 			return "", err
 		}
@@ -298,28 +298,28 @@ func (a *App) unvisitedText(pr *req, d roundData, day time.Time, visits []storag
 		}
 		b.WriteString("\n· " + a.householdLine(pr, h) + " — " + who)
 	}
-	name := a.holidayName(pr.lang, d.Holiday)
+	name := a.holidayName(pr.Lang, d.Holiday)
 	if left == 0 {
-		return pr.t("visits.all_done", name, day.Format("01-02"), pr.n("count.households", total)), nil
+		return pr.T("visits.all_done", name, day.Format("01-02"), pr.N("count.households", total)), nil
 	}
-	return pr.t("visits.unvisited", name, day.Format("01-02"), left, total) + b.String() +
-		"\n\n" + pr.t("visits.see_plan", d.Holiday, d.Year), nil
+	return pr.T("visits.unvisited", name, day.Format("01-02"), left, total) + b.String() +
+		"\n\n" + pr.T("visits.see_plan", d.Holiday, d.Year), nil
 }
 
 // visitorNames lists household id's visitors, or says there is none.
-func (a *App) visitorNames(r *req, id int64) (string, error) {
-	ms, err := r.tx.HouseholdVisitors(id)
+func (a *App) visitorNames(r *Req, id int64) (string, error) {
+	ms, err := r.Tx.HouseholdVisitors(id)
 	if err != nil {
 		return "", err
 	}
 	if len(ms) == 0 {
-		return r.t("visits.nobody"), nil
+		return r.T("visits.nobody"), nil
 	}
 	var names []string
 	for _, m := range ms {
-		names = append(names, esc(m.Name))
+		names = append(names, Esc(m.Name))
 	}
-	return a.listJoin(r.lang, names), nil
+	return a.ListJoin(r.Lang, names), nil
 }
 
 // roundMissed tells staff once that a round or its reminder fell due while
@@ -329,17 +329,17 @@ func (a *App) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueIte
 	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
 		return err
 	}
-	staff, err := a.staff(tx)
+	staff, err := a.Staff(tx)
 	if err != nil {
 		return err
 	}
 	for _, m := range staff {
-		if !canDM(m) {
+		if !CanDM(m) {
 			continue
 		}
-		lang := a.langOf(m)
-		text := a.cat.T(lang, "visits.missed", a.holidayName(lang, d.Holiday), d.Year, it.DueAt.In(a.loc).Format("2006-01-02 15:04"))
-		if err := a.send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
+		lang := a.LangOf(m)
+		text := a.Cat.T(lang, "visits.missed", a.holidayName(lang, d.Holiday), d.Year, it.DueAt.In(a.Loc).Format("2006-01-02 15:04"))
+		if err := a.Send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
 			return err
 		}
 	}

@@ -11,13 +11,13 @@ const flowVisitNote = "visit_note"
 
 // visitList is visitor pr.me's households in round d: the visit fields
 // only, a Visited button by each not yet visited. n is how many.
-func (a *App) visitList(pr *req, d roundData) (string, telegram.Keyboard, int, error) {
+func (a *App) visitList(pr *Req, d roundData) (string, telegram.Keyboard, int, error) {
 	var kb telegram.Keyboard
-	hs, err := pr.tx.HouseholdsOf(pr.me.ID)
+	hs, err := pr.Tx.HouseholdsOf(pr.Me.ID)
 	if err != nil {
 		return "", kb, 0, err
 	}
-	visits, err := pr.tx.Visits(d.Holiday, d.Year)
+	visits, err := pr.Tx.Visits(d.Holiday, d.Year)
 	if err != nil {
 		return "", kb, 0, err
 	}
@@ -40,44 +40,44 @@ func (a *App) visitList(pr *req, d roundData) (string, telegram.Keyboard, int, e
 		}
 		n++
 		line := strings.ReplaceAll(a.householdText(pr, h, careVisit), "\n", "\n   ")
-		b.WriteString("\n" + itoa(int64(n)) + ". " + line)
+		b.WriteString("\n" + Itoa(int64(n)) + ". " + line)
 		if v.Visited() {
-			b.WriteString("\n   " + pr.t("visits.done_mark"))
+			b.WriteString("\n   " + pr.T("visits.done_mark"))
 			continue
 		}
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{
-			Text: pr.t("visits.button_visited", n), CallbackData: "vi:done:" + itoa(v.ID)}})
+			Text: pr.T("visits.button_visited", n), CallbackData: "vi:done:" + Itoa(v.ID)}})
 	}
 	day, err := a.holidayDay(d.Holiday, d.Year)
 	if err != nil {
 		return "", kb, 0, err
 	}
-	text := pr.t("visits.list_title", a.holidayName(pr.lang, d.Holiday), day.Format("01-02"), pr.n("count.households", n)) + "\n" + b.String()
+	text := pr.T("visits.list_title", a.holidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", n)) + "\n" + b.String()
 	if len(kb.InlineKeyboard) == 0 {
-		text += "\n\n" + pr.t("visits.list_all_done")
+		text += "\n\n" + pr.T("visits.list_all_done")
 	}
 	return text, kb, n, nil
 }
 
 // visitButton routes the vi: buttons: vi:<action>:<visit id>. Every press
 // is authorised again: only the household's assigned visitor, in private.
-func (a *App) visitButton(r *req) error {
-	parts := buttonArgs(r.cb.Data, "vi:")
+func (a *App) visitButton(r *Req) error {
+	parts := ButtonArgs(r.CB.Data, "vi:")
 	if len(parts) != 2 {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	id, ok := idArg(parts[1])
+	id, ok := IdArg(parts[1])
 	if !ok {
-		return r.toast(r.t("error.stale_button"))
+		return r.Toast(r.T("error.stale_button"))
 	}
-	v, err := r.tx.Visit(id)
-	if isNotFound(err) {
-		return r.toast(r.t("visits.not_yours"))
+	v, err := r.Tx.Visit(id)
+	if IsNotFound(err) {
+		return r.Toast(r.T("visits.not_yours"))
 	}
 	if err != nil {
 		return err
 	}
-	h, err := r.tx.Household(v.HouseholdID)
+	h, err := r.Tx.Household(v.HouseholdID)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (a *App) visitButton(r *req) error {
 		if err != nil {
 			return err
 		}
-		return r.toast(r.t("visits.not_yours"))
+		return r.Toast(r.T("visits.not_yours"))
 	}
 	switch parts[0] {
 	case "done":
@@ -96,36 +96,36 @@ func (a *App) visitButton(r *req) error {
 		if err := a.endVisitFlow(r); err != nil {
 			return err
 		}
-		if err := r.toast(""); err != nil {
+		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.edit(r.t("visits.thanks"), nil)
+		return r.Edit(r.T("visits.thanks"), nil)
 	}
-	return r.toast(r.t("error.stale_button"))
+	return r.Toast(r.T("error.stale_button"))
 }
 
 // mayMarkVisit: the household's assigned visitor, who may read its visit
 // fields, marks its visit and makes its note a ticket.
-func (a *App) mayMarkVisit(r *req, h storage.Household) (bool, error) {
+func (a *App) mayMarkVisit(r *Req, h storage.Household) (bool, error) {
 	acc, err := a.mayReadHousehold(r, h)
 	if err != nil || acc == careNone {
 		return false, err
 	}
-	return r.tx.IsHouseholdVisitor(h.ID, r.me.ID)
+	return r.Tx.IsHouseholdVisitor(h.ID, r.Me.ID)
 }
 
 // markVisited records the visit, ticks it on the list and asks for a note.
-func (a *App) markVisited(r *req, v storage.Visit, h storage.Household) error {
+func (a *App) markVisited(r *Req, v storage.Visit, h storage.Household) error {
 	if v.Visited() {
-		return r.toast(r.t("visits.already"))
+		return r.Toast(r.T("visits.already"))
 	}
-	if err := r.tx.MarkVisited(v.ID, r.me.ID, r.now); err != nil {
+	if err := r.Tx.MarkVisited(v.ID, r.Me.ID, r.Now); err != nil {
 		return err
 	}
-	if err := r.tx.LogCare(h.ID, r.me.ID, "visited", r.me.Name, r.now); err != nil {
+	if err := r.Tx.LogCare(h.ID, r.Me.ID, "visited", r.Me.Name, r.Now); err != nil {
 		return err
 	}
-	if err := r.toast(r.t("visits.marked")); err != nil {
+	if err := r.Toast(r.T("visits.marked")); err != nil {
 		return err
 	}
 	text, kb, _, err := a.visitList(r, roundData{Holiday: v.Holiday, Year: v.Year})
@@ -136,63 +136,63 @@ func (a *App) markVisited(r *req, v storage.Visit, h storage.Household) error {
 	if len(kb.InlineKeyboard) == 0 {
 		markup = nil // all visited: no buttons left
 	}
-	if err := r.edit(text, markup); err != nil {
+	if err := r.Edit(text, markup); err != nil {
 		return err
 	}
-	if err := r.setFlow(flowVisitNote, "note", v.ID); err != nil {
+	if err := r.SetFlow(flowVisitNote, "note", v.ID); err != nil {
 		return err
 	}
-	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.t("visits.button_skip"), CallbackData: "vi:skip:" + itoa(v.ID)}}}}
-	return r.reply(r.t("visits.ask_note", esc(h.Name), maxVisitNote), skip)
+	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + Itoa(v.ID)}}}}
+	return r.Reply(r.T("visits.ask_note", Esc(h.Name), maxVisitNote), skip)
 }
 
 // visitNoteText keeps the note typed after Visited and offers to make it
 // a ticket or a micro-wish.
-func (a *App) visitNoteText(r *req, f storage.Flow) error {
+func (a *App) visitNoteText(r *Req, f storage.Flow) error {
 	var id int64
-	if err := jsonInto(f.Data, &id); err != nil {
-		return r.tx.EndFlow(r.me.ID)
+	if err := JsonInto(f.Data, &id); err != nil {
+		return r.Tx.EndFlow(r.Me.ID)
 	}
-	v, err := r.tx.Visit(id)
-	if err == nil && v.VisitedBy != r.me.ID {
+	v, err := r.Tx.Visit(id)
+	if err == nil && v.VisitedBy != r.Me.ID {
 		err = storage.ErrNotFound
 	}
-	if isNotFound(err) {
-		return r.tx.EndFlow(r.me.ID)
+	if IsNotFound(err) {
+		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	note := cleanText(r.text)
+	note := CleanText(r.Text)
 	if note == "" {
-		return r.reply(r.t("visits.ask_note_text"), nil)
+		return r.Reply(r.T("visits.ask_note_text"), nil)
 	}
-	if n := runeLen(note); n > maxVisitNote {
-		return r.reply(r.t("visits.note_too_long", n, maxVisitNote), nil)
+	if n := RuneLen(note); n > maxVisitNote {
+		return r.Reply(r.T("visits.note_too_long", n, maxVisitNote), nil)
 	}
-	if err := r.tx.SetVisitNote(v.ID, note); err != nil {
+	if err := r.Tx.SetVisitNote(v.ID, note); err != nil {
 		return err
 	}
-	if err := r.tx.EndFlow(r.me.ID); err != nil {
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	vid := itoa(v.ID)
+	vid := Itoa(v.ID)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.t("visits.button_ticket"), CallbackData: "vi:tk:" + vid}, {Text: r.t("visits.button_wish"), CallbackData: "vi:wish:" + vid}},
-		{{Text: r.t("visits.button_skip"), CallbackData: "vi:skip:" + vid}},
+		{{Text: r.T("visits.button_ticket"), CallbackData: "vi:tk:" + vid}, {Text: r.T("visits.button_wish"), CallbackData: "vi:wish:" + vid}},
+		{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + vid}},
 	}}
-	return r.reply(r.t("visits.note_saved", quote(note, 300)), kb)
+	return r.Reply(r.T("visits.note_saved", Quote(note, 300)), kb)
 }
 
-func (a *App) endVisitFlow(r *req) error {
-	f, err := r.tx.Flow(r.me.ID)
-	if isNotFound(err) || (err == nil && f.Name != flowVisitNote) {
+func (a *App) endVisitFlow(r *Req) error {
+	f, err := r.Tx.Flow(r.Me.ID)
+	if IsNotFound(err) || (err == nil && f.Name != flowVisitNote) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return r.tx.EndFlow(r.me.ID)
+	return r.Tx.EndFlow(r.Me.ID)
 }
 
 // visitTicket files visit v's note as a ticket or a micro-wish in one step:
@@ -200,36 +200,36 @@ func (a *App) endVisitFlow(r *req) error {
 // and never posted in a group: the household is not to be pointed at.
 // The building's leaders (or staff) get it in private as any new ticket,
 // the visitor too when they lead the building.
-func (a *App) visitTicket(r *req, v storage.Visit, h storage.Household, wish bool) error {
+func (a *App) visitTicket(r *Req, v storage.Visit, h storage.Household, wish bool) error {
 	switch {
-	case v.VisitedBy != r.me.ID || v.Note == "":
-		return r.toast(r.t("error.stale_button"))
+	case v.VisitedBy != r.Me.ID || v.Note == "":
+		return r.Toast(r.T("error.stale_button"))
 	case v.TicketID != 0:
-		return r.toast(r.t("visits.ticket_already", v.TicketID))
+		return r.Toast(r.T("visits.ticket_already", v.TicketID))
 	}
 	kind := storage.TicketKindReport
 	if wish {
 		kind = storage.TicketKindWish
 	}
-	tk := storage.Ticket{Kind: kind, Category: a.guessCategory(kind, v.Note), Building: h.Building, ReporterID: r.me.ID,
+	tk := storage.Ticket{Kind: kind, Category: a.GuessCategory(kind, v.Note), Building: h.Building, ReporterID: r.Me.ID,
 		Text: v.Note, HideName: true}
-	id, err := r.tx.CreateTicket(tk, r.now)
+	id, err := r.Tx.CreateTicket(tk, r.Now)
 	if err != nil {
 		return err
 	}
-	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.now
-	if err := r.tx.SetVisitTicket(v.ID, id); err != nil {
+	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.Now
+	if err := r.Tx.SetVisitTicket(v.ID, id); err != nil {
 		return err
 	}
-	if err := r.tx.LogCare(h.ID, r.me.ID, "ticket", "#"+itoa(id), r.now); err != nil {
+	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+Itoa(id), r.Now); err != nil {
 		return err
 	}
 	told, err := a.alertLeaders(r, tk, 0, "ticket.new")
 	if err != nil {
 		return err
 	}
-	if err := r.toast(""); err != nil {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.edit(r.t("visits.ticket_opened."+kind, a.headline(r.lang, tk))+"\n"+a.toldLine(r.lang, told), nil)
+	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+a.toldLine(r.Lang, told), nil)
 }

@@ -1,0 +1,141 @@
+package commands
+
+import (
+	"courtyard/config"
+	"courtyard/storage"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+func ContainsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// categoriesOf are the categories offered for a kind of ticket: a
+// micro-wish has its own.
+func (a *App) CategoriesOf(kind string) []config.Category {
+	if kind == storage.TicketKindWish {
+		return a.Cfg.Tickets.WishCategories
+	}
+	return a.Cfg.Tickets.Categories
+}
+
+// allCategories are the ticket categories, then the wish categories (their
+// keys differ), for views that list tickets of both kinds.
+func (a *App) AllCategories() []config.Category {
+	return append(slices.Clip(a.Cfg.Tickets.Categories), a.Cfg.Tickets.WishCategories...)
+}
+
+// category returns the configured category with key, of either kind.
+func (a *App) category(key string) (config.Category, bool) {
+	for _, c := range a.AllCategories() {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return config.Category{}, false
+}
+
+// categoryFor reports whether key is a category offered for kind.
+func (a *App) CategoryFor(kind, key string) bool {
+	return slices.ContainsFunc(a.CategoriesOf(kind), func(c config.Category) bool { return c.Key == key })
+}
+
+// catLabel is a category's name in lang.
+func (a *App) CatLabel(lang, key string) string {
+	c, ok := a.category(key)
+	switch {
+	case !ok:
+		return key
+	case lang == "en" && c.En != "":
+		return c.En
+	}
+	return c.Zh
+}
+
+// guessCategory files a one-line report (or wish) by its words; "other"
+// (or the kind's last category) otherwise.
+func (a *App) GuessCategory(kind, text string) string {
+	cats := a.CategoriesOf(kind)
+	low := strings.ToLower(text)
+	for _, c := range cats {
+		for _, k := range c.Keywords {
+			if k != "" && strings.Contains(low, strings.ToLower(k)) {
+				return c.Key
+			}
+		}
+	}
+	if a.CategoryFor(kind, "other") {
+		return "other"
+	}
+	return cats[len(cats)-1].Key
+}
+
+// stateLabel names a ticket state in lang.
+func (a *App) StateLabel(lang string, s storage.TicketState) string {
+	return a.Cat.T(lang, "ticket.state."+string(s))
+}
+
+// kindLabel names report or wish in lang.
+func (a *App) KindLabel(lang, kind string) string {
+	return a.Cat.T(lang, "ticket.kind."+kind)
+}
+
+// headline is "#12 · Lighting · building 3" in lang.
+func (a *App) Headline(lang string, tk storage.Ticket) string {
+	return a.Cat.T(lang, "ticket.headline", tk.ID, Esc(a.CatLabel(lang, tk.Category)), Esc(tk.Building))
+}
+
+// quote is a ticket's text, shortened for a notice.
+func Quote(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if RuneLen(text) > n {
+		text = LimitRunes(text, n) + "…"
+	}
+	return Esc(text)
+}
+
+// age says how long ago t was, roughly, in lang.
+func (a *App) Age(lang string, now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Hour:
+		return a.Cat.T(lang, "age.minutes", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return a.Cat.T(lang, "age.hours", int(d.Hours()))
+	}
+	return a.Cat.N(lang, "age.days", int(d.Hours()/24))
+}
+
+// when formats a time in the community's zone.
+func (a *App) When(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(a.Loc).Format("2006-01-02 15:04")
+}
+
+func IdArg(s string) (int64, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	var id int64
+	if _, err := fmt.Sscan(s, &id); err != nil || id <= 0 || fmt.Sprint(id) != s {
+		return 0, false
+	}
+	return id, true
+}
+
+func ContainsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
