@@ -134,9 +134,9 @@ func routerNames(t *testing.T, s *goSource) map[string]string {
 			k, ok := kv.Key.(*ast.Ident)
 			switch {
 			case !ok:
-			case k.Name == "prefix":
+			case k.Name == "Prefix":
 				prefix, _ = strLit(kv.Value)
-			case k.Name == "run":
+			case k.Name == "Run":
 				if sel, ok := kv.Value.(*ast.SelectorExpr); ok {
 					run = sel.Sel.Name
 				}
