@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -18,7 +19,7 @@ type annData struct {
 
 // audiences lists what a person may announce to: staff anything, leaders
 // the groups and residents of their own buildings.
-func (a *App) audiences(r *Req) []string {
+func (a *App) audiences(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return []string{storage.AudienceGroups, storage.AudienceBuildingGroups, storage.AudienceResidents,
 			storage.AudienceBuildingPersons, storage.AudienceTeam, storage.AudienceLeaders}
@@ -30,7 +31,7 @@ func (a *App) audiences(r *Req) []string {
 }
 
 // announceBuildings are the buildings a person may pick.
-func (a *App) announceBuildings(r *Req) []string {
+func (a *App) announceBuildings(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return a.Cfg.Community.Buildings
 	}
@@ -38,7 +39,7 @@ func (a *App) announceBuildings(r *Req) []string {
 }
 
 // announce starts /announce: who should receive it?
-func (a *App) announce(r *Req) error {
+func (a *App) announce(r *core.Req) error {
 	auds := a.audiences(r)
 	if len(auds) == 0 {
 		return r.Reply(r.T("error.forbidden", "/announce"), nil)
@@ -54,12 +55,12 @@ func (a *App) announce(r *Req) error {
 	return r.Reply(r.T("ann.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
-func (a *App) setAnnFlow(r *Req, step string, d annData) error {
+func (a *App) setAnnFlow(r *core.Req, step string, d annData) error {
 	return r.SetFlow(flowAnnounce, step, d)
 }
 
 // announceButton routes the "an:" buttons.
-func (a *App) announceButton(r *Req) error {
+func (a *App) announceButton(r *core.Req) error {
 	parts := strings.SplitN(strings.TrimPrefix(r.CB.Data, "an:"), ":", 2)
 	arg := ""
 	if len(parts) == 2 {
@@ -85,10 +86,10 @@ func (a *App) announceButton(r *Req) error {
 	case "a":
 		return a.pickAudience(r, arg)
 	case "b":
-		if f.Step != "buildings" || !ContainsStr(a.announceBuildings(r), arg) {
+		if f.Step != "buildings" || !core.ContainsStr(a.announceBuildings(r), arg) {
 			return r.Toast(r.T("error.stale_button"))
 		}
-		if ContainsStr(d.Buildings, arg) {
+		if core.ContainsStr(d.Buildings, arg) {
 			d.Buildings = removeStr(d.Buildings, arg)
 		} else {
 			d.Buildings = append(d.Buildings, arg)
@@ -103,12 +104,12 @@ func (a *App) announceButton(r *Req) error {
 		}
 		return a.askAnnText(r, d)
 	case "t":
-		id, ok := IdArg(arg)
+		id, ok := core.IdArg(arg)
 		if f.Step != "team" || !ok {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		if _, err := r.Tx.Team(id); err != nil {
-			if IsNotFound(err) {
+			if core.IsNotFound(err) {
 				return r.Toast(r.T("error.stale_button"))
 			}
 			return err
@@ -119,8 +120,8 @@ func (a *App) announceButton(r *Req) error {
 	return r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) pickAudience(r *Req, au string) error {
-	if !ContainsStr(a.audiences(r), au) {
+func (a *App) pickAudience(r *core.Req, au string) error {
+	if !core.ContainsStr(a.audiences(r), au) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	d := annData{Audience: au}
@@ -140,7 +141,7 @@ func (a *App) pickAudience(r *Req, au string) error {
 		}
 		var rows [][]telegram.Button
 		for _, tm := range teams {
-			rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "an:t:" + Itoa(tm.ID)}})
+			rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "an:t:" + core.Itoa(tm.ID)}})
 		}
 		if err := a.setAnnFlow(r, "team", d); err != nil {
 			return err
@@ -150,12 +151,12 @@ func (a *App) pickAudience(r *Req, au string) error {
 	return a.askAnnText(r, d)
 }
 
-func (a *App) buildingToggles(r *Req, d annData) telegram.Keyboard {
+func (a *App) buildingToggles(r *core.Req, d annData) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.announceBuildings(r) {
 		label := b
-		if ContainsStr(d.Buildings, b) {
+		if core.ContainsStr(d.Buildings, b) {
 			label = "✓ " + b
 		}
 		row = append(row, telegram.Button{Text: label, CallbackData: "an:b:" + b})
@@ -170,7 +171,7 @@ func (a *App) buildingToggles(r *Req, d annData) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
-func (a *App) askAnnText(r *Req, d annData) error {
+func (a *App) askAnnText(r *core.Req, d annData) error {
 	if err := a.setAnnFlow(r, "text", d); err != nil {
 		return err
 	}
@@ -180,14 +181,14 @@ func (a *App) askAnnText(r *Req, d annData) error {
 	return r.Reply(r.T("ann.ask_text"), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) describeAudience(r *Req, au string, bs []string, team int64) string {
+func (a *App) describeAudience(r *core.Req, au string, bs []string, team int64) string {
 	s := r.T("ann.audience." + au)
 	switch {
 	case len(bs) > 0:
-		s += r.T("list.note", Esc(a.ListJoin(r.Lang, bs)))
+		s += r.T("list.note", core.Esc(a.ListJoin(r.Lang, bs)))
 	case team != 0:
 		if tm, err := r.Tx.Team(team); err == nil {
-			s += r.T("list.note", Esc(tm.Name))
+			s += r.T("list.note", core.Esc(tm.Name))
 		}
 	}
 	return s

@@ -4,23 +4,24 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // announcements lists recent announcements with their delivery and who has
 // read them; /announcements <id> shows one in full.
-func (a *App) announcements(r *Req) error {
+func (a *App) announcements(r *core.Req) error {
 	by := int64(0)
 	if !r.AtLeast(storage.RoleStaff) {
 		by = r.Me.ID
 	}
 	if arg := strings.TrimSpace(r.Args); arg != "" {
-		id, ok := IdArg(arg)
+		id, ok := core.IdArg(arg)
 		if !ok {
 			return r.Reply(r.T("ann.list_usage"), nil)
 		}
 		ann, err := r.Tx.Announcement(id)
-		if IsNotFound(err) || (err == nil && (ann.State != "sent" || (by != 0 && ann.SenderID != by))) {
+		if core.IsNotFound(err) || (err == nil && (ann.State != "sent" || (by != 0 && ann.SenderID != by))) {
 			return r.Reply(r.T("ann.not_found", id), nil)
 		}
 		if err != nil {
@@ -43,8 +44,8 @@ func (a *App) announcements(r *Req) error {
 	return nil
 }
 
-func (a *App) announcementReport(r *Req, ann storage.Announcement, full bool) error {
-	counts, err := r.Tx.RefCounts("ann:" + Itoa(ann.ID))
+func (a *App) announcementReport(r *core.Req, ann storage.Announcement, full bool) error {
+	counts, err := r.Tx.RefCounts("ann:" + core.Itoa(ann.ID))
 	if err != nil {
 		return err
 	}
@@ -54,14 +55,14 @@ func (a *App) announcementReport(r *Req, ann storage.Announcement, full bool) er
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.When(ann.SentAt), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
-	fmt.Fprintf(&b, "“%s”\n", Quote(ann.Text, 80))
+	fmt.Fprintf(&b, "“%s”\n", core.Quote(ann.Text, 80))
 	fmt.Fprintf(&b, "%s\n", r.T("ann.report_counts", ann.Recipients, counts[storage.OutSent], counts[storage.OutPending],
 		counts[storage.OutFailed], counts[storage.OutBlocked], len(acks)))
 	if full {
 		if len(acks) > 0 {
 			names := make([]string, 0, min(len(acks), 20))
 			for _, id := range acks[:min(len(acks), 20)] {
-				names = append(names, Esc(a.NameOf(r, id)))
+				names = append(names, core.Esc(a.NameOf(r, id)))
 			}
 			more := ""
 			if len(acks) > 20 {
@@ -76,7 +77,7 @@ func (a *App) announcementReport(r *Req, ann storage.Announcement, full bool) er
 		if total > 0 {
 			names := make([]string, 0, len(missing))
 			for _, m := range missing {
-				names = append(names, Esc(m.Name))
+				names = append(names, core.Esc(m.Name))
 			}
 			more := ""
 			if total > len(missing) {

@@ -3,6 +3,7 @@ package commands
 import (
 	"encoding/json"
 
+	"courtyard/commands/core"
 	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -11,7 +12,7 @@ import (
 // annText takes the announcement's text (or a photo with a caption), makes
 // the draft and shows the preview: exactly what recipients will see, then
 // Send / Pin and send / Cancel.
-func (a *App) annText(r *Req, f storage.Flow) error {
+func (a *App) annText(r *core.Req, f storage.Flow) error {
 	var d annData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "text" {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -19,8 +20,8 @@ func (a *App) annText(r *Req, f storage.Flow) error {
 		}
 		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	photo := LargestPhoto(r)
-	text := CleanText(r.Text)
+	photo := core.LargestPhoto(r)
+	text := core.CleanText(r.Text)
 	if text == "" {
 		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
 	}
@@ -50,11 +51,11 @@ func (a *App) annText(r *Req, f storage.Flow) error {
 	if err := a.deliver(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false); err != nil {
 		return err
 	}
-	row := []telegram.Button{{Text: r.T("ann.send", len(recips)), CallbackData: "an:send:" + Itoa(id)}}
+	row := []telegram.Button{{Text: r.T("ann.send", len(recips)), CallbackData: "an:send:" + core.Itoa(id)}}
 	if ann.Audience == storage.AudienceGroups || ann.Audience == storage.AudienceBuildingGroups {
-		row = append(row, telegram.Button{Text: r.T("ann.pin_send"), CallbackData: "an:pin:" + Itoa(id)})
+		row = append(row, telegram.Button{Text: r.T("ann.pin_send"), CallbackData: "an:pin:" + core.Itoa(id)})
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "an:cancel:" + Itoa(id)}}}}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "an:cancel:" + core.Itoa(id)}}}}
 	return r.Reply(r.N("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
 }
 
@@ -62,14 +63,14 @@ func (a *App) annText(r *Req, f storage.Flow) error {
 // limit (a photo's caption, else a message) in the longest of its
 // languages, counted as Telegram counts: UTF-16 units of the visible text,
 // with the notice's heading and the sender's name. 0 when it fits.
-func (a *App) annOver(r *Req, text string, photo bool) (over, limit int) {
+func (a *App) annOver(r *core.Req, text string, photo bool) (over, limit int) {
 	limit = telegram.MaxText
 	if photo {
 		limit = telegram.MaxCaption
 	}
-	sender := Esc(a.NameOf(r, r.Me.ID))
+	sender := core.Esc(a.NameOf(r, r.Me.ID))
 	for _, lang := range locale.Languages() {
-		over = max(over, VisibleLen(a.Cat.T(lang, "ann.message", Esc(text), sender))-limit)
+		over = max(over, core.VisibleLen(a.Cat.T(lang, "ann.message", core.Esc(text), sender))-limit)
 	}
 	return over, limit
 }
@@ -81,7 +82,7 @@ type recipient struct {
 }
 
 // recipients works out who gets an announcement now.
-func (a *App) recipients(r *Req, ann storage.Announcement) ([]recipient, error) {
+func (a *App) recipients(r *core.Req, ann storage.Announcement) ([]recipient, error) {
 	var out []recipient
 	people := func(ms []storage.Member, err error) ([]recipient, error) {
 		if err != nil {
@@ -131,18 +132,18 @@ func (a *App) recipients(r *Req, ann storage.Announcement) ([]recipient, error) 
 }
 
 // deliver queues the announcement to one chat.
-func (a *App) deliver(r *Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
+func (a *App) deliver(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
 	return a.deliverAck(r, ann, chat, lang, prio, ref, pin, true)
 }
 
 // deliverAck queues the announcement to one chat, with the Read ✓ button
 // if ack.
-func (a *App) deliverAck(r *Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
+func (a *App) deliverAck(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
 	sender := a.NameOf(r, ann.SenderID)
-	text := a.Cat.T(lang, "ann.message", Esc(ann.Text), Esc(sender))
+	text := a.Cat.T(lang, "ann.message", core.Esc(ann.Text), core.Esc(sender))
 	var kb any
 	if ack {
-		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + Itoa(ann.ID)}}}}
+		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "ann.ack"), CallbackData: "an:ack:" + core.Itoa(ann.ID)}}}}
 	}
 	m := storage.OutMsg{ChatID: chat, Priority: prio, Ref: ref}
 	if pin && chat < 0 {
@@ -150,10 +151,10 @@ func (a *App) deliverAck(r *Req, ann storage.Announcement, chat int64, lang stri
 	}
 	if ann.Photo != "" {
 		m.Method = "sendPhoto"
-		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: FitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
+		m.Payload = telegram.Marshal(telegram.SendPhoto{ChatID: chat, Photo: ann.Photo, Caption: core.FitTo(text, telegram.MaxCaption), ParseMode: "HTML", ReplyMarkup: kb})
 	} else {
 		m.Method = "sendMessage"
-		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: kb,
+		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: core.Fit(text), ParseMode: "HTML", ReplyMarkup: kb,
 			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}})
 	}
 	_, err := r.Tx.Enqueue(m, r.Now)
@@ -163,7 +164,7 @@ func (a *App) deliverAck(r *Req, ann storage.Announcement, chat int64, lang stri
 // finishAnnouncement takes Send, Pin and send, and Cancel. The press is
 // authorised again: only the draft's author, still allowed to reach that
 // audience, can send it, and only once.
-func (a *App) finishAnnouncement(r *Req, verb, arg string) error {
+func (a *App) finishAnnouncement(r *core.Req, verb, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
@@ -199,7 +200,7 @@ func (a *App) finishAnnouncement(r *Req, verb, arg string) error {
 // commits, the outbox sends each copy once. It reports the number of
 // recipients, and false when the draft had been sent or cancelled already.
 // ack puts the Read ✓ button under it.
-func (a *App) sendAnnouncement(r *Req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
+func (a *App) sendAnnouncement(r *core.Req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
 	recips, err := a.recipients(r, ann)
 	if err != nil {
 		return 0, false, err
@@ -207,7 +208,7 @@ func (a *App) sendAnnouncement(r *Req, ann storage.Announcement, pin, ack bool) 
 	if ok, err := r.Tx.FinishAnnouncement(ann.ID, "sent", pin, len(recips), r.Now); err != nil || !ok {
 		return 0, false, err
 	}
-	ref := "ann:" + Itoa(ann.ID)
+	ref := "ann:" + core.Itoa(ann.ID)
 	a.Audit(r, "announce", ref, map[string]any{"recipients": len(recips), "pin": pin})
 	for _, rc := range recips {
 		if err := r.Tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
@@ -225,13 +226,13 @@ func (a *App) sendAnnouncement(r *Req, ann storage.Announcement, pin, ack bool) 
 }
 
 // mayAnnounce checks the presser may still reach the announcement's audience.
-func (a *App) mayAnnounce(r *Req, ann storage.Announcement) bool {
-	if !ContainsStr(a.audiences(r), ann.Audience) {
+func (a *App) mayAnnounce(r *core.Req, ann storage.Announcement) bool {
+	if !core.ContainsStr(a.audiences(r), ann.Audience) {
 		return false
 	}
 	allowed := a.announceBuildings(r)
 	for _, b := range ann.Buildings {
-		if !ContainsStr(allowed, b) {
+		if !core.ContainsStr(allowed, b) {
 			return false
 		}
 	}
@@ -239,7 +240,7 @@ func (a *App) mayAnnounce(r *Req, ann storage.Announcement) bool {
 }
 
 // acknowledge takes the "read" button under an announcement.
-func (a *App) acknowledge(r *Req, arg string) error {
+func (a *App) acknowledge(r *core.Req, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
@@ -268,13 +269,13 @@ func (a *App) acknowledge(r *Req, arg string) error {
 
 // pressedAnnouncement reads the announcement a button names; ok is false,
 // and the press answered as stale, when there is none.
-func (a *App) pressedAnnouncement(r *Req, arg string) (storage.Announcement, bool, error) {
-	id, ok := IdArg(arg)
+func (a *App) pressedAnnouncement(r *core.Req, arg string) (storage.Announcement, bool, error) {
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return storage.Announcement{}, false, r.Toast(r.T("error.stale_button"))
 	}
 	ann, err := r.Tx.Announcement(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return ann, false, r.Toast(r.T("error.stale_button"))
 	}
 	return ann, err == nil, err

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -25,12 +26,12 @@ func (s audSel) asAnnouncement() storage.Announcement {
 // mayScheduleFor is the one rule for who may schedule a notice or a meeting
 // to an audience: the announcement rule (staff anything, leaders their own
 // buildings' groups and residents).
-func (a *App) mayScheduleFor(r *Req, s audSel) bool {
+func (a *App) mayScheduleFor(r *core.Req, s audSel) bool {
 	return s.Audience != "" && a.mayAnnounce(r, s.asAnnouncement())
 }
 
 // audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
-func (a *App) audienceKeyboard(r *Req, prefix string) telegram.Keyboard {
+func (a *App) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	for _, au := range a.audiences(r) {
 		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: prefix + "a:" + au}})
@@ -48,10 +49,10 @@ const (
 // audiencePress takes a press of the picker (verb a, b, bd or t) at step
 // ("audience", "buildings", "team"), updating sel. It returns the picker's
 // next step name ("" when done or refused) and whether sel is complete.
-func (a *App) audiencePress(r *Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
+func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
 	switch verb {
 	case "a":
-		if step != "audience" || !ContainsStr(a.audiences(r), arg) {
+		if step != "audience" || !core.ContainsStr(a.audiences(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		*sel = audSel{Audience: arg}
@@ -68,16 +69,16 @@ func (a *App) audiencePress(r *Req, prefix, step, verb, arg string, sel *audSel)
 			}
 			var rows [][]telegram.Button
 			for _, tm := range teams {
-				rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: prefix + "t:" + Itoa(tm.ID)}})
+				rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: prefix + "t:" + core.Itoa(tm.ID)}})
 			}
 			return "team", audAsk, r.Edit(r.T("ann.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
 		}
 		return "", audDone, nil
 	case "b":
-		if step != "buildings" || !ContainsStr(a.announceBuildings(r), arg) {
+		if step != "buildings" || !core.ContainsStr(a.announceBuildings(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
-		if ContainsStr(sel.Buildings, arg) {
+		if core.ContainsStr(sel.Buildings, arg) {
 			sel.Buildings = removeStr(sel.Buildings, arg)
 		} else {
 			sel.Buildings = append(sel.Buildings, arg)
@@ -89,12 +90,12 @@ func (a *App) audiencePress(r *Req, prefix, step, verb, arg string, sel *audSel)
 		}
 		return "", audDone, nil
 	case "t":
-		id, ok := IdArg(arg)
+		id, ok := core.IdArg(arg)
 		if step != "team" || !ok {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		if _, err := r.Tx.Team(id); err != nil {
-			if IsNotFound(err) {
+			if core.IsNotFound(err) {
 				return "", audAsk, r.Toast(r.T("error.stale_button"))
 			}
 			return "", audAsk, err
@@ -105,12 +106,12 @@ func (a *App) audiencePress(r *Req, prefix, step, verb, arg string, sel *audSel)
 	return "", audAsk, r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) audBuildings(r *Req, prefix string, sel audSel) telegram.Keyboard {
+func (a *App) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.announceBuildings(r) {
 		label := b
-		if ContainsStr(sel.Buildings, b) {
+		if core.ContainsStr(sel.Buildings, b) {
 			label = "✓ " + b
 		}
 		row = append(row, telegram.Button{Text: label, CallbackData: prefix + "b:" + b})

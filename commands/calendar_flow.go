@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -29,7 +30,7 @@ type calData struct {
 
 // askWhen offers the preset times, a time of day, a one-off and a cron
 // expression.
-func (a *App) askWhen(r *Req, d calData) error {
+func (a *App) askWhen(r *core.Req, d calData) error {
 	if err := r.SetFlow(flowSchedule, "when", d); err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (a *App) askWhen(r *Req, d calData) error {
 
 // calFlowPress takes the buttons of the conversation: when presets, the
 // audience picker, save and cancel.
-func (a *App) calFlowPress(r *Req, verb, arg string) error {
+func (a *App) calFlowPress(r *core.Req, verb, arg string) error {
 	var d calData
 	f, ok, err := r.FlowFor(flowSchedule, &d)
 	if !ok || err != nil {
@@ -110,7 +111,7 @@ func (a *App) calFlowPress(r *Req, verb, arg string) error {
 }
 
 // scheduleText takes what the person typed in the conversation.
-func (a *App) scheduleText(r *Req, f storage.Flow) error {
+func (a *App) scheduleText(r *core.Req, f storage.Flow) error {
 	var d calData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -118,7 +119,7 @@ func (a *App) scheduleText(r *Req, f storage.Flow) error {
 		}
 		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := CleanText(r.Text)
+	text := core.CleanText(r.Text)
 	again := telegram.ForceReply{ForceReply: true}
 	switch f.Step {
 	case "day":
@@ -150,7 +151,7 @@ func (a *App) scheduleText(r *Req, f storage.Flow) error {
 		}
 		return a.whenChosen(r, d, storage.ScheduleOnce, strconv.FormatInt(sp.Start.UnixMilli(), 10))
 	case "text", "edittext":
-		if LargestPhoto(r) != "" {
+		if core.LargestPhoto(r) != "" {
 			return r.Reply(r.T("cal.text_only"), again)
 		}
 		return a.calTextTyped(r, f.Step, d, text)
@@ -163,7 +164,7 @@ func (a *App) scheduleText(r *Req, f storage.Flow) error {
 
 // whenChosen goes on once the time is known: to the audience for a new
 // notice, or saves the new time of a schedule or a recurring meeting.
-func (a *App) whenChosen(r *Req, d calData, kind, spec string) error {
+func (a *App) whenChosen(r *core.Req, d calData, kind, spec string) error {
 	if a.nextRun(kind, spec, r.Now).IsZero() {
 		return r.Reply(r.T("cal.never_again"), nil)
 	}
@@ -182,7 +183,7 @@ func (a *App) whenChosen(r *Req, d calData, kind, spec string) error {
 
 // calAudienceChosen checks the audience against the time (groups hear at
 // most once an hour) and asks for the text.
-func (a *App) calAudienceChosen(r *Req, d calData) error {
+func (a *App) calAudienceChosen(r *core.Req, d calData) error {
 	if !a.mayScheduleFor(r, d.Aud) {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -204,13 +205,13 @@ func (a *App) calAudienceChosen(r *Req, d calData) error {
 
 // calTextTyped takes a notice's text: for a new notice it shows the preview
 // exactly as sent, for an edit it saves it.
-func (a *App) calTextTyped(r *Req, step string, d calData, text string) error {
+func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) error {
 	limit := telegram.MaxText - 200
 	switch {
 	case text == "":
 		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
-	case RuneLen(text) > limit:
-		return r.Reply(r.T("report.too_long", RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(text) > limit:
+		return r.Reply(r.T("report.too_long", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
 	}
 	if step == "edittext" {
 		return a.saveText(r, d, text)
@@ -234,7 +235,7 @@ func (a *App) calTextTyped(r *Req, step string, d calData, text string) error {
 }
 
 // runList is the next five run times, one a line.
-func (a *App) runList(r *Req, kind, spec string) string {
+func (a *App) runList(r *core.Req, kind, spec string) string {
 	var b strings.Builder
 	for _, t := range a.nextRuns(kind, spec, r.Now, 5) {
 		b.WriteString("\n• " + a.When(t))
@@ -243,7 +244,7 @@ func (a *App) runList(r *Req, kind, spec string) string {
 }
 
 // saveSchedule stores a new notice and lays out its first run.
-func (a *App) saveSchedule(r *Req, d calData, ack bool) error {
+func (a *App) saveSchedule(r *core.Req, d calData, ack bool) error {
 	if !a.mayScheduleFor(r, d.Aud) || d.Text == "" {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -254,7 +255,7 @@ func (a *App) saveSchedule(r *Req, d calData, ack bool) error {
 		return err
 	}
 	s.ID = id
-	a.Audit(r, "schedule.create", "sch:"+Itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
+	a.Audit(r, "schedule.create", "sch:"+core.Itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
@@ -268,7 +269,7 @@ func (a *App) saveSchedule(r *Req, d calData, ack bool) error {
 }
 
 // holidayKeyboard offers each holiday the calendar knows.
-func (a *App) holidayKeyboard(r *Req) telegram.Keyboard {
+func (a *App) holidayKeyboard(r *core.Req) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, k := range holiday.Keys() {

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // schedule is /schedule: the notices the person may manage, with a button
 // for each and one to add a notice.
-func (a *App) schedule(r *Req) error {
+func (a *App) schedule(r *core.Req) error {
 	if len(a.audiences(r)) == 0 {
 		return r.Reply(r.T("error.forbidden", "/schedule"), nil)
 	}
@@ -30,7 +31,7 @@ func (a *App) schedule(r *Req) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n%s", a.scheduleLine(r, s))
-		rows = append(rows, []telegram.Button{{Text: "#" + Itoa(s.ID), CallbackData: "sc:v:" + Itoa(s.ID)}})
+		rows = append(rows, []telegram.Button{{Text: "#" + core.Itoa(s.ID), CallbackData: "sc:v:" + core.Itoa(s.ID)}})
 	}
 	if len(rows) == 0 {
 		b.WriteString("\n" + r.T("cal.list_none"))
@@ -41,7 +42,7 @@ func (a *App) schedule(r *Req) error {
 
 // mayManageSchedule is the one rule for who may see and change a
 // schedule: its owner or staff, while still allowed to reach its audience.
-func (a *App) mayManageSchedule(r *Req, s storage.Schedule) bool {
+func (a *App) mayManageSchedule(r *core.Req, s storage.Schedule) bool {
 	if s.State == storage.ScheduleDeleted {
 		return false
 	}
@@ -52,11 +53,11 @@ func (a *App) mayManageSchedule(r *Req, s storage.Schedule) bool {
 	return a.mayScheduleFor(r, sel) && (r.AtLeast(storage.RoleStaff) || s.OwnerID == r.Me.ID)
 }
 
-func (a *App) scheduleLine(r *Req, s storage.Schedule) string {
-	what := "“" + Quote(s.Text, 40) + "”"
+func (a *App) scheduleLine(r *core.Req, s storage.Schedule) string {
+	what := "“" + core.Quote(s.Text, 40) + "”"
 	if s.What == storage.ScheduleMeeting {
 		if m, err := r.Tx.Meeting(s.MeetingID); err == nil {
-			what = r.T("cal.meeting_of", Esc(m.Title))
+			what = r.T("cal.meeting_of", core.Esc(m.Title))
 		}
 	}
 	line := fmt.Sprintf("#%d · %s · %s · %s", s.ID, a.describeWhen(r, s.Kind, s.Spec),
@@ -68,7 +69,7 @@ func (a *App) scheduleLine(r *Req, s storage.Schedule) string {
 }
 
 // showSchedule shows one schedule with its next five runs and its buttons.
-func (a *App) showSchedule(r *Req, s storage.Schedule, edit bool) error {
+func (a *App) showSchedule(r *core.Req, s storage.Schedule, edit bool) error {
 	runs := r.T("cal.paused")
 	if s.State == storage.ScheduleActive {
 		runs = a.runList(r, s.Kind, s.Spec)
@@ -78,9 +79,9 @@ func (a *App) showSchedule(r *Req, s storage.Schedule, edit bool) error {
 	}
 	text := a.scheduleLine(r, s) + "\n" + r.T("cal.next_runs", runs)
 	if s.What == storage.ScheduleNotice {
-		text += "\n\n" + Esc(s.Text)
+		text += "\n\n" + core.Esc(s.Text)
 	}
-	id := Itoa(s.ID)
+	id := core.Itoa(s.ID)
 	toggle := telegram.Button{Text: r.T("cal.pause"), CallbackData: "sc:p:" + id}
 	if s.State == storage.SchedulePaused {
 		toggle = telegram.Button{Text: r.T("cal.resume"), CallbackData: "sc:r:" + id}
@@ -98,7 +99,7 @@ func (a *App) showSchedule(r *Req, s storage.Schedule, edit bool) error {
 
 // scheduleButton routes the "sc:" buttons. Every press on a schedule is
 // authorised again with mayManageSchedule.
-func (a *App) scheduleButton(r *Req) error {
+func (a *App) scheduleButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
 	if !r.Private() || len(a.audiences(r)) == 0 {
 		return r.Toast(r.T("error.stale_button"))
@@ -114,12 +115,12 @@ func (a *App) scheduleButton(r *Req) error {
 	default:
 		return a.calFlowPress(r, verb, arg)
 	}
-	id, ok := IdArg(arg)
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	s, err := r.Tx.Schedule(id)
-	if IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
+	if core.IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
 		return r.Toast(r.T("cal.not_yours"))
 	}
 	if err != nil {
@@ -144,7 +145,7 @@ func (a *App) scheduleButton(r *Req) error {
 
 // setScheduleState pauses (p), resumes (r) or deletes (d) a schedule; its
 // pending run goes, or comes back, in the same transaction.
-func (a *App) setScheduleState(r *Req, s storage.Schedule, verb string) error {
+func (a *App) setScheduleState(r *core.Req, s storage.Schedule, verb string) error {
 	state := map[string]string{"p": storage.SchedulePaused, "r": storage.ScheduleActive, "d": storage.ScheduleDeleted}[verb]
 	changed, err := r.Tx.SetScheduleState(s.ID, state, r.Now)
 	if err != nil {
@@ -154,7 +155,7 @@ func (a *App) setScheduleState(r *Req, s storage.Schedule, verb string) error {
 		return r.Toast(r.T("cal.already"))
 	}
 	s.State = state
-	a.Audit(r, "schedule."+map[string]string{"p": "pause", "r": "resume", "d": "delete"}[verb], "sch:"+Itoa(s.ID), nil)
+	a.Audit(r, "schedule."+map[string]string{"p": "pause", "r": "resume", "d": "delete"}[verb], "sch:"+core.Itoa(s.ID), nil)
 	if err := a.cancelRuns(r.Tx, s.ID); err != nil {
 		return err
 	}
@@ -171,12 +172,12 @@ func (a *App) setScheduleState(r *Req, s storage.Schedule, verb string) error {
 }
 
 // saveWhen gives a schedule its new time and lays out its next run again.
-func (a *App) saveWhen(r *Req, d calData) error {
+func (a *App) saveWhen(r *core.Req, d calData) error {
 	s, err := r.Tx.Schedule(d.Edit)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if IsNotFound(err) || !a.mayManageSchedule(r, s) {
+	if core.IsNotFound(err) || !a.mayManageSchedule(r, s) {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
@@ -190,7 +191,7 @@ func (a *App) saveWhen(r *Req, d calData) error {
 		return err
 	}
 	s.Kind, s.Spec = d.Kind, d.Spec
-	a.Audit(r, "schedule.change", "sch:"+Itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
+	a.Audit(r, "schedule.change", "sch:"+core.Itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
@@ -207,7 +208,7 @@ func (a *App) saveWhen(r *Req, d calData) error {
 }
 
 // askWhenAgain refuses a time and offers the choices again.
-func (a *App) askWhenAgain(r *Req, d calData, key string) error {
+func (a *App) askWhenAgain(r *core.Req, d calData, key string) error {
 	if err := r.Reply(r.T(key), nil); err != nil {
 		return err
 	}
@@ -216,22 +217,22 @@ func (a *App) askWhenAgain(r *Req, d calData, key string) error {
 }
 
 // saveText gives a notice its new text; the next run sends it.
-func (a *App) saveText(r *Req, d calData, text string) error {
+func (a *App) saveText(r *core.Req, d calData, text string) error {
 	s, err := r.Tx.Schedule(d.Edit)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if IsNotFound(err) || !a.mayManageSchedule(r, s) {
+	if core.IsNotFound(err) || !a.mayManageSchedule(r, s) {
 		return r.Reply(r.T("cal.not_yours"), nil)
 	}
 	if err := r.Tx.SetScheduleText(s.ID, text, r.Now); err != nil {
 		return err
 	}
 	s.Text = text
-	a.Audit(r, "schedule.change", "sch:"+Itoa(s.ID), map[string]int{"text_chars": RuneLen(text)})
+	a.Audit(r, "schedule.change", "sch:"+core.Itoa(s.ID), map[string]int{"text_chars": core.RuneLen(text)})
 	if err := r.Reply(r.T("cal.text_saved", s.ID), nil); err != nil {
 		return err
 	}
@@ -240,12 +241,8 @@ func (a *App) saveText(r *Req, d calData, text string) error {
 
 // calendarLink opens /schedule, /meeting or /meetings from a group's deep
 // link, with the command's own role check.
-func (a *App) calendarLink(r *Req, name string) error {
+func (a *App) calendarLink(r *core.Req, name string) error {
 	r.Args = ""
-	for _, c := range a.commandTable() {
-		if c.Name == name {
-			return c.Run(r)
-		}
-	}
-	return nil
+	_, err := a.RunCommand(r, name)
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -78,15 +79,15 @@ func (a *App) layNext(tx *storage.Tx, s storage.Schedule, after, now time.Time) 
 
 // cancelRuns drops a schedule's pending run.
 func (a *App) cancelRuns(tx *storage.Tx, id int64) error {
-	if err := tx.CancelDuePrefix(kindNotice, Itoa(id)+":"); err != nil {
+	if err := tx.CancelDuePrefix(kindNotice, core.Itoa(id)+":"); err != nil {
 		return err
 	}
-	return tx.CancelDuePrefix(kindMeetingMake, Itoa(id)+":")
+	return tx.CancelDuePrefix(kindMeetingMake, core.Itoa(id)+":")
 }
 
 // ownerReq is a request made by the clock on behalf of a schedule's owner,
 // so the owner's permission is checked again at each run.
-func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*Req, error) {
+func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*core.Req, error) {
 	r := a.SystemReq(ctx, tx, now)
 	m, err := tx.Member(owner)
 	if err != nil {
@@ -127,7 +128,7 @@ func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.
 		return storage.Schedule{}, time.Time{}, false, fmt.Errorf("calendar: run %s: %w", it.Key, err)
 	}
 	s, err := tx.Schedule(d.Schedule)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return s, time.Time{}, false, nil
 	}
 	if err != nil {
@@ -137,7 +138,7 @@ func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.
 }
 
 // runNotice sends a scheduled notice as an announcement from its owner.
-func (a *App) runNotice(r *Req, s storage.Schedule) error {
+func (a *App) runNotice(r *core.Req, s storage.Schedule) error {
 	id, err := r.Tx.CreateAnnouncement(storage.Announcement{SenderID: s.OwnerID, Audience: s.Audience, Buildings: s.Buildings,
 		TeamID: s.TeamID, Text: s.Text, ScheduleID: s.ID}, r.Now)
 	if err != nil {
@@ -180,7 +181,7 @@ func (a *App) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.Due
 // reportMissedSoon lays out one report of what this scan found missed: it
 // runs after the scan's other items, so staff get one message.
 func (a *App) reportMissedSoon(tx *storage.Tx, now time.Time) error {
-	_, err := tx.ScheduleDue(storage.DueItem{Kind: kindMissed, Key: "report:" + Itoa(now.UnixMilli()), DueAt: now}, now)
+	_, err := tx.ScheduleDue(storage.DueItem{Kind: kindMissed, Key: "report:" + core.Itoa(now.UnixMilli()), DueAt: now}, now)
 	return err
 }
 
@@ -199,7 +200,7 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	}
 	r := a.SystemReq(ctx, tx, now)
 	for _, m := range staff {
-		if !CanDM(m) && !a.Admins[m.ID] {
+		if !core.CanDM(m) && !a.Admins[m.ID] {
 			continue
 		}
 		r.Lang = a.LangOf(m)
@@ -219,16 +220,16 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	return nil
 }
 
-func (a *App) missedLine(r *Req, ms storage.Missed) string {
+func (a *App) missedLine(r *core.Req, ms storage.Missed) string {
 	times := ""
 	if ms.Times > 1 {
 		times = r.T("cal.missed_times", ms.Times) // the space, if any, is the catalog's
 	}
 	switch ms.What {
 	case kindRemind:
-		title := "#" + Itoa(ms.RefID)
+		title := "#" + core.Itoa(ms.RefID)
 		if m, err := r.Tx.Meeting(ms.RefID); err == nil {
-			title = Esc(m.Title)
+			title = core.Esc(m.Title)
 		}
 		return r.T("cal.missed_remind", title, a.When(ms.DueAt))
 	case storage.ScheduleMeeting:
@@ -236,13 +237,13 @@ func (a *App) missedLine(r *Req, ms storage.Missed) string {
 	}
 	text := ""
 	if s, err := r.Tx.Schedule(ms.RefID); err == nil {
-		text = Quote(s.Text, 60)
+		text = core.Quote(s.Text, 60)
 	}
 	return r.T("cal.missed_notice", ms.RefID, text, a.When(ms.DueAt)) + times
 }
 
 // duration says d in whole hours or minutes, in the reader's language.
-func (a *App) duration(r *Req, d time.Duration) string {
+func (a *App) duration(r *core.Req, d time.Duration) string {
 	if d%time.Hour == 0 {
 		return r.T("cal.hours", int(d/time.Hour))
 	}

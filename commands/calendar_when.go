@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/storage"
 	"courtyard/timed"
@@ -92,7 +93,7 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
-func (a *App) cronRefusal(r *Req, spec string, err error) string {
+func (a *App) cronRefusal(r *core.Req, spec string, err error) string {
 	var se *timed.SpecError
 	field := r.T("cal.field.spec")
 	value := spec
@@ -113,14 +114,14 @@ func (a *App) cronRefusal(r *Req, spec string, err error) string {
 			value = se.Value
 		}
 		if errors.Is(err, timed.ErrNeverFires) {
-			return r.T("cal.cron_never", Esc(spec))
+			return r.T("cal.cron_never", core.Esc(spec))
 		}
 	}
-	return r.T("cal.cron_bad", field, Esc(value))
+	return r.T("cal.cron_bad", field, core.Esc(value))
 }
 
 // describeWhen says when a schedule runs, in the reader's words.
-func (a *App) describeWhen(r *Req, kind, spec string) string {
+func (a *App) describeWhen(r *core.Req, kind, spec string) string {
 	switch kind {
 	case storage.ScheduleOnce:
 		v, _ := strconv.ParseInt(spec, 10, 64)
@@ -143,7 +144,7 @@ func (a *App) describeWhen(r *Req, kind, spec string) string {
 			return r.T("cal.when.day", fmt.Sprintf("%02d:%02d", h, m))
 		}
 	}
-	return r.T("cal.when.cron", Esc(spec))
+	return r.T("cal.when.cron", core.Esc(spec))
 }
 
 // dailySpec reads a time of day ("7:30", "19:30", "0930") as a daily cron

@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -31,7 +32,7 @@ var careReasons = []string{"lives_alone", "disabled", "subsistence", "left_behin
 // list, and how much: only ever in a private chat; staff see it all; a
 // visitor assigned to it sees the fields a visit needs while it is on the
 // list; nobody else sees anything.
-func (a *App) mayReadHousehold(r *Req, h storage.Household) (careAccess, error) {
+func (a *App) mayReadHousehold(r *core.Req, h storage.Household) (careAccess, error) {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return careNone, nil
 	}
@@ -49,42 +50,42 @@ func (a *App) mayReadHousehold(r *Req, h storage.Household) (careAccess, error) 
 }
 
 // mayEditCare: only staff, in private, change the care list.
-func (a *App) mayEditCare(r *Req) bool {
+func (a *App) mayEditCare(r *core.Req) bool {
 	return r.Private() && r.AtLeast(storage.RoleStaff)
 }
 
 // logCare records a staff member's read or change of household id.
-func (a *App) logCare(r *Req, id int64, action, detail string) error {
-	a.Audit(r, "care."+action, "h:"+Itoa(id), nil) // the detail stays in care_log, with the household
+func (a *App) logCare(r *core.Req, id int64, action, detail string) error {
+	a.Audit(r, "care."+action, "h:"+core.Itoa(id), nil) // the detail stays in care_log, with the household
 	return r.Tx.LogCare(id, r.Me.ID, action, detail, r.Now)
 }
 
 // reasonLabel says why a household needs care, in the reader's language.
-func (a *App) reasonLabel(r *Req, h storage.Household) string {
+func (a *App) reasonLabel(r *core.Req, h storage.Household) string {
 	if h.Reason == "other" && h.ReasonText != "" {
-		return Esc(h.ReasonText)
+		return core.Esc(h.ReasonText)
 	}
 	return r.T("care.reason." + h.Reason)
 }
 
 // householdLine is one line about h: building, unit, name, why.
-func (a *App) householdLine(r *Req, h storage.Household) string {
-	return r.T("care.line", Esc(h.Building), Esc(h.Unit), Esc(h.Name), a.reasonLabel(r, h))
+func (a *App) householdLine(r *core.Req, h storage.Household) string {
+	return r.T("care.line", core.Esc(h.Building), core.Esc(h.Unit), core.Esc(h.Name), a.reasonLabel(r, h))
 }
 
 // householdText is h as acc allows: the visit fields for its visitor, and
 // staff's notes only for staff.
-func (a *App) householdText(r *Req, h storage.Household, acc careAccess) string {
+func (a *App) householdText(r *core.Req, h storage.Household, acc careAccess) string {
 	if acc == careNone {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(a.householdLine(r, h))
 	if h.Contact != "" {
-		b.WriteString("\n" + r.T("care.contact", Esc(h.Contact)))
+		b.WriteString("\n" + r.T("care.contact", core.Esc(h.Contact)))
 	}
 	if acc == careFull && h.Notes != "" {
-		b.WriteString("\n" + r.T("care.notes", Esc(h.Notes)))
+		b.WriteString("\n" + r.T("care.notes", core.Esc(h.Notes)))
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -13,7 +14,7 @@ const maxCareButtons = 60
 
 // care: /care, the care list (staff, private chat). Every household shown
 // is recorded in its record as read.
-func (a *App) care(r *Req) error {
+func (a *App) care(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Reply(r.T("error.forbidden", "/care"), nil)
 	}
@@ -25,7 +26,7 @@ func (a *App) care(r *Req) error {
 }
 
 // careList is the active (or archived) households as buttons, with Add.
-func (a *App) careList(r *Req, archived bool) (string, telegram.Keyboard, error) {
+func (a *App) careList(r *core.Req, archived bool) (string, telegram.Keyboard, error) {
 	hs, err := r.Tx.Households(archived)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
@@ -46,8 +47,8 @@ func (a *App) careList(r *Req, archived bool) (string, telegram.Keyboard, error)
 		if err := a.logCare(r, h.ID, "list", ""); err != nil {
 			return "", telegram.Keyboard{}, err
 		}
-		label := LimitRunes(h.Building+" · "+h.Unit+" · "+h.Name, 48)
-		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:v:" + Itoa(h.ID)}})
+		label := core.LimitRunes(h.Building+" · "+h.Unit+" · "+h.Name, 48)
+		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:v:" + core.Itoa(h.ID)}})
 	}
 	key := "care.title"
 	if archived {
@@ -71,7 +72,7 @@ func (a *App) careList(r *Req, archived bool) (string, telegram.Keyboard, error)
 
 // carePage is household h's page for staff: its fields, visitors and the
 // last entries of its record. Showing it is recorded as a read.
-func (a *App) carePage(r *Req, h storage.Household) (string, telegram.Keyboard, error) {
+func (a *App) carePage(r *core.Req, h storage.Household) (string, telegram.Keyboard, error) {
 	if err := a.logCare(r, h.ID, "view", ""); err != nil {
 		return "", telegram.Keyboard{}, err
 	}
@@ -86,7 +87,7 @@ func (a *App) carePage(r *Req, h storage.Household) (string, telegram.Keyboard, 
 	b.WriteString(a.householdText(r, h, careFull) + "\n")
 	var names []string
 	for _, m := range visitors {
-		names = append(names, Esc(m.Name))
+		names = append(names, core.Esc(m.Name))
 	}
 	if len(names) == 0 {
 		b.WriteString(r.T("care.no_visitors") + "\n")
@@ -112,24 +113,24 @@ func (a *App) carePage(r *Req, h storage.Household) (string, telegram.Keyboard, 
 		if e.ActorID == 0 {
 			name = r.T("care.by_system")
 		}
-		b.WriteString(r.T("care.record_line", e.At.In(a.Loc).Format("01-02 15:04"), Esc(name), a.careAction(r, e)) + "\n")
+		b.WriteString(r.T("care.record_line", e.At.In(a.Loc).Format("01-02 15:04"), core.Esc(name), a.careAction(r, e)) + "\n")
 	}
 	return strings.TrimSpace(b.String()), a.careKeyboard(r, h), nil
 }
 
 // careAction says what a record entry was, in the reader's language.
-func (a *App) careAction(r *Req, e storage.CareEntry) string {
+func (a *App) careAction(r *core.Req, e storage.CareEntry) string {
 	switch e.Action {
 	case "edit":
 		return r.T("care.action.edit", r.T("care.field."+e.Detail))
 	case "assign", "unassign", "visited", "ticket":
-		return r.T("care.action."+e.Action, Esc(e.Detail))
+		return r.T("care.action."+e.Action, core.Esc(e.Detail))
 	}
 	return r.T("care.action." + e.Action)
 }
 
-func (a *App) careKeyboard(r *Req, h storage.Household) telegram.Keyboard {
-	id := Itoa(h.ID)
+func (a *App) careKeyboard(r *core.Req, h storage.Household) telegram.Keyboard {
+	id := core.Itoa(h.ID)
 	btn := func(field string) telegram.Button {
 		return telegram.Button{Text: r.T("care.field." + field), CallbackData: "cr:e:" + id + ":" + field}
 	}
@@ -147,11 +148,11 @@ func (a *App) careKeyboard(r *Req, h storage.Household) telegram.Keyboard {
 
 // careButton routes the cr: buttons. Every press is authorised again: only
 // staff, in private, and each household through mayReadHousehold.
-func (a *App) careButton(r *Req) error {
+func (a *App) careButton(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Toast(r.T("care.staff_only"))
 	}
-	parts := ButtonArgs(r.CB.Data, "cr:")
+	parts := core.ButtonArgs(r.CB.Data, "cr:")
 	switch parts[0] {
 	case "list", "arch":
 		text, kb, err := a.careList(r, parts[0] == "arch")
@@ -172,7 +173,7 @@ func (a *App) careButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	h, err := r.Tx.Household(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -188,7 +189,7 @@ func (a *App) careButton(r *Req) error {
 }
 
 // householdButton: the buttons of one household's page.
-func (a *App) householdButton(r *Req, h storage.Household, parts []string) error {
+func (a *App) householdButton(r *core.Req, h storage.Household, parts []string) error {
 	arg := ""
 	if len(parts) > 2 {
 		arg = parts[2]
@@ -220,7 +221,7 @@ func (a *App) householdButton(r *Req, h storage.Household, parts []string) error
 	case "vis":
 		return a.showVisitorPicker(r, h, false)
 	case "vt":
-		mid, ok := IdArg(arg)
+		mid, ok := core.IdArg(arg)
 		if !ok {
 			return r.Toast(r.T("error.stale_button"))
 		}
@@ -235,7 +236,7 @@ func (a *App) householdButton(r *Req, h storage.Household, parts []string) error
 }
 
 // showCarePage puts household h's page in place of the pressed message.
-func (a *App) showCarePage(r *Req, h storage.Household, saved bool) error {
+func (a *App) showCarePage(r *core.Req, h storage.Household, saved bool) error {
 	text, kb, err := a.carePage(r, h)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -24,7 +25,7 @@ var careLimits = map[string]int{"unit": maxUnit, "name": maxCareName, "reason_te
 	"contact": maxCareContact, "notes": maxCareNotes}
 
 // careAsk moves the care conversation to step and asks its question.
-func (a *App) careAsk(r *Req, d careData, step string) error {
+func (a *App) careAsk(r *core.Req, d careData, step string) error {
 	if err := r.SetFlow(flowCare, step, d); err != nil {
 		return err
 	}
@@ -62,9 +63,9 @@ func (a *App) careAsk(r *Req, d careData, step string) error {
 }
 
 // careText takes what staff typed at the care conversation's step.
-func (a *App) careText(r *Req, f storage.Flow) error {
+func (a *App) careText(r *core.Req, f storage.Flow) error {
 	var d careData
-	if !a.mayEditCare(r) || JsonInto(f.Data, &d) != nil {
+	if !a.mayEditCare(r) || core.JsonInto(f.Data, &d) != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
@@ -76,14 +77,14 @@ func (a *App) careText(r *Req, f storage.Flow) error {
 	case "visitor":
 		return a.visitorByText(r, d)
 	}
-	value := CleanLine(r.Text)
+	value := core.CleanLine(r.Text)
 	if f.Step == "notes" {
-		value = CleanText(r.Text)
+		value = core.CleanText(r.Text)
 	}
 	if value == "" {
 		return r.Reply(r.T("care.ask_"+f.Step, careLimits[f.Step]), nil)
 	}
-	if n, limit := RuneLen(value), careLimits[f.Step]; n > limit {
+	if n, limit := core.RuneLen(value), careLimits[f.Step]; n > limit {
 		return r.Reply(r.T("care.too_long", r.T("care.field."+f.Step), n, limit), nil)
 	}
 	return a.careAnswer(r, d, f.Step, value)
@@ -91,7 +92,7 @@ func (a *App) careText(r *Req, f storage.Flow) error {
 
 // careFlowButton takes a building, a reason or Skip pressed in the care
 // conversation.
-func (a *App) careFlowButton(r *Req, parts []string) error {
+func (a *App) careFlowButton(r *core.Req, parts []string) error {
 	var d careData
 	f, ok, err := r.FlowFor(flowCare, &d)
 	if !ok || err != nil {
@@ -116,7 +117,7 @@ func (a *App) careFlowButton(r *Req, parts []string) error {
 
 // careAnswer keeps value for step: a change is saved at once; an addition
 // goes on to the next question, and is filed after the notes.
-func (a *App) careAnswer(r *Req, d careData, step, value string) error {
+func (a *App) careAnswer(r *core.Req, d careData, step, value string) error {
 	if step == "reason" && value == "other" {
 		d.Reason = value
 		return a.careAsk(r, d, "reason_text")
@@ -146,7 +147,7 @@ func (a *App) careAnswer(r *Req, d careData, step, value string) error {
 }
 
 // careCreate files the household the conversation gathered.
-func (a *App) careCreate(r *Req, d careData, notes string) error {
+func (a *App) careCreate(r *core.Req, d careData, notes string) error {
 	h := storage.Household{Building: d.Building, Unit: d.Unit, Name: d.Name, Reason: d.Reason, ReasonText: d.ReasonText,
 		Contact: d.Contact, Notes: notes, CreatedBy: r.Me.ID}
 	id, err := r.Tx.CreateHousehold(h, r.Now)
@@ -165,7 +166,7 @@ func (a *App) careCreate(r *Req, d careData, notes string) error {
 // flowHousehold reads the household a conversation is about, with full
 // access checked again; when it is gone or no longer theirs the
 // conversation ends, the person is told, and ok is false.
-func (a *App) flowHousehold(r *Req, id int64) (h storage.Household, ok bool, err error) {
+func (a *App) flowHousehold(r *core.Req, id int64) (h storage.Household, ok bool, err error) {
 	h, err = r.Tx.Household(id)
 	if err == nil {
 		var acc careAccess
@@ -173,7 +174,7 @@ func (a *App) flowHousehold(r *Req, id int64) (h storage.Household, ok bool, err
 			err = storage.ErrNotFound
 		}
 	}
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return h, false, err
 		}
@@ -183,7 +184,7 @@ func (a *App) flowHousehold(r *Req, id int64) (h storage.Household, ok bool, err
 }
 
 // careSave changes one field of household d.ID.
-func (a *App) careSave(r *Req, d careData, step, value string) error {
+func (a *App) careSave(r *core.Req, d careData, step, value string) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
@@ -214,7 +215,7 @@ func (a *App) careSave(r *Req, d careData, step, value string) error {
 }
 
 // replyCarePage sends household id's page after a change, headed by note.
-func (a *App) replyCarePage(r *Req, id int64, note string) error {
+func (a *App) replyCarePage(r *core.Req, id int64, note string) error {
 	h, err := r.Tx.Household(id)
 	if err != nil {
 		return err

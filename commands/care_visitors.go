@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -14,7 +15,7 @@ const maxVisitorButtons = 30
 // showVisitorPicker lists who may visit household h, a tick by those
 // assigned; a press assigns or unassigns. Assigned visitors who are no
 // longer candidates are listed too, so that they can be taken off.
-func (a *App) showVisitorPicker(r *Req, h storage.Household, inPlace bool) error {
+func (a *App) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool) error {
 	assigned, err := r.Tx.HouseholdVisitors(h.ID)
 	if err != nil {
 		return err
@@ -39,13 +40,13 @@ func (a *App) showVisitorPicker(r *Req, h storage.Household, inPlace bool) error
 		if on[m.ID] {
 			mark = "☑ "
 		}
-		label := mark + LimitRunes(m.Name, 32)
+		label := mark + core.LimitRunes(m.Name, 32)
 		if m.Building != "" {
 			label += " · " + m.Building
 		}
-		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:vt:" + Itoa(h.ID) + ":" + Itoa(m.ID)}})
+		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:vt:" + core.Itoa(h.ID) + ":" + core.Itoa(m.ID)}})
 	}
-	id := Itoa(h.ID)
+	id := core.Itoa(h.ID)
 	rows = append(rows, []telegram.Button{{Text: r.T("care.button_add_visitor"), CallbackData: "cr:va:" + id},
 		{Text: r.T("care.button_done"), CallbackData: "cr:v:" + id}})
 	text := r.T("care.visitor_picker", a.householdLine(r, h))
@@ -63,13 +64,13 @@ func (a *App) showVisitorPicker(r *Req, h storage.Household, inPlace bool) error
 }
 
 // toggleVisitor assigns member mid to household h, or takes them off.
-func (a *App) toggleVisitor(r *Req, h storage.Household, mid int64) error {
+func (a *App) toggleVisitor(r *core.Req, h storage.Household, mid int64) error {
 	on, err := r.Tx.IsHouseholdVisitor(h.ID, mid)
 	if err != nil {
 		return err
 	}
 	m, err := r.Tx.Member(mid)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -94,12 +95,12 @@ func (a *App) toggleVisitor(r *Req, h storage.Household, mid int64) error {
 }
 
 // visitorByText assigns the visitor staff named by @username or id.
-func (a *App) visitorByText(r *Req, d careData) error {
+func (a *App) visitorByText(r *core.Req, d careData) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
 	}
-	who := strings.TrimSpace(CleanLine(r.Text))
+	who := strings.TrimSpace(core.CleanLine(r.Text))
 	m, ok, err := a.FindPerson(r, who, "care.ask_visitor")
 	if !ok || err != nil {
 		return err
@@ -108,7 +109,7 @@ func (a *App) visitorByText(r *Req, d careData) error {
 		if err != nil {
 			return err
 		}
-		return r.Reply(r.T("care.not_visitor", Esc(m.Name)), nil)
+		return r.Reply(r.T("care.not_visitor", core.Esc(m.Name)), nil)
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -127,7 +128,7 @@ func (a *App) visitorByText(r *Req, d careData) error {
 
 // assignVisitor makes m a visitor of h, records it and tells m (without the
 // household's details: those come with the visit round).
-func (a *App) assignVisitor(r *Req, h storage.Household, m storage.Member) error {
+func (a *App) assignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
 	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, true, r.Me.ID, r.Now); err != nil {
 		return err
 	}
@@ -140,7 +141,7 @@ func (a *App) assignVisitor(r *Req, h storage.Household, m storage.Member) error
 	return a.joinRunningRound(r, h, m)
 }
 
-func (a *App) unassignVisitor(r *Req, h storage.Household, m storage.Member) error {
+func (a *App) unassignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
 	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, false, r.Me.ID, r.Now); err != nil {
 		return err
 	}

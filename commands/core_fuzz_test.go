@@ -6,12 +6,12 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -42,8 +42,8 @@ var errFuzzRollback = errors.New("roll back")
 type fuzzBot struct {
 	s      *storage.Storage
 	a      *App
-	routes []Route
-	fall   HandleFunc
+	routes []core.Route
+	fall   core.HandleFunc
 }
 
 func newFuzzBot(f *testing.F) *fuzzBot {
@@ -61,7 +61,7 @@ func newFuzzBot(f *testing.F) *fuzzBot {
 	f.Cleanup(func() { s.Close() })
 	err = s.Update(context.Background(), func(tx *storage.Tx) error {
 		for _, id := range []int64{fuzzAdmin, fuzzStaff, fuzzLeader, fuzzResident, fuzzNew} {
-			if err := tx.TouchMember(id, "P"+Itoa(id), "u"+Itoa(id), "en", fuzzT0); err != nil {
+			if err := tx.TouchMember(id, "P"+core.Itoa(id), "u"+core.Itoa(id), "en", fuzzT0); err != nil {
 				return err
 			}
 			if id != fuzzNew {
@@ -170,7 +170,7 @@ func fuzzChat(who int64, kind uint8) models.Chat {
 
 func fuzzUser(who uint8) models.User {
 	id := fuzzPeople[int(who)%len(fuzzPeople)]
-	return models.User{ID: id, FirstName: "P" + Itoa(id), Username: "u" + Itoa(id), LanguageCode: "en"}
+	return models.User{ID: id, FirstName: "P" + core.Itoa(id), Username: "u" + core.Itoa(id), LanguageCode: "en"}
 }
 
 // FuzzCallbackData presses a button with any data, as anyone, anywhere.
@@ -265,46 +265,12 @@ func FuzzCommandText(f *testing.F) {
 			fl := fuzzFlows[int(chat&0x7f)%len(fuzzFlows)]
 			if fl.name != "" {
 				u = fuzzUser(0)
-				u.ID, u.FirstName, u.Username = fl.who, "P"+Itoa(fl.who), "u"+Itoa(fl.who)
+				u.ID, u.FirstName, u.Username = fl.who, "P"+core.Itoa(fl.who), "u"+core.Itoa(fl.who)
 				c = fuzzChat(u.ID, 0)
 				flow = &storage.Flow{UserID: fl.who, Name: fl.name, Step: fl.step, Data: fl.data}
 			}
 		}
 		upd := &models.Update{ID: 1, Message: &models.Message{ID: 9, From: &u, Chat: c, Text: text, Date: int(fuzzT0.Unix())}}
 		b.runIn(t, upd, flow)
-	})
-}
-
-// FuzzParseCommand: whatever the text, a command name is a short word in
-// lower case, and arguments come only with a name.
-func FuzzParseCommand(f *testing.F) {
-	for _, s := range []string{"/start", "/Help@bot x", "/x@other y", "/a\tb c", "/\n", "/ticket#1", "hi", "/" + strings.Repeat("a", 40)} {
-		f.Add(s)
-	}
-	a := &App{BotName: "bot"}
-	f.Fuzz(func(t *testing.T, s string) {
-		cmd, args := a.ParseCommand(s)
-		if cmd == "" && args != "" {
-			t.Fatalf("%q: args %q without a command", s, args)
-		}
-		if len(cmd) > 32 || strings.ContainsAny(cmd, " \n\t@/") || cmd != strings.ToLower(cmd) {
-			t.Fatalf("%q: command %q", s, cmd)
-		}
-	})
-}
-
-// FuzzIdArg: an accepted id is positive and written exactly as typed.
-func FuzzIdArg(f *testing.F) {
-	for _, s := range []string{"1", "#12", " 7 ", "0", "-1", "01", "1e3", "99999999999999999999", "#", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		id, ok := IdArg(s)
-		if !ok {
-			return
-		}
-		if id <= 0 || Itoa(id) != strings.TrimPrefix(strings.TrimSpace(s), "#") {
-			t.Fatalf("%q: %d", s, id)
-		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -95,8 +96,8 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		keys["cmd."+c.Name] = true
 	}
 	for _, b := range a.buttonTable() {
-		keys[OrKey(b.Refuse, "error.forbidden_button")] = true
-		keys[OrKey(b.Private, "error.private_button")] = true
+		keys[core.OrKey(b.Refuse, "error.forbidden_button")] = true
+		keys[core.OrKey(b.Private, "error.private_button")] = true
 	}
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: the pattern is off", len(keys))

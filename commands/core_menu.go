@@ -3,12 +3,13 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // mainMenu is what a registered resident can do, as buttons.
-func (a *App) mainMenu(r *Req) telegram.Keyboard {
+func (a *App) mainMenu(r *core.Req) telegram.Keyboard {
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("menu.report"), CallbackData: "menu:report"}, {Text: r.T("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.T("menu.my"), CallbackData: "menu:my"}, {Text: r.T("menu.help"), CallbackData: "menu:help"}},
@@ -27,12 +28,12 @@ func (a *App) mainMenu(r *Req) telegram.Keyboard {
 }
 
 // menuButton takes the main menu's buttons.
-func (a *App) menuButton(r *Req) error {
+func (a *App) menuButton(r *core.Req) error {
 	if !r.Private() {
 		// The menu lives in private: nothing of the presser's is shown in a group.
 		return r.Toast(r.T("menu.private_only"))
 	}
-	var run Handler
+	var run core.Handler
 	switch strings.TrimPrefix(r.CB.Data, "menu:") {
 	case "report":
 		run = a.report

@@ -1,9 +1,6 @@
 package commands
 
-import (
-	"courtyard/storage"
-	"courtyard/telegram"
-)
+import "courtyard/commands/core"
 
 // The permission table: every command and every button action, with who
 // may use it (lowest role), where (private chat, linked group, unlinked
@@ -30,61 +27,58 @@ import (
 
 // commandTable lists every command. A command used in a chat its rule does
 // not allow answers with a deep link to the private chat.
-func (a *App) commandTable() []Command {
-	cs := []Command{
-		{"start", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.start},
-		{"help", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.help},
-		{"lang", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.langCmd},
-		{"cancel", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.cancel},
-		{"grant", Rule{StaffUp, AnyChat, ScopeGrant}, Listed, a.grant},
-		{"revoke", Rule{StaffUp, AnyChat, ScopeGrant}, Listed, a.revoke},
-		{"linkchat", Rule{StaffUp, AnyChat, ScopeNone}, Listed, a.linkchat},
-		{"status", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.status},
-		{"report", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.report},
-		{"wish", Rule{AnyRole, AnyChat, ScopeOwn}, Listed, a.wish},
-		{"my", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.my},
-		{"ticket", Rule{AnyRole, PrivateOnly, ScopeTicketView}, Listed, a.ticketCmd},
-		{"mytasks", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.mytasks},
-		{"queue", Rule{LeaderUp, PrivateOnly, ScopeBuilding}, Listed, a.queue},
-		{"assign", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.assign},
-		{"reject", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.reject},
-		{"duplicate", Rule{LeaderUp, PrivateOnly, ScopeTicketManage}, Listed, a.duplicate},
-		{"ledger", Rule{LeaderUp, PrivateOnly, ScopeBuilding}, Listed, a.ledger},
-		{"export", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.export},
-		{"stats", Rule{StaffUp, AnyChat, ScopeNone}, Listed, a.stats},
-		{"team", Rule{AnyRole, PrivateOnly, ScopeTeam}, Listed, a.team},
-		{"teams", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.teams},
-		{"hours", Rule{AnyRole, PrivateOnly, ScopeHours}, Listed, a.hours},
-		{"shifts", Rule{AnyRole, PrivateOnly, ScopeShift}, Listed, a.shiftsCmd},
-		{"found", Rule{AnyRole, PrivateOnly, ScopeShift}, Listed, a.found},
-		{"roster", Rule{AnyRole, PrivateOnly, ScopeRoster}, Listed, a.rosterCmd},
-		{"patrol", Rule{AnyRole, PrivateOnly, ScopePatrol}, Listed, a.patrolCmd},
-		{"announce", Rule{LeaderUp, PrivateOnly, ScopeAnnounce}, Listed, a.announce},
-		{"job", Rule{AnyRole, PrivateOnly, ScopeOrganise}, Listed, a.job},
-		{"jobs", Rule{AnyRole, PrivateOnly, ScopeNone}, Listed, a.jobsCmd},
-		{"myjobs", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.myjobs},
-		{"announcements", Rule{LeaderUp, PrivateOnly, ScopeAnnounce}, Listed, a.announcements},
-		{"holidays", Rule{AnyRole, AnyChat, ScopeNone}, Listed, a.holidays},
-		{"care", Rule{StaffUp, PrivateOnly, ScopeHousehold}, Listed, a.care},
-		{"visits", Rule{StaffUp, PrivateOnly, ScopeHousehold}, Listed, a.visitsCmd},
-		{"stars", Rule{AnyRole, PrivateOnly, ScopeStars}, Listed, a.stars},
-		{"pledge", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.pledge},
-		{"pledges", Rule{AnyRole, PrivateOnly, ScopePledge}, Listed, a.pledges},
-		{"schedule", Rule{LeaderUp, PrivateOnly, ScopeSchedule}, Listed, a.schedule},
-		{"meeting", Rule{StaffUp, PrivateOnly, ScopeManageMeeting}, Listed, a.meeting},
-		{"meetings", Rule{LeaderUp, PrivateOnly, ScopeViewMeeting}, Listed, a.meetings},
-		{"mediation", Rule{AnyRole, PrivateOnly, ScopeMediate}, ListedFrom(StaffUp), a.mediation},
-		{"mediator", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.mediator},
-		{"summary", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.summary},
-		{"mydata", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.myData},
-		{"forgetme", Rule{AnyRole, PrivateOnly, ScopeOwn}, Listed, a.forgetMe},
-		{"block", Rule{StaffUp, PrivateOnly, ScopeBlock}, Listed, a.blockCmd},
-		{"unblock", Rule{StaffUp, PrivateOnly, ScopeBlock}, Listed, a.unblockCmd},
-		{"blocked", Rule{StaffUp, PrivateOnly, ScopeNone}, Listed, a.blockedCmd},
-		{"audit", Rule{AdminOnly, PrivateOnly, ScopeAudit}, Listed, a.auditCmd},
-	}
-	for i := range cs {
-		cs[i].Run = a.Guard(cs[i])
+func (a *App) commandTable() []core.Command {
+	cs := []core.Command{
+		{Name: "start", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.start},
+		{Name: "help", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.help},
+		{Name: "lang", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.langCmd},
+		{Name: "cancel", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.cancel},
+		{Name: "grant", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.grant},
+		{Name: "revoke", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.revoke},
+		{Name: "linkchat", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.linkchat},
+		{Name: "status", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.status},
+		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.report},
+		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.wish},
+		{Name: "my", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.my},
+		{Name: "ticket", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView}, Menu: core.Listed, Run: a.ticketCmd},
+		{Name: "mytasks", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.mytasks},
+		{Name: "queue", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding}, Menu: core.Listed, Run: a.queue},
+		{Name: "assign", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.assign},
+		{Name: "reject", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.reject},
+		{Name: "duplicate", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.duplicate},
+		{Name: "ledger", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding}, Menu: core.Listed, Run: a.ledger},
+		{Name: "export", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.export},
+		{Name: "stats", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.stats},
+		{Name: "team", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, Menu: core.Listed, Run: a.team},
+		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.teams},
+		{Name: "hours", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeHours}, Menu: core.Listed, Run: a.hours},
+		{Name: "shifts", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, Menu: core.Listed, Run: a.shiftsCmd},
+		{Name: "found", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, Menu: core.Listed, Run: a.found},
+		{Name: "roster", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeRoster}, Menu: core.Listed, Run: a.rosterCmd},
+		{Name: "patrol", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, Menu: core.Listed, Run: a.patrolCmd},
+		{Name: "announce", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, Menu: core.Listed, Run: a.announce},
+		{Name: "job", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise}, Menu: core.Listed, Run: a.job},
+		{Name: "jobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.jobsCmd},
+		{Name: "myjobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.myjobs},
+		{Name: "announcements", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, Menu: core.Listed, Run: a.announcements},
+		{Name: "holidays", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.holidays},
+		{Name: "care", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.care},
+		{Name: "visits", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.visitsCmd},
+		{Name: "stars", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeStars}, Menu: core.Listed, Run: a.stars},
+		{Name: "pledge", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.pledge},
+		{Name: "pledges", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge}, Menu: core.Listed, Run: a.pledges},
+		{Name: "schedule", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, Menu: core.Listed, Run: a.schedule},
+		{Name: "meeting", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, Menu: core.Listed, Run: a.meeting},
+		{Name: "meetings", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting}, Menu: core.Listed, Run: a.meetings},
+		{Name: "mediation", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, Menu: core.ListedFrom(core.StaffUp), Run: a.mediation},
+		{Name: "mediator", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.mediator},
+		{Name: "summary", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.summary},
+		{Name: "mydata", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.myData},
+		{Name: "forgetme", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.forgetMe},
+		{Name: "block", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeBlock}, Menu: core.Listed, Run: a.blockCmd},
+		{Name: "unblock", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeBlock}, Menu: core.Listed, Run: a.unblockCmd},
+		{Name: "blocked", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.blockedCmd},
+		{Name: "audit", Rule: core.Rule{Min: core.AdminOnly, Chats: core.PrivateOnly, Scope: core.ScopeAudit}, Menu: core.Listed, Run: a.auditCmd},
 	}
 	return cs
 }
@@ -94,162 +88,146 @@ func (a *App) commandTable() []Command {
 // "*" for any) has its rule. refuse and private are the catalog keys of the
 // answer when the table refuses the role or the chat (defaults:
 // error.forbidden_button, error.private_button).
-func (a *App) buttonTable() []Buttons {
-	return []Buttons{
-		{Prefix: "reg:", Run: a.regButton, Private: "error.stale_button", Verbs: Verbs{
-			"change": {AnyRole, PrivateOnly, ScopeOwn},
-			"b":      {AnyRole, PrivateOnly, ScopeOwn},
+func (a *App) buttonTable() []core.Buttons {
+	return []core.Buttons{
+		{Prefix: "reg:", Run: a.regButton, Private: "error.stale_button", Verbs: core.Verbs{
+			"change": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"b":      {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "lang:", Run: a.langButton, Verbs: Verbs{
-			"*": {AnyRole, PrivateOnly, ScopeOwn},
+		{Prefix: "lang:", Run: a.langButton, Verbs: core.Verbs{
+			"*": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "menu:", Run: a.menuButton, Private: "menu.private_only", Verbs: Verbs{
-			"report": {AnyRole, PrivateOnly, ScopeOwn}, "wish": {AnyRole, PrivateOnly, ScopeOwn},
-			"my": {AnyRole, PrivateOnly, ScopeOwn}, "help": {AnyRole, PrivateOnly, ScopeNone},
-			"jobs": {AnyRole, PrivateOnly, ScopeJob}, "shifts": {AnyRole, PrivateOnly, ScopeShift},
-			"stars": {AnyRole, PrivateOnly, ScopeStars}, "pledges": {AnyRole, PrivateOnly, ScopePledge},
-			"lang": {AnyRole, PrivateOnly, ScopeOwn}, "mydata": {AnyRole, PrivateOnly, ScopeOwn},
-			"mediation": {AnyRole, PrivateOnly, ScopeMediate}, "summary": {StaffUp, PrivateOnly, ScopeNone},
+		{Prefix: "menu:", Run: a.menuButton, Private: "menu.private_only", Verbs: core.Verbs{
+			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "wish": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"my": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "help": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"jobs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob}, "shifts": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
+			"stars": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "pledges": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge},
+			"lang": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "mydata": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"mediation": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, "summary": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
 		}},
-		{Prefix: "tk:", Run: a.ticketButton, Verbs: Verbs{
-			"cat": {AnyRole, PrivateOnly, ScopeOwn}, "bld": {AnyRole, PrivateOnly, ScopeOwn},
-			"b": {AnyRole, PrivateOnly, ScopeOwn}, "nm": {AnyRole, PrivateOnly, ScopeOwn},
-			"cancel": {AnyRole, PrivateOnly, ScopeOwn},
-			"claim":  {AnyRole, PrivateOnly, ScopeTicketWork}, "qclaim": {AnyRole, PrivateOnly, ScopeTicketWork},
-			"back": {AnyRole, PrivateOnly, ScopeTicketWork}, "res": {AnyRole, PrivateOnly, ScopeTicketWork},
-			"fb": {AnyRole, PrivateOnly, ScopeTicketReporter}, "me": {AnyRole, AnyChat, ScopeTicketFollow},
-			"info": {AnyRole, AnyChat, ScopeTicketView}, "media": {AnyRole, PrivateOnly, ScopeTicketView},
-			"hide": {AnyRole, PrivateOnly, ScopeTicketReporter},
+		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
+			"cat": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bld": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"b": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "nm": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"cancel": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"claim":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "qclaim": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
+			"back": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "res": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
+			"fb": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter}, "me": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow},
+			"info": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView}, "media": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView},
+			"hide": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter},
 		}},
-		{Prefix: "an:", Run: a.announceButton, Refuse: "ann.not_yours", Private: "error.stale_button", Verbs: Verbs{
-			"ack":  {AnyRole, AnyChat, ScopeRecipient},
-			"send": {LeaderUp, PrivateOnly, ScopeAnnounce}, "pin": {LeaderUp, PrivateOnly, ScopeAnnounce},
-			"cancel": {LeaderUp, PrivateOnly, ScopeAnnounce},
-			"a":      {LeaderUp, PrivateOnly, ScopeAnnounce}, "b": {LeaderUp, PrivateOnly, ScopeAnnounce},
-			"bd": {LeaderUp, PrivateOnly, ScopeAnnounce}, "t": {LeaderUp, PrivateOnly, ScopeAnnounce},
-			"x": {LeaderUp, PrivateOnly, ScopeOwn},
+		{Prefix: "an:", Run: a.announceButton, Refuse: "ann.not_yours", Private: "error.stale_button", Verbs: core.Verbs{
+			"ack":  {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeRecipient},
+			"send": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, "pin": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce},
+			"cancel": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce},
+			"a":      {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, "b": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce},
+			"bd": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, "t": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce},
+			"x": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "lg:", Run: a.ledgerButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/ledger", Verbs: Verbs{
-			"*": {LeaderUp, PrivateOnly, ScopeBuilding},
+		{Prefix: "lg:", Run: a.ledgerButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/ledger", Verbs: core.Verbs{
+			"*": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding},
 		}},
-		{Prefix: "pt:", Run: a.patrolButton, Verbs: Verbs{
-			"tl": {AnyRole, PrivateOnly, ScopePatrol}, "ta": {AnyRole, PrivateOnly, ScopePatrol},
-			"tc": {AnyRole, PrivateOnly, ScopePatrol}, "tp": {AnyRole, PrivateOnly, ScopePatrol},
-			"tr": {AnyRole, PrivateOnly, ScopePatrol}, "trc": {AnyRole, PrivateOnly, ScopePatrol},
-			"fp": {AnyRole, PrivateOnly, ScopePatrol}, "fs": {AnyRole, PrivateOnly, ScopePatrol},
-			"fk": {AnyRole, PrivateOnly, ScopePatrol}, "fn": {AnyRole, PrivateOnly, ScopePatrol},
-			"fsave": {AnyRole, PrivateOnly, ScopePatrol}, "fcancel": {AnyRole, PrivateOnly, ScopePatrol},
-			"take": {AnyRole, PrivateOnly, ScopeTakeShift}, "takec": {AnyRole, PrivateOnly, ScopeTakeShift},
-			"swap": {AnyRole, PrivateOnly, ScopeTakeShift}, "swapc": {AnyRole, PrivateOnly, ScopeTakeShift},
-			"cant": {AnyRole, PrivateOnly, ScopeShift}, "way": {AnyRole, PrivateOnly, ScopeShift},
-			"in": {AnyRole, PrivateOnly, ScopeShift}, "out": {AnyRole, PrivateOnly, ScopeShift},
-			"found": {AnyRole, PrivateOnly, ScopeShift}, "offer": {AnyRole, PrivateOnly, ScopeShift},
-			"offt": {AnyRole, PrivateOnly, ScopeShift}, "offm": {AnyRole, PrivateOnly, ScopeShift},
+		{Prefix: "pt:", Run: a.patrolButton, Verbs: core.Verbs{
+			"tl": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "ta": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"tc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "tp": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"tr": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "trc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"fp": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "fs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"fk": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "fn": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"fsave": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "fcancel": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
+			"take": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakeShift}, "takec": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakeShift},
+			"swap": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakeShift}, "swapc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakeShift},
+			"cant": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, "way": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
+			"in": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, "out": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
+			"found": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, "offer": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
+			"offt": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, "offm": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
 		}},
-		{Prefix: "tm:", Run: a.teamButton, Refuse: "team.staff_only", Private: "error.stale_button", Verbs: Verbs{
-			"view": {AnyRole, PrivateOnly, ScopeTeam}, "join": {AnyRole, PrivateOnly, ScopeJoin},
-			"leave": {AnyRole, PrivateOnly, ScopeOwn}, "leavey": {AnyRole, PrivateOnly, ScopeOwn},
-			"stay": {AnyRole, PrivateOnly, ScopeOwn},
-			"ok":   {AnyRole, PrivateOnly, ScopeTeam}, "no": {AnyRole, PrivateOnly, ScopeTeam},
-			"leads": {StaffUp, PrivateOnly, ScopeNone}, "lead": {StaffUp, PrivateOnly, ScopeNone},
-			"restr": {StaffUp, PrivateOnly, ScopeNone}, "ren": {StaffUp, PrivateOnly, ScopeNone},
-			"arch": {StaffUp, PrivateOnly, ScopeNone}, "archy": {StaffUp, PrivateOnly, ScopeNone},
-			"unarch": {StaffUp, PrivateOnly, ScopeNone},
+		{Prefix: "tm:", Run: a.teamButton, Refuse: "team.staff_only", Private: "error.stale_button", Verbs: core.Verbs{
+			"view": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, "join": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJoin},
+			"leave": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "leavey": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"stay": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"ok":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, "no": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam},
+			"leads": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "lead": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"restr": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "ren": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"arch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "archy": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"unarch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
 		}},
-		{Prefix: "jb:", Run: a.jobButton, Private: "error.stale_button", Verbs: Verbs{
-			"n":  {AnyRole, PrivateOnly, ScopeOrganise},
-			"pg": {AnyRole, PrivateOnly, ScopeJob}, "clr": {AnyRole, PrivateOnly, ScopeNoShows},
-			"su": {AnyRole, AnyChat, ScopeJob}, "suc": {AnyRole, PrivateOnly, ScopeJob},
-			"wd": {AnyRole, AnyChat, ScopeOwn}, "wdx": {AnyRole, PrivateOnly, ScopeOwn},
-			"ok": {AnyRole, PrivateOnly, ScopeOwn}, "no": {AnyRole, PrivateOnly, ScopeOwn},
-			"keep": {AnyRole, PrivateOnly, ScopeOwn},
-			"cx":   {AnyRole, PrivateOnly, ScopeManageJob}, "cxy": {AnyRole, PrivateOnly, ScopeManageJob},
-			"mv": {AnyRole, PrivateOnly, ScopeManageJob}, "at": {AnyRole, PrivateOnly, ScopeManageJob},
+		{Prefix: "jb:", Run: a.jobButton, Private: "error.stale_button", Verbs: core.Verbs{
+			"n":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise},
+			"pg": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob}, "clr": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNoShows},
+			"su": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeJob}, "suc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob},
+			"wd": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, "wdx": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"ok": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "no": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"keep": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"cx":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeManageJob}, "cxy": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeManageJob},
+			"mv": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeManageJob}, "at": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeManageJob},
 		}},
-		{Prefix: "cr:", Run: a.careButton, Refuse: "care.staff_only", Private: "care.staff_only", Verbs: Verbs{
-			"list": {StaffUp, PrivateOnly, ScopeNone}, "arch": {StaffUp, PrivateOnly, ScopeNone},
-			"new": {StaffUp, PrivateOnly, ScopeNone}, "b": {StaffUp, PrivateOnly, ScopeOwn},
-			"r": {StaffUp, PrivateOnly, ScopeOwn}, "skip": {StaffUp, PrivateOnly, ScopeOwn},
-			"v": {StaffUp, PrivateOnly, ScopeHousehold}, "e": {StaffUp, PrivateOnly, ScopeHousehold},
-			"x": {StaffUp, PrivateOnly, ScopeHousehold}, "vis": {StaffUp, PrivateOnly, ScopeHousehold},
-			"va": {StaffUp, PrivateOnly, ScopeHousehold}, "vt": {StaffUp, PrivateOnly, ScopeHousehold},
+		{Prefix: "cr:", Run: a.careButton, Refuse: "care.staff_only", Private: "care.staff_only", Verbs: core.Verbs{
+			"list": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "arch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"new": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "b": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"r": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "skip": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"v": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "e": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
+			"x": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "vis": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
+			"va": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "vt": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
 		}},
-		{Prefix: "vi:", Run: a.visitButton, Private: "visits.not_yours", Verbs: Verbs{
-			"done": {AnyRole, PrivateOnly, ScopeVisit}, "tk": {AnyRole, PrivateOnly, ScopeVisit},
-			"wish": {AnyRole, PrivateOnly, ScopeVisit}, "skip": {AnyRole, PrivateOnly, ScopeVisit},
+		{Prefix: "vi:", Run: a.visitButton, Private: "visits.not_yours", Verbs: core.Verbs{
+			"done": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit}, "tk": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit},
+			"wish": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit}, "skip": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit},
 		}},
-		{Prefix: "st:", Run: a.starButton, Refuse: "stars.staff_only", Private: "menu.private_only", Verbs: Verbs{
-			"o": {StaffUp, PrivateOnly, ScopeStars}, "od": {StaffUp, PrivateOnly, ScopeStars},
-			"ov": {StaffUp, PrivateOnly, ScopeStars}, "oa": {StaffUp, PrivateOnly, ScopeStars},
-			"oy": {StaffUp, PrivateOnly, ScopeStars}, "ox": {StaffUp, PrivateOnly, ScopeStars},
-			"s": {StaffUp, PrivateOnly, ScopeStars}, "t": {StaffUp, PrivateOnly, ScopeStars},
-			"n": {AnyRole, PrivateOnly, ScopeTakePart}, "w": {AnyRole, PrivateOnly, ScopeTakePart},
-			"b": {AnyRole, PrivateOnly, ScopeTakePart}, "v": {AnyRole, PrivateOnly, ScopeTakePart},
-			"c": {AnyRole, PrivateOnly, ScopeOwn},
+		{Prefix: "st:", Run: a.starButton, Refuse: "stars.staff_only", Private: "menu.private_only", Verbs: core.Verbs{
+			"o": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "od": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},
+			"ov": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "oa": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},
+			"oy": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "ox": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},
+			"s": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "t": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},
+			"n": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakePart}, "w": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakePart},
+			"b": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakePart}, "v": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTakePart},
+			"c": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "pl:", Run: a.pledgeButton, Private: "menu.private_only", Verbs: Verbs{
-			"pub": {AnyRole, PrivateOnly, ScopeOwn}, "x": {AnyRole, PrivateOnly, ScopeOwn},
-			"rk": {AnyRole, PrivateOnly, ScopeOwn},
-			"d":  {AnyRole, PrivateOnly, ScopePledge}, "sr": {AnyRole, PrivateOnly, ScopePledge},
-			"v": {AnyRole, PrivateOnly, ScopeNone}, "c": {AnyRole, PrivateOnly, ScopeManagePledges},
-			"r": {AnyRole, PrivateOnly, ScopeRatePledge}, "rv": {AnyRole, PrivateOnly, ScopeRatePledge},
+		{Prefix: "pl:", Run: a.pledgeButton, Private: "menu.private_only", Verbs: core.Verbs{
+			"pub": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "x": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"rk": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"d":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge}, "sr": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge},
+			"v": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "c": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeManagePledges},
+			"r": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeRatePledge}, "rv": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeRatePledge},
 		}},
-		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "error.stale_button", Private: "error.stale_button", Verbs: Verbs{
-			"new": {LeaderUp, PrivateOnly, ScopeNone},
-			"v":   {LeaderUp, PrivateOnly, ScopeSchedule}, "p": {LeaderUp, PrivateOnly, ScopeSchedule},
-			"r": {LeaderUp, PrivateOnly, ScopeSchedule}, "d": {LeaderUp, PrivateOnly, ScopeSchedule},
-			"et": {LeaderUp, PrivateOnly, ScopeSchedule}, "ew": {LeaderUp, PrivateOnly, ScopeSchedule},
-			"x": {LeaderUp, PrivateOnly, ScopeOwn}, "w": {LeaderUp, PrivateOnly, ScopeOwn},
-			"h": {LeaderUp, PrivateOnly, ScopeOwn}, "a": {LeaderUp, PrivateOnly, ScopeOwn},
-			"b": {LeaderUp, PrivateOnly, ScopeOwn}, "bd": {LeaderUp, PrivateOnly, ScopeOwn},
-			"t": {LeaderUp, PrivateOnly, ScopeOwn}, "save0": {LeaderUp, PrivateOnly, ScopeOwn},
-			"save1": {LeaderUp, PrivateOnly, ScopeOwn},
+		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "error.stale_button", Private: "error.stale_button", Verbs: core.Verbs{
+			"new": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"v":   {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "p": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
+			"r": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "d": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
+			"et": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "ew": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
+			"x": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "w": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"h": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "a": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"b": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bd": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"t": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "save0": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"save1": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "mt:", Run: a.meetingButton, Refuse: "mt.not_yours", Private: "error.stale_button", Verbs: Verbs{
+		{Prefix: "mt:", Run: a.meetingButton, Refuse: "mt.not_yours", Private: "error.stale_button", Verbs: core.Verbs{
 			// Invitations are posted to linked groups too: Coming and
 			// Can't come answer there, for the invited chat only.
-			"y": {AnyRole, AnyChat, ScopeInvited}, "n": {AnyRole, AnyChat, ScopeInvited},
-			"v":    {LeaderUp, PrivateOnly, ScopeViewMeeting},
-			"post": {StaffUp, PrivateOnly, ScopeManageMeeting}, "rep": {StaffUp, PrivateOnly, ScopeManageMeeting},
-			"cancel": {StaffUp, PrivateOnly, ScopeManageMeeting}, "min": {StaffUp, PrivateOnly, ScopeManageMeeting},
-			"dec": {StaffUp, PrivateOnly, ScopeManageMeeting}, "tk": {StaffUp, PrivateOnly, ScopeManageMeeting},
-			"jb": {StaffUp, PrivateOnly, ScopeManageMeeting},
-			"x":  {StaffUp, PrivateOnly, ScopeOwn}, "pull": {StaffUp, PrivateOnly, ScopeOwn},
-			"ad": {StaffUp, PrivateOnly, ScopeOwn}, "a": {StaffUp, PrivateOnly, ScopeOwn},
-			"b": {StaffUp, PrivateOnly, ScopeOwn}, "bd": {StaffUp, PrivateOnly, ScopeOwn},
-			"t": {StaffUp, PrivateOnly, ScopeOwn},
+			"y": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeInvited}, "n": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeInvited},
+			"v":    {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting},
+			"post": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "rep": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
+			"cancel": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "min": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
+			"dec": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "tk": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
+			"jb": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
+			"x":  {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "pull": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"ad": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "a": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"b": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bd": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"t": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "md:", Run: a.mediationButton, Refuse: "mediation.move_refused", Private: "mediation.group_refused", Verbs: Verbs{
-			"tk":  {LeaderUp, PrivateOnly, ScopeMoveToMediation},
-			"new": {AnyRole, PrivateOnly, ScopeMediate}, "l": {AnyRole, PrivateOnly, ScopeMediate},
-			"o": {AnyRole, PrivateOnly, ScopeDispute}, "s": {AnyRole, PrivateOnly, ScopeDispute},
-			"f": {AnyRole, PrivateOnly, ScopeDispute}, "oc": {AnyRole, PrivateOnly, ScopeDispute},
-			"out": {AnyRole, PrivateOnly, ScopeDispute},
+		{Prefix: "md:", Run: a.mediationButton, Refuse: "mediation.move_refused", Private: "mediation.group_refused", Verbs: core.Verbs{
+			"tk":  {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeMoveToMediation},
+			"new": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, "l": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate},
+			"o": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute}, "s": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
+			"f": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute}, "oc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
+			"out": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
 		}},
-		{Prefix: "xl:", Run: a.excelButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/export", Verbs: Verbs{
-			"*": {StaffUp, PrivateOnly, ScopeNone},
+		{Prefix: "xl:", Run: a.excelButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/export", Verbs: core.Verbs{
+			"*": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
 		}},
-		{Prefix: "pv:", Run: a.privacyButton, Private: "forget.private_only", Verbs: Verbs{
-			"forget": {AnyRole, PrivateOnly, ScopeOwn}, "keep": {AnyRole, PrivateOnly, ScopeOwn},
+		{Prefix: "pv:", Run: a.privacyButton, Private: "forget.private_only", Verbs: core.Verbs{
+			"forget": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "keep": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "au:", Run: a.auditButton, Refuse: "audit.forbidden", Private: "audit.forbidden", Verbs: Verbs{
-			"*": {AdminOnly, PrivateOnly, ScopeAudit},
+		{Prefix: "au:", Run: a.auditButton, Refuse: "audit.forbidden", Private: "audit.forbidden", Verbs: core.Verbs{
+			"*": {Min: core.AdminOnly, Chats: core.PrivateOnly, Scope: core.ScopeAudit},
 		}},
 	}
-}
-
-// Menu is the command list for setMyCommands: commands usable at role, in
-// private or in groups, in lang.
-func (a *App) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
-	var out []telegram.BotCommand
-	for _, c := range a.commandTable() {
-		if c.Menu == "" || c.Rule.Min.Rank() > role.Rank() || (group && c.Rule.Chats&InLinked == 0) {
-			continue
-		}
-		if c.Menu != Listed && storage.Role(c.Menu).Rank() > role.Rank() {
-			continue
-		}
-		out = append(out, telegram.BotCommand{Command: c.Name, Description: a.Cat.T(lang, "cmd."+c.Name)})
-	}
-	return out
 }

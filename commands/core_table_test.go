@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -34,7 +35,7 @@ func TestEveryCommandHasARow(t *testing.T) {
 func TestEveryButtonActionHasARow(t *testing.T) {
 	src := parseCommands(t)
 	a := &App{}
-	families := map[string]Buttons{}
+	families := map[string]core.Buttons{}
 	for _, b := range a.buttonTable() {
 		families[b.Prefix] = b
 	}
@@ -43,7 +44,7 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 	for _, data := range src.callbackLiterals() {
 		for prefix := range families {
 			if strings.HasPrefix(data, prefix) {
-				carried[prefix+ButtonVerb(prefix, data)] = true
+				carried[prefix+core.ButtonVerb(prefix, data)] = true
 			}
 		}
 	}
@@ -79,7 +80,7 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 			continue
 		}
 		if _, ok := b.RuleFor(data); !ok && strings.TrimPrefix(data, b.Prefix) != "" {
-			t.Errorf("a button carries %q: %s%s has no row in buttonTable", data, b.Prefix, ButtonVerb(b.Prefix, data))
+			t.Errorf("a button carries %q: %s%s has no row in buttonTable", data, b.Prefix, core.ButtonVerb(b.Prefix, data))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -18,13 +19,13 @@ func (a *App) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueI
 		return err
 	}
 	org, err := tx.Member(j.OrganiserID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if !CanDM(org) {
+	if !core.CanDM(org) {
 		return nil
 	}
 	lang := a.LangOf(org)
@@ -57,7 +58,7 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 	}
 	a.FillRemoved(names, lang)
 	var b strings.Builder
-	b.WriteString(a.Cat.T(lang, "job.attend_title", Esc(j.Title), a.jobSpan(lang, j.Start, j.End)) + "\n")
+	b.WriteString(a.Cat.T(lang, "job.attend_title", core.Esc(j.Title), a.jobSpan(lang, j.Start, j.End)) + "\n")
 	if len(ids) == 0 {
 		b.WriteString(a.Cat.T(lang, "job.attend_nobody"))
 		return b.String(), nil, nil
@@ -70,11 +71,11 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 		} else if ok {
 			mark = a.Cat.T(lang, "job.attend_absent")
 		}
-		b.WriteString("• " + Esc(names[id]) + " — " + mark + "\n")
-		name := LimitRunes(names[id], 20)
+		b.WriteString("• " + core.Esc(names[id]) + " — " + mark + "\n")
+		name := core.LimitRunes(names[id], 20)
 		rows = append(rows, []telegram.Button{
-			{Text: "✓ " + name, CallbackData: "jb:at:" + Itoa(j.ID) + ":" + Itoa(id) + ":1"},
-			{Text: "✗ " + name, CallbackData: "jb:at:" + Itoa(j.ID) + ":" + Itoa(id) + ":0"},
+			{Text: "✓ " + name, CallbackData: "jb:at:" + core.Itoa(j.ID) + ":" + core.Itoa(id) + ":1"},
+			{Text: "✗ " + name, CallbackData: "jb:at:" + core.Itoa(j.ID) + ":" + core.Itoa(id) + ":0"},
 		})
 	}
 	b.WriteString(a.Cat.T(lang, "job.attend_hint", j.Minutes()/60, j.Minutes()%60))
@@ -83,7 +84,7 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 
 // jobAttendButton marks one person: came logs the job's hours for them,
 // did not come removes them; marking again replaces the mark.
-func (a *App) jobAttendButton(r *Req, j storage.Job, parts BtnArgs) error {
+func (a *App) jobAttendButton(r *core.Req, j storage.Job, parts core.BtnArgs) error {
 	member, ok := parts.Id(3)
 	if !ok || len(parts) != 5 || (parts[4] != "0" && parts[4] != "1") {
 		return r.Toast(r.T("error.stale_button"))

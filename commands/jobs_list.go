@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -12,10 +13,10 @@ import (
 const maxListedJobs = 500
 
 // jobsCmd: /jobs lists upcoming jobs the caller may join, five a page.
-func (a *App) jobsCmd(r *Req) error { return a.showJobs(r, 0, false) }
+func (a *App) jobsCmd(r *core.Req) error { return a.showJobs(r, 0, false) }
 
 // jobsPage is a page button of /jobs; what is shown is checked again.
-func (a *App) jobsPage(r *Req, parts []string) error {
+func (a *App) jobsPage(r *core.Req, parts []string) error {
 	page := 0
 	if len(parts) == 3 {
 		page, _ = strconv.Atoi(parts[2])
@@ -26,7 +27,7 @@ func (a *App) jobsPage(r *Req, parts []string) error {
 	return a.showJobs(r, page, true)
 }
 
-func (a *App) visibleJobs(r *Req) ([]storage.Job, error) {
+func (a *App) visibleJobs(r *core.Req) ([]storage.Job, error) {
 	all, err := r.Tx.UpcomingJobs(r.Now, maxListedJobs)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func (a *App) visibleJobs(r *Req) ([]storage.Job, error) {
 	return out, nil
 }
 
-func (a *App) showJobs(r *Req, page int, edit bool) error {
+func (a *App) showJobs(r *core.Req, page int, edit bool) error {
 	jobs, err := a.visibleJobs(r)
 	if err != nil {
 		return err
@@ -67,7 +68,7 @@ func (a *App) showJobs(r *Req, page int, edit bool) error {
 			return err
 		}
 		b.WriteString("\n" + line)
-		rows = append(rows, []telegram.Button{{Text: r.T("job.button.signup_for", LimitRunes(j.Title, 30)), CallbackData: "jb:su:" + Itoa(j.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.signup_for", core.LimitRunes(j.Title, 30)), CallbackData: "jb:su:" + core.Itoa(j.ID)}})
 	}
 	var nav []telegram.Button
 	if page > 0 {
@@ -87,15 +88,15 @@ func (a *App) showJobs(r *Req, page int, edit bool) error {
 }
 
 // jobLine is one job in a list: title, time, place and count.
-func (a *App) jobLine(r *Req, j storage.Job) (string, error) {
+func (a *App) jobLine(r *core.Req, j storage.Job) (string, error) {
 	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return "", err
 	}
 	c := storage.CountSeats(list)
-	line := "<b>" + Esc(j.Title) + "</b>\n" + a.jobSpan(r.Lang, j.Start, j.End)
+	line := "<b>" + core.Esc(j.Title) + "</b>\n" + a.jobSpan(r.Lang, j.Start, j.End)
 	if j.Place != "" {
-		line += " · " + Esc(j.Place)
+		line += " · " + core.Esc(j.Place)
 	}
 	line += " · " + r.T("job.card.count", c.Signed, j.Slots)
 	if c.Waiting > 0 {
@@ -106,7 +107,7 @@ func (a *App) jobLine(r *Req, j storage.Job) (string, error) {
 
 // myjobs: /myjobs lists the caller's jobs with Withdraw, and the jobs they
 // organise with Cancel and Change time.
-func (a *App) myjobs(r *Req) error {
+func (a *App) myjobs(r *core.Req) error {
 	jobs, states, err := r.Tx.MemberJobs(r.Me.ID, r.Now)
 	if err != nil {
 		return err
@@ -129,7 +130,7 @@ func (a *App) myjobs(r *Req) error {
 			return err
 		}
 		b.WriteString("\n" + line + "\n" + r.T("job.my_state."+states[i]) + "\n")
-		rows = append(rows, []telegram.Button{{Text: r.T("job.button.withdraw_from", LimitRunes(j.Title, 30)), CallbackData: "jb:wd:" + Itoa(j.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.withdraw_from", core.LimitRunes(j.Title, 30)), CallbackData: "jb:wd:" + core.Itoa(j.ID)}})
 	}
 	if len(own) > 0 {
 		b.WriteString("\n" + r.T("job.my_organised") + "\n")
@@ -141,8 +142,8 @@ func (a *App) myjobs(r *Req) error {
 		}
 		b.WriteString("\n" + line + "\n")
 		rows = append(rows, []telegram.Button{
-			{Text: r.T("job.button.cancel_named", LimitRunes(j.Title, 20)), CallbackData: "jb:cx:" + Itoa(j.ID)},
-			{Text: r.T("job.button.move"), CallbackData: "jb:mv:" + Itoa(j.ID)}})
+			{Text: r.T("job.button.cancel_named", core.LimitRunes(j.Title, 20)), CallbackData: "jb:cx:" + core.Itoa(j.ID)},
+			{Text: r.T("job.button.move"), CallbackData: "jb:mv:" + core.Itoa(j.ID)}})
 	}
 	return r.Reply(strings.TrimSpace(b.String()), telegram.Keyboard{InlineKeyboard: rows})
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -11,7 +12,7 @@ import (
 // jobCancelButton cancels a job after a confirmation: everyone signed up
 // or waiting is told, its reminders are dropped and every posted copy says
 // it is cancelled.
-func (a *App) jobCancelButton(r *Req, j storage.Job, confirmed bool) error {
+func (a *App) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error {
 	switch {
 	case !a.mayManageJob(r, j):
 		return r.Toast(r.T("job.not_yours"))
@@ -21,14 +22,14 @@ func (a *App) jobCancelButton(r *Req, j storage.Job, confirmed bool) error {
 		return r.Toast(r.T("job.started"))
 	case !confirmed:
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.T("job.button.cancel_yes"), CallbackData: "jb:cxy:" + Itoa(j.ID)},
-			{Text: r.T("button.no"), CallbackData: "jb:keep:" + Itoa(j.ID)}}}}
-		return r.Tell(r.Me.ID, r.T("job.cancel_ask", Esc(j.Title)), kb)
+			{Text: r.T("job.button.cancel_yes"), CallbackData: "jb:cxy:" + core.Itoa(j.ID)},
+			{Text: r.T("button.no"), CallbackData: "jb:keep:" + core.Itoa(j.ID)}}}}
+		return r.Tell(r.Me.ID, r.T("job.cancel_ask", core.Esc(j.Title)), kb)
 	}
 	if err := r.Tx.CancelJob(j.ID, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "job.cancel", "job:"+Itoa(j.ID), map[string]string{"title": j.Title})
+	a.Audit(r, "job.cancel", "job:"+core.Itoa(j.ID), map[string]string{"title": j.Title})
 	j.State = storage.JobCancelled
 	if err := a.dropJobTimers(r.Tx, j.ID); err != nil {
 		return err
@@ -40,18 +41,18 @@ func (a *App) jobCancelButton(r *Req, j storage.Job, confirmed bool) error {
 	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.Edit(r.T("job.cancel_done", Esc(j.Title), r.N("count.people", told)), nil)
+	return r.Edit(r.T("job.cancel_done", core.Esc(j.Title), r.N("count.people", told)), nil)
 }
 
 // tellJobPeople sends key (title, time, organiser) to everyone signed up or
 // waiting on j, each in their language, with markup made for them.
-func (a *App) tellJobPeople(r *Req, j storage.Job, markup func(id int64) any, key string) (int, error) {
+func (a *App) tellJobPeople(r *core.Req, j storage.Job, markup func(id int64) any, key string) (int, error) {
 	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return 0, err
 	}
 	org, err := r.Tx.Member(j.OrganiserID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return 0, err
 	}
 	n := 0
@@ -63,7 +64,7 @@ func (a *App) tellJobPeople(r *Req, j storage.Job, markup func(id int64) any, ke
 		if markup != nil {
 			kb = markup(s.MemberID)
 		}
-		if err := a.TellMember(r, s.MemberID, kb, key, Esc(j.Title), a.jobSpanFor(r.Tx, s.MemberID, j), Esc(org.Name)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, key, core.Esc(j.Title), a.jobSpanFor(r.Tx, s.MemberID, j), core.Esc(org.Name)); err != nil {
 			return n, err
 		}
 		n++
@@ -72,7 +73,7 @@ func (a *App) tellJobPeople(r *Req, j storage.Job, markup func(id int64) any, ke
 }
 
 // jobMoveStart asks the organiser for the job's new time.
-func (a *App) jobMoveStart(r *Req, j storage.Job) error {
+func (a *App) jobMoveStart(r *core.Req, j storage.Job) error {
 	switch {
 	case !a.mayManageJob(r, j):
 		return r.Toast(r.T("job.not_yours"))
@@ -86,11 +87,11 @@ func (a *App) jobMoveStart(r *Req, j storage.Job) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return a.askJobWhen(r, flowJobMove, jobDraft{JobID: j.ID, Title: j.Title}, r.T("job.move_for", Esc(j.Title)))
+	return a.askJobWhen(r, flowJobMove, jobDraft{JobID: j.ID, Title: j.Title}, r.T("job.move_for", core.Esc(j.Title)))
 }
 
 // jobMoveButton confirms (or redoes) the new time of a job being moved.
-func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) error {
+func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string) error {
 	if f.Step != "confirm" {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -105,7 +106,7 @@ func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) err
 	}
 	j, err := r.Tx.Job(d.JobID)
 	if err != nil {
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		return err
@@ -119,7 +120,7 @@ func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) err
 	if err := r.Tx.MoveJob(j.ID, d.Start, d.End, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "job.move", "job:"+Itoa(j.ID), map[string]string{"start": d.Start.In(a.Loc).Format("2006-01-02 15:04"), "end": d.End.In(a.Loc).Format("2006-01-02 15:04")})
+	a.Audit(r, "job.move", "job:"+core.Itoa(j.ID), map[string]string{"start": d.Start.In(a.Loc).Format("2006-01-02 15:04"), "end": d.End.In(a.Loc).Format("2006-01-02 15:04")})
 	j.Start, j.End, j.ChangedAt = d.Start, d.End, r.Now
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -132,7 +133,7 @@ func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) err
 	}
 	wd := func(id int64) any {
 		return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.Cat.T(a.langOfID(r.Tx, id), "job.button.withdraw"), CallbackData: "jb:wdx:" + Itoa(j.ID)}}}}
+			{Text: a.Cat.T(a.langOfID(r.Tx, id), "job.button.withdraw"), CallbackData: "jb:wdx:" + core.Itoa(j.ID)}}}}
 	}
 	told, err := a.tellJobPeople(r, j, wd, "job.moved_notice")
 	if err != nil {
@@ -141,13 +142,13 @@ func (a *App) jobMoveButton(r *Req, f storage.Flow, d jobDraft, what string) err
 	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.Edit(r.T("job.move_done", Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End), r.N("count.people", told)), a.manageButtons(r.Lang, j))
+	return r.Edit(r.T("job.move_done", core.Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End), r.N("count.people", told)), a.manageButtons(r.Lang, j))
 }
 
 // jobClearCmd: /job clear @user lets a member with too many no-shows sign
 // up again.
-func (a *App) jobClearCmd(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))[1:]
+func (a *App) jobClearCmd(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))[1:]
 	if len(words) == 0 && (r.Msg == nil || r.Msg.ReplyToMessage == nil) {
 		return r.Reply(r.T("job.clear_usage"), nil)
 	}
@@ -159,11 +160,11 @@ func (a *App) jobClearCmd(r *Req) error {
 }
 
 // jobClearButton is the Let them sign up again button sent to the leads.
-func (a *App) jobClearButton(r *Req, parts []string) error {
+func (a *App) jobClearButton(r *core.Req, parts []string) error {
 	if len(parts) != 4 {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	member, ok := IdArg(parts[2])
+	member, ok := core.IdArg(parts[2])
 	team, err := strconv.ParseInt(parts[3], 10, 64)
 	if !ok || err != nil {
 		return r.Toast(r.T("error.stale_button"))
@@ -174,7 +175,7 @@ func (a *App) jobClearButton(r *Req, parts []string) error {
 	return a.clearNoShows(r, member, team)
 }
 
-func (a *App) clearNoShows(r *Req, member, team int64) error {
+func (a *App) clearNoShows(r *core.Req, member, team int64) error {
 	ok, err := a.mayClearNoShows(r, member, team)
 	if err != nil {
 		return err
@@ -183,7 +184,7 @@ func (a *App) clearNoShows(r *Req, member, team int64) error {
 		return r.Reply(r.T("job.clear_forbidden"), nil)
 	}
 	m, err := r.Tx.Member(member)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("grant.unknown_user"), nil)
 	}
 	if err != nil {
@@ -194,10 +195,10 @@ func (a *App) clearNoShows(r *Req, member, team int64) error {
 		return err
 	}
 	if n == 0 {
-		return r.Reply(r.T("job.clear_nothing", Esc(m.Name)), nil)
+		return r.Reply(r.T("job.clear_nothing", core.Esc(m.Name)), nil)
 	}
 	if err := a.TellMember(r, member, nil, "job.cleared_you"); err != nil {
 		return err
 	}
-	return r.Reply(r.T("job.cleared", Esc(m.Name)), nil)
+	return r.Reply(r.T("job.cleared", core.Esc(m.Name)), nil)
 }

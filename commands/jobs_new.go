@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/when"
@@ -32,7 +33,7 @@ type jobDraft struct {
 
 // job: /job starts the guided flow; /job clear @user lets a member with
 // too many no-shows sign up again.
-func (a *App) job(r *Req) error {
+func (a *App) job(r *core.Req) error {
 	if w := firstWord(r.Args); w == "clear" {
 		return a.jobClearCmd(r)
 	}
@@ -56,7 +57,7 @@ func (a *App) job(r *Req) error {
 }
 
 // jobFlowText takes what the organiser typed at each step.
-func (a *App) jobFlowText(r *Req, f storage.Flow) error {
+func (a *App) jobFlowText(r *core.Req, f storage.Flow) error {
 	var d jobDraft
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -64,21 +65,21 @@ func (a *App) jobFlowText(r *Req, f storage.Flow) error {
 		}
 		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := CleanLine(r.Text)
+	text := core.CleanLine(r.Text)
 	switch f.Step {
 	case "title":
 		switch {
 		case text == "":
 			return r.Reply(r.T("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true})
-		case RuneLen(text) > maxJobTitle:
-			return r.Reply(r.T("job.title_too_long", RuneLen(text), maxJobTitle), telegram.ForceReply{ForceReply: true})
+		case core.RuneLen(text) > maxJobTitle:
+			return r.Reply(r.T("job.title_too_long", core.RuneLen(text), maxJobTitle), telegram.ForceReply{ForceReply: true})
 		}
 		d.Title = text
 		return a.askJobWhen(r, f.Name, d, "")
 	case "when", "until":
 		return a.readJobWhen(r, f, d, text)
 	case "place":
-		if RuneLen(text) > maxJobPlace || text == "" {
+		if core.RuneLen(text) > maxJobPlace || text == "" {
 			return r.Reply(r.T("job.place_bad", maxJobPlace), telegram.ForceReply{ForceReply: true})
 		}
 		d.Place = text
@@ -95,7 +96,7 @@ func (a *App) jobFlowText(r *Req, f storage.Flow) error {
 }
 
 // askJobWhen asks for the start and end.
-func (a *App) askJobWhen(r *Req, flow string, d jobDraft, why string) error {
+func (a *App) askJobWhen(r *core.Req, flow string, d jobDraft, why string) error {
 	if err := r.SetFlow(flow, "when", d); err != nil {
 		return err
 	}
@@ -108,7 +109,7 @@ func (a *App) askJobWhen(r *Req, flow string, d jobDraft, why string) error {
 
 // readJobWhen reads a start and end (step "when") or only the end (step
 // "until"), refusing what cannot be a job's time, then asks to confirm.
-func (a *App) readJobWhen(r *Req, f storage.Flow, d jobDraft, text string) error {
+func (a *App) readJobWhen(r *core.Req, f storage.Flow, d jobDraft, text string) error {
 	var sp when.Span
 	var err error
 	if f.Step == "until" {
@@ -141,7 +142,7 @@ func (a *App) readJobWhen(r *Req, f storage.Flow, d jobDraft, text string) error
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.T("button.yes"), CallbackData: "jb:n:ok"}, {Text: r.T("job.button.change"), CallbackData: "jb:n:chg"}}}}
-	return r.Reply(r.T("job.confirm_time", a.jobSpan(r.Lang, d.Start, d.End), Esc(a.Cfg.Community.Timezone)), kb)
+	return r.Reply(r.T("job.confirm_time", a.jobSpan(r.Lang, d.Start, d.End), core.Esc(a.Cfg.Community.Timezone)), kb)
 }
 
 // parseJobEnd reads the end of a job starting at start: a full time, or
@@ -168,7 +169,7 @@ func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
 }
 
 // whenError is the one-line answer to a time that cannot be read.
-func (a *App) whenError(r *Req, err error, end bool) string {
+func (a *App) whenError(r *core.Req, err error, end bool) string {
 	ex := when.Example(r.Lang)
 	switch {
 	case errors.Is(err, when.ErrEndBeforeStart), end && errors.Is(err, when.ErrPast):
@@ -182,7 +183,7 @@ func (a *App) whenError(r *Req, err error, end bool) string {
 }
 
 // jobTimeProblem says what is wrong with a job's time, or "".
-func (a *App) jobTimeProblem(r *Req, start, end time.Time) string {
+func (a *App) jobTimeProblem(r *core.Req, start, end time.Time) string {
 	switch {
 	case !start.After(r.Now):
 		return r.T("job.when_past", when.Example(r.Lang))

@@ -4,18 +4,19 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // jobNewButton takes the buttons of the /job flow ("jb:n:<what>[:arg]")
 // and of a change of time.
-func (a *App) jobNewButton(r *Req, parts BtnArgs) error {
+func (a *App) jobNewButton(r *core.Req, parts core.BtnArgs) error {
 	if !r.Private() || len(parts) < 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	f, err := r.Tx.Flow(r.Me.ID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	var d jobDraft
@@ -31,7 +32,7 @@ func (a *App) jobNewButton(r *Req, parts BtnArgs) error {
 	return a.jobDraftButton(r, f, d, parts[2], parts.Arg(3))
 }
 
-func (a *App) jobDraftButton(r *Req, f storage.Flow, d jobDraft, what, arg string) error {
+func (a *App) jobDraftButton(r *core.Req, f storage.Flow, d jobDraft, what, arg string) error {
 	stale := func() error { return r.Toast(r.T("error.stale_button")) }
 	switch {
 	case what == "ok" && f.Step == "confirm":
@@ -71,7 +72,7 @@ func (a *App) jobDraftButton(r *Req, f storage.Flow, d jobDraft, what, arg strin
 	return stale()
 }
 
-func (a *App) pickJobTeam(r *Req, d jobDraft, arg string) error {
+func (a *App) pickJobTeam(r *core.Req, d jobDraft, arg string) error {
 	team, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
 		return r.Toast(r.T("error.stale_button"))
@@ -86,7 +87,7 @@ func (a *App) pickJobTeam(r *Req, d jobDraft, arg string) error {
 	return a.askJobSlots(r, d)
 }
 
-func (a *App) pickJobSlots(r *Req, d jobDraft, arg string) error {
+func (a *App) pickJobSlots(r *core.Req, d jobDraft, arg string) error {
 	if arg == "other" {
 		if err := r.SetFlow(flowJob, "slots_text", d); err != nil {
 			return err
@@ -104,7 +105,7 @@ func (a *App) pickJobSlots(r *Req, d jobDraft, arg string) error {
 	return a.askJobWithdraw(r, d, true)
 }
 
-func (a *App) toggleJobChat(r *Req, d jobDraft, arg string) error {
+func (a *App) toggleJobChat(r *core.Req, d jobDraft, arg string) error {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	chats, cerr := a.postableChats(r)
 	if cerr != nil {
@@ -113,7 +114,7 @@ func (a *App) toggleJobChat(r *Req, d jobDraft, arg string) error {
 	if err != nil || !chatIn(chats, id) {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	if ContainsID(d.Chats, id) {
+	if core.ContainsID(d.Chats, id) {
 		d.Chats = removeID(d.Chats, id)
 	} else {
 		d.Chats = append(d.Chats, id)
@@ -122,14 +123,14 @@ func (a *App) toggleJobChat(r *Req, d jobDraft, arg string) error {
 }
 
 // askJobTeam offers the caller's teams (staff: all) and Everyone.
-func (a *App) askJobTeam(r *Req, d jobDraft) error {
+func (a *App) askJobTeam(r *core.Req, d jobDraft) error {
 	teams, err := a.organiserTeams(r)
 	if err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
 	for _, tm := range teams {
-		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "jb:n:t:" + Itoa(tm.ID)}})
+		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "jb:n:t:" + core.Itoa(tm.ID)}})
 	}
 	if ok, err := a.mayOrganise(r, 0); err != nil {
 		return err
@@ -143,7 +144,7 @@ func (a *App) askJobTeam(r *Req, d jobDraft) error {
 	return r.Reply(r.T("job.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
-func (a *App) askJobSlots(r *Req, d jobDraft) error {
+func (a *App) askJobSlots(r *core.Req, d jobDraft) error {
 	if err := r.SetFlow(flowJob, "slots", d); err != nil {
 		return err
 	}
@@ -155,7 +156,7 @@ func (a *App) askJobSlots(r *Req, d jobDraft) error {
 	return r.Edit(r.T("job.ask_slots"), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}})
 }
 
-func (a *App) askJobWithdraw(r *Req, d jobDraft, edit bool) error {
+func (a *App) askJobWithdraw(r *core.Req, d jobDraft, edit bool) error {
 	if err := r.SetFlow(flowJob, "withdraw", d); err != nil {
 		return err
 	}
@@ -176,7 +177,7 @@ func (a *App) askJobWithdraw(r *Req, d jobDraft, edit bool) error {
 
 // postableChats are the linked groups the caller may post a job in: staff
 // any; others the community's groups and those of buildings they lead.
-func (a *App) postableChats(r *Req) ([]storage.Chat, error) {
+func (a *App) postableChats(r *core.Req) ([]storage.Chat, error) {
 	all, err := r.Tx.LinkedChats()
 	if err != nil {
 		return nil, err
@@ -193,7 +194,7 @@ func (a *App) postableChats(r *Req) ([]storage.Chat, error) {
 	return out, nil
 }
 
-func (a *App) askJobChats(r *Req, d jobDraft) error {
+func (a *App) askJobChats(r *core.Req, d jobDraft) error {
 	chats, err := a.postableChats(r)
 	if err != nil {
 		return err
@@ -205,12 +206,12 @@ func (a *App) askJobChats(r *Req, d jobDraft) error {
 	for _, c := range chats {
 		label := c.Title
 		if label == "" {
-			label = Itoa(c.ID)
+			label = core.Itoa(c.ID)
 		}
-		if ContainsID(d.Chats, c.ID) {
+		if core.ContainsID(d.Chats, c.ID) {
 			label = "✓ " + label
 		}
-		rows = append(rows, []telegram.Button{{Text: LimitRunes(label, 40), CallbackData: "jb:n:g:" + Itoa(c.ID)}})
+		rows = append(rows, []telegram.Button{{Text: core.LimitRunes(label, 40), CallbackData: "jb:n:g:" + core.Itoa(c.ID)}})
 	}
 	done := r.T("job.groups_done")
 	if len(d.Chats) == 0 {
@@ -221,7 +222,7 @@ func (a *App) askJobChats(r *Req, d jobDraft) error {
 }
 
 // previewJob shows the job exactly as members will see it, then Publish.
-func (a *App) previewJob(r *Req, d jobDraft) error {
+func (a *App) previewJob(r *core.Req, d jobDraft) error {
 	if err := r.SetFlow(flowJob, "preview", d); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -10,7 +11,7 @@ import (
 // mayOrganise reports whether the person may create a job for team (0:
 // everyone). Staff may for any team; a building leader for everyone and
 // for teams they are in; a team's lead for everyone and for that team.
-func (a *App) mayOrganise(r *Req, team int64) (bool, error) {
+func (a *App) mayOrganise(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -34,7 +35,7 @@ func (a *App) mayOrganise(r *Req, team int64) (bool, error) {
 }
 
 // organiserTeams are the teams the person may create a job for.
-func (a *App) organiserTeams(r *Req) ([]storage.Team, error) {
+func (a *App) organiserTeams(r *core.Req) ([]storage.Team, error) {
 	all, err := r.Tx.Teams()
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func (a *App) organiserTeams(r *Req) ([]storage.Team, error) {
 // maySeeJob reports whether the person may see and join j: a job for
 // everyone (or for an open team) any registered resident; a job for a
 // restricted team only its members, its leads and staff.
-func (a *App) maySeeJob(r *Req, j storage.Job) (bool, error) {
+func (a *App) maySeeJob(r *core.Req, j storage.Job) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) || j.OrganiserID == r.Me.ID {
 		return true, nil
 	}
@@ -69,7 +70,7 @@ func (a *App) maySeeJob(r *Req, j storage.Job) (bool, error) {
 		return true, nil
 	}
 	tm, err := r.Tx.Team(j.TeamID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -86,20 +87,20 @@ func (a *App) maySeeJob(r *Req, j storage.Job) (bool, error) {
 
 // mayManageJob reports whether the person may cancel j or change its
 // time: its organiser and staff.
-func (a *App) mayManageJob(r *Req, j storage.Job) bool {
+func (a *App) mayManageJob(r *core.Req, j storage.Job) bool {
 	return j.OrganiserID == r.Me.ID || r.AtLeast(storage.RoleStaff)
 }
 
 // mayMarkAttendance reports whether the person may mark who came to j:
 // its organiser and staff.
-func (a *App) mayMarkAttendance(r *Req, j storage.Job) bool {
+func (a *App) mayMarkAttendance(r *core.Req, j storage.Job) bool {
 	return a.mayManageJob(r, j)
 }
 
 // mayClearNoShows reports whether the person may let member sign up again
 // after too many no-shows: staff, or a lead of team (the job's) or of any
 // team member is in.
-func (a *App) mayClearNoShows(r *Req, member, team int64) (bool, error) {
+func (a *App) mayClearNoShows(r *core.Req, member, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}

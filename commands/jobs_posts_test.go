@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -72,7 +73,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 		for _, m := range out {
 			if m.Method == "editMessageText" {
 				edits[m.ChatID]++
-				if !ContainsFold(string(m.Payload), "3/3") || !ContainsFold(string(m.Payload), "候补 3 人") {
+				if !core.ContainsFold(string(m.Payload), "3/3") || !core.ContainsFold(string(m.Payload), "候补 3 人") {
 					t.Errorf("chat %d: the pending edit is not the latest: %s", m.ChatID, m.Payload)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -17,7 +18,7 @@ const (
 
 // publishDraft creates the job of a finished draft and posts it, checking
 // again what may have changed since the draft began.
-func (a *App) publishDraft(r *Req, d jobDraft) error {
+func (a *App) publishDraft(r *core.Req, d jobDraft) error {
 	if ok, err := a.mayOrganise(r, d.Team); err != nil || !ok {
 		if err != nil {
 			return err
@@ -54,14 +55,14 @@ func (a *App) publishDraft(r *Req, d jobDraft) error {
 	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.Edit(r.T("job.published", Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
+	return r.Edit(r.T("job.published", core.Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
 }
 
 // manageButtons are the organiser's Cancel and Change time.
 func (a *App) manageButtons(lang string, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "job.button.cancel_job"), CallbackData: "jb:cx:" + Itoa(j.ID)},
-		{Text: a.Cat.T(lang, "job.button.move"), CallbackData: "jb:mv:" + Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.cancel_job"), CallbackData: "jb:cx:" + core.Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.move"), CallbackData: "jb:mv:" + core.Itoa(j.ID)},
 	}}}
 }
 
@@ -78,7 +79,7 @@ func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, erro
 	}
 	var out []storage.Member
 	for _, m := range members {
-		if CanDM(m) {
+		if core.CanDM(m) {
 			out = append(out, m)
 		}
 	}
@@ -87,7 +88,7 @@ func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, erro
 
 // postJob sends the job to its audience, each in their language, and to
 // the groups chats, and records every copy so its count can be edited.
-func (a *App) postJob(r *Req, j storage.Job, chats []int64) (int, error) {
+func (a *App) postJob(r *core.Req, j storage.Job, chats []int64) (int, error) {
 	people, err := a.jobAudience(r.Tx, j)
 	if err != nil {
 		return 0, err
@@ -119,7 +120,7 @@ func (a *App) postJob(r *Req, j storage.Job, chats []int64) (int, error) {
 	return len(people), nil
 }
 
-func jobRef(id int64) string { return "job:" + Itoa(id) }
+func jobRef(id int64) string { return "job:" + core.Itoa(id) }
 
 // refreshJobPosts brings every posted copy of j up to date. A copy still
 // queued is rewritten; a sent one gets an edit, and while that edit waits
@@ -153,13 +154,13 @@ func (a *App) refreshJobPosts(tx *storage.Tx, j storage.Job, now time.Time) erro
 
 func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup any, now time.Time) error {
 	out, err := tx.OutByID(p.OutID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	id, err := RefreshCopy(tx, out, p.EditOutID, text, markup, storage.PriorityBulk, jobRef(p.JobID), now)
+	id, err := core.RefreshCopy(tx, out, p.EditOutID, text, markup, storage.PriorityBulk, jobRef(p.JobID), now)
 	if err != nil || id == 0 {
 		return err
 	}
@@ -175,8 +176,8 @@ func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 			DueAt: j.Start.Add(-d), Until: j.Start})
 	}
 	items = append(items,
-		storage.DueItem{Kind: dueJobShort, Key: Itoa(j.ID), DueAt: j.Start.Add(-a.Cfg.Jobs.AlertShortBefore), Until: j.Start},
-		storage.DueItem{Kind: dueJobAttend, Key: Itoa(j.ID), DueAt: j.End})
+		storage.DueItem{Kind: dueJobShort, Key: core.Itoa(j.ID), DueAt: j.Start.Add(-a.Cfg.Jobs.AlertShortBefore), Until: j.Start},
+		storage.DueItem{Kind: dueJobAttend, Key: core.Itoa(j.ID), DueAt: j.End})
 	for _, it := range items {
 		if !it.DueAt.After(now) {
 			continue
@@ -190,11 +191,11 @@ func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 
 // dropJobTimers cancels whatever a job still has pending.
 func (a *App) dropJobTimers(tx *storage.Tx, id int64) error {
-	if err := tx.CancelDuePrefix(dueJobRemind, Itoa(id)+":"); err != nil {
+	if err := tx.CancelDuePrefix(dueJobRemind, core.Itoa(id)+":"); err != nil {
 		return err
 	}
-	if err := tx.CancelDue(dueJobShort, Itoa(id)); err != nil {
+	if err := tx.CancelDue(dueJobShort, core.Itoa(id)); err != nil {
 		return err
 	}
-	return tx.CancelDue(dueJobAttend, Itoa(id))
+	return tx.CancelDue(dueJobAttend, core.Itoa(id))
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -12,8 +13,8 @@ import (
 const noShowWindow = 90 * 24 * time.Hour
 
 // jobButton routes the "jb:" buttons.
-func (a *App) jobButton(r *Req) error {
-	parts := BtnArgs(strings.Split(r.CB.Data, ":"))
+func (a *App) jobButton(r *core.Req) error {
+	parts := core.BtnArgs(strings.Split(r.CB.Data, ":"))
 	if len(parts) < 2 {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -31,7 +32,7 @@ func (a *App) jobButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	j, err := r.Tx.Job(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -45,9 +46,9 @@ func (a *App) jobButton(r *Req) error {
 	case "ok":
 		return r.Toast(r.T("job.see_you"))
 	case "no":
-		return r.Edit(r.T("job.not_signed_up", Esc(j.Title)), nil)
+		return r.Edit(r.T("job.not_signed_up", core.Esc(j.Title)), nil)
 	case "keep":
-		return r.Edit(r.T("job.kept", Esc(j.Title)), nil)
+		return r.Edit(r.T("job.kept", core.Esc(j.Title)), nil)
 	case "cx", "cxy":
 		return a.jobCancelButton(r, j, parts[1] == "cxy")
 	case "mv":
@@ -59,7 +60,7 @@ func (a *App) jobButton(r *Req) error {
 }
 
 // jobSignUp signs the presser up, or puts them on the waitlist.
-func (a *App) jobSignUp(r *Req, j storage.Job, confirmed bool) error {
+func (a *App) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 	if !r.Me.Registered() {
 		return r.Toast(r.T("job.register_first"))
 	}
@@ -94,12 +95,12 @@ func (a *App) jobSignUp(r *Req, j storage.Job, confirmed bool) error {
 		}
 		if len(over) > 0 {
 			kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-				{Text: r.T("job.button.signup_anyway"), CallbackData: "jb:suc:" + Itoa(j.ID)},
-				{Text: r.T("button.no"), CallbackData: "jb:no:" + Itoa(j.ID)}}}}
+				{Text: r.T("job.button.signup_anyway"), CallbackData: "jb:suc:" + core.Itoa(j.ID)},
+				{Text: r.T("button.no"), CallbackData: "jb:no:" + core.Itoa(j.ID)}}}}
 			if err := r.Toast(r.T("job.overlap_toast")); err != nil {
 				return err
 			}
-			return r.Tell(r.Me.ID, r.T("job.overlap", Esc(over[0].Title), a.jobSpan(r.Lang, over[0].Start, over[0].End), Esc(j.Title)), kb)
+			return r.Tell(r.Me.ID, r.T("job.overlap", core.Esc(over[0].Title), a.jobSpan(r.Lang, over[0].Start, over[0].End), core.Esc(j.Title)), kb)
 		}
 	}
 	ch, err := r.Tx.JobSignUp(j, r.Me.ID, r.Now)
@@ -110,7 +111,7 @@ func (a *App) jobSignUp(r *Req, j storage.Job, confirmed bool) error {
 		return err
 	}
 	if confirmed && r.Msg != nil && r.Private() {
-		if err := r.Edit(r.T("job.signed_after_overlap", Esc(j.Title)), nil); err != nil {
+		if err := r.Edit(r.T("job.signed_after_overlap", core.Esc(j.Title)), nil); err != nil {
 			return err
 		}
 	}
@@ -122,7 +123,7 @@ func (a *App) jobSignUp(r *Req, j storage.Job, confirmed bool) error {
 
 // tooManyNoShows refuses a sign-up by someone with too many no-shows and
 // asks the team's leads (or staff) whether to let them.
-func (a *App) tooManyNoShows(r *Req, j storage.Job) (bool, error) {
+func (a *App) tooManyNoShows(r *core.Req, j storage.Job) (bool, error) {
 	n, err := r.Tx.NoShows(r.Me.ID, r.Now.Add(-noShowWindow))
 	if err != nil || n < a.Cfg.Jobs.MaxNoShows {
 		return false, err
@@ -135,13 +136,13 @@ func (a *App) tooManyNoShows(r *Req, j storage.Job) (bool, error) {
 		return true, err
 	}
 	for _, m := range leads {
-		if !CanDM(m) || m.ID == r.Me.ID {
+		if !core.CanDM(m) || m.ID == r.Me.ID {
 			continue
 		}
 		lang := a.LangOf(m)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "job.button.clear"),
-			CallbackData: "jb:clr:" + Itoa(r.Me.ID) + ":" + Itoa(j.TeamID)}}}}
-		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "job.noshow_lead", Esc(r.Me.Name), a.Cat.N(lang, "count.jobs", n), Esc(j.Title)), kb, storage.PriorityReply, r.Now); err != nil {
+			CallbackData: "jb:clr:" + core.Itoa(r.Me.ID) + ":" + core.Itoa(j.TeamID)}}}}
+		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "job.noshow_lead", core.Esc(r.Me.Name), a.Cat.N(lang, "count.jobs", n), core.Esc(j.Title)), kb, storage.PriorityReply, r.Now); err != nil {
 			return true, err
 		}
 	}
@@ -163,7 +164,7 @@ func (a *App) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) 
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
 // time was changed (anyDeadline is true on that notice's button).
-func (a *App) jobWithdraw(r *Req, j storage.Job, anyDeadline bool) error {
+func (a *App) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
 		return r.Toast(r.T("job.is_cancelled"))
@@ -186,7 +187,7 @@ func (a *App) jobWithdraw(r *Req, j storage.Job, anyDeadline bool) error {
 	moved := anyDeadline && !j.ChangedAt.IsZero()
 	if state == storage.SignedUp && !r.Now.Before(j.WithdrawCloses()) && !moved {
 		org, err := r.Tx.Member(j.OrganiserID)
-		if err != nil && !IsNotFound(err) {
+		if err != nil && !core.IsNotFound(err) {
 			return err
 		}
 		return r.Toast(r.T("job.withdraw_closed", a.jobMoment(r.Lang, j.WithdrawCloses()), org.Name))
@@ -196,7 +197,7 @@ func (a *App) jobWithdraw(r *Req, j storage.Job, anyDeadline bool) error {
 		return err
 	}
 	for _, id := range ch.Promoted {
-		if err := a.TellMember(r, id, a.withdrawKeyboard(r.Tx, id, j), "job.promoted", Esc(j.Title), a.jobSpanFor(r.Tx, id, j)); err != nil {
+		if err := a.TellMember(r, id, a.withdrawKeyboard(r.Tx, id, j), "job.promoted", core.Esc(j.Title), a.jobSpanFor(r.Tx, id, j)); err != nil {
 			return err
 		}
 	}
@@ -221,5 +222,5 @@ func (a *App) langOfID(tx *storage.Tx, id int64) string {
 // withdrawKeyboard is one Withdraw button in person id's language.
 func (a *App) withdrawKeyboard(tx *storage.Tx, id int64, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(a.langOfID(tx, id), "job.button.withdraw"), CallbackData: "jb:wd:" + Itoa(j.ID)}}}}
+		{Text: a.Cat.T(a.langOfID(tx, id), "job.button.withdraw"), CallbackData: "jb:wd:" + core.Itoa(j.ID)}}}}
 }

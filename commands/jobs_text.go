@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -48,23 +49,23 @@ func (a *App) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobC
 	team := a.Cat.T(lang, "job.card.everyone")
 	if j.TeamID != 0 {
 		tm, err := tx.Team(j.TeamID)
-		if err != nil && !IsNotFound(err) {
+		if err != nil && !core.IsNotFound(err) {
 			return "", err
 		}
-		team = Esc(tm.Name)
+		team = core.Esc(tm.Name)
 	}
 	org, err := tx.Member(j.OrganiserID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return "", err
 	}
 	var b strings.Builder
 	if j.State == storage.JobCancelled {
 		b.WriteString(a.Cat.T(lang, "job.card.cancelled") + "\n")
 	}
-	b.WriteString("<b>" + Esc(j.Title) + "</b>\n")
+	b.WriteString("<b>" + core.Esc(j.Title) + "</b>\n")
 	b.WriteString(a.Cat.T(lang, "job.card.when", a.jobSpan(lang, j.Start, j.End)) + "\n")
 	if j.Place != "" {
-		b.WriteString(a.Cat.T(lang, "job.card.place", Esc(j.Place)) + "\n")
+		b.WriteString(a.Cat.T(lang, "job.card.place", core.Esc(j.Place)) + "\n")
 	}
 	b.WriteString(a.Cat.T(lang, "job.card.team", team) + "\n")
 	count := a.Cat.T(lang, "job.card.count", c.Signed, j.Slots)
@@ -72,7 +73,7 @@ func (a *App) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobC
 		count += " · " + a.Cat.T(lang, "job.card.waiting", c.Waiting)
 	}
 	b.WriteString(count + "\n")
-	b.WriteString(a.Cat.T(lang, "job.card.organiser", Esc(org.Name), a.jobMoment(lang, j.WithdrawCloses())))
+	b.WriteString(a.Cat.T(lang, "job.card.organiser", core.Esc(org.Name), a.jobMoment(lang, j.WithdrawCloses())))
 	if !j.ChangedAt.IsZero() && j.State == storage.JobOpen {
 		b.WriteString("\n" + a.Cat.T(lang, "job.card.moved"))
 	}
@@ -85,7 +86,7 @@ func (a *App) jobButtons(lang string, j storage.Job) any {
 		return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{}}
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "job.button.signup"), CallbackData: "jb:su:" + Itoa(j.ID)},
-		{Text: a.Cat.T(lang, "job.button.withdraw"), CallbackData: "jb:wd:" + Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.signup"), CallbackData: "jb:su:" + core.Itoa(j.ID)},
+		{Text: a.Cat.T(lang, "job.button.withdraw"), CallbackData: "jb:wd:" + core.Itoa(j.ID)},
 	}}}
 }

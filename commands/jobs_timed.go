@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/timed"
@@ -23,12 +24,12 @@ func (a *App) jobKinds() map[string]timed.Kind {
 // false when there is nothing left to do for it.
 func dueJob(tx *storage.Tx, it storage.DueItem, now time.Time) (storage.Job, bool, error) {
 	idText, _, _ := strings.Cut(it.Key, ":")
-	id, ok := IdArg(idText)
+	id, ok := core.IdArg(idText)
 	if !ok {
 		return storage.Job{}, false, nil
 	}
 	j, err := tx.Job(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return j, false, nil
 	}
 	if err != nil {
@@ -55,13 +56,13 @@ func (a *App) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 		}
 		lang := a.langOfID(tx, s.MemberID)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.Cat.T(lang, "job.button.coming"), CallbackData: "jb:ok:" + Itoa(j.ID)},
-			{Text: a.Cat.T(lang, "job.button.cant"), CallbackData: "jb:wd:" + Itoa(j.ID)}}}}
+			{Text: a.Cat.T(lang, "job.button.coming"), CallbackData: "jb:ok:" + core.Itoa(j.ID)},
+			{Text: a.Cat.T(lang, "job.button.cant"), CallbackData: "jb:wd:" + core.Itoa(j.ID)}}}}
 		place := j.Place
 		if place == "" {
 			place = "—"
 		}
-		if err := a.TellMember(r, s.MemberID, kb, "job.reminder", Esc(j.Title), a.jobSpan(lang, j.Start, j.End), Esc(place)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, "job.reminder", core.Esc(j.Title), a.jobSpan(lang, j.Start, j.End), core.Esc(place)); err != nil {
 			return err
 		}
 	}
@@ -90,14 +91,14 @@ func (a *App) jobShort(ctx context.Context, tx *storage.Tx, it storage.DueItem, 
 			return err
 		}
 		for _, m := range leads {
-			if !ContainsID(ids, m.ID) {
+			if !core.ContainsID(ids, m.ID) {
 				ids = append(ids, m.ID)
 			}
 		}
 	}
 	r := a.SystemReq(ctx, tx, now)
 	for _, id := range ids {
-		if err := a.TellMember(r, id, nil, "job.short_alert", Esc(j.Title), a.jobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
+		if err := a.TellMember(r, id, nil, "job.short_alert", core.Esc(j.Title), a.jobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
 			return err
 		}
 	}

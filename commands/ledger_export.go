@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -23,8 +24,8 @@ var exportHeader = []string{
 // exportRange reads /export's arguments: none is the current month, one is
 // that day or month, two are [from, to). name labels the file. bad is the
 // argument not understood; order is set when to is not after from.
-func (a *App) exportRange(r *Req) (from, to time.Time, name, bad string, order bool) {
-	args := strings.Fields(CleanLine(r.Args))
+func (a *App) exportRange(r *core.Req) (from, to time.Time, name, bad string, order bool) {
+	args := strings.Fields(core.CleanLine(r.Args))
 	switch len(args) {
 	case 0:
 		from = a.MonthOf(r.Now)
@@ -62,7 +63,7 @@ const (
 // workbook; with xlsx, the workbook at once. The request is stored here; the file is built on
 // a read snapshot after this update commits (BuildExport) and sent through
 // the outbox.
-func (a *App) export(r *Req) error {
+func (a *App) export(r *core.Req) error {
 	format := storage.ExportCSV
 	if w, rest, _ := strings.Cut(strings.TrimSpace(r.Args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
 		format, r.Args = storage.ExportXLSX, rest
@@ -70,7 +71,7 @@ func (a *App) export(r *Req) error {
 	from, to, name, bad, order := a.exportRange(r)
 	switch {
 	case bad != "":
-		return r.Reply(r.T("export.bad_date", Esc(LimitRunes(bad, 32))), nil)
+		return r.Reply(r.T("export.bad_date", core.Esc(core.LimitRunes(bad, 32))), nil)
 	case order:
 		return r.Reply(r.T("export.bad_order"), nil)
 	case to.After(from.AddDate(0, maxExportMonths, 0)):
@@ -125,7 +126,7 @@ func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Ou
 	if err != nil {
 		return storage.OutMsg{}, err
 	}
-	if len(data) > MaxExport {
+	if len(data) > core.MaxExport {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
 	return a.ExportDoc(q, a.Cat.T(q.Lang, "export.caption", a.ExportPeriod(q), n), "tickets-"+q.Name+".csv", data,
@@ -145,7 +146,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 		return nil, err
 	}
 	err := a.eachTicketRow(tx, from, to, func(row []string) error {
-		if buf.Len() > MaxExport {
+		if buf.Len() > core.MaxExport {
 			return errExportTooBig
 		}
 		return w.Write(row)
@@ -177,7 +178,7 @@ func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string
 	teams := map[int64]string{}
 	for _, id := range teamIDs {
 		t, err := tx.Team(id)
-		if err != nil && !IsNotFound(err) {
+		if err != nil && !core.IsNotFound(err) {
 			return err
 		}
 		teams[id] = t.Name
@@ -193,9 +194,9 @@ func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string
 		}
 		return fn([]string{
 			strconv.FormatInt(tk.ID, 10), kind, a.CatLabel(lang, tk.Category), tk.Building, a.StateLabel(lang, tk.State),
-			Cell(a.ticketText(lang, tk)), Cell(names[tk.ReporterID]), Cell(names[tk.AssigneeID]), Cell(teams[tk.TeamID]),
+			core.Cell(a.ticketText(lang, tk)), core.Cell(names[tk.ReporterID]), core.Cell(names[tk.AssigneeID]), core.Cell(teams[tk.TeamID]),
 			a.CsvTime(tk.CreatedAt), a.CsvTime(tk.ClaimedAt), a.CsvTime(tk.ResolvedAt), a.CsvTime(tk.ClosedAt),
-			Cell(tk.Resolution), dup,
+			core.Cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),
 		})
 	})

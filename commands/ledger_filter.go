@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -81,7 +82,7 @@ func (a *App) matchBuilding(w string) (string, bool) {
 // not understood; twice is set when it names a second value of a filter
 // already given.
 func (a *App) parseLedgerWords(args string) (f ledgerFilter, bad string, twice bool) {
-	for _, w := range strings.Fields(CleanLine(args)) {
+	for _, w := range strings.Fields(core.CleanLine(args)) {
 		var dup bool
 		if s, ok := a.matchState(w); ok {
 			dup, f.state = f.state != "", s
@@ -172,16 +173,16 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 }
 
 // describeFilter names the filter in lang, e.g. "待认领 · 照明 · 3 栋 · 2026-03".
-func (a *App) describeFilter(r *Req, f ledgerFilter) string {
+func (a *App) describeFilter(r *core.Req, f ledgerFilter) string {
 	var parts []string
 	if f.state != "" {
 		parts = append(parts, a.StateLabel(r.Lang, f.state))
 	}
 	if f.category != "" {
-		parts = append(parts, Esc(a.CatLabel(r.Lang, f.category)))
+		parts = append(parts, core.Esc(a.CatLabel(r.Lang, f.category)))
 	}
 	if f.building != "" {
-		parts = append(parts, r.T("ledger.building", Esc(f.building)))
+		parts = append(parts, r.T("ledger.building", core.Esc(f.building)))
 	}
 	if !f.month.IsZero() {
 		parts = append(parts, f.month.In(a.Loc).Format("2006-01"))
@@ -193,7 +194,7 @@ func (a *App) describeFilter(r *Req, f ledgerFilter) string {
 }
 
 // filterHelp lists the words /ledger understands, in the caller's language.
-func (a *App) filterHelp(r *Req, buildings []string) string {
+func (a *App) filterHelp(r *core.Req, buildings []string) string {
 	var states, cats []string
 	for _, s := range storage.TicketStates {
 		states = append(states, filterWord(a.StateLabel(r.Lang, s), string(s)))
@@ -201,5 +202,5 @@ func (a *App) filterHelp(r *Req, buildings []string) string {
 	for _, c := range a.AllCategories() {
 		cats = append(cats, filterWord(a.CatLabel(r.Lang, c.Key), c.Key))
 	}
-	return r.T("ledger.words", Esc(strings.Join(states, " ")), Esc(strings.Join(cats, " ")), Esc(strings.Join(buildings, " ")))
+	return r.T("ledger.words", core.Esc(strings.Join(states, " ")), core.Esc(strings.Join(cats, " ")), core.Esc(strings.Join(buildings, " ")))
 }

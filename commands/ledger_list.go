@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -14,17 +15,17 @@ const ledgerPage = 10
 // ledger: /ledger [state] [building] [category] [YYYY-MM], the ticket
 // ledger newest first, a page at a time. Staff see every building, a
 // leader only the buildings they lead.
-func (a *App) ledger(r *Req) error {
+func (a *App) ledger(r *core.Req) error {
 	f, bad, twice := a.parseLedgerWords(r.Args)
 	if bad != "" {
 		key := "ledger.unknown_word"
 		if twice {
 			key = "ledger.twice"
 		}
-		return r.Reply(r.T(key, Esc(LimitRunes(bad, 32)))+"\n"+a.filterHelp(r, a.ledgerBuildings(r)), nil)
+		return r.Reply(r.T(key, core.Esc(core.LimitRunes(bad, 32)))+"\n"+a.filterHelp(r, a.ledgerBuildings(r)), nil)
 	}
 	if !a.mayLedger(r, f) {
-		return r.Reply(r.T("ledger.not_your_building", Esc(f.building), Esc(strings.Join(r.Me.Leads, ", "))), nil)
+		return r.Reply(r.T("ledger.not_your_building", core.Esc(f.building), core.Esc(strings.Join(r.Me.Leads, ", "))), nil)
 	}
 	text, kb, err := a.ledgerView(r, f, 0)
 	if err != nil {
@@ -36,7 +37,7 @@ func (a *App) ledger(r *Req) error {
 // ledgerButton turns a page. The press is authorised again here: the
 // data may be forged, and the presser's role or buildings may have changed
 // since the page was sent.
-func (a *App) ledgerButton(r *Req) error {
+func (a *App) ledgerButton(r *core.Req) error {
 	if !r.AtLeast(storage.RoleLeader) || !r.Private() {
 		return r.Toast(r.T("error.forbidden", "/ledger"))
 	}
@@ -45,7 +46,7 @@ func (a *App) ledgerButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if !a.mayLedger(r, f) {
-		return r.Toast(StripTags(r.T("ledger.not_your_building", Esc(f.building), Esc(strings.Join(r.Me.Leads, ", ")))))
+		return r.Toast(core.StripTags(r.T("ledger.not_your_building", core.Esc(f.building), core.Esc(strings.Join(r.Me.Leads, ", ")))))
 	}
 	text, kb, err := a.ledgerView(r, f, page)
 	if err != nil {
@@ -58,7 +59,7 @@ func (a *App) ledgerButton(r *Req) error {
 }
 
 // ledgerBuildings are the buildings the caller may list.
-func (a *App) ledgerBuildings(r *Req) []string {
+func (a *App) ledgerBuildings(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return a.Cfg.Community.Buildings
 	}
@@ -66,7 +67,7 @@ func (a *App) ledgerBuildings(r *Req) []string {
 }
 
 // mayLedger: staff may list any building; a leader only one they lead.
-func (a *App) mayLedger(r *Req, f ledgerFilter) bool {
+func (a *App) mayLedger(r *core.Req, f ledgerFilter) bool {
 	if r.AtLeast(storage.RoleStaff) {
 		return true
 	}
@@ -75,7 +76,7 @@ func (a *App) mayLedger(r *Req, f ledgerFilter) bool {
 
 // ledgerView renders one page of the filter, with Prev / Next buttons. A
 // page past the end shows the last page.
-func (a *App) ledgerView(r *Req, f ledgerFilter, page int) (string, any, error) {
+func (a *App) ledgerView(r *core.Req, f ledgerFilter, page int) (string, any, error) {
 	lf := storage.LedgerFilter{State: f.state, Building: f.building, Category: f.category}
 	if !f.month.IsZero() {
 		lf.From, lf.To = f.month, f.month.AddDate(0, 1, 0)
@@ -97,7 +98,7 @@ func (a *App) ledgerView(r *Req, f ledgerFilter, page int) (string, any, error) 
 	var b strings.Builder
 	b.WriteString(r.T("ledger.title", a.describeFilter(r, f)) + "\n")
 	if lf.Buildings != nil {
-		b.WriteString(r.T("ledger.scope", Esc(strings.Join(r.Me.Leads, ", "))) + "\n")
+		b.WriteString(r.T("ledger.scope", core.Esc(strings.Join(r.Me.Leads, ", "))) + "\n")
 	}
 	if total == 0 {
 		b.WriteString(r.T("ledger.empty"))
@@ -109,7 +110,7 @@ func (a *App) ledgerView(r *Req, f ledgerFilter, page int) (string, any, error) 
 		if tk.Kind == storage.TicketKindWish {
 			line = a.KindLabel(r.Lang, tk.Kind) + " " + line
 		}
-		fmt.Fprintf(&b, "%s\n  “%s”\n", line, Quote(a.ticketText(r.Lang, tk), 60))
+		fmt.Fprintf(&b, "%s\n  “%s”\n", line, core.Quote(a.ticketText(r.Lang, tk), 60))
 	}
 	b.WriteString(r.T("ticket.list_hint"))
 	var row []telegram.Button

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -15,12 +16,12 @@ const statsBuildings = 10
 // stats: /stats [YYYY-MM], a month's figures: tickets by category and
 // state, by building, the median times to claim and to resolve, and wishes
 // fulfilled.
-func (a *App) stats(r *Req) error {
+func (a *App) stats(r *core.Req) error {
 	month := a.MonthOf(r.Now)
-	if arg := CleanLine(r.Args); arg != "" {
+	if arg := core.CleanLine(r.Args); arg != "" {
 		m, ok := a.ParseMonth(arg)
 		if !ok {
-			return r.Reply(r.T("stats.bad_month", Esc(LimitRunes(arg, 32))), nil)
+			return r.Reply(r.T("stats.bad_month", core.Esc(core.LimitRunes(arg, 32))), nil)
 		}
 		month = m
 	}
@@ -53,11 +54,11 @@ func (a *App) stats(r *Req) error {
 				n += c
 			}
 		}
-		b.WriteString(r.T("stats.category_line", Esc(a.CatLabel(r.Lang, cat)), n, strings.Join(parts, " · ")) + "\n")
+		b.WriteString(r.T("stats.category_line", core.Esc(a.CatLabel(r.Lang, cat)), n, strings.Join(parts, " · ")) + "\n")
 	}
 	b.WriteString("\n" + r.T("stats.by_building", statsBuildings) + "\n")
 	for _, bl := range a.topBuildings(st.ByBuilding, statsBuildings) {
-		b.WriteString(r.T("stats.building_line", Esc(bl), st.ByBuilding[bl]) + "\n")
+		b.WriteString(r.T("stats.building_line", core.Esc(bl), st.ByBuilding[bl]) + "\n")
 	}
 	b.WriteString("\n" + r.T("stats.median_claim", a.humanDuration(r, st.MedianClaim, st.Claimed), st.Claimed) + "\n")
 	b.WriteString(r.T("stats.median_resolve", a.humanDuration(r, st.MedianResolve, st.Resolved), st.Resolved) + "\n")
@@ -121,7 +122,7 @@ func (a *App) topBuildings(counts map[string]int, n int) []string {
 
 // humanDuration says d as "3 h 20 min" / "3小时20分" (days and hours from a
 // day on), or "—" when no ticket went that far.
-func (a *App) humanDuration(r *Req, d time.Duration, samples int) string {
+func (a *App) humanDuration(r *core.Req, d time.Duration, samples int) string {
 	if samples == 0 {
 		return "—"
 	}

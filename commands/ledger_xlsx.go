@@ -3,24 +3,11 @@ package commands
 import (
 	"strings"
 	"time"
-	"unicode"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
-
-// displayWidth counts the columns text takes: wide (CJK) characters two.
-func displayWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30ff) || (r >= 0xff00 && r <= 0xffef) || unicode.Is(unicode.Hangul, r) {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
 
 // xlsxExport is the tickets and the volunteer hours of q's period as one
 // workbook: a sheet of tickets (the CSV's columns), a sheet of hours. It is
@@ -33,9 +20,9 @@ func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMs
 	if n > maxExportRows {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
-	sheets := []Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: hoursHeader}}
+	sheets := []core.Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: hoursHeader}}
 	if err := a.eachTicketRow(tx, q.From, q.To, func(row []string) error {
-		sheets[0].Rows = append(sheets[0].Rows, ToAny(row))
+		sheets[0].Rows = append(sheets[0].Rows, core.ToAny(row))
 		return nil
 	}); err != nil {
 		return storage.OutMsg{}, err
@@ -45,13 +32,13 @@ func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMs
 		return storage.OutMsg{}, err
 	}
 	for _, h := range hours {
-		sheets[1].Rows = append(sheets[1].Rows, []any{Cell(h.Name), Cell(h.Building), Cell(h.Team), h.Month, float64(h.Minutes) / 60})
+		sheets[1].Rows = append(sheets[1].Rows, []any{core.Cell(h.Name), core.Cell(h.Building), core.Cell(h.Team), h.Month, float64(h.Minutes) / 60})
 	}
-	data, err := XlsxFile(sheets)
+	data, err := core.XlsxFile(sheets)
 	if err != nil {
 		return storage.OutMsg{}, err
 	}
-	if len(data) > MaxExport {
+	if len(data) > core.MaxExport {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
 	caption := a.Cat.T(q.Lang, "export.xlsx_caption", a.ExportPeriod(q), n, len(hours))
@@ -66,7 +53,7 @@ func (a *App) excelKeyboard(lang string, from, to time.Time) telegram.Keyboard {
 }
 
 // excelButton takes the "Excel" button: staff only, checked on the press.
-func (a *App) excelButton(r *Req) error {
+func (a *App) excelButton(r *core.Req) error {
 	if !r.AtLeast(storage.RoleStaff) || !r.Private() {
 		return r.Toast(r.T("error.forbidden", "/export"))
 	}

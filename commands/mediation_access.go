@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -10,7 +11,7 @@ const neighbourCategory = "neighbours"
 
 // mayMediate: staff and admins, and the members staff named mediators,
 // use the mediation room (in private).
-func (a *App) mayMediate(r *Req) (bool, error) {
+func (a *App) mayMediate(r *core.Req) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -21,7 +22,7 @@ func (a *App) mayMediate(r *Req) (bool, error) {
 // record: only in a private chat, only staff, admins and the record's own
 // mediator. A leader or a resident who is not its mediator may not, nor
 // may another mediator. Every view and every button asks it again.
-func (a *App) mayReadDispute(r *Req, d storage.Dispute) bool {
+func (a *App) mayReadDispute(r *core.Req, d storage.Dispute) bool {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return false
 	}
@@ -31,7 +32,7 @@ func (a *App) mayReadDispute(r *Req, d storage.Dispute) bool {
 // mayMoveToMediation: a neighbour-dispute ticket still being worked on may
 // be moved to the mediation room by staff and by the building's leaders,
 // in private.
-func (a *App) mayMoveToMediation(r *Req, tk storage.Ticket) bool {
+func (a *App) mayMoveToMediation(r *core.Req, tk storage.Ticket) bool {
 	if !r.Private() || tk.Category != neighbourCategory || !tk.State.Active() {
 		return false
 	}
@@ -41,7 +42,7 @@ func (a *App) mayMoveToMediation(r *Req, tk storage.Ticket) bool {
 // inMediation reports whether ticket id was moved to the mediation room.
 func (a *App) inMediation(tx *storage.Tx, id int64) (bool, error) {
 	_, err := tx.DisputeByTicket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	return err == nil, err
@@ -50,12 +51,12 @@ func (a *App) inMediation(tx *storage.Tx, id int64) (bool, error) {
 // loadDispute reads dispute id for the person behind r: ok is false (and
 // they were answered) when there is none or they may not read it; both
 // look the same, so that a forged button learns nothing.
-func (a *App) loadDispute(r *Req, id int64) (storage.Dispute, bool, error) {
+func (a *App) loadDispute(r *core.Req, id int64) (storage.Dispute, bool, error) {
 	d, err := r.Tx.Dispute(id)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return d, false, err
 	}
-	if IsNotFound(err) || !a.mayReadDispute(r, d) {
+	if core.IsNotFound(err) || !a.mayReadDispute(r, d) {
 		if r.CB != nil {
 			return storage.Dispute{}, false, r.Toast(r.T("mediation.not_found"))
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -14,7 +15,7 @@ const mediationList = 20
 // mediation: /mediation lists the records the caller may read, with a
 // button each; /mediation <n> opens one; /mediation new records one. Never
 // in a group.
-func (a *App) mediation(r *Req) error {
+func (a *App) mediation(r *core.Req) error {
 	if !r.Private() {
 		return r.Reply(r.T("mediation.group_refused"), a.LinkKeyboard(r, "help"))
 	}
@@ -25,12 +26,12 @@ func (a *App) mediation(r *Req) error {
 	if !ok {
 		return r.Reply(r.T("mediation.forbidden"), nil)
 	}
-	arg := strings.ToLower(CleanLine(r.Args))
+	arg := strings.ToLower(core.CleanLine(r.Args))
 	switch {
 	case arg == "new" || arg == "新建":
 		return a.askParties(r)
 	case arg != "":
-		id, ok := IdArg(arg)
+		id, ok := core.IdArg(arg)
 		if !ok {
 			return r.Reply(r.T("mediation.usage"), nil)
 		}
@@ -44,7 +45,7 @@ func (a *App) mediation(r *Req) error {
 }
 
 // listDisputes answers with the newest records the caller may read.
-func (a *App) listDisputes(r *Req) error {
+func (a *App) listDisputes(r *core.Req) error {
 	by := r.Me.ID
 	if r.AtLeast(storage.RoleStaff) {
 		by = 0
@@ -61,7 +62,7 @@ func (a *App) listDisputes(r *Req) error {
 			continue
 		}
 		fmt.Fprintf(&b, "#%d · %s · %s · %s\n", d.ID, a.disputeWhere(r, d), a.outcomeLabel(r, d.Outcome), d.CreatedAt.In(a.Loc).Format("2006-01-02"))
-		rows = append(rows, []telegram.Button{{Text: r.T("mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + Itoa(d.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + core.Itoa(d.ID)}})
 	}
 	if len(rows) == 0 {
 		b.WriteString(r.T("mediation.list_empty") + "\n")
@@ -74,7 +75,7 @@ func (a *App) listDisputes(r *Req) error {
 
 // showDispute shows a record with its sessions and what can be done next;
 // edit rewrites the message the button was on.
-func (a *App) showDispute(r *Req, d storage.Dispute, edit bool) error {
+func (a *App) showDispute(r *core.Req, d storage.Dispute, edit bool) error {
 	sessions, err := r.Tx.DisputeSessions(d.ID)
 	if err != nil {
 		return err
@@ -82,19 +83,19 @@ func (a *App) showDispute(r *Req, d storage.Dispute, edit bool) error {
 	a.Audit(r, "mediation.read", disputeTarget(d.ID), nil) // every view of a record's contents
 	var b strings.Builder
 	b.WriteString(r.T("mediation.view_title", d.ID) + "\n")
-	b.WriteString(r.T("mediation.view_where", a.disputeWhere(r, d), Esc(a.NameOf(r, d.MediatorID))) + "\n")
+	b.WriteString(r.T("mediation.view_where", a.disputeWhere(r, d), core.Esc(a.NameOf(r, d.MediatorID))) + "\n")
 	names := make([]string, 0, len(d.Parties))
 	for _, p := range d.Parties {
-		names = append(names, Esc(a.ShownName(r.Lang, p.MemberID, p.Name)))
+		names = append(names, core.Esc(a.ShownName(r.Lang, p.MemberID, p.Name)))
 	}
 	b.WriteString(r.T("mediation.view_parties", a.ListJoin(r.Lang, names)) + "\n")
-	b.WriteString(r.T("mediation.view_summary", Esc(d.Summary)) + "\n")
+	b.WriteString(r.T("mediation.view_summary", core.Esc(d.Summary)) + "\n")
 	if d.TicketID != 0 {
 		b.WriteString(r.T("mediation.view_ticket", d.TicketID) + "\n")
 	}
 	b.WriteString("\n" + r.T("mediation.view_sessions", len(sessions)) + "\n")
 	for _, s := range sessions {
-		b.WriteString(r.T("mediation.session_line", s.HeldOn.In(a.Loc).Format("2006-01-02"), Esc(a.NameOf(r, s.RecordedBy)), Esc(s.Notes)) + "\n")
+		b.WriteString(r.T("mediation.session_line", s.HeldOn.In(a.Loc).Format("2006-01-02"), core.Esc(a.NameOf(r, s.RecordedBy)), core.Esc(s.Notes)) + "\n")
 	}
 	outcome := a.outcomeLabel(r, d.Outcome)
 	if !d.OutcomeAt.IsZero() {
@@ -106,7 +107,7 @@ func (a *App) showDispute(r *Req, d storage.Dispute, edit bool) error {
 		follow = d.FollowUp.In(a.Loc).Format("2006-01-02")
 	}
 	b.WriteString(r.T("mediation.view_follow", follow))
-	id := Itoa(d.ID)
+	id := core.Itoa(d.ID)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("mediation.session_button"), CallbackData: "md:s:" + id}, {Text: r.T("mediation.outcome_button"), CallbackData: "md:oc:" + id}},
 		{{Text: r.T("mediation.follow_button"), CallbackData: "md:f:" + id}, {Text: r.T("mediation.list_button"), CallbackData: "md:l"}},
@@ -119,17 +120,17 @@ func (a *App) showDispute(r *Req, d storage.Dispute, edit bool) error {
 
 // disputeTarget is the audit target naming a dispute record; the detail
 // never holds the record's contents.
-func disputeTarget(id int64) string { return "d:" + Itoa(id) }
+func disputeTarget(id int64) string { return "d:" + core.Itoa(id) }
 
 // disputeWhere is the record's building, or a dash.
-func (a *App) disputeWhere(r *Req, d storage.Dispute) string {
+func (a *App) disputeWhere(r *core.Req, d storage.Dispute) string {
 	if d.Building == "" {
 		return r.T("mediation.no_building")
 	}
-	return r.T("ledger.building", Esc(d.Building))
+	return r.T("ledger.building", core.Esc(d.Building))
 }
 
-func (a *App) outcomeLabel(r *Req, o string) string {
+func (a *App) outcomeLabel(r *core.Req, o string) string {
 	if o == "" {
 		return r.T("mediation.outcome_open")
 	}
@@ -137,8 +138,8 @@ func (a *App) outcomeLabel(r *Req, o string) string {
 }
 
 // mediationButton routes the "md:" buttons; each asks mayReadDispute again.
-func (a *App) mediationButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "md:")
+func (a *App) mediationButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "md:")
 	if !r.Private() {
 		return r.Toast(r.T("mediation.group_refused"))
 	}
@@ -191,10 +192,10 @@ func (a *App) mediationButton(r *Req) error {
 }
 
 // askOutcome offers the outcomes as buttons.
-func (a *App) askOutcome(r *Req, d storage.Dispute) error {
+func (a *App) askOutcome(r *core.Req, d storage.Dispute) error {
 	var row []telegram.Button
 	for _, o := range storage.DisputeOutcomes {
-		row = append(row, telegram.Button{Text: r.T("mediation.outcome_" + o), CallbackData: "md:out:" + Itoa(d.ID) + ":" + o})
+		row = append(row, telegram.Button{Text: r.T("mediation.outcome_" + o), CallbackData: "md:out:" + core.Itoa(d.ID) + ":" + o})
 	}
 	if err := r.Toast(""); err != nil {
 		return err
@@ -203,7 +204,7 @@ func (a *App) askOutcome(r *Req, d storage.Dispute) error {
 }
 
 // setOutcome records the outcome chosen.
-func (a *App) setOutcome(r *Req, d storage.Dispute, o string) error {
+func (a *App) setOutcome(r *core.Req, d storage.Dispute, o string) error {
 	valid := false
 	for _, x := range storage.DisputeOutcomes {
 		valid = valid || x == o
@@ -224,8 +225,8 @@ func (a *App) setOutcome(r *Req, d storage.Dispute, o string) error {
 
 // mediator: /mediator <@user|id> [off], or as a reply: staff name a
 // mediator of the mediation room, or take that back.
-func (a *App) mediator(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) mediator(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
 		return r.Reply(r.T("mediator.usage"), nil)
 	}
@@ -245,20 +246,20 @@ func (a *App) mediator(r *Req) error {
 	if off {
 		action = "mediator.revoke"
 	}
-	a.Audit(r, action, MemberTarget(target.ID), nil)
+	a.Audit(r, action, core.MemberTarget(target.ID), nil)
 	if target.Active && target.ID != r.Me.ID {
 		if err := a.TellMember(r, target.ID, nil, key+"_told"); err != nil {
 			return err
 		}
 	}
-	return r.Reply(r.T(key, Esc(target.Name)), nil)
+	return r.Reply(r.T(key, core.Esc(target.Name)), nil)
 }
 
 // shortPlain is text cut to n characters on one line, for a button.
 func shortPlain(text string, n int) string {
 	text = strings.Join(strings.Fields(text), " ")
-	if RuneLen(text) > n {
-		text = LimitRunes(text, n) + "…"
+	if core.RuneLen(text) > n {
+		text = core.LimitRunes(text, n) + "…"
 	}
 	return text
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -43,7 +44,7 @@ type medData struct {
 
 var partySep = regexp.MustCompile(`[,，、;；\n]+`)
 
-func (a *App) medAsk(r *Req, step string, d medData, key string, args ...any) error {
+func (a *App) medAsk(r *core.Req, step string, d medData, key string, args ...any) error {
 	if err := r.SetFlow(flowMediation, step, d); err != nil {
 		return err
 	}
@@ -55,26 +56,26 @@ func (a *App) medAsk(r *Req, step string, d medData, key string, args ...any) er
 	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) askParties(r *Req) error {
+func (a *App) askParties(r *core.Req) error {
 	return a.medAsk(r, medParties, medData{}, "mediation.ask_parties", medMaxParties)
 }
 
-func (a *App) askSessionDate(r *Req, d storage.Dispute) error {
+func (a *App) askSessionDate(r *core.Req, d storage.Dispute) error {
 	return a.medAsk(r, medDate, medData{Dispute: d.ID}, "mediation.ask_date", d.ID)
 }
 
-func (a *App) askFollowUp(r *Req, d storage.Dispute) error {
+func (a *App) askFollowUp(r *core.Req, d storage.Dispute) error {
 	return a.medAsk(r, medFollow, medData{Dispute: d.ID}, "mediation.ask_follow", d.ID)
 }
 
 // mediationText takes the next answer of a mediation step. Steps about an
 // existing record ask mayReadDispute again.
-func (a *App) mediationText(r *Req, f storage.Flow) error {
+func (a *App) mediationText(r *core.Req, f storage.Flow) error {
 	var d medData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	text := CleanText(r.Text)
+	text := core.CleanText(r.Text)
 	if text == "" {
 		return r.Reply(r.T("mediation.need_text"), telegram.ForceReply{ForceReply: true})
 	}
@@ -107,7 +108,7 @@ func (a *App) mediationText(r *Req, f storage.Flow) error {
 	case medDate:
 		day, ok := a.medDay(r, text)
 		if !ok {
-			return r.Reply(r.T("mediation.bad_date", Esc(LimitRunes(text, 32))), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("mediation.bad_date", core.Esc(core.LimitRunes(text, 32))), telegram.ForceReply{ForceReply: true})
 		}
 		if day.After(r.Now) {
 			return r.Reply(r.T("mediation.date_future"), telegram.ForceReply{ForceReply: true})
@@ -124,7 +125,7 @@ func (a *App) mediationText(r *Req, f storage.Flow) error {
 
 // partiesText reads the parties: @username or an id picks a member, any
 // other word is a plain name.
-func (a *App) partiesText(r *Req, d medData, text string) error {
+func (a *App) partiesText(r *core.Req, d medData, text string) error {
 	d.Parties = nil
 	for _, w := range partySep.Split(text, -1) {
 		w = strings.TrimSpace(w)
@@ -134,7 +135,7 @@ func (a *App) partiesText(r *Req, d medData, text string) error {
 		p := storage.DisputeParty{Name: w}
 		if strings.HasPrefix(w, "@") {
 			m, ok, err := a.MemberByUsername(r, w)
-			if err != nil && !IsNotFound(err) {
+			if err != nil && !core.IsNotFound(err) {
 				return err
 			}
 			if !ok && err == nil {
@@ -148,7 +149,7 @@ func (a *App) partiesText(r *Req, d medData, text string) error {
 				p = storage.DisputeParty{MemberID: m.ID, Name: m.Name}
 			}
 		}
-		if RuneLen(p.Name) > medMaxName {
+		if core.RuneLen(p.Name) > medMaxName {
 			return r.Reply(r.T("mediation.name_too_long", medMaxName), telegram.ForceReply{ForceReply: true})
 		}
 		d.Parties = append(d.Parties, p)
@@ -159,25 +160,25 @@ func (a *App) partiesText(r *Req, d medData, text string) error {
 	case len(d.Parties) > medMaxParties:
 		return r.Reply(r.T("mediation.too_many_parties", medMaxParties), telegram.ForceReply{ForceReply: true})
 	}
-	return a.medAsk(r, medBuilding, d, "mediation.ask_building", Esc(strings.Join(a.Cfg.Community.Buildings, " ")))
+	return a.medAsk(r, medBuilding, d, "mediation.ask_building", core.Esc(strings.Join(a.Cfg.Community.Buildings, " ")))
 }
 
-func (a *App) buildingText(r *Req, d medData, text string) error {
+func (a *App) buildingText(r *core.Req, d medData, text string) error {
 	switch {
 	case text == "-" || text == "—" || text == "无" || strings.EqualFold(text, "none"):
 		d.Building = ""
 	case a.Buildings[text]:
 		d.Building = text
 	default:
-		return r.Reply(r.T("error.unknown_building", Esc(LimitRunes(text, 32)), Esc(strings.Join(a.Cfg.Community.Buildings, " "))),
+		return r.Reply(r.T("error.unknown_building", core.Esc(core.LimitRunes(text, 32)), core.Esc(strings.Join(a.Cfg.Community.Buildings, " "))),
 			telegram.ForceReply{ForceReply: true})
 	}
 	return a.medAsk(r, medSummary, d, "mediation.ask_summary", medMaxSummary)
 }
 
 // disputeSummaryText files the new record, with the writer as its mediator.
-func (a *App) disputeSummaryText(r *Req, d medData, text string) error {
-	if n := RuneLen(text); n > medMaxSummary {
+func (a *App) disputeSummaryText(r *core.Req, d medData, text string) error {
+	if n := core.RuneLen(text); n > medMaxSummary {
 		return r.Reply(r.T("report.too_long", n, medMaxSummary), telegram.ForceReply{ForceReply: true})
 	}
 	rec := storage.Dispute{Building: d.Building, Summary: text, MediatorID: r.Me.ID, CreatedBy: r.Me.ID, Parties: d.Parties}
@@ -199,8 +200,8 @@ func (a *App) disputeSummaryText(r *Req, d medData, text string) error {
 	return a.showDispute(r, rec, false)
 }
 
-func (a *App) notesText(r *Req, rec storage.Dispute, d medData, text string) error {
-	if n := RuneLen(text); n > medMaxNotes {
+func (a *App) notesText(r *core.Req, rec storage.Dispute, d medData, text string) error {
+	if n := core.RuneLen(text); n > medMaxNotes {
 		return r.Reply(r.T("report.too_long", n, medMaxNotes), telegram.ForceReply{ForceReply: true})
 	}
 	day, err := time.ParseInLocation("2006-01-02", d.Date, a.Loc)
@@ -221,10 +222,10 @@ func (a *App) notesText(r *Req, rec storage.Dispute, d medData, text string) err
 }
 
 // followText sets the follow-up date and the mediator's reminder on it.
-func (a *App) followText(r *Req, rec storage.Dispute, text string) error {
+func (a *App) followText(r *core.Req, rec storage.Dispute, text string) error {
 	day, ok := a.medDay(r, text)
 	if !ok {
-		return r.Reply(r.T("mediation.bad_date", Esc(LimitRunes(text, 32))), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("mediation.bad_date", core.Esc(core.LimitRunes(text, 32))), telegram.ForceReply{ForceReply: true})
 	}
 	if day.Before(a.dayOf(r.Now)) {
 		return r.Reply(r.T("mediation.follow_past"), telegram.ForceReply{ForceReply: true})
@@ -247,12 +248,12 @@ func (a *App) followText(r *Req, rec storage.Dispute, text string) error {
 }
 
 // medDay reads a date: YYYY-MM-DD, or today / 今天.
-func (a *App) medDay(r *Req, s string) (time.Time, bool) {
+func (a *App) medDay(r *core.Req, s string) (time.Time, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "today" || s == "今天" {
 		return a.dayOf(r.Now), true
 	}
-	if !DayRE.MatchString(s) {
+	if !core.DayRE.MatchString(s) {
 		return time.Time{}, false
 	}
 	d, err := time.ParseInLocation("2006-01-02", s, a.Loc)

@@ -1,20 +1,21 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // mediationTicketRow is the "Move to the mediation room" button under a
 // neighbour-dispute ticket, for those who may move it; nil for others.
-func (a *App) mediationTicketRow(r *Req, tk storage.Ticket) ([]telegram.Button, error) {
+func (a *App) mediationTicketRow(r *core.Req, tk storage.Ticket) ([]telegram.Button, error) {
 	if !a.mayMoveToMediation(r, tk) {
 		return nil, nil
 	}
 	if in, err := a.inMediation(r.Tx, tk.ID); err != nil || in {
 		return nil, err
 	}
-	return []telegram.Button{{Text: r.T("mediation.move_button"), CallbackData: "md:tk:" + Itoa(tk.ID)}}, nil
+	return []telegram.Button{{Text: r.T("mediation.move_button"), CallbackData: "md:tk:" + core.Itoa(tk.ID)}}, nil
 }
 
 // moveToMediation moves a neighbour-dispute ticket to the mediation room in
@@ -23,13 +24,13 @@ func (a *App) mediationTicketRow(r *Req, tk storage.Ticket) ([]telegram.Button, 
 // and followers hear that it is handled in person, and the group line says
 // only that it is being handled. The ticket's history says it moved, and
 // nothing of the record.
-func (a *App) moveToMediation(r *Req, arg string) error {
-	id, ok := IdArg(arg)
+func (a *App) moveToMediation(r *core.Req, arg string) error {
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -46,14 +47,14 @@ func (a *App) moveToMediation(r *Req, arg string) error {
 			return a.showDispute(r, d, false)
 		}
 		return r.Toast(r.T("mediation.already_moved"))
-	} else if !IsNotFound(err) {
+	} else if !core.IsNotFound(err) {
 		return err
 	}
 	rep, err := r.Tx.Member(tk.ReporterID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	rec := storage.Dispute{Building: tk.Building, Summary: LimitRunes(tk.Text, medMaxSummary), MediatorID: r.Me.ID,
+	rec := storage.Dispute{Building: tk.Building, Summary: core.LimitRunes(tk.Text, medMaxSummary), MediatorID: r.Me.ID,
 		CreatedBy: r.Me.ID, TicketID: tk.ID}
 	if rep.ID != 0 {
 		rec.Parties = []storage.DisputeParty{{MemberID: rep.ID, Name: rep.Name}}
@@ -98,5 +99,5 @@ func (a *App) mediationLine(tk storage.Ticket) string {
 // mediationGroupButtons keeps only Details under such a line.
 func (a *App) mediationGroupButtons(tk storage.Ticket) any {
 	lang := a.Cfg.Community.Language
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + Itoa(tk.ID)}}}}
+	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)}}}}
 }

@@ -6,8 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/go-telegram/bot/models"
-
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -23,7 +22,7 @@ type followData struct {
 }
 
 // scheduleFollowUp lays out (or moves) the reminder of dispute id for day.
-func (a *App) scheduleFollowUp(r *Req, id int64, day time.Time) error {
+func (a *App) scheduleFollowUp(r *core.Req, id int64, day time.Time) error {
 	at := day.Add(followHour * time.Hour)
 	if at.Before(r.Now) {
 		at = r.Now
@@ -32,7 +31,7 @@ func (a *App) scheduleFollowUp(r *Req, id int64, day time.Time) error {
 	if err != nil {
 		return fmt.Errorf("mediation follow-up %d: %w", id, err)
 	}
-	_, err = r.Tx.ScheduleDue(storage.DueItem{Kind: kindFollowUp, Key: Itoa(id), DueAt: at, Until: at.Add(7 * 24 * time.Hour), Data: string(raw)}, r.Now)
+	_, err = r.Tx.ScheduleDue(storage.DueItem{Kind: kindFollowUp, Key: core.Itoa(id), DueAt: at, Until: at.Add(7 * 24 * time.Hour), Data: string(raw)}, r.Now)
 	return err
 }
 
@@ -44,7 +43,7 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 		return fmt.Errorf("mediation follow-up %s: %w", it.Key, err)
 	}
 	d, err := tx.Dispute(fd.Dispute)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
@@ -72,30 +71,28 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 	return nil
 }
 
-func (a *App) remindOne(r *Req, d storage.Dispute, id int64) (bool, error) {
+func (a *App) remindOne(r *core.Req, d storage.Dispute, id int64) (bool, error) {
 	m, err := r.Tx.Member(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
 	lang := a.LangOf(m)
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + Itoa(d.ID)}}}}
-	return a.TellTo(r, id, kb, "mediation.follow_due", d.ID, Quote(d.Summary, 100))
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + core.Itoa(d.ID)}}}}
+	return a.TellTo(r, id, kb, "mediation.follow_due", d.ID, core.Quote(d.Summary, 100))
 }
 
 // maySeeDisputeByID applies mayReadDispute to a person by id, as if in
 // their private chat (for reminders).
-func (a *App) maySeeDisputeByID(r *Req, id int64, d storage.Dispute) (bool, error) {
+func (a *App) maySeeDisputeByID(r *core.Req, id int64, d storage.Dispute) (bool, error) {
 	m, err := r.Tx.Member(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	as := &Req{a: a, Ctx: r.Ctx, Tx: r.Tx, Now: r.Now, Me: m, Role: a.RoleOf(m), Lang: a.LangOf(m),
-		Chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}}
-	return a.mayReadDispute(as, d), nil
+	return a.mayReadDispute(a.PersonReq(r.Ctx, r.Tx, r.Now, m), d), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/when"
@@ -36,12 +37,12 @@ type mtData struct {
 
 // mayManageMeeting is the one rule for who may post a meeting, record its
 // minutes and decisions, and turn them into tickets: staff.
-func (a *App) mayManageMeeting(r *Req, m storage.Meeting) bool {
+func (a *App) mayManageMeeting(r *core.Req, m storage.Meeting) bool {
 	return r.AtLeast(storage.RoleStaff) && m.State != storage.MeetingCancelled
 }
 
 // meeting starts /meeting: what is it called?
-func (a *App) meeting(r *Req) error {
+func (a *App) meeting(r *core.Req) error {
 	if err := r.SetFlow(flowMeeting, "title", mtData{}); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (a *App) meeting(r *Req) error {
 }
 
 // meetingText takes what the organiser typed at each step.
-func (a *App) meetingText(r *Req, f storage.Flow) error {
+func (a *App) meetingText(r *core.Req, f storage.Flow) error {
 	var d mtData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -57,16 +58,16 @@ func (a *App) meetingText(r *Req, f storage.Flow) error {
 		}
 		return r.Reply(r.T("error.stale_button"), nil)
 	}
-	text := CleanText(r.Text)
+	text := core.CleanText(r.Text)
 	again := telegram.ForceReply{ForceReply: true}
 	switch f.Step {
 	case "title":
-		line := CleanLine(text)
+		line := core.CleanLine(text)
 		switch {
 		case line == "":
 			return r.Reply(r.T("mt.no_title"), again)
-		case RuneLen(line) > maxMeetingTitle:
-			return r.Reply(r.T("report.too_long", RuneLen(line), maxMeetingTitle), again)
+		case core.RuneLen(line) > maxMeetingTitle:
+			return r.Reply(r.T("report.too_long", core.RuneLen(line), maxMeetingTitle), again)
 		}
 		d.Title = line
 		return a.meetingStep(r, "time", d, "mt.ask_time", when.Example(r.Lang))
@@ -82,8 +83,8 @@ func (a *App) meetingText(r *Req, f storage.Flow) error {
 		d.Start = sp.Start.UnixMilli()
 		return a.meetingStep(r, "place", d, "mt.ask_place", a.When(sp.Start))
 	case "place":
-		line := CleanLine(text)
-		if line == "" || RuneLen(line) > maxMeetingPlace {
+		line := core.CleanLine(text)
+		if line == "" || core.RuneLen(line) > maxMeetingPlace {
 			return r.Reply(r.T("mt.bad_place", maxMeetingPlace), again)
 		}
 		d.Place = line
@@ -102,14 +103,14 @@ func (a *App) meetingText(r *Req, f storage.Flow) error {
 	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
-func (a *App) meetingStep(r *Req, step string, d mtData, key string, args ...any) error {
+func (a *App) meetingStep(r *core.Req, step string, d mtData, key string, args ...any) error {
 	if err := r.SetFlow(flowMeeting, step, d); err != nil {
 		return err
 	}
 	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) agendaKeyboard(r *Req) telegram.Keyboard {
+func (a *App) agendaKeyboard(r *core.Req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("mt.pull"), CallbackData: "mt:pull"}},
 		{{Text: r.T("mt.agenda_done"), CallbackData: "mt:ad"}, {Text: r.T("button.cancel"), CallbackData: "mt:x"}},
@@ -118,15 +119,15 @@ func (a *App) agendaKeyboard(r *Req) telegram.Keyboard {
 
 // addAgenda adds the lines of a message to the agenda; one line too long
 // refuses the whole message.
-func (a *App) addAgenda(r *Req, d mtData, text string) error {
+func (a *App) addAgenda(r *core.Req, d mtData, text string) error {
 	var lines []string
 	for i, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue
 		}
-		if RuneLen(l) > maxAgendaLine {
-			return r.Reply(r.T("mt.line_too_long", i+1, RuneLen(l), maxAgendaLine), a.agendaKeyboard(r))
+		if core.RuneLen(l) > maxAgendaLine {
+			return r.Reply(r.T("mt.line_too_long", i+1, core.RuneLen(l), maxAgendaLine), a.agendaKeyboard(r))
 		}
 		lines = append(lines, l)
 	}
@@ -148,7 +149,7 @@ func (a *App) addAgenda(r *Req, d mtData, text string) error {
 func (a *App) agendaText(lang string, lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, Esc(a.agendaLine(lang, l)))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, core.Esc(a.agendaLine(lang, l)))
 	}
 	return b.String()
 }
@@ -183,14 +184,14 @@ func (a *App) agendaLine(lang, l string) string {
 		var ms int64
 		fmt.Sscan(f[4], &ms)
 		line := a.Cat.T(lang, "mt.pull_ticket", f[1], a.CatLabel(lang, f[2]), f[3], a.When(time.UnixMilli(ms))[:10])
-		return LimitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
+		return core.LimitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
 	}
 	return l
 }
 
 // pullProblems adds the open and overdue tickets per building and the five
 // oldest open tickets to the agenda, worded for each reader.
-func (a *App) pullProblems(r *Req, d mtData) (mtData, error) {
+func (a *App) pullProblems(r *core.Req, d mtData) (mtData, error) {
 	open, err := r.Tx.OpenProblems(100_000)
 	if err != nil {
 		return d, err
@@ -223,7 +224,7 @@ func (a *App) pullProblems(r *Req, d mtData) (mtData, error) {
 	}
 	for _, tk := range oldest {
 		d.Agenda = append(d.Agenda, fmt.Sprintf("%stk|%d|%s|%s|%d|%s", pullMark, tk.ID, tk.Category, tk.Building,
-			tk.CreatedAt.UnixMilli(), LimitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
+			tk.CreatedAt.UnixMilli(), core.LimitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
 	}
 	return d, nil
 }

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // meetings is /meetings: the upcoming and the latest past meetings, each
 // with a button to its page.
-func (a *App) meetings(r *Req) error {
+func (a *App) meetings(r *core.Req) error {
 	up, err := r.Tx.UpcomingMeetings(r.Now, 10)
 	if err != nil {
 		return err
@@ -31,8 +32,8 @@ func (a *App) meetings(r *Req) error {
 			b.WriteString("\n—")
 		}
 		for _, m := range list {
-			fmt.Fprintf(&b, "\n#%d · %s · %s · %s", m.ID, a.When(m.StartsAt), Esc(m.Title), Esc(m.Place))
-			row = append(row, telegram.Button{Text: "#" + Itoa(m.ID), CallbackData: "mt:v:" + Itoa(m.ID)})
+			fmt.Fprintf(&b, "\n#%d · %s · %s · %s", m.ID, a.When(m.StartsAt), core.Esc(m.Title), core.Esc(m.Place))
+			row = append(row, telegram.Button{Text: "#" + core.Itoa(m.ID), CallbackData: "mt:v:" + core.Itoa(m.ID)})
 			if len(row) == 5 {
 				rows, row = append(rows, row), nil
 			}
@@ -47,15 +48,15 @@ func (a *App) meetings(r *Req) error {
 
 // mayViewMeeting is the one rule for who may read a meeting's page (its
 // answers, minutes and decisions): staff and building leaders.
-func (a *App) mayViewMeeting(r *Req, m storage.Meeting) bool {
+func (a *App) mayViewMeeting(r *core.Req, m storage.Meeting) bool {
 	return r.AtLeast(storage.RoleLeader) && m.State == storage.MeetingPosted
 }
 
 // meetingPage shows a meeting with its answers, minutes and decisions, and
 // their tickets' states.
-func (a *App) meetingPage(r *Req, id int64, pressed bool) error {
+func (a *App) meetingPage(r *core.Req, id int64, pressed bool) error {
 	m, err := r.Tx.Meeting(id)
-	if IsNotFound(err) || (err == nil && !a.mayViewMeeting(r, m)) {
+	if core.IsNotFound(err) || (err == nil && !a.mayViewMeeting(r, m)) {
 		if pressed {
 			return r.Toast(r.T("mt.not_yours"))
 		}
@@ -71,7 +72,7 @@ func (a *App) meetingPage(r *Req, id int64, pressed bool) error {
 	var b strings.Builder
 	b.WriteString(r.T("mt.page_head", m.ID) + "\n" + a.invitation(r.Lang, m, coming, not))
 	if m.Minutes != "" {
-		b.WriteString("\n\n" + r.T("mt.minutes") + "\n" + Esc(m.Minutes))
+		b.WriteString("\n\n" + r.T("mt.minutes") + "\n" + core.Esc(m.Minutes))
 	}
 	ds, err := r.Tx.Decisions(m.ID)
 	if err != nil {
@@ -89,16 +90,16 @@ func (a *App) meetingPage(r *Req, id int64, pressed bool) error {
 		}
 		if d.JobID != 0 {
 			if j, err := r.Tx.Job(d.JobID); err == nil {
-				state = r.T("mt.job_state", j.ID, Esc(j.Title), r.T("mt.job."+j.State))
+				state = r.T("mt.job_state", j.ID, core.Esc(j.Title), r.T("mt.job."+j.State))
 			}
 		}
-		fmt.Fprintf(&b, "\n%d. %s — %s", i+1, Esc(d.Text), state)
+		fmt.Fprintf(&b, "\n%d. %s — %s", i+1, core.Esc(d.Text), state)
 	}
 	var kb any
 	if a.mayManageMeeting(r, m) {
 		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.T("mt.record_minutes"), CallbackData: "mt:min:" + Itoa(m.ID)},
-			{Text: r.T("mt.add_decision"), CallbackData: "mt:dec:" + Itoa(m.ID)},
+			{Text: r.T("mt.record_minutes"), CallbackData: "mt:min:" + core.Itoa(m.ID)},
+			{Text: r.T("mt.add_decision"), CallbackData: "mt:dec:" + core.Itoa(m.ID)},
 		}}}
 	}
 	if pressed {
@@ -111,7 +112,7 @@ func (a *App) meetingPage(r *Req, id int64, pressed bool) error {
 
 // meetingPageAction takes Record minutes and Add a decision: each asks for
 // the text with a ForceReply prompt.
-func (a *App) meetingPageAction(r *Req, verb string, m storage.Meeting) error {
+func (a *App) meetingPageAction(r *core.Req, verb string, m storage.Meeting) error {
 	if m.State != storage.MeetingPosted || !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -127,16 +128,16 @@ func (a *App) meetingPageAction(r *Req, verb string, m storage.Meeting) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T(key, Esc(m.Title)), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T(key, core.Esc(m.Title)), telegram.ForceReply{ForceReply: true})
 }
 
 // meetingNote saves typed minutes or a decision.
-func (a *App) meetingNote(r *Req, step string, d mtData, text string) error {
+func (a *App) meetingNote(r *core.Req, step string, d mtData, text string) error {
 	m, err := r.Tx.Meeting(d.ID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingPosted {
+	if core.IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingPosted {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
@@ -149,8 +150,8 @@ func (a *App) meetingNote(r *Req, step string, d mtData, text string) error {
 	switch {
 	case text == "":
 		return r.Reply(r.T("mt.empty_note"), telegram.ForceReply{ForceReply: true})
-	case RuneLen(text) > limit:
-		return r.Reply(r.T("report.too_long", RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(text) > limit:
+		return r.Reply(r.T("report.too_long", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -159,7 +160,7 @@ func (a *App) meetingNote(r *Req, step string, d mtData, text string) error {
 		if err := r.Tx.SetMeetingMinutes(m.ID, text); err != nil {
 			return err
 		}
-		a.Audit(r, "meeting.minutes", "mt:"+Itoa(m.ID), map[string]int{"chars": RuneLen(text)})
+		a.Audit(r, "meeting.minutes", "mt:"+core.Itoa(m.ID), map[string]int{"chars": core.RuneLen(text)})
 		if err := r.Reply(r.T("mt.minutes_saved"), nil); err != nil {
 			return err
 		}
@@ -169,12 +170,12 @@ func (a *App) meetingNote(r *Req, step string, d mtData, text string) error {
 	if err != nil {
 		return err
 	}
-	a.Audit(r, "meeting.decision", "mt:"+Itoa(m.ID), map[string]int64{"decision": did})
-	return r.Reply(r.T("mt.decision_saved", Esc(text)), a.ticketButtons(r, m, did))
+	a.Audit(r, "meeting.decision", "mt:"+core.Itoa(m.ID), map[string]int64{"decision": did})
+	return r.Reply(r.T("mt.decision_saved", core.Esc(text)), a.ticketButtons(r, m, did))
 }
 
 // ticketButtons make a decision a ticket of a building in one press.
-func (a *App) ticketButtons(r *Req, m storage.Meeting, did int64) telegram.Keyboard {
+func (a *App) ticketButtons(r *core.Req, m storage.Meeting, did int64) telegram.Keyboard {
 	bs := m.Buildings
 	if len(bs) == 0 {
 		bs = a.Cfg.Community.Buildings
@@ -197,12 +198,12 @@ func (a *App) ticketButtons(r *Req, m storage.Meeting, did int64) telegram.Keybo
 // managedDecision reads the decision a button names, and its meeting, for
 // a press by someone who may manage that meeting; ok is false, and the
 // press answered, otherwise.
-func (a *App) managedDecision(r *Req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
-	id, ok := IdArg(idText)
+func (a *App) managedDecision(r *core.Req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
+	id, ok := core.IdArg(idText)
 	if !ok {
 		return d, m, false, r.Toast(r.T("error.stale_button"))
 	}
-	if d, err = r.Tx.Decision(id); IsNotFound(err) {
+	if d, err = r.Tx.Decision(id); core.IsNotFound(err) {
 		return d, m, false, r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -219,7 +220,7 @@ func (a *App) managedDecision(r *Req, idText string) (d storage.Decision, m stor
 
 // decisionTicket makes a decision a ticket of a building, filed and
 // announced as any ticket is; a second press makes nothing.
-func (a *App) decisionTicket(r *Req, arg string) error {
+func (a *App) decisionTicket(r *core.Req, arg string) error {
 	ids, building, _ := strings.Cut(arg, ":")
 	if !a.Buildings[building] {
 		return r.Toast(r.T("error.stale_button"))
@@ -246,16 +247,16 @@ func (a *App) decisionTicket(r *Req, arg string) error {
 	if err := r.Toast(r.T("mt.ticket_made", id)); err != nil {
 		return err
 	}
-	return r.Edit(r.T("mt.decision_ticket", Esc(d.Text), id, Esc(building)), nil)
+	return r.Edit(r.T("mt.decision_ticket", core.Esc(d.Text), id, core.Esc(building)), nil)
 }
 
 // saveMeetingSchedule makes a meeting template recur at the chosen time.
-func (a *App) saveMeetingSchedule(r *Req, d calData) error {
+func (a *App) saveMeetingSchedule(r *core.Req, d calData) error {
 	m, err := r.Tx.Meeting(d.MeetingID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingTemplate || m.ScheduleID != 0 {
+	if core.IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingTemplate || m.ScheduleID != 0 {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
@@ -273,14 +274,14 @@ func (a *App) saveMeetingSchedule(r *Req, d calData) error {
 	if err := r.Tx.SetMeetingSchedule(m.ID, s.ID); err != nil {
 		return err
 	}
-	a.Audit(r, "schedule.create", "sch:"+Itoa(s.ID), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "meeting": m.ID})
+	a.Audit(r, "schedule.create", "sch:"+core.Itoa(s.ID), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "meeting": m.ID})
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
-	if err := r.Reply(r.T("mt.recurring_saved", Esc(m.Title), a.duration(r, a.meetingLead())), nil); err != nil {
+	if err := r.Reply(r.T("mt.recurring_saved", core.Esc(m.Title), a.duration(r, a.meetingLead())), nil); err != nil {
 		return err
 	}
 	return a.showSchedule(r, s, false)
@@ -289,7 +290,7 @@ func (a *App) saveMeetingSchedule(r *Req, d calData) error {
 // decisionJob starts the volunteer job flow with the decision as the job's
 // title: the organiser goes on from its time. The job is linked to the
 // decision when it is published.
-func (a *App) decisionJob(r *Req, arg string) error {
+func (a *App) decisionJob(r *core.Req, arg string) error {
 	d, _, ok, err := a.managedDecision(r, arg)
 	if !ok {
 		return err
@@ -309,12 +310,12 @@ func (a *App) decisionJob(r *Req, arg string) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	title := LimitRunes(strings.Join(strings.Fields(d.Text), " "), maxJobTitle)
-	return a.askJobWhen(r, flowJob, jobDraft{Title: title, Decision: d.ID}, r.T("mt.job_from", Esc(title)))
+	title := core.LimitRunes(strings.Join(strings.Fields(d.Text), " "), maxJobTitle)
+	return a.askJobWhen(r, flowJob, jobDraft{Title: title, Decision: d.ID}, r.T("mt.job_from", core.Esc(title)))
 }
 
 // decisionBecameJob links a published job to the decision it was made of.
-func (a *App) decisionBecameJob(r *Req, decision, job int64) error {
+func (a *App) decisionBecameJob(r *core.Req, decision, job int64) error {
 	if decision == 0 {
 		return nil
 	}

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // meetingButton routes the "mt:" buttons. Each press is authorised again:
 // mayManageMeeting for the organiser's buttons, invitedTo for the answers.
-func (a *App) meetingButton(r *Req) error {
+func (a *App) meetingButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "mt:"), ":")
 	switch verb {
 	case "y", "n":
@@ -66,7 +67,7 @@ func (a *App) meetingButton(r *Req) error {
 
 // meetingPreview saves the draft and shows it exactly as invitees will see
 // it, with Post, Repeat and Cancel.
-func (a *App) meetingPreview(r *Req, d mtData) error {
+func (a *App) meetingPreview(r *core.Req, d mtData) error {
 	m := storage.Meeting{OrganiserID: r.Me.ID, Title: d.Title, StartsAt: time.UnixMilli(d.Start), Place: d.Place, Agenda: d.Agenda,
 		Audience: d.Aud.Audience, Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID}
 	id, err := r.Tx.CreateMeeting(m, r.Now)
@@ -88,9 +89,9 @@ func (a *App) meetingPreview(r *Req, d mtData) error {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.T("mt.post", len(recips)), CallbackData: "mt:post:" + Itoa(id)}},
-		{{Text: r.T("mt.repeat"), CallbackData: "mt:rep:" + Itoa(id)}},
-		{{Text: r.T("button.cancel"), CallbackData: "mt:cancel:" + Itoa(id)}},
+		{{Text: r.T("mt.post", len(recips)), CallbackData: "mt:post:" + core.Itoa(id)}},
+		{{Text: r.T("mt.repeat"), CallbackData: "mt:rep:" + core.Itoa(id)}},
+		{{Text: r.T("button.cancel"), CallbackData: "mt:cancel:" + core.Itoa(id)}},
 	}}
 	return r.Reply(r.T("mt.preview"), kb)
 }
@@ -98,7 +99,7 @@ func (a *App) meetingPreview(r *Req, d mtData) error {
 // invitation is a meeting's text in lang, with the live count.
 func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string {
 	var b strings.Builder
-	b.WriteString(a.Cat.T(lang, "mt.invitation", Esc(m.Title), a.When(m.StartsAt), Esc(m.Place)))
+	b.WriteString(a.Cat.T(lang, "mt.invitation", core.Esc(m.Title), a.When(m.StartsAt), core.Esc(m.Place)))
 	if len(m.Agenda) > 0 {
 		b.WriteString("\n" + a.Cat.T(lang, "mt.agenda") + a.agendaText(lang, m.Agenda))
 	}
@@ -108,20 +109,20 @@ func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string
 
 func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + Itoa(id)},
-		{Text: a.Cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + Itoa(id)},
+		{Text: a.Cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + core.Itoa(id)},
+		{Text: a.Cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + core.Itoa(id)},
 	}}}
 }
 
 // meetingAction takes the organiser's buttons on a saved meeting.
-func (a *App) meetingAction(r *Req, verb, arg string) error {
+func (a *App) meetingAction(r *core.Req, verb, arg string) error {
 	switch verb {
 	case "tk":
 		return a.decisionTicket(r, arg)
 	case "jb":
 		return a.decisionJob(r, arg)
 	}
-	id, ok := IdArg(arg)
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -129,7 +130,7 @@ func (a *App) meetingAction(r *Req, verb, arg string) error {
 		return a.meetingPage(r, id, true)
 	}
 	m, err := r.Tx.Meeting(id)
-	if IsNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
+	if core.IsNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
 		return r.Toast(r.T("mt.not_yours"))
 	}
 	if err != nil {
@@ -156,14 +157,14 @@ func (a *App) meetingAction(r *Req, verb, arg string) error {
 			}
 			return err
 		}
-		a.Audit(r, "meeting.cancel", "mt:"+Itoa(m.ID), map[string]string{"title": m.Title})
+		a.Audit(r, "meeting.cancel", "mt:"+core.Itoa(m.ID), map[string]string{"title": m.Title})
 		return r.Edit(r.T("mt.cancelled"), nil)
 	}
 	return a.meetingPageAction(r, verb, m)
 }
 
 // postDraft posts a draft meeting now.
-func (a *App) postDraft(r *Req, m storage.Meeting) error {
+func (a *App) postDraft(r *core.Req, m storage.Meeting) error {
 	if !m.StartsAt.After(r.Now) {
 		return r.Toast(r.T("mt.started"))
 	}
@@ -178,19 +179,19 @@ func (a *App) postDraft(r *Req, m storage.Meeting) error {
 	if err != nil {
 		return err
 	}
-	a.Audit(r, "meeting.post", "mt:"+Itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
+	a.Audit(r, "meeting.post", "mt:"+core.Itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
 	return r.Edit(r.T("mt.posted", m.ID, n), nil)
 }
 
 // postMeeting sends the invitation to the meeting's audience, records each
 // copy (its live count is edited later) and lays out the reminders.
-func (a *App) postMeeting(r *Req, m storage.Meeting) (int, error) {
+func (a *App) postMeeting(r *core.Req, m storage.Meeting) (int, error) {
 	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
-		out, err := a.SendID(r.Tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+Itoa(m.ID), r.Now)
+		out, err := a.SendID(r.Tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+core.Itoa(m.ID), r.Now)
 		if err != nil {
 			return 0, err
 		}
@@ -217,7 +218,7 @@ func (a *App) postMeeting(r *Req, m storage.Meeting) (int, error) {
 }
 
 // makeMeeting posts the occurrence at of a recurring meeting.
-func (a *App) makeMeeting(r *Req, s storage.Schedule, at time.Time) error {
+func (a *App) makeMeeting(r *core.Req, s storage.Schedule, at time.Time) error {
 	tpl, err := r.Tx.Meeting(s.MeetingID)
 	if err != nil {
 		return err
@@ -231,12 +232,12 @@ func (a *App) makeMeeting(r *Req, s storage.Schedule, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	return a.TellMember(r, s.OwnerID, nil, "mt.posted_recurring", Esc(m.Title), a.When(at), n, m.ID)
+	return a.TellMember(r, s.OwnerID, nil, "mt.posted_recurring", core.Esc(m.Title), a.When(at), n, m.ID)
 }
 
 // invitedTo is the one rule for who may answer a meeting: in a group it
 // was posted to, anyone there; in private, the people it was sent to.
-func (a *App) invitedTo(r *Req, m storage.Meeting) (bool, error) {
+func (a *App) invitedTo(r *core.Req, m storage.Meeting) (bool, error) {
 	if m.State != storage.MeetingPosted {
 		return false, nil
 	}
@@ -252,13 +253,13 @@ func (a *App) invitedTo(r *Req, m storage.Meeting) (bool, error) {
 }
 
 // rsvp takes Coming and Can't come.
-func (a *App) rsvp(r *Req, coming bool, arg string) error {
-	id, ok := IdArg(arg)
+func (a *App) rsvp(r *core.Req, coming bool, arg string) error {
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	m, err := r.Tx.Meeting(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -294,7 +295,7 @@ func (a *App) rsvp(r *Req, coming bool, arg string) error {
 // refreshInvitations brings every copy's count up to date, with at most one
 // pending change per copy: a copy not yet sent is rewritten, a queued edit
 // is rewritten, otherwise one edit is queued.
-func (a *App) refreshInvitations(r *Req, m storage.Meeting) error {
+func (a *App) refreshInvitations(r *core.Req, m storage.Meeting) error {
 	coming, not, err := r.Tx.RSVPCounts(m.ID)
 	if err != nil {
 		return err
@@ -305,14 +306,14 @@ func (a *App) refreshInvitations(r *Req, m storage.Meeting) error {
 	}
 	for _, p := range posts {
 		out, err := r.Tx.OutByID(p.OutID)
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		eid, err := RefreshCopy(r.Tx, out, p.EditOutID, a.invitation(p.Lang, m, coming, not), a.rsvpKeyboard(p.Lang, m.ID),
-			storage.PriorityBulk, "mt:"+Itoa(m.ID)+":edit", r.Now)
+		eid, err := core.RefreshCopy(r.Tx, out, p.EditOutID, a.invitation(p.Lang, m, coming, not), a.rsvpKeyboard(p.Lang, m.ID),
+			storage.PriorityBulk, "mt:"+core.Itoa(m.ID)+":edit", r.Now)
 		if err != nil {
 			return err
 		}
@@ -344,21 +345,21 @@ func (a *App) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueI
 	for _, p := range posts {
 		lang := p.Lang
 		if p.ChatID > 0 {
-			if ContainsID(no, p.ChatID) {
+			if core.ContainsID(no, p.ChatID) {
 				continue
 			}
 			mem, err := tx.Member(p.ChatID)
-			if err != nil && !IsNotFound(err) {
+			if err != nil && !core.IsNotFound(err) {
 				return err
 			}
 			if err == nil {
-				if !CanDM(mem) {
+				if !core.CanDM(mem) {
 					continue
 				}
 				lang = a.LangOf(mem)
 			}
 		}
-		text := a.Cat.T(lang, "mt.reminder", Esc(m.Title), a.When(m.StartsAt), Esc(m.Place))
+		text := a.Cat.T(lang, "mt.reminder", core.Esc(m.Title), a.When(m.StartsAt), core.Esc(m.Place))
 		if err := a.Send(tx, p.ChatID, text, a.rsvpKeyboard(lang, m.ID), storage.PriorityBulk, now); err != nil {
 			return err
 		}
@@ -374,7 +375,7 @@ func (a *App) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeti
 		return storage.Meeting{}, false, fmt.Errorf("calendar: reminder %s: %w", it.Key, err)
 	}
 	m, err := tx.Meeting(d.Meeting)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return m, false, nil
 	}
 	return m, err == nil && m.State == storage.MeetingPosted, err

@@ -1,11 +1,12 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"time"
 )
 
 // status shows staff how sending and polling are going.
-func (a *App) status(r *Req) error {
+func (a *App) status(r *core.Req) error {
 	h, err := r.Tx.OutboxHealth(r.Now)
 	if err != nil {
 		return err

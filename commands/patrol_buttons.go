@@ -3,13 +3,14 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // patrolButton routes the "pt:" buttons. Every press is authorised again
 // here, by the same functions the views use.
-func (a *App) patrolButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "pt:")
+func (a *App) patrolButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "pt:")
 	arg := func(i int) int64 {
 		n, _ := parts.Id(i)
 		return n
@@ -21,7 +22,7 @@ func (a *App) patrolButton(r *Req) error {
 		return a.tplFlowButton(r, parts[0], strings.Join(parts[1:], ":"))
 	}
 	sh, err := r.Tx.PatrolShift(arg(1))
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("patrol.shift_gone"))
 	}
 	if err != nil {
@@ -53,7 +54,7 @@ func (a *App) patrolButton(r *Req) error {
 }
 
 // refuseOff answers a press on a shift the caller does not hold.
-func (a *App) refuseOff(r *Req, sh storage.PatrolShift) (bool, error) {
+func (a *App) refuseOff(r *core.Req, sh storage.PatrolShift) (bool, error) {
 	on, err := a.isOnShift(r, sh)
 	if err != nil || on {
 		return false, err

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -19,7 +20,7 @@ import (
 const checkInOpens = 30 * time.Minute
 
 // mayManagePatrol: staff, and the leads of team, define its shifts.
-func (a *App) mayManagePatrol(r *Req, team int64) (bool, error) {
+func (a *App) mayManagePatrol(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -28,7 +29,7 @@ func (a *App) mayManagePatrol(r *Req, team int64) (bool, error) {
 
 // mayTakeShift: a member of the shift's team, not on it already, before it
 // ends. It returns the catalog key of the refusal, "" when allowed.
-func (a *App) mayTakeShift(r *Req, sh storage.PatrolShift) (string, error) {
+func (a *App) mayTakeShift(r *core.Req, sh storage.PatrolShift) (string, error) {
 	tm, err := r.Tx.Team(sh.TeamID)
 	if err != nil {
 		return "", err
@@ -51,16 +52,16 @@ func (a *App) mayTakeShift(r *Req, sh storage.PatrolShift) (string, error) {
 }
 
 // isOnShift: the caller holds a slot on sh.
-func (a *App) isOnShift(r *Req, sh storage.PatrolShift) (bool, error) {
+func (a *App) isOnShift(r *core.Req, sh storage.PatrolShift) (bool, error) {
 	d, err := r.Tx.Duty(sh.ID, r.Me.ID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	return err == nil && d.State == storage.DutyOn, err
 }
 
 // mayViewRoster: staff, and the members of team.
-func (a *App) mayViewRoster(r *Req, team int64) (bool, error) {
+func (a *App) mayViewRoster(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -92,7 +93,7 @@ func weekday(lang string, t time.Time) string {
 
 // shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
 func (a *App) shiftLabel(lang string, sh storage.PatrolShift, now time.Time) string {
-	return Esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + Esc(sh.Area)
+	return core.Esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + core.Esc(sh.Area)
 }
 
 // onShift returns the people holding a slot on the shift.
@@ -111,7 +112,7 @@ func othersOn(lang string, ds []storage.PatrolDuty, except int64) string {
 	var names []string
 	for _, d := range onShift(ds) {
 		if d.MemberID != except {
-			names = append(names, Esc(d.Name))
+			names = append(names, core.Esc(d.Name))
 		}
 	}
 	sep := ", "
@@ -170,13 +171,13 @@ func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64,
 // can write to them.
 func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {
 	m, err := tx.Member(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if !CanDM(m) {
+	if !core.CanDM(m) {
 		return nil
 	}
 	text, markup := build(a.LangOf(m))
@@ -185,29 +186,29 @@ func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang
 
 func (a *App) takeKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + Itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + core.Itoa(shift)}}}}
 }
 
 // heldKeyboard is on a shift someone holds, well before it: drop or offer it.
 func (a *App) heldKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + Itoa(shift)},
-		{Text: a.Cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + Itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + core.Itoa(shift)},
+		{Text: a.Cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + core.Itoa(shift)}}}}
 }
 
 // soonKeyboard is on the reminder before the start.
 func (a *App) soonKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: a.Cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + Itoa(shift)},
-			{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + Itoa(shift)}},
-		{{Text: a.Cat.T(lang, "patrol.btn.in"), CallbackData: "pt:in:" + Itoa(shift)}}}}
+		{{Text: a.Cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + core.Itoa(shift)},
+			{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + core.Itoa(shift)}},
+		{{Text: a.Cat.T(lang, "patrol.btn.in"), CallbackData: "pt:in:" + core.Itoa(shift)}}}}
 }
 
 // walkingKeyboard is on the shift once checked in.
 func (a *App) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + Itoa(shift)},
-		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + Itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + core.Itoa(shift)},
+		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + core.Itoa(shift)}}}}
 }
 
 // fmtLength writes minutes as "3h", "2h30m" or "45m".

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -160,7 +161,7 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 					t.Errorf("shift %d has %d people", sh.ID, len(ds))
 				}
 				for _, k := range patrolKinds {
-					if h, err := tx.DueHistory(k, Itoa(sh.ID)); err != nil || len(h) > 1 {
+					if h, err := tx.DueHistory(k, core.Itoa(sh.ID)); err != nil || len(h) > 1 {
 						t.Errorf("shift %d: %s %d times (%v)", sh.ID, k, len(h), err)
 					}
 				}
@@ -183,7 +184,7 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 			for _, p := range tpls {
 				shs, _ := tx.TemplateShiftsFrom(p.ID, time.Time{})
 				for _, sh := range shs {
-					h, _ := tx.DueHistory(kind, Itoa(sh.ID))
+					h, _ := tx.DueHistory(kind, core.Itoa(sh.ID))
 					if len(h) == 1 && h[0].State == storage.DueDone {
 						done++
 					}

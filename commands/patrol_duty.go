@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -20,7 +21,7 @@ type foundData struct {
 
 // checkIn opens the caller's shift: from 30 minutes before the start to
 // its end.
-func (a *App) checkIn(r *Req, sh storage.PatrolShift) error {
+func (a *App) checkIn(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (a *App) checkIn(r *Req, sh storage.PatrolShift) error {
 }
 
 // checkOut ends the caller's shift and logs the hours.
-func (a *App) checkOut(r *Req, sh storage.PatrolShift) error {
+func (a *App) checkOut(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func (a *App) checkOut(r *Req, sh storage.PatrolShift) error {
 
 // currentShift is the shift the caller holds now (or within check-in's
 // half hour before it).
-func (a *App) currentShift(r *Req) (storage.PatrolShift, bool, error) {
+func (a *App) currentShift(r *core.Req) (storage.PatrolShift, bool, error) {
 	held, err := r.Tx.MemberShifts(r.Me.ID, r.Now, r.Now.Add(checkInOpens))
 	if err != nil || len(held) == 0 {
 		return storage.PatrolShift{}, false, err
@@ -84,7 +85,7 @@ func (a *App) currentShift(r *Req) (storage.PatrolShift, bool, error) {
 
 // found is /found text: a ticket from the patrol, in one step, at the
 // shift's area, with the patrol member as reporter.
-func (a *App) found(r *Req) error {
+func (a *App) found(r *core.Req) error {
 	sh, ok, err := a.currentShift(r)
 	if err != nil {
 		return err
@@ -93,20 +94,20 @@ func (a *App) found(r *Req) error {
 		return r.Reply(r.T("patrol.found_no_shift"), nil)
 	}
 	d := foundData{Shift: sh.ID}
-	if p := LargestPhoto(r); p != "" {
+	if p := core.LargestPhoto(r); p != "" {
 		d.Photos = []string{p}
 	}
-	if text := CleanText(r.Args); text != "" {
+	if text := core.CleanText(r.Args); text != "" {
 		return a.fileFound(r, sh, d, text)
 	}
 	if err := r.SetFlow(flowPatrolFound, "text", d); err != nil {
 		return err
 	}
-	return r.Reply(r.T("patrol.found_ask", Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("patrol.found_ask", core.Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
 // foundButton is the Found something button on a shift being walked.
-func (a *App) foundButton(r *Req, sh storage.PatrolShift) error {
+func (a *App) foundButton(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -119,29 +120,29 @@ func (a *App) foundButton(r *Req, sh storage.PatrolShift) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("patrol.found_ask", Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("patrol.found_ask", core.Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
 // foundText takes the description (a photo and a location before it are kept).
-func (a *App) foundText(r *Req, f storage.Flow) error {
+func (a *App) foundText(r *core.Req, f storage.Flow) error {
 	var d foundData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	sh, err := r.Tx.PatrolShift(d.Shift)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	if p := LargestPhoto(r); p != "" {
+	if p := core.LargestPhoto(r); p != "" {
 		d.Photos = append(d.Photos, p)
 	}
 	if loc := r.Msg.Location; loc != nil {
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
 	}
-	text := CleanText(r.Text)
+	text := core.CleanText(r.Text)
 	if text == "" {
 		if err := r.SetFlow(flowPatrolFound, "text", d); err != nil {
 			return err
@@ -155,11 +156,11 @@ func (a *App) foundText(r *Req, f storage.Flow) error {
 // member's own part of the community; a leader of another building can be
 // assigned it from the ledger), then keeps the report conversation open
 // for more photos and a location.
-func (a *App) fileFound(r *Req, sh storage.PatrolShift, d foundData, text string) error {
+func (a *App) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, text string) error {
 	if !r.Me.Registered() || r.Me.Building == "" {
 		return a.askBuilding(r, r.T("report.register_first"))
 	}
-	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	// The mark is stored in the ticket text, which readers of both languages

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/timed"
 )
@@ -168,7 +169,7 @@ func (a *App) eveningFor(start time.Time) time.Time {
 // evening reminder is worth sending only until the second
 // reminder is due, and is left out when it would come after it.
 func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Time) error {
-	key, data := Itoa(sh.ID), `{"shift":`+Itoa(sh.ID)+`}`
+	key, data := core.Itoa(sh.ID), `{"shift":`+core.Itoa(sh.ID)+`}`
 	soon := sh.Start.Add(-a.Cfg.Patrol.RemindBefore)
 	items := []storage.DueItem{}
 	if eve := a.eveningFor(sh.Start); eve.After(now) && eve.Before(soon) {
@@ -196,7 +197,7 @@ func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Tim
 // cancelShiftWork drops the pending timed work of a shift.
 func cancelShiftWork(tx *storage.Tx, shift int64) error {
 	for _, k := range patrolKinds {
-		if err := tx.CancelDue(k, Itoa(shift)); err != nil {
+		if err := tx.CancelDue(k, core.Itoa(shift)); err != nil {
 			return err
 		}
 	}

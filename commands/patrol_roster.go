@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -16,15 +17,15 @@ import (
 // rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
 // to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
 // sends staff a month as CSV.
-func (a *App) rosterCmd(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) rosterCmd(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) > 0 && strings.EqualFold(words[0], "export") {
 		return a.rosterExport(r, words[1:])
 	}
 	day := r.Now
 	var name []string
 	for _, w := range words {
-		if d, _, ok := a.ParsePeriod(w); ok && DayRE.MatchString(w) {
+		if d, _, ok := a.ParsePeriod(w); ok && core.DayRE.MatchString(w) {
 			day = d
 			continue
 		}
@@ -47,7 +48,7 @@ func (a *App) rosterCmd(r *Req) error {
 			if err != nil {
 				return err
 			}
-			return r.Reply(r.T("patrol.roster_not_member", Esc(tm.Name)), nil)
+			return r.Reply(r.T("patrol.roster_not_member", core.Esc(tm.Name)), nil)
 		}
 		teams = []storage.Team{tm}
 	} else {
@@ -76,7 +77,7 @@ func (a *App) rosterCmd(r *Req) error {
 		}
 		if part != "" {
 			n++
-			b.WriteString("\n\n<b>" + Esc(tm.Name) + "</b>\n<pre>" + part + "</pre>")
+			b.WriteString("\n\n<b>" + core.Esc(tm.Name) + "</b>\n<pre>" + part + "</pre>")
 		}
 	}
 	if n == 0 {
@@ -108,7 +109,7 @@ func (a *App) isoWeek(s string) (time.Time, bool) {
 }
 
 // rosterTable is one team's week, a line per shift; "" when it has none.
-func (a *App) rosterTable(r *Req, tm storage.Team, from, to time.Time) (string, error) {
+func (a *App) rosterTable(r *core.Req, tm storage.Team, from, to time.Time) (string, error) {
 	shs, err := r.Tx.TeamShifts(tm.ID, from, to)
 	if err != nil || len(shs) == 0 {
 		return "", err
@@ -125,9 +126,9 @@ func (a *App) rosterTable(r *Req, tm storage.Team, from, to time.Time) (string, 
 	for _, sh := range shs {
 		s, e := sh.Start.In(a.Loc), sh.End.In(a.Loc)
 		fmt.Fprintf(&b, "%s %s %s-%s %s\n ", weekday(r.Lang, s), s.Format("01-02"), s.Format("15:04"), e.Format("15:04"),
-			Esc(LimitRunes(sh.Area, 24)))
+			core.Esc(core.LimitRunes(sh.Area, 24)))
 		for _, d := range by[sh.ID] {
-			b.WriteString(" " + rosterMark(d, sh, r.Now) + Esc(LimitRunes(d.Name, 12)))
+			b.WriteString(" " + rosterMark(d, sh, r.Now) + core.Esc(core.LimitRunes(d.Name, 12)))
 		}
 		if open := sh.Slots - sh.Taken; open > 0 {
 			b.WriteString(" " + r.T("patrol.roster_open", open))
@@ -153,7 +154,7 @@ func rosterMark(d storage.PatrolDuty, sh storage.PatrolShift, now time.Time) str
 }
 
 // rosterExport sends staff a month's roster as CSV (UTF-8 with BOM).
-func (a *App) rosterExport(r *Req, args []string) error {
+func (a *App) rosterExport(r *core.Req, args []string) error {
 	if !r.AtLeast(storage.RoleStaff) {
 		return r.Reply(r.T("team.staff_only"), nil)
 	}
@@ -161,7 +162,7 @@ func (a *App) rosterExport(r *Req, args []string) error {
 	if len(args) > 0 {
 		m, ok := a.ParseMonth(args[0])
 		if !ok {
-			return r.Reply(r.T("patrol.roster_bad_month", Esc(LimitRunes(args[0], 32))), nil)
+			return r.Reply(r.T("patrol.roster_bad_month", core.Esc(core.LimitRunes(args[0], 32))), nil)
 		}
 		from = m
 	}
@@ -202,9 +203,9 @@ func (a *App) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now 
 		return nil, err
 	}
 	for _, sh := range shs {
-		base := []string{Itoa(sh.ID), Cell(sh.Team), a.CsvTime(sh.Start), a.CsvTime(sh.End), Cell(sh.Area)}
+		base := []string{core.Itoa(sh.ID), core.Cell(sh.Team), a.CsvTime(sh.Start), a.CsvTime(sh.End), core.Cell(sh.Area)}
 		for _, d := range by[sh.ID] {
-			row := append(append([]string{}, base...), Cell(d.Name), a.Cat.T(lang, "patrol.status."+markKey(rosterMark(d, sh, now))),
+			row := append(append([]string{}, base...), core.Cell(d.Name), a.Cat.T(lang, "patrol.status."+markKey(rosterMark(d, sh, now))),
 				d.Via, a.CsvTime(d.CheckIn), a.CsvTime(d.CheckOut))
 			if err := w.Write(row); err != nil {
 				return nil, err

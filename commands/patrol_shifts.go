@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -13,7 +14,7 @@ const maxListed = 8
 
 // shiftsCmd is /shifts: the caller's own coming shifts, then the open ones
 // of their teams, with buttons.
-func (a *App) shiftsCmd(r *Req) error {
+func (a *App) shiftsCmd(r *core.Req) error {
 	to := r.Now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
 	mine, err := r.Tx.MemberShifts(r.Me.ID, r.Now, to)
 	if err != nil {
@@ -52,12 +53,12 @@ func (a *App) shiftsCmd(r *Req) error {
 		b.WriteString("\n• " + a.shiftLabel(r.Lang, sh, r.Now))
 		short := a.shortWhen(r.Lang, sh)
 		if !r.Now.Before(sh.Start.Add(-checkInOpens)) {
-			rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.in") + " · " + short, CallbackData: "pt:in:" + Itoa(sh.ID)},
-				{Text: r.T("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + Itoa(sh.ID)}})
+			rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.in") + " · " + short, CallbackData: "pt:in:" + core.Itoa(sh.ID)},
+				{Text: r.T("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + core.Itoa(sh.ID)}})
 			continue
 		}
-		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + Itoa(sh.ID)},
-			{Text: r.T("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + Itoa(sh.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + core.Itoa(sh.ID)},
+			{Text: r.T("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + core.Itoa(sh.ID)}})
 	}
 	if len(open) > 0 {
 		if len(mine) > 0 {
@@ -72,7 +73,7 @@ func (a *App) shiftsCmd(r *Req) error {
 		}
 		b.WriteString("\n• " + a.shiftLabel(r.Lang, sh, r.Now) + " · " + r.T("patrol.open_of", sh.Slots-sh.Taken, sh.Slots))
 		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.take") + " · " + a.shortWhen(r.Lang, sh),
-			CallbackData: "pt:take:" + Itoa(sh.ID)}})
+			CallbackData: "pt:take:" + core.Itoa(sh.ID)}})
 	}
 	return r.Reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -13,7 +14,7 @@ const flowPatrolOffer = "patrol_offer"
 // offerButton: a member on a shift offers it to the team ("offt") or to
 // one named member ("offm", who is asked for next). They stay on it until
 // someone takes it; whoever takes it first gets it.
-func (a *App) offerButton(r *Req, sh storage.PatrolShift, op string) error {
+func (a *App) offerButton(r *core.Req, sh storage.PatrolShift, op string) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -26,8 +27,8 @@ func (a *App) offerButton(r *Req, sh storage.PatrolShift, op string) error {
 			return err
 		}
 		return r.Reply(r.T("patrol.offer_to", a.shiftLabel(r.Lang, sh, r.Now)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.T("patrol.btn.offer_team"), CallbackData: "pt:offt:" + Itoa(sh.ID)},
-			{Text: r.T("patrol.btn.offer_one"), CallbackData: "pt:offm:" + Itoa(sh.ID)}}}})
+			{Text: r.T("patrol.btn.offer_team"), CallbackData: "pt:offt:" + core.Itoa(sh.ID)},
+			{Text: r.T("patrol.btn.offer_one"), CallbackData: "pt:offm:" + core.Itoa(sh.ID)}}}})
 	case "offm":
 		if err := r.SetFlow(flowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
 			return err
@@ -61,16 +62,16 @@ func (a *App) offerButton(r *Req, sh storage.PatrolShift, op string) error {
 
 // tellOffer sends person id the caller's offer of sh with a Take button;
 // key says whether the whole team or only this person was asked.
-func (a *App) tellOffer(r *Req, sh storage.PatrolShift, id int64, key string) error {
+func (a *App) tellOffer(r *core.Req, sh storage.PatrolShift, id int64, key string) error {
 	return a.personMsg(r.Tx, id, r.Now, func(lang string) (string, any) {
-		return a.Cat.T(lang, key, Esc(r.Me.Name), a.shiftLabel(lang, sh, r.Now)),
+		return a.Cat.T(lang, key, core.Esc(r.Me.Name), a.shiftLabel(lang, sh, r.Now)),
 			telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "patrol.btn.take"),
-				CallbackData: "pt:swap:" + Itoa(sh.ID) + ":" + Itoa(r.Me.ID)}}}}
+				CallbackData: "pt:swap:" + core.Itoa(sh.ID) + ":" + core.Itoa(r.Me.ID)}}}}
 	})
 }
 
 // offerText takes the member a shift is offered to.
-func (a *App) offerText(r *Req, f storage.Flow) error {
+func (a *App) offerText(r *core.Req, f storage.Flow) error {
 	var d struct {
 		Shift int64 `json:"shift"`
 	}
@@ -78,7 +79,7 @@ func (a *App) offerText(r *Req, f storage.Flow) error {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	sh, err := r.Tx.PatrolShift(d.Shift)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
@@ -102,7 +103,7 @@ func (a *App) offerText(r *Req, f storage.Flow) error {
 		return err
 	}
 	if !in || m.ID == r.Me.ID {
-		return r.Reply(r.T("patrol.offer_not_team", Esc(m.Name), Esc(sh.Team)), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("patrol.offer_not_team", core.Esc(m.Name), core.Esc(sh.Team)), telegram.ForceReply{ForceReply: true})
 	}
 	if _, err := r.Tx.OfferSlot(sh.ID, r.Me.ID, m.ID, r.Now); err != nil {
 		return err
@@ -113,5 +114,5 @@ func (a *App) offerText(r *Req, f storage.Flow) error {
 	if err := a.tellOffer(r, sh, m.ID, "patrol.offer_msg_one"); err != nil {
 		return err
 	}
-	return r.Reply(r.T("patrol.offered_one", a.shiftLabel(r.Lang, sh, r.Now), Esc(m.Name)), nil)
+	return r.Reply(r.T("patrol.offered_one", a.shiftLabel(r.Lang, sh, r.Now), core.Esc(m.Name)), nil)
 }

@@ -1,13 +1,14 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // takeShift puts the caller on sh: an open slot, or (from != 0) the place
 // from offers. Holding an overlapping shift asks to confirm first.
-func (a *App) takeShift(r *Req, sh storage.PatrolShift, from int64, confirmed bool) error {
+func (a *App) takeShift(r *core.Req, sh storage.PatrolShift, from int64, confirmed bool) error {
 	if why, err := a.mayTakeShift(r, sh); err != nil || why != "" {
 		if err != nil {
 			return err
@@ -20,9 +21,9 @@ func (a *App) takeShift(r *Req, sh storage.PatrolShift, from int64, confirmed bo
 			return err
 		}
 		if len(held) > 0 {
-			data := "pt:takec:" + Itoa(sh.ID)
+			data := "pt:takec:" + core.Itoa(sh.ID)
 			if from != 0 {
-				data = "pt:swapc:" + Itoa(sh.ID) + ":" + Itoa(from)
+				data = "pt:swapc:" + core.Itoa(sh.ID) + ":" + core.Itoa(from)
 			}
 			if err := r.Toast(""); err != nil {
 				return err
@@ -52,7 +53,7 @@ func (a *App) takeShift(r *Req, sh storage.PatrolShift, from int64, confirmed bo
 	}
 	if r.Msg != nil && buttonCount(r) == 1 {
 		// The ask was for this shift alone: its button goes (a list keeps its others).
-		if err := r.Edit(Esc(r.Msg.Text), nil); err != nil {
+		if err := r.Edit(core.Esc(r.Msg.Text), nil); err != nil {
 			return err
 		}
 	}
@@ -64,13 +65,13 @@ func (a *App) takeShift(r *Req, sh storage.PatrolShift, from int64, confirmed bo
 		return err
 	}
 	if from != 0 {
-		return a.tellPerson(r.Tx, from, r.Now, nil, "patrol.swapped_away", Esc(r.Me.Name), a.shiftLabelFor(r, from, sh))
+		return a.tellPerson(r.Tx, from, r.Now, nil, "patrol.swapped_away", core.Esc(r.Me.Name), a.shiftLabelFor(r, from, sh))
 	}
 	return nil
 }
 
 // shiftLabelFor is sh's label in person id's language.
-func (a *App) shiftLabelFor(r *Req, id int64, sh storage.PatrolShift) string {
+func (a *App) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) string {
 	lang := a.Cfg.Community.Language
 	if m, err := r.Tx.Member(id); err == nil {
 		lang = a.LangOf(m)
@@ -80,7 +81,7 @@ func (a *App) shiftLabelFor(r *Req, id int64, sh storage.PatrolShift) string {
 
 // cantMakeIt frees the caller's slot before the start and tells the team
 // at once.
-func (a *App) cantMakeIt(r *Req, sh storage.PatrolShift) error {
+func (a *App) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -98,7 +99,7 @@ func (a *App) cantMakeIt(r *Req, sh storage.PatrolShift) error {
 }
 
 // onMyWay records that the caller is coming.
-func (a *App) onMyWay(r *Req, sh storage.PatrolShift) error {
+func (a *App) onMyWay(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func (a *App) onMyWay(r *Req, sh storage.PatrolShift) error {
 }
 
 // buttonCount is how many buttons the pressed message has.
-func buttonCount(r *Req) int {
+func buttonCount(r *core.Req) int {
 	if r.Msg == nil || r.Msg.ReplyMarkup == nil {
 		return 0
 	}

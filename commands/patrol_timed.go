@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/timed"
 )
@@ -32,7 +33,7 @@ func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []
 			return fmt.Errorf("patrol: %s %s: %w", it.Kind, it.Key, err)
 		}
 		sh, err := tx.PatrolShift(d.Shift)
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			return nil
 		}
 		if err != nil {
@@ -118,7 +119,7 @@ func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storag
 	var missing []string
 	for _, d := range onShift(ds) {
 		if d.CheckIn.IsZero() {
-			missing = append(missing, Esc(d.Name))
+			missing = append(missing, core.Esc(d.Name))
 		}
 	}
 	if len(missing) == 0 {

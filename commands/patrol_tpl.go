@@ -5,14 +5,15 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/timed"
 )
 
 // patrolCmd is /patrol [team]: the templates of a team the caller manages.
-func (a *App) patrolCmd(r *Req) error {
-	if name := CleanLine(r.Args); name != "" {
+func (a *App) patrolCmd(r *core.Req) error {
+	if name := core.CleanLine(r.Args); name != "" {
 		tm, ok, err := a.findTeam(r, name)
 		if !ok || err != nil {
 			return err
@@ -21,7 +22,7 @@ func (a *App) patrolCmd(r *Req) error {
 			if err != nil {
 				return err
 			}
-			return r.Reply(r.T("patrol.not_lead", Esc(tm.Name)), nil)
+			return r.Reply(r.T("patrol.not_lead", core.Esc(tm.Name)), nil)
 		}
 		return a.templatesPage(r, tm, false)
 	}
@@ -48,20 +49,20 @@ func (a *App) patrolCmd(r *Req) error {
 	}
 	var rows [][]telegram.Button
 	for _, tm := range teams {
-		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "pt:tl:" + Itoa(tm.ID)}})
+		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "pt:tl:" + core.Itoa(tm.ID)}})
 	}
 	return r.Reply(r.T("patrol.pick_team"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // templatesPage lists tm's templates with buttons to add, change, pause
 // and remove.
-func (a *App) templatesPage(r *Req, tm storage.Team, edit bool) error {
+func (a *App) templatesPage(r *core.Req, tm storage.Team, edit bool) error {
 	tpls, err := r.Tx.PatrolTemplates(tm.ID)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("patrol.tpl_title", Esc(tm.Name)))
+	b.WriteString(r.T("patrol.tpl_title", core.Esc(tm.Name)))
 	if len(tpls) == 0 {
 		b.WriteString("\n" + r.T("patrol.tpl_none"))
 	}
@@ -69,14 +70,14 @@ func (a *App) templatesPage(r *Req, tm storage.Team, edit bool) error {
 	for i, p := range tpls {
 		n := fmt.Sprint(i + 1)
 		b.WriteString("\n" + n + ". " + a.tplLine(r, p))
-		pause := telegram.Button{Text: r.T("patrol.btn.pause", n), CallbackData: "pt:tp:" + Itoa(p.ID)}
+		pause := telegram.Button{Text: r.T("patrol.btn.pause", n), CallbackData: "pt:tp:" + core.Itoa(p.ID)}
 		if p.State == storage.PatrolPaused {
 			pause.Text = r.T("patrol.btn.resume", n)
 		}
-		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.change", n), CallbackData: "pt:tc:" + Itoa(p.ID)}, pause,
-			{Text: r.T("patrol.btn.remove", n), CallbackData: "pt:tr:" + Itoa(p.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.change", n), CallbackData: "pt:tc:" + core.Itoa(p.ID)}, pause,
+			{Text: r.T("patrol.btn.remove", n), CallbackData: "pt:tr:" + core.Itoa(p.ID)}})
 	}
-	rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.add"), CallbackData: "pt:ta:" + Itoa(tm.ID)}})
+	rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.add"), CallbackData: "pt:ta:" + core.Itoa(tm.ID)}})
 	kb := telegram.Keyboard{InlineKeyboard: rows}
 	if edit {
 		return r.Edit(b.String(), kb)
@@ -85,12 +86,12 @@ func (a *App) templatesPage(r *Req, tm storage.Team, edit bool) error {
 }
 
 // tplLine describes a template: "every day 20:00 · 3h · 2 people · east gate".
-func (a *App) tplLine(r *Req, p storage.PatrolTemplate) string {
-	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + Esc(p.Area)
+func (a *App) tplLine(r *core.Req, p storage.PatrolTemplate) string {
+	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + core.Esc(p.Area)
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {
-			names = append(names, Esc(a.memberName(r, id)))
+			names = append(names, core.Esc(a.memberName(r, id)))
 		}
 		s += " · " + r.T("patrol.rotation", a.ListJoin(r.Lang, names))
 	}
@@ -118,17 +119,17 @@ func (a *App) specLabel(lang, spec string) string {
 			}
 		}
 	}
-	return "<code>" + Esc(spec) + "</code>"
+	return "<code>" + core.Esc(spec) + "</code>"
 }
 
 // templateButton takes the buttons of a team's template page. Permission
 // is checked again on every press.
-func (a *App) templateButton(r *Req, op string, id int64) error {
+func (a *App) templateButton(r *core.Req, op string, id int64) error {
 	teamID := id
 	var p storage.PatrolTemplate
 	if op != "tl" && op != "ta" {
 		var err error
-		if p, err = r.Tx.PatrolTemplate(id); IsNotFound(err) || p.State == storage.PatrolRemoved {
+		if p, err = r.Tx.PatrolTemplate(id); core.IsNotFound(err) || p.State == storage.PatrolRemoved {
 			return r.Toast(r.T("error.stale_button"))
 		} else if err != nil {
 			return err
@@ -136,7 +137,7 @@ func (a *App) templateButton(r *Req, op string, id int64) error {
 		teamID = p.TeamID
 	}
 	tm, err := r.Tx.Team(teamID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -161,7 +162,7 @@ func (a *App) templateButton(r *Req, op string, id int64) error {
 			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
 				return err
 			}
-			a.Audit(r, "patrol.template_resume", "tpl:"+Itoa(p.ID), nil)
+			a.Audit(r, "patrol.template_resume", "tpl:"+core.Itoa(p.ID), nil)
 			p.State = storage.PatrolActive
 			if err := a.layoutNow(r, p); err != nil {
 				return err
@@ -173,13 +174,13 @@ func (a *App) templateButton(r *Req, op string, id int64) error {
 			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolPaused, r.Now); err != nil {
 				return err
 			}
-			a.Audit(r, "patrol.template_pause", "tpl:"+Itoa(p.ID), nil)
+			a.Audit(r, "patrol.template_pause", "tpl:"+core.Itoa(p.ID), nil)
 		}
 		return a.templatesPage(r, tm, true)
 	case "tr":
 		return r.Edit(r.T("patrol.remove_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.T("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + Itoa(p.ID)},
-			{Text: r.T("button.cancel"), CallbackData: "pt:tl:" + Itoa(tm.ID)}}}})
+			{Text: r.T("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + core.Itoa(p.ID)},
+			{Text: r.T("button.cancel"), CallbackData: "pt:tl:" + core.Itoa(tm.ID)}}}})
 	case "trc":
 		if err := a.dropFutureShifts(r, p); err != nil {
 			return err
@@ -187,14 +188,14 @@ func (a *App) templateButton(r *Req, op string, id int64) error {
 		if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolRemoved, r.Now); err != nil {
 			return err
 		}
-		a.Audit(r, "patrol.template_remove", "tpl:"+Itoa(p.ID), nil)
+		a.Audit(r, "patrol.template_remove", "tpl:"+core.Itoa(p.ID), nil)
 		return a.templatesPage(r, tm, true)
 	}
 	return r.Toast(r.T("error.stale_button"))
 }
 
 // layoutNow lays out p's shifts in the caller's transaction.
-func (a *App) layoutNow(r *Req, p storage.PatrolTemplate) error {
+func (a *App) layoutNow(r *core.Req, p storage.PatrolTemplate) error {
 	told := map[int64][]int64{}
 	if err := a.layoutTemplate(r.Tx, p, r.Now, told); err != nil {
 		return err
@@ -203,7 +204,7 @@ func (a *App) layoutNow(r *Req, p storage.PatrolTemplate) error {
 }
 
 // dropFutureShifts removes p's shifts not yet started, telling who was on them.
-func (a *App) dropFutureShifts(r *Req, p storage.PatrolTemplate) error {
+func (a *App) dropFutureShifts(r *core.Req, p storage.PatrolTemplate) error {
 	shifts, err := r.Tx.TemplateShiftsFrom(p.ID, r.Now)
 	if err != nil {
 		return err
@@ -216,7 +217,7 @@ func (a *App) dropFutureShifts(r *Req, p storage.PatrolTemplate) error {
 	return nil
 }
 
-func (a *App) dropShift(r *Req, sh storage.PatrolShift) error {
+func (a *App) dropShift(r *core.Req, sh storage.PatrolShift) error {
 	ds, err := r.Tx.ShiftDuty(sh.ID)
 	if err != nil {
 		return err
@@ -236,7 +237,7 @@ func (a *App) dropShift(r *Req, sh storage.PatrolShift) error {
 // started in line: a start the new schedule no longer has is removed, the
 // others take the new length, slots and area; who is on them is told. The
 // shifts the new schedule adds are laid out.
-func (a *App) applyTemplateChange(r *Req, p storage.PatrolTemplate) error {
+func (a *App) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
 	sched, err := timed.ParseSpec(p.Spec)
 	if err != nil {
 		return err
@@ -263,7 +264,7 @@ func (a *App) applyTemplateChange(r *Req, p storage.PatrolTemplate) error {
 	if err := r.Tx.UpdatePatrolTemplate(p, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "patrol.template_change", "tpl:"+Itoa(p.ID), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
+	a.Audit(r, "patrol.template_change", "tpl:"+core.Itoa(p.ID), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
 	if p, err = r.Tx.PatrolTemplate(p.ID); err != nil {
 		return err
 	}
@@ -272,7 +273,7 @@ func (a *App) applyTemplateChange(r *Req, p storage.PatrolTemplate) error {
 
 // changeShift gives a future shift a new end, slots and area; people beyond
 // the new number of slots (the last to come) are taken off; all are told.
-func (a *App) changeShift(r *Req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
+func (a *App) changeShift(r *core.Req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
 	if err := r.Tx.UpdatePatrolShift(sh.ID, end, slots, area); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 	"courtyard/timed"
@@ -37,7 +38,7 @@ type tplData struct {
 
 var presetDow = map[string]string{"daily": "*", "weekdays": "1-5", "weekends": "0,6"}
 
-func (a *App) startTplFlow(r *Req, d tplData) error {
+func (a *App) startTplFlow(r *core.Req, d tplData) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func (a *App) startTplFlow(r *Req, d tplData) error {
 
 // askTpl moves the flow to step and asks for it; when changing a template
 // a Keep button keeps the value it has.
-func (a *App) askTpl(r *Req, step string, d tplData) error {
+func (a *App) askTpl(r *core.Req, step string, d tplData) error {
 	if err := r.SetFlow(flowPatrolTpl, step, d); err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ var tplNext = map[string]string{"sched": "dur", "time": "dur", "dur": "slots", "
 
 // tplFlowButton takes the flow's buttons; the caller's right to manage the
 // team is checked again on each press.
-func (a *App) tplFlowButton(r *Req, op, arg string) error {
+func (a *App) tplFlowButton(r *core.Req, op, arg string) error {
 	var d tplData
 	f, ok, err := r.FlowFor(flowPatrolTpl, &d)
 	if !ok || err != nil {
@@ -133,7 +134,7 @@ func (a *App) tplFlowButton(r *Req, op, arg string) error {
 
 // tplText takes what is typed at each step; a bad value is refused with
 // the reason and asked again, changing nothing.
-func (a *App) tplText(r *Req, f storage.Flow) error {
+func (a *App) tplText(r *core.Req, f storage.Flow) error {
 	var d tplData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -144,7 +145,7 @@ func (a *App) tplText(r *Req, f storage.Flow) error {
 		}
 		return err
 	}
-	text := strings.TrimSpace(CleanLine(r.Text))
+	text := strings.TrimSpace(core.CleanLine(r.Text))
 	again := func(key string, args ...any) error { return r.Reply(r.T(key, args...), nil) }
 	switch f.Step {
 	case "sched":
@@ -172,7 +173,7 @@ func (a *App) tplText(r *Req, f storage.Flow) error {
 		}
 		d.Slots = n
 	case "area":
-		if text == "" || RuneLen(text) > maxArea {
+		if text == "" || core.RuneLen(text) > maxArea {
 			return again("patrol.bad_area", maxArea)
 		}
 		d.Area = text
@@ -182,7 +183,7 @@ func (a *App) tplText(r *Req, f storage.Flow) error {
 			return err
 		}
 		if bad != "" {
-			return again("patrol.bad_rot", Esc(bad))
+			return again("patrol.bad_rot", core.Esc(bad))
 		}
 		d.Rotation = ids
 	default:
@@ -193,17 +194,17 @@ func (a *App) tplText(r *Req, f storage.Flow) error {
 
 // checkSpec returns why a cron expression cannot be used, naming the field
 // at fault, or "".
-func (a *App) checkSpec(r *Req, spec string) string {
+func (a *App) checkSpec(r *core.Req, spec string) string {
 	s, err := timed.ParseSpec(spec)
 	var se *timed.SpecError
 	if errors.As(err, &se) {
 		if se.Field == timed.FieldSpec {
-			return r.T("patrol.bad_cron", Esc(spec))
+			return r.T("patrol.bad_cron", core.Esc(spec))
 		}
-		return r.T("patrol.bad_cron_field", a.fieldName(r, se.Field), Esc(se.Value))
+		return r.T("patrol.bad_cron_field", a.fieldName(r, se.Field), core.Esc(se.Value))
 	}
 	if err != nil {
-		return r.T("patrol.bad_cron", Esc(spec))
+		return r.T("patrol.bad_cron", core.Esc(spec))
 	}
 	day := r.Now.In(a.Loc)
 	for i := range 8 {
@@ -214,7 +215,7 @@ func (a *App) checkSpec(r *Req, spec string) string {
 	return ""
 }
 
-func (a *App) fieldName(r *Req, f timed.Field) string {
+func (a *App) fieldName(r *core.Req, f timed.Field) string {
 	switch f {
 	case timed.FieldMinute:
 		return r.T("patrol.field.minute")
@@ -260,7 +261,7 @@ func parseLength(s string) (int, bool) {
 // readRotation reads "@wang @chen 1234" into member ids, in order; bad is
 // the first one not found or not in the team.
 // answered is true when a name two members hold was refused with both ids.
-func (a *App) readRotation(r *Req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
+func (a *App) readRotation(r *core.Req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
 	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return c == ' ' || c == ',' || c == '，' || c == '、' }) {
 		var m storage.Member
 		if strings.HasPrefix(w, "@") {
@@ -273,7 +274,7 @@ func (a *App) readRotation(r *Req, team int64, text string) (ids []int64, bad st
 		} else {
 			return nil, w, false, nil
 		}
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			return nil, w, false, nil
 		}
 		if err != nil {
@@ -286,7 +287,7 @@ func (a *App) readRotation(r *Req, team int64, text string) (ids []int64, bad st
 		if !in {
 			return nil, w, false, nil
 		}
-		if !ContainsID(ids, m.ID) {
+		if !core.ContainsID(ids, m.ID) {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -297,7 +298,7 @@ func (a *App) readRotation(r *Req, team int64, text string) (ids []int64, bad st
 }
 
 // saveTpl stores the template and lays out its shifts at once.
-func (a *App) saveTpl(r *Req, d tplData) error {
+func (a *App) saveTpl(r *core.Req, d tplData) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
@@ -305,7 +306,7 @@ func (a *App) saveTpl(r *Req, d tplData) error {
 		Rotation: d.Rotation, State: storage.PatrolActive, CreatedBy: r.Me.ID}
 	if d.Tpl != 0 {
 		old, err := r.Tx.PatrolTemplate(d.Tpl)
-		if IsNotFound(err) || old.State == storage.PatrolRemoved {
+		if core.IsNotFound(err) || old.State == storage.PatrolRemoved {
 			return r.Edit(r.T("patrol.tpl_cancelled"), nil)
 		}
 		if err != nil {
@@ -321,7 +322,7 @@ func (a *App) saveTpl(r *Req, d tplData) error {
 			return err
 		}
 		p.ID = id
-		a.Audit(r, "patrol.template_add", "tpl:"+Itoa(id), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
+		a.Audit(r, "patrol.template_add", "tpl:"+core.Itoa(id), map[string]any{"spec": p.Spec, "slots": p.Slots, "area": p.Area})
 		if err := a.layoutNow(r, p); err != nil {
 			return err
 		}

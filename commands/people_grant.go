@@ -3,13 +3,14 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // grant: /grant <@user|id> <role> [building...], or as a reply to the
 // person's message: /grant <role> [building...].
-func (a *App) grant(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) grant(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	target, words, err := a.Target(r, words)
 	if err != nil || target == nil {
 		return err
@@ -17,9 +18,9 @@ func (a *App) grant(r *Req) error {
 	if len(words) == 0 {
 		return r.Reply(r.T("grant.usage"), nil)
 	}
-	role, ok := RoleWords[strings.ToLower(words[0])]
+	role, ok := core.RoleWords[strings.ToLower(words[0])]
 	if !ok {
-		return r.Reply(r.T("grant.bad_role", Esc(LimitRunes(words[0], 32))), nil)
+		return r.Reply(r.T("grant.bad_role", core.Esc(core.LimitRunes(words[0], 32))), nil)
 	}
 	buildings := words[1:]
 	if role == storage.RoleLeader {
@@ -28,7 +29,7 @@ func (a *App) grant(r *Req) error {
 		}
 		for _, b := range buildings {
 			if !a.Buildings[b] {
-				return r.Reply(r.T("error.unknown_building", Esc(LimitRunes(b, 32)), Esc(strings.Join(a.Cfg.Community.Buildings, " "))), nil)
+				return r.Reply(r.T("error.unknown_building", core.Esc(core.LimitRunes(b, 32)), core.Esc(strings.Join(a.Cfg.Community.Buildings, " "))), nil)
 			}
 		}
 	} else {
@@ -38,8 +39,8 @@ func (a *App) grant(r *Req) error {
 }
 
 // revoke: /revoke <@user|id>, back to resident.
-func (a *App) revoke(r *Req) error {
-	target, _, err := a.Target(r, strings.Fields(CleanLine(r.Args)))
+func (a *App) revoke(r *core.Req) error {
+	target, _, err := a.Target(r, strings.Fields(core.CleanLine(r.Args)))
 	if err != nil || target == nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (a *App) revoke(r *Req) error {
 // setRole applies a role change after checking who may make it: staff
 // manage residents and leaders; only admins manage staff; admins from the
 // configuration cannot be changed here; nobody changes their own role.
-func (a *App) setRole(r *Req, target storage.Member, role storage.Role, buildings []string) error {
+func (a *App) setRole(r *core.Req, target storage.Member, role storage.Role, buildings []string) error {
 	current := a.RoleOf(target)
 	switch {
 	case target.ID == r.Me.ID:
@@ -65,7 +66,7 @@ func (a *App) setRole(r *Req, target storage.Member, role storage.Role, building
 	if err := r.Tx.SetRole(target.ID, role, buildings, r.Me.ID, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, RoleAction(role), MemberTarget(target.ID), map[string]any{"from": current, "to": role, "buildings": buildings})
+	a.Audit(r, core.RoleAction(role), core.MemberTarget(target.ID), map[string]any{"from": current, "to": role, "buildings": buildings})
 	lang := a.LangOf(target)
 	target.Role, target.Leads = role, buildings
 	if err := a.grantedMenu(r, target); err != nil {
@@ -74,7 +75,7 @@ func (a *App) setRole(r *Req, target storage.Member, role storage.Role, building
 	roleName := a.Cat.T(lang, "role."+string(role))
 	where := ""
 	if len(buildings) > 0 {
-		where = a.Cat.N(lang, "grant.of_buildings", len(buildings), Esc(a.ListJoin(lang, buildings)))
+		where = a.Cat.N(lang, "grant.of_buildings", len(buildings), core.Esc(a.ListJoin(lang, buildings)))
 	}
 	if target.Active {
 		if err := r.Tell(target.ID, a.Cat.T(lang, "grant.told", roleName, where), nil); err != nil {
@@ -83,15 +84,15 @@ func (a *App) setRole(r *Req, target storage.Member, role storage.Role, building
 	}
 	where = ""
 	if len(buildings) > 0 {
-		where = r.N("grant.of_buildings", len(buildings), Esc(a.ListJoin(r.Lang, buildings)))
+		where = r.N("grant.of_buildings", len(buildings), core.Esc(a.ListJoin(r.Lang, buildings)))
 	}
-	return r.Reply(r.T("grant.done", Esc(target.Name), r.T("role."+string(role)), where), nil)
+	return r.Reply(r.T("grant.done", core.Esc(target.Name), r.T("role."+string(role)), where), nil)
 }
 
 // grantedMenu gives the person the command menu of their new role, when
 // they have a private chat with the bot to show it in (else their first
 // message there does).
-func (a *App) grantedMenu(r *Req, target storage.Member) error {
+func (a *App) grantedMenu(r *core.Req, target storage.Member) error {
 	have, err := r.Tx.MenuOf(target.ID)
 	if err != nil || (!target.Registered() && have == "") {
 		return err

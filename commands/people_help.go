@@ -3,11 +3,12 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // help lists the commands the caller may use, in their language.
-func (a *App) help(r *Req) error {
+func (a *App) help(r *core.Req) error {
 	if !r.Private() {
 		// In a group, one short line: the list is for the private chat.
 		return r.Reply(r.T("help.group"), a.LinkKeyboard(r, "help"))
@@ -15,14 +16,14 @@ func (a *App) help(r *Req) error {
 	var b strings.Builder
 	b.WriteString(r.T("help.title", r.T("role."+string(r.Role))) + "\n")
 	for _, c := range a.Menu(r.Role, !r.Private(), r.Lang) {
-		b.WriteString("/" + c.Command + " — " + Esc(c.Description) + "\n")
+		b.WriteString("/" + c.Command + " — " + core.Esc(c.Description) + "\n")
 	}
 	if !r.AtLeast(storage.RoleStaff) {
 		// Mediators named by staff may hold any role: their command is added.
 		if ok, err := r.Tx.IsMediator(r.Me.ID); err != nil {
 			return err
 		} else if ok {
-			b.WriteString("/mediation — " + Esc(r.T("cmd.mediation")) + "\n")
+			b.WriteString("/mediation — " + core.Esc(r.T("cmd.mediation")) + "\n")
 		}
 	}
 	if r.Private() && !r.Me.Registered() {

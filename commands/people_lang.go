@@ -3,12 +3,13 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/locale"
 	"courtyard/telegram"
 )
 
 // langCmd offers the languages as buttons.
-func (a *App) langCmd(r *Req) error {
+func (a *App) langCmd(r *core.Req) error {
 	var row []telegram.Button
 	for _, l := range locale.Languages() {
 		row = append(row, telegram.Button{Text: a.Cat.T(l, "lang.name"), CallbackData: "lang:" + l})
@@ -17,7 +18,7 @@ func (a *App) langCmd(r *Req) error {
 }
 
 // langButton switches the presser's language.
-func (a *App) langButton(r *Req) error {
+func (a *App) langButton(r *core.Req) error {
 	l := strings.TrimPrefix(r.CB.Data, "lang:")
 	if locale.Pick(l, "", "") != l {
 		return r.Toast(r.T("error.stale_button"))
@@ -34,8 +35,8 @@ func (a *App) langButton(r *Req) error {
 }
 
 // cancel leaves any conversation.
-func (a *App) cancel(r *Req) error {
-	if _, err := r.Tx.Flow(r.Me.ID); IsNotFound(err) {
+func (a *App) cancel(r *core.Req) error {
+	if _, err := r.Tx.Flow(r.Me.ID); core.IsNotFound(err) {
 		return r.Reply(r.T("cancel.nothing"), nil)
 	} else if err != nil {
 		return err

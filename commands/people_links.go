@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"strings"
 )
 
@@ -12,7 +13,7 @@ func linkPayload(p string) string {
 		p == "schedule", p == "meeting", p == "meetings":
 		return p
 	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
-		if _, ok := IdArg(p[strings.Index(p, "_")+1:]); ok {
+		if _, ok := core.IdArg(p[strings.Index(p, "_")+1:]); ok {
 			return p
 		}
 	}
@@ -21,7 +22,7 @@ func linkPayload(p string) string {
 
 // openLink does what a /start payload was for: start a report or a wish,
 // follow a ticket, show a ticket. done is false for no known payload.
-func (a *App) openLink(r *Req, payload string) (bool, error) {
+func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	switch p := linkPayload(payload); {
 	case p == "report":
 		return true, a.report(r)
@@ -63,10 +64,10 @@ func (a *App) openLink(r *Req, payload string) (bool, error) {
 }
 
 // showFromLink shows a ticket a group's /ticket pointed to.
-func (a *App) showFromLink(r *Req, arg string) error {
-	id, _ := IdArg(arg)
+func (a *App) showFromLink(r *core.Req, arg string) error {
+	id, _ := core.IdArg(arg)
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
@@ -77,13 +78,13 @@ func (a *App) showFromLink(r *Req, arg string) error {
 
 // registeredThen finishes registration that a deep link started: the
 // person is told they are registered, then the link's errand is done.
-func (a *App) registeredThen(r *Req, d regData, unit string) error {
+func (a *App) registeredThen(r *core.Req, d regData, unit string) error {
 	me, err := r.Tx.Member(r.Me.ID)
 	if err != nil {
 		return err
 	}
 	r.Me, r.Role, r.Args = me, a.RoleOf(me), ""
-	if err := r.Reply(r.T("start.done_then", Esc(d.Building), Esc(unit)), a.mainMenu(r)); err != nil {
+	if err := r.Reply(r.T("start.done_then", core.Esc(d.Building), core.Esc(unit)), a.mainMenu(r)); err != nil {
 		return err
 	}
 	_, err = a.openLink(r, d.Then)

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -59,7 +60,7 @@ func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Ti
 
 // syncOwnMenu keeps the menu of the person writing in private current: it
 // is how a new administrator's first message gives them their menu.
-func (a *App) syncOwnMenu(r *Req) error {
+func (a *App) syncOwnMenu(r *core.Req) error {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return nil
 	}
@@ -92,7 +93,7 @@ func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 	}
 	for _, id := range append(ids, a.Cfg.Admins...) {
 		m, err := tx.Member(id)
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			continue
 		}
 		if err != nil {

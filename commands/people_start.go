@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -21,12 +22,12 @@ type regData struct {
 
 // start greets a person: a newcomer registers, a known resident sees their
 // profile. In a group it points to the private chat.
-func (a *App) start(r *Req) error {
+func (a *App) start(r *core.Req) error {
 	if !r.Private() {
 		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, "start"))
 	}
 	if !r.Me.Registered() {
-		return a.askBuildingThen(r, r.T("start.welcome", Esc(a.Cfg.Community.Name)), linkPayload(r.Args))
+		return a.askBuildingThen(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)), linkPayload(r.Args))
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -38,20 +39,20 @@ func (a *App) start(r *Req) error {
 }
 
 // followFromLink follows a ticket after "me too" sent the person here.
-func (a *App) followFromLink(r *Req, arg string) error {
-	id, ok := IdArg(arg)
+func (a *App) followFromLink(r *core.Req, arg string) error {
+	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Reply(a.profile(r), a.profileKeyboard(r))
 	}
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) || (err == nil && (tk.State.Terminal() || tk.ReporterID == r.Me.ID)) {
+	if core.IsNotFound(err) || (err == nil && (tk.State.Terminal() || tk.ReporterID == r.Me.ID)) {
 		return r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
 		return err
 	}
-	if !a.mayFollow(r.viewer(), tk) {
-		return r.Reply(r.T("ticket.follow_building_only", Esc(tk.Building), id), nil)
+	if !a.mayFollow(viewerIn(r), tk) {
+		return r.Reply(r.T("ticket.follow_building_only", core.Esc(tk.Building), id), nil)
 	}
 	if _, err := r.Tx.FollowTicket(id, r.Me.ID, r.Now); err != nil {
 		return err
@@ -59,10 +60,10 @@ func (a *App) followFromLink(r *Req, arg string) error {
 	return r.Reply(r.T("ticket.metoo_done", id), nil)
 }
 
-func (a *App) askBuilding(r *Req, intro string) error { return a.askBuildingThen(r, intro, "") }
+func (a *App) askBuilding(r *core.Req, intro string) error { return a.askBuildingThen(r, intro, "") }
 
 // askBuildingThen starts registration, remembering the deep link then.
-func (a *App) askBuildingThen(r *Req, intro, then string) error {
+func (a *App) askBuildingThen(r *core.Req, intro, then string) error {
 	if err := r.SetFlow(flowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
@@ -86,7 +87,7 @@ func (a *App) buildingKeyboard() telegram.Keyboard {
 }
 
 // regButton takes the building buttons and "change my details".
-func (a *App) regButton(r *Req) error {
+func (a *App) regButton(r *core.Req) error {
 	if !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -102,7 +103,7 @@ func (a *App) regButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	f, err := r.Tx.Flow(r.Me.ID)
-	if IsNotFound(err) || (err == nil && f.Name != flowRegister) {
+	if core.IsNotFound(err) || (err == nil && f.Name != flowRegister) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -113,15 +114,15 @@ func (a *App) regButton(r *Req) error {
 	if err := r.SetFlow(flowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("start.building_chosen", Esc(building)), nil); err != nil {
+	if err := r.Edit(r.T("start.building_chosen", core.Esc(building)), nil); err != nil {
 		return err
 	}
-	return r.Reply(r.T("start.ask_unit", Esc(building)),
+	return r.Reply(r.T("start.ask_unit", core.Esc(building)),
 		telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("start.unit_placeholder")})
 }
 
 // regText takes the typed unit.
-func (a *App) regText(r *Req, f storage.Flow) error {
+func (a *App) regText(r *core.Req, f storage.Flow) error {
 	if f.Step != "unit" {
 		return r.Reply(r.T("start.tap_building"), a.buildingKeyboard())
 	}
@@ -132,11 +133,11 @@ func (a *App) regText(r *Req, f storage.Flow) error {
 	if r.Msg.Text == "" {
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
 	}
-	unit := CleanLine(r.Text)
+	unit := core.CleanLine(r.Text)
 	switch {
 	case unit == "":
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
-	case RuneLen(unit) > maxUnit:
+	case core.RuneLen(unit) > maxUnit:
 		return r.Reply(r.T("start.unit_too_long", maxUnit), telegram.ForceReply{ForceReply: true})
 	case !validUnit(unit):
 		return r.Reply(r.T("start.unit_bad"), telegram.ForceReply{ForceReply: true})
@@ -150,7 +151,7 @@ func (a *App) regText(r *Req, f storage.Flow) error {
 	if d.Then != "" {
 		return a.registeredThen(r, d, unit)
 	}
-	return r.Reply(r.T("start.done", Esc(d.Building), Esc(unit)), a.mainMenu(r))
+	return r.Reply(r.T("start.done", core.Esc(d.Building), core.Esc(unit)), a.mainMenu(r))
 }
 
 // validUnit accepts letters, digits and the usual separators: 502, 2-502, 3单元502室.
@@ -163,19 +164,19 @@ func validUnit(s string) bool {
 	return true
 }
 
-func (a *App) profile(r *Req) string {
+func (a *App) profile(r *core.Req) string {
 	var b strings.Builder
 	b.WriteString(r.T("profile.title") + "\n")
-	b.WriteString(r.T("profile.home", Esc(r.Me.Building), Esc(r.Me.Unit)) + "\n")
+	b.WriteString(r.T("profile.home", core.Esc(r.Me.Building), core.Esc(r.Me.Unit)) + "\n")
 	b.WriteString(r.T("profile.role", r.T("role."+string(r.Role))))
 	if len(r.Me.Leads) > 0 && r.Role == storage.RoleLeader {
-		b.WriteString("\n" + r.T("profile.leads", Esc(strings.Join(r.Me.Leads, ", "))))
+		b.WriteString("\n" + r.T("profile.leads", core.Esc(strings.Join(r.Me.Leads, ", "))))
 	}
 	b.WriteString("\n" + r.T("profile.language"))
 	return b.String()
 }
 
-func (a *App) profileKeyboard(r *Req) telegram.Keyboard {
+func (a *App) profileKeyboard(r *core.Req) telegram.Keyboard {
 	kb := a.mainMenu(r)
 	kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
 		{Text: r.T("profile.change"), CallbackData: "reg:change"},

@@ -3,6 +3,7 @@ package commands
 import (
 	"strconv"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -10,8 +11,8 @@ import (
 // pledgeButton routes the pl: buttons. Each is authorised again on the
 // press: mayPledge and authorship for one's own pledge, mayManagePledges
 // for staff, mayRatePledge for ratings.
-func (a *App) pledgeButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "pl:")
+func (a *App) pledgeButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "pl:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
 	}
@@ -36,7 +37,7 @@ func (a *App) pledgeButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	p, err := r.Tx.Pledge(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -65,7 +66,7 @@ func (a *App) pledgeButton(r *Req) error {
 
 // pledgeOwnButton: the author checks an item off (pl:d:<id>:<pos>) or
 // writes the self-review (pl:sr:<id>).
-func (a *App) pledgeOwnButton(r *Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
+func (a *App) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
 	ok, err := a.mayPledge(r)
 	if err != nil {
 		return err
@@ -102,12 +103,12 @@ func (a *App) pledgeOwnButton(r *Req, per storage.PledgePeriod, p storage.Pledge
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_note", pos, Esc(p.Items[pos-1].Text), maxPledgeNote), force)
+	return r.Reply(r.T("pledge.ask_note", pos, core.Esc(p.Items[pos-1].Text), maxPledgeNote), force)
 }
 
 // pledgeNote takes the note (text, or a photo with a caption) that checks
 // an item off.
-func (a *App) pledgeNote(r *Req, d pledgeData) error {
+func (a *App) pledgeNote(r *core.Req, d pledgeData) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -118,12 +119,12 @@ func (a *App) pledgeNote(r *Req, d pledgeData) error {
 		}
 		return r.Reply(r.T("pledge.not_yours"), nil)
 	}
-	note := CleanText(r.Text)
-	photo := LargestPhoto(r)
+	note := core.CleanText(r.Text)
+	photo := core.LargestPhoto(r)
 	if note == "" {
 		return r.Reply(r.T("pledge.ask_note_again", maxPledgeNote), telegram.ForceReply{ForceReply: true})
 	}
-	if n := RuneLen(note); n > maxPledgeNote {
+	if n := core.RuneLen(note); n > maxPledgeNote {
 		return r.Reply(r.T("pledge.note_too_long", n, maxPledgeNote), telegram.ForceReply{ForceReply: true})
 	}
 	done, err := r.Tx.CheckPledgeItem(p.ID, d.Pos, note, photo, r.Now)
@@ -141,7 +142,7 @@ func (a *App) pledgeNote(r *Req, d pledgeData) error {
 }
 
 // askPledgeComment: staff comment on a pledge once its period ended.
-func (a *App) askPledgeComment(r *Req, per storage.PledgePeriod, p storage.Pledge) error {
+func (a *App) askPledgeComment(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
 	if !mayManagePledges(r) {
 		return r.Toast(r.T("pledge.staff_only"))
 	}
@@ -154,11 +155,11 @@ func (a *App) askPledgeComment(r *Req, per storage.PledgePeriod, p storage.Pledg
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_comment", Esc(a.NameOf(r, p.MemberID)), maxPledgeComment), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("pledge.ask_comment", core.Esc(a.NameOf(r, p.MemberID)), maxPledgeComment), telegram.ForceReply{ForceReply: true})
 }
 
 // pledgeReviewText takes the self-review (the author) or the comment (staff).
-func (a *App) pledgeReviewText(r *Req, step string, d pledgeData) error {
+func (a *App) pledgeReviewText(r *core.Req, step string, d pledgeData) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -182,9 +183,9 @@ func (a *App) pledgeReviewText(r *Req, step string, d pledgeData) error {
 		}
 		return r.Reply(r.T("pledge.comment_when"), nil)
 	}
-	text := CleanText(r.Text)
-	if text == "" || RuneLen(text) > limit {
-		return r.Reply(r.T("pledge.text_length", RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
+	text := core.CleanText(r.Text)
+	if text == "" || core.RuneLen(text) > limit {
+		return r.Reply(r.T("pledge.text_length", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -198,9 +199,9 @@ func (a *App) pledgeReviewText(r *Req, step string, d pledgeData) error {
 	if err := r.Tx.SetPledgeComment(p.ID, text, r.Me.ID, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "pledge.comment", MemberTarget(p.MemberID), map[string]int64{"pledge": p.ID})
-	if err := a.TellMember(r, p.MemberID, nil, "pledge.told_comment", Esc(per.Name), Esc(text)); err != nil {
+	a.Audit(r, "pledge.comment", core.MemberTarget(p.MemberID), map[string]int64{"pledge": p.ID})
+	if err := a.TellMember(r, p.MemberID, nil, "pledge.told_comment", core.Esc(per.Name), core.Esc(text)); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.comment_saved", Esc(a.NameOf(r, p.MemberID))), nil)
+	return r.Reply(r.T("pledge.comment_saved", core.Esc(a.NameOf(r, p.MemberID))), nil)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -27,11 +28,11 @@ const (
 
 // mayManagePledges: staff open and end periods, allow members, comment.
 // The one check for those, made again on every press.
-func mayManagePledges(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
+func mayManagePledges(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayPledge: leaders and staff, members of a volunteer team, and anyone
 // staff allowed. The one check for making a pledge and checking it off.
-func (a *App) mayPledge(r *Req) (bool, error) {
+func (a *App) mayPledge(r *core.Req) (bool, error) {
 	if r.AtLeast(storage.RoleLeader) {
 		return true, nil
 	}
@@ -46,7 +47,7 @@ func (a *App) mayPledge(r *Req) (bool, error) {
 
 // mayRatePledge is "" when the presser may rate p now, else why not: a
 // registered resident, not its author, once, within the rating window.
-func (a *App) mayRatePledge(r *Req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
+func (a *App) mayRatePledge(r *core.Req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
 	switch {
 	case !r.Me.Registered():
 		return r.T("stars.register_first"), nil
@@ -64,8 +65,8 @@ func (a *App) mayRatePledge(r *Req, p storage.Pledge, per storage.PledgePeriod) 
 
 // pledge: /pledge shows the caller's pledge or starts one; staff add
 // "period <name>", "end" and "allow @user".
-func (a *App) pledge(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) pledge(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) > 0 {
 		switch strings.ToLower(words[0]) {
 		case "period", "end", "allow":
@@ -77,7 +78,7 @@ func (a *App) pledge(r *Req) error {
 		return r.Reply(r.T("pledge.usage", maxPeriodName), nil)
 	}
 	per, err := r.Tx.CurrentPledgePeriod()
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("pledge.no_period"), nil)
 	}
 	if err != nil {
@@ -88,7 +89,7 @@ func (a *App) pledge(r *Req) error {
 		text, kb := a.myPledgePage(r, per, p)
 		return r.Reply(text, kb)
 	}
-	if !IsNotFound(err) {
+	if !core.IsNotFound(err) {
 		return err
 	}
 	if ok, err := a.mayPledge(r); err != nil || !ok {
@@ -98,33 +99,33 @@ func (a *App) pledge(r *Req) error {
 		return r.Reply(r.T("pledge.not_allowed"), nil)
 	}
 	if per.State != storage.PledgeOpen {
-		return r.Reply(r.T("pledge.period_ended", Esc(per.Name)), nil)
+		return r.Reply(r.T("pledge.period_ended", core.Esc(per.Name)), nil)
 	}
 	if err := r.SetFlow(flowPledge, "items", pledgeData{Period: per.ID}); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_items", Esc(per.Name), maxPledgeItems, maxPledgeItem), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("pledge.ask_items", core.Esc(per.Name), maxPledgeItems, maxPledgeItem), telegram.ForceReply{ForceReply: true})
 }
 
 // pledgeStaff: /pledge period <name>, /pledge end, /pledge allow @user.
-func (a *App) pledgeStaff(r *Req, verb, arg string) error {
+func (a *App) pledgeStaff(r *core.Req, verb, arg string) error {
 	switch verb {
 	case "period":
-		if arg == "" || RuneLen(arg) > maxPeriodName {
+		if arg == "" || core.RuneLen(arg) > maxPeriodName {
 			return r.Reply(r.T("pledge.usage", maxPeriodName), nil)
 		}
 		if cur, err := r.Tx.CurrentPledgePeriod(); err == nil && cur.State != storage.PledgeClosed {
-			return r.Reply(r.T("pledge.period_running", Esc(cur.Name)), nil)
-		} else if err != nil && !IsNotFound(err) {
+			return r.Reply(r.T("pledge.period_running", core.Esc(cur.Name)), nil)
+		} else if err != nil && !core.IsNotFound(err) {
 			return err
 		}
 		if _, err := r.Tx.PledgePeriodByName(arg); err == nil {
-			return r.Reply(r.T("pledge.period_exists", Esc(arg)), nil)
+			return r.Reply(r.T("pledge.period_exists", core.Esc(arg)), nil)
 		}
 		if _, err := r.Tx.CreatePledgePeriod(arg, r.Me.ID, r.Now); err != nil {
 			return err
 		}
-		return r.Reply(r.T("pledge.period_opened", Esc(arg)), nil)
+		return r.Reply(r.T("pledge.period_opened", core.Esc(arg)), nil)
 	case "allow":
 		m, ok, err := a.FindPerson(r, arg, "pledge.usage", maxPeriodName)
 		if !ok || err != nil {
@@ -136,16 +137,16 @@ func (a *App) pledgeStaff(r *Req, verb, arg string) error {
 		if err := a.TellMember(r, m.ID, nil, "pledge.told_allowed"); err != nil {
 			return err
 		}
-		return r.Reply(r.T("pledge.allowed", Esc(m.Name)), nil)
+		return r.Reply(r.T("pledge.allowed", core.Esc(m.Name)), nil)
 	}
 	return a.endPledgePeriod(r)
 }
 
 // endPledgePeriod ends the open period: the review window opens for
 // pledges.rating_days, pledgers are asked for their self-review.
-func (a *App) endPledgePeriod(r *Req) error {
+func (a *App) endPledgePeriod(r *core.Req) error {
 	per, err := r.Tx.CurrentPledgePeriod()
-	if IsNotFound(err) || (err == nil && per.State != storage.PledgeOpen) {
+	if core.IsNotFound(err) || (err == nil && per.State != storage.PledgeOpen) {
 		return r.Reply(r.T("pledge.no_open_period"), nil)
 	}
 	if err != nil {
@@ -155,7 +156,7 @@ func (a *App) endPledgePeriod(r *Req) error {
 	if moved, err := r.Tx.MovePledgePeriod(per.ID, storage.PledgeOpen, storage.PledgeReview, until, r.Now); err != nil || !moved {
 		return err
 	}
-	if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindPledgeRated, Key: Itoa(per.ID), DueAt: until, Data: Itoa(per.ID)}, r.Now); err != nil {
+	if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindPledgeRated, Key: core.Itoa(per.ID), DueAt: until, Data: core.Itoa(per.ID)}, r.Now); err != nil {
 		return err
 	}
 	ps, err := r.Tx.Pledges(per.ID)
@@ -163,19 +164,19 @@ func (a *App) endPledgePeriod(r *Req) error {
 		return err
 	}
 	for _, p := range ps {
-		if err := a.TellMember(r, p.MemberID, nil, "pledge.ask_review", Esc(per.Name), a.When(until)); err != nil {
+		if err := a.TellMember(r, p.MemberID, nil, "pledge.ask_review", core.Esc(per.Name), a.When(until)); err != nil {
 			return err
 		}
 	}
-	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", Esc(per.Name), a.When(until)); err != nil {
+	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", core.Esc(per.Name), a.When(until)); err != nil {
 		return err
 	}
-	return r.Reply(r.N("pledge.period_ended_staff", len(ps), Esc(per.Name), a.When(until)), nil)
+	return r.Reply(r.N("pledge.period_ended_staff", len(ps), core.Esc(per.Name), a.When(until)), nil)
 }
 
 // pledgeGroupNotice posts a line in the community-wide groups, in the
 // community's language, with a button to the pledges.
-func (a *App) pledgeGroupNotice(r *Req, key string, args ...any) error {
+func (a *App) pledgeGroupNotice(r *core.Req, key string, args ...any) error {
 	chats, err := r.Tx.LinkedChats()
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -30,13 +31,13 @@ func pledgeItems(text string) []string {
 		if line == "" {
 			continue
 		}
-		out = append(out, CleanLine(line))
+		out = append(out, core.CleanLine(line))
 	}
 	return out
 }
 
 // pledgeText takes what is typed inside the pledge conversation.
-func (a *App) pledgeText(r *Req, f storage.Flow) error {
+func (a *App) pledgeText(r *core.Req, f storage.Flow) error {
 	var d pledgeData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -50,15 +51,15 @@ func (a *App) pledgeText(r *Req, f storage.Flow) error {
 	case "review", "comment":
 		return a.pledgeReviewText(r, f.Step, d)
 	case "word":
-		return a.pledgeWord(r, d, CleanLine(r.Text))
+		return a.pledgeWord(r, d, core.CleanLine(r.Text))
 	}
 	return r.Tx.EndFlow(r.Me.ID)
 }
 
 // pledgeDraft checks the items typed and shows the preview: what the
 // community's group will read, with Publish / Cancel.
-func (a *App) pledgeDraft(r *Req, d pledgeData) error {
-	items := pledgeItems(CleanText(r.Text))
+func (a *App) pledgeDraft(r *core.Req, d pledgeData) error {
+	items := pledgeItems(core.CleanText(r.Text))
 	force := telegram.ForceReply{ForceReply: true}
 	switch {
 	case len(items) == 0:
@@ -67,7 +68,7 @@ func (a *App) pledgeDraft(r *Req, d pledgeData) error {
 		return r.Reply(r.T("pledge.too_many", len(items), maxPledgeItems), force)
 	}
 	for i, it := range items {
-		if n := RuneLen(it); n > maxPledgeItem {
+		if n := core.RuneLen(it); n > maxPledgeItem {
 			return r.Reply(r.T("pledge.item_too_long", i+1, n, maxPledgeItem), force)
 		}
 	}
@@ -81,7 +82,7 @@ func (a *App) pledgeDraft(r *Req, d pledgeData) error {
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.T("pledge.button.publish"), CallbackData: "pl:pub"}, {Text: r.T("button.cancel"), CallbackData: "pl:x"}}}}
-	preview := a.pledgeGroupText(a.Cfg.Community.Language, Esc(r.Me.Name), Esc(per.Name), items)
+	preview := a.pledgeGroupText(a.Cfg.Community.Language, core.Esc(r.Me.Name), core.Esc(per.Name), items)
 	return r.Reply(r.T("pledge.preview", preview), kb)
 }
 
@@ -90,13 +91,13 @@ func (a *App) pledgeGroupText(lang, name, period string, items []string) string 
 	var b strings.Builder
 	b.WriteString(a.Cat.T(lang, "pledge.group", name, period))
 	for i, it := range items {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, Esc(it))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, core.Esc(it))
 	}
 	return b.String()
 }
 
 // publishPledge stores the draft and posts it in the community's groups.
-func (a *App) publishPledge(r *Req) error {
+func (a *App) publishPledge(r *core.Req) error {
 	var d pledgeData
 	f, ok, err := r.FlowFor(flowPledge, &d)
 	if !ok || err != nil {
@@ -120,7 +121,7 @@ func (a *App) publishPledge(r *Req) error {
 	}
 	if _, err := r.Tx.PledgeOf(per.ID, r.Me.ID); err == nil {
 		return r.Toast(r.T("pledge.already"))
-	} else if !IsNotFound(err) {
+	} else if !core.IsNotFound(err) {
 		return err
 	}
 	if _, err := r.Tx.CreatePledge(per.ID, r.Me.ID, d.Items, r.Now); err != nil {
@@ -140,7 +141,7 @@ func (a *App) publishPledge(r *Req) error {
 			continue
 		}
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "pledge.button.see"), URL: a.DeepLink("pledges")}}}}
-		if err := a.Send(r.Tx, c.ID, a.pledgeGroupText(lang, Esc(r.Me.Name), Esc(per.Name), d.Items), kb, storage.PriorityNotice, r.Now); err != nil {
+		if err := a.Send(r.Tx, c.ID, a.pledgeGroupText(lang, core.Esc(r.Me.Name), core.Esc(per.Name), d.Items), kb, storage.PriorityNotice, r.Now); err != nil {
 			return err
 		}
 		posted++
@@ -152,12 +153,12 @@ func (a *App) publishPledge(r *Req) error {
 	if posted == 0 {
 		key = "pledge.published_no_group"
 	}
-	return r.Edit(r.T(key, Esc(per.Name)), nil)
+	return r.Edit(r.T(key, core.Esc(per.Name)), nil)
 }
 
 // myPledgePage is the member's own pledge with a check-off button for
 // each open item and, once the period ended, one for the self-review.
-func (a *App) myPledgePage(r *Req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
+func (a *App) myPledgePage(r *core.Req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
 	text := a.pledgeDetail(r, per, p, nil)
 	var rows [][]telegram.Button
 	if per.State != storage.PledgeClosed {
@@ -175,40 +176,40 @@ func (a *App) myPledgePage(r *Req, per storage.PledgePeriod, p storage.Pledge) (
 		}
 	}
 	if per.State == storage.PledgeReview {
-		rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.review"), CallbackData: "pl:sr:" + Itoa(p.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.review"), CallbackData: "pl:sr:" + core.Itoa(p.ID)}})
 	}
 	return text, telegram.Keyboard{InlineKeyboard: rows}
 }
 
 // pledgeDetail is a pledge as anyone may read it: items, notes, the
 // self-review, staff's comment and the ratings.
-func (a *App) pledgeDetail(r *Req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
+func (a *App) pledgeDetail(r *core.Req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
 	var b strings.Builder
-	b.WriteString(r.T("pledge.detail.title", Esc(a.NameOf(r, p.MemberID)), Esc(per.Name), p.Done(), len(p.Items)))
+	b.WriteString(r.T("pledge.detail.title", core.Esc(a.NameOf(r, p.MemberID)), core.Esc(per.Name), p.Done(), len(p.Items)))
 	for _, it := range p.Items {
 		mark := "☐"
 		if !it.DoneAt.IsZero() {
 			mark = "✅"
 		}
-		fmt.Fprintf(&b, "\n%s %d. %s", mark, it.Pos, Esc(it.Text))
+		fmt.Fprintf(&b, "\n%s %d. %s", mark, it.Pos, core.Esc(it.Text))
 		if it.Note != "" {
-			b.WriteString("\n    " + r.T("pledge.detail.note", Quote(it.Note, maxPledgeNote)))
+			b.WriteString("\n    " + r.T("pledge.detail.note", core.Quote(it.Note, maxPledgeNote)))
 		}
 		if it.Photo != "" {
 			b.WriteString(" " + r.T("pledge.detail.photo"))
 		}
 	}
 	if p.Review != "" {
-		b.WriteString("\n\n" + r.T("pledge.detail.review", Esc(p.Review)))
+		b.WriteString("\n\n" + r.T("pledge.detail.review", core.Esc(p.Review)))
 	}
 	if p.Comment != "" {
-		b.WriteString("\n" + r.T("pledge.detail.comment", Esc(p.Comment)))
+		b.WriteString("\n" + r.T("pledge.detail.comment", core.Esc(p.Comment)))
 	}
 	if p.Ratings > 0 {
 		b.WriteString("\n" + r.N("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average)))
 	}
 	for _, w := range words {
-		b.WriteString("\n  “" + Quote(w, maxPledgeWord) + "”")
+		b.WriteString("\n  “" + core.Quote(w, maxPledgeWord) + "”")
 	}
-	return Fit(b.String())
+	return core.Fit(b.String())
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -19,8 +20,8 @@ const maxPledgeList = 30
 
 // pledges: /pledges lists the current period's pledges (or a named one's)
 // with progress and ratings; a button opens each.
-func (a *App) pledges(r *Req) error {
-	name := CleanLine(r.Args)
+func (a *App) pledges(r *core.Req) error {
+	name := core.CleanLine(r.Args)
 	var per storage.PledgePeriod
 	var err error
 	if name != "" {
@@ -28,7 +29,7 @@ func (a *App) pledges(r *Req) error {
 	} else {
 		per, err = r.Tx.CurrentPledgePeriod()
 	}
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("pledge.no_period"), nil)
 	}
 	if err != nil {
@@ -39,31 +40,31 @@ func (a *App) pledges(r *Req) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.N("pledge.list.title", len(ps), Esc(per.Name), r.T("pledge.state."+per.State)))
+	b.WriteString(r.N("pledge.list.title", len(ps), core.Esc(per.Name), r.T("pledge.state."+per.State)))
 	if per.State == storage.PledgeReview {
 		b.WriteString("\n" + r.T("pledge.list.rate_until", a.When(per.ReviewUntil)))
 	}
 	var rows [][]telegram.Button
 	for i, p := range ps {
 		name := a.NameOf(r, p.MemberID)
-		line := r.T("pledge.list.line", i+1, Esc(name), p.Done(), len(p.Items))
+		line := r.T("pledge.list.line", i+1, core.Esc(name), p.Done(), len(p.Items))
 		if p.Ratings > 0 {
 			line += " · " + r.N("pledge.detail.ratings", p.Ratings, fmt.Sprintf("%.1f", p.Average))
 		}
 		b.WriteString("\n" + line)
 		if i < maxPledgeList {
-			rows = append(rows, []telegram.Button{{Text: strconv.Itoa(i+1) + ". " + LimitRunes(name, 40), CallbackData: "pl:v:" + Itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: strconv.Itoa(i+1) + ". " + core.LimitRunes(name, 40), CallbackData: "pl:v:" + core.Itoa(p.ID)}})
 		}
 	}
 	if len(ps) == 0 {
 		b.WriteString("\n" + r.T("pledge.list.none"))
 	}
-	return r.Reply(Fit(b.String()), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(core.Fit(b.String()), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // showPledge opens one pledge, with Rate for residents and Comment for
 // staff while the review window is open.
-func (a *App) showPledge(r *Req, per storage.PledgePeriod, p storage.Pledge) error {
+func (a *App) showPledge(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
 	words, err := r.Tx.PledgeWords(p.ID)
 	if err != nil {
 		return err
@@ -73,10 +74,10 @@ func (a *App) showPledge(r *Req, per storage.PledgePeriod, p storage.Pledge) err
 		if refuse, err := a.mayRatePledge(r, p, per); err != nil {
 			return err
 		} else if refuse == "" {
-			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.rate"), CallbackData: "pl:r:" + Itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.rate"), CallbackData: "pl:r:" + core.Itoa(p.ID)}})
 		}
 		if mayManagePledges(r) {
-			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.comment"), CallbackData: "pl:c:" + Itoa(p.ID)}})
+			rows = append(rows, []telegram.Button{{Text: r.T("pledge.button.comment"), CallbackData: "pl:c:" + core.Itoa(p.ID)}})
 		}
 	}
 	if err := r.Toast(""); err != nil {
@@ -87,7 +88,7 @@ func (a *App) showPledge(r *Req, per storage.PledgePeriod, p storage.Pledge) err
 
 // ratePledgeButton: pl:r:<id> offers 1-5; pl:rv:<id>:<n> takes the number
 // and asks for an optional word.
-func (a *App) ratePledgeButton(r *Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
+func (a *App) ratePledgeButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
 	refuse, err := a.mayRatePledge(r, p, per)
 	if err != nil {
 		return err
@@ -103,7 +104,7 @@ func (a *App) ratePledgeButton(r *Req, per storage.PledgePeriod, p storage.Pledg
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("pledge.rate.ask", Esc(a.NameOf(r, p.MemberID))), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row[:3], row[3:]}})
+		return r.Reply(r.T("pledge.rate.ask", core.Esc(a.NameOf(r, p.MemberID))), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row[:3], row[3:]}})
 	}
 	n, err := strconv.Atoi(arg)
 	if err != nil || n < 1 || n > 5 {
@@ -120,7 +121,7 @@ func (a *App) ratePledgeButton(r *Req, per storage.PledgePeriod, p storage.Pledg
 }
 
 // pledgeWord stores the rating with its word ("" none), checked again.
-func (a *App) pledgeWord(r *Req, d pledgeData, word string) error {
+func (a *App) pledgeWord(r *core.Req, d pledgeData, word string) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil || d.Stars < 1 || d.Stars > 5 {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -129,7 +130,7 @@ func (a *App) pledgeWord(r *Req, d pledgeData, word string) error {
 	if err != nil {
 		return err
 	}
-	if n := RuneLen(word); n > maxPledgeWord {
+	if n := core.RuneLen(word); n > maxPledgeWord {
 		return r.Reply(r.T("pledge.rate.word_too_long", n, maxPledgeWord), nil)
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -145,7 +146,7 @@ func (a *App) pledgeWord(r *Req, d pledgeData, word string) error {
 	if _, err := r.Tx.RatePledge(p.ID, r.Me.ID, d.Stars, word, r.Now); err != nil {
 		return err
 	}
-	done := r.T("pledge.rate.done", d.Stars, Esc(a.NameOf(r, p.MemberID)))
+	done := r.T("pledge.rate.done", d.Stars, core.Esc(a.NameOf(r, p.MemberID)))
 	if r.CB != nil {
 		if err := r.Toast(""); err != nil {
 			return err
@@ -158,12 +159,12 @@ func (a *App) pledgeWord(r *Req, d pledgeData, word string) error {
 // pledgeRatingClose ends a period's rating window: the period closes and
 // each pledger hears how their pledge was rated.
 func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
-	id, ok := IdArg(it.Data)
+	id, ok := core.IdArg(it.Data)
 	if !ok {
 		return nil
 	}
 	per, err := tx.PledgePeriod(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
@@ -179,13 +180,13 @@ func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.
 	}
 	for _, p := range ps {
 		if p.Ratings == 0 { // an average of nothing is not 0★
-			if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed_none", Esc(per.Name), p.Done(), len(p.Items)); err != nil {
+			if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed_none", core.Esc(per.Name), p.Done(), len(p.Items)); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed", Esc(per.Name), p.Done(), len(p.Items),
-			InLang(func(lang string) string { return a.Cat.N(lang, "count.ratings", p.Ratings) }),
+		if err := a.TellMember(r, p.MemberID, nil, "pledge.rating_closed", core.Esc(per.Name), p.Done(), len(p.Items),
+			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.ratings", p.Ratings) }),
 			fmt.Sprintf("%.1f", p.Average)); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -28,14 +29,14 @@ var (
 // family), a month or a day, in any order. ok is false with the word that
 // made no sense; answered is true when the caller was already told why
 // (a username several people hold).
-func (a *App) parseAuditArgs(r *Req, args string) (f auditFilter, bad string, answered bool, err error) {
-	for _, w := range strings.Fields(CleanLine(args)) {
+func (a *App) parseAuditArgs(r *core.Req, args string) (f auditFilter, bad string, answered bool, err error) {
+	for _, w := range strings.Fields(core.CleanLine(args)) {
 		lw := strings.ToLower(w)
 		switch {
 		case strings.HasPrefix(w, "@") && f.actor == 0:
 			m, ok, err := a.MemberByUsername(r, w)
 			switch {
-			case IsNotFound(err):
+			case core.IsNotFound(err):
 				return f, w, false, nil
 			case err != nil:
 				return f, "", false, err
@@ -49,7 +50,7 @@ func (a *App) parseAuditArgs(r *Req, args string) (f auditFilter, bad string, an
 			}
 			f.month = w
 		case f.actor == 0 && isDigits(w):
-			id, ok := IdArg(w)
+			id, ok := core.IdArg(w)
 			if !ok {
 				return f, w, false, nil
 			}
@@ -84,23 +85,23 @@ func (a *App) auditSpan(s string) (from, to time.Time, ok bool) {
 }
 
 // mayReadAudit is the one rule for the audit log: administrators, in private.
-func mayReadAudit(r *Req) bool { return r.Role == storage.RoleAdmin && r.Private() }
+func mayReadAudit(r *core.Req) bool { return r.Role == storage.RoleAdmin && r.Private() }
 
 // auditCmd: /audit [@user|id] [action] [2026-11|2026-11-05].
-func (a *App) auditCmd(r *Req) error {
+func (a *App) auditCmd(r *core.Req) error {
 	f, bad, answered, err := a.parseAuditArgs(r, r.Args)
 	if err != nil || answered {
 		return err
 	}
 	if bad != "" {
-		return r.Reply(r.T("audit.bad_filter", Esc(LimitRunes(bad, 32))), nil)
+		return r.Reply(r.T("audit.bad_filter", core.Esc(core.LimitRunes(bad, 32))), nil)
 	}
 	return a.showAudit(r, f, 0, false)
 }
 
 // auditButton pages: au:<offset>:<actor>:<action>:<month>. The press is
 // authorised again and the filter read again as if typed.
-func (a *App) auditButton(r *Req) error {
+func (a *App) auditButton(r *core.Req) error {
 	if !mayReadAudit(r) {
 		return r.Toast(r.T("audit.forbidden"))
 	}
@@ -130,7 +131,7 @@ func (a *App) auditButton(r *Req) error {
 	return a.showAudit(r, f, off, true)
 }
 
-func (a *App) showAudit(r *Req, f auditFilter, off int, edit bool) error {
+func (a *App) showAudit(r *core.Req, f auditFilter, off int, edit bool) error {
 	sf := storage.AuditFilter{Actor: f.actor, Action: f.action}
 	if f.month != "" {
 		sf.From, sf.To, _ = a.auditSpan(f.month)
@@ -164,8 +165,8 @@ func (a *App) showAudit(r *Req, f auditFilter, off int, edit bool) error {
 				who = r.T("audit.system")
 			}
 		}
-		b.WriteString(r.T("audit.line", e.At.In(a.Loc).Format("2006-01-02 15:04"), Esc(LimitRunes(who, 32)), e.ActorID,
-			Esc(e.Action), Esc(e.Target), Esc(LimitRunes(e.Detail, 200))) + "\n")
+		b.WriteString(r.T("audit.line", e.At.In(a.Loc).Format("2006-01-02 15:04"), core.Esc(core.LimitRunes(who, 32)), e.ActorID,
+			core.Esc(e.Action), core.Esc(e.Target), core.Esc(core.LimitRunes(e.Detail, 200))) + "\n")
 	}
 	data := func(o int) string {
 		actor := ""

@@ -3,12 +3,13 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // mayBlock is the one rule for blocking: staff and admins may block and
 // unblock anyone but staff, admins and themselves.
-func (a *App) mayBlock(r *Req, target storage.Member) string {
+func (a *App) mayBlock(r *core.Req, target storage.Member) string {
 	switch {
 	case !r.AtLeast(storage.RoleStaff):
 		return "block.forbidden"
@@ -21,8 +22,8 @@ func (a *App) mayBlock(r *Req, target storage.Member) string {
 }
 
 // blockCmd: /block <@user|id> <reason>, or as a reply: /block <reason>.
-func (a *App) blockCmd(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) blockCmd(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
 		return r.Reply(r.T("block.usage"), nil)
 	}
@@ -33,7 +34,7 @@ func (a *App) blockCmd(r *Req) error {
 	if key := a.mayBlock(r, *target); key != "" {
 		return r.Reply(r.T(key), nil)
 	}
-	reason := LimitRunes(strings.Join(rest, " "), 200)
+	reason := core.LimitRunes(strings.Join(rest, " "), 200)
 	if reason == "" {
 		return r.Reply(r.T("block.need_reason"), nil)
 	}
@@ -42,15 +43,15 @@ func (a *App) blockCmd(r *Req) error {
 		return err
 	}
 	if !added {
-		return r.Reply(r.T("block.already", Esc(target.Name), target.ID), nil)
+		return r.Reply(r.T("block.already", core.Esc(target.Name), target.ID), nil)
 	}
-	a.Audit(r, "block", MemberTarget(target.ID), map[string]string{"reason": reason})
-	return r.Reply(r.T("block.done", Esc(target.Name), target.ID), nil)
+	a.Audit(r, "block", core.MemberTarget(target.ID), map[string]string{"reason": reason})
+	return r.Reply(r.T("block.done", core.Esc(target.Name), target.ID), nil)
 }
 
 // unblockCmd: /unblock <@user|id>.
-func (a *App) unblockCmd(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) unblockCmd(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return r.Reply(r.T("block.unblock_usage"), nil)
 	}
@@ -66,14 +67,14 @@ func (a *App) unblockCmd(r *Req) error {
 		return err
 	}
 	if !lifted {
-		return r.Reply(r.T("block.not_blocked", Esc(target.Name), target.ID), nil)
+		return r.Reply(r.T("block.not_blocked", core.Esc(target.Name), target.ID), nil)
 	}
-	a.Audit(r, "unblock", MemberTarget(target.ID), nil)
-	return r.Reply(r.T("block.lifted", Esc(target.Name), target.ID), nil)
+	a.Audit(r, "unblock", core.MemberTarget(target.ID), nil)
+	return r.Reply(r.T("block.lifted", core.Esc(target.Name), target.ID), nil)
 }
 
 // blockedCmd: /blocked lists who the bot ignores.
-func (a *App) blockedCmd(r *Req) error {
+func (a *App) blockedCmd(r *core.Req) error {
 	list, err := r.Tx.Blocks()
 	if err != nil {
 		return err
@@ -84,14 +85,14 @@ func (a *App) blockedCmd(r *Req) error {
 	var b strings.Builder
 	b.WriteString(r.T("block.title", len(list)) + "\n")
 	for _, bl := range list {
-		b.WriteString(r.T("block.line", Esc(LimitRunes(bl.Name, 32)), bl.MemberID, bl.At.In(a.Loc).Format("2006-01-02"), Esc(bl.Reason)) + "\n")
+		b.WriteString(r.T("block.line", core.Esc(core.LimitRunes(bl.Name, 32)), bl.MemberID, bl.At.In(a.Loc).Format("2006-01-02"), core.Esc(bl.Reason)) + "\n")
 	}
 	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
 // blockTarget finds who /block and /unblock are about: @user, an id, or
 // the author of the message replied to. It answers when nobody is found.
-func (a *App) blockTarget(r *Req, words []string) (*storage.Member, []string, error) {
+func (a *App) blockTarget(r *core.Req, words []string) (*storage.Member, []string, error) {
 	var m storage.Member
 	var err error
 	switch {
@@ -103,7 +104,7 @@ func (a *App) blockTarget(r *Req, words []string) (*storage.Member, []string, er
 		}
 		words = words[1:]
 	case len(words) > 0 && isDigits(words[0]):
-		id, ok := IdArg(words[0])
+		id, ok := core.IdArg(words[0])
 		if !ok {
 			return nil, nil, r.Reply(r.T("block.usage"), nil)
 		}
@@ -114,7 +115,7 @@ func (a *App) blockTarget(r *Req, words []string) (*storage.Member, []string, er
 	default:
 		return nil, nil, r.Reply(r.T("block.usage"), nil)
 	}
-	if IsNotFound(err) || (err == nil && m.Forgotten) {
+	if core.IsNotFound(err) || (err == nil && m.Forgotten) {
 		return nil, nil, r.Reply(r.T("grant.unknown_user"), nil)
 	}
 	if err != nil {

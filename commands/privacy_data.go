@@ -3,6 +3,7 @@ package commands
 import (
 	"encoding/json"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -94,7 +95,7 @@ func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
 
 // myData: /mydata sends the caller, in private, everything stored about
 // them as one JSON document.
-func (a *App) myData(r *Req) error {
+func (a *App) myData(r *core.Req) error {
 	doc := map[string]any{
 		"member_id":    r.Me.ID,
 		"generated_at": r.Now.In(a.Loc).Format("2006-01-02T15:04:05Z07:00"),
@@ -116,6 +117,6 @@ func (a *App) myData(r *Req) error {
 	}
 	p := telegram.SendDocument{ChatID: r.Chat.ID, Caption: r.T("mydata.caption")}
 	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendDocument", Payload: telegram.Marshal(p),
-		Priority: storage.PriorityReply, FileName: "mydata-" + Itoa(r.Me.ID) + ".json", FileData: data}, r.Now)
+		Priority: storage.PriorityReply, FileName: "mydata-" + core.Itoa(r.Me.ID) + ".json", FileData: data}, r.Now)
 	return err
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // forgetMe: /forgetme asks, in private, whether to remove everything
 // personal the bot keeps about the caller.
-func (a *App) forgetMe(r *Req) error {
+func (a *App) forgetMe(r *core.Req) error {
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.T("forget.yes"), CallbackData: "pv:forget"},
 		{Text: r.T("forget.no"), CallbackData: "pv:keep"},
@@ -20,7 +21,7 @@ func (a *App) forgetMe(r *Req) error {
 
 // privacyButton: pv:forget and pv:keep. It acts only on the presser, and
 // only in their private chat.
-func (a *App) privacyButton(r *Req) error {
+func (a *App) privacyButton(r *core.Req) error {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return r.Toast(r.T("forget.private_only"))
 	}
@@ -43,7 +44,7 @@ func (a *App) privacyButton(r *Req) error {
 // move up and teams are told, as when they withdraw themselves), then
 // removes their personal data: the ledger keeps its records under a
 // tombstone that shows as "removed".
-func (a *App) forget(r *Req) error {
+func (a *App) forget(r *core.Req) error {
 	id := r.Me.ID
 	jobs, _, err := r.Tx.MemberJobs(id, r.Now)
 	if err != nil {
@@ -58,7 +59,7 @@ func (a *App) forget(r *Req) error {
 			return err
 		}
 		for _, p := range ch.Promoted {
-			if err := a.TellMember(r, p, a.withdrawKeyboard(r.Tx, p, j), "job.promoted", Esc(j.Title), a.jobSpanFor(r.Tx, p, j)); err != nil {
+			if err := a.TellMember(r, p, a.withdrawKeyboard(r.Tx, p, j), "job.promoted", core.Esc(j.Title), a.jobSpanFor(r.Tx, p, j)); err != nil {
 				return err
 			}
 		}
@@ -89,7 +90,7 @@ func (a *App) forget(r *Req) error {
 	if err != nil {
 		return err
 	}
-	if err := r.Tx.AddAudit(storage.AuditEntry{At: r.Now, ActorID: tomb, Action: "privacy.forget", Target: MemberTarget(tomb)}); err != nil {
+	if err := r.Tx.AddAudit(storage.AuditEntry{At: r.Now, ActorID: tomb, Action: "privacy.forget", Target: core.MemberTarget(tomb)}); err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
@@ -118,7 +119,7 @@ func (a *App) StripClosed(ctx context.Context, tx *storage.Tx, now time.Time) er
 
 // handBackAll gives back the tickets the caller is working on, as a
 // handback would: their building's leaders are asked to arrange them again.
-func (a *App) handBackAll(r *Req) error {
+func (a *App) handBackAll(r *core.Req) error {
 	tks, err := r.Tx.AssignedTickets(r.Me.ID, 1000)
 	if err != nil {
 		return err

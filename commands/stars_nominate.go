@@ -5,6 +5,7 @@ import (
 	"html"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -22,7 +23,7 @@ type starNomData struct {
 
 // starNominateButton: st:n:<round>:<cat> starts a nomination; st:w:<round>:<cat>:<member>
 // picks the person.
-func (a *App) starNominateButton(r *Req, parts []string) error {
+func (a *App) starNominateButton(r *core.Req, parts []string) error {
 	if len(parts) < 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -35,7 +36,7 @@ func (a *App) starNominateButton(r *Req, parts []string) error {
 	}
 	d := starNomData{Round: rd.ID, Cat: c.Key}
 	if parts[0] == "w" {
-		mid, ok := IdArg(strings.Join(parts[3:], ""))
+		mid, ok := core.IdArg(strings.Join(parts[3:], ""))
 		if !ok {
 			return r.Toast(r.T("error.stale_button"))
 		}
@@ -57,13 +58,13 @@ func (a *App) starNominateButton(r *Req, parts []string) error {
 	}
 	var rows [][]telegram.Button
 	for _, m := range people {
-		rows = append(rows, []telegram.Button{{Text: LimitRunes(m.Name, 40), CallbackData: "st:w:" + Itoa(rd.ID) + ":" + c.Key + ":" + Itoa(m.ID)}})
+		rows = append(rows, []telegram.Button{{Text: core.LimitRunes(m.Name, 40), CallbackData: "st:w:" + core.Itoa(rd.ID) + ":" + c.Key + ":" + core.Itoa(m.ID)}})
 	}
-	return r.Reply(r.T("stars.nominate.ask_who", Esc(starLabel(c, r.Lang))), telegram.Keyboard{InlineKeyboard: rows})
+	return r.Reply(r.T("stars.nominate.ask_who", core.Esc(starLabel(c, r.Lang))), telegram.Keyboard{InlineKeyboard: rows})
 }
 
 // mayNominateNow is "" when the presser may nominate in c now, else why not.
-func (a *App) mayNominateNow(r *Req, rd storage.StarRound, c config.StarCategory) string {
+func (a *App) mayNominateNow(r *core.Req, rd storage.StarRound, c config.StarCategory) string {
 	if !mayTakePart(r) {
 		return r.T("stars.register_first")
 	}
@@ -71,7 +72,7 @@ func (a *App) mayNominateNow(r *Req, rd storage.StarRound, c config.StarCategory
 		return r.T("stars.nominate.closed")
 	}
 	if n, err := r.Tx.StarNominationBy(rd.ID, c.Key, r.Me.ID); err == nil {
-		return r.T("stars.nominate.once", Esc(starLabel(c, r.Lang)), a.starCandName(r, n.CandidateID))
+		return r.T("stars.nominate.once", core.Esc(starLabel(c, r.Lang)), a.starCandName(r, n.CandidateID))
 	}
 	return ""
 }
@@ -79,7 +80,7 @@ func (a *App) mayNominateNow(r *Req, rd storage.StarRound, c config.StarCategory
 // starChoices are the people offered as buttons: the leaders for a leader
 // category, else the registered residents of the presser's building; not
 // the presser. Anyone else is named with @username.
-func (a *App) starChoices(r *Req, c config.StarCategory) ([]storage.Member, error) {
+func (a *App) starChoices(r *core.Req, c config.StarCategory) ([]storage.Member, error) {
 	var ms []storage.Member
 	var err error
 	if c.Candidates == config.StarLeader {
@@ -98,9 +99,9 @@ func (a *App) starChoices(r *Req, c config.StarCategory) ([]storage.Member, erro
 
 // starPickPerson checks the person chosen (button or @username) and asks
 // for the reason.
-func (a *App) starPickPerson(r *Req, d starNomData, c config.StarCategory, mid int64) error {
+func (a *App) starPickPerson(r *core.Req, d starNomData, c config.StarCategory, mid int64) error {
 	m, err := r.Tx.Member(mid)
-	if IsNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
+	if core.IsNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
 		return a.starRefuse(r, r.T("grant.unknown_user"))
 	}
 	if err != nil {
@@ -110,7 +111,7 @@ func (a *App) starPickPerson(r *Req, d starNomData, c config.StarCategory, mid i
 	case m.ID == r.Me.ID:
 		return a.starRefuse(r, r.T("stars.nominate.not_self"))
 	case c.Candidates == config.StarLeader && m.Role != storage.RoleLeader:
-		return a.starRefuse(r, r.T("stars.nominate.not_leader", Esc(m.Name)))
+		return a.starRefuse(r, r.T("stars.nominate.not_leader", core.Esc(m.Name)))
 	}
 	d.Member = m.ID
 	if err := r.Toast(""); err != nil {
@@ -120,14 +121,14 @@ func (a *App) starPickPerson(r *Req, d starNomData, c config.StarCategory, mid i
 }
 
 // starRefuse answers a press with a toast, a message with a reply.
-func (a *App) starRefuse(r *Req, text string) error {
+func (a *App) starRefuse(r *core.Req, text string) error {
 	if r.CB != nil {
-		return r.Toast(html.UnescapeString(StripTags(text)))
+		return r.Toast(html.UnescapeString(core.StripTags(text)))
 	}
 	return r.Reply(text, nil)
 }
 
-func (a *App) askStarReason(r *Req, d starNomData, c config.StarCategory) error {
+func (a *App) askStarReason(r *core.Req, d starNomData, c config.StarCategory) error {
 	if err := r.SetFlow(flowStarNominate, "reason", d); err != nil {
 		return err
 	}
@@ -135,19 +136,19 @@ func (a *App) askStarReason(r *Req, d starNomData, c config.StarCategory) error 
 	if d.Member != 0 {
 		who = a.NameOf(r, d.Member)
 	}
-	return r.Reply(r.T("stars.nominate.ask_reason", Esc(who), Esc(starLabel(c, r.Lang)), maxStarReason), telegram.ForceReply{ForceReply: true})
+	return r.Reply(r.T("stars.nominate.ask_reason", core.Esc(who), core.Esc(starLabel(c, r.Lang)), maxStarReason), telegram.ForceReply{ForceReply: true})
 }
 
 // starNominateText takes what is typed in a nomination: the person
 // (@username or id) or the reason.
-func (a *App) starNominateText(r *Req, f storage.Flow) error {
+func (a *App) starNominateText(r *core.Req, f storage.Flow) error {
 	var d starNomData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	rd, err := r.Tx.StarRound(d.Round)
 	c, ok := a.starCategory(d.Cat)
-	if IsNotFound(err) || !ok {
+	if core.IsNotFound(err) || !ok {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
@@ -166,11 +167,11 @@ func (a *App) starNominateText(r *Req, f storage.Flow) error {
 		}
 		return a.starPickPerson(r, d, c, m.ID)
 	}
-	reason := CleanText(r.Text)
+	reason := core.CleanText(r.Text)
 	if reason == "" {
 		return r.Reply(r.T("stars.nominate.ask_reason_again", maxStarReason), telegram.ForceReply{ForceReply: true})
 	}
-	if n := RuneLen(reason); n > maxStarReason {
+	if n := core.RuneLen(reason); n > maxStarReason {
 		return r.Reply(r.T("stars.nominate.too_long", n, maxStarReason), telegram.ForceReply{ForceReply: true})
 	}
 	if _, err := r.Tx.Nominate(rd.ID, c.Key, r.Me.ID, d.Member, d.Building, reason, r.Now); err != nil {
@@ -183,5 +184,5 @@ func (a *App) starNominateText(r *Req, f storage.Flow) error {
 	if d.Member != 0 {
 		who = a.NameOf(r, d.Member)
 	}
-	return r.Reply(r.T("stars.nominate.done", Esc(who), Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
+	return r.Reply(r.T("stars.nominate.done", core.Esc(who), core.Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -24,7 +25,7 @@ var starAudiences = []string{storage.AudienceGroups, storage.AudienceResidents}
 
 // starOpenButton walks staff through opening a round: nomination days,
 // voting days, audience, then a preview with Open / Cancel.
-func (a *App) starOpenButton(r *Req, parts []string) error {
+func (a *App) starOpenButton(r *core.Req, parts []string) error {
 	if !mayRunStars(r) {
 		return r.Toast(r.T("stars.staff_only"))
 	}
@@ -69,7 +70,7 @@ func (a *App) starOpenButton(r *Req, parts []string) error {
 		}
 		return r.Edit(r.T("stars.open.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
 	case "oa":
-		if !ContainsStr(starAudiences, arg) || d.Nom == 0 || d.Vote == 0 {
+		if !core.ContainsStr(starAudiences, arg) || d.Nom == 0 || d.Vote == 0 {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		d.Aud = arg
@@ -93,7 +94,7 @@ func (a *App) starOpenButton(r *Req, parts []string) error {
 }
 
 // starPlan lays a round out from now: its title is the month it opens in.
-func (a *App) starPlan(r *Req, d starOpenData) storage.StarRound {
+func (a *App) starPlan(r *core.Req, d starOpenData) storage.StarRound {
 	local := r.Now.In(a.Loc)
 	title := fmt.Sprintf("%d-%02d", local.Year(), int(local.Month()))
 	nomEnd := r.Now.Add(time.Duration(d.Nom) * 24 * time.Hour)
@@ -104,10 +105,10 @@ func (a *App) starPlan(r *Req, d starOpenData) storage.StarRound {
 
 // openStarRound opens the round, lays out its three moments and tells the
 // audience that nominations are open.
-func (a *App) openStarRound(r *Req, d starOpenData) error {
+func (a *App) openStarRound(r *core.Req, d starOpenData) error {
 	if _, err := r.Tx.ActiveStarRound(); err == nil {
 		return r.EndFlowSaying(r.T("stars.open.already"))
-	} else if !IsNotFound(err) {
+	} else if !core.IsNotFound(err) {
 		return err
 	}
 	rd := a.starPlan(r, d)
@@ -116,7 +117,7 @@ func (a *App) openStarRound(r *Req, d starOpenData) error {
 		return err
 	}
 	for kind, at := range map[string]time.Time{kindStarNomClose: rd.NominateUntil, kindStarVoteOpen: rd.VoteFrom, kindStarClose: rd.VoteUntil} {
-		if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kind, Key: Itoa(id), DueAt: at, Data: Itoa(id)}, r.Now); err != nil {
+		if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kind, Key: core.Itoa(id), DueAt: at, Data: core.Itoa(id)}, r.Now); err != nil {
 			return err
 		}
 	}
@@ -124,7 +125,7 @@ func (a *App) openStarRound(r *Req, d starOpenData) error {
 		return err
 	}
 	rd.ID = id
-	a.Audit(r, "stars.open", "star:"+Itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.Loc).Format("2006-01-02")})
+	a.Audit(r, "stars.open", "star:"+core.Itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.Loc).Format("2006-01-02")})
 	n, err := a.starTell(r, rd, func(lang string) string {
 		return a.Cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.When(rd.NominateUntil), maxStarReason)
 	})
@@ -135,20 +136,20 @@ func (a *App) openStarRound(r *Req, d starOpenData) error {
 }
 
 // roundTitle names a round's month in the reader's language.
-func (a *App) roundTitle(rd storage.StarRound) InLang {
+func (a *App) roundTitle(rd storage.StarRound) core.InLang {
 	return func(lang string) string {
 		var y, m int
 		if n, _ := fmt.Sscanf(rd.Title, "%d-%d", &y, &m); n == 2 {
 			return a.Cat.T(lang, "stars.round_title", y, m)
 		}
-		return Esc(rd.Title)
+		return core.Esc(rd.Title)
 	}
 }
 
 // starTell sends text (in each reader's language) to a round's audience,
 // with a button to the private chat while the round is open, and returns
 // how many chats it went to.
-func (a *App) starTell(r *Req, rd storage.StarRound, text func(lang string) string) (int, error) {
+func (a *App) starTell(r *core.Req, rd storage.StarRound, text func(lang string) string) (int, error) {
 	recips, err := a.recipients(r, storage.Announcement{Audience: rd.Audience})
 	if err != nil {
 		return 0, err
@@ -169,7 +170,7 @@ func (a *App) starTell(r *Req, rd storage.StarRound, text func(lang string) stri
 	return len(recips), nil
 }
 
-func (a *App) starDaysKeyboard(r *Req, prefix string) telegram.Keyboard {
+func (a *App) starDaysKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var row []telegram.Button
 	for _, n := range a.Cfg.Stars.Days {
 		row = append(row, telegram.Button{Text: r.N("stars.days", n), CallbackData: prefix + strconv.Itoa(n)})
@@ -187,7 +188,7 @@ func (a *App) starCategoryList(lang string) string {
 	if lang == "en" {
 		sep = ", "
 	}
-	return Esc(strings.Join(names, sep))
+	return core.Esc(strings.Join(names, sep))
 }
 
 func containsInt(xs []int, x int) bool {

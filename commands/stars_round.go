@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -24,11 +25,11 @@ const (
 
 // mayRunStars: staff open rounds and shortlist. The one check for every
 // staff button of stars, made again on each press.
-func mayRunStars(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
+func mayRunStars(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayTakePart: registered residents (any role) nominate and vote. The one
 // check for every resident button of stars, made again on each press.
-func mayTakePart(r *Req) bool { return r.Me.Registered() }
+func mayTakePart(r *core.Req) bool { return r.Me.Registered() }
 
 // starCategory is the configured category key.
 func (a *App) starCategory(key string) (config.StarCategory, bool) {
@@ -49,7 +50,7 @@ func starLabel(c config.StarCategory, lang string) string {
 }
 
 // stars: /stars shows the round in hand; /stars history the past stars.
-func (a *App) stars(r *Req) error {
+func (a *App) stars(r *core.Req) error {
 	if strings.EqualFold(strings.TrimSpace(r.Args), "history") || strings.TrimSpace(r.Args) == "历史" {
 		return a.starHistory(r)
 	}
@@ -64,10 +65,10 @@ func (a *App) stars(r *Req) error {
 }
 
 // starHome is the round's page for the person asking: what they can do now.
-func (a *App) starHome(r *Req) (string, telegram.Keyboard, error) {
+func (a *App) starHome(r *core.Req) (string, telegram.Keyboard, error) {
 	var rows [][]telegram.Button
 	rd, err := r.Tx.ActiveStarRound()
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		if mayRunStars(r) {
 			rows = append(rows, []telegram.Button{{Text: r.T("stars.button.open"), CallbackData: "st:o"}})
 		}
@@ -78,7 +79,7 @@ func (a *App) starHome(r *Req) (string, telegram.Keyboard, error) {
 	}
 	var b strings.Builder
 	b.WriteString(r.T("stars.title", a.roundTitle(rd)(r.Lang)) + "\n")
-	id := Itoa(rd.ID)
+	id := core.Itoa(rd.ID)
 	switch rd.State {
 	case storage.StarNominating:
 		b.WriteString(r.T("stars.home.nominating", a.When(rd.NominateUntil), maxStarReason))
@@ -86,8 +87,8 @@ func (a *App) starHome(r *Req) (string, telegram.Keyboard, error) {
 			n, err := r.Tx.StarNominationBy(rd.ID, c.Key, r.Me.ID)
 			switch {
 			case err == nil:
-				b.WriteString("\n" + r.T("stars.home.nominated", Esc(starLabel(c, r.Lang)), Esc(a.starCandName(r, n.CandidateID))))
-			case IsNotFound(err):
+				b.WriteString("\n" + r.T("stars.home.nominated", core.Esc(starLabel(c, r.Lang)), core.Esc(a.starCandName(r, n.CandidateID))))
+			case core.IsNotFound(err):
 				if mayTakePart(r) {
 					rows = append(rows, []telegram.Button{{Text: r.T("stars.button.nominate", starLabel(c, r.Lang)), CallbackData: "st:n:" + id + ":" + c.Key}})
 				}
@@ -118,15 +119,15 @@ func (a *App) starHome(r *Req) (string, telegram.Keyboard, error) {
 }
 
 // starCandName is a candidate's name: the person's, or the building's.
-func (a *App) starCandName(r *Req, id int64) string {
+func (a *App) starCandName(r *core.Req, id int64) string {
 	c, err := r.Tx.StarCandidate(id)
 	if err != nil {
-		return "#" + Itoa(id)
+		return "#" + core.Itoa(id)
 	}
 	return a.candName(r, c, r.Lang)
 }
 
-func (a *App) candName(r *Req, c storage.StarCandidate, lang string) string {
+func (a *App) candName(r *core.Req, c storage.StarCandidate, lang string) string {
 	if c.MemberID == 0 {
 		return a.Cat.T(lang, "stars.building", c.Building)
 	}
@@ -135,8 +136,8 @@ func (a *App) candName(r *Req, c storage.StarCandidate, lang string) string {
 
 // starButton routes the st: buttons. Each handler checks again, on every
 // press, who may press it (mayRunStars or mayTakePart).
-func (a *App) starButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "st:")
+func (a *App) starButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "st:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
 	}
@@ -157,21 +158,21 @@ func (a *App) starButton(r *Req) error {
 
 // starRoundArg reads a round id and category from a button, answering as
 // stale when either is unknown.
-func (a *App) starRoundArg(r *Req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
-	rid, ok := IdArg(id)
+func (a *App) starRoundArg(r *core.Req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
+	rid, ok := core.IdArg(id)
 	c, okc := a.starCategory(cat)
 	if !ok || !okc {
 		return storage.StarRound{}, c, false, r.Toast(r.T("error.stale_button"))
 	}
 	rd, err := r.Tx.StarRound(rid)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return rd, c, false, r.Toast(r.T("error.stale_button"))
 	}
 	return rd, c, err == nil, err
 }
 
 // starHistory lists the stars of the latest closed rounds.
-func (a *App) starHistory(r *Req) error {
+func (a *App) starHistory(r *core.Req) error {
 	rounds, err := r.Tx.ClosedStarRounds(starHistoryRounds)
 	if err != nil {
 		return err
@@ -188,5 +189,5 @@ func (a *App) starHistory(r *Req) error {
 		}
 		b.WriteString("\n" + text + "\n")
 	}
-	return r.Reply(Fit(strings.TrimSpace(b.String())), nil)
+	return r.Reply(core.Fit(strings.TrimSpace(b.String())), nil)
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -10,17 +11,17 @@ import (
 // starShortlistButton: st:s:<round>:<cat> shows a category's nominees to
 // staff; st:t:<candidate> puts one on the shortlist or takes it off. Staff
 // see how many nominated each and why, never a vote count.
-func (a *App) starShortlistButton(r *Req, parts []string) error {
+func (a *App) starShortlistButton(r *core.Req, parts []string) error {
 	if !mayRunStars(r) {
 		return r.Toast(r.T("stars.staff_only"))
 	}
 	if parts[0] == "t" && len(parts) == 2 {
-		cid, ok := IdArg(parts[1])
+		cid, ok := core.IdArg(parts[1])
 		if !ok {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		c, err := r.Tx.StarCandidate(cid)
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		if err != nil {
@@ -47,14 +48,14 @@ func (a *App) starShortlistButton(r *Req, parts []string) error {
 
 // shortlistPage lists a category's candidates with their reasons and a
 // toggle for each.
-func (a *App) shortlistPage(r *Req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
+func (a *App) shortlistPage(r *core.Req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
 	cat, _ := a.starCategory(catKey)
 	cands, err := r.Tx.StarCandidates(rd.ID, catKey)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("stars.shortlist.title", Esc(starLabel(cat, r.Lang)), a.roundTitle(rd)(r.Lang)) + "\n")
+	b.WriteString(r.T("stars.shortlist.title", core.Esc(starLabel(cat, r.Lang)), a.roundTitle(rd)(r.Lang)) + "\n")
 	if len(cands) == 0 {
 		b.WriteString(r.T("stars.shortlist.none"))
 	}
@@ -70,9 +71,9 @@ func (a *App) shortlistPage(r *Req, rd storage.StarRound, catKey string) (string
 		}
 		var qs []string
 		for _, s := range reasons[:min(len(reasons), 3)] {
-			qs = append(qs, "“"+Quote(s, 80)+"”")
+			qs = append(qs, "“"+core.Quote(s, 80)+"”")
 		}
-		b.WriteString("\n" + r.N("stars.shortlist.line", c.Nominations, Esc(name), strings.Join(qs, " ")))
+		b.WriteString("\n" + r.N("stars.shortlist.line", c.Nominations, core.Esc(name), strings.Join(qs, " ")))
 		if c.MemberID != 0 && c.Shortlisted {
 			b.WriteString(" " + r.T("stars.consent."+consentKey(c.Consent)))
 		}
@@ -80,7 +81,7 @@ func (a *App) shortlistPage(r *Req, rd storage.StarRound, catKey string) (string
 		if c.Shortlisted {
 			mark = "★ "
 		}
-		rows = append(rows, []telegram.Button{{Text: mark + LimitRunes(name, 40), CallbackData: "st:t:" + Itoa(c.ID)}})
+		rows = append(rows, []telegram.Button{{Text: mark + core.LimitRunes(name, 40), CallbackData: "st:t:" + core.Itoa(c.ID)}})
 	}
 	b.WriteString("\n\n" + r.T("stars.shortlist.hint", a.When(rd.VoteFrom)) + "\n" + r.T("stars.counts_hidden"))
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
@@ -95,7 +96,7 @@ func consentKey(c string) string {
 
 // toggleShortlist puts a candidate on the shortlist or takes it off, until
 // voting opens. A person put on it is asked whether their name may be shown.
-func (a *App) toggleShortlist(r *Req, c storage.StarCandidate) error {
+func (a *App) toggleShortlist(r *core.Req, c storage.StarCandidate) error {
 	rd, err := r.Tx.StarRound(c.RoundID)
 	if err != nil {
 		return err
@@ -117,9 +118,9 @@ func (a *App) toggleShortlist(r *Req, c storage.StarCandidate) error {
 		}
 		lang := a.LangOf(m)
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.Cat.T(lang, "stars.button.consent_yes"), CallbackData: "st:c:" + Itoa(c.ID) + ":y"},
-			{Text: a.Cat.T(lang, "stars.button.consent_no"), CallbackData: "st:c:" + Itoa(c.ID) + ":n"}}}}
-		if err := a.TellMember(r, m.ID, kb, "stars.consent.ask", Esc(starLabel(cat, lang)), a.roundTitle(rd)); err != nil {
+			{Text: a.Cat.T(lang, "stars.button.consent_yes"), CallbackData: "st:c:" + core.Itoa(c.ID) + ":y"},
+			{Text: a.Cat.T(lang, "stars.button.consent_no"), CallbackData: "st:c:" + core.Itoa(c.ID) + ":n"}}}}
+		if err := a.TellMember(r, m.ID, kb, "stars.consent.ask", core.Esc(starLabel(cat, lang)), a.roundTitle(rd)); err != nil {
 			return err
 		}
 	}
@@ -134,16 +135,16 @@ func (a *App) toggleShortlist(r *Req, c storage.StarCandidate) error {
 }
 
 // starConsent: st:c:<candidate>:y|n, pressed by the shortlisted person only.
-func (a *App) starConsent(r *Req, parts []string) error {
+func (a *App) starConsent(r *core.Req, parts []string) error {
 	if len(parts) != 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	cid, ok := IdArg(parts[1])
+	cid, ok := core.IdArg(parts[1])
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	c, err := r.Tx.StarCandidate(cid)
-	if IsNotFound(err) || (err == nil && c.MemberID != r.Me.ID) {
+	if core.IsNotFound(err) || (err == nil && c.MemberID != r.Me.ID) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -17,13 +18,13 @@ const (
 
 // starRoundDue reads the round a due item names and a request made by the
 // clock to act on it.
-func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*Req, storage.StarRound, bool, error) {
-	id, ok := IdArg(it.Data)
+func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*core.Req, storage.StarRound, bool, error) {
+	id, ok := core.IdArg(it.Data)
 	if !ok {
 		return nil, storage.StarRound{}, false, nil
 	}
 	rd, err := tx.StarRound(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil, rd, false, nil
 	}
 	return a.SystemReq(ctx, tx, now), rd, err == nil, err
@@ -52,7 +53,7 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	}
 	for _, m := range staff {
 		if err := a.TellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd),
-			InLang(func(lang string) string { return a.Cat.N(lang, "count.nominees", len(cands)) }), a.When(rd.VoteFrom)); err != nil {
+			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.nominees", len(cands)) }), a.When(rd.VoteFrom)); err != nil {
 			return err
 		}
 	}
@@ -61,18 +62,18 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 
 // closeEmptyRound closes a round with nothing to vote on and tells its
 // audience plainly.
-func (a *App) closeEmptyRound(r *Req, rd storage.StarRound, from, key string) error {
+func (a *App) closeEmptyRound(r *core.Req, rd storage.StarRound, from, key string) error {
 	if moved, err := r.Tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.Now); err != nil || !moved {
 		return err
 	}
 	rd.State = storage.StarClosed
-	if err := r.Tx.CancelDue(kindStarVoteOpen, Itoa(rd.ID)); err != nil {
+	if err := r.Tx.CancelDue(kindStarVoteOpen, core.Itoa(rd.ID)); err != nil {
 		return err
 	}
-	if err := r.Tx.CancelDue(kindStarClose, Itoa(rd.ID)); err != nil {
+	if err := r.Tx.CancelDue(kindStarClose, core.Itoa(rd.ID)); err != nil {
 		return err
 	}
-	if err := a.AuditSystem(r.Tx, r.Now, "stars.close", "star:"+Itoa(rd.ID), map[string]string{"empty": key}); err != nil {
+	if err := a.AuditSystem(r.Tx, r.Now, "stars.close", "star:"+core.Itoa(rd.ID), map[string]string{"empty": key}); err != nil {
 		return err
 	}
 	_, err := a.starTell(r, rd, func(lang string) string { return a.Cat.T(lang, key, a.roundTitle(rd)(lang)) })
@@ -123,7 +124,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 		return err
 	}
 	rd.State = storage.StarClosed
-	if err := a.AuditSystem(tx, now, "stars.close", "star:"+Itoa(rd.ID), nil); err != nil {
+	if err := a.AuditSystem(tx, now, "stars.close", "star:"+core.Itoa(rd.ID), nil); err != nil {
 		return err
 	}
 	var failed error
@@ -150,8 +151,8 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 			if err != nil {
 				return err
 			}
-			if err := a.TellMember(r, m.ID, nil, "stars.you_won", Esc(starLabel(cat, a.LangOf(m))), a.roundTitle(rd),
-				InLang(func(lang string) string { return a.Cat.N(lang, "count.votes", c.Votes) })); err != nil {
+			if err := a.TellMember(r, m.ID, nil, "stars.you_won", core.Esc(starLabel(cat, a.LangOf(m))), a.roundTitle(rd),
+				core.InLang(func(lang string) string { return a.Cat.N(lang, "count.votes", c.Votes) })); err != nil {
 				return err
 			}
 		}
@@ -161,7 +162,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 
 // starResults is a closed round's stars in lang: per category the winners
 // (joint when tied) with their votes and up to reasons of the reasons given.
-func (a *App) starResults(r *Req, rd storage.StarRound, lang string, reasons int) (string, error) {
+func (a *App) starResults(r *core.Req, rd storage.StarRound, lang string, reasons int) (string, error) {
 	var b strings.Builder
 	b.WriteString(a.Cat.T(lang, "stars.results.title", a.roundTitle(rd)(lang)))
 	for _, cat := range a.Cfg.Stars.Categories {
@@ -175,18 +176,18 @@ func (a *App) starResults(r *Req, rd storage.StarRound, lang string, reasons int
 			if !c.Winner {
 				continue
 			}
-			winners = append(winners, a.Cat.N(lang, "stars.results.winner", c.Votes, Esc(a.candName(r, c, lang))))
+			winners = append(winners, a.Cat.N(lang, "stars.results.winner", c.Votes, core.Esc(a.candName(r, c, lang))))
 			if reasons > 0 {
 				rs, err := r.Tx.StarReasons(c.ID)
 				if err != nil {
 					return "", err
 				}
 				for _, s := range rs[:min(len(rs), reasons)] {
-					why = append(why, "“"+Quote(s, 150)+"”")
+					why = append(why, "“"+core.Quote(s, 150)+"”")
 				}
 			}
 		}
-		label := Esc(starLabel(cat, lang))
+		label := core.Esc(starLabel(cat, lang))
 		switch {
 		case len(winners) == 0 && len(cands) == 0:
 			b.WriteString("\n" + a.Cat.T(lang, "stars.results.no_nominations", label))
@@ -201,5 +202,5 @@ func (a *App) starResults(r *Req, rd storage.StarRound, lang string, reasons int
 			b.WriteString("\n  " + strings.Join(why, " "))
 		}
 	}
-	return Fit(b.String()), nil
+	return core.Fit(b.String()), nil
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -10,7 +11,7 @@ import (
 // st:v:<candidate> votes. Every press is checked again: a registered
 // resident, the voting window open, the candidate on the ballot, not
 // oneself nor one's own building.
-func (a *App) starVoteButton(r *Req, parts []string) error {
+func (a *App) starVoteButton(r *core.Req, parts []string) error {
 	if !mayTakePart(r) {
 		return r.Toast(r.T("stars.register_first"))
 	}
@@ -37,12 +38,12 @@ func (a *App) starVoteButton(r *Req, parts []string) error {
 	if len(parts) != 2 {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	cid, ok := IdArg(parts[1])
+	cid, ok := core.IdArg(parts[1])
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	cand, err := r.Tx.StarCandidate(cid)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("stars.vote.not_on_ballot"))
 	}
 	if err != nil {
@@ -52,7 +53,7 @@ func (a *App) starVoteButton(r *Req, parts []string) error {
 }
 
 // starVotingOpen is "" while round rd takes votes, else why not.
-func (a *App) starVotingOpen(r *Req, rd storage.StarRound) string {
+func (a *App) starVotingOpen(r *core.Req, rd storage.StarRound) string {
 	switch {
 	case rd.State == storage.StarClosed || !r.Now.Before(rd.VoteUntil):
 		return r.T("stars.vote.closed")
@@ -64,12 +65,12 @@ func (a *App) starVotingOpen(r *Req, rd storage.StarRound) string {
 
 // ownCandidate reports a candidate the presser may not vote for: themselves,
 // or their own building's courtyard.
-func ownCandidate(r *Req, c storage.StarCandidate) bool {
+func ownCandidate(r *core.Req, c storage.StarCandidate) bool {
 	return (c.MemberID != 0 && c.MemberID == r.Me.ID) || (c.MemberID == 0 && c.Building == r.Me.Building)
 }
 
 // ballot is a category's shortlist as buttons, the presser's vote marked.
-func (a *App) ballot(r *Req, rd storage.StarRound, cat config.StarCategory) (string, telegram.Keyboard, error) {
+func (a *App) ballot(r *core.Req, rd storage.StarRound, cat config.StarCategory) (string, telegram.Keyboard, error) {
 	cands, err := r.Tx.StarCandidates(rd.ID, cat.Key)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
@@ -87,12 +88,12 @@ func (a *App) ballot(r *Req, rd storage.StarRound, cat config.StarCategory) (str
 		if c.ID == mine {
 			mark = "✓ "
 		}
-		rows = append(rows, []telegram.Button{{Text: mark + LimitRunes(a.candName(r, c, r.Lang), 40), CallbackData: "st:v:" + Itoa(c.ID)}})
+		rows = append(rows, []telegram.Button{{Text: mark + core.LimitRunes(a.candName(r, c, r.Lang), 40), CallbackData: "st:v:" + core.Itoa(c.ID)}})
 	}
 	if len(rows) == 0 {
-		return r.T("stars.vote.empty", Esc(starLabel(cat, r.Lang))), telegram.Keyboard{}, nil
+		return r.T("stars.vote.empty", core.Esc(starLabel(cat, r.Lang))), telegram.Keyboard{}, nil
 	}
-	text := r.T("stars.vote.ballot", Esc(starLabel(cat, r.Lang)), a.When(rd.VoteUntil))
+	text := r.T("stars.vote.ballot", core.Esc(starLabel(cat, r.Lang)), a.When(rd.VoteUntil))
 	if cat.Candidates == config.StarBuilding {
 		text += "\n" + r.T("stars.vote.not_own_building")
 	}
@@ -101,7 +102,7 @@ func (a *App) ballot(r *Req, rd storage.StarRound, cat config.StarCategory) (str
 
 // vote records the presser's vote for cand, replacing an earlier one in
 // the category, and says which.
-func (a *App) vote(r *Req, cand storage.StarCandidate) error {
+func (a *App) vote(r *core.Req, cand storage.StarCandidate) error {
 	rd, err := r.Tx.StarRound(cand.RoundID)
 	if err != nil {
 		return err
@@ -140,5 +141,5 @@ func (a *App) vote(r *Req, cand storage.StarCandidate) error {
 	if err != nil {
 		return err
 	}
-	return r.Edit(text+"\n\n"+Esc(note), kb)
+	return r.Edit(text+"\n\n"+core.Esc(note), kb)
 }

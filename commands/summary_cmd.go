@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -32,7 +33,7 @@ type sumCategory struct {
 // summary: /summary [month|quarter|year] [period], staff: the period's
 // figures as text, a chart of problems by category and month, and a
 // spreadsheet.
-func (a *App) summary(r *Req) error {
+func (a *App) summary(r *core.Req) error {
 	p, ok := a.summaryPeriod(r.Args, r.Now)
 	if !ok {
 		return r.Reply(r.T("summary.usage"), nil)
@@ -58,7 +59,7 @@ func (a *App) summary(r *Req) error {
 	if err != nil {
 		return err
 	}
-	caption := LimitUTF16(r.T("summary.chart_caption", p.label), telegram.MaxCaption)
+	caption := core.LimitUTF16(r.T("summary.chart_caption", p.label), telegram.MaxCaption)
 	if _, err := r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendPhoto", Priority: storage.PriorityReply,
 		Payload:  telegram.Marshal(telegram.UploadPhoto{ChatID: r.Chat.ID, Caption: caption}),
 		FileName: "summary-" + p.label + ".png", FileData: png}, r.Now); err != nil {
@@ -68,7 +69,7 @@ func (a *App) summary(r *Req) error {
 	if err != nil {
 		return err
 	}
-	doc := telegram.SendDocument{ChatID: r.Chat.ID, Caption: LimitUTF16(r.T("summary.xlsx_caption", p.label), telegram.MaxCaption)}
+	doc := telegram.SendDocument{ChatID: r.Chat.ID, Caption: core.LimitUTF16(r.T("summary.xlsx_caption", p.label), telegram.MaxCaption)}
 	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendDocument", Payload: telegram.Marshal(doc),
 		Priority: storage.PriorityReply, FileName: "summary-" + p.label + ".xlsx", FileData: xlsx}, r.Now)
 	return err
@@ -129,7 +130,7 @@ func (a *App) summaryCategories(maps ...map[string]int) []string {
 }
 
 // summaryText is the report as a message in the reader's language.
-func (a *App) summaryText(r *Req, rep sumReport) string {
+func (a *App) summaryText(r *core.Req, rep sumReport) string {
 	p := rep.period
 	var b strings.Builder
 	b.WriteString(r.T("summary.title_"+p.kind, p.label) + "\n")
@@ -144,7 +145,7 @@ func (a *App) summaryText(r *Req, rep sumReport) string {
 			continue
 		}
 		listed = true
-		b.WriteString(r.T("summary.category_line", Esc(a.CatLabel(r.Lang, c.key)), c.received, c.solved) + "\n")
+		b.WriteString(r.T("summary.category_line", core.Esc(a.CatLabel(r.Lang, c.key)), c.received, c.solved) + "\n")
 	}
 	if !listed {
 		b.WriteString(r.T("summary.no_problems") + "\n")

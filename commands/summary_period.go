@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ var periodWords = map[string]string{
 // No period is the current one of that kind; a period alone says its kind
 // (2026-03, 2026-Q1, 2026). ok is false for anything else.
 func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
-	words := strings.Fields(strings.ToLower(CleanLine(args)))
+	words := strings.Fields(strings.ToLower(core.CleanLine(args)))
 	kind := ""
 	if len(words) > 0 {
 		if k, ok := periodWords[words[0]]; ok {

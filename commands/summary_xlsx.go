@@ -1,10 +1,12 @@
 package commands
 
+import "courtyard/commands/core"
+
 // summaryXLSX is the report as a workbook in lang: the figures, problems by
 // category, and problems by category and month.
 func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
-	figs := Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value")}}
+	figs := core.Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value")}}
 	for _, v := range rep.figures {
 		var val any = t("summary.not_recorded")
 		if v.recorded {
@@ -15,12 +17,12 @@ func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 		}
 		figs.Rows = append(figs.Rows, []any{t("summary.fig." + v.key), val})
 	}
-	cats := Sheet{Name: t("summary.sheet_categories"), Header: []string{t("summary.col_category"), t("summary.col_received"), t("summary.col_solved")}}
+	cats := core.Sheet{Name: t("summary.sheet_categories"), Header: []string{t("summary.col_category"), t("summary.col_received"), t("summary.col_solved")}}
 	for _, c := range rep.categories {
 		cats.Rows = append(cats.Rows, []any{a.CatLabel(lang, c.key), c.received, c.solved})
 	}
 	months := rep.period.months()
-	byMonth := Sheet{Name: t("summary.sheet_months"), Header: []string{t("summary.col_category")}}
+	byMonth := core.Sheet{Name: t("summary.sheet_months"), Header: []string{t("summary.col_category")}}
 	for _, m := range months {
 		byMonth.Header = append(byMonth.Header, m.Format("2006-01"))
 	}
@@ -36,5 +38,5 @@ func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 		}
 		byMonth.Rows = append(byMonth.Rows, row)
 	}
-	return XlsxFile([]Sheet{figs, cats, byMonth})
+	return core.XlsxFile([]core.Sheet{figs, cats, byMonth})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -12,8 +13,8 @@ const flowTeamRename = "team_rename"
 
 // teamButton routes the tm: buttons: tm:<action>:<id>[:<arg>]. Every
 // press is authorised here again, whoever was shown the button.
-func (a *App) teamButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "tm:")
+func (a *App) teamButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "tm:")
 	id, ok := parts.Id(1)
 	if !ok || !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
@@ -23,7 +24,7 @@ func (a *App) teamButton(r *Req) error {
 		return a.decideRequest(r, id, parts[0] == "ok")
 	}
 	tm, err := r.Tx.Team(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -49,7 +50,7 @@ func (a *App) teamButton(r *Req) error {
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Edit(r.T("team.stayed", Esc(tm.Name)), nil)
+		return r.Edit(r.T("team.stayed", core.Esc(tm.Name)), nil)
 	}
 	if !mayEditTeams(r) {
 		return r.Toast(r.T("team.staff_only"))
@@ -58,13 +59,13 @@ func (a *App) teamButton(r *Req) error {
 }
 
 // staffTeamButton: the buttons of a team's page that only staff get.
-func (a *App) staffTeamButton(r *Req, tm storage.Team, action, arg string) error {
-	id := Itoa(tm.ID)
+func (a *App) staffTeamButton(r *core.Req, tm storage.Team, action, arg string) error {
+	id := core.Itoa(tm.ID)
 	switch action {
 	case "leads":
 		return a.showLeadPicker(r, tm)
 	case "lead":
-		mid, ok := IdArg(arg)
+		mid, ok := core.IdArg(arg)
 		if !ok {
 			return r.Toast(r.T("error.stale_button"))
 		}
@@ -83,7 +84,7 @@ func (a *App) staffTeamButton(r *Req, tm storage.Team, action, arg string) error
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.archive_confirm", Esc(tm.Name)), kb)
+		return r.Reply(r.T("team.archive_confirm", core.Esc(tm.Name)), kb)
 	case "archy", "unarch":
 		if tm.Archived == (action == "archy") {
 			return r.Toast(r.T("error.stale_button"))
@@ -101,13 +102,13 @@ func (a *App) staffTeamButton(r *Req, tm storage.Team, action, arg string) error
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.ask_name", Esc(tm.Name), maxTeamName), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("team.ask_name", core.Esc(tm.Name), maxTeamName), telegram.ForceReply{ForceReply: true})
 	}
 	return r.Toast(r.T("error.stale_button"))
 }
 
 // refreshTeamPage shows the team's page again in place of the pressed message.
-func (a *App) refreshTeamPage(r *Req, tm storage.Team) error {
+func (a *App) refreshTeamPage(r *core.Req, tm storage.Team) error {
 	text, kb, err := a.teamPage(r, tm)
 	if err != nil {
 		return err
@@ -123,7 +124,7 @@ const maxLeadButtons = 30
 
 // showLeadPicker lists the team's members with a star for each lead; a
 // press sets or unsets the lead.
-func (a *App) showLeadPicker(r *Req, tm storage.Team) error {
+func (a *App) showLeadPicker(r *core.Req, tm storage.Team) error {
 	members, err := r.Tx.TeamMembers(tm.ID)
 	if err != nil {
 		return err
@@ -141,10 +142,10 @@ func (a *App) showLeadPicker(r *Req, tm storage.Team) error {
 		if lead {
 			mark = "★ "
 		}
-		rows = append(rows, []telegram.Button{{Text: mark + LimitRunes(m.Name, 40), CallbackData: "tm:lead:" + Itoa(tm.ID) + ":" + Itoa(m.ID)}})
+		rows = append(rows, []telegram.Button{{Text: mark + core.LimitRunes(m.Name, 40), CallbackData: "tm:lead:" + core.Itoa(tm.ID) + ":" + core.Itoa(m.ID)}})
 	}
-	rows = append(rows, []telegram.Button{{Text: r.T("button.team_back"), CallbackData: "tm:view:" + Itoa(tm.ID)}})
-	text := r.T("team.lead_picker", Esc(tm.Name), maxLeadButtons)
+	rows = append(rows, []telegram.Button{{Text: r.T("button.team_back"), CallbackData: "tm:view:" + core.Itoa(tm.ID)}})
+	text := r.T("team.lead_picker", core.Esc(tm.Name), maxLeadButtons)
 	kb := telegram.Keyboard{InlineKeyboard: rows}
 	if r.Msg != nil && strings.HasPrefix(r.CB.Data, "tm:lead:") {
 		return r.Edit(text, kb)
@@ -156,7 +157,7 @@ func (a *App) showLeadPicker(r *Req, tm storage.Team) error {
 }
 
 // toggleLead sets or unsets member mid as a lead of tm; they must be in it.
-func (a *App) toggleLead(r *Req, tm storage.Team, mid int64) error {
+func (a *App) toggleLead(r *core.Req, tm storage.Team, mid int64) error {
 	in, err := r.Tx.InTeam(tm.ID, mid)
 	if err != nil {
 		return err
@@ -171,9 +172,9 @@ func (a *App) toggleLead(r *Req, tm storage.Team, mid int64) error {
 	if err := r.Tx.SetTeamLead(tm.ID, mid, !lead, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "team.lead", MemberTarget(mid), map[string]any{"team": tm.ID, "lead": !lead})
+	a.Audit(r, "team.lead", core.MemberTarget(mid), map[string]any{"team": tm.ID, "lead": !lead})
 	if !lead {
-		if err := a.TellMember(r, mid, nil, "team.told_lead", Esc(tm.Name)); err != nil {
+		if err := a.TellMember(r, mid, nil, "team.told_lead", core.Esc(tm.Name)); err != nil {
 			return err
 		}
 	}
@@ -184,7 +185,7 @@ func (a *App) toggleLead(r *Req, tm storage.Team, mid int64) error {
 }
 
 // teamRenameText takes the new name typed after Rename.
-func (a *App) teamRenameText(r *Req, f storage.Flow) error {
+func (a *App) teamRenameText(r *core.Req, f storage.Flow) error {
 	var id int64
 	if err := json.Unmarshal([]byte(f.Data), &id); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -196,13 +197,13 @@ func (a *App) teamRenameText(r *Req, f storage.Flow) error {
 		return r.Reply(r.T("team.staff_only"), nil)
 	}
 	tm, err := r.Tx.Team(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	name := strings.Join(strings.Fields(CleanLine(r.Text)), " ")
+	name := strings.Join(strings.Fields(core.CleanLine(r.Text)), " ")
 	if bad, err := a.badTeamName(r, name, tm.ID); bad || err != nil {
 		return err
 	}
@@ -212,5 +213,5 @@ func (a *App) teamRenameText(r *Req, f storage.Flow) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.Reply(r.T("team.renamed", Esc(tm.Name), Esc(name)), nil)
+	return r.Reply(r.T("team.renamed", core.Esc(tm.Name), core.Esc(name)), nil)
 }

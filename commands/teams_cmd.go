@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -14,8 +15,8 @@ var teamVerbs = map[string]bool{"new": true, "add": true, "remove": true, "lead"
 // team: /team (list), /team <name> (one team), /team new <name>,
 // /team add|remove|lead|unlead <name> <@user|id>. Staff create teams and set
 // leads; staff and a team's leads add and remove its members.
-func (a *App) team(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) team(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return a.teams(r)
 	}
@@ -45,7 +46,7 @@ func (a *App) team(r *Req) error {
 }
 
 // newTeam: /team new <name>, staff only.
-func (a *App) newTeam(r *Req, name string) error {
+func (a *App) newTeam(r *core.Req, name string) error {
 	if !mayEditTeams(r) {
 		return r.Reply(r.T("error.forbidden", "/team new"), nil)
 	}
@@ -55,45 +56,45 @@ func (a *App) newTeam(r *Req, name string) error {
 	if _, err := r.Tx.CreateTeam(name, 0, false, r.Now); err != nil {
 		return err
 	}
-	return r.Reply(r.T("team.created", Esc(name)), nil)
+	return r.Reply(r.T("team.created", core.Esc(name)), nil)
 }
 
 // badTeamName answers when name cannot be a team's (empty, too long,
 // starting with a sub-command, or taken by a team other than self).
-func (a *App) badTeamName(r *Req, name string, self int64) (bool, error) {
+func (a *App) badTeamName(r *core.Req, name string, self int64) (bool, error) {
 	words := strings.Fields(name)
 	if len(words) == 0 || teamVerbs[strings.ToLower(words[0])] {
 		return true, r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
-	if n := RuneLen(name); n > maxTeamName {
+	if n := core.RuneLen(name); n > maxTeamName {
 		return true, r.Reply(r.T("team.name_too_long", n, maxTeamName), nil)
 	}
 	tm, err := r.Tx.TeamByName(name)
 	if err == nil && tm.ID != self {
-		return true, r.Reply(r.T("team.exists", Esc(name)), nil)
+		return true, r.Reply(r.T("team.exists", core.Esc(name)), nil)
 	}
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return true, err
 	}
 	return false, nil
 }
 
 // findTeam looks a team up by name, answering when there is none.
-func (a *App) findTeam(r *Req, name string) (storage.Team, bool, error) {
+func (a *App) findTeam(r *core.Req, name string) (storage.Team, bool, error) {
 	tm, err := r.Tx.TeamByName(name)
-	if IsNotFound(err) {
-		return tm, false, r.Reply(r.T("team.unknown", Esc(LimitRunes(name, maxTeamName))), nil)
+	if core.IsNotFound(err) {
+		return tm, false, r.Reply(r.T("team.unknown", core.Esc(core.LimitRunes(name, maxTeamName))), nil)
 	}
 	return tm, err == nil, err
 }
 
 // teamMember adds m to tm or removes them: staff or a lead of tm.
-func (a *App) teamMember(r *Req, add bool, tm storage.Team, m storage.Member) error {
+func (a *App) teamMember(r *core.Req, add bool, tm storage.Team, m storage.Member) error {
 	if ok, err := a.mayManageTeam(r, tm); !ok || err != nil {
 		if err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.not_lead", Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_lead", core.Esc(tm.Name)), nil)
 	}
 	in, err := r.Tx.InTeam(tm.ID, m.ID)
 	if err != nil {
@@ -101,33 +102,33 @@ func (a *App) teamMember(r *Req, add bool, tm storage.Team, m storage.Member) er
 	}
 	if add {
 		if in {
-			return r.Reply(r.T("team.already_member", Esc(m.Name), Esc(tm.Name)), nil)
+			return r.Reply(r.T("team.already_member", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 		}
 		if tm.Archived {
-			return r.Reply(r.T("team.archived", Esc(tm.Name)), nil)
+			return r.Reply(r.T("team.archived", core.Esc(tm.Name)), nil)
 		}
 		if err := r.Tx.AddTeamMember(tm.ID, m.ID, r.Now); err != nil {
 			return err
 		}
-		if err := a.TellMember(r, m.ID, nil, "team.told_added", Esc(tm.Name)); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "team.told_added", core.Esc(tm.Name)); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.added", Esc(m.Name), Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.added", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 	}
 	if !in {
-		return r.Reply(r.T("team.not_member", Esc(m.Name), Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_member", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 	}
 	if err := r.Tx.RemoveTeamMember(tm.ID, m.ID); err != nil {
 		return err
 	}
-	if err := a.TellMember(r, m.ID, nil, "team.told_removed", Esc(tm.Name)); err != nil {
+	if err := a.TellMember(r, m.ID, nil, "team.told_removed", core.Esc(tm.Name)); err != nil {
 		return err
 	}
-	return r.Reply(r.T("team.removed", Esc(m.Name), Esc(tm.Name)), nil)
+	return r.Reply(r.T("team.removed", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 }
 
 // teamLead makes m a lead of tm or stops them leading it: staff only.
-func (a *App) teamLead(r *Req, lead bool, tm storage.Team, m storage.Member) error {
+func (a *App) teamLead(r *core.Req, lead bool, tm storage.Team, m storage.Member) error {
 	if !mayEditTeams(r) {
 		return r.Reply(r.T("error.forbidden", "/team lead"), nil)
 	}
@@ -137,19 +138,19 @@ func (a *App) teamLead(r *Req, lead bool, tm storage.Team, m storage.Member) err
 	}
 	switch {
 	case lead && is:
-		return r.Reply(r.T("team.lead_already", Esc(m.Name), Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_already", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 	case !lead && !is:
-		return r.Reply(r.T("team.lead_not", Esc(m.Name), Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_not", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 	}
 	if err := r.Tx.SetTeamLead(tm.ID, m.ID, lead, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "team.lead", MemberTarget(m.ID), map[string]any{"team": tm.ID, "lead": lead})
+	a.Audit(r, "team.lead", core.MemberTarget(m.ID), map[string]any{"team": tm.ID, "lead": lead})
 	if lead {
-		if err := a.TellMember(r, m.ID, nil, "team.told_lead", Esc(tm.Name)); err != nil {
+		if err := a.TellMember(r, m.ID, nil, "team.told_lead", core.Esc(tm.Name)); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.lead_set", Esc(m.Name), Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.lead_set", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 	}
-	return r.Reply(r.T("team.lead_unset", Esc(m.Name), Esc(tm.Name)), nil)
+	return r.Reply(r.T("team.lead_unset", core.Esc(m.Name), core.Esc(tm.Name)), nil)
 }

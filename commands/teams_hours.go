@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -14,7 +15,7 @@ const hoursMonths = 12
 
 // maySeeHours: a person's hours are theirs to see, and staff's, and those
 // of the leads of a team the person is in.
-func (a *App) maySeeHours(r *Req, m storage.Member) (bool, error) {
+func (a *App) maySeeHours(r *core.Req, m storage.Member) (bool, error) {
 	if m.ID == r.Me.ID || mayEditTeams(r) {
 		return true, nil
 	}
@@ -31,8 +32,8 @@ func (a *App) maySeeHours(r *Req, m storage.Member) (bool, error) {
 }
 
 // hours: /hours (one's own), /hours @user|id, /hours team <name> [YYYY-MM].
-func (a *App) hours(r *Req) error {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) hours(r *core.Req) error {
+	words := strings.Fields(core.CleanLine(r.Args))
 	switch {
 	case len(words) == 0:
 		return a.personHours(r, r.Me)
@@ -55,7 +56,7 @@ func (a *App) hours(r *Req) error {
 }
 
 // personHours lists m's hours of the last months and in total.
-func (a *App) personHours(r *Req, m storage.Member) error {
+func (a *App) personHours(r *core.Req, m storage.Member) error {
 	to := a.MonthOf(r.Now).AddDate(0, 1, 0)
 	from := to.AddDate(0, -hoursMonths, 0)
 	months, err := r.Tx.HoursByMonth(m.ID, from, to)
@@ -74,7 +75,7 @@ func (a *App) personHours(r *Req, m storage.Member) error {
 	if m.ID == r.Me.ID {
 		b.WriteString(r.T("hours.title_mine") + "\n")
 	} else {
-		b.WriteString(r.T("hours.title_of", Esc(m.Name)) + "\n")
+		b.WriteString(r.T("hours.title_of", core.Esc(m.Name)) + "\n")
 	}
 	if total == 0 {
 		return r.Reply(b.String()+r.T("hours.none"), nil)
@@ -90,7 +91,7 @@ func (a *App) personHours(r *Req, m storage.Member) error {
 }
 
 // teamHours: /hours team <name> [YYYY-MM], for staff and the team's leads.
-func (a *App) teamHours(r *Req, words []string) error {
+func (a *App) teamHours(r *core.Req, words []string) error {
 	month := a.MonthOf(r.Now)
 	if m, ok := a.ParseMonth(words[len(words)-1]); ok {
 		month, words = m, words[:len(words)-1]
@@ -106,21 +107,21 @@ func (a *App) teamHours(r *Req, words []string) error {
 		if err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.not_lead", Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.not_lead", core.Esc(tm.Name)), nil)
 	}
 	people, err := r.Tx.TeamHours(tm.ID, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("hours.team_title", Esc(tm.Name), month.Format("2006-01")) + "\n")
+	b.WriteString(r.T("hours.team_title", core.Esc(tm.Name), month.Format("2006-01")) + "\n")
 	if len(people) == 0 {
 		return r.Reply(b.String()+r.T("hours.team_none"), nil)
 	}
 	total := 0
 	for _, p := range people {
 		total += p.Minutes
-		b.WriteString(r.T("hours.person_line", Esc(a.ShownName(r.Lang, p.MemberID, p.Name)), fmtHours(p.Minutes)) + "\n")
+		b.WriteString(r.T("hours.person_line", core.Esc(a.ShownName(r.Lang, p.MemberID, p.Name)), fmtHours(p.Minutes)) + "\n")
 	}
 	b.WriteString(r.T("hours.team_total", len(people), fmtHours(total)))
 	return r.Reply(b.String(), nil)

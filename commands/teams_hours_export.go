@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -24,7 +25,7 @@ func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutM
 	if err != nil {
 		return storage.OutMsg{}, false, err
 	}
-	if len(data) > MaxExport {
+	if len(data) > core.MaxExport {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", len(rows))), true, nil
 	}
 	caption := a.Cat.T(q.Lang, "hours.export_caption", a.ExportPeriod(q), len(rows))
@@ -44,9 +45,9 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 	for _, p := range rows {
 		hours := strconv.FormatFloat(float64(p.Minutes)/60, 'f', 2, 64)
 		if p.Name == "" && p.MemberID < 0 {
-			p.Name = RemovedBoth
+			p.Name = core.RemovedBoth
 		}
-		if err := w.Write([]string{Cell(p.Name), Cell(p.Building), Cell(p.Team), p.Month, hours}); err != nil {
+		if err := w.Write([]string{core.Cell(p.Name), core.Cell(p.Building), core.Cell(p.Team), p.Month, hours}); err != nil {
 			return nil, err
 		}
 	}
@@ -56,7 +57,7 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 
 // volunteerStats is /stats's volunteering paragraph for [from, to): jobs
 // held, people and hours; empty when no hours were logged.
-func (a *App) volunteerStats(r *Req, from, to time.Time) (string, error) {
+func (a *App) volunteerStats(r *core.Req, from, to time.Time) (string, error) {
 	jobs, err := r.Tx.JobsHeld(from, to)
 	if err != nil {
 		return "", err

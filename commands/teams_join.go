@@ -3,6 +3,7 @@ package commands
 import (
 	"errors"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -10,7 +11,7 @@ import (
 // joinTeam: the Join button. An open team takes the person at once (and a
 // restricted one takes staff at once); otherwise a restricted team sends a
 // request to its leads and staff.
-func (a *App) joinTeam(r *Req, tm storage.Team) error {
+func (a *App) joinTeam(r *core.Req, tm storage.Team) error {
 	if !r.Me.Registered() {
 		return r.Toast(r.T("team.register_first"))
 	}
@@ -35,11 +36,11 @@ func (a *App) joinTeam(r *Req, tm storage.Team) error {
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.joined", Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.joined", core.Esc(tm.Name)), nil)
 	}
 	if _, err := r.Tx.PendingTeamRequest(tm.ID, r.Me.ID); err == nil {
 		return r.Toast(r.T("team.request_pending", tm.Name))
-	} else if !IsNotFound(err) {
+	} else if !core.IsNotFound(err) {
 		return err
 	}
 	deciders, err := a.teamDeciders(r, tm)
@@ -50,7 +51,7 @@ func (a *App) joinTeam(r *Req, tm storage.Team) error {
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.request_nobody", Esc(tm.Name)), nil)
+		return r.Reply(r.T("team.request_nobody", core.Esc(tm.Name)), nil)
 	}
 	id, err := r.Tx.CreateTeamRequest(tm.ID, r.Me.ID, r.Now)
 	if errors.Is(err, storage.ErrPending) {
@@ -61,10 +62,10 @@ func (a *App) joinTeam(r *Req, tm storage.Team) error {
 	}
 	for _, m := range deciders {
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "team.request_new", Esc(r.Me.Name), Esc(r.Me.Building), Esc(tm.Name))
+		text := a.Cat.T(lang, "team.request_new", core.Esc(r.Me.Name), core.Esc(r.Me.Building), core.Esc(tm.Name))
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: a.Cat.T(lang, "button.approve"), CallbackData: "tm:ok:" + Itoa(id)},
-			{Text: a.Cat.T(lang, "button.decline"), CallbackData: "tm:no:" + Itoa(id)},
+			{Text: a.Cat.T(lang, "button.approve"), CallbackData: "tm:ok:" + core.Itoa(id)},
+			{Text: a.Cat.T(lang, "button.decline"), CallbackData: "tm:no:" + core.Itoa(id)},
 		}}}
 		if _, err := a.SendID(r.Tx, m.ID, text, kb, storage.PriorityReply, requestRef(id), r.Now); err != nil {
 			return err
@@ -73,14 +74,14 @@ func (a *App) joinTeam(r *Req, tm storage.Team) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("team.request_sent", Esc(tm.Name), r.N("count.people", len(deciders))), nil)
+	return r.Reply(r.T("team.request_sent", core.Esc(tm.Name), r.N("count.people", len(deciders))), nil)
 }
 
-func requestRef(id int64) string { return "treq:" + Itoa(id) }
+func requestRef(id int64) string { return "treq:" + core.Itoa(id) }
 
 // teamDeciders are those who may answer a request to join tm and can be
 // written to: its leads and staff, each once, never the asker.
-func (a *App) teamDeciders(r *Req, tm storage.Team) ([]storage.Member, error) {
+func (a *App) teamDeciders(r *core.Req, tm storage.Team) ([]storage.Member, error) {
 	leads, err := r.Tx.TeamLeads(tm.ID)
 	if err != nil {
 		return nil, err
@@ -92,7 +93,7 @@ func (a *App) teamDeciders(r *Req, tm storage.Team) ([]storage.Member, error) {
 	seen := map[int64]bool{r.Me.ID: true}
 	var out []storage.Member
 	for _, m := range append(leads, staff...) {
-		if !seen[m.ID] && CanDM(m) {
+		if !seen[m.ID] && core.CanDM(m) {
 			seen[m.ID] = true
 			out = append(out, m)
 		}
@@ -102,9 +103,9 @@ func (a *App) teamDeciders(r *Req, tm storage.Team) ([]storage.Member, error) {
 
 // decideRequest: Approve or Decline on a request to join. Only staff and
 // the team's leads may; a request is decided once.
-func (a *App) decideRequest(r *Req, id int64, approve bool) error {
+func (a *App) decideRequest(r *core.Req, id int64, approve bool) error {
 	rq, err := r.Tx.TeamRequest(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -129,13 +130,13 @@ func (a *App) decideRequest(r *Req, id int64, approve bool) error {
 	if _, err := r.Tx.DecideTeamRequest(id, approve, r.Me.ID, r.Now); err != nil {
 		return err
 	}
-	a.Audit(r, "team.request", MemberTarget(rq.MemberID), map[string]any{"team": tm.ID, "approve": approve})
+	a.Audit(r, "team.request", core.MemberTarget(rq.MemberID), map[string]any{"team": tm.ID, "approve": approve})
 	rq.State = storage.RequestDeclined
 	key := "team.request_declined"
 	if approve {
 		rq.State, key = storage.RequestApproved, "team.request_approved"
 	}
-	if err := a.TellMember(r, rq.MemberID, nil, key, Esc(tm.Name)); err != nil {
+	if err := a.TellMember(r, rq.MemberID, nil, key, core.Esc(tm.Name)); err != nil {
 		return err
 	}
 	if err := a.closeRequestCopies(r, rq, tm); err != nil {
@@ -147,7 +148,7 @@ func (a *App) decideRequest(r *Req, id int64, approve bool) error {
 // alreadyDecided answers a press on a decided request and shows the
 // outcome on the pressed copy, in case it was still on its way when the
 // request was decided.
-func (a *App) alreadyDecided(r *Req, rq storage.TeamRequest, tm storage.Team) error {
+func (a *App) alreadyDecided(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
 	if err := r.Toast(r.T("team.request_already", a.requestOutcome(r.Lang, rq.State))); err != nil {
 		return err
 	}
@@ -155,12 +156,12 @@ func (a *App) alreadyDecided(r *Req, rq storage.TeamRequest, tm storage.Team) er
 		return nil
 	}
 	asker, decider := a.memberName(r, rq.MemberID), a.memberName(r, rq.DecidedBy)
-	return r.Edit(r.T("team.request_closed", Esc(asker), Esc(tm.Name), a.requestOutcome(r.Lang, rq.State), Esc(decider)), nil)
+	return r.Edit(r.T("team.request_closed", core.Esc(asker), core.Esc(tm.Name), a.requestOutcome(r.Lang, rq.State), core.Esc(decider)), nil)
 }
 
 // pressedOwnButton reports whether the pressed data is a button of the
 // message it came on (not forged onto another message).
-func pressedOwnButton(r *Req) bool {
+func pressedOwnButton(r *core.Req) bool {
 	if r.Msg == nil || r.Msg.ReplyMarkup == nil {
 		return false
 	}
@@ -175,7 +176,7 @@ func pressedOwnButton(r *Req) bool {
 }
 
 // memberName is member id's name, or "" when unknown.
-func (a *App) memberName(r *Req, id int64) string {
+func (a *App) memberName(r *core.Req, id int64) string {
 	m, err := r.Tx.Member(id)
 	if err != nil {
 		return ""
@@ -193,7 +194,7 @@ func (a *App) requestOutcome(lang, state string) string {
 // closeRequestCopies turns every copy of a request's message into its
 // outcome, without buttons, in each reader's language: a copy still queued
 // is rewritten, a sent one edited.
-func (a *App) closeRequestCopies(r *Req, rq storage.TeamRequest, tm storage.Team) error {
+func (a *App) closeRequestCopies(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
 	outs, err := r.Tx.OutByRef(requestRef(rq.ID))
 	if err != nil {
 		return err
@@ -210,8 +211,8 @@ func (a *App) closeRequestCopies(r *Req, rq storage.TeamRequest, tm storage.Team
 		if m, err := r.Tx.Member(out.ChatID); err == nil {
 			lang = a.LangOf(m)
 		}
-		text := a.Cat.T(lang, "team.request_closed", Esc(asker.Name), Esc(tm.Name), a.requestOutcome(lang, rq.State), Esc(r.Me.Name))
-		if _, err := RefreshCopy(r.Tx, out, 0, text, nil, storage.PriorityReply, "", r.Now); err != nil {
+		text := a.Cat.T(lang, "team.request_closed", core.Esc(asker.Name), core.Esc(tm.Name), a.requestOutcome(lang, rq.State), core.Esc(r.Me.Name))
+		if _, err := core.RefreshCopy(r.Tx, out, 0, text, nil, storage.PriorityReply, "", r.Now); err != nil {
 			return err
 		}
 	}
@@ -219,7 +220,7 @@ func (a *App) closeRequestCopies(r *Req, rq storage.TeamRequest, tm storage.Team
 }
 
 // askLeave: the Leave button asks first.
-func (a *App) askLeave(r *Req, tm storage.Team) error {
+func (a *App) askLeave(r *core.Req, tm storage.Team) error {
 	in, err := r.Tx.InTeam(tm.ID, r.Me.ID)
 	if err != nil {
 		return err
@@ -227,7 +228,7 @@ func (a *App) askLeave(r *Req, tm storage.Team) error {
 	if !in {
 		return r.Toast(r.T("team.not_in", tm.Name))
 	}
-	id := Itoa(tm.ID)
+	id := core.Itoa(tm.ID)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.T("button.team_leave_yes"), CallbackData: "tm:leavey:" + id},
 		{Text: r.T("button.team_stay"), CallbackData: "tm:stay:" + id},
@@ -235,13 +236,13 @@ func (a *App) askLeave(r *Req, tm storage.Team) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("team.leave_confirm", Esc(tm.Name)), kb)
+	return r.Reply(r.T("team.leave_confirm", core.Esc(tm.Name)), kb)
 }
 
 // leaveTeam: the confirmation's Leave.
-func (a *App) leaveTeam(r *Req, tm storage.Team) error {
+func (a *App) leaveTeam(r *core.Req, tm storage.Team) error {
 	err := r.Tx.RemoveTeamMember(tm.ID, r.Me.ID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("team.not_in", tm.Name))
 	}
 	if err != nil {
@@ -250,5 +251,5 @@ func (a *App) leaveTeam(r *Req, tm storage.Team) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Edit(r.T("team.left", Esc(tm.Name)), nil)
+	return r.Edit(r.T("team.left", core.Esc(tm.Name)), nil)
 }

@@ -3,18 +3,19 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // mayEditTeams: creating, renaming, archiving teams and choosing their
 // leads is for staff.
-func mayEditTeams(r *Req) bool { return r.AtLeast(storage.RoleStaff) }
+func mayEditTeams(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayManageTeam: staff and the team's leads manage its members, see them
 // by name and decide on requests to join. Every command and button that
 // does so asks here.
-func (a *App) mayManageTeam(r *Req, tm storage.Team) (bool, error) {
+func (a *App) mayManageTeam(r *core.Req, tm storage.Team) (bool, error) {
 	if mayEditTeams(r) {
 		return true, nil
 	}
@@ -23,7 +24,7 @@ func (a *App) mayManageTeam(r *Req, tm storage.Team) (bool, error) {
 
 // teams: /teams, the active teams with their member counts and a Join (or
 // Leave) button each. In a group, one line with a link to the private chat.
-func (a *App) teams(r *Req) error {
+func (a *App) teams(r *core.Req) error {
 	list, err := r.Tx.ActiveTeams()
 	if err != nil {
 		return err
@@ -42,7 +43,7 @@ func (a *App) teams(r *Req) error {
 		if err != nil {
 			return err
 		}
-		line := Esc(tm.Name) + " · " + r.N("team.count", tm.Members)
+		line := core.Esc(tm.Name) + " · " + r.N("team.count", tm.Members)
 		if tm.Restricted {
 			line += " · " + r.T("team.restricted_short")
 		}
@@ -50,7 +51,7 @@ func (a *App) teams(r *Req) error {
 			line += " · " + r.T("team.you_are_in")
 		}
 		b.WriteString(line + "\n")
-		id := Itoa(tm.ID)
+		id := core.Itoa(tm.ID)
 		btn := telegram.Button{Text: r.T("button.team_join", tm.Name), CallbackData: "tm:join:" + id}
 		if in {
 			btn = telegram.Button{Text: r.T("button.team_leave", tm.Name), CallbackData: "tm:leave:" + id}
@@ -62,7 +63,7 @@ func (a *App) teams(r *Req) error {
 }
 
 // teamByName: /team <name>, one team.
-func (a *App) teamByName(r *Req, name string) error {
+func (a *App) teamByName(r *core.Req, name string) error {
 	tm, ok, err := a.findTeam(r, name)
 	if !ok || err != nil {
 		return err
@@ -77,7 +78,7 @@ func (a *App) teamByName(r *Req, name string) error {
 // teamPage is one team as the caller may see it: its leads, its members by
 // name for those who manage it (the count for others), and the buttons the
 // caller may use.
-func (a *App) teamPage(r *Req, tm storage.Team) (string, any, error) {
+func (a *App) teamPage(r *core.Req, tm storage.Team) (string, any, error) {
 	var kb any
 	leads, err := r.Tx.TeamLeads(tm.ID)
 	if err != nil {
@@ -92,7 +93,7 @@ func (a *App) teamPage(r *Req, tm storage.Team) (string, any, error) {
 		return "", kb, err
 	}
 	var b strings.Builder
-	b.WriteString("<b>" + Esc(tm.Name) + "</b>\n")
+	b.WriteString("<b>" + core.Esc(tm.Name) + "</b>\n")
 	switch {
 	case tm.Archived:
 		b.WriteString(r.T("team.is_archived") + "\n")
@@ -111,7 +112,7 @@ func (a *App) teamPage(r *Req, tm storage.Team) (string, any, error) {
 	for _, m := range members {
 		in = in || m.ID == r.Me.ID
 	}
-	id := Itoa(tm.ID)
+	id := core.Itoa(tm.ID)
 	var rows [][]telegram.Button
 	switch {
 	case in:
@@ -129,8 +130,8 @@ func (a *App) teamPage(r *Req, tm storage.Team) (string, any, error) {
 }
 
 // staffTeamButtons: rename, leads, open/restricted, archive.
-func (a *App) staffTeamButtons(r *Req, tm storage.Team) [][]telegram.Button {
-	id := Itoa(tm.ID)
+func (a *App) staffTeamButtons(r *core.Req, tm storage.Team) [][]telegram.Button {
+	id := core.Itoa(tm.ID)
 	if tm.Archived {
 		return [][]telegram.Button{{{Text: r.T("button.team_unarchive"), CallbackData: "tm:unarch:" + id}}}
 	}
@@ -145,13 +146,13 @@ func (a *App) staffTeamButtons(r *Req, tm storage.Team) [][]telegram.Button {
 }
 
 // names joins the members' names in r's language, or says none.
-func names(r *Req, ms []storage.Member, none string) string {
+func names(r *core.Req, ms []storage.Member, none string) string {
 	if len(ms) == 0 {
 		return none
 	}
 	out := make([]string, len(ms))
 	for i, m := range ms {
-		out[i] = Esc(m.Name)
+		out[i] = core.Esc(m.Name)
 	}
-	return r.a.ListJoin(r.Lang, out)
+	return r.ListJoin(out)
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -24,7 +25,7 @@ type viewer struct {
 func (a *App) viewerOf(m storage.Member) viewer { return viewer{m: m, role: a.RoleOf(m)} }
 
 // viewer is the person behind the request.
-func (r *Req) viewer() viewer { return viewer{m: r.Me, role: r.Role} }
+func viewerIn(r *core.Req) viewer { return viewer{m: r.Me, role: r.Role} }
 
 // ticketAccess is the one rule for who may see a ticket, and how much:
 // staff and admins, the building's leaders and the assignee see it all;
@@ -53,7 +54,7 @@ func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access,
 	if err != nil {
 		return accessNone, err
 	}
-	if ContainsID(followers, v.m.ID) {
+	if core.ContainsID(followers, v.m.ID) {
 		return accessOwn, nil
 	}
 	return accessNone, nil
@@ -62,7 +63,7 @@ func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access,
 // accessTo is how much of tk the person behind r may see where they are:
 // in private by ticketAccess; in a group, the public line, and only in a
 // group the ticket's line belongs to.
-func (a *App) accessTo(r *Req, tk storage.Ticket) (access, error) {
+func (a *App) accessTo(r *core.Req, tk storage.Ticket) (access, error) {
 	if !r.Private() {
 		ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID)
 		if err != nil || !ok {
@@ -70,7 +71,7 @@ func (a *App) accessTo(r *Req, tk storage.Ticket) (access, error) {
 		}
 		return accessPublic, nil
 	}
-	return a.ticketAccess(r.Tx, r.viewer(), tk)
+	return a.ticketAccess(r.Tx, viewerIn(r), tk)
 }
 
 // lineBelongsTo reports whether a ticket's group line is for chat: the
@@ -80,7 +81,7 @@ func (a *App) lineBelongsTo(tx *storage.Tx, tk storage.Ticket, chat int64) (bool
 		return true, nil
 	}
 	c, err := tx.Chat(chat)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -99,32 +100,32 @@ func (a *App) mayFollow(v viewer, tk storage.Ticket) bool {
 // (name and unit), whether or not the name is hidden from neighbours: the
 // reporter, the building's leaders, staff and admins, and the one person
 // it is assigned to. Members of a team it is dispatched to may not.
-func (a *App) mayKnowReporter(r *Req, tk storage.Ticket) (bool, error) {
+func (a *App) mayKnowReporter(r *core.Req, tk storage.Ticket) (bool, error) {
 	if r.Me.ID == tk.ReporterID {
 		return true, nil
 	}
-	acc, err := a.ticketAccess(r.Tx, r.viewer(), tk)
+	acc, err := a.ticketAccess(r.Tx, viewerIn(r), tk)
 	return acc == accessFull, err
 }
 
 // reporterLine says who reported tk, as far as the reader may know: name
 // and unit for those who may know the reporter; the name alone, as the
 // group line shows it, for others when the name is not hidden.
-func (a *App) reporterLine(r *Req, tk storage.Ticket, knows bool) (string, error) {
+func (a *App) reporterLine(r *core.Req, tk storage.Ticket, knows bool) (string, error) {
 	if !knows && tk.HideName {
 		return "", nil
 	}
 	rep, err := r.Tx.Member(tk.ReporterID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return "", err
 	}
 	if rep.Forgotten {
 		return r.T("ticket.detail_reporter_name", a.RemovedName(r.Lang)), nil
 	}
 	if !knows {
-		return r.T("ticket.detail_reporter_name", Esc(rep.Name)), nil
+		return r.T("ticket.detail_reporter_name", core.Esc(rep.Name)), nil
 	}
-	who := r.T("ticket.detail_reporter", Esc(rep.Name), Esc(rep.Building), Esc(rep.Unit))
+	who := r.T("ticket.detail_reporter", core.Esc(rep.Name), core.Esc(rep.Building), core.Esc(rep.Unit))
 	if tk.HideName {
 		who += r.T("ticket.detail_hidden")
 	}
@@ -135,7 +136,7 @@ func (a *App) reporterLine(r *Req, tk storage.Ticket, knows bool) (string, error
 // for someone the bot does not know.
 func (a *App) maySeeByID(tx *storage.Tx, id int64, tk storage.Ticket) (bool, error) {
 	m, err := tx.Member(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {

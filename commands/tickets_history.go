@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -27,18 +28,18 @@ func (a *App) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent
 	if note == "" {
 		return what
 	}
-	return what + a.Cat.T(lang, "ticket.note_sep") + Quote(note, 120)
+	return what + a.Cat.T(lang, "ticket.note_sep") + core.Quote(note, 120)
 }
 
 // queueKeyboard has a Claim button for each unclaimed ticket of /queue.
-func (a *App) queueKeyboard(r *Req, tks []storage.Ticket) any {
+func (a *App) queueKeyboard(r *core.Req, tks []storage.Ticket) any {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, tk := range tks {
 		if tk.AssigneeID != 0 || !tk.State.Active() {
 			continue
 		}
-		row = append(row, telegram.Button{Text: r.T("button.claim_n", tk.ID), CallbackData: "tk:qclaim:" + Itoa(tk.ID)})
+		row = append(row, telegram.Button{Text: r.T("button.claim_n", tk.ID), CallbackData: "tk:qclaim:" + core.Itoa(tk.ID)})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}

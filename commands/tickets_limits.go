@@ -1,8 +1,10 @@
 package commands
 
+import "courtyard/commands/core"
+
 // photosFull tells the person, and reports true, when ticket id already
 // holds tickets.max_photos photos.
-func (a *App) photosFull(r *Req, id int64) (bool, error) {
+func (a *App) photosFull(r *core.Req, id int64) (bool, error) {
 	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return false, err

@@ -4,23 +4,24 @@ import (
 	"strconv"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // manageTarget reads "<n> ..." for /assign, /reject and /duplicate and
 // checks the caller may manage that ticket. It answers the caller itself
 // and returns ok=false when not.
-func (a *App) manageTarget(r *Req, usage string) (storage.Ticket, []string, bool, error) {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) manageTarget(r *core.Req, usage string) (storage.Ticket, []string, bool, error) {
+	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return storage.Ticket{}, nil, false, r.Reply(r.T(usage), nil)
 	}
-	id, ok := IdArg(words[0])
+	id, ok := core.IdArg(words[0])
 	if !ok {
 		return storage.Ticket{}, nil, false, r.Reply(r.T(usage), nil)
 	}
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return tk, nil, false, r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
@@ -33,7 +34,7 @@ func (a *App) manageTarget(r *Req, usage string) (storage.Ticket, []string, bool
 }
 
 // assign: /assign <n> <@user|id|team>.
-func (a *App) assign(r *Req) error {
+func (a *App) assign(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "assign.usage")
 	if !ok || err != nil {
 		return err
@@ -46,7 +47,7 @@ func (a *App) assign(r *Req) error {
 	var team storage.Team
 	switch {
 	case strings.HasPrefix(who, "@"):
-		if person, ok, err = a.MemberByUsername(r, who); !ok && !IsNotFound(err) {
+		if person, ok, err = a.MemberByUsername(r, who); !ok && !core.IsNotFound(err) {
 			return err
 		}
 	default:
@@ -56,8 +57,8 @@ func (a *App) assign(r *Req) error {
 			team, err = r.Tx.TeamByName(who)
 		}
 	}
-	if IsNotFound(err) {
-		return r.Reply(r.T("assign.unknown", Esc(LimitRunes(who, 40))), nil)
+	if core.IsNotFound(err) {
+		return r.Reply(r.T("assign.unknown", core.Esc(core.LimitRunes(who, 40))), nil)
 	}
 	if err != nil {
 		return err
@@ -67,10 +68,10 @@ func (a *App) assign(r *Req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	a.Audit(r, "ticket.assign", "t:"+Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
+	a.Audit(r, "ticket.assign", "t:"+core.Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
 		told, err := a.TellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), Quote(a.ticketText(a.LangOf(person), next), 300), Esc(r.Me.Name))
+			a.headlineFor(r, person.ID, next), core.Quote(a.ticketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
 		if err != nil {
 			return err
 		}
@@ -79,12 +80,12 @@ func (a *App) assign(r *Req) error {
 				return err
 			}
 		}
-		if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
+		if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
 			return err
 		}
-		done := r.T("assign.done", next.ID, Esc(person.Name))
+		done := r.T("assign.done", next.ID, core.Esc(person.Name))
 		if !told {
-			done = r.T("assign.done_untold", next.ID, Esc(person.Name))
+			done = r.T("assign.done_untold", next.ID, core.Esc(person.Name))
 		}
 		if err := r.Reply(done, nil); err != nil {
 			return err
@@ -94,9 +95,9 @@ func (a *App) assign(r *Req) error {
 		if err != nil {
 			return err
 		}
-		done := r.T("assign.done_team", next.ID, Esc(team.Name))
+		done := r.T("assign.done_team", next.ID, core.Esc(team.Name))
 		if told == 0 {
-			done = r.T("assign.done_team_untold", next.ID, Esc(team.Name))
+			done = r.T("assign.done_team_untold", next.ID, core.Esc(team.Name))
 		}
 		if err := r.Reply(done, nil); err != nil {
 			return err
@@ -107,7 +108,7 @@ func (a *App) assign(r *Req) error {
 
 // alertTeam sends a dispatched ticket to every member of the team who can
 // be reached, and says how many that was.
-func (a *App) alertTeam(r *Req, tk storage.Ticket, team storage.Team) (int, error) {
+func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int, error) {
 	ids, err := r.Tx.TeamMemberIDs(team.ID)
 	if err != nil {
 		return 0, err
@@ -129,7 +130,7 @@ func (a *App) alertTeam(r *Req, tk storage.Ticket, team storage.Team) (int, erro
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "assign.told_team", Esc(team.Name), a.Headline(lang, tk), Quote(a.ticketText(lang, tk), 300))
+		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 300))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return told, err
 		}
@@ -139,7 +140,7 @@ func (a *App) alertTeam(r *Req, tk storage.Ticket, team storage.Team) (int, erro
 }
 
 // reject: /reject <n> <reason>.
-func (a *App) reject(r *Req) error {
+func (a *App) reject(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "reject.usage")
 	if !ok || err != nil {
 		return err
@@ -148,21 +149,21 @@ func (a *App) reject(r *Req) error {
 	if reason == "" {
 		return r.Reply(r.T("reject.usage"), nil)
 	}
-	if RuneLen(reason) > 500 {
-		return r.Reply(r.T("report.too_long", RuneLen(reason), 500), nil)
+	if core.RuneLen(reason) > 500 {
+		return r.Reply(r.T("report.too_long", core.RuneLen(reason), 500), nil)
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActReject, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	a.Audit(r, "ticket.reject", "t:"+Itoa(tk.ID), map[string]string{"reason": reason})
+	a.Audit(r, "ticket.reject", "t:"+core.Itoa(tk.ID), map[string]string{"reason": reason})
 	told := false
 	if next.ReporterID != r.Me.ID {
-		if told, err = a.TellTo(r, next.ReporterID, nil, "reject.told", a.headlineFor(r, next.ReporterID, next), Quote(reason, 300)); err != nil {
+		if told, err = a.TellTo(r, next.ReporterID, nil, "reject.told", a.headlineFor(r, next.ReporterID, next), core.Quote(reason, 300)); err != nil {
 			return err
 		}
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", Quote(reason, 300)); err != nil {
+	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", core.Quote(reason, 300)); err != nil {
 		return err
 	}
 	done := r.T("reject.done", next.ID)
@@ -179,7 +180,7 @@ func (a *App) reject(r *Req) error {
 }
 
 // duplicate: /duplicate <n> <of> [reason].
-func (a *App) duplicate(r *Req) error {
+func (a *App) duplicate(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "duplicate.usage")
 	if !ok || err != nil {
 		return err
@@ -187,12 +188,12 @@ func (a *App) duplicate(r *Req) error {
 	if len(words) == 0 {
 		return r.Reply(r.T("duplicate.usage"), nil)
 	}
-	of, ok := IdArg(words[0])
+	of, ok := core.IdArg(words[0])
 	if !ok || of == tk.ID {
 		return r.Reply(r.T("duplicate.usage"), nil)
 	}
 	orig, err := r.Tx.Ticket(of)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("ticket.not_found", of), nil)
 	}
 	if err != nil {
@@ -206,7 +207,7 @@ func (a *App) duplicate(r *Req) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	a.Audit(r, "ticket.duplicate", "t:"+Itoa(tk.ID), map[string]any{"of": of, "reason": reason})
+	a.Audit(r, "ticket.duplicate", "t:"+core.Itoa(tk.ID), map[string]any{"of": of, "reason": reason})
 	if err := a.moveFollowers(r, next, orig); err != nil {
 		return err
 	}
@@ -219,7 +220,7 @@ func (a *App) duplicate(r *Req) error {
 // moveFollowers: the reporter and followers of a duplicate follow the
 // original when they may (residents of its building), and are told its
 // number only when they may see it.
-func (a *App) moveFollowers(r *Req, dup, orig storage.Ticket) error {
+func (a *App) moveFollowers(r *core.Req, dup, orig storage.Ticket) error {
 	followers, err := r.Tx.TicketFollowers(dup.ID)
 	if err != nil {
 		return err
@@ -231,7 +232,7 @@ func (a *App) moveFollowers(r *Req, dup, orig storage.Ticket) error {
 		}
 		seen[id] = true
 		m, err := r.Tx.Member(id)
-		if IsNotFound(err) {
+		if core.IsNotFound(err) {
 			continue
 		}
 		if err != nil {

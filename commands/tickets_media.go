@@ -3,6 +3,7 @@ package commands
 import (
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -64,13 +65,13 @@ func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
 	if len(tk.Voices) > 0 {
 		label = a.Cat.T(lang, "button.media_voice")
 	}
-	return []telegram.Button{{Text: label, CallbackData: "tk:media:" + Itoa(tk.ID)}}
+	return []telegram.Button{{Text: label, CallbackData: "tk:media:" + core.Itoa(tk.ID)}}
 }
 
 // showMedia answers the media button: the photos, the location and the
 // resolution photo, to those with full access to the ticket, checked on
 // every press.
-func (a *App) showMedia(r *Req, tk storage.Ticket) error {
+func (a *App) showMedia(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -91,7 +92,7 @@ func (a *App) showMedia(r *Req, tk storage.Ticket) error {
 }
 
 // passOnAdded passes a photo or location added to ticket id on.
-func (a *App) passOnAdded(r *Req, id int64, photo string, lat, lon *float64) error {
+func (a *App) passOnAdded(r *core.Req, id int64, photo string, lat, lon *float64) error {
 	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return err
@@ -101,7 +102,7 @@ func (a *App) passOnAdded(r *Req, id int64, photo string, lat, lon *float64) err
 
 // passOnAttachment sends a photo or location the reporter added after
 // filing to those handling the ticket.
-func (a *App) passOnAttachment(r *Req, tk storage.Ticket, photo string, lat, lon *float64) error {
+func (a *App) passOnAttachment(r *core.Req, tk storage.Ticket, photo string, lat, lon *float64) error {
 	people, err := a.handlers(r, tk)
 	if err != nil {
 		return err
@@ -125,7 +126,7 @@ func (a *App) passOnAttachment(r *Req, tk storage.Ticket, photo string, lat, lon
 // handlers are the reachable people handling a ticket, the reporter
 // excepted: its assignee and its building's leaders, or staff when there
 // are neither.
-func (a *App) handlers(r *Req, tk storage.Ticket) ([]storage.Member, error) {
+func (a *App) handlers(r *core.Req, tk storage.Ticket) ([]storage.Member, error) {
 	var out []storage.Member
 	add := func(ms []storage.Member) error {
 		for _, m := range ms {
@@ -144,7 +145,7 @@ func (a *App) handlers(r *Req, tk storage.Ticket) ([]storage.Member, error) {
 	}
 	if tk.AssigneeID != 0 {
 		m, err := r.Tx.Member(tk.AssigneeID)
-		if err != nil && !IsNotFound(err) {
+		if err != nil && !core.IsNotFound(err) {
 			return nil, err
 		}
 		if err == nil {

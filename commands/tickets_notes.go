@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -22,17 +23,17 @@ type ticketNote struct {
 }
 
 // ticketNoteText takes the sentence asked for.
-func (a *App) ticketNoteText(r *Req, f storage.Flow) error {
+func (a *App) ticketNoteText(r *core.Req, f storage.Flow) error {
 	var d ticketNote
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	note := CleanText(r.Text)
+	note := core.CleanText(r.Text)
 	switch {
 	case note == "":
 		return r.Reply(r.T("ticket.note_empty"), telegram.ForceReply{ForceReply: true})
-	case RuneLen(note) > 500:
-		return r.Reply(r.T("report.too_long", RuneLen(note), 500), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(note) > 500:
+		return r.Reply(r.T("report.too_long", core.RuneLen(note), 500), telegram.ForceReply{ForceReply: true})
 	}
 	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
@@ -49,7 +50,7 @@ func (a *App) ticketNoteText(r *Req, f storage.Flow) error {
 
 // handBackWith hands tk back with the reason given, tells the reporter and
 // followers, and tells whoever will give it to someone else.
-func (a *App) handBackWith(r *Req, tk storage.Ticket, reason string) error {
+func (a *App) handBackWith(r *core.Req, tk storage.Ticket, reason string) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Reply(r.T("ticket.not_yours"), nil)
 	}
@@ -57,7 +58,7 @@ func (a *App) handBackWith(r *Req, tk storage.Ticket, reason string) error {
 	if err != nil {
 		return a.refuse(r, tk, err)
 	}
-	w, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", Quote(reason, 300))
+	w, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", core.Quote(reason, 300))
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func (a *App) handBackWith(r *Req, tk storage.Ticket, reason string) error {
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_handedback", Esc(r.Me.Name), Quote(reason, 300)); err != nil {
+	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_handedback", core.Esc(r.Me.Name), core.Quote(reason, 300)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
@@ -77,7 +78,7 @@ func (a *App) handBackWith(r *Req, tk storage.Ticket, reason string) error {
 
 // stillWrong passes on what the reporter says is still wrong, and keeps it
 // in the ticket's history.
-func (a *App) stillWrong(r *Req, tk storage.Ticket, event int64, note string) error {
+func (a *App) stillWrong(r *core.Req, tk storage.Ticket, event int64, note string) error {
 	if tk.ReporterID != r.Me.ID {
 		return nil
 	}
@@ -96,7 +97,7 @@ func (a *App) stillWrong(r *Req, tk storage.Ticket, event int64, note string) er
 		if m.ID == tk.AssigneeID {
 			kb = a.workKeyboardFor(r, tk)
 		}
-		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "ticket.told_still_wrong", a.Headline(lang, tk), Quote(note, 500)), kb, storage.PriorityReply, r.Now); err != nil {
+		if err := a.Send(r.Tx, m.ID, a.Cat.T(lang, "ticket.told_still_wrong", a.Headline(lang, tk), core.Quote(note, 500)), kb, storage.PriorityReply, r.Now); err != nil {
 			return err
 		}
 	}
@@ -108,9 +109,9 @@ func (a *App) stillWrong(r *Req, tk storage.Ticket, event int64, note string) er
 
 // askFixed asks the reporter whether tk is fixed, with the resolution photo
 // when there is one. asked is false when the reporter cannot be asked.
-func (a *App) askFixed(r *Req, tk storage.Ticket, note string) (asked bool, err error) {
+func (a *App) askFixed(r *core.Req, tk storage.Ticket, note string) (asked bool, err error) {
 	rep, err := r.Tx.Member(tk.ReporterID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -124,19 +125,19 @@ func (a *App) askFixed(r *Req, tk storage.Ticket, note string) (asked bool, err 
 	}
 	lang := a.LangOf(rep)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":yes"},
-		{Text: a.Cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":partly"},
-		{Text: a.Cat.T(lang, "button.no"), CallbackData: "tk:fb:" + Itoa(tk.ID) + ":no"},
+		{Text: a.Cat.T(lang, "button.yes"), CallbackData: "tk:fb:" + core.Itoa(tk.ID) + ":yes"},
+		{Text: a.Cat.T(lang, "button.partly"), CallbackData: "tk:fb:" + core.Itoa(tk.ID) + ":partly"},
+		{Text: a.Cat.T(lang, "button.no"), CallbackData: "tk:fb:" + core.Itoa(tk.ID) + ":no"},
 	}}}
 	key := "ticket.ask_fixed"
 	if tk.Kind == storage.TicketKindWish {
 		key = "ticket.ask_fixed_wish"
 	}
 	if tk.ResolutionPhoto == "" {
-		text := a.Cat.T(lang, key, a.Headline(lang, tk), Quote(note, 500), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
+		text := a.Cat.T(lang, key, a.Headline(lang, tk), core.Quote(note, 500), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
 		return true, a.Send(r.Tx, rep.ID, text, kb, storage.PriorityReply, r.Now)
 	}
-	text := a.Cat.T(lang, key, a.Headline(lang, tk), Quote(note, 300), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
+	text := a.Cat.T(lang, key, a.Headline(lang, tk), core.Quote(note, 300), a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays))
 	p := telegram.SendPhoto{ChatID: rep.ID, Photo: tk.ResolutionPhoto, Caption: fitCaption(text), ParseMode: "HTML", ReplyMarkup: kb}
 	_, err = r.Tx.Enqueue(storage.OutMsg{ChatID: rep.ID, Method: "sendPhoto", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.Now)
 	return true, err
@@ -144,8 +145,8 @@ func (a *App) askFixed(r *Req, tk storage.Ticket, note string) (asked bool, err 
 
 // fitCaption cuts a caption to Telegram's limit, as fit does for text.
 func fitCaption(text string) string {
-	if VisibleLen(text) <= telegram.MaxCaption {
+	if core.VisibleLen(text) <= telegram.MaxCaption {
 		return text
 	}
-	return Esc(LimitRunes(html.UnescapeString(StripTags(text)), telegram.MaxCaption/2)) + "…"
+	return core.Esc(core.LimitRunes(html.UnescapeString(core.StripTags(text)), telegram.MaxCaption/2)) + "…"
 }

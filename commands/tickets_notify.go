@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -11,7 +12,7 @@ import (
 // building's groups get a public line, its leaders who can be reached (or,
 // without any, staff and admins) get it in private with a Claim button and
 // its photos. It returns who was told.
-func (a *App) openTicket(r *Req, tk storage.Ticket) (int64, reached, error) {
+func (a *App) openTicket(r *core.Req, tk storage.Ticket) (int64, reached, error) {
 	id, err := r.Tx.CreateTicket(tk, r.Now)
 	if err != nil {
 		return 0, reached{}, err
@@ -25,11 +26,11 @@ func (a *App) openTicket(r *Req, tk storage.Ticket) (int64, reached, error) {
 	for _, c := range chats {
 		ids = append(ids, c.ID)
 	}
-	if tk.SourceChatID != 0 && !ContainsID(ids, tk.SourceChatID) {
+	if tk.SourceChatID != 0 && !core.ContainsID(ids, tk.SourceChatID) {
 		ids = append([]int64{tk.SourceChatID}, ids...)
 	}
 	for i, chat := range ids {
-		outID, err := a.SendID(r.Tx, chat, a.groupLine(tk, r.Me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+Itoa(id), r.Now)
+		outID, err := a.SendID(r.Tx, chat, a.groupLine(tk, r.Me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+core.Itoa(id), r.Now)
 		if err != nil {
 			return 0, reached{}, err
 		}
@@ -46,14 +47,14 @@ func (a *App) openTicket(r *Req, tk storage.Ticket) (int64, reached, error) {
 // claimKeyboard is the Claim / Details pair in lang.
 func (a *App) claimKeyboard(lang string, tk storage.Ticket) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "button.claim"), CallbackData: "tk:claim:" + Itoa(tk.ID)},
-		{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + Itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.claim"), CallbackData: "tk:claim:" + core.Itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)},
 	}}}
 }
 
 // tellFollowers sends a line about tk to its reporter and followers, each in
 // their language, except the person who caused it.
-func (a *App) tellFollowers(r *Req, tk storage.Ticket, except int64, key string, args ...any) error {
+func (a *App) tellFollowers(r *core.Req, tk storage.Ticket, except int64, key string, args ...any) error {
 	ids, err := r.Tx.TicketFollowers(tk.ID)
 	if err != nil {
 		return err
@@ -79,7 +80,7 @@ func (a *App) tellFollowers(r *Req, tk storage.Ticket, except int64, key string,
 }
 
 // headlineFor is tk's headline in person id's language.
-func (a *App) headlineFor(r *Req, id int64, tk storage.Ticket) string {
+func (a *App) headlineFor(r *core.Req, id int64, tk storage.Ticket) string {
 	lang := a.Cfg.Community.Language
 	if m, err := r.Tx.Member(id); err == nil {
 		lang = a.LangOf(m)
@@ -93,9 +94,9 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.Cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.KindLabel(lang, tk.Kind) + " " + a.Headline(lang, tk) + "\n")
-	b.WriteString("“" + Quote(a.ticketText(lang, tk), 300) + "”\n")
+	b.WriteString("“" + core.Quote(a.ticketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
-		b.WriteString(a.Cat.T(lang, "ticket.reported_by", Esc(reporter)) + " · ")
+		b.WriteString(a.Cat.T(lang, "ticket.reported_by", core.Esc(reporter)) + " · ")
 	}
 	b.WriteString(a.StateLabel(lang, tk.State))
 	return b.String()
@@ -103,29 +104,29 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 
 func (a *App) groupButtons(tk storage.Ticket) any {
 	lang := a.Cfg.Community.Language
-	row := []telegram.Button{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + Itoa(tk.ID)}}
+	row := []telegram.Button{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)}}
 	if !tk.State.Terminal() {
 		label := a.Cat.T(lang, "button.metoo")
 		if tk.Kind == storage.TicketKindWish {
 			label = a.Cat.T(lang, "button.follow_wish") // nobody "has" a neighbour's wish too
 		}
-		row = append([]telegram.Button{{Text: label, CallbackData: "tk:me:" + Itoa(tk.ID)}}, row...)
+		row = append([]telegram.Button{{Text: label, CallbackData: "tk:me:" + core.Itoa(tk.ID)}}, row...)
 	}
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }
 
 // refreshGroupLine brings the ticket's group line up to date: the queued
 // message is rewritten, a sent one edited.
-func (a *App) refreshGroupLine(r *Req, tk storage.Ticket) error {
+func (a *App) refreshGroupLine(r *core.Req, tk storage.Ticket) error {
 	if tk.GroupOutID == 0 {
 		return nil
 	}
 	rep, err := r.Tx.Member(tk.ReporterID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	out, err := r.Tx.OutByID(tk.GroupOutID)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
@@ -137,6 +138,6 @@ func (a *App) refreshGroupLine(r *Req, tk storage.Ticket) error {
 	} else if in {
 		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
 	}
-	_, err = RefreshCopy(r.Tx, out, 0, text, buttons, storage.PriorityBulk, "", r.Now)
+	_, err = core.RefreshCopy(r.Tx, out, 0, text, buttons, storage.PriorityBulk, "", r.Now)
 	return err
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -14,7 +15,7 @@ const privateCategory = "neighbours"
 // askName asks, before anything is filed or posted, whether the reporter's
 // name may be shown with the report, and says plainly where a line about
 // it will appear.
-func (a *App) askName(r *Req, d reportData) error {
+func (a *App) askName(r *core.Req, d reportData) error {
 	if err := a.setReportFlow(r, "name", d); err != nil {
 		return err
 	}
@@ -25,13 +26,13 @@ func (a *App) askName(r *Req, d reportData) error {
 	var b strings.Builder
 	switch {
 	case len(chats) > 0 && d.Text == "" && len(d.Voices) > 0:
-		b.WriteString(r.T("report.ask_name_group_voice", Esc(d.Building)))
+		b.WriteString(r.T("report.ask_name_group_voice", core.Esc(d.Building)))
 	case len(chats) > 0:
-		b.WriteString(r.T("report.ask_name_group", Esc(d.Building)))
+		b.WriteString(r.T("report.ask_name_group", core.Esc(d.Building)))
 	default:
 		b.WriteString(r.T("report.ask_name"))
 	}
-	b.WriteString("\n" + r.T("report.who_sees", Esc(d.Building)))
+	b.WriteString("\n" + r.T("report.who_sees", core.Esc(d.Building)))
 	show := telegram.Button{Text: r.T("report.show_name"), CallbackData: "tk:nm:show"}
 	hide := telegram.Button{Text: r.T("report.hide_name"), CallbackData: "tk:nm:hide"}
 	row := []telegram.Button{show, hide}
@@ -46,7 +47,7 @@ func (a *App) askName(r *Req, d reportData) error {
 
 // reportName takes Show my name / Hide my name: only now is the ticket
 // filed and its group line queued.
-func (a *App) reportName(r *Req, choice string) error {
+func (a *App) reportName(r *core.Req, choice string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -59,7 +60,7 @@ func (a *App) reportName(r *Req, choice string) error {
 	if hide {
 		key = "report.name_hidden"
 	}
-	if err := r.Edit(r.T(key, Esc(d.Building)), nil); err != nil {
+	if err := r.Edit(r.T(key, core.Esc(d.Building)), nil); err != nil {
 		return err
 	}
 	return a.fileReport(r, d, hide)
@@ -67,7 +68,7 @@ func (a *App) reportName(r *Req, choice string) error {
 
 // draftAddition keeps a photo or a location sent while the name question
 // is open, and asks the question again.
-func (a *App) draftAddition(r *Req, d reportData, photo string) error {
+func (a *App) draftAddition(r *core.Req, d reportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
@@ -79,15 +80,15 @@ func (a *App) draftAddition(r *Req, d reportData, photo string) error {
 
 // guessFromText keeps a description typed instead of tapping a category,
 // guesses the category by its words and asks to confirm.
-func (a *App) guessFromText(r *Req, d reportData, photo string) error {
+func (a *App) guessFromText(r *core.Req, d reportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	case r.Msg.Location != nil:
 		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
 	}
-	text := CleanText(r.Text)
-	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+	text := core.CleanText(r.Text)
+	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if text != "" {
@@ -96,7 +97,7 @@ func (a *App) guessFromText(r *Req, d reportData, photo string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
-	if d.Text == "" && VoiceOf(r) != nil {
+	if d.Text == "" && core.VoiceOf(r) != nil {
 		return r.Reply(r.T("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
 	}
 	if d.Text == "" {
@@ -106,14 +107,14 @@ func (a *App) guessFromText(r *Req, d reportData, photo string) error {
 	kb := a.categoryKeyboard(r, d.Kind)
 	first := []telegram.Button{{Text: "✓ " + a.CatLabel(r.Lang, guess), CallbackData: "tk:cat:" + guess}}
 	kb.InlineKeyboard = append([][]telegram.Button{first}, kb.InlineKeyboard...)
-	return r.Reply(r.T("report.guessed", Esc(a.CatLabel(r.Lang, guess))), kb)
+	return r.Reply(r.T("report.guessed", core.Esc(a.CatLabel(r.Lang, guess))), kb)
 }
 
 // addNote adds a sentence sent after filing to the ticket's history,
 // where the leaders and the person handling it read it.
-func (a *App) addNote(r *Req, d reportData) error {
-	text := CleanText(r.Text)
-	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+func (a *App) addNote(r *core.Req, d reportData) error {
+	text := core.CleanText(r.Text)
+	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	tk, err := r.Tx.Ticket(d.Ticket)
@@ -134,6 +135,6 @@ func (a *App) addNote(r *Req, d reportData) error {
 
 // staleHide answers the "hide my name" button of messages sent before the
 // choice moved into the report: the name is chosen before filing now.
-func (a *App) staleHide(r *Req, _ storage.Ticket) error {
+func (a *App) staleHide(r *core.Req, _ storage.Ticket) error {
 	return r.Toast(r.T("error.stale_button"))
 }

@@ -3,21 +3,22 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
 // roleIn is a person's role, named in the reader's language.
-func (a *App) roleIn(role storage.Role) InLang {
+func (a *App) roleIn(role storage.Role) core.InLang {
 	return func(lang string) string { return a.Cat.T(lang, "role."+string(role)) }
 }
 
 // stateIn is a ticket state, named in the reader's language.
-func (a *App) stateIn(s storage.TicketState) InLang {
+func (a *App) stateIn(s storage.TicketState) core.InLang {
 	return func(lang string) string { return a.StateLabel(lang, s) }
 }
 
 // keyIn is a catalog message in the reader's language.
-func (a *App) keyIn(key string, args ...any) InLang {
+func (a *App) keyIn(key string, args ...any) core.InLang {
 	return func(lang string) string { return a.Cat.T(lang, key, args...) }
 }
 
@@ -33,13 +34,13 @@ func (w reached) nobody() bool { return len(w.leaders) == 0 && w.staff == 0 }
 // or, when none can, to the staff and admins who can, with Claim and
 // Details buttons and the ticket's photos and location. When nobody can be
 // reached the alert is recorded for staff to see in /status.
-func (a *App) alertLeaders(r *Req, tk storage.Ticket, except int64, key string, extra ...any) (reached, error) {
+func (a *App) alertLeaders(r *core.Req, tk storage.Ticket, except int64, key string, extra ...any) (reached, error) {
 	return a.alertBuilding(r, tk, except, key, true, extra...)
 }
 
 // alertBuilding is alertLeaders; without fallback, only the leaders are
 // tried and nothing is recorded (for news someone else already has).
-func (a *App) alertBuilding(r *Req, tk storage.Ticket, except int64, key string, fallback bool, extra ...any) (reached, error) {
+func (a *App) alertBuilding(r *core.Req, tk storage.Ticket, except int64, key string, fallback bool, extra ...any) (reached, error) {
 	var w reached
 	leaders, err := r.Tx.LeadersOf(tk.Building)
 	if err != nil {
@@ -66,7 +67,7 @@ func (a *App) alertBuilding(r *Req, tk storage.Ticket, except int64, key string,
 
 // alertPeople sends key about tk to each reachable person but except, and
 // returns those it went to.
-func (a *App) alertPeople(r *Req, tk storage.Ticket, people []storage.Member, except int64, key string, extra []any) ([]storage.Member, error) {
+func (a *App) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Member, except int64, key string, extra []any) ([]storage.Member, error) {
 	var told []storage.Member
 	for _, m := range people {
 		if m.ID == except {
@@ -79,7 +80,7 @@ func (a *App) alertPeople(r *Req, tk storage.Ticket, people []storage.Member, ex
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), Quote(a.ticketText(lang, tk), 200)}, Localize(lang, extra)...)...)
+		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 200)}, core.Localize(lang, extra)...)...)
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return nil, err
 		}
@@ -100,11 +101,11 @@ func (a *App) alertPeople(r *Req, tk storage.Ticket, people []storage.Member, ex
 func (a *App) toldLine(lang string, w reached) string {
 	switch {
 	case len(w.leaders) == 1:
-		return a.Cat.T(lang, "told.leader", Esc(w.leaders[0].Name))
+		return a.Cat.T(lang, "told.leader", core.Esc(w.leaders[0].Name))
 	case len(w.leaders) > 1:
 		names := make([]string, len(w.leaders))
 		for i, m := range w.leaders {
-			names[i] = Esc(m.Name)
+			names[i] = core.Esc(m.Name)
 		}
 		return a.Cat.T(lang, "told.leaders", strings.Join(names, a.Cat.T(lang, "told.and")))
 	case w.staff > 0:
@@ -114,7 +115,7 @@ func (a *App) toldLine(lang string, w reached) string {
 }
 
 // tellUnreached tells a staff member, once, of alerts that reached nobody.
-func (a *App) tellUnreached(r *Req) error {
+func (a *App) tellUnreached(r *core.Req) error {
 	if !r.Private() || !r.AtLeast(storage.RoleStaff) {
 		return nil
 	}
@@ -132,7 +133,7 @@ func (a *App) unreachedTickets(list []storage.Unreached) string {
 	for _, u := range list {
 		if !seen[u.TicketID] {
 			seen[u.TicketID] = true
-			ids = append(ids, "#"+Itoa(u.TicketID))
+			ids = append(ids, "#"+core.Itoa(u.TicketID))
 		}
 	}
 	return strings.Join(ids, ", ")
@@ -141,7 +142,7 @@ func (a *App) unreachedTickets(list []storage.Unreached) string {
 // openedPrivate notes that a person who has not registered wrote to the bot
 // in private, so that alerts can reach them (staff and admins need not
 // register).
-func (a *App) openedPrivate(r *Req) error {
+func (a *App) openedPrivate(r *core.Req) error {
 	if !r.Private() || r.Me.Registered() {
 		return nil
 	}

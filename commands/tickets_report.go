@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -25,10 +26,10 @@ type reportData struct {
 }
 
 // report starts a problem report; wish starts a micro-wish.
-func (a *App) report(r *Req) error { return a.startReport(r, storage.TicketKindReport) }
-func (a *App) wish(r *Req) error   { return a.startReport(r, storage.TicketKindWish) }
+func (a *App) report(r *core.Req) error { return a.startReport(r, storage.TicketKindReport) }
+func (a *App) wish(r *core.Req) error   { return a.startReport(r, storage.TicketKindWish) }
 
-func (a *App) startReport(r *Req, kind string) error {
+func (a *App) startReport(r *core.Req, kind string) error {
 	if !r.Private() {
 		if strings.TrimSpace(r.Args) != "" {
 			return a.groupReport(r, kind)
@@ -41,8 +42,8 @@ func (a *App) startReport(r *Req, kind string) error {
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	d := reportData{Kind: kind, Building: r.Me.Building, Text: CleanText(r.Args)}
-	if n := RuneLen(d.Text); n > a.Cfg.Tickets.MaxText {
+	d := reportData{Kind: kind, Building: r.Me.Building, Text: core.CleanText(r.Args)}
+	if n := core.RuneLen(d.Text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if err := a.setReportFlow(r, "category", d); err != nil {
@@ -52,7 +53,7 @@ func (a *App) startReport(r *Req, kind string) error {
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
-func (a *App) underReportLimit(r *Req) (bool, error) {
+func (a *App) underReportLimit(r *core.Req) (bool, error) {
 	n, err := r.Tx.ReportsSince(r.Me.ID, r.Now.Add(-time.Hour))
 	if err != nil {
 		return false, err
@@ -63,11 +64,11 @@ func (a *App) underReportLimit(r *Req) (bool, error) {
 	return true, nil
 }
 
-func (a *App) setReportFlow(r *Req, step string, d reportData) error {
+func (a *App) setReportFlow(r *core.Req, step string, d reportData) error {
 	return r.SetFlow(flowReport, step, d)
 }
 
-func (a *App) categoryKeyboard(r *Req, kind string) telegram.Keyboard {
+func (a *App) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, c := range a.CategoriesOf(kind) {
@@ -86,14 +87,14 @@ func (a *App) categoryKeyboard(r *Req, kind string) telegram.Keyboard {
 
 // reportFlow reads the person's report conversation for a button press;
 // ok is false (and the press answered) when there is none.
-func (a *App) reportFlow(r *Req) (storage.Flow, reportData, bool, error) {
+func (a *App) reportFlow(r *core.Req) (storage.Flow, reportData, bool, error) {
 	var d reportData
 	f, ok, err := r.FlowFor(flowReport, &d)
 	return f, d, ok, err
 }
 
 // reportCategory takes a category button.
-func (a *App) reportCategory(r *Req, key string) error {
+func (a *App) reportCategory(r *core.Req, key string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -104,7 +105,7 @@ func (a *App) reportCategory(r *Req, key string) error {
 	d.Category = key
 	if d.Text != "" || len(d.Voices) > 0 {
 		// The description came with the command: the category was all that was missing.
-		if err := r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, key)), Esc(d.Building)), nil); err != nil {
+		if err := r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building)), nil); err != nil {
 			return err
 		}
 		return a.askName(r, d)
@@ -112,7 +113,7 @@ func (a *App) reportCategory(r *Req, key string) error {
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, key)), Esc(d.Building)),
+	if err := r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building)),
 		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
 		return err
 	}
@@ -124,7 +125,7 @@ func (a *App) reportCategory(r *Req, key string) error {
 }
 
 // reportBuilding lets the reporter file it under another building.
-func (a *App) reportBuilding(r *Req, building string) error {
+func (a *App) reportBuilding(r *core.Req, building string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -151,17 +152,17 @@ func (a *App) reportBuilding(r *Req, building string) error {
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
-	return r.Edit(r.T("report.category_chosen", Esc(a.CatLabel(r.Lang, d.Category)), Esc(building)), nil)
+	return r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, d.Category)), core.Esc(building)), nil)
 }
 
 // reportText takes what the reporter sends during the report conversation:
 // the description (text, or a photo with a caption), photos, a location.
-func (a *App) reportText(r *Req, f storage.Flow) error {
+func (a *App) reportText(r *core.Req, f storage.Flow) error {
 	var d reportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	photo := LargestPhoto(r)
+	photo := core.LargestPhoto(r)
 	loc := r.Msg.Location
 	if f.Step != "attach" {
 		if refused, err := a.draftVoice(r, &d); refused || err != nil {
@@ -187,8 +188,8 @@ func (a *App) reportText(r *Req, f storage.Flow) error {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	}
-	text := CleanText(r.Text)
-	if text == "" && VoiceOf(r) != nil {
+	text := core.CleanText(r.Text)
+	if text == "" && core.VoiceOf(r) != nil {
 		return a.askName(r, d) // the voice note is the description
 	}
 	if text == "" {
@@ -200,7 +201,7 @@ func (a *App) reportText(r *Req, f storage.Flow) error {
 		}
 		return r.Reply(r.T("report.got_attachment"), telegram.ForceReply{ForceReply: true})
 	}
-	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	d.Text = text
@@ -210,7 +211,7 @@ func (a *App) reportText(r *Req, f storage.Flow) error {
 // fileReport opens the ticket the report conversation gathered, with the
 // reporter's choice about their name, then keeps the conversation open for
 // more photos, a location and a further sentence.
-func (a *App) fileReport(r *Req, d reportData, hide bool) error {
+func (a *App) fileReport(r *core.Req, d reportData, hide bool) error {
 	text := d.Text
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
@@ -233,11 +234,11 @@ func (a *App) fileReport(r *Req, d reportData, hide bool) error {
 
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
-func (a *App) attach(r *Req, d reportData, photo string) error {
-	if v := VoiceOf(r); v != nil {
+func (a *App) attach(r *core.Req, d reportData, photo string) error {
+	if v := core.VoiceOf(r); v != nil {
 		return a.attachVoice(r, d, *v)
 	}
-	if photo == "" && r.Msg.Location == nil && CleanText(r.Text) != "" {
+	if photo == "" && r.Msg.Location == nil && core.CleanText(r.Text) != "" {
 		return a.addNote(r, d)
 	}
 	switch {
@@ -269,9 +270,9 @@ func (a *App) attach(r *Req, d reportData, photo string) error {
 }
 
 // groupReport files "/report text" sent in a group in one step.
-func (a *App) groupReport(r *Req, kind string) error {
+func (a *App) groupReport(r *core.Req, kind string) error {
 	chat, err := r.Tx.Chat(r.Chat.ID)
-	if err != nil && !IsNotFound(err) {
+	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	if !chat.Linked() {
@@ -284,8 +285,8 @@ func (a *App) groupReport(r *Req, kind string) error {
 	if building == "" {
 		return r.Reply(r.T("report.group_unknown_building"), a.LinkKeyboard(r, "start"))
 	}
-	text := CleanText(r.Args)
-	if n := RuneLen(text); n > a.Cfg.Tickets.MaxText {
+	text := core.CleanText(r.Args)
+	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
@@ -293,7 +294,7 @@ func (a *App) groupReport(r *Req, kind string) error {
 	}
 	tk := storage.Ticket{Kind: kind, Category: a.GuessCategory(kind, text), Building: building, ReporterID: r.Me.ID,
 		Text: text, SourceChatID: r.Chat.ID}
-	if p := LargestPhoto(r); p != "" {
+	if p := core.LargestPhoto(r); p != "" {
 		tk.Photos = []string{p}
 	}
 	_, _, err = a.openTicket(r, tk)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -54,7 +55,7 @@ func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error
 	return nil
 }
 
-func (a *App) escalate(r *Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
+func (a *App) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
 	told := 0
 	for _, m := range staff {
 		if ok, err := a.Reachable(r.Tx, m); err != nil || !ok {
@@ -65,7 +66,7 @@ func (a *App) escalate(r *Req, staff []storage.Member, tk storage.Ticket, key st
 		}
 		lang := a.LangOf(m)
 		text := a.Cat.T(lang, key, a.Headline(lang, tk), a.Age(lang, r.Now, tk.CreatedAt), hours,
-			a.StateLabel(lang, tk.State), Quote(a.ticketText(lang, tk), 200))
+			a.StateLabel(lang, tk.State), core.Quote(a.ticketText(lang, tk), 200))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}
@@ -97,7 +98,7 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 			key = "ticket.autoclosed_wish"
 		}
 		if err := a.tellFollowers(r, next, 0, key,
-			InLang(func(lang string) string { return a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays) })); err != nil {
+			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}
 		if err := a.refreshGroupLine(r, next); err != nil {

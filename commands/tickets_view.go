@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // info answers a Details button: in a group a short public note, in
 // private the details the presser may see.
-func (a *App) info(r *Req, tk storage.Ticket) error {
+func (a *App) info(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -26,7 +27,7 @@ func (a *App) info(r *Req, tk storage.Ticket) error {
 		note := r.T("ticket.public_note", tk.ID, a.CatLabel(r.Lang, tk.Category), tk.Building,
 			a.StateLabel(r.Lang, tk.State), r.N("count.followers", len(followers)), a.Age(r.Lang, r.Now, tk.CreatedAt))
 		r.Answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.CB.ID, Text: LimitUTF16(note, 200), ShowAlert: true}
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.CB.ID, Text: core.LimitUTF16(note, 200), ShowAlert: true}
 		_, err = r.Tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.Now)
 		return err
 	}
@@ -37,13 +38,13 @@ func (a *App) info(r *Req, tk storage.Ticket) error {
 }
 
 // ticketCmd: /ticket <n>.
-func (a *App) ticketCmd(r *Req) error {
-	id, ok := IdArg(r.Args)
+func (a *App) ticketCmd(r *core.Req) error {
+	id, ok := core.IdArg(r.Args)
 	if !ok {
 		return r.Reply(r.T("ticket.usage"), nil)
 	}
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Reply(r.T("ticket.not_found", id), nil)
 	}
 	if err != nil {
@@ -54,7 +55,7 @@ func (a *App) ticketCmd(r *Req) error {
 
 // showTicket sends a ticket with its history to the person, as far as they
 // may see it.
-func (a *App) showTicket(r *Req, tk storage.Ticket) error {
+func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -66,11 +67,11 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 	fmt.Fprintf(&b, "<b>%s</b> · %s\n", a.Headline(r.Lang, tk), a.KindLabel(r.Lang, tk.Kind))
 	fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_state", a.StateLabel(r.Lang, tk.State), a.When(tk.CreatedAt)))
 	if tk.AssigneeID != 0 {
-		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_assignee", Esc(a.NameOf(r, tk.AssigneeID))))
+		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_assignee", core.Esc(a.NameOf(r, tk.AssigneeID))))
 	}
 	if tk.TeamID != 0 {
 		if team, err := r.Tx.Team(tk.TeamID); err == nil {
-			fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_team", Esc(team.Name)))
+			fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_team", core.Esc(team.Name)))
 		}
 	}
 	knows, err := a.mayKnowReporter(r, tk)
@@ -83,7 +84,7 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 		}
 		fmt.Fprintf(&b, "%s\n", line)
 	}
-	fmt.Fprintf(&b, "“%s”\n", Esc(a.ticketText(r.Lang, tk)))
+	fmt.Fprintf(&b, "“%s”\n", core.Esc(a.ticketText(r.Lang, tk)))
 	if n := len(tk.Voices); n > 0 {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_voices", r.N("count.voices", n)))
 	}
@@ -91,7 +92,7 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_attachments", n, yesNo(r, tk.Lat != nil)))
 	}
 	if tk.Resolution != "" {
-		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_resolution", Esc(tk.Resolution)))
+		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_resolution", core.Esc(tk.Resolution)))
 	}
 	if tk.DuplicateOf != 0 {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_duplicate", tk.DuplicateOf))
@@ -104,7 +105,7 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 	for _, ev := range events {
 		who := r.T("ticket.system")
 		if ev.ActorID != 0 {
-			who = Esc(a.NameOf(r, ev.ActorID))
+			who = core.Esc(a.NameOf(r, ev.ActorID))
 			if ev.ActorID == tk.ReporterID && tk.HideName && !knows {
 				who = r.T("ticket.reporter")
 			}
@@ -116,7 +117,7 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 		if tk.AssigneeID == r.Me.ID {
 			rows = a.workButtons(r, tk).InlineKeyboard
 		} else if tk.AssigneeID == 0 {
-			rows = [][]telegram.Button{{{Text: r.T("button.claim"), CallbackData: "tk:claim:" + Itoa(tk.ID)}}}
+			rows = [][]telegram.Button{{{Text: r.T("button.claim"), CallbackData: "tk:claim:" + core.Itoa(tk.ID)}}}
 		}
 	}
 	if row := a.mediaButton(r.Lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
@@ -134,7 +135,7 @@ func (a *App) showTicket(r *Req, tk storage.Ticket) error {
 	return r.Reply(strings.TrimSpace(b.String()), kb)
 }
 
-func yesNo(r *Req, b bool) string {
+func yesNo(r *core.Req, b bool) string {
 	if b {
 		return r.T("word.yes")
 	}
@@ -142,12 +143,12 @@ func yesNo(r *Req, b bool) string {
 }
 
 // listTickets is one line a ticket, for /my, /mytasks and /queue.
-func (a *App) listTickets(r *Req, title string, tks []storage.Ticket, empty string) error {
+func (a *App) listTickets(r *core.Req, title string, tks []storage.Ticket, empty string) error {
 	return a.listTicketsWith(r, title, tks, empty, nil)
 }
 
 // listTicketsWith is listTickets with buttons under the list.
-func (a *App) listTicketsWith(r *Req, title string, tks []storage.Ticket, empty string, kb any) error {
+func (a *App) listTicketsWith(r *core.Req, title string, tks []storage.Ticket, empty string, kb any) error {
 	if len(tks) == 0 {
 		return r.Reply(empty, nil)
 	}
@@ -155,14 +156,14 @@ func (a *App) listTicketsWith(r *Req, title string, tks []storage.Ticket, empty 
 	b.WriteString(title + "\n")
 	for _, tk := range tks {
 		fmt.Fprintf(&b, "%s · %s · %s\n  “%s”\n", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State),
-			a.Age(r.Lang, r.Now, tk.CreatedAt), Quote(a.ticketText(r.Lang, tk), 60))
+			a.Age(r.Lang, r.Now, tk.CreatedAt), core.Quote(a.ticketText(r.Lang, tk), 60))
 	}
 	b.WriteString(r.T("ticket.list_hint"))
 	return r.Reply(b.String(), kb)
 }
 
 // my: a resident's own tickets.
-func (a *App) my(r *Req) error {
+func (a *App) my(r *core.Req) error {
 	tks, err := r.Tx.ReporterTickets(r.Me.ID, 20)
 	if err != nil {
 		return err
@@ -171,7 +172,7 @@ func (a *App) my(r *Req) error {
 }
 
 // mytasks: what the caller has claimed.
-func (a *App) mytasks(r *Req) error {
+func (a *App) mytasks(r *core.Req) error {
 	tks, err := r.Tx.AssignedTickets(r.Me.ID, 30)
 	if err != nil {
 		return err
@@ -181,14 +182,14 @@ func (a *App) mytasks(r *Req) error {
 
 // queue: open and claimed tickets of the leader's buildings (staff: any
 // building, or all), oldest first.
-func (a *App) queue(r *Req) error {
+func (a *App) queue(r *core.Req) error {
 	buildings := r.Me.Leads
 	if r.AtLeast(storage.RoleStaff) {
 		buildings = a.Cfg.Community.Buildings
 	}
-	if arg := CleanLine(r.Args); arg != "" {
-		if !ContainsStr(buildings, arg) {
-			return r.Reply(r.T("error.unknown_building", Esc(LimitRunes(arg, 32)), Esc(strings.Join(buildings, " "))), nil)
+	if arg := core.CleanLine(r.Args); arg != "" {
+		if !core.ContainsStr(buildings, arg) {
+			return r.Reply(r.T("error.unknown_building", core.Esc(core.LimitRunes(arg, 32)), core.Esc(strings.Join(buildings, " "))), nil)
 		}
 		buildings = []string{arg}
 	}
@@ -196,5 +197,5 @@ func (a *App) queue(r *Req) error {
 	if err != nil {
 		return err
 	}
-	return a.listTicketsWith(r, r.T("ticket.queue_title", Esc(strings.Join(buildings, ", "))), tks, r.T("ticket.queue_empty"), a.queueKeyboard(r, tks))
+	return a.listTicketsWith(r, r.T("ticket.queue_title", core.Esc(strings.Join(buildings, ", "))), tks, r.T("ticket.queue_empty"), a.queueKeyboard(r, tks))
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -17,7 +18,7 @@ const (
 
 // voiceRefused answers, and reports true, when a voice note is too long or
 // there are already as many as a ticket may have.
-func (a *App) voiceRefused(r *Req, v storage.Voice, have int) (bool, error) {
+func (a *App) voiceRefused(r *core.Req, v storage.Voice, have int) (bool, error) {
 	switch {
 	case v.Seconds > maxVoiceSeconds:
 		return true, r.Reply(r.T("report.voice_too_long", maxVoiceSeconds/60), nil)
@@ -59,8 +60,8 @@ func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Tic
 
 // draftVoice keeps a voice note sent before the report is filed; it
 // reports true when it answered (the note was refused).
-func (a *App) draftVoice(r *Req, d *reportData) (bool, error) {
-	v := VoiceOf(r)
+func (a *App) draftVoice(r *core.Req, d *reportData) (bool, error) {
+	v := core.VoiceOf(r)
 	if v == nil {
 		return false, nil
 	}
@@ -73,7 +74,7 @@ func (a *App) draftVoice(r *Req, d *reportData) (bool, error) {
 
 // attachVoice adds a voice note sent after filing to the ticket and sends
 // it to those handling it; a caption is kept as an added sentence.
-func (a *App) attachVoice(r *Req, d reportData, v storage.Voice) error {
+func (a *App) attachVoice(r *core.Req, d reportData, v storage.Voice) error {
 	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
@@ -90,8 +91,8 @@ func (a *App) attachVoice(r *Req, d reportData, v storage.Voice) error {
 	if err := r.Tx.AddTicketVoice(tk.ID, v, r.Now); err != nil {
 		return err
 	}
-	if text := CleanText(r.Text); text != "" {
-		if err := r.Tx.AddTicketNote(tk.ID, r.Me.ID, LimitRunes(text, a.Cfg.Tickets.MaxText), r.Now); err != nil {
+	if text := core.CleanText(r.Text); text != "" {
+		if err := r.Tx.AddTicketNote(tk.ID, r.Me.ID, core.LimitRunes(text, a.Cfg.Tickets.MaxText), r.Now); err != nil {
 			return err
 		}
 	}
@@ -110,7 +111,7 @@ func (a *App) attachVoice(r *Req, d reportData, v storage.Voice) error {
 // voicesToClaimer sends a ticket's voice notes to the person who just
 // claimed it, unless they had them with the new-ticket notice (the
 // building's leaders, or staff when it had none).
-func (a *App) voicesToClaimer(r *Req, tk storage.Ticket) error {
+func (a *App) voicesToClaimer(r *core.Req, tk storage.Ticket) error {
 	if len(tk.Voices) == 0 || !r.Private() {
 		return nil
 	}

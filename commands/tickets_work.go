@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -12,8 +13,8 @@ import (
 const flowResolve = "resolve"
 
 // ticketButton routes the "tk:" buttons.
-func (a *App) ticketButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "tk:")
+func (a *App) ticketButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "tk:")
 	verb := parts[0]
 	switch verb {
 	case "cat":
@@ -38,7 +39,7 @@ func (a *App) ticketButton(r *Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	tk, err := r.Tx.Ticket(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -69,7 +70,7 @@ func (a *App) ticketButton(r *Req) error {
 
 // mayClaim: staff, the building's leaders, and members of the team the
 // ticket was dispatched to.
-func (a *App) mayClaim(r *Req, tk storage.Ticket) (bool, error) {
+func (a *App) mayClaim(r *core.Req, tk storage.Ticket) (bool, error) {
 	if a.mayManage(r, tk) {
 		return true, nil
 	}
@@ -80,12 +81,12 @@ func (a *App) mayClaim(r *Req, tk storage.Ticket) (bool, error) {
 }
 
 // mayManage: staff and the building's leaders assign, reject, mark duplicates.
-func (a *App) mayManage(r *Req, tk storage.Ticket) bool {
+func (a *App) mayManage(r *core.Req, tk storage.Ticket) bool {
 	return r.AtLeast(storage.RoleStaff) || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(tk.Building))
 }
 
 // refuse answers an illegal transition with the ticket's current state.
-func (a *App) refuse(r *Req, tk storage.Ticket, err error) error {
+func (a *App) refuse(r *core.Req, tk storage.Ticket, err error) error {
 	var te *storage.TransitionError
 	if !errors.As(err, &te) {
 		return err
@@ -93,20 +94,20 @@ func (a *App) refuse(r *Req, tk storage.Ticket, err error) error {
 	msg := r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, te.State))
 	if te.State == storage.TicketClaimed && tk.AssigneeID != 0 {
 		name := a.NameOf(r, tk.AssigneeID)
-		msg = r.T("ticket.taken_by", tk.ID, Esc(name))
+		msg = r.T("ticket.taken_by", tk.ID, core.Esc(name))
 		if tk.AssigneeID == r.Me.ID { // pressed again after it was assigned to them
 			msg = r.T("ticket.claimed_toast", tk.ID)
 		}
 	}
 	if r.CB != nil {
-		return r.Toast(StripTags(msg))
+		return r.Toast(core.StripTags(msg))
 	}
 	return r.Reply(msg, nil)
 }
 
 // claim takes a ticket for the presser. The notice the button was on
 // becomes the work message (edit), or, from a list, a new one is sent.
-func (a *App) claim(r *Req, tk storage.Ticket, edit bool) error {
+func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	if ok, err := a.mayClaim(r, tk); err != nil || !ok {
 		if err != nil {
 			return err
@@ -124,31 +125,31 @@ func (a *App) claim(r *Req, tk storage.Ticket, edit bool) error {
 	if !edit {
 		say = r.Reply
 	}
-	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), Quote(a.ticketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), core.Quote(a.ticketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
 		return err
 	}
 	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
+	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
 }
 
-func (a *App) workButtons(r *Req, tk storage.Ticket) telegram.Keyboard {
+func (a *App) workButtons(r *core.Req, tk storage.Ticket) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.T("button.resolve"), CallbackData: "tk:res:" + Itoa(tk.ID)},
-		{Text: r.T("button.handback"), CallbackData: "tk:back:" + Itoa(tk.ID)},
+		{Text: r.T("button.resolve"), CallbackData: "tk:res:" + core.Itoa(tk.ID)},
+		{Text: r.T("button.handback"), CallbackData: "tk:back:" + core.Itoa(tk.ID)},
 	}}}
 }
 
-func (a *App) handBack(r *Req, tk storage.Ticket) error {
+func (a *App) handBack(r *core.Req, tk storage.Ticket) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActHandback); !ok {
-		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
+		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
 	if err := r.SetFlow(flowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
 		return err
@@ -160,12 +161,12 @@ func (a *App) handBack(r *Req, tk storage.Ticket) error {
 }
 
 // askResolution starts the "what was done?" question.
-func (a *App) askResolution(r *Req, tk storage.Ticket) error {
+func (a *App) askResolution(r *core.Req, tk storage.Ticket) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
-		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
+		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
 	if err := r.SetFlow(flowResolve, "note", reportData{Ticket: tk.ID}); err != nil {
 		return err
@@ -177,18 +178,18 @@ func (a *App) askResolution(r *Req, tk storage.Ticket) error {
 }
 
 // resolveText takes the resolution note (text, or a photo with a caption).
-func (a *App) resolveText(r *Req, f storage.Flow) error {
+func (a *App) resolveText(r *core.Req, f storage.Flow) error {
 	var d reportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	note := CleanText(r.Text)
-	photo := LargestPhoto(r)
+	note := core.CleanText(r.Text)
+	photo := core.LargestPhoto(r)
 	switch {
 	case note == "":
 		return r.Reply(r.T("ticket.resolution_empty"), telegram.ForceReply{ForceReply: true})
-	case RuneLen(note) > a.Cfg.Tickets.MaxText:
-		return r.Reply(r.T("report.too_long", RuneLen(note), a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(note) > a.Cfg.Tickets.MaxText:
+		return r.Reply(r.T("report.too_long", core.RuneLen(note), a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
@@ -215,7 +216,7 @@ func (a *App) resolveText(r *Req, f storage.Flow) error {
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", Quote(note, 300)); err != nil {
+	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
 		return err
 	}
 	return a.refreshGroupLine(r, next)
@@ -223,7 +224,7 @@ func (a *App) resolveText(r *Req, f storage.Flow) error {
 
 // feedback takes the reporter's yes / partly / no. Partly and no reopen
 // the ticket, tell who handles it, and ask what is still wrong.
-func (a *App) feedback(r *Req, tk storage.Ticket, answer string) error {
+func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 	if tk.ReporterID != r.Me.ID {
 		return r.Toast(r.T("ticket.only_reporter"))
 	}
@@ -258,7 +259,7 @@ func (a *App) feedback(r *Req, tk storage.Ticket, answer string) error {
 			return err
 		}
 		if ok {
-			told = r.T("told.assignee", Esc(a.NameOf(r, next.AssigneeID))) + "\n"
+			told = r.T("told.assignee", core.Esc(a.NameOf(r, next.AssigneeID))) + "\n"
 		}
 	}
 	// The building's leaders hear of it too; staff only when neither the
@@ -281,7 +282,7 @@ func (a *App) feedback(r *Req, tk storage.Ticket, answer string) error {
 
 // editFeedback replaces the "is it fixed?" question (a photo's caption or a
 // message's text) with the answer's outcome.
-func (a *App) editFeedback(r *Req, text string) error {
+func (a *App) editFeedback(r *core.Req, text string) error {
 	if r.Msg == nil || len(r.Msg.Photo) == 0 {
 		return r.Edit(text, nil)
 	}
@@ -292,20 +293,20 @@ func (a *App) editFeedback(r *Req, text string) error {
 }
 
 // workKeyboardFor is the Resolve / Hand back pair in the assignee's language.
-func (a *App) workKeyboardFor(r *Req, tk storage.Ticket) any {
+func (a *App) workKeyboardFor(r *core.Req, tk storage.Ticket) any {
 	m, err := r.Tx.Member(tk.AssigneeID)
 	if err != nil {
 		return nil
 	}
 	lang := a.LangOf(m)
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: a.Cat.T(lang, "button.resolve"), CallbackData: "tk:res:" + Itoa(tk.ID)},
-		{Text: a.Cat.T(lang, "button.handback"), CallbackData: "tk:back:" + Itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.resolve"), CallbackData: "tk:res:" + core.Itoa(tk.ID)},
+		{Text: a.Cat.T(lang, "button.handback"), CallbackData: "tk:back:" + core.Itoa(tk.ID)},
 	}}}
 }
 
 // meToo follows a ticket from its group line.
-func (a *App) meToo(r *Req, tk storage.Ticket) error {
+func (a *App) meToo(r *core.Req, tk storage.Ticket) error {
 	if !r.Private() {
 		if ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID); err != nil || !ok {
 			if err != nil {
@@ -314,9 +315,9 @@ func (a *App) meToo(r *Req, tk storage.Ticket) error {
 			return r.Toast(r.T("error.stale_button"))
 		}
 	}
-	if !CanDM(r.Me) {
+	if !core.CanDM(r.Me) {
 		r.Answered = true
-		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.CB.ID, URL: a.DeepLink("me_" + Itoa(tk.ID))}
+		p := telegram.AnswerCallbackQuery{CallbackQueryID: r.CB.ID, URL: a.DeepLink("me_" + core.Itoa(tk.ID))}
 		_, err := r.Tx.Enqueue(storage.OutMsg{Method: "answerCallbackQuery", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, r.Now)
 		return err
 	}
@@ -324,9 +325,9 @@ func (a *App) meToo(r *Req, tk storage.Ticket) error {
 		return r.Toast(r.T("ticket.metoo_own", tk.ID))
 	}
 	if tk.State.Terminal() {
-		return r.Toast(StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
+		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if !a.mayFollow(r.viewer(), tk) {
+	if !a.mayFollow(viewerIn(r), tk) {
 		return r.Toast(r.T("ticket.follow_building_only", tk.Building, tk.ID))
 	}
 	added, err := r.Tx.FollowTicket(tk.ID, r.Me.ID, r.Now)

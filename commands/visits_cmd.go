@@ -5,13 +5,14 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/storage"
 )
 
 // visitsCmd: /visits [holiday] [year], a round's plan and what is done
 // (staff). Without arguments, the next configured holiday's round.
-func (a *App) visitsCmd(r *Req) error {
+func (a *App) visitsCmd(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Reply(r.T("error.forbidden", "/visits"), nil)
 	}
@@ -55,7 +56,7 @@ func (a *App) visitsCmd(r *Req) error {
 
 // planLine is one household of a round: visited or not, by whom, the note
 // and its ticket. Showing it is recorded in the household's record.
-func (a *App) planLine(r *Req, h storage.Household, v storage.Visit) (string, error) {
+func (a *App) planLine(r *core.Req, h storage.Household, v storage.Visit) (string, error) {
 	if acc, err := a.mayReadHousehold(r, h); err != nil || acc != careFull {
 		return "", err
 	}
@@ -74,19 +75,19 @@ func (a *App) planLine(r *Req, h storage.Household, v storage.Visit) (string, er
 		return "", err
 	}
 	a.FillRemoved(names, r.Lang)
-	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", Esc(names[v.VisitedBy]), v.VisitedAt.In(a.Loc).Format("01-02"))
+	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", core.Esc(names[v.VisitedBy]), v.VisitedAt.In(a.Loc).Format("01-02"))
 	if v.Note != "" {
-		line += "\n   “" + Quote(v.Note, 200) + "”"
+		line += "\n   “" + core.Quote(v.Note, 200) + "”"
 	}
 	if v.TicketID != 0 {
-		line += " #" + Itoa(v.TicketID)
+		line += " #" + core.Itoa(v.TicketID)
 	}
 	return line, nil
 }
 
 // plannedOnly answers /visits for a round not started: who would be
 // visited, by whom.
-func (a *App) plannedOnly(r *Req, b *strings.Builder, key string, start time.Time) error {
+func (a *App) plannedOnly(r *core.Req, b *strings.Builder, key string, start time.Time) error {
 	hs, err := r.Tx.Households(false)
 	if err != nil {
 		return err
@@ -116,8 +117,8 @@ func (a *App) plannedOnly(r *Req, b *strings.Builder, key string, start time.Tim
 }
 
 // visitsArgs reads [holiday] [year]; ok is false when it answered.
-func (a *App) visitsArgs(r *Req) (string, int, bool, error) {
-	words := strings.Fields(CleanLine(r.Args))
+func (a *App) visitsArgs(r *core.Req) (string, int, bool, error) {
+	words := strings.Fields(core.CleanLine(r.Args))
 	year := 0
 	if n := len(words); n > 0 {
 		if y, err := strconv.Atoi(words[n-1]); err == nil {
@@ -131,7 +132,7 @@ func (a *App) visitsArgs(r *Req) (string, int, bool, error) {
 	if len(words) > 0 {
 		k, ok := a.holidayByName(strings.Join(words, " "))
 		if !ok {
-			return "", 0, false, r.Reply(r.T("visits.bad_holiday", Esc(LimitRunes(strings.Join(words, " "), 32)), a.holidayList(r)), nil)
+			return "", 0, false, r.Reply(r.T("visits.bad_holiday", core.Esc(core.LimitRunes(strings.Join(words, " "), 32)), a.holidayList(r)), nil)
 		}
 		key = k
 	}
@@ -159,7 +160,7 @@ func (a *App) visitsArgs(r *Req) (string, int, bool, error) {
 }
 
 // holidayList names every holiday as /visits takes it.
-func (a *App) holidayList(r *Req) string {
+func (a *App) holidayList(r *core.Req) string {
 	var names []string
 	for _, k := range holiday.Keys() {
 		names = append(names, r.T("list.item_note", k, a.holidayName(r.Lang, k)))

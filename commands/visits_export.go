@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
@@ -27,7 +28,7 @@ func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Out
 	if err != nil {
 		return storage.OutMsg{}, false, err
 	}
-	if len(data) > MaxExport {
+	if len(data) > core.MaxExport {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", len(visits))), true, nil
 	}
 	caption := a.Cat.T(q.Lang, "visits.export_caption", a.ExportPeriod(q), len(visits))
@@ -36,7 +37,7 @@ func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Out
 
 // logVisitsExport records, in the update's transaction, that the export
 // asked for reads the households visited in [from, to).
-func (a *App) logVisitsExport(r *Req, from, to time.Time) error {
+func (a *App) logVisitsExport(r *core.Req, from, to time.Time) error {
 	visits, err := r.Tx.VisitsBetween(from, to)
 	if err != nil {
 		return err
@@ -87,8 +88,8 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 		if v.TicketID != 0 {
 			ticket = strconv.FormatInt(v.TicketID, 10)
 		}
-		row := []string{a.holidayName(lang, v.Holiday), strconv.Itoa(v.Year), Cell(h.Building), Cell(h.Unit), Cell(h.Name),
-			Cell(reason), Cell(names[v.VisitedBy]), a.CsvTime(v.VisitedAt), Cell(v.Note), ticket}
+		row := []string{a.holidayName(lang, v.Holiday), strconv.Itoa(v.Year), core.Cell(h.Building), core.Cell(h.Unit), core.Cell(h.Name),
+			core.Cell(reason), core.Cell(names[v.VisitedBy]), a.CsvTime(v.VisitedAt), core.Cell(v.Note), ticket}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -100,7 +101,7 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 // visitStats is /stats's visits paragraph for [from, to), in private only
 // (the care list never reaches a group, not even as a count); empty when
 // no visit was made.
-func (a *App) visitStats(r *Req, from, to time.Time) (string, error) {
+func (a *App) visitStats(r *core.Req, from, to time.Time) (string, error) {
 	if !r.Private() {
 		return "", nil
 	}

@@ -6,17 +6,18 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 )
 
 // holidays: /holidays [year], the year's holidays with their dates (this
 // year by default), those that bring visits marked.
-func (a *App) holidays(r *Req) error {
+func (a *App) holidays(r *core.Req) error {
 	year := r.Now.In(a.Loc).Year()
-	if arg := CleanLine(r.Args); arg != "" {
+	if arg := core.CleanLine(r.Args); arg != "" {
 		y, err := strconv.Atoi(arg)
 		if err != nil || y < holiday.MinYear || y > holiday.MaxYear {
-			return r.Reply(r.T("holiday.bad_year", Esc(LimitRunes(arg, 16)), holiday.MinYear, holiday.MaxYear), nil)
+			return r.Reply(r.T("holiday.bad_year", core.Esc(core.LimitRunes(arg, 16)), holiday.MinYear, holiday.MaxYear), nil)
 		}
 		year = y
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/storage"
 	"courtyard/timed"
@@ -156,8 +157,8 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 
 // sendVisitList sends visitor pr.me their households of round d, and
 // reports whether it did (not to someone who blocked the bot).
-func (a *App) sendVisitList(pr *Req, d roundData) (bool, error) {
-	if !CanDM(pr.Me) {
+func (a *App) sendVisitList(pr *core.Req, d roundData) (bool, error) {
+	if !core.CanDM(pr.Me) {
 		return false, nil
 	}
 	text, kb, n, err := a.visitList(pr, d)
@@ -170,7 +171,7 @@ func (a *App) sendVisitList(pr *Req, d roundData) (bool, error) {
 // joinRunningRound adds household h to the round of a configured holiday
 // that has started and not yet ended, when it was added or given visitor m
 // after the round began, and sends m their list again.
-func (a *App) joinRunningRound(r *Req, h storage.Household, m storage.Member) error {
+func (a *App) joinRunningRound(r *core.Req, h storage.Household, m storage.Member) error {
 	for _, k := range a.Cfg.Visits.Holidays {
 		day, err := holiday.Next(k, r.Now, a.Loc)
 		if err != nil {
@@ -196,7 +197,7 @@ func (a *App) joinRunningRound(r *Req, h storage.Household, m storage.Member) er
 
 // tellStaffRound sends staff a line about round d and the households
 // listed with it, each in their language.
-func (a *App) tellStaffRound(r *Req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
+func (a *App) tellStaffRound(r *core.Req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
 	staff, err := a.Staff(r.Tx)
 	if err != nil {
 		return err
@@ -206,7 +207,7 @@ func (a *App) tellStaffRound(r *Req, d roundData, key string, planned, visitors 
 		return err
 	}
 	for _, m := range staff {
-		if !CanDM(m) {
+		if !core.CanDM(m) {
 			continue
 		}
 		pr := a.PersonReq(r.Ctx, r.Tx, r.Now, m)
@@ -252,7 +253,7 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 		return err
 	}
 	for _, m := range staff {
-		if !CanDM(m) {
+		if !core.CanDM(m) {
 			continue
 		}
 		pr := a.PersonReq(ctx, tx, now, m)
@@ -269,7 +270,7 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 
 // unvisitedText is the reminder for staff member pr.me: each household not
 // yet visited and who is to visit it.
-func (a *App) unvisitedText(pr *Req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
+func (a *App) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
 	var b strings.Builder
 	left := 0
 	total := 0
@@ -307,7 +308,7 @@ func (a *App) unvisitedText(pr *Req, d roundData, day time.Time, visits []storag
 }
 
 // visitorNames lists household id's visitors, or says there is none.
-func (a *App) visitorNames(r *Req, id int64) (string, error) {
+func (a *App) visitorNames(r *core.Req, id int64) (string, error) {
 	ms, err := r.Tx.HouseholdVisitors(id)
 	if err != nil {
 		return "", err
@@ -317,7 +318,7 @@ func (a *App) visitorNames(r *Req, id int64) (string, error) {
 	}
 	var names []string
 	for _, m := range ms {
-		names = append(names, Esc(m.Name))
+		names = append(names, core.Esc(m.Name))
 	}
 	return a.ListJoin(r.Lang, names), nil
 }
@@ -334,7 +335,7 @@ func (a *App) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueIte
 		return err
 	}
 	for _, m := range staff {
-		if !CanDM(m) {
+		if !core.CanDM(m) {
 			continue
 		}
 		lang := a.LangOf(m)

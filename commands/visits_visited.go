@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -11,7 +12,7 @@ const flowVisitNote = "visit_note"
 
 // visitList is visitor pr.me's households in round d: the visit fields
 // only, a Visited button by each not yet visited. n is how many.
-func (a *App) visitList(pr *Req, d roundData) (string, telegram.Keyboard, int, error) {
+func (a *App) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, int, error) {
 	var kb telegram.Keyboard
 	hs, err := pr.Tx.HouseholdsOf(pr.Me.ID)
 	if err != nil {
@@ -40,13 +41,13 @@ func (a *App) visitList(pr *Req, d roundData) (string, telegram.Keyboard, int, e
 		}
 		n++
 		line := strings.ReplaceAll(a.householdText(pr, h, careVisit), "\n", "\n   ")
-		b.WriteString("\n" + Itoa(int64(n)) + ". " + line)
+		b.WriteString("\n" + core.Itoa(int64(n)) + ". " + line)
 		if v.Visited() {
 			b.WriteString("\n   " + pr.T("visits.done_mark"))
 			continue
 		}
 		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{
-			Text: pr.T("visits.button_visited", n), CallbackData: "vi:done:" + Itoa(v.ID)}})
+			Text: pr.T("visits.button_visited", n), CallbackData: "vi:done:" + core.Itoa(v.ID)}})
 	}
 	day, err := a.holidayDay(d.Holiday, d.Year)
 	if err != nil {
@@ -61,17 +62,17 @@ func (a *App) visitList(pr *Req, d roundData) (string, telegram.Keyboard, int, e
 
 // visitButton routes the vi: buttons: vi:<action>:<visit id>. Every press
 // is authorised again: only the household's assigned visitor, in private.
-func (a *App) visitButton(r *Req) error {
-	parts := ButtonArgs(r.CB.Data, "vi:")
+func (a *App) visitButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "vi:")
 	if len(parts) != 2 {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	id, ok := IdArg(parts[1])
+	id, ok := core.IdArg(parts[1])
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	v, err := r.Tx.Visit(id)
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Toast(r.T("visits.not_yours"))
 	}
 	if err != nil {
@@ -106,7 +107,7 @@ func (a *App) visitButton(r *Req) error {
 
 // mayMarkVisit: the household's assigned visitor, who may read its visit
 // fields, marks its visit and makes its note a ticket.
-func (a *App) mayMarkVisit(r *Req, h storage.Household) (bool, error) {
+func (a *App) mayMarkVisit(r *core.Req, h storage.Household) (bool, error) {
 	acc, err := a.mayReadHousehold(r, h)
 	if err != nil || acc == careNone {
 		return false, err
@@ -115,7 +116,7 @@ func (a *App) mayMarkVisit(r *Req, h storage.Household) (bool, error) {
 }
 
 // markVisited records the visit, ticks it on the list and asks for a note.
-func (a *App) markVisited(r *Req, v storage.Visit, h storage.Household) error {
+func (a *App) markVisited(r *core.Req, v storage.Visit, h storage.Household) error {
 	if v.Visited() {
 		return r.Toast(r.T("visits.already"))
 	}
@@ -142,32 +143,32 @@ func (a *App) markVisited(r *Req, v storage.Visit, h storage.Household) error {
 	if err := r.SetFlow(flowVisitNote, "note", v.ID); err != nil {
 		return err
 	}
-	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + Itoa(v.ID)}}}}
-	return r.Reply(r.T("visits.ask_note", Esc(h.Name), maxVisitNote), skip)
+	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + core.Itoa(v.ID)}}}}
+	return r.Reply(r.T("visits.ask_note", core.Esc(h.Name), maxVisitNote), skip)
 }
 
 // visitNoteText keeps the note typed after Visited and offers to make it
 // a ticket or a micro-wish.
-func (a *App) visitNoteText(r *Req, f storage.Flow) error {
+func (a *App) visitNoteText(r *core.Req, f storage.Flow) error {
 	var id int64
-	if err := JsonInto(f.Data, &id); err != nil {
+	if err := core.JsonInto(f.Data, &id); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	v, err := r.Tx.Visit(id)
 	if err == nil && v.VisitedBy != r.Me.ID {
 		err = storage.ErrNotFound
 	}
-	if IsNotFound(err) {
+	if core.IsNotFound(err) {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
 	if err != nil {
 		return err
 	}
-	note := CleanText(r.Text)
+	note := core.CleanText(r.Text)
 	if note == "" {
 		return r.Reply(r.T("visits.ask_note_text"), nil)
 	}
-	if n := RuneLen(note); n > maxVisitNote {
+	if n := core.RuneLen(note); n > maxVisitNote {
 		return r.Reply(r.T("visits.note_too_long", n, maxVisitNote), nil)
 	}
 	if err := r.Tx.SetVisitNote(v.ID, note); err != nil {
@@ -176,17 +177,17 @@ func (a *App) visitNoteText(r *Req, f storage.Flow) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	vid := Itoa(v.ID)
+	vid := core.Itoa(v.ID)
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("visits.button_ticket"), CallbackData: "vi:tk:" + vid}, {Text: r.T("visits.button_wish"), CallbackData: "vi:wish:" + vid}},
 		{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + vid}},
 	}}
-	return r.Reply(r.T("visits.note_saved", Quote(note, 300)), kb)
+	return r.Reply(r.T("visits.note_saved", core.Quote(note, 300)), kb)
 }
 
-func (a *App) endVisitFlow(r *Req) error {
+func (a *App) endVisitFlow(r *core.Req) error {
 	f, err := r.Tx.Flow(r.Me.ID)
-	if IsNotFound(err) || (err == nil && f.Name != flowVisitNote) {
+	if core.IsNotFound(err) || (err == nil && f.Name != flowVisitNote) {
 		return nil
 	}
 	if err != nil {
@@ -200,7 +201,7 @@ func (a *App) endVisitFlow(r *Req) error {
 // and never posted in a group: the household is not to be pointed at.
 // The building's leaders (or staff) get it in private as any new ticket,
 // the visitor too when they lead the building.
-func (a *App) visitTicket(r *Req, v storage.Visit, h storage.Household, wish bool) error {
+func (a *App) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wish bool) error {
 	switch {
 	case v.VisitedBy != r.Me.ID || v.Note == "":
 		return r.Toast(r.T("error.stale_button"))
@@ -221,7 +222,7 @@ func (a *App) visitTicket(r *Req, v storage.Visit, h storage.Household, wish boo
 	if err := r.Tx.SetVisitTicket(v.ID, id); err != nil {
 		return err
 	}
-	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+Itoa(id), r.Now); err != nil {
+	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+core.Itoa(id), r.Now); err != nil {
 		return err
 	}
 	told, err := a.alertLeaders(r, tk, 0, "ticket.new")

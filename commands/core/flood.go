@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"time"
@@ -30,7 +30,7 @@ type floodKey struct {
 // the transaction); the warning's mark is rolled back with it. The text
 // that files a report is never held back: the hourly report limit bounds
 // it.
-func (a *App) allow(r *Req) (ok, warn bool, undo func(), err error) {
+func (a *Core) allow(r *Req) (ok, warn bool, undo func(), err error) {
 	undo = func() {}
 	kind, per := floodCommands, a.Cfg.Limits.CommandsPerMinute
 	if r.cmd == "" && r.CB == nil {
@@ -40,7 +40,7 @@ func (a *App) allow(r *Req) (ok, warn bool, undo func(), err error) {
 		kind, per = floodMessages, a.Cfg.Limits.MessagesPerMinute
 		f, err := r.Tx.Flow(r.Me.ID)
 		switch {
-		case err == nil && f.Name == flowReport && f.Step == "text" && (CleanText(r.Text) != "" || VoiceOf(r) != nil):
+		case err == nil && a.hooks.FloodFree != nil && a.hooks.FloodFree(r, f):
 			return true, false, undo, nil
 		case err == nil:
 			kind, per = floodFlow, flowAllowance*per

@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"courtyard/storage"
@@ -10,7 +10,7 @@ import (
 // target finds the person a role command is about: the first word, or the
 // author of the message replied to. It answers the caller itself when the
 // person is unknown and returns nil then.
-func (a *App) Target(r *Req, words []string) (*storage.Member, []string, error) {
+func (a *Core) Target(r *Req, words []string) (*storage.Member, []string, error) {
 	switch {
 	case r.Msg.ReplyToMessage != nil && r.Msg.ReplyToMessage.From != nil && (len(words) == 0 || RoleWords[strings.ToLower(words[0])] != ""):
 		m, err := r.Tx.Member(r.Msg.ReplyToMessage.From.ID)
@@ -35,7 +35,7 @@ func (a *App) Target(r *Req, words []string) (*storage.Member, []string, error) 
 // renamed without writing to the bot since), nobody is picked: the caller is
 // shown the candidates' ids and names and asked for the id or a reply, and
 // ok is false. A name nobody holds comes back as storage.ErrNotFound.
-func (a *App) MemberByUsername(r *Req, name string) (m storage.Member, ok bool, err error) {
+func (a *Core) MemberByUsername(r *Req, name string) (m storage.Member, ok bool, err error) {
 	m, err = r.Tx.MemberByUsername(name)
 	var amb *storage.AmbiguousError
 	if !errors.As(err, &amb) {
@@ -50,7 +50,7 @@ func (a *App) MemberByUsername(r *Req, name string) (m storage.Member, ok bool, 
 
 // findPerson reads "@username" or a numeric id, answering with the usage
 // (usageKey) when it is neither and when nobody has it.
-func (a *App) FindPerson(r *Req, who, usageKey string, args ...any) (storage.Member, bool, error) {
+func (a *Core) FindPerson(r *Req, who, usageKey string, args ...any) (storage.Member, bool, error) {
 	var m storage.Member
 	var err error
 	if strings.HasPrefix(who, "@") {

@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"courtyard/storage"
@@ -12,7 +12,7 @@ import (
 // action that changes someone else's data or reaches many people calls it.
 // The entry is written when the handler succeeds, in the update's
 // transaction (so it is there exactly when the action is).
-func (a *App) Audit(r *Req, action, target string, detail any) {
+func (a *Core) Audit(r *Req, action, target string, detail any) {
 	d := ""
 	if detail != nil {
 		if b, err := json.Marshal(detail); err == nil {
@@ -24,7 +24,7 @@ func (a *App) Audit(r *Req, action, target string, detail any) {
 
 // auditSystem records an action the clock took (no one pressed anything):
 // its actor is 0.
-func (a *App) AuditSystem(tx *storage.Tx, now time.Time, action, target string, detail any) error {
+func (a *Core) AuditSystem(tx *storage.Tx, now time.Time, action, target string, detail any) error {
 	d := ""
 	if detail != nil {
 		if b, err := json.Marshal(detail); err == nil {
@@ -58,10 +58,10 @@ func RoleAction(to storage.Role) string {
 }
 
 // removedName is how a forgotten member's name shows to a reader.
-func (a *App) RemovedName(lang string) string { return a.Cat.T(lang, "privacy.removed") }
+func (a *Core) RemovedName(lang string) string { return a.Cat.T(lang, "privacy.removed") }
 
 // fillRemoved names forgotten members (their rows keep no name) in names.
-func (a *App) FillRemoved(names map[int64]string, lang string) {
+func (a *Core) FillRemoved(names map[int64]string, lang string) {
 	for id, n := range names {
 		if n == "" && id < 0 {
 			names[id] = a.RemovedName(lang)
@@ -73,7 +73,7 @@ func (a *App) FillRemoved(names map[int64]string, lang string) {
 const RemovedBoth = "已删除 removed"
 
 // shownName is name, or "removed" for a forgotten member's tombstone.
-func (a *App) ShownName(lang string, id int64, name string) string {
+func (a *Core) ShownName(lang string, id int64, name string) string {
 	if name == "" && id < 0 {
 		return a.RemovedName(lang)
 	}

@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // personReq is a request on behalf of member m in their private chat, for
 // messages the clock sends them: so that the same rules decide what they
 // may be shown.
-func (a *App) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m storage.Member) *Req {
+func (a *Core) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m storage.Member) *Req {
 	return &Req{a: a, Ctx: ctx, Tx: tx, Now: now, Me: m, Role: a.RoleOf(m), Lang: a.LangOf(m),
 		Chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}, From: &models.User{ID: m.ID}}
 }
@@ -21,7 +21,7 @@ func (a *App) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m st
 func JsonInto(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
 // staff are the staff members and the configured admins the bot knows.
-func (a *App) Staff(tx *storage.Tx) ([]storage.Member, error) {
+func (a *Core) Staff(tx *storage.Tx) ([]storage.Member, error) {
 	people, err := tx.MembersWithRole(storage.RoleStaff)
 	if err != nil {
 		return nil, err
@@ -47,13 +47,13 @@ func (a *App) Staff(tx *storage.Tx) ([]storage.Member, error) {
 func CanDM(m storage.Member) bool { return m.Active && m.Registered() }
 
 // tellMember sends a catalog message to one person in their language.
-func (a *App) TellMember(r *Req, id int64, markup any, key string, args ...any) error {
+func (a *Core) TellMember(r *Req, id int64, markup any, key string, args ...any) error {
 	_, err := a.TellTo(r, id, markup, key, args...)
 	return err
 }
 
 // tellTo is tellMember reporting whether the person could be reached.
-func (a *App) TellTo(r *Req, id int64, markup any, key string, args ...any) (bool, error) {
+func (a *Core) TellTo(r *Req, id int64, markup any, key string, args ...any) (bool, error) {
 	m, err := r.Tx.Member(id)
 	if IsNotFound(err) {
 		return false, nil
@@ -71,7 +71,7 @@ func (a *App) TellTo(r *Req, id int64, markup any, key string, args ...any) (boo
 // sendID queues an HTML message and returns its outbox id.
 // ref names what the message belongs to; messages with a ref are kept when
 // old ones are pruned.
-func (a *App) SendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
+func (a *Core) SendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
 	p := telegram.SendMessage{ChatID: chatID, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	return tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
@@ -83,7 +83,7 @@ type InLang func(lang string) string
 // reachable reports whether the bot can write to m in private: m opened the
 // private chat (registering happens there; staff and admins need not
 // register) and did not block the bot.
-func (a *App) Reachable(tx *storage.Tx, m storage.Member) (bool, error) {
+func (a *Core) Reachable(tx *storage.Tx, m storage.Member) (bool, error) {
 	if !m.Active {
 		return false, nil
 	}
@@ -102,11 +102,11 @@ func LargestPhoto(r *Req) string {
 }
 
 // systemReq is a request made by the clock rather than a person.
-func (a *App) SystemReq(ctx context.Context, tx *storage.Tx, now time.Time) *Req {
+func (a *Core) SystemReq(ctx context.Context, tx *storage.Tx, now time.Time) *Req {
 	return &Req{a: a, Ctx: ctx, Tx: tx, Now: now, Lang: a.Cfg.Community.Language, Role: storage.RoleAdmin}
 }
 
-func (a *App) NameOf(r *Req, id int64) string {
+func (a *Core) NameOf(r *Req, id int64) string {
 	m, err := r.Tx.Member(id)
 	if err == nil && m.Forgotten {
 		return a.RemovedName(r.Lang)

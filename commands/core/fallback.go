@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"encoding/json"
@@ -9,32 +9,8 @@ import (
 	"courtyard/storage"
 )
 
-// flowHandlers continue a conversation with the next thing the person sent.
-func (a *App) flowHandlers() map[string]func(*Req, storage.Flow) error {
-	return map[string]func(*Req, storage.Flow) error{
-		flowRegister:     a.regText,
-		flowReport:       a.reportText,
-		flowResolve:      a.resolveText,
-		flowAnnounce:     a.annText,
-		flowTeamRename:   a.teamRenameText,
-		flowTicketNote:   a.ticketNoteText,
-		flowJob:          a.jobFlowText,
-		flowJobMove:      a.jobFlowText,
-		flowPatrolTpl:    a.tplText,
-		flowPatrolOffer:  a.offerText,
-		flowPatrolFound:  a.foundText,
-		flowCare:         a.careText,
-		flowVisitNote:    a.visitNoteText,
-		flowStarNominate: a.starNominateText,
-		flowPledge:       a.pledgeText,
-		flowMediation:    a.mediationText,
-		flowSchedule:     a.scheduleText,
-		flowMeeting:      a.meetingText,
-	}
-}
-
 // fallback takes what no route took.
-func (a *App) fallback(r *Req) error {
+func (a *Core) fallback(r *Req) error {
 	switch {
 	case r.upd.MyChatMember != nil:
 		return a.membership(r)
@@ -58,33 +34,29 @@ func (r *Req) addressed() bool {
 	return r.Msg != nil && len(r.Msg.Text) > 0 && ContainsFold(r.Msg.Text, "@"+r.a.BotName)
 }
 
-func (a *App) continueFlow(r *Req) error {
+func (a *Core) continueFlow(r *Req) error {
 	f, err := r.Tx.Flow(r.Me.ID)
 	if IsNotFound(err) {
-		if !r.Me.Registered() {
-			return a.askBuilding(r, r.T("start.welcome", Esc(a.Cfg.Community.Name)))
+		if a.hooks.NoFlow != nil {
+			return a.hooks.NoFlow(r)
 		}
-		if VoiceOf(r) != nil {
-			// A voice note out of the blue is most likely a report.
-			return r.Reply(r.T("report.voice_no_flow"), a.mainMenu(r))
-		}
-		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
 	if err != nil {
 		return err
 	}
-	h, ok := a.flowHandlers()[f.Name]
+	h, ok := a.flows[f.Name]
 	if !ok {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
 	return h(r, f)
 }
 
 // membership follows the bot being added to or removed from a group.
-func (a *App) membership(r *Req) error {
+func (a *Core) membership(r *Req) error {
 	m := r.upd.MyChatMember
 	if m.Chat.Type == models.ChatTypePrivate {
 		// A person stopped or restarted the bot.

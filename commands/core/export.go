@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -19,7 +20,7 @@ var DayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // parsePeriod reads "2026-03-05" as that day and "2026-03" as that month,
 // in the community's zone: [start, end).
-func (a *App) ParsePeriod(s string) (start, end time.Time, ok bool) {
+func (a *Core) ParsePeriod(s string) (start, end time.Time, ok bool) {
 	if m, ok := a.ParseMonth(s); ok {
 		return m, m.AddDate(0, 1, 0), true
 	}
@@ -34,25 +35,25 @@ func (a *App) ParsePeriod(s string) (start, end time.Time, ok bool) {
 }
 
 // exportText is a plain answer to the person who asked for an export.
-func (a *App) ExportText(q storage.ExportRequest, text string) storage.OutMsg {
+func (a *Core) ExportText(q storage.ExportRequest, text string) storage.OutMsg {
 	p := telegram.SendMessage{ChatID: q.ChatID, Text: Fit(text), ParseMode: "HTML"}
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
 }
 
 // exportPeriod names q's period in q's language.
-func (a *App) ExportPeriod(q storage.ExportRequest) string {
+func (a *Core) ExportPeriod(q storage.ExportRequest) string {
 	return a.Cat.T(q.Lang, "export.period", q.From.In(a.Loc).Format("2006-01-02"), q.To.In(a.Loc).AddDate(0, 0, -1).Format("2006-01-02"))
 }
 
 // exportDoc is a CSV document for the person who asked.
-func (a *App) ExportDoc(q storage.ExportRequest, caption, file string, data []byte, markup any) storage.OutMsg {
+func (a *Core) ExportDoc(q storage.ExportRequest, caption, file string, data []byte, markup any) storage.OutMsg {
 	p := telegram.SendDocument{ChatID: q.ChatID, Caption: LimitUTF16(caption, telegram.MaxCaption), ReplyMarkup: markup}
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: file, FileData: data}
 }
 
 // csvTime is a time in the community's zone, or "" when it never happened.
-func (a *App) CsvTime(t time.Time) string {
+func (a *Core) CsvTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -70,7 +71,7 @@ func Cell(s string) string {
 
 // parseMonth reads "2026-03" as the first instant of that month in the
 // community's zone.
-func (a *App) ParseMonth(s string) (time.Time, bool) {
+func (a *Core) ParseMonth(s string) (time.Time, bool) {
 	if !monthRE.MatchString(s) {
 		return time.Time{}, false
 	}
@@ -82,7 +83,7 @@ func (a *App) ParseMonth(s string) (time.Time, bool) {
 }
 
 // monthOf is the first instant of the month t falls in, in the community's zone.
-func (a *App) MonthOf(t time.Time) time.Time {
+func (a *Core) MonthOf(t time.Time) time.Time {
 	t = t.In(a.Loc)
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, a.Loc)
 }
@@ -167,4 +168,17 @@ func ToAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// displayWidth counts the columns text takes: wide (CJK) characters two.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30ff) || (r >= 0xff00 && r <= 0xffef) || unicode.Is(unicode.Hangul, r) {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
 }

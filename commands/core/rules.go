@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"sort"
@@ -14,7 +14,7 @@ import (
 type Rule struct {
 	Min   storage.Role
 	Chats chats
-	scope scope
+	Scope Scope
 }
 
 // The roles a rule starts at. anyRole is everyone, registered or not.
@@ -46,47 +46,47 @@ const (
 // every use: data can be forged. scopeNone: the action names nothing of
 // anyone else's; scopeOwn: only the caller's own conversation, membership,
 // sign-up or data.
-type scope string
+type Scope string
 
 const (
-	ScopeNone            scope = ""
-	ScopeOwn             scope = "own"
-	ScopeGrant           scope = "mayGrant"           // people_grant.go
-	ScopeBuilding        scope = "mayLedger"          // a leader's own buildings
-	ScopeTicketView      scope = "accessTo"           // tickets_access.go
-	ScopeTicketWork      scope = "mayClaim"           // tickets_work.go
-	ScopeTicketManage    scope = "mayManage"          // tickets_work.go
-	ScopeTicketReporter  scope = "reporter"           // the ticket's reporter only
-	ScopeTicketFollow    scope = "mayFollow"          // tickets_access.go
-	ScopeAnnounce        scope = "mayAnnounce"        // announce_send.go, audiences
-	ScopeRecipient       scope = "recipient"          // a recipient of the announcement
-	ScopeTeam            scope = "mayManageTeam"      // teams_view.go
-	ScopeJoin            scope = "joinTeam"           // teams_join.go
-	ScopeHours           scope = "maySeeHours"        // teams_hours.go
-	ScopeOrganise        scope = "mayOrganise"        // jobs_perm.go
-	ScopeJob             scope = "maySeeJob"          // jobs_perm.go
-	ScopeManageJob       scope = "mayManageJob"       // jobs_perm.go
-	ScopeNoShows         scope = "mayClearNoShows"    // jobs_perm.go
-	ScopePatrol          scope = "mayManagePatrol"    // patrol_core.go
-	ScopeTakeShift       scope = "mayTakeShift"       // patrol_core.go
-	ScopeShift           scope = "isOnShift"          // patrol_core.go
-	ScopeRoster          scope = "mayViewRoster"      // patrol_core.go
-	ScopeHousehold       scope = "mayReadHousehold"   // care_access.go
-	ScopeVisit           scope = "mayMarkVisit"       // visits_visited.go
-	ScopeStars           scope = "mayRunStars"        // stars_round.go
-	ScopeTakePart        scope = "mayTakePart"        // stars_round.go
-	ScopePledge          scope = "mayPledge"          // pledge_cmd.go, and authorship
-	ScopeManagePledges   scope = "mayManagePledges"   // pledge_cmd.go
-	ScopeRatePledge      scope = "mayRatePledge"      // pledge_cmd.go
-	ScopeSchedule        scope = "mayManageSchedule"  // calendar_manage.go
-	ScopeManageMeeting   scope = "mayManageMeeting"   // meeting_flow.go
-	ScopeViewMeeting     scope = "mayViewMeeting"     // meeting_minutes.go
-	ScopeInvited         scope = "invitedTo"          // meeting_post.go
-	ScopeMediate         scope = "mayMediate"         // mediation_access.go
-	ScopeDispute         scope = "mayReadDispute"     // mediation_access.go
-	ScopeMoveToMediation scope = "mayMoveToMediation" // mediation_access.go
-	ScopeBlock           scope = "mayBlock"           // privacy_block.go
-	ScopeAudit           scope = "mayReadAudit"       // privacy_audit.go
+	ScopeNone            Scope = ""
+	ScopeOwn             Scope = "own"
+	ScopeGrant           Scope = "mayGrant"           // people_grant.go
+	ScopeBuilding        Scope = "mayLedger"          // a leader's own buildings
+	ScopeTicketView      Scope = "accessTo"           // tickets_access.go
+	ScopeTicketWork      Scope = "mayClaim"           // tickets_work.go
+	ScopeTicketManage    Scope = "mayManage"          // tickets_work.go
+	ScopeTicketReporter  Scope = "reporter"           // the ticket's reporter only
+	ScopeTicketFollow    Scope = "mayFollow"          // tickets_access.go
+	ScopeAnnounce        Scope = "mayAnnounce"        // announce_send.go, audiences
+	ScopeRecipient       Scope = "recipient"          // a recipient of the announcement
+	ScopeTeam            Scope = "mayManageTeam"      // teams_view.go
+	ScopeJoin            Scope = "joinTeam"           // teams_join.go
+	ScopeHours           Scope = "maySeeHours"        // teams_hours.go
+	ScopeOrganise        Scope = "mayOrganise"        // jobs_perm.go
+	ScopeJob             Scope = "maySeeJob"          // jobs_perm.go
+	ScopeManageJob       Scope = "mayManageJob"       // jobs_perm.go
+	ScopeNoShows         Scope = "mayClearNoShows"    // jobs_perm.go
+	ScopePatrol          Scope = "mayManagePatrol"    // patrol_core.go
+	ScopeTakeShift       Scope = "mayTakeShift"       // patrol_core.go
+	ScopeShift           Scope = "isOnShift"          // patrol_core.go
+	ScopeRoster          Scope = "mayViewRoster"      // patrol_core.go
+	ScopeHousehold       Scope = "mayReadHousehold"   // care_access.go
+	ScopeVisit           Scope = "mayMarkVisit"       // visits_visited.go
+	ScopeStars           Scope = "mayRunStars"        // stars_round.go
+	ScopeTakePart        Scope = "mayTakePart"        // stars_round.go
+	ScopePledge          Scope = "mayPledge"          // pledge_cmd.go, and authorship
+	ScopeManagePledges   Scope = "mayManagePledges"   // pledge_cmd.go
+	ScopeRatePledge      Scope = "mayRatePledge"      // pledge_cmd.go
+	ScopeSchedule        Scope = "mayManageSchedule"  // calendar_manage.go
+	ScopeManageMeeting   Scope = "mayManageMeeting"   // meeting_flow.go
+	ScopeViewMeeting     Scope = "mayViewMeeting"     // meeting_minutes.go
+	ScopeInvited         Scope = "invitedTo"          // meeting_post.go
+	ScopeMediate         Scope = "mayMediate"         // mediation_access.go
+	ScopeDispute         Scope = "mayReadDispute"     // mediation_access.go
+	ScopeMoveToMediation Scope = "mayMoveToMediation" // mediation_access.go
+	ScopeBlock           Scope = "mayBlock"           // privacy_block.go
+	ScopeAudit           Scope = "mayReadAudit"       // privacy_audit.go
 )
 
 // verbs are a button family's rules by verb.
@@ -137,7 +137,7 @@ func (r *Req) chatKind() (chats, error) {
 
 // guard refuses a command to someone whose role is too low, and moves it
 // out of a chat its rule does not allow with a deep link.
-func (a *App) Guard(c Command) Handler {
+func (a *Core) Guard(c Command) Handler {
 	run := c.Run
 	return func(r *Req) error {
 		if !r.AtLeast(c.Rule.Min) {
@@ -162,7 +162,7 @@ func (a *App) Guard(c Command) Handler {
 // buttonGuard checks a button press against its row before the router
 // runs: an action without a row, a role too low or a chat not allowed is
 // refused with a toast and changes nothing.
-func (a *App) buttonGuard(b Buttons) Handler {
+func (a *Core) buttonGuard(b Buttons) Handler {
 	return func(r *Req) error {
 		ru, ok := b.RuleFor(r.CB.Data)
 		if !ok {
@@ -199,7 +199,7 @@ func OrKey(key, def string) string {
 }
 
 // linkKeyboard is one button that opens the private chat with payload.
-func (a *App) LinkKeyboard(r *Req, payload string) telegram.Keyboard {
+func (a *Core) LinkKeyboard(r *Req, payload string) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("group.open_private"), URL: a.DeepLink(payload)}}}}
 }
 
@@ -230,7 +230,7 @@ func (p Permission) Allows(role storage.Role, chat string) bool {
 
 // Permissions lists the permission table: every command, then every
 // button action, in table order.
-func (a *App) Permissions() []Permission {
+func (a *Core) Permissions() []Permission {
 	names := func(c chats) []string {
 		var out []string
 		for _, k := range []struct {
@@ -244,10 +244,10 @@ func (a *App) Permissions() []Permission {
 		return out
 	}
 	var out []Permission
-	for _, c := range a.commandTable() {
-		out = append(out, Permission{Action: "/" + c.Name, Min: c.Rule.Min, Chats: names(c.Rule.Chats), Scope: string(c.Rule.scope)})
+	for _, c := range a.commands {
+		out = append(out, Permission{Action: "/" + c.Name, Min: c.Rule.Min, Chats: names(c.Rule.Chats), Scope: string(c.Rule.Scope)})
 	}
-	for _, b := range a.buttonTable() {
+	for _, b := range a.buttons {
 		vs := make([]string, 0, len(b.Verbs))
 		for v := range b.Verbs {
 			vs = append(vs, v)
@@ -255,7 +255,7 @@ func (a *App) Permissions() []Permission {
 		sort.Strings(vs)
 		for _, v := range vs {
 			ru := b.Verbs[v]
-			out = append(out, Permission{Action: b.Prefix + v, Min: ru.Min, Chats: names(ru.Chats), Scope: string(ru.scope),
+			out = append(out, Permission{Action: b.Prefix + v, Min: ru.Min, Chats: names(ru.Chats), Scope: string(ru.Scope),
 				Refuse: OrKey(b.Refuse, "error.forbidden_button"), Private: OrKey(b.Private, "error.private_button"), RefuseArg: b.Cmd})
 		}
 	}
@@ -289,4 +289,31 @@ func groupLinkPayload(r *Req, name string) string {
 		}
 	}
 	return name
+}
+
+// Menu is the command list for setMyCommands: commands usable at role, in
+// private or in groups, in lang.
+func (a *Core) Menu(role storage.Role, group bool, lang string) []telegram.BotCommand {
+	var out []telegram.BotCommand
+	for _, c := range a.commands {
+		if c.Menu == "" || c.Rule.Min.Rank() > role.Rank() || (group && c.Rule.Chats&InLinked == 0) {
+			continue
+		}
+		if c.Menu != Listed && storage.Role(c.Menu).Rank() > role.Rank() {
+			continue
+		}
+		out = append(out, telegram.BotCommand{Command: c.Name, Description: a.Cat.T(lang, "cmd."+c.Name)})
+	}
+	return out
+}
+
+// RunCommand runs the command name as if typed, through its guard (a deep
+// link that opens it); false when there is no such command.
+func (a *Core) RunCommand(r *Req, name string) (bool, error) {
+	for _, c := range a.commands {
+		if c.Name == name {
+			return true, c.Run(r)
+		}
+	}
+	return false, nil
 }

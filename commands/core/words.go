@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"courtyard/config"
@@ -20,7 +20,7 @@ func ContainsID(ids []int64, id int64) bool {
 
 // categoriesOf are the categories offered for a kind of ticket: a
 // micro-wish has its own.
-func (a *App) CategoriesOf(kind string) []config.Category {
+func (a *Core) CategoriesOf(kind string) []config.Category {
 	if kind == storage.TicketKindWish {
 		return a.Cfg.Tickets.WishCategories
 	}
@@ -29,12 +29,12 @@ func (a *App) CategoriesOf(kind string) []config.Category {
 
 // allCategories are the ticket categories, then the wish categories (their
 // keys differ), for views that list tickets of both kinds.
-func (a *App) AllCategories() []config.Category {
+func (a *Core) AllCategories() []config.Category {
 	return append(slices.Clip(a.Cfg.Tickets.Categories), a.Cfg.Tickets.WishCategories...)
 }
 
 // category returns the configured category with key, of either kind.
-func (a *App) category(key string) (config.Category, bool) {
+func (a *Core) category(key string) (config.Category, bool) {
 	for _, c := range a.AllCategories() {
 		if c.Key == key {
 			return c, true
@@ -44,12 +44,12 @@ func (a *App) category(key string) (config.Category, bool) {
 }
 
 // categoryFor reports whether key is a category offered for kind.
-func (a *App) CategoryFor(kind, key string) bool {
+func (a *Core) CategoryFor(kind, key string) bool {
 	return slices.ContainsFunc(a.CategoriesOf(kind), func(c config.Category) bool { return c.Key == key })
 }
 
 // catLabel is a category's name in lang.
-func (a *App) CatLabel(lang, key string) string {
+func (a *Core) CatLabel(lang, key string) string {
 	c, ok := a.category(key)
 	switch {
 	case !ok:
@@ -62,7 +62,7 @@ func (a *App) CatLabel(lang, key string) string {
 
 // guessCategory files a one-line report (or wish) by its words; "other"
 // (or the kind's last category) otherwise.
-func (a *App) GuessCategory(kind, text string) string {
+func (a *Core) GuessCategory(kind, text string) string {
 	cats := a.CategoriesOf(kind)
 	low := strings.ToLower(text)
 	for _, c := range cats {
@@ -79,17 +79,17 @@ func (a *App) GuessCategory(kind, text string) string {
 }
 
 // stateLabel names a ticket state in lang.
-func (a *App) StateLabel(lang string, s storage.TicketState) string {
+func (a *Core) StateLabel(lang string, s storage.TicketState) string {
 	return a.Cat.T(lang, "ticket.state."+string(s))
 }
 
 // kindLabel names report or wish in lang.
-func (a *App) KindLabel(lang, kind string) string {
+func (a *Core) KindLabel(lang, kind string) string {
 	return a.Cat.T(lang, "ticket.kind."+kind)
 }
 
 // headline is "#12 · Lighting · building 3" in lang.
-func (a *App) Headline(lang string, tk storage.Ticket) string {
+func (a *Core) Headline(lang string, tk storage.Ticket) string {
 	return a.Cat.T(lang, "ticket.headline", tk.ID, Esc(a.CatLabel(lang, tk.Category)), Esc(tk.Building))
 }
 
@@ -103,7 +103,7 @@ func Quote(text string, n int) string {
 }
 
 // age says how long ago t was, roughly, in lang.
-func (a *App) Age(lang string, now, t time.Time) string {
+func (a *Core) Age(lang string, now, t time.Time) string {
 	d := now.Sub(t)
 	switch {
 	case d < time.Hour:
@@ -115,7 +115,7 @@ func (a *App) Age(lang string, now, t time.Time) string {
 }
 
 // when formats a time in the community's zone.
-func (a *App) When(t time.Time) string {
+func (a *Core) When(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}

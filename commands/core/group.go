@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"time"
@@ -12,7 +12,7 @@ import (
 // already queued there in the last minute is not queued again: the one on
 // its way answers the repeat too. Answers wait behind the group's notices
 // (storage.PriorityNotice).
-func (a *App) groupAnswer(r *Req, text string, markup any) error {
+func (a *Core) groupAnswer(r *Req, text string, markup any) error {
 	p := telegram.SendMessage{ChatID: r.Chat.ID, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	payload := telegram.Marshal(p)

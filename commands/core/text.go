@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"html"
@@ -106,7 +106,7 @@ func VisibleLen(s string) int {
 
 // parseCommand splits "/cmd@bot args" into "cmd" and "args". A command
 // addressed to another bot yields "".
-func (a *App) ParseCommand(text string) (cmd, args string) {
+func (a *Core) ParseCommand(text string) (cmd, args string) {
 	if !strings.HasPrefix(text, "/") {
 		return "", ""
 	}
@@ -131,7 +131,7 @@ func (a *App) ParseCommand(text string) (cmd, args string) {
 }
 
 // isCommand matches a message that is command name, also as /name@bot.
-func (a *App) isCommand(name string) func(*models.Update) bool {
+func (a *Core) isCommand(name string) func(*models.Update) bool {
 	return func(u *models.Update) bool {
 		if u.Message == nil {
 			return false
@@ -163,6 +163,6 @@ func ContainsFold(s, sub string) bool {
 func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // listJoin joins names the way lang lists them (、 in Chinese).
-func (a *App) ListJoin(lang string, xs []string) string {
+func (a *Core) ListJoin(lang string, xs []string) string {
 	return strings.Join(xs, a.Cat.T(lang, "list.sep"))
 }

@@ -1,4 +1,4 @@
-package commands
+package core
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 
 // req is one update in hand.
 type Req struct {
-	a    *App
+	a    *Core
 	Ctx  context.Context
 	Tx   *storage.Tx
 	upd  *models.Update
@@ -41,7 +41,7 @@ type Handler func(r *Req) error
 
 // newReq reads who is speaking and where. It returns nil for updates the
 // bot does not act on (from bots, channel posts, …).
-func (a *App) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*Req, error) {
+func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*Req, error) {
 	r := &Req{a: a, Ctx: ctx, Tx: tx, upd: upd, Now: a.now()}
 	switch {
 	case upd.Message != nil:
@@ -106,7 +106,7 @@ func (a *App) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*
 
 // serve wraps a handler: builds the request, applies the flood limit, and
 // makes sure every button press is answered.
-func (a *App) serve(h Handler) HandleFunc {
+func (a *Core) serve(h Handler) HandleFunc {
 	return func(ctx context.Context, tx *storage.Tx, upd *models.Update) error {
 		r, err := a.newReq(ctx, tx, upd)
 		if err != nil || r == nil {
@@ -128,8 +128,10 @@ func (a *App) serve(h Handler) HandleFunc {
 			}
 			return nil
 		}
-		if err := a.openedPrivate(r); err != nil {
-			return err
+		for _, before := range a.hooks.Before {
+			if err := before(r); err != nil {
+				return err
+			}
 		}
 		r.Tx.OnRollback(undo) // the update's transaction is rolled back: so is its count
 		if err := h(r); err != nil {
@@ -138,11 +140,10 @@ func (a *App) serve(h Handler) HandleFunc {
 		if err := r.writeAudit(); err != nil {
 			return err
 		}
-		if err := a.tellUnreached(r); err != nil {
-			return err
-		}
-		if err := a.syncOwnMenu(r); err != nil {
-			return err
+		for _, after := range a.hooks.After {
+			if err := after(r); err != nil {
+				return err
+			}
 		}
 		if r.CB != nil && !r.Answered {
 			return r.Toast("")
@@ -151,7 +152,7 @@ func (a *App) serve(h Handler) HandleFunc {
 	}
 }
 
-func (a *App) RoleOf(m storage.Member) storage.Role {
+func (a *Core) RoleOf(m storage.Member) storage.Role {
 	if a.Admins[m.ID] {
 		return storage.RoleAdmin
 	}
@@ -161,7 +162,7 @@ func (a *App) RoleOf(m storage.Member) storage.Role {
 	return m.Role
 }
 
-func (a *App) LangOf(m storage.Member) string {
+func (a *Core) LangOf(m storage.Member) string {
 	return locale.Pick(m.Language, m.TGLanguage, a.Cfg.Community.Language)
 }
 
@@ -221,7 +222,7 @@ func (r *Req) Toast(text string) error {
 }
 
 // send queues an HTML message.
-func (a *App) Send(tx *storage.Tx, chatID int64, text string, markup any, prio int, now time.Time) error {
+func (a *Core) Send(tx *storage.Tx, chatID int64, text string, markup any, prio int, now time.Time) error {
 	_, err := a.SendID(tx, chatID, text, markup, prio, "", now)
 	return err
 }
@@ -244,8 +245,11 @@ func FitTo(text string, limit int) string {
 func Esc(s string) string { return html.EscapeString(s) }
 
 // deepLink is a link that opens the private chat with the bot.
-func (a *App) DeepLink(payload string) string {
+func (a *Core) DeepLink(payload string) string {
 	return fmt.Sprintf("https://t.me/%s?start=%s", a.BotName, payload)
 }
 
 func IsNotFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }
+
+// ListJoin joins xs as a list in the person's language.
+func (r *Req) ListJoin(xs []string) string { return r.a.ListJoin(r.Lang, xs) }
