@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 //go:generate go run ./gen -in ../../../shared/telegram/bot-api.json -out testdata/botapi.json
 
@@ -100,7 +100,7 @@ func loadSpec() (*apiSpec, error) {
 	specOnce.Do(func() {
 		var t table
 		if err := json.Unmarshal(botAPIJSON, &t); err != nil {
-			specErr = fmt.Errorf("telegramtest: embedded Bot API table: %w", err)
+			specErr = fmt.Errorf("telegramsim: embedded Bot API table: %w", err)
 			return
 		}
 		specVal = compileSpec(&t)

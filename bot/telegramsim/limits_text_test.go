@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 // limit, in UTF-16 units: 100 emoji are the 200 allowed, 101 are too many.
 // A refused answer leaves the query open.
 func TestCallbackAnswerTextCountedInUTF16(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(5, "Ann", "en")
 	s.SendText(u, PrivateChat(u), "/start")
 	getUpdates(t, s, nil)

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"sync"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestLimits(t *testing.T) {
-	s := New(t, WithLimits(Limits{GlobalPerSecond: 3, PerChatPerSecond: 1, PerGroupPerMinute: 2}))
+	s := newTest(t, WithLimits(Limits{GlobalPerSecond: 3, PerChatPerSecond: 1, PerGroupPerMinute: 2}))
 	a, b := s.User(1, "A", "en"), s.User(2, "B", "en")
 	s.Group(-10, "G")
 	s.SendText(a, PrivateChat(a), "hi")
@@ -42,7 +42,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestGroupLimitRetryAfter(t *testing.T) {
-	s := New(t, WithLimits(Limits{PerGroupPerMinute: 2}))
+	s := newTest(t, WithLimits(Limits{PerGroupPerMinute: 2}))
 	g := s.Group(-10, "G")
 	for i := 0; i < 2; i++ {
 		mustOK(t, callJSON(t, s, "sendMessage", map[string]any{"chat_id": g.ID, "text": "x"}))
@@ -83,7 +83,7 @@ func TestWindow(t *testing.T) {
 
 // TestConcurrentUse hammers the server from many goroutines; run with -race.
 func TestConcurrentUse(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	const users, perUser = 8, 25
 	var wg sync.WaitGroup
 	for i := 1; i <= users; i++ {
@@ -136,7 +136,9 @@ func TestConcurrentUse(t *testing.T) {
 	}()
 	wg.Wait()
 	<-done
-	s.WaitUntil(t, func() bool { return s.CallCount("sendMessage") == users*perUser }, 10*time.Second)
+	if !s.Await(func() bool { return s.CallCount("sendMessage") == users*perUser }, 10*time.Second) {
+		t.Fatalf("%d of %d messages sent", s.CallCount("sendMessage"), users*perUser)
+	}
 	for i := 1; i <= users; i++ {
 		if n := len(s.Messages(int64(i))); n != perUser {
 			t.Errorf("chat %d got %d messages", i, n)

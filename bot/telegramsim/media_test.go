@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestMediaGroupsAndLocations(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(9, "Fay", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	photo := func(id, caption string) map[string]any {

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 )
 
 func TestEnvelopeAndIdentity(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	var me models.User
 	mustOK(t, callJSON(t, s, "getMe", nil)).decode(t, &me)
 	if me.ID != 123456 || !me.IsBot || me.FirstName != "Courtyard" || me.Username != "courtyard_test_bot" || BotUser() != (models.User{ID: me.ID, IsBot: true, FirstName: me.FirstName, Username: me.Username}) {
@@ -35,7 +35,7 @@ func TestEnvelopeAndIdentity(t *testing.T) {
 }
 
 func TestChats(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	ann := s.User(10, "Ann", "en")
 	bob := s.User(11, "Bob", "en")
 	grp := s.Group(-100200, "Club")
@@ -75,7 +75,7 @@ func TestChats(t *testing.T) {
 }
 
 func TestEdits(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(3, "Cy", "en")
 	s.SendText(u, PrivateChat(u), "/start")
 	kb := map[string]any{"inline_keyboard": []any{[]any{map[string]any{"text": "A", "callback_data": "a"}}}}
@@ -120,7 +120,7 @@ func TestEdits(t *testing.T) {
 }
 
 func TestFilesPinsAndDeletes(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(4, "Di", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	r := mustOK(t, callMultipart(t, s, "sendDocument", map[string]string{"chat_id": "4", "caption": "report",
@@ -163,7 +163,7 @@ func TestFilesPinsAndDeletes(t *testing.T) {
 }
 
 func TestOtherMethods(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(8, "Ed", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	var m models.Message
@@ -202,8 +202,8 @@ func TestOtherMethods(t *testing.T) {
 	}
 }
 
-func TestWaitHelpers(t *testing.T) {
-	s := New(t)
+func TestAwait(t *testing.T) {
+	s := newTest(t)
 	u := s.User(9, "Fay", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	go func() {
@@ -211,48 +211,27 @@ func TestWaitHelpers(t *testing.T) {
 			tryJSON(s, "sendMessage", map[string]any{"chat_id": 9, "text": "msg " + string(rune('a'+i))})
 		}
 	}()
-	m := s.WaitMessage(t, 9, func(m Message) bool { return m.Text == "msg c" }, 5*time.Second)
-	if m.ID != 4 || m.ChatID != 9 || m.Date.IsZero() {
-		t.Errorf("WaitMessage %+v", m)
+	m, ok := s.AwaitMessage(9, func(m Message) bool { return m.Text == "msg c" }, 5*time.Second)
+	if !ok || m.ID != 4 || m.ChatID != 9 || m.Date.IsZero() {
+		t.Errorf("AwaitMessage %+v, %v", m, ok)
 	}
-	c := s.WaitCall(t, "sendMessage", func(c Call) bool { return c.Params["text"] == "msg b" }, time.Second)
-	if c.Params["chat_id"] != float64(9) || c.Status != 200 {
-		t.Errorf("WaitCall %+v", c)
+	c, ok := s.AwaitCall("SENDMESSAGE", func(c Call) bool { return c.Params["text"] == "msg b" }, time.Second)
+	if !ok || c.Params["chat_id"] != float64(9) || c.Status != 200 {
+		t.Errorf("AwaitCall %+v, %v", c, ok)
 	}
-	s.WaitUntil(t, func() bool { return s.CallCount("sendMessage") == 3 }, time.Second)
+	if !s.Await(func() bool { return s.CallCount("sendMessage") == 3 }, time.Second) {
+		t.Errorf("Await: %d sendMessage calls", s.CallCount("sendMessage"))
+	}
 
-	// On timeout the helpers fail the test they were given, listing what came.
-	rec := newRecorder(t)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.WaitMessage(rec, 9, func(m Message) bool { return m.Text == "never" }, 20*time.Millisecond)
-	}()
-	<-done
-	if len(rec.fatals) != 1 || !strings.Contains(rec.fatals[0], `#4 sendMessage text="msg c"`) {
-		t.Errorf("WaitMessage timeout: %q", rec.fatals)
+	// On timeout each reports false.
+	if m, ok := s.AwaitMessage(9, func(m Message) bool { return m.Text == "never" }, 20*time.Millisecond); ok || m.ID != 0 {
+		t.Errorf("AwaitMessage timeout: %+v, %v", m, ok)
 	}
-	done = make(chan struct{})
-	go func() {
-		defer close(done)
-		s.WaitCall(rec, "answerCallbackQuery", nil, 20*time.Millisecond)
-	}()
-	<-done
-	if len(rec.fatals) != 2 || !strings.Contains(rec.fatals[1], "(no calls)") {
-		t.Errorf("WaitCall timeout: %q", rec.fatals)
+	if c, ok := s.AwaitCall("answerCallbackQuery", nil, 20*time.Millisecond); ok || c.Method != "" {
+		t.Errorf("AwaitCall timeout: %+v, %v", c, ok)
 	}
-}
-
-func TestErrorsAfterTestEnd(t *testing.T) {
-	var s *Server
-	t.Run("inner", func(t *testing.T) {
-		s = New(t)
-	})
-	// The inner test has ended and its server is closed; a late report must
-	// not reach the finished test (which would panic).
-	s.violate("sendMessage", "late")
-	if v := s.Violations(); len(v) != 1 {
-		t.Errorf("violations %v", v)
+	if s.Await(func() bool { return false }, 20*time.Millisecond) {
+		t.Error("Await timeout reported true")
 	}
 }
 

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 )
 
 func BenchmarkSendMessageJSON(b *testing.B) {
-	s := New(b)
+	s := newTest(b)
 	u := s.User(1, "A", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	params := map[string]any{"chat_id": 1, "text": "<b>hello</b> there", "parse_mode": "HTML",
@@ -24,7 +24,7 @@ func BenchmarkSendMessageJSON(b *testing.B) {
 }
 
 func BenchmarkSendMessageGoTelegram(b *testing.B) {
-	s := New(b)
+	s := newTest(b)
 	u := s.User(1, "A", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	c, err := bot.New(Token, bot.WithServerURL(s.URL()), bot.WithSkipGetMe())
@@ -43,7 +43,7 @@ func BenchmarkSendMessageGoTelegram(b *testing.B) {
 // BenchmarkUpdatesThroughput pushes updates through a go-telegram/bot bot
 // that answers each one.
 func BenchmarkUpdatesThroughput(b *testing.B) {
-	s := New(b)
+	s := newTest(b)
 	handler := func(ctx context.Context, c *bot.Bot, up *models.Update) {
 		c.SendMessage(ctx, &bot.SendMessageParams{ChatID: up.Message.Chat.ID, Text: "re: " + up.Message.Text})
 	}
@@ -65,7 +65,9 @@ func BenchmarkUpdatesThroughput(b *testing.B) {
 		u := users[i%len(users)]
 		s.SendText(u, PrivateChat(u), "ping")
 	}
-	s.WaitUntil(b, func() bool { return s.CallCount("sendMessage") == b.N }, time.Minute)
+	if !s.Await(func() bool { return s.CallCount("sendMessage") == b.N }, time.Minute) {
+		b.Fatalf("%d of %d answers", s.CallCount("sendMessage"), b.N)
+	}
 	b.StopTimer()
 	if v := s.Violations(); len(v) > 0 {
 		b.Fatal(v)

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"io"
@@ -19,15 +19,19 @@ func getUpdates(t testing.TB, s *Server, params map[string]any) []models.Update 
 
 // pollStarted waits until the server holds n getUpdates requests so far.
 func pollStarted(t *testing.T, s *Server, n uint64) {
-	s.WaitUntil(t, func() bool {
+	t.Helper()
+	started := s.Await(func() bool {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		return s.pollGen >= n
 	}, 5*time.Second)
+	if !started {
+		t.Fatalf("fewer than %d getUpdates requests", n)
+	}
 }
 
 func TestLongPoll(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(1, "Ann", "en")
 
 	// timeout 0 answers at once.
@@ -73,7 +77,7 @@ func TestLongPoll(t *testing.T) {
 }
 
 func TestGetUpdatesOrderAndLimit(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(1, "Ann", "en")
 	var ids []int64
 	for i := 0; i < 150; i++ {
@@ -99,7 +103,7 @@ func TestGetUpdatesOrderAndLimit(t *testing.T) {
 }
 
 func TestLongPollConflictAndClose(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	poll := func() chan apiResp {
 		ch := make(chan apiResp, 1)
 		go func() {
@@ -125,7 +129,7 @@ func TestLongPollConflictAndClose(t *testing.T) {
 }
 
 func TestUserUpdates(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(5, "Ann", "en")
 	g := s.Group(-1001, "Club")
 	s.SendText(u, g, "/start@"+BotUsername+" now")
@@ -171,8 +175,7 @@ func TestUserUpdates(t *testing.T) {
 }
 
 func TestReplyAndPress(t *testing.T) {
-	rec := newRecorder(t)
-	s := New(rec)
+	s, rec := newRecorded(t)
 	u := s.User(5, "Ann", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	mustOK(t, callJSON(t, s, "sendMessage", map[string]any{"chat_id": 5, "text": "Pick",
@@ -180,8 +183,8 @@ func TestReplyAndPress(t *testing.T) {
 			map[string]any{"text": "A", "callback_data": "pick:a"},
 			map[string]any{"text": "Site", "url": "https://example.com"},
 		}}}}))
-	bm := s.WaitMessage(t, 5, nil, time.Second)
-	if bm.ID != 2 || bm.Text != "Pick" || len(bm.Buttons) != 1 || bm.Buttons[0][0] != (Button{Text: "A", Data: "pick:a"}) ||
+	bm, ok := s.AwaitMessage(5, nil, time.Second)
+	if !ok || bm.ID != 2 || bm.Text != "Pick" || len(bm.Buttons) != 1 || bm.Buttons[0][0] != (Button{Text: "A", Data: "pick:a"}) ||
 		bm.Buttons[0][1].URL != "https://example.com" || bm.Method != "sendMessage" {
 		t.Fatalf("bot message %+v", bm)
 	}
@@ -226,7 +229,7 @@ func TestReplyAndPress(t *testing.T) {
 }
 
 func TestAddUpdateRegistersChats(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := models.User{ID: 77, FirstName: "Raw"}
 	chat := models.Chat{ID: -500, Type: models.ChatTypeGroup, Title: "Raw group"}
 	id := s.AddUpdate(models.Update{ID: 999, Message: &models.Message{ID: 10, From: &u, Chat: chat, Date: 1, Text: "x"}})

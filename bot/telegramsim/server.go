@@ -1,17 +1,19 @@
-// Package telegramtest is an in-process fake of the Telegram Bot API for
-// end-to-end tests and benchmarks of a Telegram bot.
+// Package telegramsim simulates the Telegram Bot API for a Telegram bot: a
+// real HTTP server on 127.0.0.1 that the bot talks to instead of Telegram,
+// while a program plays the users (SendText, Press, ...) and looks at what
+// the bot did (Messages, Calls, AwaitMessage, ...). The end-to-end tests run
+// the bot against it through bot/telegramtest, which adds the helpers that
+// fail a test; the playground (courtyard try) runs it inside the release
+// binary, so this package uses neither testing nor net/http/httptest.
 //
-// The bot under test talks to it over HTTP at URL() + "/bot<Token>/<method>"
-// (with go-telegram/bot: bot.WithServerURL(s.URL())). The test plays the users
-// (SendText, Press, ...) and inspects what the bot did (Messages, Calls,
-// WaitMessage, ...).
-//
-// Every request is checked against the official Bot API table embedded from
-// testdata/botapi.json: unknown methods and parameters, missing required
-// parameters, values that do not fit their declared type, and objects such as
-// reply_markup checked field by field. A failing check is reported with
-// t.Errorf on the testing.TB given to New and answered with HTTP 400, as
-// Telegram would. The check cannot be switched off.
+// The bot calls URL() + "/bot<Token>/<method>" (with go-telegram/bot:
+// bot.WithServerURL(s.URL())). Every request is checked against the official
+// Bot API table embedded from testdata/botapi.json: unknown methods and
+// parameters, missing required parameters, values that do not fit their
+// declared type, and objects such as reply_markup checked field by field. A
+// failing check is answered with HTTP 400, as Telegram would, kept in
+// Violations and passed to the hook given with WithViolationHook. The check
+// cannot be switched off.
 //
 // Beyond the check the server imitates Telegram's behaviour for the common
 // methods: long polling, per-chat message ids, text limits, HTML parse mode,
@@ -20,28 +22,30 @@
 //
 // Typical use with go-telegram/bot:
 //
-//	s := telegramtest.New(t)
-//	b, _ := bot.New(telegramtest.Token, bot.WithServerURL(s.URL()), bot.WithSkipGetMe(), ...)
+//	s, err := telegramsim.Start(telegramsim.WithViolationHook(func(p string) { log.Print(p) }))
+//	...
+//	defer s.Close()
+//	b, _ := bot.New(telegramsim.Token, bot.WithServerURL(s.URL()), bot.WithSkipGetMe(), ...)
 //	go b.Start(ctx)
 //	ann := s.User(42, "Ann", "en")
-//	s.SendText(ann, telegramtest.PrivateChat(ann), "/start")
-//	m := s.WaitMessage(t, ann.ID, func(m telegramtest.Message) bool { return m.Plain == "Welcome!" }, 5*time.Second)
+//	s.SendText(ann, telegramsim.PrivateChat(ann), "/start")
+//	m, ok := s.AwaitMessage(ann.ID, func(m telegramsim.Message) bool { return m.Plain == "Welcome!" }, 5*time.Second)
+//	...
 //	s.Press(ann, m, "menu:help")
-//	s.WaitCall(t, "answerCallbackQuery", nil, 5*time.Second)
 //
 // Only parse_mode HTML is parsed; with Markdown and MarkdownV2 the text is
 // taken as sent.
-package telegramtest
+package telegramsim
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -60,22 +64,20 @@ func BotUser() models.User {
 	return models.User{ID: BotID, IsBot: true, FirstName: BotName, Username: BotUsername}
 }
 
-// Option configures a Server in New.
+// Option configures a Server in Start.
 type Option func(*Server)
 
-// Server is a fake Telegram Bot API server. Create it with New.
+// Server is a simulated Telegram Bot API server. Create it with Start.
 type Server struct {
-	t      testing.TB
-	report func(string) // Start's reporter, used when t is nil
+	report func(string) // WithViolationHook's fn, nil if none
 	hook   func(models.Update)
 	spec   *apiSpec
-	ts     *httptest.Server
+	url    string
+	http   *http.Server
+	served chan struct{} // closed when the HTTP server has stopped serving
 
 	done      chan struct{} // closed by Close
 	closeOnce sync.Once
-
-	tmu   sync.Mutex // guards calls into t and tDone
-	tDone bool       // the test has ended: t must not be used any more
 
 	mu         sync.Mutex
 	changed    chan struct{} // closed and replaced after every state change
@@ -99,29 +101,26 @@ type Server struct {
 	rate       *rateState
 }
 
-// New starts a fake Bot API server for the test. It is closed by t.Cleanup.
-// Spec-check failures are reported with t.Errorf.
-func New(t testing.TB, opts ...Option) *Server {
-	t.Helper()
-	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := newServer(sp, opts)
-	s.t = t
-	t.Cleanup(func() {
-		s.Close()
-		s.tmu.Lock()
-		s.tDone = true
-		s.tmu.Unlock()
-	})
-	return s
+// WithViolationHook calls fn with every problem the server finds: a request
+// Telegram would refuse (also kept in Violations), and a misuse of the
+// simulation itself, such as pressing a button the message does not have. fn
+// may run with the server's lock held and from the server's goroutines: it
+// must return quickly and must not call the Server. Without a hook problems
+// found in requests are only kept in Violations.
+func WithViolationHook(fn func(problem string)) Option {
+	return func(s *Server) { s.report = fn }
 }
 
-// newServer builds and starts a server; New and Start add how it reports.
-func newServer(sp *apiSpec, opts []Option) *Server {
+// Start starts a server listening on a free port of 127.0.0.1. Close it
+// when done.
+func Start(opts ...Option) (*Server, error) {
+	sp, err := loadSpec()
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		spec:       sp,
+		served:     make(chan struct{}),
 		done:       make(chan struct{}),
 		changed:    make(chan struct{}),
 		updReady:   make(chan struct{}),
@@ -136,20 +135,38 @@ func newServer(sp *apiSpec, opts []Option) *Server {
 		o(s)
 	}
 	s.rate = newRateState(s.limits)
-	s.ts = httptest.NewServer(http.HandlerFunc(s.serve))
-	return s
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("telegramsim: listen: %w", err)
+	}
+	s.url = "http://" + ln.Addr().String()
+	s.http = &http.Server{Handler: http.HandlerFunc(s.serve), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		defer close(s.served)
+		s.http.Serve(ln) // returns http.ErrServerClosed once Close shuts it down
+	}()
+	return s, nil
 }
 
 // URL is the server's base URL, to be used as the bot's API URL; requests go
 // to URL() + "/bot" + Token + "/" + method.
-func (s *Server) URL() string { return s.ts.URL }
+func (s *Server) URL() string { return s.url }
 
-// Close stops the server. Pending long polls are answered at once. Close is
-// called automatically when the test ends; calling it more than once is fine.
+// closeWait bounds how long Close waits for requests in progress.
+const closeWait = 10 * time.Second
+
+// Close stops the server: pending long polls are answered at once, and
+// Close returns when the requests in progress have been answered. Calling
+// it more than once is fine.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.done)
-		s.ts.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), closeWait)
+		defer cancel()
+		if err := s.http.Shutdown(ctx); err != nil {
+			s.http.Close()
+		}
+		<-s.served
 	})
 }
 
@@ -304,23 +321,18 @@ func (s *Server) bumpLocked() {
 	s.changed = make(chan struct{})
 }
 
-// violate records a spec-check failure and reports it to the test.
+// violate records a spec-check failure and reports it.
 func (s *Server) violate(method, problem string) {
 	s.mu.Lock()
 	s.violations = append(s.violations, method+": "+problem)
 	s.mu.Unlock()
-	s.errorf("telegramtest: %s: %s", method, problem)
+	s.errorf("%s: %s", method, problem)
 }
 
-// errorf calls t.Errorf unless the test has already ended.
+// errorf reports a problem to the violation hook, if there is one.
 func (s *Server) errorf(format string, args ...any) {
-	s.tmu.Lock()
-	defer s.tmu.Unlock()
-	switch {
-	case s.t == nil:
+	if s.report != nil {
 		s.report(fmt.Sprintf(format, args...))
-	case !s.tDone:
-		s.t.Errorf(format, args...)
 	}
 }
 

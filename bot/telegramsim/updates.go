@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func (s *Server) enqueueLocked(u *models.Update) int64 {
 	s.registerLocked(u)
 	raw, err := json.Marshal(u)
 	if err != nil {
-		s.errorf("telegramtest: update %d cannot be encoded: %v", u.ID, err)
+		s.errorf("update %d cannot be encoded: %v", u.ID, err)
 		return u.ID
 	}
 	s.queue = append(s.queue, queuedUpdate{id: u.ID, raw: raw})
@@ -161,7 +161,7 @@ func (s *Server) SendPhoto(from models.User, chat models.Chat, caption string) i
 	m := s.userMessageLocked(from, chat)
 	m.Caption = caption
 	for _, side := range []int{90, 320, 1280} {
-		data := []byte(fmt.Sprintf("\xff\xd8\xff\xe0telegramtest photo %d %dx%d\xff\xd9", s.nextFile+1, side, side))
+		data := []byte(fmt.Sprintf("\xff\xd8\xff\xe0telegramsim photo %d %dx%d\xff\xd9", s.nextFile+1, side, side))
 		f := s.storeFileLocked("photo", "", data)
 		m.Photo = append(m.Photo, models.PhotoSize{FileID: f.id, FileUniqueID: f.unique, Width: side, Height: side, FileSize: len(data)})
 	}
@@ -175,7 +175,7 @@ func (s *Server) SendVoice(from models.User, chat models.Chat, seconds int, capt
 	defer s.mu.Unlock()
 	m := s.userMessageLocked(from, chat)
 	m.Caption = caption
-	data := []byte(fmt.Sprintf("OggS telegramtest voice %d %ds", s.nextFile+1, seconds))
+	data := []byte(fmt.Sprintf("OggS telegramsim voice %d %ds", s.nextFile+1, seconds))
 	f := s.storeFileLocked("voice", "", data)
 	f.duration = seconds
 	m.Voice = &models.Voice{FileID: f.id, FileUniqueID: f.unique, Duration: seconds, MimeType: "audio/ogg", FileSize: int64(len(data))}
@@ -189,7 +189,7 @@ func (s *Server) SendAudio(from models.User, chat models.Chat, seconds int, capt
 	defer s.mu.Unlock()
 	m := s.userMessageLocked(from, chat)
 	m.Caption = caption
-	data := []byte(fmt.Sprintf("ID3 telegramtest audio %d %ds", s.nextFile+1, seconds))
+	data := []byte(fmt.Sprintf("ID3 telegramsim audio %d %ds", s.nextFile+1, seconds))
 	f := s.storeFileLocked("audio", "recording.mp3", data)
 	f.duration = seconds
 	m.Audio = &models.Audio{FileID: f.id, FileUniqueID: f.unique, Duration: seconds, FileName: "recording.mp3", MimeType: "audio/mpeg", FileSize: int64(len(data))}
@@ -208,8 +208,8 @@ func (s *Server) SendLocation(from models.User, chat models.Chat, lat, lon float
 // Press queues a callback query: the user pressed the inline button with
 // callback data data on a message the bot sent. The message is taken in its
 // current state. If the bot has no such message or the message has no such
-// button, Press reports an error to the test and returns 0; use PressRaw to
-// forge presses. It returns the update_id.
+// button, Press reports the problem to the violation hook and returns 0; use
+// PressRaw to forge presses. It returns the update_id.
 func (s *Server) Press(from models.User, msg Message, data string) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -219,7 +219,7 @@ func (s *Server) Press(from models.User, msg Message, data string) int64 {
 		r = c.bot(msg.ID)
 	}
 	if r == nil {
-		s.errorf("telegramtest: Press: the bot has no message %d in chat %d", msg.ID, msg.ChatID)
+		s.errorf("Press: the bot has no message %d in chat %d", msg.ID, msg.ChatID)
 		return 0
 	}
 	for _, row := range r.Buttons {
@@ -229,7 +229,7 @@ func (s *Server) Press(from models.User, msg Message, data string) int64 {
 			}
 		}
 	}
-	s.errorf("telegramtest: Press: message %d in chat %d has no button with callback data %q (buttons: %v)", msg.ID, msg.ChatID, data, r.Buttons)
+	s.errorf("Press: message %d in chat %d has no button with callback data %q (buttons: %v)", msg.ID, msg.ChatID, data, r.Buttons)
 	return 0
 }
 

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -8,38 +8,46 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// recorder is a testing.TB that captures Errorf and Fatalf instead of
-// failing, so that tests can assert that the server flags a bad request.
-// Everything else goes to the embedded TB.
-type recorder struct {
-	testing.TB
-	mu     sync.Mutex
-	errs   []string
-	fatals []string
+// newTest starts a server that t closes when it ends; every problem the
+// server reports fails t.
+func newTest(t testing.TB, opts ...Option) *Server {
+	t.Helper()
+	return startTest(t, append(opts, WithViolationHook(func(p string) { t.Errorf("telegramsim: %s", p) })))
 }
 
-func newRecorder(t testing.TB) *recorder { return &recorder{TB: t} }
+// newRecorded starts a server whose problems are collected instead of
+// failing t, so that tests can assert that the server flags a bad request.
+func newRecorded(t testing.TB, opts ...Option) (*Server, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	return startTest(t, append(opts, WithViolationHook(rec.add))), rec
+}
 
-func (r *recorder) Helper() {}
+func startTest(t testing.TB, opts []Option) *Server {
+	t.Helper()
+	s, err := Start(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
 
-func (r *recorder) Errorf(format string, args ...any) {
+// recorder collects the problems a server reports.
+type recorder struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+func (r *recorder) add(problem string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
-}
-
-// Fatalf records and stops the calling goroutine, like testing.T does.
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.mu.Lock()
-	r.fatals = append(r.fatals, fmt.Sprintf(format, args...))
-	r.mu.Unlock()
-	runtime.Goexit()
+	r.errs = append(r.errs, problem)
 }
 
 func (r *recorder) errors() []string {

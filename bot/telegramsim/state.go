@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"encoding/json"
@@ -67,7 +67,7 @@ type chatState struct {
 	log        []*msgRec // every bot message each time it is created or changed
 }
 
-// touch logs a change to a bot message, for WaitMessage.
+// touch logs a change to a bot message, for AwaitMessage.
 func (c *chatState) touch(r *msgRec) { c.log = append(c.log, r) }
 
 // msgRec is a bot message with what is needed to answer like Telegram.
@@ -100,7 +100,7 @@ func (s *Server) User(id int64, firstName string, lang string) models.User {
 // Group registers a supergroup with a negative id; the bot can send to it.
 func (s *Server) Group(id int64, title string) models.Chat {
 	if id >= 0 {
-		s.errorf("telegramtest: Group(%d): group ids must be negative", id)
+		s.errorf("Group(%d): group ids must be negative", id)
 		id = -id
 	}
 	chat := models.Chat{ID: id, Type: models.ChatTypeSupergroup, Title: title}
@@ -142,7 +142,7 @@ func (c *chatState) bot(id int) *msgRec {
 	return r
 }
 
-// view copies a message for the test side.
+// view copies a message for the side that plays the users.
 func (r *msgRec) view() Message {
 	m := r.Message
 	if m.Buttons != nil {
@@ -263,7 +263,7 @@ func (s *Server) Calls(method string) []Call {
 }
 
 // CallCount is the number of calls of one method ("" = all) so far. It is
-// cheap, for WaitUntil conditions in benchmarks.
+// cheap, for Await conditions in benchmarks.
 func (s *Server) CallCount(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -115,7 +115,8 @@ func hasAction(b map[string]any) bool {
 }
 
 // apply sets a message's keyboard. Messages only carry inline keyboards;
-// reply keyboards and ForceReply are remembered for the test side.
+// reply keyboards and ForceReply are remembered for the side that plays
+// the users.
 func (mk markup) apply(r *msgRec) {
 	r.Buttons, r.markupKey = mk.buttons, mk.key
 	if mk.keyboard != nil {

@@ -1,20 +1,8 @@
-package telegramtest
+package telegramsim
 
 import (
 	"github.com/go-telegram/bot/models"
 )
-
-// Start starts a server outside a test, for a playground: spec-check
-// failures go to report instead of failing a test. Close it when done.
-func Start(report func(problem string), opts ...Option) (*Server, error) {
-	sp, err := loadSpec()
-	if err != nil {
-		return nil, err
-	}
-	s := newServer(sp, opts)
-	s.report = report
-	return s, nil
-}
 
 // WithUpdateHook calls fn with every update as it is queued for the bot,
 // with its update_id and message ids assigned: a record of what the users

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestVoiceNotes(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(9, "Fay", "en")
 	s.SendVoice(u, PrivateChat(u), 42, "")
 	s.SendAudio(u, PrivateChat(u), 30, "")

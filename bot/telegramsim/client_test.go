@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -26,8 +26,7 @@ func newClient(t *testing.T, s *Server, opts ...bot.Option) *bot.Bot {
 // requests: go-telegram/bot v1.19.0 marshals every InlineKeyboardButton with
 // "copy_text":{"text":""}, which Telegram rejects.
 func TestGoTelegramKeyboardIsFlagged(t *testing.T) {
-	rec := newRecorder(t)
-	s := New(rec)
+	s, rec := newRecorded(t)
 	u := s.User(21, "Gil", "en")
 	s.SendText(u, PrivateChat(u), "/start")
 	b := newClient(t, s)
@@ -39,7 +38,7 @@ func TestGoTelegramKeyboardIsFlagged(t *testing.T) {
 		t.Fatalf("SendMessage error = %v", err)
 	}
 	errs := rec.errors()
-	want := "telegramtest: sendMessage: parameter reply_markup.inline_keyboard[0][0].copy_text.text: required String must not be empty"
+	want := "sendMessage: parameter reply_markup.inline_keyboard[0][0].copy_text.text: required String must not be empty"
 	if len(errs) != 1 || errs[0] != want {
 		t.Fatalf("errors %q, want %q", errs, want)
 	}
@@ -73,7 +72,7 @@ func TestGoTelegramKeyboardIsFlagged(t *testing.T) {
 // TestGoTelegramEndToEnd runs a go-telegram/bot bot with long polling
 // against the server.
 func TestGoTelegramEndToEnd(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	// Keyboards go as raw JSON: the library's own button type cannot pass the check.
 	menu := map[string]any{"inline_keyboard": [][]map[string]string{{{"text": "Yes", "callback_data": "yes"}, {"text": "No", "callback_data": "no"}}}}
 	handler := func(ctx context.Context, b *bot.Bot, up *models.Update) {
@@ -96,27 +95,33 @@ func TestGoTelegramEndToEnd(t *testing.T) {
 
 	u := s.User(31, "Hal", "en")
 	s.SendText(u, PrivateChat(u), "ping")
-	s.WaitMessage(t, u.ID, func(m Message) bool { return m.Text == "echo: ping" }, 5*time.Second)
+	if _, ok := s.AwaitMessage(u.ID, func(m Message) bool { return m.Text == "echo: ping" }, 5*time.Second); !ok {
+		t.Fatalf("no echo; messages %+v", s.Messages(u.ID))
+	}
 
 	s.SendText(u, PrivateChat(u), "/menu")
-	m := s.WaitMessage(t, u.ID, func(m Message) bool { return m.Text == "Agree?" }, 5*time.Second)
-	if len(m.Buttons) != 1 || len(m.Buttons[0]) != 2 {
-		t.Fatalf("menu %+v", m)
+	m, ok := s.AwaitMessage(u.ID, func(m Message) bool { return m.Text == "Agree?" }, 5*time.Second)
+	if !ok || len(m.Buttons) != 1 || len(m.Buttons[0]) != 2 {
+		t.Fatalf("menu %+v, %v", m, ok)
 	}
 	s.Press(u, m, "no")
-	s.WaitCall(t, "answerCallbackQuery", func(c Call) bool { return c.Status == 200 && c.Params["text"] == "Noted" }, 5*time.Second)
-	edited := s.WaitMessage(t, u.ID, func(x Message) bool { return x.ID == m.ID && x.Edits == 1 }, 5*time.Second)
-	if edited.Text != "You said no" || edited.Buttons != nil {
-		t.Errorf("edited %+v", edited)
+	if _, ok := s.AwaitCall("answerCallbackQuery", func(c Call) bool { return c.Status == 200 && c.Params["text"] == "Noted" }, 5*time.Second); !ok {
+		t.Fatalf("no answer; calls %+v", s.Answers())
 	}
-	s.WaitUntil(t, func() bool { return s.Pending() == 0 }, 5*time.Second)
+	edited, ok := s.AwaitMessage(u.ID, func(x Message) bool { return x.ID == m.ID && x.Edits == 1 }, 5*time.Second)
+	if !ok || edited.Text != "You said no" || edited.Buttons != nil {
+		t.Errorf("edited %+v, %v", edited, ok)
+	}
+	if !s.Await(func() bool { return s.Pending() == 0 }, 5*time.Second) {
+		t.Fatalf("%d updates pending", s.Pending())
+	}
 	if s.Confirmed() != 4 {
 		t.Errorf("Confirmed = %d, want 4", s.Confirmed())
 	}
 }
 
 func TestGoTelegramFaults(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(41, "Ivy", "en")
 	g := s.Group(-41, "Old group")
 	s.SendText(u, PrivateChat(u), "hi")
@@ -167,7 +172,7 @@ func TestGoTelegramFaults(t *testing.T) {
 // TestGoTelegramCommonMethods calls the methods a typical bot uses through
 // the real client; none of them may be flagged.
 func TestGoTelegramCommonMethods(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(51, "Jo", "en")
 	g := s.Group(-51, "Team")
 	s.SendText(u, PrivateChat(u), "/start")

@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"reflect"
@@ -64,7 +64,7 @@ func TestParseHTML(t *testing.T) {
 }
 
 func TestHTMLMessage(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(7, "Bo", "de")
 	s.SendText(u, PrivateChat(u), "hi")
 	r := mustOK(t, callJSON(t, s, "sendMessage", map[string]any{"chat_id": 7, "parse_mode": "html", "text": "<b>Hi</b> &amp;lt; 😀"}))

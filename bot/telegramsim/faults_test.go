@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ func TestFaultReplies(t *testing.T) {
 		{Fault{MigrateTo: -100}, 400, "Bad Request: group chat was upgraded to a supergroup chat", 0, -100},
 		{Fault{Code: 403}, 403, "Forbidden", 0, 0},
 	}
-	s := New(t)
+	s := newTest(t)
 	for _, tc := range cases {
 		s.FailNext("getMe", 0, tc.f)
 		r := callJSON(t, s, "getme", nil)
@@ -32,8 +32,7 @@ func TestFaultReplies(t *testing.T) {
 	}
 	mustOK(t, callJSON(t, s, "getMe", nil))
 	// Faults come after the check: an invalid call is flagged, and the fault stays queued.
-	rec := newRecorder(t)
-	s2 := New(rec)
+	s2, rec := newRecorded(t)
 	s2.FailNext("", 0, Fault{Code: 500})
 	wantErr(t, callJSON(t, s2, "getMe", map[string]any{"x": 1}), 400, `Bad Request: unknown parameter "x"`)
 	wantErr(t, callJSON(t, s2, "getMe", nil), 500, "Internal Server Error")
@@ -43,8 +42,7 @@ func TestFaultReplies(t *testing.T) {
 }
 
 func TestMalformedRequests(t *testing.T) {
-	rec := newRecorder(t)
-	s := New(rec)
+	s, rec := newRecorded(t)
 	post := func(ct, body string) apiResp {
 		req, _ := http.NewRequest(http.MethodPost, methodURL(s, "getUpdates"), strings.NewReader(body))
 		req.Header.Set("Content-Type", ct)
@@ -67,7 +65,7 @@ func TestMalformedRequests(t *testing.T) {
 }
 
 func TestMoreMessageMethods(t *testing.T) {
-	s := New(t)
+	s := newTest(t)
 	u := s.User(6, "Kim", "en")
 	s.SendText(u, PrivateChat(u), "hi")
 	for i := 0; i < 3; i++ {

@@ -1,5 +1,5 @@
 // Command gen reduces the scraped Bot API description (bot-api.json) to the
-// facts the telegramtest spec check needs: for every method and every type its
+// facts the telegramsim spec check needs: for every method and every type its
 // fields with their type lists and required flags, the subtypes of union types,
 // the return types of methods and the version string. Descriptions are
 // dropped; only three small facts are read from them:
@@ -11,7 +11,7 @@
 //
 // Usage (from the module root):
 //
-//	go run ./bot/telegramtest/gen -in ../shared/telegram/bot-api.json -out bot/telegramtest/testdata/botapi.json
+//	go run ./bot/telegramsim/gen -in ../shared/telegram/bot-api.json -out bot/telegramsim/testdata/botapi.json
 package main
 
 import (
@@ -62,7 +62,7 @@ var (
 
 func main() {
 	in := flag.String("in", "../shared/telegram/bot-api.json", "scraped Bot API description")
-	out := flag.String("out", "bot/telegramtest/testdata/botapi.json", "facts-only table to write")
+	out := flag.String("out", "bot/telegramsim/testdata/botapi.json", "facts-only table to write")
 	flag.Parse()
 
 	raw, err := os.ReadFile(*in)
