@@ -1,6 +1,6 @@
 package telegramsim
 
-//go:generate go run ./gen -in ../../../shared/telegram/bot-api.json -out testdata/botapi.json
+//go:generate go run ./gen -in testdata/bot-api-10.1.json -out testdata/botapi.json
 
 import (
 	_ "embed"
@@ -12,8 +12,9 @@ import (
 	"sync"
 )
 
-// botAPIJSON is the facts-only Bot API table written by ./gen. See
-// testdata/LICENSE-bot-api for the licence of the table it was derived from.
+// botAPIJSON is the facts-only Bot API table that ./gen writes from the
+// scraped description in testdata/bot-api-*.json. See
+// testdata/LICENSE-bot-api for the licence of that description.
 //
 //go:embed testdata/botapi.json
 var botAPIJSON []byte

@@ -11,7 +11,14 @@
 //
 // Usage (from the module root):
 //
-//	go run ./bot/telegramsim/gen -in ../shared/telegram/bot-api.json -out bot/telegramsim/testdata/botapi.json
+//	go generate ./bot/telegramsim
+//
+// which runs, in bot/telegramsim,
+//
+//	go run ./gen -in testdata/bot-api-10.1.json -out testdata/botapi.json
+//
+// A new Bot API version replaces testdata/bot-api-*.json with the newer
+// scrape; TestGeneratedTableUpToDate fails until the table is regenerated.
 package main
 
 import (
@@ -61,8 +68,8 @@ var (
 )
 
 func main() {
-	in := flag.String("in", "../shared/telegram/bot-api.json", "scraped Bot API description")
-	out := flag.String("out", "bot/telegramsim/testdata/botapi.json", "facts-only table to write")
+	in := flag.String("in", "testdata/bot-api-10.1.json", "scraped Bot API description")
+	out := flag.String("out", "testdata/botapi.json", "facts-only table to write")
 	flag.Parse()
 
 	raw, err := os.ReadFile(*in)
