@@ -6,7 +6,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 )
 
 // user is the persona as Telegram describes them.
@@ -20,17 +20,17 @@ func (s *session) chat(id int64) models.Chat {
 		return models.Chat{ID: g.ID, Type: models.ChatTypeSupergroup, Title: g.Title}
 	}
 	p, _ := s.cast.person(id)
-	return telegramtest.PrivateChat(s.user(p))
+	return telegramsim.PrivateChat(s.user(p))
 }
 
 // botMessage finds the bot's message id in a chat.
-func (s *session) botMessage(chat int64, id int) (telegramtest.Message, bool) {
+func (s *session) botMessage(chat int64, id int) (telegramsim.Message, bool) {
 	for _, m := range s.tg.Messages(chat) {
 		if m.ID == id {
 			return m, true
 		}
 	}
-	return telegramtest.Message{}, false
+	return telegramsim.Message{}, false
 }
 
 // say sends a text as p. In a group the bot, in privacy mode, sees only

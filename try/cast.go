@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 	"courtyard/config"
 	"courtyard/storage"
 )
@@ -98,7 +98,7 @@ func demoConfig(apiURL, dbPath string) (config.Config, error) {
 		buildings[i] = fmt.Sprint(i + 1)
 	}
 	cfg := config.Config{
-		Telegram:  config.Telegram{Token: telegramtest.Token, APIURL: apiURL, PollTimeout: 30 * time.Second},
+		Telegram:  config.Telegram{Token: telegramsim.Token, APIURL: apiURL, PollTimeout: 30 * time.Second},
 		Database:  config.Database{Path: dbPath},
 		Admins:    []int64{adminID},
 		Community: config.Community{Name: "南门社区", Timezone: "Asia/Shanghai", Language: "zh", Buildings: buildings},

@@ -6,7 +6,7 @@ import (
 	"log/slog"
 	"time"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 	"courtyard/commands"
 	"courtyard/config"
 	"courtyard/locale"
@@ -17,7 +17,7 @@ import (
 // capability, in one transaction, and tells the embedded Telegram who the
 // people and the groups are. A database that already has people (a kept
 // -db FILE) is left as it is.
-func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramtest.Server, now time.Time, log *slog.Logger) error {
+func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramsim.Server, now time.Time, log *slog.Logger) error {
 	for _, p := range c.People {
 		tg.Meet(tg.User(p.ID, p.Name, p.Lang))
 	}
@@ -28,7 +28,7 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramtest.Serve
 	if err != nil {
 		return err
 	}
-	cmds := commands.New(cfg, cat, telegramtest.BotUsername, func() time.Time { return now }, log, nil)
+	cmds := commands.New(cfg, cat, telegramsim.BotUsername, func() time.Time { return now }, log, nil)
 	store, err := storage.Open(ctx, cfg.Database.Path)
 	if err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 )
 
 // handleEvents streams server-sent events: "change" after anything
@@ -65,7 +65,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func answerCalls(calls []telegramtest.Call) []answerCall {
+func answerCalls(calls []telegramsim.Call) []answerCall {
 	out := make([]answerCall, len(calls))
 	for i, c := range calls {
 		out[i].QueryID, _ = c.Params["callback_query_id"].(string)

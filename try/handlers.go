@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 )
 
 // web holds the page: plain HTML, CSS and JavaScript, no build step.
@@ -73,7 +73,7 @@ func (s *Server) handleState(w http.ResponseWriter, r *http.Request) {
 			Description: p.Description, Chats: sess.chatsOf(p)})
 	}
 	writeJSON(w, map[string]any{"gen": gen, "now": sess.clock.Now(), "zone": sess.cfg.Community.Timezone,
-		"community": sess.cfg.Community.Name, "bot": telegramtest.BotUsername, "personas": people})
+		"community": sess.cfg.Community.Name, "bot": telegramsim.BotUsername, "personas": people})
 }
 
 // reader resolves the persona and the chat of a request, and refuses a

@@ -3,7 +3,7 @@ package try
 import (
 	"fmt"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 )
 
 // command is one entry of a chat's command menu.
@@ -23,7 +23,7 @@ type scopeKey struct {
 // person user with client language lang sees in chat (a group when group):
 // the most specific scope the bot set wins, each scope in the person's
 // language before the scope for every language.
-func menuFor(calls []telegramtest.Call, user, chat int64, lang string, group bool) []command {
+func menuFor(calls []telegramsim.Call, user, chat int64, lang string, group bool) []command {
 	set := map[scopeKey][]command{}
 	for _, c := range calls {
 		if c.Status != 200 {

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"courtyard/app"
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 	"courtyard/config"
 	"courtyard/storage"
 )
@@ -26,7 +26,7 @@ const autoTick = 5 * time.Second
 type session struct {
 	cast  cast
 	cfg   config.Config
-	tg    *telegramtest.Server
+	tg    *telegramsim.Server
 	clock *clock
 	said  *transcript
 	store *storage.Storage // read-only looks at the bot's database
@@ -53,8 +53,9 @@ func startSession(ctx context.Context, db string, start time.Time, log *slog.Log
 		}
 		s.dir, db = dir, filepath.Join(dir, "courtyard.db")
 	}
-	tg, err := telegramtest.Start(func(p string) { log.Warn("the bot made a request Telegram would refuse", "problem", p) },
-		telegramtest.WithUpdateHook(s.said.add))
+	tg, err := telegramsim.Start(
+		telegramsim.WithViolationHook(func(p string) { log.Warn("the bot made a request Telegram would refuse", "problem", p) }),
+		telegramsim.WithUpdateHook(s.said.add))
 	if err != nil {
 		s.cleanup()
 		return nil, err

@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"courtyard/bot/telegramtest"
+	"courtyard/bot/telegramsim"
 	"courtyard/storage"
 )
 
@@ -75,7 +75,7 @@ func (s *session) now(p persona) persona {
 // first, then the groups.
 func (s *session) chatsOf(p persona) []chatInfo {
 	p = s.now(p)
-	out := []chatInfo{{ID: p.ID, Title: telegramtest.BotName}}
+	out := []chatInfo{{ID: p.ID, Title: telegramsim.BotName}}
 	for _, g := range s.cast.Groups {
 		if g.in(p) {
 			out = append(out, chatInfo{ID: g.ID, Title: g.Title, Group: true})
@@ -130,8 +130,8 @@ func (s *session) messages(chat int64) []msgView {
 	return out
 }
 
-func (s *session) botView(chat int64, m telegramtest.Message) msgView {
-	v := msgView{ID: m.ID, Bot: true, FromName: telegramtest.BotName, HTML: render(m.Plain, s.tg.Entities(chat, m.ID)),
+func (s *session) botView(chat int64, m telegramsim.Message) msgView {
+	v := msgView{ID: m.ID, Bot: true, FromName: telegramsim.BotName, HTML: render(m.Plain, s.tg.Entities(chat, m.ID)),
 		Location: m.Location, ForceReply: m.ForceReply, Pinned: m.Pinned, Edited: m.Edits > 0, ReplyTo: m.ReplyTo,
 		Time: s.clock.At(m.Date)}
 	if m.Photo != "" {

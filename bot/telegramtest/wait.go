@@ -2,33 +2,10 @@ package telegramtest
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 )
-
-// waitFor evaluates check after every state change until it reports true or
-// the timeout passes. check runs without s.mu held and returns true when done.
-// It reports whether check succeeded.
-func (s *Server) waitFor(timeout time.Duration, check func() bool) bool {
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	for {
-		s.mu.Lock()
-		changed := s.changed
-		s.mu.Unlock()
-		// Taking the channel before checking means no change is missed.
-		if check() {
-			return true
-		}
-		select {
-		case <-changed:
-		case <-timer.C:
-			return check()
-		}
-	}
-}
 
 // WaitMessage waits until the bot has a message in the chat for which match
 // returns true (nil matches any message), and returns the first such message
@@ -38,43 +15,11 @@ func (s *Server) waitFor(timeout time.Duration, check func() bool) bool {
 // listing what the chat got.
 func (s *Server) WaitMessage(t testing.TB, chatID int64, match func(Message) bool, timeout time.Duration) Message {
 	t.Helper()
-	var found Message
-	next := 0 // messages that did not match are only looked at again once they change
-	ok := s.waitFor(timeout, func() bool {
-		s.mu.Lock()
-		c := s.chats[chatID]
-		if c == nil || next == len(c.log) {
-			s.mu.Unlock()
-			return false
-		}
-		changed := c.log[next:]
-		next = len(c.log)
-		seen := make(map[*msgRec]bool, len(changed))
-		var recs []*msgRec
-		for _, r := range changed {
-			if !seen[r] && !r.deleted {
-				seen[r] = true
-				recs = append(recs, r)
-			}
-		}
-		sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
-		msgs := make([]Message, len(recs))
-		for i, r := range recs {
-			msgs[i] = r.view()
-		}
-		s.mu.Unlock()
-		for _, m := range msgs {
-			if match == nil || match(m) {
-				found = m
-				return true
-			}
-		}
-		return false
-	})
+	m, ok := s.AwaitMessage(chatID, match, timeout)
 	if !ok {
 		t.Fatalf("telegramtest: no matching message in chat %d within %v; the chat got:\n%s", chatID, timeout, describeMessages(s.Messages(chatID)))
 	}
-	return found
+	return m
 }
 
 func describeMessages(msgs []Message) string {
@@ -106,21 +51,7 @@ func describeMessages(msgs []Message) string {
 // On timeout it calls t.Fatalf listing the calls of that method.
 func (s *Server) WaitCall(t testing.TB, method string, match func(Call) bool, timeout time.Duration) Call {
 	t.Helper()
-	var found Call
-	next := 0 // calls are append-only: only look at new ones
-	ok := s.waitFor(timeout, func() bool {
-		s.mu.Lock()
-		fresh := append([]Call(nil), s.calls[next:]...)
-		next = len(s.calls)
-		s.mu.Unlock()
-		for _, c := range fresh {
-			if (method == "" || strings.EqualFold(c.Method, method)) && (match == nil || match(c)) {
-				found = c
-				return true
-			}
-		}
-		return false
-	})
+	c, ok := s.AwaitCall(method, match, timeout)
 	if !ok {
 		var b strings.Builder
 		for _, c := range s.Calls(method) {
@@ -131,7 +62,7 @@ func (s *Server) WaitCall(t testing.TB, method string, match func(Call) bool, ti
 		}
 		t.Fatalf("telegramtest: no matching %q call within %v; got:%s", method, timeout, b.String())
 	}
-	return found
+	return c
 }
 
 // WaitUntil waits until cond returns true. cond is evaluated now and again
@@ -139,7 +70,7 @@ func (s *Server) WaitCall(t testing.TB, method string, match func(Call) bool, ti
 // timeout it calls t.Fatalf.
 func (s *Server) WaitUntil(t testing.TB, cond func() bool, timeout time.Duration) {
 	t.Helper()
-	if !s.waitFor(timeout, cond) {
+	if !s.Await(cond, timeout) {
 		t.Fatalf("telegramtest: condition not met within %v", timeout)
 	}
 }
