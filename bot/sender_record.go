@@ -38,12 +38,12 @@ func (s *Sender) record(ctx context.Context, batch []outcome) written {
 }
 
 // settle reschedules the chats of a recorded batch.
-func (s *Sender) settle(r written) {
-	now := s.clock.Now()
+func (l *loop) settle(r written) {
+	now := l.s.clock.Now()
 	if r.err != nil {
-		s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
+		l.s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
 		for _, o := range r.batch {
-			s.q.finish(o.key, false, now.Add(time.Second), time.Time{}, now)
+			l.q.finish(o.key, false, now.Add(time.Second), time.Time{}, now)
 		}
 		return
 	}
@@ -55,32 +55,30 @@ func (s *Sender) settle(r written) {
 		// the next one too close to it.
 		next := d.nextAt
 		if o.it.chat != 0 && !o.start.IsZero() {
-			if at := o.start.Add(s.interval(o.it.chat)); at.After(next) {
+			if at := o.start.Add(l.s.interval(o.it.chat)); at.After(next) {
 				next = at
 			}
 		}
-		s.q.finish(o.key, d.done, d.retryAt, next, now)
-		if d.pause.After(s.pausing) {
-			s.pausing = d.pause
-		}
+		l.q.finish(o.key, d.done, d.retryAt, next, now)
+		l.pauseUntil(d.pause)
 		woke = woke || d.wake
 	}
 	for i, o := range r.batch {
 		d := r.ds[i]
 		if d.dropChat {
-			s.q.drop(o.it.chat)
+			l.q.drop(o.it.chat)
 		}
 		if d.moveTo != 0 {
-			moved := append([]item{o.it}, s.q.drop(o.it.chat)...)
+			moved := append([]item{o.it}, l.q.drop(o.it.chat)...)
 			for _, it := range moved {
 				// The stored payload was rewritten for the new id: read it again.
 				it.chat, it.notBefore, it.payload = d.moveTo, time.Time{}, nil
-				s.q.add(it, now)
+				l.q.add(it, now)
 			}
 		}
 	}
 	if woke {
-		s.Wake()
+		l.s.Wake()
 	}
 }
 
