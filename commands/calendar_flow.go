@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"courtyard/holiday"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 	"courtyard/when"
 )
 
@@ -135,7 +135,7 @@ func (a *App) scheduleText(r *req, f storage.Flow) error {
 		key, hh, mm, _ := holidaySpec(spec)
 		return a.whenChosen(r, d, storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", key, hh, mm))
 	case "cron":
-		if _, err := timed.ParseSpec(text); err != nil {
+		if _, err := schedule.ParseSpec(text); err != nil {
 			return r.reply(a.cronRefusal(r, text, err), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, strings.Join(strings.Fields(text), " "))

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"courtyard/holiday"
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // The preset times offered as buttons, as cron expressions.
@@ -29,11 +29,11 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 	never := func(time.Time) time.Time { return time.Time{} }
 	switch kind {
 	case storage.ScheduleCron:
-		s, err := timed.ParseSpec(spec)
+		s, err := schedule.ParseSpec(spec)
 		if err != nil {
 			return never
 		}
-		return func(after time.Time) time.Time { return timed.Next(s, a.loc, after) }
+		return func(after time.Time) time.Time { return schedule.Next(s, a.loc, after) }
 	case storage.ScheduleOnce:
 		v, err := strconv.ParseInt(spec, 10, 64)
 		if err != nil {
@@ -93,26 +93,26 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
 func (a *App) cronRefusal(r *req, spec string, err error) string {
-	var se *timed.SpecError
+	var se *schedule.SpecError
 	field := r.t("cal.field.spec")
 	value := spec
 	if errors.As(err, &se) {
 		switch se.Field {
-		case timed.FieldMinute:
+		case schedule.FieldMinute:
 			field = r.t("cal.field.minute")
-		case timed.FieldHour:
+		case schedule.FieldHour:
 			field = r.t("cal.field.hour")
-		case timed.FieldDayOfMonth:
+		case schedule.FieldDayOfMonth:
 			field = r.t("cal.field.dom")
-		case timed.FieldMonth:
+		case schedule.FieldMonth:
 			field = r.t("cal.field.month")
-		case timed.FieldDayOfWeek:
+		case schedule.FieldDayOfWeek:
 			field = r.t("cal.field.dow")
 		}
 		if se.Value != "" {
 			value = se.Value
 		}
-		if errors.Is(err, timed.ErrNeverFires) {
+		if errors.Is(err, schedule.ErrNeverFires) {
 			return r.t("cal.cron_never", esc(spec))
 		}
 	}

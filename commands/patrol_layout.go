@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // Kinds of patrol timed work; each item's Key is the shift id.
@@ -49,7 +49,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 	if p.State != storage.PatrolActive {
 		return nil
 	}
-	sched, err := timed.ParseSpec(p.Spec)
+	sched, err := schedule.ParseSpec(p.Spec)
 	if err != nil {
 		a.log.Error("patrol: a template's schedule no longer parses; skipped", "template", p.ID, "err", err)
 		return nil
@@ -68,7 +68,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 		return err
 	}
 	rotNext := p.RotNext
-	for t := timed.Next(sched, a.loc, now); !t.IsZero() && t.Before(to); t = timed.Next(sched, a.loc, t) {
+	for t := schedule.Next(sched, a.loc, now); !t.IsZero() && t.Before(to); t = schedule.Next(sched, a.loc, t) {
 		if laid[t.UnixMilli()] {
 			continue
 		}

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 )
 
 const flowPatrolTpl = "patrol_tpl"
@@ -194,10 +194,10 @@ func (a *App) tplText(r *req, f storage.Flow) error {
 // checkSpec returns why a cron expression cannot be used, naming the field
 // at fault, or "".
 func (a *App) checkSpec(r *req, spec string) string {
-	s, err := timed.ParseSpec(spec)
-	var se *timed.SpecError
+	s, err := schedule.ParseSpec(spec)
+	var se *schedule.SpecError
 	if errors.As(err, &se) {
-		if se.Field == timed.FieldSpec {
+		if se.Field == schedule.FieldSpec {
 			return r.t("patrol.bad_cron", esc(spec))
 		}
 		return r.t("patrol.bad_cron_field", a.fieldName(r, se.Field), esc(se.Value))
@@ -207,22 +207,22 @@ func (a *App) checkSpec(r *req, spec string) string {
 	}
 	day := r.now.In(a.loc)
 	for i := range 8 {
-		if timed.PerDay(s, a.loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
+		if schedule.PerDay(s, a.loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
 			return r.t("patrol.too_often", maxShiftsPerDay)
 		}
 	}
 	return ""
 }
 
-func (a *App) fieldName(r *req, f timed.Field) string {
+func (a *App) fieldName(r *req, f schedule.Field) string {
 	switch f {
-	case timed.FieldMinute:
+	case schedule.FieldMinute:
 		return r.t("patrol.field.minute")
-	case timed.FieldHour:
+	case schedule.FieldHour:
 		return r.t("patrol.field.hour")
-	case timed.FieldDayOfMonth:
+	case schedule.FieldDayOfMonth:
 		return r.t("patrol.field.dom")
-	case timed.FieldMonth:
+	case schedule.FieldMonth:
 		return r.t("patrol.field.month")
 	}
 	return r.t("patrol.field.dow")
