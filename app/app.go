@@ -31,7 +31,8 @@ type Options struct {
 	Routes       []bot.Route              // extra routes tried before the commands (tests)
 	Kinds        map[string]schedule.Kind // extra kinds of timed work (tests)
 	// Tick, when set, runs the scheduled jobs on each receive instead of on
-	// their cron schedules; the carried channel is closed when they ran.
+	// their cron schedules (with no catch-up at start); the carried channel
+	// is closed when they ran.
 	Tick <-chan chan struct{}
 	// Bot are options for the sender, the poller and the processor (a
 	// clock, how often a failing step is retried before the bot stops).

@@ -33,6 +33,19 @@
 // A recurring item may schedule its next occurrence under its own key from
 // its handler (see Next for the moment).
 //
-// An item picked up after its Until (the bot was down) is not run but
-// recorded as missed.
+// # After downtime
+//
+// Work that fell due while the bot was down is done once when it is back,
+// if it is still worth doing:
+//
+//   - A periodic scan runs once at start when one of its moments passed
+//     since its last recorded run, or it never ran; then it follows its
+//     schedule. Missed moments are not run one by one: a scan acts on the
+//     state at the time it runs, so one run covers them all. A run that
+//     did not commit (an error, a crash) is not recorded and so is done
+//     again at the next start; one that committed is not.
+//   - A due item is done by the first scan after its DueAt if its Until
+//     (its grace) has not passed. One picked up after its Until is not
+//     done: it is recorded as missed, logged with how late it is, and
+//     handed to its kind's Missed, if any (to tell staff).
 package schedule

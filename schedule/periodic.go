@@ -48,10 +48,12 @@ func NewPeriodic(s *storage.Storage, jobs []Job, now func() time.Time, loc *time
 	return r, nil
 }
 
-// Run runs each job on its schedule until ctx is done; a run in progress
-// is finished first. When tick is not nil, jobs run only when a tick
-// arrives (tests drive time by hand); each tick is acknowledged by closing
-// the channel it carries once every job has run.
+// Run catches up on the jobs missed while the bot was down (see the
+// package doc), then runs each job on its schedule until ctx is done; a run
+// in progress is finished first. When tick is not nil, jobs run only when a
+// tick arrives, every job on every tick and none at start (tests drive time
+// by hand); each tick is acknowledged by closing the channel it carries
+// once every job has run.
 func (r *Periodic) Run(ctx context.Context, tick <-chan chan struct{}) {
 	if tick != nil {
 		for {
@@ -64,9 +66,13 @@ func (r *Periodic) Run(ctx context.Context, tick <-chan chan struct{}) {
 			}
 		}
 	}
+	r.catchUp(ctx)
+	if ctx.Err() != nil {
+		return
+	}
 	c := cron.New(cron.WithLocation(r.loc))
 	for _, j := range r.jobs {
-		c.Schedule(j.at, cron.FuncJob(func() { r.runJob(context.WithoutCancel(ctx), j.Job) }))
+		c.Schedule(wallClock{at: j.at, loc: r.loc}, cron.FuncJob(func() { r.runJob(context.WithoutCancel(ctx), j.Job) }))
 	}
 	c.Start()
 	<-ctx.Done()
@@ -78,6 +84,41 @@ func (r *Periodic) RunAll(ctx context.Context) {
 	for _, j := range r.jobs {
 		r.runJob(ctx, j.Job)
 	}
+}
+
+// catchUp runs once, in order, each job that has a moment between its last
+// recorded run and now, or that never ran.
+func (r *Periodic) catchUp(ctx context.Context) {
+	now := r.now()
+	for _, j := range r.jobs {
+		if ctx.Err() != nil {
+			return
+		}
+		var last time.Time
+		err := r.store.View(ctx, func(tx *storage.Tx) (err error) {
+			last, err = tx.LastRun(j.Name)
+			return err
+		})
+		if err != nil {
+			r.log.Error("reading when a scheduled job last ran failed", "job", j.Name, "err", err)
+			continue
+		}
+		if !missed(j.at, r.loc, last, now) {
+			continue
+		}
+		r.log.Info("scheduled job missed while the bot was down; running it once now", "job", j.Name, "last_run", last)
+		r.runJob(context.WithoutCancel(ctx), j.Job)
+	}
+}
+
+// missed reports whether at has a moment after last and not after now
+// (always, when last is zero).
+func missed(at cron.Schedule, loc *time.Location, last, now time.Time) bool {
+	if last.IsZero() {
+		return true
+	}
+	next := Next(at, loc, last)
+	return !next.IsZero() && !next.After(now)
 }
 
 // runJob runs j in one transaction with the record of its run.
@@ -98,3 +139,12 @@ func (r *Periodic) runJob(ctx context.Context, j Job) {
 		r.done()
 	}
 }
+
+// wallClock is a cron schedule read as the wall clock in loc, the way Next
+// reads it, for the cron runner.
+type wallClock struct {
+	at  cron.Schedule
+	loc *time.Location
+}
+
+func (w wallClock) Next(after time.Time) time.Time { return Next(w.at, w.loc, after) }
