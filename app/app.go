@@ -20,19 +20,19 @@ import (
 	"courtyard/locale"
 	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // Options are what tests change; the zero value is production.
 type Options struct {
 	Now          func() time.Time // the clock the business logic reads
 	Log          *slog.Logger
-	FlushTimeout time.Duration         // how long the sender may flush at stop; default 5s
-	Ready        func()                // called once the bot is polling
-	Routes       []bot.Route           // extra routes tried before the commands (tests)
-	Kinds        map[string]timed.Kind // extra kinds of timed work (tests)
+	FlushTimeout time.Duration            // how long the sender may flush at stop; default 5s
+	Ready        func()                   // called once the bot is polling
+	Routes       []bot.Route              // extra routes tried before the commands (tests)
+	Kinds        map[string]schedule.Kind // extra kinds of timed work (tests)
 	// Tick, when set, runs the scheduled jobs on each receive instead of on
-	// their cron schedules; the carried channel is closed when they ran.
+	// their cron schedules (with no catch-up at start); the carried channel
+	// is closed when they ran.
 	Tick <-chan chan struct{}
 	// Bot are options for the sender, the poller and the processor (a
 	// clock, how often a failing step is retried before the bot stops).
@@ -112,8 +112,8 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	for k, v := range opt.Kinds {
 		kinds[k] = v
 	}
-	due := timed.New(kinds, log)
-	jobs, err := schedule.New(store, []schedule.Job{
+	due := schedule.New(kinds, log)
+	jobs, err := schedule.NewPeriodic(store, []schedule.Job{
 		{Name: "patrol-layout", Spec: "3 * * * *", Run: cmds.LayoutPatrols}, // before "due": a tick lays out, then reminds
 		{Name: "due", Spec: "* * * * *", Run: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
@@ -149,7 +149,7 @@ type botParts struct {
 	sender   *bot.Sender
 	poller   *bot.Poller
 	proc     *bot.Processor
-	jobs     *schedule.Runner
+	jobs     *schedule.Periodic
 	exports  *exporter
 	mon      *monitor // nil when http.listen is off
 	listener net.Listener

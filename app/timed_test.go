@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // sayKind is a kind of timed work for tests: it posts Data's text to
 // Data's chat, through the outbox like any reminder.
-var sayKind = timed.Kind{Do: func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+var sayKind = schedule.Kind{Do: func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	var d struct {
 		Chat int64  `json:"chat"`
 		Text string `json:"text"`
@@ -48,7 +48,7 @@ func sayData(chat int64, text string) string {
 // fell due while the bot was down for three days is sent only if its moment
 // has not passed.
 func TestTimedWorkOnceAndAfterDowntime(t *testing.T) {
-	h := startHarness(t, nil, Options{Kinds: map[string]timed.Kind{"test.say": sayKind}})
+	h := startHarness(t, nil, Options{Kinds: map[string]schedule.Kind{"test.say": sayKind}})
 	g := h.tg.Group(-100900, "test")
 	now := h.clock.Now()
 	scheduleDue(h,

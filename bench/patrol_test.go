@@ -13,7 +13,6 @@ import (
 	"courtyard/locale"
 	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // The patrol targets:
@@ -171,7 +170,7 @@ func BenchmarkPatrolEveningWave(b *testing.B) {
 			b.Fatal(err)
 		}
 		eight := patBase.Add(time.Hour)
-		runner, err := schedule.New(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Run: timed.New(a.TimedKinds(), log).Scan}},
+		runner, err := schedule.NewPeriodic(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Run: schedule.New(a.TimedKinds(), log).Scan}},
 			func() time.Time { return eight }, time.UTC, log, nil)
 		if err != nil {
 			b.Fatal(err)

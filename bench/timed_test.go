@@ -15,7 +15,6 @@ import (
 	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/testkit"
-	"courtyard/timed"
 )
 
 // The timed-work targets, each beside a reference in the same run:
@@ -83,7 +82,7 @@ func timedOutboxRows(b *testing.B, s *storage.Storage) int {
 func BenchmarkTimedWave(b *testing.B) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	kinds := map[string]timed.Kind{"job.remind": {Do: func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+	kinds := map[string]schedule.Kind{"job.remind": {Do: func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 		return timedRemind(tx, it.Data, now)
 	}}}
 	var wave, ref []float64
@@ -104,7 +103,7 @@ func BenchmarkTimedWave(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		runner, err := schedule.New(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Run: timed.New(kinds, log).Scan}},
+		runner, err := schedule.NewPeriodic(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Run: schedule.New(kinds, log).Scan}},
 			func() time.Time { return timedBase }, time.UTC, log, nil)
 		if err != nil {
 			b.Fatal(err)
@@ -167,7 +166,7 @@ func timedFill(b *testing.B, path string, n int) {
 func BenchmarkTimedIdleScan(b *testing.B) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	run := timed.New(map[string]timed.Kind{"job.remind": {Do: func(context.Context, *storage.Tx, storage.DueItem, time.Time) error {
+	run := schedule.New(map[string]schedule.Kind{"job.remind": {Do: func(context.Context, *storage.Tx, storage.DueItem, time.Time) error {
 		return fmt.Errorf("nothing is due")
 	}}}, log)
 	b.StopTimer()

@@ -9,9 +9,9 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 	"courtyard/when"
 )
 
@@ -136,7 +136,7 @@ func (a *App) scheduleText(r *core.Req, f storage.Flow) error {
 		key, hh, mm, _ := holidaySpec(spec)
 		return a.whenChosen(r, d, storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", key, hh, mm))
 	case "cron":
-		if _, err := timed.ParseSpec(text); err != nil {
+		if _, err := schedule.ParseSpec(text); err != nil {
 			return r.Reply(a.cronRefusal(r, text, err), again)
 		}
 		return a.whenChosen(r, d, storage.ScheduleCron, strings.Join(strings.Fields(text), " "))

@@ -9,8 +9,8 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // The preset times offered as buttons, as cron expressions.
@@ -30,11 +30,11 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 	never := func(time.Time) time.Time { return time.Time{} }
 	switch kind {
 	case storage.ScheduleCron:
-		s, err := timed.ParseSpec(spec)
+		s, err := schedule.ParseSpec(spec)
 		if err != nil {
 			return never
 		}
-		return func(after time.Time) time.Time { return timed.Next(s, a.Loc, after) }
+		return func(after time.Time) time.Time { return schedule.Next(s, a.Loc, after) }
 	case storage.ScheduleOnce:
 		v, err := strconv.ParseInt(spec, 10, 64)
 		if err != nil {
@@ -94,26 +94,26 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
 func (a *App) cronRefusal(r *core.Req, spec string, err error) string {
-	var se *timed.SpecError
+	var se *schedule.SpecError
 	field := r.T("cal.field.spec")
 	value := spec
 	if errors.As(err, &se) {
 		switch se.Field {
-		case timed.FieldMinute:
+		case schedule.FieldMinute:
 			field = r.T("cal.field.minute")
-		case timed.FieldHour:
+		case schedule.FieldHour:
 			field = r.T("cal.field.hour")
-		case timed.FieldDayOfMonth:
+		case schedule.FieldDayOfMonth:
 			field = r.T("cal.field.dom")
-		case timed.FieldMonth:
+		case schedule.FieldMonth:
 			field = r.T("cal.field.month")
-		case timed.FieldDayOfWeek:
+		case schedule.FieldDayOfWeek:
 			field = r.T("cal.field.dow")
 		}
 		if se.Value != "" {
 			value = se.Value
 		}
-		if errors.Is(err, timed.ErrNeverFires) {
+		if errors.Is(err, schedule.ErrNeverFires) {
 			return r.T("cal.cron_never", core.Esc(spec))
 		}
 	}

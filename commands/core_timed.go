@@ -1,12 +1,12 @@
 package commands
 
-import "courtyard/timed"
+import "courtyard/schedule"
 
 // TimedKinds lists what runs each kind of timed work (storage.DueItem.Kind):
 // reminders, shift alerts, scheduled notices. Capabilities add their kinds
 // here.
-func (a *App) TimedKinds() map[string]timed.Kind {
-	kinds := map[string]timed.Kind{
+func (a *App) TimedKinds() map[string]schedule.Kind {
+	kinds := map[string]schedule.Kind{
 		kindNotice:       {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindMeetingMake:  {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindRemind:       {Do: a.remindMeeting, Missed: a.missedReminder},
@@ -17,7 +17,7 @@ func (a *App) TimedKinds() map[string]timed.Kind {
 		kindPledgeRated:  {Do: a.pledgeRatingClose},
 		kindFollowUp:     {Do: a.remindFollowUp},
 	}
-	for _, more := range []map[string]timed.Kind{a.jobKinds(), a.patrolKindsMap(), a.visitKinds()} {
+	for _, more := range []map[string]schedule.Kind{a.jobKinds(), a.patrolKindsMap(), a.visitKinds()} {
 		for k, v := range more {
 			kinds[k] = v
 		}

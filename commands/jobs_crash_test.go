@@ -13,9 +13,9 @@ import (
 
 	"courtyard/config"
 	"courtyard/locale"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/testkit"
-	"courtyard/timed"
 )
 
 // jobsCrashEnv names the database when the test binary runs as the
@@ -48,7 +48,7 @@ func TestJobCrashChild(t *testing.T) {
 		t.Skip("runs only as the child of TestJobRemindersOnceAcrossKills")
 	}
 	s := testkit.StoreAt(t, path)
-	r := timed.New(crashApp().TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r := schedule.New(crashApp().TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()
 	for now := crashT0; !now.After(crashT0.Add(crashHorizon)); now = now.Add(crashStep) {
 		if err := s.Update(ctx, func(tx *storage.Tx) error { return r.Scan(ctx, tx, now) }); err != nil {

@@ -6,14 +6,14 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 )
 
 // jobKinds are the timed work of jobs, for TimedKinds.
-func (a *App) jobKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{
+func (a *App) jobKinds() map[string]schedule.Kind {
+	return map[string]schedule.Kind{
 		dueJobRemind: {Do: a.jobRemind},
 		dueJobShort:  {Do: a.jobShort},
 		dueJobAttend: {Do: a.jobAttendList},

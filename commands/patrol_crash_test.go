@@ -14,9 +14,9 @@ import (
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/testkit"
-	"courtyard/timed"
 )
 
 // patCrashEnv names the database when the test binary runs as the child of
@@ -51,7 +51,7 @@ func TestPatrolCrashChild(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.StoreAt(t, path)
 	a := patCrashApp(t)
-	due := timed.New(a.TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	due := schedule.New(a.TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	for {
 		done := false
 		err := s.Update(ctx, func(tx *storage.Tx) error {
@@ -140,9 +140,9 @@ func TestPatrolCrashLaysOutOnce(t *testing.T) {
 			return err
 		}
 		for _, p := range tpls {
-			sched, _ := timed.ParseSpec(p.Spec)
+			sched, _ := schedule.ParseSpec(p.Spec)
 			want := 0
-			for at := timed.Next(sched, a.Loc, patCrashBase); at.Before(end.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)); at = timed.Next(sched, a.Loc, at) {
+			for at := schedule.Next(sched, a.Loc, patCrashBase); at.Before(end.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)); at = schedule.Next(sched, a.Loc, at) {
 				want++
 			}
 			shs, err := tx.TemplateShiftsFrom(p.ID, time.Time{})

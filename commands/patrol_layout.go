@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // Kinds of patrol timed work; each item's Key is the shift id.
@@ -50,7 +50,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 	if p.State != storage.PatrolActive {
 		return nil
 	}
-	sched, err := timed.ParseSpec(p.Spec)
+	sched, err := schedule.ParseSpec(p.Spec)
 	if err != nil {
 		a.Log.Error("patrol: a template's schedule no longer parses; skipped", "template", p.ID, "err", err)
 		return nil
@@ -69,7 +69,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 		return err
 	}
 	rotNext := p.RotNext
-	for t := timed.Next(sched, a.Loc, now); !t.IsZero() && t.Before(to); t = timed.Next(sched, a.Loc, t) {
+	for t := schedule.Next(sched, a.Loc, now); !t.IsZero() && t.Before(to); t = schedule.Next(sched, a.Loc, t) {
 		if laid[t.UnixMilli()] {
 			continue
 		}

@@ -7,13 +7,13 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // patrolKindsMap is what runs each kind of patrol timed work.
-func (a *App) patrolKindsMap() map[string]timed.Kind {
-	return map[string]timed.Kind{
+func (a *App) patrolKindsMap() map[string]schedule.Kind {
+	return map[string]schedule.Kind{
 		kindPatrolEve:     {Do: a.shiftHandler(a.remindEvening)},
 		kindPatrolSoon:    {Do: a.shiftHandler(a.remindSoon)},
 		kindPatrolShort:   {Do: a.shiftHandler(a.alertShort)},
@@ -24,7 +24,7 @@ func (a *App) patrolKindsMap() map[string]timed.Kind {
 
 // shiftHandler reads the item's shift; a shift gone since (its template
 // changed or was removed) leaves nothing to do.
-func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error) timed.Handler {
+func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error) schedule.Handler {
 	return func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 		var d struct {
 			Shift int64 `json:"shift"`

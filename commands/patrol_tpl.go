@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 )
 
 // patrolCmd is /patrol [team]: the templates of a team the caller manages.
@@ -238,7 +238,7 @@ func (a *App) dropShift(r *core.Req, sh storage.PatrolShift) error {
 // others take the new length, slots and area; who is on them is told. The
 // shifts the new schedule adds are laid out.
 func (a *App) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
-	sched, err := timed.ParseSpec(p.Spec)
+	sched, err := schedule.ParseSpec(p.Spec)
 	if err != nil {
 		return err
 	}
@@ -247,7 +247,7 @@ func (a *App) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
 		return err
 	}
 	for _, sh := range shifts {
-		if !timed.Next(sched, a.Loc, sh.Start.Add(-time.Second)).Equal(sh.Start) {
+		if !schedule.Next(sched, a.Loc, sh.Start.Add(-time.Second)).Equal(sh.Start) {
 			if err := a.dropShift(r, sh); err != nil {
 				return err
 			}

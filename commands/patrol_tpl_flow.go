@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/timed"
 )
 
 const flowPatrolTpl = "patrol_tpl"
@@ -195,10 +195,10 @@ func (a *App) tplText(r *core.Req, f storage.Flow) error {
 // checkSpec returns why a cron expression cannot be used, naming the field
 // at fault, or "".
 func (a *App) checkSpec(r *core.Req, spec string) string {
-	s, err := timed.ParseSpec(spec)
-	var se *timed.SpecError
+	s, err := schedule.ParseSpec(spec)
+	var se *schedule.SpecError
 	if errors.As(err, &se) {
-		if se.Field == timed.FieldSpec {
+		if se.Field == schedule.FieldSpec {
 			return r.T("patrol.bad_cron", core.Esc(spec))
 		}
 		return r.T("patrol.bad_cron_field", a.fieldName(r, se.Field), core.Esc(se.Value))
@@ -208,22 +208,22 @@ func (a *App) checkSpec(r *core.Req, spec string) string {
 	}
 	day := r.Now.In(a.Loc)
 	for i := range 8 {
-		if timed.PerDay(s, a.Loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
+		if schedule.PerDay(s, a.Loc, day.AddDate(0, 0, i)) > maxShiftsPerDay {
 			return r.T("patrol.too_often", maxShiftsPerDay)
 		}
 	}
 	return ""
 }
 
-func (a *App) fieldName(r *core.Req, f timed.Field) string {
+func (a *App) fieldName(r *core.Req, f schedule.Field) string {
 	switch f {
-	case timed.FieldMinute:
+	case schedule.FieldMinute:
 		return r.T("patrol.field.minute")
-	case timed.FieldHour:
+	case schedule.FieldHour:
 		return r.T("patrol.field.hour")
-	case timed.FieldDayOfMonth:
+	case schedule.FieldDayOfMonth:
 		return r.T("patrol.field.dom")
-	case timed.FieldMonth:
+	case schedule.FieldMonth:
 		return r.T("patrol.field.month")
 	}
 	return r.T("patrol.field.dow")

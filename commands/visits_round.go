@@ -9,8 +9,8 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
+	"courtyard/schedule"
 	"courtyard/storage"
-	"courtyard/timed"
 )
 
 // Kinds of timed work of the visit rounds; an item's key is
@@ -30,8 +30,8 @@ type roundData struct {
 func (d roundData) key() string { return d.Holiday + ":" + fmt.Sprint(d.Year) }
 
 // visitKinds are the visit rounds' kinds of timed work.
-func (a *App) visitKinds() map[string]timed.Kind {
-	return map[string]timed.Kind{
+func (a *App) visitKinds() map[string]schedule.Kind {
+	return map[string]schedule.Kind{
 		kindVisitRound:  {Do: a.startRound, Missed: a.roundMissed},
 		kindVisitRemind: {Do: a.remindRound}, // a missed reminder is logged; staff hear of the missed round
 	}

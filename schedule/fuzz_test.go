@@ -1,4 +1,4 @@
-package timed
+package schedule
 
 import (
 	"testing"

@@ -13,7 +13,7 @@ import (
 )
 
 func TestBadSpecRefused(t *testing.T) {
-	_, err := New(nil, []Job{{Name: "x", Spec: "every tuesday", Run: nil}}, time.Now, time.UTC, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	_, err := NewPeriodic(nil, []Job{{Name: "x", Spec: "every tuesday", Run: nil}}, time.Now, time.UTC, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	if err == nil {
 		t.Fatal("a bad cron spec must be refused")
 	}
@@ -39,7 +39,7 @@ func TestTickRunsJobsAndRecordsThem(t *testing.T) {
 			return errors.New("boom")
 		}},
 	}
-	r, err := New(s, jobs, func() time.Time { return now }, time.UTC, slog.New(slog.NewTextHandler(io.Discard, nil)), func() { done++ })
+	r, err := NewPeriodic(s, jobs, func() time.Time { return now }, time.UTC, slog.New(slog.NewTextHandler(io.Discard, nil)), func() { done++ })
 	if err != nil {
 		t.Fatal(err)
 	}

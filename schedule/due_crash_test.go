@@ -1,4 +1,4 @@
-package timed
+package schedule
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 
 // crashEnv names the database when the test binary runs as the scanning
 // child of TestCrashRunsEachItemOnce.
-const crashEnv = "COURTYARD_TIMED_CRASH_DB"
+const crashEnv = "COURTYARD_DUE_CRASH_DB"
 
 // TestCrashChild is the child: it scans until nothing is due, printing a
 // line after each committed scan. It does nothing in a normal test run.

@@ -1,26 +1,4 @@
-// Package timed runs work that is due at a moment, once: reminders, shift
-// alerts, scheduled notices. Items are rows in storage (see
-// storage.ScheduleDue); one scheduled scan picks those that are due and runs
-// each with its done mark and the outbox rows it writes in one savepoint of
-// the scan's transaction. An item picked up after its Until (the bot was
-// down) is not run but recorded as missed.
-//
-// A capability adds a kind in commands.TimedKinds and lays its items out in
-// the transaction that decides them. For a job's reminders, say:
-//
-//	// on publish (and again on a change of time, after cancelling)
-//	tx.ScheduleDue(storage.DueItem{Kind: "job.remind", Key: "12:24h",
-//		DueAt: start.Add(-24 * time.Hour), Until: start, Data: `{"job":12}`}, now)
-//	// on cancel
-//	tx.CancelDuePrefix("job.remind", "12:")
-//
-// The handler re-reads what it needs (the job may have changed) and writes
-// its messages to the outbox; returning an error undoes them and retries.
-// Keys are unique among a kind's pending items; the same Kind, Key and
-// DueAt is done at most once, also when laid out again after a restart.
-// A recurring item may schedule its next occurrence under its own key from
-// its handler (see Next for the moment).
-package timed
+package schedule
 
 import (
 	"context"
@@ -68,8 +46,7 @@ func New(kinds map[string]Kind, log *slog.Logger) *Runner {
 // (up to MaxPerScan). Each item runs in its own savepoint together with its
 // done mark: a failing item is undone alone, stays pending and is tried
 // again a minute later per failed attempt (the next scan), and after
-// MaxAttempts failures is marked failed. Its shape is that of
-// schedule.Job.Run.
+// MaxAttempts failures is marked failed. Its shape is that of Job.Run.
 func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n := 0
 	for n < r.max {
@@ -88,7 +65,7 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 		n += len(items) // items a handler scheduled for now come in the next window
 	}
 	if n >= r.max {
-		r.log.Warn("timed: more items due than one scan takes; the rest run next minute", "ran", n)
+		r.log.Warn("schedule: more items due than one scan takes; the rest run next minute", "ran", n)
 	}
 	return nil
 }
@@ -102,7 +79,7 @@ func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	k, ok := r.kinds[it.Kind]
 	if !ok {
-		r.log.Error("timed: no handler for this kind; item marked failed", "kind", it.Kind, "key", it.Key, "id", it.ID)
+		r.log.Error("schedule: no handler for this kind; item marked failed", "kind", it.Kind, "key", it.Key, "id", it.ID)
 		return tx.FinishDue(it.ID, storage.DueFailed, now)
 	}
 	late := !it.Until.IsZero() && now.After(it.Until)
@@ -126,12 +103,12 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 	})
 	if errors.Is(err, errGone) {
 		// An earlier item of the same window cancelled or finished it.
-		r.log.Debug("timed: item no longer pending, skipped", "kind", it.Kind, "key", it.Key)
+		r.log.Debug("schedule: item no longer pending, skipped", "kind", it.Kind, "key", it.Key)
 		return nil
 	}
 	if err == nil {
 		if late {
-			r.log.Warn("timed: item missed, not done", "kind", it.Kind, "key", it.Key,
+			r.log.Warn("schedule: item missed, not done", "kind", it.Kind, "key", it.Key,
 				"due", it.DueAt, "until", it.Until, "late_by", now.Sub(it.DueAt).Round(time.Second))
 		}
 		return nil
@@ -139,18 +116,18 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 	next := now.Add(time.Duration(it.Attempts+1) * time.Minute)
 	failed, rerr := tx.RetryDue(it.ID, err.Error(), MaxAttempts, next, now)
 	if rerr != nil {
-		return fmt.Errorf("timed: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
+		return fmt.Errorf("schedule: %s %s failed (%v), and recording it: %w", it.Kind, it.Key, err, rerr)
 	}
 	if failed {
-		r.log.Error("timed: item failed for good", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "err", err)
+		r.log.Error("schedule: item failed for good", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "err", err)
 	} else {
-		r.log.Error("timed: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
+		r.log.Error("schedule: item failed; tried again later", "kind", it.Kind, "key", it.Key, "attempts", it.Attempts+1, "next_try", next, "err", err)
 	}
 	return nil
 }
 
 // errGone marks an item that stopped being pending after it was read.
-var errGone = errors.New("timed: item no longer pending")
+var errGone = errors.New("schedule: item no longer pending")
 
 // gone turns the not-found of marking an item into errGone.
 func gone(err error) error {
@@ -165,14 +142,14 @@ func gone(err error) error {
 const Keep = 90 * 24 * time.Hour
 
 // Prune drops the records of items finished more than Keep ago. Its shape
-// is that of schedule.Job.Run.
+// is that of Job.Run.
 func (r *Runner) Prune(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	n, err := tx.PruneDue(now.Add(-Keep))
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		r.log.Info("timed: pruned finished items", "count", n)
+		r.log.Info("schedule: pruned finished items", "count", n)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package timed
+package schedule
 
 import (
 	"errors"
@@ -56,6 +56,8 @@ func (e *SpecError) Error() string {
 
 func (e *SpecError) Unwrap() error { return e.Err }
 
+// parser is the one cron parser of the bot: the periodic scans' expressions
+// and the recurrences are read by it, through ParseSpec.
 var parser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
 // ParseSpec parses a five-field cron expression (minute hour day-of-month

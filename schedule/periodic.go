@@ -1,0 +1,150 @@
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"courtyard/storage"
+)
+
+// Job is one periodic scan.
+type Job struct {
+	Name string
+	Spec string // cron expression (minute hour dom month dow), read by ParseSpec
+	Run  func(ctx context.Context, tx *storage.Tx, now time.Time) error
+}
+
+// Periodic runs jobs on their schedules, in the community's time zone.
+type Periodic struct {
+	store *storage.Storage
+	jobs  []job
+	now   func() time.Time
+	loc   *time.Location
+	log   *slog.Logger
+	done  func() // called after a run committed (wakes the sender)
+}
+
+// job is a Job with its parsed expression.
+type job struct {
+	Job
+	at cron.Schedule
+}
+
+// NewPeriodic returns a runner of jobs; done is called after every
+// committed run.
+func NewPeriodic(s *storage.Storage, jobs []Job, now func() time.Time, loc *time.Location, log *slog.Logger, done func()) (*Periodic, error) {
+	r := &Periodic{store: s, now: now, loc: loc, log: log, done: done}
+	for _, j := range jobs {
+		at, err := ParseSpec(j.Spec)
+		if err != nil {
+			return nil, fmt.Errorf("schedule: job %s: %w", j.Name, err)
+		}
+		r.jobs = append(r.jobs, job{Job: j, at: at})
+	}
+	return r, nil
+}
+
+// Run catches up on the jobs missed while the bot was down (see the
+// package doc), then runs each job on its schedule until ctx is done; a run
+// in progress is finished first. When tick is not nil, jobs run only when a
+// tick arrives, every job on every tick and none at start (tests drive time
+// by hand); each tick is acknowledged by closing the channel it carries
+// once every job has run.
+func (r *Periodic) Run(ctx context.Context, tick <-chan chan struct{}) {
+	if tick != nil {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ack := <-tick:
+				r.RunAll(context.WithoutCancel(ctx))
+				close(ack)
+			}
+		}
+	}
+	r.catchUp(ctx)
+	if ctx.Err() != nil {
+		return
+	}
+	c := cron.New(cron.WithLocation(r.loc))
+	for _, j := range r.jobs {
+		c.Schedule(wallClock{at: j.at, loc: r.loc}, cron.FuncJob(func() { r.runJob(context.WithoutCancel(ctx), j.Job) }))
+	}
+	c.Start()
+	<-ctx.Done()
+	<-c.Stop().Done()
+}
+
+// RunAll runs every job once, now.
+func (r *Periodic) RunAll(ctx context.Context) {
+	for _, j := range r.jobs {
+		r.runJob(ctx, j.Job)
+	}
+}
+
+// catchUp runs once, in order, each job that has a moment between its last
+// recorded run and now, or that never ran.
+func (r *Periodic) catchUp(ctx context.Context) {
+	now := r.now()
+	for _, j := range r.jobs {
+		if ctx.Err() != nil {
+			return
+		}
+		var last time.Time
+		err := r.store.View(ctx, func(tx *storage.Tx) (err error) {
+			last, err = tx.LastRun(j.Name)
+			return err
+		})
+		if err != nil {
+			r.log.Error("reading when a scheduled job last ran failed", "job", j.Name, "err", err)
+			continue
+		}
+		if !missed(j.at, r.loc, last, now) {
+			continue
+		}
+		r.log.Info("scheduled job missed while the bot was down; running it once now", "job", j.Name, "last_run", last)
+		r.runJob(context.WithoutCancel(ctx), j.Job)
+	}
+}
+
+// missed reports whether at has a moment after last and not after now
+// (always, when last is zero).
+func missed(at cron.Schedule, loc *time.Location, last, now time.Time) bool {
+	if last.IsZero() {
+		return true
+	}
+	next := Next(at, loc, last)
+	return !next.IsZero() && !next.After(now)
+}
+
+// runJob runs j in one transaction with the record of its run.
+func (r *Periodic) runJob(ctx context.Context, j Job) {
+	now := r.now()
+	err := r.store.Update(ctx, func(tx *storage.Tx) error {
+		if err := j.Run(ctx, tx, now); err != nil {
+			return err
+		}
+		return tx.RecordRun(j.Name, now)
+	})
+	if err != nil {
+		r.log.Error("scheduled job failed", "job", j.Name, "err", err)
+		return
+	}
+	r.log.Debug("scheduled job ran", "job", j.Name)
+	if r.done != nil {
+		r.done()
+	}
+}
+
+// wallClock is a cron schedule read as the wall clock in loc, the way Next
+// reads it, for the cron runner.
+type wallClock struct {
+	at  cron.Schedule
+	loc *time.Location
+}
+
+func (w wallClock) Next(after time.Time) time.Time { return Next(w.at, w.loc, after) }
