@@ -197,7 +197,7 @@ func (w *permWorld) permCell(t *testing.T, p commands.Permission, who permPerson
 	cell := fmt.Sprintf("%s by %s in %s chat (%q)", p.Action, who.name, where, data)
 	button := !strings.HasPrefix(p.Action, "/")
 	answer := permAnswer(outs, button, chat.ID)
-	allowed := p.Allows(who.role, where)
+	allowed := w.reviewed.Allows(p.Action, who.role, where)
 	denied := allowed && permIsDenied(p.Action, who.name, where)
 	if !allowed || denied {
 		w.refused++

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"testing"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/commands"
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -37,6 +39,7 @@ type permPerson struct {
 type permWorld struct {
 	*harness
 	cmds       *commands.App
+	reviewed   core.Allowed // commands/permissions.txt: the expectations
 	cat        *locale.Catalog
 	ro         *sql.DB
 	people     []permPerson
@@ -72,7 +75,15 @@ func newPermWorld(t *testing.T) *permWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &permWorld{harness: h, cat: cat, chats: map[string]models.Chat{}, msgOn: map[int64]int{}, ids: map[string]string{},
+	text, err := os.ReadFile("../commands/permissions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewed, err := core.ReadPermissionText(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &permWorld{harness: h, cat: cat, reviewed: reviewed, chats: map[string]models.Chat{}, msgOn: map[int64]int{}, ids: map[string]string{},
 		cmds: commands.New(h.cfg, cat, "courtyard_bot", h.clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)}
 	w.ro, err = sql.Open("sqlite3", "file:"+h.cfg.Database.Path+"?mode=ro&_busy_timeout=5000")
 	if err != nil {

@@ -64,26 +64,17 @@ func reportWords(r *core.Req, f storage.Flow) bool {
 	return f.Name == flowReport && f.Step == "text" && (core.CleanText(r.Text) != "" || core.VoiceOf(r) != nil)
 }
 
-// flowHandlers continue a conversation with the next thing the person sent.
+// flowHandlers continue a conversation with the next thing the person
+// sent, capability by capability.
 func (a *App) flowHandlers() map[string]core.FlowFunc {
-	return map[string]core.FlowFunc{
-		flowRegister:     a.regText,
-		flowReport:       a.reportText,
-		flowResolve:      a.resolveText,
-		flowAnnounce:     a.annText,
-		flowTeamRename:   a.teamRenameText,
-		flowTicketNote:   a.ticketNoteText,
-		flowJob:          a.jobFlowText,
-		flowJobMove:      a.jobFlowText,
-		flowPatrolTpl:    a.tplText,
-		flowPatrolOffer:  a.offerText,
-		flowPatrolFound:  a.foundText,
-		flowCare:         a.careText,
-		flowVisitNote:    a.visitNoteText,
-		flowStarNominate: a.starNominateText,
-		flowPledge:       a.pledgeText,
-		flowMediation:    a.mediationText,
-		flowSchedule:     a.scheduleText,
-		flowMeeting:      a.meetingText,
+	flows := map[string]core.FlowFunc{}
+	for _, more := range []map[string]core.FlowFunc{
+		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
+	} {
+		for k, v := range more {
+			flows[k] = v
+		}
 	}
+	return flows
 }

@@ -113,14 +113,23 @@ func parseCommands(t *testing.T) *goSource {
 	return s
 }
 
-// routerNames reads buttonTable's literals: prefix → router method name.
+// routerNames reads the capabilities' button rows (the literals of every
+// …ButtonRows function): prefix → router method name.
 func routerNames(t *testing.T, s *goSource) map[string]string {
 	t.Helper()
-	fd := s.funcs["buttonTable"]
-	if fd == nil {
-		t.Fatal("no buttonTable")
-	}
 	out := map[string]string{}
+	for name, fd := range s.funcs {
+		if strings.HasSuffix(name, "ButtonRows") {
+			routersIn(fd, out)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no button rows found")
+	}
+	return out
+}
+
+func routersIn(fd *ast.FuncDecl, out map[string]string) {
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		cl, ok := n.(*ast.CompositeLit)
 		if !ok {
@@ -148,7 +157,6 @@ func routerNames(t *testing.T, s *goSource) map[string]string {
 		}
 		return true
 	})
-	return out
 }
 
 func strLit(e ast.Expr) (string, bool) {

@@ -131,7 +131,9 @@ func (a *Core) Register(cmds []Command, btns []Buttons, flows map[string]FlowFun
 		c.Run = a.Guard(c)
 		a.commands = append(a.commands, c)
 	}
-	a.buttons = append(a.buttons, btns...)
+	for _, b := range btns {
+		a.addButtons(b)
+	}
 	if a.flows == nil {
 		a.flows = map[string]FlowFunc{}
 	}
@@ -157,4 +159,28 @@ func (a *Core) MainMenu(r *Req) any {
 		return nil
 	}
 	return a.hooks.MainMenu(r)
+}
+
+// addButtons adds a family's verbs; capabilities may add verbs to one
+// prefix (the main menu's), each verb with its own handler.
+func (a *Core) addButtons(b Buttons) {
+	for i := range a.buttons {
+		have := &a.buttons[i]
+		if have.Prefix != b.Prefix {
+			continue
+		}
+		for v, ru := range b.Verbs {
+			if ru.Run == nil {
+				ru.Run = b.Run
+			}
+			have.Verbs[v] = ru
+		}
+		return
+	}
+	vs := Verbs{}
+	for v, ru := range b.Verbs {
+		vs[v] = ru
+	}
+	b.Verbs = vs
+	a.buttons = append(a.buttons, b)
 }

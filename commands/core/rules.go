@@ -8,13 +8,17 @@ import (
 	"courtyard/telegram"
 )
 
-// rule is one row of the permission table (core_table.go): the lowest role
-// that may use a command or button action, the chats it may be used in,
-// and the one function that decides access to the object it names.
+// Rule is one row of the permission table: the lowest role that may use a
+// command or button action, the chats it may be used in, the one function
+// of its capability that decides access to the object it names (Scope
+// names it; Check, when set, runs it in the guard before the handler), and,
+// for a button verb, its own handler (else its family's).
 type Rule struct {
 	Min   storage.Role
 	Chats chats
 	Scope Scope
+	Check func(*Req) (bool, error)
+	Run   Handler
 }
 
 // The roles a rule starts at. anyRole is everyone, registered or not.
@@ -89,10 +93,10 @@ const (
 	ScopeAudit           Scope = "mayReadAudit"       // privacy_audit.go
 )
 
-// verbs are a button family's rules by verb.
+// Verbs are a button family's rules by verb.
 type Verbs map[string]Rule
 
-// buttons is a family of buttons sharing a data prefix and a router.
+// Buttons is a family of buttons sharing a data prefix and a router.
 type Buttons struct {
 	Prefix  string
 	Run     Handler
@@ -102,13 +106,13 @@ type Buttons struct {
 	Verbs   Verbs
 }
 
-// buttonVerb is the first field of data after prefix.
+// ButtonVerb is the first field of data after prefix.
 func ButtonVerb(prefix, data string) string {
 	verb, _, _ := strings.Cut(strings.TrimPrefix(data, prefix), ":")
 	return verb
 }
 
-// ruleFor is the row of a button family for data; false when it has none.
+// RuleFor is the row of a button family for data; false when it has none.
 func (b Buttons) RuleFor(data string) (Rule, bool) {
 	if ru, ok := b.Verbs[ButtonVerb(b.Prefix, data)]; ok {
 		return ru, true
@@ -135,7 +139,7 @@ func (r *Req) chatKind() (chats, error) {
 	return inUnlinked, nil
 }
 
-// guard refuses a command to someone whose role is too low, and moves it
+// Guard refuses a command to someone whose role is too low, and moves it
 // out of a chat its rule does not allow with a deep link.
 func (a *Core) Guard(c Command) Handler {
 	run := c.Run
@@ -154,6 +158,15 @@ func (a *Core) Guard(c Command) Handler {
 		}
 		if c.Rule.Chats&kind == 0 {
 			return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, groupLinkPayload(r, c.Name)))
+		}
+		if c.Rule.Check != nil {
+			ok, err := c.Rule.Check(r)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return r.Reply(r.T("error.forbidden", "/"+c.Name), nil)
+			}
 		}
 		return run(r)
 	}
@@ -178,6 +191,18 @@ func (a *Core) buttonGuard(b Buttons) Handler {
 		}
 		if ru.Chats&kind == 0 {
 			return r.Toast(b.refusal(r, b.Private, "error.private_button"))
+		}
+		if ru.Check != nil {
+			ok, err := ru.Check(r)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return r.Toast(b.refusal(r, b.Refuse, "error.forbidden_button"))
+			}
+		}
+		if ru.Run != nil {
+			return ru.Run(r)
 		}
 		return b.Run(r)
 	}
@@ -262,7 +287,7 @@ func (a *Core) Permissions() []Permission {
 	return out
 }
 
-// command is one slash command.
+// Command is one slash command.
 type Command struct {
 	Name string
 	Rule Rule
@@ -277,7 +302,7 @@ type listing storage.Role
 
 const Listed listing = "*"
 
-// listedFrom lists a command only from role up.
+// ListedFrom lists a command only from role up.
 func ListedFrom(role storage.Role) listing { return listing(role) }
 
 // groupLinkPayload is the deep link a private-only command sent in a group

@@ -1,0 +1,38 @@
+package commands
+
+import "courtyard/commands/core"
+
+// careCommandRows are care's rows of the permission table.
+func (a *App) careCommandRows() []core.Command {
+	return []core.Command{
+		{Name: "holidays", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.holidays},
+		{Name: "care", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.care},
+		{Name: "visits", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.visitsCmd},
+	}
+}
+
+// careButtonRows are care's button rows.
+func (a *App) careButtonRows() []core.Buttons {
+	return []core.Buttons{
+		{Prefix: "cr:", Run: a.careButton, Refuse: "care.staff_only", Private: "care.staff_only", Verbs: core.Verbs{
+			"list": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "arch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"new": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "b": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"r": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "skip": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"v": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "e": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
+			"x": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "vis": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
+			"va": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, "vt": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold},
+		}},
+		{Prefix: "vi:", Run: a.visitButton, Private: "visits.not_yours", Verbs: core.Verbs{
+			"done": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit}, "tk": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit},
+			"wish": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit}, "skip": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeVisit},
+		}},
+	}
+}
+
+// careFlows are care's conversations by name.
+func (a *App) careFlows() map[string]core.FlowFunc {
+	return map[string]core.FlowFunc{
+		flowCare:      a.careText,
+		flowVisitNote: a.visitNoteText,
+	}
+}

@@ -1,0 +1,35 @@
+package commands
+
+import "courtyard/commands/core"
+
+// teamCommandRows are teams's rows of the permission table.
+func (a *App) teamCommandRows() []core.Command {
+	return []core.Command{
+		{Name: "team", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, Menu: core.Listed, Run: a.team},
+		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.teams},
+		{Name: "hours", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeHours}, Menu: core.Listed, Run: a.hours},
+	}
+}
+
+// teamButtonRows are teams's button rows.
+func (a *App) teamButtonRows() []core.Buttons {
+	return []core.Buttons{
+		{Prefix: "tm:", Run: a.teamButton, Refuse: "team.staff_only", Private: "error.stale_button", Verbs: core.Verbs{
+			"view": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, "join": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJoin},
+			"leave": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "leavey": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"stay": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"ok":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, "no": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam},
+			"leads": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "lead": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"restr": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "ren": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"arch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "archy": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+			"unarch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+		}},
+	}
+}
+
+// teamFlows are teams's conversations by name.
+func (a *App) teamFlows() map[string]core.FlowFunc {
+	return map[string]core.FlowFunc{
+		flowTeamRename: a.teamRenameText,
+	}
+}

@@ -1,0 +1,43 @@
+package commands
+
+import "courtyard/commands/core"
+
+// ticketCommandRows are tickets's rows of the permission table.
+func (a *App) ticketCommandRows() []core.Command {
+	return []core.Command{
+		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.report},
+		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.wish},
+		{Name: "my", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.my},
+		{Name: "ticket", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView}, Menu: core.Listed, Run: a.ticketCmd},
+		{Name: "mytasks", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.mytasks},
+		{Name: "queue", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding}, Menu: core.Listed, Run: a.queue},
+		{Name: "assign", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.assign},
+		{Name: "reject", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.reject},
+		{Name: "duplicate", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.duplicate},
+	}
+}
+
+// ticketButtonRows are tickets's button rows.
+func (a *App) ticketButtonRows() []core.Buttons {
+	return []core.Buttons{
+		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
+			"cat": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bld": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"b": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "nm": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"cancel": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"claim":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "qclaim": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
+			"back": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "res": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
+			"fb": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter}, "me": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow},
+			"info": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView}, "media": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView},
+			"hide": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter},
+		}},
+	}
+}
+
+// ticketFlows are tickets's conversations by name.
+func (a *App) ticketFlows() map[string]core.FlowFunc {
+	return map[string]core.FlowFunc{
+		flowReport:     a.reportText,
+		flowResolve:    a.resolveText,
+		flowTicketNote: a.ticketNoteText,
+	}
+}
