@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -25,59 +23,4 @@ func (a *App) mainMenu(r *core.Req) telegram.Keyboard {
 			{Text: r.T("menu.mediation"), CallbackData: "menu:mediation"}, {Text: r.T("menu.summary"), CallbackData: "menu:summary"}})
 	}
 	return kb
-}
-
-// menuButton takes the main menu's buttons.
-func (a *App) menuButton(r *core.Req) error {
-	if !r.Private() {
-		// The menu lives in private: nothing of the presser's is shown in a group.
-		return r.Toast(r.T("menu.private_only"))
-	}
-	var run core.Handler
-	switch strings.TrimPrefix(r.CB.Data, "menu:") {
-	case "report":
-		run = a.report
-	case "wish":
-		run = a.wish
-	case "my":
-		run = a.my
-	case "jobs":
-		run = a.jobsCmd
-	case "shifts":
-		run = a.shiftsCmd
-	case "stars":
-		r.Args = ""
-		run = a.stars
-	case "pledges":
-		r.Args = ""
-		run = a.pledges
-	case "mediation":
-		r.Args, run = "", a.mediation
-	case "summary":
-		if !r.AtLeast(storage.RoleStaff) {
-			return r.Toast(r.T("error.forbidden", "/summary"))
-		}
-		r.Args, run = "", a.summary
-	case "mydata":
-		run = a.myData
-	}
-	if run != nil {
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return run(r)
-	}
-	switch strings.TrimPrefix(r.CB.Data, "menu:") {
-	case "help":
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return a.help(r)
-	case "lang":
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return a.langCmd(r)
-	}
-	return r.Toast(r.T("error.stale_button"))
 }

@@ -14,6 +14,9 @@ func (a *App) jobCommandRows() []core.Command {
 // jobButtonRows are jobs's button rows.
 func (a *App) jobButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"jobs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob, Run: core.MenuPress(a.jobsCmd)},
+		}},
 		{Prefix: "jb:", Run: a.jobButton, Private: "error.stale_button", Verbs: core.Verbs{
 			"n":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise},
 			"pg": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob}, "clr": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNoShows},

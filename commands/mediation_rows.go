@@ -16,6 +16,9 @@ func (a *App) mediationCommandRows() []core.Command {
 // mediationButtonRows are mediation's button rows.
 func (a *App) mediationButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"mediation": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate, Run: core.MenuPress(a.mediation)},
+		}},
 		{Prefix: "md:", Run: a.mediationButton, Refuse: "mediation.move_refused", Private: "mediation.group_refused", Verbs: core.Verbs{
 			"tk":  {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeMoveToMediation},
 			"new": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, "l": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate},

@@ -15,6 +15,9 @@ func (a *App) patrolCommandRows() []core.Command {
 // patrolButtonRows are patrol's button rows.
 func (a *App) patrolButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"shifts": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift, Run: core.MenuPress(a.shiftsCmd)},
+		}},
 		{Prefix: "pt:", Run: a.patrolButton, Verbs: core.Verbs{
 			"tl": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "ta": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},
 			"tc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol}, "tp": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePatrol},

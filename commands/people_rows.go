@@ -26,13 +26,9 @@ func (a *App) peopleButtonRows() []core.Buttons {
 		{Prefix: "lang:", Run: a.langButton, Verbs: core.Verbs{
 			"*": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
-		{Prefix: "menu:", Run: a.menuButton, Private: "menu.private_only", Verbs: core.Verbs{
-			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "wish": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"my": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "help": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone},
-			"jobs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob}, "shifts": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift},
-			"stars": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "pledges": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge},
-			"lang": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "mydata": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"mediation": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, "summary": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"help": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone, Run: core.MenuPress(a.help)},
+			"lang": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.langCmd)},
 		}},
 	}
 }

@@ -17,6 +17,9 @@ func (a *App) privacyCommandRows() []core.Command {
 // privacyButtonRows are privacy's button rows.
 func (a *App) privacyButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"mydata": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.myData)},
+		}},
 		{Prefix: "pv:", Run: a.privacyButton, Private: "forget.private_only", Verbs: core.Verbs{
 			"forget": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "keep": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},

@@ -17,6 +17,10 @@ func (a *App) starsCommandRows() []core.Command {
 // starsButtonRows are stars's button rows.
 func (a *App) starsButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"stars":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeStars, Run: core.MenuPress(a.stars)},
+			"pledges": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopePledge, Run: core.MenuPress(a.pledges)},
+		}},
 		{Prefix: "st:", Run: a.starButton, Refuse: "stars.staff_only", Private: "menu.private_only", Verbs: core.Verbs{
 			"o": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "od": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},
 			"ov": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars}, "oa": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeStars},

@@ -11,5 +11,9 @@ func (a *App) summaryCommandRows() []core.Command {
 
 // summaryButtonRows are summary's button rows.
 func (a *App) summaryButtonRows() []core.Buttons {
-	return []core.Buttons{}
+	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"summary": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone, Run: core.MenuPress(a.summary)},
+		}},
+	}
 }

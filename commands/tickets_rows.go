@@ -20,6 +20,11 @@ func (a *App) ticketCommandRows() []core.Command {
 // ticketButtonRows are tickets's button rows.
 func (a *App) ticketButtonRows() []core.Buttons {
 	return []core.Buttons{
+		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
+			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.report)},
+			"wish":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.wish)},
+			"my":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.my)},
+		}},
 		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
 			"cat": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bld": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 			"b": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "nm": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},

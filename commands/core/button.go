@@ -26,3 +26,15 @@ func (b BtnArgs) Id(i int) (int64, bool) {
 	}
 	return IdArg(b[i])
 }
+
+// MenuPress runs a command from a main-menu button: the press is answered
+// at once and the command runs as if typed without arguments.
+func MenuPress(run Handler) Handler {
+	return func(r *Req) error {
+		r.Args = ""
+		if err := r.Toast(""); err != nil {
+			return err
+		}
+		return run(r)
+	}
+}
