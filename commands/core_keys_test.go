@@ -2,7 +2,6 @@ package commands
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
@@ -22,10 +21,10 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	keys := map[string]bool{}
 	var plurals []string
-	re := regexp.MustCompile(`(?:\.t\(|\.T\([a-zA-Z.]+, |\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
-	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`(?:\.T\(|\.T\([a-zA-Z.]+, |\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
+	files := commandSources(t)
 	// A count's key has forms: key.other in every language, key.one in English.
-	plural := regexp.MustCompile(`(?:\.n\(|\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
+	plural := regexp.MustCompile(`(?:\.N\(|\.N\([a-zA-Z.]+, )"([a-z_]+\.[a-z_.]*[a-z_])"[,)]`)
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -91,11 +90,11 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, k := range []string{storage.TicketKindReport, storage.TicketKindWish} {
 		keys["visits.ticket_opened."+k] = true
 	}
-	a := &App{}
-	for _, c := range a.commandTable() {
+	a := registered(t)
+	for _, c := range a.Commands() {
 		keys["cmd."+c.Name] = true
 	}
-	for _, b := range a.buttonTable() {
+	for _, b := range a.ButtonFamilies() {
 		keys[core.OrKey(b.Refuse, "error.forbidden_button")] = true
 		keys[core.OrKey(b.Private, "error.private_button")] = true
 	}

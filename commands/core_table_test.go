@@ -15,9 +15,9 @@ import (
 // TestEveryCommandHasARow: a command without a usable rule is a command
 // nobody may use, or anybody anywhere by accident.
 func TestEveryCommandHasARow(t *testing.T) {
-	a := &App{}
+	a := registered(t)
 	seen := map[string]bool{}
-	for _, c := range a.commandTable() {
+	for _, c := range a.Commands() {
 		if seen[c.Name] {
 			t.Errorf("/%s has two rows in commandTable", c.Name)
 		}
@@ -34,22 +34,8 @@ func TestEveryCommandHasARow(t *testing.T) {
 // router takes.
 func TestEveryButtonActionHasARow(t *testing.T) {
 	src := parseCommands(t)
-	a := &App{}
 	families := map[string]core.Buttons{}
-	for _, b := range a.buttonTable() {
-		if have, ok := families[b.Prefix]; ok {
-			// Several capabilities add verbs to one family (the main
-			// menu's), each verb with its own handler.
-			for v, ru := range b.Verbs {
-				have.Verbs[v] = ru
-			}
-			continue
-		}
-		vs := core.Verbs{}
-		for v, ru := range b.Verbs {
-			vs[v] = ru
-		}
-		b.Verbs = vs
+	for _, b := range registered(t).ButtonFamilies() {
 		families[b.Prefix] = b
 	}
 	routers := routerNames(t, src)
@@ -103,6 +89,7 @@ func TestEveryButtonActionHasARow(t *testing.T) {
 
 type goSource struct {
 	funcs map[string]*ast.FuncDecl
+	rows  []*ast.FuncDecl // every capability's …ButtonRows
 	files []*ast.File
 }
 
@@ -110,8 +97,7 @@ func parseCommands(t *testing.T) *goSource {
 	t.Helper()
 	s := &goSource{funcs: map[string]*ast.FuncDecl{}}
 	fset := token.NewFileSet()
-	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
+	for _, f := range commandSources(t) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
@@ -123,6 +109,9 @@ func parseCommands(t *testing.T) *goSource {
 		for _, d := range pf.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				s.funcs[fd.Name.Name] = fd
+				if strings.HasSuffix(fd.Name.Name, "ButtonRows") {
+					s.rows = append(s.rows, fd)
+				}
 			}
 		}
 	}
@@ -134,10 +123,8 @@ func parseCommands(t *testing.T) *goSource {
 func routerNames(t *testing.T, s *goSource) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for name, fd := range s.funcs {
-		if strings.HasSuffix(name, "ButtonRows") {
-			routersIn(fd, out)
-		}
+	for _, fd := range s.rows {
+		routersIn(fd, out)
 	}
 	if len(out) == 0 {
 		t.Fatal("no button rows found")
@@ -315,4 +302,23 @@ func ownHandlers(b core.Buttons) bool {
 		}
 	}
 	return b.Run == nil && len(b.Verbs) > 0
+}
+
+// commandSources are the Go files of commands and of every package below
+// it, tests left out.
+func commandSources(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, pattern := range []string{"*.go", "*/*.go"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if !strings.HasSuffix(f, "_test.go") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }

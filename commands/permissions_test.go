@@ -22,13 +22,18 @@ const goldenPath = "permissions.txt"
 
 func registeredPermissions(t *testing.T) []core.Permission {
 	t.Helper()
+	return registered(t).Permissions()
+}
+
+// registered is the bot's commands with every capability registered.
+func registered(t *testing.T) *App {
+	t.Helper()
 	cat, err := locale.Load("zh")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := config.Config{Community: config.Community{Name: "c", Buildings: []string{"1"}}}.WithDefaults()
-	a := New(cfg, cat, "bot", time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
-	return a.Permissions()
+	return New(cfg, cat, "bot", time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 }
 
 // TestPermissionsMatchTheReviewedText: the table the bot routes by is the

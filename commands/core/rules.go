@@ -342,3 +342,10 @@ func (a *Core) RunCommand(r *Req, name string) (bool, error) {
 	}
 	return false, nil
 }
+
+// Commands are the registered command rows, in order.
+func (a *Core) Commands() []Command { return a.commands }
+
+// ButtonFamilies are the registered button families, each with every verb
+// the capabilities added to it.
+func (a *Core) ButtonFamilies() []Buttons { return a.buttons }
