@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// audit records that the person behind r did action to target (an id such
+// Audit records that the person behind r did action to target (an id such
 // as "m:12", "t:5", "h:3", "job:7") with a short structured detail. Every
 // action that changes someone else's data or reaches many people calls it.
 // The entry is written when the handler succeeds, in the update's
@@ -22,7 +22,7 @@ func (a *Core) Audit(r *Req, action, target string, detail any) {
 	r.audits = append(r.audits, storage.AuditEntry{At: r.Now, ActorID: r.Me.ID, Action: action, Target: target, Detail: d})
 }
 
-// auditSystem records an action the clock took (no one pressed anything):
+// AuditSystem records an action the clock took (no one pressed anything):
 // its actor is 0.
 func (a *Core) AuditSystem(tx *storage.Tx, now time.Time, action, target string, detail any) error {
 	d := ""
@@ -45,10 +45,10 @@ func (r *Req) writeAudit() error {
 	return nil
 }
 
-// memberTarget is the audit target naming a member.
+// MemberTarget is the audit target naming a member.
 func MemberTarget(id int64) string { return "m:" + strconv.FormatInt(id, 10) }
 
-// roleAction is the audit action of a role change: back to resident is a
+// RoleAction is the audit action of a role change: back to resident is a
 // revoke, anything else a grant.
 func RoleAction(to storage.Role) string {
 	if to == storage.RoleResident {
@@ -57,10 +57,10 @@ func RoleAction(to storage.Role) string {
 	return "role.grant"
 }
 
-// removedName is how a forgotten member's name shows to a reader.
+// RemovedName is how a forgotten member's name shows to a reader.
 func (a *Core) RemovedName(lang string) string { return a.Cat.T(lang, "privacy.removed") }
 
-// fillRemoved names forgotten members (their rows keep no name) in names.
+// FillRemoved names forgotten members (their rows keep no name) in names.
 func (a *Core) FillRemoved(names map[int64]string, lang string) {
 	for id, n := range names {
 		if n == "" && id < 0 {
@@ -69,10 +69,10 @@ func (a *Core) FillRemoved(names map[int64]string, lang string) {
 	}
 }
 
-// removedBoth names a forgotten member in files read in either language.
+// RemovedBoth names a forgotten member in files read in either language.
 const RemovedBoth = "已删除 removed"
 
-// shownName is name, or "removed" for a forgotten member's tombstone.
+// ShownName is name, or "removed" for a forgotten member's tombstone.
 func (a *Core) ShownName(lang string, id int64, name string) string {
 	if name == "" && id < 0 {
 		return a.RemovedName(lang)

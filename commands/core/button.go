@@ -2,16 +2,17 @@ package core
 
 import "strings"
 
-// btnArgs is a button's data after its prefix, split on ':': the verb
+// BtnArgs is a button's data after its prefix, split on ':': the verb
 // first, then its arguments ("tm:view:12" is {"view", "12"}). The data may
 // be forged, so every read allows for a part that is missing.
 type BtnArgs []string
 
+// ButtonArgs splits a button's data after prefix.
 func ButtonArgs(data, prefix string) BtnArgs {
 	return strings.Split(strings.TrimPrefix(data, prefix), ":")
 }
 
-// arg is part i, "" when there is none.
+// Arg is part i, "" when there is none.
 func (b BtnArgs) Arg(i int) string {
 	if i >= len(b) {
 		return ""
@@ -19,7 +20,7 @@ func (b BtnArgs) Arg(i int) string {
 	return b[i]
 }
 
-// id reads part i as an id; false when it is missing or not an id.
+// Id reads part i as an id; false when it is missing or not an id.
 func (b BtnArgs) Id(i int) (int64, bool) {
 	if i >= len(b) {
 		return 0, false

@@ -7,7 +7,7 @@ import (
 	"courtyard/telegram"
 )
 
-// refreshCopy brings one posted copy of a message (the outbox row out) up
+// RefreshCopy brings one posted copy of a message (the outbox row out) up
 // to date, with at most one pending change per copy: a copy not yet sent is
 // rewritten; a sent one gets an edit, and while an earlier edit (editOutID,
 // 0 when none is kept) still waits in the outbox it is rewritten instead.

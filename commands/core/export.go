@@ -13,12 +13,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// maxExport keeps a file well under the 50 MB a bot may upload.
+// MaxExport keeps a file well under the 50 MB a bot may upload.
 const MaxExport = 45 << 20
 
 var DayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// parsePeriod reads "2026-03-05" as that day and "2026-03" as that month,
+// ParsePeriod reads "2026-03-05" as that day and "2026-03" as that month,
 // in the community's zone: [start, end).
 func (a *Core) ParsePeriod(s string) (start, end time.Time, ok bool) {
 	if m, ok := a.ParseMonth(s); ok {
@@ -34,25 +34,25 @@ func (a *Core) ParsePeriod(s string) (start, end time.Time, ok bool) {
 	return d, d.AddDate(0, 0, 1), true
 }
 
-// exportText is a plain answer to the person who asked for an export.
+// ExportText is a plain answer to the person who asked for an export.
 func (a *Core) ExportText(q storage.ExportRequest, text string) storage.OutMsg {
 	p := telegram.SendMessage{ChatID: q.ChatID, Text: Fit(text), ParseMode: "HTML"}
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
 }
 
-// exportPeriod names q's period in q's language.
+// ExportPeriod names q's period in q's language.
 func (a *Core) ExportPeriod(q storage.ExportRequest) string {
 	return a.Cat.T(q.Lang, "export.period", q.From.In(a.Loc).Format("2006-01-02"), q.To.In(a.Loc).AddDate(0, 0, -1).Format("2006-01-02"))
 }
 
-// exportDoc is a CSV document for the person who asked.
+// ExportDoc is a CSV document for the person who asked.
 func (a *Core) ExportDoc(q storage.ExportRequest, caption, file string, data []byte, markup any) storage.OutMsg {
 	p := telegram.SendDocument{ChatID: q.ChatID, Caption: LimitUTF16(caption, telegram.MaxCaption), ReplyMarkup: markup}
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendDocument", Payload: telegram.Marshal(p),
 		Priority: storage.PriorityReply, FileName: file, FileData: data}
 }
 
-// csvTime is a time in the community's zone, or "" when it never happened.
+// CsvTime is a time in the community's zone, or "" when it never happened.
 func (a *Core) CsvTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -60,7 +60,7 @@ func (a *Core) CsvTime(t time.Time) string {
 	return t.In(a.Loc).Format("2006-01-02 15:04")
 }
 
-// cell keeps text a person typed from being read as a formula by a
+// Cell keeps text a person typed from being read as a formula by a
 // spreadsheet: a leading = + - @ gets an apostrophe in front.
 func Cell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
@@ -69,7 +69,7 @@ func Cell(s string) string {
 	return s
 }
 
-// parseMonth reads "2026-03" as the first instant of that month in the
+// ParseMonth reads "2026-03" as the first instant of that month in the
 // community's zone.
 func (a *Core) ParseMonth(s string) (time.Time, bool) {
 	if !monthRE.MatchString(s) {
@@ -82,13 +82,13 @@ func (a *Core) ParseMonth(s string) (time.Time, bool) {
 	return t, true
 }
 
-// monthOf is the first instant of the month t falls in, in the community's zone.
+// MonthOf is the first instant of the month t falls in, in the community's zone.
 func (a *Core) MonthOf(t time.Time) time.Time {
 	t = t.In(a.Loc)
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, a.Loc)
 }
 
-// sheet is one table of a spreadsheet: a header row and rows of values
+// Sheet is one table of a spreadsheet: a header row and rows of values
 // (strings, ints or floats).
 type Sheet struct {
 	Name   string
@@ -96,7 +96,7 @@ type Sheet struct {
 	Rows   [][]any
 }
 
-// xlsxFile writes sheets as an .xlsx workbook: a sheet per table, the
+// XlsxFile writes sheets as an .xlsx workbook: a sheet per table, the
 // header row bold and frozen, each column as wide as its widest cell
 // (Chinese characters counting double).
 func XlsxFile(sheets []Sheet) ([]byte, error) {
@@ -162,6 +162,7 @@ func writeRow(f *excelize.File, name string, n int, row []any, widths []int) err
 	return nil
 }
 
+// ToAny is ss as a spreadsheet row.
 func ToAny(ss []string) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {

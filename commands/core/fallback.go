@@ -76,7 +76,7 @@ func (a *Core) membership(r *Req) error {
 	return nil
 }
 
-// setFlow starts or advances the person's conversation name at step,
+// SetFlow starts or advances the person's conversation name at step,
 // keeping data (JSON) with it.
 func (r *Req) SetFlow(name, step string, data any) error {
 	raw, err := json.Marshal(data)
@@ -86,7 +86,7 @@ func (r *Req) SetFlow(name, step string, data any) error {
 	return r.Tx.SetFlow(storage.Flow{UserID: r.Me.ID, Name: name, Step: step, Data: string(raw)}, r.Now)
 }
 
-// endFlowSaying ends the person's conversation and puts text in place of
+// EndFlowSaying ends the person's conversation and puts text in place of
 // the message whose button was pressed.
 func (r *Req) EndFlowSaying(text string) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -95,7 +95,7 @@ func (r *Req) EndFlowSaying(text string) error {
 	return r.Edit(text, nil)
 }
 
-// flowFor reads the person's conversation name into data for a button
+// FlowFor reads the person's conversation name into data for a button
 // press. ok is false, and the press answered as stale, when they are not in it.
 func (r *Req) FlowFor(name string, data any) (storage.Flow, bool, error) {
 	f, err := r.Tx.Flow(r.Me.ID)

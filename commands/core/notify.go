@@ -10,7 +10,7 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// personReq is a request on behalf of member m in their private chat, for
+// PersonReq is a request on behalf of member m in their private chat, for
 // messages the clock sends them: so that the same rules decide what they
 // may be shown.
 func (a *Core) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m storage.Member) *Req {
@@ -18,9 +18,10 @@ func (a *Core) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m s
 		Chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}, From: &models.User{ID: m.ID}}
 }
 
+// JsonInto reads the JSON text s into v.
 func JsonInto(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
-// staff are the staff members and the configured admins the bot knows.
+// Staff are the staff members and the configured admins the bot knows.
 func (a *Core) Staff(tx *storage.Tx) ([]storage.Member, error) {
 	people, err := tx.MembersWithRole(storage.RoleStaff)
 	if err != nil {
@@ -41,18 +42,18 @@ func (a *Core) Staff(tx *storage.Tx) ([]storage.Member, error) {
 	return people, nil
 }
 
-// canDM reports whether the bot can write to a registered resident in
+// CanDM reports whether the bot can write to a registered resident in
 // private: they registered there and did not block it. People who need not
 // register (staff, admins, assignees) are checked with reachable.
 func CanDM(m storage.Member) bool { return m.Active && m.Registered() }
 
-// tellMember sends a catalog message to one person in their language.
+// TellMember sends a catalog message to one person in their language.
 func (a *Core) TellMember(r *Req, id int64, markup any, key string, args ...any) error {
 	_, err := a.TellTo(r, id, markup, key, args...)
 	return err
 }
 
-// tellTo is tellMember reporting whether the person could be reached.
+// TellTo is tellMember reporting whether the person could be reached.
 func (a *Core) TellTo(r *Req, id int64, markup any, key string, args ...any) (bool, error) {
 	m, err := r.Tx.Member(id)
 	if IsNotFound(err) {
@@ -68,7 +69,7 @@ func (a *Core) TellTo(r *Req, id int64, markup any, key string, args ...any) (bo
 	return true, a.Send(r.Tx, m.ID, a.Cat.T(lang, key, Localize(lang, args)...), markup, storage.PriorityReply, r.Now)
 }
 
-// sendID queues an HTML message and returns its outbox id.
+// SendID queues an HTML message and returns its outbox id.
 // ref names what the message belongs to; messages with a ref are kept when
 // old ones are pruned.
 func (a *Core) SendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
@@ -77,10 +78,10 @@ func (a *Core) SendID(tx *storage.Tx, chatID int64, text string, markup any, pri
 	return tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
 }
 
-// inLang is a message argument worded in each reader's own language.
+// InLang is a message argument worded in each reader's own language.
 type InLang func(lang string) string
 
-// reachable reports whether the bot can write to m in private: m opened the
+// Reachable reports whether the bot can write to m in private: m opened the
 // private chat (registering happens there; staff and admins need not
 // register) and did not block the bot.
 func (a *Core) Reachable(tx *storage.Tx, m storage.Member) (bool, error) {
@@ -93,7 +94,7 @@ func (a *Core) Reachable(tx *storage.Tx, m storage.Member) (bool, error) {
 	return tx.HasOpenedPrivate(m.ID)
 }
 
-// largestPhoto is the file_id of the biggest size of a sent photo, or "".
+// LargestPhoto is the file_id of the biggest size of a sent photo, or "".
 func LargestPhoto(r *Req) string {
 	if r.Msg == nil || len(r.Msg.Photo) == 0 {
 		return ""
@@ -101,11 +102,13 @@ func LargestPhoto(r *Req) string {
 	return r.Msg.Photo[len(r.Msg.Photo)-1].FileID
 }
 
-// systemReq is a request made by the clock rather than a person.
+// SystemReq is a request made by the clock rather than a person.
 func (a *Core) SystemReq(ctx context.Context, tx *storage.Tx, now time.Time) *Req {
 	return &Req{a: a, Ctx: ctx, Tx: tx, Now: now, Lang: a.Cfg.Community.Language, Role: storage.RoleAdmin}
 }
 
+// NameOf is how person id is named to the reader of r: "removed" once
+// forgotten, "#id" when unknown.
 func (a *Core) NameOf(r *Req, id int64) string {
 	m, err := r.Tx.Member(id)
 	if err == nil && m.Forgotten {
@@ -117,7 +120,7 @@ func (a *Core) NameOf(r *Req, id int64) string {
 	return m.Name
 }
 
-// localize resolves inLang arguments for a reader of lang.
+// Localize resolves inLang arguments for a reader of lang.
 func Localize(lang string, args []any) []any {
 	out := make([]any, len(args))
 	for i, v := range args {
@@ -129,7 +132,7 @@ func Localize(lang string, args []any) []any {
 	return out
 }
 
-// voiceOf is the voice note (or audio recording) a message carries, or nil.
+// VoiceOf is the voice note (or audio recording) a message carries, or nil.
 func VoiceOf(r *Req) *storage.Voice {
 	switch {
 	case r.Msg == nil:

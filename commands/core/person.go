@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// target finds the person a role command is about: the first word, or the
+// Target finds the person a role command is about: the first word, or the
 // author of the message replied to. It answers the caller itself when the
 // person is unknown and returns nil then.
 func (a *Core) Target(r *Req, words []string) (*storage.Member, []string, error) {
@@ -31,7 +31,7 @@ func (a *Core) Target(r *Req, words []string) (*storage.Member, []string, error)
 	return &m, words[1:], nil
 }
 
-// memberByUsername finds the one member holding @name. When several do (one
+// MemberByUsername finds the one member holding @name. When several do (one
 // renamed without writing to the bot since), nobody is picked: the caller is
 // shown the candidates' ids and names and asked for the id or a reply, and
 // ok is false. A name nobody holds comes back as storage.ErrNotFound.
@@ -48,7 +48,7 @@ func (a *Core) MemberByUsername(r *Req, name string) (m storage.Member, ok bool,
 	return storage.Member{}, false, r.Reply(r.T("refer.ambiguous", Esc(LimitRunes(name, 40)), strings.Join(lines, "\n")), nil)
 }
 
-// findPerson reads "@username" or a numeric id, answering with the usage
+// FindPerson reads "@username" or a numeric id, answering with the usage
 // (usageKey) when it is neither and when nobody has it.
 func (a *Core) FindPerson(r *Req, who, usageKey string, args ...any) (storage.Member, bool, error) {
 	var m storage.Member
@@ -69,7 +69,7 @@ func (a *Core) FindPerson(r *Req, who, usageKey string, args ...any) (storage.Me
 	return m, err == nil, err
 }
 
-// roleWords maps what staff may type to a role.
+// RoleWords maps what staff may type to a role.
 var RoleWords = map[string]storage.Role{
 	"resident": storage.RoleResident, "居民": storage.RoleResident,
 	"leader": storage.RoleLeader, "楼栋长": storage.RoleLeader, "楼长": storage.RoleLeader, "单元长": storage.RoleLeader,

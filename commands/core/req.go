@@ -15,7 +15,7 @@ import (
 	"courtyard/telegram"
 )
 
-// req is one update in hand.
+// Req is one update in hand.
 type Req struct {
 	a    *Core
 	Ctx  context.Context
@@ -152,6 +152,7 @@ func (a *Core) serve(h Handler) HandleFunc {
 	}
 }
 
+// RoleOf is m's role; configured administrators are admins.
 func (a *Core) RoleOf(m storage.Member) storage.Role {
 	if a.Admins[m.ID] {
 		return storage.RoleAdmin
@@ -162,20 +163,25 @@ func (a *Core) RoleOf(m storage.Member) storage.Role {
 	return m.Role
 }
 
+// LangOf is the language m reads: chosen, else Telegram's, else the
+// community's.
 func (a *Core) LangOf(m storage.Member) string {
 	return locale.Pick(m.Language, m.TGLanguage, a.Cfg.Community.Language)
 }
 
+// Private reports an update from the person's private chat with the bot.
 func (r *Req) Private() bool { return r.Chat.Type == models.ChatTypePrivate }
 
+// T is the catalog text key in the person's language.
 func (r *Req) T(key string, args ...any) string { return r.a.Cat.T(r.Lang, key, args...) }
 
-// n is t for a count: key.one or key.other, with n as the first argument.
+// N is t for a count: key.one or key.other, with n as the first argument.
 func (r *Req) N(key string, n int, args ...any) string { return r.a.Cat.N(r.Lang, key, n, args...) }
 
+// AtLeast reports whether the person's role is role or above.
 func (r *Req) AtLeast(role storage.Role) bool { return r.Role.Rank() >= role.Rank() }
 
-// reply sends text to the chat the update came from, ahead of bulk sends.
+// Reply sends text to the chat the update came from, ahead of bulk sends.
 func (r *Req) Reply(text string, markup any) error {
 	if !r.Private() && r.Chat.ID < 0 {
 		return r.a.groupAnswer(r, text, markup)
@@ -183,12 +189,12 @@ func (r *Req) Reply(text string, markup any) error {
 	return r.a.Send(r.Tx, r.Chat.ID, text, markup, storage.PriorityReply, r.Now)
 }
 
-// tell sends text to a person in private, ahead of bulk sends.
+// Tell sends text to a person in private, ahead of bulk sends.
 func (r *Req) Tell(userID int64, text string, markup any) error {
 	return r.a.Send(r.Tx, userID, text, markup, storage.PriorityReply, r.Now)
 }
 
-// edit changes the text and buttons of the message the button was on.
+// Edit changes the text and buttons of the message the button was on.
 func (r *Req) Edit(text string, markup any) error {
 	if r.Msg == nil {
 		return r.Reply(text, markup)
@@ -209,7 +215,7 @@ func markupOrNil(markup any) any {
 	return markup
 }
 
-// toast answers the button press with a short note (or nothing).
+// Toast answers the button press with a short note (or nothing).
 func (r *Req) Toast(text string) error {
 	if r.CB == nil || r.Answered {
 		return nil
@@ -221,16 +227,16 @@ func (r *Req) Toast(text string) error {
 	return err
 }
 
-// send queues an HTML message.
+// Send queues an HTML message.
 func (a *Core) Send(tx *storage.Tx, chatID int64, text string, markup any, prio int, now time.Time) error {
 	_, err := a.SendID(tx, chatID, text, markup, prio, "", now)
 	return err
 }
 
-// fit cuts a message to Telegram's limit, counting what the reader sees.
+// Fit cuts a message to Telegram's limit, counting what the reader sees.
 func Fit(text string) string { return FitTo(text, telegram.MaxText) }
 
-// fitTo cuts HTML text to at most limit UTF-16 units of visible text, as
+// FitTo cuts HTML text to at most limit UTF-16 units of visible text, as
 // Telegram counts them once the markup is parsed.
 func FitTo(text string, limit int) string {
 	if VisibleLen(text) <= limit {
@@ -241,14 +247,15 @@ func FitTo(text string, limit int) string {
 	return html.EscapeString(LimitUTF16(plain, limit-1)) + "…"
 }
 
-// esc makes user text safe inside an HTML message.
+// Esc makes user text safe inside an HTML message.
 func Esc(s string) string { return html.EscapeString(s) }
 
-// deepLink is a link that opens the private chat with the bot.
+// DeepLink is a link that opens the private chat with the bot.
 func (a *Core) DeepLink(payload string) string {
 	return fmt.Sprintf("https://t.me/%s?start=%s", a.BotName, payload)
 }
 
+// IsNotFound reports storage's not-found error.
 func IsNotFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }
 
 // ListJoin joins xs as a list in the person's language.

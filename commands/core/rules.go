@@ -44,7 +44,7 @@ const (
 	AnyChat     = inPrivate | InLinked | inUnlinked
 )
 
-// scope names the one function of a capability that decides whether the
+// Scope names the one function of a capability that decides whether the
 // caller may act on the ticket, job, shift, household, team, … that a
 // command's arguments or a button's data name. The handler calls it on
 // every use: data can be forged. scopeNone: the action names nothing of
@@ -216,6 +216,7 @@ func (b Buttons) refusal(r *Req, key, def string) string {
 	return StripTags(r.T(OrKey(key, def)))
 }
 
+// OrKey is key, or def when key is empty.
 func OrKey(key, def string) string {
 	if key == "" {
 		return def
@@ -223,7 +224,7 @@ func OrKey(key, def string) string {
 	return key
 }
 
-// linkKeyboard is one button that opens the private chat with payload.
+// LinkKeyboard is one button that opens the private chat with payload.
 func (a *Core) LinkKeyboard(r *Req, payload string) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("group.open_private"), URL: a.DeepLink(payload)}}}}
 }

@@ -10,14 +10,14 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// cleanLine makes one line of user text safe to store and show: control
+// CleanLine makes one line of user text safe to store and show: control
 // characters and bidirectional overrides go, white space is folded.
 func CleanLine(s string) string {
 	s = CleanText(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// cleanText is cleanLine for multi-line text: newlines and tabs stay.
+// CleanText is cleanLine for multi-line text: newlines and tabs stay.
 func CleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
@@ -41,7 +41,7 @@ func isBidi(r rune) bool {
 		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
 
-// limitRunes cuts s to at most n characters.
+// LimitRunes cuts s to at most n characters.
 func LimitRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -50,6 +50,7 @@ func LimitRunes(s string, n int) string {
 	return string(r[:n])
 }
 
+// RuneLen counts the characters of s.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 
 // utf16Len counts s in UTF-16 code units, the unit of Telegram's limits:
@@ -65,7 +66,7 @@ func utf16Len(s string) int {
 	return n
 }
 
-// limitUTF16 cuts s to at most n UTF-16 code units, never inside a character.
+// LimitUTF16 cuts s to at most n UTF-16 code units, never inside a character.
 func LimitUTF16(s string, n int) string {
 	used := 0
 	for i, r := range s {
@@ -81,7 +82,7 @@ func LimitUTF16(s string, n int) string {
 	return s
 }
 
-// stripTags drops HTML tags from the bot's own markup.
+// StripTags drops HTML tags from the bot's own markup.
 func StripTags(s string) string {
 	var b strings.Builder
 	in := false
@@ -98,13 +99,13 @@ func StripTags(s string) string {
 	return b.String()
 }
 
-// visibleLen counts the characters a reader sees of an HTML message, as
+// VisibleLen counts the characters a reader sees of an HTML message, as
 // Telegram counts its limit (in UTF-16 units).
 func VisibleLen(s string) int {
 	return utf16Len(html.UnescapeString(StripTags(s)))
 }
 
-// parseCommand splits "/cmd@bot args" into "cmd" and "args". A command
+// ParseCommand splits "/cmd@bot args" into "cmd" and "args". A command
 // addressed to another bot yields "".
 func (a *Core) ParseCommand(text string) (cmd, args string) {
 	if !strings.HasPrefix(text, "/") {
@@ -156,13 +157,15 @@ func isCallback(prefix string) func(*models.Update) bool {
 	}
 }
 
+// ContainsFold reports sub in s, ignoring case.
 func ContainsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
+// Itoa writes n in decimal.
 func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// listJoin joins names the way lang lists them (、 in Chinese).
+// ListJoin joins names the way lang lists them (、 in Chinese).
 func (a *Core) ListJoin(lang string, xs []string) string {
 	return strings.Join(xs, a.Cat.T(lang, "list.sep"))
 }

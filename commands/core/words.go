@@ -9,6 +9,7 @@ import (
 	"time"
 )
 
+// ContainsID reports id among ids.
 func ContainsID(ids []int64, id int64) bool {
 	for _, x := range ids {
 		if x == id {
@@ -18,7 +19,7 @@ func ContainsID(ids []int64, id int64) bool {
 	return false
 }
 
-// categoriesOf are the categories offered for a kind of ticket: a
+// CategoriesOf are the categories offered for a kind of ticket: a
 // micro-wish has its own.
 func (a *Core) CategoriesOf(kind string) []config.Category {
 	if kind == storage.TicketKindWish {
@@ -27,7 +28,7 @@ func (a *Core) CategoriesOf(kind string) []config.Category {
 	return a.Cfg.Tickets.Categories
 }
 
-// allCategories are the ticket categories, then the wish categories (their
+// AllCategories are the ticket categories, then the wish categories (their
 // keys differ), for views that list tickets of both kinds.
 func (a *Core) AllCategories() []config.Category {
 	return append(slices.Clip(a.Cfg.Tickets.Categories), a.Cfg.Tickets.WishCategories...)
@@ -43,12 +44,12 @@ func (a *Core) category(key string) (config.Category, bool) {
 	return config.Category{}, false
 }
 
-// categoryFor reports whether key is a category offered for kind.
+// CategoryFor reports whether key is a category offered for kind.
 func (a *Core) CategoryFor(kind, key string) bool {
 	return slices.ContainsFunc(a.CategoriesOf(kind), func(c config.Category) bool { return c.Key == key })
 }
 
-// catLabel is a category's name in lang.
+// CatLabel is a category's name in lang.
 func (a *Core) CatLabel(lang, key string) string {
 	c, ok := a.category(key)
 	switch {
@@ -60,7 +61,7 @@ func (a *Core) CatLabel(lang, key string) string {
 	return c.Zh
 }
 
-// guessCategory files a one-line report (or wish) by its words; "other"
+// GuessCategory files a one-line report (or wish) by its words; "other"
 // (or the kind's last category) otherwise.
 func (a *Core) GuessCategory(kind, text string) string {
 	cats := a.CategoriesOf(kind)
@@ -78,22 +79,22 @@ func (a *Core) GuessCategory(kind, text string) string {
 	return cats[len(cats)-1].Key
 }
 
-// stateLabel names a ticket state in lang.
+// StateLabel names a ticket state in lang.
 func (a *Core) StateLabel(lang string, s storage.TicketState) string {
 	return a.Cat.T(lang, "ticket.state."+string(s))
 }
 
-// kindLabel names report or wish in lang.
+// KindLabel names report or wish in lang.
 func (a *Core) KindLabel(lang, kind string) string {
 	return a.Cat.T(lang, "ticket.kind."+kind)
 }
 
-// headline is "#12 · Lighting · building 3" in lang.
+// Headline is "#12 · Lighting · building 3" in lang.
 func (a *Core) Headline(lang string, tk storage.Ticket) string {
 	return a.Cat.T(lang, "ticket.headline", tk.ID, Esc(a.CatLabel(lang, tk.Category)), Esc(tk.Building))
 }
 
-// quote is a ticket's text, shortened for a notice.
+// Quote is a ticket's text, shortened for a notice.
 func Quote(text string, n int) string {
 	text = strings.Join(strings.Fields(text), " ")
 	if RuneLen(text) > n {
@@ -102,7 +103,7 @@ func Quote(text string, n int) string {
 	return Esc(text)
 }
 
-// age says how long ago t was, roughly, in lang.
+// Age says how long ago t was, roughly, in lang.
 func (a *Core) Age(lang string, now, t time.Time) string {
 	d := now.Sub(t)
 	switch {
@@ -114,7 +115,7 @@ func (a *Core) Age(lang string, now, t time.Time) string {
 	return a.Cat.N(lang, "age.days", int(d.Hours()/24))
 }
 
-// when formats a time in the community's zone.
+// When formats a time in the community's zone.
 func (a *Core) When(t time.Time) string {
 	if t.IsZero() {
 		return "—"
@@ -122,6 +123,7 @@ func (a *Core) When(t time.Time) string {
 	return t.In(a.Loc).Format("2006-01-02 15:04")
 }
 
+// IdArg reads a typed id ("12", "#12"): positive and written exactly.
 func IdArg(s string) (int64, bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	var id int64
@@ -131,6 +133,7 @@ func IdArg(s string) (int64, bool) {
 	return id, true
 }
 
+// ContainsStr reports s among ss.
 func ContainsStr(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
