@@ -16,8 +16,13 @@ func chineseWord(rs []rune) ([]token, int) {
 	}
 	per := func(p period) token { return token{k: kPeriod, val: int(p)} }
 	rel := func(d int) token { return token{k: kRel, val: d} }
-	if at(3) == "大后天" {
+	switch at(3) {
+	case "大后天":
 		return []token{rel(3)}, 3
+	case "大前天":
+		return []token{rel(-3)}, 3
+	case "第二天":
+		return []token{{k: kNextDay}}, 3
 	}
 	switch at(2) {
 	case "今天", "今日":
@@ -26,6 +31,14 @@ func chineseWord(rs []rune) ([]token, int) {
 		return []token{rel(1)}, 2
 	case "后天":
 		return []token{rel(2)}, 2
+	case "昨天", "昨日":
+		return []token{rel(-1)}, 2
+	case "前天":
+		return []token{rel(-2)}, 2
+	case "昨晚":
+		return []token{rel(-1), per(perEvening)}, 2
+	case "次日", "翌日":
+		return []token{{k: kNextDay}}, 2
 	case "今早":
 		return []token{rel(0), per(perMorning)}, 2
 	case "今晚":
@@ -50,12 +63,17 @@ func chineseWord(rs []rune) ([]token, int) {
 	if wd, n := chineseWeekday(rs); n > 0 {
 		return []token{{k: kWeekday, val: int(wd)}}, n
 	}
-	if rs[0] == '下' || rs[0] == '本' || rs[0] == '这' {
+	if k, ok := relWord(rs[0]); ok {
 		if _, n := chineseWeekday(rs[1:]); n > 0 {
-			if rs[0] == '下' {
-				return []token{{k: kNext}}, 1
+			return []token{{k: k}}, 1 // 下周三: the weekday is read next
+		}
+		if len(rs) > 1 && (rs[1] == '个' || rs[1] == '個') {
+			if _, n := chineseWeekday(rs[2:]); n > 0 {
+				return []token{{k: k}}, 2 // 下个星期三
 			}
-			return []token{{k: kThis}}, 1
+		}
+		if toks, n := relPeriod(k, rs[1:]); n > 0 {
+			return toks, n + 1
 		}
 	}
 	switch rs[0] {
@@ -75,6 +93,40 @@ func chineseWord(rs []rune) ([]token, int) {
 		return []token{{k: kYearMark}}, 1
 	case '到', '至':
 		return []token{{k: kTo}}, 1
+	case '份': // 11月份
+		return nil, 1
+	}
+	return nil, 0
+}
+
+// relWord is the kind of 下 (next), 上 (last) and 本, 这, 当 (this).
+func relWord(r rune) (kind, bool) {
+	switch r {
+	case '下':
+		return kNext, true
+	case '上':
+		return kLast, true
+	case '本', '这', '這', '当':
+		return kThis, true
+	}
+	return 0, false
+}
+
+// relPeriod reads the week or month after 下, 上 or 本: 周, 星期, 礼拜, 月,
+// each optionally after 个 (下个月, 上个星期).
+func relPeriod(k kind, rs []rune) ([]token, int) {
+	n := 0
+	if len(rs) > 0 && (rs[0] == '个' || rs[0] == '個') {
+		n = 1
+	}
+	s := string(rs[n:])
+	switch {
+	case strings.HasPrefix(s, "月"):
+		return []token{{k: k}, {k: kMonthWord}}, n + 1
+	case strings.HasPrefix(s, "周"), strings.HasPrefix(s, "週"):
+		return []token{{k: k}, {k: kWeekWord}}, n + 1
+	case strings.HasPrefix(s, "星期"), strings.HasPrefix(s, "礼拜"), strings.HasPrefix(s, "禮拜"):
+		return []token{{k: k}, {k: kWeekWord}}, n + 2
 	}
 	return nil, 0
 }

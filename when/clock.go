@@ -22,7 +22,13 @@ func (p *parser) times() (bool, error) {
 		return true, nil
 	}
 	p.i++
+	if p.peek(0).k == kNextDay { // 22:00-次日07:00
+		p.nextDay = true
+		p.i++
+	}
+	p.inEnd = true
 	end, ok, err := p.clock()
+	p.inEnd = false
 	if err != nil {
 		return false, err
 	}
@@ -30,6 +36,10 @@ func (p *parser) times() (bool, error) {
 		return false, fmt.Errorf("%w: range without an end", ErrUnknown)
 	}
 	p.end = &end
+	if p.peek(0).k == kNext && p.peek(1).k == kDayWord { // 10pm-7am next day
+		p.nextDay = true
+		p.i += 2
+	}
 	return true, nil
 }
 
@@ -87,14 +97,14 @@ func (p *parser) clock() (clock, bool, error) {
 			return c, false, fmt.Errorf("%w: %d with am/pm", ErrUnknown, c.h)
 		}
 	}
-	if c.h > 23 || c.m > 59 || c.m < 0 {
+	if midnight := p.inEnd && c.h == 24 && c.m == 0; (c.h > 23 && !midnight) || c.m > 59 || c.m < 0 {
 		return c, false, fmt.Errorf("%w: no such time %d:%02d", ErrUnknown, c.h, c.m)
 	}
 	return c, true, nil
 }
 
 // minutes turns a clock into minutes after midnight of its day. It may be
-// 1440 (晚上12点: midnight at the end of the day).
+// 1440 (晚上12点, or 24:00 as an end: midnight at the end of the day).
 func (c clock) minutes() (int, error) {
 	h := c.h
 	switch c.per {

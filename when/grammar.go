@@ -15,6 +15,7 @@ const (
 	dayThisWeek                // 本周三, this Wed: that day of this week
 	dayDate                    // y (0: next occurrence), m, d
 	dayOfMonth                 // 5号: the next 5th
+	dayLastWeek                // 上周三, last Wed: that day of last week
 )
 
 type daySpec struct {
@@ -32,6 +33,12 @@ type parser struct {
 	check *time.Weekday // a weekday given next to a date: must agree
 	start *clock
 	end   *clock
+	// nextDay: the end was marked as on the next day (次日, "next day").
+	nextDay bool
+	// inEnd: the clock being read is the end of a range, which may be 24:00.
+	inEnd bool
+	// dateOnly: no time follows, so 12-05 alone is a date.
+	dateOnly bool
 }
 
 func (p *parser) peek(off int) token {
@@ -98,14 +105,17 @@ func (p *parser) date() (*daySpec, error) {
 	case kWeekday:
 		p.i++
 		return &daySpec{kind: dayWeekday, wd: time.Weekday(t.val)}, nil
-	case kNext, kThis:
+	case kNext, kThis, kLast:
 		if p.peek(1).k != kWeekday {
-			return nil, fmt.Errorf("%w: next/this without a weekday", ErrUnknown)
+			return nil, fmt.Errorf("%w: next/this/last without a weekday", ErrUnknown)
 		}
 		p.i += 2
 		k := dayNextWeek
-		if t.k == kThis {
+		switch t.k {
+		case kThis:
 			k = dayThisWeek
+		case kLast:
+			k = dayLastWeek
 		}
 		return &daySpec{kind: k, wd: time.Weekday(p.peek(-1).val)}, nil
 	case kMonth: // Dec 5 [2026]
@@ -124,23 +134,28 @@ func (p *parser) date() (*daySpec, error) {
 
 // year reads an optional four-digit year after "Dec 5" or "5 Dec".
 func (p *parser) year() int {
-	if t := p.peek(0); t.k == kNum && t.n == 4 && !p.isSym(1, ':') && p.peek(1).k != kClock {
+	if t := p.peek(0); isYear(t) && !p.isSym(1, ':') && p.peek(1).k != kClock {
 		p.i++
 		return t.val
 	}
 	return 0
 }
 
+// isYear says whether t is a year: four digits, from 1000 on.
+func isYear(t token) bool {
+	return t.k == kNum && t.n == 4 && t.val >= 1000
+}
+
 func (p *parser) numericDate() (*daySpec, error) {
 	a := p.peek(0)
 	// 2026-12-05, 2026/12/05, 2026.12.05
-	if a.n == 4 && p.peek(1).k == kSym && p.peek(2).k == kNum &&
+	if isYear(a) && p.peek(1).k == kSym && p.peek(2).k == kNum &&
 		p.isSym(3, p.peek(1).sym) && p.peek(4).k == kNum {
 		p.i += 5
 		return &daySpec{kind: dayDate, y: a.val, m: p.peek(-3).val, d: p.peek(-1).val}, nil
 	}
 	// 2026年12月5日
-	if a.n == 4 && p.peek(1).k == kYearMark {
+	if isYear(a) && p.peek(1).k == kYearMark {
 		p.i += 2
 		d, err := p.numericDate()
 		if err != nil || d == nil || d.kind != dayDate || d.y != 0 {
@@ -170,7 +185,7 @@ func (p *parser) numericDate() (*daySpec, error) {
 		p.i += 3
 		return slashDate(a.val, p.peek(-1).val)
 	case p.day == nil && a.n == 2 && p.isSym(1, '-') && p.peek(2).k == kNum && p.peek(2).n == 2 &&
-		(p.peek(3).k == kNum || p.peek(3).k == kPeriod): // 12-05 09:00
+		(p.peek(3).k == kNum || p.peek(3).k == kPeriod || p.dateOnly): // 12-05 09:00
 		p.i += 3
 		return &daySpec{kind: dayDate, m: a.val, d: p.peek(-1).val}, nil
 	}

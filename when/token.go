@@ -28,6 +28,11 @@ const (
 	kMonthMark             // 月
 	kDayMark               // 日 号
 	kYearMark              // 年
+	kLast                  // 上(周三), last (Wed); 上个月, last month
+	kWeekWord              // week; 周 in 本周, 上周
+	kMonthWord             // month; 月 in 本月, 上个月
+	kNextDay               // 次日: the end of a range is on the next day
+	kDayWord               // day, in "next day"
 )
 
 type token struct {
@@ -147,6 +152,8 @@ func englishWord(w string) ([]token, bool) {
 		return one(kTo, 0)
 	case "today":
 		return one(kRel, 0)
+	case "yesterday":
+		return one(kRel, -1)
 	case "tomorrow", "tmr", "tmrw":
 		return one(kRel, 1)
 	case "tonight":
@@ -155,6 +162,14 @@ func englishWord(w string) ([]token, bool) {
 		return one(kNext, 0)
 	case "this":
 		return one(kThis, 0)
+	case "last":
+		return one(kLast, 0)
+	case "week":
+		return one(kWeekWord, 0)
+	case "month":
+		return one(kMonthWord, 0)
+	case "day":
+		return one(kDayWord, 0)
 	case "am":
 		return one(kPeriod, int(perAM))
 	case "pm", "afternoon":

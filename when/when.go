@@ -1,12 +1,18 @@
-// Package when reads the start and end of something a person typed, in
-// Chinese or English, such as "明天 9:00", "周六 9:00-11:00", "12月5日 9点到11点半",
-// "2026-12-05 09:00", "tomorrow 9am" or "Sat 9-11".
+// Package when reads the dates and times a person types, in Chinese or
+// English: Parse a start and optional end, such as "明天 9:00", "周六 9:00-11:00",
+// "12月5日 9点到11点半", "2026-12-05 09:00", "tomorrow 9am" or "Sat 9-11";
+// ParseDate and ParsePastDate a day alone; ParseClock a time of day alone;
+// ParseClockRange a time range without a day; ParseDateRange and
+// ParsePastDateRange a period of days or a month. All read the same words
+// with the same rules. Describe and its kin write the confirmation shown
+// back; Example and its kin give examples for refusal messages.
 //
 // Times are built with time.Date in the given zone, relative to an injected
 // "now". The rules, where a reading could go two ways:
 //
-//   - Both a day and a time are needed. A time without a day ("9:00") and a
-//     day without a time ("明天") are ErrAmbiguous, so the person adds one.
+//   - Parse needs both a day and a time. A time without a day ("9:00") and
+//     a day without a time ("明天") are ErrAmbiguous, so the person adds one.
+//   - A year is four digits from 1000 on; weeks run Monday to Sunday.
 //   - Hours are 24-hour unless a part of the day is given: 9am, 7:30pm,
 //     上午/早上 (morning), 中午 (1点 is 13:00), 下午 (pm), 晚上/今晚 (8点 is
 //     20:00, 12点 is midnight at the end of that day), 凌晨 (small hours).
@@ -14,17 +20,22 @@
 //   - In a range the end takes the start's part of the day (下午3点到5点 is
 //     15:00-17:00), and the start takes the end's when that keeps it before
 //     the end (2-4pm is 14:00-16:00, 11-1pm is 11:00-13:00).
+//     24:00 is read as the end of a range (midnight ending the day).
 //   - A weekday alone (周六, Sat) is the next such day whose start is still
 //     ahead: today if the time is later today, else a week on.
 //     下周三 / "next Wed" is Wednesday of next week (weeks start on Monday);
-//     本周三 / "this Wed" is Wednesday of this week, and may be past.
+//     本周三 / "this Wed" is Wednesday of this week, and may be past;
+//     上周三 / "last Wed" is Wednesday of last week. 昨天 / yesterday and
+//     前天 are read, and are past.
 //   - A date without a year (12月5日, Dec 5, 12-05) is the next such date:
 //     this year unless the day is already behind us; today's date with a
 //     time already gone is ErrPast, not next year. 5号 is the next 5th.
 //   - a/b without a year is a date only when one reading exists: 25/12 and
 //     12/25 are 25 December, 3/4 is ErrAmbiguous. 12-05 is month-day.
 //   - An end at or before the start is ErrEndBeforeStart, except overnight:
-//     a start at 18:00 or later with an end before 06:00 ends the next day.
+//     a start at 18:00 or later with an end before 06:00 ends the next day,
+//     and so does an end marked 次日 (22:00-次日07:00) or "next day"
+//     (10pm-7am next day), up to a day after the start.
 //   - On a day the clocks change, a wall time in the skipped hour or the
 //     repeated hour is what time.Date gives for it in the zone.
 //   - A start not after now is ErrPast. Impossible times and dates (25:00,
@@ -54,6 +65,7 @@ var (
 	ErrUnknown        = errors.New("when: not understood")
 	ErrAmbiguous      = errors.New("when: ambiguous")
 	ErrPast           = errors.New("when: in the past")
+	ErrFuture         = errors.New("when: in the future")
 	ErrEndBeforeStart = errors.New("when: end before start")
 )
 
@@ -66,19 +78,8 @@ func Parse(text string, now time.Time, loc *time.Location) (Span, error) {
 	if loc == nil {
 		loc = now.Location()
 	}
-	s := strings.TrimSpace(normalize(text))
-	if s == "" {
-		return Span{}, ErrEmpty
-	}
-	if utf8.RuneCountInString(s) > maxLen {
-		return Span{}, fmt.Errorf("%w: too long", ErrUnknown)
-	}
-	toks, err := tokenize(s)
+	p, err := read(text)
 	if err != nil {
-		return Span{}, err
-	}
-	p := parser{toks: toks}
-	if err := p.run(); err != nil {
 		return Span{}, err
 	}
 	switch {
@@ -89,7 +90,7 @@ func Parse(text string, now time.Time, loc *time.Location) (Span, error) {
 	case p.day == nil:
 		return Span{}, fmt.Errorf("%w: no day", ErrAmbiguous)
 	}
-	from, to, err := rangeMinutes(*p.start, p.end)
+	from, to, err := rangeMinutes(*p.start, p.end, p.nextDay)
 	if err != nil {
 		return Span{}, err
 	}
@@ -114,18 +115,39 @@ func Parse(text string, now time.Time, loc *time.Location) (Span, error) {
 	return sp, nil
 }
 
-// Example is a short example of what Parse reads, for a refusal message.
-func Example(lang string) string {
-	if lang == "zh" {
-		return "例如：明天 9:00、周六 9:00-11:00、12月5日 9:00"
+// tokens normalises and tokenises text.
+func tokens(text string) ([]token, error) {
+	s := strings.TrimSpace(normalize(text))
+	if s == "" {
+		return nil, ErrEmpty
 	}
-	return "e.g. tomorrow 9:00, Sat 9:00-11:00, Dec 5 9:00"
+	if utf8.RuneCountInString(s) > maxLen {
+		return nil, fmt.Errorf("%w: too long", ErrUnknown)
+	}
+	return tokenize(s)
+}
+
+// read normalises and tokenises text and runs the grammar over it.
+func read(text string) (*parser, error) {
+	toks, err := tokens(text)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // rangeMinutes gives the start and end in minutes after midnight of the
 // start's day, lending a part of the day from one to the other (see the
-// package comment) and moving an overnight end to the next day.
-func rangeMinutes(start clock, end *clock) (int, int, error) {
+// package comment) and moving an overnight end to the next day. An end
+// marked as on the next day is read as typed, a day on.
+func rangeMinutes(start clock, end *clock, nextDay bool) (int, int, error) {
+	if nextDay && end != nil {
+		return nextDayMinutes(start, *end)
+	}
 	if end != nil && start.per == perNone && end.per != perNone {
 		lent := start
 		lent.per = end.per
@@ -148,6 +170,27 @@ func rangeMinutes(start clock, end *clock) (int, int, error) {
 			return 0, 0, ErrEndBeforeStart
 		}
 		to += 24 * 60
+	}
+	return from, to, nil
+}
+
+// nextDayMinutes reads a range whose end is marked as on the next day
+// (22:00-次日07:00): it may last up to a day.
+func nextDayMinutes(start, end clock) (int, int, error) {
+	from, err := start.minutes()
+	if err != nil {
+		return 0, 0, err
+	}
+	to, err := end.minutes()
+	if err != nil {
+		return 0, 0, err
+	}
+	to += 24 * 60
+	switch {
+	case to <= from:
+		return 0, 0, ErrEndBeforeStart
+	case to-from > 24*60:
+		return 0, 0, fmt.Errorf("%w: longer than a day", ErrUnknown)
 	}
 	return from, to, nil
 }
@@ -180,43 +223,18 @@ func at(day time.Time, min int, loc *time.Location) time.Time {
 }
 
 // resolveDay turns a day as typed into a civil date (a time at noon UTC;
-// only its year, month and day count).
+// only its year, month and day count). A weekday alone is the next such
+// day whose start is still ahead; other days are placed as ParseDate
+// places them.
 func resolveDay(d daySpec, now time.Time, loc *time.Location, from int) (time.Time, error) {
-	today := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, time.UTC)
-	mondayOff := -((int(today.Weekday()) + 6) % 7)
-	fromMonday := (int(d.wd) + 6) % 7
-	switch d.kind {
-	case dayRel:
-		return today.AddDate(0, 0, d.off), nil
-	case dayWeekday:
-		for k := 0; k <= 7; k++ {
-			c := today.AddDate(0, 0, k)
-			if c.Weekday() == d.wd && at(c, from, loc).After(now) {
-				return c, nil
-			}
-		}
-	case dayNextWeek:
-		return today.AddDate(0, 0, mondayOff+7+fromMonday), nil
-	case dayThisWeek:
-		return today.AddDate(0, 0, mondayOff+fromMonday), nil
-	case dayDate:
-		if d.y != 0 {
-			if c, ok := civil(d.y, d.m, d.d); ok {
-				return c, nil
-			}
-			break
-		}
-		for y := today.Year(); y <= today.Year()+8; y++ {
-			if c, ok := civil(y, d.m, d.d); ok && !c.Before(today) {
-				return c, nil
-			}
-		}
-	case dayOfMonth:
-		for k := 0; k <= 12; k++ {
-			first := today.AddDate(0, k, 1-today.Day())
-			if c, ok := civil(first.Year(), int(first.Month()), d.d); ok && !c.Before(today) {
-				return c, nil
-			}
+	today := civilDay(now)
+	if d.kind != dayWeekday {
+		return placeDay(d, today, today, ahead)
+	}
+	for k := 0; k <= 7; k++ {
+		c := today.AddDate(0, 0, k)
+		if c.Weekday() == d.wd && at(c, from, loc).After(now) {
+			return c, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("%w: no such day", ErrUnknown)
