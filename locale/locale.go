@@ -33,6 +33,10 @@ func Load(fallback string) (*Catalog, error) {
 	return load(files, fallback)
 }
 
+// LoadFS is Load from catalogs in fsys, laid out as the embedded ones
+// (zh/*.yaml, en/*.yaml): for tests that bring messages of their own.
+func LoadFS(fsys fs.FS, fallback string) (*Catalog, error) { return load(fsys, fallback) }
+
 func load(fsys fs.FS, fallback string) (*Catalog, error) {
 	c := &Catalog{msgs: map[string]map[string]string{}, fallback: fallback}
 	for _, lang := range languages {
