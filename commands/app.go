@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/privacy"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -31,6 +32,8 @@ type App struct {
 	*core.Core
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
+
+	privacy *privacy.Privacy
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -43,6 +46,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.privacy = privacy.New(a.Core, privacy.ForgetFunc(a.giveUpJobs), privacy.ForgetFunc(a.giveUpShifts), privacy.ForgetFunc(a.handBackAll))
+	a.Register(a.privacy.CommandRows(), a.privacy.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }

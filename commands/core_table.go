@@ -43,7 +43,6 @@ func (a *App) commandTable() []core.Command {
 		a.starsCommandRows(),
 		a.mediationCommandRows(),
 		a.summaryCommandRows(),
-		a.privacyCommandRows(),
 	} {
 		cs = append(cs, rows...)
 	}
@@ -71,7 +70,6 @@ func (a *App) buttonTable() []core.Buttons {
 		a.starsButtonRows(),
 		a.mediationButtonRows(),
 		a.summaryButtonRows(),
-		a.privacyButtonRows(),
 	} {
 		bs = append(bs, rows...)
 	}

@@ -122,5 +122,5 @@ func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) e
 		return err
 	}
 	a.Log.Info("housekeeping", "updates_pruned", n, "messages_pruned", m)
-	return a.StripClosed(ctx, tx, now)
+	return a.privacy.StripClosed(ctx, tx, now)
 }
