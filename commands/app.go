@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/mediation"
 	"courtyard/commands/privacy"
 	"courtyard/config"
 	"courtyard/locale"
@@ -33,12 +34,14 @@ type App struct {
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 
-	privacy *privacy.Privacy
+	mediation *mediation.Mediation
+	privacy   *privacy.Privacy
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
+	a.mediation = mediation.New(a.Core, a)
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -46,6 +49,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.Register(a.mediation.CommandRows(), a.mediation.ButtonRows(), a.mediation.Flows(), core.Hooks{})
 	a.privacy = privacy.New(a.Core, privacy.ForgetFunc(a.giveUpJobs), privacy.ForgetFunc(a.giveUpShifts), privacy.ForgetFunc(a.handBackAll))
 	a.Register(a.privacy.CommandRows(), a.privacy.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
@@ -75,7 +79,7 @@ func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
 		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
+		a.careFlows(), a.starsFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v

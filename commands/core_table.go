@@ -41,7 +41,6 @@ func (a *App) commandTable() []core.Command {
 		a.calendarCommandRows(),
 		a.careCommandRows(),
 		a.starsCommandRows(),
-		a.mediationCommandRows(),
 		a.summaryCommandRows(),
 	} {
 		cs = append(cs, rows...)
@@ -68,7 +67,6 @@ func (a *App) buttonTable() []core.Buttons {
 		a.calendarButtonRows(),
 		a.careButtonRows(),
 		a.starsButtonRows(),
-		a.mediationButtonRows(),
 		a.summaryButtonRows(),
 	} {
 		bs = append(bs, rows...)

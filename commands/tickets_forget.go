@@ -20,7 +20,7 @@ func (a *App) handBackAll(r *core.Req) error {
 		if _, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", "—"); err != nil {
 			return err
 		}
-		if err := a.refreshGroupLine(r, next); err != nil {
+		if err := a.RefreshGroupLine(r, next); err != nil {
 			return err
 		}
 	}

@@ -66,7 +66,7 @@ func (a *App) assign(r *core.Req) error {
 	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID, Note: person.Name + team.Name}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActAssign, r.Me.ID, opts, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.assign", "t:"+core.Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
@@ -80,7 +80,7 @@ func (a *App) assign(r *core.Req) error {
 				return err
 			}
 		}
-		if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
+		if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
 			return err
 		}
 		done := r.T("assign.done", next.ID, core.Esc(person.Name))
@@ -103,7 +103,7 @@ func (a *App) assign(r *core.Req) error {
 			return err
 		}
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // alertTeam sends a dispatched ticket to every member of the team who can
@@ -154,7 +154,7 @@ func (a *App) reject(r *core.Req) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActReject, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.reject", "t:"+core.Itoa(tk.ID), map[string]string{"reason": reason})
 	told := false
@@ -163,7 +163,7 @@ func (a *App) reject(r *core.Req) error {
 			return err
 		}
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", core.Quote(reason, 300)); err != nil {
+	if err := a.TellFollowers(r, next, next.ReporterID, "reject.told", core.Quote(reason, 300)); err != nil {
 		return err
 	}
 	done := r.T("reject.done", next.ID)
@@ -176,7 +176,7 @@ func (a *App) reject(r *core.Req) error {
 	if err := r.Reply(done, nil); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // duplicate: /duplicate <n> <of> [reason].
@@ -205,7 +205,7 @@ func (a *App) duplicate(r *core.Req) error {
 	reason := strings.Join(words[1:], " ")
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActDuplicate, r.Me.ID, storage.TransitionOpts{Note: reason, DuplicateOf: of}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.duplicate", "t:"+core.Itoa(tk.ID), map[string]any{"of": of, "reason": reason})
 	if err := a.moveFollowers(r, next, orig); err != nil {
@@ -214,7 +214,7 @@ func (a *App) duplicate(r *core.Req) error {
 	if err := r.Reply(r.T("duplicate.done", next.ID, of), nil); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // moveFollowers: the reporter and followers of a duplicate follow the

@@ -56,7 +56,7 @@ func (a *App) handBackWith(r *core.Req, tk storage.Ticket, reason string) error 
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActHandback, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	w, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", core.Quote(reason, 300))
 	if err != nil {
@@ -70,10 +70,10 @@ func (a *App) handBackWith(r *core.Req, tk storage.Ticket, reason string) error 
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_handedback", core.Esc(r.Me.Name), core.Quote(reason, 300)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_handedback", core.Esc(r.Me.Name), core.Quote(reason, 300)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // stillWrong passes on what the reporter says is still wrong, and keeps it

@@ -52,9 +52,9 @@ func (a *App) claimKeyboard(lang string, tk storage.Ticket) telegram.Keyboard {
 	}}}
 }
 
-// tellFollowers sends a line about tk to its reporter and followers, each in
+// TellFollowers sends a line about tk to its reporter and followers, each in
 // their language, except the person who caused it.
-func (a *App) tellFollowers(r *core.Req, tk storage.Ticket, except int64, key string, args ...any) error {
+func (a *App) TellFollowers(r *core.Req, tk storage.Ticket, except int64, key string, args ...any) error {
 	ids, err := r.Tx.TicketFollowers(tk.ID)
 	if err != nil {
 		return err
@@ -115,9 +115,9 @@ func (a *App) groupButtons(tk storage.Ticket) any {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }
 
-// refreshGroupLine brings the ticket's group line up to date: the queued
+// RefreshGroupLine brings the ticket's group line up to date: the queued
 // message is rewritten, a sent one edited.
-func (a *App) refreshGroupLine(r *core.Req, tk storage.Ticket) error {
+func (a *App) RefreshGroupLine(r *core.Req, tk storage.Ticket) error {
 	if tk.GroupOutID == 0 {
 		return nil
 	}
@@ -133,10 +133,10 @@ func (a *App) refreshGroupLine(r *core.Req, tk storage.Ticket) error {
 		return err
 	}
 	text, buttons := a.groupLine(tk, rep.Name), a.groupButtons(tk)
-	if in, err := a.inMediation(r.Tx, tk.ID); err != nil {
+	if in, err := a.mediation.InMediation(r.Tx, tk.ID); err != nil {
 		return err
 	} else if in {
-		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
+		text, buttons = a.mediation.MediationLine(tk), a.mediation.MediationGroupButtons(tk)
 	}
 	_, err = core.RefreshCopy(r.Tx, out, 0, text, buttons, storage.PriorityBulk, "", r.Now)
 	return err

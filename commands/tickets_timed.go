@@ -97,11 +97,11 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 		if next.Kind == storage.TicketKindWish {
 			key = "ticket.autoclosed_wish"
 		}
-		if err := a.tellFollowers(r, next, 0, key,
+		if err := a.TellFollowers(r, next, 0, key,
 			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}
-		if err := a.refreshGroupLine(r, next); err != nil {
+		if err := a.RefreshGroupLine(r, next); err != nil {
 			return err
 		}
 	}

@@ -123,7 +123,7 @@ func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
 	if row := a.mediaButton(r.Lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
 		rows = append(rows, row)
 	}
-	if row, err := a.mediationTicketRow(r, tk); err != nil {
+	if row, err := a.mediation.MediationTicketRow(r, tk); err != nil {
 		return err
 	} else if row != nil {
 		rows = append(rows, row)

@@ -85,8 +85,8 @@ func (a *App) mayManage(r *core.Req, tk storage.Ticket) bool {
 	return r.AtLeast(storage.RoleStaff) || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(tk.Building))
 }
 
-// refuse answers an illegal transition with the ticket's current state.
-func (a *App) refuse(r *core.Req, tk storage.Ticket, err error) error {
+// Refuse answers an illegal transition with the ticket's current state.
+func (a *App) Refuse(r *core.Req, tk storage.Ticket, err error) error {
 	var te *storage.TransitionError
 	if !errors.As(err, &te) {
 		return err
@@ -116,7 +116,7 @@ func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActClaim, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	if err := r.Toast(r.T("ticket.claimed_toast", tk.ID)); err != nil {
 		return err
@@ -131,10 +131,10 @@ func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 func (a *App) workButtons(r *core.Req, tk storage.Ticket) telegram.Keyboard {
@@ -203,7 +203,7 @@ func (a *App) resolveText(r *core.Req, f storage.Flow) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActResolve, r.Me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	asked, err := a.askFixed(r, next, note)
 	if err != nil {
@@ -216,10 +216,10 @@ func (a *App) resolveText(r *core.Req, f storage.Flow) error {
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
+	if err := a.TellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // feedback takes the reporter's yes / partly / no. Partly and no reopen
@@ -240,12 +240,12 @@ func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 	}
 	next, ev, err := r.Tx.Transition(tk.ID, act, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
 		return err
 	}
-	if err := a.refreshGroupLine(r, next); err != nil {
+	if err := a.RefreshGroupLine(r, next); err != nil {
 		return err
 	}
 	if act == storage.ActConfirm {
