@@ -31,8 +31,6 @@ import "courtyard/commands/core"
 func (a *App) commandTable() []core.Command {
 	var cs []core.Command
 	for _, rows := range [][]core.Command{
-		a.peopleCommandRows(),
-		a.ticketCommandRows(),
 		a.announceCommandRows(),
 		a.ledgerCommandRows(),
 		a.teamCommandRows(),
@@ -57,8 +55,6 @@ func (a *App) commandTable() []core.Command {
 func (a *App) buttonTable() []core.Buttons {
 	var bs []core.Buttons
 	for _, rows := range [][]core.Buttons{
-		a.peopleButtonRows(),
-		a.ticketButtonRows(),
 		a.announceButtonRows(),
 		a.ledgerButtonRows(),
 		a.teamButtonRows(),

@@ -1,13 +1,14 @@
-package commands
+package tickets
 
 import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 )
 
-// handBackAll gives back the tickets the caller is working on, as a
-// handback would: their building's leaders are asked to arrange them again.
-func (a *App) handBackAll(r *core.Req) error {
+// HandBackAll gives back the tickets the caller is working on, as a
+// handback would: their building's leaders are asked to arrange them
+// again. It is what a member who asked to be forgotten gives up here.
+func (a *Tickets) HandBackAll(r *core.Req) error {
 	tks, err := r.Tx.AssignedTickets(r.Me.ID, 1000)
 	if err != nil {
 		return err
@@ -17,7 +18,7 @@ func (a *App) handBackAll(r *core.Req) error {
 		if err != nil {
 			return err
 		}
-		if _, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", "—"); err != nil {
+		if _, err := a.AlertLeaders(r, next, r.Me.ID, "ticket.again", "—"); err != nil {
 			return err
 		}
 		if err := a.RefreshGroupLine(r, next); err != nil {

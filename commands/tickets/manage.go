@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"strconv"
@@ -11,7 +11,7 @@ import (
 // manageTarget reads "<n> ..." for /assign, /reject and /duplicate and
 // checks the caller may manage that ticket. It answers the caller itself
 // and returns ok=false when not.
-func (a *App) manageTarget(r *core.Req, usage string) (storage.Ticket, []string, bool, error) {
+func (a *Tickets) manageTarget(r *core.Req, usage string) (storage.Ticket, []string, bool, error) {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return storage.Ticket{}, nil, false, r.Reply(r.T(usage), nil)
@@ -34,7 +34,7 @@ func (a *App) manageTarget(r *core.Req, usage string) (storage.Ticket, []string,
 }
 
 // assign: /assign <n> <@user|id|team>.
-func (a *App) assign(r *core.Req) error {
+func (a *Tickets) assign(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "assign.usage")
 	if !ok || err != nil {
 		return err
@@ -71,7 +71,7 @@ func (a *App) assign(r *core.Req) error {
 	a.Audit(r, "ticket.assign", "t:"+core.Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
 		told, err := a.TellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), core.Quote(a.ticketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
+			a.headlineFor(r, person.ID, next), core.Quote(a.TicketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
 		if err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func (a *App) assign(r *core.Req) error {
 
 // alertTeam sends a dispatched ticket to every member of the team who can
 // be reached, and says how many that was.
-func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int, error) {
+func (a *Tickets) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int, error) {
 	ids, err := r.Tx.TeamMemberIDs(team.ID)
 	if err != nil {
 		return 0, err
@@ -130,7 +130,7 @@ func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int,
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 300))
+		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.TicketText(lang, tk), 300))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return told, err
 		}
@@ -140,7 +140,7 @@ func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int,
 }
 
 // reject: /reject <n> <reason>.
-func (a *App) reject(r *core.Req) error {
+func (a *Tickets) reject(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "reject.usage")
 	if !ok || err != nil {
 		return err
@@ -180,7 +180,7 @@ func (a *App) reject(r *core.Req) error {
 }
 
 // duplicate: /duplicate <n> <of> [reason].
-func (a *App) duplicate(r *core.Req) error {
+func (a *Tickets) duplicate(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "duplicate.usage")
 	if !ok || err != nil {
 		return err
@@ -220,7 +220,7 @@ func (a *App) duplicate(r *core.Req) error {
 // moveFollowers: the reporter and followers of a duplicate follow the
 // original when they may (residents of its building), and are told its
 // number only when they may see it.
-func (a *App) moveFollowers(r *core.Req, dup, orig storage.Ticket) error {
+func (a *Tickets) moveFollowers(r *core.Req, dup, orig storage.Ticket) error {
 	followers, err := r.Tx.TicketFollowers(dup.ID)
 	if err != nil {
 		return err
