@@ -5,10 +5,14 @@
 package commands
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/mediation"
+	"courtyard/commands/privacy"
+	"courtyard/commands/tickets"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -31,18 +35,34 @@ type App struct {
 	*core.Core
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
+
+	tickets   *tickets.Tickets
+	mediation *mediation.Mediation
+	privacy   *privacy.Privacy
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
-	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
-		Before:    []core.Handler{a.openedPrivate},
-		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
-		NoFlow:    a.noFlow,
-		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
-		FloodFree: reportWords,
+	a.tickets = tickets.New(a.Core, a)
+	a.mediation = mediation.New(a.Core, a.tickets)
+	a.privacy = privacy.New(a.Core, privacy.ForgetFunc(a.giveUpJobs), privacy.ForgetFunc(a.giveUpShifts), privacy.ForgetFunc(a.tickets.HandBackAll))
+	a.tickets.Connect(a.mediation, a.privacy)
+
+	// Registration's and tickets' commands lead the command menus.
+	a.Register(a.peopleCommandRows(), a.peopleButtonRows(), nil, core.Hooks{})
+	a.Register(a.tickets.CommandRows(), a.tickets.ButtonRows(), a.tickets.Flows(), core.Hooks{
+		Before:    []core.Handler{a.tickets.OpenedPrivate},
+		After:     []core.Handler{a.tickets.TellUnreached},
+		FloodFree: tickets.ReportWords,
 	})
+	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
+		After:    []core.Handler{a.syncOwnMenu},
+		NoFlow:   a.noFlow,
+		MainMenu: func(r *core.Req) any { return a.mainMenu(r) },
+	})
+	a.Register(a.mediation.CommandRows(), a.mediation.ButtonRows(), a.mediation.Flows(), core.Hooks{})
+	a.Register(a.privacy.CommandRows(), a.privacy.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -59,22 +79,32 @@ func (a *App) noFlow(r *core.Req) error {
 	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
-// reportWords: a report's own words are never dropped by the flood limit.
-func reportWords(r *core.Req, f storage.Flow) bool {
-	return f.Name == flowReport && f.Step == "text" && (core.CleanText(r.Text) != "" || core.VoiceOf(r) != nil)
-}
-
 // flowHandlers continue a conversation with the next thing the person
 // sent, capability by capability.
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
+		a.peopleFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.careFlows(), a.starsFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v
 		}
 	}
 	return flows
+}
+
+// Escalate forwards to tickets: unclaimed and stalled tickets go up.
+func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.tickets.Escalate(ctx, tx, now)
+}
+
+// AutoClose forwards to tickets: resolved tickets nobody confirmed close.
+func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.tickets.AutoClose(ctx, tx, now)
+}
+
+// Housekeeping forwards to tickets' daily pruning and retention.
+func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.tickets.Housekeeping(ctx, tx, now)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/commands/core"
+	"courtyard/commands/tickets"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -209,7 +210,7 @@ var fuzzFlows = []struct {
 }{
 	{0, "", "", ""},
 	{fuzzNew, flowRegister, "unit", `{"building":"1"}`},
-	{fuzzResident, flowReport, "text", `{"kind":"report","category":"water","building":"1"}`},
+	{fuzzResident, tickets.FlowReport, "text", `{"kind":"report","category":"water","building":"1"}`},
 	{fuzzStaff, flowJob, "title", `{}`},
 	{fuzzStaff, flowJob, "when", `{"title":"Sweep"}`},
 	{fuzzStaff, flowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
@@ -225,8 +226,8 @@ var fuzzFlows = []struct {
 	{fuzzStaff, flowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
 	{fuzzLeader, flowTeamRename, "name", `{"team":1}`},
 	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
-	{fuzzLeader, flowTicketNote, "note", `{"ticket":1}`},
-	{fuzzLeader, flowResolve, "note", `{"ticket":1}`},
+	{fuzzLeader, tickets.FlowTicketNote, "note", `{"ticket":1}`},
+	{fuzzLeader, tickets.FlowResolve, "note", `{"ticket":1}`},
 	{fuzzResident, flowPatrolOffer, "who", `{"shift":1}`},
 	{fuzzStaff, flowVisitNote, "note", `{"visit":1}`},
 	{fuzzResident, "no_such_flow", "x", `not json`},

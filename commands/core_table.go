@@ -31,8 +31,6 @@ import "courtyard/commands/core"
 func (a *App) commandTable() []core.Command {
 	var cs []core.Command
 	for _, rows := range [][]core.Command{
-		a.peopleCommandRows(),
-		a.ticketCommandRows(),
 		a.announceCommandRows(),
 		a.ledgerCommandRows(),
 		a.teamCommandRows(),
@@ -41,9 +39,7 @@ func (a *App) commandTable() []core.Command {
 		a.calendarCommandRows(),
 		a.careCommandRows(),
 		a.starsCommandRows(),
-		a.mediationCommandRows(),
 		a.summaryCommandRows(),
-		a.privacyCommandRows(),
 	} {
 		cs = append(cs, rows...)
 	}
@@ -59,8 +55,6 @@ func (a *App) commandTable() []core.Command {
 func (a *App) buttonTable() []core.Buttons {
 	var bs []core.Buttons
 	for _, rows := range [][]core.Buttons{
-		a.peopleButtonRows(),
-		a.ticketButtonRows(),
 		a.announceButtonRows(),
 		a.ledgerButtonRows(),
 		a.teamButtonRows(),
@@ -69,9 +63,7 @@ func (a *App) buttonTable() []core.Buttons {
 		a.calendarButtonRows(),
 		a.careButtonRows(),
 		a.starsButtonRows(),
-		a.mediationButtonRows(),
 		a.summaryButtonRows(),
-		a.privacyButtonRows(),
 	} {
 		bs = append(bs, rows...)
 	}

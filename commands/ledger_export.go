@@ -194,7 +194,7 @@ func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string
 		}
 		return fn([]string{
 			strconv.FormatInt(tk.ID, 10), kind, a.CatLabel(lang, tk.Category), tk.Building, a.StateLabel(lang, tk.State),
-			core.Cell(a.ticketText(lang, tk)), core.Cell(names[tk.ReporterID]), core.Cell(names[tk.AssigneeID]), core.Cell(teams[tk.TeamID]),
+			core.Cell(a.tickets.TicketText(lang, tk)), core.Cell(names[tk.ReporterID]), core.Cell(names[tk.AssigneeID]), core.Cell(teams[tk.TeamID]),
 			a.CsvTime(tk.CreatedAt), a.CsvTime(tk.ClaimedAt), a.CsvTime(tk.ResolvedAt), a.CsvTime(tk.ClosedAt),
 			core.Cell(tk.Resolution), dup,
 			strconv.Itoa(len(tk.Photos)), csvLocation(tk),

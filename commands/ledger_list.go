@@ -110,7 +110,7 @@ func (a *App) ledgerView(r *core.Req, f ledgerFilter, page int) (string, any, er
 		if tk.Kind == storage.TicketKindWish {
 			line = a.KindLabel(r.Lang, tk.Kind) + " " + line
 		}
-		fmt.Fprintf(&b, "%s\n  “%s”\n", line, core.Quote(a.ticketText(r.Lang, tk), 60))
+		fmt.Fprintf(&b, "%s\n  “%s”\n", line, core.Quote(a.tickets.TicketText(r.Lang, tk), 60))
 	}
 	b.WriteString(r.T("ticket.list_hint"))
 	var row []telegram.Button

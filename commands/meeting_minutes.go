@@ -234,7 +234,7 @@ func (a *App) decisionTicket(r *core.Req, arg string) error {
 	}
 	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.Me.ID,
 		Text: "📅 " + m.Title + " · " + d.Text, HideName: true} // stored and read in both languages: no words of the bot's
-	id, _, err := a.openTicket(r, tk)
+	id, _, err := a.tickets.OpenTicket(r, tk)
 	if err != nil {
 		return err
 	}

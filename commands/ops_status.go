@@ -25,7 +25,7 @@ func (a *App) status(r *core.Req) error {
 		return err
 	}
 	if n > 0 {
-		text += "\n" + r.T("status.unreached", n, a.unreachedTickets(list))
+		text += "\n" + r.T("status.unreached", n, a.tickets.UnreachedTickets(list))
 	}
 	return r.Reply(text, nil)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"courtyard/commands/core"
+	"courtyard/commands/tickets"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -168,6 +169,6 @@ func (a *App) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, text s
 	place := a.Cat.T(a.Cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.
-	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
+	return a.tickets.AskName(r, tickets.ReportData{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
 		Building: r.Me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
 }

@@ -51,10 +51,10 @@ func (a *App) unlinkchat(r *core.Req) error {
 	return r.Reply(r.T("linkchat.unlinked"), nil)
 }
 
-// unlinkedGroupReport refuses "/report text" in a group no one linked: a
+// UnlinkedGroupReport refuses "/report text" in a group no one linked: a
 // ticket filed there would reach no building's leader, and its group line
 // would go to a chat nobody chose for it.
-func (a *App) unlinkedGroupReport(r *core.Req, kind string) error {
+func (a *App) UnlinkedGroupReport(r *core.Req, kind string) error {
 	r.Lang = a.Cfg.Community.Language
 	return r.Reply(r.T("report.group_not_linked"), a.LinkKeyboard(r, kind))
 }

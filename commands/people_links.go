@@ -25,9 +25,9 @@ func linkPayload(p string) string {
 func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	switch p := linkPayload(payload); {
 	case p == "report":
-		return true, a.report(r)
+		return true, a.tickets.Report(r)
 	case p == "wish":
-		return true, a.wish(r)
+		return true, a.tickets.Wish(r)
 	case p == "teams", p == "team":
 		return true, a.teams(r)
 	case p == "hours":
@@ -73,7 +73,7 @@ func (a *App) showFromLink(r *core.Req, arg string) error {
 	if err != nil {
 		return err
 	}
-	return a.showTicket(r, tk)
+	return a.tickets.ShowTicket(r, tk)
 }
 
 // registeredThen finishes registration that a deep link started: the

@@ -27,7 +27,7 @@ func (a *App) start(r *core.Req) error {
 		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, "start"))
 	}
 	if !r.Me.Registered() {
-		return a.askBuildingThen(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)), linkPayload(r.Args))
+		return a.AskBuildingThen(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)), linkPayload(r.Args))
 	}
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
@@ -51,7 +51,7 @@ func (a *App) followFromLink(r *core.Req, arg string) error {
 	if err != nil {
 		return err
 	}
-	if !a.mayFollow(viewerIn(r), tk) {
+	if !a.tickets.MayFollow(r, tk) {
 		return r.Reply(r.T("ticket.follow_building_only", core.Esc(tk.Building), id), nil)
 	}
 	if _, err := r.Tx.FollowTicket(id, r.Me.ID, r.Now); err != nil {
@@ -60,17 +60,17 @@ func (a *App) followFromLink(r *core.Req, arg string) error {
 	return r.Reply(r.T("ticket.metoo_done", id), nil)
 }
 
-func (a *App) askBuilding(r *core.Req, intro string) error { return a.askBuildingThen(r, intro, "") }
+func (a *App) askBuilding(r *core.Req, intro string) error { return a.AskBuildingThen(r, intro, "") }
 
-// askBuildingThen starts registration, remembering the deep link then.
-func (a *App) askBuildingThen(r *core.Req, intro, then string) error {
+// AskBuildingThen starts registration, remembering the deep link then.
+func (a *App) AskBuildingThen(r *core.Req, intro, then string) error {
 	if err := r.SetFlow(flowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
-	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.buildingKeyboard())
+	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.BuildingKeyboard())
 }
 
-func (a *App) buildingKeyboard() telegram.Keyboard {
+func (a *App) BuildingKeyboard() telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.Cfg.Community.Buildings {
@@ -124,7 +124,7 @@ func (a *App) regButton(r *core.Req) error {
 // regText takes the typed unit.
 func (a *App) regText(r *core.Req, f storage.Flow) error {
 	if f.Step != "unit" {
-		return r.Reply(r.T("start.tap_building"), a.buildingKeyboard())
+		return r.Reply(r.T("start.tap_building"), a.BuildingKeyboard())
 	}
 	var d regData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || !a.Buildings[d.Building] {

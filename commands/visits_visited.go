@@ -225,12 +225,12 @@ func (a *App) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wis
 	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+core.Itoa(id), r.Now); err != nil {
 		return err
 	}
-	told, err := a.alertLeaders(r, tk, 0, "ticket.new")
+	told, err := a.tickets.AlertLeaders(r, tk, 0, "ticket.new")
 	if err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+a.toldLine(r.Lang, told), nil)
+	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+a.tickets.ToldLine(r.Lang, told), nil)
 }

@@ -1,12 +1,12 @@
-package commands
+package tickets
 
 import "courtyard/commands/core"
 
-// ticketCommandRows are tickets's rows of the permission table.
-func (a *App) ticketCommandRows() []core.Command {
+// CommandRows are tickets's rows of the permission table.
+func (a *Tickets) CommandRows() []core.Command {
 	return []core.Command{
-		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.report},
-		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.wish},
+		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Report},
+		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Wish},
 		{Name: "my", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.my},
 		{Name: "ticket", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView}, Menu: core.Listed, Run: a.ticketCmd},
 		{Name: "mytasks", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.mytasks},
@@ -17,12 +17,12 @@ func (a *App) ticketCommandRows() []core.Command {
 	}
 }
 
-// ticketButtonRows are tickets's button rows.
-func (a *App) ticketButtonRows() []core.Buttons {
+// ButtonRows are tickets's button rows.
+func (a *Tickets) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
-			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.report)},
-			"wish":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.wish)},
+			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.Report)},
+			"wish":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.Wish)},
 			"my":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.my)},
 		}},
 		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
@@ -38,11 +38,11 @@ func (a *App) ticketButtonRows() []core.Buttons {
 	}
 }
 
-// ticketFlows are tickets's conversations by name.
-func (a *App) ticketFlows() map[string]core.FlowFunc {
+// Flows are tickets's conversations by name.
+func (a *Tickets) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowReport:     a.reportText,
-		flowResolve:    a.resolveText,
-		flowTicketNote: a.ticketNoteText,
+		FlowReport:     a.reportText,
+		FlowResolve:    a.resolveText,
+		FlowTicketNote: a.ticketNoteText,
 	}
 }

@@ -1,20 +1,20 @@
-package commands
+package mediation
 
 import (
 	"courtyard/commands/core"
 	"courtyard/schedule"
 )
 
-// mediationCommandRows are mediation's rows of the permission table.
-func (a *App) mediationCommandRows() []core.Command {
+// CommandRows are mediation's rows of the permission table.
+func (a *Mediation) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "mediation", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, Menu: core.ListedFrom(core.StaffUp), Run: a.mediation},
 		{Name: "mediator", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.mediator},
 	}
 }
 
-// mediationButtonRows are mediation's button rows.
-func (a *App) mediationButtonRows() []core.Buttons {
+// ButtonRows are mediation's button rows.
+func (a *Mediation) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"mediation": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate, Run: core.MenuPress(a.mediation)},
@@ -29,15 +29,15 @@ func (a *App) mediationButtonRows() []core.Buttons {
 	}
 }
 
-// mediationFlows are mediation's conversations by name.
-func (a *App) mediationFlows() map[string]core.FlowFunc {
+// Flows are mediation's conversations by name.
+func (a *Mediation) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		flowMediation: a.mediationText,
 	}
 }
 
-// mediationKinds are mediation's kinds of timed work.
-func (a *App) mediationKinds() map[string]schedule.Kind {
+// Kinds are mediation's kinds of timed work.
+func (a *Mediation) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
 		kindFollowUp: {Do: a.remindFollowUp},
 	}

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 
 // info answers a Details button: in a group a short public note, in
 // private the details the presser may see.
-func (a *App) info(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) info(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -34,11 +34,11 @@ func (a *App) info(r *core.Req, tk storage.Ticket) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return a.showTicket(r, tk)
+	return a.ShowTicket(r, tk)
 }
 
 // ticketCmd: /ticket <n>.
-func (a *App) ticketCmd(r *core.Req) error {
+func (a *Tickets) ticketCmd(r *core.Req) error {
 	id, ok := core.IdArg(r.Args)
 	if !ok {
 		return r.Reply(r.T("ticket.usage"), nil)
@@ -50,12 +50,12 @@ func (a *App) ticketCmd(r *core.Req) error {
 	if err != nil {
 		return err
 	}
-	return a.showTicket(r, tk)
+	return a.ShowTicket(r, tk)
 }
 
-// showTicket sends a ticket with its history to the person, as far as they
+// ShowTicket sends a ticket with its history to the person, as far as they
 // may see it.
-func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) ShowTicket(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
 		}
 		fmt.Fprintf(&b, "%s\n", line)
 	}
-	fmt.Fprintf(&b, "“%s”\n", core.Esc(a.ticketText(r.Lang, tk)))
+	fmt.Fprintf(&b, "“%s”\n", core.Esc(a.TicketText(r.Lang, tk)))
 	if n := len(tk.Voices); n > 0 {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_voices", r.N("count.voices", n)))
 	}
@@ -123,7 +123,7 @@ func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
 	if row := a.mediaButton(r.Lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
 		rows = append(rows, row)
 	}
-	if row, err := a.mediationTicketRow(r, tk); err != nil {
+	if row, err := a.mediation.MediationTicketRow(r, tk); err != nil {
 		return err
 	} else if row != nil {
 		rows = append(rows, row)
@@ -143,12 +143,12 @@ func yesNo(r *core.Req, b bool) string {
 }
 
 // listTickets is one line a ticket, for /my, /mytasks and /queue.
-func (a *App) listTickets(r *core.Req, title string, tks []storage.Ticket, empty string) error {
+func (a *Tickets) listTickets(r *core.Req, title string, tks []storage.Ticket, empty string) error {
 	return a.listTicketsWith(r, title, tks, empty, nil)
 }
 
 // listTicketsWith is listTickets with buttons under the list.
-func (a *App) listTicketsWith(r *core.Req, title string, tks []storage.Ticket, empty string, kb any) error {
+func (a *Tickets) listTicketsWith(r *core.Req, title string, tks []storage.Ticket, empty string, kb any) error {
 	if len(tks) == 0 {
 		return r.Reply(empty, nil)
 	}
@@ -156,14 +156,14 @@ func (a *App) listTicketsWith(r *core.Req, title string, tks []storage.Ticket, e
 	b.WriteString(title + "\n")
 	for _, tk := range tks {
 		fmt.Fprintf(&b, "%s · %s · %s\n  “%s”\n", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State),
-			a.Age(r.Lang, r.Now, tk.CreatedAt), core.Quote(a.ticketText(r.Lang, tk), 60))
+			a.Age(r.Lang, r.Now, tk.CreatedAt), core.Quote(a.TicketText(r.Lang, tk), 60))
 	}
 	b.WriteString(r.T("ticket.list_hint"))
 	return r.Reply(b.String(), kb)
 }
 
 // my: a resident's own tickets.
-func (a *App) my(r *core.Req) error {
+func (a *Tickets) my(r *core.Req) error {
 	tks, err := r.Tx.ReporterTickets(r.Me.ID, 20)
 	if err != nil {
 		return err
@@ -172,7 +172,7 @@ func (a *App) my(r *core.Req) error {
 }
 
 // mytasks: what the caller has claimed.
-func (a *App) mytasks(r *core.Req) error {
+func (a *Tickets) mytasks(r *core.Req) error {
 	tks, err := r.Tx.AssignedTickets(r.Me.ID, 30)
 	if err != nil {
 		return err
@@ -182,7 +182,7 @@ func (a *App) mytasks(r *core.Req) error {
 
 // queue: open and claimed tickets of the leader's buildings (staff: any
 // building, or all), oldest first.
-func (a *App) queue(r *core.Req) error {
+func (a *Tickets) queue(r *core.Req) error {
 	buildings := r.Me.Leads
 	if r.AtLeast(storage.RoleStaff) {
 		buildings = a.Cfg.Community.Buildings

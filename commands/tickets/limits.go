@@ -1,10 +1,10 @@
-package commands
+package tickets
 
 import "courtyard/commands/core"
 
 // photosFull tells the person, and reports true, when ticket id already
 // holds tickets.max_photos photos.
-func (a *App) photosFull(r *core.Req, id int64) (bool, error) {
+func (a *Tickets) photosFull(r *core.Req, id int64) (bool, error) {
 	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return false, err

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"encoding/json"
@@ -9,10 +9,10 @@ import (
 	"courtyard/telegram"
 )
 
-// flowTicketNote is a one-sentence answer about a ticket: why it is handed
+// FlowTicketNote is a one-sentence answer about a ticket: why it is handed
 // back, or what is still wrong after a fix.
 const (
-	flowTicketNote = "ticketnote"
+	FlowTicketNote = "ticketnote"
 	noteHandback   = "back"
 	noteStillWrong = "stillwrong"
 )
@@ -23,7 +23,7 @@ type ticketNote struct {
 }
 
 // ticketNoteText takes the sentence asked for.
-func (a *App) ticketNoteText(r *core.Req, f storage.Flow) error {
+func (a *Tickets) ticketNoteText(r *core.Req, f storage.Flow) error {
 	var d ticketNote
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -50,19 +50,19 @@ func (a *App) ticketNoteText(r *core.Req, f storage.Flow) error {
 
 // handBackWith hands tk back with the reason given, tells the reporter and
 // followers, and tells whoever will give it to someone else.
-func (a *App) handBackWith(r *core.Req, tk storage.Ticket, reason string) error {
+func (a *Tickets) handBackWith(r *core.Req, tk storage.Ticket, reason string) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Reply(r.T("ticket.not_yours"), nil)
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActHandback, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
-	w, err := a.alertLeaders(r, next, r.Me.ID, "ticket.again", core.Quote(reason, 300))
+	w, err := a.AlertLeaders(r, next, r.Me.ID, "ticket.again", core.Quote(reason, 300))
 	if err != nil {
 		return err
 	}
-	told := a.toldLine(r.Lang, w)
+	told := a.ToldLine(r.Lang, w)
 	if !w.nobody() {
 		told = r.T("told.rearrange", told)
 	}
@@ -70,15 +70,15 @@ func (a *App) handBackWith(r *core.Req, tk storage.Ticket, reason string) error 
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_handedback", core.Esc(r.Me.Name), core.Quote(reason, 300)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_handedback", core.Esc(r.Me.Name), core.Quote(reason, 300)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // stillWrong passes on what the reporter says is still wrong, and keeps it
 // in the ticket's history.
-func (a *App) stillWrong(r *core.Req, tk storage.Ticket, event int64, note string) error {
+func (a *Tickets) stillWrong(r *core.Req, tk storage.Ticket, event int64, note string) error {
 	if tk.ReporterID != r.Me.ID {
 		return nil
 	}
@@ -109,7 +109,7 @@ func (a *App) stillWrong(r *core.Req, tk storage.Ticket, event int64, note strin
 
 // askFixed asks the reporter whether tk is fixed, with the resolution photo
 // when there is one. asked is false when the reporter cannot be asked.
-func (a *App) askFixed(r *core.Req, tk storage.Ticket, note string) (asked bool, err error) {
+func (a *Tickets) askFixed(r *core.Req, tk storage.Ticket, note string) (asked bool, err error) {
 	rep, err := r.Tx.Member(tk.ReporterID)
 	if core.IsNotFound(err) {
 		return false, nil

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"strings"
@@ -8,19 +8,19 @@ import (
 	"courtyard/telegram"
 )
 
-// openTicket files tk and tells the people who should hear of it: the
+// OpenTicket files tk and tells the people who should hear of it: the
 // building's groups get a public line, its leaders who can be reached (or,
 // without any, staff and admins) get it in private with a Claim button and
 // its photos. It returns who was told.
-func (a *App) openTicket(r *core.Req, tk storage.Ticket) (int64, reached, error) {
+func (a *Tickets) OpenTicket(r *core.Req, tk storage.Ticket) (int64, Reached, error) {
 	id, err := r.Tx.CreateTicket(tk, r.Now)
 	if err != nil {
-		return 0, reached{}, err
+		return 0, Reached{}, err
 	}
 	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.Now
 	chats, err := r.Tx.LinkedChats(tk.Building)
 	if err != nil {
-		return 0, reached{}, err
+		return 0, Reached{}, err
 	}
 	ids := []int64{}
 	for _, c := range chats {
@@ -32,29 +32,29 @@ func (a *App) openTicket(r *core.Req, tk storage.Ticket) (int64, reached, error)
 	for i, chat := range ids {
 		outID, err := a.SendID(r.Tx, chat, a.groupLine(tk, r.Me.Name), a.groupButtons(tk), storage.PriorityNotice, "tk:"+core.Itoa(id), r.Now)
 		if err != nil {
-			return 0, reached{}, err
+			return 0, Reached{}, err
 		}
 		if i == 0 {
 			if err := r.Tx.SetTicketGroupOut(id, outID); err != nil {
-				return 0, reached{}, err
+				return 0, Reached{}, err
 			}
 		}
 	}
-	w, err := a.alertLeaders(r, tk, r.Me.ID, "ticket.new")
+	w, err := a.AlertLeaders(r, tk, r.Me.ID, "ticket.new")
 	return id, w, err
 }
 
 // claimKeyboard is the Claim / Details pair in lang.
-func (a *App) claimKeyboard(lang string, tk storage.Ticket) telegram.Keyboard {
+func (a *Tickets) claimKeyboard(lang string, tk storage.Ticket) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "button.claim"), CallbackData: "tk:claim:" + core.Itoa(tk.ID)},
 		{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)},
 	}}}
 }
 
-// tellFollowers sends a line about tk to its reporter and followers, each in
+// TellFollowers sends a line about tk to its reporter and followers, each in
 // their language, except the person who caused it.
-func (a *App) tellFollowers(r *core.Req, tk storage.Ticket, except int64, key string, args ...any) error {
+func (a *Tickets) TellFollowers(r *core.Req, tk storage.Ticket, except int64, key string, args ...any) error {
 	ids, err := r.Tx.TicketFollowers(tk.ID)
 	if err != nil {
 		return err
@@ -80,7 +80,7 @@ func (a *App) tellFollowers(r *core.Req, tk storage.Ticket, except int64, key st
 }
 
 // headlineFor is tk's headline in person id's language.
-func (a *App) headlineFor(r *core.Req, id int64, tk storage.Ticket) string {
+func (a *Tickets) headlineFor(r *core.Req, id int64, tk storage.Ticket) string {
 	lang := a.Cfg.Community.Language
 	if m, err := r.Tx.Member(id); err == nil {
 		lang = a.LangOf(m)
@@ -90,11 +90,11 @@ func (a *App) headlineFor(r *core.Req, id int64, tk storage.Ticket) string {
 
 // groupLine is a ticket's public line in a building's group: never the
 // name of a reporter who hid it, never a unit.
-func (a *App) groupLine(tk storage.Ticket, reporter string) string {
+func (a *Tickets) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.Cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.KindLabel(lang, tk.Kind) + " " + a.Headline(lang, tk) + "\n")
-	b.WriteString("“" + core.Quote(a.ticketText(lang, tk), 300) + "”\n")
+	b.WriteString("“" + core.Quote(a.TicketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
 		b.WriteString(a.Cat.T(lang, "ticket.reported_by", core.Esc(reporter)) + " · ")
 	}
@@ -102,7 +102,7 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	return b.String()
 }
 
-func (a *App) groupButtons(tk storage.Ticket) any {
+func (a *Tickets) groupButtons(tk storage.Ticket) any {
 	lang := a.Cfg.Community.Language
 	row := []telegram.Button{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)}}
 	if !tk.State.Terminal() {
@@ -115,9 +115,9 @@ func (a *App) groupButtons(tk storage.Ticket) any {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}}
 }
 
-// refreshGroupLine brings the ticket's group line up to date: the queued
+// RefreshGroupLine brings the ticket's group line up to date: the queued
 // message is rewritten, a sent one edited.
-func (a *App) refreshGroupLine(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) RefreshGroupLine(r *core.Req, tk storage.Ticket) error {
 	if tk.GroupOutID == 0 {
 		return nil
 	}
@@ -133,10 +133,10 @@ func (a *App) refreshGroupLine(r *core.Req, tk storage.Ticket) error {
 		return err
 	}
 	text, buttons := a.groupLine(tk, rep.Name), a.groupButtons(tk)
-	if in, err := a.inMediation(r.Tx, tk.ID); err != nil {
+	if in, err := a.mediation.InMediation(r.Tx, tk.ID); err != nil {
 		return err
 	} else if in {
-		text, buttons = a.mediationLine(tk), a.mediationGroupButtons(tk)
+		text, buttons = a.mediation.MediationLine(tk), a.mediation.MediationGroupButtons(tk)
 	}
 	_, err = core.RefreshCopy(r.Tx, out, 0, text, buttons, storage.PriorityBulk, "", r.Now)
 	return err

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"context"
@@ -15,7 +15,7 @@ const batchTimed = 200
 // Escalate tells staff, once per ticket and step, of tickets unclaimed for
 // longer than tickets.escalate_after and of tickets past their category's
 // deadline.
-func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
+func (a *Tickets) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	r := a.SystemReq(ctx, tx, now)
 	staff, err := a.Staff(tx)
 	if err != nil {
@@ -55,7 +55,7 @@ func (a *App) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error
 	return nil
 }
 
-func (a *App) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
+func (a *Tickets) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
 	told := 0
 	for _, m := range staff {
 		if ok, err := a.Reachable(r.Tx, m); err != nil || !ok {
@@ -66,7 +66,7 @@ func (a *App) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, k
 		}
 		lang := a.LangOf(m)
 		text := a.Cat.T(lang, key, a.Headline(lang, tk), a.Age(lang, r.Now, tk.CreatedAt), hours,
-			a.StateLabel(lang, tk.State), core.Quote(a.ticketText(lang, tk), 200))
+			a.StateLabel(lang, tk.State), core.Quote(a.TicketText(lang, tk), 200))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func (a *App) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, k
 
 // AutoClose closes resolved tickets whose reporter did not answer within
 // tickets.auto_close_days, and tells them.
-func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) error {
+func (a *Tickets) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	r := a.SystemReq(ctx, tx, now)
 	days := time.Duration(a.Cfg.Tickets.AutoCloseDays) * 24 * time.Hour
 	tks, err := tx.ResolvedBefore(now.Add(-days), batchTimed)
@@ -97,11 +97,11 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 		if next.Kind == storage.TicketKindWish {
 			key = "ticket.autoclosed_wish"
 		}
-		if err := a.tellFollowers(r, next, 0, key,
+		if err := a.TellFollowers(r, next, 0, key,
 			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.days", a.Cfg.Tickets.AutoCloseDays) })); err != nil {
 			return err
 		}
-		if err := a.refreshGroupLine(r, next); err != nil {
+		if err := a.RefreshGroupLine(r, next); err != nil {
 			return err
 		}
 	}
@@ -111,7 +111,7 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 // Housekeeping drops what the bot no longer needs: processed updates and
 // finished replies older than a month. Tickets, their events and
 // announcements' delivery records are kept.
-func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) error {
+func (a *Tickets) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	before := now.AddDate(0, -1, 0)
 	n, err := tx.PruneInbox(before)
 	if err != nil {
@@ -122,5 +122,5 @@ func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) e
 		return err
 	}
 	a.Log.Info("housekeeping", "updates_pruned", n, "messages_pruned", m)
-	return a.StripClosed(ctx, tx, now)
+	return a.retention.StripClosed(ctx, tx, now)
 }

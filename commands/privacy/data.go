@@ -1,4 +1,4 @@
-package commands
+package privacy
 
 import (
 	"encoding/json"
@@ -14,7 +14,7 @@ import (
 type dataSection func(tx *storage.Tx, memberID int64) (name string, data any, err error)
 
 // records is a section read by storage.MemberRecords.
-func (a *App) records(section string) dataSection {
+func (a *Privacy) records(section string) dataSection {
 	return func(tx *storage.Tx, id int64) (string, any, error) {
 		rows, err := tx.MemberRecords(section, id, a.Loc)
 		return section, rows, err
@@ -22,7 +22,7 @@ func (a *App) records(section string) dataSection {
 }
 
 // dataSections lists every section of /mydata, in order.
-func (a *App) dataSections() []dataSection {
+func (a *Privacy) dataSections() []dataSection {
 	var out []dataSection
 	for _, s := range []string{
 		"profile", "buildings_led", "role_history", "private_chat", "flow",
@@ -47,7 +47,7 @@ func (a *App) dataSections() []dataSection {
 // those who may read them only (staff: the records they created, mediated
 // or wrote sessions of; a mediator: those of records they mediate). A party
 // finds only that a record names them (mediation_party).
-func (a *App) mediationSection(section string) dataSection {
+func (a *Privacy) mediationSection(section string) dataSection {
 	return func(tx *storage.Tx, id int64) (string, any, error) {
 		m, err := tx.Member(id)
 		if err != nil {
@@ -82,7 +82,7 @@ func (a *App) mediationSection(section string) dataSection {
 
 // careLogSection: the care list's records are in staff's copy only (their
 // own reads and changes of households); for anyone else it is empty.
-func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
+func (a *Privacy) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
 	m, err := tx.Member(id)
 	if err != nil {
 		return "", nil, err
@@ -95,7 +95,7 @@ func (a *App) careLogSection(tx *storage.Tx, id int64) (string, any, error) {
 
 // myData: /mydata sends the caller, in private, everything stored about
 // them as one JSON document.
-func (a *App) myData(r *core.Req) error {
+func (a *Privacy) myData(r *core.Req) error {
 	doc := map[string]any{
 		"member_id":    r.Me.ID,
 		"generated_at": r.Now.In(a.Loc).Format("2006-01-02T15:04:05Z07:00"),

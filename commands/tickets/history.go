@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"courtyard/commands/core"
@@ -9,7 +9,7 @@ import (
 // historyWhat is what an event of tk's history did, in words in lang: the
 // action, and its note where the note is something a person wrote or a
 // name (never a stored code).
-func (a *App) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent) string {
+func (a *Tickets) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent) string {
 	what := a.Cat.T(lang, "ticket.action."+string(ev.Action))
 	if ev.Action == storage.ActDuplicate && tk.DuplicateOf != 0 {
 		what = a.Cat.T(lang, "ticket.action.duplicate_of", tk.DuplicateOf)
@@ -32,7 +32,7 @@ func (a *App) historyWhat(lang string, tk storage.Ticket, ev storage.TicketEvent
 }
 
 // queueKeyboard has a Claim button for each unclaimed ticket of /queue.
-func (a *App) queueKeyboard(r *core.Req, tks []storage.Ticket) any {
+func (a *Tickets) queueKeyboard(r *core.Req, tks []storage.Ticket) any {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, tk := range tks {

@@ -1,4 +1,4 @@
-package commands
+package privacy
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 
 // mayBlock is the one rule for blocking: staff and admins may block and
 // unblock anyone but staff, admins and themselves.
-func (a *App) mayBlock(r *core.Req, target storage.Member) string {
+func (a *Privacy) mayBlock(r *core.Req, target storage.Member) string {
 	switch {
 	case !r.AtLeast(storage.RoleStaff):
 		return "block.forbidden"
@@ -22,7 +22,7 @@ func (a *App) mayBlock(r *core.Req, target storage.Member) string {
 }
 
 // blockCmd: /block <@user|id> <reason>, or as a reply: /block <reason>.
-func (a *App) blockCmd(r *core.Req) error {
+func (a *Privacy) blockCmd(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
 		return r.Reply(r.T("block.usage"), nil)
@@ -50,7 +50,7 @@ func (a *App) blockCmd(r *core.Req) error {
 }
 
 // unblockCmd: /unblock <@user|id>.
-func (a *App) unblockCmd(r *core.Req) error {
+func (a *Privacy) unblockCmd(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return r.Reply(r.T("block.unblock_usage"), nil)
@@ -74,7 +74,7 @@ func (a *App) unblockCmd(r *core.Req) error {
 }
 
 // blockedCmd: /blocked lists who the bot ignores.
-func (a *App) blockedCmd(r *core.Req) error {
+func (a *Privacy) blockedCmd(r *core.Req) error {
 	list, err := r.Tx.Blocks()
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func (a *App) blockedCmd(r *core.Req) error {
 
 // blockTarget finds who /block and /unblock are about: @user, an id, or
 // the author of the message replied to. It answers when nobody is found.
-func (a *App) blockTarget(r *core.Req, words []string) (*storage.Member, []string, error) {
+func (a *Privacy) blockTarget(r *core.Req, words []string) (*storage.Member, []string, error) {
 	var m storage.Member
 	var err error
 	switch {

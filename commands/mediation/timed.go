@@ -1,4 +1,4 @@
-package commands
+package mediation
 
 import (
 	"context"
@@ -22,7 +22,7 @@ type followData struct {
 }
 
 // scheduleFollowUp lays out (or moves) the reminder of dispute id for day.
-func (a *App) scheduleFollowUp(r *core.Req, id int64, day time.Time) error {
+func (a *Mediation) scheduleFollowUp(r *core.Req, id int64, day time.Time) error {
 	at := day.Add(followHour * time.Hour)
 	if at.Before(r.Now) {
 		at = r.Now
@@ -37,7 +37,7 @@ func (a *App) scheduleFollowUp(r *core.Req, id int64, day time.Time) error {
 
 // remindFollowUp tells the record's mediator, in private, that its
 // follow-up is due; staff when the mediator cannot be reached.
-func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Mediation) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	var fd followData
 	if err := json.Unmarshal([]byte(it.Data), &fd); err != nil {
 		return fmt.Errorf("mediation follow-up %s: %w", it.Key, err)
@@ -71,7 +71,7 @@ func (a *App) remindFollowUp(ctx context.Context, tx *storage.Tx, it storage.Due
 	return nil
 }
 
-func (a *App) remindOne(r *core.Req, d storage.Dispute, id int64) (bool, error) {
+func (a *Mediation) remindOne(r *core.Req, d storage.Dispute, id int64) (bool, error) {
 	m, err := r.Tx.Member(id)
 	if core.IsNotFound(err) {
 		return false, nil
@@ -86,7 +86,7 @@ func (a *App) remindOne(r *core.Req, d storage.Dispute, id int64) (bool, error) 
 
 // maySeeDisputeByID applies mayReadDispute to a person by id, as if in
 // their private chat (for reminders).
-func (a *App) maySeeDisputeByID(r *core.Req, id int64, d storage.Dispute) (bool, error) {
+func (a *Mediation) maySeeDisputeByID(r *core.Req, id int64, d storage.Dispute) (bool, error) {
 	m, err := r.Tx.Member(id)
 	if core.IsNotFound(err) {
 		return false, nil

@@ -1,9 +1,9 @@
-package commands
+package privacy
 
 import "courtyard/commands/core"
 
-// privacyCommandRows are privacy's rows of the permission table.
-func (a *App) privacyCommandRows() []core.Command {
+// CommandRows are privacy's rows of the permission table.
+func (a *Privacy) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "mydata", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.myData},
 		{Name: "forgetme", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.forgetMe},
@@ -14,8 +14,8 @@ func (a *App) privacyCommandRows() []core.Command {
 	}
 }
 
-// privacyButtonRows are privacy's button rows.
-func (a *App) privacyButtonRows() []core.Buttons {
+// ButtonRows are privacy's button rows.
+func (a *Privacy) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"mydata": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.myData)},

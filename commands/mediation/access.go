@@ -1,4 +1,4 @@
-package commands
+package mediation
 
 import (
 	"courtyard/commands/core"
@@ -11,7 +11,7 @@ const neighbourCategory = "neighbours"
 
 // mayMediate: staff and admins, and the members staff named mediators,
 // use the mediation room (in private).
-func (a *App) mayMediate(r *core.Req) (bool, error) {
+func (a *Mediation) mayMediate(r *core.Req) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -22,7 +22,7 @@ func (a *App) mayMediate(r *core.Req) (bool, error) {
 // record: only in a private chat, only staff, admins and the record's own
 // mediator. A leader or a resident who is not its mediator may not, nor
 // may another mediator. Every view and every button asks it again.
-func (a *App) mayReadDispute(r *core.Req, d storage.Dispute) bool {
+func (a *Mediation) mayReadDispute(r *core.Req, d storage.Dispute) bool {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return false
 	}
@@ -32,15 +32,15 @@ func (a *App) mayReadDispute(r *core.Req, d storage.Dispute) bool {
 // mayMoveToMediation: a neighbour-dispute ticket still being worked on may
 // be moved to the mediation room by staff and by the building's leaders,
 // in private.
-func (a *App) mayMoveToMediation(r *core.Req, tk storage.Ticket) bool {
+func (a *Mediation) mayMoveToMediation(r *core.Req, tk storage.Ticket) bool {
 	if !r.Private() || tk.Category != neighbourCategory || !tk.State.Active() {
 		return false
 	}
 	return r.AtLeast(storage.RoleStaff) || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(tk.Building))
 }
 
-// inMediation reports whether ticket id was moved to the mediation room.
-func (a *App) inMediation(tx *storage.Tx, id int64) (bool, error) {
+// InMediation reports whether ticket id was moved to the mediation room.
+func (a *Mediation) InMediation(tx *storage.Tx, id int64) (bool, error) {
 	_, err := tx.DisputeByTicket(id)
 	if core.IsNotFound(err) {
 		return false, nil
@@ -51,7 +51,7 @@ func (a *App) inMediation(tx *storage.Tx, id int64) (bool, error) {
 // loadDispute reads dispute id for the person behind r: ok is false (and
 // they were answered) when there is none or they may not read it; both
 // look the same, so that a forged button learns nothing.
-func (a *App) loadDispute(r *core.Req, id int64) (storage.Dispute, bool, error) {
+func (a *Mediation) loadDispute(r *core.Req, id int64) (storage.Dispute, bool, error) {
 	d, err := r.Tx.Dispute(id)
 	if err != nil && !core.IsNotFound(err) {
 		return d, false, err

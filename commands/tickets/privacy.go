@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"strings"
@@ -12,10 +12,10 @@ import (
 // their name: a dispute with a neighbour.
 const privateCategory = "neighbours"
 
-// askName asks, before anything is filed or posted, whether the reporter's
+// AskName asks, before anything is filed or posted, whether the reporter's
 // name may be shown with the report, and says plainly where a line about
 // it will appear.
-func (a *App) askName(r *core.Req, d reportData) error {
+func (a *Tickets) AskName(r *core.Req, d ReportData) error {
 	if err := a.setReportFlow(r, "name", d); err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (a *App) askName(r *core.Req, d reportData) error {
 
 // reportName takes Show my name / Hide my name: only now is the ticket
 // filed and its group line queued.
-func (a *App) reportName(r *core.Req, choice string) error {
+func (a *Tickets) reportName(r *core.Req, choice string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -68,19 +68,19 @@ func (a *App) reportName(r *core.Req, choice string) error {
 
 // draftAddition keeps a photo or a location sent while the name question
 // is open, and asks the question again.
-func (a *App) draftAddition(r *core.Req, d reportData, photo string) error {
+func (a *Tickets) draftAddition(r *core.Req, d ReportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
 	case r.Msg.Location != nil:
 		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
 	}
-	return a.askName(r, d)
+	return a.AskName(r, d)
 }
 
 // guessFromText keeps a description typed instead of tapping a category,
 // guesses the category by its words and asks to confirm.
-func (a *App) guessFromText(r *core.Req, d reportData, photo string) error {
+func (a *Tickets) guessFromText(r *core.Req, d ReportData, photo string) error {
 	switch {
 	case photo != "":
 		d.Photos = append(d.Photos, photo)
@@ -112,7 +112,7 @@ func (a *App) guessFromText(r *core.Req, d reportData, photo string) error {
 
 // addNote adds a sentence sent after filing to the ticket's history,
 // where the leaders and the person handling it read it.
-func (a *App) addNote(r *core.Req, d reportData) error {
+func (a *Tickets) addNote(r *core.Req, d ReportData) error {
 	text := core.CleanText(r.Text)
 	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
@@ -125,7 +125,7 @@ func (a *App) addNote(r *core.Req, d reportData) error {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
 	if err := r.Tx.AddTicketNote(tk.ID, r.Me.ID, text, r.Now); err != nil {
 		return err
@@ -135,6 +135,6 @@ func (a *App) addNote(r *core.Req, d reportData) error {
 
 // staleHide answers the "hide my name" button of messages sent before the
 // choice moved into the report: the name is chosen before filing now.
-func (a *App) staleHide(r *core.Req, _ storage.Ticket) error {
+func (a *Tickets) staleHide(r *core.Req, _ storage.Ticket) error {
 	return r.Toast(r.T("error.stale_button"))
 }

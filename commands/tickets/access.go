@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"courtyard/commands/core"
@@ -22,7 +22,7 @@ type viewer struct {
 	role storage.Role
 }
 
-func (a *App) viewerOf(m storage.Member) viewer { return viewer{m: m, role: a.RoleOf(m)} }
+func (a *Tickets) viewerOf(m storage.Member) viewer { return viewer{m: m, role: a.RoleOf(m)} }
 
 // viewer is the person behind the request.
 func viewerIn(r *core.Req) viewer { return viewer{m: r.Me, role: r.Role} }
@@ -32,7 +32,7 @@ func viewerIn(r *core.Req) viewer { return viewer{m: r.Me, role: r.Role} }
 // members of the team it is dispatched to see the work but not a hidden
 // reporter; its reporter, and its followers who live in its building, see
 // their own view. Nobody else sees it in private.
-func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access, error) {
+func (a *Tickets) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access, error) {
 	switch {
 	case v.role.Rank() >= storage.RoleStaff.Rank(),
 		v.role == storage.RoleLeader && v.m.LeadsBuilding(tk.Building),
@@ -63,7 +63,7 @@ func (a *App) ticketAccess(tx *storage.Tx, v viewer, tk storage.Ticket) (access,
 // accessTo is how much of tk the person behind r may see where they are:
 // in private by ticketAccess; in a group, the public line, and only in a
 // group the ticket's line belongs to.
-func (a *App) accessTo(r *core.Req, tk storage.Ticket) (access, error) {
+func (a *Tickets) accessTo(r *core.Req, tk storage.Ticket) (access, error) {
 	if !r.Private() {
 		ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID)
 		if err != nil || !ok {
@@ -76,7 +76,7 @@ func (a *App) accessTo(r *core.Req, tk storage.Ticket) (access, error) {
 
 // lineBelongsTo reports whether a ticket's group line is for chat: the
 // group it was reported in, or a group linked to its building.
-func (a *App) lineBelongsTo(tx *storage.Tx, tk storage.Ticket, chat int64) (bool, error) {
+func (a *Tickets) lineBelongsTo(tx *storage.Tx, tk storage.Ticket, chat int64) (bool, error) {
 	if tk.SourceChatID != 0 && tk.SourceChatID == chat {
 		return true, nil
 	}
@@ -92,15 +92,18 @@ func (a *App) lineBelongsTo(tx *storage.Tx, tk storage.Ticket, chat int64) (bool
 
 // mayFollow: only residents registered in the ticket's building follow it
 // (and the reporter has no need to).
-func (a *App) mayFollow(v viewer, tk storage.Ticket) bool {
+func (a *Tickets) mayFollow(v viewer, tk storage.Ticket) bool {
 	return v.m.Registered() && v.m.Building == tk.Building && v.m.ID != tk.ReporterID
 }
+
+// MayFollow reports whether the person behind r may follow tk.
+func (a *Tickets) MayFollow(r *core.Req, tk storage.Ticket) bool { return a.mayFollow(viewerIn(r), tk) }
 
 // mayKnowReporter is the one rule for who may see who reported a ticket
 // (name and unit), whether or not the name is hidden from neighbours: the
 // reporter, the building's leaders, staff and admins, and the one person
 // it is assigned to. Members of a team it is dispatched to may not.
-func (a *App) mayKnowReporter(r *core.Req, tk storage.Ticket) (bool, error) {
+func (a *Tickets) mayKnowReporter(r *core.Req, tk storage.Ticket) (bool, error) {
 	if r.Me.ID == tk.ReporterID {
 		return true, nil
 	}
@@ -111,7 +114,7 @@ func (a *App) mayKnowReporter(r *core.Req, tk storage.Ticket) (bool, error) {
 // reporterLine says who reported tk, as far as the reader may know: name
 // and unit for those who may know the reporter; the name alone, as the
 // group line shows it, for others when the name is not hidden.
-func (a *App) reporterLine(r *core.Req, tk storage.Ticket, knows bool) (string, error) {
+func (a *Tickets) reporterLine(r *core.Req, tk storage.Ticket, knows bool) (string, error) {
 	if !knows && tk.HideName {
 		return "", nil
 	}
@@ -134,7 +137,7 @@ func (a *App) reporterLine(r *core.Req, tk storage.Ticket, knows bool) (string, 
 
 // maySeeByID applies ticketAccess to a person by id (for notices): false
 // for someone the bot does not know.
-func (a *App) maySeeByID(tx *storage.Tx, id int64, tk storage.Ticket) (bool, error) {
+func (a *Tickets) maySeeByID(tx *storage.Tx, id int64, tk storage.Ticket) (bool, error) {
 	m, err := tx.Member(id)
 	if core.IsNotFound(err) {
 		return false, nil

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"time"
@@ -18,7 +18,7 @@ const (
 
 // voiceRefused answers, and reports true, when a voice note is too long or
 // there are already as many as a ticket may have.
-func (a *App) voiceRefused(r *core.Req, v storage.Voice, have int) (bool, error) {
+func (a *Tickets) voiceRefused(r *core.Req, v storage.Voice, have int) (bool, error) {
 	switch {
 	case v.Seconds > maxVoiceSeconds:
 		return true, r.Reply(r.T("report.voice_too_long", maxVoiceSeconds/60), nil)
@@ -28,9 +28,9 @@ func (a *App) voiceRefused(r *core.Req, v storage.Voice, have int) (bool, error)
 	return false, nil
 }
 
-// ticketText is a ticket's description as a reader of lang sees it: its
+// TicketText is a ticket's description as a reader of lang sees it: its
 // text, or "(voice message)" when it was told by voice only.
-func (a *App) ticketText(lang string, tk storage.Ticket) string {
+func (a *Tickets) TicketText(lang string, tk storage.Ticket) string {
 	if tk.Text == "" && len(tk.Voices) > 0 {
 		return a.Cat.T(lang, "ticket.voice_only")
 	}
@@ -38,7 +38,7 @@ func (a *App) ticketText(lang string, tk storage.Ticket) string {
 }
 
 // sendVoices sends a ticket's voice notes to chat, each captioned in lang.
-func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, voices []storage.Voice, prio int, now time.Time) error {
+func (a *Tickets) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, voices []storage.Voice, prio int, now time.Time) error {
 	for i, v := range voices {
 		caption := a.Cat.T(lang, "media.voice", tk.ID)
 		if len(voices) > 1 {
@@ -60,7 +60,7 @@ func (a *App) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage.Tic
 
 // draftVoice keeps a voice note sent before the report is filed; it
 // reports true when it answered (the note was refused).
-func (a *App) draftVoice(r *core.Req, d *reportData) (bool, error) {
+func (a *Tickets) draftVoice(r *core.Req, d *ReportData) (bool, error) {
 	v := core.VoiceOf(r)
 	if v == nil {
 		return false, nil
@@ -74,7 +74,7 @@ func (a *App) draftVoice(r *core.Req, d *reportData) (bool, error) {
 
 // attachVoice adds a voice note sent after filing to the ticket and sends
 // it to those handling it; a caption is kept as an added sentence.
-func (a *App) attachVoice(r *core.Req, d reportData, v storage.Voice) error {
+func (a *Tickets) attachVoice(r *core.Req, d ReportData, v storage.Voice) error {
 	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func (a *App) attachVoice(r *core.Req, d reportData, v storage.Voice) error {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
-		return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
 	if refused, err := a.voiceRefused(r, v, len(tk.Voices)); refused || err != nil {
 		return err
@@ -111,7 +111,7 @@ func (a *App) attachVoice(r *core.Req, d reportData, v storage.Voice) error {
 // voicesToClaimer sends a ticket's voice notes to the person who just
 // claimed it, unless they had them with the new-ticket notice (the
 // building's leaders, or staff when it had none).
-func (a *App) voicesToClaimer(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) voicesToClaimer(r *core.Req, tk storage.Ticket) error {
 	if len(tk.Voices) == 0 || !r.Private() {
 		return nil
 	}

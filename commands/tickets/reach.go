@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"strings"
@@ -8,40 +8,40 @@ import (
 )
 
 // roleIn is a person's role, named in the reader's language.
-func (a *App) roleIn(role storage.Role) core.InLang {
+func (a *Tickets) roleIn(role storage.Role) core.InLang {
 	return func(lang string) string { return a.Cat.T(lang, "role."+string(role)) }
 }
 
 // stateIn is a ticket state, named in the reader's language.
-func (a *App) stateIn(s storage.TicketState) core.InLang {
+func (a *Tickets) stateIn(s storage.TicketState) core.InLang {
 	return func(lang string) string { return a.StateLabel(lang, s) }
 }
 
 // keyIn is a catalog message in the reader's language.
-func (a *App) keyIn(key string, args ...any) core.InLang {
+func (a *Tickets) keyIn(key string, args ...any) core.InLang {
 	return func(lang string) string { return a.Cat.T(lang, key, args...) }
 }
 
-// reached is who an alert about a ticket actually went to.
-type reached struct {
+// Reached is who an alert about a ticket actually went to.
+type Reached struct {
 	leaders []storage.Member // the building's leaders told
 	staff   int              // staff and admins told, when no leader could be
 }
 
-func (w reached) nobody() bool { return len(w.leaders) == 0 && w.staff == 0 }
+func (w Reached) nobody() bool { return len(w.leaders) == 0 && w.staff == 0 }
 
-// alertLeaders sends a ticket to its building's leaders who can be reached,
+// AlertLeaders sends a ticket to its building's leaders who can be reached,
 // or, when none can, to the staff and admins who can, with Claim and
 // Details buttons and the ticket's photos and location. When nobody can be
 // reached the alert is recorded for staff to see in /status.
-func (a *App) alertLeaders(r *core.Req, tk storage.Ticket, except int64, key string, extra ...any) (reached, error) {
+func (a *Tickets) AlertLeaders(r *core.Req, tk storage.Ticket, except int64, key string, extra ...any) (Reached, error) {
 	return a.alertBuilding(r, tk, except, key, true, extra...)
 }
 
-// alertBuilding is alertLeaders; without fallback, only the leaders are
+// alertBuilding is AlertLeaders; without fallback, only the leaders are
 // tried and nothing is recorded (for news someone else already has).
-func (a *App) alertBuilding(r *core.Req, tk storage.Ticket, except int64, key string, fallback bool, extra ...any) (reached, error) {
-	var w reached
+func (a *Tickets) alertBuilding(r *core.Req, tk storage.Ticket, except int64, key string, fallback bool, extra ...any) (Reached, error) {
+	var w Reached
 	leaders, err := r.Tx.LeadersOf(tk.Building)
 	if err != nil {
 		return w, err
@@ -67,7 +67,7 @@ func (a *App) alertBuilding(r *core.Req, tk storage.Ticket, except int64, key st
 
 // alertPeople sends key about tk to each reachable person but except, and
 // returns those it went to.
-func (a *App) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Member, except int64, key string, extra []any) ([]storage.Member, error) {
+func (a *Tickets) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Member, except int64, key string, extra []any) ([]storage.Member, error) {
 	var told []storage.Member
 	for _, m := range people {
 		if m.ID == except {
@@ -80,7 +80,7 @@ func (a *App) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Membe
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 200)}, core.Localize(lang, extra)...)...)
+		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), core.Quote(a.TicketText(lang, tk), 200)}, core.Localize(lang, extra)...)...)
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return nil, err
 		}
@@ -96,9 +96,9 @@ func (a *App) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Membe
 	return told, nil
 }
 
-// toldLine says, in the reader's language, who an alert reached: the
+// ToldLine says, in the reader's language, who an alert reached: the
 // leaders by name, the community staff, or that it was recorded for staff.
-func (a *App) toldLine(lang string, w reached) string {
+func (a *Tickets) ToldLine(lang string, w Reached) string {
 	switch {
 	case len(w.leaders) == 1:
 		return a.Cat.T(lang, "told.leader", core.Esc(w.leaders[0].Name))
@@ -114,8 +114,8 @@ func (a *App) toldLine(lang string, w reached) string {
 	return a.Cat.T(lang, "told.nobody")
 }
 
-// tellUnreached tells a staff member, once, of alerts that reached nobody.
-func (a *App) tellUnreached(r *core.Req) error {
+// TellUnreached tells a staff member, once, of alerts that reached nobody.
+func (a *Tickets) TellUnreached(r *core.Req) error {
 	if !r.Private() || !r.AtLeast(storage.RoleStaff) {
 		return nil
 	}
@@ -123,11 +123,11 @@ func (a *App) tellUnreached(r *core.Req) error {
 	if err != nil || len(list) == 0 {
 		return err
 	}
-	return r.Reply(r.T("unreached.told", len(list), a.unreachedTickets(list)), nil)
+	return r.Reply(r.T("unreached.told", len(list), a.UnreachedTickets(list)), nil)
 }
 
-// unreachedTickets lists the tickets of unreached alerts: "#3, #5".
-func (a *App) unreachedTickets(list []storage.Unreached) string {
+// UnreachedTickets lists the tickets of unreached alerts: "#3, #5".
+func (a *Tickets) UnreachedTickets(list []storage.Unreached) string {
 	seen := map[int64]bool{}
 	var ids []string
 	for _, u := range list {
@@ -139,10 +139,10 @@ func (a *App) unreachedTickets(list []storage.Unreached) string {
 	return strings.Join(ids, ", ")
 }
 
-// openedPrivate notes that a person who has not registered wrote to the bot
+// OpenedPrivate notes that a person who has not registered wrote to the bot
 // in private, so that alerts can reach them (staff and admins need not
 // register).
-func (a *App) openedPrivate(r *core.Req) error {
+func (a *Tickets) OpenedPrivate(r *core.Req) error {
 	if !r.Private() || r.Me.Registered() {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package commands
+package mediation
 
 import (
 	"courtyard/commands/core"
@@ -6,13 +6,13 @@ import (
 	"courtyard/telegram"
 )
 
-// mediationTicketRow is the "Move to the mediation room" button under a
+// MediationTicketRow is the "Move to the mediation room" button under a
 // neighbour-dispute ticket, for those who may move it; nil for others.
-func (a *App) mediationTicketRow(r *core.Req, tk storage.Ticket) ([]telegram.Button, error) {
+func (a *Mediation) MediationTicketRow(r *core.Req, tk storage.Ticket) ([]telegram.Button, error) {
 	if !a.mayMoveToMediation(r, tk) {
 		return nil, nil
 	}
-	if in, err := a.inMediation(r.Tx, tk.ID); err != nil || in {
+	if in, err := a.InMediation(r.Tx, tk.ID); err != nil || in {
 		return nil, err
 	}
 	return []telegram.Button{{Text: r.T("mediation.move_button"), CallbackData: "md:tk:" + core.Itoa(tk.ID)}}, nil
@@ -24,7 +24,7 @@ func (a *App) mediationTicketRow(r *core.Req, tk storage.Ticket) ([]telegram.But
 // and followers hear that it is handled in person, and the group line says
 // only that it is being handled. The ticket's history says it moved, and
 // nothing of the record.
-func (a *App) moveToMediation(r *core.Req, arg string) error {
+func (a *Mediation) moveToMediation(r *core.Req, arg string) error {
 	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
@@ -67,12 +67,12 @@ func (a *App) moveToMediation(r *core.Req, arg string) error {
 	note := a.Cat.T(a.Cfg.Community.Language, "mediation.ticket_event")
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActAssign, r.Me.ID, storage.TransitionOpts{Assignee: r.Me.ID, Note: note}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.tickets.Refuse(r, tk, err)
 	}
-	if err := a.refreshGroupLine(r, next); err != nil {
+	if err := a.tickets.RefreshGroupLine(r, next); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "mediation.ticket_told"); err != nil {
+	if err := a.tickets.TellFollowers(r, next, r.Me.ID, "mediation.ticket_told"); err != nil {
 		return err
 	}
 	if err := r.Toast(r.T("mediation.moved", tk.ID)); err != nil {
@@ -85,9 +85,9 @@ func (a *App) moveToMediation(r *core.Req, arg string) error {
 	return a.showDispute(r, rec, false)
 }
 
-// mediationLine is the group line of a ticket in mediation: its number,
+// MediationLine is the group line of a ticket in mediation: its number,
 // category and building and "being handled", never its text or names.
-func (a *App) mediationLine(tk storage.Ticket) string {
+func (a *Mediation) MediationLine(tk storage.Ticket) string {
 	lang := a.Cfg.Community.Language
 	state := a.Cat.T(lang, "mediation.group_handled")
 	if !tk.State.Active() {
@@ -96,8 +96,8 @@ func (a *App) mediationLine(tk storage.Ticket) string {
 	return a.KindLabel(lang, tk.Kind) + " " + a.Headline(lang, tk) + "\n" + state
 }
 
-// mediationGroupButtons keeps only Details under such a line.
-func (a *App) mediationGroupButtons(tk storage.Ticket) any {
+// MediationGroupButtons keeps only Details under such a line.
+func (a *Mediation) MediationGroupButtons(tk storage.Ticket) any {
 	lang := a.Cfg.Community.Language
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "button.details"), CallbackData: "tk:info:" + core.Itoa(tk.ID)}}}}
 }

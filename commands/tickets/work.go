@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"encoding/json"
@@ -10,10 +10,10 @@ import (
 	"courtyard/telegram"
 )
 
-const flowResolve = "resolve"
+const FlowResolve = "resolve"
 
 // ticketButton routes the "tk:" buttons.
-func (a *App) ticketButton(r *core.Req) error {
+func (a *Tickets) ticketButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "tk:")
 	verb := parts[0]
 	switch verb {
@@ -70,7 +70,7 @@ func (a *App) ticketButton(r *core.Req) error {
 
 // mayClaim: staff, the building's leaders, and members of the team the
 // ticket was dispatched to.
-func (a *App) mayClaim(r *core.Req, tk storage.Ticket) (bool, error) {
+func (a *Tickets) mayClaim(r *core.Req, tk storage.Ticket) (bool, error) {
 	if a.mayManage(r, tk) {
 		return true, nil
 	}
@@ -81,12 +81,12 @@ func (a *App) mayClaim(r *core.Req, tk storage.Ticket) (bool, error) {
 }
 
 // mayManage: staff and the building's leaders assign, reject, mark duplicates.
-func (a *App) mayManage(r *core.Req, tk storage.Ticket) bool {
+func (a *Tickets) mayManage(r *core.Req, tk storage.Ticket) bool {
 	return r.AtLeast(storage.RoleStaff) || (r.Role == storage.RoleLeader && r.Me.LeadsBuilding(tk.Building))
 }
 
-// refuse answers an illegal transition with the ticket's current state.
-func (a *App) refuse(r *core.Req, tk storage.Ticket, err error) error {
+// Refuse answers an illegal transition with the ticket's current state.
+func (a *Tickets) Refuse(r *core.Req, tk storage.Ticket, err error) error {
 	var te *storage.TransitionError
 	if !errors.As(err, &te) {
 		return err
@@ -107,7 +107,7 @@ func (a *App) refuse(r *core.Req, tk storage.Ticket, err error) error {
 
 // claim takes a ticket for the presser. The notice the button was on
 // becomes the work message (edit), or, from a list, a new one is sent.
-func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
+func (a *Tickets) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	if ok, err := a.mayClaim(r, tk); err != nil || !ok {
 		if err != nil {
 			return err
@@ -116,7 +116,7 @@ func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActClaim, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	if err := r.Toast(r.T("ticket.claimed_toast", tk.ID)); err != nil {
 		return err
@@ -125,33 +125,33 @@ func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	if !edit {
 		say = r.Reply
 	}
-	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), core.Quote(a.ticketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), core.Quote(a.TicketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
 		return err
 	}
 	if err := a.voicesToClaimer(r, next); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(r.Me.Name), a.roleIn(r.Role)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
-func (a *App) workButtons(r *core.Req, tk storage.Ticket) telegram.Keyboard {
+func (a *Tickets) workButtons(r *core.Req, tk storage.Ticket) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: r.T("button.resolve"), CallbackData: "tk:res:" + core.Itoa(tk.ID)},
 		{Text: r.T("button.handback"), CallbackData: "tk:back:" + core.Itoa(tk.ID)},
 	}}}
 }
 
-func (a *App) handBack(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) handBack(r *core.Req, tk storage.Ticket) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActHandback); !ok {
 		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if err := r.SetFlow(flowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
+	if err := r.SetFlow(FlowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
@@ -161,14 +161,14 @@ func (a *App) handBack(r *core.Req, tk storage.Ticket) error {
 }
 
 // askResolution starts the "what was done?" question.
-func (a *App) askResolution(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) askResolution(r *core.Req, tk storage.Ticket) error {
 	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
 		return r.Toast(r.T("ticket.not_yours"))
 	}
 	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
 		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if err := r.SetFlow(flowResolve, "note", reportData{Ticket: tk.ID}); err != nil {
+	if err := r.SetFlow(FlowResolve, "note", ReportData{Ticket: tk.ID}); err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
@@ -178,8 +178,8 @@ func (a *App) askResolution(r *core.Req, tk storage.Ticket) error {
 }
 
 // resolveText takes the resolution note (text, or a photo with a caption).
-func (a *App) resolveText(r *core.Req, f storage.Flow) error {
-	var d reportData
+func (a *Tickets) resolveText(r *core.Req, f storage.Flow) error {
+	var d ReportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
@@ -203,7 +203,7 @@ func (a *App) resolveText(r *core.Req, f storage.Flow) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActResolve, r.Me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	asked, err := a.askFixed(r, next, note)
 	if err != nil {
@@ -216,15 +216,15 @@ func (a *App) resolveText(r *core.Req, f storage.Flow) error {
 	if err := r.Reply(ack, nil); err != nil {
 		return err
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
+	if err := a.TellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // feedback takes the reporter's yes / partly / no. Partly and no reopen
 // the ticket, tell who handles it, and ask what is still wrong.
-func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
+func (a *Tickets) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 	if tk.ReporterID != r.Me.ID {
 		return r.Toast(r.T("ticket.only_reporter"))
 	}
@@ -240,12 +240,12 @@ func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 	}
 	next, ev, err := r.Tx.Transition(tk.ID, act, r.Me.ID, storage.TransitionOpts{}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
-	if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
+	if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_state", a.stateIn(next.State)); err != nil {
 		return err
 	}
-	if err := a.refreshGroupLine(r, next); err != nil {
+	if err := a.RefreshGroupLine(r, next); err != nil {
 		return err
 	}
 	if act == storage.ActConfirm {
@@ -269,12 +269,12 @@ func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 		return err
 	}
 	if told == "" || !w.nobody() {
-		told += a.toldLine(r.Lang, w)
+		told += a.ToldLine(r.Lang, w)
 	}
 	if err := a.editFeedback(r, r.T("ticket.reopened_ack", a.Headline(r.Lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
 		return err
 	}
-	if err := r.SetFlow(flowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
+	if err := r.SetFlow(FlowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
 		return err
 	}
 	return r.Tell(r.Me.ID, r.T("ticket.ask_still_wrong", next.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.still_wrong_placeholder")})
@@ -282,7 +282,7 @@ func (a *App) feedback(r *core.Req, tk storage.Ticket, answer string) error {
 
 // editFeedback replaces the "is it fixed?" question (a photo's caption or a
 // message's text) with the answer's outcome.
-func (a *App) editFeedback(r *core.Req, text string) error {
+func (a *Tickets) editFeedback(r *core.Req, text string) error {
 	if r.Msg == nil || len(r.Msg.Photo) == 0 {
 		return r.Edit(text, nil)
 	}
@@ -293,7 +293,7 @@ func (a *App) editFeedback(r *core.Req, text string) error {
 }
 
 // workKeyboardFor is the Resolve / Hand back pair in the assignee's language.
-func (a *App) workKeyboardFor(r *core.Req, tk storage.Ticket) any {
+func (a *Tickets) workKeyboardFor(r *core.Req, tk storage.Ticket) any {
 	m, err := r.Tx.Member(tk.AssigneeID)
 	if err != nil {
 		return nil
@@ -306,7 +306,7 @@ func (a *App) workKeyboardFor(r *core.Req, tk storage.Ticket) any {
 }
 
 // meToo follows a ticket from its group line.
-func (a *App) meToo(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) meToo(r *core.Req, tk storage.Ticket) error {
 	if !r.Private() {
 		if ok, err := a.lineBelongsTo(r.Tx, tk, r.Chat.ID); err != nil || !ok {
 			if err != nil {

@@ -1,4 +1,4 @@
-package commands
+package mediation
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ const mediationList = 20
 // mediation: /mediation lists the records the caller may read, with a
 // button each; /mediation <n> opens one; /mediation new records one. Never
 // in a group.
-func (a *App) mediation(r *core.Req) error {
+func (a *Mediation) mediation(r *core.Req) error {
 	if !r.Private() {
 		return r.Reply(r.T("mediation.group_refused"), a.LinkKeyboard(r, "help"))
 	}
@@ -45,7 +45,7 @@ func (a *App) mediation(r *core.Req) error {
 }
 
 // listDisputes answers with the newest records the caller may read.
-func (a *App) listDisputes(r *core.Req) error {
+func (a *Mediation) listDisputes(r *core.Req) error {
 	by := r.Me.ID
 	if r.AtLeast(storage.RoleStaff) {
 		by = 0
@@ -75,7 +75,7 @@ func (a *App) listDisputes(r *core.Req) error {
 
 // showDispute shows a record with its sessions and what can be done next;
 // edit rewrites the message the button was on.
-func (a *App) showDispute(r *core.Req, d storage.Dispute, edit bool) error {
+func (a *Mediation) showDispute(r *core.Req, d storage.Dispute, edit bool) error {
 	sessions, err := r.Tx.DisputeSessions(d.ID)
 	if err != nil {
 		return err
@@ -123,14 +123,14 @@ func (a *App) showDispute(r *core.Req, d storage.Dispute, edit bool) error {
 func disputeTarget(id int64) string { return "d:" + core.Itoa(id) }
 
 // disputeWhere is the record's building, or a dash.
-func (a *App) disputeWhere(r *core.Req, d storage.Dispute) string {
+func (a *Mediation) disputeWhere(r *core.Req, d storage.Dispute) string {
 	if d.Building == "" {
 		return r.T("mediation.no_building")
 	}
 	return r.T("ledger.building", core.Esc(d.Building))
 }
 
-func (a *App) outcomeLabel(r *core.Req, o string) string {
+func (a *Mediation) outcomeLabel(r *core.Req, o string) string {
 	if o == "" {
 		return r.T("mediation.outcome_open")
 	}
@@ -138,7 +138,7 @@ func (a *App) outcomeLabel(r *core.Req, o string) string {
 }
 
 // mediationButton routes the "md:" buttons; each asks mayReadDispute again.
-func (a *App) mediationButton(r *core.Req) error {
+func (a *Mediation) mediationButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "md:")
 	if !r.Private() {
 		return r.Toast(r.T("mediation.group_refused"))
@@ -192,7 +192,7 @@ func (a *App) mediationButton(r *core.Req) error {
 }
 
 // askOutcome offers the outcomes as buttons.
-func (a *App) askOutcome(r *core.Req, d storage.Dispute) error {
+func (a *Mediation) askOutcome(r *core.Req, d storage.Dispute) error {
 	var row []telegram.Button
 	for _, o := range storage.DisputeOutcomes {
 		row = append(row, telegram.Button{Text: r.T("mediation.outcome_" + o), CallbackData: "md:out:" + core.Itoa(d.ID) + ":" + o})
@@ -204,7 +204,7 @@ func (a *App) askOutcome(r *core.Req, d storage.Dispute) error {
 }
 
 // setOutcome records the outcome chosen.
-func (a *App) setOutcome(r *core.Req, d storage.Dispute, o string) error {
+func (a *Mediation) setOutcome(r *core.Req, d storage.Dispute, o string) error {
 	valid := false
 	for _, x := range storage.DisputeOutcomes {
 		valid = valid || x == o
@@ -225,7 +225,7 @@ func (a *App) setOutcome(r *core.Req, d storage.Dispute, o string) error {
 
 // mediator: /mediator <@user|id> [off], or as a reply: staff name a
 // mediator of the mediation room, or take that back.
-func (a *App) mediator(r *core.Req) error {
+func (a *Mediation) mediator(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
 		return r.Reply(r.T("mediator.usage"), nil)

@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"time"
@@ -11,7 +11,7 @@ import (
 // sendMedia sends a ticket's photos (as albums of up to ten), its voice
 // notes and its location to chat, captioned in lang. Only for people with
 // full access.
-func (a *App) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, prio int, now time.Time) error {
+func (a *Tickets) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Ticket, prio int, now time.Time) error {
 	caption := a.Cat.T(lang, "media.photos", tk.ID, len(tk.Photos))
 	if err := a.sendPhotos(tx, chat, tk.Photos, caption, prio, now); err != nil {
 		return err
@@ -28,7 +28,7 @@ func (a *App) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.Tick
 }
 
 // sendPhotos sends photos as one photo or albums, the caption on the first.
-func (a *App) sendPhotos(tx *storage.Tx, chat int64, photos []string, caption string, prio int, now time.Time) error {
+func (a *Tickets) sendPhotos(tx *storage.Tx, chat int64, photos []string, caption string, prio int, now time.Time) error {
 	for start := 0; start < len(photos); start += telegram.MaxAlbum {
 		part := photos[start:min(start+telegram.MaxAlbum, len(photos))]
 		c := ""
@@ -57,7 +57,7 @@ func (a *App) sendPhotos(tx *storage.Tx, chat int64, photos []string, caption st
 
 // mediaButton is the Details button that sends a ticket's photos, voice
 // notes and location, or nil when it has none.
-func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
+func (a *Tickets) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
 	if len(tk.Photos) == 0 && tk.Lat == nil && tk.ResolutionPhoto == "" && len(tk.Voices) == 0 {
 		return nil
 	}
@@ -71,7 +71,7 @@ func (a *App) mediaButton(lang string, tk storage.Ticket) []telegram.Button {
 // showMedia answers the media button: the photos, the location and the
 // resolution photo, to those with full access to the ticket, checked on
 // every press.
-func (a *App) showMedia(r *core.Req, tk storage.Ticket) error {
+func (a *Tickets) showMedia(r *core.Req, tk storage.Ticket) error {
 	acc, err := a.accessTo(r, tk)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func (a *App) showMedia(r *core.Req, tk storage.Ticket) error {
 }
 
 // passOnAdded passes a photo or location added to ticket id on.
-func (a *App) passOnAdded(r *core.Req, id int64, photo string, lat, lon *float64) error {
+func (a *Tickets) passOnAdded(r *core.Req, id int64, photo string, lat, lon *float64) error {
 	tk, err := r.Tx.Ticket(id)
 	if err != nil {
 		return err
@@ -102,7 +102,7 @@ func (a *App) passOnAdded(r *core.Req, id int64, photo string, lat, lon *float64
 
 // passOnAttachment sends a photo or location the reporter added after
 // filing to those handling the ticket.
-func (a *App) passOnAttachment(r *core.Req, tk storage.Ticket, photo string, lat, lon *float64) error {
+func (a *Tickets) passOnAttachment(r *core.Req, tk storage.Ticket, photo string, lat, lon *float64) error {
 	people, err := a.handlers(r, tk)
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (a *App) passOnAttachment(r *core.Req, tk storage.Ticket, photo string, lat
 // handlers are the reachable people handling a ticket, the reporter
 // excepted: its assignee and its building's leaders, or staff when there
 // are neither.
-func (a *App) handlers(r *core.Req, tk storage.Ticket) ([]storage.Member, error) {
+func (a *Tickets) handlers(r *core.Req, tk storage.Ticket) ([]storage.Member, error) {
 	var out []storage.Member
 	add := func(ms []storage.Member) error {
 		for _, m := range ms {

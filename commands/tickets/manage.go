@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"strconv"
@@ -11,7 +11,7 @@ import (
 // manageTarget reads "<n> ..." for /assign, /reject and /duplicate and
 // checks the caller may manage that ticket. It answers the caller itself
 // and returns ok=false when not.
-func (a *App) manageTarget(r *core.Req, usage string) (storage.Ticket, []string, bool, error) {
+func (a *Tickets) manageTarget(r *core.Req, usage string) (storage.Ticket, []string, bool, error) {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
 		return storage.Ticket{}, nil, false, r.Reply(r.T(usage), nil)
@@ -34,7 +34,7 @@ func (a *App) manageTarget(r *core.Req, usage string) (storage.Ticket, []string,
 }
 
 // assign: /assign <n> <@user|id|team>.
-func (a *App) assign(r *core.Req) error {
+func (a *Tickets) assign(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "assign.usage")
 	if !ok || err != nil {
 		return err
@@ -66,12 +66,12 @@ func (a *App) assign(r *core.Req) error {
 	opts := storage.TransitionOpts{Assignee: person.ID, Team: team.ID, Note: person.Name + team.Name}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActAssign, r.Me.ID, opts, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.assign", "t:"+core.Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
 		told, err := a.TellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), core.Quote(a.ticketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
+			a.headlineFor(r, person.ID, next), core.Quote(a.TicketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (a *App) assign(r *core.Req) error {
 				return err
 			}
 		}
-		if err := a.tellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
+		if err := a.TellFollowers(r, next, r.Me.ID, "ticket.told_claimed", core.Esc(person.Name), a.roleIn(a.RoleOf(person))); err != nil {
 			return err
 		}
 		done := r.T("assign.done", next.ID, core.Esc(person.Name))
@@ -103,12 +103,12 @@ func (a *App) assign(r *core.Req) error {
 			return err
 		}
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // alertTeam sends a dispatched ticket to every member of the team who can
 // be reached, and says how many that was.
-func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int, error) {
+func (a *Tickets) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int, error) {
 	ids, err := r.Tx.TeamMemberIDs(team.ID)
 	if err != nil {
 		return 0, err
@@ -130,7 +130,7 @@ func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int,
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 300))
+		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.TicketText(lang, tk), 300))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return told, err
 		}
@@ -140,7 +140,7 @@ func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int,
 }
 
 // reject: /reject <n> <reason>.
-func (a *App) reject(r *core.Req) error {
+func (a *Tickets) reject(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "reject.usage")
 	if !ok || err != nil {
 		return err
@@ -154,7 +154,7 @@ func (a *App) reject(r *core.Req) error {
 	}
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActReject, r.Me.ID, storage.TransitionOpts{Note: reason}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.reject", "t:"+core.Itoa(tk.ID), map[string]string{"reason": reason})
 	told := false
@@ -163,7 +163,7 @@ func (a *App) reject(r *core.Req) error {
 			return err
 		}
 	}
-	if err := a.tellFollowers(r, next, next.ReporterID, "reject.told", core.Quote(reason, 300)); err != nil {
+	if err := a.TellFollowers(r, next, next.ReporterID, "reject.told", core.Quote(reason, 300)); err != nil {
 		return err
 	}
 	done := r.T("reject.done", next.ID)
@@ -176,11 +176,11 @@ func (a *App) reject(r *core.Req) error {
 	if err := r.Reply(done, nil); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // duplicate: /duplicate <n> <of> [reason].
-func (a *App) duplicate(r *core.Req) error {
+func (a *Tickets) duplicate(r *core.Req) error {
 	tk, words, ok, err := a.manageTarget(r, "duplicate.usage")
 	if !ok || err != nil {
 		return err
@@ -205,7 +205,7 @@ func (a *App) duplicate(r *core.Req) error {
 	reason := strings.Join(words[1:], " ")
 	next, _, err := r.Tx.Transition(tk.ID, storage.ActDuplicate, r.Me.ID, storage.TransitionOpts{Note: reason, DuplicateOf: of}, r.Now)
 	if err != nil {
-		return a.refuse(r, tk, err)
+		return a.Refuse(r, tk, err)
 	}
 	a.Audit(r, "ticket.duplicate", "t:"+core.Itoa(tk.ID), map[string]any{"of": of, "reason": reason})
 	if err := a.moveFollowers(r, next, orig); err != nil {
@@ -214,13 +214,13 @@ func (a *App) duplicate(r *core.Req) error {
 	if err := r.Reply(r.T("duplicate.done", next.ID, of), nil); err != nil {
 		return err
 	}
-	return a.refreshGroupLine(r, next)
+	return a.RefreshGroupLine(r, next)
 }
 
 // moveFollowers: the reporter and followers of a duplicate follow the
 // original when they may (residents of its building), and are told its
 // number only when they may see it.
-func (a *App) moveFollowers(r *core.Req, dup, orig storage.Ticket) error {
+func (a *Tickets) moveFollowers(r *core.Req, dup, orig storage.Ticket) error {
 	followers, err := r.Tx.TicketFollowers(dup.ID)
 	if err != nil {
 		return err

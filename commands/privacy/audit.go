@@ -1,4 +1,4 @@
-package commands
+package privacy
 
 import (
 	"regexp"
@@ -29,7 +29,7 @@ var (
 // family), a month or a day, in any order. ok is false with the word that
 // made no sense; answered is true when the caller was already told why
 // (a username several people hold).
-func (a *App) parseAuditArgs(r *core.Req, args string) (f auditFilter, bad string, answered bool, err error) {
+func (a *Privacy) parseAuditArgs(r *core.Req, args string) (f auditFilter, bad string, answered bool, err error) {
 	for _, w := range strings.Fields(core.CleanLine(args)) {
 		lw := strings.ToLower(w)
 		switch {
@@ -74,7 +74,7 @@ func isDigits(s string) bool {
 }
 
 // auditSpan is the time a month ("2026-11") or day ("2026-11-05") covers.
-func (a *App) auditSpan(s string) (from, to time.Time, ok bool) {
+func (a *Privacy) auditSpan(s string) (from, to time.Time, ok bool) {
 	if t, err := time.ParseInLocation("2006-01-02", s, a.Loc); err == nil {
 		return t, t.AddDate(0, 0, 1), true
 	}
@@ -88,7 +88,7 @@ func (a *App) auditSpan(s string) (from, to time.Time, ok bool) {
 func mayReadAudit(r *core.Req) bool { return r.Role == storage.RoleAdmin && r.Private() }
 
 // auditCmd: /audit [@user|id] [action] [2026-11|2026-11-05].
-func (a *App) auditCmd(r *core.Req) error {
+func (a *Privacy) auditCmd(r *core.Req) error {
 	f, bad, answered, err := a.parseAuditArgs(r, r.Args)
 	if err != nil || answered {
 		return err
@@ -101,7 +101,7 @@ func (a *App) auditCmd(r *core.Req) error {
 
 // auditButton pages: au:<offset>:<actor>:<action>:<month>. The press is
 // authorised again and the filter read again as if typed.
-func (a *App) auditButton(r *core.Req) error {
+func (a *Privacy) auditButton(r *core.Req) error {
 	if !mayReadAudit(r) {
 		return r.Toast(r.T("audit.forbidden"))
 	}
@@ -131,7 +131,7 @@ func (a *App) auditButton(r *core.Req) error {
 	return a.showAudit(r, f, off, true)
 }
 
-func (a *App) showAudit(r *core.Req, f auditFilter, off int, edit bool) error {
+func (a *Privacy) showAudit(r *core.Req, f auditFilter, off int, edit bool) error {
 	sf := storage.AuditFilter{Actor: f.actor, Action: f.action}
 	if f.month != "" {
 		sf.From, sf.To, _ = a.auditSpan(f.month)

@@ -1,4 +1,4 @@
-package commands
+package mediation
 
 import (
 	"encoding/json"
@@ -44,7 +44,7 @@ type medData struct {
 
 var partySep = regexp.MustCompile(`[,，、;；\n]+`)
 
-func (a *App) medAsk(r *core.Req, step string, d medData, key string, args ...any) error {
+func (a *Mediation) medAsk(r *core.Req, step string, d medData, key string, args ...any) error {
 	if err := r.SetFlow(flowMediation, step, d); err != nil {
 		return err
 	}
@@ -56,21 +56,21 @@ func (a *App) medAsk(r *core.Req, step string, d medData, key string, args ...an
 	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) askParties(r *core.Req) error {
+func (a *Mediation) askParties(r *core.Req) error {
 	return a.medAsk(r, medParties, medData{}, "mediation.ask_parties", medMaxParties)
 }
 
-func (a *App) askSessionDate(r *core.Req, d storage.Dispute) error {
+func (a *Mediation) askSessionDate(r *core.Req, d storage.Dispute) error {
 	return a.medAsk(r, medDate, medData{Dispute: d.ID}, "mediation.ask_date", d.ID)
 }
 
-func (a *App) askFollowUp(r *core.Req, d storage.Dispute) error {
+func (a *Mediation) askFollowUp(r *core.Req, d storage.Dispute) error {
 	return a.medAsk(r, medFollow, medData{Dispute: d.ID}, "mediation.ask_follow", d.ID)
 }
 
 // mediationText takes the next answer of a mediation step. Steps about an
 // existing record ask mayReadDispute again.
-func (a *App) mediationText(r *core.Req, f storage.Flow) error {
+func (a *Mediation) mediationText(r *core.Req, f storage.Flow) error {
 	var d medData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -125,7 +125,7 @@ func (a *App) mediationText(r *core.Req, f storage.Flow) error {
 
 // partiesText reads the parties: @username or an id picks a member, any
 // other word is a plain name.
-func (a *App) partiesText(r *core.Req, d medData, text string) error {
+func (a *Mediation) partiesText(r *core.Req, d medData, text string) error {
 	d.Parties = nil
 	for _, w := range partySep.Split(text, -1) {
 		w = strings.TrimSpace(w)
@@ -163,7 +163,7 @@ func (a *App) partiesText(r *core.Req, d medData, text string) error {
 	return a.medAsk(r, medBuilding, d, "mediation.ask_building", core.Esc(strings.Join(a.Cfg.Community.Buildings, " ")))
 }
 
-func (a *App) buildingText(r *core.Req, d medData, text string) error {
+func (a *Mediation) buildingText(r *core.Req, d medData, text string) error {
 	switch {
 	case text == "-" || text == "—" || text == "无" || strings.EqualFold(text, "none"):
 		d.Building = ""
@@ -177,7 +177,7 @@ func (a *App) buildingText(r *core.Req, d medData, text string) error {
 }
 
 // disputeSummaryText files the new record, with the writer as its mediator.
-func (a *App) disputeSummaryText(r *core.Req, d medData, text string) error {
+func (a *Mediation) disputeSummaryText(r *core.Req, d medData, text string) error {
 	if n := core.RuneLen(text); n > medMaxSummary {
 		return r.Reply(r.T("report.too_long", n, medMaxSummary), telegram.ForceReply{ForceReply: true})
 	}
@@ -200,7 +200,7 @@ func (a *App) disputeSummaryText(r *core.Req, d medData, text string) error {
 	return a.showDispute(r, rec, false)
 }
 
-func (a *App) notesText(r *core.Req, rec storage.Dispute, d medData, text string) error {
+func (a *Mediation) notesText(r *core.Req, rec storage.Dispute, d medData, text string) error {
 	if n := core.RuneLen(text); n > medMaxNotes {
 		return r.Reply(r.T("report.too_long", n, medMaxNotes), telegram.ForceReply{ForceReply: true})
 	}
@@ -222,7 +222,7 @@ func (a *App) notesText(r *core.Req, rec storage.Dispute, d medData, text string
 }
 
 // followText sets the follow-up date and the mediator's reminder on it.
-func (a *App) followText(r *core.Req, rec storage.Dispute, text string) error {
+func (a *Mediation) followText(r *core.Req, rec storage.Dispute, text string) error {
 	day, ok := a.medDay(r, text)
 	if !ok {
 		return r.Reply(r.T("mediation.bad_date", core.Esc(core.LimitRunes(text, 32))), telegram.ForceReply{ForceReply: true})
@@ -248,7 +248,7 @@ func (a *App) followText(r *core.Req, rec storage.Dispute, text string) error {
 }
 
 // medDay reads a date: YYYY-MM-DD, or today / 今天.
-func (a *App) medDay(r *core.Req, s string) (time.Time, bool) {
+func (a *Mediation) medDay(r *core.Req, s string) (time.Time, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "today" || s == "今天" {
 		return a.dayOf(r.Now), true
@@ -264,7 +264,7 @@ func (a *App) medDay(r *core.Req, s string) (time.Time, bool) {
 }
 
 // dayOf is the start of t's day in the community's zone.
-func (a *App) dayOf(t time.Time) time.Time {
+func (a *Mediation) dayOf(t time.Time) time.Time {
 	t = t.In(a.Loc)
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, a.Loc)
 }

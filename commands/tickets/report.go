@@ -1,4 +1,4 @@
-package commands
+package tickets
 
 import (
 	"encoding/json"
@@ -10,10 +10,10 @@ import (
 	"courtyard/telegram"
 )
 
-const flowReport = "report"
+const FlowReport = "report"
 
-// reportData is the report conversation's state.
-type reportData struct {
+// ReportData is the report conversation's state.
+type ReportData struct {
 	Kind     string          `json:"kind"`
 	Category string          `json:"category,omitempty"`
 	Building string          `json:"building,omitempty"`
@@ -25,11 +25,11 @@ type reportData struct {
 	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
 }
 
-// report starts a problem report; wish starts a micro-wish.
-func (a *App) report(r *core.Req) error { return a.startReport(r, storage.TicketKindReport) }
-func (a *App) wish(r *core.Req) error   { return a.startReport(r, storage.TicketKindWish) }
+// Report starts a problem report; Wish starts a micro-wish.
+func (a *Tickets) Report(r *core.Req) error { return a.startReport(r, storage.TicketKindReport) }
+func (a *Tickets) Wish(r *core.Req) error   { return a.startReport(r, storage.TicketKindWish) }
 
-func (a *App) startReport(r *core.Req, kind string) error {
+func (a *Tickets) startReport(r *core.Req, kind string) error {
 	if !r.Private() {
 		if strings.TrimSpace(r.Args) != "" {
 			return a.groupReport(r, kind)
@@ -37,12 +37,12 @@ func (a *App) startReport(r *core.Req, kind string) error {
 		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, kind))
 	}
 	if !r.Me.Registered() {
-		return a.askBuildingThen(r, r.T("report.register_first"), kind)
+		return a.people.AskBuildingThen(r, r.T("report.register_first"), kind)
 	}
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		return err
 	}
-	d := reportData{Kind: kind, Building: r.Me.Building, Text: core.CleanText(r.Args)}
+	d := ReportData{Kind: kind, Building: r.Me.Building, Text: core.CleanText(r.Args)}
 	if n := core.RuneLen(d.Text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
 	}
@@ -53,7 +53,7 @@ func (a *App) startReport(r *core.Req, kind string) error {
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
-func (a *App) underReportLimit(r *core.Req) (bool, error) {
+func (a *Tickets) underReportLimit(r *core.Req) (bool, error) {
 	n, err := r.Tx.ReportsSince(r.Me.ID, r.Now.Add(-time.Hour))
 	if err != nil {
 		return false, err
@@ -64,11 +64,11 @@ func (a *App) underReportLimit(r *core.Req) (bool, error) {
 	return true, nil
 }
 
-func (a *App) setReportFlow(r *core.Req, step string, d reportData) error {
-	return r.SetFlow(flowReport, step, d)
+func (a *Tickets) setReportFlow(r *core.Req, step string, d ReportData) error {
+	return r.SetFlow(FlowReport, step, d)
 }
 
-func (a *App) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
+func (a *Tickets) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, c := range a.CategoriesOf(kind) {
@@ -87,14 +87,14 @@ func (a *App) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 
 // reportFlow reads the person's report conversation for a button press;
 // ok is false (and the press answered) when there is none.
-func (a *App) reportFlow(r *core.Req) (storage.Flow, reportData, bool, error) {
-	var d reportData
-	f, ok, err := r.FlowFor(flowReport, &d)
+func (a *Tickets) reportFlow(r *core.Req) (storage.Flow, ReportData, bool, error) {
+	var d ReportData
+	f, ok, err := r.FlowFor(FlowReport, &d)
 	return f, d, ok, err
 }
 
 // reportCategory takes a category button.
-func (a *App) reportCategory(r *core.Req, key string) error {
+func (a *Tickets) reportCategory(r *core.Req, key string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -108,7 +108,7 @@ func (a *App) reportCategory(r *core.Req, key string) error {
 		if err := r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building)), nil); err != nil {
 			return err
 		}
-		return a.askName(r, d)
+		return a.AskName(r, d)
 	}
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
@@ -125,7 +125,7 @@ func (a *App) reportCategory(r *core.Req, key string) error {
 }
 
 // reportBuilding lets the reporter file it under another building.
-func (a *App) reportBuilding(r *core.Req, building string) error {
+func (a *Tickets) reportBuilding(r *core.Req, building string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -135,7 +135,7 @@ func (a *App) reportBuilding(r *core.Req, building string) error {
 	}
 	if building == "" {
 		var rows [][]telegram.Button
-		kb := a.buildingKeyboard()
+		kb := a.people.BuildingKeyboard()
 		for _, row := range kb.InlineKeyboard {
 			var out []telegram.Button
 			for _, b := range row {
@@ -157,8 +157,8 @@ func (a *App) reportBuilding(r *core.Req, building string) error {
 
 // reportText takes what the reporter sends during the report conversation:
 // the description (text, or a photo with a caption), photos, a location.
-func (a *App) reportText(r *core.Req, f storage.Flow) error {
-	var d reportData
+func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
+	var d ReportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
@@ -190,7 +190,7 @@ func (a *App) reportText(r *core.Req, f storage.Flow) error {
 	}
 	text := core.CleanText(r.Text)
 	if text == "" && core.VoiceOf(r) != nil {
-		return a.askName(r, d) // the voice note is the description
+		return a.AskName(r, d) // the voice note is the description
 	}
 	if text == "" {
 		if loc == nil && photo == "" {
@@ -205,13 +205,13 @@ func (a *App) reportText(r *core.Req, f storage.Flow) error {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	d.Text = text
-	return a.askName(r, d)
+	return a.AskName(r, d)
 }
 
 // fileReport opens the ticket the report conversation gathered, with the
 // reporter's choice about their name, then keeps the conversation open for
 // more photos, a location and a further sentence.
-func (a *App) fileReport(r *core.Req, d reportData, hide bool) error {
+func (a *Tickets) fileReport(r *core.Req, d ReportData, hide bool) error {
 	text := d.Text
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
@@ -221,20 +221,20 @@ func (a *App) fileReport(r *core.Req, d reportData, hide bool) error {
 	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.Me.ID,
 		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
-	id, told, err := a.openTicket(r, tk)
+	id, told, err := a.OpenTicket(r, tk)
 	if err != nil {
 		return err
 	}
-	if err := a.setReportFlow(r, "attach", reportData{Kind: d.Kind, Ticket: id}); err != nil {
+	if err := a.setReportFlow(r, "attach", ReportData{Kind: d.Kind, Ticket: id}); err != nil {
 		return err
 	}
 	tk.ID = id
-	return r.Reply(r.T("report.opened."+d.Kind, a.Headline(r.Lang, tk), a.toldLine(r.Lang, told)), nil)
+	return r.Reply(r.T("report.opened."+d.Kind, a.Headline(r.Lang, tk), a.ToldLine(r.Lang, told)), nil)
 }
 
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
-func (a *App) attach(r *core.Req, d reportData, photo string) error {
+func (a *Tickets) attach(r *core.Req, d ReportData, photo string) error {
 	if v := core.VoiceOf(r); v != nil {
 		return a.attachVoice(r, d, *v)
 	}
@@ -266,17 +266,17 @@ func (a *App) attach(r *core.Req, d reportData, photo string) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 }
 
 // groupReport files "/report text" sent in a group in one step.
-func (a *App) groupReport(r *core.Req, kind string) error {
+func (a *Tickets) groupReport(r *core.Req, kind string) error {
 	chat, err := r.Tx.Chat(r.Chat.ID)
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	if !chat.Linked() {
-		return a.unlinkedGroupReport(r, kind)
+		return a.people.UnlinkedGroupReport(r, kind)
 	}
 	building := chat.Building
 	if building == "" {
@@ -297,6 +297,12 @@ func (a *App) groupReport(r *core.Req, kind string) error {
 	if p := core.LargestPhoto(r); p != "" {
 		tk.Photos = []string{p}
 	}
-	_, _, err = a.openTicket(r, tk)
+	_, _, err = a.OpenTicket(r, tk)
 	return err
+}
+
+// ReportWords is the flood limit's exception: a report's own words are
+// never dropped.
+func ReportWords(r *core.Req, f storage.Flow) bool {
+	return f.Name == FlowReport && f.Step == "text" && (core.CleanText(r.Text) != "" || core.VoiceOf(r) != nil)
 }
