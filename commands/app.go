@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/summary"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -29,8 +30,7 @@ type (
 // App is the capabilities over the core.
 type App struct {
 	*core.Core
-	menus     map[string]menuSet // private command menus by role:lang
-	chartFont chartFont          // the chart's CJK font, loaded on first use
+	menus map[string]menuSet // private command menus by role:lang
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -43,6 +43,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	sum := summary.New(a.Core)
+	a.Register(sum.CommandRows(), sum.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }

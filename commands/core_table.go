@@ -42,7 +42,6 @@ func (a *App) commandTable() []core.Command {
 		a.careCommandRows(),
 		a.starsCommandRows(),
 		a.mediationCommandRows(),
-		a.summaryCommandRows(),
 		a.privacyCommandRows(),
 	} {
 		cs = append(cs, rows...)
@@ -70,7 +69,6 @@ func (a *App) buttonTable() []core.Buttons {
 		a.careButtonRows(),
 		a.starsButtonRows(),
 		a.mediationButtonRows(),
-		a.summaryButtonRows(),
 		a.privacyButtonRows(),
 	} {
 		bs = append(bs, rows...)
