@@ -10,6 +10,7 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/commands/summary"
+	"courtyard/commands/teams"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -31,11 +32,13 @@ type (
 type App struct {
 	*core.Core
 	menus map[string]menuSet // private command menus by role:lang
+	teams *teams.Teams
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
+	a.teams = teams.New(a.Core)
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -43,6 +46,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.Register(a.teams.CommandRows(), a.teams.ButtonRows(), a.teams.Flows(), core.Hooks{})
 	sum := summary.New(a.Core)
 	a.Register(sum.CommandRows(), sum.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
@@ -71,7 +75,7 @@ func reportWords(r *core.Req, f storage.Flow) bool {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.jobFlows(), a.patrolFlows(),
 		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {

@@ -98,7 +98,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 		return nil, err
 	}
 	out := []storage.OutMsg{first}
-	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.visitsExport} {
+	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.teams.HoursExport, a.visitsExport} {
 		msg, ok, err := build(tx, q)
 		if err != nil {
 			return nil, err

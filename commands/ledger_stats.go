@@ -29,7 +29,7 @@ func (a *App) stats(r *core.Req) error {
 	if err != nil {
 		return err
 	}
-	vol, err := a.volunteerStats(r, month, month.AddDate(0, 1, 0))
+	vol, err := a.teams.VolunteerStats(r, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}

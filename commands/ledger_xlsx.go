@@ -20,7 +20,7 @@ func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMs
 	if n > maxExportRows {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
-	sheets := []core.Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: hoursHeader}}
+	sheets := []core.Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: a.teams.HoursHeader()}}
 	if err := a.eachTicketRow(tx, q.From, q.To, func(row []string) error {
 		sheets[0].Rows = append(sheets[0].Rows, core.ToAny(row))
 		return nil
