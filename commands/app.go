@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/ledger"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
 	"courtyard/config"
@@ -31,14 +32,16 @@ type (
 // App is the capabilities over the core.
 type App struct {
 	*core.Core
-	menus map[string]menuSet // private command menus by role:lang
-	teams *teams.Teams
+	menus  map[string]menuSet // private command menus by role:lang
+	teams  *teams.Teams
+	ledger *ledger.Ledger
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
 	a.teams = teams.New(a.Core)
+	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a, Visits: a})
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -46,11 +49,18 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.Register(a.ledger.CommandRows(), a.ledger.ButtonRows(), nil, core.Hooks{})
 	a.Register(a.teams.CommandRows(), a.teams.ButtonRows(), a.teams.Flows(), core.Hooks{})
 	sum := summary.New(a.Core)
 	a.Register(sum.CommandRows(), sum.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
+}
+
+// BuildExport builds a requested export (the ledger's) on tx, a read
+// snapshot.
+func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
+	return a.ledger.BuildExport(tx, q)
 }
 
 // noFlow answers a private message when no conversation is going on.

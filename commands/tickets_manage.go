@@ -71,7 +71,7 @@ func (a *App) assign(r *core.Req) error {
 	a.Audit(r, "ticket.assign", "t:"+core.Itoa(tk.ID), map[string]int64{"member": person.ID, "team": team.ID})
 	if person.ID != 0 {
 		told, err := a.TellTo(r, person.ID, a.workKeyboardFor(r, next), "assign.told_person",
-			a.headlineFor(r, person.ID, next), core.Quote(a.ticketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
+			a.headlineFor(r, person.ID, next), core.Quote(a.TicketText(a.LangOf(person), next), 300), core.Esc(r.Me.Name))
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func (a *App) alertTeam(r *core.Req, tk storage.Ticket, team storage.Team) (int,
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 300))
+		text := a.Cat.T(lang, "assign.told_team", core.Esc(team.Name), a.Headline(lang, tk), core.Quote(a.TicketText(lang, tk), 300))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return told, err
 		}

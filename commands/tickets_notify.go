@@ -94,7 +94,7 @@ func (a *App) groupLine(tk storage.Ticket, reporter string) string {
 	lang := a.Cfg.Community.Language
 	var b strings.Builder
 	b.WriteString(a.KindLabel(lang, tk.Kind) + " " + a.Headline(lang, tk) + "\n")
-	b.WriteString("“" + core.Quote(a.ticketText(lang, tk), 300) + "”\n")
+	b.WriteString("“" + core.Quote(a.TicketText(lang, tk), 300) + "”\n")
 	if !tk.HideName && reporter != "" {
 		b.WriteString(a.Cat.T(lang, "ticket.reported_by", core.Esc(reporter)) + " · ")
 	}

@@ -80,7 +80,7 @@ func (a *App) alertPeople(r *core.Req, tk storage.Ticket, people []storage.Membe
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), core.Quote(a.ticketText(lang, tk), 200)}, core.Localize(lang, extra)...)...)
+		text := a.Cat.T(lang, key, append([]any{a.KindLabel(lang, tk.Kind), a.Headline(lang, tk), core.Quote(a.TicketText(lang, tk), 200)}, core.Localize(lang, extra)...)...)
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityReply, r.Now); err != nil {
 			return nil, err
 		}

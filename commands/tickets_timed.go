@@ -66,7 +66,7 @@ func (a *App) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, k
 		}
 		lang := a.LangOf(m)
 		text := a.Cat.T(lang, key, a.Headline(lang, tk), a.Age(lang, r.Now, tk.CreatedAt), hours,
-			a.StateLabel(lang, tk.State), core.Quote(a.ticketText(lang, tk), 200))
+			a.StateLabel(lang, tk.State), core.Quote(a.TicketText(lang, tk), 200))
 		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}

@@ -84,7 +84,7 @@ func (a *App) showTicket(r *core.Req, tk storage.Ticket) error {
 		}
 		fmt.Fprintf(&b, "%s\n", line)
 	}
-	fmt.Fprintf(&b, "“%s”\n", core.Esc(a.ticketText(r.Lang, tk)))
+	fmt.Fprintf(&b, "“%s”\n", core.Esc(a.TicketText(r.Lang, tk)))
 	if n := len(tk.Voices); n > 0 {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_voices", r.N("count.voices", n)))
 	}
@@ -156,7 +156,7 @@ func (a *App) listTicketsWith(r *core.Req, title string, tks []storage.Ticket, e
 	b.WriteString(title + "\n")
 	for _, tk := range tks {
 		fmt.Fprintf(&b, "%s · %s · %s\n  “%s”\n", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State),
-			a.Age(r.Lang, r.Now, tk.CreatedAt), core.Quote(a.ticketText(r.Lang, tk), 60))
+			a.Age(r.Lang, r.Now, tk.CreatedAt), core.Quote(a.TicketText(r.Lang, tk), 60))
 	}
 	b.WriteString(r.T("ticket.list_hint"))
 	return r.Reply(b.String(), kb)

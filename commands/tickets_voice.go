@@ -28,9 +28,9 @@ func (a *App) voiceRefused(r *core.Req, v storage.Voice, have int) (bool, error)
 	return false, nil
 }
 
-// ticketText is a ticket's description as a reader of lang sees it: its
+// TicketText is a ticket's description as a reader of lang sees it: its
 // text, or "(voice message)" when it was told by voice only.
-func (a *App) ticketText(lang string, tk storage.Ticket) string {
+func (a *App) TicketText(lang string, tk storage.Ticket) string {
 	if tk.Text == "" && len(tk.Voices) > 0 {
 		return a.Cat.T(lang, "ticket.voice_only")
 	}

@@ -125,7 +125,7 @@ func (a *App) claim(r *core.Req, tk storage.Ticket, edit bool) error {
 	if !edit {
 		say = r.Reply
 	}
-	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), core.Quote(a.ticketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
+	if err := say(r.T("ticket.claimed_by_you", a.Headline(r.Lang, next), core.Quote(a.TicketText(r.Lang, next), 200)), a.workButtons(r, next)); err != nil {
 		return err
 	}
 	if err := a.voicesToClaimer(r, next); err != nil {
