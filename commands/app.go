@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"courtyard/commands/core"
+	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
 	"courtyard/commands/privacy"
+	"courtyard/commands/summary"
+	"courtyard/commands/teams"
 	"courtyard/commands/tickets"
 	"courtyard/config"
 	"courtyard/locale"
@@ -33,38 +36,52 @@ type (
 // App is the capabilities over the core.
 type App struct {
 	*core.Core
-	menus     map[string]menuSet // private command menus by role:lang
-	chartFont chartFont          // the chart's CJK font, loaded on first use
+	menus map[string]menuSet // private command menus by role:lang
 
 	tickets   *tickets.Tickets
 	mediation *mediation.Mediation
 	privacy   *privacy.Privacy
+	teams     *teams.Teams
+	ledger    *ledger.Ledger
 }
 
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
+	a.teams = teams.New(a.Core)
 	a.tickets = tickets.New(a.Core, a)
 	a.mediation = mediation.New(a.Core, a.tickets)
 	a.privacy = privacy.New(a.Core, privacy.ForgetFunc(a.giveUpJobs), privacy.ForgetFunc(a.giveUpShifts), privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.mediation, a.privacy)
+	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a})
+	sum := summary.New(a.Core)
 
-	// Registration's and tickets' commands lead the command menus.
+	// The rows in the order the command menus and /help list them:
+	// registration first, then tickets, the rest, and staff's tools last.
 	a.Register(a.peopleCommandRows(), a.peopleButtonRows(), nil, core.Hooks{})
 	a.Register(a.tickets.CommandRows(), a.tickets.ButtonRows(), a.tickets.Flows(), core.Hooks{
 		Before:    []core.Handler{a.tickets.OpenedPrivate},
 		After:     []core.Handler{a.tickets.TellUnreached},
 		FloodFree: tickets.ReportWords,
 	})
+	a.Register(a.ledger.CommandRows(), a.ledger.ButtonRows(), nil, core.Hooks{})
+	a.Register(a.teams.CommandRows(), a.teams.ButtonRows(), a.teams.Flows(), core.Hooks{})
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		After:    []core.Handler{a.syncOwnMenu},
 		NoFlow:   a.noFlow,
 		MainMenu: func(r *core.Req) any { return a.mainMenu(r) },
 	})
 	a.Register(a.mediation.CommandRows(), a.mediation.ButtonRows(), a.mediation.Flows(), core.Hooks{})
+	a.Register(sum.CommandRows(), sum.ButtonRows(), nil, core.Hooks{})
 	a.Register(a.privacy.CommandRows(), a.privacy.ButtonRows(), nil, core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
+}
+
+// BuildExport builds a requested export (the ledger's) on tx, a read
+// snapshot.
+func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
+	return a.ledger.BuildExport(tx, q)
 }
 
 // noFlow answers a private message when no conversation is going on.
@@ -84,7 +101,7 @@ func (a *App) noFlow(r *core.Req) error {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.peopleFlows(), a.announceFlows(), a.jobFlows(), a.patrolFlows(),
 		a.careFlows(), a.starsFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {

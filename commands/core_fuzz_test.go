@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/commands/core"
+	"courtyard/commands/teams"
 	"courtyard/commands/tickets"
 	"courtyard/config"
 	"courtyard/locale"
@@ -224,7 +225,7 @@ var fuzzFlows = []struct {
 	{fuzzStaff, flowCare, "unit", `{"building":"1"}`},
 	{fuzzStaff, flowCare, "name", `{"building":"1","unit":"601"}`},
 	{fuzzStaff, flowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
-	{fuzzLeader, flowTeamRename, "name", `{"team":1}`},
+	{fuzzLeader, teams.FlowTeamRename, "name", `{"team":1}`},
 	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
 	{fuzzLeader, tickets.FlowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, tickets.FlowResolve, "note", `{"ticket":1}`},

@@ -32,14 +32,11 @@ func (a *App) commandTable() []core.Command {
 	var cs []core.Command
 	for _, rows := range [][]core.Command{
 		a.announceCommandRows(),
-		a.ledgerCommandRows(),
-		a.teamCommandRows(),
 		a.jobCommandRows(),
 		a.patrolCommandRows(),
 		a.calendarCommandRows(),
 		a.careCommandRows(),
 		a.starsCommandRows(),
-		a.summaryCommandRows(),
 	} {
 		cs = append(cs, rows...)
 	}
@@ -56,14 +53,11 @@ func (a *App) buttonTable() []core.Buttons {
 	var bs []core.Buttons
 	for _, rows := range [][]core.Buttons{
 		a.announceButtonRows(),
-		a.ledgerButtonRows(),
-		a.teamButtonRows(),
 		a.jobButtonRows(),
 		a.patrolButtonRows(),
 		a.calendarButtonRows(),
 		a.careButtonRows(),
 		a.starsButtonRows(),
-		a.summaryButtonRows(),
 	} {
 		bs = append(bs, rows...)
 	}

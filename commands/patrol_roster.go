@@ -40,7 +40,7 @@ func (a *App) rosterCmd(r *core.Req) error {
 	to := from.AddDate(0, 0, 7)
 	var teams []storage.Team
 	if len(name) > 0 {
-		tm, ok, err := a.findTeam(r, strings.Join(name, " "))
+		tm, ok, err := a.teams.FindTeam(r, strings.Join(name, " "))
 		if !ok || err != nil {
 			return err
 		}

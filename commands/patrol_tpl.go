@@ -14,7 +14,7 @@ import (
 // patrolCmd is /patrol [team]: the templates of a team the caller manages.
 func (a *App) patrolCmd(r *core.Req) error {
 	if name := core.CleanLine(r.Args); name != "" {
-		tm, ok, err := a.findTeam(r, name)
+		tm, ok, err := a.teams.FindTeam(r, name)
 		if !ok || err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (a *App) tplLine(r *core.Req, p storage.PatrolTemplate) string {
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {
-			names = append(names, core.Esc(a.memberName(r, id)))
+			names = append(names, core.Esc(a.MemberName(r, id)))
 		}
 		s += " · " + r.T("patrol.rotation", a.ListJoin(r.Lang, names))
 	}

@@ -29,10 +29,10 @@ func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	case p == "wish":
 		return true, a.tickets.Wish(r)
 	case p == "teams", p == "team":
-		return true, a.teams(r)
+		return true, a.teams.Teams(r)
 	case p == "hours":
 		r.Args = ""
-		return true, a.hours(r)
+		return true, a.teams.Hours(r)
 	case p == "help":
 		return true, a.help(r)
 	case p == "job":

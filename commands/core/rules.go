@@ -64,9 +64,9 @@ const (
 	ScopeTicketFollow    Scope = "mayFollow"          // tickets_access.go
 	ScopeAnnounce        Scope = "mayAnnounce"        // announce_send.go, audiences
 	ScopeRecipient       Scope = "recipient"          // a recipient of the announcement
-	ScopeTeam            Scope = "mayManageTeam"      // teams_view.go
-	ScopeJoin            Scope = "joinTeam"           // teams_join.go
-	ScopeHours           Scope = "maySeeHours"        // teams_hours.go
+	ScopeTeam            Scope = "mayManageTeam"      // teams/view.go
+	ScopeJoin            Scope = "joinTeam"           // teams/join.go
+	ScopeHours           Scope = "maySeeHours"        // teams/hours.go
 	ScopeOrganise        Scope = "mayOrganise"        // jobs_perm.go
 	ScopeJob             Scope = "maySeeJob"          // jobs_perm.go
 	ScopeManageJob       Scope = "mayManageJob"       // jobs_perm.go

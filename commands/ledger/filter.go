@@ -1,4 +1,4 @@
-package commands
+package ledger
 
 import (
 	"fmt"
@@ -41,7 +41,7 @@ func filterWord(label, key string) string {
 	return s
 }
 
-func (a *App) matchState(w string) (storage.TicketState, bool) {
+func (a *Ledger) matchState(w string) (storage.TicketState, bool) {
 	lw := strings.ToLower(w)
 	for _, s := range storage.TicketStates {
 		if lw == string(s) {
@@ -57,7 +57,7 @@ func (a *App) matchState(w string) (storage.TicketState, bool) {
 	return "", false
 }
 
-func (a *App) matchCategory(w string) (string, bool) {
+func (a *Ledger) matchCategory(w string) (string, bool) {
 	for _, c := range a.AllCategories() {
 		if strings.EqualFold(w, c.Key) || w == c.Zh || (c.En != "" && strings.EqualFold(w, c.En)) {
 			return c.Key, true
@@ -67,7 +67,7 @@ func (a *App) matchCategory(w string) (string, bool) {
 }
 
 // matchBuilding accepts a building's name, also as "3栋" or "3号楼".
-func (a *App) matchBuilding(w string) (string, bool) {
+func (a *Ledger) matchBuilding(w string) (string, bool) {
 	for _, cand := range []string{w, strings.TrimSuffix(w, "栋"), strings.TrimSuffix(w, "号楼")} {
 		for _, b := range a.Cfg.Community.Buildings {
 			if strings.EqualFold(cand, b) {
@@ -81,7 +81,7 @@ func (a *App) matchBuilding(w string) (string, bool) {
 // parseLedgerWords reads filter words in any order. bad is the first word
 // not understood; twice is set when it names a second value of a filter
 // already given.
-func (a *App) parseLedgerWords(args string) (f ledgerFilter, bad string, twice bool) {
+func (a *Ledger) parseLedgerWords(args string) (f ledgerFilter, bad string, twice bool) {
 	for _, w := range strings.Fields(core.CleanLine(args)) {
 		var dup bool
 		if s, ok := a.matchState(w); ok {
@@ -106,7 +106,7 @@ func (a *App) parseLedgerWords(args string) (f ledgerFilter, bad string, twice b
 // "lg:<page>:<state>:<category>:<month>:<building>", the state, category and
 // building being indexes into their lists and the month YYYYMM, each empty
 // when not filtered. It stays far below Telegram's 64 bytes.
-func (a *App) ledgerData(f ledgerFilter, page int) string {
+func (a *Ledger) ledgerData(f ledgerFilter, page int) string {
 	idx := func(i int) string {
 		if i < 0 {
 			return ""
@@ -124,7 +124,7 @@ func (a *App) ledgerData(f ledgerFilter, page int) string {
 
 // decodeLedger reads what ledgerData wrote. Anything malformed or out of
 // range is refused: callback data can be forged.
-func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
+func (a *Ledger) decodeLedger(data string) (ledgerFilter, int, bool) {
 	var f ledgerFilter
 	parts := strings.Split(strings.TrimPrefix(data, "lg:"), ":")
 	if len(parts) != 5 {
@@ -173,7 +173,7 @@ func (a *App) decodeLedger(data string) (ledgerFilter, int, bool) {
 }
 
 // describeFilter names the filter in lang, e.g. "待认领 · 照明 · 3 栋 · 2026-03".
-func (a *App) describeFilter(r *core.Req, f ledgerFilter) string {
+func (a *Ledger) describeFilter(r *core.Req, f ledgerFilter) string {
 	var parts []string
 	if f.state != "" {
 		parts = append(parts, a.StateLabel(r.Lang, f.state))
@@ -194,7 +194,7 @@ func (a *App) describeFilter(r *core.Req, f ledgerFilter) string {
 }
 
 // filterHelp lists the words /ledger understands, in the caller's language.
-func (a *App) filterHelp(r *core.Req, buildings []string) string {
+func (a *Ledger) filterHelp(r *core.Req, buildings []string) string {
 	var states, cats []string
 	for _, s := range storage.TicketStates {
 		states = append(states, filterWord(a.StateLabel(r.Lang, s), string(s)))

@@ -1,4 +1,4 @@
-package commands
+package ledger
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ var exportHeader = []string{
 // exportRange reads /export's arguments: none is the current month, one is
 // that day or month, two are [from, to). name labels the file. bad is the
 // argument not understood; order is set when to is not after from.
-func (a *App) exportRange(r *core.Req) (from, to time.Time, name, bad string, order bool) {
+func (a *Ledger) exportRange(r *core.Req) (from, to time.Time, name, bad string, order bool) {
 	args := strings.Fields(core.CleanLine(r.Args))
 	switch len(args) {
 	case 0:
@@ -63,7 +63,7 @@ const (
 // workbook; with xlsx, the workbook at once. The request is stored here; the file is built on
 // a read snapshot after this update commits (BuildExport) and sent through
 // the outbox.
-func (a *App) export(r *core.Req) error {
+func (a *Ledger) export(r *core.Req) error {
 	format := storage.ExportCSV
 	if w, rest, _ := strings.Cut(strings.TrimSpace(r.Args), " "); strings.EqualFold(w, "xlsx") || strings.EqualFold(w, "excel") {
 		format, r.Args = storage.ExportXLSX, rest
@@ -82,13 +82,13 @@ func (a *App) export(r *core.Req) error {
 		return err
 	}
 	a.Audit(r, "export", "", map[string]string{"from": from.In(a.Loc).Format("2006-01-02"), "to": to.In(a.Loc).Format("2006-01-02")})
-	return a.logVisitsExport(r, from, to)
+	return a.visits.LogVisitsExport(r, from, to)
 }
 
 // BuildExport builds a requested export on tx, a read snapshot, and returns
 // the messages that send it: the tickets (or a line saying there were
 // none), then the volunteer hours and the visits when there are any.
-func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
+func (a *Ledger) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
 	if q.Format == storage.ExportXLSX {
 		msg, err := a.xlsxExport(tx, q)
 		return []storage.OutMsg{msg}, err
@@ -98,7 +98,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 		return nil, err
 	}
 	out := []storage.OutMsg{first}
-	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.visitsExport} {
+	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hours.HoursExport, a.visits.VisitsExport} {
 		msg, ok, err := build(tx, q)
 		if err != nil {
 			return nil, err
@@ -111,7 +111,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 }
 
 // ticketsExport is the tickets CSV, or a line saying why there is none.
-func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
+func (a *Ledger) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
 	n, err := tx.CountTicketsCreated(q.From, q.To)
 	if err != nil {
 		return storage.OutMsg{}, err
@@ -137,7 +137,7 @@ func (a *App) ticketsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Ou
 // byte order mark, so that Excel reads the Chinese text right, row by row
 // as they are read. The reporter's name is there even when hidden from
 // neighbours: the export is for staff only.
-func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
+func (a *Ledger) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
@@ -164,7 +164,7 @@ func (a *App) ticketsCSV(tx *storage.Tx, from, to time.Time) ([]byte, error) {
 // eachTicketRow calls fn with each ticket created in [from, to) as a row of
 // exportHeader's columns, labels in the community's language, for the CSV
 // and the workbook.
-func (a *App) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string) error) error {
+func (a *Ledger) eachTicketRow(tx *storage.Tx, from, to time.Time, fn func([]string) error) error {
 	lang := a.Cfg.Community.Language
 	people, teamIDs, err := tx.ExportPeople(from, to)
 	if err != nil {

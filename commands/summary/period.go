@@ -1,4 +1,4 @@
-package commands
+package summary
 
 import (
 	"courtyard/commands/core"
@@ -40,7 +40,7 @@ var periodWords = map[string]string{
 // summaryPeriod reads /summary's arguments: [month|quarter|year] [period].
 // No period is the current one of that kind; a period alone says its kind
 // (2026-03, 2026-Q1, 2026). ok is false for anything else.
-func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
+func (a *Summary) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
 	words := strings.Fields(strings.ToLower(core.CleanLine(args)))
 	kind := ""
 	if len(words) > 0 {
@@ -78,12 +78,12 @@ func (a *App) summaryPeriod(args string, now time.Time) (sumPeriod, bool) {
 	return sumPeriod{}, false
 }
 
-func (a *App) quarter(y, q int) sumPeriod {
+func (a *Summary) quarter(y, q int) sumPeriod {
 	from := time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, a.Loc)
 	return sumPeriod{kind: "quarter", from: from, to: from.AddDate(0, 3, 0), label: strconv.Itoa(y) + "-Q" + strconv.Itoa(q)}
 }
 
-func (a *App) year(y int) sumPeriod {
+func (a *Summary) year(y int) sumPeriod {
 	from := time.Date(y, 1, 1, 0, 0, 0, 0, a.Loc)
 	return sumPeriod{kind: "year", from: from, to: from.AddDate(1, 0, 0), label: strconv.Itoa(y)}
 }

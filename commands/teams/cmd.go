@@ -1,4 +1,4 @@
-package commands
+package teams
 
 import (
 	"strings"
@@ -15,10 +15,10 @@ var teamVerbs = map[string]bool{"new": true, "add": true, "remove": true, "lead"
 // team: /team (list), /team <name> (one team), /team new <name>,
 // /team add|remove|lead|unlead <name> <@user|id>. Staff create teams and set
 // leads; staff and a team's leads add and remove its members.
-func (a *App) team(r *core.Req) error {
+func (a *Teams) team(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
-		return a.teams(r)
+		return a.Teams(r)
 	}
 	verb := strings.ToLower(words[0])
 	if !teamVerbs[verb] {
@@ -30,7 +30,7 @@ func (a *App) team(r *core.Req) error {
 	if len(words) < 3 {
 		return r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
-	tm, ok, err := a.findTeam(r, strings.Join(words[1:len(words)-1], " "))
+	tm, ok, err := a.FindTeam(r, strings.Join(words[1:len(words)-1], " "))
 	if !ok || err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (a *App) team(r *core.Req) error {
 }
 
 // newTeam: /team new <name>, staff only.
-func (a *App) newTeam(r *core.Req, name string) error {
+func (a *Teams) newTeam(r *core.Req, name string) error {
 	if !mayEditTeams(r) {
 		return r.Reply(r.T("error.forbidden", "/team new"), nil)
 	}
@@ -61,7 +61,7 @@ func (a *App) newTeam(r *core.Req, name string) error {
 
 // badTeamName answers when name cannot be a team's (empty, too long,
 // starting with a sub-command, or taken by a team other than self).
-func (a *App) badTeamName(r *core.Req, name string, self int64) (bool, error) {
+func (a *Teams) badTeamName(r *core.Req, name string, self int64) (bool, error) {
 	words := strings.Fields(name)
 	if len(words) == 0 || teamVerbs[strings.ToLower(words[0])] {
 		return true, r.Reply(r.T("team.usage", maxTeamName), nil)
@@ -79,8 +79,8 @@ func (a *App) badTeamName(r *core.Req, name string, self int64) (bool, error) {
 	return false, nil
 }
 
-// findTeam looks a team up by name, answering when there is none.
-func (a *App) findTeam(r *core.Req, name string) (storage.Team, bool, error) {
+// FindTeam looks a team up by name, answering when there is none.
+func (a *Teams) FindTeam(r *core.Req, name string) (storage.Team, bool, error) {
 	tm, err := r.Tx.TeamByName(name)
 	if core.IsNotFound(err) {
 		return tm, false, r.Reply(r.T("team.unknown", core.Esc(core.LimitRunes(name, maxTeamName))), nil)
@@ -89,7 +89,7 @@ func (a *App) findTeam(r *core.Req, name string) (storage.Team, bool, error) {
 }
 
 // teamMember adds m to tm or removes them: staff or a lead of tm.
-func (a *App) teamMember(r *core.Req, add bool, tm storage.Team, m storage.Member) error {
+func (a *Teams) teamMember(r *core.Req, add bool, tm storage.Team, m storage.Member) error {
 	if ok, err := a.mayManageTeam(r, tm); !ok || err != nil {
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (a *App) teamMember(r *core.Req, add bool, tm storage.Team, m storage.Membe
 }
 
 // teamLead makes m a lead of tm or stops them leading it: staff only.
-func (a *App) teamLead(r *core.Req, lead bool, tm storage.Team, m storage.Member) error {
+func (a *Teams) teamLead(r *core.Req, lead bool, tm storage.Team, m storage.Member) error {
 	if !mayEditTeams(r) {
 		return r.Reply(r.T("error.forbidden", "/team lead"), nil)
 	}

@@ -1,4 +1,4 @@
-package commands
+package teams
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 // joinTeam: the Join button. An open team takes the person at once (and a
 // restricted one takes staff at once); otherwise a restricted team sends a
 // request to its leads and staff.
-func (a *App) joinTeam(r *core.Req, tm storage.Team) error {
+func (a *Teams) joinTeam(r *core.Req, tm storage.Team) error {
 	if !r.Me.Registered() {
 		return r.Toast(r.T("team.register_first"))
 	}
@@ -81,7 +81,7 @@ func requestRef(id int64) string { return "treq:" + core.Itoa(id) }
 
 // teamDeciders are those who may answer a request to join tm and can be
 // written to: its leads and staff, each once, never the asker.
-func (a *App) teamDeciders(r *core.Req, tm storage.Team) ([]storage.Member, error) {
+func (a *Teams) teamDeciders(r *core.Req, tm storage.Team) ([]storage.Member, error) {
 	leads, err := r.Tx.TeamLeads(tm.ID)
 	if err != nil {
 		return nil, err
@@ -103,7 +103,7 @@ func (a *App) teamDeciders(r *core.Req, tm storage.Team) ([]storage.Member, erro
 
 // decideRequest: Approve or Decline on a request to join. Only staff and
 // the team's leads may; a request is decided once.
-func (a *App) decideRequest(r *core.Req, id int64, approve bool) error {
+func (a *Teams) decideRequest(r *core.Req, id int64, approve bool) error {
 	rq, err := r.Tx.TeamRequest(id)
 	if core.IsNotFound(err) {
 		return r.Toast(r.T("error.stale_button"))
@@ -142,20 +142,20 @@ func (a *App) decideRequest(r *core.Req, id int64, approve bool) error {
 	if err := a.closeRequestCopies(r, rq, tm); err != nil {
 		return err
 	}
-	return r.Toast(r.T("team.request_decided", a.memberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.Lang, rq.State)))
+	return r.Toast(r.T("team.request_decided", a.MemberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.Lang, rq.State)))
 }
 
 // alreadyDecided answers a press on a decided request and shows the
 // outcome on the pressed copy, in case it was still on its way when the
 // request was decided.
-func (a *App) alreadyDecided(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
+func (a *Teams) alreadyDecided(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
 	if err := r.Toast(r.T("team.request_already", a.requestOutcome(r.Lang, rq.State))); err != nil {
 		return err
 	}
 	if !pressedOwnButton(r) {
 		return nil
 	}
-	asker, decider := a.memberName(r, rq.MemberID), a.memberName(r, rq.DecidedBy)
+	asker, decider := a.MemberName(r, rq.MemberID), a.MemberName(r, rq.DecidedBy)
 	return r.Edit(r.T("team.request_closed", core.Esc(asker), core.Esc(tm.Name), a.requestOutcome(r.Lang, rq.State), core.Esc(decider)), nil)
 }
 
@@ -175,16 +175,7 @@ func pressedOwnButton(r *core.Req) bool {
 	return false
 }
 
-// memberName is member id's name, or "" when unknown.
-func (a *App) memberName(r *core.Req, id int64) string {
-	m, err := r.Tx.Member(id)
-	if err != nil {
-		return ""
-	}
-	return m.Name
-}
-
-func (a *App) requestOutcome(lang, state string) string {
+func (a *Teams) requestOutcome(lang, state string) string {
 	if state == storage.RequestApproved {
 		return a.Cat.T(lang, "team.outcome_approved")
 	}
@@ -194,7 +185,7 @@ func (a *App) requestOutcome(lang, state string) string {
 // closeRequestCopies turns every copy of a request's message into its
 // outcome, without buttons, in each reader's language: a copy still queued
 // is rewritten, a sent one edited.
-func (a *App) closeRequestCopies(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
+func (a *Teams) closeRequestCopies(r *core.Req, rq storage.TeamRequest, tm storage.Team) error {
 	outs, err := r.Tx.OutByRef(requestRef(rq.ID))
 	if err != nil {
 		return err
@@ -220,7 +211,7 @@ func (a *App) closeRequestCopies(r *core.Req, rq storage.TeamRequest, tm storage
 }
 
 // askLeave: the Leave button asks first.
-func (a *App) askLeave(r *core.Req, tm storage.Team) error {
+func (a *Teams) askLeave(r *core.Req, tm storage.Team) error {
 	in, err := r.Tx.InTeam(tm.ID, r.Me.ID)
 	if err != nil {
 		return err
@@ -240,7 +231,7 @@ func (a *App) askLeave(r *core.Req, tm storage.Team) error {
 }
 
 // leaveTeam: the confirmation's Leave.
-func (a *App) leaveTeam(r *core.Req, tm storage.Team) error {
+func (a *Teams) leaveTeam(r *core.Req, tm storage.Team) error {
 	err := r.Tx.RemoveTeamMember(tm.ID, r.Me.ID)
 	if core.IsNotFound(err) {
 		return r.Toast(r.T("team.not_in", tm.Name))

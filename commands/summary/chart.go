@@ -1,4 +1,4 @@
-package commands
+package summary
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ type chartFont struct {
 }
 
 // cjkFonts returns the fonts for Chinese labels, or nil (logged once).
-func (a *App) cjkFonts() *font.Cache {
+func (a *Summary) cjkFonts() *font.Cache {
 	a.chartFont.once.Do(func() {
 		paths := chartFontPaths
 		if a.Cfg.Summary.Font != "" {
@@ -57,7 +57,7 @@ func (a *App) cjkFonts() *font.Cache {
 }
 
 // chartLang is the language the chart's labels can be drawn in.
-func (a *App) chartLang(lang string) (string, *font.Cache) {
+func (a *Summary) chartLang(lang string) (string, *font.Cache) {
 	if lang == "en" {
 		return "en", nil
 	}
@@ -69,7 +69,7 @@ func (a *App) chartLang(lang string) (string, *font.Cache) {
 
 // summaryChart draws problems received by month (groups) and category
 // (bars) as a PNG.
-func (a *App) summaryChart(lang string, rep sumReport) ([]byte, error) {
+func (a *Summary) summaryChart(lang string, rep sumReport) ([]byte, error) {
 	lang, fonts := a.chartLang(lang)
 	p := plot.New()
 	if fonts != nil {

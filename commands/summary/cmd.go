@@ -1,4 +1,7 @@
-package commands
+// Package summary is the staff's report upward: a month's, quarter's or
+// year's figures as text, a chart of problems by category and month, and a
+// spreadsheet.
+package summary
 
 import (
 	"fmt"
@@ -10,6 +13,15 @@ import (
 	"courtyard/storage"
 	"courtyard/telegram"
 )
+
+// Summary is the /summary command over the core.
+type Summary struct {
+	*core.Core
+	chartFont chartFont // the chart's CJK font, loaded on first use
+}
+
+// New returns the summary capability.
+func New(c *core.Core) *Summary { return &Summary{Core: c} }
 
 // sumReport is a period's figures.
 type sumReport struct {
@@ -33,7 +45,7 @@ type sumCategory struct {
 // summary: /summary [month|quarter|year] [period], staff: the period's
 // figures as text, a chart of problems by category and month, and a
 // spreadsheet.
-func (a *App) summary(r *core.Req) error {
+func (a *Summary) summary(r *core.Req) error {
 	p, ok := a.summaryPeriod(r.Args, r.Now)
 	if !ok {
 		return r.Reply(r.T("summary.usage"), nil)
@@ -76,7 +88,7 @@ func (a *App) summary(r *core.Req) error {
 }
 
 // buildSummary reads every figure of the period.
-func (a *App) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
+func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 	rep := sumReport{period: p, byMonth: map[string][]int{}}
 	for _, f := range summaryFigures() {
 		v, ok, err := f.get(tx, p.from, p.to)
@@ -113,7 +125,7 @@ func (a *App) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 
 // summaryCategories are the configured categories in their order, then any
 // other key found (a category removed from the configuration).
-func (a *App) summaryCategories(maps ...map[string]int) []string {
+func (a *Summary) summaryCategories(maps ...map[string]int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range a.Cfg.Tickets.Categories {
@@ -130,7 +142,7 @@ func (a *App) summaryCategories(maps ...map[string]int) []string {
 }
 
 // summaryText is the report as a message in the reader's language.
-func (a *App) summaryText(r *core.Req, rep sumReport) string {
+func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	p := rep.period
 	var b strings.Builder
 	b.WriteString(r.T("summary.title_"+p.kind, p.label) + "\n")
@@ -155,7 +167,7 @@ func (a *App) summaryText(r *core.Req, rep sumReport) string {
 }
 
 // figureText is a figure's value, or "not recorded".
-func (a *App) figureText(lang string, v sumValue) string {
+func (a *Summary) figureText(lang string, v sumValue) string {
 	switch {
 	case !v.recorded:
 		return a.Cat.T(lang, "summary.not_recorded")

@@ -1,10 +1,10 @@
-package commands
+package summary
 
 import "courtyard/commands/core"
 
 // summaryXLSX is the report as a workbook in lang: the figures, problems by
 // category, and problems by category and month.
-func (a *App) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
+func (a *Summary) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
 	figs := core.Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value")}}
 	for _, v := range rep.figures {

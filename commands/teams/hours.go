@@ -1,4 +1,4 @@
-package commands
+package teams
 
 import (
 	"math"
@@ -15,7 +15,7 @@ const hoursMonths = 12
 
 // maySeeHours: a person's hours are theirs to see, and staff's, and those
 // of the leads of a team the person is in.
-func (a *App) maySeeHours(r *core.Req, m storage.Member) (bool, error) {
+func (a *Teams) maySeeHours(r *core.Req, m storage.Member) (bool, error) {
 	if m.ID == r.Me.ID || mayEditTeams(r) {
 		return true, nil
 	}
@@ -31,8 +31,8 @@ func (a *App) maySeeHours(r *core.Req, m storage.Member) (bool, error) {
 	return false, nil
 }
 
-// hours: /hours (one's own), /hours @user|id, /hours team <name> [YYYY-MM].
-func (a *App) hours(r *core.Req) error {
+// Hours: /hours (one's own), /hours @user|id, /hours team <name> [YYYY-MM].
+func (a *Teams) Hours(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	switch {
 	case len(words) == 0:
@@ -56,7 +56,7 @@ func (a *App) hours(r *core.Req) error {
 }
 
 // personHours lists m's hours of the last months and in total.
-func (a *App) personHours(r *core.Req, m storage.Member) error {
+func (a *Teams) personHours(r *core.Req, m storage.Member) error {
 	to := a.MonthOf(r.Now).AddDate(0, 1, 0)
 	from := to.AddDate(0, -hoursMonths, 0)
 	months, err := r.Tx.HoursByMonth(m.ID, from, to)
@@ -91,7 +91,7 @@ func (a *App) personHours(r *core.Req, m storage.Member) error {
 }
 
 // teamHours: /hours team <name> [YYYY-MM], for staff and the team's leads.
-func (a *App) teamHours(r *core.Req, words []string) error {
+func (a *Teams) teamHours(r *core.Req, words []string) error {
 	month := a.MonthOf(r.Now)
 	if m, ok := a.ParseMonth(words[len(words)-1]); ok {
 		month, words = m, words[:len(words)-1]
@@ -99,7 +99,7 @@ func (a *App) teamHours(r *core.Req, words []string) error {
 	if len(words) == 0 {
 		return r.Reply(r.T("hours.usage"), nil)
 	}
-	tm, ok, err := a.findTeam(r, strings.Join(words, " "))
+	tm, ok, err := a.FindTeam(r, strings.Join(words, " "))
 	if !ok || err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package commands
+package summary
 
 import (
 	"encoding/binary"

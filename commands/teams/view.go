@@ -1,4 +1,8 @@
-package commands
+// Package teams is the volunteer teams: /teams and /team, joining and
+// leaving (with requests to a restricted team's leads), leads, renaming
+// and archiving, and the hours volunteers logged (/hours, the hours
+// export, /stats's volunteering paragraph).
+package teams
 
 import (
 	"strings"
@@ -8,6 +12,14 @@ import (
 	"courtyard/telegram"
 )
 
+// Teams is the volunteer teams over the core.
+type Teams struct {
+	*core.Core
+}
+
+// New returns the teams capability.
+func New(c *core.Core) *Teams { return &Teams{Core: c} }
+
 // mayEditTeams: creating, renaming, archiving teams and choosing their
 // leads is for staff.
 func mayEditTeams(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
@@ -15,16 +27,16 @@ func mayEditTeams(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 // mayManageTeam: staff and the team's leads manage its members, see them
 // by name and decide on requests to join. Every command and button that
 // does so asks here.
-func (a *App) mayManageTeam(r *core.Req, tm storage.Team) (bool, error) {
+func (a *Teams) mayManageTeam(r *core.Req, tm storage.Team) (bool, error) {
 	if mayEditTeams(r) {
 		return true, nil
 	}
 	return r.Tx.IsTeamLead(tm.ID, r.Me.ID)
 }
 
-// teams: /teams, the active teams with their member counts and a Join (or
+// Teams: /teams, the active teams with their member counts and a Join (or
 // Leave) button each. In a group, one line with a link to the private chat.
-func (a *App) teams(r *core.Req) error {
+func (a *Teams) Teams(r *core.Req) error {
 	list, err := r.Tx.ActiveTeams()
 	if err != nil {
 		return err
@@ -63,8 +75,8 @@ func (a *App) teams(r *core.Req) error {
 }
 
 // teamByName: /team <name>, one team.
-func (a *App) teamByName(r *core.Req, name string) error {
-	tm, ok, err := a.findTeam(r, name)
+func (a *Teams) teamByName(r *core.Req, name string) error {
+	tm, ok, err := a.FindTeam(r, name)
 	if !ok || err != nil {
 		return err
 	}
@@ -78,7 +90,7 @@ func (a *App) teamByName(r *core.Req, name string) error {
 // teamPage is one team as the caller may see it: its leads, its members by
 // name for those who manage it (the count for others), and the buttons the
 // caller may use.
-func (a *App) teamPage(r *core.Req, tm storage.Team) (string, any, error) {
+func (a *Teams) teamPage(r *core.Req, tm storage.Team) (string, any, error) {
 	var kb any
 	leads, err := r.Tx.TeamLeads(tm.ID)
 	if err != nil {
@@ -130,7 +142,7 @@ func (a *App) teamPage(r *core.Req, tm storage.Team) (string, any, error) {
 }
 
 // staffTeamButtons: rename, leads, open/restricted, archive.
-func (a *App) staffTeamButtons(r *core.Req, tm storage.Team) [][]telegram.Button {
+func (a *Teams) staffTeamButtons(r *core.Req, tm storage.Team) [][]telegram.Button {
 	id := core.Itoa(tm.ID)
 	if tm.Archived {
 		return [][]telegram.Button{{{Text: r.T("button.team_unarchive"), CallbackData: "tm:unarch:" + id}}}

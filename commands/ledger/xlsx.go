@@ -1,4 +1,4 @@
-package commands
+package ledger
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 // xlsxExport is the tickets and the volunteer hours of q's period as one
 // workbook: a sheet of tickets (the CSV's columns), a sheet of hours. It is
 // built on a read snapshot, like the CSV.
-func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
+func (a *Ledger) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, error) {
 	n, err := tx.CountTicketsCreated(q.From, q.To)
 	if err != nil {
 		return storage.OutMsg{}, err
@@ -20,7 +20,7 @@ func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMs
 	if n > maxExportRows {
 		return a.ExportText(q, a.Cat.T(q.Lang, "export.too_big", n)), nil
 	}
-	sheets := []core.Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: hoursHeader}}
+	sheets := []core.Sheet{{Name: "工单 Tickets", Header: exportHeader}, {Name: "志愿时长 Hours", Header: a.hours.HoursHeader()}}
 	if err := a.eachTicketRow(tx, q.From, q.To, func(row []string) error {
 		sheets[0].Rows = append(sheets[0].Rows, core.ToAny(row))
 		return nil
@@ -47,13 +47,13 @@ func (a *App) xlsxExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMs
 
 // excelKeyboard is the "Excel" button under an export, in lang: it asks
 // for the same period as a workbook.
-func (a *App) excelKeyboard(lang string, from, to time.Time) telegram.Keyboard {
+func (a *Ledger) excelKeyboard(lang string, from, to time.Time) telegram.Keyboard {
 	data := "xl:" + from.In(a.Loc).Format("20060102") + ":" + to.In(a.Loc).Format("20060102")
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "export.excel_button"), CallbackData: data}}}}
 }
 
 // excelButton takes the "Excel" button: staff only, checked on the press.
-func (a *App) excelButton(r *core.Req) error {
+func (a *Ledger) excelButton(r *core.Req) error {
 	if !r.AtLeast(storage.RoleStaff) || !r.Private() {
 		return r.Toast(r.T("error.forbidden", "/export"))
 	}

@@ -1,18 +1,18 @@
-package commands
+package teams
 
 import "courtyard/commands/core"
 
-// teamCommandRows are teams's rows of the permission table.
-func (a *App) teamCommandRows() []core.Command {
+// CommandRows are teams's rows of the permission table.
+func (a *Teams) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "team", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, Menu: core.Listed, Run: a.team},
-		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.teams},
-		{Name: "hours", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeHours}, Menu: core.Listed, Run: a.hours},
+		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.Teams},
+		{Name: "hours", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeHours}, Menu: core.Listed, Run: a.Hours},
 	}
 }
 
-// teamButtonRows are teams's button rows.
-func (a *App) teamButtonRows() []core.Buttons {
+// ButtonRows are teams's button rows.
+func (a *Teams) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "tm:", Run: a.teamButton, Refuse: "team.staff_only", Private: "error.stale_button", Verbs: core.Verbs{
 			"view": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, "join": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJoin},
@@ -27,9 +27,9 @@ func (a *App) teamButtonRows() []core.Buttons {
 	}
 }
 
-// teamFlows are teams's conversations by name.
-func (a *App) teamFlows() map[string]core.FlowFunc {
+// Flows are teams's conversations by name.
+func (a *Teams) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowTeamRename: a.teamRenameText,
+		FlowTeamRename: a.teamRenameText,
 	}
 }

@@ -1,4 +1,4 @@
-package commands
+package teams
 
 import (
 	"encoding/json"
@@ -9,11 +9,12 @@ import (
 	"courtyard/telegram"
 )
 
-const flowTeamRename = "team_rename"
+// FlowTeamRename is the conversation that takes a team's new name.
+const FlowTeamRename = "team_rename"
 
 // teamButton routes the tm: buttons: tm:<action>:<id>[:<arg>]. Every
 // press is authorised here again, whoever was shown the button.
-func (a *App) teamButton(r *core.Req) error {
+func (a *Teams) teamButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "tm:")
 	id, ok := parts.Id(1)
 	if !ok || !r.Private() {
@@ -59,7 +60,7 @@ func (a *App) teamButton(r *core.Req) error {
 }
 
 // staffTeamButton: the buttons of a team's page that only staff get.
-func (a *App) staffTeamButton(r *core.Req, tm storage.Team, action, arg string) error {
+func (a *Teams) staffTeamButton(r *core.Req, tm storage.Team, action, arg string) error {
 	id := core.Itoa(tm.ID)
 	switch action {
 	case "leads":
@@ -96,7 +97,7 @@ func (a *App) staffTeamButton(r *core.Req, tm storage.Team, action, arg string) 
 		return a.refreshTeamPage(r, tm)
 	case "ren":
 		data, _ := json.Marshal(tm.ID)
-		if err := r.Tx.SetFlow(storage.Flow{UserID: r.Me.ID, Name: flowTeamRename, Step: "name", Data: string(data)}, r.Now); err != nil {
+		if err := r.Tx.SetFlow(storage.Flow{UserID: r.Me.ID, Name: FlowTeamRename, Step: "name", Data: string(data)}, r.Now); err != nil {
 			return err
 		}
 		if err := r.Toast(""); err != nil {
@@ -108,7 +109,7 @@ func (a *App) staffTeamButton(r *core.Req, tm storage.Team, action, arg string) 
 }
 
 // refreshTeamPage shows the team's page again in place of the pressed message.
-func (a *App) refreshTeamPage(r *core.Req, tm storage.Team) error {
+func (a *Teams) refreshTeamPage(r *core.Req, tm storage.Team) error {
 	text, kb, err := a.teamPage(r, tm)
 	if err != nil {
 		return err
@@ -124,7 +125,7 @@ const maxLeadButtons = 30
 
 // showLeadPicker lists the team's members with a star for each lead; a
 // press sets or unsets the lead.
-func (a *App) showLeadPicker(r *core.Req, tm storage.Team) error {
+func (a *Teams) showLeadPicker(r *core.Req, tm storage.Team) error {
 	members, err := r.Tx.TeamMembers(tm.ID)
 	if err != nil {
 		return err
@@ -157,7 +158,7 @@ func (a *App) showLeadPicker(r *core.Req, tm storage.Team) error {
 }
 
 // toggleLead sets or unsets member mid as a lead of tm; they must be in it.
-func (a *App) toggleLead(r *core.Req, tm storage.Team, mid int64) error {
+func (a *Teams) toggleLead(r *core.Req, tm storage.Team, mid int64) error {
 	in, err := r.Tx.InTeam(tm.ID, mid)
 	if err != nil {
 		return err
@@ -185,7 +186,7 @@ func (a *App) toggleLead(r *core.Req, tm storage.Team, mid int64) error {
 }
 
 // teamRenameText takes the new name typed after Rename.
-func (a *App) teamRenameText(r *core.Req, f storage.Flow) error {
+func (a *Teams) teamRenameText(r *core.Req, f storage.Flow) error {
 	var id int64
 	if err := json.Unmarshal([]byte(f.Data), &id); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)

@@ -1,4 +1,4 @@
-package commands
+package teams
 
 import (
 	"bytes"
@@ -14,9 +14,13 @@ import (
 // tickets CSV.
 var hoursHeader = []string{"姓名 name", "楼栋 building", "队伍 team", "月份 month", "小时 hours"}
 
-// hoursExport is the volunteer hours of q's period by person, team and
+// HoursHeader is the hours CSV's first row, for the hours sheet of the
+// workbook export.
+func (a *Teams) HoursHeader() []string { return hoursHeader }
+
+// HoursExport is the volunteer hours of q's period by person, team and
 // month as a second CSV document; ok is false when no hours were logged.
-func (a *App) hoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
+func (a *Teams) HoursExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
 	rows, err := tx.HoursExport(q.From.In(a.Loc), q.To)
 	if err != nil || len(rows) == 0 {
 		return storage.OutMsg{}, false, err
@@ -55,9 +59,9 @@ func hoursCSV(rows []storage.PersonMonthHours) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
-// volunteerStats is /stats's volunteering paragraph for [from, to): jobs
+// VolunteerStats is /stats's volunteering paragraph for [from, to): jobs
 // held, people and hours; empty when no hours were logged.
-func (a *App) volunteerStats(r *core.Req, from, to time.Time) (string, error) {
+func (a *Teams) VolunteerStats(r *core.Req, from, to time.Time) (string, error) {
 	jobs, err := r.Tx.JobsHeld(from, to)
 	if err != nil {
 		return "", err

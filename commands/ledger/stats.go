@@ -1,4 +1,4 @@
-package commands
+package ledger
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ const statsBuildings = 10
 // stats: /stats [YYYY-MM], a month's figures: tickets by category and
 // state, by building, the median times to claim and to resolve, and wishes
 // fulfilled.
-func (a *App) stats(r *core.Req) error {
+func (a *Ledger) stats(r *core.Req) error {
 	month := a.MonthOf(r.Now)
 	if arg := core.CleanLine(r.Args); arg != "" {
 		m, ok := a.ParseMonth(arg)
@@ -29,11 +29,11 @@ func (a *App) stats(r *core.Req) error {
 	if err != nil {
 		return err
 	}
-	vol, err := a.volunteerStats(r, month, month.AddDate(0, 1, 0))
+	vol, err := a.hours.VolunteerStats(r, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
-	visits, err := a.visitStats(r, month, month.AddDate(0, 1, 0))
+	visits, err := a.visits.VisitStats(r, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (a *App) stats(r *core.Req) error {
 
 // statsCategories are the categories with tickets: configured ones in
 // their order, then any no longer configured, by key.
-func (a *App) statsCategories(st storage.TicketStats) []string {
+func (a *Ledger) statsCategories(st storage.TicketStats) []string {
 	var out, rest []string
 	known := map[string]bool{}
 	for _, c := range a.AllCategories() {
@@ -89,7 +89,7 @@ func (a *App) statsCategories(st storage.TicketStats) []string {
 
 // topBuildings are the n buildings with the most tickets, most first; ties
 // in the configured order, unknown buildings last by name.
-func (a *App) topBuildings(counts map[string]int, n int) []string {
+func (a *Ledger) topBuildings(counts map[string]int, n int) []string {
 	order := map[string]int{}
 	for i, b := range a.Cfg.Community.Buildings {
 		order[b] = i
@@ -122,7 +122,7 @@ func (a *App) topBuildings(counts map[string]int, n int) []string {
 
 // humanDuration says d as "3 h 20 min" / "3小时20分" (days and hours from a
 // day on), or "—" when no ticket went that far.
-func (a *App) humanDuration(r *core.Req, d time.Duration, samples int) string {
+func (a *Ledger) humanDuration(r *core.Req, d time.Duration, samples int) string {
 	if samples == 0 {
 		return "—"
 	}

@@ -1,4 +1,4 @@
-package commands
+package ledger
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ const ledgerPage = 10
 // ledger: /ledger [state] [building] [category] [YYYY-MM], the ticket
 // ledger newest first, a page at a time. Staff see every building, a
 // leader only the buildings they lead.
-func (a *App) ledger(r *core.Req) error {
+func (a *Ledger) ledger(r *core.Req) error {
 	f, bad, twice := a.parseLedgerWords(r.Args)
 	if bad != "" {
 		key := "ledger.unknown_word"
@@ -37,7 +37,7 @@ func (a *App) ledger(r *core.Req) error {
 // ledgerButton turns a page. The press is authorised again here: the
 // data may be forged, and the presser's role or buildings may have changed
 // since the page was sent.
-func (a *App) ledgerButton(r *core.Req) error {
+func (a *Ledger) ledgerButton(r *core.Req) error {
 	if !r.AtLeast(storage.RoleLeader) || !r.Private() {
 		return r.Toast(r.T("error.forbidden", "/ledger"))
 	}
@@ -59,7 +59,7 @@ func (a *App) ledgerButton(r *core.Req) error {
 }
 
 // ledgerBuildings are the buildings the caller may list.
-func (a *App) ledgerBuildings(r *core.Req) []string {
+func (a *Ledger) ledgerBuildings(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return a.Cfg.Community.Buildings
 	}
@@ -67,7 +67,7 @@ func (a *App) ledgerBuildings(r *core.Req) []string {
 }
 
 // mayLedger: staff may list any building; a leader only one they lead.
-func (a *App) mayLedger(r *core.Req, f ledgerFilter) bool {
+func (a *Ledger) mayLedger(r *core.Req, f ledgerFilter) bool {
 	if r.AtLeast(storage.RoleStaff) {
 		return true
 	}
@@ -76,7 +76,7 @@ func (a *App) mayLedger(r *core.Req, f ledgerFilter) bool {
 
 // ledgerView renders one page of the filter, with Prev / Next buttons. A
 // page past the end shows the last page.
-func (a *App) ledgerView(r *core.Req, f ledgerFilter, page int) (string, any, error) {
+func (a *Ledger) ledgerView(r *core.Req, f ledgerFilter, page int) (string, any, error) {
 	lf := storage.LedgerFilter{State: f.state, Building: f.building, Category: f.category}
 	if !f.month.IsZero() {
 		lf.From, lf.To = f.month, f.month.AddDate(0, 1, 0)

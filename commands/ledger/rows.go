@@ -1,9 +1,9 @@
-package commands
+package ledger
 
 import "courtyard/commands/core"
 
-// ledgerCommandRows are ledger's rows of the permission table.
-func (a *App) ledgerCommandRows() []core.Command {
+// CommandRows are ledger's rows of the permission table.
+func (a *Ledger) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "ledger", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding}, Menu: core.Listed, Run: a.ledger},
 		{Name: "export", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.export},
@@ -11,8 +11,8 @@ func (a *App) ledgerCommandRows() []core.Command {
 	}
 }
 
-// ledgerButtonRows are ledger's button rows.
-func (a *App) ledgerButtonRows() []core.Buttons {
+// ButtonRows are ledger's button rows.
+func (a *Ledger) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "lg:", Run: a.ledgerButton, Refuse: "error.forbidden", Private: "error.forbidden", Cmd: "/ledger", Verbs: core.Verbs{
 			"*": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding},
