@@ -5,9 +5,11 @@
 package commands
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
+	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
@@ -31,6 +33,7 @@ type App struct {
 	*core.Core
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
+	care      *care.Care
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -43,6 +46,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.care = care.New(a.Core, a)
+	a.Register(a.care.CommandRows(), a.care.ButtonRows(), a.care.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -70,11 +75,16 @@ func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
 		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
+		a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v
 		}
 	}
 	return flows
+}
+
+// PlanVisitRounds lays out the next visit round of each configured holiday.
+func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.care.PlanVisitRounds(ctx, tx, now)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
@@ -220,15 +221,15 @@ var fuzzFlows = []struct {
 	{fuzzLeader, flowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},
 	{fuzzLeader, flowPatrolTpl, "slots", `{"team":1,"spec":"0 20 * * *","minutes":120}`},
 	{fuzzLeader, flowPatrolTpl, "area", `{"team":1,"spec":"0 20 * * *","minutes":120,"slots":2}`},
-	{fuzzStaff, flowCare, "unit", `{"building":"1"}`},
-	{fuzzStaff, flowCare, "name", `{"building":"1","unit":"601"}`},
-	{fuzzStaff, flowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
+	{fuzzStaff, care.FlowCare, "unit", `{"building":"1"}`},
+	{fuzzStaff, care.FlowCare, "name", `{"building":"1","unit":"601"}`},
+	{fuzzStaff, care.FlowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
 	{fuzzLeader, flowTeamRename, "name", `{"team":1}`},
 	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
 	{fuzzLeader, flowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, flowResolve, "note", `{"ticket":1}`},
 	{fuzzResident, flowPatrolOffer, "who", `{"shift":1}`},
-	{fuzzStaff, flowVisitNote, "note", `{"visit":1}`},
+	{fuzzStaff, care.FlowVisitNote, "note", `{"visit":1}`},
 	{fuzzResident, "no_such_flow", "x", `not json`},
 }
 

@@ -82,7 +82,7 @@ func (a *App) export(r *core.Req) error {
 		return err
 	}
 	a.Audit(r, "export", "", map[string]string{"from": from.In(a.Loc).Format("2006-01-02"), "to": to.In(a.Loc).Format("2006-01-02")})
-	return a.logVisitsExport(r, from, to)
+	return a.care.LogVisitsExport(r, from, to)
 }
 
 // BuildExport builds a requested export on tx, a read snapshot, and returns
@@ -98,7 +98,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 		return nil, err
 	}
 	out := []storage.OutMsg{first}
-	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.visitsExport} {
+	for _, build := range []func(*storage.Tx, storage.ExportRequest) (storage.OutMsg, bool, error){a.hoursExport, a.care.VisitsExport} {
 		msg, ok, err := build(tx, q)
 		if err != nil {
 			return nil, err

@@ -33,7 +33,7 @@ func (a *App) stats(r *core.Req) error {
 	if err != nil {
 		return err
 	}
-	visits, err := a.visitStats(r, month, month.AddDate(0, 1, 0))
+	visits, err := a.care.VisitStats(r, month, month.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}

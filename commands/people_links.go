@@ -45,7 +45,7 @@ func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	case p == "schedule", p == "meeting", p == "meetings":
 		return true, a.calendarLink(r, p)
 	case p == "care":
-		return true, a.care(r) // staff only: care checks it again
+		return true, a.care.Care(r) // staff only: care checks it again
 	case p == "stars":
 		r.Args = ""
 		return true, a.stars(r)

@@ -10,10 +10,7 @@ import (
 	"courtyard/telegram"
 )
 
-const (
-	flowRegister = "register"
-	maxUnit      = 16
-)
+const flowRegister = "register"
 
 type regData struct {
 	Building string `json:"building"`
@@ -137,8 +134,8 @@ func (a *App) regText(r *core.Req, f storage.Flow) error {
 	switch {
 	case unit == "":
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
-	case core.RuneLen(unit) > maxUnit:
-		return r.Reply(r.T("start.unit_too_long", maxUnit), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(unit) > core.MaxUnit:
+		return r.Reply(r.T("start.unit_too_long", core.MaxUnit), telegram.ForceReply{ForceReply: true})
 	case !validUnit(unit):
 		return r.Reply(r.T("start.unit_bad"), telegram.ForceReply{ForceReply: true})
 	}

@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"bytes"
@@ -15,11 +15,11 @@ import (
 var visitsHeader = []string{"节日 holiday", "年份 year", "楼栋 building", "单元 unit", "住户 household", "原因 reason",
 	"走访人 visitor", "走访时间 visited", "备注 note", "工单 ticket"}
 
-// visitsExport is the visits of q's period as a third CSV document; ok is
+// VisitsExport is the visits of q's period as a third CSV document; ok is
 // false when there were none. /export is for staff only, who may read the
 // whole care list; the handler recorded the read in each household's
-// record when the export was asked for (logVisitsExport).
-func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
+// record when the export was asked for (LogVisitsExport).
+func (a *Care) VisitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.OutMsg, bool, error) {
 	visits, err := tx.VisitsBetween(q.From, q.To)
 	if err != nil || len(visits) == 0 {
 		return storage.OutMsg{}, false, err
@@ -35,9 +35,9 @@ func (a *App) visitsExport(tx *storage.Tx, q storage.ExportRequest) (storage.Out
 	return a.ExportDoc(q, caption, "visits-"+q.Name+".csv", data, nil), true, nil
 }
 
-// logVisitsExport records, in the update's transaction, that the export
+// LogVisitsExport records, in the update's transaction, that the export
 // asked for reads the households visited in [from, to).
-func (a *App) logVisitsExport(r *core.Req, from, to time.Time) error {
+func (a *Care) LogVisitsExport(r *core.Req, from, to time.Time) error {
 	visits, err := r.Tx.VisitsBetween(from, to)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func (a *App) logVisitsExport(r *core.Req, from, to time.Time) error {
 
 // visitsCSV writes UTF-8 CSV with a byte order mark for Excel, text kept
 // from being read as formulas; labels in the community's language.
-func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) {
+func (a *Care) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) {
 	lang := a.Cfg.Community.Language
 	var ids []int64
 	for _, v := range visits {
@@ -88,7 +88,7 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 		if v.TicketID != 0 {
 			ticket = strconv.FormatInt(v.TicketID, 10)
 		}
-		row := []string{a.holidayName(lang, v.Holiday), strconv.Itoa(v.Year), core.Cell(h.Building), core.Cell(h.Unit), core.Cell(h.Name),
+		row := []string{a.HolidayName(lang, v.Holiday), strconv.Itoa(v.Year), core.Cell(h.Building), core.Cell(h.Unit), core.Cell(h.Name),
 			core.Cell(reason), core.Cell(names[v.VisitedBy]), a.CsvTime(v.VisitedAt), core.Cell(v.Note), ticket}
 		if err := w.Write(row); err != nil {
 			return nil, err
@@ -98,10 +98,10 @@ func (a *App) visitsCSV(tx *storage.Tx, visits []storage.Visit) ([]byte, error) 
 	return buf.Bytes(), w.Error()
 }
 
-// visitStats is /stats's visits paragraph for [from, to), in private only
+// VisitStats is /stats's visits paragraph for [from, to), in private only
 // (the care list never reaches a group, not even as a count); empty when
 // no visit was made.
-func (a *App) visitStats(r *core.Req, from, to time.Time) (string, error) {
+func (a *Care) VisitStats(r *core.Req, from, to time.Time) (string, error) {
 	if !r.Private() {
 		return "", nil
 	}

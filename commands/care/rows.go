@@ -1,18 +1,18 @@
-package commands
+package care
 
 import "courtyard/commands/core"
 
-// careCommandRows are care's rows of the permission table.
-func (a *App) careCommandRows() []core.Command {
+// CommandRows are care's rows of the permission table.
+func (a *Care) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "holidays", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.holidays},
-		{Name: "care", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.care},
+		{Name: "care", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.Care},
 		{Name: "visits", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.visitsCmd},
 	}
 }
 
-// careButtonRows are care's button rows.
-func (a *App) careButtonRows() []core.Buttons {
+// ButtonRows are care's button rows.
+func (a *Care) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "cr:", Run: a.careButton, Refuse: "care.staff_only", Private: "care.staff_only", Verbs: core.Verbs{
 			"list": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone}, "arch": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
@@ -29,10 +29,10 @@ func (a *App) careButtonRows() []core.Buttons {
 	}
 }
 
-// careFlows are care's conversations by name.
-func (a *App) careFlows() map[string]core.FlowFunc {
+// Flows are care's conversations by name.
+func (a *Care) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowCare:      a.careText,
-		flowVisitNote: a.visitNoteText,
+		FlowCare:      a.careText,
+		FlowVisitNote: a.visitNoteText,
 	}
 }

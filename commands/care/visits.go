@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"strconv"
@@ -12,7 +12,7 @@ import (
 
 // visitsCmd: /visits [holiday] [year], a round's plan and what is done
 // (staff). Without arguments, the next configured holiday's round.
-func (a *App) visitsCmd(r *core.Req) error {
+func (a *Care) visitsCmd(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Reply(r.T("error.forbidden", "/visits"), nil)
 	}
@@ -29,7 +29,7 @@ func (a *App) visitsCmd(r *core.Req) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("visits.plan_title", a.holidayName(r.Lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
+	b.WriteString(r.T("visits.plan_title", a.HolidayName(r.Lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
 	if len(visits) == 0 {
 		return a.plannedOnly(r, &b, key, start)
 	}
@@ -56,7 +56,7 @@ func (a *App) visitsCmd(r *core.Req) error {
 
 // planLine is one household of a round: visited or not, by whom, the note
 // and its ticket. Showing it is recorded in the household's record.
-func (a *App) planLine(r *core.Req, h storage.Household, v storage.Visit) (string, error) {
+func (a *Care) planLine(r *core.Req, h storage.Household, v storage.Visit) (string, error) {
 	if acc, err := a.mayReadHousehold(r, h); err != nil || acc != careFull {
 		return "", err
 	}
@@ -87,7 +87,7 @@ func (a *App) planLine(r *core.Req, h storage.Household, v storage.Visit) (strin
 
 // plannedOnly answers /visits for a round not started: who would be
 // visited, by whom.
-func (a *App) plannedOnly(r *core.Req, b *strings.Builder, key string, start time.Time) error {
+func (a *Care) plannedOnly(r *core.Req, b *strings.Builder, key string, start time.Time) error {
 	hs, err := r.Tx.Households(false)
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func (a *App) plannedOnly(r *core.Req, b *strings.Builder, key string, start tim
 }
 
 // visitsArgs reads [holiday] [year]; ok is false when it answered.
-func (a *App) visitsArgs(r *core.Req) (string, int, bool, error) {
+func (a *Care) visitsArgs(r *core.Req) (string, int, bool, error) {
 	words := strings.Fields(core.CleanLine(r.Args))
 	year := 0
 	if n := len(words); n > 0 {
@@ -160,10 +160,10 @@ func (a *App) visitsArgs(r *core.Req) (string, int, bool, error) {
 }
 
 // holidayList names every holiday as /visits takes it.
-func (a *App) holidayList(r *core.Req) string {
+func (a *Care) holidayList(r *core.Req) string {
 	var names []string
 	for _, k := range holiday.Keys() {
-		names = append(names, r.T("list.item_note", k, a.holidayName(r.Lang, k)))
+		names = append(names, r.T("list.item_note", k, a.HolidayName(r.Lang, k)))
 	}
 	return a.ListJoin(r.Lang, names)
 }

@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"errors"
@@ -12,7 +12,7 @@ import (
 
 // holidays: /holidays [year], the year's holidays with their dates (this
 // year by default), those that bring visits marked.
-func (a *App) holidays(r *core.Req) error {
+func (a *Care) holidays(r *core.Req) error {
 	year := r.Now.In(a.Loc).Year()
 	if arg := core.CleanLine(r.Args); arg != "" {
 		y, err := strconv.Atoi(arg)
@@ -35,7 +35,7 @@ func (a *App) holidays(r *core.Req) error {
 	var b strings.Builder
 	b.WriteString(r.T("holiday.title", year) + "\n")
 	for _, d := range days {
-		line := r.T("holiday.line", d.Date.Format("01-02"), r.T("holiday.wd."+strconv.Itoa(int(d.Date.Weekday()))), a.holidayName(r.Lang, d.Key))
+		line := r.T("holiday.line", d.Date.Format("01-02"), r.T("holiday.wd."+strconv.Itoa(int(d.Date.Weekday()))), a.HolidayName(r.Lang, d.Key))
 		if visits[d.Key] {
 			line += " " + r.T("holiday.visits_mark")
 		}
@@ -47,13 +47,10 @@ func (a *App) holidays(r *core.Req) error {
 	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
-// holidayName is a holiday's name in lang.
-func (a *App) holidayName(lang, key string) string { return a.Cat.T(lang, "holiday."+key) }
-
 // holidayByName reads a holiday's key, or its name in either language,
 // with or without what follows it in brackets, and in Chinese with or
 // without the closing 节 (中秋, 中秋节).
-func (a *App) holidayByName(s string) (string, bool) {
+func (a *Care) holidayByName(s string) (string, bool) {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	for _, k := range holiday.Keys() {
 		if s == k {
@@ -73,6 +70,6 @@ func (a *App) holidayByName(s string) (string, bool) {
 }
 
 // holidayDay is holiday key's day in year in the community's zone.
-func (a *App) holidayDay(key string, year int) (time.Time, error) {
+func (a *Care) holidayDay(key string, year int) (time.Time, error) {
 	return holiday.In(key, year, a.Loc)
 }

@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"strings"
@@ -12,9 +12,9 @@ import (
 // when there are more.
 const maxCareButtons = 60
 
-// care: /care, the care list (staff, private chat). Every household shown
+// Care: /care, the care list (staff, private chat). Every household shown
 // is recorded in its record as read.
-func (a *App) care(r *core.Req) error {
+func (a *Care) Care(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Reply(r.T("error.forbidden", "/care"), nil)
 	}
@@ -26,7 +26,7 @@ func (a *App) care(r *core.Req) error {
 }
 
 // careList is the active (or archived) households as buttons, with Add.
-func (a *App) careList(r *core.Req, archived bool) (string, telegram.Keyboard, error) {
+func (a *Care) careList(r *core.Req, archived bool) (string, telegram.Keyboard, error) {
 	hs, err := r.Tx.Households(archived)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
@@ -72,7 +72,7 @@ func (a *App) careList(r *core.Req, archived bool) (string, telegram.Keyboard, e
 
 // carePage is household h's page for staff: its fields, visitors and the
 // last entries of its record. Showing it is recorded as a read.
-func (a *App) carePage(r *core.Req, h storage.Household) (string, telegram.Keyboard, error) {
+func (a *Care) carePage(r *core.Req, h storage.Household) (string, telegram.Keyboard, error) {
 	if err := a.logCare(r, h.ID, "view", ""); err != nil {
 		return "", telegram.Keyboard{}, err
 	}
@@ -119,7 +119,7 @@ func (a *App) carePage(r *core.Req, h storage.Household) (string, telegram.Keybo
 }
 
 // careAction says what a record entry was, in the reader's language.
-func (a *App) careAction(r *core.Req, e storage.CareEntry) string {
+func (a *Care) careAction(r *core.Req, e storage.CareEntry) string {
 	switch e.Action {
 	case "edit":
 		return r.T("care.action.edit", r.T("care.field."+e.Detail))
@@ -129,7 +129,7 @@ func (a *App) careAction(r *core.Req, e storage.CareEntry) string {
 	return r.T("care.action." + e.Action)
 }
 
-func (a *App) careKeyboard(r *core.Req, h storage.Household) telegram.Keyboard {
+func (a *Care) careKeyboard(r *core.Req, h storage.Household) telegram.Keyboard {
 	id := core.Itoa(h.ID)
 	btn := func(field string) telegram.Button {
 		return telegram.Button{Text: r.T("care.field." + field), CallbackData: "cr:e:" + id + ":" + field}
@@ -148,7 +148,7 @@ func (a *App) careKeyboard(r *core.Req, h storage.Household) telegram.Keyboard {
 
 // careButton routes the cr: buttons. Every press is authorised again: only
 // staff, in private, and each household through mayReadHousehold.
-func (a *App) careButton(r *core.Req) error {
+func (a *Care) careButton(r *core.Req) error {
 	if !a.mayEditCare(r) {
 		return r.Toast(r.T("care.staff_only"))
 	}
@@ -189,7 +189,7 @@ func (a *App) careButton(r *core.Req) error {
 }
 
 // householdButton: the buttons of one household's page.
-func (a *App) householdButton(r *core.Req, h storage.Household, parts []string) error {
+func (a *Care) householdButton(r *core.Req, h storage.Household, parts []string) error {
 	arg := ""
 	if len(parts) > 2 {
 		arg = parts[2]
@@ -236,7 +236,7 @@ func (a *App) householdButton(r *core.Req, h storage.Household, parts []string) 
 }
 
 // showCarePage puts household h's page in place of the pressed message.
-func (a *App) showCarePage(r *core.Req, h storage.Household, saved bool) error {
+func (a *Care) showCarePage(r *core.Req, h storage.Household, saved bool) error {
 	text, kb, err := a.carePage(r, h)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
-package commands
+package care
 
 import (
+	"slices"
 	"strings"
 
 	"courtyard/commands/core"
@@ -28,11 +29,14 @@ const (
 // careReasons are why a household needs care, in button order.
 var careReasons = []string{"lives_alone", "disabled", "subsistence", "left_behind", "other"}
 
+// Reasons are the keys of why a household needs care, in button order.
+func Reasons() []string { return slices.Clone(careReasons) }
+
 // mayReadHousehold is the one rule for who may see a household of the care
 // list, and how much: only ever in a private chat; staff see it all; a
 // visitor assigned to it sees the fields a visit needs while it is on the
 // list; nobody else sees anything.
-func (a *App) mayReadHousehold(r *core.Req, h storage.Household) (careAccess, error) {
+func (a *Care) mayReadHousehold(r *core.Req, h storage.Household) (careAccess, error) {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return careNone, nil
 	}
@@ -50,18 +54,18 @@ func (a *App) mayReadHousehold(r *core.Req, h storage.Household) (careAccess, er
 }
 
 // mayEditCare: only staff, in private, change the care list.
-func (a *App) mayEditCare(r *core.Req) bool {
+func (a *Care) mayEditCare(r *core.Req) bool {
 	return r.Private() && r.AtLeast(storage.RoleStaff)
 }
 
 // logCare records a staff member's read or change of household id.
-func (a *App) logCare(r *core.Req, id int64, action, detail string) error {
+func (a *Care) logCare(r *core.Req, id int64, action, detail string) error {
 	a.Audit(r, "care."+action, "h:"+core.Itoa(id), nil) // the detail stays in care_log, with the household
 	return r.Tx.LogCare(id, r.Me.ID, action, detail, r.Now)
 }
 
 // reasonLabel says why a household needs care, in the reader's language.
-func (a *App) reasonLabel(r *core.Req, h storage.Household) string {
+func (a *Care) reasonLabel(r *core.Req, h storage.Household) string {
 	if h.Reason == "other" && h.ReasonText != "" {
 		return core.Esc(h.ReasonText)
 	}
@@ -69,13 +73,13 @@ func (a *App) reasonLabel(r *core.Req, h storage.Household) string {
 }
 
 // householdLine is one line about h: building, unit, name, why.
-func (a *App) householdLine(r *core.Req, h storage.Household) string {
+func (a *Care) householdLine(r *core.Req, h storage.Household) string {
 	return r.T("care.line", core.Esc(h.Building), core.Esc(h.Unit), core.Esc(h.Name), a.reasonLabel(r, h))
 }
 
 // householdText is h as acc allows: the visit fields for its visitor, and
 // staff's notes only for staff.
-func (a *App) householdText(r *core.Req, h storage.Household, acc careAccess) string {
+func (a *Care) householdText(r *core.Req, h storage.Household, acc careAccess) string {
 	if acc == careNone {
 		return ""
 	}
@@ -92,7 +96,7 @@ func (a *App) householdText(r *core.Req, h storage.Household, acc careAccess) st
 
 // mayBeVisitor: visitors are building leaders (and staff) or volunteers,
 // registered so that the bot can write to them.
-func (a *App) mayBeVisitor(tx *storage.Tx, m storage.Member) (bool, error) {
+func (a *Care) mayBeVisitor(tx *storage.Tx, m storage.Member) (bool, error) {
 	if !m.Registered() {
 		return false, nil
 	}

@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"strings"
@@ -8,11 +8,12 @@ import (
 	"courtyard/telegram"
 )
 
-const flowVisitNote = "visit_note"
+// FlowVisitNote is the conversation that takes a visit's note.
+const FlowVisitNote = "visit_note"
 
 // visitList is visitor pr.me's households in round d: the visit fields
 // only, a Visited button by each not yet visited. n is how many.
-func (a *App) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, int, error) {
+func (a *Care) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, int, error) {
 	var kb telegram.Keyboard
 	hs, err := pr.Tx.HouseholdsOf(pr.Me.ID)
 	if err != nil {
@@ -53,7 +54,7 @@ func (a *App) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, i
 	if err != nil {
 		return "", kb, 0, err
 	}
-	text := pr.T("visits.list_title", a.holidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", n)) + "\n" + b.String()
+	text := pr.T("visits.list_title", a.HolidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", n)) + "\n" + b.String()
 	if len(kb.InlineKeyboard) == 0 {
 		text += "\n\n" + pr.T("visits.list_all_done")
 	}
@@ -62,7 +63,7 @@ func (a *App) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, i
 
 // visitButton routes the vi: buttons: vi:<action>:<visit id>. Every press
 // is authorised again: only the household's assigned visitor, in private.
-func (a *App) visitButton(r *core.Req) error {
+func (a *Care) visitButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "vi:")
 	if len(parts) != 2 {
 		return r.Toast(r.T("error.stale_button"))
@@ -107,7 +108,7 @@ func (a *App) visitButton(r *core.Req) error {
 
 // mayMarkVisit: the household's assigned visitor, who may read its visit
 // fields, marks its visit and makes its note a ticket.
-func (a *App) mayMarkVisit(r *core.Req, h storage.Household) (bool, error) {
+func (a *Care) mayMarkVisit(r *core.Req, h storage.Household) (bool, error) {
 	acc, err := a.mayReadHousehold(r, h)
 	if err != nil || acc == careNone {
 		return false, err
@@ -116,7 +117,7 @@ func (a *App) mayMarkVisit(r *core.Req, h storage.Household) (bool, error) {
 }
 
 // markVisited records the visit, ticks it on the list and asks for a note.
-func (a *App) markVisited(r *core.Req, v storage.Visit, h storage.Household) error {
+func (a *Care) markVisited(r *core.Req, v storage.Visit, h storage.Household) error {
 	if v.Visited() {
 		return r.Toast(r.T("visits.already"))
 	}
@@ -140,7 +141,7 @@ func (a *App) markVisited(r *core.Req, v storage.Visit, h storage.Household) err
 	if err := r.Edit(text, markup); err != nil {
 		return err
 	}
-	if err := r.SetFlow(flowVisitNote, "note", v.ID); err != nil {
+	if err := r.SetFlow(FlowVisitNote, "note", v.ID); err != nil {
 		return err
 	}
 	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + core.Itoa(v.ID)}}}}
@@ -149,7 +150,7 @@ func (a *App) markVisited(r *core.Req, v storage.Visit, h storage.Household) err
 
 // visitNoteText keeps the note typed after Visited and offers to make it
 // a ticket or a micro-wish.
-func (a *App) visitNoteText(r *core.Req, f storage.Flow) error {
+func (a *Care) visitNoteText(r *core.Req, f storage.Flow) error {
 	var id int64
 	if err := core.JsonInto(f.Data, &id); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -185,9 +186,9 @@ func (a *App) visitNoteText(r *core.Req, f storage.Flow) error {
 	return r.Reply(r.T("visits.note_saved", core.Quote(note, 300)), kb)
 }
 
-func (a *App) endVisitFlow(r *core.Req) error {
+func (a *Care) endVisitFlow(r *core.Req) error {
 	f, err := r.Tx.Flow(r.Me.ID)
-	if core.IsNotFound(err) || (err == nil && f.Name != flowVisitNote) {
+	if core.IsNotFound(err) || (err == nil && f.Name != FlowVisitNote) {
 		return nil
 	}
 	if err != nil {
@@ -201,7 +202,7 @@ func (a *App) endVisitFlow(r *core.Req) error {
 // and never posted in a group: the household is not to be pointed at.
 // The building's leaders (or staff) get it in private as any new ticket,
 // the visitor too when they lead the building.
-func (a *App) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wish bool) error {
+func (a *Care) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wish bool) error {
 	switch {
 	case v.VisitedBy != r.Me.ID || v.Note == "":
 		return r.Toast(r.T("error.stale_button"))
@@ -225,12 +226,12 @@ func (a *App) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wis
 	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+core.Itoa(id), r.Now); err != nil {
 		return err
 	}
-	told, err := a.alertLeaders(r, tk, 0, "ticket.new")
+	told, err := a.tickets.AlertNewTicket(r, tk)
 	if err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+a.toldLine(r.Lang, told), nil)
+	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+told, nil)
 }

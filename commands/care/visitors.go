@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ const maxVisitorButtons = 30
 // showVisitorPicker lists who may visit household h, a tick by those
 // assigned; a press assigns or unassigns. Assigned visitors who are no
 // longer candidates are listed too, so that they can be taken off.
-func (a *App) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool) error {
+func (a *Care) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool) error {
 	assigned, err := r.Tx.HouseholdVisitors(h.ID)
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func (a *App) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool) 
 }
 
 // toggleVisitor assigns member mid to household h, or takes them off.
-func (a *App) toggleVisitor(r *core.Req, h storage.Household, mid int64) error {
+func (a *Care) toggleVisitor(r *core.Req, h storage.Household, mid int64) error {
 	on, err := r.Tx.IsHouseholdVisitor(h.ID, mid)
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func (a *App) toggleVisitor(r *core.Req, h storage.Household, mid int64) error {
 }
 
 // visitorByText assigns the visitor staff named by @username or id.
-func (a *App) visitorByText(r *core.Req, d careData) error {
+func (a *Care) visitorByText(r *core.Req, d careData) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
@@ -128,7 +128,7 @@ func (a *App) visitorByText(r *core.Req, d careData) error {
 
 // assignVisitor makes m a visitor of h, records it and tells m (without the
 // household's details: those come with the visit round).
-func (a *App) assignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
+func (a *Care) assignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
 	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, true, r.Me.ID, r.Now); err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (a *App) assignVisitor(r *core.Req, h storage.Household, m storage.Member) 
 	return a.joinRunningRound(r, h, m)
 }
 
-func (a *App) unassignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
+func (a *Care) unassignVisitor(r *core.Req, h storage.Household, m storage.Member) error {
 	if err := r.Tx.SetHouseholdVisitor(h.ID, m.ID, false, r.Me.ID, r.Now); err != nil {
 		return err
 	}

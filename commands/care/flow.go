@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"courtyard/commands/core"
@@ -6,7 +6,9 @@ import (
 	"courtyard/telegram"
 )
 
-const flowCare = "care"
+// FlowCare is the conversation that adds a household or changes one of
+// its fields.
+const FlowCare = "care"
 
 // careData is a household being added (ID 0) or the one whose field is
 // being changed, and what was answered so far.
@@ -21,12 +23,12 @@ type careData struct {
 }
 
 // careLimits are the longest answers per step, in characters.
-var careLimits = map[string]int{"unit": maxUnit, "name": maxCareName, "reason_text": maxCareReason,
+var careLimits = map[string]int{"unit": core.MaxUnit, "name": maxCareName, "reason_text": maxCareReason,
 	"contact": maxCareContact, "notes": maxCareNotes}
 
 // careAsk moves the care conversation to step and asks its question.
-func (a *App) careAsk(r *core.Req, d careData, step string) error {
-	if err := r.SetFlow(flowCare, step, d); err != nil {
+func (a *Care) careAsk(r *core.Req, d careData, step string) error {
+	if err := r.SetFlow(FlowCare, step, d); err != nil {
 		return err
 	}
 	switch step {
@@ -63,7 +65,7 @@ func (a *App) careAsk(r *core.Req, d careData, step string) error {
 }
 
 // careText takes what staff typed at the care conversation's step.
-func (a *App) careText(r *core.Req, f storage.Flow) error {
+func (a *Care) careText(r *core.Req, f storage.Flow) error {
 	var d careData
 	if !a.mayEditCare(r) || core.JsonInto(f.Data, &d) != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -92,9 +94,9 @@ func (a *App) careText(r *core.Req, f storage.Flow) error {
 
 // careFlowButton takes a building, a reason or Skip pressed in the care
 // conversation.
-func (a *App) careFlowButton(r *core.Req, parts []string) error {
+func (a *Care) careFlowButton(r *core.Req, parts []string) error {
 	var d careData
-	f, ok, err := r.FlowFor(flowCare, &d)
+	f, ok, err := r.FlowFor(FlowCare, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -117,7 +119,7 @@ func (a *App) careFlowButton(r *core.Req, parts []string) error {
 
 // careAnswer keeps value for step: a change is saved at once; an addition
 // goes on to the next question, and is filed after the notes.
-func (a *App) careAnswer(r *core.Req, d careData, step, value string) error {
+func (a *Care) careAnswer(r *core.Req, d careData, step, value string) error {
 	if step == "reason" && value == "other" {
 		d.Reason = value
 		return a.careAsk(r, d, "reason_text")
@@ -147,7 +149,7 @@ func (a *App) careAnswer(r *core.Req, d careData, step, value string) error {
 }
 
 // careCreate files the household the conversation gathered.
-func (a *App) careCreate(r *core.Req, d careData, notes string) error {
+func (a *Care) careCreate(r *core.Req, d careData, notes string) error {
 	h := storage.Household{Building: d.Building, Unit: d.Unit, Name: d.Name, Reason: d.Reason, ReasonText: d.ReasonText,
 		Contact: d.Contact, Notes: notes, CreatedBy: r.Me.ID}
 	id, err := r.Tx.CreateHousehold(h, r.Now)
@@ -166,7 +168,7 @@ func (a *App) careCreate(r *core.Req, d careData, notes string) error {
 // flowHousehold reads the household a conversation is about, with full
 // access checked again; when it is gone or no longer theirs the
 // conversation ends, the person is told, and ok is false.
-func (a *App) flowHousehold(r *core.Req, id int64) (h storage.Household, ok bool, err error) {
+func (a *Care) flowHousehold(r *core.Req, id int64) (h storage.Household, ok bool, err error) {
 	h, err = r.Tx.Household(id)
 	if err == nil {
 		var acc careAccess
@@ -184,7 +186,7 @@ func (a *App) flowHousehold(r *core.Req, id int64) (h storage.Household, ok bool
 }
 
 // careSave changes one field of household d.ID.
-func (a *App) careSave(r *core.Req, d careData, step, value string) error {
+func (a *Care) careSave(r *core.Req, d careData, step, value string) error {
 	h, ok, err := a.flowHousehold(r, d.ID)
 	if !ok {
 		return err
@@ -215,7 +217,7 @@ func (a *App) careSave(r *core.Req, d careData, step, value string) error {
 }
 
 // replyCarePage sends household id's page after a change, headed by note.
-func (a *App) replyCarePage(r *core.Req, id int64, note string) error {
+func (a *Care) replyCarePage(r *core.Req, id int64, note string) error {
 	h, err := r.Tx.Household(id)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package commands
+package care
 
 import (
 	"context"
@@ -29,8 +29,8 @@ type roundData struct {
 
 func (d roundData) key() string { return d.Holiday + ":" + fmt.Sprint(d.Year) }
 
-// visitKinds are the visit rounds' kinds of timed work.
-func (a *App) visitKinds() map[string]schedule.Kind {
+// Kinds are the visit rounds' kinds of timed work.
+func (a *Care) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
 		kindVisitRound:  {Do: a.startRound, Missed: a.roundMissed},
 		kindVisitRemind: {Do: a.remindRound}, // a missed reminder is logged; staff hear of the missed round
@@ -40,7 +40,7 @@ func (a *App) visitKinds() map[string]schedule.Kind {
 // roundTimes are when holiday key's round of year starts and when staff
 // hear of the unvisited (zero when the round starts that late anyway), at
 // roundHour in the community's zone, and the holiday's day.
-func (a *App) roundTimes(key string, year int) (start, remind, day time.Time, err error) {
+func (a *Care) roundTimes(key string, year int) (start, remind, day time.Time, err error) {
 	day, err = a.holidayDay(key, year)
 	if err != nil {
 		return
@@ -60,7 +60,7 @@ func (a *App) roundTimes(key string, year int) (start, remind, day time.Time, er
 // pending rounds of holidays no longer configured. A round whose holiday
 // has begun is not laid: the next year's is. Its shape is that of
 // schedule.Job.Run.
-func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
+func (a *Care) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	on := map[string]bool{}
 	for _, k := range a.Cfg.Visits.Holidays {
 		on[k] = true
@@ -100,7 +100,7 @@ func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time
 // startRound plans the visits of a holiday, sends each visitor their
 // households and staff a summary. A round already planned (laid out again
 // with another lead time) sends nothing.
-func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Care) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	var d roundData
 	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
 		return err
@@ -157,7 +157,7 @@ func (a *App) startRound(ctx context.Context, tx *storage.Tx, it storage.DueItem
 
 // sendVisitList sends visitor pr.me their households of round d, and
 // reports whether it did (not to someone who blocked the bot).
-func (a *App) sendVisitList(pr *core.Req, d roundData) (bool, error) {
+func (a *Care) sendVisitList(pr *core.Req, d roundData) (bool, error) {
 	if !core.CanDM(pr.Me) {
 		return false, nil
 	}
@@ -171,7 +171,7 @@ func (a *App) sendVisitList(pr *core.Req, d roundData) (bool, error) {
 // joinRunningRound adds household h to the round of a configured holiday
 // that has started and not yet ended, when it was added or given visitor m
 // after the round began, and sends m their list again.
-func (a *App) joinRunningRound(r *core.Req, h storage.Household, m storage.Member) error {
+func (a *Care) joinRunningRound(r *core.Req, h storage.Household, m storage.Member) error {
 	for _, k := range a.Cfg.Visits.Holidays {
 		day, err := holiday.Next(k, r.Now, a.Loc)
 		if err != nil {
@@ -197,7 +197,7 @@ func (a *App) joinRunningRound(r *core.Req, h storage.Household, m storage.Membe
 
 // tellStaffRound sends staff a line about round d and the households
 // listed with it, each in their language.
-func (a *App) tellStaffRound(r *core.Req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
+func (a *Care) tellStaffRound(r *core.Req, d roundData, key string, planned, visitors int, hs []storage.Household) error {
 	staff, err := a.Staff(r.Tx)
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func (a *App) tellStaffRound(r *core.Req, d roundData, key string, planned, visi
 		}
 		pr := a.PersonReq(r.Ctx, r.Tx, r.Now, m)
 		var b strings.Builder
-		b.WriteString(pr.T(key, a.holidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", planned), pr.N("count.visitors", visitors)))
+		b.WriteString(pr.T(key, a.HolidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", planned), pr.N("count.visitors", visitors)))
 		if len(hs) > 0 {
 			b.WriteString("\n\n" + pr.T("visits.without_visitor", pr.N("count.households", len(hs))))
 			for _, h := range hs {
@@ -235,7 +235,7 @@ func (a *App) tellStaffRound(r *core.Req, d roundData, key string, planned, visi
 
 // remindRound lists to staff the households of round d not yet visited,
 // with their visitors.
-func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Care) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	var d roundData
 	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
 		return err
@@ -270,7 +270,7 @@ func (a *App) remindRound(ctx context.Context, tx *storage.Tx, it storage.DueIte
 
 // unvisitedText is the reminder for staff member pr.me: each household not
 // yet visited and who is to visit it.
-func (a *App) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
+func (a *Care) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []storage.Visit) (string, error) {
 	var b strings.Builder
 	left := 0
 	total := 0
@@ -299,7 +299,7 @@ func (a *App) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []s
 		}
 		b.WriteString("\n· " + a.householdLine(pr, h) + " — " + who)
 	}
-	name := a.holidayName(pr.Lang, d.Holiday)
+	name := a.HolidayName(pr.Lang, d.Holiday)
 	if left == 0 {
 		return pr.T("visits.all_done", name, day.Format("01-02"), pr.N("count.households", total)), nil
 	}
@@ -308,7 +308,7 @@ func (a *App) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []s
 }
 
 // visitorNames lists household id's visitors, or says there is none.
-func (a *App) visitorNames(r *core.Req, id int64) (string, error) {
+func (a *Care) visitorNames(r *core.Req, id int64) (string, error) {
 	ms, err := r.Tx.HouseholdVisitors(id)
 	if err != nil {
 		return "", err
@@ -325,7 +325,7 @@ func (a *App) visitorNames(r *core.Req, id int64) (string, error) {
 
 // roundMissed tells staff once that a round or its reminder fell due while
 // the bot was down until the holiday began, and was not sent.
-func (a *App) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Care) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	var d roundData
 	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
 		return err
@@ -339,7 +339,7 @@ func (a *App) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueIte
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "visits.missed", a.holidayName(lang, d.Holiday), d.Year, it.DueAt.In(a.Loc).Format("2006-01-02 15:04"))
+		text := a.Cat.T(lang, "visits.missed", a.HolidayName(lang, d.Holiday), d.Year, it.DueAt.In(a.Loc).Format("2006-01-02 15:04"))
 		if err := a.Send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
 			return err
 		}
