@@ -11,6 +11,7 @@ import (
 
 	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/jobs"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -34,6 +35,7 @@ type App struct {
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 	care      *care.Care
+	jobs      *jobs.Jobs
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -48,6 +50,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	})
 	a.care = care.New(a.Core, a)
 	a.Register(a.care.CommandRows(), a.care.ButtonRows(), a.care.Flows(), core.Hooks{})
+	a.jobs = jobs.New(a.Core, a)
+	a.Register(a.jobs.CommandRows(), a.jobs.ButtonRows(), a.jobs.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -74,7 +78,7 @@ func reportWords(r *core.Req, f storage.Flow) bool {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.patrolFlows(),
 		a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
@@ -87,4 +91,9 @@ func (a *App) flowHandlers() map[string]core.FlowFunc {
 // PlanVisitRounds lays out the next visit round of each configured holiday.
 func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	return a.care.PlanVisitRounds(ctx, tx, now)
+}
+
+// PlanJob stores an open job and lays its timed work without posting it.
+func (a *App) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, error) {
+	return a.jobs.PlanJob(tx, j, now)
 }

@@ -13,6 +13,7 @@ import (
 
 	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/jobs"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -211,11 +212,11 @@ var fuzzFlows = []struct {
 	{0, "", "", ""},
 	{fuzzNew, flowRegister, "unit", `{"building":"1"}`},
 	{fuzzResident, flowReport, "text", `{"kind":"report","category":"water","building":"1"}`},
-	{fuzzStaff, flowJob, "title", `{}`},
-	{fuzzStaff, flowJob, "when", `{"title":"Sweep"}`},
-	{fuzzStaff, flowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
-	{fuzzStaff, flowJob, "slots_text", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z","place":"x"}`},
-	{fuzzStaff, flowJobMove, "when", `{"job":1}`},
+	{fuzzStaff, jobs.FlowJob, "title", `{}`},
+	{fuzzStaff, jobs.FlowJob, "when", `{"title":"Sweep"}`},
+	{fuzzStaff, jobs.FlowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
+	{fuzzStaff, jobs.FlowJob, "slots_text", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z","place":"x"}`},
+	{fuzzStaff, jobs.FlowJobMove, "when", `{"job":1}`},
 	{fuzzLeader, flowPatrolTpl, "sched", `{"team":1}`},
 	{fuzzLeader, flowPatrolTpl, "time", `{"team":1,"preset":"weekdays"}`},
 	{fuzzLeader, flowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},

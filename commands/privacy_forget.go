@@ -59,11 +59,11 @@ func (a *App) forget(r *core.Req) error {
 			return err
 		}
 		for _, p := range ch.Promoted {
-			if err := a.TellMember(r, p, a.withdrawKeyboard(r.Tx, p, j), "job.promoted", core.Esc(j.Title), a.jobSpanFor(r.Tx, p, j)); err != nil {
+			if err := a.TellMember(r, p, a.jobs.WithdrawKeyboard(r.Tx, p, j), "job.promoted", core.Esc(j.Title), a.jobs.JobSpanFor(r.Tx, p, j)); err != nil {
 				return err
 			}
 		}
-		if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
+		if err := a.jobs.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 			return err
 		}
 	}

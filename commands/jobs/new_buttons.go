@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 
 // jobNewButton takes the buttons of the /job flow ("jb:n:<what>[:arg]")
 // and of a change of time.
-func (a *App) jobNewButton(r *core.Req, parts core.BtnArgs) error {
+func (a *Jobs) jobNewButton(r *core.Req, parts core.BtnArgs) error {
 	if !r.Private() || len(parts) < 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -19,27 +19,27 @@ func (a *App) jobNewButton(r *core.Req, parts core.BtnArgs) error {
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	var d jobDraft
-	if err != nil || (f.Name != flowJob && f.Name != flowJobMove) || json.Unmarshal([]byte(f.Data), &d) != nil {
+	var d JobDraft
+	if err != nil || (f.Name != FlowJob && f.Name != FlowJobMove) || json.Unmarshal([]byte(f.Data), &d) != nil {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if parts[2] == "x" {
 		return r.EndFlowSaying(r.T("cancel.done"))
 	}
-	if f.Name == flowJobMove {
+	if f.Name == FlowJobMove {
 		return a.jobMoveButton(r, f, d, parts[2])
 	}
 	return a.jobDraftButton(r, f, d, parts[2], parts.Arg(3))
 }
 
-func (a *App) jobDraftButton(r *core.Req, f storage.Flow, d jobDraft, what, arg string) error {
+func (a *Jobs) jobDraftButton(r *core.Req, f storage.Flow, d JobDraft, what, arg string) error {
 	stale := func() error { return r.Toast(r.T("error.stale_button")) }
 	switch {
 	case what == "ok" && f.Step == "confirm":
 		if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-			return a.askJobWhen(r, f.Name, d, msg)
+			return a.AskJobWhen(r, f.Name, d, msg)
 		}
-		if err := r.SetFlow(flowJob, "place", d); err != nil {
+		if err := r.SetFlow(FlowJob, "place", d); err != nil {
 			return err
 		}
 		if err := r.Edit(r.T("job.time_set", a.jobSpan(r.Lang, d.Start, d.End)), nil); err != nil {
@@ -50,7 +50,7 @@ func (a *App) jobDraftButton(r *core.Req, f storage.Flow, d jobDraft, what, arg 
 		if err := r.Edit(r.T("job.time_again"), nil); err != nil {
 			return err
 		}
-		return a.askJobWhen(r, f.Name, d, "")
+		return a.AskJobWhen(r, f.Name, d, "")
 	case what == "t" && f.Step == "team":
 		return a.pickJobTeam(r, d, arg)
 	case what == "s" && f.Step == "slots":
@@ -72,12 +72,12 @@ func (a *App) jobDraftButton(r *core.Req, f storage.Flow, d jobDraft, what, arg 
 	return stale()
 }
 
-func (a *App) pickJobTeam(r *core.Req, d jobDraft, arg string) error {
+func (a *Jobs) pickJobTeam(r *core.Req, d JobDraft, arg string) error {
 	team, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	if ok, err := a.mayOrganise(r, team); err != nil || !ok {
+	if ok, err := a.MayOrganise(r, team); err != nil || !ok {
 		if err != nil {
 			return err
 		}
@@ -87,9 +87,9 @@ func (a *App) pickJobTeam(r *core.Req, d jobDraft, arg string) error {
 	return a.askJobSlots(r, d)
 }
 
-func (a *App) pickJobSlots(r *core.Req, d jobDraft, arg string) error {
+func (a *Jobs) pickJobSlots(r *core.Req, d JobDraft, arg string) error {
 	if arg == "other" {
-		if err := r.SetFlow(flowJob, "slots_text", d); err != nil {
+		if err := r.SetFlow(FlowJob, "slots_text", d); err != nil {
 			return err
 		}
 		if err := r.Edit(r.T("job.ask_slots"), nil); err != nil {
@@ -105,7 +105,7 @@ func (a *App) pickJobSlots(r *core.Req, d jobDraft, arg string) error {
 	return a.askJobWithdraw(r, d, true)
 }
 
-func (a *App) toggleJobChat(r *core.Req, d jobDraft, arg string) error {
+func (a *Jobs) toggleJobChat(r *core.Req, d JobDraft, arg string) error {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	chats, cerr := a.postableChats(r)
 	if cerr != nil {
@@ -123,7 +123,7 @@ func (a *App) toggleJobChat(r *core.Req, d jobDraft, arg string) error {
 }
 
 // askJobTeam offers the caller's teams (staff: all) and Everyone.
-func (a *App) askJobTeam(r *core.Req, d jobDraft) error {
+func (a *Jobs) askJobTeam(r *core.Req, d JobDraft) error {
 	teams, err := a.organiserTeams(r)
 	if err != nil {
 		return err
@@ -132,20 +132,20 @@ func (a *App) askJobTeam(r *core.Req, d jobDraft) error {
 	for _, tm := range teams {
 		rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "jb:n:t:" + core.Itoa(tm.ID)}})
 	}
-	if ok, err := a.mayOrganise(r, 0); err != nil {
+	if ok, err := a.MayOrganise(r, 0); err != nil {
 		return err
 	} else if ok {
 		rows = append(rows, []telegram.Button{{Text: r.T("job.card.everyone"), CallbackData: "jb:n:t:0"}})
 	}
 	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "jb:n:x"}})
-	if err := r.SetFlow(flowJob, "team", d); err != nil {
+	if err := r.SetFlow(FlowJob, "team", d); err != nil {
 		return err
 	}
 	return r.Reply(r.T("job.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
-func (a *App) askJobSlots(r *core.Req, d jobDraft) error {
-	if err := r.SetFlow(flowJob, "slots", d); err != nil {
+func (a *Jobs) askJobSlots(r *core.Req, d JobDraft) error {
+	if err := r.SetFlow(FlowJob, "slots", d); err != nil {
 		return err
 	}
 	var row []telegram.Button
@@ -156,8 +156,8 @@ func (a *App) askJobSlots(r *core.Req, d jobDraft) error {
 	return r.Edit(r.T("job.ask_slots"), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row}})
 }
 
-func (a *App) askJobWithdraw(r *core.Req, d jobDraft, edit bool) error {
-	if err := r.SetFlow(flowJob, "withdraw", d); err != nil {
+func (a *Jobs) askJobWithdraw(r *core.Req, d JobDraft, edit bool) error {
+	if err := r.SetFlow(FlowJob, "withdraw", d); err != nil {
 		return err
 	}
 	var row []telegram.Button
@@ -177,7 +177,7 @@ func (a *App) askJobWithdraw(r *core.Req, d jobDraft, edit bool) error {
 
 // postableChats are the linked groups the caller may post a job in: staff
 // any; others the community's groups and those of buildings they lead.
-func (a *App) postableChats(r *core.Req) ([]storage.Chat, error) {
+func (a *Jobs) postableChats(r *core.Req) ([]storage.Chat, error) {
 	all, err := r.Tx.LinkedChats()
 	if err != nil {
 		return nil, err
@@ -194,12 +194,12 @@ func (a *App) postableChats(r *core.Req) ([]storage.Chat, error) {
 	return out, nil
 }
 
-func (a *App) askJobChats(r *core.Req, d jobDraft) error {
+func (a *Jobs) askJobChats(r *core.Req, d JobDraft) error {
 	chats, err := a.postableChats(r)
 	if err != nil {
 		return err
 	}
-	if err := r.SetFlow(flowJob, "groups", d); err != nil {
+	if err := r.SetFlow(FlowJob, "groups", d); err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
@@ -222,8 +222,8 @@ func (a *App) askJobChats(r *core.Req, d jobDraft) error {
 }
 
 // previewJob shows the job exactly as members will see it, then Publish.
-func (a *App) previewJob(r *core.Req, d jobDraft) error {
-	if err := r.SetFlow(flowJob, "preview", d); err != nil {
+func (a *Jobs) previewJob(r *core.Req, d JobDraft) error {
+	if err := r.SetFlow(FlowJob, "preview", d); err != nil {
 		return err
 	}
 	j := d.job(r.Me.ID)
@@ -244,7 +244,7 @@ func (a *App) previewJob(r *core.Req, d jobDraft) error {
 }
 
 // job is the draft as a job organised by organiser.
-func (d jobDraft) job(organiser int64) storage.Job {
+func (d JobDraft) job(organiser int64) storage.Job {
 	return storage.Job{Title: d.Title, Place: d.Place, TeamID: d.Team, Slots: d.Slots, Start: d.Start, End: d.End,
 		WithdrawHours: d.Withdraw, OrganiserID: organiser, State: storage.JobOpen}
 }

@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 const noShowWindow = 90 * 24 * time.Hour
 
 // jobButton routes the "jb:" buttons.
-func (a *App) jobButton(r *core.Req) error {
+func (a *Jobs) jobButton(r *core.Req) error {
 	parts := core.BtnArgs(strings.Split(r.CB.Data, ":"))
 	if len(parts) < 2 {
 		return r.Toast(r.T("error.stale_button"))
@@ -60,7 +60,7 @@ func (a *App) jobButton(r *core.Req) error {
 }
 
 // jobSignUp signs the presser up, or puts them on the waitlist.
-func (a *App) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
+func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 	if !r.Me.Registered() {
 		return r.Toast(r.T("job.register_first"))
 	}
@@ -107,7 +107,7 @@ func (a *App) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
+	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
 	if confirmed && r.Msg != nil && r.Private() {
@@ -123,7 +123,7 @@ func (a *App) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 
 // tooManyNoShows refuses a sign-up by someone with too many no-shows and
 // asks the team's leads (or staff) whether to let them.
-func (a *App) tooManyNoShows(r *core.Req, j storage.Job) (bool, error) {
+func (a *Jobs) tooManyNoShows(r *core.Req, j storage.Job) (bool, error) {
 	n, err := r.Tx.NoShows(r.Me.ID, r.Now.Add(-noShowWindow))
 	if err != nil || n < a.Cfg.Jobs.MaxNoShows {
 		return false, err
@@ -151,7 +151,7 @@ func (a *App) tooManyNoShows(r *core.Req, j storage.Job) (bool, error) {
 
 // jobLeads are who hears about a job's trouble besides its organiser: the
 // team's leads, or staff when the job is for everyone or the team has none.
-func (a *App) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) {
+func (a *Jobs) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) {
 	if j.TeamID != 0 {
 		leads, err := tx.TeamLeads(j.TeamID)
 		if err != nil || len(leads) > 0 {
@@ -164,7 +164,7 @@ func (a *App) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error) 
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
 // time was changed (anyDeadline is true on that notice's button).
-func (a *App) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
+func (a *Jobs) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
 		return r.Toast(r.T("job.is_cancelled"))
@@ -197,30 +197,30 @@ func (a *App) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 		return err
 	}
 	for _, id := range ch.Promoted {
-		if err := a.TellMember(r, id, a.withdrawKeyboard(r.Tx, id, j), "job.promoted", core.Esc(j.Title), a.jobSpanFor(r.Tx, id, j)); err != nil {
+		if err := a.TellMember(r, id, a.WithdrawKeyboard(r.Tx, id, j), "job.promoted", core.Esc(j.Title), a.JobSpanFor(r.Tx, id, j)); err != nil {
 			return err
 		}
 	}
-	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
+	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
 	return r.Toast(r.T("job.withdrawn", j.Title))
 }
 
-// jobSpanFor is j's time in person id's language.
-func (a *App) jobSpanFor(tx *storage.Tx, id int64, j storage.Job) string {
+// JobSpanFor is j's time in person id's language.
+func (a *Jobs) JobSpanFor(tx *storage.Tx, id int64, j storage.Job) string {
 	return a.jobSpan(a.langOfID(tx, id), j.Start, j.End)
 }
 
-func (a *App) langOfID(tx *storage.Tx, id int64) string {
+func (a *Jobs) langOfID(tx *storage.Tx, id int64) string {
 	if m, err := tx.Member(id); err == nil {
 		return a.LangOf(m)
 	}
 	return a.Cfg.Community.Language
 }
 
-// withdrawKeyboard is one Withdraw button in person id's language.
-func (a *App) withdrawKeyboard(tx *storage.Tx, id int64, j storage.Job) telegram.Keyboard {
+// WithdrawKeyboard is one Withdraw button in person id's language.
+func (a *Jobs) WithdrawKeyboard(tx *storage.Tx, id int64, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(a.langOfID(tx, id), "job.button.withdraw"), CallbackData: "jb:wd:" + core.Itoa(j.ID)}}}}
 }

@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/schedule"
@@ -31,13 +32,13 @@ const (
 	crashHorizon = 30 * time.Hour
 )
 
-func crashApp() *App {
+func crashApp() *Jobs {
 	cfg := config.Config{Community: config.Community{Name: "c", Buildings: []string{"1"}}}.WithDefaults()
 	cat, err := locale.Load("zh")
 	if err != nil {
 		panic(err)
 	}
-	return New(cfg, cat, "bot", func() time.Time { return crashT0 }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	return New(core.New(cfg, cat, "bot", func() time.Time { return crashT0 }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil)
 }
 
 // TestJobCrashChild is the child: it runs the due scan from crashT0 on, a
@@ -48,7 +49,7 @@ func TestJobCrashChild(t *testing.T) {
 		t.Skip("runs only as the child of TestJobRemindersOnceAcrossKills")
 	}
 	s := testkit.StoreAt(t, path)
-	r := schedule.New(crashApp().TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r := schedule.New(crashApp().Kinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()
 	for now := crashT0; !now.After(crashT0.Add(crashHorizon)); now = now.Add(crashStep) {
 		if err := s.Update(ctx, func(tx *storage.Tx) error { return r.Scan(ctx, tx, now) }); err != nil {

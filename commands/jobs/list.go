@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"strconv"
@@ -12,11 +12,11 @@ import (
 // maxListedJobs bounds how many upcoming jobs /jobs reads.
 const maxListedJobs = 500
 
-// jobsCmd: /jobs lists upcoming jobs the caller may join, five a page.
-func (a *App) jobsCmd(r *core.Req) error { return a.showJobs(r, 0, false) }
+// JobsCmd: /jobs lists upcoming jobs the caller may join, five a page.
+func (a *Jobs) JobsCmd(r *core.Req) error { return a.showJobs(r, 0, false) }
 
 // jobsPage is a page button of /jobs; what is shown is checked again.
-func (a *App) jobsPage(r *core.Req, parts []string) error {
+func (a *Jobs) jobsPage(r *core.Req, parts []string) error {
 	page := 0
 	if len(parts) == 3 {
 		page, _ = strconv.Atoi(parts[2])
@@ -27,7 +27,7 @@ func (a *App) jobsPage(r *core.Req, parts []string) error {
 	return a.showJobs(r, page, true)
 }
 
-func (a *App) visibleJobs(r *core.Req) ([]storage.Job, error) {
+func (a *Jobs) visibleJobs(r *core.Req) ([]storage.Job, error) {
 	all, err := r.Tx.UpcomingJobs(r.Now, maxListedJobs)
 	if err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (a *App) visibleJobs(r *core.Req) ([]storage.Job, error) {
 	return out, nil
 }
 
-func (a *App) showJobs(r *core.Req, page int, edit bool) error {
+func (a *Jobs) showJobs(r *core.Req, page int, edit bool) error {
 	jobs, err := a.visibleJobs(r)
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func (a *App) showJobs(r *core.Req, page int, edit bool) error {
 }
 
 // jobLine is one job in a list: title, time, place and count.
-func (a *App) jobLine(r *core.Req, j storage.Job) (string, error) {
+func (a *Jobs) jobLine(r *core.Req, j storage.Job) (string, error) {
 	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return "", err
@@ -105,9 +105,9 @@ func (a *App) jobLine(r *core.Req, j storage.Job) (string, error) {
 	return line, nil
 }
 
-// myjobs: /myjobs lists the caller's jobs with Withdraw, and the jobs they
+// MyJobs: /myjobs lists the caller's jobs with Withdraw, and the jobs they
 // organise with Cancel and Change time.
-func (a *App) myjobs(r *core.Req) error {
+func (a *Jobs) MyJobs(r *core.Req) error {
 	jobs, states, err := r.Tx.MemberJobs(r.Me.ID, r.Now)
 	if err != nil {
 		return err

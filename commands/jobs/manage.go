@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"strconv"
@@ -12,7 +12,7 @@ import (
 // jobCancelButton cancels a job after a confirmation: everyone signed up
 // or waiting is told, its reminders are dropped and every posted copy says
 // it is cancelled.
-func (a *App) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error {
+func (a *Jobs) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error {
 	switch {
 	case !a.mayManageJob(r, j):
 		return r.Toast(r.T("job.not_yours"))
@@ -38,7 +38,7 @@ func (a *App) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error 
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
+	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
 	return r.Edit(r.T("job.cancel_done", core.Esc(j.Title), r.N("count.people", told)), nil)
@@ -46,7 +46,7 @@ func (a *App) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error 
 
 // tellJobPeople sends key (title, time, organiser) to everyone signed up or
 // waiting on j, each in their language, with markup made for them.
-func (a *App) tellJobPeople(r *core.Req, j storage.Job, markup func(id int64) any, key string) (int, error) {
+func (a *Jobs) tellJobPeople(r *core.Req, j storage.Job, markup func(id int64) any, key string) (int, error) {
 	list, err := r.Tx.JobSeats(j.ID)
 	if err != nil {
 		return 0, err
@@ -64,7 +64,7 @@ func (a *App) tellJobPeople(r *core.Req, j storage.Job, markup func(id int64) an
 		if markup != nil {
 			kb = markup(s.MemberID)
 		}
-		if err := a.TellMember(r, s.MemberID, kb, key, core.Esc(j.Title), a.jobSpanFor(r.Tx, s.MemberID, j), core.Esc(org.Name)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, key, core.Esc(j.Title), a.JobSpanFor(r.Tx, s.MemberID, j), core.Esc(org.Name)); err != nil {
 			return n, err
 		}
 		n++
@@ -73,7 +73,7 @@ func (a *App) tellJobPeople(r *core.Req, j storage.Job, markup func(id int64) an
 }
 
 // jobMoveStart asks the organiser for the job's new time.
-func (a *App) jobMoveStart(r *core.Req, j storage.Job) error {
+func (a *Jobs) jobMoveStart(r *core.Req, j storage.Job) error {
 	switch {
 	case !a.mayManageJob(r, j):
 		return r.Toast(r.T("job.not_yours"))
@@ -87,11 +87,11 @@ func (a *App) jobMoveStart(r *core.Req, j storage.Job) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return a.askJobWhen(r, flowJobMove, jobDraft{JobID: j.ID, Title: j.Title}, r.T("job.move_for", core.Esc(j.Title)))
+	return a.AskJobWhen(r, FlowJobMove, JobDraft{JobID: j.ID, Title: j.Title}, r.T("job.move_for", core.Esc(j.Title)))
 }
 
 // jobMoveButton confirms (or redoes) the new time of a job being moved.
-func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string) error {
+func (a *Jobs) jobMoveButton(r *core.Req, f storage.Flow, d JobDraft, what string) error {
 	if f.Step != "confirm" {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -99,7 +99,7 @@ func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string
 		if err := r.Edit(r.T("job.time_again"), nil); err != nil {
 			return err
 		}
-		return a.askJobWhen(r, f.Name, d, "")
+		return a.AskJobWhen(r, f.Name, d, "")
 	}
 	if what != "ok" {
 		return r.Toast(r.T("error.stale_button"))
@@ -115,7 +115,7 @@ func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string
 		return r.EndFlowSaying(r.T("job.move_stale"))
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-		return a.askJobWhen(r, f.Name, d, msg)
+		return a.AskJobWhen(r, f.Name, d, msg)
 	}
 	if err := r.Tx.MoveJob(j.ID, d.Start, d.End, r.Now); err != nil {
 		return err
@@ -139,7 +139,7 @@ func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string
 	if err != nil {
 		return err
 	}
-	if err := a.refreshJobPosts(r.Tx, j, r.Now); err != nil {
+	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
 	return r.Edit(r.T("job.move_done", core.Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End), r.N("count.people", told)), a.manageButtons(r.Lang, j))
@@ -147,7 +147,7 @@ func (a *App) jobMoveButton(r *core.Req, f storage.Flow, d jobDraft, what string
 
 // jobClearCmd: /job clear @user lets a member with too many no-shows sign
 // up again.
-func (a *App) jobClearCmd(r *core.Req) error {
+func (a *Jobs) jobClearCmd(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))[1:]
 	if len(words) == 0 && (r.Msg == nil || r.Msg.ReplyToMessage == nil) {
 		return r.Reply(r.T("job.clear_usage"), nil)
@@ -160,7 +160,7 @@ func (a *App) jobClearCmd(r *core.Req) error {
 }
 
 // jobClearButton is the Let them sign up again button sent to the leads.
-func (a *App) jobClearButton(r *core.Req, parts []string) error {
+func (a *Jobs) jobClearButton(r *core.Req, parts []string) error {
 	if len(parts) != 4 {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -175,7 +175,7 @@ func (a *App) jobClearButton(r *core.Req, parts []string) error {
 	return a.clearNoShows(r, member, team)
 }
 
-func (a *App) clearNoShows(r *core.Req, member, team int64) error {
+func (a *Jobs) clearNoShows(r *core.Req, member, team int64) error {
 	ok, err := a.mayClearNoShows(r, member, team)
 	if err != nil {
 		return err

@@ -1,21 +1,21 @@
-package commands
+package jobs
 
 import "courtyard/commands/core"
 
-// jobCommandRows are jobs's rows of the permission table.
-func (a *App) jobCommandRows() []core.Command {
+// CommandRows are jobs's rows of the permission table.
+func (a *Jobs) CommandRows() []core.Command {
 	return []core.Command{
-		{Name: "job", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise}, Menu: core.Listed, Run: a.job},
-		{Name: "jobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.jobsCmd},
-		{Name: "myjobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.myjobs},
+		{Name: "job", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise}, Menu: core.Listed, Run: a.Job},
+		{Name: "jobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.JobsCmd},
+		{Name: "myjobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.MyJobs},
 	}
 }
 
-// jobButtonRows are jobs's button rows.
-func (a *App) jobButtonRows() []core.Buttons {
+// ButtonRows are jobs's button rows.
+func (a *Jobs) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
-			"jobs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob, Run: core.MenuPress(a.jobsCmd)},
+			"jobs": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeJob, Run: core.MenuPress(a.JobsCmd)},
 		}},
 		{Prefix: "jb:", Run: a.jobButton, Private: "error.stale_button", Verbs: core.Verbs{
 			"n":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise},
@@ -30,10 +30,10 @@ func (a *App) jobButtonRows() []core.Buttons {
 	}
 }
 
-// jobFlows are jobs's conversations by name.
-func (a *App) jobFlows() map[string]core.FlowFunc {
+// Flows are jobs's conversations by name.
+func (a *Jobs) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowJob:     a.jobFlowText,
-		flowJobMove: a.jobFlowText,
+		FlowJob:     a.jobFlowText,
+		FlowJobMove: a.jobFlowText,
 	}
 }

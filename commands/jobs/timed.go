@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"courtyard/telegram"
 )
 
-// jobKinds are the timed work of jobs, for TimedKinds.
-func (a *App) jobKinds() map[string]schedule.Kind {
+// Kinds are the timed work of jobs, for TimedKinds.
+func (a *Jobs) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
 		dueJobRemind: {Do: a.jobRemind},
 		dueJobShort:  {Do: a.jobShort},
@@ -40,7 +40,7 @@ func dueJob(tx *storage.Tx, it storage.DueItem, now time.Time) (storage.Job, boo
 
 // jobRemind sends each person signed up for a job its reminder, in
 // private, with I'll be there and Can't come.
-func (a *App) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Jobs) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	j, ok, err := dueJob(tx, it, now)
 	if err != nil || !ok || !j.Start.After(now) {
 		return err
@@ -71,7 +71,7 @@ func (a *App) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 
 // jobShort alerts a job's organiser and its team's leads, once, when it is
 // still short of people.
-func (a *App) jobShort(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Jobs) jobShort(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	j, ok, err := dueJob(tx, it, now)
 	if err != nil || !ok || !j.Start.After(now) {
 		return err
@@ -98,7 +98,7 @@ func (a *App) jobShort(ctx context.Context, tx *storage.Tx, it storage.DueItem, 
 	}
 	r := a.SystemReq(ctx, tx, now)
 	for _, id := range ids {
-		if err := a.TellMember(r, id, nil, "job.short_alert", core.Esc(j.Title), a.jobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
+		if err := a.TellMember(r, id, nil, "job.short_alert", core.Esc(j.Title), a.JobSpanFor(tx, id, j), c.Signed, j.Slots, j.Slots-c.Signed); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"fmt"
@@ -18,15 +18,15 @@ const (
 
 // publishDraft creates the job of a finished draft and posts it, checking
 // again what may have changed since the draft began.
-func (a *App) publishDraft(r *core.Req, d jobDraft) error {
-	if ok, err := a.mayOrganise(r, d.Team); err != nil || !ok {
+func (a *Jobs) publishDraft(r *core.Req, d JobDraft) error {
+	if ok, err := a.MayOrganise(r, d.Team); err != nil || !ok {
 		if err != nil {
 			return err
 		}
 		return r.Toast(r.T("job.not_organiser"))
 	}
 	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-		return a.askJobWhen(r, flowJob, d, msg)
+		return a.AskJobWhen(r, FlowJob, d, msg)
 	}
 	chats, err := a.postableChats(r)
 	if err != nil {
@@ -45,7 +45,7 @@ func (a *App) publishDraft(r *core.Req, d jobDraft) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := a.decisionBecameJob(r, d.Decision, j.ID); err != nil {
+	if err := a.meetings.DecisionBecameJob(r, d.Decision, j.ID); err != nil {
 		return err
 	}
 	people, err := a.postJob(r, j, to)
@@ -59,7 +59,7 @@ func (a *App) publishDraft(r *core.Req, d jobDraft) error {
 }
 
 // manageButtons are the organiser's Cancel and Change time.
-func (a *App) manageButtons(lang string, j storage.Job) telegram.Keyboard {
+func (a *Jobs) manageButtons(lang string, j storage.Job) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "job.button.cancel_job"), CallbackData: "jb:cx:" + core.Itoa(j.ID)},
 		{Text: a.Cat.T(lang, "job.button.move"), CallbackData: "jb:mv:" + core.Itoa(j.ID)},
@@ -69,7 +69,7 @@ func (a *App) manageButtons(lang string, j storage.Job) telegram.Keyboard {
 // jobAudience are the people a job is sent to in private: its team's
 // members who can be written to; nobody for a job for everyone (it goes to
 // groups and /jobs).
-func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, error) {
+func (a *Jobs) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, error) {
 	if j.TeamID == 0 {
 		return nil, nil
 	}
@@ -88,7 +88,7 @@ func (a *App) jobAudience(tx *storage.Tx, j storage.Job) ([]storage.Member, erro
 
 // postJob sends the job to its audience, each in their language, and to
 // the groups chats, and records every copy so its count can be edited.
-func (a *App) postJob(r *core.Req, j storage.Job, chats []int64) (int, error) {
+func (a *Jobs) postJob(r *core.Req, j storage.Job, chats []int64) (int, error) {
 	people, err := a.jobAudience(r.Tx, j)
 	if err != nil {
 		return 0, err
@@ -122,11 +122,11 @@ func (a *App) postJob(r *core.Req, j storage.Job, chats []int64) (int, error) {
 
 func jobRef(id int64) string { return "job:" + core.Itoa(id) }
 
-// refreshJobPosts brings every posted copy of j up to date. A copy still
+// RefreshJobPosts brings every posted copy of j up to date. A copy still
 // queued is rewritten; a sent one gets an edit, and while that edit waits
 // in the outbox it is rewritten too: at most one pending edit per copy, so
 // many presses at once cost one edit per copy.
-func (a *App) refreshJobPosts(tx *storage.Tx, j storage.Job, now time.Time) error {
+func (a *Jobs) RefreshJobPosts(tx *storage.Tx, j storage.Job, now time.Time) error {
 	posts, err := tx.JobPosts(j.ID)
 	if err != nil {
 		return err
@@ -152,7 +152,7 @@ func (a *App) refreshJobPosts(tx *storage.Tx, j storage.Job, now time.Time) erro
 	return nil
 }
 
-func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup any, now time.Time) error {
+func (a *Jobs) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup any, now time.Time) error {
 	out, err := tx.OutByID(p.OutID)
 	if core.IsNotFound(err) {
 		return nil
@@ -169,7 +169,7 @@ func (a *App) refreshPost(tx *storage.Tx, p storage.JobPost, text string, markup
 
 // layJobTimers schedules a job's reminders, its short-of-people alert and
 // its attendance list. Moments already gone are not laid out.
-func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
+func (a *Jobs) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 	var items []storage.DueItem
 	for _, d := range a.Cfg.Jobs.RemindBefore {
 		items = append(items, storage.DueItem{Kind: dueJobRemind, Key: fmt.Sprintf("%d:%d", j.ID, int(d/time.Minute)),
@@ -190,7 +190,7 @@ func (a *App) layJobTimers(tx *storage.Tx, j storage.Job, now time.Time) error {
 }
 
 // dropJobTimers cancels whatever a job still has pending.
-func (a *App) dropJobTimers(tx *storage.Tx, id int64) error {
+func (a *Jobs) dropJobTimers(tx *storage.Tx, id int64) error {
 	if err := tx.CancelDuePrefix(dueJobRemind, core.Itoa(id)+":"); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"encoding/json"
@@ -12,13 +12,14 @@ import (
 	"courtyard/when"
 )
 
+// The conversations of jobs: writing a new job, moving one's time.
 const (
-	flowJob     = "job"
-	flowJobMove = "jobmove"
+	FlowJob     = "job"
+	FlowJobMove = "jobmove"
 )
 
-// jobDraft is a job being written (flow "job") or moved (flow "jobmove").
-type jobDraft struct {
+// JobDraft is a job being written (flow "job") or moved (flow "jobmove").
+type JobDraft struct {
 	JobID    int64     `json:"job,omitempty"`
 	Title    string    `json:"title,omitempty"`
 	Start    time.Time `json:"start"`
@@ -31,13 +32,13 @@ type jobDraft struct {
 	Decision int64     `json:"decision,omitempty"` // the meeting decision it is made of
 }
 
-// job: /job starts the guided flow; /job clear @user lets a member with
+// Job: /job starts the guided flow; /job clear @user lets a member with
 // too many no-shows sign up again.
-func (a *App) job(r *core.Req) error {
+func (a *Jobs) Job(r *core.Req) error {
 	if w := firstWord(r.Args); w == "clear" {
 		return a.jobClearCmd(r)
 	}
-	ok, err := a.mayOrganise(r, 0)
+	ok, err := a.MayOrganise(r, 0)
 	if err != nil {
 		return err
 	}
@@ -50,15 +51,15 @@ func (a *App) job(r *core.Req) error {
 			return r.Reply(r.T("job.not_organiser"), nil)
 		}
 	}
-	if err := r.SetFlow(flowJob, "title", jobDraft{}); err != nil {
+	if err := r.SetFlow(FlowJob, "title", JobDraft{}); err != nil {
 		return err
 	}
-	return r.Reply(r.T("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.title_placeholder")})
+	return r.Reply(r.T("job.ask_title", MaxJobTitle), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.title_placeholder")})
 }
 
 // jobFlowText takes what the organiser typed at each step.
-func (a *App) jobFlowText(r *core.Req, f storage.Flow) error {
-	var d jobDraft
+func (a *Jobs) jobFlowText(r *core.Req, f storage.Flow) error {
+	var d JobDraft
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
@@ -70,12 +71,12 @@ func (a *App) jobFlowText(r *core.Req, f storage.Flow) error {
 	case "title":
 		switch {
 		case text == "":
-			return r.Reply(r.T("job.ask_title", maxJobTitle), telegram.ForceReply{ForceReply: true})
-		case core.RuneLen(text) > maxJobTitle:
-			return r.Reply(r.T("job.title_too_long", core.RuneLen(text), maxJobTitle), telegram.ForceReply{ForceReply: true})
+			return r.Reply(r.T("job.ask_title", MaxJobTitle), telegram.ForceReply{ForceReply: true})
+		case core.RuneLen(text) > MaxJobTitle:
+			return r.Reply(r.T("job.title_too_long", core.RuneLen(text), MaxJobTitle), telegram.ForceReply{ForceReply: true})
 		}
 		d.Title = text
-		return a.askJobWhen(r, f.Name, d, "")
+		return a.AskJobWhen(r, f.Name, d, "")
 	case "when", "until":
 		return a.readJobWhen(r, f, d, text)
 	case "place":
@@ -95,8 +96,8 @@ func (a *App) jobFlowText(r *core.Req, f storage.Flow) error {
 	return r.Reply(r.T("job.use_buttons"), nil)
 }
 
-// askJobWhen asks for the start and end.
-func (a *App) askJobWhen(r *core.Req, flow string, d jobDraft, why string) error {
+// AskJobWhen asks for the start and end.
+func (a *Jobs) AskJobWhen(r *core.Req, flow string, d JobDraft, why string) error {
 	if err := r.SetFlow(flow, "when", d); err != nil {
 		return err
 	}
@@ -109,7 +110,7 @@ func (a *App) askJobWhen(r *core.Req, flow string, d jobDraft, why string) error
 
 // readJobWhen reads a start and end (step "when") or only the end (step
 // "until"), refusing what cannot be a job's time, then asks to confirm.
-func (a *App) readJobWhen(r *core.Req, f storage.Flow, d jobDraft, text string) error {
+func (a *Jobs) readJobWhen(r *core.Req, f storage.Flow, d JobDraft, text string) error {
 	var sp when.Span
 	var err error
 	if f.Step == "until" {
@@ -147,7 +148,7 @@ func (a *App) readJobWhen(r *core.Req, f storage.Flow, d jobDraft, text string) 
 
 // parseJobEnd reads the end of a job starting at start: a full time, or
 // only a time of day on the start's day (or the next, past midnight).
-func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
+func (a *Jobs) parseJobEnd(text string, start time.Time) (when.Span, error) {
 	sp, err := when.Parse(text, start, a.Loc)
 	if !errors.Is(err, when.ErrAmbiguous) {
 		return sp, err
@@ -169,7 +170,7 @@ func (a *App) parseJobEnd(text string, start time.Time) (when.Span, error) {
 }
 
 // whenError is the one-line answer to a time that cannot be read.
-func (a *App) whenError(r *core.Req, err error, end bool) string {
+func (a *Jobs) whenError(r *core.Req, err error, end bool) string {
 	ex := when.Example(r.Lang)
 	switch {
 	case errors.Is(err, when.ErrEndBeforeStart), end && errors.Is(err, when.ErrPast):
@@ -183,7 +184,7 @@ func (a *App) whenError(r *core.Req, err error, end bool) string {
 }
 
 // jobTimeProblem says what is wrong with a job's time, or "".
-func (a *App) jobTimeProblem(r *core.Req, start, end time.Time) string {
+func (a *Jobs) jobTimeProblem(r *core.Req, start, end time.Time) string {
 	switch {
 	case !start.After(r.Now):
 		return r.T("job.when_past", when.Example(r.Lang))

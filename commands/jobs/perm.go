@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"courtyard/commands/core"
@@ -8,10 +8,10 @@ import (
 // Who may do what with jobs: one function per thing, used by every command
 // and button and checked again on every press.
 
-// mayOrganise reports whether the person may create a job for team (0:
+// MayOrganise reports whether the person may create a job for team (0:
 // everyone). Staff may for any team; a building leader for everyone and
 // for teams they are in; a team's lead for everyone and for that team.
-func (a *App) mayOrganise(r *core.Req, team int64) (bool, error) {
+func (a *Jobs) MayOrganise(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -35,7 +35,7 @@ func (a *App) mayOrganise(r *core.Req, team int64) (bool, error) {
 }
 
 // organiserTeams are the teams the person may create a job for.
-func (a *App) organiserTeams(r *core.Req) ([]storage.Team, error) {
+func (a *Jobs) organiserTeams(r *core.Req) ([]storage.Team, error) {
 	all, err := r.Tx.Teams()
 	if err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (a *App) organiserTeams(r *core.Req) ([]storage.Team, error) {
 		if tm.Archived {
 			continue
 		}
-		ok, err := a.mayOrganise(r, tm.ID)
+		ok, err := a.MayOrganise(r, tm.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -59,7 +59,7 @@ func (a *App) organiserTeams(r *core.Req) ([]storage.Team, error) {
 // maySeeJob reports whether the person may see and join j: a job for
 // everyone (or for an open team) any registered resident; a job for a
 // restricted team only its members, its leads and staff.
-func (a *App) maySeeJob(r *core.Req, j storage.Job) (bool, error) {
+func (a *Jobs) maySeeJob(r *core.Req, j storage.Job) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) || j.OrganiserID == r.Me.ID {
 		return true, nil
 	}
@@ -87,20 +87,20 @@ func (a *App) maySeeJob(r *core.Req, j storage.Job) (bool, error) {
 
 // mayManageJob reports whether the person may cancel j or change its
 // time: its organiser and staff.
-func (a *App) mayManageJob(r *core.Req, j storage.Job) bool {
+func (a *Jobs) mayManageJob(r *core.Req, j storage.Job) bool {
 	return j.OrganiserID == r.Me.ID || r.AtLeast(storage.RoleStaff)
 }
 
 // mayMarkAttendance reports whether the person may mark who came to j:
 // its organiser and staff.
-func (a *App) mayMarkAttendance(r *core.Req, j storage.Job) bool {
+func (a *Jobs) mayMarkAttendance(r *core.Req, j storage.Job) bool {
 	return a.mayManageJob(r, j)
 }
 
 // mayClearNoShows reports whether the person may let member sign up again
 // after too many no-shows: staff, or a lead of team (the job's) or of any
 // team member is in.
-func (a *App) mayClearNoShows(r *core.Req, member, team int64) (bool, error) {
+func (a *Jobs) mayClearNoShows(r *core.Req, member, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}

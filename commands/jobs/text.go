@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 
 // Limits of a job's fields.
 const (
-	maxJobTitle    = 200
+	MaxJobTitle    = 200 // characters
 	maxJobPlace    = 100
 	maxJobSlots    = 500
 	maxJobDuration = 24 * time.Hour
@@ -19,7 +19,7 @@ const (
 )
 
 // jobDate is "Sat 12-05" or "12月5日（周六）" in lang.
-func (a *App) jobDate(lang string, t time.Time) string {
+func (a *Jobs) jobDate(lang string, t time.Time) string {
 	t = t.In(a.Loc)
 	days := strings.FieldsFunc(a.Cat.T(lang, "job.weekdays"), func(r rune) bool { return r == ',' || r == '、' })
 	day := ""
@@ -31,7 +31,7 @@ func (a *App) jobDate(lang string, t time.Time) string {
 
 // jobSpan is "Sat 12-05 09:00-11:00" in lang; a job past midnight names
 // both days.
-func (a *App) jobSpan(lang string, start, end time.Time) string {
+func (a *Jobs) jobSpan(lang string, start, end time.Time) string {
 	s, e := start.In(a.Loc), end.In(a.Loc)
 	if s.YearDay() == e.YearDay() && s.Year() == e.Year() {
 		return a.jobDate(lang, s) + " " + s.Format("15:04") + "-" + e.Format("15:04")
@@ -40,12 +40,12 @@ func (a *App) jobSpan(lang string, start, end time.Time) string {
 }
 
 // jobMoment is "Sat 12-05 09:00" in lang.
-func (a *App) jobMoment(lang string, t time.Time) string {
+func (a *Jobs) jobMoment(lang string, t time.Time) string {
 	return a.jobDate(lang, t) + " " + t.In(a.Loc).Format("15:04")
 }
 
 // jobCard is a job's message as members see it, in lang.
-func (a *App) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobCount) (string, error) {
+func (a *Jobs) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobCount) (string, error) {
 	team := a.Cat.T(lang, "job.card.everyone")
 	if j.TeamID != 0 {
 		tm, err := tx.Team(j.TeamID)
@@ -81,7 +81,7 @@ func (a *App) jobCard(tx *storage.Tx, lang string, j storage.Job, c storage.JobC
 }
 
 // jobButtons are Sign up and Withdraw, or nothing for a cancelled job.
-func (a *App) jobButtons(lang string, j storage.Job) any {
+func (a *Jobs) jobButtons(lang string, j storage.Job) any {
 	if j.State != storage.JobOpen {
 		return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{}}
 	}

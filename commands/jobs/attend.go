@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 // jobAttendList sends the organiser, after the end, who signed up with
 // came / did not come buttons.
-func (a *App) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Jobs) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	j, ok, err := dueJob(tx, it, now)
 	if err != nil || !ok {
 		return err
@@ -37,7 +37,7 @@ func (a *App) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueI
 }
 
 // attendView is the attendance list of j in lang, with its buttons.
-func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, any, error) {
+func (a *Jobs) attendView(tx *storage.Tx, lang string, j storage.Job) (string, any, error) {
 	list, err := tx.JobSeats(j.ID)
 	if err != nil {
 		return "", nil, err
@@ -84,7 +84,7 @@ func (a *App) attendView(tx *storage.Tx, lang string, j storage.Job) (string, an
 
 // jobAttendButton marks one person: came logs the job's hours for them,
 // did not come removes them; marking again replaces the mark.
-func (a *App) jobAttendButton(r *core.Req, j storage.Job, parts core.BtnArgs) error {
+func (a *Jobs) jobAttendButton(r *core.Req, j storage.Job, parts core.BtnArgs) error {
 	member, ok := parts.Id(3)
 	if !ok || len(parts) != 5 || (parts[4] != "0" && parts[4] != "1") {
 		return r.Toast(r.T("error.stale_button"))

@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"time"
@@ -10,7 +10,7 @@ import (
 // alert and its attendance list exactly as publishing does, without posting
 // it anywhere. It is how a demo community gets a job that is already under
 // way; people signed up with storage's JobSignUp get its reminders.
-func (a *App) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, error) {
+func (a *Jobs) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, error) {
 	id, err := tx.CreateJob(j, now)
 	if err != nil {
 		return 0, err

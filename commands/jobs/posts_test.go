@@ -1,4 +1,4 @@
-package commands
+package jobs
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	a := New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	a := New(core.New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil)
 	chats := []int64{-100, 7, 8}
 	var j storage.Job
 	err = st.Update(ctx, func(tx *storage.Tx) error {
@@ -61,7 +61,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 			if _, err := tx.JobSignUp(j, id, now); err != nil {
 				return err
 			}
-			return a.refreshJobPosts(tx, j, now)
+			return a.RefreshJobPosts(tx, j, now)
 		})
 		if err != nil {
 			t.Fatal(err)
