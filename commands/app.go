@@ -12,6 +12,7 @@ import (
 	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/commands/jobs"
+	"courtyard/commands/patrol"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -36,6 +37,7 @@ type App struct {
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 	care      *care.Care
 	jobs      *jobs.Jobs
+	patrol    *patrol.Patrol
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -52,6 +54,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.Register(a.care.CommandRows(), a.care.ButtonRows(), a.care.Flows(), core.Hooks{})
 	a.jobs = jobs.New(a.Core, a)
 	a.Register(a.jobs.CommandRows(), a.jobs.ButtonRows(), a.jobs.Flows(), core.Hooks{})
+	a.patrol = patrol.New(a.Core, patrol.Deps{People: a, Teams: a, Tickets: a})
+	a.Register(a.patrol.CommandRows(), a.patrol.ButtonRows(), a.patrol.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -59,7 +63,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 // noFlow answers a private message when no conversation is going on.
 func (a *App) noFlow(r *core.Req) error {
 	if !r.Me.Registered() {
-		return a.askBuilding(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)))
+		return a.AskBuilding(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)))
 	}
 	if core.VoiceOf(r) != nil {
 		// A voice note out of the blue is most likely a report.
@@ -78,7 +82,7 @@ func reportWords(r *core.Req, f storage.Flow) bool {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.patrolFlows(),
+		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(),
 		a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
@@ -96,4 +100,9 @@ func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time
 // PlanJob stores an open job and lays its timed work without posting it.
 func (a *App) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, error) {
 	return a.jobs.PlanJob(tx, j, now)
+}
+
+// LayoutPatrols lays out every active template's shifts ahead.
+func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.patrol.LayoutPatrols(ctx, tx, now)
 }

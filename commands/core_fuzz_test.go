@@ -14,6 +14,7 @@ import (
 	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/commands/jobs"
+	"courtyard/commands/patrol"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -217,11 +218,11 @@ var fuzzFlows = []struct {
 	{fuzzStaff, jobs.FlowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
 	{fuzzStaff, jobs.FlowJob, "slots_text", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z","place":"x"}`},
 	{fuzzStaff, jobs.FlowJobMove, "when", `{"job":1}`},
-	{fuzzLeader, flowPatrolTpl, "sched", `{"team":1}`},
-	{fuzzLeader, flowPatrolTpl, "time", `{"team":1,"preset":"weekdays"}`},
-	{fuzzLeader, flowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},
-	{fuzzLeader, flowPatrolTpl, "slots", `{"team":1,"spec":"0 20 * * *","minutes":120}`},
-	{fuzzLeader, flowPatrolTpl, "area", `{"team":1,"spec":"0 20 * * *","minutes":120,"slots":2}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "sched", `{"team":1}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "time", `{"team":1,"preset":"weekdays"}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "slots", `{"team":1,"spec":"0 20 * * *","minutes":120}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "area", `{"team":1,"spec":"0 20 * * *","minutes":120,"slots":2}`},
 	{fuzzStaff, care.FlowCare, "unit", `{"building":"1"}`},
 	{fuzzStaff, care.FlowCare, "name", `{"building":"1","unit":"601"}`},
 	{fuzzStaff, care.FlowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
@@ -229,7 +230,7 @@ var fuzzFlows = []struct {
 	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
 	{fuzzLeader, flowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, flowResolve, "note", `{"ticket":1}`},
-	{fuzzResident, flowPatrolOffer, "who", `{"shift":1}`},
+	{fuzzResident, patrol.FlowPatrolOffer, "who", `{"shift":1}`},
 	{fuzzStaff, care.FlowVisitNote, "note", `{"visit":1}`},
 	{fuzzResident, "no_such_flow", "x", `not json`},
 }

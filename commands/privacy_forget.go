@@ -79,7 +79,7 @@ func (a *App) forget(r *core.Req) error {
 			return err
 		}
 		sh.Taken--
-		if err := a.tellTeamNeed(r.Tx, sh, id, r.Now); err != nil {
+		if err := a.patrol.TellTeamNeed(r.Tx, sh, id, r.Now); err != nil {
 			return err
 		}
 	}

@@ -30,7 +30,7 @@ func (a *App) team(r *core.Req) error {
 	if len(words) < 3 {
 		return r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
-	tm, ok, err := a.findTeam(r, strings.Join(words[1:len(words)-1], " "))
+	tm, ok, err := a.FindTeam(r, strings.Join(words[1:len(words)-1], " "))
 	if !ok || err != nil {
 		return err
 	}
@@ -79,8 +79,8 @@ func (a *App) badTeamName(r *core.Req, name string, self int64) (bool, error) {
 	return false, nil
 }
 
-// findTeam looks a team up by name, answering when there is none.
-func (a *App) findTeam(r *core.Req, name string) (storage.Team, bool, error) {
+// FindTeam looks a team up by name, answering when there is none.
+func (a *App) FindTeam(r *core.Req, name string) (storage.Team, bool, error) {
 	tm, err := r.Tx.TeamByName(name)
 	if core.IsNotFound(err) {
 		return tm, false, r.Reply(r.T("team.unknown", core.Esc(core.LimitRunes(name, maxTeamName))), nil)

@@ -99,7 +99,7 @@ func (a *App) teamHours(r *core.Req, words []string) error {
 	if len(words) == 0 {
 		return r.Reply(r.T("hours.usage"), nil)
 	}
-	tm, ok, err := a.findTeam(r, strings.Join(words, " "))
+	tm, ok, err := a.FindTeam(r, strings.Join(words, " "))
 	if !ok || err != nil {
 		return err
 	}

@@ -142,7 +142,7 @@ func (a *App) decideRequest(r *core.Req, id int64, approve bool) error {
 	if err := a.closeRequestCopies(r, rq, tm); err != nil {
 		return err
 	}
-	return r.Toast(r.T("team.request_decided", a.memberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.Lang, rq.State)))
+	return r.Toast(r.T("team.request_decided", a.MemberName(r, rq.MemberID), tm.Name, a.requestOutcome(r.Lang, rq.State)))
 }
 
 // alreadyDecided answers a press on a decided request and shows the
@@ -155,7 +155,7 @@ func (a *App) alreadyDecided(r *core.Req, rq storage.TeamRequest, tm storage.Tea
 	if !pressedOwnButton(r) {
 		return nil
 	}
-	asker, decider := a.memberName(r, rq.MemberID), a.memberName(r, rq.DecidedBy)
+	asker, decider := a.MemberName(r, rq.MemberID), a.MemberName(r, rq.DecidedBy)
 	return r.Edit(r.T("team.request_closed", core.Esc(asker), core.Esc(tm.Name), a.requestOutcome(r.Lang, rq.State), core.Esc(decider)), nil)
 }
 
@@ -175,8 +175,8 @@ func pressedOwnButton(r *core.Req) bool {
 	return false
 }
 
-// memberName is member id's name, or "" when unknown.
-func (a *App) memberName(r *core.Req, id int64) string {
+// MemberName is member id's name, or "" when unknown.
+func (a *App) MemberName(r *core.Req, id int64) string {
 	m, err := r.Tx.Member(id)
 	if err != nil {
 		return ""

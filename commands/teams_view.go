@@ -64,7 +64,7 @@ func (a *App) teams(r *core.Req) error {
 
 // teamByName: /team <name>, one team.
 func (a *App) teamByName(r *core.Req, name string) error {
-	tm, ok, err := a.findTeam(r, name)
+	tm, ok, err := a.FindTeam(r, name)
 	if !ok || err != nil {
 		return err
 	}

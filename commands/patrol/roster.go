@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
 // to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
 // sends staff a month as CSV.
-func (a *App) rosterCmd(r *core.Req) error {
+func (a *Patrol) rosterCmd(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) > 0 && strings.EqualFold(words[0], "export") {
 		return a.rosterExport(r, words[1:])
@@ -40,7 +40,7 @@ func (a *App) rosterCmd(r *core.Req) error {
 	to := from.AddDate(0, 0, 7)
 	var teams []storage.Team
 	if len(name) > 0 {
-		tm, ok, err := a.findTeam(r, strings.Join(name, " "))
+		tm, ok, err := a.teams.FindTeam(r, strings.Join(name, " "))
 		if !ok || err != nil {
 			return err
 		}
@@ -90,7 +90,7 @@ func (a *App) rosterCmd(r *core.Req) error {
 var isoWeekRE = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
 
 // isoWeek reads "2026-W10" as the Monday of that ISO week.
-func (a *App) isoWeek(s string) (time.Time, bool) {
+func (a *Patrol) isoWeek(s string) (time.Time, bool) {
 	m := isoWeekRE.FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, false
@@ -109,7 +109,7 @@ func (a *App) isoWeek(s string) (time.Time, bool) {
 }
 
 // rosterTable is one team's week, a line per shift; "" when it has none.
-func (a *App) rosterTable(r *core.Req, tm storage.Team, from, to time.Time) (string, error) {
+func (a *Patrol) rosterTable(r *core.Req, tm storage.Team, from, to time.Time) (string, error) {
 	shs, err := r.Tx.TeamShifts(tm.ID, from, to)
 	if err != nil || len(shs) == 0 {
 		return "", err
@@ -154,7 +154,7 @@ func rosterMark(d storage.PatrolDuty, sh storage.PatrolShift, now time.Time) str
 }
 
 // rosterExport sends staff a month's roster as CSV (UTF-8 with BOM).
-func (a *App) rosterExport(r *core.Req, args []string) error {
+func (a *Patrol) rosterExport(r *core.Req, args []string) error {
 	if !r.AtLeast(storage.RoleStaff) {
 		return r.Reply(r.T("team.staff_only"), nil)
 	}
@@ -190,7 +190,7 @@ func (a *App) rosterExport(r *core.Req, args []string) error {
 var rosterHeader = []string{"班次 shift", "队伍 team", "开始 start", "结束 end", "地点 area", "队员 member",
 	"状态 status", "方式 via", "签到 check_in", "签退 check_out"}
 
-func (a *App) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) ([]byte, error) {
+func (a *Patrol) rosterCSV(shs []storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) ([]byte, error) {
 	lang := a.Cfg.Community.Language
 	by := map[int64][]storage.PatrolDuty{}
 	for _, d := range ds {

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"courtyard/storage"
 )
 
-// patrolKindsMap is what runs each kind of patrol timed work.
-func (a *App) patrolKindsMap() map[string]schedule.Kind {
+// Kinds is what runs each kind of patrol timed work.
+func (a *Patrol) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
 		kindPatrolEve:     {Do: a.shiftHandler(a.remindEvening)},
 		kindPatrolSoon:    {Do: a.shiftHandler(a.remindSoon)},
@@ -24,7 +24,7 @@ func (a *App) patrolKindsMap() map[string]schedule.Kind {
 
 // shiftHandler reads the item's shift; a shift gone since (its template
 // changed or was removed) leaves nothing to do.
-func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error) schedule.Handler {
+func (a *Patrol) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error) schedule.Handler {
 	return func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 		var d struct {
 			Shift int64 `json:"shift"`
@@ -48,7 +48,7 @@ func (a *App) shiftHandler(do func(tx *storage.Tx, sh storage.PatrolShift, ds []
 }
 
 // remindEvening tells everyone on the shift the day before (or that morning).
-func (a *App) remindEvening(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
+func (a *Patrol) remindEvening(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	for _, d := range onShift(ds) {
 		err := a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
 			return a.Cat.T(lang, "patrol.remind_eve", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
@@ -63,7 +63,7 @@ func (a *App) remindEvening(tx *storage.Tx, sh storage.PatrolShift, ds []storage
 
 // remindSoon tells everyone on the shift shortly before, with On my way,
 // Can't make it and Check in.
-func (a *App) remindSoon(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
+func (a *Patrol) remindSoon(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	for _, d := range onShift(ds) {
 		err := a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
 			return a.Cat.T(lang, "patrol.remind_soon", a.shiftLabel(lang, sh, now), a.withWhom(lang, ds, d.MemberID)),
@@ -76,7 +76,7 @@ func (a *App) remindSoon(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 	return nil
 }
 
-func (a *App) withWhom(lang string, ds []storage.PatrolDuty, me int64) string {
+func (a *Patrol) withWhom(lang string, ds []storage.PatrolDuty, me int64) string {
 	if others := othersOn(lang, ds, me); others != "" {
 		return "\n" + a.Cat.T(lang, "patrol.with", others)
 	}
@@ -85,7 +85,7 @@ func (a *App) withWhom(lang string, ds []storage.PatrolDuty, me int64) string {
 
 // alertShort tells the team's leads and staff, once, that the shift is
 // still short of people.
-func (a *App) alertShort(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
+func (a *Patrol) alertShort(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	have := len(onShift(ds))
 	if have >= sh.Slots {
 		return nil
@@ -115,7 +115,7 @@ func (a *App) alertShort(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 
 // alertNoCheckIn tells the team's leads, once, who on the shift has not
 // checked in 15 minutes after its start.
-func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
+func (a *Patrol) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	var missing []string
 	for _, d := range onShift(ds) {
 		if d.CheckIn.IsZero() {
@@ -147,7 +147,7 @@ func (a *App) alertNoCheckIn(tx *storage.Tx, sh storage.PatrolShift, ds []storag
 
 // closeShift checks out, at the shift's end, whoever checked in and forgot
 // to check out, and logs their hours.
-func (a *App) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
+func (a *Patrol) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage.PatrolDuty, now time.Time) error {
 	for _, d := range onShift(ds) {
 		if d.CheckIn.IsZero() || !d.CheckOut.IsZero() {
 			continue
@@ -172,7 +172,7 @@ func (a *App) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage.Pa
 // logShiftHours logs the time between check-in and check-out that falls
 // within the shift (at least a minute); it returns the minutes, 0 when
 // none fell within it.
-func (a *App) logShiftHours(tx *storage.Tx, sh storage.PatrolShift, member int64, in, out time.Time, now time.Time) (int, error) {
+func (a *Patrol) logShiftHours(tx *storage.Tx, sh storage.PatrolShift, member int64, in, out time.Time, now time.Time) (int, error) {
 	from, to := later(in, sh.Start), out
 	if to.After(sh.End) {
 		to = sh.End
@@ -196,7 +196,7 @@ func onDuty(ds []storage.PatrolDuty, id int64) bool {
 }
 
 // leadsAndStaff are the team's leads, then staff, each once.
-func (a *App) leadsAndStaff(tx *storage.Tx, team int64) ([]storage.Member, error) {
+func (a *Patrol) leadsAndStaff(tx *storage.Tx, team int64) ([]storage.Member, error) {
 	leads, err := tx.TeamLeads(team)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"encoding/json"
@@ -9,12 +9,13 @@ import (
 	"courtyard/telegram"
 )
 
-const flowPatrolOffer = "patrol_offer"
+// FlowPatrolOffer is the conversation that asks whom a shift is offered to.
+const FlowPatrolOffer = "patrol_offer"
 
 // offerButton: a member on a shift offers it to the team ("offt") or to
 // one named member ("offm", who is asked for next). They stay on it until
 // someone takes it; whoever takes it first gets it.
-func (a *App) offerButton(r *core.Req, sh storage.PatrolShift, op string) error {
+func (a *Patrol) offerButton(r *core.Req, sh storage.PatrolShift, op string) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func (a *App) offerButton(r *core.Req, sh storage.PatrolShift, op string) error 
 			{Text: r.T("patrol.btn.offer_team"), CallbackData: "pt:offt:" + core.Itoa(sh.ID)},
 			{Text: r.T("patrol.btn.offer_one"), CallbackData: "pt:offm:" + core.Itoa(sh.ID)}}}})
 	case "offm":
-		if err := r.SetFlow(flowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
+		if err := r.SetFlow(FlowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
 			return err
 		}
 		if err := r.Toast(""); err != nil {
@@ -62,7 +63,7 @@ func (a *App) offerButton(r *core.Req, sh storage.PatrolShift, op string) error 
 
 // tellOffer sends person id the caller's offer of sh with a Take button;
 // key says whether the whole team or only this person was asked.
-func (a *App) tellOffer(r *core.Req, sh storage.PatrolShift, id int64, key string) error {
+func (a *Patrol) tellOffer(r *core.Req, sh storage.PatrolShift, id int64, key string) error {
 	return a.personMsg(r.Tx, id, r.Now, func(lang string) (string, any) {
 		return a.Cat.T(lang, key, core.Esc(r.Me.Name), a.shiftLabel(lang, sh, r.Now)),
 			telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "patrol.btn.take"),
@@ -71,7 +72,7 @@ func (a *App) tellOffer(r *core.Req, sh storage.PatrolShift, id int64, key strin
 }
 
 // offerText takes the member a shift is offered to.
-func (a *App) offerText(r *core.Req, f storage.Flow) error {
+func (a *Patrol) offerText(r *core.Req, f storage.Flow) error {
 	var d struct {
 		Shift int64 `json:"shift"`
 	}

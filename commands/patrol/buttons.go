@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 
 // patrolButton routes the "pt:" buttons. Every press is authorised again
 // here, by the same functions the views use.
-func (a *App) patrolButton(r *core.Req) error {
+func (a *Patrol) patrolButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "pt:")
 	arg := func(i int) int64 {
 		n, _ := parts.Id(i)
@@ -54,7 +54,7 @@ func (a *App) patrolButton(r *core.Req) error {
 }
 
 // refuseOff answers a press on a shift the caller does not hold.
-func (a *App) refuseOff(r *core.Req, sh storage.PatrolShift) (bool, error) {
+func (a *Patrol) refuseOff(r *core.Req, sh storage.PatrolShift) (bool, error) {
 	on, err := a.isOnShift(r, sh)
 	if err != nil || on {
 		return false, err

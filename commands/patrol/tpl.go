@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"fmt"
@@ -12,9 +12,9 @@ import (
 )
 
 // patrolCmd is /patrol [team]: the templates of a team the caller manages.
-func (a *App) patrolCmd(r *core.Req) error {
+func (a *Patrol) patrolCmd(r *core.Req) error {
 	if name := core.CleanLine(r.Args); name != "" {
-		tm, ok, err := a.findTeam(r, name)
+		tm, ok, err := a.teams.FindTeam(r, name)
 		if !ok || err != nil {
 			return err
 		}
@@ -56,7 +56,7 @@ func (a *App) patrolCmd(r *core.Req) error {
 
 // templatesPage lists tm's templates with buttons to add, change, pause
 // and remove.
-func (a *App) templatesPage(r *core.Req, tm storage.Team, edit bool) error {
+func (a *Patrol) templatesPage(r *core.Req, tm storage.Team, edit bool) error {
 	tpls, err := r.Tx.PatrolTemplates(tm.ID)
 	if err != nil {
 		return err
@@ -86,12 +86,12 @@ func (a *App) templatesPage(r *core.Req, tm storage.Team, edit bool) error {
 }
 
 // tplLine describes a template: "every day 20:00 · 3h · 2 people · east gate".
-func (a *App) tplLine(r *core.Req, p storage.PatrolTemplate) string {
+func (a *Patrol) tplLine(r *core.Req, p storage.PatrolTemplate) string {
 	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + core.Esc(p.Area)
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {
-			names = append(names, core.Esc(a.memberName(r, id)))
+			names = append(names, core.Esc(a.teams.MemberName(r, id)))
 		}
 		s += " · " + r.T("patrol.rotation", a.ListJoin(r.Lang, names))
 	}
@@ -103,7 +103,7 @@ func (a *App) tplLine(r *core.Req, p storage.PatrolTemplate) string {
 
 // specLabel reads the presets back ("every day 20:00"); other expressions
 // are shown as they are.
-func (a *App) specLabel(lang, spec string) string {
+func (a *Patrol) specLabel(lang, spec string) string {
 	f := strings.Fields(spec)
 	if len(f) == 5 && f[2] == "*" && f[3] == "*" {
 		var h, m int
@@ -124,7 +124,7 @@ func (a *App) specLabel(lang, spec string) string {
 
 // templateButton takes the buttons of a team's template page. Permission
 // is checked again on every press.
-func (a *App) templateButton(r *core.Req, op string, id int64) error {
+func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	teamID := id
 	var p storage.PatrolTemplate
 	if op != "tl" && op != "ta" {
@@ -195,7 +195,7 @@ func (a *App) templateButton(r *core.Req, op string, id int64) error {
 }
 
 // layoutNow lays out p's shifts in the caller's transaction.
-func (a *App) layoutNow(r *core.Req, p storage.PatrolTemplate) error {
+func (a *Patrol) layoutNow(r *core.Req, p storage.PatrolTemplate) error {
 	told := map[int64][]int64{}
 	if err := a.layoutTemplate(r.Tx, p, r.Now, told); err != nil {
 		return err
@@ -204,7 +204,7 @@ func (a *App) layoutNow(r *core.Req, p storage.PatrolTemplate) error {
 }
 
 // dropFutureShifts removes p's shifts not yet started, telling who was on them.
-func (a *App) dropFutureShifts(r *core.Req, p storage.PatrolTemplate) error {
+func (a *Patrol) dropFutureShifts(r *core.Req, p storage.PatrolTemplate) error {
 	shifts, err := r.Tx.TemplateShiftsFrom(p.ID, r.Now)
 	if err != nil {
 		return err
@@ -217,7 +217,7 @@ func (a *App) dropFutureShifts(r *core.Req, p storage.PatrolTemplate) error {
 	return nil
 }
 
-func (a *App) dropShift(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) dropShift(r *core.Req, sh storage.PatrolShift) error {
 	ds, err := r.Tx.ShiftDuty(sh.ID)
 	if err != nil {
 		return err
@@ -237,7 +237,7 @@ func (a *App) dropShift(r *core.Req, sh storage.PatrolShift) error {
 // started in line: a start the new schedule no longer has is removed, the
 // others take the new length, slots and area; who is on them is told. The
 // shifts the new schedule adds are laid out.
-func (a *App) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
+func (a *Patrol) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
 	sched, err := schedule.ParseSpec(p.Spec)
 	if err != nil {
 		return err
@@ -273,7 +273,7 @@ func (a *App) applyTemplateChange(r *core.Req, p storage.PatrolTemplate) error {
 
 // changeShift gives a future shift a new end, slots and area; people beyond
 // the new number of slots (the last to come) are taken off; all are told.
-func (a *App) changeShift(r *core.Req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
+func (a *Patrol) changeShift(r *core.Req, sh storage.PatrolShift, end time.Time, slots int, area string) error {
 	if err := r.Tx.UpdatePatrolShift(sh.ID, end, slots, area); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 const checkInOpens = 30 * time.Minute
 
 // mayManagePatrol: staff, and the leads of team, define its shifts.
-func (a *App) mayManagePatrol(r *core.Req, team int64) (bool, error) {
+func (a *Patrol) mayManagePatrol(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -29,7 +29,7 @@ func (a *App) mayManagePatrol(r *core.Req, team int64) (bool, error) {
 
 // mayTakeShift: a member of the shift's team, not on it already, before it
 // ends. It returns the catalog key of the refusal, "" when allowed.
-func (a *App) mayTakeShift(r *core.Req, sh storage.PatrolShift) (string, error) {
+func (a *Patrol) mayTakeShift(r *core.Req, sh storage.PatrolShift) (string, error) {
 	tm, err := r.Tx.Team(sh.TeamID)
 	if err != nil {
 		return "", err
@@ -52,7 +52,7 @@ func (a *App) mayTakeShift(r *core.Req, sh storage.PatrolShift) (string, error) 
 }
 
 // isOnShift: the caller holds a slot on sh.
-func (a *App) isOnShift(r *core.Req, sh storage.PatrolShift) (bool, error) {
+func (a *Patrol) isOnShift(r *core.Req, sh storage.PatrolShift) (bool, error) {
 	d, err := r.Tx.Duty(sh.ID, r.Me.ID)
 	if core.IsNotFound(err) {
 		return false, nil
@@ -61,7 +61,7 @@ func (a *App) isOnShift(r *core.Req, sh storage.PatrolShift) (bool, error) {
 }
 
 // mayViewRoster: staff, and the members of team.
-func (a *App) mayViewRoster(r *core.Req, team int64) (bool, error) {
+func (a *Patrol) mayViewRoster(r *core.Req, team int64) (bool, error) {
 	if r.AtLeast(storage.RoleStaff) {
 		return true, nil
 	}
@@ -70,7 +70,7 @@ func (a *App) mayViewRoster(r *core.Req, team int64) (bool, error) {
 
 // shiftWhen is "today 20:00-23:00", "tomorrow 09:00-12:00" or
 // "Thu 12-03 20:00-02:00" in lang, as seen at now.
-func (a *App) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
+func (a *Patrol) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
 	s, e, n := sh.Start.In(a.Loc), sh.End.In(a.Loc), now.In(a.Loc)
 	hours := s.Format("15:04") + "-" + e.Format("15:04")
 	day := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
@@ -92,7 +92,7 @@ func weekday(lang string, t time.Time) string {
 }
 
 // shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
-func (a *App) shiftLabel(lang string, sh storage.PatrolShift, now time.Time) string {
+func (a *Patrol) shiftLabel(lang string, sh storage.PatrolShift, now time.Time) string {
 	return core.Esc(sh.Team) + " · " + a.shiftWhen(lang, sh, now) + " · " + core.Esc(sh.Area)
 }
 
@@ -124,7 +124,7 @@ func othersOn(lang string, ds []storage.PatrolDuty, except int64) string {
 
 // tellPerson sends a catalog message to one person in their language, if
 // the bot can write to them.
-func (a *App) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(lang string) any, key string, args ...any) error {
+func (a *Patrol) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(lang string) any, key string, args ...any) error {
 	return a.personMsg(tx, id, now, func(lang string) (string, any) {
 		var mk any
 		if markup != nil {
@@ -134,9 +134,9 @@ func (a *App) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func(la
 	})
 }
 
-// tellTeamNeed tells the team's members who are not on the shift that it
+// TellTeamNeed tells the team's members who are not on the shift that it
 // needs people, with a Take button.
-func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64, now time.Time) error {
+func (a *Patrol) TellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64, now time.Time) error {
 	ids, err := tx.TeamMemberIDs(sh.TeamID)
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ func (a *App) tellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64,
 
 // personMsg sends what build makes in the person's language, if the bot
 // can write to them.
-func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {
+func (a *Patrol) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {
 	m, err := tx.Member(id)
 	if core.IsNotFound(err) {
 		return nil
@@ -184,20 +184,20 @@ func (a *App) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang
 	return a.Send(tx, m.ID, text, markup, storage.PriorityReply, now)
 }
 
-func (a *App) takeKeyboard(lang string, shift int64) telegram.Keyboard {
+func (a *Patrol) takeKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "patrol.btn.take"), CallbackData: "pt:take:" + core.Itoa(shift)}}}}
 }
 
 // heldKeyboard is on a shift someone holds, well before it: drop or offer it.
-func (a *App) heldKeyboard(lang string, shift int64) telegram.Keyboard {
+func (a *Patrol) heldKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + core.Itoa(shift)},
 		{Text: a.Cat.T(lang, "patrol.btn.offer"), CallbackData: "pt:offer:" + core.Itoa(shift)}}}}
 }
 
 // soonKeyboard is on the reminder before the start.
-func (a *App) soonKeyboard(lang string, shift int64) telegram.Keyboard {
+func (a *Patrol) soonKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: a.Cat.T(lang, "patrol.btn.way"), CallbackData: "pt:way:" + core.Itoa(shift)},
 			{Text: a.Cat.T(lang, "patrol.btn.cant"), CallbackData: "pt:cant:" + core.Itoa(shift)}},
@@ -205,7 +205,7 @@ func (a *App) soonKeyboard(lang string, shift int64) telegram.Keyboard {
 }
 
 // walkingKeyboard is on the shift once checked in.
-func (a *App) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
+func (a *Patrol) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + core.Itoa(shift)},
 		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + core.Itoa(shift)}}}}

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"encoding/json"
@@ -21,7 +21,7 @@ type foundData struct {
 
 // checkIn opens the caller's shift: from 30 minutes before the start to
 // its end.
-func (a *App) checkIn(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) checkIn(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (a *App) checkIn(r *core.Req, sh storage.PatrolShift) error {
 }
 
 // checkOut ends the caller's shift and logs the hours.
-func (a *App) checkOut(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) checkOut(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (a *App) checkOut(r *core.Req, sh storage.PatrolShift) error {
 
 // currentShift is the shift the caller holds now (or within check-in's
 // half hour before it).
-func (a *App) currentShift(r *core.Req) (storage.PatrolShift, bool, error) {
+func (a *Patrol) currentShift(r *core.Req) (storage.PatrolShift, bool, error) {
 	held, err := r.Tx.MemberShifts(r.Me.ID, r.Now, r.Now.Add(checkInOpens))
 	if err != nil || len(held) == 0 {
 		return storage.PatrolShift{}, false, err
@@ -85,7 +85,7 @@ func (a *App) currentShift(r *core.Req) (storage.PatrolShift, bool, error) {
 
 // found is /found text: a ticket from the patrol, in one step, at the
 // shift's area, with the patrol member as reporter.
-func (a *App) found(r *core.Req) error {
+func (a *Patrol) found(r *core.Req) error {
 	sh, ok, err := a.currentShift(r)
 	if err != nil {
 		return err
@@ -107,7 +107,7 @@ func (a *App) found(r *core.Req) error {
 }
 
 // foundButton is the Found something button on a shift being walked.
-func (a *App) foundButton(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) foundButton(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func (a *App) foundButton(r *core.Req, sh storage.PatrolShift) error {
 }
 
 // foundText takes the description (a photo and a location before it are kept).
-func (a *App) foundText(r *core.Req, f storage.Flow) error {
+func (a *Patrol) foundText(r *core.Req, f storage.Flow) error {
 	var d foundData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -156,9 +156,9 @@ func (a *App) foundText(r *core.Req, f storage.Flow) error {
 // member's own part of the community; a leader of another building can be
 // assigned it from the ledger), then keeps the report conversation open
 // for more photos and a location.
-func (a *App) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, text string) error {
+func (a *Patrol) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, text string) error {
 	if !r.Me.Registered() || r.Me.Building == "" {
-		return a.askBuilding(r, r.T("report.register_first"))
+		return a.people.AskBuilding(r, r.T("report.register_first"))
 	}
 	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
@@ -168,6 +168,6 @@ func (a *App) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, text s
 	place := a.Cat.T(a.Cfg.Community.Language, "patrol.found_place", strings.TrimSpace(sh.Team), sh.Area)
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.
-	return a.askName(r, reportData{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
+	return a.tickets.AskReportName(r, Report{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
 		Building: r.Me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
 }

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"encoding/json"
@@ -14,7 +14,8 @@ import (
 	"courtyard/telegram"
 )
 
-const flowPatrolTpl = "patrol_tpl"
+// FlowPatrolTpl is the conversation that writes a patrol template.
+const FlowPatrolTpl = "patrol_tpl"
 
 // Limits of a template.
 const (
@@ -38,7 +39,7 @@ type tplData struct {
 
 var presetDow = map[string]string{"daily": "*", "weekdays": "1-5", "weekends": "0,6"}
 
-func (a *App) startTplFlow(r *core.Req, d tplData) error {
+func (a *Patrol) startTplFlow(r *core.Req, d tplData) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
@@ -47,8 +48,8 @@ func (a *App) startTplFlow(r *core.Req, d tplData) error {
 
 // askTpl moves the flow to step and asks for it; when changing a template
 // a Keep button keeps the value it has.
-func (a *App) askTpl(r *core.Req, step string, d tplData) error {
-	if err := r.SetFlow(flowPatrolTpl, step, d); err != nil {
+func (a *Patrol) askTpl(r *core.Req, step string, d tplData) error {
+	if err := r.SetFlow(FlowPatrolTpl, step, d); err != nil {
 		return err
 	}
 	var rows [][]telegram.Button
@@ -96,9 +97,9 @@ var tplNext = map[string]string{"sched": "dur", "time": "dur", "dur": "slots", "
 
 // tplFlowButton takes the flow's buttons; the caller's right to manage the
 // team is checked again on each press.
-func (a *App) tplFlowButton(r *core.Req, op, arg string) error {
+func (a *Patrol) tplFlowButton(r *core.Req, op, arg string) error {
 	var d tplData
-	f, ok, err := r.FlowFor(flowPatrolTpl, &d)
+	f, ok, err := r.FlowFor(FlowPatrolTpl, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -134,7 +135,7 @@ func (a *App) tplFlowButton(r *core.Req, op, arg string) error {
 
 // tplText takes what is typed at each step; a bad value is refused with
 // the reason and asked again, changing nothing.
-func (a *App) tplText(r *core.Req, f storage.Flow) error {
+func (a *Patrol) tplText(r *core.Req, f storage.Flow) error {
 	var d tplData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -194,7 +195,7 @@ func (a *App) tplText(r *core.Req, f storage.Flow) error {
 
 // checkSpec returns why a cron expression cannot be used, naming the field
 // at fault, or "".
-func (a *App) checkSpec(r *core.Req, spec string) string {
+func (a *Patrol) checkSpec(r *core.Req, spec string) string {
 	s, err := schedule.ParseSpec(spec)
 	var se *schedule.SpecError
 	if errors.As(err, &se) {
@@ -215,7 +216,7 @@ func (a *App) checkSpec(r *core.Req, spec string) string {
 	return ""
 }
 
-func (a *App) fieldName(r *core.Req, f schedule.Field) string {
+func (a *Patrol) fieldName(r *core.Req, f schedule.Field) string {
 	switch f {
 	case schedule.FieldMinute:
 		return r.T("patrol.field.minute")
@@ -261,7 +262,7 @@ func parseLength(s string) (int, bool) {
 // readRotation reads "@wang @chen 1234" into member ids, in order; bad is
 // the first one not found or not in the team.
 // answered is true when a name two members hold was refused with both ids.
-func (a *App) readRotation(r *core.Req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
+func (a *Patrol) readRotation(r *core.Req, team int64, text string) (ids []int64, bad string, answered bool, err error) {
 	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return c == ' ' || c == ',' || c == '，' || c == '、' }) {
 		var m storage.Member
 		if strings.HasPrefix(w, "@") {
@@ -298,7 +299,7 @@ func (a *App) readRotation(r *core.Req, team int64, text string) (ids []int64, b
 }
 
 // saveTpl stores the template and lays out its shifts at once.
-func (a *App) saveTpl(r *core.Req, d tplData) error {
+func (a *Patrol) saveTpl(r *core.Req, d tplData) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}

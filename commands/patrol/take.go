@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"courtyard/commands/core"
@@ -8,7 +8,7 @@ import (
 
 // takeShift puts the caller on sh: an open slot, or (from != 0) the place
 // from offers. Holding an overlapping shift asks to confirm first.
-func (a *App) takeShift(r *core.Req, sh storage.PatrolShift, from int64, confirmed bool) error {
+func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, confirmed bool) error {
 	if why, err := a.mayTakeShift(r, sh); err != nil || why != "" {
 		if err != nil {
 			return err
@@ -71,7 +71,7 @@ func (a *App) takeShift(r *core.Req, sh storage.PatrolShift, from int64, confirm
 }
 
 // shiftLabelFor is sh's label in person id's language.
-func (a *App) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) string {
+func (a *Patrol) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) string {
 	lang := a.Cfg.Community.Language
 	if m, err := r.Tx.Member(id); err == nil {
 		lang = a.LangOf(m)
@@ -81,7 +81,7 @@ func (a *App) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) strin
 
 // cantMakeIt frees the caller's slot before the start and tells the team
 // at once.
-func (a *App) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -95,11 +95,11 @@ func (a *App) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
 		return err
 	}
 	sh.Taken--
-	return a.tellTeamNeed(r.Tx, sh, r.Me.ID, r.Now)
+	return a.TellTeamNeed(r.Tx, sh, r.Me.ID, r.Now)
 }
 
 // onMyWay records that the caller is coming.
-func (a *App) onMyWay(r *core.Req, sh storage.PatrolShift) error {
+func (a *Patrol) onMyWay(r *core.Req, sh storage.PatrolShift) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}

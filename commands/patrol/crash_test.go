@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"context"
@@ -30,14 +30,14 @@ const (
 	patCrashSteps = 192 // two days
 )
 
-func patCrashApp(t *testing.T) *App {
+func patCrashApp(t *testing.T) *Patrol {
 	cfg := config.Config{Telegram: config.Telegram{Token: "1:x"}, Admins: []int64{1},
 		Community: config.Community{Timezone: "Asia/Shanghai", Language: "zh", Buildings: []string{"1"}}}.WithDefaults()
 	cat, err := locale.Load("zh")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(cfg, cat, "bot", time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	return New(core.New(cfg, cat, "bot", time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), Deps{})
 }
 
 // TestPatrolCrashChild is the child: from where the last run committed, it
@@ -51,7 +51,7 @@ func TestPatrolCrashChild(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.StoreAt(t, path)
 	a := patCrashApp(t)
-	due := schedule.New(a.TimedKinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	due := schedule.New(a.Kinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	for {
 		done := false
 		err := s.Update(ctx, func(tx *storage.Tx) error {

@@ -1,9 +1,9 @@
-package commands
+package patrol
 
 import "courtyard/commands/core"
 
-// patrolCommandRows are patrol's rows of the permission table.
-func (a *App) patrolCommandRows() []core.Command {
+// CommandRows are patrol's rows of the permission table.
+func (a *Patrol) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "shifts", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, Menu: core.Listed, Run: a.shiftsCmd},
 		{Name: "found", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift}, Menu: core.Listed, Run: a.found},
@@ -12,8 +12,8 @@ func (a *App) patrolCommandRows() []core.Command {
 	}
 }
 
-// patrolButtonRows are patrol's button rows.
-func (a *App) patrolButtonRows() []core.Buttons {
+// ButtonRows are patrol's button rows.
+func (a *Patrol) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"shifts": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeShift, Run: core.MenuPress(a.shiftsCmd)},
@@ -35,11 +35,11 @@ func (a *App) patrolButtonRows() []core.Buttons {
 	}
 }
 
-// patrolFlows are patrol's conversations by name.
-func (a *App) patrolFlows() map[string]core.FlowFunc {
+// Flows are patrol's conversations by name.
+func (a *Patrol) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowPatrolTpl:   a.tplText,
-		flowPatrolOffer: a.offerText,
+		FlowPatrolTpl:   a.tplText,
+		FlowPatrolOffer: a.offerText,
 		flowPatrolFound: a.foundText,
 	}
 }

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"sort"
@@ -14,7 +14,7 @@ const maxListed = 8
 
 // shiftsCmd is /shifts: the caller's own coming shifts, then the open ones
 // of their teams, with buttons.
-func (a *App) shiftsCmd(r *core.Req) error {
+func (a *Patrol) shiftsCmd(r *core.Req) error {
 	to := r.Now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
 	mine, err := r.Tx.MemberShifts(r.Me.ID, r.Now, to)
 	if err != nil {
@@ -79,7 +79,7 @@ func (a *App) shiftsCmd(r *core.Req) error {
 }
 
 // shortWhen is "Thu 12-03 20:00" for a button.
-func (a *App) shortWhen(lang string, sh storage.PatrolShift) string {
+func (a *Patrol) shortWhen(lang string, sh storage.PatrolShift) string {
 	s := sh.Start.In(a.Loc)
 	return weekday(lang, s) + " " + s.Format("01-02 15:04")
 }

@@ -1,4 +1,4 @@
-package commands
+package patrol
 
 import (
 	"context"
@@ -30,7 +30,7 @@ const noCheckInAfter = 15 * time.Minute
 // once per template and start (storage.AddPatrolShift), only for starts
 // after now: after days of downtime the missed shifts are not created, and
 // their reminders never sent.
-func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
+func (a *Patrol) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	tpls, err := tx.PatrolTemplates(0)
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) 
 
 // layoutTemplate lays out p's missing shifts; who a rotation put on them
 // is added to told (member → shift ids).
-func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.Time, told map[int64][]int64) error {
+func (a *Patrol) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.Time, told map[int64][]int64) error {
 	if p.State != storage.PatrolActive {
 		return nil
 	}
@@ -99,7 +99,7 @@ func (a *App) layoutTemplate(tx *storage.Tx, p storage.PatrolTemplate, now time.
 // rotate fills sh's slots from p's rotation, round-robin from next, skipping
 // people no longer in the team or on an overlapping shift. It returns who
 // comes next.
-func (a *App) rotate(tx *storage.Tx, p storage.PatrolTemplate, sh storage.PatrolShift, next int, now time.Time, told map[int64][]int64) (int, error) {
+func (a *Patrol) rotate(tx *storage.Tx, p storage.PatrolTemplate, sh storage.PatrolShift, next int, now time.Time, told map[int64][]int64) (int, error) {
 	n := len(p.Rotation)
 	filled := 0
 	for tries := 0; tries < n && filled < sh.Slots; tries++ {
@@ -131,7 +131,7 @@ func (a *App) rotate(tx *storage.Tx, p storage.PatrolTemplate, sh storage.Patrol
 
 // tellAssigned sends each person a rotation put on shifts one message
 // listing them.
-func (a *App) tellAssigned(tx *storage.Tx, told map[int64][]int64, now time.Time) error {
+func (a *Patrol) tellAssigned(tx *storage.Tx, told map[int64][]int64, now time.Time) error {
 	for id, shifts := range told {
 		err := a.personMsg(tx, id, now, func(lang string) (string, any) {
 			var b strings.Builder
@@ -153,7 +153,7 @@ func (a *App) tellAssigned(tx *storage.Tx, told map[int64][]int64, now time.Time
 // patrol.evening_reminder on the day before, unless that is more than 18 h
 // before the start (a shift starting after 14:00 with the default 20:00):
 // then 09:00 on the day of the shift.
-func (a *App) eveningFor(start time.Time) time.Time {
+func (a *Patrol) eveningFor(start time.Time) time.Time {
 	h, m := a.Cfg.Patrol.EveningAt()
 	s := start.In(a.Loc)
 	eve := time.Date(s.Year(), s.Month(), s.Day()-1, h, m, 0, 0, a.Loc)
@@ -168,7 +168,7 @@ func (a *App) eveningFor(start time.Time) time.Time {
 // lead saving a template, gets no alert: they are looking at it). The
 // evening reminder is worth sending only until the second
 // reminder is due, and is left out when it would come after it.
-func (a *App) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Time) error {
+func (a *Patrol) scheduleShift(tx *storage.Tx, sh storage.PatrolShift, now time.Time) error {
 	key, data := core.Itoa(sh.ID), `{"shift":`+core.Itoa(sh.ID)+`}`
 	soon := sh.Start.Add(-a.Cfg.Patrol.RemindBefore)
 	items := []storage.DueItem{}
