@@ -9,9 +9,12 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/jobs"
 	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
+	"courtyard/commands/patrol"
 	"courtyard/commands/privacy"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
@@ -43,6 +46,9 @@ type App struct {
 	privacy   *privacy.Privacy
 	teams     *teams.Teams
 	ledger    *ledger.Ledger
+	care      *care.Care
+	jobs      *jobs.Jobs
+	patrol    *patrol.Patrol
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -51,9 +57,14 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.teams = teams.New(a.Core)
 	a.tickets = tickets.New(a.Core, a)
 	a.mediation = mediation.New(a.Core, a.tickets)
-	a.privacy = privacy.New(a.Core, privacy.ForgetFunc(a.giveUpJobs), privacy.ForgetFunc(a.giveUpShifts), privacy.ForgetFunc(a.tickets.HandBackAll))
+	a.care = care.New(a.Core, a.tickets)
+	a.jobs = jobs.New(a.Core, a)
+	a.patrol = patrol.New(a.Core, patrol.Deps{People: a, Teams: a.teams, Tickets: a})
+	// A forgotten member gives up the jobs and shifts to come, and the
+	// tickets in hand.
+	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.mediation, a.privacy)
-	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a})
+	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
 	sum := summary.New(a.Core)
 
 	// The rows in the order the command menus and /help list them:
@@ -66,6 +77,9 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	})
 	a.Register(a.ledger.CommandRows(), a.ledger.ButtonRows(), nil, core.Hooks{})
 	a.Register(a.teams.CommandRows(), a.teams.ButtonRows(), a.teams.Flows(), core.Hooks{})
+	a.Register(a.patrol.CommandRows(), a.patrol.ButtonRows(), a.patrol.Flows(), core.Hooks{})
+	a.Register(a.jobs.CommandRows(), a.jobs.ButtonRows(), a.jobs.Flows(), core.Hooks{})
+	a.Register(a.care.CommandRows(), a.care.ButtonRows(), a.care.Flows(), core.Hooks{})
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		After:    []core.Handler{a.syncOwnMenu},
 		NoFlow:   a.noFlow,
@@ -87,7 +101,7 @@ func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.Ou
 // noFlow answers a private message when no conversation is going on.
 func (a *App) noFlow(r *core.Req) error {
 	if !r.Me.Registered() {
-		return a.askBuilding(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)))
+		return a.AskBuilding(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)))
 	}
 	if core.VoiceOf(r) != nil {
 		// A voice note out of the blue is most likely a report.
@@ -101,8 +115,7 @@ func (a *App) noFlow(r *core.Req) error {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.announceFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.starsFlows(), a.calendarFlows(),
+		a.peopleFlows(), a.announceFlows(), a.starsFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v
@@ -124,4 +137,19 @@ func (a *App) AutoClose(ctx context.Context, tx *storage.Tx, now time.Time) erro
 // Housekeeping forwards to tickets' daily pruning and retention.
 func (a *App) Housekeeping(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	return a.tickets.Housekeeping(ctx, tx, now)
+}
+
+// PlanVisitRounds lays out the next visit round of each configured holiday.
+func (a *App) PlanVisitRounds(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.care.PlanVisitRounds(ctx, tx, now)
+}
+
+// PlanJob stores an open job and lays its timed work without posting it.
+func (a *App) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, error) {
+	return a.jobs.PlanJob(tx, j, now)
+}
+
+// LayoutPatrols lays out every active template's shifts ahead.
+func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.patrol.LayoutPatrols(ctx, tx, now)
 }

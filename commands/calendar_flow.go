@@ -88,10 +88,10 @@ func (a *App) calFlowPress(r *core.Req, verb, arg string) error {
 		if err := r.SetFlow(flowSchedule, "holtime", d); err != nil {
 			return err
 		}
-		if err := r.Edit(r.T("cal.when_chosen", a.holidayName(r.Lang, arg)), nil); err != nil {
+		if err := r.Edit(r.T("cal.when_chosen", a.HolidayName(r.Lang, arg)), nil); err != nil {
 			return err
 		}
-		return r.Reply(r.T("cal.ask_holtime", a.holidayName(r.Lang, arg)), telegram.ForceReply{ForceReply: true})
+		return r.Reply(r.T("cal.ask_holtime", a.HolidayName(r.Lang, arg)), telegram.ForceReply{ForceReply: true})
 	case "a", "b", "bd", "t":
 		step, done, err := a.audiencePress(r, "sc:", f.Step, verb, arg, &d.Aud)
 		if err != nil || done != audDone {
@@ -273,7 +273,7 @@ func (a *App) holidayKeyboard(r *core.Req) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, k := range holiday.Keys() {
-		row = append(row, telegram.Button{Text: a.holidayName(r.Lang, k), CallbackData: "sc:h:" + k})
+		row = append(row, telegram.Button{Text: a.HolidayName(r.Lang, k), CallbackData: "sc:h:" + k})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}

@@ -128,7 +128,7 @@ func (a *App) describeWhen(r *core.Req, kind, spec string) string {
 		return r.T("cal.when.once", a.When(time.UnixMilli(v)))
 	case storage.ScheduleHoliday:
 		key, hh, mm, _ := holidaySpec(spec)
-		return r.T("cal.when.holiday", a.holidayName(r.Lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
+		return r.T("cal.when.holiday", a.HolidayName(r.Lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
 	}
 	switch spec {
 	case calPresets["115"]:

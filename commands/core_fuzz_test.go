@@ -11,7 +11,10 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/jobs"
+	"courtyard/commands/patrol"
 	"courtyard/commands/teams"
 	"courtyard/commands/tickets"
 	"courtyard/config"
@@ -212,25 +215,25 @@ var fuzzFlows = []struct {
 	{0, "", "", ""},
 	{fuzzNew, flowRegister, "unit", `{"building":"1"}`},
 	{fuzzResident, tickets.FlowReport, "text", `{"kind":"report","category":"water","building":"1"}`},
-	{fuzzStaff, flowJob, "title", `{}`},
-	{fuzzStaff, flowJob, "when", `{"title":"Sweep"}`},
-	{fuzzStaff, flowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
-	{fuzzStaff, flowJob, "slots_text", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z","place":"x"}`},
-	{fuzzStaff, flowJobMove, "when", `{"job":1}`},
-	{fuzzLeader, flowPatrolTpl, "sched", `{"team":1}`},
-	{fuzzLeader, flowPatrolTpl, "time", `{"team":1,"preset":"weekdays"}`},
-	{fuzzLeader, flowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},
-	{fuzzLeader, flowPatrolTpl, "slots", `{"team":1,"spec":"0 20 * * *","minutes":120}`},
-	{fuzzLeader, flowPatrolTpl, "area", `{"team":1,"spec":"0 20 * * *","minutes":120,"slots":2}`},
-	{fuzzStaff, flowCare, "unit", `{"building":"1"}`},
-	{fuzzStaff, flowCare, "name", `{"building":"1","unit":"601"}`},
-	{fuzzStaff, flowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
+	{fuzzStaff, jobs.FlowJob, "title", `{}`},
+	{fuzzStaff, jobs.FlowJob, "when", `{"title":"Sweep"}`},
+	{fuzzStaff, jobs.FlowJob, "place", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z"}`},
+	{fuzzStaff, jobs.FlowJob, "slots_text", `{"title":"Sweep","start":"2026-03-05T01:00:00Z","end":"2026-03-05T03:00:00Z","place":"x"}`},
+	{fuzzStaff, jobs.FlowJobMove, "when", `{"job":1}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "sched", `{"team":1}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "time", `{"team":1,"preset":"weekdays"}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "dur", `{"team":1,"spec":"0 20 * * *"}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "slots", `{"team":1,"spec":"0 20 * * *","minutes":120}`},
+	{fuzzLeader, patrol.FlowPatrolTpl, "area", `{"team":1,"spec":"0 20 * * *","minutes":120,"slots":2}`},
+	{fuzzStaff, care.FlowCare, "unit", `{"building":"1"}`},
+	{fuzzStaff, care.FlowCare, "name", `{"building":"1","unit":"601"}`},
+	{fuzzStaff, care.FlowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
 	{fuzzLeader, teams.FlowTeamRename, "name", `{"team":1}`},
 	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
 	{fuzzLeader, tickets.FlowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, tickets.FlowResolve, "note", `{"ticket":1}`},
-	{fuzzResident, flowPatrolOffer, "who", `{"shift":1}`},
-	{fuzzStaff, flowVisitNote, "note", `{"visit":1}`},
+	{fuzzResident, patrol.FlowPatrolOffer, "who", `{"shift":1}`},
+	{fuzzStaff, care.FlowVisitNote, "note", `{"visit":1}`},
 	{fuzzResident, "no_such_flow", "x", `not json`},
 }
 

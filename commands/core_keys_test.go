@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/locale"
@@ -76,7 +77,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for i := range 7 {
 		keys["holiday.wd."+strconv.Itoa(i)] = true
 	}
-	for _, k := range careReasons {
+	for _, k := range care.Reasons() {
 		keys["care.reason."+k] = true
 	}
 	for _, f := range []string{"building", "unit", "name", "reason", "reason_text", "contact", "notes"} {

@@ -32,10 +32,7 @@ func (a *App) commandTable() []core.Command {
 	var cs []core.Command
 	for _, rows := range [][]core.Command{
 		a.announceCommandRows(),
-		a.jobCommandRows(),
-		a.patrolCommandRows(),
 		a.calendarCommandRows(),
-		a.careCommandRows(),
 		a.starsCommandRows(),
 	} {
 		cs = append(cs, rows...)
@@ -53,10 +50,7 @@ func (a *App) buttonTable() []core.Buttons {
 	var bs []core.Buttons
 	for _, rows := range [][]core.Buttons{
 		a.announceButtonRows(),
-		a.jobButtonRows(),
-		a.patrolButtonRows(),
 		a.calendarButtonRows(),
-		a.careButtonRows(),
 		a.starsButtonRows(),
 	} {
 		bs = append(bs, rows...)

@@ -7,7 +7,7 @@ import "courtyard/schedule"
 func (a *App) TimedKinds() map[string]schedule.Kind {
 	kinds := map[string]schedule.Kind{}
 	for _, more := range []map[string]schedule.Kind{
-		a.calendarKinds(), a.starsKinds(), a.mediation.Kinds(), a.jobKinds(), a.patrolKindsMap(), a.visitKinds(),
+		a.calendarKinds(), a.starsKinds(), a.mediation.Kinds(), a.jobs.Kinds(), a.patrol.Kinds(), a.care.Kinds(),
 	} {
 		for k, v := range more {
 			kinds[k] = v

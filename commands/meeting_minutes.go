@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"courtyard/commands/core"
+	"courtyard/commands/jobs"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -298,7 +299,7 @@ func (a *App) decisionJob(r *core.Req, arg string) error {
 	if !r.Private() {
 		return r.Toast(r.T("mt.not_yours"))
 	}
-	if ok, err := a.mayOrganise(r, 0); err != nil || !ok {
+	if ok, err := a.jobs.MayOrganise(r, 0); err != nil || !ok {
 		if err != nil {
 			return err
 		}
@@ -310,12 +311,12 @@ func (a *App) decisionJob(r *core.Req, arg string) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	title := core.LimitRunes(strings.Join(strings.Fields(d.Text), " "), maxJobTitle)
-	return a.askJobWhen(r, flowJob, jobDraft{Title: title, Decision: d.ID}, r.T("mt.job_from", core.Esc(title)))
+	title := core.LimitRunes(strings.Join(strings.Fields(d.Text), " "), jobs.MaxJobTitle)
+	return a.jobs.AskJobWhen(r, jobs.FlowJob, jobs.JobDraft{Title: title, Decision: d.ID}, r.T("mt.job_from", core.Esc(title)))
 }
 
-// decisionBecameJob links a published job to the decision it was made of.
-func (a *App) decisionBecameJob(r *core.Req, decision, job int64) error {
+// DecisionBecameJob links a published job to the decision it was made of.
+func (a *App) DecisionBecameJob(r *core.Req, decision, job int64) error {
 	if decision == 0 {
 		return nil
 	}

@@ -37,15 +37,15 @@ func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 		return true, a.help(r)
 	case p == "job":
 		r.Args = ""
-		return true, a.job(r)
+		return true, a.jobs.Job(r)
 	case p == "jobs":
-		return true, a.jobsCmd(r)
+		return true, a.jobs.JobsCmd(r)
 	case p == "myjobs":
-		return true, a.myjobs(r)
+		return true, a.jobs.MyJobs(r)
 	case p == "schedule", p == "meeting", p == "meetings":
 		return true, a.calendarLink(r, p)
 	case p == "care":
-		return true, a.care(r) // staff only: care checks it again
+		return true, a.care.Care(r) // staff only: care checks it again
 	case p == "stars":
 		r.Args = ""
 		return true, a.stars(r)

@@ -10,10 +10,7 @@ import (
 	"courtyard/telegram"
 )
 
-const (
-	flowRegister = "register"
-	maxUnit      = 16
-)
+const flowRegister = "register"
 
 type regData struct {
 	Building string `json:"building"`
@@ -60,7 +57,8 @@ func (a *App) followFromLink(r *core.Req, arg string) error {
 	return r.Reply(r.T("ticket.metoo_done", id), nil)
 }
 
-func (a *App) askBuilding(r *core.Req, intro string) error { return a.AskBuildingThen(r, intro, "") }
+// AskBuilding starts registration with intro.
+func (a *App) AskBuilding(r *core.Req, intro string) error { return a.AskBuildingThen(r, intro, "") }
 
 // AskBuildingThen starts registration, remembering the deep link then.
 func (a *App) AskBuildingThen(r *core.Req, intro, then string) error {
@@ -96,7 +94,7 @@ func (a *App) regButton(r *core.Req) error {
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return a.askBuilding(r, "")
+		return a.AskBuilding(r, "")
 	}
 	building, ok := strings.CutPrefix(data, "b:")
 	if !ok || !a.Buildings[building] {
@@ -128,7 +126,7 @@ func (a *App) regText(r *core.Req, f storage.Flow) error {
 	}
 	var d regData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || !a.Buildings[d.Building] {
-		return a.askBuilding(r, "")
+		return a.AskBuilding(r, "")
 	}
 	if r.Msg.Text == "" {
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
@@ -137,8 +135,8 @@ func (a *App) regText(r *core.Req, f storage.Flow) error {
 	switch {
 	case unit == "":
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})
-	case core.RuneLen(unit) > maxUnit:
-		return r.Reply(r.T("start.unit_too_long", maxUnit), telegram.ForceReply{ForceReply: true})
+	case core.RuneLen(unit) > core.MaxUnit:
+		return r.Reply(r.T("start.unit_too_long", core.MaxUnit), telegram.ForceReply{ForceReply: true})
 	case !validUnit(unit):
 		return r.Reply(r.T("start.unit_bad"), telegram.ForceReply{ForceReply: true})
 	}

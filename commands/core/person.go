@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// MaxUnit is the longest unit (a flat's number) a resident or a household
+// of the care list gives, in characters.
+const MaxUnit = 16
+
 // Target finds the person a role command is about: the first word, or the
 // author of the message replied to. It answers the caller itself when the
 // person is unknown and returns nil then.

@@ -1,0 +1,30 @@
+// Package care is the care list: the households staff look after, the
+// visitors assigned to them, the holiday visit rounds that send each
+// visitor their list, and the holidays list (/holidays). A household is
+// read only through mayReadHousehold, and every read by staff is recorded
+// in its record.
+package care
+
+import (
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
+
+// Tickets is how a visit's note becomes a ticket.
+type Tickets interface {
+	// AlertNewTicket sends the new ticket tk to its building's leaders,
+	// or to staff when no leader can be reached, and says in r's
+	// language whom it reached.
+	AlertNewTicket(r *core.Req, tk storage.Ticket) (told string, err error)
+}
+
+// Care is the care list and the visit rounds over the core.
+type Care struct {
+	*core.Core
+	tickets Tickets
+}
+
+// New returns the care list over c; tickets files what a visit found.
+func New(c *core.Core, tickets Tickets) *Care {
+	return &Care{Core: c, tickets: tickets}
+}

@@ -1,0 +1,169 @@
+package care
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"courtyard/commands/core"
+	"courtyard/holiday"
+	"courtyard/storage"
+)
+
+// visitsCmd: /visits [holiday] [year], a round's plan and what is done
+// (staff). Without arguments, the next configured holiday's round.
+func (a *Care) visitsCmd(r *core.Req) error {
+	if !a.mayEditCare(r) {
+		return r.Reply(r.T("error.forbidden", "/visits"), nil)
+	}
+	key, year, ok, err := a.visitsArgs(r)
+	if !ok || err != nil {
+		return err
+	}
+	start, _, day, err := a.roundTimes(key, year)
+	if err != nil {
+		return err
+	}
+	visits, err := r.Tx.Visits(key, year)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(r.T("visits.plan_title", a.HolidayName(r.Lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
+	if len(visits) == 0 {
+		return a.plannedOnly(r, &b, key, start)
+	}
+	done := 0
+	for _, v := range visits {
+		if v.Visited() {
+			done++
+		}
+	}
+	b.WriteString(r.T("visits.plan_count", done, len(visits)) + "\n")
+	for _, v := range visits {
+		h, err := r.Tx.Household(v.HouseholdID)
+		if err != nil {
+			return err
+		}
+		line, err := a.planLine(r, h, v)
+		if err != nil {
+			return err
+		}
+		b.WriteString(line)
+	}
+	return r.Reply(strings.TrimSpace(b.String()), nil)
+}
+
+// planLine is one household of a round: visited or not, by whom, the note
+// and its ticket. Showing it is recorded in the household's record.
+func (a *Care) planLine(r *core.Req, h storage.Household, v storage.Visit) (string, error) {
+	if acc, err := a.mayReadHousehold(r, h); err != nil || acc != careFull {
+		return "", err
+	}
+	if err := a.logCare(r, h.ID, "plan", ""); err != nil {
+		return "", err
+	}
+	if !v.Visited() {
+		who, err := a.visitorNames(r, h.ID)
+		if err != nil {
+			return "", err
+		}
+		return "\n○ " + a.householdLine(r, h) + " — " + who, nil
+	}
+	names, err := r.Tx.MemberNames([]int64{v.VisitedBy})
+	if err != nil {
+		return "", err
+	}
+	a.FillRemoved(names, r.Lang)
+	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", core.Esc(names[v.VisitedBy]), v.VisitedAt.In(a.Loc).Format("01-02"))
+	if v.Note != "" {
+		line += "\n   “" + core.Quote(v.Note, 200) + "”"
+	}
+	if v.TicketID != 0 {
+		line += " #" + core.Itoa(v.TicketID)
+	}
+	return line, nil
+}
+
+// plannedOnly answers /visits for a round not started: who would be
+// visited, by whom.
+func (a *Care) plannedOnly(r *core.Req, b *strings.Builder, key string, start time.Time) error {
+	hs, err := r.Tx.Households(false)
+	if err != nil {
+		return err
+	}
+	configured := false
+	for _, k := range a.Cfg.Visits.Holidays {
+		configured = configured || k == key
+	}
+	switch {
+	case !configured:
+		b.WriteString(r.T("visits.not_configured") + "\n")
+	case start.After(r.Now) && len(hs) == 0:
+		b.WriteString(r.T("visits.not_started_none") + "\n")
+	case start.After(r.Now):
+		b.WriteString(r.T("visits.not_started", r.N("count.households", len(hs))) + "\n")
+	default:
+		b.WriteString(r.T("visits.no_round") + "\n")
+	}
+	for _, h := range hs {
+		line, err := a.planLine(r, h, storage.Visit{})
+		if err != nil {
+			return err
+		}
+		b.WriteString(line)
+	}
+	return r.Reply(strings.TrimSpace(b.String()), nil)
+}
+
+// visitsArgs reads [holiday] [year]; ok is false when it answered.
+func (a *Care) visitsArgs(r *core.Req) (string, int, bool, error) {
+	words := strings.Fields(core.CleanLine(r.Args))
+	year := 0
+	if n := len(words); n > 0 {
+		if y, err := strconv.Atoi(words[n-1]); err == nil {
+			if y < holiday.MinYear || y > holiday.MaxYear {
+				return "", 0, false, r.Reply(r.T("holiday.bad_year", y, holiday.MinYear, holiday.MaxYear), nil)
+			}
+			year, words = y, words[:n-1]
+		}
+	}
+	key := ""
+	if len(words) > 0 {
+		k, ok := a.holidayByName(strings.Join(words, " "))
+		if !ok {
+			return "", 0, false, r.Reply(r.T("visits.bad_holiday", core.Esc(core.LimitRunes(strings.Join(words, " "), 32)), a.holidayList(r)), nil)
+		}
+		key = k
+	}
+	since := r.Now.AddDate(0, 0, -1)
+	if key == "" {
+		var best time.Time
+		for _, k := range a.Cfg.Visits.Holidays {
+			d, err := holiday.Next(k, since, a.Loc)
+			if err == nil && (best.IsZero() || d.Before(best)) {
+				key, best = k, d
+			}
+		}
+		if key == "" {
+			return "", 0, false, r.Reply(r.T("visits.none_configured"), nil)
+		}
+	}
+	if year == 0 {
+		d, err := holiday.Next(key, since, a.Loc)
+		if err != nil {
+			return "", 0, false, r.Reply(r.T("holiday.bad_year", r.Now.Year()+1, holiday.MinYear, holiday.MaxYear), nil)
+		}
+		year = d.Year()
+	}
+	return key, year, true, nil
+}
+
+// holidayList names every holiday as /visits takes it.
+func (a *Care) holidayList(r *core.Req) string {
+	var names []string
+	for _, k := range holiday.Keys() {
+		names = append(names, r.T("list.item_note", k, a.HolidayName(r.Lang, k)))
+	}
+	return a.ListJoin(r.Lang, names)
+}

@@ -1,0 +1,26 @@
+// Package jobs is volunteer jobs: a job is created in a guided
+// conversation, posted to the chats chosen, signed up for (with a waiting
+// list), reminded of, moved or cancelled, and its attendance marked; the
+// posted copies are kept current.
+package jobs
+
+import "courtyard/commands/core"
+
+// Meetings is what jobs tell the meeting a job was made of.
+type Meetings interface {
+	// DecisionBecameJob links a published job to the meeting decision it
+	// was made of (decision 0: none).
+	DecisionBecameJob(r *core.Req, decision, job int64) error
+}
+
+// Jobs is volunteer jobs over the core.
+type Jobs struct {
+	*core.Core
+	meetings Meetings
+}
+
+// New returns volunteer jobs over c; meetings hears of jobs made of a
+// meeting's decision.
+func New(c *core.Core, meetings Meetings) *Jobs {
+	return &Jobs{Core: c, meetings: meetings}
+}

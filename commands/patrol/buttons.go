@@ -1,0 +1,63 @@
+package patrol
+
+import (
+	"strings"
+
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
+
+// patrolButton routes the "pt:" buttons. Every press is authorised again
+// here, by the same functions the views use.
+func (a *Patrol) patrolButton(r *core.Req) error {
+	parts := core.ButtonArgs(r.CB.Data, "pt:")
+	arg := func(i int) int64 {
+		n, _ := parts.Id(i)
+		return n
+	}
+	switch parts[0] {
+	case "tl", "ta", "tc", "tp", "tr", "trc":
+		return a.templateButton(r, parts[0], arg(1))
+	case "fp", "fs", "fk", "fn", "fsave", "fcancel":
+		return a.tplFlowButton(r, parts[0], strings.Join(parts[1:], ":"))
+	}
+	sh, err := r.Tx.PatrolShift(arg(1))
+	if core.IsNotFound(err) {
+		return r.Toast(r.T("patrol.shift_gone"))
+	}
+	if err != nil {
+		return err
+	}
+	switch parts[0] {
+	case "take":
+		return a.takeShift(r, sh, 0, false)
+	case "takec":
+		return a.takeShift(r, sh, 0, true)
+	case "swap":
+		return a.takeShift(r, sh, arg(2), false)
+	case "swapc":
+		return a.takeShift(r, sh, arg(2), true)
+	case "cant":
+		return a.cantMakeIt(r, sh)
+	case "way":
+		return a.onMyWay(r, sh)
+	case "in":
+		return a.checkIn(r, sh)
+	case "out":
+		return a.checkOut(r, sh)
+	case "found":
+		return a.foundButton(r, sh)
+	case "offer", "offt", "offm":
+		return a.offerButton(r, sh, parts[0])
+	}
+	return r.Toast(r.T("error.stale_button"))
+}
+
+// refuseOff answers a press on a shift the caller does not hold.
+func (a *Patrol) refuseOff(r *core.Req, sh storage.PatrolShift) (bool, error) {
+	on, err := a.isOnShift(r, sh)
+	if err != nil || on {
+		return false, err
+	}
+	return true, r.Toast(r.T("patrol.not_on_shift"))
+}

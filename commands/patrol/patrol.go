@@ -1,0 +1,58 @@
+// Package patrol is the teams' patrols: templates that lay out shifts
+// ahead, taking, giving up and swapping shifts, the reminders and the
+// on-duty check-in and check-out, the roster, and /found, a problem found
+// on a patrol filed as a report.
+package patrol
+
+import (
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
+
+// People is registration, for a member who files a find before giving
+// their building.
+type People interface {
+	// AskBuilding starts registration with intro.
+	AskBuilding(r *core.Req, intro string) error
+}
+
+// Teams is how patrols name the team they belong to and its members.
+type Teams interface {
+	// FindTeam looks a team up by name, answering when there is none.
+	FindTeam(r *core.Req, name string) (storage.Team, bool, error)
+}
+
+// Report is a problem found on a patrol, as the report conversation takes
+// it on.
+type Report struct {
+	Kind, Category, Building, Text string
+	Photos                         []string
+	Lat, Lon                       *float64
+}
+
+// Tickets is how a find becomes a ticket.
+type Tickets interface {
+	// AskReportName asks, as for any report and before anything is filed
+	// or posted, whether the reporter's name may be shown with report.
+	AskReportName(r *core.Req, report Report) error
+}
+
+// Deps are the other capabilities patrols reach.
+type Deps struct {
+	People  People
+	Teams   Teams
+	Tickets Tickets
+}
+
+// Patrol is the patrols over the core.
+type Patrol struct {
+	*core.Core
+	people  People
+	teams   Teams
+	tickets Tickets
+}
+
+// New returns the patrols over c.
+func New(c *core.Core, d Deps) *Patrol {
+	return &Patrol{Core: c, people: d.People, teams: d.Teams, tickets: d.Tickets}
+}
