@@ -11,6 +11,7 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // qaWorld is a community where every person has chosen a language: one
@@ -167,23 +168,16 @@ func (w *qaWorld) qaReply(u models.User, text string) {
 // qaDone waits until update id is processed and all it caused is sent.
 func (w *qaWorld) qaDone(id int64) {
 	w.t.Helper()
-	deadline := time.Now().Add(wait)
-	for {
+	testkit.Await(w.t, wait, w.tg.Changed, func() bool {
 		var done bool
 		w.db(func(tx *storage.Tx) error {
 			var err error
 			done, err = tx.UpdateIsDone(id)
 			return err
 		})
-		if done {
-			w.settle()
-			return
-		}
-		if time.Now().After(deadline) {
-			w.t.Fatalf("update %d not processed", id)
-		}
-		w.tg.WaitUntil(w.t, func() bool { return true }, wait)
-	}
+		return done
+	}, "update "+itoa(id)+" not processed")
+	w.settle()
 }
 
 func (w *qaWorld) qaLastText(chat int64) string {
