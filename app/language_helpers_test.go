@@ -140,20 +140,26 @@ func (w *qaWorld) qaPressIn(u models.User, chat int64, prefix string) string {
 	return data
 }
 
-// qaMaybe presses a button when there is one.
-func (w *qaWorld) qaMaybe(u models.User, prefix string) bool {
+// qaNone checks that the latest action offered u no button whose data
+// starts with prefix; why says why none is due.
+func (w *qaWorld) qaNone(u models.User, prefix, why string) {
 	w.t.Helper()
-	if _, _, ok := w.qaFind(u.ID, prefix); !ok {
-		return false
+	for _, m := range w.tg.MessagesSince(w.mark(), u.ID) {
+		for _, row := range m.Buttons {
+			for _, b := range row {
+				if strings.HasPrefix(b.Data, prefix) {
+					w.t.Errorf("%s, yet %d was offered %q with %q", why, u.ID, b.Data, m.Plain)
+				}
+			}
+		}
 	}
-	w.qaPress(u, prefix)
-	return true
 }
 
-// qaReply answers the newest question (ForceReply) in u's private chat.
+// qaReply answers the question (ForceReply) the latest action brought to
+// u's private chat, the newest if several.
 func (w *qaWorld) qaReply(u models.User, text string) {
 	w.t.Helper()
-	ms := w.tg.Messages(u.ID)
+	ms := w.tg.MessagesSince(w.mark(), u.ID)
 	for i := len(ms) - 1; i >= 0; i-- {
 		if ms[i].ForceReply {
 			w.qaTyped(w.lang[u.ID], text)
@@ -162,7 +168,7 @@ func (w *qaWorld) qaReply(u models.User, text string) {
 			return
 		}
 	}
-	w.t.Fatalf("no question in %d's chat; last: %q", u.ID, w.qaLastText(u.ID))
+	w.t.Fatalf("no question in %d's chat since the latest action; last: %q", u.ID, w.qaLastText(u.ID))
 }
 
 // qaDone waits until update id is processed and all it caused is sent.
