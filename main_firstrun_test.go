@@ -82,15 +82,17 @@ func TestFirstRunFromTheExample(t *testing.T) {
 	// The example's 50-second long poll is answered as soon as there is news.
 
 	boss := tg.User(adminID, "Boss", "zh")
+	started := tg.Mark()
 	tg.SendText(boss, telegramtest.PrivateChat(boss), "/start")
-	tg.WaitMessage(t, boss.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "南门社区") }, 10*time.Second)
-	tg.WaitCall(t, "setMyCommands", func(c telegramtest.Call) bool {
+	tg.WaitMessageSince(t, started, boss.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "南门社区") }, 10*time.Second)
+	tg.WaitCallSince(t, started, "setMyCommands", func(c telegramtest.Call) bool {
 		scope, _ := c.Params["scope"].(map[string]any)
 		return scope["type"] == "chat" && scope["chat_id"] == float64(adminID) && frHasCommand(c, "grant")
 	}, 10*time.Second)
 	g := tg.Group(-100500, "3号楼")
+	linked := tg.Mark()
 	tg.SendText(boss, g, "/linkchat 3")
-	tg.WaitMessage(t, g.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "本群已关联到 3 栋") }, 10*time.Second)
+	tg.WaitMessageSince(t, linked, g.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "本群已关联到 3 栋") }, 10*time.Second)
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -106,7 +106,7 @@ func TestAnnouncePermissions(t *testing.T) {
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), ctl.ID, "an:send:1")
 	c.expectAnswer("not your draft")
 	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), ctl.ID, "an:send:1")
-	c.tg.WaitUntil(t, func() bool { return len(c.tg.Answers()) >= 5 }, wait)
+	c.tg.WaitCall(t, "answerCallbackQuery", nil, wait)
 	// A leader may announce only to the buildings they lead.
 	c.say(c.leader, "/announce")
 	m := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "an:a:bgroups") }, wait)

@@ -46,13 +46,14 @@ func TestCalendarRestartAndCatchUp(t *testing.T) {
 	c.shutdown()
 	c.calTo("2026-03-06 12:00")
 	c.start()
+	restarted := c.mark()
 	c.tick()
 	c.tick()
 	c.settle()
 	if b := c.calCount(c.wang.ID, "Daily notice"); b != 2 {
 		t.Errorf("daily notice sent %d times in all, want 2 (the 3rd and the 6th)", b)
 	}
-	report := c.expect(c.admin.ID, "While the bot was down")
+	report := c.expectSince(restarted, c.admin.ID, "While the bot was down")
 	if !strings.Contains(report.Plain, "notice #"+itoa(daily)+" “Daily notice”, due 2026-03-04 09:00 (2 times)") ||
 		!strings.Contains(report.Plain, "6 hours") {
 		t.Errorf("missed report: %q", report.Plain)

@@ -17,6 +17,7 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // calCrashEnv carries the database and the fake Telegram's URL to the child
@@ -123,9 +124,9 @@ func TestCalendarCrashMidSend(t *testing.T) {
 		}
 		return cmd
 	}
-	kill := func(cmd *exec.Cmd) {
+	kill := func(cmd *exec.Cmd) bool {
 		cmd.Process.Signal(syscall.SIGKILL)
-		cmd.Wait()
+		return testkit.KilledBySignal(cmd.Wait())
 	}
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 11))
@@ -135,9 +136,14 @@ func TestCalendarCrashMidSend(t *testing.T) {
 	for at := 100 + rng.IntN(300); at < n; at += 200 + rng.IntN(500) {
 		cmd := start()
 		tg.WaitUntil(t, func() bool { return sends() >= at }, time.Minute)
-		kill(cmd)
+		if !kill(cmd) {
+			t.Fatalf("the child ended by itself before kill %d", kills+1)
+		}
 		kills++
 		t.Logf("kill %d after %d sends", kills, sends())
+	}
+	if kills == 0 {
+		t.Fatal("the child was never killed")
 	}
 	cmd := start()
 	defer kill(cmd)
@@ -180,7 +186,7 @@ func TestCalendarCrashMidSend(t *testing.T) {
 		return got(adminID) > 0
 	}, 2*time.Minute)
 	// Every call's outcome recorded before the last stop.
-	tg.WaitUntil(t, func() bool {
+	testkit.Await(t, time.Minute, tg.Changed, func() bool {
 		rs, err := storage.OpenNoMigrate(db)
 		if err != nil {
 			return false
@@ -193,7 +199,7 @@ func TestCalendarCrashMidSend(t *testing.T) {
 			return err
 		})
 		return pending == 0
-	}, time.Minute)
+	}, "calls left without an outcome")
 	kill(cmd)
 
 	twice := 0

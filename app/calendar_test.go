@@ -87,7 +87,7 @@ func TestCalendarPauseResumeEdit(t *testing.T) {
 	}
 
 	// Resume: the next run is tomorrow's.
-	detail = c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return m.ID == detail.ID && hasButton(m, "sc:r:"+itoa(id)) }, wait)
+	detail = c.lookup(c.admin.ID, func(m telegramtest.Message) bool { return m.ID == detail.ID && hasButton(m, "sc:r:"+itoa(id)) })
 	c.tg.Press(c.admin, detail, "sc:r:"+itoa(id))
 	c.expectAnswer("Resumed")
 	c.settle()

@@ -17,16 +17,13 @@ import (
 
 const wait = 10 * time.Second
 
-// clock is the injected clock the business logic reads.
-type clock = testkit.Clock
-
 // syncBuffer collects log output from several goroutines.
 type syncBuffer = testkit.Logs
 
 // harness is the whole bot running against the fake Bot API.
 type harness struct {
 	t     *testing.T
-	tg    *telegramtest.Server
+	tg    *fakeTG
 	cfg   config.Config
 	clock *clock
 	logs  *syncBuffer
@@ -34,11 +31,13 @@ type harness struct {
 	done  chan error
 	opt   Options
 	ticks chan chan struct{}
+	marks marks
 }
 
 // tick runs the scheduled jobs once at the clock's time and waits for them.
 func (h *harness) tick() {
 	h.t.Helper()
+	h.act()
 	ack := make(chan struct{})
 	select {
 	case h.ticks <- ack:
@@ -78,7 +77,9 @@ func startHarness(t *testing.T, edit func(*config.Config), opt Options, opts ...
 	if edit != nil {
 		edit(&cfg)
 	}
-	h := &harness{t: t, tg: tg, cfg: cfg, clock: testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), logs: &syncBuffer{}, opt: opt}
+	h := &harness{t: t, cfg: cfg, logs: &syncBuffer{}, opt: opt}
+	h.tg = &fakeTG{Server: tg, h: h}
+	h.clock = &clock{Clock: testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), h: h}
 	h.start()
 	t.Cleanup(func() { h.shutdown() })
 	return h
@@ -86,6 +87,7 @@ func startHarness(t *testing.T, edit func(*config.Config), opt Options, opts ...
 
 func (h *harness) start() {
 	h.t.Helper()
+	h.act()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
 	h.stop, h.done = cancel, make(chan error, 1)
@@ -132,28 +134,6 @@ func (h *harness) say(u models.User, text string) int64 {
 	return h.tg.SendText(u, telegramtest.PrivateChat(u), text)
 }
 
-// expect waits for a message to chat whose plain text contains every part.
-func (h *harness) expect(chat int64, parts ...string) telegramtest.Message {
-	h.t.Helper()
-	return h.tg.WaitMessage(h.t, chat, func(m telegramtest.Message) bool {
-		for _, p := range parts {
-			if !strings.Contains(m.Plain+m.Caption, p) {
-				return false
-			}
-		}
-		return true
-	}, wait)
-}
-
-// expectAnswer waits for the answer to a button press whose text contains part.
-func (h *harness) expectAnswer(part string) telegramtest.Call {
-	h.t.Helper()
-	return h.tg.WaitCall(h.t, "answerCallbackQuery", func(c telegramtest.Call) bool {
-		s, _ := c.Params["text"].(string)
-		return strings.Contains(s, part)
-	}, wait)
-}
-
 // db opens the bot's database for a look.
 func (h *harness) db(fn func(tx *storage.Tx) error) {
 	h.t.Helper()
@@ -179,19 +159,6 @@ func (h *harness) onDB(run func(*storage.Storage, context.Context, func(*storage
 	}
 }
 
-// answered waits for a button answer after the first n that contains want.
-func (h *harness) answered(n int, want string) {
-	h.t.Helper()
-	h.tg.WaitUntil(h.t, func() bool {
-		for _, a := range h.tg.Answers()[min(n, len(h.tg.Answers())):] {
-			if s, _ := a.Params["text"].(string); strings.Contains(s, want) {
-				return true
-			}
-		}
-		return false
-	}, wait)
-}
-
 // wallAt is a wall-clock time ("2006-01-02 15:04") in the community's zone.
 func wallAt(t *testing.T, s string) time.Time {
 	t.Helper()
@@ -203,12 +170,13 @@ func wallAt(t *testing.T, s string) time.Time {
 	return at
 }
 
-// settle waits until every stored update is processed and the outbox is empty.
+// settle waits until every stored update is processed and the outbox is
+// empty: it looks again at each change of the fake Telegram and, for the
+// commits that follow the last of them, after short bounded waits.
 func (h *harness) settle() {
 	h.t.Helper()
-	deadline := time.Now().Add(wait)
-	for {
-		var pendingIn, pendingOut int
+	var pendingIn, pendingOut int
+	settled := func() bool {
 		h.db(func(tx *storage.Tx) error {
 			in, err := tx.PendingUpdates(1)
 			pendingIn = len(in)
@@ -219,13 +187,10 @@ func (h *harness) settle() {
 			pendingOut = hl.Pending
 			return err
 		})
-		if pendingIn == 0 && pendingOut == 0 && h.tg.Pending() == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatalf("not settled: inbox %d, outbox %d, server %d", pendingIn, pendingOut, h.tg.Pending())
-		}
-		h.tg.WaitUntil(h.t, func() bool { return true }, wait)
+		return pendingIn == 0 && pendingOut == 0 && h.tg.Pending() == 0
+	}
+	if !testkit.AwaitOK(wait, h.tg.Changed, settled) {
+		h.t.Fatalf("not settled within %v: inbox %d, outbox %d, server %d", wait, pendingIn, pendingOut, h.tg.Pending())
 	}
 }
 

@@ -120,9 +120,11 @@ func TestJobsListIsPaged(t *testing.T) {
 	}
 	c.tg.Press(c.chen, m, "jb:pg:1")
 	c.jobCopyShows(m, []string{"page 2 of 2", "Job 6", "Job 7"}, "Job 5")
-	// A forged page number is brought within the pages.
+	// A forged page number is brought within the pages, from either side.
+	c.tg.PressRaw(c.chen, telegramtest.PrivateChat(c.chen), m.ID, "jb:pg:-5")
+	c.jobCopyShows(m, []string{"page 1 of 2", "Job 5"}, "Job 6")
 	c.tg.PressRaw(c.chen, telegramtest.PrivateChat(c.chen), m.ID, "jb:pg:99")
-	c.jobCopyShows(m, []string{"page 2 of 2"})
+	c.jobCopyShows(m, []string{"page 2 of 2", "Job 7"}, "Job 5")
 	c.say(c.chen, "/help")
 	c.expect(c.chen.ID, "/jobs", "/myjobs")
 }
@@ -142,7 +144,7 @@ func TestJobCommandsInAGroupOpenThePrivateChat(t *testing.T) {
 
 func TestJobsFromTheMainMenu(t *testing.T) {
 	c := newJobCast(t, nil)
-	m := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:jobs") }, wait)
+	m := c.lookup(c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:jobs") })
 	c.tg.Press(c.wang, m, "menu:jobs")
 	c.expect(c.wang.ID, "目前没有您可以报名的活动")
 }

@@ -19,12 +19,13 @@ type jobCast struct {
 	admin, lin, wang, li, zhao, chen models.User
 	group3, community                models.Chat
 	team                             int64
+	published                        map[int64]telegramtest.Mark // job → the mark of its Publish press
 }
 
 func newJobCast(t *testing.T, edit func(*config.Config)) *jobCast {
 	t.Helper()
 	h := newHarness(t, edit)
-	c := &jobCast{harness: h,
+	c := &jobCast{harness: h, published: map[int64]telegramtest.Mark{},
 		admin:     h.user(adminID, "Boss", "en"),
 		lin:       h.user(3001, "Lin", "en"),
 		wang:      h.user(2001, "王阿姨", "zh"),
@@ -112,8 +113,11 @@ func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 	c.tg.Press(org, m, "jb:n:gd")
 	pub := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && hasButton(x, "jb:n:pub") }, wait)
 	c.tg.Press(org, pub, "jb:n:pub")
+	published := c.mark()
 	done := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == pub.ID && hasButtonPrefix(x, "jb:cx:") }, wait)
-	return int64(idFromButton(c.t, done, "jb:cx:"))
+	id := int64(idFromButton(c.t, done, "jb:cx:"))
+	c.published[id] = published
+	return id
 }
 
 // jobNew reports a message asking for a new job's title.
@@ -132,10 +136,15 @@ func jobButtonText(m telegramtest.Message, data string) string {
 	return ""
 }
 
-// jobCopy waits for the copy of job id in chat.
+// jobCopy waits for the copy of job id (made with jobCreate) that its
+// publishing sent to chat.
 func (c *jobCast) jobCopy(chat, id int64) telegramtest.Message {
 	c.t.Helper()
-	return c.tg.WaitMessage(c.t, chat, func(m telegramtest.Message) bool { return hasButton(m, "jb:su:"+itoa(id)) }, wait)
+	published, ok := c.published[id]
+	if !ok {
+		c.t.Fatalf("job %d was not published by jobCreate", id)
+	}
+	return c.tg.Server.WaitMessageSince(c.t, published, chat, func(m telegramtest.Message) bool { return hasButton(m, "jb:su:"+itoa(id)) }, wait)
 }
 
 // jobNow is message id of chat as it is now.
@@ -165,33 +174,19 @@ func (c *jobCast) jobCount(chat int64, parts ...string) int {
 	return n
 }
 
-// jobAnswers counts the button answers whose text has part.
-func (c *jobCast) jobAnswers(part string) int {
-	n := 0
-	for _, a := range c.tg.Answers() {
-		if s, _ := a.Params["text"].(string); strings.Contains(s, part) {
-			n++
-		}
-	}
-	return n
-}
-
-// jobPress presses data on m as u and waits for an answer containing part
-// beyond those already given.
+// jobPress presses data on m as u and waits for the answer containing part.
 func (c *jobCast) jobPress(u models.User, m telegramtest.Message, data, part string) {
 	c.t.Helper()
-	before := c.jobAnswers(part)
 	c.tg.Press(u, m, data)
-	c.tg.WaitUntil(c.t, func() bool { return c.jobAnswers(part) > before }, wait)
+	c.expectAnswer(part)
 }
 
 // jobForge presses made-up data on message id in chat as u and waits for
-// an answer containing part.
+// the answer containing part.
 func (c *jobCast) jobForge(u models.User, chat models.Chat, id int, data, part string) {
 	c.t.Helper()
-	before := c.jobAnswers(part)
 	c.tg.PressRaw(u, chat, id, data)
-	c.tg.WaitUntil(c.t, func() bool { return c.jobAnswers(part) > before }, wait)
+	c.expectAnswer(part)
 }
 
 // jobAt moves the clock to t (in the community's zone, "2006-01-02 15:04").
@@ -212,10 +207,17 @@ func (c *jobCast) jobTick() {
 	c.settle()
 }
 
-// jobCopyShows waits until copy m reads every part, and not any of not.
+// jobCopyShows waits until copy m, changed since the latest action, reads
+// every part, and not any of not.
 func (c *jobCast) jobCopyShows(m telegramtest.Message, parts []string, not ...string) {
 	c.t.Helper()
-	c.tg.WaitMessage(c.t, m.ChatID, func(x telegramtest.Message) bool {
+	c.jobCopyShowsSince(c.mark(), m, parts, not...)
+}
+
+// jobCopyShowsSince is jobCopyShows for a change since mark since.
+func (c *jobCast) jobCopyShowsSince(since telegramtest.Mark, m telegramtest.Message, parts []string, not ...string) {
+	c.t.Helper()
+	c.tg.WaitMessageSince(c.t, since, m.ChatID, func(x telegramtest.Message) bool {
 		if x.ID != m.ID {
 			return false
 		}

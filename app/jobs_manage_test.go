@@ -11,7 +11,7 @@ import (
 // Change time buttons.
 func (c *jobCast) jobManage(id int64) telegramtest.Message {
 	c.t.Helper()
-	return c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "jb:cx:"+itoa(id)) }, wait)
+	return c.lookup(c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "jb:cx:"+itoa(id)) })
 }
 
 func TestJobCancelTellsEveryoneAndStopsReminders(t *testing.T) {

@@ -33,6 +33,7 @@ func TestJobFillsUpWithTheCountEditedInEveryCopy(t *testing.T) {
 		t.Fatalf("Chen is not in the team but got the job (%d messages)", n)
 	}
 	su := "jb:su:" + itoa(id)
+	signups := c.tg.Mark()
 	c.jobPress(c.wang, copies[c.wang.ID], su, "已报名")
 	c.jobPress(c.li, copies[c.group3.ID], su, "You are signed up")
 	c.jobPress(c.zhao, copies[c.community.ID], su, "候补")
@@ -42,7 +43,7 @@ func TestJobFillsUpWithTheCountEditedInEveryCopy(t *testing.T) {
 		if chat == c.wang.ID || chat == c.zhao.ID || chat < 0 {
 			waiting = "候补 1 人"
 		}
-		c.jobCopyShows(copies[chat], []string{"2/2", waiting})
+		c.jobCopyShowsSince(signups, copies[chat], []string{"2/2", waiting})
 	}
 	c.settle()
 	for _, chat := range chats {

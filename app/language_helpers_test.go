@@ -11,6 +11,7 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // qaWorld is a community where every person has chosen a language: one
@@ -139,20 +140,26 @@ func (w *qaWorld) qaPressIn(u models.User, chat int64, prefix string) string {
 	return data
 }
 
-// qaMaybe presses a button when there is one.
-func (w *qaWorld) qaMaybe(u models.User, prefix string) bool {
+// qaNone checks that the latest action offered u no button whose data
+// starts with prefix; why says why none is due.
+func (w *qaWorld) qaNone(u models.User, prefix, why string) {
 	w.t.Helper()
-	if _, _, ok := w.qaFind(u.ID, prefix); !ok {
-		return false
+	for _, m := range w.tg.MessagesSince(w.mark(), u.ID) {
+		for _, row := range m.Buttons {
+			for _, b := range row {
+				if strings.HasPrefix(b.Data, prefix) {
+					w.t.Errorf("%s, yet %d was offered %q with %q", why, u.ID, b.Data, m.Plain)
+				}
+			}
+		}
 	}
-	w.qaPress(u, prefix)
-	return true
 }
 
-// qaReply answers the newest question (ForceReply) in u's private chat.
+// qaReply answers the question (ForceReply) the latest action brought to
+// u's private chat, the newest if several.
 func (w *qaWorld) qaReply(u models.User, text string) {
 	w.t.Helper()
-	ms := w.tg.Messages(u.ID)
+	ms := w.tg.MessagesSince(w.mark(), u.ID)
 	for i := len(ms) - 1; i >= 0; i-- {
 		if ms[i].ForceReply {
 			w.qaTyped(w.lang[u.ID], text)
@@ -161,29 +168,22 @@ func (w *qaWorld) qaReply(u models.User, text string) {
 			return
 		}
 	}
-	w.t.Fatalf("no question in %d's chat; last: %q", u.ID, w.qaLastText(u.ID))
+	w.t.Fatalf("no question in %d's chat since the latest action; last: %q", u.ID, w.qaLastText(u.ID))
 }
 
 // qaDone waits until update id is processed and all it caused is sent.
 func (w *qaWorld) qaDone(id int64) {
 	w.t.Helper()
-	deadline := time.Now().Add(wait)
-	for {
+	testkit.Await(w.t, wait, w.tg.Changed, func() bool {
 		var done bool
 		w.db(func(tx *storage.Tx) error {
 			var err error
 			done, err = tx.UpdateIsDone(id)
 			return err
 		})
-		if done {
-			w.settle()
-			return
-		}
-		if time.Now().After(deadline) {
-			w.t.Fatalf("update %d not processed", id)
-		}
-		w.tg.WaitUntil(w.t, func() bool { return true }, wait)
-	}
+		return done
+	}, "update "+itoa(id)+" not processed")
+	w.settle()
 }
 
 func (w *qaWorld) qaLastText(chat int64) string {

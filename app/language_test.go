@@ -74,7 +74,7 @@ func (w *qaWorld) qaTickets() {
 
 	// Lily reports in the group; 林 follows it up; staff send it to a team.
 	w.qaGroup(w.lily, w.group3, "/report water leaking at door 2")
-	w.qaMaybe(w.lily, "tk:nm:show")
+	w.qaNone(w.lily, "tk:nm:", "a report made in the group is filed at once")
 	w.qaPressIn(w.wang, w.group3.ID, "tk:me:2")
 	w.qaTyped("zh", "清洁队")
 	w.qaSay(w.staffZh, "/team new 清洁队")
@@ -88,9 +88,9 @@ func (w *qaWorld) qaTickets() {
 
 	// A wish by Lily, hidden name; a report by 王 left for the clock.
 	w.qaSay(w.lily, "/wish")
-	w.qaMaybe(w.lily, "tk:cat:")
+	w.qaPress(w.lily, "tk:cat:")
 	w.qaReply(w.lily, "A bench near the gate")
-	w.qaMaybe(w.lily, "tk:nm:hide")
+	w.qaPress(w.lily, "tk:nm:hide")
 	w.qaSay(w.wang, "/report")
 	w.qaPress(w.wang, "tk:cat:lighting")
 	w.qaReply(w.wang, "楼道灯一直闪")
@@ -123,7 +123,6 @@ func (w *qaWorld) qaTeamsAndJobs() {
 	w.qaPressIn(w.wang, w.hood.ID, "jb:su:")
 	w.qaSay(w.zhao, "/myjobs")
 	w.qaPress(w.zhao, "jb:wd:")
-	w.qaMaybe(w.zhao, "jb:wdy:")
 
 	// A second job: 赵 signs up, then Tom cancels it.
 	w.qaJob(w.tom, "Paint the fence", "2026-03-08 14:00", "16:00", "North fence")
@@ -137,10 +136,8 @@ func (w *qaWorld) qaJob(org models.User, title, when, end, place string) {
 	w.qaSay(org, "/job")
 	w.qaReply(org, title)
 	w.qaReply(org, when)
-	if ms := w.tg.Messages(org.ID); ms[len(ms)-1].ForceReply {
-		w.qaReply(org, end)
-	}
-	w.qaMaybe(org, "jb:n:ok")
+	w.qaReply(org, end) // a start alone: the bot asks when it ends
+	w.qaPress(org, "jb:n:ok")
 	w.qaReply(org, place)
 	w.qaPress(org, "jb:n:t:"+itoa(w.qaTeam("清洁队")))
 	w.qaPress(org, "jb:n:s:4")
@@ -185,17 +182,19 @@ func (w *qaWorld) qaPatrol() {
 	w.settle()
 	w.qaSay(w.tom, "/shifts")
 	w.qaPress(w.tom, "pt:take:")
-	w.qaMaybe(w.tom, "pt:takec:")
+	w.qaNone(w.tom, "pt:takec:", "Tom holds no other shift then: nothing to confirm")
 	w.qaSay(w.wang, "/shifts")
 	w.qaPress(w.wang, "pt:take:")
-	w.qaMaybe(w.wang, "pt:takec:")
+	w.qaNone(w.wang, "pt:takec:", "王 holds no other shift then: nothing to confirm")
 	w.qaSay(w.zhao, "/roster")
+	// The reminder an hour before; check-in opens half an hour before.
 	w.qaAt("2026-03-02 19:00")
-	w.qaMaybe(w.tom, "pt:in:")
+	w.qaAt("2026-03-02 19:40")
+	w.qaPress(w.tom, "pt:in:")
 	w.qaAt("2026-03-02 20:20")
 	w.qaSay(w.tom, "/found broken lamp by the east gate")
-	w.qaMaybe(w.tom, "tk:nm:show")
-	w.qaMaybe(w.tom, "pt:out:")
+	w.qaPress(w.tom, "tk:nm:show")
+	w.qaPress(w.tom, "pt:out:")
 	w.qaAt("2026-03-02 23:00")
 
 	// Tom takes Wednesday's shift and offers it to 王, who takes it.
@@ -209,7 +208,7 @@ func (w *qaWorld) qaPatrol() {
 	})
 	w.qaSay(w.tom, "/shifts")
 	w.qaPress(w.tom, "pt:take:"+wed)
-	w.qaMaybe(w.tom, "pt:takec:"+wed)
+	w.qaNone(w.tom, "pt:takec:", "Tom holds no other shift on Wednesday: nothing to confirm")
 	w.qaSay(w.tom, "/shifts")
 	w.qaPress(w.tom, "pt:offer:"+wed)
 	w.qaPress(w.tom, "pt:offm:"+wed)
@@ -226,14 +225,12 @@ func (w *qaWorld) qaStars() {
 	w.qaPress(w.adminEn, "st:oy")
 	w.qaSay(w.wang, "/stars")
 	w.qaPress(w.wang, "st:n:")
-	if w.qaMaybe(w.wang, "st:w:") {
-		w.qaReply(w.wang, "热心肠，天天帮人")
-	}
+	w.qaPress(w.wang, "st:w:")
+	w.qaReply(w.wang, "热心肠，天天帮人")
 	w.qaSay(w.lily, "/stars")
 	w.qaPress(w.lily, "st:n:")
-	if w.qaMaybe(w.lily, "st:w:") {
-		w.qaReply(w.lily, "Always helps neighbours")
-	}
+	w.qaPress(w.lily, "st:w:")
+	w.qaReply(w.lily, "Always helps neighbours")
 	w.qaSay(w.adminZh, "/stars")
 	w.qaPledges()
 }
@@ -260,15 +257,14 @@ func (w *qaWorld) qaPledges() {
 	w.qaSay(w.staffZh, "/pledge end")
 	for _, u := range []models.User{w.leadEn, w.zhao} {
 		w.qaSay(u, "/pledge")
-		if w.qaMaybe(u, "pl:sr:") {
-			w.qaReply(u, map[bool]string{true: "做到了一半", false: "Half of it done"}[u.ID == w.zhao.ID])
-		}
+		w.qaPress(u, "pl:sr:")
+		w.qaReply(u, map[bool]string{true: "做到了一半", false: "Half of it done"}[u.ID == w.zhao.ID])
 	}
 	w.qaSay(w.wang, "/pledges")
 	w.qaPress(w.wang, "pl:v:")
 	w.qaPress(w.wang, "pl:r:")
 	w.qaPress(w.wang, "pl:rv:")
-	w.qaMaybe(w.wang, "pl:rk")
+	w.qaPress(w.wang, "pl:rk")
 	w.qaSay(w.staffEn, "/pledges")
 	w.qaPress(w.staffEn, "pl:v:")
 	w.qaPress(w.staffEn, "pl:c:")
@@ -349,7 +345,7 @@ func (w *qaWorld) qaClock() {
 	w.qaAt("2026-03-04 12:00")
 	w.qaSay(w.tom, "/mytasks")
 	w.qaSay(w.staffEn, "/assign 4 3001")
-	w.qaMaybe(w.leadZh, "tk:claim:4")
+	w.qaPress(w.leadZh, "tk:claim:4")
 	w.qaPress(w.leadZh, "tk:res:4")
 	w.qaReply(w.leadZh, "换了灯泡")
 	w.qaSay(w.leadZh, "/reject 5 这盏灯归物业管")
@@ -384,7 +380,7 @@ func (w *qaWorld) qaVisits() {
 	w.qaAt("2026-09-10 12:00")
 	w.qaAt("2026-09-18 09:00")
 	w.qaPress(w.zhao, "vi:done:")
-	w.qaMaybe(w.zhao, "vi:skip:")
+	w.qaPress(w.zhao, "vi:skip:")
 	w.qaSay(w.staffZh, "/visits")
 	w.qaAt("2026-09-22 09:00")
 	w.qaSay(w.staffEn, "/holidays")

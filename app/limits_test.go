@@ -10,6 +10,7 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // limStartPhotoAnnouncement opens /announce to the linked groups and
@@ -24,7 +25,7 @@ func limStartPhotoAnnouncement(c *community, u models.User, caption string) {
 }
 
 // limRefused counts calls of method that the fake Telegram refused.
-func limRefused(tg *telegramtest.Server, method string) int {
+func limRefused(tg *fakeTG, method string) int {
 	n := 0
 	for _, c := range tg.Calls(method) {
 		if c.Status != 200 {
@@ -84,7 +85,7 @@ func limCommunity(t *testing.T, edit func(*config.Config), opts ...telegramtest.
 // limSentAt is when the fake Telegram accepted the first message to chat
 // whose text contains part, and how many messages that chat got before it
 // since the message with id after.
-func limSentAt(tg *telegramtest.Server, chat int64, after int, part string) (time.Time, int, bool) {
+func limSentAt(tg *fakeTG, chat int64, after int, part string) (time.Time, int, bool) {
 	before := 0
 	for _, m := range tg.Messages(chat) {
 		if m.ID <= after {
@@ -149,15 +150,16 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 			c.tg.SendText(u, c.group, cmd)
 		}
 	}
-	c.tg.WaitUntil(t, func() bool { return limInboxEmpty(c.harness) }, wait)
+	testkit.Await(t, wait, c.tg.Changed, func() bool { return limInboxEmpty(c.harness) }, "the inbox did not empty")
 	// The answers are going out, one a slot, when the report comes.
 	c.tg.WaitUntil(t, func() bool { return limRepliesAfter(c.tg, c.group.ID, start, "") >= 2 }, wait)
 	mark := limLastID(c.tg, c.group.ID)
 	reported := time.Now()
 	c.tg.SendText(c.wang, c.group, "/report 3 栋二单元楼道灯坏了")
+	report := c.mark()
 	c.tg.Press(c.admin, ctl, "an:send:1")
 	// Long enough to measure the old behaviour (every answer first).
-	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
+	c.tg.WaitMessageSince(t, report, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
 	at, ahead, _ := limSentAt(c.tg, c.group.ID, mark, "楼道灯坏了")
 	delay := at.Sub(reported)
 	slot := time.Duration(float64(time.Minute) / limGroupRate)
@@ -175,7 +177,7 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	}
 	// The answers still queued go out one a group slot: give them the time
 	// that takes on a busy machine before settling.
-	c.tg.WaitUntil(t, func() bool { return limOutboxEmpty(c.harness) }, 60*time.Second)
+	testkit.Await(t, 60*time.Second, c.tg.Changed, func() bool { return limOutboxEmpty(c.harness) }, "the outbox did not empty")
 	c.settle()
 	var helps, answers int
 	for _, m := range c.tg.Messages(c.group.ID) {
@@ -215,7 +217,7 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 }
 
 // limRepliesAfter counts the messages chat got after message id after.
-func limRepliesAfter(tg *telegramtest.Server, chat int64, after int, part string) int {
+func limRepliesAfter(tg *fakeTG, chat int64, after int, part string) int {
 	n := 0
 	for _, m := range tg.Messages(chat) {
 		if m.ID > after && strings.Contains(m.Plain, part) {
@@ -226,7 +228,7 @@ func limRepliesAfter(tg *telegramtest.Server, chat int64, after int, part string
 }
 
 // limLastID is the id of the last message in chat, 0 when there is none.
-func limLastID(tg *telegramtest.Server, chat int64) int {
+func limLastID(tg *fakeTG, chat int64) int {
 	ms := tg.Messages(chat)
 	if len(ms) == 0 {
 		return 0

@@ -144,7 +144,7 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	if !hasButton(list, "md:o:1") || !hasButton(list, "md:new") {
 		t.Errorf("list buttons: %+v", list.Buttons)
 	}
-	menu := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:mediation") }, wait)
+	menu := c.lookup(c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:mediation") })
 	after = c.medLast(c.admin.ID)
 	c.tg.Press(c.admin, menu, "menu:mediation")
 	c.medNext(c.admin.ID, after, "Neighbours' mediation room", "#1 · building 3")
@@ -163,12 +163,13 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.medNext(c.li.ID, after, "only for community staff and the mediators they named")
 	c.say(other, "/mediation")
 	c.expect(other.ID, "评理室只对社区工作人员和社区指定的调解员开放")
+	forged := c.tg.Mark()
 	for _, data := range []string{"md:o:1", "md:s:1", "md:out:1:referred", "md:f:1"} {
 		c.tg.PressRaw(other, telegramtest.PrivateChat(other), 1, data)
 	}
 	c.tg.WaitUntil(t, func() bool {
 		n := 0
-		for _, a := range c.tg.Answers() {
+		for _, a := range c.tg.CallsSince(forged, "answerCallbackQuery") {
 			if s, _ := a.Params["text"].(string); s == "没有这条评理室记录，或者您无权查看。" {
 				n++
 			}

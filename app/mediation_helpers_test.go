@@ -71,7 +71,7 @@ func (h *harness) medCount() int {
 // medLeaks lists what the bot sent that holds one of secrets outside the
 // private chats allowed to see it: every call's text, caption and
 // callback answer, and every message in its final state.
-func medLeaks(t *testing.T, tg *telegramtest.Server, secrets []string, allowed map[int64]bool) []string {
+func medLeaks(t *testing.T, tg *fakeTG, secrets []string, allowed map[int64]bool) []string {
 	t.Helper()
 	var leaks []string
 	for _, c := range tg.Calls("") {

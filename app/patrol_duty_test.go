@@ -98,7 +98,9 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 
 	// A check-in a day late is refused.
 	c.patAt("2026-03-03 20:30")
-	rem = c.patWait(c.b, 0, "Patrol soon: Night patrol · today 20:00-23:00", "pt:in:"+patSID(s0))
+	rem = c.lookup(c.b.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "Patrol soon: Night patrol · today 20:00-23:00") && hasButton(m, "pt:in:"+patSID(s0))
+	})
 	c.tg.Press(c.b, rem, "pt:in:"+patSID(s0))
 	c.expectAnswer("This shift is over; check-in is closed")
 	if d := c.patDuty(s0.ID); !d[c.b.ID].CheckIn.IsZero() {

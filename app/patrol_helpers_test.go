@@ -137,6 +137,15 @@ func (c *patCrew) patWait(u models.User, after int, part, data string) telegramt
 	}, wait)
 }
 
+// patFind looks up a message to u anywhere in the chat's history holding
+// part and (if data is not "") a button with that data.
+func (c *patCrew) patFind(u models.User, part, data string) telegramtest.Message {
+	c.t.Helper()
+	return c.lookup(u.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, part) && (data == "" || hasButton(m, data))
+	})
+}
+
 // patLast is the id of the last message to u (0 none).
 func (c *patCrew) patLast(u models.User) int {
 	ms := c.tg.Messages(u.ID)

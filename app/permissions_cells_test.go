@@ -14,6 +14,7 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/commands"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // permNotFollower are those of permNotTicket who do not follow the
@@ -186,7 +187,7 @@ func (w *permWorld) permCell(t *testing.T, p commands.Permission, who permPerson
 	} else {
 		upd = w.tg.PressRaw(who.u, chat, w.msgOn[chat.ID], data)
 	}
-	w.tg.WaitUntil(t, func() bool { return w.permDone(upd) }, wait)
+	testkit.Await(t, wait, w.tg.Changed, func() bool { return w.permDone(upd) }, "update "+itoa(upd)+" not applied")
 	outs := w.permOuts()
 	t0 := time.Now()
 	after := w.permDigest()

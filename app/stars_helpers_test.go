@@ -64,23 +64,21 @@ func (c *starCast) starAfter(chat int64, last int, data, want string) telegramte
 // starPress presses data on msg and waits for the press's answer to contain want.
 func (c *starCast) starPress(u models.User, msg telegramtest.Message, data, want string) {
 	c.t.Helper()
-	n := len(c.tg.Answers())
 	c.tg.Press(u, msg, data)
-	c.starAnswer(n, want)
+	c.starAnswer(want)
 }
 
 // starForge presses data that no message of u's carries, and waits for the refusal.
 func (c *starCast) starForge(u models.User, data, want string) {
 	c.t.Helper()
-	n := len(c.tg.Answers())
 	c.tg.PressRaw(u, telegramtest.PrivateChat(u), 1, data)
-	c.starAnswer(n, want)
+	c.starAnswer(want)
 }
 
-// starAnswer waits for a button answer after the first n that contains want.
-func (c *starCast) starAnswer(n int, want string) {
+// starAnswer waits for a button answer since the latest action that contains want.
+func (c *starCast) starAnswer(want string) {
 	c.t.Helper()
-	c.answered(n, want)
+	c.answered(want)
 }
 
 // starOpen opens a round with the buttons: nom and vote days, results to
@@ -177,7 +175,7 @@ func (c *starCast) starShortlist(round int64, cat string, cands ...int64) {
 func (c *starCast) starConsent(u models.User, cand int64) {
 	c.t.Helper()
 	data := "st:c:" + itoa(cand) + ":y"
-	m := c.starAfter(u.ID, 0, data, "")
+	m := c.lookup(u.ID, func(m telegramtest.Message) bool { return hasButton(m, data) }) // asked when shortlisted
 	c.tg.Press(u, m, data)
 	c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && len(x.Buttons) == 0 }, wait)
 }

@@ -105,8 +105,8 @@ func (h *harness) teamWrite(fn func(tx *storage.Tx) error) {
 	h.write(fn)
 }
 
-// teamAnswer waits for a button answer after the first n that contains want.
-func (c *teamCast) teamAnswer(n int, want string) {
+// teamAnswer waits for a button answer since the latest action that contains want.
+func (c *teamCast) teamAnswer(want string) {
 	c.t.Helper()
-	c.answered(n, want)
+	c.answered(want)
 }

@@ -21,9 +21,8 @@ func TestTeamOpenJoinTwiceLeaveAndGroupLink(t *testing.T) {
 		t.Fatal("not in the open team after Join")
 	}
 	// Joining twice (the old list's button) is refused, nothing changes.
-	n := len(c.tg.Answers())
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), list.ID, join)
-	c.teamAnswer(n, "您已经在 Sanitation 里了")
+	c.teamAnswer("您已经在 Sanitation 里了")
 
 	// Leave asks first; No keeps the member, Yes removes them.
 	page := c.teamPage(c.wang, "Sanitation", "队员：1 人")
@@ -45,9 +44,8 @@ func TestTeamOpenJoinTwiceLeaveAndGroupLink(t *testing.T) {
 		t.Fatal("still in the team after leaving")
 	}
 	// Leaving a team one is not in.
-	n = len(c.tg.Answers())
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), ask.ID, "tm:leavey:"+itoa(c.sweep))
-	c.teamAnswer(n, "您不在 Sanitation 里")
+	c.teamAnswer("您不在 Sanitation 里")
 
 	// In a group: one line with a link to the private chat.
 	group := c.tg.Group(-100300, "3号楼")
@@ -67,9 +65,8 @@ func TestTeamOpenJoinTwiceLeaveAndGroupLink(t *testing.T) {
 	c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool {
 		return m.ID == confirm.ID && strings.Contains(m.Plain, "Archived")
 	}, wait)
-	n = len(c.tg.Answers())
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, join)
-	c.teamAnswer(n, "Sanitation is archived")
+	c.teamAnswer("Sanitation is archived")
 	if c.teamIn(c.sweep, c.li.ID) {
 		t.Fatal("joined an archived team")
 	}
@@ -98,12 +95,11 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 		t.Fatal("a request joined the restricted team")
 	}
 	// A second request while one waits is refused politely.
-	n := len(c.tg.Answers())
 	c.tg.Press(c.li, list, join)
-	c.teamAnswer(n, "still waiting for an answer")
+	c.teamAnswer("still waiting for an answer")
 	// A forged Approve by a resident who leads nothing changes nothing.
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), toLead.ID, "tm:ok:1")
-	c.teamAnswer(n, "只有工作人员和 Elder care 的队长可以这样做")
+	c.teamAnswer("只有工作人员和 Elder care 的队长可以这样做")
 	c.db(func(tx *storage.Tx) error {
 		rq, err := tx.TeamRequest(1)
 		if rq.State != storage.RequestPending {
@@ -125,9 +121,8 @@ func TestTeamRestrictedRequestApproveDeclineForged(t *testing.T) {
 		}, wait)
 	}
 	// Deciding an already decided request is refused.
-	n = len(c.tg.Answers())
 	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), toAdmin.ID, "tm:no:1")
-	c.teamAnswer(n, "already decided: approved")
+	c.teamAnswer("already decided: approved")
 	if !c.teamIn(c.care, c.li.ID) {
 		t.Fatal("a late Decline removed the member")
 	}

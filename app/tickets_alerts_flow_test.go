@@ -6,6 +6,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // alertResolve has the leader claim and resolve ticket id from the notice
@@ -87,7 +88,7 @@ func TestAlertRejectToldOnlyWhenTrue(t *testing.T) {
 	// Li blocked the bot; the bot learns it when a message is refused.
 	c.tg.Block(c.li.ID)
 	c.say(c.li, "/my")
-	c.tg.WaitUntil(t, func() bool {
+	testkit.Await(t, wait, c.tg.Changed, func() bool {
 		inactive := false
 		c.db(func(tx *storage.Tx) error {
 			m, err := tx.Member(c.li.ID)
@@ -95,7 +96,7 @@ func TestAlertRejectToldOnlyWhenTrue(t *testing.T) {
 			return err
 		})
 		return inactive
-	}, wait)
+	}, "the bot did not learn that Li blocked it")
 	c.say(c.leader, "/reject 2 请联系物业")
 	c.expect(c.leader.ID, "#2 已驳回。在这里联系不上报告人")
 }

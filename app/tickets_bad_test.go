@@ -46,7 +46,7 @@ func TestTicketBadInput(t *testing.T) {
 	c.say(c.admin, "/reject 1 不属于社区管理范围")
 	c.expect(c.admin.ID, "#1 is rejected")
 	c.expect(c.wang.ID, "被驳回：不属于社区管理范围")
-	notice := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:1") }, wait)
+	notice := c.lookup(c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:1") })
 	c.tg.Press(c.leader, notice, "tk:claim:1")
 	c.expectAnswer("#1 现在是“已驳回”")
 	c.say(c.admin, "/duplicate 1 1")

@@ -203,10 +203,10 @@ func (c *visCast) visVisit(id int64) storage.Visit {
 	return out
 }
 
-// visAnswered waits for a button answer after the first n that contains want.
-func (c *visCast) visAnswered(n int, want string) {
+// visAnswered waits for a button answer since the latest action that contains want.
+func (c *visCast) visAnswered(want string) {
 	c.t.Helper()
-	c.answered(n, want)
+	c.answered(want)
 }
 
 // visBreathe moves the clock two seconds, so that a flow of many presses

@@ -147,9 +147,10 @@ func TestVisitsRoundMissedAfterDowntime(t *testing.T) {
 	c.shutdown()
 	c.clock.Advance(visAt(t, "2026-09-26 10:00").Sub(c.clock.Now()))
 	c.start()
+	restarted := c.mark()
 	c.tick()
 	c.tick()
-	c.expect(c.admin.ID, "The Mid-Autumn Festival visit round of 2026 (due 2026-09-18 09:00) fell due while the bot was down and was not sent")
+	c.expectSince(restarted, c.admin.ID, "The Mid-Autumn Festival visit round of 2026 (due 2026-09-18 09:00) fell due while the bot was down and was not sent")
 	c.settle()
 	n := 0
 	for _, m := range c.tg.Messages(c.admin.ID) {

@@ -52,3 +52,32 @@ func TestStoreIsMigratedAndConfigValid(t *testing.T) {
 		t.Fatalf("config %+v", cfg)
 	}
 }
+
+func TestAwaitWakesOnASignalAndOnUnsignalledChanges(t *testing.T) {
+	var mu sync.Mutex
+	sig, n := make(chan struct{}), 0
+	changed := func() <-chan struct{} { mu.Lock(); defer mu.Unlock(); return sig }
+	bump := func(signal bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		if signal {
+			close(sig)
+			sig = make(chan struct{})
+		}
+	}
+	at := func(want int) func() bool {
+		return func() bool { mu.Lock(); defer mu.Unlock(); return n >= want }
+	}
+	go bump(true)
+	Await(t, 5*time.Second, changed, at(1), "a signalled change not seen")
+	go bump(false)
+	Await(t, 5*time.Second, changed, at(2), "a change without a signal not seen")
+	start := time.Now()
+	if AwaitOK(50*time.Millisecond, changed, at(3)) {
+		t.Fatal("a condition that never holds was reported as met")
+	}
+	if d := time.Since(start); d < 50*time.Millisecond || d > 5*time.Second {
+		t.Errorf("gave up after %v, want the 50ms deadline", d)
+	}
+}

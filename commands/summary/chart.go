@@ -110,6 +110,11 @@ func (a *Summary) summaryChart(lang string, rep sumReport) ([]byte, error) {
 	p.X.Min, p.X.Max = -0.5, float64(len(months))-0.5
 	p.Y.Min = 0
 	p.Y.Max = math.Ceil(max(1, p.Y.Max) * (1 + 0.1*float64(len(cats)+1)))
+	fontPath := ""
+	if fonts != nil {
+		fontPath = a.chartFont.path
+	}
+	a.log.Debug("summary chart", "lang", lang, "font", fontPath, "title", p.Title.Text)
 	wt, err := p.WriterTo(chartW, chartH, "png")
 	if err != nil {
 		return nil, fmt.Errorf("summary chart: %w", err)
