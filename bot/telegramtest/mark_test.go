@@ -1,6 +1,9 @@
 package telegramtest
 
 import (
+	"bytes"
+	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -10,9 +13,9 @@ func TestWaitSinceAMark(t *testing.T) {
 	s := New(t)
 	u := s.User(9, "Fay", "en")
 	s.SendText(u, PrivateChat(u), "hi")
-	mustOK(t, callJSON(t, s, "sendMessage", map[string]any{"chat_id": 9, "text": "old"}))
-	mustOK(t, callJSON(t, s, "sendMessage", map[string]any{"chat_id": 9, "text": "kept"}))
-	callJSON(t, s, "answerCallbackQuery", map[string]any{"callback_query_id": "1", "text": "old"})
+	mustPost(t, s, "sendMessage", map[string]any{"chat_id": 9, "text": "old"})
+	mustPost(t, s, "sendMessage", map[string]any{"chat_id": 9, "text": "kept"})
+	post(t, s, "answerCallbackQuery", map[string]any{"callback_query_id": "1", "text": "old"})
 	m := s.Mark()
 	if got := s.MessagesSince(m, 9); len(got) != 0 {
 		t.Errorf("messages since a fresh mark: %+v", got)
@@ -22,7 +25,7 @@ func TestWaitSinceAMark(t *testing.T) {
 	}
 
 	// What the chat held before the mark does not satisfy a wait after it.
-	rec := newRecorder(t)
+	rec := &recorder{TB: t}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -44,9 +47,9 @@ func TestWaitSinceAMark(t *testing.T) {
 
 	// A new message, an edit of an old one and a new call do.
 	go func() {
-		tryJSON(s, "sendMessage", map[string]any{"chat_id": 9, "text": "new"})
-		tryJSON(s, "editMessageText", map[string]any{"chat_id": 9, "message_id": 2, "text": "old, edited"})
-		tryJSON(s, "answerCallbackQuery", map[string]any{"callback_query_id": "2", "text": "new"})
+		postAsync(s, "sendMessage", map[string]any{"chat_id": 9, "text": "new"})
+		postAsync(s, "editMessageText", map[string]any{"chat_id": 9, "message_id": 2, "text": "old, edited"})
+		postAsync(s, "answerCallbackQuery", map[string]any{"callback_query_id": "2", "text": "new"})
 	}()
 	if got := s.WaitMessageSince(t, m, 9, func(m Message) bool { return strings.HasPrefix(m.Plain, "old") }, 5*time.Second); got.ID != 2 || got.Plain != "old, edited" {
 		t.Errorf("edited message %+v", got)
@@ -69,5 +72,26 @@ func TestWaitSinceAMark(t *testing.T) {
 	}
 	if n := len(s.MessagesSince(Mark{}, 9)); n != 3 {
 		t.Errorf("the zero mark sees %d messages, want all 3", n)
+	}
+}
+
+// mustPost makes a Bot API call as the bot that must succeed.
+func mustPost(t *testing.T, s *Server, method string, params map[string]any) {
+	t.Helper()
+	if code := post(t, s, method, params); code != http.StatusOK {
+		t.Fatalf("%s: HTTP %d", method, code)
+	}
+}
+
+// postAsync makes a Bot API call as the bot from another goroutine; the
+// waits that follow tell whether it arrived.
+func postAsync(s *Server, method string, params map[string]any) {
+	b, err := json.Marshal(params)
+	if err != nil {
+		return
+	}
+	resp, err := http.Post(s.URL()+"/bot"+Token+"/"+method, "application/json", bytes.NewReader(b))
+	if err == nil {
+		resp.Body.Close()
 	}
 }

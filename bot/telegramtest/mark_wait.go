@@ -12,7 +12,7 @@ import (
 // before. On timeout it calls t.Fatalf listing what the chat got since m.
 func (s *Server) WaitMessageSince(t testing.TB, m Mark, chatID int64, match func(Message) bool, timeout time.Duration) Message {
 	t.Helper()
-	found, ok := s.awaitMessage(m, chatID, match, timeout)
+	found, ok := s.AwaitMessageSince(m, chatID, match, timeout)
 	if !ok {
 		since := s.MessagesSince(m, chatID)
 		t.Fatalf("telegramtest: no matching message in chat %d within %v; since the mark the chat got:\n%s\n(and %d messages before)",
@@ -25,7 +25,7 @@ func (s *Server) WaitMessageSince(t testing.TB, m Mark, chatID int64, match func
 // calls t.Fatalf listing the calls of that method since m.
 func (s *Server) WaitCallSince(t testing.TB, m Mark, method string, match func(Call) bool, timeout time.Duration) Call {
 	t.Helper()
-	found, ok := s.awaitCall(m, method, match, timeout)
+	found, ok := s.AwaitCallSince(m, method, match, timeout)
 	if !ok {
 		var b strings.Builder
 		for _, c := range s.CallsSince(m, method) {

@@ -46,6 +46,7 @@ type (
 	Limits  = telegramsim.Limits
 	Upload  = telegramsim.Upload
 	Option  = telegramsim.Option
+	Mark    = telegramsim.Mark
 )
 
 // BotUser is the bot as getMe describes it and as the sender of its messages.

@@ -114,7 +114,7 @@ func (a *Summary) summaryChart(lang string, rep sumReport) ([]byte, error) {
 	if fonts != nil {
 		fontPath = a.chartFont.path
 	}
-	a.log.Debug("summary chart", "lang", lang, "font", fontPath, "title", p.Title.Text)
+	a.Log.Debug("summary chart", "lang", lang, "font", fontPath, "title", p.Title.Text)
 	wt, err := p.WriterTo(chartW, chartH, "png")
 	if err != nil {
 		return nil, fmt.Errorf("summary chart: %w", err)

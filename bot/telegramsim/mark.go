@@ -1,4 +1,4 @@
-package telegramtest
+package telegramsim
 
 import (
 	"sort"
@@ -74,12 +74,12 @@ func (s *Server) changedLocked(chatID int64, from int) ([]Message, int) {
 	return msgs, len(c.log)
 }
 
-// awaitMessage waits until the chat has a message sent or changed after m
+// AwaitMessageSince waits until the chat has a message sent or changed after m
 // for which match returns true (nil matches any), and returns the first
 // such message in send order. A message is matched in its state at each
 // change, so match should depend on the message alone. It reports false
 // when timeout passes first.
-func (s *Server) awaitMessage(m Mark, chatID int64, match func(Message) bool, timeout time.Duration) (Message, bool) {
+func (s *Server) AwaitMessageSince(m Mark, chatID int64, match func(Message) bool, timeout time.Duration) (Message, bool) {
 	var found Message
 	next := m.chats[chatID]
 	ok := s.waitFor(timeout, func() bool {
@@ -98,10 +98,10 @@ func (s *Server) awaitMessage(m Mark, chatID int64, match func(Message) bool, ti
 	return found, ok
 }
 
-// awaitCall waits until the bot made a call of method ("" = any) after m
+// AwaitCallSince waits until the bot made a call of method ("" = any) after m
 // for which match returns true (nil matches any), and returns the first
 // such call. It reports false when timeout passes first.
-func (s *Server) awaitCall(m Mark, method string, match func(Call) bool, timeout time.Duration) (Call, bool) {
+func (s *Server) AwaitCallSince(m Mark, method string, match func(Call) bool, timeout time.Duration) (Call, bool) {
 	var found Call
 	next := m.calls
 	ok := s.waitFor(timeout, func() bool {
