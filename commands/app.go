@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/commands/announce"
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
@@ -29,6 +30,7 @@ type (
 // App is the capabilities over the core.
 type App struct {
 	*core.Core
+	announce  *announce.Announce
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 }
@@ -36,6 +38,7 @@ type App struct {
 // New returns the commands for the bot named botName (its @username).
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
+	a.announce = announce.New(a.Core)
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -43,6 +46,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		MainMenu:  func(r *core.Req) any { return a.mainMenu(r) },
 		FloodFree: reportWords,
 	})
+	a.Register(a.announce.CommandRows(), a.announce.ButtonRows(), a.announce.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -69,7 +73,7 @@ func reportWords(r *core.Req, f storage.Flow) bool {
 func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.ticketFlows(), a.announceFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
+		a.peopleFlows(), a.ticketFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
 		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {

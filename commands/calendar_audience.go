@@ -27,13 +27,13 @@ func (s audSel) asAnnouncement() storage.Announcement {
 // to an audience: the announcement rule (staff anything, leaders their own
 // buildings' groups and residents).
 func (a *App) mayScheduleFor(r *core.Req, s audSel) bool {
-	return s.Audience != "" && a.mayAnnounce(r, s.asAnnouncement())
+	return s.Audience != "" && a.announce.MayAnnounce(r, s.asAnnouncement())
 }
 
 // audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
 func (a *App) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var rows [][]telegram.Button
-	for _, au := range a.audiences(r) {
+	for _, au := range a.announce.Audiences(r) {
 		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: prefix + "a:" + au}})
 	}
 	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: prefix + "x"}})
@@ -52,7 +52,7 @@ const (
 func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
 	switch verb {
 	case "a":
-		if step != "audience" || !core.ContainsStr(a.audiences(r), arg) {
+		if step != "audience" || !core.ContainsStr(a.announce.Audiences(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		*sel = audSel{Audience: arg}
@@ -75,11 +75,11 @@ func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *au
 		}
 		return "", audDone, nil
 	case "b":
-		if step != "buildings" || !core.ContainsStr(a.announceBuildings(r), arg) {
+		if step != "buildings" || !core.ContainsStr(a.announce.AnnounceBuildings(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		if core.ContainsStr(sel.Buildings, arg) {
-			sel.Buildings = removeStr(sel.Buildings, arg)
+			sel.Buildings = core.RemoveStr(sel.Buildings, arg)
 		} else {
 			sel.Buildings = append(sel.Buildings, arg)
 		}
@@ -109,7 +109,7 @@ func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *au
 func (a *App) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, b := range a.announceBuildings(r) {
+	for _, b := range a.announce.AnnounceBuildings(r) {
 		label := b
 		if core.ContainsStr(sel.Buildings, b) {
 			label = "✓ " + b

@@ -197,7 +197,7 @@ func (a *App) calAudienceChosen(r *core.Req, d calData) error {
 	if err := r.SetFlow(flowSchedule, "text", d); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
 		return err
 	}
 	return r.Reply(r.T("cal.ask_text"), telegram.ForceReply{ForceReply: true})
@@ -222,7 +222,7 @@ func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) err
 	}
 	ann := d.Aud.asAnnouncement()
 	ann.SenderID, ann.Text = r.Me.ID, text
-	if err := a.deliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
+	if err := a.announce.DeliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
@@ -231,7 +231,7 @@ func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) err
 		{{Text: r.T("button.cancel"), CallbackData: "sc:x"}},
 	}}
 	return r.Reply(r.T("cal.preview", a.describeWhen(r, d.Kind, d.Spec),
-		a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
+		a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
 }
 
 // runList is the next five run times, one a line.

@@ -12,7 +12,7 @@ import (
 // schedule is /schedule: the notices the person may manage, with a button
 // for each and one to add a notice.
 func (a *App) schedule(r *core.Req) error {
-	if len(a.audiences(r)) == 0 {
+	if len(a.announce.Audiences(r)) == 0 {
 		return r.Reply(r.T("error.forbidden", "/schedule"), nil)
 	}
 	owner := int64(0)
@@ -61,7 +61,7 @@ func (a *App) scheduleLine(r *core.Req, s storage.Schedule) string {
 		}
 	}
 	line := fmt.Sprintf("#%d · %s · %s · %s", s.ID, a.describeWhen(r, s.Kind, s.Spec),
-		a.describeAudience(r, s.Audience, s.Buildings, s.TeamID), what)
+		a.announce.DescribeAudience(r, s.Audience, s.Buildings, s.TeamID), what)
 	if s.State == storage.SchedulePaused {
 		line += " · " + r.T("cal.paused")
 	}
@@ -101,7 +101,7 @@ func (a *App) showSchedule(r *core.Req, s storage.Schedule, edit bool) error {
 // authorised again with mayManageSchedule.
 func (a *App) scheduleButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
-	if !r.Private() || len(a.audiences(r)) == 0 {
+	if !r.Private() || len(a.announce.Audiences(r)) == 0 {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if verb == "new" {

@@ -148,7 +148,7 @@ func (a *App) runNotice(r *core.Req, s storage.Schedule) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = a.sendAnnouncement(r, ann, false, s.Ack)
+	_, _, err = a.announce.SendAnnouncement(r, ann, false, s.Ack)
 	return err
 }
 

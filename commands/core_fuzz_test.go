@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"courtyard/commands/announce"
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/locale"
@@ -224,7 +225,7 @@ var fuzzFlows = []struct {
 	{fuzzStaff, flowCare, "name", `{"building":"1","unit":"601"}`},
 	{fuzzStaff, flowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
 	{fuzzLeader, flowTeamRename, "name", `{"team":1}`},
-	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
+	{fuzzStaff, announce.Flow, "text", `{"audience":"all"}`},
 	{fuzzLeader, flowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, flowResolve, "note", `{"ticket":1}`},
 	{fuzzResident, flowPatrolOffer, "who", `{"shift":1}`},

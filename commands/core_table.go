@@ -33,7 +33,6 @@ func (a *App) commandTable() []core.Command {
 	for _, rows := range [][]core.Command{
 		a.peopleCommandRows(),
 		a.ticketCommandRows(),
-		a.announceCommandRows(),
 		a.ledgerCommandRows(),
 		a.teamCommandRows(),
 		a.jobCommandRows(),
@@ -61,7 +60,6 @@ func (a *App) buttonTable() []core.Buttons {
 	for _, rows := range [][]core.Buttons{
 		a.peopleButtonRows(),
 		a.ticketButtonRows(),
-		a.announceButtonRows(),
 		a.ledgerButtonRows(),
 		a.teamButtonRows(),
 		a.jobButtonRows(),

@@ -78,13 +78,13 @@ func (a *App) meetingPreview(r *core.Req, d mtData) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.announce.DescribeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
 		return err
 	}
 	if err := r.Reply(a.invitation(r.Lang, m, 0, 0), a.rsvpKeyboard(r.Lang, id)); err != nil {
 		return err
 	}
-	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+	recips, err := a.announce.Recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return err
 	}
@@ -186,16 +186,16 @@ func (a *App) postDraft(r *core.Req, m storage.Meeting) error {
 // postMeeting sends the invitation to the meeting's audience, records each
 // copy (its live count is edited later) and lays out the reminders.
 func (a *App) postMeeting(r *core.Req, m storage.Meeting) (int, error) {
-	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+	recips, err := a.announce.Recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
-		out, err := a.SendID(r.Tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+core.Itoa(m.ID), r.Now)
+		out, err := a.SendID(r.Tx, rc.Chat, a.invitation(rc.Lang, m, 0, 0), a.rsvpKeyboard(rc.Lang, m.ID), storage.PriorityBulk, "mt:"+core.Itoa(m.ID), r.Now)
 		if err != nil {
 			return 0, err
 		}
-		if err := r.Tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.chat, OutID: out, Lang: rc.lang}); err != nil {
+		if err := r.Tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.Chat, OutID: out, Lang: rc.Lang}); err != nil {
 			return 0, err
 		}
 	}

@@ -150,20 +150,20 @@ func (a *App) roundTitle(rd storage.StarRound) core.InLang {
 // with a button to the private chat while the round is open, and returns
 // how many chats it went to.
 func (a *App) starTell(r *core.Req, rd storage.StarRound, text func(lang string) string) (int, error) {
-	recips, err := a.recipients(r, storage.Announcement{Audience: rd.Audience})
+	recips, err := a.announce.Recipients(r, storage.Announcement{Audience: rd.Audience})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
 		var kb any
 		if rd.State != storage.StarClosed {
-			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(rc.lang, "stars.button.go"), URL: a.DeepLink("stars")}}}}
+			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(rc.Lang, "stars.button.go"), URL: a.DeepLink("stars")}}}}
 		}
 		prio := storage.PriorityBulk
-		if rc.chat < 0 {
+		if rc.Chat < 0 {
 			prio = storage.PriorityNotice
 		}
-		if err := a.Send(r.Tx, rc.chat, text(rc.lang), kb, prio, r.Now); err != nil {
+		if err := a.Send(r.Tx, rc.Chat, text(rc.Lang), kb, prio, r.Now); err != nil {
 			return 0, err
 		}
 	}
