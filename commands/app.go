@@ -10,6 +10,8 @@ import (
 
 	"courtyard/commands/announce"
 	"courtyard/commands/core"
+	"courtyard/commands/pledge"
+	"courtyard/commands/stars"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -31,6 +33,8 @@ type (
 type App struct {
 	*core.Core
 	announce  *announce.Announce
+	stars     *stars.Stars
+	pledge    *pledge.Pledge
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 }
@@ -39,6 +43,8 @@ type App struct {
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
 	a.announce = announce.New(a.Core)
+	a.stars = stars.New(a.Core, a.announce)
+	a.pledge = pledge.New(a.Core)
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -47,6 +53,8 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		FloodFree: reportWords,
 	})
 	a.Register(a.announce.CommandRows(), a.announce.ButtonRows(), a.announce.Flows(), core.Hooks{})
+	a.Register(a.stars.CommandRows(), a.stars.ButtonRows(), a.stars.Flows(), core.Hooks{})
+	a.Register(a.pledge.CommandRows(), a.pledge.ButtonRows(), a.pledge.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -74,7 +82,7 @@ func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
 		a.peopleFlows(), a.ticketFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.starsFlows(), a.mediationFlows(), a.calendarFlows(),
+		a.careFlows(), a.mediationFlows(), a.calendarFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v
