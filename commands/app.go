@@ -5,10 +5,12 @@
 package commands
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
 	"courtyard/commands/announce"
+	"courtyard/commands/calendar"
 	"courtyard/commands/core"
 	"courtyard/commands/pledge"
 	"courtyard/commands/stars"
@@ -35,6 +37,7 @@ type App struct {
 	announce  *announce.Announce
 	stars     *stars.Stars
 	pledge    *pledge.Pledge
+	calendar  *calendar.Calendar
 	menus     map[string]menuSet // private command menus by role:lang
 	chartFont chartFont          // the chart's CJK font, loaded on first use
 }
@@ -45,6 +48,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.announce = announce.New(a.Core)
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
+	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
 	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
 		Before:    []core.Handler{a.openedPrivate},
 		After:     []core.Handler{a.tellUnreached, a.syncOwnMenu},
@@ -55,6 +59,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.Register(a.announce.CommandRows(), a.announce.ButtonRows(), a.announce.Flows(), core.Hooks{})
 	a.Register(a.stars.CommandRows(), a.stars.ButtonRows(), a.stars.Flows(), core.Hooks{})
 	a.Register(a.pledge.CommandRows(), a.pledge.ButtonRows(), a.pledge.Flows(), core.Hooks{})
+	a.Register(a.calendar.CommandRows(), a.calendar.ButtonRows(), a.calendar.Flows(), core.Hooks{})
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -82,11 +87,17 @@ func (a *App) flowHandlers() map[string]core.FlowFunc {
 	flows := map[string]core.FlowFunc{}
 	for _, more := range []map[string]core.FlowFunc{
 		a.peopleFlows(), a.ticketFlows(), a.teamFlows(), a.jobFlows(), a.patrolFlows(),
-		a.careFlows(), a.mediationFlows(), a.calendarFlows(),
+		a.careFlows(), a.mediationFlows(),
 	} {
 		for k, v := range more {
 			flows[k] = v
 		}
 	}
 	return flows
+}
+
+// PostMeeting stores a meeting and posts it to its audience with its
+// reminders, as the organiser's Post button does.
+func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
+	return a.calendar.PostMeeting(ctx, tx, m, now)
 }

@@ -7,7 +7,7 @@ import "courtyard/schedule"
 func (a *App) TimedKinds() map[string]schedule.Kind {
 	kinds := map[string]schedule.Kind{}
 	for _, more := range []map[string]schedule.Kind{
-		a.calendarKinds(), a.stars.Kinds(), a.pledge.Kinds(), a.mediationKinds(), a.jobKinds(), a.patrolKindsMap(), a.visitKinds(),
+		a.calendar.Kinds(), a.stars.Kinds(), a.pledge.Kinds(), a.mediationKinds(), a.jobKinds(), a.patrolKindsMap(), a.visitKinds(),
 	} {
 		for k, v := range more {
 			kinds[k] = v

@@ -45,7 +45,7 @@ func (a *App) publishDraft(r *core.Req, d jobDraft) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := a.decisionBecameJob(r, d.Decision, j.ID); err != nil {
+	if err := a.calendar.DecisionBecameJob(r, d.Decision, j.ID); err != nil {
 		return err
 	}
 	people, err := a.postJob(r, j, to)

@@ -43,7 +43,7 @@ func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	case p == "myjobs":
 		return true, a.myjobs(r)
 	case p == "schedule", p == "meeting", p == "meetings":
-		return true, a.calendarLink(r, p)
+		return true, a.calendar.CalendarLink(r, p)
 	case p == "care":
 		return true, a.care(r) // staff only: care checks it again
 	case p == "stars":

@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"courtyard/commands/core"
@@ -26,12 +26,12 @@ func (s audSel) asAnnouncement() storage.Announcement {
 // mayScheduleFor is the one rule for who may schedule a notice or a meeting
 // to an audience: the announcement rule (staff anything, leaders their own
 // buildings' groups and residents).
-func (a *App) mayScheduleFor(r *core.Req, s audSel) bool {
+func (a *Calendar) mayScheduleFor(r *core.Req, s audSel) bool {
 	return s.Audience != "" && a.announce.MayAnnounce(r, s.asAnnouncement())
 }
 
 // audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
-func (a *App) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
+func (a *Calendar) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	for _, au := range a.announce.Audiences(r) {
 		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: prefix + "a:" + au}})
@@ -49,7 +49,7 @@ const (
 // audiencePress takes a press of the picker (verb a, b, bd or t) at step
 // ("audience", "buildings", "team"), updating sel. It returns the picker's
 // next step name ("" when done or refused) and whether sel is complete.
-func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
+func (a *Calendar) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
 	switch verb {
 	case "a":
 		if step != "audience" || !core.ContainsStr(a.announce.Audiences(r), arg) {
@@ -106,7 +106,7 @@ func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *au
 	return "", audAsk, r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
+func (a *Calendar) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.announce.AnnounceBuildings(r) {
