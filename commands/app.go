@@ -9,13 +9,17 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/commands/announce"
+	"courtyard/commands/calendar"
 	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/commands/jobs"
 	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
 	"courtyard/commands/patrol"
+	"courtyard/commands/pledge"
 	"courtyard/commands/privacy"
+	"courtyard/commands/stars"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
 	"courtyard/commands/tickets"
@@ -49,6 +53,10 @@ type App struct {
 	care      *care.Care
 	jobs      *jobs.Jobs
 	patrol    *patrol.Patrol
+	announce  *announce.Announce
+	stars     *stars.Stars
+	pledge    *pledge.Pledge
+	calendar  *calendar.Calendar
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -58,8 +66,12 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.tickets = tickets.New(a.Core, a)
 	a.mediation = mediation.New(a.Core, a.tickets)
 	a.care = care.New(a.Core, a.tickets)
-	a.jobs = jobs.New(a.Core, a)
+	a.announce = announce.New(a.Core)
+	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
+	a.jobs = jobs.New(a.Core, a.calendar)
 	a.patrol = patrol.New(a.Core, patrol.Deps{People: a, Teams: a.teams, Tickets: a})
+	a.stars = stars.New(a.Core, a.announce)
+	a.pledge = pledge.New(a.Core)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
@@ -69,25 +81,29 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 
 	// The rows in the order the command menus and /help list them:
 	// registration first, then tickets, the rest, and staff's tools last.
-	a.Register(a.peopleCommandRows(), a.peopleButtonRows(), nil, core.Hooks{})
+	a.Register(a.peopleCommandRows(), a.peopleButtonRows(), a.peopleFlows(), core.Hooks{
+		NoFlow:   a.noFlow,
+		MainMenu: func(r *core.Req) any { return a.mainMenu(r) },
+	})
 	a.Register(a.tickets.CommandRows(), a.tickets.ButtonRows(), a.tickets.Flows(), core.Hooks{
 		Before:    []core.Handler{a.tickets.OpenedPrivate},
 		After:     []core.Handler{a.tickets.TellUnreached},
 		FloodFree: tickets.ReportWords,
 	})
-	a.Register(a.ledger.CommandRows(), a.ledger.ButtonRows(), nil, core.Hooks{})
-	a.Register(a.teams.CommandRows(), a.teams.ButtonRows(), a.teams.Flows(), core.Hooks{})
-	a.Register(a.patrol.CommandRows(), a.patrol.ButtonRows(), a.patrol.Flows(), core.Hooks{})
-	a.Register(a.jobs.CommandRows(), a.jobs.ButtonRows(), a.jobs.Flows(), core.Hooks{})
-	a.Register(a.care.CommandRows(), a.care.ButtonRows(), a.care.Flows(), core.Hooks{})
-	a.Register(a.commandTable(), a.buttonTable(), a.flowHandlers(), core.Hooks{
-		After:    []core.Handler{a.syncOwnMenu},
-		NoFlow:   a.noFlow,
-		MainMenu: func(r *core.Req) any { return a.mainMenu(r) },
-	})
-	a.Register(a.mediation.CommandRows(), a.mediation.ButtonRows(), a.mediation.Flows(), core.Hooks{})
-	a.Register(sum.CommandRows(), sum.ButtonRows(), nil, core.Hooks{})
-	a.Register(a.privacy.CommandRows(), a.privacy.ButtonRows(), nil, core.Hooks{})
+	// The menu follows a role changed by the update, once it is done.
+	a.Register(nil, nil, nil, core.Hooks{After: []core.Handler{a.syncOwnMenu}})
+	for _, c := range []interface {
+		CommandRows() []core.Command
+		ButtonRows() []core.Buttons
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, sum, a.privacy} {
+		var flows map[string]core.FlowFunc
+		if f, ok := c.(interface {
+			Flows() map[string]core.FlowFunc
+		}); ok {
+			flows = f.Flows()
+		}
+		a.Register(c.CommandRows(), c.ButtonRows(), flows, core.Hooks{})
+	}
 	a.menus = a.buildMenus() // from the rows just registered
 	return a
 }
@@ -108,20 +124,6 @@ func (a *App) noFlow(r *core.Req) error {
 		return r.Reply(r.T("report.voice_no_flow"), a.mainMenu(r))
 	}
 	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
-}
-
-// flowHandlers continue a conversation with the next thing the person
-// sent, capability by capability.
-func (a *App) flowHandlers() map[string]core.FlowFunc {
-	flows := map[string]core.FlowFunc{}
-	for _, more := range []map[string]core.FlowFunc{
-		a.peopleFlows(), a.announceFlows(), a.starsFlows(), a.calendarFlows(),
-	} {
-		for k, v := range more {
-			flows[k] = v
-		}
-	}
-	return flows
 }
 
 // Escalate forwards to tickets: unclaimed and stalled tickets go up.
@@ -152,4 +154,10 @@ func (a *App) PlanJob(tx *storage.Tx, j storage.Job, now time.Time) (int64, erro
 // LayoutPatrols lays out every active template's shifts ahead.
 func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	return a.patrol.LayoutPatrols(ctx, tx, now)
+}
+
+// PostMeeting stores a meeting and posts it to its audience with its
+// reminders, as the organiser's Post button does.
+func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
+	return a.calendar.PostMeeting(ctx, tx, m, now)
 }

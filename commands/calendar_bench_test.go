@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/commands/calendar"
 	"courtyard/config"
 	"courtyard/locale"
 	"courtyard/storage"
@@ -57,8 +58,8 @@ func calBench(b *testing.B, n int) (*App, *storage.Storage, time.Time) {
 // transaction (rolled back after each iteration).
 func BenchmarkCalendarNoticeRun(b *testing.B) {
 	a, s, t0 := calBench(b, 2000)
-	it := storage.DueItem{Kind: kindNotice, Key: "1:1", DueAt: t0, Data: fmt.Sprintf(`{"schedule":1,"at":%d}`, t0.Unix())}
-	run := a.TimedKinds()[kindNotice].Do
+	it := storage.DueItem{Kind: calendar.KindNotice, Key: "1:1", DueAt: t0, Data: fmt.Sprintf(`{"schedule":1,"at":%d}`, t0.Unix())}
+	run := a.TimedKinds()[calendar.KindNotice].Do
 	b.ResetTimer()
 	for range b.N {
 		err := s.Update(context.Background(), func(tx *storage.Tx) error {
@@ -85,10 +86,7 @@ func BenchmarkCalendarRSVPRefresh(b *testing.B) {
 		m = storage.Meeting{OrganiserID: 5000, Title: "bench", StartsAt: t0.Add(72 * time.Hour), Place: "hall",
 			Audience: storage.AudienceResidents, State: storage.MeetingPosted}
 		var err error
-		if m.ID, err = tx.CreateMeeting(m, t0); err != nil {
-			return err
-		}
-		if _, err := a.postMeeting(r, m); err != nil {
+		if m.ID, err = a.PostMeeting(context.Background(), tx, m, t0); err != nil {
 			return err
 		}
 		posts, err := tx.MeetingPosts(m.ID)
@@ -100,7 +98,7 @@ func BenchmarkCalendarRSVPRefresh(b *testing.B) {
 		if err != nil {
 			return err
 		}
-		return a.refreshInvitations(r, m)
+		return a.calendar.RefreshInvitations(r, m)
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -111,7 +109,7 @@ func BenchmarkCalendarRSVPRefresh(b *testing.B) {
 			if _, err := tx.SetRSVP(m.ID, int64(5000+i%2000), i%2 == 0, t0); err != nil {
 				return err
 			}
-			return a.refreshInvitations(a.SystemReq(context.Background(), tx, t0), m)
+			return a.calendar.RefreshInvitations(a.SystemReq(context.Background(), tx, t0), m)
 		})
 		if err != nil {
 			b.Fatal(err)

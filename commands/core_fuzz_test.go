@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"courtyard/commands/announce"
 	"courtyard/commands/care"
 	"courtyard/commands/core"
 	"courtyard/commands/jobs"
@@ -229,7 +230,7 @@ var fuzzFlows = []struct {
 	{fuzzStaff, care.FlowCare, "name", `{"building":"1","unit":"601"}`},
 	{fuzzStaff, care.FlowCare, "reason_text", `{"building":"1","unit":"601","name":"Z","reason":"other"}`},
 	{fuzzLeader, teams.FlowTeamRename, "name", `{"team":1}`},
-	{fuzzStaff, flowAnnounce, "text", `{"audience":"all"}`},
+	{fuzzStaff, announce.Flow, "text", `{"audience":"all"}`},
 	{fuzzLeader, tickets.FlowTicketNote, "note", `{"ticket":1}`},
 	{fuzzLeader, tickets.FlowResolve, "note", `{"ticket":1}`},
 	{fuzzResident, patrol.FlowPatrolOffer, "who", `{"shift":1}`},

@@ -43,18 +43,18 @@ func (a *App) openLink(r *core.Req, payload string) (bool, error) {
 	case p == "myjobs":
 		return true, a.jobs.MyJobs(r)
 	case p == "schedule", p == "meeting", p == "meetings":
-		return true, a.calendarLink(r, p)
+		return true, a.calendar.CalendarLink(r, p)
 	case p == "care":
 		return true, a.care.Care(r) // staff only: care checks it again
 	case p == "stars":
 		r.Args = ""
-		return true, a.stars(r)
+		return true, a.stars.Stars(r)
 	case p == "pledge":
 		r.Args = ""
-		return true, a.pledge(r)
+		return true, a.pledge.Pledge(r)
 	case p == "pledges":
 		r.Args = ""
-		return true, a.pledges(r)
+		return true, a.pledge.Pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):

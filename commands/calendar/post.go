@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 
 // meetingButton routes the "mt:" buttons. Each press is authorised again:
 // mayManageMeeting for the organiser's buttons, invitedTo for the answers.
-func (a *App) meetingButton(r *core.Req) error {
+func (a *Calendar) meetingButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "mt:"), ":")
 	switch verb {
 	case "y", "n":
@@ -67,7 +67,7 @@ func (a *App) meetingButton(r *core.Req) error {
 
 // meetingPreview saves the draft and shows it exactly as invitees will see
 // it, with Post, Repeat and Cancel.
-func (a *App) meetingPreview(r *core.Req, d mtData) error {
+func (a *Calendar) meetingPreview(r *core.Req, d mtData) error {
 	m := storage.Meeting{OrganiserID: r.Me.ID, Title: d.Title, StartsAt: time.UnixMilli(d.Start), Place: d.Place, Agenda: d.Agenda,
 		Audience: d.Aud.Audience, Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID}
 	id, err := r.Tx.CreateMeeting(m, r.Now)
@@ -78,13 +78,13 @@ func (a *App) meetingPreview(r *core.Req, d mtData) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.announce.DescribeAudience(r, m.Audience, m.Buildings, m.TeamID)), nil); err != nil {
 		return err
 	}
 	if err := r.Reply(a.invitation(r.Lang, m, 0, 0), a.rsvpKeyboard(r.Lang, id)); err != nil {
 		return err
 	}
-	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+	recips, err := a.announce.Recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (a *App) meetingPreview(r *core.Req, d mtData) error {
 }
 
 // invitation is a meeting's text in lang, with the live count.
-func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string {
+func (a *Calendar) invitation(lang string, m storage.Meeting, coming, not int) string {
 	var b strings.Builder
 	b.WriteString(a.Cat.T(lang, "mt.invitation", core.Esc(m.Title), a.When(m.StartsAt), core.Esc(m.Place)))
 	if len(m.Agenda) > 0 {
@@ -107,7 +107,7 @@ func (a *App) invitation(lang string, m storage.Meeting, coming, not int) string
 	return b.String()
 }
 
-func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
+func (a *Calendar) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "mt.coming"), CallbackData: "mt:y:" + core.Itoa(id)},
 		{Text: a.Cat.T(lang, "mt.not_coming"), CallbackData: "mt:n:" + core.Itoa(id)},
@@ -115,7 +115,7 @@ func (a *App) rsvpKeyboard(lang string, id int64) telegram.Keyboard {
 }
 
 // meetingAction takes the organiser's buttons on a saved meeting.
-func (a *App) meetingAction(r *core.Req, verb, arg string) error {
+func (a *Calendar) meetingAction(r *core.Req, verb, arg string) error {
 	switch verb {
 	case "tk":
 		return a.decisionTicket(r, arg)
@@ -164,7 +164,7 @@ func (a *App) meetingAction(r *core.Req, verb, arg string) error {
 }
 
 // postDraft posts a draft meeting now.
-func (a *App) postDraft(r *core.Req, m storage.Meeting) error {
+func (a *Calendar) postDraft(r *core.Req, m storage.Meeting) error {
 	if !m.StartsAt.After(r.Now) {
 		return r.Toast(r.T("mt.started"))
 	}
@@ -185,17 +185,17 @@ func (a *App) postDraft(r *core.Req, m storage.Meeting) error {
 
 // postMeeting sends the invitation to the meeting's audience, records each
 // copy (its live count is edited later) and lays out the reminders.
-func (a *App) postMeeting(r *core.Req, m storage.Meeting) (int, error) {
-	recips, err := a.recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
+func (a *Calendar) postMeeting(r *core.Req, m storage.Meeting) (int, error) {
+	recips, err := a.announce.Recipients(r, storage.Announcement{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
-		out, err := a.SendID(r.Tx, rc.chat, a.invitation(rc.lang, m, 0, 0), a.rsvpKeyboard(rc.lang, m.ID), storage.PriorityBulk, "mt:"+core.Itoa(m.ID), r.Now)
+		out, err := a.SendID(r.Tx, rc.Chat, a.invitation(rc.Lang, m, 0, 0), a.rsvpKeyboard(rc.Lang, m.ID), storage.PriorityBulk, "mt:"+core.Itoa(m.ID), r.Now)
 		if err != nil {
 			return 0, err
 		}
-		if err := r.Tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.chat, OutID: out, Lang: rc.lang}); err != nil {
+		if err := r.Tx.AddMeetingPost(m.ID, storage.MeetingPost{ChatID: rc.Chat, OutID: out, Lang: rc.Lang}); err != nil {
 			return 0, err
 		}
 	}
@@ -218,7 +218,7 @@ func (a *App) postMeeting(r *core.Req, m storage.Meeting) (int, error) {
 }
 
 // makeMeeting posts the occurrence at of a recurring meeting.
-func (a *App) makeMeeting(r *core.Req, s storage.Schedule, at time.Time) error {
+func (a *Calendar) makeMeeting(r *core.Req, s storage.Schedule, at time.Time) error {
 	tpl, err := r.Tx.Meeting(s.MeetingID)
 	if err != nil {
 		return err
@@ -237,7 +237,7 @@ func (a *App) makeMeeting(r *core.Req, s storage.Schedule, at time.Time) error {
 
 // invitedTo is the one rule for who may answer a meeting: in a group it
 // was posted to, anyone there; in private, the people it was sent to.
-func (a *App) invitedTo(r *core.Req, m storage.Meeting) (bool, error) {
+func (a *Calendar) invitedTo(r *core.Req, m storage.Meeting) (bool, error) {
 	if m.State != storage.MeetingPosted {
 		return false, nil
 	}
@@ -253,7 +253,7 @@ func (a *App) invitedTo(r *core.Req, m storage.Meeting) (bool, error) {
 }
 
 // rsvp takes Coming and Can't come.
-func (a *App) rsvp(r *core.Req, coming bool, arg string) error {
+func (a *Calendar) rsvp(r *core.Req, coming bool, arg string) error {
 	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Toast(r.T("error.stale_button"))
@@ -286,16 +286,16 @@ func (a *App) rsvp(r *core.Req, coming bool, arg string) error {
 	if !changed {
 		return r.Toast(r.T(key))
 	}
-	if err := a.refreshInvitations(r, m); err != nil {
+	if err := a.RefreshInvitations(r, m); err != nil {
 		return err
 	}
 	return r.Toast(r.T(key))
 }
 
-// refreshInvitations brings every copy's count up to date, with at most one
+// RefreshInvitations brings every copy's count up to date, with at most one
 // pending change per copy: a copy not yet sent is rewritten, a queued edit
 // is rewritten, otherwise one edit is queued.
-func (a *App) refreshInvitations(r *core.Req, m storage.Meeting) error {
+func (a *Calendar) RefreshInvitations(r *core.Req, m storage.Meeting) error {
 	coming, not, err := r.Tx.RSVPCounts(m.ID)
 	if err != nil {
 		return err
@@ -329,7 +329,7 @@ func (a *App) refreshInvitations(r *core.Req, m storage.Meeting) error {
 
 // remindMeeting sends a reminder: to the groups it was posted to, or to
 // each invitee who did not say they cannot come.
-func (a *App) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Calendar) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	m, ok, err := a.remindedMeeting(tx, it)
 	if !ok || err != nil {
 		return err
@@ -367,7 +367,7 @@ func (a *App) remindMeeting(ctx context.Context, tx *storage.Tx, it storage.DueI
 	return nil
 }
 
-func (a *App) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeting, bool, error) {
+func (a *Calendar) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeting, bool, error) {
 	var d struct {
 		Meeting int64 `json:"meeting"`
 	}
@@ -382,7 +382,7 @@ func (a *App) remindedMeeting(tx *storage.Tx, it storage.DueItem) (storage.Meeti
 }
 
 // missedReminder records a reminder found too late, for staff.
-func (a *App) missedReminder(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Calendar) missedReminder(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	m, ok, err := a.remindedMeeting(tx, it)
 	if !ok || err != nil {
 		return err

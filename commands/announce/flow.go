@@ -1,4 +1,4 @@
-package commands
+package announce
 
 import (
 	"strings"
@@ -8,7 +8,8 @@ import (
 	"courtyard/telegram"
 )
 
-const flowAnnounce = "announce"
+// Flow is the name of the announcement conversation.
+const Flow = "announce"
 
 // annData is the announcement conversation's state before the draft exists.
 type annData struct {
@@ -17,9 +18,9 @@ type annData struct {
 	TeamID    int64    `json:"team,omitempty"`
 }
 
-// audiences lists what a person may announce to: staff anything, leaders
+// Audiences lists what a person may announce to: staff anything, leaders
 // the groups and residents of their own buildings.
-func (a *App) audiences(r *core.Req) []string {
+func (a *Announce) Audiences(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return []string{storage.AudienceGroups, storage.AudienceBuildingGroups, storage.AudienceResidents,
 			storage.AudienceBuildingPersons, storage.AudienceTeam, storage.AudienceLeaders}
@@ -30,8 +31,8 @@ func (a *App) audiences(r *core.Req) []string {
 	return nil
 }
 
-// announceBuildings are the buildings a person may pick.
-func (a *App) announceBuildings(r *core.Req) []string {
+// AnnounceBuildings are the buildings a person may pick.
+func (a *Announce) AnnounceBuildings(r *core.Req) []string {
 	if r.AtLeast(storage.RoleStaff) {
 		return a.Cfg.Community.Buildings
 	}
@@ -39,8 +40,8 @@ func (a *App) announceBuildings(r *core.Req) []string {
 }
 
 // announce starts /announce: who should receive it?
-func (a *App) announce(r *core.Req) error {
-	auds := a.audiences(r)
+func (a *Announce) announce(r *core.Req) error {
+	auds := a.Audiences(r)
 	if len(auds) == 0 {
 		return r.Reply(r.T("error.forbidden", "/announce"), nil)
 	}
@@ -55,12 +56,12 @@ func (a *App) announce(r *core.Req) error {
 	return r.Reply(r.T("ann.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
 }
 
-func (a *App) setAnnFlow(r *core.Req, step string, d annData) error {
-	return r.SetFlow(flowAnnounce, step, d)
+func (a *Announce) setAnnFlow(r *core.Req, step string, d annData) error {
+	return r.SetFlow(Flow, step, d)
 }
 
 // announceButton routes the "an:" buttons.
-func (a *App) announceButton(r *core.Req) error {
+func (a *Announce) announceButton(r *core.Req) error {
 	parts := strings.SplitN(strings.TrimPrefix(r.CB.Data, "an:"), ":", 2)
 	arg := ""
 	if len(parts) == 2 {
@@ -72,11 +73,11 @@ func (a *App) announceButton(r *core.Req) error {
 	case "send", "pin", "cancel":
 		return a.finishAnnouncement(r, parts[0], arg)
 	}
-	if !r.Private() || len(a.audiences(r)) == 0 {
+	if !r.Private() || len(a.Audiences(r)) == 0 {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	var d annData
-	f, ok, err := r.FlowFor(flowAnnounce, &d)
+	f, ok, err := r.FlowFor(Flow, &d)
 	if !ok || err != nil {
 		return err
 	}
@@ -86,11 +87,11 @@ func (a *App) announceButton(r *core.Req) error {
 	case "a":
 		return a.pickAudience(r, arg)
 	case "b":
-		if f.Step != "buildings" || !core.ContainsStr(a.announceBuildings(r), arg) {
+		if f.Step != "buildings" || !core.ContainsStr(a.AnnounceBuildings(r), arg) {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		if core.ContainsStr(d.Buildings, arg) {
-			d.Buildings = removeStr(d.Buildings, arg)
+			d.Buildings = core.RemoveStr(d.Buildings, arg)
 		} else {
 			d.Buildings = append(d.Buildings, arg)
 		}
@@ -120,8 +121,8 @@ func (a *App) announceButton(r *core.Req) error {
 	return r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) pickAudience(r *core.Req, au string) error {
-	if !core.ContainsStr(a.audiences(r), au) {
+func (a *Announce) pickAudience(r *core.Req, au string) error {
+	if !core.ContainsStr(a.Audiences(r), au) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	d := annData{Audience: au}
@@ -151,10 +152,10 @@ func (a *App) pickAudience(r *core.Req, au string) error {
 	return a.askAnnText(r, d)
 }
 
-func (a *App) buildingToggles(r *core.Req, d annData) telegram.Keyboard {
+func (a *Announce) buildingToggles(r *core.Req, d annData) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, b := range a.announceBuildings(r) {
+	for _, b := range a.AnnounceBuildings(r) {
 		label := b
 		if core.ContainsStr(d.Buildings, b) {
 			label = "✓ " + b
@@ -171,17 +172,19 @@ func (a *App) buildingToggles(r *core.Req, d annData) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
-func (a *App) askAnnText(r *core.Req, d annData) error {
+func (a *Announce) askAnnText(r *core.Req, d annData) error {
 	if err := a.setAnnFlow(r, "text", d); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, d.Audience, d.Buildings, d.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.DescribeAudience(r, d.Audience, d.Buildings, d.TeamID)), nil); err != nil {
 		return err
 	}
 	return r.Reply(r.T("ann.ask_text"), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) describeAudience(r *core.Req, au string, bs []string, team int64) string {
+// DescribeAudience names an audience in r's language, with its buildings
+// or team.
+func (a *Announce) DescribeAudience(r *core.Req, au string, bs []string, team int64) string {
 	s := r.T("ann.audience." + au)
 	switch {
 	case len(bs) > 0:
@@ -192,14 +195,4 @@ func (a *App) describeAudience(r *core.Req, au string, bs []string, team int64) 
 		}
 	}
 	return s
-}
-
-func removeStr(ss []string, s string) []string {
-	var out []string
-	for _, x := range ss {
-		if x != s {
-			out = append(out, x)
-		}
-	}
-	return out
 }

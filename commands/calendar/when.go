@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"errors"
@@ -21,12 +21,12 @@ var calPresets = map[string]string{
 
 // nextRun is a schedule's first moment after after; zero when there is none
 // (a one-off that has passed, a holiday the calendar does not know).
-func (a *App) nextRun(kind, spec string, after time.Time) time.Time {
+func (a *Calendar) nextRun(kind, spec string, after time.Time) time.Time {
 	return a.nexter(kind, spec)(after)
 }
 
 // nexter reads a schedule's time once and returns its next-moment function.
-func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
+func (a *Calendar) nexter(kind, spec string) func(after time.Time) time.Time {
 	never := func(time.Time) time.Time { return time.Time{} }
 	switch kind {
 	case storage.ScheduleCron:
@@ -64,7 +64,7 @@ func (a *App) nexter(kind, spec string) func(after time.Time) time.Time {
 }
 
 // nextRuns lists up to n moments after after.
-func (a *App) nextRuns(kind, spec string, after time.Time, n int) []time.Time {
+func (a *Calendar) nextRuns(kind, spec string, after time.Time, n int) []time.Time {
 	next := a.nexter(kind, spec)
 	var out []time.Time
 	for t := next(after); !t.IsZero() && len(out) < n; t = next(t) {
@@ -75,7 +75,7 @@ func (a *App) nextRuns(kind, spec string, after time.Time, n int) []time.Time {
 
 // tooOftenForGroups reports a schedule that would post to groups twice
 // within an hour, over its next year.
-func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
+func (a *Calendar) tooOftenForGroups(kind, spec string, now time.Time) bool {
 	if kind != storage.ScheduleCron {
 		return false
 	}
@@ -93,7 +93,7 @@ func (a *App) tooOftenForGroups(kind, spec string, now time.Time) bool {
 
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
-func (a *App) cronRefusal(r *core.Req, spec string, err error) string {
+func (a *Calendar) cronRefusal(r *core.Req, spec string, err error) string {
 	var se *schedule.SpecError
 	field := r.T("cal.field.spec")
 	value := spec
@@ -121,7 +121,7 @@ func (a *App) cronRefusal(r *core.Req, spec string, err error) string {
 }
 
 // describeWhen says when a schedule runs, in the reader's words.
-func (a *App) describeWhen(r *core.Req, kind, spec string) string {
+func (a *Calendar) describeWhen(r *core.Req, kind, spec string) string {
 	switch kind {
 	case storage.ScheduleOnce:
 		v, _ := strconv.ParseInt(spec, 10, 64)

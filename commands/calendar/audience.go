@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"courtyard/commands/core"
@@ -26,14 +26,14 @@ func (s audSel) asAnnouncement() storage.Announcement {
 // mayScheduleFor is the one rule for who may schedule a notice or a meeting
 // to an audience: the announcement rule (staff anything, leaders their own
 // buildings' groups and residents).
-func (a *App) mayScheduleFor(r *core.Req, s audSel) bool {
-	return s.Audience != "" && a.mayAnnounce(r, s.asAnnouncement())
+func (a *Calendar) mayScheduleFor(r *core.Req, s audSel) bool {
+	return s.Audience != "" && a.announce.MayAnnounce(r, s.asAnnouncement())
 }
 
 // audienceKeyboard is the audience buttons under prefix ("sc:", "mt:").
-func (a *App) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
+func (a *Calendar) audienceKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var rows [][]telegram.Button
-	for _, au := range a.audiences(r) {
+	for _, au := range a.announce.Audiences(r) {
 		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: prefix + "a:" + au}})
 	}
 	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: prefix + "x"}})
@@ -49,10 +49,10 @@ const (
 // audiencePress takes a press of the picker (verb a, b, bd or t) at step
 // ("audience", "buildings", "team"), updating sel. It returns the picker's
 // next step name ("" when done or refused) and whether sel is complete.
-func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
+func (a *Calendar) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *audSel) (string, int, error) {
 	switch verb {
 	case "a":
-		if step != "audience" || !core.ContainsStr(a.audiences(r), arg) {
+		if step != "audience" || !core.ContainsStr(a.announce.Audiences(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		*sel = audSel{Audience: arg}
@@ -75,11 +75,11 @@ func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *au
 		}
 		return "", audDone, nil
 	case "b":
-		if step != "buildings" || !core.ContainsStr(a.announceBuildings(r), arg) {
+		if step != "buildings" || !core.ContainsStr(a.announce.AnnounceBuildings(r), arg) {
 			return "", audAsk, r.Toast(r.T("error.stale_button"))
 		}
 		if core.ContainsStr(sel.Buildings, arg) {
-			sel.Buildings = removeStr(sel.Buildings, arg)
+			sel.Buildings = core.RemoveStr(sel.Buildings, arg)
 		} else {
 			sel.Buildings = append(sel.Buildings, arg)
 		}
@@ -106,10 +106,10 @@ func (a *App) audiencePress(r *core.Req, prefix, step, verb, arg string, sel *au
 	return "", audAsk, r.Toast(r.T("error.stale_button"))
 }
 
-func (a *App) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
+func (a *Calendar) audBuildings(r *core.Req, prefix string, sel audSel) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
-	for _, b := range a.announceBuildings(r) {
+	for _, b := range a.announce.AnnounceBuildings(r) {
 		label := b
 		if core.ContainsStr(sel.Buildings, b) {
 			label = "✓ " + b

@@ -1,4 +1,4 @@
-package commands
+package pledge
 
 import (
 	"context"
@@ -18,9 +18,9 @@ const kindPledgeRated = "pledge.rated"
 // maxPledgeList bounds the pledges listed with buttons in one message.
 const maxPledgeList = 30
 
-// pledges: /pledges lists the current period's pledges (or a named one's)
+// Pledges: /pledges lists the current period's pledges (or a named one's)
 // with progress and ratings; a button opens each.
-func (a *App) pledges(r *core.Req) error {
+func (a *Pledge) Pledges(r *core.Req) error {
 	name := core.CleanLine(r.Args)
 	var per storage.PledgePeriod
 	var err error
@@ -64,7 +64,7 @@ func (a *App) pledges(r *core.Req) error {
 
 // showPledge opens one pledge, with Rate for residents and Comment for
 // staff while the review window is open.
-func (a *App) showPledge(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
+func (a *Pledge) showPledge(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
 	words, err := r.Tx.PledgeWords(p.ID)
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func (a *App) showPledge(r *core.Req, per storage.PledgePeriod, p storage.Pledge
 
 // ratePledgeButton: pl:r:<id> offers 1-5; pl:rv:<id>:<n> takes the number
 // and asks for an optional word.
-func (a *App) ratePledgeButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
+func (a *Pledge) ratePledgeButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
 	refuse, err := a.mayRatePledge(r, p, per)
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (a *App) ratePledgeButton(r *core.Req, per storage.PledgePeriod, p storage.
 }
 
 // pledgeWord stores the rating with its word ("" none), checked again.
-func (a *App) pledgeWord(r *core.Req, d pledgeData, word string) error {
+func (a *Pledge) pledgeWord(r *core.Req, d pledgeData, word string) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil || d.Stars < 1 || d.Stars > 5 {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -141,7 +141,7 @@ func (a *App) pledgeWord(r *core.Req, d pledgeData, word string) error {
 		return err
 	}
 	if refuse != "" {
-		return a.starRefuse(r, refuse)
+		return r.Refuse(refuse)
 	}
 	if _, err := r.Tx.RatePledge(p.ID, r.Me.ID, d.Stars, word, r.Now); err != nil {
 		return err
@@ -158,7 +158,7 @@ func (a *App) pledgeWord(r *core.Req, d pledgeData, word string) error {
 
 // pledgeRatingClose ends a period's rating window: the period closes and
 // each pledger hears how their pledge was rated.
-func (a *App) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Pledge) pledgeRatingClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	id, ok := core.IdArg(it.Data)
 	if !ok {
 		return nil

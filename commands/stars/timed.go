@@ -1,4 +1,4 @@
-package commands
+package stars
 
 import (
 	"context"
@@ -18,7 +18,7 @@ const (
 
 // starRoundDue reads the round a due item names and a request made by the
 // clock to act on it.
-func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*core.Req, storage.StarRound, bool, error) {
+func (a *Stars) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) (*core.Req, storage.StarRound, bool, error) {
 	id, ok := core.IdArg(it.Data)
 	if !ok {
 		return nil, storage.StarRound{}, false, nil
@@ -32,7 +32,7 @@ func (a *App) starRoundDue(ctx context.Context, tx *storage.Tx, it storage.DueIt
 
 // starNomClose ends the nominations: staff are asked to shortlist; a round
 // nobody nominated in closes at once, and its audience is told so.
-func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Stars) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	r, rd, ok, err := a.starRoundDue(ctx, tx, it, now)
 	if !ok || err != nil {
 		return err
@@ -62,7 +62,7 @@ func (a *App) starNomClose(ctx context.Context, tx *storage.Tx, it storage.DueIt
 
 // closeEmptyRound closes a round with nothing to vote on and tells its
 // audience plainly.
-func (a *App) closeEmptyRound(r *core.Req, rd storage.StarRound, from, key string) error {
+func (a *Stars) closeEmptyRound(r *core.Req, rd storage.StarRound, from, key string) error {
 	if moved, err := r.Tx.MoveStarRound(rd.ID, from, storage.StarClosed, r.Now); err != nil || !moved {
 		return err
 	}
@@ -82,7 +82,7 @@ func (a *App) closeEmptyRound(r *core.Req, rd storage.StarRound, from, key strin
 
 // starVoteOpen opens the vote and tells the audience; with nobody on any
 // ballot the round closes instead.
-func (a *App) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Stars) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	r, rd, ok, err := a.starRoundDue(ctx, tx, it, now)
 	if !ok || err != nil {
 		return err
@@ -112,7 +112,7 @@ func (a *App) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.DueIt
 // starClose counts the votes, closes the round and announces the stars,
 // with the reasons given for them, to the round's audience. The winners
 // are told in private.
-func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Stars) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	r, rd, ok, err := a.starRoundDue(ctx, tx, it, now)
 	if !ok || err != nil || rd.State != storage.StarVoting {
 		return err
@@ -162,7 +162,7 @@ func (a *App) starClose(ctx context.Context, tx *storage.Tx, it storage.DueItem,
 
 // starResults is a closed round's stars in lang: per category the winners
 // (joint when tied) with their votes and up to reasons of the reasons given.
-func (a *App) starResults(r *core.Req, rd storage.StarRound, lang string, reasons int) (string, error) {
+func (a *Stars) starResults(r *core.Req, rd storage.StarRound, lang string, reasons int) (string, error) {
 	var b strings.Builder
 	b.WriteString(a.Cat.T(lang, "stars.results.title", a.roundTitle(rd)(lang)))
 	for _, cat := range a.Cfg.Stars.Categories {

@@ -1,18 +1,17 @@
-package commands
+package calendar
 
 import (
 	"fmt"
 	"strings"
 
 	"courtyard/commands/core"
-	"courtyard/commands/jobs"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
 // meetings is /meetings: the upcoming and the latest past meetings, each
 // with a button to its page.
-func (a *App) meetings(r *core.Req) error {
+func (a *Calendar) meetings(r *core.Req) error {
 	up, err := r.Tx.UpcomingMeetings(r.Now, 10)
 	if err != nil {
 		return err
@@ -49,13 +48,13 @@ func (a *App) meetings(r *core.Req) error {
 
 // mayViewMeeting is the one rule for who may read a meeting's page (its
 // answers, minutes and decisions): staff and building leaders.
-func (a *App) mayViewMeeting(r *core.Req, m storage.Meeting) bool {
+func (a *Calendar) mayViewMeeting(r *core.Req, m storage.Meeting) bool {
 	return r.AtLeast(storage.RoleLeader) && m.State == storage.MeetingPosted
 }
 
 // meetingPage shows a meeting with its answers, minutes and decisions, and
 // their tickets' states.
-func (a *App) meetingPage(r *core.Req, id int64, pressed bool) error {
+func (a *Calendar) meetingPage(r *core.Req, id int64, pressed bool) error {
 	m, err := r.Tx.Meeting(id)
 	if core.IsNotFound(err) || (err == nil && !a.mayViewMeeting(r, m)) {
 		if pressed {
@@ -113,7 +112,7 @@ func (a *App) meetingPage(r *core.Req, id int64, pressed bool) error {
 
 // meetingPageAction takes Record minutes and Add a decision: each asks for
 // the text with a ForceReply prompt.
-func (a *App) meetingPageAction(r *core.Req, verb string, m storage.Meeting) error {
+func (a *Calendar) meetingPageAction(r *core.Req, verb string, m storage.Meeting) error {
 	if m.State != storage.MeetingPosted || !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -133,7 +132,7 @@ func (a *App) meetingPageAction(r *core.Req, verb string, m storage.Meeting) err
 }
 
 // meetingNote saves typed minutes or a decision.
-func (a *App) meetingNote(r *core.Req, step string, d mtData, text string) error {
+func (a *Calendar) meetingNote(r *core.Req, step string, d mtData, text string) error {
 	m, err := r.Tx.Meeting(d.ID)
 	if err != nil && !core.IsNotFound(err) {
 		return err
@@ -176,7 +175,7 @@ func (a *App) meetingNote(r *core.Req, step string, d mtData, text string) error
 }
 
 // ticketButtons make a decision a ticket of a building in one press.
-func (a *App) ticketButtons(r *core.Req, m storage.Meeting, did int64) telegram.Keyboard {
+func (a *Calendar) ticketButtons(r *core.Req, m storage.Meeting, did int64) telegram.Keyboard {
 	bs := m.Buildings
 	if len(bs) == 0 {
 		bs = a.Cfg.Community.Buildings
@@ -199,7 +198,7 @@ func (a *App) ticketButtons(r *core.Req, m storage.Meeting, did int64) telegram.
 // managedDecision reads the decision a button names, and its meeting, for
 // a press by someone who may manage that meeting; ok is false, and the
 // press answered, otherwise.
-func (a *App) managedDecision(r *core.Req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
+func (a *Calendar) managedDecision(r *core.Req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
 	id, ok := core.IdArg(idText)
 	if !ok {
 		return d, m, false, r.Toast(r.T("error.stale_button"))
@@ -221,7 +220,7 @@ func (a *App) managedDecision(r *core.Req, idText string) (d storage.Decision, m
 
 // decisionTicket makes a decision a ticket of a building, filed and
 // announced as any ticket is; a second press makes nothing.
-func (a *App) decisionTicket(r *core.Req, arg string) error {
+func (a *Calendar) decisionTicket(r *core.Req, arg string) error {
 	ids, building, _ := strings.Cut(arg, ":")
 	if !a.Buildings[building] {
 		return r.Toast(r.T("error.stale_button"))
@@ -235,7 +234,7 @@ func (a *App) decisionTicket(r *core.Req, arg string) error {
 	}
 	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.Me.ID,
 		Text: "📅 " + m.Title + " · " + d.Text, HideName: true} // stored and read in both languages: no words of the bot's
-	id, _, err := a.tickets.OpenTicket(r, tk)
+	id, err := a.tickets.OpenTicket(r, tk)
 	if err != nil {
 		return err
 	}
@@ -252,7 +251,7 @@ func (a *App) decisionTicket(r *core.Req, arg string) error {
 }
 
 // saveMeetingSchedule makes a meeting template recur at the chosen time.
-func (a *App) saveMeetingSchedule(r *core.Req, d calData) error {
+func (a *Calendar) saveMeetingSchedule(r *core.Req, d calData) error {
 	m, err := r.Tx.Meeting(d.MeetingID)
 	if err != nil && !core.IsNotFound(err) {
 		return err
@@ -291,7 +290,7 @@ func (a *App) saveMeetingSchedule(r *core.Req, d calData) error {
 // decisionJob starts the volunteer job flow with the decision as the job's
 // title: the organiser goes on from its time. The job is linked to the
 // decision when it is published.
-func (a *App) decisionJob(r *core.Req, arg string) error {
+func (a *Calendar) decisionJob(r *core.Req, arg string) error {
 	d, _, ok, err := a.managedDecision(r, arg)
 	if !ok {
 		return err
@@ -311,12 +310,12 @@ func (a *App) decisionJob(r *core.Req, arg string) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	title := core.LimitRunes(strings.Join(strings.Fields(d.Text), " "), jobs.MaxJobTitle)
-	return a.jobs.AskJobWhen(r, jobs.FlowJob, jobs.JobDraft{Title: title, Decision: d.ID}, r.T("mt.job_from", core.Esc(title)))
+	title := a.jobs.JobTitle(strings.Join(strings.Fields(d.Text), " "))
+	return a.jobs.DraftJob(r, title, d.ID, r.T("mt.job_from", core.Esc(title)))
 }
 
 // DecisionBecameJob links a published job to the decision it was made of.
-func (a *App) DecisionBecameJob(r *core.Req, decision, job int64) error {
+func (a *Calendar) DecisionBecameJob(r *core.Req, decision, job int64) error {
 	if decision == 0 {
 		return nil
 	}

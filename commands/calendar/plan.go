@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 // PostMeeting stores a meeting and posts it to its audience with its
 // reminders, as the organiser's Post button does. It is how a demo
 // community gets a meeting already announced.
-func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
+func (a *Calendar) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
 	m.State = storage.MeetingPosted
 	id, err := tx.CreateMeeting(m, now)
 	if err != nil {

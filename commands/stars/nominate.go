@@ -1,8 +1,7 @@
-package commands
+package stars
 
 import (
 	"encoding/json"
-	"html"
 	"strings"
 
 	"courtyard/commands/core"
@@ -23,7 +22,7 @@ type starNomData struct {
 
 // starNominateButton: st:n:<round>:<cat> starts a nomination; st:w:<round>:<cat>:<member>
 // picks the person.
-func (a *App) starNominateButton(r *core.Req, parts []string) error {
+func (a *Stars) starNominateButton(r *core.Req, parts []string) error {
 	if len(parts) < 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -32,7 +31,7 @@ func (a *App) starNominateButton(r *core.Req, parts []string) error {
 		return err
 	}
 	if refuse := a.mayNominateNow(r, rd, c); refuse != "" {
-		return a.starRefuse(r, refuse)
+		return r.Refuse(refuse)
 	}
 	d := starNomData{Round: rd.ID, Cat: c.Key}
 	if parts[0] == "w" {
@@ -64,7 +63,7 @@ func (a *App) starNominateButton(r *core.Req, parts []string) error {
 }
 
 // mayNominateNow is "" when the presser may nominate in c now, else why not.
-func (a *App) mayNominateNow(r *core.Req, rd storage.StarRound, c config.StarCategory) string {
+func (a *Stars) mayNominateNow(r *core.Req, rd storage.StarRound, c config.StarCategory) string {
 	if !mayTakePart(r) {
 		return r.T("stars.register_first")
 	}
@@ -80,7 +79,7 @@ func (a *App) mayNominateNow(r *core.Req, rd storage.StarRound, c config.StarCat
 // starChoices are the people offered as buttons: the leaders for a leader
 // category, else the registered residents of the presser's building; not
 // the presser. Anyone else is named with @username.
-func (a *App) starChoices(r *core.Req, c config.StarCategory) ([]storage.Member, error) {
+func (a *Stars) starChoices(r *core.Req, c config.StarCategory) ([]storage.Member, error) {
 	var ms []storage.Member
 	var err error
 	if c.Candidates == config.StarLeader {
@@ -99,19 +98,19 @@ func (a *App) starChoices(r *core.Req, c config.StarCategory) ([]storage.Member,
 
 // starPickPerson checks the person chosen (button or @username) and asks
 // for the reason.
-func (a *App) starPickPerson(r *core.Req, d starNomData, c config.StarCategory, mid int64) error {
+func (a *Stars) starPickPerson(r *core.Req, d starNomData, c config.StarCategory, mid int64) error {
 	m, err := r.Tx.Member(mid)
 	if core.IsNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
-		return a.starRefuse(r, r.T("grant.unknown_user"))
+		return r.Refuse(r.T("grant.unknown_user"))
 	}
 	if err != nil {
 		return err
 	}
 	switch {
 	case m.ID == r.Me.ID:
-		return a.starRefuse(r, r.T("stars.nominate.not_self"))
+		return r.Refuse(r.T("stars.nominate.not_self"))
 	case c.Candidates == config.StarLeader && m.Role != storage.RoleLeader:
-		return a.starRefuse(r, r.T("stars.nominate.not_leader", core.Esc(m.Name)))
+		return r.Refuse(r.T("stars.nominate.not_leader", core.Esc(m.Name)))
 	}
 	d.Member = m.ID
 	if err := r.Toast(""); err != nil {
@@ -120,15 +119,7 @@ func (a *App) starPickPerson(r *core.Req, d starNomData, c config.StarCategory, 
 	return a.askStarReason(r, d, c)
 }
 
-// starRefuse answers a press with a toast, a message with a reply.
-func (a *App) starRefuse(r *core.Req, text string) error {
-	if r.CB != nil {
-		return r.Toast(html.UnescapeString(core.StripTags(text)))
-	}
-	return r.Reply(text, nil)
-}
-
-func (a *App) askStarReason(r *core.Req, d starNomData, c config.StarCategory) error {
+func (a *Stars) askStarReason(r *core.Req, d starNomData, c config.StarCategory) error {
 	if err := r.SetFlow(flowStarNominate, "reason", d); err != nil {
 		return err
 	}
@@ -141,7 +132,7 @@ func (a *App) askStarReason(r *core.Req, d starNomData, c config.StarCategory) e
 
 // starNominateText takes what is typed in a nomination: the person
 // (@username or id) or the reason.
-func (a *App) starNominateText(r *core.Req, f storage.Flow) error {
+func (a *Stars) starNominateText(r *core.Req, f storage.Flow) error {
 	var d starNomData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)

@@ -1,4 +1,4 @@
-package commands
+package pledge
 
 import (
 	"encoding/json"
@@ -37,7 +37,7 @@ func pledgeItems(text string) []string {
 }
 
 // pledgeText takes what is typed inside the pledge conversation.
-func (a *App) pledgeText(r *core.Req, f storage.Flow) error {
+func (a *Pledge) pledgeText(r *core.Req, f storage.Flow) error {
 	var d pledgeData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -58,7 +58,7 @@ func (a *App) pledgeText(r *core.Req, f storage.Flow) error {
 
 // pledgeDraft checks the items typed and shows the preview: what the
 // community's group will read, with Publish / Cancel.
-func (a *App) pledgeDraft(r *core.Req, d pledgeData) error {
+func (a *Pledge) pledgeDraft(r *core.Req, d pledgeData) error {
 	items := pledgeItems(core.CleanText(r.Text))
 	force := telegram.ForceReply{ForceReply: true}
 	switch {
@@ -87,7 +87,7 @@ func (a *App) pledgeDraft(r *core.Req, d pledgeData) error {
 }
 
 // pledgeGroupText is the short list posted in the community's group.
-func (a *App) pledgeGroupText(lang, name, period string, items []string) string {
+func (a *Pledge) pledgeGroupText(lang, name, period string, items []string) string {
 	var b strings.Builder
 	b.WriteString(a.Cat.T(lang, "pledge.group", name, period))
 	for i, it := range items {
@@ -97,7 +97,7 @@ func (a *App) pledgeGroupText(lang, name, period string, items []string) string 
 }
 
 // publishPledge stores the draft and posts it in the community's groups.
-func (a *App) publishPledge(r *core.Req) error {
+func (a *Pledge) publishPledge(r *core.Req) error {
 	var d pledgeData
 	f, ok, err := r.FlowFor(flowPledge, &d)
 	if !ok || err != nil {
@@ -158,7 +158,7 @@ func (a *App) publishPledge(r *core.Req) error {
 
 // myPledgePage is the member's own pledge with a check-off button for
 // each open item and, once the period ended, one for the self-review.
-func (a *App) myPledgePage(r *core.Req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
+func (a *Pledge) myPledgePage(r *core.Req, per storage.PledgePeriod, p storage.Pledge) (string, telegram.Keyboard) {
 	text := a.pledgeDetail(r, per, p, nil)
 	var rows [][]telegram.Button
 	if per.State != storage.PledgeClosed {
@@ -183,7 +183,7 @@ func (a *App) myPledgePage(r *core.Req, per storage.PledgePeriod, p storage.Pled
 
 // pledgeDetail is a pledge as anyone may read it: items, notes, the
 // self-review, staff's comment and the ratings.
-func (a *App) pledgeDetail(r *core.Req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
+func (a *Pledge) pledgeDetail(r *core.Req, per storage.PledgePeriod, p storage.Pledge, words []string) string {
 	var b strings.Builder
 	b.WriteString(r.T("pledge.detail.title", core.Esc(a.NameOf(r, p.MemberID)), core.Esc(per.Name), p.Done(), len(p.Items)))
 	for _, it := range p.Items {

@@ -1,4 +1,4 @@
-package commands
+package pledge
 
 import (
 	"strconv"
@@ -11,7 +11,7 @@ import (
 // pledgeButton routes the pl: buttons. Each is authorised again on the
 // press: mayPledge and authorship for one's own pledge, mayManagePledges
 // for staff, mayRatePledge for ratings.
-func (a *App) pledgeButton(r *core.Req) error {
+func (a *Pledge) pledgeButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "pl:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
@@ -66,7 +66,7 @@ func (a *App) pledgeButton(r *core.Req) error {
 
 // pledgeOwnButton: the author checks an item off (pl:d:<id>:<pos>) or
 // writes the self-review (pl:sr:<id>).
-func (a *App) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
+func (a *Pledge) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
 	ok, err := a.mayPledge(r)
 	if err != nil {
 		return err
@@ -108,7 +108,7 @@ func (a *App) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storage.P
 
 // pledgeNote takes the note (text, or a photo with a caption) that checks
 // an item off.
-func (a *App) pledgeNote(r *core.Req, d pledgeData) error {
+func (a *Pledge) pledgeNote(r *core.Req, d pledgeData) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -142,7 +142,7 @@ func (a *App) pledgeNote(r *core.Req, d pledgeData) error {
 }
 
 // askPledgeComment: staff comment on a pledge once its period ended.
-func (a *App) askPledgeComment(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
+func (a *Pledge) askPledgeComment(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
 	if !mayManagePledges(r) {
 		return r.Toast(r.T("pledge.staff_only"))
 	}
@@ -159,7 +159,7 @@ func (a *App) askPledgeComment(r *core.Req, per storage.PledgePeriod, p storage.
 }
 
 // pledgeReviewText takes the self-review (the author) or the comment (staff).
-func (a *App) pledgeReviewText(r *core.Req, step string, d pledgeData) error {
+func (a *Pledge) pledgeReviewText(r *core.Req, step string, d pledgeData) error {
 	p, err := r.Tx.Pledge(d.Pledge)
 	if err != nil {
 		return r.Tx.EndFlow(r.Me.ID)

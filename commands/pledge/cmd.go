@@ -1,4 +1,4 @@
-package commands
+package pledge
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ func mayManagePledges(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 
 // mayPledge: leaders and staff, members of a volunteer team, and anyone
 // staff allowed. The one check for making a pledge and checking it off.
-func (a *App) mayPledge(r *core.Req) (bool, error) {
+func (a *Pledge) mayPledge(r *core.Req) (bool, error) {
 	if r.AtLeast(storage.RoleLeader) {
 		return true, nil
 	}
@@ -47,7 +47,7 @@ func (a *App) mayPledge(r *core.Req) (bool, error) {
 
 // mayRatePledge is "" when the presser may rate p now, else why not: a
 // registered resident, not its author, once, within the rating window.
-func (a *App) mayRatePledge(r *core.Req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
+func (a *Pledge) mayRatePledge(r *core.Req, p storage.Pledge, per storage.PledgePeriod) (string, error) {
 	switch {
 	case !r.Me.Registered():
 		return r.T("stars.register_first"), nil
@@ -63,9 +63,9 @@ func (a *App) mayRatePledge(r *core.Req, p storage.Pledge, per storage.PledgePer
 	return r.T("pledge.rate.twice"), nil
 }
 
-// pledge: /pledge shows the caller's pledge or starts one; staff add
+// Pledge: /pledge shows the caller's pledge or starts one; staff add
 // "period <name>", "end" and "allow @user".
-func (a *App) pledge(r *core.Req) error {
+func (a *Pledge) Pledge(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) > 0 {
 		switch strings.ToLower(words[0]) {
@@ -108,7 +108,7 @@ func (a *App) pledge(r *core.Req) error {
 }
 
 // pledgeStaff: /pledge period <name>, /pledge end, /pledge allow @user.
-func (a *App) pledgeStaff(r *core.Req, verb, arg string) error {
+func (a *Pledge) pledgeStaff(r *core.Req, verb, arg string) error {
 	switch verb {
 	case "period":
 		if arg == "" || core.RuneLen(arg) > maxPeriodName {
@@ -144,7 +144,7 @@ func (a *App) pledgeStaff(r *core.Req, verb, arg string) error {
 
 // endPledgePeriod ends the open period: the review window opens for
 // pledges.rating_days, pledgers are asked for their self-review.
-func (a *App) endPledgePeriod(r *core.Req) error {
+func (a *Pledge) endPledgePeriod(r *core.Req) error {
 	per, err := r.Tx.CurrentPledgePeriod()
 	if core.IsNotFound(err) || (err == nil && per.State != storage.PledgeOpen) {
 		return r.Reply(r.T("pledge.no_open_period"), nil)
@@ -176,7 +176,7 @@ func (a *App) endPledgePeriod(r *core.Req) error {
 
 // pledgeGroupNotice posts a line in the community-wide groups, in the
 // community's language, with a button to the pledges.
-func (a *App) pledgeGroupNotice(r *core.Req, key string, args ...any) error {
+func (a *Pledge) pledgeGroupNotice(r *core.Req, key string, args ...any) error {
 	chats, err := r.Tx.LinkedChats()
 	if err != nil {
 		return err

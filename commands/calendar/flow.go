@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"encoding/json"
@@ -30,7 +30,7 @@ type calData struct {
 
 // askWhen offers the preset times, a time of day, a one-off and a cron
 // expression.
-func (a *App) askWhen(r *core.Req, d calData) error {
+func (a *Calendar) askWhen(r *core.Req, d calData) error {
 	if err := r.SetFlow(flowSchedule, "when", d); err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (a *App) askWhen(r *core.Req, d calData) error {
 
 // calFlowPress takes the buttons of the conversation: when presets, the
 // audience picker, save and cancel.
-func (a *App) calFlowPress(r *core.Req, verb, arg string) error {
+func (a *Calendar) calFlowPress(r *core.Req, verb, arg string) error {
 	var d calData
 	f, ok, err := r.FlowFor(flowSchedule, &d)
 	if !ok || err != nil {
@@ -111,7 +111,7 @@ func (a *App) calFlowPress(r *core.Req, verb, arg string) error {
 }
 
 // scheduleText takes what the person typed in the conversation.
-func (a *App) scheduleText(r *core.Req, f storage.Flow) error {
+func (a *Calendar) scheduleText(r *core.Req, f storage.Flow) error {
 	var d calData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -159,12 +159,12 @@ func (a *App) scheduleText(r *core.Req, f storage.Flow) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 }
 
 // whenChosen goes on once the time is known: to the audience for a new
 // notice, or saves the new time of a schedule or a recurring meeting.
-func (a *App) whenChosen(r *core.Req, d calData, kind, spec string) error {
+func (a *Calendar) whenChosen(r *core.Req, d calData, kind, spec string) error {
 	if a.nextRun(kind, spec, r.Now).IsZero() {
 		return r.Reply(r.T("cal.never_again"), nil)
 	}
@@ -183,7 +183,7 @@ func (a *App) whenChosen(r *core.Req, d calData, kind, spec string) error {
 
 // calAudienceChosen checks the audience against the time (groups hear at
 // most once an hour) and asks for the text.
-func (a *App) calAudienceChosen(r *core.Req, d calData) error {
+func (a *Calendar) calAudienceChosen(r *core.Req, d calData) error {
 	if !a.mayScheduleFor(r, d.Aud) {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -197,7 +197,7 @@ func (a *App) calAudienceChosen(r *core.Req, d calData) error {
 	if err := r.SetFlow(flowSchedule, "text", d); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
+	if err := r.Edit(r.T("ann.audience_chosen", a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
 		return err
 	}
 	return r.Reply(r.T("cal.ask_text"), telegram.ForceReply{ForceReply: true})
@@ -205,7 +205,7 @@ func (a *App) calAudienceChosen(r *core.Req, d calData) error {
 
 // calTextTyped takes a notice's text: for a new notice it shows the preview
 // exactly as sent, for an edit it saves it.
-func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) error {
+func (a *Calendar) calTextTyped(r *core.Req, step string, d calData, text string) error {
 	limit := telegram.MaxText - 200
 	switch {
 	case text == "":
@@ -222,7 +222,7 @@ func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) err
 	}
 	ann := d.Aud.asAnnouncement()
 	ann.SenderID, ann.Text = r.Me.ID, text
-	if err := a.deliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
+	if err := a.announce.DeliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
 		return err
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
@@ -231,11 +231,11 @@ func (a *App) calTextTyped(r *core.Req, step string, d calData, text string) err
 		{{Text: r.T("button.cancel"), CallbackData: "sc:x"}},
 	}}
 	return r.Reply(r.T("cal.preview", a.describeWhen(r, d.Kind, d.Spec),
-		a.describeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
+		a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
 }
 
 // runList is the next five run times, one a line.
-func (a *App) runList(r *core.Req, kind, spec string) string {
+func (a *Calendar) runList(r *core.Req, kind, spec string) string {
 	var b strings.Builder
 	for _, t := range a.nextRuns(kind, spec, r.Now, 5) {
 		b.WriteString("\n• " + a.When(t))
@@ -244,7 +244,7 @@ func (a *App) runList(r *core.Req, kind, spec string) string {
 }
 
 // saveSchedule stores a new notice and lays out its first run.
-func (a *App) saveSchedule(r *core.Req, d calData, ack bool) error {
+func (a *Calendar) saveSchedule(r *core.Req, d calData, ack bool) error {
 	if !a.mayScheduleFor(r, d.Aud) || d.Text == "" {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -269,7 +269,7 @@ func (a *App) saveSchedule(r *core.Req, d calData, ack bool) error {
 }
 
 // holidayKeyboard offers each holiday the calendar knows.
-func (a *App) holidayKeyboard(r *core.Req) telegram.Keyboard {
+func (a *Calendar) holidayKeyboard(r *core.Req) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, k := range holiday.Keys() {

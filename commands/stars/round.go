@@ -1,4 +1,4 @@
-package commands
+package stars
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ func mayRunStars(r *core.Req) bool { return r.AtLeast(storage.RoleStaff) }
 func mayTakePart(r *core.Req) bool { return r.Me.Registered() }
 
 // starCategory is the configured category key.
-func (a *App) starCategory(key string) (config.StarCategory, bool) {
+func (a *Stars) starCategory(key string) (config.StarCategory, bool) {
 	for _, c := range a.Cfg.Stars.Categories {
 		if c.Key == key {
 			return c, true
@@ -49,8 +49,8 @@ func starLabel(c config.StarCategory, lang string) string {
 	return c.Zh
 }
 
-// stars: /stars shows the round in hand; /stars history the past stars.
-func (a *App) stars(r *core.Req) error {
+// Stars: /stars shows the round in hand; /stars history the past stars.
+func (a *Stars) Stars(r *core.Req) error {
 	if strings.EqualFold(strings.TrimSpace(r.Args), "history") || strings.TrimSpace(r.Args) == "历史" {
 		return a.starHistory(r)
 	}
@@ -65,7 +65,7 @@ func (a *App) stars(r *core.Req) error {
 }
 
 // starHome is the round's page for the person asking: what they can do now.
-func (a *App) starHome(r *core.Req) (string, telegram.Keyboard, error) {
+func (a *Stars) starHome(r *core.Req) (string, telegram.Keyboard, error) {
 	var rows [][]telegram.Button
 	rd, err := r.Tx.ActiveStarRound()
 	if core.IsNotFound(err) {
@@ -119,7 +119,7 @@ func (a *App) starHome(r *core.Req) (string, telegram.Keyboard, error) {
 }
 
 // starCandName is a candidate's name: the person's, or the building's.
-func (a *App) starCandName(r *core.Req, id int64) string {
+func (a *Stars) starCandName(r *core.Req, id int64) string {
 	c, err := r.Tx.StarCandidate(id)
 	if err != nil {
 		return "#" + core.Itoa(id)
@@ -127,7 +127,7 @@ func (a *App) starCandName(r *core.Req, id int64) string {
 	return a.candName(r, c, r.Lang)
 }
 
-func (a *App) candName(r *core.Req, c storage.StarCandidate, lang string) string {
+func (a *Stars) candName(r *core.Req, c storage.StarCandidate, lang string) string {
 	if c.MemberID == 0 {
 		return a.Cat.T(lang, "stars.building", c.Building)
 	}
@@ -136,7 +136,7 @@ func (a *App) candName(r *core.Req, c storage.StarCandidate, lang string) string
 
 // starButton routes the st: buttons. Each handler checks again, on every
 // press, who may press it (mayRunStars or mayTakePart).
-func (a *App) starButton(r *core.Req) error {
+func (a *Stars) starButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "st:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
@@ -158,7 +158,7 @@ func (a *App) starButton(r *core.Req) error {
 
 // starRoundArg reads a round id and category from a button, answering as
 // stale when either is unknown.
-func (a *App) starRoundArg(r *core.Req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
+func (a *Stars) starRoundArg(r *core.Req, id, cat string) (storage.StarRound, config.StarCategory, bool, error) {
 	rid, ok := core.IdArg(id)
 	c, okc := a.starCategory(cat)
 	if !ok || !okc {
@@ -172,7 +172,7 @@ func (a *App) starRoundArg(r *core.Req, id, cat string) (storage.StarRound, conf
 }
 
 // starHistory lists the stars of the latest closed rounds.
-func (a *App) starHistory(r *core.Req) error {
+func (a *Stars) starHistory(r *core.Req) error {
 	rounds, err := r.Tx.ClosedStarRounds(starHistoryRounds)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package commands
+package stars
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 // starShortlistButton: st:s:<round>:<cat> shows a category's nominees to
 // staff; st:t:<candidate> puts one on the shortlist or takes it off. Staff
 // see how many nominated each and why, never a vote count.
-func (a *App) starShortlistButton(r *core.Req, parts []string) error {
+func (a *Stars) starShortlistButton(r *core.Req, parts []string) error {
 	if !mayRunStars(r) {
 		return r.Toast(r.T("stars.staff_only"))
 	}
@@ -48,7 +48,7 @@ func (a *App) starShortlistButton(r *core.Req, parts []string) error {
 
 // shortlistPage lists a category's candidates with their reasons and a
 // toggle for each.
-func (a *App) shortlistPage(r *core.Req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
+func (a *Stars) shortlistPage(r *core.Req, rd storage.StarRound, catKey string) (string, telegram.Keyboard, error) {
 	cat, _ := a.starCategory(catKey)
 	cands, err := r.Tx.StarCandidates(rd.ID, catKey)
 	if err != nil {
@@ -96,7 +96,7 @@ func consentKey(c string) string {
 
 // toggleShortlist puts a candidate on the shortlist or takes it off, until
 // voting opens. A person put on it is asked whether their name may be shown.
-func (a *App) toggleShortlist(r *core.Req, c storage.StarCandidate) error {
+func (a *Stars) toggleShortlist(r *core.Req, c storage.StarCandidate) error {
 	rd, err := r.Tx.StarRound(c.RoundID)
 	if err != nil {
 		return err
@@ -135,7 +135,7 @@ func (a *App) toggleShortlist(r *core.Req, c storage.StarCandidate) error {
 }
 
 // starConsent: st:c:<candidate>:y|n, pressed by the shortlisted person only.
-func (a *App) starConsent(r *core.Req, parts []string) error {
+func (a *Stars) starConsent(r *core.Req, parts []string) error {
 	if len(parts) != 3 {
 		return r.Toast(r.T("error.stale_button"))
 	}

@@ -1,12 +1,12 @@
-package commands
+package calendar
 
 import (
 	"courtyard/commands/core"
 	"courtyard/schedule"
 )
 
-// calendarCommandRows are calendar's rows of the permission table.
-func (a *App) calendarCommandRows() []core.Command {
+// CommandRows are calendar's rows of the permission table.
+func (a *Calendar) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "schedule", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, Menu: core.Listed, Run: a.schedule},
 		{Name: "meeting", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, Menu: core.Listed, Run: a.meeting},
@@ -14,8 +14,8 @@ func (a *App) calendarCommandRows() []core.Command {
 	}
 }
 
-// calendarButtonRows are calendar's button rows.
-func (a *App) calendarButtonRows() []core.Buttons {
+// ButtonRows are calendar's button rows.
+func (a *Calendar) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "error.stale_button", Private: "error.stale_button", Verbs: core.Verbs{
 			"new": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
@@ -45,18 +45,18 @@ func (a *App) calendarButtonRows() []core.Buttons {
 	}
 }
 
-// calendarFlows are calendar's conversations by name.
-func (a *App) calendarFlows() map[string]core.FlowFunc {
+// Flows are calendar's conversations by name.
+func (a *Calendar) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		flowSchedule: a.scheduleText,
 		flowMeeting:  a.meetingText,
 	}
 }
 
-// calendarKinds are calendar's kinds of timed work.
-func (a *App) calendarKinds() map[string]schedule.Kind {
+// Kinds are calendar's kinds of timed work.
+func (a *Calendar) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
-		kindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule},
+		KindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindMeetingMake: {Do: a.runSchedule, Missed: a.missedSchedule},
 		kindRemind:      {Do: a.remindMeeting, Missed: a.missedReminder},
 		kindMissed:      {Do: a.reportMissed},

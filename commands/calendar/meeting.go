@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"encoding/json"
@@ -37,12 +37,12 @@ type mtData struct {
 
 // mayManageMeeting is the one rule for who may post a meeting, record its
 // minutes and decisions, and turn them into tickets: staff.
-func (a *App) mayManageMeeting(r *core.Req, m storage.Meeting) bool {
+func (a *Calendar) mayManageMeeting(r *core.Req, m storage.Meeting) bool {
 	return r.AtLeast(storage.RoleStaff) && m.State != storage.MeetingCancelled
 }
 
 // meeting starts /meeting: what is it called?
-func (a *App) meeting(r *core.Req) error {
+func (a *Calendar) meeting(r *core.Req) error {
 	if err := r.SetFlow(flowMeeting, "title", mtData{}); err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (a *App) meeting(r *core.Req) error {
 }
 
 // meetingText takes what the organiser typed at each step.
-func (a *App) meetingText(r *core.Req, f storage.Flow) error {
+func (a *Calendar) meetingText(r *core.Req, f storage.Flow) error {
 	var d mtData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -100,17 +100,17 @@ func (a *App) meetingText(r *core.Req, f storage.Flow) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
-	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
+	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 }
 
-func (a *App) meetingStep(r *core.Req, step string, d mtData, key string, args ...any) error {
+func (a *Calendar) meetingStep(r *core.Req, step string, d mtData, key string, args ...any) error {
 	if err := r.SetFlow(flowMeeting, step, d); err != nil {
 		return err
 	}
 	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
 }
 
-func (a *App) agendaKeyboard(r *core.Req) telegram.Keyboard {
+func (a *Calendar) agendaKeyboard(r *core.Req) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("mt.pull"), CallbackData: "mt:pull"}},
 		{{Text: r.T("mt.agenda_done"), CallbackData: "mt:ad"}, {Text: r.T("button.cancel"), CallbackData: "mt:x"}},
@@ -119,7 +119,7 @@ func (a *App) agendaKeyboard(r *core.Req) telegram.Keyboard {
 
 // addAgenda adds the lines of a message to the agenda; one line too long
 // refuses the whole message.
-func (a *App) addAgenda(r *core.Req, d mtData, text string) error {
+func (a *Calendar) addAgenda(r *core.Req, d mtData, text string) error {
 	var lines []string
 	for i, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
@@ -146,7 +146,7 @@ func (a *App) addAgenda(r *core.Req, d mtData, text string) error {
 
 // agendaText numbers the agenda's lines for a reader of lang; the lines
 // "Add open problems" pulled in are stored as data and worded here.
-func (a *App) agendaText(lang string, lines []string) string {
+func (a *Calendar) agendaText(lang string, lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, core.Esc(a.agendaLine(lang, l)))
@@ -158,7 +158,7 @@ func (a *App) agendaText(lang string, lines []string) string {
 // or pullMark + "tk|" id|category|building|opened (unix ms)|text.
 const pullMark = "\x1f"
 
-func (a *App) agendaLine(lang, l string) string {
+func (a *Calendar) agendaLine(lang, l string) string {
 	rest, ok := strings.CutPrefix(l, pullMark)
 	if !ok {
 		return l
@@ -191,7 +191,7 @@ func (a *App) agendaLine(lang, l string) string {
 
 // pullProblems adds the open and overdue tickets per building and the five
 // oldest open tickets to the agenda, worded for each reader.
-func (a *App) pullProblems(r *core.Req, d mtData) (mtData, error) {
+func (a *Calendar) pullProblems(r *core.Req, d mtData) (mtData, error) {
 	open, err := r.Tx.OpenProblems(100_000)
 	if err != nil {
 		return d, err

@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 // Kinds of timed work of the calendar.
 const (
-	kindNotice      = "notice"         // a scheduled notice's run; key "<schedule>:<unix start>"
+	KindNotice      = "notice"         // a scheduled notice's run; key "<schedule>:<unix start>"
 	kindMeetingMake = "meeting.make"   // a recurring meeting posted; key "<schedule>:<unix start>"
 	kindRemind      = "meeting.remind" // a meeting reminder; key "<meeting>:<minutes before>"
 	kindMissed      = "calendar.missed"
@@ -27,7 +27,7 @@ type runData struct {
 
 // meetingLead is how long before a recurring meeting its invitation goes
 // out: a day before the first reminder, and at least two days.
-func (a *App) meetingLead() time.Duration {
+func (a *Calendar) meetingLead() time.Duration {
 	lead := 48 * time.Hour
 	for _, d := range a.Cfg.Meetings.RemindBefore {
 		lead = max(lead, d+24*time.Hour)
@@ -40,13 +40,13 @@ func runKind(s storage.Schedule) string {
 	if s.What == storage.ScheduleMeeting {
 		return kindMeetingMake
 	}
-	return kindNotice
+	return KindNotice
 }
 
 // runUntil is the last moment an occurrence at is still worth doing: a
 // notice schedule.grace after its time, a meeting's invitation until the
 // meeting starts.
-func (a *App) runUntil(s storage.Schedule, at time.Time) time.Time {
+func (a *Calendar) runUntil(s storage.Schedule, at time.Time) time.Time {
 	if s.What == storage.ScheduleMeeting {
 		return at
 	}
@@ -55,7 +55,7 @@ func (a *App) runUntil(s storage.Schedule, at time.Time) time.Time {
 
 // layNext lays out an active schedule's first occurrence after after, one
 // at a time: each run lays the next.
-func (a *App) layNext(tx *storage.Tx, s storage.Schedule, after, now time.Time) error {
+func (a *Calendar) layNext(tx *storage.Tx, s storage.Schedule, after, now time.Time) error {
 	if s.State != storage.ScheduleActive {
 		return nil
 	}
@@ -78,8 +78,8 @@ func (a *App) layNext(tx *storage.Tx, s storage.Schedule, after, now time.Time) 
 }
 
 // cancelRuns drops a schedule's pending run.
-func (a *App) cancelRuns(tx *storage.Tx, id int64) error {
-	if err := tx.CancelDuePrefix(kindNotice, core.Itoa(id)+":"); err != nil {
+func (a *Calendar) cancelRuns(tx *storage.Tx, id int64) error {
+	if err := tx.CancelDuePrefix(KindNotice, core.Itoa(id)+":"); err != nil {
 		return err
 	}
 	return tx.CancelDuePrefix(kindMeetingMake, core.Itoa(id)+":")
@@ -87,7 +87,7 @@ func (a *App) cancelRuns(tx *storage.Tx, id int64) error {
 
 // ownerReq is a request made by the clock on behalf of a schedule's owner,
 // so the owner's permission is checked again at each run.
-func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*core.Req, error) {
+func (a *Calendar) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now time.Time) (*core.Req, error) {
 	r := a.SystemReq(ctx, tx, now)
 	m, err := tx.Member(owner)
 	if err != nil {
@@ -100,7 +100,7 @@ func (a *App) ownerReq(ctx context.Context, tx *storage.Tx, owner int64, now tim
 // runSchedule is one occurrence of a schedule: the notice is sent (an
 // announcement and its outbox rows, in the item's transaction) or the
 // meeting posted, and the next occurrence laid out.
-func (a *App) runSchedule(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Calendar) runSchedule(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	s, at, ok, err := a.runOf(tx, it)
 	if !ok || err != nil {
 		return err
@@ -122,7 +122,7 @@ func (a *App) runSchedule(ctx context.Context, tx *storage.Tx, it storage.DueIte
 }
 
 // runOf reads a run's schedule; ok is false when there is nothing to do.
-func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.Time, bool, error) {
+func (a *Calendar) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.Time, bool, error) {
 	var d runData
 	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
 		return storage.Schedule{}, time.Time{}, false, fmt.Errorf("calendar: run %s: %w", it.Key, err)
@@ -138,7 +138,7 @@ func (a *App) runOf(tx *storage.Tx, it storage.DueItem) (storage.Schedule, time.
 }
 
 // runNotice sends a scheduled notice as an announcement from its owner.
-func (a *App) runNotice(r *core.Req, s storage.Schedule) error {
+func (a *Calendar) runNotice(r *core.Req, s storage.Schedule) error {
 	id, err := r.Tx.CreateAnnouncement(storage.Announcement{SenderID: s.OwnerID, Audience: s.Audience, Buildings: s.Buildings,
 		TeamID: s.TeamID, Text: s.Text, ScheduleID: s.ID}, r.Now)
 	if err != nil {
@@ -148,14 +148,14 @@ func (a *App) runNotice(r *core.Req, s storage.Schedule) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = a.sendAnnouncement(r, ann, false, s.Ack)
+	_, _, err = a.announce.SendAnnouncement(r, ann, false, s.Ack)
 	return err
 }
 
 // missedSchedule records an occurrence found too late (the bot was down),
 // with any later ones also too late, and lays out the next one still
 // worth doing.
-func (a *App) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Calendar) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	s, at, ok, err := a.runOf(tx, it)
 	if !ok || err != nil {
 		return err
@@ -180,7 +180,7 @@ func (a *App) missedSchedule(ctx context.Context, tx *storage.Tx, it storage.Due
 
 // reportMissedSoon lays out one report of what this scan found missed: it
 // runs after the scan's other items, so staff get one message.
-func (a *App) reportMissedSoon(tx *storage.Tx, now time.Time) error {
+func (a *Calendar) reportMissedSoon(tx *storage.Tx, now time.Time) error {
 	_, err := tx.ScheduleDue(storage.DueItem{Kind: kindMissed, Key: "report:" + core.Itoa(now.UnixMilli()), DueAt: now}, now)
 	return err
 }
@@ -189,7 +189,7 @@ func (a *App) reportMissedSoon(tx *storage.Tx, now time.Time) error {
 const maxMissedLines = 30
 
 // reportMissed tells staff, once, what was not sent while the bot was down.
-func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
+func (a *Calendar) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	list, err := tx.TakeMissed(10_000)
 	if err != nil || len(list) == 0 {
 		return err
@@ -220,7 +220,7 @@ func (a *App) reportMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 	return nil
 }
 
-func (a *App) missedLine(r *core.Req, ms storage.Missed) string {
+func (a *Calendar) missedLine(r *core.Req, ms storage.Missed) string {
 	times := ""
 	if ms.Times > 1 {
 		times = r.T("cal.missed_times", ms.Times) // the space, if any, is the catalog's
@@ -243,7 +243,7 @@ func (a *App) missedLine(r *core.Req, ms storage.Missed) string {
 }
 
 // duration says d in whole hours or minutes, in the reader's language.
-func (a *App) duration(r *core.Req, d time.Duration) string {
+func (a *Calendar) duration(r *core.Req, d time.Duration) string {
 	if d%time.Hour == 0 {
 		return r.T("cal.hours", int(d/time.Hour))
 	}

@@ -1,4 +1,4 @@
-package commands
+package announce
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 
 // announcements lists recent announcements with their delivery and who has
 // read them; /announcements <id> shows one in full.
-func (a *App) announcements(r *core.Req) error {
+func (a *Announce) announcements(r *core.Req) error {
 	by := int64(0)
 	if !r.AtLeast(storage.RoleStaff) {
 		by = r.Me.ID
@@ -44,7 +44,7 @@ func (a *App) announcements(r *core.Req) error {
 	return nil
 }
 
-func (a *App) announcementReport(r *core.Req, ann storage.Announcement, full bool) error {
+func (a *Announce) announcementReport(r *core.Req, ann storage.Announcement, full bool) error {
 	counts, err := r.Tx.RefCounts("ann:" + core.Itoa(ann.ID))
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (a *App) announcementReport(r *core.Req, ann storage.Announcement, full boo
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.When(ann.SentAt), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
+	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.When(ann.SentAt), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
 	fmt.Fprintf(&b, "“%s”\n", core.Quote(ann.Text, 80))
 	fmt.Fprintf(&b, "%s\n", r.T("ann.report_counts", ann.Recipients, counts[storage.OutSent], counts[storage.OutPending],
 		counts[storage.OutFailed], counts[storage.OutBlocked], len(acks)))

@@ -1,4 +1,4 @@
-package commands
+package announce
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 // annText takes the announcement's text (or a photo with a caption), makes
 // the draft and shows the preview: exactly what recipients will see, then
 // Send / Pin and send / Cancel.
-func (a *App) annText(r *core.Req, f storage.Flow) error {
+func (a *Announce) annText(r *core.Req, f storage.Flow) error {
 	var d annData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "text" {
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
@@ -44,7 +44,7 @@ func (a *App) annText(r *core.Req, f storage.Flow) error {
 	if err != nil {
 		return err
 	}
-	recips, err := a.recipients(r, ann)
+	recips, err := a.Recipients(r, ann)
 	if err != nil {
 		return err
 	}
@@ -56,14 +56,14 @@ func (a *App) annText(r *core.Req, f storage.Flow) error {
 		row = append(row, telegram.Button{Text: r.T("ann.pin_send"), CallbackData: "an:pin:" + core.Itoa(id)})
 	}
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "an:cancel:" + core.Itoa(id)}}}}
-	return r.Reply(r.N("ann.preview", len(recips), a.describeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
+	return r.Reply(r.N("ann.preview", len(recips), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
 }
 
 // annOver is by how much an announcement of text would pass Telegram's
 // limit (a photo's caption, else a message) in the longest of its
 // languages, counted as Telegram counts: UTF-16 units of the visible text,
 // with the notice's heading and the sender's name. 0 when it fits.
-func (a *App) annOver(r *core.Req, text string, photo bool) (over, limit int) {
+func (a *Announce) annOver(r *core.Req, text string, photo bool) (over, limit int) {
 	limit = telegram.MaxText
 	if photo {
 		limit = telegram.MaxCaption
@@ -75,16 +75,10 @@ func (a *App) annOver(r *core.Req, text string, photo bool) (over, limit int) {
 	return over, limit
 }
 
-// recipient is one chat an announcement goes to, and its language.
-type recipient struct {
-	chat int64
-	lang string
-}
-
-// recipients works out who gets an announcement now.
-func (a *App) recipients(r *core.Req, ann storage.Announcement) ([]recipient, error) {
-	var out []recipient
-	people := func(ms []storage.Member, err error) ([]recipient, error) {
+// Recipients works out who gets an announcement now.
+func (a *Announce) Recipients(r *core.Req, ann storage.Announcement) ([]core.Recipient, error) {
+	var out []core.Recipient
+	people := func(ms []storage.Member, err error) ([]core.Recipient, error) {
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +88,7 @@ func (a *App) recipients(r *core.Req, ann storage.Announcement) ([]recipient, er
 				return nil, err
 			}
 			if ok {
-				out = append(out, recipient{chat: m.ID, lang: a.LangOf(m)})
+				out = append(out, core.Recipient{Chat: m.ID, Lang: a.LangOf(m)})
 			}
 		}
 		return out, nil
@@ -106,7 +100,7 @@ func (a *App) recipients(r *core.Req, ann storage.Announcement) ([]recipient, er
 			return nil, err
 		}
 		for _, c := range chats {
-			out = append(out, recipient{chat: c.ID, lang: a.Cfg.Community.Language})
+			out = append(out, core.Recipient{Chat: c.ID, Lang: a.Cfg.Community.Language})
 		}
 		return out, nil
 	case storage.AudienceResidents, storage.AudienceBuildingPersons:
@@ -132,13 +126,13 @@ func (a *App) recipients(r *core.Req, ann storage.Announcement) ([]recipient, er
 }
 
 // deliver queues the announcement to one chat.
-func (a *App) deliver(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
-	return a.deliverAck(r, ann, chat, lang, prio, ref, pin, true)
+func (a *Announce) deliver(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
+	return a.DeliverAck(r, ann, chat, lang, prio, ref, pin, true)
 }
 
-// deliverAck queues the announcement to one chat, with the Read ✓ button
+// DeliverAck queues the announcement to one chat, with the Read ✓ button
 // if ack.
-func (a *App) deliverAck(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
+func (a *Announce) DeliverAck(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
 	sender := a.NameOf(r, ann.SenderID)
 	text := a.Cat.T(lang, "ann.message", core.Esc(ann.Text), core.Esc(sender))
 	var kb any
@@ -164,13 +158,13 @@ func (a *App) deliverAck(r *core.Req, ann storage.Announcement, chat int64, lang
 // finishAnnouncement takes Send, Pin and send, and Cancel. The press is
 // authorised again: only the draft's author, still allowed to reach that
 // audience, can send it, and only once.
-func (a *App) finishAnnouncement(r *core.Req, verb, arg string) error {
+func (a *Announce) finishAnnouncement(r *core.Req, verb, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
 	}
 	id := ann.ID
-	if ann.SenderID != r.Me.ID || !a.mayAnnounce(r, ann) {
+	if ann.SenderID != r.Me.ID || !a.MayAnnounce(r, ann) {
 		return r.Toast(r.T("ann.not_yours"))
 	}
 	if ann.State != "draft" {
@@ -182,7 +176,7 @@ func (a *App) finishAnnouncement(r *core.Req, verb, arg string) error {
 		}
 		return r.Edit(r.T("ann.cancelled"), nil)
 	}
-	n, ok, err := a.sendAnnouncement(r, ann, verb == "pin", true)
+	n, ok, err := a.SendAnnouncement(r, ann, verb == "pin", true)
 	if err != nil || !ok {
 		if err == nil {
 			err = r.Toast(r.T("ann.already", r.T("ann.state.sent")))
@@ -195,13 +189,13 @@ func (a *App) finishAnnouncement(r *core.Req, verb, arg string) error {
 	return r.Edit(r.N("ann.sending", n, id), nil)
 }
 
-// sendAnnouncement moves a draft to sent and queues it to everyone in its
+// SendAnnouncement moves a draft to sent and queues it to everyone in its
 // audience, with its delivery record, all in r's transaction: once that
 // commits, the outbox sends each copy once. It reports the number of
 // recipients, and false when the draft had been sent or cancelled already.
 // ack puts the Read ✓ button under it.
-func (a *App) sendAnnouncement(r *core.Req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
-	recips, err := a.recipients(r, ann)
+func (a *Announce) SendAnnouncement(r *core.Req, ann storage.Announcement, pin, ack bool) (int, bool, error) {
+	recips, err := a.Recipients(r, ann)
 	if err != nil {
 		return 0, false, err
 	}
@@ -211,26 +205,26 @@ func (a *App) sendAnnouncement(r *core.Req, ann storage.Announcement, pin, ack b
 	ref := "ann:" + core.Itoa(ann.ID)
 	a.Audit(r, "announce", ref, map[string]any{"recipients": len(recips), "pin": pin})
 	for _, rc := range recips {
-		if err := r.Tx.AddAnnouncementRecipient(ann.ID, rc.chat); err != nil {
+		if err := r.Tx.AddAnnouncementRecipient(ann.ID, rc.Chat); err != nil {
 			return 0, false, err
 		}
 		prio := storage.PriorityBulk
-		if rc.chat < 0 {
+		if rc.Chat < 0 {
 			prio = storage.PriorityNotice // ahead of answers to questions in the group
 		}
-		if err := a.deliverAck(r, ann, rc.chat, rc.lang, prio, ref, pin, ack); err != nil {
+		if err := a.DeliverAck(r, ann, rc.Chat, rc.Lang, prio, ref, pin, ack); err != nil {
 			return 0, false, err
 		}
 	}
 	return len(recips), true, nil
 }
 
-// mayAnnounce checks the presser may still reach the announcement's audience.
-func (a *App) mayAnnounce(r *core.Req, ann storage.Announcement) bool {
-	if !core.ContainsStr(a.audiences(r), ann.Audience) {
+// MayAnnounce checks the presser may still reach the announcement's audience.
+func (a *Announce) MayAnnounce(r *core.Req, ann storage.Announcement) bool {
+	if !core.ContainsStr(a.Audiences(r), ann.Audience) {
 		return false
 	}
-	allowed := a.announceBuildings(r)
+	allowed := a.AnnounceBuildings(r)
 	for _, b := range ann.Buildings {
 		if !core.ContainsStr(allowed, b) {
 			return false
@@ -240,7 +234,7 @@ func (a *App) mayAnnounce(r *core.Req, ann storage.Announcement) bool {
 }
 
 // acknowledge takes the "read" button under an announcement.
-func (a *App) acknowledge(r *core.Req, arg string) error {
+func (a *Announce) acknowledge(r *core.Req, arg string) error {
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err
@@ -269,7 +263,7 @@ func (a *App) acknowledge(r *core.Req, arg string) error {
 
 // pressedAnnouncement reads the announcement a button names; ok is false,
 // and the press answered as stale, when there is none.
-func (a *App) pressedAnnouncement(r *core.Req, arg string) (storage.Announcement, bool, error) {
+func (a *Announce) pressedAnnouncement(r *core.Req, arg string) (storage.Announcement, bool, error) {
 	id, ok := core.IdArg(arg)
 	if !ok {
 		return storage.Announcement{}, false, r.Toast(r.T("error.stale_button"))

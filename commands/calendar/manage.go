@@ -1,4 +1,4 @@
-package commands
+package calendar
 
 import (
 	"fmt"
@@ -11,8 +11,8 @@ import (
 
 // schedule is /schedule: the notices the person may manage, with a button
 // for each and one to add a notice.
-func (a *App) schedule(r *core.Req) error {
-	if len(a.audiences(r)) == 0 {
+func (a *Calendar) schedule(r *core.Req) error {
+	if len(a.announce.Audiences(r)) == 0 {
 		return r.Reply(r.T("error.forbidden", "/schedule"), nil)
 	}
 	owner := int64(0)
@@ -42,7 +42,7 @@ func (a *App) schedule(r *core.Req) error {
 
 // mayManageSchedule is the one rule for who may see and change a
 // schedule: its owner or staff, while still allowed to reach its audience.
-func (a *App) mayManageSchedule(r *core.Req, s storage.Schedule) bool {
+func (a *Calendar) mayManageSchedule(r *core.Req, s storage.Schedule) bool {
 	if s.State == storage.ScheduleDeleted {
 		return false
 	}
@@ -53,7 +53,7 @@ func (a *App) mayManageSchedule(r *core.Req, s storage.Schedule) bool {
 	return a.mayScheduleFor(r, sel) && (r.AtLeast(storage.RoleStaff) || s.OwnerID == r.Me.ID)
 }
 
-func (a *App) scheduleLine(r *core.Req, s storage.Schedule) string {
+func (a *Calendar) scheduleLine(r *core.Req, s storage.Schedule) string {
 	what := "“" + core.Quote(s.Text, 40) + "”"
 	if s.What == storage.ScheduleMeeting {
 		if m, err := r.Tx.Meeting(s.MeetingID); err == nil {
@@ -61,7 +61,7 @@ func (a *App) scheduleLine(r *core.Req, s storage.Schedule) string {
 		}
 	}
 	line := fmt.Sprintf("#%d · %s · %s · %s", s.ID, a.describeWhen(r, s.Kind, s.Spec),
-		a.describeAudience(r, s.Audience, s.Buildings, s.TeamID), what)
+		a.announce.DescribeAudience(r, s.Audience, s.Buildings, s.TeamID), what)
 	if s.State == storage.SchedulePaused {
 		line += " · " + r.T("cal.paused")
 	}
@@ -69,7 +69,7 @@ func (a *App) scheduleLine(r *core.Req, s storage.Schedule) string {
 }
 
 // showSchedule shows one schedule with its next five runs and its buttons.
-func (a *App) showSchedule(r *core.Req, s storage.Schedule, edit bool) error {
+func (a *Calendar) showSchedule(r *core.Req, s storage.Schedule, edit bool) error {
 	runs := r.T("cal.paused")
 	if s.State == storage.ScheduleActive {
 		runs = a.runList(r, s.Kind, s.Spec)
@@ -99,9 +99,9 @@ func (a *App) showSchedule(r *core.Req, s storage.Schedule, edit bool) error {
 
 // scheduleButton routes the "sc:" buttons. Every press on a schedule is
 // authorised again with mayManageSchedule.
-func (a *App) scheduleButton(r *core.Req) error {
+func (a *Calendar) scheduleButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
-	if !r.Private() || len(a.audiences(r)) == 0 {
+	if !r.Private() || len(a.announce.Audiences(r)) == 0 {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if verb == "new" {
@@ -145,7 +145,7 @@ func (a *App) scheduleButton(r *core.Req) error {
 
 // setScheduleState pauses (p), resumes (r) or deletes (d) a schedule; its
 // pending run goes, or comes back, in the same transaction.
-func (a *App) setScheduleState(r *core.Req, s storage.Schedule, verb string) error {
+func (a *Calendar) setScheduleState(r *core.Req, s storage.Schedule, verb string) error {
 	state := map[string]string{"p": storage.SchedulePaused, "r": storage.ScheduleActive, "d": storage.ScheduleDeleted}[verb]
 	changed, err := r.Tx.SetScheduleState(s.ID, state, r.Now)
 	if err != nil {
@@ -172,7 +172,7 @@ func (a *App) setScheduleState(r *core.Req, s storage.Schedule, verb string) err
 }
 
 // saveWhen gives a schedule its new time and lays out its next run again.
-func (a *App) saveWhen(r *core.Req, d calData) error {
+func (a *Calendar) saveWhen(r *core.Req, d calData) error {
 	s, err := r.Tx.Schedule(d.Edit)
 	if err != nil && !core.IsNotFound(err) {
 		return err
@@ -208,7 +208,7 @@ func (a *App) saveWhen(r *core.Req, d calData) error {
 }
 
 // askWhenAgain refuses a time and offers the choices again.
-func (a *App) askWhenAgain(r *core.Req, d calData, key string) error {
+func (a *Calendar) askWhenAgain(r *core.Req, d calData, key string) error {
 	if err := r.Reply(r.T(key), nil); err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ func (a *App) askWhenAgain(r *core.Req, d calData, key string) error {
 }
 
 // saveText gives a notice its new text; the next run sends it.
-func (a *App) saveText(r *core.Req, d calData, text string) error {
+func (a *Calendar) saveText(r *core.Req, d calData, text string) error {
 	s, err := r.Tx.Schedule(d.Edit)
 	if err != nil && !core.IsNotFound(err) {
 		return err
@@ -239,9 +239,9 @@ func (a *App) saveText(r *core.Req, d calData, text string) error {
 	return a.showSchedule(r, s, false)
 }
 
-// calendarLink opens /schedule, /meeting or /meetings from a group's deep
+// CalendarLink opens /schedule, /meeting or /meetings from a group's deep
 // link, with the command's own role check.
-func (a *App) calendarLink(r *core.Req, name string) error {
+func (a *Calendar) CalendarLink(r *core.Req, name string) error {
 	r.Args = ""
 	_, err := a.RunCommand(r, name)
 	return err

@@ -1,17 +1,17 @@
-package commands
+package announce
 
 import "courtyard/commands/core"
 
-// announceCommandRows are announce's rows of the permission table.
-func (a *App) announceCommandRows() []core.Command {
+// CommandRows are announce's rows of the permission table.
+func (a *Announce) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "announce", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, Menu: core.Listed, Run: a.announce},
 		{Name: "announcements", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeAnnounce}, Menu: core.Listed, Run: a.announcements},
 	}
 }
 
-// announceButtonRows are announce's button rows.
-func (a *App) announceButtonRows() []core.Buttons {
+// ButtonRows are announce's button rows.
+func (a *Announce) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "an:", Run: a.announceButton, Refuse: "ann.not_yours", Private: "error.stale_button", Verbs: core.Verbs{
 			"ack":  {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeRecipient},
@@ -24,9 +24,9 @@ func (a *App) announceButtonRows() []core.Buttons {
 	}
 }
 
-// announceFlows are announce's conversations by name.
-func (a *App) announceFlows() map[string]core.FlowFunc {
+// Flows are announce's conversations by name.
+func (a *Announce) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowAnnounce: a.annText,
+		Flow: a.annText,
 	}
 }

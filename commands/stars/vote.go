@@ -1,4 +1,4 @@
-package commands
+package stars
 
 import (
 	"courtyard/commands/core"
@@ -11,7 +11,7 @@ import (
 // st:v:<candidate> votes. Every press is checked again: a registered
 // resident, the voting window open, the candidate on the ballot, not
 // oneself nor one's own building.
-func (a *App) starVoteButton(r *core.Req, parts []string) error {
+func (a *Stars) starVoteButton(r *core.Req, parts []string) error {
 	if !mayTakePart(r) {
 		return r.Toast(r.T("stars.register_first"))
 	}
@@ -53,7 +53,7 @@ func (a *App) starVoteButton(r *core.Req, parts []string) error {
 }
 
 // starVotingOpen is "" while round rd takes votes, else why not.
-func (a *App) starVotingOpen(r *core.Req, rd storage.StarRound) string {
+func (a *Stars) starVotingOpen(r *core.Req, rd storage.StarRound) string {
 	switch {
 	case rd.State == storage.StarClosed || !r.Now.Before(rd.VoteUntil):
 		return r.T("stars.vote.closed")
@@ -70,7 +70,7 @@ func ownCandidate(r *core.Req, c storage.StarCandidate) bool {
 }
 
 // ballot is a category's shortlist as buttons, the presser's vote marked.
-func (a *App) ballot(r *core.Req, rd storage.StarRound, cat config.StarCategory) (string, telegram.Keyboard, error) {
+func (a *Stars) ballot(r *core.Req, rd storage.StarRound, cat config.StarCategory) (string, telegram.Keyboard, error) {
 	cands, err := r.Tx.StarCandidates(rd.ID, cat.Key)
 	if err != nil {
 		return "", telegram.Keyboard{}, err
@@ -102,7 +102,7 @@ func (a *App) ballot(r *core.Req, rd storage.StarRound, cat config.StarCategory)
 
 // vote records the presser's vote for cand, replacing an earlier one in
 // the category, and says which.
-func (a *App) vote(r *core.Req, cand storage.StarCandidate) error {
+func (a *Stars) vote(r *core.Req, cand storage.StarCandidate) error {
 	rd, err := r.Tx.StarRound(cand.RoundID)
 	if err != nil {
 		return err

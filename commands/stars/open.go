@@ -1,4 +1,4 @@
-package commands
+package stars
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ var starAudiences = []string{storage.AudienceGroups, storage.AudienceResidents}
 
 // starOpenButton walks staff through opening a round: nomination days,
 // voting days, audience, then a preview with Open / Cancel.
-func (a *App) starOpenButton(r *core.Req, parts []string) error {
+func (a *Stars) starOpenButton(r *core.Req, parts []string) error {
 	if !mayRunStars(r) {
 		return r.Toast(r.T("stars.staff_only"))
 	}
@@ -94,7 +94,7 @@ func (a *App) starOpenButton(r *core.Req, parts []string) error {
 }
 
 // starPlan lays a round out from now: its title is the month it opens in.
-func (a *App) starPlan(r *core.Req, d starOpenData) storage.StarRound {
+func (a *Stars) starPlan(r *core.Req, d starOpenData) storage.StarRound {
 	local := r.Now.In(a.Loc)
 	title := fmt.Sprintf("%d-%02d", local.Year(), int(local.Month()))
 	nomEnd := r.Now.Add(time.Duration(d.Nom) * 24 * time.Hour)
@@ -105,7 +105,7 @@ func (a *App) starPlan(r *core.Req, d starOpenData) storage.StarRound {
 
 // openStarRound opens the round, lays out its three moments and tells the
 // audience that nominations are open.
-func (a *App) openStarRound(r *core.Req, d starOpenData) error {
+func (a *Stars) openStarRound(r *core.Req, d starOpenData) error {
 	if _, err := r.Tx.ActiveStarRound(); err == nil {
 		return r.EndFlowSaying(r.T("stars.open.already"))
 	} else if !core.IsNotFound(err) {
@@ -136,7 +136,7 @@ func (a *App) openStarRound(r *core.Req, d starOpenData) error {
 }
 
 // roundTitle names a round's month in the reader's language.
-func (a *App) roundTitle(rd storage.StarRound) core.InLang {
+func (a *Stars) roundTitle(rd storage.StarRound) core.InLang {
 	return func(lang string) string {
 		var y, m int
 		if n, _ := fmt.Sscanf(rd.Title, "%d-%d", &y, &m); n == 2 {
@@ -149,28 +149,28 @@ func (a *App) roundTitle(rd storage.StarRound) core.InLang {
 // starTell sends text (in each reader's language) to a round's audience,
 // with a button to the private chat while the round is open, and returns
 // how many chats it went to.
-func (a *App) starTell(r *core.Req, rd storage.StarRound, text func(lang string) string) (int, error) {
-	recips, err := a.recipients(r, storage.Announcement{Audience: rd.Audience})
+func (a *Stars) starTell(r *core.Req, rd storage.StarRound, text func(lang string) string) (int, error) {
+	recips, err := a.audience.Recipients(r, storage.Announcement{Audience: rd.Audience})
 	if err != nil {
 		return 0, err
 	}
 	for _, rc := range recips {
 		var kb any
 		if rd.State != storage.StarClosed {
-			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(rc.lang, "stars.button.go"), URL: a.DeepLink("stars")}}}}
+			kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(rc.Lang, "stars.button.go"), URL: a.DeepLink("stars")}}}}
 		}
 		prio := storage.PriorityBulk
-		if rc.chat < 0 {
+		if rc.Chat < 0 {
 			prio = storage.PriorityNotice
 		}
-		if err := a.Send(r.Tx, rc.chat, text(rc.lang), kb, prio, r.Now); err != nil {
+		if err := a.Send(r.Tx, rc.Chat, text(rc.Lang), kb, prio, r.Now); err != nil {
 			return 0, err
 		}
 	}
 	return len(recips), nil
 }
 
-func (a *App) starDaysKeyboard(r *core.Req, prefix string) telegram.Keyboard {
+func (a *Stars) starDaysKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 	var row []telegram.Button
 	for _, n := range a.Cfg.Stars.Days {
 		row = append(row, telegram.Button{Text: r.N("stars.days", n), CallbackData: prefix + strconv.Itoa(n)})
@@ -179,7 +179,7 @@ func (a *App) starDaysKeyboard(r *core.Req, prefix string) telegram.Keyboard {
 }
 
 // starCategoryList names the categories, in lang.
-func (a *App) starCategoryList(lang string) string {
+func (a *Stars) starCategoryList(lang string) string {
 	var names []string
 	for _, c := range a.Cfg.Stars.Categories {
 		names = append(names, starLabel(c, lang))
