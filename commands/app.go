@@ -17,6 +17,7 @@ import (
 	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
 	"courtyard/commands/patrol"
+	"courtyard/commands/people"
 	"courtyard/commands/pledge"
 	"courtyard/commands/privacy"
 	"courtyard/commands/stars"
@@ -43,7 +44,7 @@ type (
 // App is the capabilities over the core.
 type App struct {
 	*core.Core
-	menus map[string]menuSet // private command menus by role:lang
+	people *people.People
 
 	tickets   *tickets.Tickets
 	mediation *mediation.Mediation
@@ -63,35 +64,33 @@ type App struct {
 func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time.Time, log *slog.Logger, health Health) *App {
 	a := &App{Core: core.New(cfg, cat, botName, now, log, health)}
 	a.teams = teams.New(a.Core)
-	a.tickets = tickets.New(a.Core, a)
+	a.tickets = tickets.New(a.Core)
+	a.people = people.New(a.Core, a.tickets)
 	a.mediation = mediation.New(a.Core, a.tickets)
 	a.care = care.New(a.Core, a.tickets)
 	a.announce = announce.New(a.Core)
 	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
 	a.jobs = jobs.New(a.Core, a.calendar)
-	a.patrol = patrol.New(a.Core, patrol.Deps{People: a, Teams: a.teams, Tickets: a})
+	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a})
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
-	a.tickets.Connect(a.mediation, a.privacy)
+	a.tickets.Connect(a.people, a.mediation, a.privacy)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
 	sum := summary.New(a.Core)
 
 	// The rows in the order the command menus and /help list them:
 	// registration first, then tickets, the rest, and staff's tools last.
-	a.Register(a.peopleCommandRows(), a.peopleButtonRows(), a.peopleFlows(), core.Hooks{
-		NoFlow:   a.noFlow,
-		MainMenu: func(r *core.Req) any { return a.mainMenu(r) },
-	})
+	a.Register(a.people.CommandRows(), a.people.ButtonRows(), a.people.Flows(), a.people.Hooks())
 	a.Register(a.tickets.CommandRows(), a.tickets.ButtonRows(), a.tickets.Flows(), core.Hooks{
 		Before:    []core.Handler{a.tickets.OpenedPrivate},
 		After:     []core.Handler{a.tickets.TellUnreached},
 		FloodFree: tickets.ReportWords,
 	})
 	// The menu follows a role changed by the update, once it is done.
-	a.Register(nil, nil, nil, core.Hooks{After: []core.Handler{a.syncOwnMenu}})
+	a.Register(nil, nil, nil, a.people.AfterUpdate())
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
@@ -104,7 +103,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 		}
 		a.Register(c.CommandRows(), c.ButtonRows(), flows, core.Hooks{})
 	}
-	a.menus = a.buildMenus() // from the rows just registered
+	a.people.BuildMenus() // from the rows just registered
 	return a
 }
 
@@ -112,18 +111,6 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 // snapshot.
 func (a *App) BuildExport(tx *storage.Tx, q storage.ExportRequest) ([]storage.OutMsg, error) {
 	return a.ledger.BuildExport(tx, q)
-}
-
-// noFlow answers a private message when no conversation is going on.
-func (a *App) noFlow(r *core.Req) error {
-	if !r.Me.Registered() {
-		return a.AskBuilding(r, r.T("start.welcome", core.Esc(a.Cfg.Community.Name)))
-	}
-	if core.VoiceOf(r) != nil {
-		// A voice note out of the blue is most likely a report.
-		return r.Reply(r.T("report.voice_no_flow"), a.mainMenu(r))
-	}
-	return r.Reply(r.T("fallback.not_understood"), a.mainMenu(r))
 }
 
 // Escalate forwards to tickets: unclaimed and stalled tickets go up.
@@ -160,4 +147,13 @@ func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) 
 // reminders, as the organiser's Post button does.
 func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
 	return a.calendar.PostMeeting(ctx, tx, m, now)
+}
+
+// MenuPeople are the people whose command menus the bot keeps.
+func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) { return a.people.MenuPeople(tx) }
+
+// SyncMenu sets m's command menu when it is not the one their role and
+// language want (or always, with force).
+func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
+	return a.people.SyncMenu(tx, m, force, now)
 }

@@ -16,6 +16,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/commands/jobs"
 	"courtyard/commands/patrol"
+	"courtyard/commands/people"
 	"courtyard/commands/teams"
 	"courtyard/commands/tickets"
 	"courtyard/config"
@@ -214,7 +215,7 @@ var fuzzFlows = []struct {
 	name, step, data string
 }{
 	{0, "", "", ""},
-	{fuzzNew, flowRegister, "unit", `{"building":"1"}`},
+	{fuzzNew, people.FlowRegister, "unit", `{"building":"1"}`},
 	{fuzzResident, tickets.FlowReport, "text", `{"kind":"report","category":"water","building":"1"}`},
 	{fuzzStaff, jobs.FlowJob, "title", `{}`},
 	{fuzzStaff, jobs.FlowJob, "when", `{"title":"Sweep"}`},

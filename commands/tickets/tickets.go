@@ -54,14 +54,15 @@ type Tickets struct {
 	retention Retention
 }
 
-// New returns the tickets capability. The mediation room and retention
-// stand on tickets in turn: Connect hands them over once they are built.
-func New(c *core.Core, people People) *Tickets {
-	return &Tickets{Core: c, people: people}
+// New returns the tickets capability. Registration, the mediation room and
+// retention stand on tickets in turn: Connect hands them over once built.
+func New(c *core.Core) *Tickets {
+	return &Tickets{Core: c}
 }
 
-// Connect gives tickets the mediation room and the retention of closed
-// tickets.
-func (a *Tickets) Connect(m Mediation, ret Retention) {
-	a.mediation, a.retention = m, ret
+// Connect gives tickets registration (where a report starts for someone
+// not registered yet), the mediation room and the retention of closed
+// tickets, which are built on tickets in turn.
+func (a *Tickets) Connect(p People, m Mediation, ret Retention) {
+	a.people, a.mediation, a.retention = p, m, ret
 }

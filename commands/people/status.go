@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"courtyard/commands/core"
@@ -6,7 +6,7 @@ import (
 )
 
 // status shows staff how sending and polling are going.
-func (a *App) status(r *core.Req) error {
+func (a *People) status(r *core.Req) error {
 	h, err := r.Tx.OutboxHealth(r.Now)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"encoding/json"
@@ -10,7 +10,8 @@ import (
 	"courtyard/telegram"
 )
 
-const flowRegister = "register"
+// FlowRegister is the registration conversation's name.
+const FlowRegister = "register"
 
 type regData struct {
 	Building string `json:"building"`
@@ -19,7 +20,7 @@ type regData struct {
 
 // start greets a person: a newcomer registers, a known resident sees their
 // profile. In a group it points to the private chat.
-func (a *App) start(r *core.Req) error {
+func (a *People) start(r *core.Req) error {
 	if !r.Private() {
 		return r.Reply(r.T("group.go_private"), a.LinkKeyboard(r, "start"))
 	}
@@ -36,7 +37,7 @@ func (a *App) start(r *core.Req) error {
 }
 
 // followFromLink follows a ticket after "me too" sent the person here.
-func (a *App) followFromLink(r *core.Req, arg string) error {
+func (a *People) followFromLink(r *core.Req, arg string) error {
 	id, ok := core.IdArg(arg)
 	if !ok {
 		return r.Reply(a.profile(r), a.profileKeyboard(r))
@@ -58,17 +59,17 @@ func (a *App) followFromLink(r *core.Req, arg string) error {
 }
 
 // AskBuilding starts registration with intro.
-func (a *App) AskBuilding(r *core.Req, intro string) error { return a.AskBuildingThen(r, intro, "") }
+func (a *People) AskBuilding(r *core.Req, intro string) error { return a.AskBuildingThen(r, intro, "") }
 
 // AskBuildingThen starts registration, remembering the deep link then.
-func (a *App) AskBuildingThen(r *core.Req, intro, then string) error {
-	if err := r.SetFlow(flowRegister, "building", regData{Then: then}); err != nil {
+func (a *People) AskBuildingThen(r *core.Req, intro, then string) error {
+	if err := r.SetFlow(FlowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
 	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.BuildingKeyboard())
 }
 
-func (a *App) BuildingKeyboard() telegram.Keyboard {
+func (a *People) BuildingKeyboard() telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, b := range a.Cfg.Community.Buildings {
@@ -85,7 +86,7 @@ func (a *App) BuildingKeyboard() telegram.Keyboard {
 }
 
 // regButton takes the building buttons and "change my details".
-func (a *App) regButton(r *core.Req) error {
+func (a *People) regButton(r *core.Req) error {
 	if !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
 	}
@@ -101,7 +102,7 @@ func (a *App) regButton(r *core.Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	f, err := r.Tx.Flow(r.Me.ID)
-	if core.IsNotFound(err) || (err == nil && f.Name != flowRegister) {
+	if core.IsNotFound(err) || (err == nil && f.Name != FlowRegister) {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if err != nil {
@@ -109,7 +110,7 @@ func (a *App) regButton(r *core.Req) error {
 	}
 	var d regData
 	_ = json.Unmarshal([]byte(f.Data), &d) // a flow from before the deep link was kept has none
-	if err := r.SetFlow(flowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
+	if err := r.SetFlow(FlowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
 		return err
 	}
 	if err := r.Edit(r.T("start.building_chosen", core.Esc(building)), nil); err != nil {
@@ -120,7 +121,7 @@ func (a *App) regButton(r *core.Req) error {
 }
 
 // regText takes the typed unit.
-func (a *App) regText(r *core.Req, f storage.Flow) error {
+func (a *People) regText(r *core.Req, f storage.Flow) error {
 	if f.Step != "unit" {
 		return r.Reply(r.T("start.tap_building"), a.BuildingKeyboard())
 	}
@@ -162,7 +163,7 @@ func validUnit(s string) bool {
 	return true
 }
 
-func (a *App) profile(r *core.Req) string {
+func (a *People) profile(r *core.Req) string {
 	var b strings.Builder
 	b.WriteString(r.T("profile.title") + "\n")
 	b.WriteString(r.T("profile.home", core.Esc(r.Me.Building), core.Esc(r.Me.Unit)) + "\n")
@@ -174,7 +175,7 @@ func (a *App) profile(r *core.Req) string {
 	return b.String()
 }
 
-func (a *App) profileKeyboard(r *core.Req) telegram.Keyboard {
+func (a *People) profileKeyboard(r *core.Req) telegram.Keyboard {
 	kb := a.mainMenu(r)
 	kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{
 		{Text: r.T("profile.change"), CallbackData: "reg:change"},

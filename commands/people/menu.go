@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ type menuSet struct {
 }
 
 // buildMenus makes the private menu of every role in every language.
-func (a *App) buildMenus() map[string]menuSet {
+func (a *People) buildMenus() map[string]menuSet {
 	out := map[string]menuSet{}
 	for _, role := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
 		for _, lang := range locale.Languages() {
@@ -40,7 +40,7 @@ func (a *App) buildMenus() map[string]menuSet {
 // language is the one Telegram's default menus already pick for them needs
 // no menu of their own, unless one was set before (a revoked role). force
 // sends even a menu that was already set.
-func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
+func (a *People) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
 	role, lang := a.RoleOf(m), a.LangOf(m)
 	want := a.menus[string(role)+":"+lang]
 	have, err := tx.MenuOf(m.ID)
@@ -60,7 +60,7 @@ func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Ti
 
 // syncOwnMenu keeps the menu of the person writing in private current: it
 // is how a new administrator's first message gives them their menu.
-func (a *App) syncOwnMenu(r *core.Req) error {
+func (a *People) syncOwnMenu(r *core.Req) error {
 	if !r.Private() || r.Chat.ID != r.Me.ID {
 		return nil
 	}
@@ -69,7 +69,7 @@ func (a *App) syncOwnMenu(r *core.Req) error {
 
 // MenuPeople lists whose private menu to check at start: role holders,
 // the administrators the bot knows, and everyone given a menu before.
-func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
+func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 	seen := map[int64]bool{}
 	var out []storage.Member
 	add := func(m storage.Member) {

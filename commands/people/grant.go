@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 
 // grant: /grant <@user|id> <role> [building...], or as a reply to the
 // person's message: /grant <role> [building...].
-func (a *App) grant(r *core.Req) error {
+func (a *People) grant(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	target, words, err := a.Target(r, words)
 	if err != nil || target == nil {
@@ -39,7 +39,7 @@ func (a *App) grant(r *core.Req) error {
 }
 
 // revoke: /revoke <@user|id>, back to resident.
-func (a *App) revoke(r *core.Req) error {
+func (a *People) revoke(r *core.Req) error {
 	target, _, err := a.Target(r, strings.Fields(core.CleanLine(r.Args)))
 	if err != nil || target == nil {
 		return err
@@ -50,7 +50,7 @@ func (a *App) revoke(r *core.Req) error {
 // setRole applies a role change after checking who may make it: staff
 // manage residents and leaders; only admins manage staff; admins from the
 // configuration cannot be changed here; nobody changes their own role.
-func (a *App) setRole(r *core.Req, target storage.Member, role storage.Role, buildings []string) error {
+func (a *People) setRole(r *core.Req, target storage.Member, role storage.Role, buildings []string) error {
 	current := a.RoleOf(target)
 	switch {
 	case target.ID == r.Me.ID:
@@ -92,7 +92,7 @@ func (a *App) setRole(r *core.Req, target storage.Member, role storage.Role, bui
 // grantedMenu gives the person the command menu of their new role, when
 // they have a private chat with the bot to show it in (else their first
 // message there does).
-func (a *App) grantedMenu(r *core.Req, target storage.Member) error {
+func (a *People) grantedMenu(r *core.Req, target storage.Member) error {
 	have, err := r.Tx.MenuOf(target.ID)
 	if err != nil || (!target.Registered() && have == "") {
 		return err

@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"courtyard/commands/core"
@@ -20,51 +20,29 @@ func linkPayload(p string) string {
 	return ""
 }
 
-// openLink does what a /start payload was for: start a report or a wish,
-// follow a ticket, show a ticket. done is false for no known payload.
-func (a *App) openLink(r *core.Req, payload string) (bool, error) {
-	switch p := linkPayload(payload); {
-	case p == "report":
-		return true, a.tickets.Report(r)
-	case p == "wish":
-		return true, a.tickets.Wish(r)
-	case p == "teams", p == "team":
-		return true, a.teams.Teams(r)
-	case p == "hours":
-		r.Args = ""
-		return true, a.teams.Hours(r)
+// openLink does what a /start payload was for: run the command it names
+// (through its permission row, as if typed without arguments), follow a
+// ticket, show a ticket. done is false for no known payload.
+func (a *People) openLink(r *core.Req, payload string) (bool, error) {
+	p := linkPayload(payload)
+	switch {
+	case p == "":
+		return false, nil
 	case p == "help":
 		return true, a.help(r)
-	case p == "job":
-		r.Args = ""
-		return true, a.jobs.Job(r)
-	case p == "jobs":
-		return true, a.jobs.JobsCmd(r)
-	case p == "myjobs":
-		return true, a.jobs.MyJobs(r)
-	case p == "schedule", p == "meeting", p == "meetings":
-		return true, a.calendar.CalendarLink(r, p)
-	case p == "care":
-		return true, a.care.Care(r) // staff only: care checks it again
-	case p == "stars":
-		r.Args = ""
-		return true, a.stars.Stars(r)
-	case p == "pledge":
-		r.Args = ""
-		return true, a.pledge.Pledge(r)
-	case p == "pledges":
-		r.Args = ""
-		return true, a.pledge.Pledges(r)
 	case strings.HasPrefix(p, "me_"):
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):
 		return true, a.showFromLink(r, strings.TrimPrefix(p, "t_"))
+	case p == "team":
+		p = "teams"
 	}
-	return false, nil
+	r.Args = ""
+	return a.RunCommand(r, p)
 }
 
 // showFromLink shows a ticket a group's /ticket pointed to.
-func (a *App) showFromLink(r *core.Req, arg string) error {
+func (a *People) showFromLink(r *core.Req, arg string) error {
 	id, _ := core.IdArg(arg)
 	tk, err := r.Tx.Ticket(id)
 	if core.IsNotFound(err) {
@@ -78,7 +56,7 @@ func (a *App) showFromLink(r *core.Req, arg string) error {
 
 // registeredThen finishes registration that a deep link started: the
 // person is told they are registered, then the link's errand is done.
-func (a *App) registeredThen(r *core.Req, d regData, unit string) error {
+func (a *People) registeredThen(r *core.Req, d regData, unit string) error {
 	me, err := r.Tx.Member(r.Me.ID)
 	if err != nil {
 		return err

@@ -1,9 +1,9 @@
-package commands
+package people
 
 import "courtyard/commands/core"
 
-// peopleCommandRows are people's rows of the permission table.
-func (a *App) peopleCommandRows() []core.Command {
+// CommandRows are people's rows of the permission table.
+func (a *People) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "start", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.start},
 		{Name: "help", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.help},
@@ -16,8 +16,8 @@ func (a *App) peopleCommandRows() []core.Command {
 	}
 }
 
-// peopleButtonRows are people's button rows.
-func (a *App) peopleButtonRows() []core.Buttons {
+// ButtonRows are people's button rows.
+func (a *People) ButtonRows() []core.Buttons {
 	return []core.Buttons{
 		{Prefix: "reg:", Run: a.regButton, Private: "error.stale_button", Verbs: core.Verbs{
 			"change": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
@@ -33,9 +33,9 @@ func (a *App) peopleButtonRows() []core.Buttons {
 	}
 }
 
-// peopleFlows are people's conversations by name.
-func (a *App) peopleFlows() map[string]core.FlowFunc {
+// Flows are people's conversations by name.
+func (a *People) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowRegister: a.regText,
+		FlowRegister: a.regText,
 	}
 }

@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"courtyard/commands/core"
@@ -7,7 +7,7 @@ import (
 )
 
 // mainMenu is what a registered resident can do, as buttons.
-func (a *App) mainMenu(r *core.Req) telegram.Keyboard {
+func (a *People) mainMenu(r *core.Req) telegram.Keyboard {
 	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
 		{{Text: r.T("menu.report"), CallbackData: "menu:report"}, {Text: r.T("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.T("menu.my"), CallbackData: "menu:my"}, {Text: r.T("menu.help"), CallbackData: "menu:help"}},

@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 )
 
 // langCmd offers the languages as buttons.
-func (a *App) langCmd(r *core.Req) error {
+func (a *People) langCmd(r *core.Req) error {
 	var row []telegram.Button
 	for _, l := range locale.Languages() {
 		row = append(row, telegram.Button{Text: a.Cat.T(l, "lang.name"), CallbackData: "lang:" + l})
@@ -18,7 +18,7 @@ func (a *App) langCmd(r *core.Req) error {
 }
 
 // langButton switches the presser's language.
-func (a *App) langButton(r *core.Req) error {
+func (a *People) langButton(r *core.Req) error {
 	l := strings.TrimPrefix(r.CB.Data, "lang:")
 	if locale.Pick(l, "", "") != l {
 		return r.Toast(r.T("error.stale_button"))
@@ -35,7 +35,7 @@ func (a *App) langButton(r *core.Req) error {
 }
 
 // cancel leaves any conversation.
-func (a *App) cancel(r *core.Req) error {
+func (a *People) cancel(r *core.Req) error {
 	if _, err := r.Tx.Flow(r.Me.ID); core.IsNotFound(err) {
 		return r.Reply(r.T("cancel.nothing"), nil)
 	} else if err != nil {

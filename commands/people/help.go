@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 )
 
 // help lists the commands the caller may use, in their language.
-func (a *App) help(r *core.Req) error {
+func (a *People) help(r *core.Req) error {
 	if !r.Private() {
 		// In a group, one short line: the list is for the private chat.
 		return r.Reply(r.T("help.group"), a.LinkKeyboard(r, "help"))

@@ -1,4 +1,4 @@
-package commands
+package people
 
 import (
 	"courtyard/commands/core"
@@ -6,7 +6,7 @@ import (
 )
 
 // linkchat links the group it is sent in to a building or the community.
-func (a *App) linkchat(r *core.Req) error {
+func (a *People) linkchat(r *core.Req) error {
 	if r.Private() {
 		return r.Reply(r.T("linkchat.in_group"), nil)
 	}
@@ -39,7 +39,7 @@ var unlinkWords = map[string]bool{"off": true, "none": true, "取消": true, "�
 
 // unlinkchat: /linkchat off. The group no longer gets a building's tickets
 // and notices, and one-line reports are no longer filed there.
-func (a *App) unlinkchat(r *core.Req) error {
+func (a *People) unlinkchat(r *core.Req) error {
 	was, err := r.Tx.UnlinkChat(r.Chat.ID)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (a *App) unlinkchat(r *core.Req) error {
 // UnlinkedGroupReport refuses "/report text" in a group no one linked: a
 // ticket filed there would reach no building's leader, and its group line
 // would go to a chat nobody chose for it.
-func (a *App) UnlinkedGroupReport(r *core.Req, kind string) error {
+func (a *People) UnlinkedGroupReport(r *core.Req, kind string) error {
 	r.Lang = a.Cfg.Community.Language
 	return r.Reply(r.T("report.group_not_linked"), a.LinkKeyboard(r, kind))
 }
