@@ -360,12 +360,13 @@ func (w *qaWorld) qaClock() {
 func (w *qaWorld) qaVisits() {
 	w.qaSay(w.staffEn, "/care")
 	w.qaPress(w.staffEn, "cr:new")
-	w.qaPress(w.staffEn, "cr:b:3")
+	w.qaPress(w.staffEn, "fl:care:o:building:3")
 	w.qaSay(w.staffEn, "7-0401")
 	w.qaSay(w.staffEn, "Mrs Liu")
-	w.qaPress(w.staffEn, "cr:r:lives_alone")
-	w.qaPress(w.staffEn, "cr:skip")
-	w.qaPress(w.staffEn, "cr:skip")
+	w.qaPress(w.staffEn, "fl:care:o:reason:lives_alone")
+	w.qaPress(w.staffEn, "fl:care:s:contact")
+	w.qaPress(w.staffEn, "fl:care:s:notes")
+	w.qaPress(w.staffEn, "fl:care:y:ok")
 	var hh int64
 	w.db(func(tx *storage.Tx) error {
 		hs, err := tx.Households(false)
@@ -375,12 +376,13 @@ func (w *qaWorld) qaVisits() {
 		return err
 	})
 	w.qaPress(w.staffEn, "cr:vis:"+itoa(hh))
-	w.qaPress(w.staffEn, "cr:vt:"+itoa(hh)+":"+itoa(w.zhao.ID))
+	w.qaPress(w.staffEn, "cr:va:"+itoa(hh))
+	w.qaPress(w.staffEn, "fl:care_vis:k:who:"+itoa(w.zhao.ID))
 	w.qaSay(w.staffZh, "/care")
 	w.qaAt("2026-09-10 12:00")
 	w.qaAt("2026-09-18 09:00")
 	w.qaPress(w.zhao, "vi:done:")
-	w.qaPress(w.zhao, "vi:skip:")
+	w.qaPress(w.zhao, "fl:visit_note:s:note")
 	w.qaSay(w.staffZh, "/visits")
 	w.qaAt("2026-09-22 09:00")
 	w.qaSay(w.staffEn, "/holidays")

@@ -106,7 +106,7 @@ var permEffects = []struct{ who, action, table string }{
 	{"team-lead", "tm:ok", "team_members"},
 	{"team-member", "pt:take", "patrol_duty"},
 	{"team-lead", "pt:tp", "patrol_templates"},
-	{"staff", "cr:x", "care_households"},
+	{"staff", "cr:xy", "care_households"},
 	{"unregistered", "lang:*", "members"},
 	{"staff", "jb:cxy", "jobs"},
 	{"team-member", "tm:leavey", "team_members"},

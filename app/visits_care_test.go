@@ -37,18 +37,18 @@ func TestVisitsCareBadInput(t *testing.T) {
 
 	// Fields over their limits: refused, the question stands, nothing filed.
 	list := c.visSay(c.admin, "/care", "cr:new", "Care list")
-	q := c.visPress(c.admin, list, "cr:new", "cr:b:", "Which building")
-	c.visPress(c.admin, q, "cr:b:3", "", "unit")
+	q := c.visPress(c.admin, list, "cr:new", "fl:care:o:building:", "Which building")
+	c.visPress(c.admin, q, "fl:care:o:building:3", "", "unit")
 	c.visSay(c.admin, strings.Repeat("1", 17), "", "Unit: that has 17 characters; at most 16", "Nothing was saved")
 	c.visSay(c.admin, "7-0401", "", "name")
 	c.visSay(c.admin, strings.Repeat("刘", 65), "", "Name: that has 65 characters; at most 64")
-	r := c.visSay(c.admin, "刘秀英", "cr:r:", "Why")
-	c.visSay(c.admin, "lonely", "", "choose with the buttons")
-	r = c.visPress(c.admin, r, "cr:r:other", "", "few words")
+	c.visSay(c.admin, "刘秀英", "fl:care:o:reason:", "Why")
+	r := c.visSay(c.admin, "lonely", "fl:care:o:reason:", "Please tap one of the buttons below", "Why do they need care?")
+	c.visPress(c.admin, r, "fl:care:o:reason:other", "", "few words")
 	c.visSay(c.admin, strings.Repeat("x", 101), "", "Why: that has 101 characters; at most 100")
-	c.visSay(c.admin, "after a fall", "cr:skip", "contact")
+	c.visSay(c.admin, "after a fall", "fl:care:s:contact", "contact")
 	c.visSay(c.admin, strings.Repeat("8", 101), "", "Contact: that has 101 characters; at most 100")
-	c.visSay(c.admin, "13800001111", "cr:skip", "Notes")
+	c.visSay(c.admin, "13800001111", "fl:care:s:notes", "Notes")
 	c.visSay(c.admin, strings.Repeat("注", 501), "", "Notes: that has 501 characters; at most 500")
 	c.db(func(tx *storage.Tx) error {
 		hs, err := tx.Households(false)
@@ -57,7 +57,8 @@ func TestVisitsCareBadInput(t *testing.T) {
 		}
 		return err
 	})
-	page := c.visSay(c.admin, "钥匙在邻居家", "cr:vis:", "Household added", "after a fall", "13800001111", "钥匙在邻居家")
+	c.visSay(c.admin, "钥匙在邻居家", "fl:care:y:ok", "Add this household", "after a fall", "13800001111", "钥匙在邻居家")
+	page := c.visSay(c.admin, "yes", "cr:vis:", "Household added", "after a fall", "13800001111", "钥匙在邻居家")
 	var id int64
 	c.db(func(tx *storage.Tx) error {
 		hs, err := tx.Households(false)
@@ -69,9 +70,11 @@ func TestVisitsCareBadInput(t *testing.T) {
 
 	// Visitors: someone unknown, a resident, then a leader by @username.
 	pick := c.visEdited(c.admin, page, "cr:vis:"+itoa(id), "Visitors of")
-	c.visPress(c.admin, pick, "cr:va:"+itoa(id), "", "@username")
-	c.visSay(c.admin, "@nobody", "", "I don't know that person yet")
-	c.visSay(c.admin, "2001", "", "王阿姨 is neither a building leader nor a volunteer", "Nothing was changed")
+	who := c.visPress(c.admin, pick, "cr:va:"+itoa(id), "fl:care_vis:k:", "Who should visit?")
+	c.visSay(c.admin, "@nobody", "fl:care_vis:k:", "Nobody on the list matches “@nobody”", "Who should visit?")
+	c.visSay(c.admin, "2001", "fl:care_vis:k:", "Nobody on the list matches “2001”", "Who should visit?")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), who.ID, "fl:care_vis:k:who:2001") // not offered: forged
+	c.visAnswered("That person is not on the list")
 	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), pick.ID, "cr:vt:"+itoa(id)+":2001") // not offered: forged
 	c.visAnswered("neither a building leader nor a volunteer")
 	c.visSay(c.admin, "@linlead", "cr:vis:", "Saved", "Visitors: 林")
@@ -110,13 +113,14 @@ func TestVisitsForgedPresses(t *testing.T) {
 	press(c.admin, false, "vi:done:"+itoa(v1.ID), "This visit is not yours")
 	press(c.lin, true, "vi:done:"+itoa(v1.ID), "这不是您负责的走访")
 	press(c.wang, false, "vi:done:99999", "这不是您负责的走访")
-	press(c.li, false, "vi:tk:"+itoa(v1.ID), "This visit is not yours")
+	press(c.li, false, "vi:tk:"+itoa(v1.ID), "This button no longer works")
 	press(c.wang, false, "cr:v:"+itoa(h1), "只有工作人员")
 	press(c.wang, false, "cr:x:"+itoa(h1), "只有工作人员")
 	press(c.li, false, "cr:vt:"+itoa(h2)+":"+itoa(c.li.ID), "Only staff")
 	press(c.admin, true, "cr:v:"+itoa(h1), "Only staff")
-	// Li's own visit, but no note yet: nothing to make a ticket of.
-	press(c.li, false, "vi:tk:"+itoa(v2.ID), "")
+	// The note is a conversation now: its old buttons do nothing.
+	press(c.li, false, "vi:tk:"+itoa(v2.ID), "This button no longer works")
+	press(c.li, false, "fl:visit_note:o:file:report", "This button no longer works")
 	c.settle()
 	c.db(func(tx *storage.Tx) error {
 		for _, id := range []int64{v1.ID, v2.ID} {

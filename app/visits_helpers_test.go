@@ -128,31 +128,32 @@ type visHousehold struct {
 	building, unit, name, reason, reasonText, contact, notes string
 }
 
-// visAdd walks the admin through /care's Add and returns the household's
-// page and id.
+// visAdd walks the admin through /care's Add, confirms, and returns the
+// household's page and id.
 func (c *visCast) visAdd(hh visHousehold) (telegramtest.Message, int64) {
 	c.t.Helper()
 	list := c.visSay(c.admin, "/care", "cr:new", "Care list")
-	m := c.visPress(c.admin, list, "cr:new", "cr:b:", "Which building")
-	m = c.visPress(c.admin, m, "cr:b:"+hh.building, "", "unit")
+	m := c.visPress(c.admin, list, "cr:new", "fl:care:o:building:", "Which building")
+	m = c.visPress(c.admin, m, "fl:care:o:building:"+hh.building, "", "unit")
 	m = c.visSay(c.admin, hh.unit, "", "name")
-	m = c.visSay(c.admin, hh.name, "cr:r:", "Why")
+	m = c.visSay(c.admin, hh.name, "fl:care:o:reason:", "Why")
 	if hh.reason == "other" {
-		m = c.visPress(c.admin, m, "cr:r:other", "", "few words")
-		m = c.visSay(c.admin, hh.reasonText, "cr:skip", "contact")
+		m = c.visPress(c.admin, m, "fl:care:o:reason:other", "", "few words")
+		m = c.visSay(c.admin, hh.reasonText, "fl:care:s:contact", "contact")
 	} else {
-		m = c.visPress(c.admin, m, "cr:r:"+hh.reason, "cr:skip", "contact")
+		m = c.visPress(c.admin, m, "fl:care:o:reason:"+hh.reason, "fl:care:s:contact", "contact")
 	}
 	if hh.contact == "" {
-		m = c.visPress(c.admin, m, "cr:skip", "cr:skip", "Notes")
+		m = c.visPress(c.admin, m, "fl:care:s:contact", "fl:care:s:notes", "Notes")
 	} else {
-		m = c.visSay(c.admin, hh.contact, "cr:skip", "Notes")
+		m = c.visSay(c.admin, hh.contact, "fl:care:s:notes", "Notes")
 	}
 	if hh.notes == "" {
-		m = c.visPress(c.admin, m, "cr:skip", "cr:vis:", "Household added")
+		m = c.visPress(c.admin, m, "fl:care:s:notes", "fl:care:y:ok", "Add this household", hh.name)
 	} else {
-		m = c.visSay(c.admin, hh.notes, "cr:vis:", "Household added")
+		m = c.visSay(c.admin, hh.notes, "fl:care:y:ok", "Add this household", hh.name)
 	}
+	m = c.visPress(c.admin, m, "fl:care:y:ok", "cr:vis:", "Household added")
 	var id int64
 	c.db(func(tx *storage.Tx) error {
 		hs, err := tx.Households(false)
@@ -169,11 +170,13 @@ func (c *visCast) visAdd(hh visHousehold) (telegramtest.Message, int64) {
 	return m, id
 }
 
-// visAssign picks member as a visitor of household id from the page.
+// visAssign chooses member as a visitor of household id from its page,
+// by the name's button, and returns the page sent after it.
 func (c *visCast) visAssign(page telegramtest.Message, id int64, member int64) telegramtest.Message {
 	c.t.Helper()
 	pick := c.visEdited(c.admin, page, "cr:vis:"+itoa(id), "Visitors of")
-	return c.visEdited(c.admin, pick, "cr:vt:"+itoa(id)+":"+itoa(member), "Visitors of")
+	who := c.visPress(c.admin, pick, "cr:va:"+itoa(id), "fl:care_vis:k:who:"+itoa(member), "Who should visit?")
+	return c.visPress(c.admin, who, "fl:care_vis:k:who:"+itoa(member), "cr:vis:", "Saved")
 }
 
 // visRound moves the clock to the round's start and runs it.

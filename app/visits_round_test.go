@@ -41,13 +41,12 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 	v1 := c.visVisit(h1)
 	last := c.visLast(c.lin.ID)
 	c.tg.Press(c.lin, linList, "vi:done:"+itoa(v1.ID))
-	ask := c.visNext(c.lin.ID, last, "vi:skip:", "刘秀英")
+	c.visNext(c.lin.ID, last, "fl:visit_note:s:note", "刘秀英")
 	c.tg.WaitMessage(t, c.lin.ID, func(m telegramtest.Message) bool {
 		return m.ID == linList.ID && strings.Contains(m.Plain, "已走访") && !hasButtonPrefix(m, "vi:done:")
 	}, wait)
-	_ = ask
-	noted := c.visSay(c.lin, "送了米和油；卫生间的灯坏了", "vi:tk:", "已记录")
-	done := c.visEdited(c.lin, noted, "vi:tk:"+itoa(v1.ID), "已提交工单")
+	noted := c.visSay(c.lin, "送了米和油；卫生间的灯坏了", "fl:visit_note:o:file:report", "您的备注")
+	done := c.visPress(c.lin, noted, "fl:visit_note:o:file:report", "", "已提交工单")
 	var tk storage.Ticket
 	c.db(func(tx *storage.Tx) error {
 		v, err := tx.Visit(v1.ID)

@@ -22,9 +22,17 @@ type Tickets interface {
 type Care struct {
 	*core.Core
 	tickets Tickets
+
+	household *core.Dialog // adds a household or changes a field of one
+	visitor   *core.Dialog // chooses a visitor for a household
+	note      *core.Dialog // takes a visit's note, made a ticket or a wish
 }
 
 // New returns the care list over c; tickets files what a visit found.
 func New(c *core.Core, tickets Tickets) *Care {
-	return &Care{Core: c, tickets: tickets}
+	a := &Care{Core: c, tickets: tickets}
+	a.household = a.householdDialog()
+	a.visitor = a.visitorDialog()
+	a.note = a.noteDialog()
+	return a
 }

@@ -161,12 +161,7 @@ func (a *Care) careButton(r *core.Req) error {
 		}
 		return r.Edit(text, kb)
 	case "new":
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return a.careAsk(r, careData{}, "building")
-	case "b", "r", "skip":
-		return a.careFlowButton(r, parts)
+		return a.household.Start(r, nil)
 	}
 	id, ok := parts.Id(1)
 	if !ok {
@@ -201,23 +196,14 @@ func (a *Care) householdButton(r *core.Req, h storage.Household, parts []string)
 		if !editableField(arg) {
 			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return a.careAsk(r, careData{ID: h.ID}, arg)
+		return a.startEdit(r, h, arg)
 	case "x":
-		if err := r.Tx.SetHouseholdArchived(h.ID, !h.Archived, r.Now); err != nil {
-			return err
+		if !h.Archived {
+			return a.askArchive(r, h)
 		}
-		action := "archive"
-		if h.Archived {
-			action = "restore"
-		}
-		if err := a.logCare(r, h.ID, action, ""); err != nil {
-			return err
-		}
-		h.Archived = !h.Archived
-		return a.showCarePage(r, h, true)
+		return a.setArchived(r, h, false)
+	case "xy":
+		return a.setArchived(r, h, true)
 	case "vis":
 		return a.showVisitorPicker(r, h, false)
 	case "vt":
@@ -227,12 +213,38 @@ func (a *Care) householdButton(r *core.Req, h storage.Household, parts []string)
 		}
 		return a.toggleVisitor(r, h, mid)
 	case "va":
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return a.careAsk(r, careData{ID: h.ID}, "visitor")
+		return a.startVisitor(r, h)
 	}
 	return r.Toast(r.T("error.stale_button"))
+}
+
+// askArchive asks, in place of household h's page, whether to archive
+// it: it then leaves the visit rounds.
+func (a *Care) askArchive(r *core.Req, h storage.Household) error {
+	id := core.Itoa(h.ID)
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		r.AnswerButton(core.AnswerConfirm, "cr:xy:"+id), r.AnswerButton(core.AnswerCancel, "cr:v:"+id)}}}
+	return r.Edit(r.T("care.confirm_archive"), kb)
+}
+
+// setArchived archives household h or restores it, recorded in its
+// record, and shows its page; a household already so is only shown.
+func (a *Care) setArchived(r *core.Req, h storage.Household, archived bool) error {
+	if h.Archived == archived {
+		return a.showCarePage(r, h, false)
+	}
+	if err := r.Tx.SetHouseholdArchived(h.ID, archived, r.Now); err != nil {
+		return err
+	}
+	action := "restore"
+	if archived {
+		action = "archive"
+	}
+	if err := a.logCare(r, h.ID, action, ""); err != nil {
+		return err
+	}
+	h.Archived = archived
+	return a.showCarePage(r, h, true)
 }
 
 // showCarePage puts household h's page in place of the pressed message.

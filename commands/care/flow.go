@@ -1,157 +1,139 @@
 package care
 
 import (
+	"slices"
+
 	"courtyard/commands/core"
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
 // FlowCare is the conversation that adds a household or changes one of
 // its fields.
 const FlowCare = "care"
 
-// careData is a household being added (ID 0) or the one whose field is
-// being changed, and what was answered so far.
-type careData struct {
-	ID         int64  `json:"id,omitempty"`
-	Building   string `json:"b,omitempty"`
-	Unit       string `json:"u,omitempty"`
-	Name       string `json:"n,omitempty"`
-	Reason     string `json:"r,omitempty"`
-	ReasonText string `json:"rt,omitempty"`
-	Contact    string `json:"c,omitempty"`
-}
+// What the care conversations keep with their answers.
+const (
+	vID    = "id"    // the household being changed; absent while one is added
+	vField = "field" // the field being changed
+)
 
 // careLimits are the longest answers per step, in characters.
 var careLimits = map[string]int{"unit": core.MaxUnit, "name": maxCareName, "reason_text": maxCareReason,
 	"contact": maxCareContact, "notes": maxCareNotes}
 
-// careAsk moves the care conversation to step and asks its question.
-func (a *Care) careAsk(r *core.Req, d careData, step string) error {
-	if err := r.SetFlow(FlowCare, step, d); err != nil {
-		return err
+// householdDialog asks for a new household's building, unit, name, why
+// they need care (in words when "other"), contact and staff notes, and
+// confirms before filing it; to change a field, seeded with vID and
+// vField, it asks that field alone and saves it at once.
+func (a *Care) householdDialog() *core.Dialog {
+	asks := func(fields ...string) func(core.Values) bool {
+		return func(v core.Values) bool { return v.Int(vID) == 0 || slices.Contains(fields, v.String(vField)) }
 	}
-	switch step {
-	case "building":
-		var rows [][]telegram.Button
-		var row []telegram.Button
-		for _, b := range a.Cfg.Community.Buildings {
-			row = append(row, telegram.Button{Text: b, CallbackData: "cr:b:" + b})
-			if len(row) == 4 {
-				rows, row = append(rows, row), nil
-			}
-		}
-		if len(row) > 0 {
-			rows = append(rows, row)
-		}
-		return r.Reply(r.T("care.ask_building"), telegram.Keyboard{InlineKeyboard: rows})
-	case "reason":
-		var rows [][]telegram.Button
-		for _, k := range careReasons {
-			rows = append(rows, []telegram.Button{{Text: r.T("care.reason." + k), CallbackData: "cr:r:" + k}})
-		}
-		return r.Reply(r.T("care.ask_reason"), telegram.Keyboard{InlineKeyboard: rows})
-	case "contact", "notes":
-		label := "care.button_skip"
-		if d.ID != 0 {
-			label = "care.button_clear"
-		}
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T(label), CallbackData: "cr:skip"}}}}
-		return r.Reply(r.T("care.ask_"+step, careLimits[step]), kb)
-	case "visitor":
-		return r.Reply(r.T("care.ask_visitor"), telegram.ForceReply{ForceReply: true})
+	other := func(v core.Values) bool { return asks("reason")(v) && v.String("reason") == "other" }
+	text := func(field, label string) core.TextStep {
+		return core.TextStep{Name: field, Label: label, Ask: a.askField(field), Parse: a.parseField(field)}
 	}
-	return r.Reply(r.T("care.ask_"+step, careLimits[step]), telegram.ForceReply{ForceReply: true})
+	optional := func(field string) core.OptionalStep {
+		return core.OptionalStep{TextStep: text(field, "care.field."+field), Skip: a.skipLabel}
+	}
+	return &core.Dialog{
+		Name: FlowCare,
+		Min:  core.StaffUp,
+		Steps: []core.Step{
+			core.OnlyIf(asks("building"), core.ChoiceStep{Name: "building", Label: "care.field.building",
+				Ask: a.askField("building"), Options: a.buildingOptions}),
+			core.OnlyIf(asks("unit"), text("unit", "care.field.unit")),
+			core.OnlyIf(asks("name"), text("name", "care.field.name")),
+			core.OnlyIf(asks("reason"), core.ChoiceStep{Name: "reason", Label: "care.field.reason",
+				Ask: a.askField("reason"), Options: a.reasonOptions}),
+			core.OnlyIf(other, text("reason_text", "care.label.reason_text")),
+			core.OnlyIf(asks("contact"), optional("contact")),
+			core.OnlyIf(asks("notes"), optional("notes")),
+			core.OnlyIf(func(v core.Values) bool { return v.Int(vID) == 0 }, core.ConfirmStep{Name: "ok", Summary: a.addSummary}),
+		},
+		Done: a.householdDone,
+	}
 }
 
-// careText takes what staff typed at the care conversation's step.
-func (a *Care) careText(r *core.Req, f storage.Flow) error {
-	var d careData
-	if !a.mayEditCare(r) || core.JsonInto(f.Data, &d) != nil {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
+// askField is the question of a field, with its limit.
+func (a *Care) askField(field string) func(*core.Req, core.Values) string {
+	return func(r *core.Req, _ core.Values) string {
+		if limit, ok := careLimits[field]; ok {
+			return r.T("care.ask_"+field, limit)
 		}
+		return r.T("care.ask_" + field)
+	}
+}
+
+// skipLabel is Skip while adding, Clear it while changing.
+func (a *Care) skipLabel(r *core.Req, v core.Values) string {
+	if v.Int(vID) != 0 {
+		return r.T("care.button_clear")
+	}
+	return r.T("care.button_skip")
+}
+
+// parseField reads a field typed: one line (the notes may have several),
+// not empty, within its limit.
+func (a *Care) parseField(field string) func(*core.Req, core.Values, string) (any, string) {
+	return func(r *core.Req, _ core.Values, text string) (any, string) {
+		value := core.CleanLine(text)
+		if field == "notes" {
+			value = core.CleanText(text)
+		}
+		if value == "" {
+			return nil, r.T("care.ask_"+field, careLimits[field])
+		}
+		if n, limit := core.RuneLen(value), careLimits[field]; n > limit {
+			return nil, r.T("care.too_long", r.T("care.field."+field), n, limit)
+		}
+		return value, ""
+	}
+}
+
+// buildingOptions are the community's buildings; 3栋 and 3号楼 pick 3.
+func (a *Care) buildingOptions(*core.Req, core.Values) []core.Option {
+	var opts []core.Option
+	for _, b := range a.Cfg.Community.Buildings {
+		opts = append(opts, core.Option{Key: b, Zh: b, Words: []string{b + "栋", b + "号楼", b + "号", "building " + b}})
+	}
+	return opts
+}
+
+// reasonOptions are why a household needs care.
+func (a *Care) reasonOptions(*core.Req, core.Values) []core.Option {
+	var opts []core.Option
+	for _, k := range careReasons {
+		opts = append(opts, a.Option(k, "care.reason."+k))
+	}
+	return opts
+}
+
+// householdOf is the household the answers describe.
+func householdOf(v core.Values) storage.Household {
+	h := storage.Household{Building: v.String("building"), Unit: v.String("unit"), Name: v.String("name"),
+		Reason: v.String("reason"), Contact: v.String("contact"), Notes: v.String("notes")}
+	if h.Reason == "other" {
+		h.ReasonText = v.String("reason_text")
+	}
+	return h
+}
+
+// addSummary is the household about to be added, as staff will see it.
+func (a *Care) addSummary(r *core.Req, v core.Values) string {
+	return r.T("care.confirm_add", a.householdText(r, householdOf(v), careFull))
+}
+
+// householdDone files the new household, or saves the field changed.
+func (a *Care) householdDone(r *core.Req, v core.Values) error {
+	if !a.mayEditCare(r) {
 		return r.Reply(r.T("care.staff_only"), nil)
 	}
-	switch f.Step {
-	case "building", "reason":
-		return r.Reply(r.T("care.use_buttons"), nil)
-	case "visitor":
-		return a.visitorByText(r, d)
+	if v.Int(vID) != 0 {
+		return a.careSave(r, v)
 	}
-	value := core.CleanLine(r.Text)
-	if f.Step == "notes" {
-		value = core.CleanText(r.Text)
-	}
-	if value == "" {
-		return r.Reply(r.T("care.ask_"+f.Step, careLimits[f.Step]), nil)
-	}
-	if n, limit := core.RuneLen(value), careLimits[f.Step]; n > limit {
-		return r.Reply(r.T("care.too_long", r.T("care.field."+f.Step), n, limit), nil)
-	}
-	return a.careAnswer(r, d, f.Step, value)
-}
-
-// careFlowButton takes a building, a reason or Skip pressed in the care
-// conversation.
-func (a *Care) careFlowButton(r *core.Req, parts []string) error {
-	var d careData
-	f, ok, err := r.FlowFor(FlowCare, &d)
-	if !ok || err != nil {
-		return err
-	}
-	arg := ""
-	if len(parts) > 1 {
-		arg = parts[1]
-	}
-	switch {
-	case parts[0] == "b" && f.Step == "building" && a.Buildings[arg],
-		parts[0] == "r" && f.Step == "reason" && validReason(arg),
-		parts[0] == "skip" && (f.Step == "contact" || f.Step == "notes"):
-	default:
-		return r.Toast(r.T("error.stale_button"))
-	}
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	return a.careAnswer(r, d, f.Step, arg)
-}
-
-// careAnswer keeps value for step: a change is saved at once; an addition
-// goes on to the next question, and is filed after the notes.
-func (a *Care) careAnswer(r *core.Req, d careData, step, value string) error {
-	if step == "reason" && value == "other" {
-		d.Reason = value
-		return a.careAsk(r, d, "reason_text")
-	}
-	if d.ID != 0 {
-		return a.careSave(r, d, step, value)
-	}
-	next := map[string]string{"building": "unit", "unit": "name", "name": "reason", "reason": "contact",
-		"reason_text": "contact", "contact": "notes"}
-	switch step {
-	case "building":
-		d.Building = value
-	case "unit":
-		d.Unit = value
-	case "name":
-		d.Name = value
-	case "reason":
-		d.Reason = value
-	case "reason_text":
-		d.ReasonText = value
-	case "contact":
-		d.Contact = value
-	case "notes":
-		return a.careCreate(r, d, value)
-	}
-	return a.careAsk(r, d, next[step])
-}
-
-// careCreate files the household the conversation gathered.
-func (a *Care) careCreate(r *core.Req, d careData, notes string) error {
-	h := storage.Household{Building: d.Building, Unit: d.Unit, Name: d.Name, Reason: d.Reason, ReasonText: d.ReasonText,
-		Contact: d.Contact, Notes: notes, CreatedBy: r.Me.ID}
+	h := householdOf(v)
+	h.CreatedBy = r.Me.ID
 	id, err := r.Tx.CreateHousehold(h, r.Now)
 	if err != nil {
 		return err
@@ -159,15 +141,12 @@ func (a *Care) careCreate(r *core.Req, d careData, notes string) error {
 	if err := a.logCare(r, id, "create", ""); err != nil {
 		return err
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
 	return a.replyCarePage(r, id, "care.added")
 }
 
 // flowHousehold reads the household a conversation is about, with full
-// access checked again; when it is gone or no longer theirs the
-// conversation ends, the person is told, and ok is false.
+// access checked again; when it is gone or no longer theirs the person is
+// told, and ok is false.
 func (a *Care) flowHousehold(r *core.Req, id int64) (h storage.Household, ok bool, err error) {
 	h, err = r.Tx.Household(id)
 	if err == nil {
@@ -177,40 +156,31 @@ func (a *Care) flowHousehold(r *core.Req, id int64) (h storage.Household, ok boo
 		}
 	}
 	if core.IsNotFound(err) {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return h, false, err
-		}
 		return h, false, r.Reply(r.T("care.gone"), nil)
 	}
 	return h, err == nil, err
 }
 
-// careSave changes one field of household d.ID.
-func (a *Care) careSave(r *core.Req, d careData, step, value string) error {
-	h, ok, err := a.flowHousehold(r, d.ID)
+// careSave changes the field v names of household v's id.
+func (a *Care) careSave(r *core.Req, v core.Values) error {
+	h, ok, err := a.flowHousehold(r, v.Int(vID))
 	if !ok {
 		return err
 	}
-	field := step
-	switch step {
-	case "reason":
-		err = r.Tx.SetHouseholdField(h.ID, "reason_text", "", r.Now)
-	case "reason_text":
-		field = "reason"
-		if err = r.Tx.SetHouseholdField(h.ID, "reason", "other", r.Now); err == nil {
-			err = r.Tx.SetHouseholdField(h.ID, "reason_text", value, r.Now)
-		}
+	field := v.String(vField)
+	if !editableField(field) {
+		return r.Reply(r.T("care.gone"), nil)
 	}
-	if err == nil && step != "reason_text" {
-		err = r.Tx.SetHouseholdField(h.ID, step, value, r.Now)
+	if field == "reason" {
+		err = r.Tx.SetHouseholdField(h.ID, "reason_text", householdOf(v).ReasonText, r.Now)
+	}
+	if err == nil {
+		err = r.Tx.SetHouseholdField(h.ID, field, v.String(field), r.Now)
 	}
 	if err != nil {
 		return err
 	}
 	if err := a.logCare(r, h.ID, "edit", field); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	return a.replyCarePage(r, h.ID, "care.saved")
@@ -229,11 +199,14 @@ func (a *Care) replyCarePage(r *core.Req, id int64, note string) error {
 	return r.Reply(r.T(note)+"\n\n"+text, kb)
 }
 
-func validReason(k string) bool {
-	for _, x := range careReasons {
-		if x == k {
-			return true
-		}
+// startEdit begins the conversation that changes field of household h.
+func (a *Care) startEdit(r *core.Req, h storage.Household, field string) error {
+	seed := core.Values{}
+	if err := seed.Set(vID, h.ID); err != nil {
+		return err
 	}
-	return false
+	if err := seed.Set(vField, field); err != nil {
+		return err
+	}
+	return a.household.Start(r, seed)
 }

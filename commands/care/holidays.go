@@ -8,22 +8,24 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
+	"courtyard/when"
 )
 
 // holidays: /holidays [year], the year's holidays with their dates (this
-// year by default), those that bring visits marked.
+// year by default; the year as when reads it: 2027, 2027年, 明年, next
+// year), those that bring visits marked.
 func (a *Care) holidays(r *core.Req) error {
 	year := r.Now.In(a.Loc).Year()
 	if arg := core.CleanLine(r.Args); arg != "" {
-		y, err := strconv.Atoi(arg)
+		y, err := when.ParseYear(arg, r.Now, a.Loc)
 		if err != nil || y < holiday.MinYear || y > holiday.MaxYear {
-			return r.Reply(r.T("holiday.bad_year", core.Esc(core.LimitRunes(arg, 16)), holiday.MinYear, holiday.MaxYear), nil)
+			return r.Reply(r.T("holiday.bad_year", core.Esc(core.LimitRunes(arg, 16)), holiday.MinYear, holiday.MaxYear, when.ExampleYear(r.Lang)), nil)
 		}
 		year = y
 	}
 	days, err := holiday.Year(year)
 	if errors.Is(err, holiday.ErrYear) {
-		return r.Reply(r.T("holiday.bad_year", year, holiday.MinYear, holiday.MaxYear), nil)
+		return r.Reply(r.T("holiday.bad_year", year, holiday.MinYear, holiday.MaxYear, when.ExampleYear(r.Lang)), nil)
 	}
 	if err != nil {
 		return err

@@ -11,6 +11,9 @@ import (
 // FlowVisitNote is the conversation that takes a visit's note.
 const FlowVisitNote = "visit_note"
 
+// vVisit is the visit whose note the conversation takes.
+const vVisit = "visit"
+
 // visitList is visitor pr.me's households in round d: the visit fields
 // only, a Visited button by each not yet visited. n is how many.
 func (a *Care) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, int, error) {
@@ -61,15 +64,13 @@ func (a *Care) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, 
 	return text, kb, n, nil
 }
 
-// visitButton routes the vi: buttons: vi:<action>:<visit id>. Every press
-// is authorised again: only the household's assigned visitor, in private.
+// visitButton routes the vi: buttons: vi:done:<visit id>. Every press is
+// authorised again (checkVisit): only the household's assigned visitor,
+// in private.
 func (a *Care) visitButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "vi:")
-	if len(parts) != 2 {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	id, ok := core.IdArg(parts[1])
-	if !ok {
+	id, ok := parts.Id(1)
+	if len(parts) != 2 || parts[0] != "done" || !ok {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	v, err := r.Tx.Visit(id)
@@ -89,21 +90,7 @@ func (a *Care) visitButton(r *core.Req) error {
 		}
 		return r.Toast(r.T("visits.not_yours"))
 	}
-	switch parts[0] {
-	case "done":
-		return a.markVisited(r, v, h)
-	case "tk", "wish":
-		return a.visitTicket(r, v, h, parts[0] == "wish")
-	case "skip":
-		if err := a.endVisitFlow(r); err != nil {
-			return err
-		}
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return r.Edit(r.T("visits.thanks"), nil)
-	}
-	return r.Toast(r.T("error.stale_button"))
+	return a.markVisited(r, v, h)
 }
 
 // mayMarkVisit: the household's assigned visitor, who may read its visit
@@ -141,97 +128,9 @@ func (a *Care) markVisited(r *core.Req, v storage.Visit, h storage.Household) er
 	if err := r.Edit(text, markup); err != nil {
 		return err
 	}
-	if err := r.SetFlow(FlowVisitNote, "note", v.ID); err != nil {
+	seed := core.Values{}
+	if err := seed.Set(vVisit, v.ID); err != nil {
 		return err
 	}
-	skip := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + core.Itoa(v.ID)}}}}
-	return r.Reply(r.T("visits.ask_note", core.Esc(h.Name), maxVisitNote), skip)
-}
-
-// visitNoteText keeps the note typed after Visited and offers to make it
-// a ticket or a micro-wish.
-func (a *Care) visitNoteText(r *core.Req, f storage.Flow) error {
-	var id int64
-	if err := core.JsonInto(f.Data, &id); err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	v, err := r.Tx.Visit(id)
-	if err == nil && v.VisitedBy != r.Me.ID {
-		err = storage.ErrNotFound
-	}
-	if core.IsNotFound(err) {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	if err != nil {
-		return err
-	}
-	note := core.CleanText(r.Text)
-	if note == "" {
-		return r.Reply(r.T("visits.ask_note_text"), nil)
-	}
-	if n := core.RuneLen(note); n > maxVisitNote {
-		return r.Reply(r.T("visits.note_too_long", n, maxVisitNote), nil)
-	}
-	if err := r.Tx.SetVisitNote(v.ID, note); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	vid := core.Itoa(v.ID)
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.T("visits.button_ticket"), CallbackData: "vi:tk:" + vid}, {Text: r.T("visits.button_wish"), CallbackData: "vi:wish:" + vid}},
-		{{Text: r.T("visits.button_skip"), CallbackData: "vi:skip:" + vid}},
-	}}
-	return r.Reply(r.T("visits.note_saved", core.Quote(note, 300)), kb)
-}
-
-func (a *Care) endVisitFlow(r *core.Req) error {
-	f, err := r.Tx.Flow(r.Me.ID)
-	if core.IsNotFound(err) || (err == nil && f.Name != FlowVisitNote) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return r.Tx.EndFlow(r.Me.ID)
-}
-
-// visitTicket files visit v's note as a ticket or a micro-wish in one step:
-// reported by the visitor, for the household's building, the name hidden,
-// and never posted in a group: the household is not to be pointed at.
-// The building's leaders (or staff) get it in private as any new ticket,
-// the visitor too when they lead the building.
-func (a *Care) visitTicket(r *core.Req, v storage.Visit, h storage.Household, wish bool) error {
-	switch {
-	case v.VisitedBy != r.Me.ID || v.Note == "":
-		return r.Toast(r.T("error.stale_button"))
-	case v.TicketID != 0:
-		return r.Toast(r.T("visits.ticket_already", v.TicketID))
-	}
-	kind := storage.TicketKindReport
-	if wish {
-		kind = storage.TicketKindWish
-	}
-	tk := storage.Ticket{Kind: kind, Category: a.GuessCategory(kind, v.Note), Building: h.Building, ReporterID: r.Me.ID,
-		Text: v.Note, HideName: true}
-	id, err := r.Tx.CreateTicket(tk, r.Now)
-	if err != nil {
-		return err
-	}
-	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.Now
-	if err := r.Tx.SetVisitTicket(v.ID, id); err != nil {
-		return err
-	}
-	if err := r.Tx.LogCare(h.ID, r.Me.ID, "ticket", "#"+core.Itoa(id), r.Now); err != nil {
-		return err
-	}
-	told, err := a.tickets.AlertNewTicket(r, tk)
-	if err != nil {
-		return err
-	}
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	return r.Edit(r.T("visits.ticket_opened."+kind, a.Headline(r.Lang, tk))+"\n"+told, nil)
+	return a.note.Start(r, seed)
 }

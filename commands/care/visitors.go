@@ -1,57 +1,31 @@
 package care
 
 import (
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
 
-// maxVisitorButtons bounds the visitor picker; others are added by
-// @username or id.
-const maxVisitorButtons = 30
+// FlowVisitor is the conversation that chooses a visitor for a household.
+const FlowVisitor = "care_vis"
 
-// showVisitorPicker lists who may visit household h, a tick by those
-// assigned; a press assigns or unassigns. Assigned visitors who are no
-// longer candidates are listed too, so that they can be taken off.
+// showVisitorPicker lists household h's visitors, a press taking one
+// off, with Add a visitor (the choice among those who may visit) and Done.
 func (a *Care) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool) error {
 	assigned, err := r.Tx.HouseholdVisitors(h.ID)
 	if err != nil {
 		return err
 	}
-	cands, err := r.Tx.VisitorCandidates(maxVisitorButtons)
-	if err != nil {
-		return err
-	}
-	on := map[int64]bool{}
-	people := assigned
-	for _, m := range assigned {
-		on[m.ID] = true
-	}
-	for _, m := range cands {
-		if !on[m.ID] {
-			people = append(people, m)
-		}
-	}
-	var rows [][]telegram.Button
-	for _, m := range people {
-		mark := "☐ "
-		if on[m.ID] {
-			mark = "☑ "
-		}
-		label := mark + core.LimitRunes(m.Name, 32)
-		if m.Building != "" {
-			label += " · " + m.Building
-		}
-		rows = append(rows, []telegram.Button{{Text: label, CallbackData: "cr:vt:" + core.Itoa(h.ID) + ":" + core.Itoa(m.ID)}})
-	}
 	id := core.Itoa(h.ID)
+	var rows [][]telegram.Button
+	for _, m := range assigned {
+		rows = append(rows, []telegram.Button{{Text: "☑ " + visitorLabel(m), CallbackData: "cr:vt:" + id + ":" + core.Itoa(m.ID)}})
+	}
 	rows = append(rows, []telegram.Button{{Text: r.T("care.button_add_visitor"), CallbackData: "cr:va:" + id},
 		{Text: r.T("care.button_done"), CallbackData: "cr:v:" + id}})
 	text := r.T("care.visitor_picker", a.householdLine(r, h))
-	if len(cands) == 0 {
-		text += "\n" + r.T("care.no_candidates")
+	if len(assigned) == 0 {
+		text += "\n" + r.T("care.no_visitors")
 	}
 	kb := telegram.Keyboard{InlineKeyboard: rows}
 	if err := r.Toast(""); err != nil {
@@ -61,6 +35,100 @@ func (a *Care) showVisitorPicker(r *core.Req, h storage.Household, inPlace bool)
 		return r.Edit(text, kb)
 	}
 	return r.Reply(text, kb)
+}
+
+// visitorLabel is a visitor's name on a button, with their building.
+func visitorLabel(m storage.Member) string {
+	label := core.LimitRunes(m.Name, 32)
+	if m.Building != "" {
+		label += " · " + m.Building
+	}
+	return label
+}
+
+// visitorDialog chooses one of those who may visit (building leaders,
+// staff, volunteers of a team, registered) who does not visit the
+// household yet, and assigns them.
+func (a *Care) visitorDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: FlowVisitor,
+		Min:  core.StaffUp,
+		Steps: []core.Step{core.PersonStep{Name: "who", Ask: func(r *core.Req, _ core.Values) string { return r.T("care.ask_visitor") },
+			People: a.visitorChoices, Show: func(_ *core.Req, m storage.Member) string { return visitorLabel(m) }}},
+		Done: a.visitorDone,
+	}
+}
+
+// startVisitor begins choosing a visitor for household h.
+func (a *Care) startVisitor(r *core.Req, h storage.Household) error {
+	seed := core.Values{}
+	if err := seed.Set(vID, h.ID); err != nil {
+		return err
+	}
+	return a.visitor.Start(r, seed)
+}
+
+// visitorChoices are those who may visit and do not visit household
+// v's id yet, by name.
+func (a *Care) visitorChoices(r *core.Req, v core.Values) ([]storage.Member, error) {
+	cands, err := r.Tx.VisitorCandidates(-1)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := a.Staff(r.Tx)
+	if err != nil {
+		return nil, err
+	}
+	assigned, err := r.Tx.HouseholdVisitors(v.Int(vID))
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, m := range assigned {
+		seen[m.ID] = true
+	}
+	var out []storage.Member
+	for _, m := range append(cands, staff...) {
+		if seen[m.ID] {
+			continue
+		}
+		seen[m.ID] = true
+		if ok, err := a.mayBeVisitor(r.Tx, m); err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// visitorDone assigns the visitor chosen and sends the household's page.
+func (a *Care) visitorDone(r *core.Req, v core.Values) error {
+	h, ok, err := a.flowHousehold(r, v.Int(vID))
+	if !ok {
+		return err
+	}
+	m, err := r.Tx.Member(v.Int("who"))
+	if err != nil {
+		return err
+	}
+	if ok, err := a.mayBeVisitor(r.Tx, m); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return r.Reply(r.T("care.not_visitor", core.Esc(m.Name)), nil)
+	}
+	if on, err := r.Tx.IsHouseholdVisitor(h.ID, m.ID); err != nil || !on {
+		if err != nil {
+			return err
+		}
+		if err := a.assignVisitor(r, h, m); err != nil {
+			return err
+		}
+	}
+	return a.replyCarePage(r, h.ID, "care.saved")
 }
 
 // toggleVisitor assigns member mid to household h, or takes them off.
@@ -92,38 +160,6 @@ func (a *Care) toggleVisitor(r *core.Req, h storage.Household, mid int64) error 
 		return err
 	}
 	return a.showVisitorPicker(r, h, true)
-}
-
-// visitorByText assigns the visitor staff named by @username or id.
-func (a *Care) visitorByText(r *core.Req, d careData) error {
-	h, ok, err := a.flowHousehold(r, d.ID)
-	if !ok {
-		return err
-	}
-	who := strings.TrimSpace(core.CleanLine(r.Text))
-	m, ok, err := a.FindPerson(r, who, "care.ask_visitor")
-	if !ok || err != nil {
-		return err
-	}
-	if ok, err := a.mayBeVisitor(r.Tx, m); err != nil || !ok {
-		if err != nil {
-			return err
-		}
-		return r.Reply(r.T("care.not_visitor", core.Esc(m.Name)), nil)
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	if on, err := r.Tx.IsHouseholdVisitor(h.ID, m.ID); err != nil || on {
-		if err != nil {
-			return err
-		}
-		return a.replyCarePage(r, h.ID, "care.saved")
-	}
-	if err := a.assignVisitor(r, h, m); err != nil {
-		return err
-	}
-	return a.replyCarePage(r, h.ID, "care.saved")
 }
 
 // assignVisitor makes m a visitor of h, records it and tells m (without the

@@ -1,13 +1,13 @@
 package care
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
 	"courtyard/storage"
+	"courtyard/when"
 )
 
 // visitsCmd: /visits [holiday] [year], a round's plan and what is done
@@ -116,17 +116,13 @@ func (a *Care) plannedOnly(r *core.Req, b *strings.Builder, key string, start ti
 	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
 
-// visitsArgs reads [holiday] [year]; ok is false when it answered.
+// visitsArgs reads [holiday] [year], the year as when reads it (2027,
+// 明年, next year) before or after the holiday; ok is false when it
+// answered.
 func (a *Care) visitsArgs(r *core.Req) (string, int, bool, error) {
-	words := strings.Fields(core.CleanLine(r.Args))
-	year := 0
-	if n := len(words); n > 0 {
-		if y, err := strconv.Atoi(words[n-1]); err == nil {
-			if y < holiday.MinYear || y > holiday.MaxYear {
-				return "", 0, false, r.Reply(r.T("holiday.bad_year", y, holiday.MinYear, holiday.MaxYear), nil)
-			}
-			year, words = y, words[:n-1]
-		}
+	words, year, typed := a.yearArg(r, strings.Fields(core.CleanLine(r.Args)))
+	if year != 0 && (year < holiday.MinYear || year > holiday.MaxYear) {
+		return "", 0, false, r.Reply(r.T("holiday.bad_year", core.Esc(typed), holiday.MinYear, holiday.MaxYear, when.ExampleYear(r.Lang)), nil)
 	}
 	key := ""
 	if len(words) > 0 {
@@ -152,11 +148,33 @@ func (a *Care) visitsArgs(r *core.Req) (string, int, bool, error) {
 	if year == 0 {
 		d, err := holiday.Next(key, since, a.Loc)
 		if err != nil {
-			return "", 0, false, r.Reply(r.T("holiday.bad_year", r.Now.Year()+1, holiday.MinYear, holiday.MaxYear), nil)
+			return "", 0, false, r.Reply(r.T("holiday.bad_year", r.Now.Year()+1, holiday.MinYear, holiday.MaxYear, when.ExampleYear(r.Lang)), nil)
 		}
 		year = d.Year()
 	}
 	return key, year, true, nil
+}
+
+// yearArg takes a year off the end of words, or else off their start (two
+// words first: "next year"): the words left, the year (0 when none) and
+// the year as typed.
+func (a *Care) yearArg(r *core.Req, words []string) ([]string, int, string) {
+	for _, n := range []int{2, 1} {
+		for _, atEnd := range []bool{true, false} {
+			if len(words) < n || (!atEnd && len(words) == n) {
+				continue
+			}
+			part, rest := words[:n], words[n:]
+			if atEnd {
+				part, rest = words[len(words)-n:], words[:len(words)-n]
+			}
+			s := strings.Join(part, " ")
+			if y, err := when.ParseYear(s, r.Now, a.Loc); err == nil {
+				return rest, y, s
+			}
+		}
+	}
+	return words, 0, ""
 }
 
 // holidayList names every holiday as /visits takes it.
