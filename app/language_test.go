@@ -246,21 +246,21 @@ func (w *qaWorld) qaPledges() {
 	w.fromZh = append(w.fromZh, "在 2026上半年 承诺：")
 	w.qaSay(w.staffZh, "/pledge period 2026上半年")
 	w.qaSay(w.leadEn, "/pledge")
-	w.qaReply(w.leadEn, "Fix the stair lights\nVisit the elders weekly")
+	w.qaSay(w.leadEn, "Fix the stair lights\nVisit the elders weekly")
 	w.qaTyped("en", "Fix the stair lights", "Visit the elders weekly")
-	w.qaPress(w.leadEn, "pl:pub")
+	w.qaPress(w.leadEn, "fl:pl_items:y:ok")
 	w.qaSay(w.zhao, "/pledge")
-	w.qaReply(w.zhao, "每周清理车棚\n教老人用手机")
+	w.qaSay(w.zhao, "每周清理车棚\n教老人用手机")
 	w.qaTyped("zh", "每周清理车棚", "教老人用手机")
-	w.qaPress(w.zhao, "pl:pub")
+	w.qaPress(w.zhao, "fl:pl_items:y:ok")
 	w.qaSay(w.leadEn, "/pledge")
 	w.qaPress(w.leadEn, "pl:d:")
-	w.qaReply(w.leadEn, "New bulbs on floors 2 to 5")
+	w.qaSay(w.leadEn, "New bulbs on floors 2 to 5")
 	w.qaSay(w.staffZh, "/pledge end")
 	for _, u := range []models.User{w.leadEn, w.zhao} {
 		w.qaSay(u, "/pledge")
 		w.qaPress(u, "pl:sr:")
-		w.qaReply(u, map[bool]string{true: "做到了一半", false: "Half of it done"}[u.ID == w.zhao.ID])
+		w.qaSay(u, map[bool]string{true: "做到了一半", false: "Half of it done"}[u.ID == w.zhao.ID])
 	}
 	w.qaSay(w.wang, "/pledges")
 	w.qaPress(w.wang, "pl:v:")
@@ -270,7 +270,7 @@ func (w *qaWorld) qaPledges() {
 	w.qaSay(w.staffEn, "/pledges")
 	w.qaPress(w.staffEn, "pl:v:")
 	w.qaPress(w.staffEn, "pl:c:")
-	w.qaReply(w.staffEn, "Good work, keep going")
+	w.qaSay(w.staffEn, "Good work, keep going")
 }
 
 // qaStarVote: nominations close, English staff shortlist both nominees,
