@@ -66,7 +66,10 @@ func (a *People) AskBuildingThen(r *core.Req, intro, then string) error {
 	if err := r.SetFlow(FlowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
-	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.BuildingKeyboard())
+	if intro != "" {
+		intro += "\n"
+	}
+	return r.Reply(intro+r.T("start.ask_building"), a.BuildingKeyboard())
 }
 
 func (a *People) BuildingKeyboard() telegram.Keyboard {
