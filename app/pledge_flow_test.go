@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"github.com/go-telegram/bot/models"
+
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 )
@@ -95,6 +97,44 @@ func TestPledgeFlowEnglish(t *testing.T) {
 		got, err := tx.Pledge(p.ID)
 		if err == nil && (got.Items[1].Note != "Fixed three bikes" || got.Items[1].Photo == "" || !got.Items[0].DoneAt.IsZero()) {
 			t.Errorf("items after the check-off: %+v", got.Items)
+		}
+		return err
+	})
+}
+
+// The rating's optional word: 取消 typed ends it with no rating; the Skip
+// button's words typed skip it, in either language.
+func TestPledgeRateWordTyped(t *testing.T) {
+	c := newPledgeCast(t)
+	c.pledgeMake(c.lin, "修好楼道灯", "已发布")
+	c.say(c.admin, "/pledge end")
+	c.expect(c.admin.ID, "Period 2026 H2 ended")
+	p := c.pledgeOf(c.lin)
+	rate := func(u models.User, stars string) {
+		t.Helper()
+		page := c.pledgeOpen(u, p, "")
+		c.tg.Press(u, page, "pl:r:"+itoa(p.ID))
+		m := c.starAfter(u.ID, page.ID, "pl:rv:"+itoa(p.ID)+":"+stars, "")
+		c.tg.Press(u, m, "pl:rv:"+itoa(p.ID)+":"+stars)
+		c.tg.WaitMessage(t, u.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "pl:rk") }, wait)
+	}
+	rate(c.zhao, "5")
+	c.say(c.zhao, "取消")
+	c.fsWant(c.zhao.ID, "已取消", "已取消。需要时再找我。", "-")
+	rate(c.zhao, "4")
+	c.say(c.zhao, "跳过")
+	c.expect(c.zhao.ID, "谢谢：您给 林 的承诺打了 4★")
+	rate(c.li, "3")
+	c.say(c.li, "Skip")
+	c.expect(c.li.ID, "Thank you: you rated 3★ for 林's pledge")
+	c.db(func(tx *storage.Tx) error {
+		got, err := tx.Pledge(p.ID)
+		if err == nil && (got.Ratings != 2 || got.Average != 3.5) {
+			t.Errorf("ratings %d, average %.1f; want 2 and 3.5", got.Ratings, got.Average)
+		}
+		words, err := tx.PledgeWords(p.ID)
+		if len(words) != 0 {
+			t.Errorf("a skipped word was kept: %q", words)
 		}
 		return err
 	})

@@ -40,13 +40,23 @@ func (a *Pledge) pledgeText(r *core.Req, f storage.Flow) error {
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "word" {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	if ans, ok := core.ReadAnswer(r.Text); ok && ans == core.AnswerCancel {
+	ans, _ := core.ReadAnswer(r.Text)
+	switch {
+	case ans == core.AnswerCancel:
 		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 			return err
 		}
 		return r.Reply(r.T("cancel.done"), nil)
+	case ans == core.AnswerNo || a.isSkip(r.Text):
+		return a.pledgeWord(r, d, "") // the Skip button, typed
 	}
 	return a.pledgeWord(r, d, core.CleanLine(r.Text))
+}
+
+// isSkip reports text that is the Skip button's words, in either language.
+func (a *Pledge) isSkip(text string) bool {
+	w := core.Fold(text)
+	return w == core.Fold(a.Cat.T("zh", "pledge.button.skip")) || w == core.Fold(a.Cat.T("en", "pledge.button.skip"))
 }
 
 // The pledge itself: the items, then the preview of what the community's
