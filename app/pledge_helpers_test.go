@@ -31,7 +31,7 @@ func (c *pledgeCast) pledgeAsk(u models.User) telegramtest.Message {
 	c.t.Helper()
 	last := c.starLast(u.ID)
 	c.say(u, "/pledge")
-	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ID > last && m.ForceReply }, wait)
+	return c.starAfter(u.ID, last, "fl:pl_items:x:items", "")
 }
 
 // pledgeMake pledges items as u and publishes them.
@@ -39,11 +39,9 @@ func (c *pledgeCast) pledgeMake(u models.User, items, published string) {
 	c.t.Helper()
 	ask := c.pledgeAsk(u)
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), items, ask)
-	preview := c.starAfter(u.ID, ask.ID, "pl:pub", "")
-	c.tg.Press(u, preview, "pl:pub")
-	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool {
-		return m.ID == preview.ID && len(m.Buttons) == 0 && pledgeHas(m.Plain, published)
-	}, wait)
+	preview := c.starAfter(u.ID, ask.ID, "fl:pl_items:y:ok", "")
+	c.tg.Press(u, preview, "fl:pl_items:y:ok")
+	c.starAfter(u.ID, preview.ID, "", published)
 }
 
 // pledgeOf is u's pledge in the current period.
@@ -69,7 +67,7 @@ func (c *pledgeCast) pledgeCheck(u models.User, p storage.Pledge, pos int, note 
 	data := "pl:d:" + itoa(p.ID) + ":" + itoa(int64(pos))
 	m := c.starAfter(u.ID, last, data, "")
 	c.tg.Press(u, m, data)
-	ask := c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && x.ForceReply }, wait)
+	ask := c.starAfter(u.ID, m.ID, "fl:pl_note:x:note", "")
 	if photo {
 		c.tg.SendPhoto(u, telegramtest.PrivateChat(u), note)
 	} else {

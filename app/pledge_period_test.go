@@ -21,14 +21,14 @@ func TestPledgePeriod(t *testing.T) {
 	groupBefore := len(c.tg.Messages(c.group.ID))
 	ask := c.pledgeAsk(c.lin)
 	c.tg.SendReply(c.lin, telegramtest.PrivateChat(c.lin), "1. 每周帮独居老人买菜\n2. 修好楼道灯\n3、组织一次楼院清洁", ask)
-	preview := c.starAfter(c.lin.ID, ask.ID, "pl:pub", "承诺是公开的")
+	preview := c.starAfter(c.lin.ID, ask.ID, "fl:pl_items:y:ok", "承诺是公开的")
 	if !strings.Contains(preview.Plain, "林 在 2026 H2 承诺：\n1. 每周帮独居老人买菜\n2. 修好楼道灯\n3. 组织一次楼院清洁") {
 		t.Errorf("preview: %s", preview.Plain)
 	}
 	if n := len(c.tg.Messages(c.group.ID)); n != groupBefore {
 		t.Fatal("the pledge reached the group before it was published")
 	}
-	c.tg.Press(c.lin, preview, "pl:pub")
+	c.tg.Press(c.lin, preview, "fl:pl_items:y:ok")
 	c.expect(c.group.ID, "林 在 2026 H2 承诺：", "1. 每周帮独居老人买菜", "3. 组织一次楼院清洁")
 	c.expect(c.lin.ID, "已发布（2026 H2）")
 	c.pledgeMake(c.wang, "陪楼下张奶奶聊天\n教邻居用手机挂号", "已发布")
@@ -53,13 +53,13 @@ func TestPledgePeriod(t *testing.T) {
 	c.say(c.lin, "/pledge")
 	m := c.starAfter(c.lin.ID, last, "pl:sr:"+itoa(lin.ID), "已完成 2/3")
 	c.tg.Press(c.lin, m, "pl:sr:"+itoa(lin.ID))
-	ask = c.tg.WaitMessage(t, c.lin.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && x.ForceReply }, wait)
+	ask = c.starAfter(c.lin.ID, m.ID, "fl:pl_text:x:text", "请回复您的自我述评")
 	c.tg.SendReply(c.lin, telegramtest.PrivateChat(c.lin), "买菜和修灯做到了，清洁活动下月补上。", ask)
 	c.expect(c.lin.ID, "自我述评已保存")
 
 	page := c.pledgeOpen(c.admin, lin, "Self-review: 买菜和修灯做到了")
 	c.tg.Press(c.admin, page, "pl:c:"+itoa(lin.ID))
-	ask = c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID > page.ID && x.ForceReply }, wait)
+	ask = c.starAfter(c.admin.ID, page.ID, "fl:pl_text:x:text", "Reply with your comment on 林's pledge")
 	c.tg.SendReply(c.admin, telegramtest.PrivateChat(c.admin), "做得扎实，清洁活动社区来配合。", ask)
 	c.expect(c.admin.ID, "Comment on 林's pledge saved")
 	c.expect(c.lin.ID, "社区对您在 2026 H2 的承诺作了点评：做得扎实")

@@ -89,20 +89,15 @@ func (c *starCast) starOpen(nom, vote string) int64 {
 	c.say(c.admin, "/stars")
 	m := c.starAfter(c.admin.ID, last, "st:o", "No star round is open")
 	c.tg.Press(c.admin, m, "st:o")
-	m = c.starAfter(c.admin.ID, m.ID, "st:od:"+nom, "How many days for nominations?")
-	c.tg.Press(c.admin, m, "st:od:"+nom)
-	m = c.tg.WaitMessage(c.t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "st:ov:"+vote) }, wait)
-	c.tg.Press(c.admin, m, "st:ov:"+vote)
-	m = c.tg.WaitMessage(c.t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "st:oa:groups") }, wait)
-	c.tg.Press(c.admin, m, "st:oa:groups")
-	m = c.tg.WaitMessage(c.t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "st:oy") }, wait)
-	if !strings.Contains(m.Plain, "Nobody, staff included, sees vote counts before the close") {
-		c.t.Errorf("preview does not say counts are hidden: %s", m.Plain)
-	}
-	c.tg.Press(c.admin, m, "st:oy")
-	c.tg.WaitMessage(c.t, c.admin.ID, func(x telegramtest.Message) bool {
-		return x.ID == m.ID && strings.Contains(x.Plain, "opened; the notice went to 1 chat")
-	}, wait)
+	m = c.starAfter(c.admin.ID, m.ID, "fl:star_open:o:nom:"+nom, "How many days for nominations?")
+	c.tg.Press(c.admin, m, "fl:star_open:o:nom:"+nom)
+	m = c.starAfter(c.admin.ID, m.ID, "fl:star_open:o:vote:"+vote, "How many days for voting?")
+	c.tg.Press(c.admin, m, "fl:star_open:o:vote:"+vote)
+	m = c.starAfter(c.admin.ID, m.ID, "fl:star_open:o:aud:groups", "Who should hear of the round")
+	c.tg.Press(c.admin, m, "fl:star_open:o:aud:groups")
+	m = c.starAfter(c.admin.ID, m.ID, "fl:star_open:y:ok", "Nobody, staff included, sees vote counts before the close")
+	c.tg.Press(c.admin, m, "fl:star_open:y:ok")
+	c.starAfter(c.admin.ID, m.ID, "", "opened; the notice went to 1 chat")
 	var id int64
 	c.db(func(tx *storage.Tx) error {
 		rd, err := tx.ActiveStarRound()
@@ -112,7 +107,9 @@ func (c *starCast) starOpen(nom, vote string) int64 {
 	return id
 }
 
-// starNominate nominates member (by its button; 0: the courtyard) in cat with reason.
+// starNominate nominates member (by its button, or its id typed when it
+// is not on the first page; 0: the courtyard) in cat with reason, and
+// confirms; want is in the thanks.
 func (c *starCast) starNominate(u models.User, round int64, cat string, member int64, reason, want string) {
 	c.t.Helper()
 	last := c.starLast(u.ID)
@@ -121,13 +118,18 @@ func (c *starCast) starNominate(u models.User, round int64, cat string, member i
 	m := c.starAfter(u.ID, last, data, "")
 	c.tg.Press(u, m, data)
 	if member != 0 {
-		pick := "st:w:" + itoa(round) + ":" + cat + ":" + itoa(member)
-		m = c.starAfter(u.ID, m.ID, pick, "")
-		c.tg.Press(u, m, pick)
+		m = c.starAfter(u.ID, m.ID, "", "")
+		if pick := "fl:star_nom:k:who:" + itoa(member); hasButton(m, pick) {
+			c.tg.Press(u, m, pick)
+		} else {
+			c.say(u, itoa(member))
+		}
 	}
-	ask := c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && x.ForceReply }, wait)
-	c.tg.SendReply(u, telegramtest.PrivateChat(u), reason, ask)
-	c.starAfter(u.ID, ask.ID, "", want)
+	ask := c.starAfter(u.ID, m.ID, "fl:star_nom:x:reason", "")
+	c.say(u, reason)
+	ok := c.starAfter(u.ID, ask.ID, "fl:star_nom:y:ok", "")
+	c.tg.Press(u, ok, "fl:star_nom:y:ok")
+	c.starAfter(u.ID, ok.ID, "", want)
 }
 
 // starCand is the id of the candidate member (or building) in a round's category.

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 )
 
@@ -22,34 +21,50 @@ func TestStarsFullRound(t *testing.T) {
 	c.starNominate(c.wang, rid, "community", c.li.ID, "每天帮邻居取快递", "谢谢：您提名了 Li 为社区之星")
 	c.starNominate(c.li, rid, "community", c.wang.ID, "She looks after the elderly on her floor", "you nominated 王阿姨 for Community star")
 	c.starNominate(c.admin, rid, "community", c.zhao.ID, "Sweeps the stairs", "you nominated 赵 for Community star")
-	// 赵 lives in building 1: 王阿姨 is not among the buttons, so he types her id.
+	// 赵 lives in building 1: his own building's people come first; he
+	// finds 王阿姨 by her unit.
 	last := c.starLast(c.zhao.ID)
 	c.say(c.zhao, "/stars")
 	m := c.starAfter(c.zhao.ID, last, "st:n:"+itoa(rid)+":community", "提名截止到")
 	c.tg.Press(c.zhao, m, "st:n:"+itoa(rid)+":community")
-	c.starAfter(c.zhao.ID, m.ID, "", "您提名谁为社区之星")
-	c.say(c.zhao, "2001")
-	ask := c.tg.WaitMessage(t, c.zhao.ID, func(x telegramtest.Message) bool {
-		return x.ForceReply && strings.Contains(x.Plain, "为什么提名 王阿姨")
-	}, wait)
-	c.tg.SendReply(c.zhao, telegramtest.PrivateChat(c.zhao), "热心肠，天天帮人", ask)
+	m = c.starAfter(c.zhao.ID, m.ID, "fl:star_nom:k:who:2001", "您提名谁为社区之星？")
+	if m.Buttons[0][0].Data != "fl:star_nom:k:who:"+itoa(c.admin.ID) {
+		t.Errorf("the first button is not of 赵's own building: %+v", m.Buttons)
+	}
+	c.say(c.zhao, "502")
+	m = c.expect(c.zhao.ID, "找到 1 位与“502”相符的人")
+	c.tg.Press(c.zhao, m, "fl:star_nom:k:who:2001")
+	c.expect(c.zhao.ID, "为什么提名 王阿姨 为社区之星")
+	c.say(c.zhao, "热心肠，天天帮人")
+	c.expect(c.zhao.ID, "提名 王阿姨 为社区之星，理由：“热心肠，天天帮人”", "确定吗")
+	c.say(c.zhao, "确定")
 	c.expect(c.zhao.ID, "谢谢：您提名了 王阿姨 为社区之星")
 
-	// Bad input: oneself (a forged button), a second nomination in a
-	// category, a reason over 300 characters, a resident for the leader star.
-	c.starForge(c.wang, "st:w:"+itoa(rid)+":leader:"+itoa(c.wang.ID), "不能提名自己")
+	// Bad input: a second nomination in a category; for the leader star,
+	// oneself and a resident who is no leader are not on the list; a
+	// reason over 300 characters.
 	c.starForge(c.wang, "st:n:"+itoa(rid)+":community", "您已经提名 Li 为社区之星：每个类别只能提名一次")
-	c.starForge(c.wang, "st:w:"+itoa(rid)+":leader:"+itoa(c.li.ID), "Li 不是楼栋长")
 	last = c.starLast(c.wang.ID)
 	c.say(c.wang, "/stars")
 	m = c.starAfter(c.wang.ID, last, "st:n:"+itoa(rid)+":leader", "社区之星：您提名了 Li")
 	c.tg.Press(c.wang, m, "st:n:"+itoa(rid)+":leader")
-	m = c.starAfter(c.wang.ID, m.ID, "st:w:"+itoa(rid)+":leader:"+itoa(c.lin.ID), "")
-	c.tg.Press(c.wang, m, "st:w:"+itoa(rid)+":leader:"+itoa(c.lin.ID))
-	ask = c.tg.WaitMessage(t, c.wang.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && x.ForceReply }, wait)
-	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), strings.Repeat("好", 301), ask)
-	ask = c.starAfter(c.wang.ID, ask.ID, "", "理由有 301 字，最多 300 字")
-	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "楼道灯坏了当天就修好", ask)
+	m = c.starAfter(c.wang.ID, m.ID, "fl:star_nom:k:who:"+itoa(c.lin.ID), "您提名谁为楼长之星？")
+	if len(m.Buttons) != 2 {
+		t.Errorf("the leader star offers others than the one leader: %+v", m.Buttons)
+	}
+	c.say(c.wang, itoa(c.wang.ID))
+	c.expect(c.wang.ID, "没有找到与“2001”相符的人", "您提名谁为楼长之星？")
+	c.say(c.wang, "@"+"nobody_here")
+	c.expect(c.wang.ID, "没有找到与“@nobody_here”相符的人")
+	c.say(c.wang, "Li")
+	m2 := c.expect(c.wang.ID, "没有找到与“Li”相符的人")
+	c.tg.Press(c.wang, m2, "fl:star_nom:k:who:"+itoa(c.lin.ID))
+	c.expect(c.wang.ID, "为什么提名 林 为楼长之星")
+	c.say(c.wang, strings.Repeat("好", 301))
+	c.expect(c.wang.ID, "理由有 301 字，最多 300 字")
+	c.say(c.wang, "楼道灯坏了当天就修好")
+	ok := c.expect(c.wang.ID, "提名 林 为楼长之星，理由：“楼道灯坏了当天就修好”")
+	c.tg.Press(c.wang, ok, "fl:star_nom:y:ok")
 	c.expect(c.wang.ID, "谢谢：您提名了 林 为楼长之星")
 	// The courtyard: one's own building, no one to pick.
 	c.starNominate(c.wang, rid, "courtyard", 0, "楼院干净，花草有人照料", "谢谢：您提名了 3号楼 为楼院之星")

@@ -8,9 +8,13 @@ import (
 )
 
 // grant: /grant <@user|id> <role> [building...], or as a reply to the
-// person's message: /grant <role> [building...].
+// person's message: /grant <role> [building...]; alone, in private, it
+// offers people, roles and buildings as buttons.
 func (a *People) grant(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
+	if len(words) == 0 && r.Private() && (r.Msg == nil || r.Msg.ReplyToMessage == nil) {
+		return a.grantFlow.Start(r, nil)
+	}
 	target, words, err := a.Target(r, words)
 	if err != nil || target == nil {
 		return err

@@ -20,14 +20,17 @@ type Tickets interface {
 // People is registration, roles and menus over the core.
 type People struct {
 	*core.Core
-	tickets Tickets
-	menus   map[string]menuSet // private command menus by role:lang
+	tickets   Tickets
+	menus     map[string]menuSet // private command menus by role:lang
+	grantFlow *core.Dialog       // /grant by buttons
 }
 
 // New returns people over c; Start must run once every capability has
 // registered its rows, since the menus are built from them.
 func New(c *core.Core, t Tickets) *People {
-	return &People{Core: c, tickets: t}
+	a := &People{Core: c, tickets: t}
+	a.grantFlow = a.grantDialog()
+	return a
 }
 
 // BuildMenus builds the command menus from the rows registered so far.

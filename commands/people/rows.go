@@ -30,12 +30,14 @@ func (a *People) ButtonRows() []core.Buttons {
 			"help": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone, Run: core.MenuPress(a.help)},
 			"lang": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.langCmd)},
 		}},
+		a.grantFlow.Buttons(),
 	}
 }
 
 // Flows are people's conversations by name.
 func (a *People) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		FlowRegister: a.regText,
+		FlowRegister:     a.regText,
+		a.grantFlow.Name: a.grantFlow.Continue,
 	}
 }

@@ -66,7 +66,10 @@ func (a *People) AskBuildingThen(r *core.Req, intro, then string) error {
 	if err := r.SetFlow(FlowRegister, "building", regData{Then: then}); err != nil {
 		return err
 	}
-	return r.Reply(intro+"\n"+r.T("start.ask_building"), a.BuildingKeyboard())
+	if intro != "" {
+		intro += "\n"
+	}
+	return r.Reply(intro+r.T("start.ask_building"), a.BuildingKeyboard())
 }
 
 func (a *People) BuildingKeyboard() telegram.Keyboard {
@@ -110,24 +113,30 @@ func (a *People) regButton(r *core.Req) error {
 	}
 	var d regData
 	_ = json.Unmarshal([]byte(f.Data), &d) // a flow from before the deep link was kept has none
-	if err := r.SetFlow(FlowRegister, "unit", regData{Building: building, Then: d.Then}); err != nil {
+	if err := r.Edit(r.T("start.building_chosen", core.Esc(building)), nil); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("start.building_chosen", core.Esc(building)), nil); err != nil {
+	return a.askUnit(r, building, d.Then)
+}
+
+// askUnit asks for the unit in building.
+func (a *People) askUnit(r *core.Req, building, then string) error {
+	if err := r.SetFlow(FlowRegister, "unit", regData{Building: building, Then: then}); err != nil {
 		return err
 	}
 	return r.Reply(r.T("start.ask_unit", core.Esc(building)),
 		telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("start.unit_placeholder")})
 }
 
-// regText takes the typed unit.
+// regText takes the typed unit, or a building typed instead of pressed.
 func (a *People) regText(r *core.Req, f storage.Flow) error {
-	if f.Step != "unit" {
-		return r.Reply(r.T("start.tap_building"), a.BuildingKeyboard())
-	}
 	var d regData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || !a.Buildings[d.Building] {
-		return a.AskBuilding(r, "")
+	err := json.Unmarshal([]byte(f.Data), &d)
+	if done, werr := a.regWords(r, f.Step, d); done || werr != nil {
+		return werr
+	}
+	if err != nil || !a.Buildings[d.Building] {
+		return a.AskBuildingThen(r, "", d.Then)
 	}
 	if r.Msg.Text == "" {
 		return r.Reply(r.T("start.unit_text_only"), telegram.ForceReply{ForceReply: true})

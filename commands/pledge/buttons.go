@@ -5,23 +5,17 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
-// pledgeButton routes the pl: buttons. Each is authorised again on the
-// press: mayPledge and authorship for one's own pledge, mayManagePledges
-// for staff, mayRatePledge for ratings.
+// pledgeButton routes the pl: buttons. The table's checks run before it
+// (authorship, mayManagePledges, mayRatePledge); each handler checks the
+// period's state again.
 func (a *Pledge) pledgeButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "pl:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
 	}
-	switch parts[0] {
-	case "pub":
-		return a.publishPledge(r)
-	case "x":
-		return r.EndFlowSaying(r.T("pledge.cancelled"))
-	case "rk":
+	if parts[0] == "rk" {
 		var d pledgeData
 		f, ok, err := r.FlowFor(flowPledge, &d)
 		if !ok || err != nil {
@@ -32,19 +26,11 @@ func (a *Pledge) pledgeButton(r *core.Req) error {
 		}
 		return a.pledgeWord(r, d, "")
 	}
-	id, ok := parts.Id(1)
-	if !ok {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	p, err := r.Tx.Pledge(id)
-	if core.IsNotFound(err) {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	if err != nil {
-		return err
-	}
-	per, err := r.Tx.PledgePeriod(p.PeriodID)
-	if err != nil {
+	p, per, ok, err := pledgeArg(r, parts)
+	if !ok || err != nil {
+		if err == nil {
+			return r.Toast(r.T("error.stale_button"))
+		}
 		return err
 	}
 	arg := ""
@@ -64,31 +50,35 @@ func (a *Pledge) pledgeButton(r *core.Req) error {
 	return r.Toast(r.T("error.stale_button"))
 }
 
+// pledgeArg reads the pledge a button names, and its period; ok is false
+// when there is none.
+func pledgeArg(r *core.Req, parts core.BtnArgs) (storage.Pledge, storage.PledgePeriod, bool, error) {
+	id, ok := parts.Id(1)
+	if !ok {
+		return storage.Pledge{}, storage.PledgePeriod{}, false, nil
+	}
+	p, err := r.Tx.Pledge(id)
+	if core.IsNotFound(err) {
+		return p, storage.PledgePeriod{}, false, nil
+	}
+	if err != nil {
+		return p, storage.PledgePeriod{}, false, err
+	}
+	per, err := r.Tx.PledgePeriod(p.PeriodID)
+	return p, per, err == nil, err
+}
+
 // pledgeOwnButton: the author checks an item off (pl:d:<id>:<pos>) or
 // writes the self-review (pl:sr:<id>).
 func (a *Pledge) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storage.Pledge, verb, arg string) error {
-	ok, err := a.mayPledge(r)
-	if err != nil {
-		return err
-	}
-	if !ok || p.MemberID != r.Me.ID {
-		return r.Toast(r.T("pledge.not_yours"))
-	}
 	if per.State == storage.PledgeClosed {
 		return r.Toast(r.T("pledge.period_closed"))
 	}
-	force := telegram.ForceReply{ForceReply: true}
 	if verb == "sr" {
 		if per.State != storage.PledgeReview {
 			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.SetFlow(flowPledge, "review", pledgeData{Pledge: p.ID}); err != nil {
-			return err
-		}
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return r.Reply(r.T("pledge.ask_review_text", maxPledgeReview), force)
+		return a.startText(r, p, "review")
 	}
 	pos, err := strconv.Atoi(arg)
 	if err != nil || pos < 1 || pos > len(p.Items) {
@@ -97,111 +87,38 @@ func (a *Pledge) pledgeOwnButton(r *core.Req, per storage.PledgePeriod, p storag
 	if !p.Items[pos-1].DoneAt.IsZero() {
 		return r.Toast(r.T("pledge.item_done_already", pos))
 	}
-	if err := r.SetFlow(flowPledge, "note", pledgeData{Pledge: p.ID, Pos: pos}); err != nil {
-		return err
-	}
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_note", pos, core.Esc(p.Items[pos-1].Text), maxPledgeNote), force)
-}
-
-// pledgeNote takes the note (text, or a photo with a caption) that checks
-// an item off.
-func (a *Pledge) pledgeNote(r *core.Req, d pledgeData) error {
-	p, err := r.Tx.Pledge(d.Pledge)
-	if err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	if ok, err := a.mayPledge(r); err != nil || !ok || p.MemberID != r.Me.ID {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("pledge.not_yours"), nil)
-	}
-	note := core.CleanText(r.Text)
-	photo := core.LargestPhoto(r)
-	if note == "" {
-		return r.Reply(r.T("pledge.ask_note_again", maxPledgeNote), telegram.ForceReply{ForceReply: true})
-	}
-	if n := core.RuneLen(note); n > maxPledgeNote {
-		return r.Reply(r.T("pledge.note_too_long", n, maxPledgeNote), telegram.ForceReply{ForceReply: true})
-	}
-	done, err := r.Tx.CheckPledgeItem(p.ID, d.Pos, note, photo, r.Now)
-	if err != nil {
+	seed := core.Values{}
+	if err := seed.Set("pledge", p.ID); err != nil {
 		return err
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+	if err := seed.Set("pos", pos); err != nil {
 		return err
 	}
-	if !done {
-		return r.Reply(r.T("pledge.item_done_already", d.Pos), nil)
-	}
-	p.Items[d.Pos-1].DoneAt = r.Now
-	return r.Reply(r.T("pledge.item_checked", d.Pos, p.Done(), len(p.Items)), nil)
+	return a.note.Start(r, seed)
 }
 
 // askPledgeComment: staff comment on a pledge once its period ended.
 func (a *Pledge) askPledgeComment(r *core.Req, per storage.PledgePeriod, p storage.Pledge) error {
-	if !mayManagePledges(r) {
-		return r.Toast(r.T("pledge.staff_only"))
-	}
 	if per.State != storage.PledgeReview {
 		return r.Toast(r.T("pledge.comment_when"))
 	}
-	if err := r.SetFlow(flowPledge, "comment", pledgeData{Pledge: p.ID}); err != nil {
-		return err
-	}
+	return a.startText(r, p, "comment")
+}
+
+// startText starts the self-review or the comment on p.
+func (a *Pledge) startText(r *core.Req, p storage.Pledge, kind string) error {
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_comment", core.Esc(a.NameOf(r, p.MemberID)), maxPledgeComment), telegram.ForceReply{ForceReply: true})
-}
-
-// pledgeReviewText takes the self-review (the author) or the comment (staff).
-func (a *Pledge) pledgeReviewText(r *core.Req, step string, d pledgeData) error {
-	p, err := r.Tx.Pledge(d.Pledge)
-	if err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	per, err := r.Tx.PledgePeriod(p.PeriodID)
-	if err != nil {
+	seed := core.Values{}
+	if err := seed.Set("pledge", p.ID); err != nil {
 		return err
 	}
-	allowed := mayManagePledges(r)
-	limit := maxPledgeComment
-	if step == "review" {
-		ok, err := a.mayPledge(r)
-		if err != nil {
-			return err
-		}
-		allowed, limit = ok && p.MemberID == r.Me.ID, maxPledgeReview
-	}
-	if !allowed || per.State != storage.PledgeReview {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("pledge.comment_when"), nil)
-	}
-	text := core.CleanText(r.Text)
-	if text == "" || core.RuneLen(text) > limit {
-		return r.Reply(r.T("pledge.text_length", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+	if err := seed.Set("kind", kind); err != nil {
 		return err
 	}
-	if step == "review" {
-		if err := r.Tx.SetPledgeReview(p.ID, text, r.Now); err != nil {
-			return err
-		}
-		return r.Reply(r.T("pledge.review_saved", a.When(per.ReviewUntil)), nil)
-	}
-	if err := r.Tx.SetPledgeComment(p.ID, text, r.Me.ID, r.Now); err != nil {
-		return err
-	}
-	a.Audit(r, "pledge.comment", core.MemberTarget(p.MemberID), map[string]int64{"pledge": p.ID})
-	if err := a.TellMember(r, p.MemberID, nil, "pledge.told_comment", core.Esc(per.Name), core.Esc(text)); err != nil {
-		return err
-	}
-	return r.Reply(r.T("pledge.comment_saved", core.Esc(a.NameOf(r, p.MemberID))), nil)
+	return a.text.Start(r, seed)
 }

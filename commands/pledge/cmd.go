@@ -101,10 +101,11 @@ func (a *Pledge) Pledge(r *core.Req) error {
 	if per.State != storage.PledgeOpen {
 		return r.Reply(r.T("pledge.period_ended", core.Esc(per.Name)), nil)
 	}
-	if err := r.SetFlow(flowPledge, "items", pledgeData{Period: per.ID}); err != nil {
+	seed := core.Values{}
+	if err := seed.Set("period", per.ID); err != nil {
 		return err
 	}
-	return r.Reply(r.T("pledge.ask_items", core.Esc(per.Name), maxPledgeItems, maxPledgeItem), telegram.ForceReply{ForceReply: true})
+	return a.items.Start(r, seed)
 }
 
 // pledgeStaff: /pledge period <name>, /pledge end, /pledge allow @user.

@@ -10,15 +10,13 @@ import (
 	"courtyard/telegram"
 )
 
+// flowPledge is the rating's optional word, after the stars were pressed.
 const flowPledge = "pledge"
 
-// pledgeData is the pledge conversation's state.
+// pledgeData is the rating conversation's state.
 type pledgeData struct {
-	Period int64    `json:"period,omitempty"`
-	Items  []string `json:"items,omitempty"`
-	Pledge int64    `json:"pledge,omitempty"`
-	Pos    int      `json:"pos,omitempty"`
-	Stars  int      `json:"stars,omitempty"`
+	Pledge int64 `json:"pledge,omitempty"`
+	Stars  int   `json:"stars,omitempty"`
 }
 
 // pledgeItems reads one item a line, dropping list marks ("1.", "2、", "-").
@@ -36,54 +34,79 @@ func pledgeItems(text string) []string {
 	return out
 }
 
-// pledgeText takes what is typed inside the pledge conversation.
+// pledgeText takes what is typed while rating: the optional word.
 func (a *Pledge) pledgeText(r *core.Req, f storage.Flow) error {
 	var d pledgeData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
+	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "word" {
 		return r.Tx.EndFlow(r.Me.ID)
 	}
-	switch f.Step {
-	case "items", "preview":
-		// A list typed again at the preview replaces the draft.
-		return a.pledgeDraft(r, d)
-	case "note":
-		return a.pledgeNote(r, d)
-	case "review", "comment":
-		return a.pledgeReviewText(r, f.Step, d)
-	case "word":
-		return a.pledgeWord(r, d, core.CleanLine(r.Text))
+	ans, _ := core.ReadAnswer(r.Text)
+	switch {
+	case ans == core.AnswerCancel:
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+			return err
+		}
+		return r.Reply(r.T("cancel.done"), nil)
+	case ans == core.AnswerNo || a.isSkip(r.Text):
+		return a.pledgeWord(r, d, "") // the Skip button, typed
 	}
-	return r.Tx.EndFlow(r.Me.ID)
+	return a.pledgeWord(r, d, core.CleanLine(r.Text))
 }
 
-// pledgeDraft checks the items typed and shows the preview: what the
-// community's group will read, with Publish / Cancel.
-func (a *Pledge) pledgeDraft(r *core.Req, d pledgeData) error {
-	items := pledgeItems(core.CleanText(r.Text))
-	force := telegram.ForceReply{ForceReply: true}
+// isSkip reports text that is the Skip button's words, in either language.
+func (a *Pledge) isSkip(text string) bool {
+	w := core.Fold(text)
+	return w == core.Fold(a.Cat.T("zh", "pledge.button.skip")) || w == core.Fold(a.Cat.T("en", "pledge.button.skip"))
+}
+
+// The pledge itself: the items, then the preview of what the community's
+// group will read, to confirm (the answers: "period", "items").
+func (a *Pledge) itemsDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: "pl_items",
+		Steps: []core.Step{
+			core.TextStep{Name: "items", Label: "pledge.items", Ask: a.askItems, Parse: parseItems},
+			core.ConfirmStep{Name: "ok", Summary: a.pledgePreview},
+		},
+		Done: a.publishPledge,
+	}
+}
+
+// period is the dialog's pledge period; its name "" when it is gone.
+func (a *Pledge) period(r *core.Req, v core.Values) storage.PledgePeriod {
+	var id int64
+	v.Get("period", &id)
+	per, _ := r.Tx.PledgePeriod(id)
+	return per
+}
+
+func (a *Pledge) askItems(r *core.Req, v core.Values) string {
+	return r.T("pledge.ask_items", core.Esc(a.period(r, v).Name), maxPledgeItems, maxPledgeItem)
+}
+
+// parseItems checks the items typed.
+func parseItems(r *core.Req, _ core.Values, text string) (any, string) {
+	items := pledgeItems(text)
 	switch {
 	case len(items) == 0:
-		return r.Reply(r.T("pledge.no_items", maxPledgeItems), force)
+		return nil, r.T("pledge.no_items", maxPledgeItems)
 	case len(items) > maxPledgeItems:
-		return r.Reply(r.T("pledge.too_many", len(items), maxPledgeItems), force)
+		return nil, r.T("pledge.too_many", len(items), maxPledgeItems)
 	}
 	for i, it := range items {
 		if n := core.RuneLen(it); n > maxPledgeItem {
-			return r.Reply(r.T("pledge.item_too_long", i+1, n, maxPledgeItem), force)
+			return nil, r.T("pledge.item_too_long", i+1, n, maxPledgeItem)
 		}
 	}
-	per, err := r.Tx.PledgePeriod(d.Period)
-	if err != nil {
-		return err
-	}
-	d.Items = items
-	if err := r.SetFlow(flowPledge, "preview", d); err != nil {
-		return err
-	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.T("pledge.button.publish"), CallbackData: "pl:pub"}, {Text: r.T("button.cancel"), CallbackData: "pl:x"}}}}
-	preview := a.pledgeGroupText(a.Cfg.Community.Language, core.Esc(r.Me.Name), core.Esc(per.Name), items)
-	return r.Reply(r.T("pledge.preview", preview), kb)
+	return items, ""
+}
+
+// pledgePreview is what the community's group will read, to confirm.
+func (a *Pledge) pledgePreview(r *core.Req, v core.Values) string {
+	var items []string
+	v.Get("items", &items)
+	preview := a.pledgeGroupText(a.Cfg.Community.Language, core.Esc(r.Me.Name), core.Esc(a.period(r, v).Name), items)
+	return r.T("pledge.preview", preview)
 }
 
 // pledgeGroupText is the short list posted in the community's group.
@@ -96,38 +119,27 @@ func (a *Pledge) pledgeGroupText(lang, name, period string, items []string) stri
 	return b.String()
 }
 
-// publishPledge stores the draft and posts it in the community's groups.
-func (a *Pledge) publishPledge(r *core.Req) error {
-	var d pledgeData
-	f, ok, err := r.FlowFor(flowPledge, &d)
-	if !ok || err != nil {
-		return err
-	}
-	if f.Step != "preview" || len(d.Items) == 0 {
-		return r.Toast(r.T("error.stale_button"))
-	}
+// publishPledge stores the pledge and posts it in the community's groups,
+// once who may pledge and the period are checked again.
+func (a *Pledge) publishPledge(r *core.Req, v core.Values) error {
+	var items []string
+	v.Get("items", &items)
 	if ok, err := a.mayPledge(r); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.Toast(r.T("pledge.not_allowed"))
+		return r.Reply(r.T("pledge.not_allowed"), nil)
 	}
-	per, err := r.Tx.PledgePeriod(d.Period)
-	if err != nil {
-		return err
-	}
-	if per.State != storage.PledgeOpen {
-		return r.Toast(r.T("pledge.period_ended", per.Name))
+	per := a.period(r, v)
+	if per.ID == 0 || per.State != storage.PledgeOpen {
+		return r.Reply(r.T("pledge.period_ended", core.Esc(per.Name)), nil)
 	}
 	if _, err := r.Tx.PledgeOf(per.ID, r.Me.ID); err == nil {
-		return r.Toast(r.T("pledge.already"))
+		return r.Reply(r.T("pledge.already"), nil)
 	} else if !core.IsNotFound(err) {
 		return err
 	}
-	if _, err := r.Tx.CreatePledge(per.ID, r.Me.ID, d.Items, r.Now); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+	if _, err := r.Tx.CreatePledge(per.ID, r.Me.ID, items, r.Now); err != nil {
 		return err
 	}
 	chats, err := r.Tx.LinkedChats()
@@ -141,19 +153,16 @@ func (a *Pledge) publishPledge(r *core.Req) error {
 			continue
 		}
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "pledge.button.see"), URL: a.DeepLink("pledges")}}}}
-		if err := a.Send(r.Tx, c.ID, a.pledgeGroupText(lang, core.Esc(r.Me.Name), core.Esc(per.Name), d.Items), kb, storage.PriorityNotice, r.Now); err != nil {
+		if err := a.Send(r.Tx, c.ID, a.pledgeGroupText(lang, core.Esc(r.Me.Name), core.Esc(per.Name), items), kb, storage.PriorityNotice, r.Now); err != nil {
 			return err
 		}
 		posted++
-	}
-	if err := r.Toast(""); err != nil {
-		return err
 	}
 	key := "pledge.published"
 	if posted == 0 {
 		key = "pledge.published_no_group"
 	}
-	return r.Edit(r.T(key, core.Esc(per.Name)), nil)
+	return r.Reply(r.T(key, core.Esc(per.Name)), nil)
 }
 
 // myPledgePage is the member's own pledge with a check-off button for

@@ -9,9 +9,14 @@ import "courtyard/commands/core"
 // Pledge is the public pledges capability over the core.
 type Pledge struct {
 	*core.Core
+	items *core.Dialog // making a pledge
+	note  *core.Dialog // checking an item off
+	text  *core.Dialog // the self-review, staff's comment
 }
 
 // New returns public pledges over c.
 func New(c *core.Core) *Pledge {
-	return &Pledge{Core: c}
+	a := &Pledge{Core: c}
+	a.items, a.note, a.text = a.itemsDialog(), a.noteDialog(), a.textDialog()
+	return a
 }

@@ -1,27 +1,30 @@
 package stars
 
 import (
-	"encoding/json"
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
-const flowStarNominate = "star_nominate"
-
-// starNomData is a nomination in the making.
-type starNomData struct {
-	Round    int64  `json:"round"`
-	Cat      string `json:"cat"`
-	Member   int64  `json:"member,omitempty"`
-	Building string `json:"building,omitempty"`
+// A nomination: the person (their buttons, or a typed name, unit,
+// @username or id; none for the courtyard star, which is one's own
+// building), the reason, and a confirm, since a nomination cannot be
+// taken back. The dialog keeps the round and the category with the
+// answers.
+func (a *Stars) nominateDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: "star_nom",
+		Steps: []core.Step{
+			core.OnlyIf(a.picksPerson, core.PersonStep{Name: "who", Label: "stars.nominate.who",
+				Ask: a.askNominee, People: a.nominees, Show: a.showNominee}),
+			core.TextStep{Name: "reason", Label: "stars.nominate.reason", Ask: a.askReason, Parse: parseReason},
+			core.ConfirmStep{Name: "ok", Summary: a.nominateSummary},
+		},
+		Done: a.nominateDone,
+	}
 }
 
-// starNominateButton: st:n:<round>:<cat> starts a nomination; st:w:<round>:<cat>:<member>
-// picks the person.
+// starNominateButton: st:n:<round>:<cat> starts a nomination.
 func (a *Stars) starNominateButton(r *core.Req, parts []string) error {
 	if len(parts) < 3 {
 		return r.Toast(r.T("error.stale_button"))
@@ -33,33 +36,22 @@ func (a *Stars) starNominateButton(r *core.Req, parts []string) error {
 	if refuse := a.mayNominateNow(r, rd, c); refuse != "" {
 		return r.Refuse(refuse)
 	}
-	d := starNomData{Round: rd.ID, Cat: c.Key}
-	if parts[0] == "w" {
-		mid, ok := core.IdArg(strings.Join(parts[3:], ""))
-		if !ok {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		return a.starPickPerson(r, d, c, mid)
-	}
 	if err := r.Toast(""); err != nil {
 		return err
 	}
+	seed := core.Values{}
+	if err := seed.Set("round", rd.ID); err != nil {
+		return err
+	}
+	if err := seed.Set("cat", c.Key); err != nil {
+		return err
+	}
 	if c.Candidates == config.StarBuilding {
-		d.Building = r.Me.Building
-		return a.askStarReason(r, d, c)
+		if err := seed.Set("building", r.Me.Building); err != nil {
+			return err
+		}
 	}
-	if err := r.SetFlow(flowStarNominate, "who", d); err != nil {
-		return err
-	}
-	people, err := a.starChoices(r, c)
-	if err != nil {
-		return err
-	}
-	var rows [][]telegram.Button
-	for _, m := range people {
-		rows = append(rows, []telegram.Button{{Text: core.LimitRunes(m.Name, 40), CallbackData: "st:w:" + core.Itoa(rd.ID) + ":" + c.Key + ":" + core.Itoa(m.ID)}})
-	}
-	return r.Reply(r.T("stars.nominate.ask_who", core.Esc(starLabel(c, r.Lang))), telegram.Keyboard{InlineKeyboard: rows})
+	return a.nominate.Start(r, seed)
 }
 
 // mayNominateNow is "" when the presser may nominate in c now, else why not.
@@ -76,104 +68,124 @@ func (a *Stars) mayNominateNow(r *core.Req, rd storage.StarRound, c config.StarC
 	return ""
 }
 
-// starChoices are the people offered as buttons: the leaders for a leader
-// category, else the registered residents of the presser's building; not
-// the presser. Anyone else is named with @username.
-func (a *Stars) starChoices(r *core.Req, c config.StarCategory) ([]storage.Member, error) {
+// nominatedCat is the category the dialog is about.
+func (a *Stars) nominatedCat(v core.Values) config.StarCategory {
+	c, _ := a.starCategory(v.String("cat"))
+	return c
+}
+
+// picksPerson: every category but the courtyard star names a person.
+func (a *Stars) picksPerson(v core.Values) bool {
+	return a.nominatedCat(v).Candidates != config.StarBuilding
+}
+
+func (a *Stars) askNominee(r *core.Req, v core.Values) string {
+	return r.T("stars.nominate.ask_who", core.Esc(starLabel(a.nominatedCat(v), r.Lang)))
+}
+
+// nominees are who may be nominated in the dialog's category, never the
+// nominator: the leaders for the leader star, else the registered
+// residents, the nominator's own building first, then by building and unit.
+func (a *Stars) nominees(r *core.Req, v core.Values) ([]storage.Member, error) {
 	var ms []storage.Member
 	var err error
-	if c.Candidates == config.StarLeader {
+	if a.nominatedCat(v).Candidates == config.StarLeader {
 		ms, err = r.Tx.MembersWithRole(storage.RoleLeader)
 	} else {
-		ms, err = r.Tx.Residents(r.Me.Building)
+		ms, err = r.Tx.Residents()
 	}
-	var out []storage.Member
+	if err != nil {
+		return nil, err
+	}
+	out := make([]storage.Member, 0, len(ms))
 	for _, m := range ms {
-		if m.ID != r.Me.ID && len(out) < maxStarButtons {
+		if m.ID != r.Me.ID {
 			out = append(out, m)
 		}
 	}
-	return out, err
+	a.SortByHome(out, r.Me.Building)
+	return out, nil
 }
 
-// starPickPerson checks the person chosen (button or @username) and asks
-// for the reason.
-func (a *Stars) starPickPerson(r *core.Req, d starNomData, c config.StarCategory, mid int64) error {
-	m, err := r.Tx.Member(mid)
-	if core.IsNotFound(err) || (err == nil && !m.Registered() && m.Role == "") {
-		return r.Refuse(r.T("grant.unknown_user"))
+// showNominee is a name with the building, to tell namesakes apart.
+func (a *Stars) showNominee(r *core.Req, m storage.Member) string {
+	name := m.Name
+	if name == "" {
+		name = "#" + core.Itoa(m.ID)
 	}
-	if err != nil {
-		return err
+	if m.Building == "" {
+		return name
 	}
-	switch {
-	case m.ID == r.Me.ID:
-		return r.Refuse(r.T("stars.nominate.not_self"))
-	case c.Candidates == config.StarLeader && m.Role != storage.RoleLeader:
-		return r.Refuse(r.T("stars.nominate.not_leader", core.Esc(m.Name)))
-	}
-	d.Member = m.ID
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	return a.askStarReason(r, d, c)
+	return name + " · " + r.T("stars.building", m.Building)
 }
 
-func (a *Stars) askStarReason(r *core.Req, d starNomData, c config.StarCategory) error {
-	if err := r.SetFlow(flowStarNominate, "reason", d); err != nil {
-		return err
+// nomineeName is who the nomination is for: the person or the building.
+func (a *Stars) nomineeName(r *core.Req, v core.Values) string {
+	if id := v.Int("who"); id != 0 {
+		return a.NameOf(r, id)
 	}
-	who := a.Cat.T(r.Lang, "stars.building", d.Building)
-	if d.Member != 0 {
-		who = a.NameOf(r, d.Member)
-	}
-	return r.Reply(r.T("stars.nominate.ask_reason", core.Esc(who), core.Esc(starLabel(c, r.Lang)), maxStarReason), telegram.ForceReply{ForceReply: true})
+	return r.T("stars.building", v.String("building"))
 }
 
-// starNominateText takes what is typed in a nomination: the person
-// (@username or id) or the reason.
-func (a *Stars) starNominateText(r *core.Req, f storage.Flow) error {
-	var d starNomData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
+func (a *Stars) askReason(r *core.Req, v core.Values) string {
+	return r.T("stars.nominate.ask_reason", core.Esc(a.nomineeName(r, v)), core.Esc(starLabel(a.nominatedCat(v), r.Lang)), maxStarReason)
+}
+
+func parseReason(r *core.Req, _ core.Values, text string) (any, string) {
+	switch n := core.RuneLen(text); {
+	case n == 0:
+		return nil, r.T("stars.nominate.ask_reason_again", maxStarReason)
+	case n > maxStarReason:
+		return nil, r.T("stars.nominate.too_long", n, maxStarReason)
 	}
-	rd, err := r.Tx.StarRound(d.Round)
-	c, ok := a.starCategory(d.Cat)
+	return text, ""
+}
+
+func (a *Stars) nominateSummary(r *core.Req, v core.Values) string {
+	return r.T("stars.nominate.confirm", core.Esc(a.nomineeName(r, v)), core.Esc(starLabel(a.nominatedCat(v), r.Lang)),
+		core.Esc(v.String("reason")))
+}
+
+// nominateDone records the nomination once the round, the category and
+// the person are checked again.
+func (a *Stars) nominateDone(r *core.Req, v core.Values) error {
+	var id int64
+	v.Get("round", &id)
+	rd, err := r.Tx.StarRound(id)
+	c, ok := a.starCategory(v.String("cat"))
 	if core.IsNotFound(err) || !ok {
-		return r.Tx.EndFlow(r.Me.ID)
+		return r.Reply(r.T("stars.nominate.closed"), nil)
 	}
 	if err != nil {
 		return err
 	}
 	if refuse := a.mayNominateNow(r, rd, c); refuse != "" {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
 		return r.Reply(refuse, nil)
 	}
-	if f.Step == "who" {
-		m, ok, err := a.FindPerson(r, strings.TrimSpace(r.Text), "stars.nominate.usage")
-		if !ok || err != nil {
+	who, building := v.Int("who"), v.String("building")
+	if c.Candidates == config.StarBuilding {
+		who = 0
+	} else {
+		building = ""
+		ms, err := a.nominees(r, v)
+		if err != nil {
 			return err
 		}
-		return a.starPickPerson(r, d, c, m.ID)
+		if !memberAmong(ms, who) {
+			return r.Reply(r.T("dialog.person_not_listed"), nil)
+		}
 	}
-	reason := core.CleanText(r.Text)
-	if reason == "" {
-		return r.Reply(r.T("stars.nominate.ask_reason_again", maxStarReason), telegram.ForceReply{ForceReply: true})
-	}
-	if n := core.RuneLen(reason); n > maxStarReason {
-		return r.Reply(r.T("stars.nominate.too_long", n, maxStarReason), telegram.ForceReply{ForceReply: true})
-	}
-	if _, err := r.Tx.Nominate(rd.ID, c.Key, r.Me.ID, d.Member, d.Building, reason, r.Now); err != nil {
+	if _, err := r.Tx.Nominate(rd.ID, c.Key, r.Me.ID, who, building, v.String("reason"), r.Now); err != nil {
 		return err
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
+	return r.Reply(r.T("stars.nominate.done", core.Esc(a.nomineeName(r, v)), core.Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
+}
+
+func memberAmong(ms []storage.Member, id int64) bool {
+	for _, m := range ms {
+		if m.ID == id && id != 0 {
+			return true
+		}
 	}
-	who := a.Cat.T(r.Lang, "stars.building", d.Building)
-	if d.Member != 0 {
-		who = a.NameOf(r, d.Member)
-	}
-	return r.Reply(r.T("stars.nominate.done", core.Esc(who), core.Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
+	return false
 }

@@ -11,86 +11,68 @@ import (
 	"courtyard/telegram"
 )
 
-const flowStarsOpen = "stars_open"
-
-// starOpenData is the opening conversation: days chosen so far.
-type starOpenData struct {
-	Nom  int    `json:"nom,omitempty"`
-	Vote int    `json:"vote,omitempty"`
-	Aud  string `json:"aud,omitempty"`
-}
-
 // starAudiences are where a round's opening and results may go.
 var starAudiences = []string{storage.AudienceGroups, storage.AudienceResidents}
 
-// starOpenButton walks staff through opening a round: nomination days,
-// voting days, audience, then a preview with Open / Cancel.
-func (a *Stars) starOpenButton(r *core.Req, parts []string) error {
-	if !mayRunStars(r) {
-		return r.Toast(r.T("stars.staff_only"))
+// starOpenData is a round's lengths in days and its audience.
+type starOpenData struct {
+	Nom, Vote int
+	Aud       string
+}
+
+// The opening, for staff: nomination days, voting days, the audience,
+// then the preview to confirm.
+func (a *Stars) openDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: "star_open",
+		Min:  storage.RoleStaff,
+		Steps: []core.Step{
+			core.ChoiceStep{Name: "nom", Label: "stars.open.nom", Ask: core.Say("stars.open.ask_nom"), Options: a.dayOptions},
+			core.ChoiceStep{Name: "vote", Label: "stars.open.vote", Options: a.dayOptions,
+				Ask: func(r *core.Req, v core.Values) string { return r.T("stars.open.ask_vote", openData(v).Nom) }},
+			core.ChoiceStep{Name: "aud", Label: "stars.open.audience", Ask: core.Say("stars.open.ask_audience"), Options: a.audienceOptions},
+			core.ConfirmStep{Name: "ok", Summary: func(r *core.Req, v core.Values) string {
+				d := openData(v)
+				rd := a.starPlan(r, d)
+				return r.T("stars.open.preview", a.roundTitle(rd)(r.Lang), a.starCategoryList(r.Lang), a.When(rd.NominateUntil),
+					a.When(rd.VoteFrom), a.When(rd.VoteUntil), r.T("ann.audience."+d.Aud))
+			}},
+		},
+		Done: func(r *core.Req, v core.Values) error { return a.openStarRound(r, openData(v)) },
 	}
-	if parts[0] == "o" {
-		if err := r.SetFlow(flowStarsOpen, "nom", starOpenData{}); err != nil {
-			return err
-		}
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return r.Reply(r.T("stars.open.ask_nom"), a.starDaysKeyboard(r, "st:od:"))
+}
+
+// openData reads the opening's answers.
+func openData(v core.Values) starOpenData {
+	nom, _ := strconv.Atoi(v.String("nom"))
+	vote, _ := strconv.Atoi(v.String("vote"))
+	return starOpenData{Nom: nom, Vote: vote, Aud: v.String("aud")}
+}
+
+// dayOptions are the lengths staff may choose, in days: "5" or "5天" picks 5.
+func (a *Stars) dayOptions(*core.Req, core.Values) []core.Option {
+	var out []core.Option
+	for _, n := range a.Cfg.Stars.Days {
+		k := strconv.Itoa(n)
+		out = append(out, core.Option{Key: k, Zh: a.Cat.N("zh", "stars.days", n), En: a.Cat.N("en", "stars.days", n), Words: []string{k, k + "天"}})
 	}
-	var d starOpenData
-	_, ok, err := r.FlowFor(flowStarsOpen, &d)
-	if !ok || err != nil {
+	return out
+}
+
+func (a *Stars) audienceOptions(*core.Req, core.Values) []core.Option {
+	var out []core.Option
+	for _, au := range starAudiences {
+		out = append(out, a.Option(au, "ann.audience."+au))
+	}
+	return out
+}
+
+// starOpenButton: st:o starts the opening.
+func (a *Stars) starOpenButton(r *core.Req) error {
+	if err := r.Toast(""); err != nil {
 		return err
 	}
-	arg := ""
-	if len(parts) > 1 {
-		arg = parts[1]
-	}
-	switch parts[0] {
-	case "od", "ov":
-		n, err := strconv.Atoi(arg)
-		if err != nil || !containsInt(a.Cfg.Stars.Days, n) {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		if parts[0] == "od" {
-			d.Nom = n
-			if err := r.SetFlow(flowStarsOpen, "vote", d); err != nil {
-				return err
-			}
-			return r.Edit(r.T("stars.open.ask_vote", n), a.starDaysKeyboard(r, "st:ov:"))
-		}
-		d.Vote = n
-		if err := r.SetFlow(flowStarsOpen, "aud", d); err != nil {
-			return err
-		}
-		var rows [][]telegram.Button
-		for _, au := range starAudiences {
-			rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: "st:oa:" + au}})
-		}
-		return r.Edit(r.T("stars.open.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
-	case "oa":
-		if !core.ContainsStr(starAudiences, arg) || d.Nom == 0 || d.Vote == 0 {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		d.Aud = arg
-		if err := r.SetFlow(flowStarsOpen, "confirm", d); err != nil {
-			return err
-		}
-		rd := a.starPlan(r, d)
-		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-			{Text: r.T("stars.button.open_confirm"), CallbackData: "st:oy"}, {Text: r.T("button.cancel"), CallbackData: "st:ox"}}}}
-		return r.Edit(r.T("stars.open.preview", a.roundTitle(rd)(r.Lang), a.starCategoryList(r.Lang), a.When(rd.NominateUntil),
-			a.When(rd.VoteFrom), a.When(rd.VoteUntil), r.T("ann.audience."+d.Aud)), kb)
-	case "ox":
-		return r.EndFlowSaying(r.T("stars.open.cancelled"))
-	case "oy":
-		if d.Aud == "" {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		return a.openStarRound(r, d)
-	}
-	return r.Toast(r.T("error.stale_button"))
+	return a.open.Start(r, nil)
 }
 
 // starPlan lays a round out from now: its title is the month it opens in.
@@ -107,7 +89,7 @@ func (a *Stars) starPlan(r *core.Req, d starOpenData) storage.StarRound {
 // audience that nominations are open.
 func (a *Stars) openStarRound(r *core.Req, d starOpenData) error {
 	if _, err := r.Tx.ActiveStarRound(); err == nil {
-		return r.EndFlowSaying(r.T("stars.open.already"))
+		return r.Reply(r.T("stars.open.already"), nil)
 	} else if !core.IsNotFound(err) {
 		return err
 	}
@@ -121,9 +103,6 @@ func (a *Stars) openStarRound(r *core.Req, d starOpenData) error {
 			return err
 		}
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
 	rd.ID = id
 	a.Audit(r, "stars.open", "star:"+core.Itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.Loc).Format("2006-01-02")})
 	n, err := a.starTell(r, rd, func(lang string) string {
@@ -132,7 +111,7 @@ func (a *Stars) openStarRound(r *core.Req, d starOpenData) error {
 	if err != nil {
 		return err
 	}
-	return r.Edit(r.N("stars.open.done", n, a.roundTitle(rd)(r.Lang), a.When(rd.NominateUntil)), nil)
+	return r.Reply(r.N("stars.open.done", n, a.roundTitle(rd)(r.Lang), a.When(rd.NominateUntil)), nil)
 }
 
 // roundTitle names a round's month in the reader's language.
@@ -170,14 +149,6 @@ func (a *Stars) starTell(r *core.Req, rd storage.StarRound, text func(lang strin
 	return len(recips), nil
 }
 
-func (a *Stars) starDaysKeyboard(r *core.Req, prefix string) telegram.Keyboard {
-	var row []telegram.Button
-	for _, n := range a.Cfg.Stars.Days {
-		row = append(row, telegram.Button{Text: r.N("stars.days", n), CallbackData: prefix + strconv.Itoa(n)})
-	}
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "st:ox"}}}}
-}
-
 // starCategoryList names the categories, in lang.
 func (a *Stars) starCategoryList(lang string) string {
 	var names []string
@@ -189,13 +160,4 @@ func (a *Stars) starCategoryList(lang string) string {
 		sep = ", "
 	}
 	return core.Esc(strings.Join(names, sep))
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

@@ -134,17 +134,17 @@ func (a *Stars) candName(r *core.Req, c storage.StarCandidate, lang string) stri
 	return a.NameOf(r, c.MemberID)
 }
 
-// starButton routes the st: buttons. Each handler checks again, on every
-// press, who may press it (mayRunStars or mayTakePart).
+// starButton routes the st: buttons. The table's checks (mayRunStars,
+// takePart) run on every press before it.
 func (a *Stars) starButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "st:")
 	if !r.Private() {
 		return r.Toast(r.T("menu.private_only"))
 	}
 	switch parts[0] {
-	case "o", "od", "ov", "oa", "oy", "ox":
-		return a.starOpenButton(r, parts)
-	case "n", "w":
+	case "o":
+		return a.starOpenButton(r)
+	case "n":
 		return a.starNominateButton(r, parts)
 	case "s", "t":
 		return a.starShortlistButton(r, parts)

@@ -18,9 +18,13 @@ type Audience interface {
 type Stars struct {
 	*core.Core
 	audience Audience
+	open     *core.Dialog // staff open a round
+	nominate *core.Dialog // a resident nominates
 }
 
 // New returns monthly stars over c, reaching their audience through aud.
 func New(c *core.Core, aud Audience) *Stars {
-	return &Stars{Core: c, audience: aud}
+	a := &Stars{Core: c, audience: aud}
+	a.open, a.nominate = a.openDialog(), a.nominateDialog()
+	return a
 }
