@@ -256,6 +256,8 @@ func (a *Calendar) scheduleDone(r *core.Req, v core.Values) error {
 		return a.saveWhen(r, v.Int("edit"), kind, spec)
 	case modeMeeting:
 		return a.saveMeetingSchedule(r, v.Int("meeting"), kind, spec)
+	case "": // a conversation stored by an earlier version
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
 	return a.saveSchedule(r, kind, spec, a.notice(r, v), v.String("ack") == "ack")
 }
