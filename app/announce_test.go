@@ -11,25 +11,47 @@ import (
 	"courtyard/storage"
 )
 
-// announce walks staff through /announce up to the preview and returns the
-// control message with Send / Cancel.
-func (c *community) announce(u models.User, audience, text string, picks ...string) telegramtest.Message {
+// The /announce conversation's buttons.
+const (
+	annAudience = "fl:announce:o:audience:"
+	annBuilding = "fl:announce:t:buildings:"
+	annBuilt    = "fl:announce:f:buildings"
+	annTeam     = "fl:announce:o:team:"
+	annPin      = "fl:announce:o:pin:pin"
+	annNoPin    = "fl:announce:o:pin:nopin"
+	annSend     = "fl:announce:y:ok"
+	annChange   = "fl:announce:c:ok"
+)
+
+// annStart walks u through /announce up to the question of the text: the
+// audience, then its buildings or team (picks: the buttons' data).
+func (c *community) annStart(u models.User, audience string, picks ...string) telegramtest.Message {
 	c.t.Helper()
-	by := u.ID
 	c.tg.SendText(u, telegramtest.PrivateChat(u), "/announce")
-	m := c.tg.WaitMessage(c.t, by, func(m telegramtest.Message) bool { return hasButton(m, "an:a:"+audience) }, wait)
-	c.tg.Press(u, m, "an:a:"+audience)
+	m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annAudience+audience) }, wait)
+	c.tg.Press(u, m, annAudience+audience)
 	for _, p := range picks {
-		m = c.tg.WaitMessage(c.t, by, func(m telegramtest.Message) bool { return hasButton(m, p) }, wait)
+		m = c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, p) }, wait)
 		c.tg.Press(u, m, p)
 	}
-	if len(picks) > 0 && strings.HasPrefix(picks[0], "an:b:") {
-		m = c.tg.WaitMessage(c.t, by, func(m telegramtest.Message) bool { return hasButton(m, "an:bd") && strings.Contains(m.Text, "✓") }, wait)
-		c.tg.Press(u, m, "an:bd")
+	if len(picks) > 0 && strings.HasPrefix(picks[0], annBuilding) {
+		m = c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annBuilt) && calTicked(m) }, wait)
+		c.tg.Press(u, m, annBuilt)
 	}
-	ask := c.tg.WaitMessage(c.t, by, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > m.ID-1 }, wait)
-	c.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
-	return c.tg.WaitMessage(c.t, by, func(m telegramtest.Message) bool { return hasButtonPrefix(m, "an:send:") }, wait)
+	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:announce:x:text") }, wait)
+}
+
+// announce walks u through /announce up to the confirmation and returns
+// it: the audience and its picks, the text, and for groups not to pin.
+func (c *community) announce(u models.User, audience, text string, picks ...string) telegramtest.Message {
+	c.t.Helper()
+	c.annStart(u, audience, picks...)
+	c.tg.SendText(u, telegramtest.PrivateChat(u), text)
+	if audience == "groups" || audience == "bgroups" {
+		m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annNoPin) }, wait)
+		c.tg.Press(u, m, annNoPin)
+	}
+	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annSend) }, wait)
 }
 
 func TestAnnounceToGroupsWithPreviewPinAndAcks(t *testing.T) {
@@ -37,12 +59,21 @@ func TestAnnounceToGroupsWithPreviewPinAndAcks(t *testing.T) {
 	g2 := c.tg.Group(-100200, "2号楼")
 	c.tg.SendText(c.admin, g2, "/linkchat 2")
 	c.expect(g2.ID, "本群已关联到 2 栋")
-	ctl := c.announce(c.admin, "groups", "周六上午 9 点在广场开半月谈 <请准时>")
+	c.annStart(c.admin, "groups")
+	c.say(c.admin, "周六上午 9 点在广场开半月谈 <请准时>")
+	pin := c.expect(c.admin.ID, "Pin it in the groups once it is sent?")
+	c.tg.Press(c.admin, pin, annPin)
 	// The preview is exactly what the groups will get; nothing went out yet.
-	c.expect(c.admin.ID, "周六上午 9 点在广场开半月谈 <请准时>", "Boss")
-	if !strings.Contains(ctl.Plain, "2 recipients") || !hasButton(ctl, "an:pin:1") {
+	preview := c.expect(c.admin.ID, "周六上午 9 点在广场开半月谈 <请准时>", "Boss")
+	if !hasButton(preview, "an:ack:0") {
+		t.Errorf("the preview lacks its Read button: %+v", preview.Buttons)
+	}
+	ctl := c.expect(c.admin.ID, "Above is the preview", "To: All linked groups, 2 recipients, pinned in the groups once sent.", "Send it?")
+	if !hasButton(ctl, annSend) || !hasButton(ctl, annChange) || ctl.Buttons[0][0].Text != "Confirm" {
 		t.Fatalf("control message: %q %+v", ctl.Plain, ctl.Buttons)
 	}
+	c.tg.Press(c.admin, preview, "an:ack:0")
+	c.expectAnswer("This is a preview")
 	for _, g := range []int64{c.group.ID, g2.ID} {
 		for _, m := range c.tg.Messages(g) {
 			if strings.Contains(m.Plain, "半月谈") {
@@ -50,13 +81,14 @@ func TestAnnounceToGroupsWithPreviewPinAndAcks(t *testing.T) {
 			}
 		}
 	}
-	c.tg.Press(c.admin, ctl, "an:pin:1")
+	c.tg.Press(c.admin, ctl, annSend)
+	c.expect(c.admin.ID, "Announcement #1 is going out to 2 recipients")
 	n1 := c.expect(c.group.ID, "社区通知", "半月谈 <请准时>")
 	c.expect(g2.ID, "社区通知", "半月谈")
 	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return m.ID == n1.ID && m.Pinned }, wait)
 	// A second press sends nothing twice.
-	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), ctl.ID, "an:send:1")
-	c.expectAnswer("already sent")
+	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), ctl.ID, annSend)
+	c.expectAnswer("This button no longer works")
 	// Residents acknowledge from the group.
 	c.tg.Press(c.wang, n1, "an:ack:1")
 	c.expectAnswer("已记录您已读")
@@ -81,7 +113,7 @@ func TestAnnounceToResidentsShowsWhoHasNotRead(t *testing.T) {
 	c := newCommunity(t)
 	c.tg.Block(c.li.ID)
 	ctl := c.announce(c.admin, "residents", "Water is off on Tuesday 9-12.")
-	c.tg.Press(c.admin, ctl, "an:send:1")
+	c.tg.Press(c.admin, ctl, annSend)
 	c.expect(c.admin.ID, "is going out to 4 recipients")
 	n := c.expect(c.wang.ID, "Water is off on Tuesday")
 	if !strings.Contains(n.Plain, "社区通知") {
@@ -103,24 +135,25 @@ func TestAnnouncePermissions(t *testing.T) {
 	c.say(c.li, "/announce")
 	c.expect(c.li.ID, "may not use /announce")
 	ctl := c.announce(c.admin, "groups", "Notice")
-	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), ctl.ID, "an:send:1")
-	c.expectAnswer("not your draft")
-	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), ctl.ID, "an:send:1")
-	c.tg.WaitCall(t, "answerCallbackQuery", nil, wait)
+	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), ctl.ID, annSend)
+	c.expectAnswer("this button is not for you")
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), ctl.ID, annSend)
+	c.expectAnswer("失效")
 	// A leader may announce only to the buildings they lead.
 	c.say(c.leader, "/announce")
-	m := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "an:a:bgroups") }, wait)
-	if hasButton(m, "an:a:residents") || hasButton(m, "an:a:groups") {
+	m := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, annAudience+"bgroups") }, wait)
+	if hasButton(m, annAudience+"residents") || hasButton(m, annAudience+"groups") {
 		t.Errorf("a leader is offered community-wide audiences: %+v", m.Buttons)
 	}
-	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), m.ID, "an:a:residents")
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), m.ID, annAudience+"residents")
 	c.expectAnswer("失效")
-	c.tg.Press(c.leader, m, "an:a:bgroups")
-	pick := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "an:b:3") }, wait)
-	if hasButton(pick, "an:b:1") {
+	c.tg.Press(c.leader, m, annAudience+"bgroups")
+	pick := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, annBuilding+"3") }, wait)
+	if hasButton(pick, annBuilding+"1") {
 		t.Errorf("a leader is offered buildings they do not lead: %+v", pick.Buttons)
 	}
-	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), pick.ID, "an:b:1")
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), pick.ID, annBuilding+"1")
+	c.expectAnswer("失效")
 	c.settle()
 	c.db(func(tx *storage.Tx) error {
 		f, err := tx.Flow(c.leader.ID)
@@ -167,7 +200,7 @@ func TestAnnouncingToThousandsReturnsAtOnce(t *testing.T) {
 		c.tg.User(100000+i, "R", "zh")
 	}
 	ctl := c.announce(c.admin, "residents", "Fire drill on Friday")
-	c.tg.Press(c.admin, ctl, "an:send:1")
+	c.tg.Press(c.admin, ctl, annSend)
 	c.expect(c.admin.ID, "is going out to 2004 recipients")
 	// The answer came while most deliveries were still queued.
 	delivered := 0

@@ -18,36 +18,41 @@ func TestCalendarBadInput(t *testing.T) {
 	last := c.calLast(c.leader.ID)
 	c.say(c.leader, "/schedule")
 	m := c.calPressNew(c.leader, last, "sc:new")
-	c.calPressNew(c.leader, m.ID, "sc:w:cron")
-	c.calAsk(c.leader, m.ID, "61 * * * *")
+	c.calPressNew(c.leader, m.ID, "fl:schedule:o:how:cron")
+	c.calText(c.leader.ID, m.ID, "请发送五段的 cron 表达式")
+	c.say(c.leader, "61 * * * *")
 	c.calText(c.leader.ID, m.ID, "分钟一栏“61”不对", "30 19 1,15 * *")
 	last = c.calLast(c.leader.ID)
-	c.calAsk(c.leader, last-1, "0 9 31 2 *")
+	c.say(c.leader, "0 9 31 2 *")
 	c.calText(c.leader.ID, last, "永远不会发生")
-	// One that parses but would post to a group every 30 minutes.
+	// One that parses but would post to a group every 30 minutes: the
+	// groups are not offered, and a forged press for them is refused.
 	last = c.calLast(c.leader.ID)
-	c.calAsk(c.leader, last-1, "*/30 9-17 * * *")
-	aud := c.calPressNew(c.leader, last, "sc:a:bgroups")
-	aud = c.tg.WaitMessage(t, c.leader.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && hasButton(x, "sc:b:3") }, wait)
-	if hasButton(aud, "sc:b:1") {
-		t.Errorf("a leader is offered a building they do not lead: %+v", aud.Buttons)
+	c.say(c.leader, "*/30 9-17 * * *")
+	aud := c.calText(c.leader.ID, last, "每小时收到不止一次", "不能发到群里")
+	if hasButton(aud, "fl:schedule:o:audience:bgroups") || !hasButton(aud, "fl:schedule:o:audience:bresidents") {
+		t.Errorf("a schedule too often for groups offers: %+v", aud.Buttons)
 	}
-	c.tg.Press(c.leader, aud, "sc:b:3")
-	c.tg.WaitMessage(t, c.leader.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && calTicked(x) }, wait)
-	c.tg.Press(c.leader, aud, "sc:bd")
-	c.tg.WaitMessage(t, c.leader.ID, func(x telegramtest.Message) bool {
-		return x.ID == aud.ID && strings.Contains(x.Plain, "每小时收到不止一次") && hasButton(x, "sc:a:bresidents")
-	}, wait)
-	// A forged audience (all groups) is refused to a leader.
-	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), aud.ID, "sc:a:groups")
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), aud.ID, "fl:schedule:o:audience:bgroups")
 	c.expectAnswer("失效")
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), aud.ID, "fl:schedule:o:audience:groups")
+	c.expectAnswer("失效")
+	c.tg.Press(c.leader, aud, "fl:schedule:o:audience:bresidents")
+	pick := c.calWait(c.leader.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, "fl:schedule:t:buildings:3") })
+	if hasButton(pick, "fl:schedule:t:buildings:1") {
+		t.Errorf("a leader is offered a building they do not lead: %+v", pick.Buttons)
+	}
+	c.tg.PressRaw(c.leader, telegramtest.PrivateChat(c.leader), pick.ID, "fl:schedule:t:buildings:1")
+	c.expectAnswer("失效")
+	c.say(c.leader, "/cancel")
 
 	// A one-off time in the past.
 	last = c.calLast(c.admin.ID)
 	c.say(c.admin, "/schedule")
 	m = c.calPressNew(c.admin, last, "sc:new")
-	c.calPressNew(c.admin, m.ID, "sc:w:once")
-	c.calAsk(c.admin, m.ID, "2026-03-01 10:00")
+	c.calPressNew(c.admin, m.ID, "fl:schedule:o:how:once")
+	c.calText(c.admin.ID, m.ID, "When?")
+	c.say(c.admin, "2026-03-01 10:00")
 	c.calText(c.admin.ID, m.ID, "That time has already passed")
 	c.say(c.admin, "/cancel")
 
@@ -80,12 +85,12 @@ func TestCalendarBadInput(t *testing.T) {
 		return nil
 	})
 
-	// A forged Coming press for a meeting that does not exist or is a draft.
+	// A forged Coming press for a meeting that does not exist.
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), 1, "mt:y:99")
 	c.expectAnswer("失效")
 	// Nobody but staff manages a schedule: a resident's forged press.
 	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), 1, "sc:p:1")
-	c.expectAnswer("失效")
+	c.expectAnswer("不归您管理")
 
 	if n := c.calSchedules(); n != 0 {
 		t.Errorf("%d schedules after refused input", n)

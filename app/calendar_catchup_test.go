@@ -73,8 +73,8 @@ func TestCalendarRestartAndCatchUp(t *testing.T) {
 // the grace late; one later than that is reported to staff as missed.
 func TestCalendarMissedReminder(t *testing.T) {
 	c := newCommunity(t)
-	ctl := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
-	c.tg.Press(c.admin, ctl, "mt:post:1")
+	ask := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
+	c.calPost(c.admin, ask)
 	c.expect(c.leader.ID, "Study session")
 	c.settle()
 	c.shutdown()

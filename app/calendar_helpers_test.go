@@ -87,42 +87,46 @@ func (h *harness) calPressNew(u models.User, after int, data string) telegramtes
 	return m
 }
 
-// calAdd walks u through /schedule: preset (115, mon, day, once, cron) with
-// typed for the last three, the audience and its picks, the text; it
-// presses Save (with or without Read ✓) and returns the preview's text
-// and the schedule's id.
+// calTyped are the steps of /schedule where a preset's time is typed.
+var calTyped = map[string]string{"day": "daytime", "once": "once", "cron": "cron", "hol": "holtime"}
+
+// calAdd walks u through /schedule: preset (115, mon, day, once, cron, or
+// hol:<holiday>) with typed for those asking a time, the audience and its
+// picks (the buttons' data), the text, Read ✓ or not; it confirms, and
+// returns the confirmation's text and the schedule's id.
 func (h *harness) calAdd(u models.User, preset, typed, audience, text string, ack bool, picks ...string) (string, int64) {
 	h.t.Helper()
 	last := h.calLast(u.ID)
 	h.say(u, "/schedule")
 	m := h.calPressNew(u, last, "sc:new")
-	if key, ok := strings.CutPrefix(preset, "hol:"); ok {
-		w := h.calPressNew(u, m.ID, "sc:w:hol")
-		w = h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == w.ID && hasButton(x, "sc:h:"+key) }, wait)
-		h.tg.Press(u, w, "sc:h:"+key)
-	} else {
-		h.calPressNew(u, m.ID, "sc:w:"+preset)
+	how, key, hol := strings.Cut(preset, ":")
+	h.calPressNew(u, m.ID, "fl:schedule:o:how:"+how)
+	if hol {
+		h.calPressNew(u, m.ID, "fl:schedule:o:holiday:"+key)
 	}
 	if typed != "" {
-		h.calAsk(u, m.ID, typed)
+		h.calWait(u.ID, m.ID, func(x telegramtest.Message) bool { return hasButton(x, "fl:schedule:x:"+calTyped[how]) })
+		h.say(u, typed)
 	}
-	aud := h.calPressNew(u, m.ID, "sc:a:"+audience)
+	aud := h.calPressNew(u, m.ID, "fl:schedule:o:audience:"+audience)
 	for _, p := range picks {
-		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && hasButton(x, p) }, wait)
-		h.tg.Press(u, aud, p)
+		x := h.calWait(u.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, p) })
+		h.tg.Press(u, x, p)
 	}
 	if len(picks) > 0 {
-		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && calTicked(x) }, wait)
-		h.tg.Press(u, aud, "sc:bd")
+		done := h.calWait(u.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, "fl:schedule:f:buildings") && calTicked(x) })
+		h.tg.Press(u, done, "fl:schedule:f:buildings")
 	}
-	h.calAsk(u, aud.ID, text)
-	save := "sc:save0"
+	h.calWait(u.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, "fl:schedule:x:text") })
+	h.say(u, text)
+	answer := "fl:schedule:o:ack:noack"
 	if ack {
-		save = "sc:save1"
+		answer = "fl:schedule:o:ack:ack"
 	}
-	ctl := h.calPressNew(u, aud.ID, save)
-	saved := h.calWait(u.ID, ctl.ID-1, func(x telegramtest.Message) bool { return calSavedID(x.Plain) != 0 })
-	return ctl.Plain, calSavedID(saved.Plain)
+	h.calPressNew(u, aud.ID, answer)
+	ok := h.calPressNew(u, aud.ID, "fl:schedule:y:ok")
+	saved := h.calWait(u.ID, ok.ID, func(x telegramtest.Message) bool { return calSavedID(x.Plain) != 0 })
+	return ok.Plain, calSavedID(saved.Plain)
 }
 
 var calSavedRe = regexp.MustCompile(`(?:scheduled notice|定时通知) #(\d+)`)

@@ -10,35 +10,61 @@ import (
 	"courtyard/storage"
 )
 
-// calMeeting walks u through /meeting up to the preview and returns the
-// control message with Post / Make it recurring / Cancel.
+// calMeeting walks u through /meeting up to the question of once or
+// recurring, and returns it: title, time, place, the agenda ("" for none),
+// the open problems or not, the audience and its picks (buttons' data).
 func (h *harness) calMeeting(u models.User, title, when, place, agenda string, pull bool, audience string, picks ...string) telegramtest.Message {
 	h.t.Helper()
 	last := h.calLast(u.ID)
 	h.say(u, "/meeting")
-	h.calAsk(u, last, title)
-	last2 := h.calText(u.ID, last, "When is it").ID
-	h.calAsk(u, last2-1, when)
-	last3 := h.calText(u.ID, last2, "Where is it held").ID
-	h.calAsk(u, last3-1, place)
-	ask := h.calWait(u.ID, last3, func(m telegramtest.Message) bool { return hasButton(m, "mt:ad") })
-	h.tg.SendText(u, telegramtest.PrivateChat(u), agenda)
-	so := h.calText(u.ID, ask.ID, "Agenda so far")
-	if pull {
-		h.tg.Press(u, so, "mt:pull")
-		so = h.calText(u.ID, so.ID, "Agenda so far")
+	for _, step := range []struct{ name, answer string }{{"title", title}, {"when", when}, {"place", place}} {
+		h.calWait(u.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "fl:meeting:x:"+step.name) })
+		last = h.calLast(u.ID)
+		h.say(u, step.answer)
 	}
-	h.tg.Press(u, so, "mt:ad")
-	aud := h.calPressNew(u, so.ID, "mt:a:"+audience)
+	ask := h.calWait(u.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "fl:meeting:s:agenda") })
+	if agenda == "" {
+		h.tg.Press(u, ask, "fl:meeting:s:agenda")
+	} else {
+		h.say(u, agenda)
+	}
+	choice := map[bool]string{true: "pull", false: "nopull"}[pull]
+	h.calPressNew(u, ask.ID, "fl:meeting:o:pull:"+choice)
+	aud := h.calPressNew(u, ask.ID, "fl:meeting:o:audience:"+audience)
 	for _, p := range picks {
-		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && hasButton(x, p) }, wait)
-		h.tg.Press(u, aud, p)
+		x := h.calWait(u.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, p) })
+		h.tg.Press(u, x, p)
 	}
 	if len(picks) > 0 {
-		h.tg.WaitMessage(h.t, u.ID, func(x telegramtest.Message) bool { return x.ID == aud.ID && calTicked(x) }, wait)
-		h.tg.Press(u, aud, "mt:bd")
+		done := h.calWait(u.ID, aud.ID, func(x telegramtest.Message) bool { return hasButton(x, "fl:meeting:f:buildings") && calTicked(x) })
+		h.tg.Press(u, done, "fl:meeting:f:buildings")
 	}
-	return h.calWait(u.ID, aud.ID, func(m telegramtest.Message) bool { return hasButtonPrefix(m, "mt:post:") })
+	return h.calWait(u.ID, aud.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:meeting:o:repeat:once") })
+}
+
+// calPost answers the question of once or recurring with once, confirms
+// the invitation, and waits until it is posted.
+func (h *harness) calPost(u models.User, ask telegramtest.Message) {
+	h.t.Helper()
+	h.tg.Press(u, ask, "fl:meeting:o:repeat:once")
+	ok := h.calWait(u.ID, ask.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:meeting:y:ok") })
+	h.tg.Press(u, ok, "fl:meeting:y:ok")
+	h.calWait(u.ID, ok.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "is posted to") || strings.Contains(m.Plain, "已发送到")
+	})
+}
+
+// calCancel calls meeting id off from its page, once confirmed.
+func (h *harness) calCancel(u models.User, id int64) {
+	h.t.Helper()
+	last := h.calLast(u.ID)
+	h.say(u, "/meetings")
+	list := h.calPressNew(u, last, "mt:v:"+itoa(id))
+	page := h.calPressNew(u, list.ID, "mt:cancel:"+itoa(id))
+	sure := h.calPressNew(u, page.ID, "fl:mtcancel:o:sure:yes")
+	h.calWait(u.ID, sure.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "is cancelled;") || strings.Contains(m.Plain, "已取消，已通知")
+	})
 }
 
 // calCounted waits until a message shows the RSVP count.
@@ -54,16 +80,19 @@ func (h *harness) calCounted(chat int64, id int, count string) {
 func TestCalendarFortnightlyMeeting(t *testing.T) {
 	c := newCommunity(t)
 	c.reportInPrivate(c.wang, "lighting", "3栋东边的路灯坏了")
-	ctl := c.calMeeting(c.admin, "半月谈", "2026-03-04 19:30", "服务站", "路灯维修\n垃圾分类", true, "bgroups", "mt:b:3")
-	preview := c.calText(c.admin.ID, ctl.ID-2, "半月谈", "服务站", "1. 路灯维修", "3. Open problems — building 3: 1 open, 0 overdue", "#1 · Lighting · building 3 · opened 2026-03-02")
-	if !hasButton(preview, "mt:y:1") {
+	ask := c.calMeeting(c.admin, "半月谈", "2026-03-04 19:30", "服务站", "路灯维修\n垃圾分类", true, "bgroups", "fl:meeting:t:buildings:3")
+	c.tg.Press(c.admin, ask, "fl:meeting:o:repeat:repeat")
+	preview := c.calText(c.admin.ID, ask.ID, "半月谈", "Wed 4 Mar 19:30", "服务站", "1. 路灯维修", "3. Open problems — building 3: 1 open, 0 overdue", "#1 · Lighting · building 3 · opened 2026-03-02")
+	if !hasButton(preview, "mt:y:0") {
 		t.Errorf("the preview lacks the answer buttons: %+v", preview.Buttons)
 	}
-	c.tg.Press(c.admin, preview, "mt:y:1")
+	ok := c.calText(c.admin.ID, ask.ID, "To: Some buildings' groups (3).", "Once confirmed, choose when it recurs.")
+	c.tg.Press(c.admin, preview, "mt:y:0")
 	c.expectAnswer("only a preview")
-	c.tg.Press(c.admin, ctl, "mt:rep:1")
-	c.calPressNew(c.admin, ctl.ID, "sc:w:115")
-	c.calText(c.admin.ID, ctl.ID, "will be posted 48 hours before each time")
+	c.tg.Press(c.admin, ok, "fl:meeting:y:ok")
+	c.calText(c.admin.ID, ok.ID, "The meeting will be posted before each time.")
+	c.calPressNew(c.admin, ok.ID, "fl:schedule:o:how:115")
+	c.calText(c.admin.ID, ok.ID, "will be posted 48 hours before each time")
 	if n := c.calCount(c.group.ID, "半月谈"); n != 0 {
 		t.Fatalf("posted before its time: %d", n)
 	}
@@ -81,7 +110,7 @@ func TestCalendarFortnightlyMeeting(t *testing.T) {
 
 	c.calTo("2026-03-13 19:30")
 	c.tick()
-	inv := c.expect(c.group.ID, "半月谈", "2026-03-15 19:30", "服务站", "3. 未解决的问题——3 栋：未解决 1 件，超期 0 件", "#1 · 照明 · 3 栋 · 2026-03-02 提出", "参加：0 · 请假：0")
+	inv := c.expect(c.group.ID, "半月谈", "3月15日（周日）19:30", "服务站", "3. 未解决的问题——3 栋：未解决 1 件，超期 0 件", "#1 · 照明 · 3 栋 · 2026-03-02 提出", "参加：0 · 请假：0")
 	c.expect(c.admin.ID, "“半月谈”", "is posted to 1 chats")
 	var mid int64
 	c.db(func(tx *storage.Tx) error {
@@ -132,9 +161,9 @@ func TestCalendarMeetingPrivateReminders(t *testing.T) {
 	c := newCommunity(t)
 	c.say(c.admin, "/grant 2002 leader 2")
 	c.expect(c.admin.ID, "is now building leader")
-	ctl := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
-	c.tg.Press(c.admin, ctl, "mt:post:1")
-	c.calText(c.admin.ID, ctl.ID-1, "Meeting #1 is posted to 2 chats")
+	ask := c.calMeeting(c.admin, "Study session", "2026-03-04 19:30", "Hall", "Rules", false, "leaders")
+	c.calPost(c.admin, ask)
+	c.calText(c.admin.ID, ask.ID, "Meeting #1 is posted to 2 chats")
 	inv := c.expect(c.leader.ID, "Study session")
 	c.expect(c.li.ID, "Study session", "Coming: 0")
 	c.tg.Press(c.leader, inv, "mt:n:1")
@@ -159,9 +188,9 @@ func TestCalendarMeetingPrivateReminders(t *testing.T) {
 // state, and /meetings lists the meeting.
 func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
 	c := newCommunity(t)
-	ctl := c.calMeeting(c.admin, "Half-month talk", "2026-03-02 19:30", "Station", "Lamps", false, "leaders")
-	c.tg.Press(c.admin, ctl, "mt:post:1")
-	c.calText(c.admin.ID, ctl.ID-1, "Meeting #1 is posted")
+	ask := c.calMeeting(c.admin, "Half-month talk", "2026-03-02 19:30", "Station", "Lamps", false, "leaders")
+	c.calPost(c.admin, ask)
+	c.calText(c.admin.ID, ask.ID, "Meeting #1 is posted")
 	c.calTo("2026-03-02 21:00")
 	last := c.calLast(c.admin.ID)
 	c.say(c.admin, "/meetings")
@@ -169,11 +198,13 @@ func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
 	c.tg.Press(c.admin, list, "mt:v:1")
 	page := c.calWait(c.admin.ID, list.ID, func(m telegramtest.Message) bool { return hasButton(m, "mt:min:1") })
 	c.tg.Press(c.admin, page, "mt:min:1")
-	c.calAsk(c.admin, page.ID, "Twelve came. Lamps discussed.")
+	c.calText(c.admin.ID, page.ID, "Send the minutes of “Half-month talk”.")
+	c.say(c.admin, "Twelve came. Lamps discussed.")
 	c.calText(c.admin.ID, page.ID, "Minutes", "Twelve came")
 	last = c.calLast(c.admin.ID)
 	c.tg.Press(c.admin, page, "mt:dec:1")
-	c.calAsk(c.admin, last, "Fix the east gate lamp")
+	c.calText(c.admin.ID, last, "Send one decision of “Half-month talk”")
+	c.say(c.admin, "Fix the east gate lamp")
 	dec := c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:tk:1:3") })
 	c.tg.Press(c.admin, dec, "mt:tk:1:3")
 	c.expectAnswer("Ticket #1 opened")
@@ -189,7 +220,8 @@ func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
 	// the decision as its title and goes on from its time.
 	last = c.calLast(c.admin.ID)
 	c.tg.Press(c.admin, page, "mt:dec:1")
-	c.calAsk(c.admin, last, "Spring clean of the courtyard")
+	c.calText(c.admin.ID, last, "Send one decision of “Half-month talk”")
+	c.say(c.admin, "Spring clean of the courtyard")
 	dec = c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:jb:2") })
 	c.tg.Press(c.admin, dec, "mt:jb:2")
 	c.calText(c.admin.ID, dec.ID, "Spring clean of the courtyard", "from the meeting's decision")

@@ -99,13 +99,15 @@ func TestCalendarPauseResumeEdit(t *testing.T) {
 	detail = c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return m.ID == detail.ID && hasButton(m, "sc:et:"+itoa(id)) }, wait)
 	last = c.calLast(c.admin.ID)
 	c.tg.Press(c.admin, detail, "sc:et:"+itoa(id))
-	c.calAsk(c.admin, last, "Morning notice B")
+	c.calText(c.admin.ID, last, "Send the new text of notice #"+itoa(id))
+	c.say(c.admin, "Morning notice B")
 	c.calText(c.admin.ID, last, "The text of #"+itoa(id)+" is changed")
 	c.settle()
 	last = c.calLast(c.admin.ID)
 	c.tg.Press(c.admin, detail, "sc:ew:"+itoa(id))
-	c.calPressNew(c.admin, last, "sc:w:day")
-	c.calAsk(c.admin, last, "8:15")
+	c.calPressNew(c.admin, last, "fl:schedule:o:how:day")
+	c.calText(c.admin.ID, last, "At what time each day?")
+	c.say(c.admin, "8:15")
 	saved := c.calText(c.admin.ID, last, "The time of #"+itoa(id)+" is changed")
 	shown := c.calText(c.admin.ID, saved.ID, "Next runs")
 	if got := calRuns(shown.Plain); len(got) != 5 || got[0] != "2026-03-04 08:15" {
@@ -122,13 +124,18 @@ func TestCalendarPauseResumeEdit(t *testing.T) {
 		t.Errorf("wang got A %d and B %d times, want 1 and 1", a, b)
 	}
 
-	// Delete: the pending run goes and the list no longer shows it; a
-	// second press changes nothing.
+	// Delete, once confirmed: the pending run goes and the list no longer
+	// shows it; a second press changes nothing.
 	last = c.calLast(c.admin.ID)
 	c.say(c.admin, "/schedule")
 	d := c.calPressNew(c.admin, last, "sc:v:"+itoa(id))
 	d = c.calPressNew(c.admin, d.ID, "sc:d:"+itoa(id))
-	c.calText(c.admin.ID, d.ID-1, "is deleted; it will not run again")
+	c.calText(c.admin.ID, d.ID, "Delete scheduled notice #"+itoa(id)+"? It will not run again.")
+	if it := c.calPending("notice", id); it.ID == 0 {
+		t.Fatalf("deleted before it was confirmed")
+	}
+	c.calPressNew(c.admin, d.ID, "fl:scdel:o:sure:yes")
+	c.calText(c.admin.ID, d.ID, "is deleted; it will not run again")
 	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), d.ID, "sc:r:"+itoa(id))
 	c.expectAnswer("not yours to manage, or it is gone")
 	c.settle()

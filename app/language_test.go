@@ -149,14 +149,15 @@ func (w *qaWorld) qaJob(org models.User, title, when, end, place string) {
 
 func (w *qaWorld) qaAnnounce() {
 	w.qaSay(w.staffZh, "/announce")
-	w.qaPress(w.staffZh, "an:a:residents")
-	w.qaReply(w.staffZh, "周六上午九点在广场开会")
-	w.qaPress(w.staffZh, "an:send:")
+	w.qaPress(w.staffZh, "fl:announce:o:audience:residents")
+	w.qaSay(w.staffZh, "周六上午九点在广场开会")
+	w.qaPress(w.staffZh, "fl:announce:y:ok")
 	w.qaPress(w.lily, "an:ack:")
 	w.qaSay(w.staffEn, "/announce")
-	w.qaPress(w.staffEn, "an:a:groups")
-	w.qaReply(w.staffEn, "Water is off on Tuesday morning")
-	w.qaPress(w.staffEn, "an:send:")
+	w.qaPress(w.staffEn, "fl:announce:o:audience:groups")
+	w.qaSay(w.staffEn, "Water is off on Tuesday morning")
+	w.qaPress(w.staffEn, "fl:announce:o:pin:nopin")
+	w.qaPress(w.staffEn, "fl:announce:y:ok")
 	w.qaSay(w.staffZh, "/announcements")
 }
 

@@ -17,10 +17,7 @@ import (
 // answers the text step with a photo captioned caption.
 func limStartPhotoAnnouncement(c *community, u models.User, caption string) {
 	c.t.Helper()
-	c.tg.SendText(u, telegramtest.PrivateChat(u), "/announce")
-	m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "an:a:groups") }, wait)
-	c.tg.Press(u, m, "an:a:groups")
-	c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ForceReply }, wait)
+	c.annStart(u, "groups")
 	c.tg.SendPhoto(u, telegramtest.PrivateChat(u), caption)
 }
 
@@ -51,8 +48,10 @@ func TestLimPhotoAnnouncementCaptionCountedInUTF16(t *testing.T) {
 	// Still at the text step: a caption that fits exactly is accepted.
 	fits := strings.Repeat("🎉", 497)
 	c.tg.SendPhoto(c.admin, telegramtest.PrivateChat(c.admin), fits)
-	ctl := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButtonPrefix(m, "an:send:") }, wait)
-	c.tg.Press(c.admin, ctl, "an:send:1")
+	pin := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, annNoPin) }, wait)
+	c.tg.Press(c.admin, pin, annNoPin)
+	ctl := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, annSend) }, wait)
+	c.tg.Press(c.admin, ctl, annSend)
 	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Caption, fits) }, wait)
 	c.settle()
 	if n := limRefused(c.tg, "sendPhoto"); n != 0 {
@@ -157,7 +156,7 @@ func TestLimTicketLineGoesAheadOfGroupChatter(t *testing.T) {
 	reported := time.Now()
 	c.tg.SendText(c.wang, c.group, "/report 3 栋二单元楼道灯坏了")
 	report := c.mark()
-	c.tg.Press(c.admin, ctl, "an:send:1")
+	c.tg.Press(c.admin, ctl, annSend)
 	// Long enough to measure the old behaviour (every answer first).
 	c.tg.WaitMessageSince(t, report, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "楼道灯坏了") }, 60*time.Second)
 	at, ahead, _ := limSentAt(c.tg, c.group.ID, mark, "楼道灯坏了")

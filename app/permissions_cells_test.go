@@ -49,8 +49,8 @@ var permDenied = map[string]permDeny{
 	"tk:fb": {permAll, ""}, "tk:hide": {permAll, ""},
 	"tk:me": {"unregistered leader-other team-lead team-member staff admin", "private unlinked"},
 
-	"an:send": {permAll, ""}, "an:pin": {permAll, ""}, "an:cancel": {permAll, ""}, "an:ack": {permAll, ""},
-	"lg:*": {"leader-here", ""},
+	"an:ack": {permAll, ""},
+	"lg:*":   {"leader-here", ""},
 
 	"pt:tl":  {"unregistered resident leader-here leader-other team-member", ""},
 	"pt:ta":  {"unregistered resident leader-here leader-other team-member", ""},
@@ -124,8 +124,8 @@ func (w *permWorld) permData(action string) string {
 		"reg:b": "reg:b:1", "reg:change": "reg:change", "lang:*": "lang:en", "lg:*": "lg:0::::1",
 		"tk:cat": "tk:cat:water", "tk:b": "tk:b:1", "tk:bld": "tk:bld", "tk:nm": "tk:nm:show", "tk:cancel": "tk:cancel",
 		"tk:fb":  "tk:fb:{tk}:yes",
-		"an:ack": "an:ack:{sent}", "an:a": "an:a:bresidents", "an:b": "an:b:1", "an:t": "an:t:{team}", "an:bd": "an:bd", "an:x": "an:x",
-		"pt:tl": "pt:tl:{team}", "pt:ta": "pt:ta:{team}", "pt:tc": "pt:tc:{tpl}", "pt:tp": "pt:tp:{tpl}",
+		"an:ack": "an:ack:{sent}",
+		"pt:tl":  "pt:tl:{team}", "pt:ta": "pt:ta:{team}", "pt:tc": "pt:tc:{tpl}", "pt:tp": "pt:tp:{tpl}",
 		"pt:tr": "pt:tr:{tpl}", "pt:trc": "pt:trc:{tpl}", "pt:swap": "pt:swap:{shift}:{owner}", "pt:swapc": "pt:swapc:{shift}:{owner}",
 		"tm:ok": "tm:ok:{req}", "tm:no": "tm:no:{req}", "tm:lead": "tm:lead:{team}:{owner}", "tm:restr": "tm:restr:{team}:0",
 		"jb:n": "jb:n:x", "jb:pg": "jb:pg:0", "jb:clr": "jb:clr:{owner}:{team}", "jb:at": "jb:at:{job}:{owner}:1",

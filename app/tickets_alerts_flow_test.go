@@ -105,7 +105,7 @@ func TestAlertRejectToldOnlyWhenTrue(t *testing.T) {
 func TestAlertAckOnlyFromRecipients(t *testing.T) {
 	c := newCommunity(t)
 	ctl := c.announce(c.admin, "leaders", "明天上午开楼栋长会")
-	c.tg.Press(c.admin, ctl, "an:send:1")
+	c.tg.Press(c.admin, ctl, annSend)
 	got := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "an:ack:1") }, wait)
 	// Li was not sent it and forges the press.
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "an:ack:1")

@@ -22,6 +22,7 @@ type Meeting struct {
 	OrganiserID int64
 	Title       string
 	StartsAt    time.Time
+	EndsAt      time.Time // zero: no end was given
 	Place       string
 	Agenda      []string
 	Audience    string
@@ -34,18 +35,19 @@ type Meeting struct {
 }
 
 const meetingCols = `id, organiser_id, title, starts_at, place, agenda, audience, buildings, coalesce(team_id, 0), state,
-	coalesce(schedule_id, 0), minutes, created_at`
+	coalesce(schedule_id, 0), minutes, created_at, ends_at`
 
 func scanMeeting(sc interface{ Scan(...any) error }) (Meeting, error) {
 	var m Meeting
 	var agenda, bs string
 	var start, created int64
+	var end sql.NullInt64
 	err := sc.Scan(&m.ID, &m.OrganiserID, &m.Title, &start, &m.Place, &agenda, &m.Audience, &bs, &m.TeamID, &m.State,
-		&m.ScheduleID, &m.Minutes, &created)
+		&m.ScheduleID, &m.Minutes, &created, &end)
 	if err != nil {
 		return m, err
 	}
-	m.StartsAt, m.CreatedAt = fromMS(start), fromMS(created)
+	m.StartsAt, m.EndsAt, m.CreatedAt = fromMS(start), nullMS(end), fromMS(created)
 	if err := json.Unmarshal([]byte(agenda), &m.Agenda); err != nil {
 		return m, fmt.Errorf("agenda of meeting %d: %w", m.ID, err)
 	}
@@ -66,9 +68,9 @@ func (t *Tx) CreateMeeting(m Meeting, now time.Time) (int64, error) {
 	}
 	agenda, _ := json.Marshal(m.Agenda)
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO meetings (organiser_id, title, starts_at, place, agenda, audience, buildings, team_id,
-		state, schedule_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		state, schedule_id, created_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.OrganiserID, m.Title, ms(m.StartsAt), m.Place, string(agenda), m.Audience, buildingsJSON(m.Buildings), idOrNull(m.TeamID),
-		m.State, idOrNull(m.ScheduleID), ms(now))
+		m.State, idOrNull(m.ScheduleID), ms(now), msOrNull(m.EndsAt))
 	if err != nil {
 		return 0, fmt.Errorf("storage: create meeting: %w", err)
 	}

@@ -26,6 +26,7 @@ var migrations = []string{
 	schemaMediation,
 	schemaCalendar,
 	schemaPrivdata,
+	schemaMeetingEnd,
 }
 
 // Version returns the schema version of the database.

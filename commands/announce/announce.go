@@ -9,9 +9,12 @@ import "courtyard/commands/core"
 // Announce is the announcements capability over the core.
 type Announce struct {
 	*core.Core
+	flow *core.Dialog
 }
 
 // New returns announcements over c.
 func New(c *core.Core) *Announce {
-	return &Announce{Core: c}
+	a := &Announce{Core: c}
+	a.flow = a.dialog()
+	return a
 }

@@ -1,198 +1,109 @@
 package announce
 
 import (
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/storage"
-	"courtyard/telegram"
 )
 
 // Flow is the name of the announcement conversation.
 const Flow = "announce"
 
-// annData is the announcement conversation's state before the draft exists.
-type annData struct {
-	Audience  string   `json:"audience,omitempty"`
-	Buildings []string `json:"buildings,omitempty"`
-	TeamID    int64    `json:"team,omitempty"`
+// annText is the text step's answer: the words, and a photo they are the
+// caption of.
+type annText struct {
+	Text  string `json:"text"`
+	Photo string `json:"photo,omitempty"`
 }
 
-// Audiences lists what a person may announce to: staff anything, leaders
-// the groups and residents of their own buildings.
-func (a *Announce) Audiences(r *core.Req) []string {
-	if r.AtLeast(storage.RoleStaff) {
-		return []string{storage.AudienceGroups, storage.AudienceBuildingGroups, storage.AudienceResidents,
-			storage.AudienceBuildingPersons, storage.AudienceTeam, storage.AudienceLeaders}
-	}
-	if r.Role == storage.RoleLeader && len(r.Me.Leads) > 0 {
-		return []string{storage.AudienceBuildingGroups, storage.AudienceBuildingPersons}
-	}
-	return nil
+// dialog is /announce: who, the buildings or team, the text (and a
+// photo), whether to pin it in groups, then the preview, exactly as it
+// will be received, and the confirmation that sends it to everyone.
+func (a *Announce) dialog() *core.Dialog {
+	steps := a.AudienceSteps(core.Say("ann.ask_audience"), nil)
+	steps = append(steps,
+		core.TextStep{Name: "text", Label: "ann.step.text", Ask: core.Say("ann.ask_text"), Parse: a.readText},
+		core.OnlyIf(func(v core.Values) bool { return groups(v.String(stepAudience)) },
+			core.ChoiceStep{Name: "pin", Label: "ann.step.pin", Ask: core.Say("ann.ask_pin"), Options: a.pinOptions, Columns: 2}),
+		core.Preview(a.sendPreview, core.ConfirmStep{Name: "ok", Summary: a.summary}),
+	)
+	return &core.Dialog{Name: Flow, Min: storage.RoleLeader, Steps: steps, Done: a.send}
 }
 
-// AnnounceBuildings are the buildings a person may pick.
-func (a *Announce) AnnounceBuildings(r *core.Req) []string {
-	if r.AtLeast(storage.RoleStaff) {
-		return a.Cfg.Community.Buildings
+func (a *Announce) pinOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("pin", "ann.pin.yes", "是", "要", "yes"),
+		a.Option("nopin", "ann.pin.no", "否", "不", "不要", "no"),
 	}
-	return r.Me.Leads
 }
 
-// announce starts /announce: who should receive it?
-func (a *Announce) announce(r *core.Req) error {
-	auds := a.Audiences(r)
-	if len(auds) == 0 {
-		return r.Reply(r.T("error.forbidden", "/announce"), nil)
+// readText takes the announcement's words, with the photo they came with.
+// After a correction the words are read again without the message they
+// came in: the photo they had stays with them.
+func (a *Announce) readText(r *core.Req, v core.Values, text string) (any, string) {
+	photo := core.LargestPhoto(r)
+	var before annText
+	if photo == "" && v.Get("text", &before) && before.Text == text {
+		photo = before.Photo
 	}
-	if err := a.setAnnFlow(r, "audience", annData{}); err != nil {
+	if text == "" {
+		return nil, r.T("ann.empty")
+	}
+	if over, limit := a.annOver(r, text, photo != ""); over > 0 {
+		key := "ann.too_long.text"
+		if photo != "" {
+			key = "ann.too_long.caption"
+		}
+		return nil, r.T(key, over, limit)
+	}
+	return annText{Text: text, Photo: photo}, ""
+}
+
+// draft is the announcement the answers make, not yet stored.
+func (a *Announce) draft(r *core.Req, v core.Values) storage.Announcement {
+	ann := a.ChosenAudience(v)
+	var t annText
+	v.Get("text", &t)
+	ann.SenderID, ann.Text, ann.Photo = r.Me.ID, t.Text, t.Photo
+	return ann
+}
+
+// sendPreview shows the announcement exactly as recipients will get it,
+// with its Read ✓ button (which, pressed here, counts nothing).
+func (a *Announce) sendPreview(r *core.Req, v core.Values) error {
+	return a.DeliverAck(r, a.draft(r, v), r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true)
+}
+
+// summary says who it goes to, how many recipients, and asks to send.
+func (a *Announce) summary(r *core.Req, v core.Values) string {
+	ann := a.draft(r, v)
+	recips, err := a.Recipients(r, ann)
+	if err != nil {
+		a.Log.Error("announce: recipients of the preview", "err", err)
+	}
+	pin := ""
+	if v.String("pin") == "pin" {
+		pin = r.T("ann.pinned_note")
+	}
+	return r.N("ann.preview", len(recips), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), pin)
+}
+
+// send stores the announcement and queues it to its whole audience, once
+// the person confirmed; they must still be allowed to reach it.
+func (a *Announce) send(r *core.Req, v core.Values) error {
+	ann := a.draft(r, v)
+	if !a.MayAnnounce(r, ann) || ann.Text == "" {
+		return r.Reply(r.T("ann.not_yours"), nil)
+	}
+	id, err := r.Tx.CreateAnnouncement(ann, r.Now)
+	if err != nil {
 		return err
 	}
-	var rows [][]telegram.Button
-	for _, au := range auds {
-		rows = append(rows, []telegram.Button{{Text: r.T("ann.audience." + au), CallbackData: "an:a:" + au}})
-	}
-	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "an:x"}})
-	return r.Reply(r.T("ann.ask_audience"), telegram.Keyboard{InlineKeyboard: rows})
-}
-
-func (a *Announce) setAnnFlow(r *core.Req, step string, d annData) error {
-	return r.SetFlow(Flow, step, d)
-}
-
-// announceButton routes the "an:" buttons.
-func (a *Announce) announceButton(r *core.Req) error {
-	parts := strings.SplitN(strings.TrimPrefix(r.CB.Data, "an:"), ":", 2)
-	arg := ""
-	if len(parts) == 2 {
-		arg = parts[1]
-	}
-	switch parts[0] {
-	case "ack":
-		return a.acknowledge(r, arg)
-	case "send", "pin", "cancel":
-		return a.finishAnnouncement(r, parts[0], arg)
-	}
-	if !r.Private() || len(a.Audiences(r)) == 0 {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	var d annData
-	f, ok, err := r.FlowFor(Flow, &d)
-	if !ok || err != nil {
+	if ann, err = r.Tx.Announcement(id); err != nil {
 		return err
 	}
-	switch parts[0] {
-	case "x":
-		return r.EndFlowSaying(r.T("cancel.done"))
-	case "a":
-		return a.pickAudience(r, arg)
-	case "b":
-		if f.Step != "buildings" || !core.ContainsStr(a.AnnounceBuildings(r), arg) {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		if core.ContainsStr(d.Buildings, arg) {
-			d.Buildings = core.RemoveStr(d.Buildings, arg)
-		} else {
-			d.Buildings = append(d.Buildings, arg)
-		}
-		if err := a.setAnnFlow(r, "buildings", d); err != nil {
-			return err
-		}
-		return r.Edit(r.T("ann.ask_buildings"), a.buildingToggles(r, d))
-	case "bd":
-		if f.Step != "buildings" || len(d.Buildings) == 0 {
-			return r.Toast(r.T("ann.pick_one"))
-		}
-		return a.askAnnText(r, d)
-	case "t":
-		id, ok := core.IdArg(arg)
-		if f.Step != "team" || !ok {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		if _, err := r.Tx.Team(id); err != nil {
-			if core.IsNotFound(err) {
-				return r.Toast(r.T("error.stale_button"))
-			}
-			return err
-		}
-		d.TeamID = id
-		return a.askAnnText(r, d)
-	}
-	return r.Toast(r.T("error.stale_button"))
-}
-
-func (a *Announce) pickAudience(r *core.Req, au string) error {
-	if !core.ContainsStr(a.Audiences(r), au) {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	d := annData{Audience: au}
-	switch au {
-	case storage.AudienceBuildingGroups, storage.AudienceBuildingPersons:
-		if err := a.setAnnFlow(r, "buildings", d); err != nil {
-			return err
-		}
-		return r.Edit(r.T("ann.ask_buildings"), a.buildingToggles(r, d))
-	case storage.AudienceTeam:
-		teams, err := r.Tx.Teams()
-		if err != nil {
-			return err
-		}
-		if len(teams) == 0 {
-			return r.Toast(r.T("ann.no_teams"))
-		}
-		var rows [][]telegram.Button
-		for _, tm := range teams {
-			rows = append(rows, []telegram.Button{{Text: tm.Name, CallbackData: "an:t:" + core.Itoa(tm.ID)}})
-		}
-		if err := a.setAnnFlow(r, "team", d); err != nil {
-			return err
-		}
-		return r.Edit(r.T("ann.ask_team"), telegram.Keyboard{InlineKeyboard: rows})
-	}
-	return a.askAnnText(r, d)
-}
-
-func (a *Announce) buildingToggles(r *core.Req, d annData) telegram.Keyboard {
-	var rows [][]telegram.Button
-	var row []telegram.Button
-	for _, b := range a.AnnounceBuildings(r) {
-		label := b
-		if core.ContainsStr(d.Buildings, b) {
-			label = "✓ " + b
-		}
-		row = append(row, telegram.Button{Text: label, CallbackData: "an:b:" + b})
-		if len(row) == 4 {
-			rows, row = append(rows, row), nil
-		}
-	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-	rows = append(rows, []telegram.Button{{Text: r.T("ann.buildings_done"), CallbackData: "an:bd"}, {Text: r.T("button.cancel"), CallbackData: "an:x"}})
-	return telegram.Keyboard{InlineKeyboard: rows}
-}
-
-func (a *Announce) askAnnText(r *core.Req, d annData) error {
-	if err := a.setAnnFlow(r, "text", d); err != nil {
+	n, _, err := a.SendAnnouncement(r, ann, groups(ann.Audience) && v.String("pin") == "pin", true)
+	if err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.DescribeAudience(r, d.Audience, d.Buildings, d.TeamID)), nil); err != nil {
-		return err
-	}
-	return r.Reply(r.T("ann.ask_text"), telegram.ForceReply{ForceReply: true})
-}
-
-// DescribeAudience names an audience in r's language, with its buildings
-// or team.
-func (a *Announce) DescribeAudience(r *core.Req, au string, bs []string, team int64) string {
-	s := r.T("ann.audience." + au)
-	switch {
-	case len(bs) > 0:
-		s += r.T("list.note", core.Esc(a.ListJoin(r.Lang, bs)))
-	case team != 0:
-		if tm, err := r.Tx.Team(team); err == nil {
-			s += r.T("list.note", core.Esc(tm.Name))
-		}
-	}
-	return s
+	return r.Reply(r.N("ann.sending", n, id), nil)
 }

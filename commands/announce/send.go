@@ -1,63 +1,11 @@
 package announce
 
 import (
-	"encoding/json"
-
 	"courtyard/commands/core"
 	"courtyard/locale"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
-
-// annText takes the announcement's text (or a photo with a caption), makes
-// the draft and shows the preview: exactly what recipients will see, then
-// Send / Pin and send / Cancel.
-func (a *Announce) annText(r *core.Req, f storage.Flow) error {
-	var d annData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || f.Step != "text" {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("error.stale_button"), nil)
-	}
-	photo := core.LargestPhoto(r)
-	text := core.CleanText(r.Text)
-	if text == "" {
-		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
-	}
-	if over, limit := a.annOver(r, text, photo != ""); over > 0 {
-		key := "ann.too_long.text"
-		if photo != "" {
-			key = "ann.too_long.caption"
-		}
-		return r.Reply(r.T(key, over, limit), telegram.ForceReply{ForceReply: true})
-	}
-	id, err := r.Tx.CreateAnnouncement(storage.Announcement{SenderID: r.Me.ID, Audience: d.Audience, Buildings: d.Buildings,
-		TeamID: d.TeamID, Text: text, Photo: photo}, r.Now)
-	if err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	ann, err := r.Tx.Announcement(id)
-	if err != nil {
-		return err
-	}
-	recips, err := a.Recipients(r, ann)
-	if err != nil {
-		return err
-	}
-	if err := a.deliver(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false); err != nil {
-		return err
-	}
-	row := []telegram.Button{{Text: r.T("ann.send", len(recips)), CallbackData: "an:send:" + core.Itoa(id)}}
-	if ann.Audience == storage.AudienceGroups || ann.Audience == storage.AudienceBuildingGroups {
-		row = append(row, telegram.Button{Text: r.T("ann.pin_send"), CallbackData: "an:pin:" + core.Itoa(id)})
-	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "an:cancel:" + core.Itoa(id)}}}}
-	return r.Reply(r.N("ann.preview", len(recips), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)), kb)
-}
 
 // annOver is by how much an announcement of text would pass Telegram's
 // limit (a photo's caption, else a message) in the longest of its
@@ -125,11 +73,6 @@ func (a *Announce) Recipients(r *core.Req, ann storage.Announcement) ([]core.Rec
 	return nil, nil
 }
 
-// deliver queues the announcement to one chat.
-func (a *Announce) deliver(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin bool) error {
-	return a.DeliverAck(r, ann, chat, lang, prio, ref, pin, true)
-}
-
 // DeliverAck queues the announcement to one chat, with the Read ✓ button
 // if ack.
 func (a *Announce) DeliverAck(r *core.Req, ann storage.Announcement, chat int64, lang string, prio int, ref string, pin, ack bool) error {
@@ -153,40 +96,6 @@ func (a *Announce) DeliverAck(r *core.Req, ann storage.Announcement, chat int64,
 	}
 	_, err := r.Tx.Enqueue(m, r.Now)
 	return err
-}
-
-// finishAnnouncement takes Send, Pin and send, and Cancel. The press is
-// authorised again: only the draft's author, still allowed to reach that
-// audience, can send it, and only once.
-func (a *Announce) finishAnnouncement(r *core.Req, verb, arg string) error {
-	ann, ok, err := a.pressedAnnouncement(r, arg)
-	if !ok || err != nil {
-		return err
-	}
-	id := ann.ID
-	if ann.SenderID != r.Me.ID || !a.MayAnnounce(r, ann) {
-		return r.Toast(r.T("ann.not_yours"))
-	}
-	if ann.State != "draft" {
-		return r.Toast(r.T("ann.already", r.T("ann.state."+ann.State)))
-	}
-	if verb == "cancel" {
-		if _, err := r.Tx.FinishAnnouncement(id, "cancelled", false, 0, r.Now); err != nil {
-			return err
-		}
-		return r.Edit(r.T("ann.cancelled"), nil)
-	}
-	n, ok, err := a.SendAnnouncement(r, ann, verb == "pin", true)
-	if err != nil || !ok {
-		if err == nil {
-			err = r.Toast(r.T("ann.already", r.T("ann.state.sent")))
-		}
-		return err
-	}
-	if err := r.Toast(r.T("ann.sending_toast")); err != nil {
-		return err
-	}
-	return r.Edit(r.N("ann.sending", n, id), nil)
 }
 
 // SendAnnouncement moves a draft to sent and queues it to everyone in its
@@ -224,6 +133,9 @@ func (a *Announce) MayAnnounce(r *core.Req, ann storage.Announcement) bool {
 	if !core.ContainsStr(a.Audiences(r), ann.Audience) {
 		return false
 	}
+	if (ann.Audience == storage.AudienceBuildingGroups || ann.Audience == storage.AudienceBuildingPersons) && len(ann.Buildings) == 0 {
+		return false
+	}
 	allowed := a.AnnounceBuildings(r)
 	for _, b := range ann.Buildings {
 		if !core.ContainsStr(allowed, b) {
@@ -233,8 +145,12 @@ func (a *Announce) MayAnnounce(r *core.Req, ann storage.Announcement) bool {
 	return true
 }
 
-// acknowledge takes the "read" button under an announcement.
+// acknowledge takes the "read" button under an announcement; under a
+// preview (no announcement yet, id 0) it counts nothing.
 func (a *Announce) acknowledge(r *core.Req, arg string) error {
+	if arg == "0" {
+		return r.Toast(r.T("ann.preview_ack"))
+	}
 	ann, ok, err := a.pressedAnnouncement(r, arg)
 	if !ok || err != nil {
 		return err

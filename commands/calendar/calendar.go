@@ -11,8 +11,14 @@ import (
 )
 
 // Announcements is what the calendar needs of announcements: who may be
-// reached, how an audience reads, and the sending of a notice.
+// reached and the questions that choose them, how an audience reads, and
+// the sending of a notice.
 type Announcements interface {
+	// AudienceSteps ask who a message goes to, among the audiences the
+	// person may reach that allow lets through (nil: all).
+	AudienceSteps(ask func(*core.Req, core.Values) string, allow func(r *core.Req, v core.Values, au string) bool) []core.Step
+	// ChosenAudience is the audience AudienceSteps were answered with.
+	ChosenAudience(v core.Values) storage.Announcement
 	// Audiences lists what the person may announce to.
 	Audiences(r *core.Req) []string
 	// AnnounceBuildings are the buildings the person may pick.
@@ -62,10 +68,22 @@ type Calendar struct {
 	announce Announcements
 	jobs     Jobs
 	tickets  Tickets
+
+	scheduleFlow *core.Dialog // a notice: new, its time or its text; a recurring meeting's times
+	deleteFlow   *core.Dialog // deleting a notice, once confirmed
+	meetingFlow  *core.Dialog // a new meeting
+	cancelFlow   *core.Dialog // cancelling a posted meeting, once confirmed
+	noteFlow     *core.Dialog // a meeting's minutes or one of its decisions
 }
 
 // New returns the calendar over c, reaching the other capabilities
 // through d.
 func New(c *core.Core, d Deps) *Calendar {
-	return &Calendar{Core: c, announce: d.Announce, jobs: d.Jobs, tickets: d.Tickets}
+	a := &Calendar{Core: c, announce: d.Announce, jobs: d.Jobs, tickets: d.Tickets}
+	a.scheduleFlow = a.scheduleDialog()
+	a.deleteFlow = a.deleteDialog()
+	a.meetingFlow = a.meetingDialog()
+	a.cancelFlow = a.cancelDialog()
+	a.noteFlow = a.noteDialog()
+	return a
 }

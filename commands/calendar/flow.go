@@ -1,11 +1,12 @@
 package calendar
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"courtyard/commands/core"
 	"courtyard/holiday"
@@ -17,221 +18,223 @@ import (
 
 const flowSchedule = "schedule"
 
-// calData is the /schedule conversation: a new notice, a new time or text
-// for one (Edit), or the times of a recurring meeting (MeetingID).
-type calData struct {
-	Edit      int64  `json:"edit,omitempty"`
-	MeetingID int64  `json:"meeting,omitempty"`
-	Kind      string `json:"kind,omitempty"`
-	Spec      string `json:"spec,omitempty"`
-	Aud       audSel `json:"aud"`
-	Text      string `json:"text,omitempty"`
+// What a /schedule conversation is for: its "mode" value.
+const (
+	modeNew     = "new"     // a new notice
+	modeWhen    = "when"    // a new time for notice "edit"
+	modeText    = "text"    // a new text for notice "edit"
+	modeMeeting = "meeting" // the times of recurring meeting "meeting"
+)
+
+// seed is a conversation's values known beforehand.
+func seed(kv map[string]any) core.Values {
+	v := core.Values{}
+	for k, x := range kv {
+		_ = v.Set(k, x) // strings and ids: always marshalled
+	}
+	return v
 }
 
-// askWhen offers the preset times, a time of day, a one-off and a cron
-// expression.
-func (a *Calendar) askWhen(r *core.Req, d calData) error {
-	if err := r.SetFlow(flowSchedule, "when", d); err != nil {
-		return err
+// scheduleDialog is /schedule's conversation: when (a preset, a time of
+// day, once at a date and time, a holiday, or a cron line), then for a
+// new notice who gets it, its text, whether it has Read ✓, the preview
+// and the confirmation. Changing a notice's time or text, and the times
+// of a recurring meeting, ask only that.
+func (a *Calendar) scheduleDialog() *core.Dialog {
+	mode := func(ms ...string) func(core.Values) bool {
+		return func(v core.Values) bool { return slices.Contains(ms, v.String("mode")) }
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.T("cal.preset.115"), CallbackData: "sc:w:115"}},
-		{{Text: r.T("cal.preset.mon"), CallbackData: "sc:w:mon"}},
-		{{Text: r.T("cal.preset.day"), CallbackData: "sc:w:day"}, {Text: r.T("cal.preset.once"), CallbackData: "sc:w:once"}},
-		{{Text: r.T("cal.preset.holiday"), CallbackData: "sc:w:hol"}},
-		{{Text: r.T("cal.preset.cron"), CallbackData: "sc:w:cron"}, {Text: r.T("button.cancel"), CallbackData: "sc:x"}},
-	}}
-	return r.Reply(r.T("cal.ask_when"), kb)
+	timed := mode(modeNew, modeWhen, modeMeeting)
+	how := func(k string) func(core.Values) bool {
+		return func(v core.Values) bool { return timed(v) && v.String("how") == k }
+	}
+	steps := []core.Step{
+		core.OnlyIf(timed, core.ChoiceStep{Name: "how", Label: "cal.step.how", Ask: core.Say("cal.ask_when"), Options: a.howOptions, Columns: 1}),
+		core.OnlyIf(how("day"), core.DateStep{Name: "daytime", Label: "cal.step.clock", Parse: readClock, Refuse: refuseClock,
+			Ask: func(r *core.Req, _ core.Values) string { return r.T("cal.ask_daytime", when.ExampleClock(r.Lang)) }}),
+		core.OnlyIf(how("once"), core.DateStep{Name: "once", Label: "cal.step.once", Parse: readOnce, Refuse: refuseOnce,
+			Ask: func(r *core.Req, _ core.Values) string { return r.T("cal.ask_once", when.Example(r.Lang)) }}),
+		core.OnlyIf(how("hol"), core.ChoiceStep{Name: "holiday", Label: "cal.step.holiday", Ask: core.Say("cal.ask_holiday"),
+			Options: a.holidayOptions, Columns: 2}),
+		core.OnlyIf(how("hol"), core.DateStep{Name: "holtime", Label: "cal.step.clock", Parse: readClock, Refuse: refuseClock,
+			Ask: func(r *core.Req, v core.Values) string {
+				return r.T("cal.ask_holtime", a.HolidayName(r.Lang, v.String("holiday")), when.ExampleClock(r.Lang))
+			}}),
+		core.OnlyIf(how("cron"), core.TextStep{Name: "cron", Label: "cal.step.cron", Ask: core.Say("cal.ask_cron"), Parse: a.readCron}),
+	}
+	fresh := mode(modeNew)
+	for _, st := range a.announce.AudienceSteps(a.askAudience, a.allowAudience) {
+		steps = append(steps, core.OnlyIf(fresh, st))
+	}
+	steps = append(steps,
+		core.OnlyIf(mode(modeNew, modeText), core.TextStep{Name: "text", Label: "cal.step.text", Ask: a.askText, Parse: a.readText}),
+		core.OnlyIf(fresh, core.ChoiceStep{Name: "ack", Label: "cal.step.ack", Ask: core.Say("cal.ask_ack"), Options: a.ackOptions}),
+		core.OnlyIf(fresh, core.Preview(a.previewNotice, core.ConfirmStep{Name: "ok", Summary: a.noticeSummary})),
+	)
+	return &core.Dialog{Name: flowSchedule, Min: storage.RoleLeader, Steps: steps, Done: a.scheduleDone}
 }
 
-// calFlowPress takes the buttons of the conversation: when presets, the
-// audience picker, save and cancel.
-func (a *Calendar) calFlowPress(r *core.Req, verb, arg string) error {
-	var d calData
-	f, ok, err := r.FlowFor(flowSchedule, &d)
-	if !ok || err != nil {
-		return err
+func (a *Calendar) howOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("115", "cal.preset.115"),
+		a.Option("mon", "cal.preset.mon", "每周一", "周一", "monday"),
+		a.Option("day", "cal.preset.day", "每天", "daily", "every day"),
+		a.Option("once", "cal.preset.once", "一次", "once"),
+		a.Option("hol", "cal.preset.holiday", "节日", "holiday"),
+		a.Option("cron", "cal.preset.cron", "cron"),
 	}
-	switch verb {
-	case "x":
-		return r.EndFlowSaying(r.T("cancel.done"))
-	case "w":
-		if f.Step != "when" {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		if arg == "hol" {
-			return r.Edit(r.T("cal.ask_holiday"), a.holidayKeyboard(r))
-		}
-		ask := map[string]string{"day": "cal.ask_daytime", "once": "cal.ask_once", "cron": "cal.ask_cron"}
-		if key, ok := ask[arg]; ok {
-			if err := r.SetFlow(flowSchedule, arg, d); err != nil {
-				return err
-			}
-			if err := r.Toast(""); err != nil {
-				return err
-			}
-			return r.Reply(r.T(key), telegram.ForceReply{ForceReply: true})
-		}
-		spec, ok := calPresets[arg]
-		if !ok {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		if err := r.Edit(r.T("cal.when_chosen", a.describeWhen(r, storage.ScheduleCron, spec)), nil); err != nil {
-			return err
-		}
-		return a.whenChosen(r, d, storage.ScheduleCron, spec)
-	case "h":
-		if f.Step != "when" || !holiday.Known(arg) {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		d.Spec = arg
-		if err := r.SetFlow(flowSchedule, "holtime", d); err != nil {
-			return err
-		}
-		if err := r.Edit(r.T("cal.when_chosen", a.HolidayName(r.Lang, arg)), nil); err != nil {
-			return err
-		}
-		return r.Reply(r.T("cal.ask_holtime", a.HolidayName(r.Lang, arg)), telegram.ForceReply{ForceReply: true})
-	case "a", "b", "bd", "t":
-		step, done, err := a.audiencePress(r, "sc:", f.Step, verb, arg, &d.Aud)
-		if err != nil || done != audDone {
-			if err == nil && step != "" {
-				err = r.SetFlow(flowSchedule, step, d)
-			}
-			return err
-		}
-		return a.calAudienceChosen(r, d)
-	case "save0", "save1":
-		if f.Step != "confirm" {
-			return r.Toast(r.T("error.stale_button"))
-		}
-		return a.saveSchedule(r, d, verb == "save1")
-	}
-	return r.Toast(r.T("error.stale_button"))
 }
 
-// scheduleText takes what the person typed in the conversation.
-func (a *Calendar) scheduleText(r *core.Req, f storage.Flow) error {
-	var d calData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("error.stale_button"), nil)
+func (a *Calendar) holidayOptions(*core.Req, core.Values) []core.Option {
+	var out []core.Option
+	for _, k := range holiday.Keys() {
+		out = append(out, core.Option{Key: k, Zh: a.HolidayName("zh", k), En: a.HolidayName("en", k)})
 	}
-	text := core.CleanText(r.Text)
-	again := telegram.ForceReply{ForceReply: true}
-	switch f.Step {
+	return out
+}
+
+func (a *Calendar) ackOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("ack", core.AnswerYes.Key(), "要", "好", "ok"),
+		a.Option("noack", core.AnswerNo.Key(), "不要", "不用"),
+	}
+}
+
+// readClock reads a time of day as minutes after midnight.
+func readClock(text string, _ time.Time, _ *time.Location) (any, error) { return when.ParseClock(text) }
+
+func refuseClock(r *core.Req, _ error) string {
+	return r.T("cal.bad_daytime", when.ExampleClock(r.Lang))
+}
+
+// readOnce reads a day and a time, ahead of now.
+func readOnce(text string, now time.Time, loc *time.Location) (any, error) {
+	sp, err := when.Parse(text, now, loc)
+	return sp.Start, err
+}
+
+func refuseOnce(r *core.Req, err error) string {
+	if errors.Is(err, when.ErrPast) {
+		return r.T("cal.once_past", when.Example(r.Lang))
+	}
+	return r.T("cal.bad_once", when.Example(r.Lang))
+}
+
+// readCron takes a cron line that fires; for a notice or meeting whose
+// audience is groups already, one that would post more than once an hour
+// is refused too.
+func (a *Calendar) readCron(r *core.Req, v core.Values, text string) (any, string) {
+	spec := strings.Join(strings.Fields(text), " ")
+	if _, err := schedule.ParseSpec(spec); err != nil {
+		return nil, a.cronRefusal(r, spec, err)
+	}
+	if a.fixedGroups(r, v) && a.tooOftenForGroups(storage.ScheduleCron, spec, r.Now) {
+		return nil, r.T("cal.too_often_when")
+	}
+	return spec, ""
+}
+
+// fixedGroups reports a change of time for a notice or meeting that goes
+// to groups.
+func (a *Calendar) fixedGroups(r *core.Req, v core.Values) bool {
+	switch v.String("mode") {
+	case modeWhen:
+		s, err := r.Tx.Schedule(v.Int("edit"))
+		return err == nil && (audSel{Audience: s.Audience}).groups()
+	case modeMeeting:
+		m, err := r.Tx.Meeting(v.Int("meeting"))
+		return err == nil && (audSel{Audience: m.Audience}).groups()
+	}
+	return false
+}
+
+// chosenWhen is the time the answers give, as a schedule's kind and spec;
+// "" when there is none yet.
+func chosenWhen(v core.Values) (kind, spec string) {
+	switch h := v.String("how"); h {
+	case "115", "mon":
+		return storage.ScheduleCron, calPresets[h]
 	case "day":
-		spec, ok := dailySpec(text)
-		if !ok {
-			return r.Reply(r.T("cal.bad_daytime"), again)
+		var m int
+		if v.Get("daytime", &m) {
+			return storage.ScheduleCron, fmt.Sprintf("%d %d * * *", m%60, m/60)
 		}
-		return a.whenChosen(r, d, storage.ScheduleCron, spec)
-	case "holtime":
-		spec := d.Spec + " " + strings.TrimSpace(text)
-		if _, _, _, ok := holidaySpec(spec); !ok {
-			return r.Reply(r.T("cal.bad_daytime"), again)
-		}
-		key, hh, mm, _ := holidaySpec(spec)
-		return a.whenChosen(r, d, storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", key, hh, mm))
-	case "cron":
-		if _, err := schedule.ParseSpec(text); err != nil {
-			return r.Reply(a.cronRefusal(r, text, err), again)
-		}
-		return a.whenChosen(r, d, storage.ScheduleCron, strings.Join(strings.Fields(text), " "))
 	case "once":
-		sp, err := when.Parse(text, r.Now, a.Loc)
-		if err != nil {
-			key := "cal.bad_once"
-			if errors.Is(err, when.ErrPast) {
-				key = "cal.once_past"
-			}
-			return r.Reply(r.T(key, when.Example(r.Lang)), again)
+		var t time.Time
+		if v.Get("once", &t) {
+			return storage.ScheduleOnce, strconv.FormatInt(t.UnixMilli(), 10)
 		}
-		return a.whenChosen(r, d, storage.ScheduleOnce, strconv.FormatInt(sp.Start.UnixMilli(), 10))
-	case "text", "edittext":
-		if core.LargestPhoto(r) != "" {
-			return r.Reply(r.T("cal.text_only"), again)
+	case "hol":
+		var m int
+		if v.Get("holtime", &m) {
+			return storage.ScheduleHoliday, fmt.Sprintf("%s %02d:%02d", v.String("holiday"), m/60, m%60)
 		}
-		return a.calTextTyped(r, f.Step, d, text)
+	case "cron":
+		return storage.ScheduleCron, v.String("cron")
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
+	return "", ""
 }
 
-// whenChosen goes on once the time is known: to the audience for a new
-// notice, or saves the new time of a schedule or a recurring meeting.
-func (a *Calendar) whenChosen(r *core.Req, d calData, kind, spec string) error {
-	if a.nextRun(kind, spec, r.Now).IsZero() {
-		return r.Reply(r.T("cal.never_again"), nil)
-	}
-	d.Kind, d.Spec = kind, spec
-	switch {
-	case d.Edit != 0:
-		return a.saveWhen(r, d)
-	case d.MeetingID != 0:
-		return a.saveMeetingSchedule(r, d)
-	}
-	if err := r.SetFlow(flowSchedule, "audience", d); err != nil {
-		return err
-	}
-	return r.Reply(r.T("cal.ask_audience", a.describeWhen(r, kind, spec)), a.audienceKeyboard(r, "sc:"))
+// tooOften reports a time that would post to groups more than once an hour.
+func (a *Calendar) tooOften(r *core.Req, v core.Values) bool {
+	kind, spec := chosenWhen(v)
+	return a.tooOftenForGroups(kind, spec, r.Now)
 }
 
-// calAudienceChosen checks the audience against the time (groups hear at
-// most once an hour) and asks for the text.
-func (a *Calendar) calAudienceChosen(r *core.Req, d calData) error {
-	if !a.mayScheduleFor(r, d.Aud) {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	if d.Aud.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.Now) {
-		d.Aud = audSel{}
-		if err := r.SetFlow(flowSchedule, "audience", d); err != nil {
-			return err
-		}
-		return r.Edit(r.T("cal.too_often"), a.audienceKeyboard(r, "sc:"))
-	}
-	if err := r.SetFlow(flowSchedule, "text", d); err != nil {
-		return err
-	}
-	if err := r.Edit(r.T("ann.audience_chosen", a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID)), nil); err != nil {
-		return err
-	}
-	return r.Reply(r.T("cal.ask_text"), telegram.ForceReply{ForceReply: true})
+// allowAudience keeps groups out of a notice that would post to them more
+// than once an hour.
+func (a *Calendar) allowAudience(r *core.Req, v core.Values, au string) bool {
+	return !(audSel{Audience: au}).groups() || !a.tooOften(r, v)
 }
 
-// calTextTyped takes a notice's text: for a new notice it shows the preview
-// exactly as sent, for an edit it saves it.
-func (a *Calendar) calTextTyped(r *core.Req, step string, d calData, text string) error {
+func (a *Calendar) askAudience(r *core.Req, v core.Values) string {
+	kind, spec := chosenWhen(v)
+	text := r.T("cal.ask_audience", a.describeWhen(r, kind, spec))
+	if a.tooOften(r, v) && slices.ContainsFunc(a.announce.Audiences(r), func(au string) bool { return (audSel{Audience: au}).groups() }) {
+		text += "\n" + r.T("cal.too_often")
+	}
+	return text
+}
+
+func (a *Calendar) askText(r *core.Req, v core.Values) string {
+	if v.String("mode") == modeText {
+		return r.T("cal.ask_new_text", v.Int("edit"))
+	}
+	return r.T("cal.ask_text")
+}
+
+// readText takes a notice's words: text only, within a message's length.
+func (a *Calendar) readText(r *core.Req, _ core.Values, text string) (any, string) {
 	limit := telegram.MaxText - 200
 	switch {
+	case core.LargestPhoto(r) != "":
+		return nil, r.T("cal.text_only")
 	case text == "":
-		return r.Reply(r.T("ann.empty"), telegram.ForceReply{ForceReply: true})
+		return nil, r.T("ann.empty")
 	case core.RuneLen(text) > limit:
-		return r.Reply(r.T("report.too_long", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
+		return nil, r.T("report.too_long", core.RuneLen(text), limit)
 	}
-	if step == "edittext" {
-		return a.saveText(r, d, text)
-	}
-	d.Text = text
-	if err := r.SetFlow(flowSchedule, "confirm", d); err != nil {
-		return err
-	}
-	ann := d.Aud.asAnnouncement()
-	ann.SenderID, ann.Text = r.Me.ID, text
-	if err := a.announce.DeliverAck(r, ann, r.Chat.ID, r.Lang, storage.PriorityReply, "", false, true); err != nil {
-		return err
-	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.T("cal.save_ack"), CallbackData: "sc:save1"}},
-		{{Text: r.T("cal.save_noack"), CallbackData: "sc:save0"}},
-		{{Text: r.T("button.cancel"), CallbackData: "sc:x"}},
-	}}
-	return r.Reply(r.T("cal.preview", a.describeWhen(r, d.Kind, d.Spec),
-		a.announce.DescribeAudience(r, d.Aud.Audience, d.Aud.Buildings, d.Aud.TeamID), a.runList(r, d.Kind, d.Spec)), kb)
+	return text, ""
+}
+
+// notice is the notice the answers make, as its first run will send it.
+func (a *Calendar) notice(r *core.Req, v core.Values) storage.Announcement {
+	ann := a.announce.ChosenAudience(v)
+	ann.SenderID, ann.Text = r.Me.ID, v.String("text")
+	return ann
+}
+
+// previewNotice shows the notice exactly as it will be received.
+func (a *Calendar) previewNotice(r *core.Req, v core.Values) error {
+	return a.announce.DeliverAck(r, a.notice(r, v), r.Chat.ID, r.Lang, storage.PriorityReply, "", false, v.String("ack") == "ack")
+}
+
+// noticeSummary says when, to whom and the next runs, and asks to save.
+func (a *Calendar) noticeSummary(r *core.Req, v core.Values) string {
+	kind, spec := chosenWhen(v)
+	ann := a.notice(r, v)
+	return r.T("cal.preview", a.describeWhen(r, kind, spec), a.announce.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID),
+		a.runList(r, kind, spec))
 }
 
 // runList is the next five run times, one a line.
@@ -243,44 +246,46 @@ func (a *Calendar) runList(r *core.Req, kind, spec string) string {
 	return b.String()
 }
 
-// saveSchedule stores a new notice and lays out its first run.
-func (a *Calendar) saveSchedule(r *core.Req, d calData, ack bool) error {
-	if !a.mayScheduleFor(r, d.Aud) || d.Text == "" {
-		return r.Toast(r.T("error.stale_button"))
+// scheduleDone saves what the conversation was for.
+func (a *Calendar) scheduleDone(r *core.Req, v core.Values) error {
+	kind, spec := chosenWhen(v)
+	switch v.String("mode") {
+	case modeText:
+		return a.saveText(r, v.Int("edit"), v.String("text"))
+	case modeWhen:
+		return a.saveWhen(r, v.Int("edit"), kind, spec)
+	case modeMeeting:
+		return a.saveMeetingSchedule(r, v.Int("meeting"), kind, spec)
+	case "": // a conversation stored by an earlier version
+		return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 	}
-	s := storage.Schedule{OwnerID: r.Me.ID, Kind: d.Kind, Spec: d.Spec, What: storage.ScheduleNotice, Audience: d.Aud.Audience,
-		Buildings: d.Aud.Buildings, TeamID: d.Aud.TeamID, Text: d.Text, Ack: ack, State: storage.ScheduleActive}
+	return a.saveSchedule(r, kind, spec, a.notice(r, v), v.String("ack") == "ack")
+}
+
+// saveSchedule stores a new notice and lays out its first run.
+func (a *Calendar) saveSchedule(r *core.Req, kind, spec string, ann storage.Announcement, ack bool) error {
+	sel := audSel{Audience: ann.Audience, Buildings: ann.Buildings, TeamID: ann.TeamID}
+	switch {
+	case !a.mayScheduleFor(r, sel) || ann.Text == "":
+		return r.Reply(r.T("cal.not_yours"), nil)
+	case a.nextRun(kind, spec, r.Now).IsZero():
+		return r.Reply(r.T("cal.never_again"), nil)
+	case sel.groups() && a.tooOftenForGroups(kind, spec, r.Now):
+		return r.Reply(r.T("cal.too_often_when"), nil)
+	}
+	s := storage.Schedule{OwnerID: r.Me.ID, Kind: kind, Spec: spec, What: storage.ScheduleNotice, Audience: ann.Audience,
+		Buildings: ann.Buildings, TeamID: ann.TeamID, Text: ann.Text, Ack: ack, State: storage.ScheduleActive}
 	id, err := r.Tx.CreateSchedule(s, r.Now)
 	if err != nil {
 		return err
 	}
 	s.ID = id
 	a.Audit(r, "schedule.create", "sch:"+core.Itoa(id), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "audience": s.Audience})
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
 	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("cal.saved", id), nil); err != nil {
+	if err := r.Reply(r.T("cal.saved", id), nil); err != nil {
 		return err
 	}
 	return a.showSchedule(r, s, false)
-}
-
-// holidayKeyboard offers each holiday the calendar knows.
-func (a *Calendar) holidayKeyboard(r *core.Req) telegram.Keyboard {
-	var rows [][]telegram.Button
-	var row []telegram.Button
-	for _, k := range holiday.Keys() {
-		row = append(row, telegram.Button{Text: a.HolidayName(r.Lang, k), CallbackData: "sc:h:" + k})
-		if len(row) == 2 {
-			rows, row = append(rows, row), nil
-		}
-	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "sc:x"}})
-	return telegram.Keyboard{InlineKeyboard: rows}
 }

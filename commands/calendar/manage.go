@@ -97,8 +97,8 @@ func (a *Calendar) showSchedule(r *core.Req, s storage.Schedule, edit bool) erro
 	return r.Reply(text, kb)
 }
 
-// scheduleButton routes the "sc:" buttons. Every press on a schedule is
-// authorised again with mayManageSchedule.
+// scheduleButton routes the "sc:" buttons. Every press on a schedule was
+// authorised by the table (manageable, its Check) and is again here.
 func (a *Calendar) scheduleButton(r *core.Req) error {
 	verb, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
 	if !r.Private() || len(a.announce.Audiences(r)) == 0 {
@@ -108,22 +108,10 @@ func (a *Calendar) scheduleButton(r *core.Req) error {
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return a.askWhen(r, calData{})
+		return a.scheduleFlow.Start(r, seed(map[string]any{"mode": modeNew}))
 	}
-	switch verb {
-	case "v", "p", "r", "d", "et", "ew":
-	default:
-		return a.calFlowPress(r, verb, arg)
-	}
-	id, ok := core.IdArg(arg)
-	if !ok {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	s, err := r.Tx.Schedule(id)
-	if core.IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
-		return r.Toast(r.T("cal.not_yours"))
-	}
-	if err != nil {
+	s, ok, err := a.pressedSchedule(r, arg)
+	if !ok || err != nil {
 		return err
 	}
 	switch verb {
@@ -133,14 +121,65 @@ func (a *Calendar) scheduleButton(r *core.Req) error {
 		if s.What != storage.ScheduleNotice {
 			return r.Toast(r.T("error.stale_button"))
 		}
-		if err := r.SetFlow(flowSchedule, "edittext", calData{Edit: s.ID}); err != nil {
+		return a.scheduleFlow.Start(r, seed(map[string]any{"mode": modeText, "edit": s.ID}))
+	case "ew":
+		return a.scheduleFlow.Start(r, seed(map[string]any{"mode": modeWhen, "edit": s.ID}))
+	case "d":
+		return a.deleteFlow.Start(r, seed(map[string]any{"id": s.ID}))
+	case "p", "r":
+		return a.setScheduleState(r, s, verb)
+	}
+	return r.Toast(r.T("error.stale_button"))
+}
+
+// pressedSchedule reads the schedule a button names, for a press by
+// someone who may manage it; ok is false, and the press answered,
+// otherwise.
+func (a *Calendar) pressedSchedule(r *core.Req, arg string) (storage.Schedule, bool, error) {
+	id, ok := core.IdArg(arg)
+	if !ok {
+		return storage.Schedule{}, false, r.Toast(r.T("error.stale_button"))
+	}
+	s, err := r.Tx.Schedule(id)
+	if core.IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
+		return s, false, r.Toast(r.T("cal.not_yours"))
+	}
+	return s, err == nil, err
+}
+
+// managesSchedule is the table's check of a press on a schedule: the
+// schedule it names is one the person may manage.
+func (a *Calendar) managesSchedule(r *core.Req) (bool, error) {
+	_, arg, _ := strings.Cut(strings.TrimPrefix(r.CB.Data, "sc:"), ":")
+	id, ok := core.IdArg(arg)
+	if !ok {
+		return false, nil
+	}
+	s, err := r.Tx.Schedule(id)
+	if core.IsNotFound(err) {
+		return false, nil
+	}
+	return err == nil && a.mayManageSchedule(r, s), err
+}
+
+// deleteDialog asks before a notice is deleted: once gone it never runs
+// again.
+func (a *Calendar) deleteDialog() *core.Dialog {
+	yes := func(*core.Req, core.Values) []core.Option {
+		return []core.Option{a.Option("yes", "cal.delete", "删除", "是", "确定", "好", "yes", "ok", "delete")}
+	}
+	return &core.Dialog{Name: "scdel", Min: storage.RoleLeader, Steps: []core.Step{
+		core.ChoiceStep{Name: "sure", Ask: func(r *core.Req, v core.Values) string { return r.T("cal.delete_sure", v.Int("id")) }, Options: yes},
+	}, Done: func(r *core.Req, v core.Values) error {
+		s, err := r.Tx.Schedule(v.Int("id"))
+		if core.IsNotFound(err) || (err == nil && !a.mayManageSchedule(r, s)) {
+			return r.Reply(r.T("cal.not_yours"), nil)
+		}
+		if err != nil {
 			return err
 		}
-		return r.Reply(r.T("cal.ask_new_text", s.ID), telegram.ForceReply{ForceReply: true})
-	case "ew":
-		return a.askWhen(r, calData{Edit: s.ID})
-	}
-	return a.setScheduleState(r, s, verb)
+		return a.setScheduleState(r, s, "d")
+	}}
 }
 
 // setScheduleState pauses (p), resumes (r) or deletes (d) a schedule; its
@@ -162,39 +201,34 @@ func (a *Calendar) setScheduleState(r *core.Req, s storage.Schedule, verb string
 	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
+	if state == storage.ScheduleDeleted {
+		return r.Reply(r.T("cal.deleted", s.ID), nil)
+	}
 	if err := r.Toast(r.T("cal.done." + verb)); err != nil {
 		return err
-	}
-	if state == storage.ScheduleDeleted {
-		return r.Edit(r.T("cal.deleted", s.ID), nil)
 	}
 	return a.showSchedule(r, s, true)
 }
 
 // saveWhen gives a schedule its new time and lays out its next run again.
-func (a *Calendar) saveWhen(r *core.Req, d calData) error {
-	s, err := r.Tx.Schedule(d.Edit)
+func (a *Calendar) saveWhen(r *core.Req, id int64, kind, spec string) error {
+	s, err := r.Tx.Schedule(id)
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if core.IsNotFound(err) || !a.mayManageSchedule(r, s) {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
+	switch {
+	case core.IsNotFound(err) || !a.mayManageSchedule(r, s):
 		return r.Reply(r.T("cal.not_yours"), nil)
+	case a.nextRun(kind, spec, r.Now).IsZero():
+		return r.Reply(r.T("cal.never_again"), nil)
+	case (audSel{Audience: s.Audience}).groups() && a.tooOftenForGroups(kind, spec, r.Now):
+		return r.Reply(r.T("cal.too_often_when"), nil)
 	}
-	sel := audSel{Audience: s.Audience, Buildings: s.Buildings}
-	if sel.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.Now) {
-		return a.askWhenAgain(r, d, "cal.too_often_when")
-	}
-	if err := r.Tx.SetScheduleWhen(s.ID, d.Kind, d.Spec, r.Now); err != nil {
+	if err := r.Tx.SetScheduleWhen(s.ID, kind, spec, r.Now); err != nil {
 		return err
 	}
-	s.Kind, s.Spec = d.Kind, d.Spec
+	s.Kind, s.Spec = kind, spec
 	a.Audit(r, "schedule.change", "sch:"+core.Itoa(s.ID), map[string]string{"kind": s.Kind, "spec": s.Spec})
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
 	if err := a.cancelRuns(r.Tx, s.ID); err != nil {
 		return err
 	}
@@ -207,25 +241,13 @@ func (a *Calendar) saveWhen(r *core.Req, d calData) error {
 	return a.showSchedule(r, s, false)
 }
 
-// askWhenAgain refuses a time and offers the choices again.
-func (a *Calendar) askWhenAgain(r *core.Req, d calData, key string) error {
-	if err := r.Reply(r.T(key), nil); err != nil {
-		return err
-	}
-	d.Kind, d.Spec = "", ""
-	return a.askWhen(r, d)
-}
-
 // saveText gives a notice its new text; the next run sends it.
-func (a *Calendar) saveText(r *core.Req, d calData, text string) error {
-	s, err := r.Tx.Schedule(d.Edit)
+func (a *Calendar) saveText(r *core.Req, id int64, text string) error {
+	s, err := r.Tx.Schedule(id)
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	if core.IsNotFound(err) || !a.mayManageSchedule(r, s) {
+	if core.IsNotFound(err) || !a.mayManageSchedule(r, s) || s.What != storage.ScheduleNotice {
 		return r.Reply(r.T("cal.not_yours"), nil)
 	}
 	if err := r.Tx.SetScheduleText(s.ID, text, r.Now); err != nil {

@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/storage"
-	"courtyard/telegram"
 	"courtyard/when"
 )
 
@@ -24,102 +22,81 @@ const (
 	maxMinutes      = 3000
 )
 
-// mtData is the /meeting conversation: the draft until it is saved, or the
-// meeting whose minutes or decision is being typed (ID).
-type mtData struct {
-	Title  string   `json:"title,omitempty"`
-	Start  int64    `json:"start,omitempty"` // unix milliseconds
-	Place  string   `json:"place,omitempty"`
-	Agenda []string `json:"agenda,omitempty"`
-	Aud    audSel   `json:"aud"`
-	ID     int64    `json:"id,omitempty"`
-}
-
 // mayManageMeeting is the one rule for who may post a meeting, record its
 // minutes and decisions, and turn them into tickets: staff.
 func (a *Calendar) mayManageMeeting(r *core.Req, m storage.Meeting) bool {
 	return r.AtLeast(storage.RoleStaff) && m.State != storage.MeetingCancelled
 }
 
-// meeting starts /meeting: what is it called?
-func (a *Calendar) meeting(r *core.Req) error {
-	if err := r.SetFlow(flowMeeting, "title", mtData{}); err != nil {
-		return err
+// meetingDialog is /meeting: its title, when (a start, or a start and an
+// end), where, the agenda (or none), whether the open problems join it,
+// who is invited, once or recurring; then the invitation exactly as it
+// will be received, and the confirmation that posts it.
+func (a *Calendar) meetingDialog() *core.Dialog {
+	steps := []core.Step{
+		core.TextStep{Name: "title", Label: "mt.step.title", Ask: core.Say("mt.ask_title"), Parse: readTitle},
+		core.DateStep{Name: "when", Label: "mt.step.when", Parse: readSpan, Refuse: refuseSpan,
+			Ask: func(r *core.Req, _ core.Values) string { return r.T("mt.ask_time", when.Example(r.Lang)) }},
+		core.TextStep{Name: "place", Label: "mt.step.place", Ask: a.askPlace, Parse: readPlace},
+		core.OptionalStep{TextStep: core.TextStep{Name: "agenda", Label: "mt.step.agenda", Parse: readAgenda,
+			Ask: func(r *core.Req, _ core.Values) string { return r.T("mt.ask_agenda", maxAgendaLine, maxAgendaLines) }},
+			Skip: core.Say("mt.no_agenda")},
+		core.ChoiceStep{Name: "pull", Label: "mt.step.pull", Ask: core.Say("mt.ask_pull"), Options: a.pullOptions, Columns: 1},
 	}
-	return r.Reply(r.T("mt.ask_title"), telegram.ForceReply{ForceReply: true})
+	steps = append(steps, a.announce.AudienceSteps(core.Say("mt.ask_audience"), nil)...)
+	steps = append(steps,
+		core.ChoiceStep{Name: "repeat", Label: "mt.step.repeat", Ask: core.Say("mt.ask_repeat"), Options: a.repeatOptions, Columns: 1},
+		core.Preview(a.previewMeeting, core.ConfirmStep{Name: "ok", Summary: a.meetingSummary}),
+	)
+	return &core.Dialog{Name: flowMeeting, Min: storage.RoleStaff, Steps: steps, Done: a.meetingDone}
 }
 
-// meetingText takes what the organiser typed at each step.
-func (a *Calendar) meetingText(r *core.Req, f storage.Flow) error {
-	var d mtData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("error.stale_button"), nil)
+func readTitle(r *core.Req, _ core.Values, text string) (any, string) {
+	line := core.CleanLine(text)
+	switch {
+	case line == "":
+		return nil, r.T("mt.no_title")
+	case core.RuneLen(line) > maxMeetingTitle:
+		return nil, r.T("report.too_long", core.RuneLen(line), maxMeetingTitle)
 	}
-	text := core.CleanText(r.Text)
-	again := telegram.ForceReply{ForceReply: true}
-	switch f.Step {
-	case "title":
-		line := core.CleanLine(text)
-		switch {
-		case line == "":
-			return r.Reply(r.T("mt.no_title"), again)
-		case core.RuneLen(line) > maxMeetingTitle:
-			return r.Reply(r.T("report.too_long", core.RuneLen(line), maxMeetingTitle), again)
-		}
-		d.Title = line
-		return a.meetingStep(r, "time", d, "mt.ask_time", when.Example(r.Lang))
-	case "time":
-		sp, err := when.Parse(text, r.Now, a.Loc)
-		if err != nil {
-			key := "mt.bad_time"
-			if errors.Is(err, when.ErrPast) {
-				key = "mt.time_past"
-			}
-			return r.Reply(r.T(key, when.Example(r.Lang)), again)
-		}
-		d.Start = sp.Start.UnixMilli()
-		return a.meetingStep(r, "place", d, "mt.ask_place", a.When(sp.Start))
-	case "place":
-		line := core.CleanLine(text)
-		if line == "" || core.RuneLen(line) > maxMeetingPlace {
-			return r.Reply(r.T("mt.bad_place", maxMeetingPlace), again)
-		}
-		d.Place = line
-		if err := r.SetFlow(flowMeeting, "agenda", d); err != nil {
-			return err
-		}
-		return r.Reply(r.T("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
-	case "agenda":
-		return a.addAgenda(r, d, text)
-	case "minutes", "decision":
-		return a.meetingNote(r, f.Step, d, text)
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
+	return line, ""
 }
 
-func (a *Calendar) meetingStep(r *core.Req, step string, d mtData, key string, args ...any) error {
-	if err := r.SetFlow(flowMeeting, step, d); err != nil {
-		return err
+// readSpan reads when a meeting starts, and its end when given.
+func readSpan(text string, now time.Time, loc *time.Location) (any, error) {
+	return when.Parse(text, now, loc)
+}
+
+func refuseSpan(r *core.Req, err error) string {
+	if errors.Is(err, when.ErrPast) {
+		return r.T("mt.time_past", when.Example(r.Lang))
 	}
-	return r.Reply(r.T(key, args...), telegram.ForceReply{ForceReply: true})
+	return r.T("mt.bad_time", when.Example(r.Lang))
 }
 
-func (a *Calendar) agendaKeyboard(r *core.Req) telegram.Keyboard {
-	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{
-		{{Text: r.T("mt.pull"), CallbackData: "mt:pull"}},
-		{{Text: r.T("mt.agenda_done"), CallbackData: "mt:ad"}, {Text: r.T("button.cancel"), CallbackData: "mt:x"}},
-	}}
+// span is the meeting's time the answers give.
+func span(v core.Values) when.Span {
+	var sp when.Span
+	v.Get("when", &sp)
+	return sp
 }
 
-// addAgenda adds the lines of a message to the agenda; one line too long
-// refuses the whole message.
-func (a *Calendar) addAgenda(r *core.Req, d mtData, text string) error {
+// askPlace says how the time was read, and asks where.
+func (a *Calendar) askPlace(r *core.Req, v core.Values) string {
+	return r.T("mt.ask_place", when.Describe(span(v), r.Lang, r.Now, a.Loc))
+}
+
+func readPlace(r *core.Req, _ core.Values, text string) (any, string) {
+	line := core.CleanLine(text)
+	if line == "" || core.RuneLen(line) > maxMeetingPlace {
+		return nil, r.T("mt.bad_place", maxMeetingPlace)
+	}
+	return line, ""
+}
+
+// readAgenda takes the agenda, a line an item; one line too long refuses
+// the whole message.
+func readAgenda(r *core.Req, _ core.Values, text string) (any, string) {
 	var lines []string
 	for i, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
@@ -127,21 +104,50 @@ func (a *Calendar) addAgenda(r *core.Req, d mtData, text string) error {
 			continue
 		}
 		if core.RuneLen(l) > maxAgendaLine {
-			return r.Reply(r.T("mt.line_too_long", i+1, core.RuneLen(l), maxAgendaLine), a.agendaKeyboard(r))
+			return nil, r.T("mt.line_too_long", i+1, core.RuneLen(l), maxAgendaLine)
 		}
 		lines = append(lines, l)
 	}
-	if len(lines) == 0 {
-		return r.Reply(r.T("mt.ask_agenda", maxAgendaLine), a.agendaKeyboard(r))
+	switch {
+	case len(lines) == 0:
+		return nil, r.T("mt.ask_agenda", maxAgendaLine, maxAgendaLines)
+	case len(lines) > maxAgendaLines:
+		return nil, r.T("mt.agenda_full", maxAgendaLines)
 	}
-	if len(d.Agenda)+len(lines) > maxAgendaLines {
-		return r.Reply(r.T("mt.agenda_full", maxAgendaLines), a.agendaKeyboard(r))
+	return lines, ""
+}
+
+func (a *Calendar) pullOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("pull", "mt.pull", "加入", "要", "是", "好", "yes", "ok"),
+		a.Option("nopull", "mt.no_pull", "不要", "否", "不", "no"),
 	}
-	d.Agenda = append(d.Agenda, lines...)
-	if err := r.SetFlow(flowMeeting, "agenda", d); err != nil {
-		return err
+}
+
+func (a *Calendar) repeatOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("once", "mt.once", "一次", "once"),
+		a.Option("repeat", "mt.repeat", "例会", "定期", "recurring"),
 	}
-	return r.Reply(r.T("mt.agenda_so_far", a.agendaText(r.Lang, d.Agenda)), a.agendaKeyboard(r))
+}
+
+// draftMeeting is the meeting the answers make, not yet stored: its agenda
+// with the open problems as they are now, when asked for.
+func (a *Calendar) draftMeeting(r *core.Req, v core.Values) (storage.Meeting, error) {
+	sp := span(v)
+	ann := a.announce.ChosenAudience(v)
+	m := storage.Meeting{OrganiserID: r.Me.ID, Title: v.String("title"), StartsAt: sp.Start, Place: v.String("place"),
+		Audience: ann.Audience, Buildings: ann.Buildings, TeamID: ann.TeamID}
+	if sp.HasEnd {
+		m.EndsAt = sp.End
+	}
+	v.Get("agenda", &m.Agenda)
+	if v.String("pull") != "pull" {
+		return m, nil
+	}
+	pulled, err := a.pullProblems(r)
+	m.Agenda = append(m.Agenda, pulled...)
+	return m, err
 }
 
 // agendaText numbers the agenda's lines for a reader of lang; the lines
@@ -189,23 +195,19 @@ func (a *Calendar) agendaLine(lang, l string) string {
 	return l
 }
 
-// pullProblems adds the open and overdue tickets per building and the five
-// oldest open tickets to the agenda, worded for each reader.
-func (a *Calendar) pullProblems(r *core.Req, d mtData) (mtData, error) {
+// pullProblems are the agenda lines of the open and overdue tickets per
+// building and the five oldest open tickets, worded for each reader.
+func (a *Calendar) pullProblems(r *core.Req) ([]string, error) {
 	open, err := r.Tx.OpenProblems(100_000)
 	if err != nil {
-		return d, err
+		return nil, err
 	}
 	deadline := map[string]time.Duration{}
 	for _, c := range a.Cfg.Tickets.Categories {
 		deadline[c.Key] = time.Duration(c.Deadline * float64(time.Hour))
 	}
 	count, over := map[string]int{}, map[string]int{}
-	var order []string
 	for _, p := range open {
-		if count[p.Building] == 0 {
-			order = append(order, p.Building)
-		}
 		count[p.Building]++
 		if dl := deadline[p.Category]; dl > 0 && r.Now.Sub(p.Created) > dl {
 			over[p.Building]++
@@ -217,14 +219,14 @@ func (a *Calendar) pullProblems(r *core.Req, d mtData) (mtData, error) {
 			counts += fmt.Sprintf("|%s:%d:%d", b, count[b], over[b])
 		}
 	}
-	d.Agenda = append(d.Agenda, counts)
+	lines := []string{counts}
 	oldest, err := r.Tx.OldestOpen(5)
 	if err != nil {
-		return d, err
+		return nil, err
 	}
 	for _, tk := range oldest {
-		d.Agenda = append(d.Agenda, fmt.Sprintf("%stk|%d|%s|%s|%d|%s", pullMark, tk.ID, tk.Category, tk.Building,
+		lines = append(lines, fmt.Sprintf("%stk|%d|%s|%s|%d|%s", pullMark, tk.ID, tk.Category, tk.Building,
 			tk.CreatedAt.UnixMilli(), core.LimitRunes(strings.Join(strings.Fields(tk.Text), " "), maxAgendaLine)))
 	}
-	return d, nil
+	return lines, nil
 }

@@ -70,7 +70,7 @@ func (a *Calendar) meetingPage(r *core.Req, id int64, pressed bool) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("mt.page_head", m.ID) + "\n" + a.invitation(r.Lang, m, coming, not))
+	b.WriteString(r.T("mt.page_head", m.ID) + "\n" + a.invitation(r.Lang, m, coming, not, r.Now))
 	if m.Minutes != "" {
 		b.WriteString("\n\n" + r.T("mt.minutes") + "\n" + core.Esc(m.Minutes))
 	}
@@ -97,10 +97,14 @@ func (a *Calendar) meetingPage(r *core.Req, id int64, pressed bool) error {
 	}
 	var kb any
 	if a.mayManageMeeting(r, m) {
-		kb = telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		rows := [][]telegram.Button{{
 			{Text: r.T("mt.record_minutes"), CallbackData: "mt:min:" + core.Itoa(m.ID)},
 			{Text: r.T("mt.add_decision"), CallbackData: "mt:dec:" + core.Itoa(m.ID)},
-		}}}
+		}}
+		if m.StartsAt.After(r.Now) {
+			rows = append(rows, []telegram.Button{{Text: r.T("mt.cancel_meeting"), CallbackData: "mt:cancel:" + core.Itoa(m.ID)}})
+		}
+		kb = telegram.Keyboard{InlineKeyboard: rows}
 	}
 	if pressed {
 		if err := r.Toast(""); err != nil {
@@ -110,53 +114,61 @@ func (a *Calendar) meetingPage(r *core.Req, id int64, pressed bool) error {
 	return r.Reply(b.String(), kb)
 }
 
-// meetingPageAction takes Record minutes and Add a decision: each asks for
-// the text with a ForceReply prompt.
+// meetingPageAction takes Record minutes and Add a decision: each asks
+// for the text.
 func (a *Calendar) meetingPageAction(r *core.Req, verb string, m storage.Meeting) error {
 	if m.State != storage.MeetingPosted || !r.Private() {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	step, key := "minutes", "mt.ask_minutes"
-	if verb == "dec" {
-		step, key = "decision", "mt.ask_decision"
-	} else if verb != "min" {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	if err := r.SetFlow(flowMeeting, step, mtData{ID: m.ID}); err != nil {
-		return err
-	}
+	kind := map[string]string{"min": "minutes", "dec": "decision"}[verb]
 	if err := r.Toast(""); err != nil {
 		return err
 	}
-	return r.Reply(r.T(key, core.Esc(m.Title)), telegram.ForceReply{ForceReply: true})
+	return a.noteFlow.Start(r, seed(map[string]any{"id": m.ID, "kind": kind}))
+}
+
+// noteDialog asks for a meeting's minutes or one of its decisions.
+func (a *Calendar) noteDialog() *core.Dialog {
+	ask := func(r *core.Req, v core.Values) string {
+		title := ""
+		if m, err := r.Tx.Meeting(v.Int("id")); err == nil {
+			title = core.Esc(m.Title)
+		}
+		if v.String("kind") == "decision" {
+			return r.T("mt.ask_decision", title)
+		}
+		return r.T("mt.ask_minutes", title)
+	}
+	read := func(r *core.Req, v core.Values, text string) (any, string) {
+		limit := maxMinutes
+		if v.String("kind") == "decision" {
+			limit = maxAgendaLine
+		}
+		switch {
+		case text == "":
+			return nil, r.T("mt.empty_note")
+		case core.RuneLen(text) > limit:
+			return nil, r.T("report.too_long", core.RuneLen(text), limit)
+		}
+		return text, ""
+	}
+	return &core.Dialog{Name: "mtnote", Min: storage.RoleStaff,
+		Steps: []core.Step{core.TextStep{Name: "text", Label: "mt.step.note", Ask: ask, Parse: read}},
+		Done: func(r *core.Req, v core.Values) error {
+			return a.meetingNote(r, v.Int("id"), v.String("kind"), v.String("text"))
+		}}
 }
 
 // meetingNote saves typed minutes or a decision.
-func (a *Calendar) meetingNote(r *core.Req, step string, d mtData, text string) error {
-	m, err := r.Tx.Meeting(d.ID)
+func (a *Calendar) meetingNote(r *core.Req, id int64, kind, text string) error {
+	m, err := r.Tx.Meeting(id)
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
 	if core.IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingPosted {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
 		return r.Reply(r.T("mt.not_yours"), nil)
 	}
-	limit := maxMinutes
-	if step == "decision" {
-		limit = maxAgendaLine
-	}
-	switch {
-	case text == "":
-		return r.Reply(r.T("mt.empty_note"), telegram.ForceReply{ForceReply: true})
-	case core.RuneLen(text) > limit:
-		return r.Reply(r.T("report.too_long", core.RuneLen(text), limit), telegram.ForceReply{ForceReply: true})
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	if step == "minutes" {
+	if kind == "minutes" {
 		if err := r.Tx.SetMeetingMinutes(m.ID, text); err != nil {
 			return err
 		}
@@ -174,99 +186,22 @@ func (a *Calendar) meetingNote(r *core.Req, step string, d mtData, text string) 
 	return r.Reply(r.T("mt.decision_saved", core.Esc(text)), a.ticketButtons(r, m, did))
 }
 
-// ticketButtons make a decision a ticket of a building in one press.
-func (a *Calendar) ticketButtons(r *core.Req, m storage.Meeting, did int64) telegram.Keyboard {
-	bs := m.Buildings
-	if len(bs) == 0 {
-		bs = a.Cfg.Community.Buildings
-	}
-	var rows [][]telegram.Button
-	var row []telegram.Button
-	for _, b := range bs {
-		row = append(row, telegram.Button{Text: r.T("mt.make_ticket", b), CallbackData: fmt.Sprintf("mt:tk:%d:%s", did, b)})
-		if len(row) == 3 {
-			rows, row = append(rows, row), nil
-		}
-	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-	rows = append(rows, []telegram.Button{{Text: r.T("mt.make_job"), CallbackData: fmt.Sprintf("mt:jb:%d", did)}})
-	return telegram.Keyboard{InlineKeyboard: rows}
-}
-
-// managedDecision reads the decision a button names, and its meeting, for
-// a press by someone who may manage that meeting; ok is false, and the
-// press answered, otherwise.
-func (a *Calendar) managedDecision(r *core.Req, idText string) (d storage.Decision, m storage.Meeting, ok bool, err error) {
-	id, ok := core.IdArg(idText)
-	if !ok {
-		return d, m, false, r.Toast(r.T("error.stale_button"))
-	}
-	if d, err = r.Tx.Decision(id); core.IsNotFound(err) {
-		return d, m, false, r.Toast(r.T("error.stale_button"))
-	}
-	if err != nil {
-		return d, m, false, err
-	}
-	if m, err = r.Tx.Meeting(d.MeetingID); err != nil {
-		return d, m, false, err
-	}
-	if !a.mayManageMeeting(r, m) {
-		return d, m, false, r.Toast(r.T("mt.not_yours"))
-	}
-	return d, m, true, nil
-}
-
-// decisionTicket makes a decision a ticket of a building, filed and
-// announced as any ticket is; a second press makes nothing.
-func (a *Calendar) decisionTicket(r *core.Req, arg string) error {
-	ids, building, _ := strings.Cut(arg, ":")
-	if !a.Buildings[building] {
-		return r.Toast(r.T("error.stale_button"))
-	}
-	d, m, ok, err := a.managedDecision(r, ids)
-	if !ok {
-		return err
-	}
-	if d.TicketID != 0 || d.JobID != 0 {
-		return r.Toast(r.T("mt.already_made"))
-	}
-	tk := storage.Ticket{Kind: storage.TicketKindReport, Category: "other", Building: building, ReporterID: r.Me.ID,
-		Text: "📅 " + m.Title + " · " + d.Text, HideName: true} // stored and read in both languages: no words of the bot's
-	id, err := a.tickets.OpenTicket(r, tk)
-	if err != nil {
-		return err
-	}
-	if ok, err := r.Tx.SetDecisionTicket(d.ID, id); err != nil || !ok {
-		if err == nil {
-			err = fmt.Errorf("calendar: decision %d got two tickets", d.ID)
-		}
-		return err
-	}
-	if err := r.Toast(r.T("mt.ticket_made", id)); err != nil {
-		return err
-	}
-	return r.Edit(r.T("mt.decision_ticket", core.Esc(d.Text), id, core.Esc(building)), nil)
-}
-
 // saveMeetingSchedule makes a meeting template recur at the chosen time.
-func (a *Calendar) saveMeetingSchedule(r *core.Req, d calData) error {
-	m, err := r.Tx.Meeting(d.MeetingID)
+func (a *Calendar) saveMeetingSchedule(r *core.Req, id int64, kind, spec string) error {
+	m, err := r.Tx.Meeting(id)
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
-	if core.IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingTemplate || m.ScheduleID != 0 {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("mt.not_yours"), nil)
-	}
 	sel := audSel{Audience: m.Audience, Buildings: m.Buildings, TeamID: m.TeamID}
-	if sel.groups() && a.tooOftenForGroups(d.Kind, d.Spec, r.Now) {
-		return a.askWhenAgain(r, d, "cal.too_often_when")
+	switch {
+	case core.IsNotFound(err) || !a.mayManageMeeting(r, m) || m.State != storage.MeetingTemplate || m.ScheduleID != 0:
+		return r.Reply(r.T("mt.not_yours"), nil)
+	case a.nextRun(kind, spec, r.Now).IsZero():
+		return r.Reply(r.T("cal.never_again"), nil)
+	case sel.groups() && a.tooOftenForGroups(kind, spec, r.Now):
+		return r.Reply(r.T("cal.too_often_when"), nil)
 	}
-	s := storage.Schedule{OwnerID: r.Me.ID, Kind: d.Kind, Spec: d.Spec, What: storage.ScheduleMeeting, Audience: m.Audience,
+	s := storage.Schedule{OwnerID: r.Me.ID, Kind: kind, Spec: spec, What: storage.ScheduleMeeting, Audience: m.Audience,
 		Buildings: m.Buildings, TeamID: m.TeamID, MeetingID: m.ID, State: storage.ScheduleActive}
 	if s.ID, err = r.Tx.CreateSchedule(s, r.Now); err != nil {
 		return err
@@ -275,9 +210,6 @@ func (a *Calendar) saveMeetingSchedule(r *core.Req, d calData) error {
 		return err
 	}
 	a.Audit(r, "schedule.create", "sch:"+core.Itoa(s.ID), map[string]any{"what": s.What, "kind": s.Kind, "spec": s.Spec, "meeting": m.ID})
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
 	if err := a.layNext(r.Tx, s, r.Now, r.Now); err != nil {
 		return err
 	}
@@ -285,40 +217,4 @@ func (a *Calendar) saveMeetingSchedule(r *core.Req, d calData) error {
 		return err
 	}
 	return a.showSchedule(r, s, false)
-}
-
-// decisionJob starts the volunteer job flow with the decision as the job's
-// title: the organiser goes on from its time. The job is linked to the
-// decision when it is published.
-func (a *Calendar) decisionJob(r *core.Req, arg string) error {
-	d, _, ok, err := a.managedDecision(r, arg)
-	if !ok {
-		return err
-	}
-	if !r.Private() {
-		return r.Toast(r.T("mt.not_yours"))
-	}
-	if ok, err := a.jobs.MayOrganise(r, 0); err != nil || !ok {
-		if err != nil {
-			return err
-		}
-		return r.Toast(r.T("job.not_organiser"))
-	}
-	if d.TicketID != 0 || d.JobID != 0 {
-		return r.Toast(r.T("mt.already_made"))
-	}
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	title := a.jobs.JobTitle(strings.Join(strings.Fields(d.Text), " "))
-	return a.jobs.DraftJob(r, title, d.ID, r.T("mt.job_from", core.Esc(title)))
-}
-
-// DecisionBecameJob links a published job to the decision it was made of.
-func (a *Calendar) DecisionBecameJob(r *core.Req, decision, job int64) error {
-	if decision == 0 {
-		return nil
-	}
-	_, err := r.Tx.SetDecisionJob(decision, job)
-	return err
 }

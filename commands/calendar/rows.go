@@ -8,49 +8,48 @@ import (
 // CommandRows are calendar's rows of the permission table.
 func (a *Calendar) CommandRows() []core.Command {
 	return []core.Command{
-		{Name: "schedule", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, Menu: core.Listed, Run: a.schedule},
-		{Name: "meeting", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, Menu: core.Listed, Run: a.meeting},
+		{Name: "schedule", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule, Check: a.maySchedule}, Menu: core.Listed, Run: a.schedule},
+		{Name: "meeting", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, Menu: core.Listed,
+			Run: func(r *core.Req) error { return a.meetingFlow.Start(r, nil) }},
 		{Name: "meetings", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting}, Menu: core.Listed, Run: a.meetings},
 	}
 }
 
-// ButtonRows are calendar's button rows.
+// ButtonRows are calendar's button rows, and its conversations'.
 func (a *Calendar) ButtonRows() []core.Buttons {
+	sched := core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule, Check: a.managesSchedule}
+	manage := core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting, Check: a.managesMeeting}
+	decision := core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting, Check: a.managesDecision}
+	// Invitations are posted to linked groups too: Coming and Can't come
+	// answer there, for the invited chat only.
+	invited := core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeInvited, Check: a.answersInvitation}
 	return []core.Buttons{
-		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "error.stale_button", Private: "error.stale_button", Verbs: core.Verbs{
+		{Prefix: "sc:", Run: a.scheduleButton, Refuse: "cal.not_yours", Private: "error.stale_button", Verbs: core.Verbs{
 			"new": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeNone},
-			"v":   {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "p": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
-			"r": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "d": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
-			"et": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule}, "ew": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeSchedule},
-			"x": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "w": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"h": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "a": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"b": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bd": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"t": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "save0": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"save1": {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"v":   sched, "p": sched, "r": sched, "d": sched, "et": sched, "ew": sched,
 		}},
 		{Prefix: "mt:", Run: a.meetingButton, Refuse: "mt.not_yours", Private: "error.stale_button", Verbs: core.Verbs{
-			// Invitations are posted to linked groups too: Coming and
-			// Can't come answer there, for the invited chat only.
-			"y": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeInvited}, "n": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeInvited},
-			"v":    {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting},
-			"post": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "rep": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
-			"cancel": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "min": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
-			"dec": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting}, "tk": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
-			"jb": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeManageMeeting},
-			"x":  {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "pull": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"ad": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "a": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"b": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bd": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"t": {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"y": invited, "n": invited,
+			"v":      {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting, Check: a.viewsMeeting},
+			"cancel": manage, "min": manage, "dec": manage,
+			"tk": decision, "jb": decision,
 		}},
+		a.scheduleFlow.Buttons(), a.deleteFlow.Buttons(), a.meetingFlow.Buttons(), a.cancelFlow.Buttons(), a.noteFlow.Buttons(),
 	}
 }
 
 // Flows are calendar's conversations by name.
 func (a *Calendar) Flows() map[string]core.FlowFunc {
-	return map[string]core.FlowFunc{
-		flowSchedule: a.scheduleText,
-		flowMeeting:  a.meetingText,
+	out := map[string]core.FlowFunc{}
+	for _, d := range []*core.Dialog{a.scheduleFlow, a.deleteFlow, a.meetingFlow, a.cancelFlow, a.noteFlow} {
+		out[d.Name] = d.Continue
 	}
+	return out
+}
+
+// maySchedule lets in whoever may reach some audience.
+func (a *Calendar) maySchedule(r *core.Req) (bool, error) {
+	return len(a.announce.Audiences(r)) > 0, nil
 }
 
 // Kinds are calendar's kinds of timed work.

@@ -11,6 +11,7 @@ import (
 	"courtyard/holiday"
 	"courtyard/schedule"
 	"courtyard/storage"
+	"courtyard/when"
 )
 
 // The preset times offered as buttons, as cron expressions.
@@ -125,7 +126,7 @@ func (a *Calendar) describeWhen(r *core.Req, kind, spec string) string {
 	switch kind {
 	case storage.ScheduleOnce:
 		v, _ := strconv.ParseInt(spec, 10, 64)
-		return r.T("cal.when.once", a.When(time.UnixMilli(v)))
+		return r.T("cal.when.once", when.Describe(when.Span{Start: time.UnixMilli(v)}, r.Lang, r.Now, a.Loc))
 	case storage.ScheduleHoliday:
 		key, hh, mm, _ := holidaySpec(spec)
 		return r.T("cal.when.holiday", a.HolidayName(r.Lang, key), fmt.Sprintf("%02d:%02d", hh, mm))
@@ -147,35 +148,13 @@ func (a *Calendar) describeWhen(r *core.Req, kind, spec string) string {
 	return r.T("cal.when.cron", core.Esc(spec))
 }
 
-// dailySpec reads a time of day ("7:30", "19:30", "0930") as a daily cron
-// expression.
-func dailySpec(text string) (string, bool) {
-	s := strings.NewReplacer("：", ":", ".", ":", "点", ":", " ", "").Replace(strings.TrimSpace(text))
-	h, m, ok := strings.Cut(s, ":")
-	if !ok && len(s) == 4 {
-		h, m = s[:2], s[2:]
-	}
-	if m == "" {
-		m = "0"
-	}
-	hh, err1 := strconv.Atoi(h)
-	mm, err2 := strconv.Atoi(m)
-	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
-		return "", false
-	}
-	return fmt.Sprintf("%d %d * * *", mm, hh), true
-}
-
 // holidaySpec reads a holiday schedule's spec, "<holiday key> HH:MM": the
 // time of day on each year's holiday.
 func holidaySpec(spec string) (key string, hh, mm int, ok bool) {
 	key, at, _ := strings.Cut(spec, " ")
-	daily, ok := dailySpec(at)
-	if !ok || !holiday.Known(key) {
+	m, err := when.ParseClock(at)
+	if err != nil || !holiday.Known(key) || m >= 24*60 {
 		return "", 0, 0, false
 	}
-	f := strings.Fields(daily)
-	mm, _ = strconv.Atoi(f[0])
-	hh, _ = strconv.Atoi(f[1])
-	return key, hh, mm, true
+	return key, m / 60, m % 60, true
 }
