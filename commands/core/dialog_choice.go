@@ -63,6 +63,11 @@ type ChoiceStep struct {
 	Ask     func(*Req, Values) string
 	Options func(*Req, Values) []Option
 	Columns int // buttons a row; 0 picks by the length of the texts
+	// Read, when set, reads typed text as an answer the buttons only
+	// suggest (a number of people: 4, 6, 8, or the 12 typed), before the
+	// options' words and numbers: a typed 2 is then 2, not the second
+	// option. Options lists the answer so taken once it is the step's.
+	Read func(r *Req, v Values, text string) (Option, bool)
 }
 
 func (c ChoiceStep) stepName() string  { return c.Name }
@@ -95,7 +100,13 @@ func (c ChoiceStep) ask(r *Req, s *session, edit bool) error {
 }
 
 func (c ChoiceStep) typed(r *Req, s *session, text string) (bool, error) {
-	o, ok := pickOption(c.Options(r, s.data.V), text)
+	o, ok := Option{}, false
+	if c.Read != nil {
+		o, ok = c.Read(r, s.data.V, text)
+	}
+	if !ok {
+		o, ok = pickOption(c.Options(r, s.data.V), text)
+	}
 	if !ok {
 		s.note = r.T("dialog.tap")
 		return false, c.ask(r, s, false)
