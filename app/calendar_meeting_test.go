@@ -224,16 +224,15 @@ func TestCalendarMinutesAndDecisionTicket(t *testing.T) {
 	c.say(c.admin, "Spring clean of the courtyard")
 	dec = c.calWait(c.admin.ID, last, func(m telegramtest.Message) bool { return hasButton(m, "mt:jb:2") })
 	c.tg.Press(c.admin, dec, "mt:jb:2")
-	c.calText(c.admin.ID, dec.ID, "Spring clean of the courtyard", "from the meeting's decision")
-	c.calAsk(c.admin, dec.ID, "2026-03-07 9:00-11:00")
-	ok := c.calPressNew(c.admin, dec.ID, "jb:n:ok")
-	c.calAsk(c.admin, ok.ID, "The courtyard")
-	m := c.calPressNew(c.admin, ok.ID, "jb:n:t:0")
-	for _, data := range []string{"jb:n:s:4", "jb:n:w:24", "jb:n:gd"} {
-		m = c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, data) }, wait)
+	c.calText(c.admin.ID, dec.ID, "Spring clean of the courtyard", "from the meeting's decision", "When?")
+	c.say(c.admin, "2026-03-07 9:00-11:00")
+	c.expect(c.admin.ID, "Time: Sat 7 Mar 09:00-11:00", "Where?")
+	c.say(c.admin, "The courtyard")
+	for _, data := range []string{"fl:job:o:team:0", "fl:job:o:slots:4", "fl:job:o:withdraw:24", "fl:job:f:groups", "fl:job:y:ok"} {
+		m := c.tg.WaitMessage(t, c.admin.ID, func(x telegramtest.Message) bool { return hasButton(x, data) }, wait)
 		c.tg.Press(c.admin, m, data)
 	}
-	c.calPressNew(c.admin, m.ID, "jb:n:pub")
+	c.expect(c.admin.ID, "Published \"Spring clean of the courtyard\"")
 	c.tg.PressRaw(c.admin, telegramtest.PrivateChat(c.admin), dec.ID, "mt:tk:2:3")
 	c.expectAnswer("already a ticket or a job")
 

@@ -65,8 +65,8 @@ func newJobCast(t *testing.T, edit func(*config.Config)) *jobCast {
 // jobSpec is what the organiser answers in the /job flow.
 type jobSpec struct {
 	title, when, place string
-	team               string // button data after jb:n:t:, "0" for everyone
-	slots              string // 4, 6, 8 or a typed number
+	team               string // the team's option: its id, "0" for everyone
+	slots              string // 4, 6 or 8 pressed, or a number typed
 	withdraw           string // hours
 	chats              []int64
 }
@@ -74,45 +74,34 @@ type jobSpec struct {
 // jobCreate walks org through /job and returns the published job's id.
 func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 	c.t.Helper()
-	last := 0
-	for _, m := range c.tg.Messages(org.ID) {
-		last = max(last, m.ID)
-	}
 	c.say(org, "/job")
-	ask := c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ID > last && m.ForceReply && c.jobNew(m) }, wait)
-	c.tg.SendReply(org, telegramtest.PrivateChat(org), s.title, ask)
-	ask = c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ask.ID }, wait)
-	c.tg.SendReply(org, telegramtest.PrivateChat(org), s.when, ask)
-	ok := c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ID > ask.ID && hasButton(m, "jb:n:ok") }, wait)
-	c.tg.Press(org, ok, "jb:n:ok")
-	ask = c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ok.ID }, wait)
-	c.tg.SendReply(org, telegramtest.PrivateChat(org), s.place, ask)
-	m := c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return m.ID > ask.ID && hasButton(m, "jb:n:t:"+s.team) }, wait)
-	c.tg.Press(org, m, "jb:n:t:"+s.team)
+	c.jobStep(org, "title")
+	c.say(org, s.title)
+	c.jobStep(org, "when")
+	c.say(org, s.when)
+	c.jobStep(org, "place")
+	c.say(org, s.place)
+	m := c.jobStep(org, "team")
+	c.tg.Press(org, m, "fl:job:o:team:"+s.team)
+	m = c.jobStep(org, "slots")
 	if s.slots == "4" || s.slots == "6" || s.slots == "8" {
-		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "jb:n:s:"+s.slots) }, wait)
-		c.tg.Press(org, m, "jb:n:s:"+s.slots)
+		c.tg.Press(org, m, "fl:job:o:slots:"+s.slots)
 	} else {
-		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "jb:n:s:other") }, wait)
-		c.tg.Press(org, m, "jb:n:s:other")
-		ask = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ForceReply && x.ID > m.ID }, wait)
-		c.tg.SendReply(org, telegramtest.PrivateChat(org), s.slots, ask)
-		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID > ask.ID && hasButton(x, "jb:n:w:24") }, wait)
+		c.say(org, s.slots)
 	}
-	m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "jb:n:w:"+s.withdraw) }, wait)
-	c.tg.Press(org, m, "jb:n:w:"+s.withdraw)
+	m = c.jobStep(org, "withdraw")
+	c.tg.Press(org, m, "fl:job:o:withdraw:"+s.withdraw)
+	m = c.jobStep(org, "groups")
 	for _, chat := range s.chats {
-		data := "jb:n:g:" + itoa(chat)
-		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, data) }, wait)
+		data := "fl:job:t:groups:" + itoa(chat)
 		c.tg.Press(org, m, data)
 		m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool {
-			return x.ID == m.ID && jobButtonText(x, data) != "" && strings.HasPrefix(jobButtonText(x, data), "✓")
+			return x.ID == m.ID && strings.HasPrefix(jobButtonText(x, data), "✓")
 		}, wait)
 	}
-	m = c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == m.ID && hasButton(x, "jb:n:gd") }, wait)
-	c.tg.Press(org, m, "jb:n:gd")
-	pub := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID > m.ID && hasButton(x, "jb:n:pub") }, wait)
-	c.tg.Press(org, pub, "jb:n:pub")
+	c.tg.Press(org, m, "fl:job:f:groups")
+	pub := c.jobStep(org, "ok")
+	c.tg.Press(org, pub, "fl:job:y:ok")
 	published := c.mark()
 	done := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == pub.ID && hasButtonPrefix(x, "jb:cx:") }, wait)
 	id := int64(idFromButton(c.t, done, "jb:cx:"))
@@ -120,9 +109,11 @@ func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 	return id
 }
 
-// jobNew reports a message asking for a new job's title.
-func (c *jobCast) jobNew(m telegramtest.Message) bool {
-	return strings.Contains(m.Plain, "What is the job?") || strings.Contains(m.Plain, "是什么活动")
+// jobStep waits for the question of step of /job that the latest action
+// caused: the message with that step's Cancel.
+func (c *jobCast) jobStep(org models.User, step string) telegramtest.Message {
+	c.t.Helper()
+	return c.tg.WaitMessage(c.t, org.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:job:x:"+step) }, wait)
 }
 
 func jobButtonText(m telegramtest.Message, data string) string {

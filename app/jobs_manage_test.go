@@ -51,13 +51,15 @@ func TestJobChangeOfTimeTellsEveryoneAndLetsThemWithdraw(t *testing.T) {
 	c.jobPress(c.li, c.jobCopy(c.li.ID, id), "jb:su:"+itoa(id), "signed up")
 
 	c.tg.Press(c.lin, c.jobManage(id), "jb:mv:"+itoa(id))
-	ask := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return m.ForceReply && containsAll(m.Plain, "New time") }, wait)
-	c.tg.SendReply(c.lin, telegramtest.PrivateChat(c.lin), "2026-03-08 09:00-11:00", ask)
-	ok := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return m.ID > ask.ID && hasButton(m, "jb:n:ok") }, wait)
-	if !containsAll(ok.Plain, "Sun 03-08 09:00-11:00 (Asia/Shanghai). Right?") {
+	c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool {
+		return hasButton(m, "fl:jobmove:x:when") && containsAll(m.Plain, "New time for", "When?")
+	}, wait)
+	c.say(c.lin, "2026-03-08 09:00-11:00")
+	ok := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:jobmove:y:ok") }, wait)
+	if !containsAll(ok.Plain, "Clean the E-district lanes", "to Sun 8 Mar 09:00-11:00? Everyone signed up or waiting will be told.") {
 		t.Errorf("confirmation: %q", ok.Plain)
 	}
-	c.tg.Press(c.lin, ok, "jb:n:ok")
+	c.tg.Press(c.lin, ok, "fl:jobmove:y:ok")
 	c.expect(c.lin.ID, "is now Sun 03-08 09:00-11:00; told 2 people.")
 	notice := c.expect(c.wang.ID, "时间改为 3月8日（周日） 09:00-11:00")
 	c.expect(c.li.ID, "changed: now Sun 03-08 09:00-11:00")

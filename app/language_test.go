@@ -134,17 +134,16 @@ func (w *qaWorld) qaTeamsAndJobs() {
 // qaJob walks org through /job for their team, posted in the community group too.
 func (w *qaWorld) qaJob(org models.User, title, when, end, place string) {
 	w.qaSay(org, "/job")
-	w.qaReply(org, title)
-	w.qaReply(org, when)
-	w.qaReply(org, end) // a start alone: the bot asks when it ends
-	w.qaPress(org, "jb:n:ok")
-	w.qaReply(org, place)
-	w.qaPress(org, "jb:n:t:"+itoa(w.qaTeam("清洁队")))
-	w.qaPress(org, "jb:n:s:4")
-	w.qaPress(org, "jb:n:w:24")
-	w.qaPress(org, "jb:n:g:"+itoa(w.hood.ID))
-	w.qaPress(org, "jb:n:gd")
-	w.qaPress(org, "jb:n:pub")
+	w.qaSay(org, title)
+	w.qaSay(org, when)
+	w.qaSay(org, end) // a start alone: the bot asks when it ends
+	w.qaSay(org, place)
+	w.qaPress(org, "fl:job:o:team:"+itoa(w.qaTeam("清洁队")))
+	w.qaPress(org, "fl:job:o:slots:4")
+	w.qaPress(org, "fl:job:o:withdraw:24")
+	w.qaPress(org, "fl:job:t:groups:"+itoa(w.hood.ID))
+	w.qaPress(org, "fl:job:f:groups")
+	w.qaPress(org, "fl:job:y:ok")
 }
 
 func (w *qaWorld) qaAnnounce() {

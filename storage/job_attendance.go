@@ -57,3 +57,11 @@ func (t *Tx) ClearNoShows(member int64) (int64, error) {
 	}
 	return res.RowsAffected()
 }
+
+// NoShowMembers returns the active members with uncleared no-shows on jobs
+// that ended at or after since, by id.
+func (t *Tx) NoShowMembers(since time.Time) ([]Member, error) {
+	return t.members(`SELECT `+memberCols+` FROM members WHERE active = 1 AND id IN (
+		SELECT a.member_id FROM job_attendance a JOIN jobs j ON j.id = a.job_id
+		WHERE a.came = 0 AND a.cleared = 0 AND j.end_at >= ?) ORDER BY id`, ms(since))
+}

@@ -17,10 +17,18 @@ type Meetings interface {
 type Jobs struct {
 	*core.Core
 	meetings Meetings
+
+	newJob   *core.Dialog // /job: writing a new job
+	moveJob  *core.Dialog // a job's new time
+	clearJob *core.Dialog // /job clear: whom to let sign up again
 }
 
 // New returns volunteer jobs over c; meetings hears of jobs made of a
 // meeting's decision.
 func New(c *core.Core, meetings Meetings) *Jobs {
-	return &Jobs{Core: c, meetings: meetings}
+	a := &Jobs{Core: c, meetings: meetings}
+	a.newJob = a.newJobDialog()
+	a.moveJob = a.moveJobDialog()
+	a.clearJob = a.clearJobDialog()
+	return a
 }

@@ -1,43 +1,50 @@
 package jobs
 
 import (
-	"encoding/json"
-	"errors"
 	"strconv"
-	"time"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
-	"courtyard/telegram"
 	"courtyard/when"
 )
 
-// The conversations of jobs: writing a new job, moving one's time.
+// The conversations of jobs: writing a new job, moving one's time, and
+// letting someone sign up again.
 const (
-	FlowJob     = "job"
-	FlowJobMove = "jobmove"
+	FlowJob      = "job"
+	FlowJobMove  = "jobmove"
+	FlowJobClear = "jobclear"
 )
 
-// JobDraft is a job being written (flow "job") or moved (flow "jobmove").
+// JobDraft is what a new job's conversation starts from (a title and the
+// meeting decision it is made of), or a job moved (JobID, Title).
 type JobDraft struct {
-	JobID    int64     `json:"job,omitempty"`
-	Title    string    `json:"title,omitempty"`
-	Start    time.Time `json:"start"`
-	End      time.Time `json:"end"`
-	Place    string    `json:"place,omitempty"`
-	Team     int64     `json:"team,omitempty"`
-	Slots    int       `json:"slots,omitempty"`
-	Withdraw int       `json:"withdraw,omitempty"`
-	Chats    []int64   `json:"chats,omitempty"`
-	Decision int64     `json:"decision,omitempty"` // the meeting decision it is made of
+	JobID    int64
+	Title    string
+	Decision int64 // the meeting decision it is made of
 }
 
-// Job: /job starts the guided flow; /job clear @user lets a member with
+// Job: /job starts the guided flow; /job clear [@user] lets a member with
 // too many no-shows sign up again.
 func (a *Jobs) Job(r *core.Req) error {
 	if w := firstWord(r.Args); w == "clear" {
 		return a.jobClearCmd(r)
 	}
+	return a.startJob(r, JobDraft{}, "")
+}
+
+// AskJobWhen starts the conversation flow (FlowJob, or FlowJobMove for
+// d.JobID) at the job's time, d's title already given; why is said first.
+func (a *Jobs) AskJobWhen(r *core.Req, flow string, d JobDraft, why string) error {
+	if flow == FlowJobMove {
+		return a.startMove(r, d.JobID)
+	}
+	return a.startJob(r, d, why)
+}
+
+// startJob begins /job for someone who may organise a job, with what d
+// already gives; why, when set, comes before the question of the time.
+func (a *Jobs) startJob(r *core.Req, d JobDraft, why string) error {
 	ok, err := a.MayOrganise(r, 0)
 	if err != nil {
 		return err
@@ -51,149 +58,114 @@ func (a *Jobs) Job(r *core.Req) error {
 			return r.Reply(r.T("job.not_organiser"), nil)
 		}
 	}
-	if err := r.SetFlow(FlowJob, "title", JobDraft{}); err != nil {
-		return err
-	}
-	return r.Reply(r.T("job.ask_title", MaxJobTitle), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.title_placeholder")})
-}
-
-// jobFlowText takes what the organiser typed at each step.
-func (a *Jobs) jobFlowText(r *core.Req, f storage.Flow) error {
-	var d JobDraft
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("error.stale_button"), nil)
-	}
-	text := core.CleanLine(r.Text)
-	switch f.Step {
-	case "title":
-		switch {
-		case text == "":
-			return r.Reply(r.T("job.ask_title", MaxJobTitle), telegram.ForceReply{ForceReply: true})
-		case core.RuneLen(text) > MaxJobTitle:
-			return r.Reply(r.T("job.title_too_long", core.RuneLen(text), MaxJobTitle), telegram.ForceReply{ForceReply: true})
-		}
-		d.Title = text
-		return a.AskJobWhen(r, f.Name, d, "")
-	case "when", "until":
-		return a.readJobWhen(r, f, d, text)
-	case "place":
-		if core.RuneLen(text) > maxJobPlace || text == "" {
-			return r.Reply(r.T("job.place_bad", maxJobPlace), telegram.ForceReply{ForceReply: true})
-		}
-		d.Place = text
-		return a.askJobTeam(r, d)
-	case "slots_text":
-		n, err := strconv.Atoi(text)
-		if err != nil || n < 1 || n > maxJobSlots {
-			return r.Reply(r.T("job.slots_bad", maxJobSlots), telegram.ForceReply{ForceReply: true})
-		}
-		d.Slots = n
-		return a.askJobWithdraw(r, d, false)
-	}
-	return r.Reply(r.T("job.use_buttons"), nil)
-}
-
-// AskJobWhen asks for the start and end.
-func (a *Jobs) AskJobWhen(r *core.Req, flow string, d JobDraft, why string) error {
-	if err := r.SetFlow(flow, "when", d); err != nil {
-		return err
-	}
-	msg := r.T("job.ask_when", when.Example(r.Lang))
-	if why != "" {
-		msg = why + "\n" + msg
-	}
-	return r.Reply(msg, telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("job.when_placeholder")})
-}
-
-// readJobWhen reads a start and end (step "when") or only the end (step
-// "until"), refusing what cannot be a job's time, then asks to confirm.
-func (a *Jobs) readJobWhen(r *core.Req, f storage.Flow, d JobDraft, text string) error {
-	var sp when.Span
-	var err error
-	if f.Step == "until" {
-		sp, err = a.parseJobEnd(text, d.Start)
-	} else {
-		sp, err = when.Parse(text, r.Now, a.Loc)
-	}
+	chats, err := a.postableChats(r)
 	if err != nil {
-		return r.Reply(a.whenError(r, err, f.Step == "until"), telegram.ForceReply{ForceReply: true})
-	}
-	if f.Step == "until" {
-		d.End = sp.Start
-	} else {
-		d.Start, d.End = sp.Start, sp.End
-		if !sp.HasEnd {
-			if err := r.SetFlow(f.Name, "until", d); err != nil {
-				return err
-			}
-			return r.Reply(r.T("job.ask_until", a.jobMoment(r.Lang, d.Start)), telegram.ForceReply{ForceReply: true})
-		}
-	}
-	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-		if err := r.SetFlow(f.Name, "when", d); err != nil {
-			return err
-		}
-		return r.Reply(msg, telegram.ForceReply{ForceReply: true})
-	}
-	if err := r.SetFlow(f.Name, "confirm", d); err != nil {
 		return err
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
-		{Text: r.T("button.yes"), CallbackData: "jb:n:ok"}, {Text: r.T("job.button.change"), CallbackData: "jb:n:chg"}}}}
-	return r.Reply(r.T("job.confirm_time", a.jobSpan(r.Lang, d.Start, d.End), core.Esc(a.Cfg.Community.Timezone)), kb)
-}
-
-// parseJobEnd reads the end of a job starting at start: a full time, or
-// only a time of day on the start's day (or the next, past midnight).
-func (a *Jobs) parseJobEnd(text string, start time.Time) (when.Span, error) {
-	sp, err := when.Parse(text, start, a.Loc)
-	if !errors.Is(err, when.ErrAmbiguous) {
-		return sp, err
+	seed, err := seedOf(map[string]any{"chats": len(chats), "decision": d.Decision, "intro": why})
+	if err != nil {
+		return err
 	}
-	day := start.In(a.Loc)
-	for i := 0; i < 2; i++ {
-		sp, err2 := when.Parse(day.AddDate(0, 0, i).Format("2006-01-02")+" "+text, start, a.Loc)
-		if err2 == nil && !sp.HasEnd {
-			if i == 1 && sp.Start.Sub(start) > 12*time.Hour {
-				return sp, when.ErrEndBeforeStart // "8:00" for a 9:00 start: not overnight
-			}
-			return sp, nil
-		}
-		if !errors.Is(err2, when.ErrPast) {
-			break
+	if d.Title != "" {
+		if err := seed.Set("title", d.Title); err != nil {
+			return err
 		}
 	}
-	return sp, err
+	return a.newJob.Start(r, seed)
 }
 
-// whenError is the one-line answer to a time that cannot be read.
-func (a *Jobs) whenError(r *core.Req, err error, end bool) string {
-	ex := when.Example(r.Lang)
-	switch {
-	case errors.Is(err, when.ErrEndBeforeStart), end && errors.Is(err, when.ErrPast):
-		return r.T("job.end_before_start")
-	case errors.Is(err, when.ErrPast):
-		return r.T("job.when_past", ex)
-	case errors.Is(err, when.ErrAmbiguous):
-		return r.T("job.when_ambiguous", ex)
+// newJobDialog is /job: a title, the time (and its end when not given),
+// the place, whom it is for, how many people, when withdrawing closes,
+// the groups it is posted in, and the job as members will see it.
+func (a *Jobs) newJobDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: FlowJob,
+		Steps: []core.Step{
+			core.TextStep{Name: "title", Label: "job.label.title", Ask: core.Say("job.ask_title", MaxJobTitle), Parse: readTitle},
+			core.DateStep{Name: "when", Label: "job.label.when", Ask: a.askWhen, Parse: a.readWhen,
+				Refuse: func(r *core.Req, err error) string { return a.whenError(r, err, false) }},
+			core.OnlyIf(needsEnd, core.TextStep{Name: "until", Ask: a.askUntil, Parse: a.readUntil}),
+			core.TextStep{Name: "place", Label: "job.label.place", Ask: a.askPlace, Parse: readPlace},
+			core.ChoiceStep{Name: "team", Label: "job.label.team", Ask: core.Say("job.ask_team"), Options: a.teamOptions, Columns: 1},
+			core.ChoiceStep{Name: "slots", Label: "job.label.slots", Ask: core.Say("job.ask_slots", maxJobSlots),
+				Options: a.slotOptions, Read: readSlots},
+			core.ChoiceStep{Name: "withdraw", Label: "job.label.withdraw", Ask: a.askWithdraw,
+				Options: a.withdrawOptions, Read: a.readWithdraw},
+			core.OnlyIf(func(v core.Values) bool { return v.Int("chats") > 0 },
+				core.ChecksStep{Name: "groups", Label: "job.label.groups", Ask: core.Say("job.ask_groups"),
+					Options: a.chatOptions, Finish: groupsFinish}),
+			core.ConfirmStep{Name: "ok", Summary: a.preview},
+		},
+		Done: a.publishDraft,
 	}
-	return r.T("job.when_unknown", ex)
 }
 
-// jobTimeProblem says what is wrong with a job's time, or "".
-func (a *Jobs) jobTimeProblem(r *core.Req, start, end time.Time) string {
+// readTitle takes a job's title: one line, at most MaxJobTitle characters.
+func readTitle(r *core.Req, _ core.Values, text string) (any, string) {
+	text = core.CleanLine(text)
 	switch {
-	case !start.After(r.Now):
-		return r.T("job.when_past", when.Example(r.Lang))
-	case !end.After(start):
-		return r.T("job.end_before_start")
-	case end.Sub(start) > maxJobDuration:
-		return r.T("job.too_long_span")
+	case text == "":
+		return nil, r.T("job.ask_title", MaxJobTitle)
+	case core.RuneLen(text) > MaxJobTitle:
+		return nil, r.T("job.title_too_long", core.RuneLen(text), MaxJobTitle)
 	}
-	return ""
+	return text, ""
+}
+
+// askPlace says the time as it was understood and asks where.
+func (a *Jobs) askPlace(r *core.Req, v core.Values) string {
+	return r.T("job.time_set", a.describe(r, spanOf(v))) + "\n\n" + r.T("job.ask_place", maxJobPlace)
+}
+
+// readPlace takes the place: one line, at most maxJobPlace characters.
+func readPlace(r *core.Req, _ core.Values, text string) (any, string) {
+	text = core.CleanLine(text)
+	if text == "" || core.RuneLen(text) > maxJobPlace {
+		return nil, r.T("job.place_bad", maxJobPlace)
+	}
+	return text, ""
+}
+
+// jobDraft is a new job as its conversation's answers describe it.
+type jobDraft struct {
+	Job      storage.Job
+	Chats    []int64 // the groups it is posted in
+	Decision int64   // the meeting decision it is made of
+}
+
+// draftOf reads the answers of /job as the job organiser would publish.
+func draftOf(v core.Values, organiser int64) jobDraft {
+	sp := spanOf(v)
+	var chats []string
+	v.Get("groups", &chats)
+	d := jobDraft{Decision: v.Int("decision")}
+	for _, c := range chats {
+		if id, err := strconv.ParseInt(c, 10, 64); err == nil {
+			d.Chats = append(d.Chats, id)
+		}
+	}
+	team, _ := strconv.ParseInt(v.String("team"), 10, 64)
+	slots, _ := strconv.Atoi(v.String("slots"))
+	withdraw, _ := strconv.Atoi(v.String("withdraw"))
+	d.Job = storage.Job{Title: v.String("title"), Place: v.String("place"), TeamID: team, Slots: slots,
+		Start: sp.Start, End: sp.End, WithdrawHours: withdraw, OrganiserID: organiser, State: storage.JobOpen}
+	return d
+}
+
+// seedOf is the answers known before a conversation starts.
+func seedOf(kv map[string]any) (core.Values, error) {
+	v := core.Values{}
+	for k, x := range kv {
+		if err := v.Set(k, x); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// describe is a job's time as every confirmation writes it.
+func (a *Jobs) describe(r *core.Req, sp when.Span) string {
+	return when.Describe(sp, r.Lang, r.Now, a.Loc)
 }
 
 func firstWord(s string) string {

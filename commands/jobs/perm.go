@@ -1,6 +1,8 @@
 package jobs
 
 import (
+	"strings"
+
 	"courtyard/commands/core"
 	"courtyard/storage"
 )
@@ -119,4 +121,66 @@ func (a *Jobs) mayClearNoShows(r *core.Req, member, team int64) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// The permission table's checks of the job a button names: each runs the
+// rule above on the object in the data, before the handler, and answers a
+// refused press with why.
+
+// pressedJob is the job of "jb:<verb>:<job>..."; a press naming none is
+// answered as stale.
+func (a *Jobs) pressedJob(r *core.Req) (storage.Job, bool, error) {
+	parts := core.BtnArgs(strings.Split(r.CB.Data, ":"))
+	id, ok := parts.Id(2)
+	if !ok {
+		return storage.Job{}, false, r.Toast(r.T("error.stale_button"))
+	}
+	j, err := r.Tx.Job(id)
+	if core.IsNotFound(err) {
+		return j, false, r.Toast(r.T("error.stale_button"))
+	}
+	return j, err == nil, err
+}
+
+// checkSeeJob: Sign up is for those who may see the job, once registered.
+func (a *Jobs) checkSeeJob(r *core.Req) (bool, error) {
+	j, ok, err := a.pressedJob(r)
+	if !ok || err != nil {
+		return false, err
+	}
+	if ok, err := a.maySeeJob(r, j); ok || err != nil {
+		return ok, err
+	}
+	if !r.Me.Registered() {
+		return false, r.Toast(r.T("job.register_first"))
+	}
+	return false, r.Toast(r.T("job.not_for_you"))
+}
+
+// checkManageJob: cancelling, moving and marking who came are for the
+// job's organiser and staff; refusal is what a refused press is told.
+func (a *Jobs) checkManageJob(refusal string) func(*core.Req) (bool, error) {
+	return func(r *core.Req) (bool, error) {
+		j, ok, err := a.pressedJob(r)
+		if !ok || err != nil {
+			return false, err
+		}
+		if a.mayManageJob(r, j) {
+			return true, nil
+		}
+		return false, r.Toast(r.T(refusal))
+	}
+}
+
+// checkClearNoShows: letting someone sign up again is for staff and the
+// leads of their teams.
+func (a *Jobs) checkClearNoShows(r *core.Req) (bool, error) {
+	member, team, ok := clearArgs(strings.Split(r.CB.Data, ":"))
+	if !ok {
+		return false, r.Toast(r.T("error.stale_button"))
+	}
+	if ok, err := a.mayClearNoShows(r, member, team); ok || err != nil {
+		return ok, err
+	}
+	return false, r.Toast(r.T("job.clear_forbidden"))
 }

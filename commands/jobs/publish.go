@@ -16,17 +16,25 @@ const (
 	dueJobAttend = "job.attend" // key "<job>"
 )
 
-// publishDraft creates the job of a finished draft and posts it, checking
-// again what may have changed since the draft began.
-func (a *Jobs) publishDraft(r *core.Req, d JobDraft) error {
-	if ok, err := a.MayOrganise(r, d.Team); err != nil || !ok {
+// publishDraft creates the job /job's answers describe and posts it,
+// checking again what may have changed since the conversation began: a
+// time gone by now is asked again, the other answers kept.
+func (a *Jobs) publishDraft(r *core.Req, v core.Values) error {
+	d := draftOf(v, r.Me.ID)
+	if ok, err := a.MayOrganise(r, d.Job.TeamID); err != nil || !ok {
 		if err != nil {
 			return err
 		}
-		return r.Toast(r.T("job.not_organiser"))
+		return r.Reply(r.T("job.not_organiser"), nil)
 	}
-	if msg := a.jobTimeProblem(r, d.Start, d.End); msg != "" {
-		return a.AskJobWhen(r, FlowJob, d, msg)
+	if msg := a.jobTimeProblem(r, spanOf(v)); msg != "" {
+		if err := r.Reply(msg, nil); err != nil {
+			return err
+		}
+		for _, k := range []string{"when", "until", "ok"} {
+			delete(v, k)
+		}
+		return a.newJob.Start(r, v)
 	}
 	chats, err := a.postableChats(r)
 	if err != nil {
@@ -38,11 +46,8 @@ func (a *Jobs) publishDraft(r *core.Req, d JobDraft) error {
 			to = append(to, id)
 		}
 	}
-	j := d.job(r.Me.ID)
+	j := d.Job
 	if j.ID, err = r.Tx.CreateJob(j, r.Now); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if err := a.meetings.DecisionBecameJob(r, d.Decision, j.ID); err != nil {
@@ -55,7 +60,16 @@ func (a *Jobs) publishDraft(r *core.Req, d JobDraft) error {
 	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return r.Edit(r.T("job.published", core.Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
+	return answer(r, r.T("job.published", core.Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
+}
+
+// answer puts text in place of the message pressed, or replies to the
+// message typed.
+func answer(r *core.Req, text string, markup any) error {
+	if r.CB != nil {
+		return r.Edit(text, markup)
+	}
+	return r.Reply(text, markup)
 }
 
 // manageButtons are the organiser's Cancel and Change time.

@@ -18,9 +18,6 @@ func (a *Jobs) jobButton(r *core.Req) error {
 	if len(parts) < 2 {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	if parts[1] == "n" {
-		return a.jobNewButton(r, parts)
-	}
 	if parts[1] == "pg" {
 		return a.jobsPage(r, parts)
 	}
@@ -96,7 +93,7 @@ func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 		if len(over) > 0 {
 			kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 				{Text: r.T("job.button.signup_anyway"), CallbackData: "jb:suc:" + core.Itoa(j.ID)},
-				{Text: r.T("button.no"), CallbackData: "jb:no:" + core.Itoa(j.ID)}}}}
+				r.AnswerButton(core.AnswerNo, "jb:no:"+core.Itoa(j.ID))}}}
 			if err := r.Toast(r.T("job.overlap_toast")); err != nil {
 				return err
 			}

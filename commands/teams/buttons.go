@@ -1,16 +1,12 @@
 package teams
 
 import (
-	"encoding/json"
 	"strings"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
 )
-
-// FlowTeamRename is the conversation that takes a team's new name.
-const FlowTeamRename = "team_rename"
 
 // teamButton routes the tm: buttons: tm:<action>:<id>[:<arg>]. Every
 // press is authorised here again, whoever was shown the button.
@@ -80,7 +76,7 @@ func (a *Teams) staffTeamButton(r *core.Req, tm storage.Team, action, arg string
 	case "arch":
 		kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: r.T("button.team_archive"), CallbackData: "tm:archy:" + id},
-			{Text: r.T("button.cancel"), CallbackData: "tm:view:" + id},
+			r.AnswerButton(core.AnswerCancel, "tm:view:"+id),
 		}}}
 		if err := r.Toast(""); err != nil {
 			return err
@@ -96,14 +92,10 @@ func (a *Teams) staffTeamButton(r *core.Req, tm storage.Team, action, arg string
 		tm.Archived = action == "archy"
 		return a.refreshTeamPage(r, tm)
 	case "ren":
-		data, _ := json.Marshal(tm.ID)
-		if err := r.Tx.SetFlow(storage.Flow{UserID: r.Me.ID, Name: FlowTeamRename, Step: "name", Data: string(data)}, r.Now); err != nil {
-			return err
-		}
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		return r.Reply(r.T("team.ask_name", core.Esc(tm.Name), maxTeamName), telegram.ForceReply{ForceReply: true})
+		return a.startRename(r, tm)
 	}
 	return r.Toast(r.T("error.stale_button"))
 }
@@ -183,36 +175,4 @@ func (a *Teams) toggleLead(r *core.Req, tm storage.Team, mid int64) error {
 		return err
 	}
 	return a.showLeadPicker(r, tm)
-}
-
-// teamRenameText takes the new name typed after Rename.
-func (a *Teams) teamRenameText(r *core.Req, f storage.Flow) error {
-	var id int64
-	if err := json.Unmarshal([]byte(f.Data), &id); err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	if !mayEditTeams(r) {
-		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-			return err
-		}
-		return r.Reply(r.T("team.staff_only"), nil)
-	}
-	tm, err := r.Tx.Team(id)
-	if core.IsNotFound(err) {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	if err != nil {
-		return err
-	}
-	name := strings.Join(strings.Fields(core.CleanLine(r.Text)), " ")
-	if bad, err := a.badTeamName(r, name, tm.ID); bad || err != nil {
-		return err
-	}
-	if err := r.Tx.RenameTeam(tm.ID, name); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	return r.Reply(r.T("team.renamed", core.Esc(tm.Name), core.Esc(name)), nil)
 }

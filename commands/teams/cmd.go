@@ -13,8 +13,9 @@ const maxTeamName = 64
 var teamVerbs = map[string]bool{"new": true, "add": true, "remove": true, "lead": true, "unlead": true}
 
 // team: /team (list), /team <name> (one team), /team new <name>,
-// /team add|remove|lead|unlead <name> <@user|id>. Staff create teams and set
-// leads; staff and a team's leads add and remove its members.
+// /team add|remove|lead|unlead <name> <@user|id>; without the person (or
+// the team) it offers them as buttons. Staff create teams and set leads;
+// staff and a team's leads add and remove its members.
 func (a *Teams) team(r *core.Req) error {
 	words := strings.Fields(core.CleanLine(r.Args))
 	if len(words) == 0 {
@@ -27,7 +28,20 @@ func (a *Teams) team(r *core.Req) error {
 	if verb == "new" {
 		return a.newTeam(r, strings.Join(words[1:], " "))
 	}
-	if len(words) < 3 {
+	// Without the person (or the team), those the verb can be about are
+	// offered as buttons.
+	rest := strings.Join(words[1:], " ")
+	switch named, err := r.Tx.TeamByName(rest); {
+	case len(words) == 1:
+		return a.startPeople(r, verb, nil)
+	case err == nil:
+		return a.startPeople(r, verb, &named)
+	case !core.IsNotFound(err):
+		return err
+	case !namesPerson(words[len(words)-1]):
+		_, _, err := a.FindTeam(r, rest)
+		return err
+	case len(words) == 2:
 		return r.Reply(r.T("team.usage", maxTeamName), nil)
 	}
 	tm, ok, err := a.FindTeam(r, strings.Join(words[1:len(words)-1], " "))
@@ -43,6 +57,15 @@ func (a *Teams) team(r *core.Req) error {
 		return a.teamMember(r, verb == "add", tm, m)
 	}
 	return a.teamLead(r, verb == "lead", tm, m)
+}
+
+// namesPerson reports whether a word names a person: @username or an id.
+func namesPerson(w string) bool {
+	if strings.HasPrefix(w, "@") {
+		return true
+	}
+	_, ok := core.IdArg(w)
+	return ok
 }
 
 // newTeam: /team new <name>, staff only.
@@ -62,21 +85,30 @@ func (a *Teams) newTeam(r *core.Req, name string) error {
 // badTeamName answers when name cannot be a team's (empty, too long,
 // starting with a sub-command, or taken by a team other than self).
 func (a *Teams) badTeamName(r *core.Req, name string, self int64) (bool, error) {
+	refusal, err := a.teamNameProblem(r, name, self)
+	if err != nil || refusal == "" {
+		return err != nil, err
+	}
+	return true, r.Reply(refusal, nil)
+}
+
+// teamNameProblem says why name cannot be a team's, or "".
+func (a *Teams) teamNameProblem(r *core.Req, name string, self int64) (string, error) {
 	words := strings.Fields(name)
 	if len(words) == 0 || teamVerbs[strings.ToLower(words[0])] {
-		return true, r.Reply(r.T("team.usage", maxTeamName), nil)
+		return r.T("team.usage", maxTeamName), nil
 	}
 	if n := core.RuneLen(name); n > maxTeamName {
-		return true, r.Reply(r.T("team.name_too_long", n, maxTeamName), nil)
+		return r.T("team.name_too_long", n, maxTeamName), nil
 	}
 	tm, err := r.Tx.TeamByName(name)
 	if err == nil && tm.ID != self {
-		return true, r.Reply(r.T("team.exists", core.Esc(name)), nil)
+		return r.T("team.exists", core.Esc(name)), nil
 	}
 	if err != nil && !core.IsNotFound(err) {
-		return true, err
+		return "", err
 	}
-	return false, nil
+	return "", nil
 }
 
 // FindTeam looks a team up by name, answering when there is none.

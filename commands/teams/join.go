@@ -244,3 +244,28 @@ func (a *Teams) leaveTeam(r *core.Req, tm storage.Team) error {
 	}
 	return r.Edit(r.T("team.left", core.Esc(tm.Name)), nil)
 }
+
+// checkRequest is the permission table's check of Approve and Decline:
+// the request's team is one the presser manages. A refused press is told
+// why; one naming no request is stale.
+func (a *Teams) checkRequest(r *core.Req) (bool, error) {
+	id, ok := core.ButtonArgs(r.CB.Data, "tm:").Id(1)
+	if !ok {
+		return false, r.Toast(r.T("error.stale_button"))
+	}
+	rq, err := r.Tx.TeamRequest(id)
+	if core.IsNotFound(err) {
+		return false, r.Toast(r.T("error.stale_button"))
+	}
+	if err != nil {
+		return false, err
+	}
+	tm, err := r.Tx.Team(rq.TeamID)
+	if err != nil {
+		return false, err
+	}
+	if ok, err := a.mayManageTeam(r, tm); ok || err != nil {
+		return ok, err
+	}
+	return false, r.Toast(r.T("team.not_lead", tm.Name))
+}

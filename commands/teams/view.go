@@ -15,10 +15,18 @@ import (
 // Teams is the volunteer teams over the core.
 type Teams struct {
 	*core.Core
+
+	rename *core.Dialog // a team's new name
+	people *core.Dialog // /team add|remove|lead|unlead: whom
 }
 
 // New returns the teams capability.
-func New(c *core.Core) *Teams { return &Teams{Core: c} }
+func New(c *core.Core) *Teams {
+	a := &Teams{Core: c}
+	a.rename = a.renameDialog()
+	a.people = a.peopleDialog()
+	return a
+}
 
 // mayEditTeams: creating, renaming, archiving teams and choosing their
 // leads is for staff.
