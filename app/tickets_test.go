@@ -215,7 +215,7 @@ func TestStaffAssignsToTeamAndReporterSaysNoThenYes(t *testing.T) {
 		return strings.Contains(m.Plain, "reopened") && hasButton(m, "tk:res:1")
 	}, wait)
 	c.tg.Press(vol, again, "tk:res:1")
-	ask = c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ask.ID }, wait)
+	ask = c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:resolve:x:note") && m.ID > ask.ID }, wait)
 	c.tg.SendReply(vol, telegramtest.PrivateChat(vol), "Cleared it and the bin is fixed", ask)
 	q2 := c.tg.WaitMessage(t, c.li.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:fb:1:yes") }, wait)
 	c.tg.Press(c.li, q2, "tk:fb:1:yes")

@@ -35,6 +35,8 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 			"info": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView}, "media": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView},
 			"hide": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter},
 		}},
+		a.resolveD.Buttons(),
+		a.noteD.Buttons(),
 	}
 }
 
@@ -42,7 +44,7 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 func (a *Tickets) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		FlowReport:     a.reportText,
-		FlowResolve:    a.resolveText,
-		FlowTicketNote: a.ticketNoteText,
+		FlowResolve:    a.resolveD.Continue,
+		FlowTicketNote: a.noteD.Continue,
 	}
 }

@@ -52,12 +52,17 @@ type Tickets struct {
 	people    People
 	mediation Mediation
 	retention Retention
+
+	resolveD *core.Dialog // what was done
+	noteD    *core.Dialog // why it is handed back, what is still wrong
 }
 
 // New returns the tickets capability. The mediation room and retention
 // stand on tickets in turn: Connect hands them over once they are built.
 func New(c *core.Core, people People) *Tickets {
-	return &Tickets{Core: c, people: people}
+	a := &Tickets{Core: c, people: people}
+	a.resolveD, a.noteD = a.resolveDialog(), a.noteDialog()
+	return a
 }
 
 // Connect gives tickets the mediation room and the retention of closed
