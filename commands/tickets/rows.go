@@ -34,9 +34,11 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 			"fb": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter}, "me": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow},
 			"info": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView}, "media": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView},
 			"hide": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter},
+			"asg":  {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage},
 		}},
 		a.resolveD.Buttons(),
 		a.noteD.Buttons(),
+		a.assignD.Buttons(),
 	}
 }
 
@@ -46,5 +48,6 @@ func (a *Tickets) Flows() map[string]core.FlowFunc {
 		FlowReport:     a.reportText,
 		FlowResolve:    a.resolveD.Continue,
 		FlowTicketNote: a.noteD.Continue,
+		FlowAssign:     a.assignD.Continue,
 	}
 }

@@ -55,13 +55,14 @@ type Tickets struct {
 
 	resolveD *core.Dialog // what was done
 	noteD    *core.Dialog // why it is handed back, what is still wrong
+	assignD  *core.Dialog // to whom a ticket is given
 }
 
 // New returns the tickets capability. The mediation room and retention
 // stand on tickets in turn: Connect hands them over once they are built.
 func New(c *core.Core, people People) *Tickets {
 	a := &Tickets{Core: c, people: people}
-	a.resolveD, a.noteD = a.resolveDialog(), a.noteDialog()
+	a.resolveD, a.noteD, a.assignD = a.resolveDialog(), a.noteDialog(), a.assignDialog()
 	return a
 }
 

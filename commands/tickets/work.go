@@ -61,6 +61,8 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 		return a.staleHide(r, tk)
 	case verb == "media":
 		return a.showMedia(r, tk)
+	case verb == "asg" && a.mayManage(r, tk):
+		return a.startAssign(r, tk.ID)
 	}
 	return r.Toast(r.T("error.stale_button"))
 }
