@@ -100,7 +100,7 @@ func TestRestVoiceNoteIsTheReport(t *testing.T) {
 	pressed := c.mark()
 	c.tg.WaitUntil(t, func() bool { return len(c.restVoices(pressed, c.leader.ID)) == 2 }, wait)
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), details.ID, "tk:media:1")
-	c.expectAnswer("not yours")
+	c.expectAnswer("this button is not for you") // the permission table's refusal
 	if got := c.restVoices(telegramtest.Mark{}, c.li.ID); len(got) != 0 {
 		t.Errorf("a neighbour heard %v", got)
 	}
