@@ -187,4 +187,22 @@ func TestTicketFlowReportTypedInEnglish(t *testing.T) {
 	c.say(c.li, "Cancel")
 	c.expect(c.li.ID, "Cancelled. I am here when you need me.")
 	c.flowNone(c.li)
+
+	// A photo with words where the category is expected: both kept, a
+	// category offered and taken with a typed yes; the second button's
+	// number hides the name.
+	c.say(c.li, "/report")
+	c.expect(c.li.ID, "What kind of problem")
+	c.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "the lamp by gate 2 is dark")
+	flowIs(t, c.expect(c.li.ID, "It looks like"), "I kept what you wrote. It looks like “Lighting”: tap ✓ or reply “yes” to confirm, or pick another category.",
+		"✓ Lighting | "+flowCatsEn)
+	c.say(c.li, "yes")
+	c.expect(c.li.ID, "Category: Lighting · building 3")
+	c.expect(c.li.ID, "Show your name")
+	c.say(c.li, "2")
+	c.expect(c.li.ID, "Your name is hidden from neighbours.")
+	c.expect(c.li.ID, "Problem #2 · Lighting · building 3 opened.")
+	if tk := c.ticket(2); !tk.HideName || len(tk.Photos) != 1 || tk.Text != "the lamp by gate 2 is dark" {
+		t.Fatalf("ticket %+v", tk)
+	}
 }

@@ -97,9 +97,9 @@ func (a *Tickets) categoryTyped(r *core.Req, d ReportData, photo string) error {
 			}
 			return a.askCategory(r, d, r.T("dialog.tap")+"\n\n"+r.T("report.ask_category."+d.Kind))
 		}
-		if text != "" {
-			d.Text = text
-		}
+	}
+	if text != "" {
+		d.Text = text
 	}
 	if d.Text == "" && core.VoiceOf(r) != nil {
 		return a.askCategory(r, d, r.T("report.voice_kept"))
