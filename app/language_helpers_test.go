@@ -155,13 +155,14 @@ func (w *qaWorld) qaNone(u models.User, prefix, why string) {
 	}
 }
 
-// qaReply answers the question (ForceReply) the latest action brought to
-// u's private chat, the newest if several.
+// qaReply answers the question (ForceReply, or a dialog's question with
+// its buttons) the latest action brought to u's private chat, the newest
+// if several.
 func (w *qaWorld) qaReply(u models.User, text string) {
 	w.t.Helper()
 	ms := w.tg.MessagesSince(w.mark(), u.ID)
 	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].ForceReply {
+		if ms[i].ForceReply || hasButtonPrefix(ms[i], "fl:") {
 			w.qaTyped(w.lang[u.ID], text)
 			w.clock.Advance(2 * time.Second)
 			w.qaDone(w.tg.SendReply(u, telegramtest.PrivateChat(u), text, ms[i]))

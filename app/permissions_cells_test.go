@@ -47,7 +47,8 @@ var permDenied = map[string]permDeny{
 	"tk:back": {permNotTicket, ""}, "tk:res": {permNotTicket, ""},
 	"tk:info": {permNotFollower, "private unlinked"}, "tk:media": {permNotTicket, "private unlinked"},
 	"tk:fb": {permAll, ""}, "tk:hide": {permAll, ""},
-	"tk:me": {"unregistered leader-other team-lead team-member staff admin", "private unlinked"},
+	"tk:me":  {"unregistered leader-other team-lead team-member staff admin", "private unlinked"},
+	"tk:asg": {"leader-other", ""},
 
 	"an:ack": {permAll, ""},
 	"lg:*":   {"leader-here", ""},
@@ -232,7 +233,7 @@ func (w *permWorld) permCell(t *testing.T, p commands.Permission, who permPerson
 		t.Errorf("%s: the table refuses it: want a reply with %q, got %q", cell, tableNo, answer)
 	case allowed && !denied && button && answer != stale && (answer == w.permText(p.Refuse, p.RefuseArg) || answer == w.permText(p.Private, p.RefuseArg)):
 		t.Errorf("%s: allowed by the table, but refused by it: %q", cell, answer)
-	case allowed && !button && strings.HasPrefix(answer, w.permText("error.forbidden", "")+p.Action):
+	case allowed && !denied && !button && strings.HasPrefix(answer, w.permText("error.forbidden", "")+p.Action):
 		t.Errorf("%s: allowed by the table, but refused by it: %q", cell, answer)
 	}
 }

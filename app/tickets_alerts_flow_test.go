@@ -33,7 +33,7 @@ func TestAlertPartlyAsksWhatIsStillWrong(t *testing.T) {
 		return m.ID == fixed.ID && strings.Contains(m.Plain, "已重新打开") && strings.Contains(m.Plain, "已通知处理人 林")
 	}, wait)
 	ask := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool {
-		return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决")
+		return hasButton(m, "fl:ticketnote:x:note") && strings.Contains(m.Plain, "还有什么没解决")
 	}, wait)
 	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "灯亮了但一直闪", ask)
 	c.expect(c.wang.ID, "已转告处理 #1 的人")
@@ -61,7 +61,9 @@ func TestAlertQueueClaimAndHandBackWithReason(t *testing.T) {
 		}
 	}
 	c.tg.Press(c.leader, work, "tk:back:1")
-	ask := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return m.ForceReply && strings.Contains(m.Plain, "为什么退回") }, wait)
+	ask := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool {
+		return hasButton(m, "fl:ticketnote:x:note") && strings.Contains(m.Plain, "为什么退回")
+	}, wait)
 	if got := c.ticket(1); got.State != storage.TicketClaimed {
 		t.Fatalf("handed back before a reason was given: %s", got.State)
 	}

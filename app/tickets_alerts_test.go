@@ -203,7 +203,7 @@ func TestAlertPhotosAndLocationAreShown(t *testing.T) {
 	c.tg.Press(c.leader, details, "tk:media:1")
 	c.tg.WaitCall(t, "sendMediaGroup", nil, wait)
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "tk:media:1")
-	c.expectAnswer("not yours")
+	c.expectAnswer("this button is not for you")
 	c.settle()
 	for _, x := range c.tg.Messages(c.li.ID) {
 		if x.Photo != "" || x.Location != nil {

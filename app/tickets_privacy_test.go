@@ -203,7 +203,7 @@ func TestPrivOnlyResidentsOfTheBuildingFollowAndSee(t *testing.T) {
 	// A resident of another building cannot follow it: not by a forged
 	// button, not by a deep link, and cannot read it.
 	c.tg.PressRaw(zhao, telegramtest.PrivateChat(zhao), line.ID, "tk:me:1")
-	c.expectAnswer("只有 3 栋的住户可以关注 #1")
+	c.expectAnswer("这个按钮不是给您用的") // the permission table's refusal
 	c.say(zhao, "/start me_1")
 	c.expect(zhao.ID, "只有 3 栋的住户可以关注 #1")
 	c.say(zhao, "/ticket 1")

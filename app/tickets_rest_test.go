@@ -100,7 +100,7 @@ func TestRestVoiceNoteIsTheReport(t *testing.T) {
 	pressed := c.mark()
 	c.tg.WaitUntil(t, func() bool { return len(c.restVoices(pressed, c.leader.ID)) == 2 }, wait)
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), details.ID, "tk:media:1")
-	c.expectAnswer("not yours")
+	c.expectAnswer("this button is not for you") // the permission table's refusal
 	if got := c.restVoices(telegramtest.Mark{}, c.li.ID); len(got) != 0 {
 		t.Errorf("a neighbour heard %v", got)
 	}
@@ -287,7 +287,7 @@ func TestRestWalkthrough(t *testing.T) {
 	fixed := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:1:partly") }, wait)
 	c.tg.Press(c.wang, fixed, "tk:fb:1:partly")
 	ask := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool {
-		return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决")
+		return hasButton(m, "fl:ticketnote:x:note") && strings.Contains(m.Plain, "还有什么没解决")
 	}, wait)
 	c.tg.SendReply(c.wang, telegramtest.PrivateChat(c.wang), "还是有点慢", ask)
 	c.expect(c.leader.ID, "报告人说还有问题：“还是有点慢”")
@@ -298,7 +298,7 @@ func TestRestWalkthrough(t *testing.T) {
 		return hasButton(m, "tk:res:1") && strings.Contains(m.Plain, "还是有点慢")
 	}, wait)
 	c.tg.Press(c.leader, details, "tk:res:1")
-	again := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > details.ID }, wait)
+	again := c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:resolve:x:note") && m.ID > details.ID }, wait)
 	c.tg.SendReply(c.leader, telegramtest.PrivateChat(c.leader), "换了一段管子", again)
 	fixed2 := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:1:yes") && m.ID > fixed.ID }, wait)
 	c.tg.Press(c.wang, fixed2, "tk:fb:1:yes")
@@ -335,7 +335,7 @@ func TestRestWalkthrough(t *testing.T) {
 	zfixed := c.tg.WaitMessage(t, zhao.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:3:no") }, wait)
 	c.tg.Press(zhao, zfixed, "tk:fb:3:no")
 	zask := c.tg.WaitMessage(t, zhao.ID, func(m telegramtest.Message) bool {
-		return m.ForceReply && strings.Contains(m.Plain, "还有什么没解决")
+		return hasButton(m, "fl:ticketnote:x:note") && strings.Contains(m.Plain, "还有什么没解决")
 	}, wait)
 	c.tg.SendReply(zhao, telegramtest.PrivateChat(zhao), "电线还露在外面", zask)
 	c.expect(staff.ID, "电线还露在外面")

@@ -148,8 +148,11 @@ func TestHiddenNameNeverReachesTheGroup(t *testing.T) {
 		}
 	}
 	// The old after-filing button only answers that it no longer works.
+	c.tg.PressRaw(c.wang, telegramtest.PrivateChat(c.wang), opened.ID, "tk:hide:"+itoa(id))
+	c.expectAnswer("这个按钮已经失效了")
+	// Pressed by anyone else, the permission table refuses it.
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), opened.ID, "tk:hide:"+itoa(id))
-	c.expectAnswer("no longer works")
+	c.expectAnswer("this button is not for you")
 	// The leader still sees who reported it, in private.
 	c.say(c.leader, "/ticket "+itoa(id))
 	c.expect(c.leader.ID, "报告人：王阿姨（3 栋 502）", "（对邻居隐藏）")
@@ -179,7 +182,7 @@ func TestTwoLeadersClaimAtOnceFirstWins(t *testing.T) {
 	}
 	// A resident forging the claim button is refused and changes nothing.
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), n1.ID, "tk:claim:1")
-	c.expectAnswer("not yours to handle")
+	c.expectAnswer("this button is not for you")
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "tk:claim:99")
 	c.expectAnswer("no longer works")
 }
@@ -215,7 +218,7 @@ func TestStaffAssignsToTeamAndReporterSaysNoThenYes(t *testing.T) {
 		return strings.Contains(m.Plain, "reopened") && hasButton(m, "tk:res:1")
 	}, wait)
 	c.tg.Press(vol, again, "tk:res:1")
-	ask = c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > ask.ID }, wait)
+	ask = c.tg.WaitMessage(t, vol.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:resolve:x:note") && m.ID > ask.ID }, wait)
 	c.tg.SendReply(vol, telegramtest.PrivateChat(vol), "Cleared it and the bin is fixed", ask)
 	q2 := c.tg.WaitMessage(t, c.li.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:fb:1:yes") }, wait)
 	c.tg.Press(c.li, q2, "tk:fb:1:yes")

@@ -1,7 +1,6 @@
 package tickets
 
 import (
-	"encoding/json"
 	"html"
 
 	"courtyard/commands/core"
@@ -10,42 +9,66 @@ import (
 )
 
 // FlowTicketNote is a one-sentence answer about a ticket: why it is handed
-// back, or what is still wrong after a fix.
+// back, or what is still wrong after a fix. Its seed holds the ticket's id,
+// what the note is for (noteHandback or noteStillWrong) and, for the
+// latter, the reopen event the note belongs to.
 const (
 	FlowTicketNote = "ticketnote"
 	noteHandback   = "back"
 	noteStillWrong = "stillwrong"
 )
 
-type ticketNote struct {
-	Ticket int64 `json:"ticket"`
-	Event  int64 `json:"event,omitempty"` // the reopen event the note belongs to
+// noteDialog asks for the sentence.
+func (a *Tickets) noteDialog() *core.Dialog {
+	return &core.Dialog{
+		Name: FlowTicketNote,
+		Steps: []core.Step{core.TextStep{
+			Name: "note",
+			Ask: func(r *core.Req, v core.Values) string {
+				if v.String("for") == noteHandback {
+					return r.T("ticket.ask_handback", v.Int("ticket"))
+				}
+				return r.T("ticket.ask_still_wrong", v.Int("ticket"))
+			},
+			Parse: func(r *core.Req, _ core.Values, text string) (any, string) {
+				switch n := core.RuneLen(text); {
+				case text == "":
+					return nil, r.T("ticket.note_empty")
+				case n > 500:
+					return nil, r.T("report.too_long", n, 500)
+				}
+				return text, ""
+			},
+		}},
+		Done: a.noteDone,
+	}
 }
 
-// ticketNoteText takes the sentence asked for.
-func (a *Tickets) ticketNoteText(r *core.Req, f storage.Flow) error {
-	var d ticketNote
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
-		return r.Tx.EndFlow(r.Me.ID)
+// askNote starts the question about ticket id; event is the reopen event
+// a "still wrong" note belongs to.
+func (a *Tickets) askNote(r *core.Req, id int64, why string, event int64) error {
+	seed := core.Values{}
+	for k, x := range map[string]any{"ticket": id, "for": why, "event": event} {
+		if err := seed.Set(k, x); err != nil {
+			return err
+		}
 	}
-	note := core.CleanText(r.Text)
-	switch {
-	case note == "":
-		return r.Reply(r.T("ticket.note_empty"), telegram.ForceReply{ForceReply: true})
-	case core.RuneLen(note) > 500:
-		return r.Reply(r.T("report.too_long", core.RuneLen(note), 500), telegram.ForceReply{ForceReply: true})
+	return a.noteD.Start(r, seed)
+}
+
+// noteDone takes the sentence asked for.
+func (a *Tickets) noteDone(r *core.Req, v core.Values) error {
+	tk, err := r.Tx.Ticket(v.Int("ticket"))
+	if core.IsNotFound(err) {
+		return r.Reply(r.T("ticket.not_found", v.Int("ticket")), nil)
 	}
-	tk, err := r.Tx.Ticket(d.Ticket)
 	if err != nil {
 		return err
 	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
+	if v.String("for") == noteHandback {
+		return a.handBackWith(r, tk, v.String("note"))
 	}
-	if f.Step == noteHandback {
-		return a.handBackWith(r, tk, note)
-	}
-	return a.stillWrong(r, tk, d.Event, note)
+	return a.stillWrong(r, tk, v.Int("event"), v.String("note"))
 }
 
 // handBackWith hands tk back with the reason given, tells the reporter and

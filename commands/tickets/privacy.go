@@ -15,7 +15,10 @@ const privateCategory = "neighbours"
 // AskName asks, before anything is filed or posted, whether the reporter's
 // name may be shown with the report, and says plainly where a line about
 // it will appear.
-func (a *Tickets) AskName(r *core.Req, d ReportData) error {
+func (a *Tickets) AskName(r *core.Req, d ReportData) error { return a.askName(r, d, "") }
+
+// askName asks the name question, after note when there is one.
+func (a *Tickets) askName(r *core.Req, d ReportData, note string) error {
 	if err := a.setReportFlow(r, "name", d); err != nil {
 		return err
 	}
@@ -24,6 +27,9 @@ func (a *Tickets) AskName(r *core.Req, d ReportData) error {
 		return err
 	}
 	var b strings.Builder
+	if note != "" {
+		b.WriteString(note + "\n\n")
+	}
 	switch {
 	case len(chats) > 0 && d.Text == "" && len(d.Voices) > 0:
 		b.WriteString(r.T("report.ask_name_group_voice", core.Esc(d.Building)))
@@ -41,12 +47,11 @@ func (a *Tickets) AskName(r *core.Req, d ReportData) error {
 		hide.Text = "✓ " + hide.Text + " " + r.T("report.recommended")
 		row = []telegram.Button{hide, show}
 	}
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {{Text: r.T("button.cancel"), CallbackData: "tk:cancel"}}}}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{row, {r.AnswerButton(core.AnswerCancel, "tk:cancel")}}}
 	return r.Reply(b.String(), kb)
 }
 
-// reportName takes Show my name / Hide my name: only now is the ticket
-// filed and its group line queued.
+// reportName takes Show my name / Hide my name.
 func (a *Tickets) reportName(r *core.Req, choice string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
@@ -55,59 +60,25 @@ func (a *Tickets) reportName(r *core.Req, choice string) error {
 	if f.Step != "name" || (choice != "show" && choice != "hide") {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	hide := choice == "hide"
+	return a.chooseName(r, d, choice == "hide", true)
+}
+
+// chooseName takes the reporter's choice about their name, pressed (edit
+// puts it in place of the question) or typed: only now is the ticket
+// filed and its group line queued.
+func (a *Tickets) chooseName(r *core.Req, d ReportData, hide, edit bool) error {
 	key := "report.name_shown"
 	if hide {
 		key = "report.name_hidden"
 	}
-	if err := r.Edit(r.T(key, core.Esc(d.Building)), nil); err != nil {
+	say := r.Reply
+	if edit {
+		say = r.Edit
+	}
+	if err := say(r.T(key, core.Esc(d.Building)), nil); err != nil {
 		return err
 	}
 	return a.fileReport(r, d, hide)
-}
-
-// draftAddition keeps a photo or a location sent while the name question
-// is open, and asks the question again.
-func (a *Tickets) draftAddition(r *core.Req, d ReportData, photo string) error {
-	switch {
-	case photo != "":
-		d.Photos = append(d.Photos, photo)
-	case r.Msg.Location != nil:
-		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
-	}
-	return a.AskName(r, d)
-}
-
-// guessFromText keeps a description typed instead of tapping a category,
-// guesses the category by its words and asks to confirm.
-func (a *Tickets) guessFromText(r *core.Req, d ReportData, photo string) error {
-	switch {
-	case photo != "":
-		d.Photos = append(d.Photos, photo)
-	case r.Msg.Location != nil:
-		d.Lat, d.Lon = &r.Msg.Location.Latitude, &r.Msg.Location.Longitude
-	}
-	text := core.CleanText(r.Text)
-	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
-		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
-	}
-	if text != "" {
-		d.Text = text
-	}
-	if err := a.setReportFlow(r, "category", d); err != nil {
-		return err
-	}
-	if d.Text == "" && core.VoiceOf(r) != nil {
-		return r.Reply(r.T("report.voice_kept"), a.categoryKeyboard(r, d.Kind))
-	}
-	if d.Text == "" {
-		return r.Reply(r.T("report.tap_category"), a.categoryKeyboard(r, d.Kind))
-	}
-	guess := a.GuessCategory(d.Kind, d.Text)
-	kb := a.categoryKeyboard(r, d.Kind)
-	first := []telegram.Button{{Text: "✓ " + a.CatLabel(r.Lang, guess), CallbackData: "tk:cat:" + guess}}
-	kb.InlineKeyboard = append([][]telegram.Button{first}, kb.InlineKeyboard...)
-	return r.Reply(r.T("report.guessed", core.Esc(a.CatLabel(r.Lang, guess))), kb)
 }
 
 // addNote adds a sentence sent after filing to the ticket's history,

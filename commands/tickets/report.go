@@ -23,6 +23,7 @@ type ReportData struct {
 	Lon      *float64        `json:"lon,omitempty"`
 	Ticket   int64           `json:"ticket,omitempty"` // step "attach": the ticket photos go to
 	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
+	Guess    string          `json:"guess,omitempty"`  // step "category": the category offered for the text typed
 }
 
 // Report starts a problem report; Wish starts a micro-wish.
@@ -81,7 +82,7 @@ func (a *Tickets) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
-	rows = append(rows, []telegram.Button{{Text: r.T("button.cancel"), CallbackData: "tk:cancel"}})
+	rows = append(rows, []telegram.Button{r.AnswerButton(core.AnswerCancel, "tk:cancel")})
 	return telegram.Keyboard{InlineKeyboard: rows}
 }
 
@@ -102,10 +103,22 @@ func (a *Tickets) reportCategory(r *core.Req, key string) error {
 	if !a.CategoryFor(d.Kind, key) || f.Step != "category" {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	d.Category = key
+	return a.chooseCategory(r, d, key, true)
+}
+
+// chooseCategory takes the category, pressed (edit puts the answer in
+// place of the question) or typed, and asks for the description, or for
+// the name when the description came first.
+func (a *Tickets) chooseCategory(r *core.Req, d ReportData, key string, edit bool) error {
+	d.Category, d.Guess = key, ""
+	say := r.Reply
+	if edit {
+		say = r.Edit
+	}
+	chosen := r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building))
 	if d.Text != "" || len(d.Voices) > 0 {
-		// The description came with the command: the category was all that was missing.
-		if err := r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building)), nil); err != nil {
+		// The description came first: the category was all that was missing.
+		if err := say(chosen, nil); err != nil {
 			return err
 		}
 		return a.AskName(r, d)
@@ -113,10 +126,14 @@ func (a *Tickets) reportCategory(r *core.Req, key string) error {
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, key)), core.Esc(d.Building)),
-		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
+	if err := say(chosen, telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("report.other_building"), CallbackData: "tk:bld"}}}}); err != nil {
 		return err
 	}
+	return a.askText(r, d)
+}
+
+// askText asks for the description.
+func (a *Tickets) askText(r *core.Req, d ReportData) error {
 	placeholder := r.T("report.placeholder")
 	if d.Kind == storage.TicketKindWish {
 		placeholder = r.T("report.placeholder_wish")
@@ -124,26 +141,21 @@ func (a *Tickets) reportCategory(r *core.Req, key string) error {
 	return r.Reply(r.T("report.ask_text."+d.Kind), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: placeholder})
 }
 
-// reportBuilding lets the reporter file it under another building.
+// reportBuilding lets the reporter file it under another building: the
+// list of buildings, then the one pressed.
 func (a *Tickets) reportBuilding(r *core.Req, building string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
 	}
-	if f.Step != "text" {
+	if f.Step != "text" && f.Step != "building" {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	if building == "" {
-		var rows [][]telegram.Button
-		kb := a.people.BuildingKeyboard()
-		for _, row := range kb.InlineKeyboard {
-			var out []telegram.Button
-			for _, b := range row {
-				out = append(out, telegram.Button{Text: b.Text, CallbackData: "tk:b:" + b.Text})
-			}
-			rows = append(rows, out)
+		if err := a.setReportFlow(r, "building", d); err != nil {
+			return err
 		}
-		return r.Edit(r.T("report.pick_building"), telegram.Keyboard{InlineKeyboard: rows})
+		return r.Edit(r.T("report.pick_building"), a.buildingKeyboard())
 	}
 	if !a.Buildings[building] {
 		return r.Toast(r.T("error.stale_button"))
@@ -155,6 +167,19 @@ func (a *Tickets) reportBuilding(r *core.Req, building string) error {
 	return r.Edit(r.T("report.category_chosen", core.Esc(a.CatLabel(r.Lang, d.Category)), core.Esc(building)), nil)
 }
 
+// buildingKeyboard offers the community's buildings to file a report under.
+func (a *Tickets) buildingKeyboard() telegram.Keyboard {
+	var rows [][]telegram.Button
+	for _, row := range a.people.BuildingKeyboard().InlineKeyboard {
+		var out []telegram.Button
+		for _, b := range row {
+			out = append(out, telegram.Button{Text: b.Text, CallbackData: "tk:b:" + b.Text})
+		}
+		rows = append(rows, out)
+	}
+	return telegram.Keyboard{InlineKeyboard: rows}
+}
+
 // reportText takes what the reporter sends during the report conversation:
 // the description (text, or a photo with a caption), photos, a location.
 func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
@@ -164,6 +189,9 @@ func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
 	}
 	photo := core.LargestPhoto(r)
 	loc := r.Msg.Location
+	if ans, ok := typedAnswer(r, photo); ok && ans == core.AnswerCancel {
+		return a.cancelReport(r, f.Step, d)
+	}
 	if f.Step != "attach" {
 		if refused, err := a.draftVoice(r, &d); refused || err != nil {
 			return err
@@ -173,9 +201,11 @@ func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
 	case "attach":
 		return a.attach(r, d, photo)
 	case "name":
-		return a.draftAddition(r, d, photo)
+		return a.nameTyped(r, d, photo)
 	case "category":
-		return a.guessFromText(r, d, photo)
+		return a.categoryTyped(r, d, photo)
+	case "building":
+		return a.buildingTyped(r, d, photo)
 	case "text":
 	default:
 		return r.Reply(r.T("report.tap_category"), a.categoryKeyboard(r, d.Kind))
@@ -206,67 +236,6 @@ func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
 	}
 	d.Text = text
 	return a.AskName(r, d)
-}
-
-// fileReport opens the ticket the report conversation gathered, with the
-// reporter's choice about their name, then keeps the conversation open for
-// more photos, a location and a further sentence.
-func (a *Tickets) fileReport(r *core.Req, d ReportData, hide bool) error {
-	text := d.Text
-	if ok, err := a.underReportLimit(r); !ok || err != nil {
-		if err == nil {
-			err = r.Tx.EndFlow(r.Me.ID)
-		}
-		return err
-	}
-	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.Me.ID,
-		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
-	id, told, err := a.OpenTicket(r, tk)
-	if err != nil {
-		return err
-	}
-	if err := a.setReportFlow(r, "attach", ReportData{Kind: d.Kind, Ticket: id}); err != nil {
-		return err
-	}
-	tk.ID = id
-	return r.Reply(r.T("report.opened."+d.Kind, a.Headline(r.Lang, tk), a.ToldLine(r.Lang, told)), nil)
-}
-
-// attach adds photos, a location and further sentences to the ticket just
-// opened. Anything else ends the report conversation.
-func (a *Tickets) attach(r *core.Req, d ReportData, photo string) error {
-	if v := core.VoiceOf(r); v != nil {
-		return a.attachVoice(r, d, *v)
-	}
-	if photo == "" && r.Msg.Location == nil && core.CleanText(r.Text) != "" {
-		return a.addNote(r, d)
-	}
-	switch {
-	case photo != "":
-		if full, err := a.photosFull(r, d.Ticket); full || err != nil {
-			return err
-		}
-		if err := r.Tx.AddTicketPhoto(d.Ticket, photo, r.Now); err != nil {
-			return err
-		}
-		if err := a.passOnAdded(r, d.Ticket, photo, nil, nil); err != nil {
-			return err
-		}
-		return r.Reply(r.T("report.photo_added", d.Ticket), nil)
-	case r.Msg.Location != nil:
-		lat, lon := r.Msg.Location.Latitude, r.Msg.Location.Longitude
-		if err := r.Tx.SetTicketLocation(d.Ticket, lat, lon, r.Now); err != nil {
-			return err
-		}
-		if err := a.passOnAdded(r, d.Ticket, "", &lat, &lon); err != nil {
-			return err
-		}
-		return r.Reply(r.T("report.location_added", d.Ticket), nil)
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	return r.Reply(r.T("fallback.not_understood"), a.MainMenu(r))
 }
 
 // groupReport files "/report text" sent in a group in one step.

@@ -4,6 +4,7 @@ import "courtyard/commands/core"
 
 // CommandRows are tickets's rows of the permission table.
 func (a *Tickets) CommandRows() []core.Command {
+	manage := a.onCommand(a.mayManageTicket)
 	return []core.Command{
 		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Report},
 		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Wish},
@@ -11,14 +12,16 @@ func (a *Tickets) CommandRows() []core.Command {
 		{Name: "ticket", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView}, Menu: core.Listed, Run: a.ticketCmd},
 		{Name: "mytasks", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.mytasks},
 		{Name: "queue", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeBuilding}, Menu: core.Listed, Run: a.queue},
-		{Name: "assign", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.assign},
-		{Name: "reject", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.reject},
-		{Name: "duplicate", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage}, Menu: core.Listed, Run: a.duplicate},
+		{Name: "assign", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage, Check: manage}, Menu: core.Listed, Run: a.assign},
+		{Name: "reject", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage, Check: manage}, Menu: core.Listed, Run: a.reject},
+		{Name: "duplicate", Rule: core.Rule{Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage, Check: manage}, Menu: core.Listed, Run: a.duplicate},
 	}
 }
 
 // ButtonRows are tickets's button rows.
 func (a *Tickets) ButtonRows() []core.Buttons {
+	own := core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}
+	work, reporter := a.onButton(a.mayClaim), a.onButton(isReporter)
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.Report)},
@@ -26,15 +29,25 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 			"my":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.my)},
 		}},
 		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
-			"cat": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "bld": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"b": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, "nm": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"cancel": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
-			"claim":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "qclaim": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
-			"back": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork}, "res": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork},
-			"fb": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter}, "me": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow},
-			"info": {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView}, "media": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView},
-			"hide": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter},
+			"cat":    own,
+			"bld":    own,
+			"b":      own,
+			"nm":     own,
+			"cancel": own,
+			"claim":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
+			"qclaim": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
+			"back":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
+			"res":    {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
+			"fb":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
+			"hide":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
+			"me":     {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow, Check: a.onButton(a.mayFollowHere)},
+			"info":   {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView, Check: a.onButton(a.maySee)},
+			"media":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView, Check: a.onButton(a.maySeeMedia)},
+			"asg":    {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeTicketManage, Check: a.onButton(a.mayManageTicket)},
 		}},
+		a.resolveD.Buttons(),
+		a.noteD.Buttons(),
+		a.assignD.Buttons(),
 	}
 }
 
@@ -42,7 +55,8 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 func (a *Tickets) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		FlowReport:     a.reportText,
-		FlowResolve:    a.resolveText,
-		FlowTicketNote: a.ticketNoteText,
+		FlowResolve:    a.resolveD.Continue,
+		FlowTicketNote: a.noteD.Continue,
+		FlowAssign:     a.assignD.Continue,
 	}
 }

@@ -52,12 +52,18 @@ type Tickets struct {
 	people    People
 	mediation Mediation
 	retention Retention
+
+	resolveD *core.Dialog // what was done
+	noteD    *core.Dialog // why it is handed back, what is still wrong
+	assignD  *core.Dialog // to whom a ticket is given
 }
 
 // New returns the tickets capability. Registration, the mediation room and
 // retention stand on tickets in turn: Connect hands them over once built.
 func New(c *core.Core) *Tickets {
-	return &Tickets{Core: c}
+	a := &Tickets{Core: c}
+	a.resolveD, a.noteD, a.assignD = a.resolveDialog(), a.noteDialog(), a.assignDialog()
+	return a
 }
 
 // Connect gives tickets registration (where a report starts for someone

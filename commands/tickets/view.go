@@ -120,6 +120,9 @@ func (a *Tickets) ShowTicket(r *core.Req, tk storage.Ticket) error {
 			rows = [][]telegram.Button{{{Text: r.T("button.claim"), CallbackData: "tk:claim:" + core.Itoa(tk.ID)}}}
 		}
 	}
+	if a.mayManage(r, tk) && tk.State.Active() {
+		rows = append(rows, []telegram.Button{{Text: r.T("button.assign"), CallbackData: "tk:asg:" + core.Itoa(tk.ID)}})
+	}
 	if row := a.mediaButton(r.Lang, tk); (acc == accessFull || acc == accessTeam) && row != nil {
 		rows = append(rows, row)
 	}

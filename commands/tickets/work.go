@@ -1,7 +1,6 @@
 package tickets
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 
@@ -9,8 +8,6 @@ import (
 	"courtyard/storage"
 	"courtyard/telegram"
 )
-
-const FlowResolve = "resolve"
 
 // ticketButton routes the "tk:" buttons.
 func (a *Tickets) ticketButton(r *core.Req) error {
@@ -64,6 +61,8 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 		return a.staleHide(r, tk)
 	case verb == "media":
 		return a.showMedia(r, tk)
+	case verb == "asg" && a.mayManage(r, tk):
+		return a.startAssign(r, tk.ID)
 	}
 	return r.Toast(r.T("error.stale_button"))
 }
@@ -151,75 +150,7 @@ func (a *Tickets) handBack(r *core.Req, tk storage.Ticket) error {
 	if _, ok := storage.NextState(tk.State, storage.ActHandback); !ok {
 		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
 	}
-	if err := r.SetFlow(FlowTicketNote, noteHandback, ticketNote{Ticket: tk.ID}); err != nil {
-		return err
-	}
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	return r.Tell(r.Me.ID, r.T("ticket.ask_handback", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.handback_placeholder")})
-}
-
-// askResolution starts the "what was done?" question.
-func (a *Tickets) askResolution(r *core.Req, tk storage.Ticket) error {
-	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
-		return r.Toast(r.T("ticket.not_yours"))
-	}
-	if _, ok := storage.NextState(tk.State, storage.ActResolve); !ok {
-		return r.Toast(core.StripTags(r.T("ticket.refused", tk.ID, a.StateLabel(r.Lang, tk.State))))
-	}
-	if err := r.SetFlow(FlowResolve, "note", ReportData{Ticket: tk.ID}); err != nil {
-		return err
-	}
-	if err := r.Toast(""); err != nil {
-		return err
-	}
-	return r.Tell(r.Me.ID, r.T("ticket.ask_resolution", tk.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.resolution_placeholder")})
-}
-
-// resolveText takes the resolution note (text, or a photo with a caption).
-func (a *Tickets) resolveText(r *core.Req, f storage.Flow) error {
-	var d ReportData
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil || d.Ticket == 0 {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	note := core.CleanText(r.Text)
-	photo := core.LargestPhoto(r)
-	switch {
-	case note == "":
-		return r.Reply(r.T("ticket.resolution_empty"), telegram.ForceReply{ForceReply: true})
-	case core.RuneLen(note) > a.Cfg.Tickets.MaxText:
-		return r.Reply(r.T("report.too_long", core.RuneLen(note), a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
-	}
-	tk, err := r.Tx.Ticket(d.Ticket)
-	if err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
-		return err
-	}
-	if tk.AssigneeID != r.Me.ID && !r.AtLeast(storage.RoleStaff) {
-		return r.Reply(r.T("ticket.not_yours"), nil)
-	}
-	next, _, err := r.Tx.Transition(tk.ID, storage.ActResolve, r.Me.ID, storage.TransitionOpts{Note: note, Photo: photo}, r.Now)
-	if err != nil {
-		return a.Refuse(r, tk, err)
-	}
-	asked, err := a.askFixed(r, next, note)
-	if err != nil {
-		return err
-	}
-	ack := r.T("ticket.resolved_ack", next.ID)
-	if !asked {
-		ack = r.T("ticket.resolved_unasked", next.ID, r.N("count.days", a.Cfg.Tickets.AutoCloseDays))
-	}
-	if err := r.Reply(ack, nil); err != nil {
-		return err
-	}
-	if err := a.TellFollowers(r, next, next.ReporterID, "ticket.told_resolved", core.Quote(note, 300)); err != nil {
-		return err
-	}
-	return a.RefreshGroupLine(r, next)
+	return a.askNote(r, tk.ID, noteHandback, 0)
 }
 
 // feedback takes the reporter's yes / partly / no. Partly and no reopen
@@ -274,10 +205,7 @@ func (a *Tickets) feedback(r *core.Req, tk storage.Ticket, answer string) error 
 	if err := a.editFeedback(r, r.T("ticket.reopened_ack", a.Headline(r.Lang, next))+"\n"+strings.TrimSpace(told)); err != nil {
 		return err
 	}
-	if err := r.SetFlow(FlowTicketNote, noteStillWrong, ticketNote{Ticket: next.ID, Event: ev.ID}); err != nil {
-		return err
-	}
-	return r.Tell(r.Me.ID, r.T("ticket.ask_still_wrong", next.ID), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: r.T("ticket.still_wrong_placeholder")})
+	return a.askNote(r, next.ID, noteStillWrong, ev.ID)
 }
 
 // editFeedback replaces the "is it fixed?" question (a photo's caption or a
