@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"runtime/debug"
 
-	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/storage"
@@ -19,68 +18,50 @@ type Route struct {
 	Handle HandleFunc
 }
 
-// Dispatcher routes a stored update to its handler through go-telegram/bot's
-// matcher and middleware chain, synchronously, inside the update's transaction.
-// The library is used for dispatch only: it never talks to Telegram.
+// Dispatcher routes a stored update to its handler, synchronously, inside
+// the update's transaction: the routes are tried in order, the first that
+// matches handles the update, and the fallback takes the rest. The routes
+// come from the permission table (commands/core), so an update no row
+// names reaches only the fallback.
 type Dispatcher struct {
-	lib *tgbot.Bot
-	log *slog.Logger
-}
-
-type dispatchKey struct{}
-
-type dispatchState struct {
-	tx  *storage.Tx
-	err error
+	routes   []Route
+	fallback HandleFunc
+	log      *slog.Logger
 }
 
 // NewDispatcher registers routes in order; the first that matches handles
 // the update, and fallback takes the rest.
 func NewDispatcher(routes []Route, fallback HandleFunc, log *slog.Logger) (*Dispatcher, error) {
-	d := &Dispatcher{log: log}
-	lib, err := tgbot.New("0:dispatch-only",
-		tgbot.WithSkipGetMe(),
-		tgbot.WithNotAsyncHandlers(),
-		tgbot.WithMiddlewares(d.recover),
-		tgbot.WithDefaultHandler(d.wrap(fallback)),
-	)
-	if err != nil {
-		return nil, fmt.Errorf("dispatcher: %w", err)
-	}
 	for _, r := range routes {
-		lib.RegisterHandlerMatchFunc(r.Match, d.wrap(r.Handle))
+		if r.Match == nil || r.Handle == nil {
+			return nil, fmt.Errorf("dispatcher: route %q has no matcher or no handler", r.Name)
+		}
 	}
-	d.lib = lib
-	return d, nil
+	if fallback == nil {
+		return nil, fmt.Errorf("dispatcher: no fallback")
+	}
+	return &Dispatcher{routes: append([]Route(nil), routes...), fallback: fallback, log: log}, nil
 }
 
 // Handle dispatches upd and returns the handler's error, or the panic it
-// raised as an error.
-func (d *Dispatcher) Handle(ctx context.Context, tx *storage.Tx, upd *models.Update) error {
-	st := &dispatchState{tx: tx}
-	d.lib.ProcessUpdate(context.WithValue(ctx, dispatchKey{}, st), upd)
-	return st.err
+// raised as an error, so one bad update never stops the bot.
+func (d *Dispatcher) Handle(ctx context.Context, tx *storage.Tx, upd *models.Update) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.log.Error("handler panicked", "update_id", upd.ID, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return d.route(upd)(ctx, tx, upd)
 }
 
-func (d *Dispatcher) wrap(h HandleFunc) tgbot.HandlerFunc {
-	return func(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
-		st := ctx.Value(dispatchKey{}).(*dispatchState)
-		st.err = h(ctx, st.tx, upd)
+// route is the handler of upd: the first route that matches, or the
+// fallback.
+func (d *Dispatcher) route(upd *models.Update) HandleFunc {
+	for _, r := range d.routes {
+		if r.Match(upd) {
+			return r.Handle
+		}
 	}
-}
-
-// recover turns a handler's panic into the update's error, so one bad
-// update never stops the bot.
-func (d *Dispatcher) recover(next tgbot.HandlerFunc) tgbot.HandlerFunc {
-	return func(ctx context.Context, b *tgbot.Bot, upd *models.Update) {
-		defer func() {
-			if r := recover(); r != nil {
-				d.log.Error("handler panicked", "update_id", upd.ID, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				if st, ok := ctx.Value(dispatchKey{}).(*dispatchState); ok {
-					st.err = fmt.Errorf("panic: %v", r)
-				}
-			}
-		}()
-		next(ctx, b, upd)
-	}
+	return d.fallback
 }
