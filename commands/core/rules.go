@@ -46,51 +46,52 @@ const (
 
 // Scope names the one function of a capability that decides whether the
 // caller may act on the ticket, job, shift, household, team, … that a
-// command's arguments or a button's data name. The handler calls it on
-// every use: data can be forged. scopeNone: the action names nothing of
-// anyone else's; scopeOwn: only the caller's own conversation, membership,
-// sign-up or data.
+// command's arguments or a button's data name (the comment names its
+// file). Where a row sets Rule.Check, the guard runs that function before
+// the handler; the handler asks it again on every use, since data can be
+// forged. ScopeNone: the action names nothing of anyone else's; ScopeOwn:
+// only the caller's own conversation, membership, sign-up or data.
 type Scope string
 
 const (
 	ScopeNone            Scope = ""
 	ScopeOwn             Scope = "own"
-	ScopeGrant           Scope = "mayGrant"           // people_grant.go
-	ScopeBuilding        Scope = "mayLedger"          // a leader's own buildings
-	ScopeTicketView      Scope = "accessTo"           // tickets_access.go
-	ScopeTicketWork      Scope = "mayClaim"           // tickets_work.go
-	ScopeTicketManage    Scope = "mayManage"          // tickets_work.go
+	ScopeGrant           Scope = "setRole"            // people/grant.go
+	ScopeBuilding        Scope = "mayLedger"          // ledger/list.go
+	ScopeTicketView      Scope = "accessTo"           // tickets/access.go
+	ScopeTicketWork      Scope = "mayClaim"           // tickets/work.go
+	ScopeTicketManage    Scope = "mayManage"          // tickets/work.go
 	ScopeTicketReporter  Scope = "reporter"           // the ticket's reporter only
-	ScopeTicketFollow    Scope = "mayFollow"          // tickets_access.go
-	ScopeAnnounce        Scope = "mayAnnounce"        // announce_send.go, audiences
+	ScopeTicketFollow    Scope = "mayFollow"          // tickets/access.go
+	ScopeAnnounce        Scope = "mayAnnounce"        // announce/rows.go, and the audience
 	ScopeRecipient       Scope = "recipient"          // a recipient of the announcement
 	ScopeTeam            Scope = "mayManageTeam"      // teams/view.go
 	ScopeJoin            Scope = "joinTeam"           // teams/join.go
 	ScopeHours           Scope = "maySeeHours"        // teams/hours.go
-	ScopeOrganise        Scope = "mayOrganise"        // jobs_perm.go
-	ScopeJob             Scope = "maySeeJob"          // jobs_perm.go
-	ScopeManageJob       Scope = "mayManageJob"       // jobs_perm.go
-	ScopeNoShows         Scope = "mayClearNoShows"    // jobs_perm.go
-	ScopePatrol          Scope = "mayManagePatrol"    // patrol_core.go
-	ScopeTakeShift       Scope = "mayTakeShift"       // patrol_core.go
-	ScopeShift           Scope = "isOnShift"          // patrol_core.go
-	ScopeRoster          Scope = "mayViewRoster"      // patrol_core.go
-	ScopeHousehold       Scope = "mayReadHousehold"   // care_access.go
-	ScopeVisit           Scope = "mayMarkVisit"       // visits_visited.go
-	ScopeStars           Scope = "mayRunStars"        // stars_round.go
-	ScopeTakePart        Scope = "mayTakePart"        // stars_round.go
-	ScopePledge          Scope = "mayPledge"          // pledge_cmd.go, and authorship
-	ScopeManagePledges   Scope = "mayManagePledges"   // pledge_cmd.go
-	ScopeRatePledge      Scope = "mayRatePledge"      // pledge_cmd.go
-	ScopeSchedule        Scope = "mayManageSchedule"  // calendar_manage.go
-	ScopeManageMeeting   Scope = "mayManageMeeting"   // meeting_flow.go
-	ScopeViewMeeting     Scope = "mayViewMeeting"     // meeting_minutes.go
-	ScopeInvited         Scope = "invitedTo"          // meeting_post.go
-	ScopeMediate         Scope = "mayMediate"         // mediation_access.go
-	ScopeDispute         Scope = "mayReadDispute"     // mediation_access.go
-	ScopeMoveToMediation Scope = "mayMoveToMediation" // mediation_access.go
-	ScopeBlock           Scope = "mayBlock"           // privacy_block.go
-	ScopeAudit           Scope = "mayReadAudit"       // privacy_audit.go
+	ScopeOrganise        Scope = "mayOrganise"        // jobs/perm.go
+	ScopeJob             Scope = "maySeeJob"          // jobs/perm.go
+	ScopeManageJob       Scope = "mayManageJob"       // jobs/perm.go
+	ScopeNoShows         Scope = "mayClearNoShows"    // jobs/perm.go
+	ScopePatrol          Scope = "mayManagePatrol"    // patrol/core.go
+	ScopeTakeShift       Scope = "mayTakeShift"       // patrol/core.go
+	ScopeShift           Scope = "isOnShift"          // patrol/core.go
+	ScopeRoster          Scope = "mayViewRoster"      // patrol/core.go
+	ScopeHousehold       Scope = "mayReadHousehold"   // care/access.go
+	ScopeVisit           Scope = "mayMarkVisit"       // care/visited.go
+	ScopeStars           Scope = "mayRunStars"        // stars/round.go
+	ScopeTakePart        Scope = "mayTakePart"        // stars/round.go
+	ScopePledge          Scope = "mayPledge"          // pledge/cmd.go
+	ScopeManagePledges   Scope = "mayManagePledges"   // pledge/cmd.go
+	ScopeRatePledge      Scope = "mayRatePledge"      // pledge/cmd.go
+	ScopeSchedule        Scope = "mayManageSchedule"  // calendar/manage.go
+	ScopeManageMeeting   Scope = "mayManageMeeting"   // calendar/meeting.go
+	ScopeViewMeeting     Scope = "mayViewMeeting"     // calendar/minutes.go
+	ScopeInvited         Scope = "invitedTo"          // calendar/rsvp.go
+	ScopeMediate         Scope = "mayMediate"         // mediation/access.go
+	ScopeDispute         Scope = "mayReadDispute"     // mediation/access.go
+	ScopeMoveToMediation Scope = "mayMoveToMediation" // mediation/access.go
+	ScopeBlock           Scope = "mayBlock"           // privacy/block.go
+	ScopeAudit           Scope = "mayReadAudit"       // privacy/audit.go
 )
 
 // Verbs are a button family's rules by verb.
