@@ -51,7 +51,9 @@ func crewRig(t *testing.T, done *[]string) *rig {
 	}
 	d := &Dialog{Name: "crew", Steps: []Step{
 		ChoiceStep{Name: "len", Label: "crew.len", Ask: Say("crew.ask_len"),
-			Options: func(*Req, Values) []Option { return []Option{{Key: "2", Zh: "2 小时", En: "2h"}, {Key: "3", Zh: "3 小时", En: "3h"}} },
+			Options: func(*Req, Values) []Option {
+				return []Option{{Key: "2", Zh: "2 小时", En: "2h"}, {Key: "3", Zh: "3 小时", En: "3h"}}
+			},
 			Other: func(r *Req, _ Values, text string) (string, string) {
 				n, err := strconv.Atoi(Fold(text))
 				if err != nil || n < 1 || n > 12 {
@@ -61,7 +63,9 @@ func crewRig(t *testing.T, done *[]string) *rig {
 			}},
 		PersonStep{Name: "who", Label: "crew.who", Ask: Say("crew.ask_who"),
 			People: func(r *Req, _ Values) ([]storage.Member, error) { return r.Tx.Residents("3") },
-			Extra:  func(*Req, Values) []Option { return []Option{{Key: "none", Zh: "没有人", En: "Nobody", Words: []string{"无"}}} },
+			Extra: func(*Req, Values) []Option {
+				return []Option{{Key: "none", Zh: "没有人", En: "Nobody", Words: []string{"无"}}}
+			},
 			Other: func(r *Req, _ Values, text string) (any, string) {
 				if strings.ContainsAny(text, "0123456789") {
 					return nil, r.T("crew.bad_len")

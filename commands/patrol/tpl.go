@@ -153,10 +153,9 @@ func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	case "tl":
 		return a.templatesPage(r, tm, true)
 	case "ta":
-		return a.startTplFlow(r, tplData{Team: tm.ID, Slots: 0})
+		return a.startTplFlow(r, tm, storage.PatrolTemplate{})
 	case "tc":
-		return a.startTplFlow(r, tplData{Team: tm.ID, Tpl: p.ID, Spec: p.Spec, Minutes: p.Minutes, Slots: p.Slots,
-			Area: p.Area, Rotation: p.Rotation})
+		return a.startTplFlow(r, tm, p)
 	case "tp":
 		if p.State == storage.PatrolPaused {
 			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
@@ -180,7 +179,7 @@ func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	case "tr":
 		return r.Edit(r.T("patrol.remove_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: r.T("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + core.Itoa(p.ID)},
-			{Text: r.T("button.cancel"), CallbackData: "pt:tl:" + core.Itoa(tm.ID)}}}})
+			r.AnswerButton(core.AnswerCancel, "pt:tl:"+core.Itoa(tm.ID))}}})
 	case "trc":
 		if err := a.dropFutureShifts(r, p); err != nil {
 			return err
