@@ -9,6 +9,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
+	"courtyard/testkit"
 )
 
 // pfCrew is patCrew in lang: a team (Night patrol, or 夜巡队) of a lead
@@ -66,11 +67,20 @@ func pfShown(m telegramtest.Message) string {
 	return m.Plain + "\t" + strings.Join(rows, " | ")
 }
 
-// pfExpect checks everything the latest action sent or changed in u's
-// chat, in order, once it is all handled: each as pfShown shows it; a
-// want ending in "\t*" takes any buttons.
-func (h *harness) pfExpect(u models.User, want ...string) {
+// pfExpect checks everything the latest action, update upd, sent or
+// changed in u's chat, in order, once it is all handled: each as pfShown
+// shows it; a want ending in "\t*" takes any buttons.
+func (h *harness) pfExpect(upd int64, u models.User, want ...string) {
 	h.t.Helper()
+	testkit.Await(h.t, wait, h.tg.Changed, func() bool {
+		done := false
+		h.db(func(tx *storage.Tx) error {
+			var err error
+			done, err = tx.UpdateIsDone(upd)
+			return err
+		})
+		return done
+	}, "update "+itoa(upd)+" not handled")
 	h.settle()
 	var got []string
 	for _, m := range h.tg.MessagesSince(h.mark(), u.ID) {
@@ -90,21 +100,21 @@ func (h *harness) pfExpect(u models.User, want ...string) {
 }
 
 // pfTap presses the button labelled label on the newest message in u's
-// chat that has it.
-func (h *harness) pfTap(u models.User, label string) {
+// chat that has it, and returns the update.
+func (h *harness) pfTap(u models.User, label string) int64 {
 	h.t.Helper()
 	ms := h.tg.Messages(u.ID)
 	for i := len(ms) - 1; i >= 0; i-- {
 		for _, row := range ms[i].Buttons {
 			for _, b := range row {
 				if b.Text == label {
-					h.tg.Press(u, ms[i], b.Data)
-					return
+					return h.tg.Press(u, ms[i], b.Data)
 				}
 			}
 		}
 	}
 	h.t.Fatalf("no button %q in %d's chat", label, u.ID)
+	return 0
 }
 
 // pfFlow is the conversation u is in ("" none).
@@ -153,6 +163,7 @@ func pfCheckTemplate(t *testing.T, got []storage.PatrolTemplate, spec string, mi
 func TestPatrolTemplateFlowEnglish(t *testing.T) {
 	c := pfCrew(t, "en") // Monday 2026-03-02 17:00 in Shanghai
 	lead := c.lead
+	var upd int64
 	const (
 		sched    = "When do shifts start? Tap a preset, or send a cron expression in the community's time zone (minute hour day-of-month month day-of-week), e.g. 0 20 * * * for every day at 20:00."
 		atTime   = "At what time does a shift start? e.g. 20:00 or 8pm; or give its hours, e.g. 8-10pm, and its length is set too."
@@ -166,62 +177,62 @@ func TestPatrolTemplateFlowEnglish(t *testing.T) {
 		page     = "Patrol shifts of Night patrol"
 		addLabel = "+ Add a shift template"
 	)
-	c.say(lead, "/patrol")
-	c.pfExpect(lead, page+"\nNo shift templates yet.\t"+addLabel)
-	c.pfTap(lead, addLabel)
-	c.pfExpect(lead, sched+"\tEvery day Weekdays Weekends | Cancel")
+	upd = c.say(lead, "/patrol")
+	c.pfExpect(upd, lead, page+"\nNo shift templates yet.\t"+addLabel)
+	upd = c.pfTap(lead, addLabel)
+	c.pfExpect(upd, lead, sched+"\tEvery day Weekdays Weekends | Cancel")
 
-	c.say(lead, "hello")
-	c.pfExpect(lead, "hello is not a cron expression I can use. Five fields: minute hour day-of-month month day-of-week, e.g. 0 20 * * *. Nothing was changed.\n\n"+
+	upd = c.say(lead, "hello")
+	c.pfExpect(upd, lead, "hello is not a cron expression I can use. Five fields: minute hour day-of-month month day-of-week, e.g. 0 20 * * *. Nothing was changed.\n\n"+
 		sched+"\tEvery day Weekdays Weekends | Cancel")
-	c.say(lead, "every day")
-	c.pfExpect(lead, "Chosen: Every day\n\n"+atTime+"\t"+navBoth)
-	c.say(lead, "25:00")
-	c.pfExpect(lead, "I could not read that time. Send when a shift starts, e.g. 20:00, 8pm, 7:30am; or its hours, e.g. 19:30-21:00, 7-9pm, 22:00-02:00.\t"+navBoth)
-	c.say(lead, "20:00")
-	c.pfExpect(lead, "Noted: every day 20:00.\n"+length+"\t2h 3h 4h | "+navBoth)
-	c.say(lead, "back")
-	c.pfExpect(lead, atTime+"\t"+navBoth)
-	c.say(lead, "8pm")
-	c.pfExpect(lead, "Noted: every day 20:00.\n"+length+"\t2h 3h 4h | "+navBoth)
-	c.say(lead, "3h")
-	c.pfExpect(lead, "Chosen: 3h\n\n"+people+"\t1 2 3 4 | "+navBoth)
-	c.say(lead, "2")
-	c.pfExpect(lead, "Chosen: 2\n\n"+area+"\t"+navBoth)
-	c.say(lead, "east gate")
-	c.pfExpect(lead, rot+hint+"\tLena Ann | Bo Cy | Di | No rotation | "+navBoth)
+	upd = c.say(lead, "every day")
+	c.pfExpect(upd, lead, "Chosen: Every day\n\n"+atTime+"\t"+navBoth)
+	upd = c.say(lead, "25:00")
+	c.pfExpect(upd, lead, "I could not read that time. Send when a shift starts, e.g. 20:00, 8pm, 7:30am; or its hours, e.g. 19:30-21:00, 7-9pm, 22:00-02:00.\t"+navBoth)
+	upd = c.say(lead, "20:00")
+	c.pfExpect(upd, lead, "Noted: every day 20:00.\n"+length+"\t2h 3h 4h | "+navBoth)
+	upd = c.say(lead, "back")
+	c.pfExpect(upd, lead, atTime+"\t"+navBoth)
+	upd = c.say(lead, "8pm")
+	c.pfExpect(upd, lead, "Noted: every day 20:00.\n"+length+"\t2h 3h 4h | "+navBoth)
+	upd = c.say(lead, "3h")
+	c.pfExpect(upd, lead, "Chosen: 3h\n\n"+people+"\t1 2 3 4 | "+navBoth)
+	upd = c.say(lead, "2")
+	c.pfExpect(upd, lead, "Chosen: 2\n\n"+area+"\t"+navBoth)
+	upd = c.say(lead, "east gate")
+	c.pfExpect(upd, lead, rot+hint+"\tLena Ann | Bo Cy | Di | No rotation | "+navBoth)
 
 	// The rotation by a tap, then an @username, then That's all.
-	c.pfTap(lead, "Ann")
+	upd = c.pfTap(lead, "Ann")
 	next := "Rotation so far: Ann. Who comes next? Tap a member, or That's all."
-	c.pfExpect(lead, rot+"\nChosen: Ann", next+hint+"\tLena Bo | Cy Di | That's all | "+navBoth)
-	c.say(lead, "@bo")
+	c.pfExpect(upd, lead, rot+"\nChosen: Ann", next+hint+"\tLena Bo | Cy Di | That's all | "+navBoth)
+	upd = c.say(lead, "@bo")
 	next = "Rotation so far: Ann, Bo. Who comes next? Tap a member, or That's all."
-	c.pfExpect(lead, "Chosen: Bo\n\n"+next+hint+"\tLena Cy | Di | That's all | "+navBoth)
-	c.pfTap(lead, "That's all")
+	c.pfExpect(upd, lead, "Chosen: Bo\n\n"+next+hint+"\tLena Cy | Di | That's all | "+navBoth)
+	upd = c.pfTap(lead, "That's all")
 	preview := "The shifts will be: every day 20:00 · 3h · 2 per shift · east gate · rotation: Ann, Bo\nSave?"
-	c.pfExpect(lead, next+"\nChosen: That's all", preview+"\tConfirm Change Cancel")
-	c.say(lead, "maybe")
-	c.pfExpect(lead, tap+preview+"\tConfirm Change Cancel")
+	c.pfExpect(upd, lead, next+"\nChosen: That's all", preview+"\tConfirm Change Cancel")
+	upd = c.say(lead, "maybe")
+	c.pfExpect(upd, lead, tap+preview+"\tConfirm Change Cancel")
 
 	// The time corrected to hours: the length comes from them, the rest stands.
-	c.say(lead, "change")
-	c.pfExpect(lead, "What would you like to change?\tStart days | Start time | Length | People | Route | Rotation | "+navBoth)
-	c.say(lead, "start time")
-	c.pfExpect(lead, atTime+"\t"+navBoth)
-	c.say(lead, "7-9pm")
+	upd = c.say(lead, "change")
+	c.pfExpect(upd, lead, "What would you like to change?\tStart days | Start time | Length | People | Route | Rotation | "+navBoth)
+	upd = c.say(lead, "start time")
+	c.pfExpect(upd, lead, atTime+"\t"+navBoth)
+	upd = c.say(lead, "7-9pm")
 	preview = "The shifts will be: every day 19:00 · 2h · 2 per shift · east gate · rotation: Ann, Bo\nSave?"
-	c.pfExpect(lead, preview+"\tConfirm Change Cancel")
-	c.say(lead, "ok")
+	c.pfExpect(upd, lead, preview+"\tConfirm Change Cancel")
+	upd = c.say(lead, "ok")
 	line := "every day 19:00 · 2h · 2 per shift · east gate · rotation: Ann, Bo"
-	c.pfExpect(lead, "Saved: "+line+". Its shifts are laid out for the coming days.",
+	c.pfExpect(upd, lead, "Saved: "+line+". Its shifts are laid out for the coming days.",
 		page+"\n1. "+line+"\tChange 1 Pause 1 Remove 1 | "+addLabel)
 	pfCheckTemplate(t, c.pfTemplates(), "0 19 * * *", 120, 2, "east gate", c.a.ID, c.b.ID)
 
-	c.pfTap(lead, addLabel)
-	c.pfExpect(lead, sched+"\tEvery day Weekdays Weekends | Cancel")
-	c.say(lead, "取消")
-	c.pfExpect(lead, "Cancelled. I am here when you need me.\t*")
+	upd = c.pfTap(lead, addLabel)
+	c.pfExpect(upd, lead, sched+"\tEvery day Weekdays Weekends | Cancel")
+	upd = c.say(lead, "取消")
+	c.pfExpect(upd, lead, "Cancelled. I am here when you need me.\t*")
 	if f := c.pfFlow(lead); f != "" || len(c.pfTemplates()) != 1 {
 		t.Fatalf("after cancelling: flow %q, %d templates", f, len(c.pfTemplates()))
 	}
@@ -235,6 +246,7 @@ func TestPatrolTemplateFlowEnglish(t *testing.T) {
 func TestPatrolTemplateFlowChinese(t *testing.T) {
 	c := pfCrew(t, "zh")
 	lead := c.lead
+	var upd int64
 	const (
 		sched   = "班次什么时候开始？点选常用设置，或发送社区时区的 cron 表达式（分 时 日 月 星期），例如 0 20 * * * 表示每天 20:00。"
 		atTime  = "几点开始？例如：晚上8点、20:00；也可以写起止时间，例如：晚上8点到10点，就不用再问时长。"
@@ -247,50 +259,50 @@ func TestPatrolTemplateFlowChinese(t *testing.T) {
 		page    = "夜巡队的巡逻班次"
 		add     = "+ 添加班次模板"
 	)
-	c.say(lead, "/patrol")
-	c.pfExpect(lead, page+"\n还没有班次模板。\t"+add)
-	c.pfTap(lead, add)
-	c.pfExpect(lead, sched+"\t每天 工作日 周末 | 取消")
-	c.pfTap(lead, "每天")
-	c.pfExpect(lead, sched+"\n已选：每天", atTime+"\t"+navBoth)
-	c.say(lead, "晚上8点")
-	c.pfExpect(lead, "好的：每天 20:00。\n"+length+"\t2 小时 3 小时 4 小时 | "+navBoth)
-	c.say(lead, "返回")
-	c.pfExpect(lead, atTime+"\t"+navBoth)
-	c.say(lead, "晚上8点到10点")
-	c.pfExpect(lead, "好的：每天 20:00-22:00。\n"+people+"\t1 2 3 4 | "+navBoth)
-	c.say(lead, "两个人")
-	c.pfExpect(lead, "请发送 1 到 100 的数字。\n\n好的：每天 20:00-22:00。\n"+people+"\t1 2 3 4 | "+navBoth)
-	c.pfTap(lead, "2")
-	c.pfExpect(lead, "好的：每天 20:00-22:00。\n"+people+"\n已选：2", area+"\t"+navBoth)
-	c.say(lead, "东门")
-	c.pfExpect(lead, rot+hint+"\t林娜 安 | 博 程 | 邓 | 不轮值 | "+navBoth)
-	c.pfTap(lead, "博")
+	upd = c.say(lead, "/patrol")
+	c.pfExpect(upd, lead, page+"\n还没有班次模板。\t"+add)
+	upd = c.pfTap(lead, add)
+	c.pfExpect(upd, lead, sched+"\t每天 工作日 周末 | 取消")
+	upd = c.pfTap(lead, "每天")
+	c.pfExpect(upd, lead, sched+"\n已选：每天", atTime+"\t"+navBoth)
+	upd = c.say(lead, "晚上8点")
+	c.pfExpect(upd, lead, "好的：每天 20:00。\n"+length+"\t2 小时 3 小时 4 小时 | "+navBoth)
+	upd = c.say(lead, "返回")
+	c.pfExpect(upd, lead, atTime+"\t"+navBoth)
+	upd = c.say(lead, "晚上8点到10点")
+	c.pfExpect(upd, lead, "好的：每天 20:00-22:00。\n"+people+"\t1 2 3 4 | "+navBoth)
+	upd = c.say(lead, "两个人")
+	c.pfExpect(upd, lead, "请发送 1 到 100 的数字。\n\n好的：每天 20:00-22:00。\n"+people+"\t1 2 3 4 | "+navBoth)
+	upd = c.pfTap(lead, "2")
+	c.pfExpect(upd, lead, "好的：每天 20:00-22:00。\n"+people+"\n已选：2", area+"\t"+navBoth)
+	upd = c.say(lead, "东门")
+	c.pfExpect(upd, lead, rot+hint+"\t林娜 安 | 博 程 | 邓 | 不轮值 | "+navBoth)
+	upd = c.pfTap(lead, "博")
 	next := "轮值顺序：博。下一位是谁？点队员的名字，没有了就点“就这些”。"
-	c.pfExpect(lead, rot+"\n已选：博", next+hint+"\t林娜 安 | 程 邓 | 就这些 | "+navBoth)
-	c.say(lead, "就这些")
+	c.pfExpect(upd, lead, rot+"\n已选：博", next+hint+"\t林娜 安 | 程 邓 | 就这些 | "+navBoth)
+	upd = c.say(lead, "就这些")
 	preview := "班次设置为：每天 20:00 · 2h · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
-	c.pfExpect(lead, "已选：就这些\n\n"+preview+"\t确定 修改 取消")
+	c.pfExpect(upd, lead, "已选：就这些\n\n"+preview+"\t确定 修改 取消")
 
 	// The time corrected to a start alone: the length is asked, the rest stands.
-	c.say(lead, "修改")
-	c.pfExpect(lead, "要修改哪一项？\t开班时间 几点开始 人数 路线 | 轮值 | "+navBoth)
-	c.pfTap(lead, "几点开始")
-	c.pfExpect(lead, "修改：几点开始", atTime+"\t"+navBoth)
-	c.say(lead, "20:00")
-	c.pfExpect(lead, "好的：每天 20:00。\n"+length+"\t2 小时 3 小时 4 小时 | "+navBoth)
-	c.say(lead, "3小时")
+	upd = c.say(lead, "修改")
+	c.pfExpect(upd, lead, "要修改哪一项？\t开班时间 几点开始 人数 路线 | 轮值 | "+navBoth)
+	upd = c.pfTap(lead, "几点开始")
+	c.pfExpect(upd, lead, "修改：几点开始", atTime+"\t"+navBoth)
+	upd = c.say(lead, "20:00")
+	c.pfExpect(upd, lead, "好的：每天 20:00。\n"+length+"\t2 小时 3 小时 4 小时 | "+navBoth)
+	upd = c.say(lead, "3小时")
 	preview = "班次设置为：每天 20:00 · 3h · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
-	c.pfExpect(lead, preview+"\t确定 修改 取消")
-	c.pfTap(lead, "确定")
+	c.pfExpect(upd, lead, preview+"\t确定 修改 取消")
+	upd = c.pfTap(lead, "确定")
 	line := "每天 20:00 · 3h · 每班 2 人 · 东门 · 轮值：博"
-	c.pfExpect(lead, preview, "已保存："+line+"。接下来几天的班次已排出。", page+"\n1. "+line+"\t修改 1 暂停 1 删除 1 | "+add)
+	c.pfExpect(upd, lead, preview, "已保存："+line+"。接下来几天的班次已排出。", page+"\n1. "+line+"\t修改 1 暂停 1 删除 1 | "+add)
 	pfCheckTemplate(t, c.pfTemplates(), "0 20 * * *", 180, 2, "东门", c.b.ID)
 
-	c.pfTap(lead, add)
-	c.pfExpect(lead, sched+"\t每天 工作日 周末 | 取消")
-	c.say(lead, "取消")
-	c.pfExpect(lead, "已取消。需要时再找我。\t*")
+	upd = c.pfTap(lead, add)
+	c.pfExpect(upd, lead, sched+"\t每天 工作日 周末 | 取消")
+	upd = c.say(lead, "取消")
+	c.pfExpect(upd, lead, "已取消。需要时再找我。\t*")
 	if f := c.pfFlow(lead); f != "" || len(c.pfTemplates()) != 1 {
 		t.Fatalf("after cancelling: flow %q, %d templates", f, len(c.pfTemplates()))
 	}
