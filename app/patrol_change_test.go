@@ -77,6 +77,12 @@ func TestPatrolTemplateChangePauseRemove(t *testing.T) {
 		c.settle()
 	}
 	press("pt:tp:" + id)
+	if n := future(); n != 14 {
+		t.Fatalf("%d coming shifts before the pause is confirmed, want 14", n)
+	}
+	pause := c.patWait(c.lead, 0, "Pause this template?", "pt:tpc:"+id)
+	c.tg.Press(c.lead, pause, "pt:tpc:"+id)
+	c.settle()
 	if n := future(); n != 0 {
 		t.Fatalf("%d coming shifts while paused", n)
 	}

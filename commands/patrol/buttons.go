@@ -14,7 +14,7 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 		return n
 	}
 	switch parts[0] {
-	case "tl", "ta", "tc", "tp", "tr", "trc":
+	case "tl", "ta", "tc", "tp", "tpc", "tr", "trc":
 		return a.templateButton(r, parts[0], arg(1))
 	}
 	sh, err := r.Tx.PatrolShift(arg(1))

@@ -26,7 +26,7 @@ func (a *Patrol) ButtonRows() []core.Buttons {
 		}},
 		{Prefix: "pt:", Run: a.patrolButton, Verbs: core.Verbs{
 			"tl": team, "ta": team,
-			"tc": tpl, "tp": tpl, "tr": tpl, "trc": tpl,
+			"tc": tpl, "tp": tpl, "tpc": tpl, "tr": tpl, "trc": tpl,
 			"take": take, "takec": take, "swap": take, "swapc": take,
 			"cant": on, "way": on, "in": on, "out": on, "found": on, "offer": on, "offt": on, "offm": on,
 		}},

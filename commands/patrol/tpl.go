@@ -157,16 +157,23 @@ func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	case "tc":
 		return a.startTplFlow(r, tm, p)
 	case "tp":
-		if p.State == storage.PatrolPaused {
-			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
-				return err
-			}
-			a.Audit(r, "patrol.template_resume", "tpl:"+core.Itoa(p.ID), nil)
-			p.State = storage.PatrolActive
-			if err := a.layoutNow(r, p); err != nil {
-				return err
-			}
-		} else {
+		if p.State != storage.PatrolPaused {
+			// Pausing removes the coming shifts: asked first.
+			return r.Edit(r.T("patrol.pause_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+				{Text: r.T("patrol.btn.pause_yes"), CallbackData: "pt:tpc:" + core.Itoa(p.ID)},
+				r.AnswerButton(core.AnswerCancel, "pt:tl:"+core.Itoa(tm.ID))}}})
+		}
+		if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
+			return err
+		}
+		a.Audit(r, "patrol.template_resume", "tpl:"+core.Itoa(p.ID), nil)
+		p.State = storage.PatrolActive
+		if err := a.layoutNow(r, p); err != nil {
+			return err
+		}
+		return a.templatesPage(r, tm, true)
+	case "tpc":
+		if p.State != storage.PatrolPaused {
 			if err := a.dropFutureShifts(r, p); err != nil {
 				return err
 			}
