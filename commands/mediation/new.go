@@ -129,6 +129,9 @@ func (a *Mediation) askParty(i int) func(*core.Req, core.Values) string {
 // record names no building), but those parties at an earlier step.
 func (a *Mediation) partyPeople(i int) func(*core.Req, core.Values) ([]storage.Member, error) {
 	return func(r *core.Req, v core.Values) ([]storage.Member, error) {
+		if ok, err := a.mayMediate(r); err != nil || !ok {
+			return nil, err // no longer in the room: nobody is offered
+		}
 		return a.residentsBut(r, building(v), partiesBefore(v, i))
 	}
 }

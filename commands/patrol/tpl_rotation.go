@@ -63,6 +63,9 @@ func (a *Patrol) askRot(i int) func(*core.Req, core.Values) string {
 // rotPeople are the team's members not chosen at an earlier step.
 func (a *Patrol) rotPeople(i int) func(*core.Req, core.Values) ([]storage.Member, error) {
 	return func(r *core.Req, v core.Values) ([]storage.Member, error) {
+		if may, err := a.mayManagePatrol(r, v.Int("team")); err != nil || !may {
+			return nil, err // no longer the team's lead: nobody is offered
+		}
 		ms, err := r.Tx.TeamMembers(v.Int("team"))
 		if err != nil {
 			return nil, err
