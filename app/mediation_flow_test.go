@@ -38,29 +38,34 @@ func TestMediationMovedFromTicketWithSessionsFollowUpAndOutcome(t *testing.T) {
 
 	// Two sessions; a session in the future is refused.
 	const notes1, notes2 = "双方同意晚上十点后不再装修", "回访时楼上已加装地垫"
-	after = c.medLast(c.leader.ID)
 	c.tg.Press(c.leader, view, "md:s:1")
-	c.medAnswer(c.leader, after, "2026-03-09")
-	c.medNext(c.leader.ID, after, "调解还没发生")
-	after = c.medLast(c.leader.ID)
-	c.medAnswer(c.leader, after-1, "2026-03-01")
-	c.medAnswer(c.leader, after, notes1)
-	c.medNext(c.leader.ID, after, "已记入记录 #1")
-	after = c.medLast(c.leader.ID)
+	c.expect(c.leader.ID, "记录 #1：这次调解是哪天？")
+	c.say(c.leader, "2026-03-09")
+	c.expect(c.leader.ID, "调解还没发生")
+	c.say(c.leader, "2026-03-01")
+	c.expect(c.leader.ID, "3月1日（周日）的调解：请写下经过和约定")
+	c.say(c.leader, notes1)
+	c.expect(c.leader.ID, "记录 #1，3月1日（周日）的调解：\n"+notes1+"\n保存吗？")
+	c.say(c.leader, "确定")
+	c.expect(c.leader.ID, "已记入记录 #1")
 	c.tg.Press(c.leader, view, "md:s:1")
-	c.medAnswer(c.leader, after, "今天")
-	after = c.medLast(c.leader.ID)
-	c.medAnswer(c.leader, after-1, notes2)
-	view = c.medNext(c.leader.ID, after, "调解经过（2 次）", "2026-03-01 · 林："+notes1, "2026-03-02 · 林："+notes2)
+	c.expect(c.leader.ID, "记录 #1：这次调解是哪天？")
+	c.say(c.leader, "今天")
+	c.expect(c.leader.ID, "3月2日（周一）的调解")
+	c.say(c.leader, notes2)
+	c.expect(c.leader.ID, "保存吗？")
+	c.say(c.leader, "好")
+	view = c.expect(c.leader.ID, "调解经过（2 次）", "2026-03-01 · 林："+notes1, "2026-03-02 · 林："+notes2)
 
 	// A follow-up date reminds the mediator that morning.
-	after = c.medLast(c.leader.ID)
 	c.tg.Press(c.leader, view, "md:f:1")
-	c.medAnswer(c.leader, after, "2026-03-01")
-	c.medNext(c.leader.ID, after, "回访日期不能早于今天")
-	after = c.medLast(c.leader.ID)
-	c.medAnswer(c.leader, after-1, "2026-03-05")
-	view = c.medNext(c.leader.ID, after, "回访日期：2026-03-05")
+	c.expect(c.leader.ID, "记录 #1：哪天回访？")
+	c.say(c.leader, "2026-03-01")
+	c.expect(c.leader.ID, "回访日期不能早于今天")
+	c.say(c.leader, "2026-03-05")
+	c.expect(c.leader.ID, "记录 #1：3月5日（周四）回访，当天 9 点提醒调解员。对吗？")
+	c.say(c.leader, "对")
+	view = c.expect(c.leader.ID, "回访日期：2026-03-05")
 	c.db(func(tx *storage.Tx) error {
 		items, err := tx.PendingDue("mediation.followup", "1")
 		if len(items) != 1 || !items[0].DueAt.Equal(lgAt(t, "2026-03-05 09:00")) {
@@ -121,22 +126,28 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.say(c.admin, "/help")
 	c.expect(c.admin.ID, "/mediation — Neighbours' mediation room", "/mediator — Name a mediator", "/summary — Report upward")
 	const summary, party, notes = "晾衣杆滴水到楼下被子上", "赵大爷", "约定加装接水槽"
-	after := c.medLast(zhang.ID)
 	c.say(zhang, "/mediation new")
-	c.medAnswer(zhang, after, party+"、钱阿姨")
-	after = c.medLast(zhang.ID)
-	c.medAnswer(zhang, after-1, "9")
-	c.medNext(zhang.ID, after, "没有“9”这栋楼")
-	after = c.medLast(zhang.ID)
-	c.medAnswer(zhang, after-1, "3")
-	c.medAnswer(zhang, after, summary)
-	view := c.medNext(zhang.ID, after, "评理室记录 #1", "当事人：赵大爷、钱阿姨", summary, "楼栋：3 栋 · 调解员：张")
-	after = c.medLast(zhang.ID)
+	c.expect(zhang.ID, "是哪一栋的事？")
+	c.say(zhang, "9")
+	c.expect(zhang.ID, "没有“9”这栋楼")
+	c.say(zhang, "3")
+	c.expect(zhang.ID, "当事人是谁？")
+	c.say(zhang, party+"、钱阿姨")
+	c.expect(zhang.ID, "当事人：赵大爷、钱阿姨。还有谁？")
+	c.say(zhang, "就这些")
+	c.expect(zhang.ID, "请用几句话写下事由")
+	c.say(zhang, summary)
+	c.expect(zhang.ID, "新建评理室记录：")
+	c.say(zhang, "确定")
+	view := c.expect(zhang.ID, "评理室记录 #1", "当事人：赵大爷、钱阿姨", summary, "楼栋：3 栋 · 调解员：张")
 	c.tg.Press(zhang, view, "md:s:1")
-	c.medAnswer(zhang, after, "2026-03-02")
-	after = c.medLast(zhang.ID)
-	c.medAnswer(zhang, after-1, notes)
-	c.medNext(zhang.ID, after, "已记入记录 #1")
+	c.expect(zhang.ID, "这次调解是哪天")
+	c.say(zhang, "2026-03-02")
+	c.expect(zhang.ID, "的调解：请写下经过和约定")
+	c.say(zhang, notes)
+	c.expect(zhang.ID, "保存吗？")
+	c.say(zhang, "确定")
+	c.expect(zhang.ID, "已记入记录 #1")
 
 	// Staff read it; the list holds it.
 	c.say(c.admin, "/mediation")
@@ -145,7 +156,7 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 		t.Errorf("list buttons: %+v", list.Buttons)
 	}
 	menu := c.lookup(c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, "menu:mediation") })
-	after = c.medLast(c.admin.ID)
+	after := c.medLast(c.admin.ID)
 	c.tg.Press(c.admin, menu, "menu:mediation")
 	c.medNext(c.admin.ID, after, "Neighbours' mediation room", "#1 · building 3")
 	c.tg.Press(c.admin, list, "md:o:1")
@@ -157,7 +168,7 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.say(c.li, "/mediation 1")
 	c.expect(c.li.ID, "only for community staff and the mediators they named")
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "md:o:1")
-	c.expectAnswer("There is no such mediation record")
+	c.expectAnswer("Sorry, this button is not for you.")
 	after = c.medLast(c.li.ID)
 	c.tg.PressRaw(c.li, telegramtest.PrivateChat(c.li), 1, "menu:mediation")
 	c.medNext(c.li.ID, after, "only for community staff and the mediators they named")
@@ -170,7 +181,7 @@ func TestMediationRecordReadOnlyByStaffAndItsMediator(t *testing.T) {
 	c.tg.WaitUntil(t, func() bool {
 		n := 0
 		for _, a := range c.tg.CallsSince(forged, "answerCallbackQuery") {
-			if s, _ := a.Params["text"].(string); s == "没有这条评理室记录，或者您无权查看。" {
+			if s, _ := a.Params["text"].(string); s == "抱歉，这个按钮不是给您用的。" {
 				n++
 			}
 		}

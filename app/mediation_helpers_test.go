@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-telegram/bot/models"
-
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 )
@@ -34,14 +32,6 @@ func (h *harness) medLast(chat int64) int {
 		return 0
 	}
 	return ms[len(ms)-1].ID
-}
-
-// medAnswer sends text as the answer to the newest ForceReply question
-// after id.
-func (h *harness) medAnswer(u models.User, after int, text string) {
-	h.t.Helper()
-	ask := h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return m.ID > after && m.ForceReply }, wait)
-	h.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
 }
 
 // medDispute reads dispute id from the database.

@@ -17,30 +17,30 @@ func TestPatrolTemplateChangePauseRemove(t *testing.T) {
 	c.patPut(shs[1].ID, c.a)
 	id := itoa(tpl)
 
-	change := func(steps func(after int)) {
+	// Changing opens the preview of the template as it is; each Change
+	// picks one part, and the preview comes back.
+	change := func(steps func(prev telegramtest.Message) telegramtest.Message) {
 		t.Helper()
 		c.say(c.lead, "/patrol")
 		page := c.patWait(c.lead, c.patLast(c.lead), "Patrol shifts of Night patrol", "pt:tc:"+id)
 		c.tg.Press(c.lead, page, "pt:tc:"+id)
-		steps(page.ID)
-		prev := c.patWait(c.lead, page.ID, "The shifts will be", "pt:fsave")
-		c.tg.Press(c.lead, prev, "pt:fsave")
+		prev := c.patWait(c.lead, page.ID, "The shifts will be", "fl:patrol_tpl:y:ok")
+		prev = steps(prev)
+		c.tg.Press(c.lead, prev, "fl:patrol_tpl:y:ok")
 		c.patWait(c.lead, prev.ID-1, "Saved:", "")
 	}
-	keep := func(after int, part string) int {
-		m := c.patWait(c.lead, after, part, "pt:fk")
-		c.tg.Press(c.lead, m, "pt:fk")
-		return m.ID
+	part := func(prev telegramtest.Message, step, answer, next string) telegramtest.Message {
+		t.Helper()
+		c.tg.Press(c.lead, prev, "fl:patrol_tpl:c:ok")
+		which := c.patWait(c.lead, prev.ID-1, "What would you like to change?", "fl:patrol_tpl:w:ok:"+step)
+		c.tg.Press(c.lead, which, "fl:patrol_tpl:w:ok:"+step)
+		c.patWait(c.lead, which.ID, "", "")
+		c.say(c.lead, answer)
+		return c.patWait(c.lead, which.ID, next, "fl:patrol_tpl:y:ok")
 	}
-	change(func(after int) {
-		after = keep(after, "When do shifts start?")
-		c.patWait(c.lead, after, "How long is a shift?", "")
-		c.say(c.lead, "2h")
-		after = keep(after, "How many people")
-		c.patWait(c.lead, after, "Where does the patrol go?", "")
-		c.say(c.lead, "west gate")
-		m := c.patWait(c.lead, after, "Rotation (optional)", "pt:fp:norot")
-		c.tg.Press(c.lead, m, "pt:fp:norot")
+	change(func(prev telegramtest.Message) telegramtest.Message {
+		prev = part(prev, "dur", "2h", "every day 20:00 · 2h · 2 per shift · east gate")
+		return part(prev, "area", "west gate", "every day 20:00 · 2h · 2 per shift · west gate")
 	})
 	c.expect(c.a.ID, "A patrol shift you are on was changed; it is now Night patrol · today 20:00-22:00 · west gate.")
 	c.expect(c.a.ID, "it is now Night patrol · tomorrow 20:00-22:00 · west gate.")
@@ -48,13 +48,8 @@ func TestPatrolTemplateChangePauseRemove(t *testing.T) {
 		t.Fatalf("changed shift: %+v", sh)
 	}
 
-	change(func(after int) {
-		c.patWait(c.lead, after, "When do shifts start?", "pt:fk")
-		c.say(c.lead, "0 21 * * *")
-		after = keep(after, "How long is a shift?")
-		after = keep(after, "How many people")
-		after = keep(after, "Where does the patrol go?")
-		keep(after, "Rotation (optional)")
+	change(func(prev telegramtest.Message) telegramtest.Message {
+		return part(prev, "sched", "0 21 * * *", "every day 21:00 · 2h · 2 per shift · west gate")
 	})
 	c.expect(c.a.ID, "A patrol shift you were on was removed: Night patrol · today 20:00-22:00 · west gate.")
 	c.expect(c.a.ID, "was removed: Night patrol · tomorrow 20:00-22:00")
@@ -82,6 +77,12 @@ func TestPatrolTemplateChangePauseRemove(t *testing.T) {
 		c.settle()
 	}
 	press("pt:tp:" + id)
+	if n := future(); n != 14 {
+		t.Fatalf("%d coming shifts before the pause is confirmed, want 14", n)
+	}
+	pause := c.patWait(c.lead, 0, "Pause this template?", "pt:tpc:"+id)
+	c.tg.Press(c.lead, pause, "pt:tpc:"+id)
+	c.settle()
 	if n := future(); n != 0 {
 		t.Fatalf("%d coming shifts while paused", n)
 	}
@@ -95,7 +96,7 @@ func TestPatrolTemplateChangePauseRemove(t *testing.T) {
 	c.tg.Press(c.lead, page, "pt:tr:"+id)
 	sure := c.patWait(c.lead, page.ID-1, "Remove this template?", "pt:trc:"+id)
 	c.tg.PressRaw(c.a, telegramtest.PrivateChat(c.a), sure.ID, "pt:trc:"+id)
-	c.expectAnswer("Only staff and the leads of Night patrol")
+	c.expectAnswer("Sorry, this button is not for you.")
 	c.tg.Press(c.lead, sure, "pt:trc:"+id)
 	c.expect(c.b.ID, "A patrol shift you were on was removed: Night patrol · today 21:00-23:00")
 	if n := future(); n != 0 {

@@ -67,11 +67,11 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 
 	// Forged presses by someone outside the team change nothing.
 	c.tg.PressRaw(c.other, telegramtest.PrivateChat(c.other), rem.ID, "pt:cant:"+sh)
-	c.expectAnswer("You are not on this shift")
+	c.expectAnswer("Sorry, this button is not for you.")
 	c.tg.PressRaw(c.other, telegramtest.PrivateChat(c.other), rem.ID, "pt:take:"+sh)
-	c.expectAnswer("Only members of this shift's team can take it")
+	c.expectAnswer("Sorry, this button is not for you.")
 	c.tg.PressRaw(c.d, telegramtest.PrivateChat(c.d), rem.ID, "pt:in:"+sh)
-	c.expectAnswer("You are not on this shift")
+	c.expectAnswer("Sorry, this button is not for you.")
 
 	c.tg.Press(c.c, rem, "pt:cant:"+sh)
 	c.expect(c.c.ID, "You are off Night patrol · today 20:00-23:00")

@@ -10,7 +10,7 @@ import (
 )
 
 // A lead defines two templates through /patrol's guided flow; each bad
-// value is refused with its reason and changes nothing; the shifts are laid
+// value is refused with its reason and asked again; the shifts are laid
 // out 14 days ahead, once.
 func TestPatrolTemplatesByButtonsLaidOutOnce(t *testing.T) {
 	c := patNewCrew(t, nil) // Monday 2026-03-02 17:00 in Shanghai
@@ -20,12 +20,12 @@ func TestPatrolTemplatesByButtonsLaidOutOnce(t *testing.T) {
 	c.expect(c.a.ID, "You lead no team")
 	m := c.patWait(c.a, 0, "You lead no team", "")
 	c.tg.PressRaw(c.a, telegramtest.PrivateChat(c.a), m.ID, "pt:ta:"+tm)
-	c.expectAnswer("Only staff and the leads of Night patrol")
+	c.expectAnswer("Sorry, this button is not for you.")
 
 	c.say(c.lead, "/patrol")
 	page := c.patWait(c.lead, 0, "Patrol shifts of Night patrol", "pt:ta:"+tm)
 	c.tg.Press(c.lead, page, "pt:ta:"+tm)
-	ask := c.patWait(c.lead, page.ID, "When do shifts start?", "pt:fp:daily")
+	ask := c.patWait(c.lead, page.ID, "When do shifts start?", "fl:patrol_tpl:o:sched:daily")
 	bad := []struct{ text, answer string }{
 		{"0 25 * * *", `The hour field "25" does not parse`},
 		{"* * * * *", "more than 48 shifts a day"},
@@ -35,47 +35,47 @@ func TestPatrolTemplatesByButtonsLaidOutOnce(t *testing.T) {
 		c.say(c.lead, b.text)
 		c.expect(c.lead.ID, b.answer)
 	}
-	c.tg.Press(c.lead, ask, "pt:fp:daily")
+	c.tg.Press(c.lead, ask, "fl:patrol_tpl:o:sched:daily")
 	c.patWait(c.lead, ask.ID, "At what time", "")
 	c.say(c.lead, "20:00")
-	dur := c.patWait(c.lead, ask.ID, "How long is a shift?", "pt:fn:180")
-	for _, s := range []string{"0", "25h", "-3h"} {
+	dur := c.patWait(c.lead, ask.ID, "Noted: every day 20:00.\nHow long is a shift?", "fl:patrol_tpl:o:dur:180")
+	for _, s := range []string{"0", "25h", "2h30s"} {
 		c.say(c.lead, s)
 		c.patWait(c.lead, dur.ID, "at most 24 h, in whole minutes", "")
 		dur = c.tg.Messages(c.lead.ID)[len(c.tg.Messages(c.lead.ID))-1]
 	}
 	c.say(c.lead, "3h")
-	slots := c.patWait(c.lead, dur.ID, "How many people", "pt:fs:2")
+	slots := c.patWait(c.lead, dur.ID, "How many people", "fl:patrol_tpl:o:slots:2")
 	for _, s := range []string{"0", "101"} {
 		c.say(c.lead, s)
 		c.expect(c.lead.ID, "Send a number from 1 to 100")
 	}
-	c.tg.Press(c.lead, slots, "pt:fs:2")
+	c.tg.Press(c.lead, slots, "fl:patrol_tpl:o:slots:2")
 	c.patWait(c.lead, slots.ID, "Where does the patrol go?", "")
 	c.say(c.lead, "east gate -> E-district lanes")
-	rot := c.patWait(c.lead, slots.ID, "Rotation (optional)", "pt:fp:norot")
+	rot := c.patWait(c.lead, slots.ID, "Rotation (optional)", "fl:patrol_tpl:o:rot1:none")
 	c.say(c.lead, itoa(c.other.ID))
-	c.expect(c.lead.ID, itoa(c.other.ID)+" is not a member of this team")
-	c.tg.Press(c.lead, rot, "pt:fp:norot")
-	prev := c.patWait(c.lead, rot.ID, "every day 20:00 · 3h · 2 per shift · east gate -> E-district lanes", "pt:fsave")
-	c.tg.Press(c.lead, prev, "pt:fsave")
+	rot = c.patWait(c.lead, rot.ID, itoa(c.other.ID)+" is not a member of this team", "fl:patrol_tpl:o:rot1:none")
+	c.tg.Press(c.lead, rot, "fl:patrol_tpl:o:rot1:none")
+	prev := c.patWait(c.lead, rot.ID, "every day 20:00 · 3h · 2 per shift · east gate -> E-district lanes", "fl:patrol_tpl:y:ok")
+	c.tg.Press(c.lead, prev, "fl:patrol_tpl:y:ok")
 	c.expect(c.lead.ID, "Saved: every day 20:00")
 
 	// The second by a cron expression, with a rotation.
 	page = c.patWait(c.lead, prev.ID, "Patrol shifts of Night patrol", "pt:ta:"+tm)
 	c.tg.Press(c.lead, page, "pt:ta:"+tm)
-	ask = c.patWait(c.lead, page.ID, "When do shifts start?", "pt:fp:daily")
+	ask = c.patWait(c.lead, page.ID, "When do shifts start?", "fl:patrol_tpl:o:sched:daily")
 	c.say(c.lead, "0 9 * * 1-5")
-	dur = c.patWait(c.lead, ask.ID, "How long is a shift?", "pt:fn:180")
-	c.tg.Press(c.lead, dur, "pt:fn:180")
-	slots = c.patWait(c.lead, dur.ID, "How many people", "pt:fs:1")
-	c.tg.Press(c.lead, slots, "pt:fs:1")
+	dur = c.patWait(c.lead, ask.ID, "How long is a shift?", "fl:patrol_tpl:o:dur:180")
+	c.tg.Press(c.lead, dur, "fl:patrol_tpl:o:dur:180")
+	slots = c.patWait(c.lead, dur.ID, "How many people", "fl:patrol_tpl:o:slots:1")
+	c.tg.Press(c.lead, slots, "fl:patrol_tpl:o:slots:1")
 	c.patWait(c.lead, slots.ID, "Where does the patrol go?", "")
 	c.say(c.lead, "day route")
-	c.patWait(c.lead, slots.ID, "Rotation (optional)", "pt:fp:norot")
+	c.patWait(c.lead, slots.ID, "Rotation (optional)", "fl:patrol_tpl:o:rot1:none")
 	c.say(c.lead, itoa(c.a.ID)+" "+itoa(c.b.ID))
-	prev = c.patWait(c.lead, slots.ID, "weekdays 09:00 · 3h · 1 per shift · day route · rotation: Ann, Bo", "pt:fsave")
-	c.tg.Press(c.lead, prev, "pt:fsave")
+	prev = c.patWait(c.lead, slots.ID, "weekdays 09:00 · 3h · 1 per shift · day route · rotation: Ann, Bo", "fl:patrol_tpl:y:ok")
+	c.tg.Press(c.lead, prev, "fl:patrol_tpl:y:ok")
 	c.expect(c.lead.ID, "Saved: weekdays 09:00")
 
 	var tpls []storage.PatrolTemplate

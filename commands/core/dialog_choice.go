@@ -34,6 +34,17 @@ func (a *Core) Option(key, labelKey string, words ...string) Option {
 // pickOption reads typed text as one of opts: an option's words first, so
 // that a typed "3" is the option whose text is 3 before it is the third.
 func pickOption(opts []Option, text string) (Option, bool) {
+	if o, ok := pickWords(opts, text); ok {
+		return o, true
+	}
+	if n, err := strconv.Atoi(Fold(text)); err == nil && n >= 1 && n <= len(opts) {
+		return opts[n-1], true
+	}
+	return Option{}, false
+}
+
+// pickWords reads typed text as one of opts by its words alone.
+func pickWords(opts []Option, text string) (Option, bool) {
 	w := Fold(text)
 	if w == "" {
 		return Option{}, false
@@ -48,15 +59,19 @@ func pickOption(opts []Option, text string) (Option, bool) {
 			}
 		}
 	}
-	if n, err := strconv.Atoi(w); err == nil && n >= 1 && n <= len(opts) {
-		return opts[n-1], true
-	}
 	return Option{}, false
 }
 
 // ChoiceStep offers options as buttons. Its answer is the option's Key
 // (Values.String). After a correction it stands while its key is still
 // among the options.
+//
+// With Other, the buttons are the usual answers and another one may be
+// typed ("3h", a number, an expression): text that is no option's words
+// (a number is then a value, not an option's place) is read by Other
+// into the answer stored (a string), or refused with what to say and the
+// step asked again with its buttons. An answer typed so is read again
+// after a correction; a seeded one stands.
 type ChoiceStep struct {
 	Name    string
 	Label   string // catalog key naming the step in "what to change"
@@ -68,6 +83,9 @@ type ChoiceStep struct {
 	// options' words and numbers: a typed 2 is then 2, not the second
 	// option. Options lists the answer so taken once it is the step's.
 	Read func(r *Req, v Values, text string) (Option, bool)
+	// Other, when set, reads typed text that is no option's words into
+	// the answer stored, or refuses it (see the type's comment).
+	Other func(r *Req, v Values, text string) (answer string, refusal string)
 }
 
 func (c ChoiceStep) stepName() string  { return c.Name }
@@ -85,8 +103,15 @@ func (c ChoiceStep) find(r *Req, v Values, key string) (Option, bool) {
 }
 
 func (c ChoiceStep) keep(r *Req, s *session) bool {
-	_, ok := c.find(r, s.data.V, s.data.V.String(c.Name))
-	return ok
+	if _, ok := c.find(r, s.data.V, s.data.V.String(c.Name)); ok || c.Other == nil {
+		return ok
+	}
+	in, typed := s.data.In[c.Name]
+	if !typed {
+		return s.data.V.Has(c.Name) // seeded
+	}
+	val, refusal := c.Other(r, s.data.V, in)
+	return refusal == "" && s.set(c.Name, val, in) == nil
 }
 
 func (c ChoiceStep) ask(r *Req, s *session, edit bool) error {
@@ -105,7 +130,19 @@ func (c ChoiceStep) typed(r *Req, s *session, text string) (bool, error) {
 		o, ok = c.Read(r, s.data.V, text)
 	}
 	if !ok {
-		o, ok = pickOption(c.Options(r, s.data.V), text)
+		pick := pickOption
+		if c.Other != nil {
+			pick = pickWords
+		}
+		o, ok = pick(c.Options(r, s.data.V), text)
+	}
+	if !ok && c.Other != nil {
+		val, refusal := c.Other(r, s.data.V, text)
+		if refusal != "" {
+			s.note = refusal
+			return false, c.ask(r, s, false)
+		}
+		return true, s.set(c.Name, val, text)
 	}
 	if !ok {
 		s.note = r.T("dialog.tap")

@@ -21,17 +21,27 @@ const perPage = 8
 // one they mean: whoever they name must be in the list. Show is the name
 // on a button, as the capability allows (nil: the member's name). The
 // answer is the member's id (Values.Int).
+//
+// Extra are buttons after the people that answer without a person ("no
+// rotation", "that's all"): the answer is the option's Key
+// (Values.String), and typing its words picks it too. Other reads typed
+// text that names nobody on the list (someone who never registered,
+// written by name) into the answer stored, or refuses it with what to
+// say; without it such text is answered "nobody matches". An answer
+// typed so is read again after a correction.
 type PersonStep struct {
 	Name   string
 	Label  string // catalog key naming the step in "what to change"
 	Ask    func(*Req, Values) string
 	People func(r *Req, v Values) ([]storage.Member, error)
 	Show   func(*Req, storage.Member) string
+	Extra  func(*Req, Values) []Option
+	Other  func(r *Req, v Values, text string) (answer any, refusal string)
 }
 
 func (p PersonStep) stepName() string  { return p.Name }
 func (p PersonStep) stepLabel() string { return p.Label }
-func (PersonStep) verbs() []string     { return []string{"k", "p", "q"} }
+func (PersonStep) verbs() []string     { return []string{"k", "o", "p", "q"} }
 func (PersonStep) active(Values) bool  { return true }
 
 func (p PersonStep) show(r *Req, m storage.Member) string {
@@ -44,7 +54,31 @@ func (p PersonStep) show(r *Req, m storage.Member) string {
 	return m.Name
 }
 
+func (p PersonStep) extras(r *Req, v Values) []Option {
+	if p.Extra == nil {
+		return nil
+	}
+	return p.Extra(r, v)
+}
+
+func (p PersonStep) extra(r *Req, v Values, key string) (Option, bool) {
+	for _, o := range p.extras(r, v) {
+		if o.Key == key {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
 func (p PersonStep) keep(r *Req, s *session) bool {
+	if in, typed := s.data.In[p.Name]; typed && p.Other != nil {
+		val, refusal := p.Other(r, s.data.V, in)
+		return refusal == "" && s.set(p.Name, val, in) == nil
+	}
+	if key := s.data.V.String(p.Name); key != "" {
+		_, ok := p.extra(r, s.data.V, key)
+		return ok
+	}
 	people, err := p.People(r, s.data.V)
 	_, ok := memberIn(people, s.data.V.Int(p.Name))
 	return err == nil && ok
@@ -84,6 +118,11 @@ func (p PersonStep) ask(r *Req, s *session, edit bool) error {
 		btns = append(btns, s.button(p.show(r, m), "k", Itoa(m.ID)))
 	}
 	rows := inRows(btns, 2)
+	var more []telegram.Button
+	for _, o := range p.extras(r, s.data.V) {
+		more = append(more, s.button(o.Text(r.Lang), "o", o.Key))
+	}
+	rows = append(rows, inRows(more, 0)...)
 	var nav []telegram.Button
 	if page > 0 {
 		nav = append(nav, s.button("‹", "p", strconv.Itoa(page-1)))
@@ -148,6 +187,10 @@ func (p PersonStep) typed(r *Req, s *session, text string) (bool, error) {
 		s.note = r.T("dialog.person_not_listed")
 		return false, p.ask(r, s, false)
 	}
+	if o, ok := pickWords(p.extras(r, s.data.V), text); ok {
+		s.note = r.T("dialog.picked", Esc(o.Text(r.Lang)))
+		return true, s.set(p.Name, o.Key, "")
+	}
 	if id, ok := IdArg(Fold(text)); ok {
 		if m, ok := memberIn(people, id); ok {
 			return true, p.take(r, s, m)
@@ -160,6 +203,15 @@ func (p PersonStep) typed(r *Req, s *session, text string) (bool, error) {
 	found := searchPeople(people, text)
 	if len(found) == 1 && strings.HasPrefix(text, "@") {
 		return true, p.take(r, s, found[0])
+	}
+	if len(found) == 0 && p.Other != nil {
+		val, refusal := p.Other(r, s.data.V, text)
+		if refusal == "" {
+			return true, s.set(p.Name, val, text)
+		}
+		s.data.Q, s.data.Page = "", 0
+		s.note = refusal
+		return false, s.again(r, false)
 	}
 	if len(found) == 0 {
 		s.data.Q, s.data.Page = "", 0
@@ -192,6 +244,15 @@ func (p PersonStep) pressed(r *Req, s *session, verb, arg string) (bool, error) 
 			return false, err
 		}
 		return true, s.set(p.Name, m.ID, "")
+	case "o":
+		o, ok := p.extra(r, s.data.V, arg)
+		if !ok {
+			return false, r.Toast(r.T("error.stale_button"))
+		}
+		if err := r.Edit(p.Ask(r, s.data.V)+"\n"+r.T("dialog.picked", Esc(o.Text(r.Lang))), nil); err != nil {
+			return false, err
+		}
+		return true, s.set(p.Name, o.Key, "")
 	case "p":
 		n, err := strconv.Atoi(arg)
 		if err != nil {

@@ -64,3 +64,37 @@ func (a *Mediation) loadDispute(r *core.Req, id int64) (storage.Dispute, bool, e
 	}
 	return d, true, nil
 }
+
+// checkDispute is the table's check of "md:<verb>:<record>": the record
+// exists and the presser may read it; both refusals look the same.
+func (a *Mediation) checkDispute(r *core.Req) (bool, error) {
+	id, ok := core.ButtonArgs(r.CB.Data, "md:").Id(1)
+	if !ok {
+		return false, nil
+	}
+	d, err := r.Tx.Dispute(id)
+	if core.IsNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return a.mayReadDispute(r, d), nil
+}
+
+// checkMoveTicket is the table's check of "md:tk:<ticket>": the presser
+// may move that ticket; a ticket that is gone is the handler's to answer.
+func (a *Mediation) checkMoveTicket(r *core.Req) (bool, error) {
+	id, ok := core.ButtonArgs(r.CB.Data, "md:").Id(1)
+	if !ok {
+		return true, nil
+	}
+	tk, err := r.Tx.Ticket(id)
+	if core.IsNotFound(err) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return a.mayMoveToMediation(r, tk), nil
+}

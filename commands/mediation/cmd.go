@@ -29,7 +29,7 @@ func (a *Mediation) mediation(r *core.Req) error {
 	arg := strings.ToLower(core.CleanLine(r.Args))
 	switch {
 	case arg == "new" || arg == "新建":
-		return a.askParties(r)
+		return a.startNew(r)
 	case arg != "":
 		id, ok := core.IdArg(arg)
 		if !ok {
@@ -163,7 +163,7 @@ func (a *Mediation) mediationButton(r *core.Req) error {
 		if parts[0] == "l" {
 			return a.listDisputes(r)
 		}
-		return a.askParties(r)
+		return a.startNew(r)
 	}
 	id, ok := parts.Id(1)
 	if !ok {
@@ -180,9 +180,9 @@ func (a *Mediation) mediationButton(r *core.Req) error {
 		}
 		return a.showDispute(r, d, false)
 	case parts[0] == "s":
-		return a.askSessionDate(r, d)
+		return startOn(r, a.session, d)
 	case parts[0] == "f":
-		return a.askFollowUp(r, d)
+		return startOn(r, a.followUp, d)
 	case parts[0] == "oc":
 		return a.askOutcome(r, d)
 	case parts[0] == "out" && len(parts) == 3:
@@ -221,38 +221,6 @@ func (a *Mediation) setOutcome(r *core.Req, d storage.Dispute, o string) error {
 		return err
 	}
 	return a.showDispute(r, d, true)
-}
-
-// mediator: /mediator <@user|id> [off], or as a reply: staff name a
-// mediator of the mediation room, or take that back.
-func (a *Mediation) mediator(r *core.Req) error {
-	words := strings.Fields(core.CleanLine(r.Args))
-	if len(words) == 0 && (r.Msg.ReplyToMessage == nil || r.Msg.ReplyToMessage.From == nil) {
-		return r.Reply(r.T("mediator.usage"), nil)
-	}
-	target, words, err := a.Target(r, words)
-	if err != nil || target == nil {
-		return err
-	}
-	off := len(words) > 0 && (strings.EqualFold(words[0], "off") || words[0] == "取消")
-	if err := r.Tx.SetMediator(target.ID, !off, r.Me.ID, r.Now); err != nil {
-		return err
-	}
-	key := "mediator.granted"
-	if off {
-		key = "mediator.revoked"
-	}
-	action := "mediator.grant"
-	if off {
-		action = "mediator.revoke"
-	}
-	a.Audit(r, action, core.MemberTarget(target.ID), nil)
-	if target.Active && target.ID != r.Me.ID {
-		if err := a.TellMember(r, target.ID, nil, key+"_told"); err != nil {
-			return err
-		}
-	}
-	return r.Reply(r.T(key, core.Esc(target.Name)), nil)
 }
 
 // shortPlain is text cut to n characters on one line, for a button.

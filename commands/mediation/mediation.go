@@ -24,10 +24,16 @@ type Tickets interface {
 // Mediation is the mediation capability over the core.
 type Mediation struct {
 	*core.Core
-	tickets Tickets
+	tickets      Tickets
+	newRecord    *core.Dialog // records a new dispute
+	session      *core.Dialog // adds a session to a record
+	followUp     *core.Dialog // sets a record's follow-up day
+	mediatorFlow *core.Dialog // names a mediator
 }
 
 // New returns the mediation capability.
 func New(c *core.Core, tickets Tickets) *Mediation {
-	return &Mediation{Core: c, tickets: tickets}
+	a := &Mediation{Core: c, tickets: tickets}
+	a.newRecord, a.session, a.followUp, a.mediatorFlow = a.newDialog(), a.sessionDialog(), a.followDialog(), a.mediatorDialog()
+	return a
 }

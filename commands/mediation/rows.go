@@ -13,26 +13,34 @@ func (a *Mediation) CommandRows() []core.Command {
 	}
 }
 
-// ButtonRows are mediation's button rows.
+// ButtonRows are mediation's button rows. A record's buttons are refused
+// alike whether the record is missing or not the presser's to read.
 func (a *Mediation) ButtonRows() []core.Buttons {
+	room := core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}
+	record := core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute, Check: a.checkDispute}
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"mediation": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate, Run: core.MenuPress(a.mediation)},
 		}},
-		{Prefix: "md:", Run: a.mediationButton, Refuse: "mediation.move_refused", Private: "mediation.group_refused", Verbs: core.Verbs{
-			"tk":  {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeMoveToMediation},
-			"new": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate}, "l": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeMediate},
-			"o": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute}, "s": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
-			"f": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute}, "oc": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
-			"out": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeDispute},
+		{Prefix: "md:", Run: a.mediationButton, Private: "mediation.group_refused", Verbs: core.Verbs{
+			"tk":  {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeMoveToMediation, Check: a.checkMoveTicket},
+			"new": room, "l": room,
+			"o": record, "s": record, "f": record, "oc": record, "out": record,
 		}},
+		a.newRecord.Buttons(),
+		a.session.Buttons(),
+		a.followUp.Buttons(),
+		a.mediatorFlow.Buttons(),
 	}
 }
 
 // Flows are mediation's conversations by name.
 func (a *Mediation) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		flowMediation: a.mediationText,
+		flowNewDispute: a.newRecord.Continue,
+		flowSession:    a.session.Continue,
+		flowFollowUp:   a.followUp.Continue,
+		flowMediator:   a.mediatorFlow.Continue,
 	}
 }
 

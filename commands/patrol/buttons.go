@@ -1,8 +1,6 @@
 package patrol
 
 import (
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/storage"
 )
@@ -16,10 +14,8 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 		return n
 	}
 	switch parts[0] {
-	case "tl", "ta", "tc", "tp", "tr", "trc":
+	case "tl", "ta", "tc", "tp", "tpc", "tr", "trc":
 		return a.templateButton(r, parts[0], arg(1))
-	case "fp", "fs", "fk", "fn", "fsave", "fcancel":
-		return a.tplFlowButton(r, parts[0], strings.Join(parts[1:], ":"))
 	}
 	sh, err := r.Tx.PatrolShift(arg(1))
 	if core.IsNotFound(err) {

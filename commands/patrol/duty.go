@@ -123,7 +123,8 @@ func (a *Patrol) foundButton(r *core.Req, sh storage.PatrolShift) error {
 	return r.Reply(r.T("patrol.found_ask", core.Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
-// foundText takes the description (a photo and a location before it are kept).
+// foundText takes the description (a photo and a location before it are
+// kept); 取消 / cancel typed ends it, filing nothing.
 func (a *Patrol) foundText(r *core.Req, f storage.Flow) error {
 	var d foundData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
@@ -143,6 +144,12 @@ func (a *Patrol) foundText(r *core.Req, f storage.Flow) error {
 		d.Lat, d.Lon = &loc.Latitude, &loc.Longitude
 	}
 	text := core.CleanText(r.Text)
+	if ans, ok := core.ReadAnswer(text); ok && ans == core.AnswerCancel {
+		if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+			return err
+		}
+		return r.Reply(r.T("cancel.done"), a.MainMenu(r))
+	}
 	if text == "" {
 		if err := r.SetFlow(flowPatrolFound, "text", d); err != nil {
 			return err

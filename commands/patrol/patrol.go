@@ -50,9 +50,13 @@ type Patrol struct {
 	people  People
 	teams   Teams
 	tickets Tickets
+	tpl     *core.Dialog // writes a template
+	offer   *core.Dialog // offers a shift to one member
 }
 
 // New returns the patrols over c.
 func New(c *core.Core, d Deps) *Patrol {
-	return &Patrol{Core: c, people: d.People, teams: d.Teams, tickets: d.Tickets}
+	a := &Patrol{Core: c, people: d.People, teams: d.Teams, tickets: d.Tickets}
+	a.tpl, a.offer = a.tplDialog(), a.offerDialog()
+	return a
 }

@@ -18,29 +18,16 @@ import (
 // to Sunday) holding that day, or that ISO week, as a compact table per team; /roster export YYYY-MM
 // sends staff a month as CSV.
 func (a *Patrol) rosterCmd(r *core.Req) error {
-	words := strings.Fields(core.CleanLine(r.Args))
-	if len(words) > 0 && strings.EqualFold(words[0], "export") {
-		return a.rosterExport(r, words[1:])
+	args := a.rosterArgs(r)
+	if args.export {
+		return a.rosterExport(r, args.words[1:])
 	}
-	day := r.Now
-	var name []string
-	for _, w := range words {
-		if d, _, ok := a.ParsePeriod(w); ok && core.DayRE.MatchString(w) {
-			day = d
-			continue
-		}
-		if d, ok := a.isoWeek(w); ok {
-			day = d
-			continue
-		}
-		name = append(name, w)
-	}
-	d := day.In(a.Loc)
+	d := args.day.In(a.Loc)
 	from := time.Date(d.Year(), d.Month(), d.Day()-(int(d.Weekday())+6)%7, 0, 0, 0, 0, a.Loc)
 	to := from.AddDate(0, 0, 7)
 	var teams []storage.Team
-	if len(name) > 0 {
-		tm, ok, err := a.teams.FindTeam(r, strings.Join(name, " "))
+	if args.team != "" {
+		tm, ok, err := a.teams.FindTeam(r, args.team)
 		if !ok || err != nil {
 			return err
 		}
@@ -88,6 +75,37 @@ func (a *Patrol) rosterCmd(r *core.Req) error {
 }
 
 var isoWeekRE = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
+
+// rosterCall is what /roster's arguments ask for: an export, or the
+// week of day for the team named ("" for the caller's teams).
+type rosterCall struct {
+	words  []string
+	export bool
+	day    time.Time
+	team   string
+}
+
+func (a *Patrol) rosterArgs(r *core.Req) rosterCall {
+	c := rosterCall{words: strings.Fields(core.CleanLine(r.Args)), day: r.Now}
+	if len(c.words) > 0 && strings.EqualFold(c.words[0], "export") {
+		c.export = true
+		return c
+	}
+	var name []string
+	for _, w := range c.words {
+		if d, _, ok := a.ParsePeriod(w); ok && core.DayRE.MatchString(w) {
+			c.day = d
+			continue
+		}
+		if d, ok := a.isoWeek(w); ok {
+			c.day = d
+			continue
+		}
+		name = append(name, w)
+	}
+	c.team = strings.Join(name, " ")
+	return c
+}
 
 // isoWeek reads "2026-W10" as the Monday of that ISO week.
 func (a *Patrol) isoWeek(s string) (time.Time, bool) {

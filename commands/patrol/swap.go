@@ -1,9 +1,6 @@
 package patrol
 
 import (
-	"encoding/json"
-	"strings"
-
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
@@ -31,13 +28,11 @@ func (a *Patrol) offerButton(r *core.Req, sh storage.PatrolShift, op string) err
 			{Text: r.T("patrol.btn.offer_team"), CallbackData: "pt:offt:" + core.Itoa(sh.ID)},
 			{Text: r.T("patrol.btn.offer_one"), CallbackData: "pt:offm:" + core.Itoa(sh.ID)}}}})
 	case "offm":
-		if err := r.SetFlow(FlowPatrolOffer, "who", map[string]int64{"shift": sh.ID}); err != nil {
+		seed := core.Values{}
+		if err := seed.Set("shift", sh.ID); err != nil {
 			return err
 		}
-		if err := r.Toast(""); err != nil {
-			return err
-		}
-		return r.Reply(r.T("patrol.offer_who"), telegram.ForceReply{ForceReply: true, InputFieldPlaceholder: "@username"})
+		return a.offer.Start(r, seed)
 	}
 	if _, err := r.Tx.OfferSlot(sh.ID, r.Me.ID, 0, r.Now); err != nil {
 		return err
@@ -71,45 +66,69 @@ func (a *Patrol) tellOffer(r *core.Req, sh storage.PatrolShift, id int64, key st
 	})
 }
 
-// offerText takes the member a shift is offered to.
-func (a *Patrol) offerText(r *core.Req, f storage.Flow) error {
-	var d struct {
-		Shift int64 `json:"shift"`
+// offerDialog asks whom a shift is offered to: the team's other members
+// as buttons (or a name, @username or id typed); choosing one offers it.
+func (a *Patrol) offerDialog() *core.Dialog {
+	return &core.Dialog{Name: FlowPatrolOffer, Steps: []core.Step{
+		core.PersonStep{Name: "who", Label: "patrol.step.who", Ask: a.askOfferWho, People: a.offerPeople},
+	}, Done: a.offerDone}
+}
+
+func (a *Patrol) askOfferWho(r *core.Req, v core.Values) string {
+	sh, err := r.Tx.PatrolShift(v.Int("shift"))
+	if err != nil {
+		return r.T("patrol.offer_who", "#"+core.Itoa(v.Int("shift")))
 	}
-	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
-		return r.Tx.EndFlow(r.Me.ID)
-	}
-	sh, err := r.Tx.PatrolShift(d.Shift)
+	return r.T("patrol.offer_who", a.shiftLabel(r.Lang, sh, r.Now))
+}
+
+// offerPeople are the members of the shift's team not on it.
+func (a *Patrol) offerPeople(r *core.Req, v core.Values) ([]storage.Member, error) {
+	sh, err := r.Tx.PatrolShift(v.Int("shift"))
 	if core.IsNotFound(err) {
-		return r.Tx.EndFlow(r.Me.ID)
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ms, err := r.Tx.TeamMembers(sh.TeamID)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := r.Tx.ShiftDuty(sh.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []storage.Member
+	for _, m := range ms {
+		if m.ID != r.Me.ID && !onDuty(ds, m.ID) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// offerDone offers the shift to the member chosen, if the caller still
+// holds it and it has not started.
+func (a *Patrol) offerDone(r *core.Req, v core.Values) error {
+	sh, err := r.Tx.PatrolShift(v.Int("shift"))
+	if core.IsNotFound(err) {
+		return r.Reply(r.T("patrol.shift_gone"), nil)
 	}
 	if err != nil {
 		return err
 	}
 	if on, err := a.isOnShift(r, sh); err != nil || !on || !r.Now.Before(sh.Start) {
-		if err == nil {
-			err = r.Tx.EndFlow(r.Me.ID)
-		}
 		if err != nil {
 			return err
 		}
 		return r.Reply(r.T("patrol.not_on_shift"), nil)
 	}
-	m, ok, err := a.FindPerson(r, strings.TrimSpace(r.Text), "patrol.offer_who")
-	if !ok || err != nil {
-		return err
-	}
-	in, err := r.Tx.InTeam(sh.TeamID, m.ID)
+	m, err := r.Tx.Member(v.Int("who"))
 	if err != nil {
 		return err
 	}
-	if !in || m.ID == r.Me.ID {
-		return r.Reply(r.T("patrol.offer_not_team", core.Esc(m.Name), core.Esc(sh.Team)), telegram.ForceReply{ForceReply: true})
-	}
 	if _, err := r.Tx.OfferSlot(sh.ID, r.Me.ID, m.ID, r.Now); err != nil {
-		return err
-	}
-	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
 	if err := a.tellOffer(r, sh, m.ID, "patrol.offer_msg_one"); err != nil {

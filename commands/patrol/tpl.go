@@ -153,21 +153,27 @@ func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	case "tl":
 		return a.templatesPage(r, tm, true)
 	case "ta":
-		return a.startTplFlow(r, tplData{Team: tm.ID, Slots: 0})
+		return a.startTplFlow(r, tm, storage.PatrolTemplate{})
 	case "tc":
-		return a.startTplFlow(r, tplData{Team: tm.ID, Tpl: p.ID, Spec: p.Spec, Minutes: p.Minutes, Slots: p.Slots,
-			Area: p.Area, Rotation: p.Rotation})
+		return a.startTplFlow(r, tm, p)
 	case "tp":
-		if p.State == storage.PatrolPaused {
-			if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
-				return err
-			}
-			a.Audit(r, "patrol.template_resume", "tpl:"+core.Itoa(p.ID), nil)
-			p.State = storage.PatrolActive
-			if err := a.layoutNow(r, p); err != nil {
-				return err
-			}
-		} else {
+		if p.State != storage.PatrolPaused {
+			// Pausing removes the coming shifts: asked first.
+			return r.Edit(r.T("patrol.pause_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+				{Text: r.T("patrol.btn.pause_yes"), CallbackData: "pt:tpc:" + core.Itoa(p.ID)},
+				r.AnswerButton(core.AnswerCancel, "pt:tl:"+core.Itoa(tm.ID))}}})
+		}
+		if err := r.Tx.SetPatrolTemplateState(p.ID, storage.PatrolActive, r.Now); err != nil {
+			return err
+		}
+		a.Audit(r, "patrol.template_resume", "tpl:"+core.Itoa(p.ID), nil)
+		p.State = storage.PatrolActive
+		if err := a.layoutNow(r, p); err != nil {
+			return err
+		}
+		return a.templatesPage(r, tm, true)
+	case "tpc":
+		if p.State != storage.PatrolPaused {
 			if err := a.dropFutureShifts(r, p); err != nil {
 				return err
 			}
@@ -180,7 +186,7 @@ func (a *Patrol) templateButton(r *core.Req, op string, id int64) error {
 	case "tr":
 		return r.Edit(r.T("patrol.remove_sure", a.tplLine(r, p)), telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 			{Text: r.T("patrol.btn.remove_yes"), CallbackData: "pt:trc:" + core.Itoa(p.ID)},
-			{Text: r.T("button.cancel"), CallbackData: "pt:tl:" + core.Itoa(tm.ID)}}}})
+			r.AnswerButton(core.AnswerCancel, "pt:tl:"+core.Itoa(tm.ID))}}})
 	case "trc":
 		if err := a.dropFutureShifts(r, p); err != nil {
 			return err
