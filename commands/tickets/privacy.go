@@ -15,10 +15,10 @@ const privateCategory = "neighbours"
 // AskName asks, before anything is filed or posted, whether the reporter's
 // name may be shown with the report, and says plainly where a line about
 // it will appear.
-func (a *Tickets) AskName(r *core.Req, d ReportData) error { return a.askName(r, d, "") }
+func (a *Tickets) AskName(r *core.Req, d ReportData) error { return a.rep.askName(r, d, "") }
 
 // askName asks the name question, after note when there is one.
-func (a *Tickets) askName(r *core.Req, d ReportData, note string) error {
+func (a *reporting) askName(r *core.Req, d ReportData, note string) error {
 	if err := a.setReportFlow(r, "name", d); err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (a *Tickets) askName(r *core.Req, d ReportData, note string) error {
 }
 
 // reportName takes Show my name / Hide my name.
-func (a *Tickets) reportName(r *core.Req, choice string) error {
+func (a *reporting) reportName(r *core.Req, choice string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -66,7 +66,7 @@ func (a *Tickets) reportName(r *core.Req, choice string) error {
 // chooseName takes the reporter's choice about their name, pressed (edit
 // puts it in place of the question) or typed: only now is the ticket
 // filed and its group line queued.
-func (a *Tickets) chooseName(r *core.Req, d ReportData, hide, edit bool) error {
+func (a *reporting) chooseName(r *core.Req, d ReportData, hide, edit bool) error {
 	key := "report.name_shown"
 	if hide {
 		key = "report.name_hidden"
@@ -83,7 +83,7 @@ func (a *Tickets) chooseName(r *core.Req, d ReportData, hide, edit bool) error {
 
 // addNote adds a sentence sent after filing to the ticket's history,
 // where the leaders and the person handling it read it.
-func (a *Tickets) addNote(r *core.Req, d ReportData) error {
+func (a *reporting) addNote(r *core.Req, d ReportData) error {
 	text := core.CleanText(r.Text)
 	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), nil)
@@ -106,6 +106,6 @@ func (a *Tickets) addNote(r *core.Req, d ReportData) error {
 
 // staleHide answers the "hide my name" button of messages sent before the
 // choice moved into the report: the name is chosen before filing now.
-func (a *Tickets) staleHide(r *core.Req, _ storage.Ticket) error {
+func (a *reporting) staleHide(r *core.Req, _ storage.Ticket) error {
 	return r.Toast(r.T("error.stale_button"))
 }

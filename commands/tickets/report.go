@@ -27,10 +27,10 @@ type ReportData struct {
 }
 
 // Report starts a problem report; Wish starts a micro-wish.
-func (a *Tickets) Report(r *core.Req) error { return a.startReport(r, storage.TicketKindReport) }
-func (a *Tickets) Wish(r *core.Req) error   { return a.startReport(r, storage.TicketKindWish) }
+func (a *reporting) Report(r *core.Req) error { return a.startReport(r, storage.TicketKindReport) }
+func (a *reporting) Wish(r *core.Req) error   { return a.startReport(r, storage.TicketKindWish) }
 
-func (a *Tickets) startReport(r *core.Req, kind string) error {
+func (a *reporting) startReport(r *core.Req, kind string) error {
 	if !r.Private() {
 		if strings.TrimSpace(r.Args) != "" {
 			return a.groupReport(r, kind)
@@ -54,7 +54,7 @@ func (a *Tickets) startReport(r *core.Req, kind string) error {
 }
 
 // underReportLimit answers the person itself when they are over the hourly limit.
-func (a *Tickets) underReportLimit(r *core.Req) (bool, error) {
+func (a *reporting) underReportLimit(r *core.Req) (bool, error) {
 	n, err := r.Tx.ReportsSince(r.Me.ID, r.Now.Add(-time.Hour))
 	if err != nil {
 		return false, err
@@ -65,11 +65,11 @@ func (a *Tickets) underReportLimit(r *core.Req) (bool, error) {
 	return true, nil
 }
 
-func (a *Tickets) setReportFlow(r *core.Req, step string, d ReportData) error {
+func (a *reporting) setReportFlow(r *core.Req, step string, d ReportData) error {
 	return r.SetFlow(FlowReport, step, d)
 }
 
-func (a *Tickets) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
+func (a *reporting) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 	var rows [][]telegram.Button
 	var row []telegram.Button
 	for _, c := range a.CategoriesOf(kind) {
@@ -88,14 +88,14 @@ func (a *Tickets) categoryKeyboard(r *core.Req, kind string) telegram.Keyboard {
 
 // reportFlow reads the person's report conversation for a button press;
 // ok is false (and the press answered) when there is none.
-func (a *Tickets) reportFlow(r *core.Req) (storage.Flow, ReportData, bool, error) {
+func (a *reporting) reportFlow(r *core.Req) (storage.Flow, ReportData, bool, error) {
 	var d ReportData
 	f, ok, err := r.FlowFor(FlowReport, &d)
 	return f, d, ok, err
 }
 
 // reportCategory takes a category button.
-func (a *Tickets) reportCategory(r *core.Req, key string) error {
+func (a *reporting) reportCategory(r *core.Req, key string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -109,7 +109,7 @@ func (a *Tickets) reportCategory(r *core.Req, key string) error {
 // chooseCategory takes the category, pressed (edit puts the answer in
 // place of the question) or typed, and asks for the description, or for
 // the name when the description came first.
-func (a *Tickets) chooseCategory(r *core.Req, d ReportData, key string, edit bool) error {
+func (a *reporting) chooseCategory(r *core.Req, d ReportData, key string, edit bool) error {
 	d.Category, d.Guess = key, ""
 	say := r.Reply
 	if edit {
@@ -133,7 +133,7 @@ func (a *Tickets) chooseCategory(r *core.Req, d ReportData, key string, edit boo
 }
 
 // askText asks for the description.
-func (a *Tickets) askText(r *core.Req, d ReportData) error {
+func (a *reporting) askText(r *core.Req, d ReportData) error {
 	placeholder := r.T("report.placeholder")
 	if d.Kind == storage.TicketKindWish {
 		placeholder = r.T("report.placeholder_wish")
@@ -143,7 +143,7 @@ func (a *Tickets) askText(r *core.Req, d ReportData) error {
 
 // reportBuilding lets the reporter file it under another building: the
 // list of buildings, then the one pressed.
-func (a *Tickets) reportBuilding(r *core.Req, building string) error {
+func (a *reporting) reportBuilding(r *core.Req, building string) error {
 	f, d, ok, err := a.reportFlow(r)
 	if !ok || err != nil {
 		return err
@@ -168,7 +168,7 @@ func (a *Tickets) reportBuilding(r *core.Req, building string) error {
 }
 
 // buildingKeyboard offers the community's buildings to file a report under.
-func (a *Tickets) buildingKeyboard() telegram.Keyboard {
+func (a *reporting) buildingKeyboard() telegram.Keyboard {
 	var rows [][]telegram.Button
 	for _, row := range a.people.BuildingKeyboard().InlineKeyboard {
 		var out []telegram.Button
@@ -182,7 +182,7 @@ func (a *Tickets) buildingKeyboard() telegram.Keyboard {
 
 // reportText takes what the reporter sends during the report conversation:
 // the description (text, or a photo with a caption), photos, a location.
-func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
+func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 	var d ReportData
 	if err := json.Unmarshal([]byte(f.Data), &d); err != nil {
 		return r.Tx.EndFlow(r.Me.ID)
@@ -239,7 +239,7 @@ func (a *Tickets) reportText(r *core.Req, f storage.Flow) error {
 }
 
 // groupReport files "/report text" sent in a group in one step.
-func (a *Tickets) groupReport(r *core.Req, kind string) error {
+func (a *reporting) groupReport(r *core.Req, kind string) error {
 	chat, err := r.Tx.Chat(r.Chat.ID)
 	if err != nil && !core.IsNotFound(err) {
 		return err

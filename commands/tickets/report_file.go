@@ -8,7 +8,7 @@ import (
 // fileReport opens the ticket the report conversation gathered, with the
 // reporter's choice about their name, then keeps the conversation open for
 // more photos, a location and a further sentence.
-func (a *Tickets) fileReport(r *core.Req, d ReportData, hide bool) error {
+func (a *reporting) fileReport(r *core.Req, d ReportData, hide bool) error {
 	text := d.Text
 	if ok, err := a.underReportLimit(r); !ok || err != nil {
 		if err == nil {
@@ -31,7 +31,7 @@ func (a *Tickets) fileReport(r *core.Req, d ReportData, hide bool) error {
 
 // attach adds photos, a location and further sentences to the ticket just
 // opened. Anything else ends the report conversation.
-func (a *Tickets) attach(r *core.Req, d ReportData, photo string) error {
+func (a *reporting) attach(r *core.Req, d ReportData, photo string) error {
 	if v := core.VoiceOf(r); v != nil {
 		return a.attachVoice(r, d, *v)
 	}

@@ -49,7 +49,7 @@ func typedChoice(text string, opts []core.Option) (string, bool) {
 
 // cancelReport ends the report conversation at the person's typed 取消.
 // After filing it only stops adding to the ticket.
-func (a *Tickets) cancelReport(r *core.Req, step string, d ReportData) error {
+func (a *reporting) cancelReport(r *core.Req, step string, d ReportData) error {
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (a *Tickets) cancelReport(r *core.Req, step string, d ReportData) error {
 }
 
 // keepAttachment keeps a photo or a location sent before filing.
-func (a *Tickets) keepAttachment(r *core.Req, d *ReportData, photo string) {
+func (a *reporting) keepAttachment(r *core.Req, d *ReportData, photo string) {
 	switch {
 	case photo != "" && len(d.Photos) < a.Cfg.Tickets.MaxPhotos:
 		d.Photos = append(d.Photos, photo)
@@ -70,7 +70,7 @@ func (a *Tickets) keepAttachment(r *core.Req, d *ReportData, photo string) {
 }
 
 // categoryOptions are the kind's categories, in the order of their buttons.
-func (a *Tickets) categoryOptions(kind string) []core.Option {
+func (a *reporting) categoryOptions(kind string) []core.Option {
 	var opts []core.Option
 	for _, c := range a.CategoriesOf(kind) {
 		opts = append(opts, core.Option{Key: c.Key, Zh: c.Zh, En: c.En})
@@ -81,7 +81,7 @@ func (a *Tickets) categoryOptions(kind string) []core.Option {
 // categoryTyped takes what is sent at the category question: a category
 // by its name or number, a yes to the category offered, or else the
 // description, kept, with a category offered by its words.
-func (a *Tickets) categoryTyped(r *core.Req, d ReportData, photo string) error {
+func (a *reporting) categoryTyped(r *core.Req, d ReportData, photo string) error {
 	a.keepAttachment(r, &d, photo)
 	text := core.CleanText(r.Text)
 	if n := core.RuneLen(text); n > a.Cfg.Tickets.MaxText {
@@ -118,7 +118,7 @@ func (a *Tickets) categoryTyped(r *core.Req, d ReportData, photo string) error {
 }
 
 // askCategory asks the category question again, saying text first.
-func (a *Tickets) askCategory(r *core.Req, d ReportData, text string) error {
+func (a *reporting) askCategory(r *core.Req, d ReportData, text string) error {
 	if err := a.setReportFlow(r, "category", d); err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (a *Tickets) askCategory(r *core.Req, d ReportData, text string) error {
 
 // nameOptions are the name question's buttons, in their order: hide first
 // where hiding is advised.
-func (a *Tickets) nameOptions(d ReportData) []core.Option {
+func (a *reporting) nameOptions(d ReportData) []core.Option {
 	show := a.Option("show", "report.show_name", "显示", "显示名字", "公开", "show", "show name")
 	hide := a.Option("hide", "report.hide_name", "隐藏", "隐藏名字", "不显示", "匿名", "hide", "hide name", "anonymous", "anonymously")
 	if d.Category == privateCategory {
@@ -141,7 +141,7 @@ func (a *Tickets) nameOptions(d ReportData) []core.Option {
 // except that a yes does not show the name where hiding it is advised.
 // A photo or a location is kept and the question asked again, as is
 // anything else.
-func (a *Tickets) nameTyped(r *core.Req, d ReportData, photo string) error {
+func (a *reporting) nameTyped(r *core.Req, d ReportData, photo string) error {
 	a.keepAttachment(r, &d, photo)
 	note := ""
 	if photo == "" && r.Msg.Location == nil && core.VoiceOf(r) == nil {
@@ -164,7 +164,7 @@ func (a *Tickets) nameTyped(r *core.Req, d ReportData, photo string) error {
 // building by its name ("3", "3栋", "3号楼", "building 3"), after which
 // the description is asked for again; anything else asks for the building
 // again. A photo or a location is kept.
-func (a *Tickets) buildingTyped(r *core.Req, d ReportData, photo string) error {
+func (a *reporting) buildingTyped(r *core.Req, d ReportData, photo string) error {
 	a.keepAttachment(r, &d, photo)
 	if b, ok := a.readBuilding(core.CleanText(r.Text)); ok && photo == "" && r.Msg.Location == nil {
 		d.Building = b
@@ -183,7 +183,7 @@ func (a *Tickets) buildingTyped(r *core.Req, d ReportData, photo string) error {
 }
 
 // readBuilding reads a building typed, with or without its word.
-func (a *Tickets) readBuilding(text string) (string, bool) {
+func (a *reporting) readBuilding(text string) (string, bool) {
 	w := core.Fold(text)
 	for _, suffix := range []string{"号楼", "栋", "幢", "楼"} {
 		w = strings.TrimSuffix(w, suffix)

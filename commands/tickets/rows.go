@@ -6,8 +6,8 @@ import "courtyard/commands/core"
 func (a *Tickets) CommandRows() []core.Command {
 	manage := a.onCommand(a.mayManageTicket)
 	return []core.Command{
-		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Report},
-		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.Wish},
+		{Name: "report", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.rep.Report},
+		{Name: "wish", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.rep.Wish},
 		{Name: "my", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.my},
 		{Name: "ticket", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView}, Menu: core.Listed, Run: a.ticketCmd},
 		{Name: "mytasks", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.mytasks},
@@ -24,8 +24,8 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 	work, reporter := a.onButton(a.mayClaim), a.onButton(isReporter)
 	return []core.Buttons{
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
-			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.Report)},
-			"wish":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.Wish)},
+			"report": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.rep.Report)},
+			"wish":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.rep.Wish)},
 			"my":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.my)},
 		}},
 		{Prefix: "tk:", Run: a.ticketButton, Verbs: core.Verbs{
@@ -54,7 +54,7 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 // Flows are tickets's conversations by name.
 func (a *Tickets) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
-		FlowReport:     a.reportText,
+		FlowReport:     a.rep.reportText,
 		FlowResolve:    a.resolveD.Continue,
 		FlowTicketNote: a.noteD.Continue,
 		FlowAssign:     a.assignD.Continue,

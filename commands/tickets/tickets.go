@@ -56,12 +56,14 @@ type Tickets struct {
 	resolveD *core.Dialog // what was done
 	noteD    *core.Dialog // why it is handed back, what is still wrong
 	assignD  *core.Dialog // to whom a ticket is given
+	rep      *reporting   // the report and wish conversation
 }
 
 // New returns the tickets capability. Registration, the mediation room and
 // retention stand on tickets in turn: Connect hands them over once built.
 func New(c *core.Core) *Tickets {
 	a := &Tickets{Core: c}
+	a.rep = &reporting{Tickets: a}
 	a.resolveD, a.noteD, a.assignD = a.resolveDialog(), a.noteDialog(), a.assignDialog()
 	return a
 }
@@ -72,3 +74,7 @@ func New(c *core.Core) *Tickets {
 func (a *Tickets) Connect(p People, m Mediation, ret Retention) {
 	a.people, a.mediation, a.retention = p, m, ret
 }
+
+// reporting is the report and wish conversation: category, words, voice,
+// photos and location, and the name question before anything is filed.
+type reporting struct{ *Tickets }

@@ -16,17 +16,17 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 	switch verb {
 	case "cat":
 		if len(parts) == 2 {
-			return a.reportCategory(r, parts[1])
+			return a.rep.reportCategory(r, parts[1])
 		}
 	case "bld":
-		return a.reportBuilding(r, "")
+		return a.rep.reportBuilding(r, "")
 	case "b":
 		if len(parts) == 2 {
-			return a.reportBuilding(r, parts[1])
+			return a.rep.reportBuilding(r, parts[1])
 		}
 	case "nm":
 		if len(parts) == 2 {
-			return a.reportName(r, parts[1])
+			return a.rep.reportName(r, parts[1])
 		}
 	case "cancel":
 		return r.EndFlowSaying(r.T("cancel.done"))
@@ -58,7 +58,7 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 	case verb == "info":
 		return a.info(r, tk)
 	case verb == "hide":
-		return a.staleHide(r, tk)
+		return a.rep.staleHide(r, tk)
 	case verb == "media":
 		return a.showMedia(r, tk)
 	case verb == "asg" && a.mayManage(r, tk):
