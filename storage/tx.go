@@ -13,16 +13,22 @@ type Tx struct {
 	q   querier
 
 	undo []func() // run when the write transaction is rolled back
+
+	TicketsTx
 }
 
 // newTx is a Tx on q under ctx.
 func newTx(ctx context.Context, q querier) *Tx {
 	t := &Tx{ctx: ctx, q: q}
+	t.TicketsTx.tx = t
 	return t
 }
 
 // base is the Tx itself; its parts reach it through the same method.
 func (t *Tx) base() *Tx { return t }
+
+// tx names the Tx inside its parts, each of which leads back to it.
+type tx = Tx
 
 // txer is a Tx or one of its parts.
 type txer interface{ base() *Tx }
