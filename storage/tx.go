@@ -15,12 +15,14 @@ type Tx struct {
 	undo []func() // run when the write transaction is rolled back
 
 	TicketsTx
+	PeopleTx
 }
 
 // newTx is a Tx on q under ctx.
 func newTx(ctx context.Context, q querier) *Tx {
 	t := &Tx{ctx: ctx, q: q}
 	t.TicketsTx.tx = t
+	t.PeopleTx.tx = t
 	return t
 }
 
