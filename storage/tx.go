@@ -16,6 +16,7 @@ type Tx struct {
 
 	TicketsTx
 	PeopleTx
+	JobsTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -23,6 +24,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t := &Tx{ctx: ctx, q: q}
 	t.TicketsTx.tx = t
 	t.PeopleTx.tx = t
+	t.JobsTx.tx = t
 	return t
 }
 
