@@ -17,6 +17,7 @@ type Tx struct {
 	TicketsTx
 	PeopleTx
 	JobsTx
+	TeamsTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -25,6 +26,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.TicketsTx.tx = t
 	t.PeopleTx.tx = t
 	t.JobsTx.tx = t
+	t.TeamsTx.tx = t
 	return t
 }
 
