@@ -18,6 +18,7 @@ type Tx struct {
 	PeopleTx
 	JobsTx
 	TeamsTx
+	PatrolsTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -27,6 +28,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.PeopleTx.tx = t
 	t.JobsTx.tx = t
 	t.TeamsTx.tx = t
+	t.PatrolsTx.tx = t
 	return t
 }
 
