@@ -19,6 +19,7 @@ type Tx struct {
 	JobsTx
 	TeamsTx
 	PatrolsTx
+	CareTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -29,6 +30,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.JobsTx.tx = t
 	t.TeamsTx.tx = t
 	t.PatrolsTx.tx = t
+	t.CareTx.tx = t
 	return t
 }
 
