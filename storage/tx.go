@@ -20,6 +20,7 @@ type Tx struct {
 	TeamsTx
 	PatrolsTx
 	CareTx
+	CalendarTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -31,6 +32,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.TeamsTx.tx = t
 	t.PatrolsTx.tx = t
 	t.CareTx.tx = t
+	t.CalendarTx.tx = t
 	return t
 }
 
