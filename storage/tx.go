@@ -21,6 +21,7 @@ type Tx struct {
 	PatrolsTx
 	CareTx
 	CalendarTx
+	CommunityTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -33,6 +34,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.PatrolsTx.tx = t
 	t.CareTx.tx = t
 	t.CalendarTx.tx = t
+	t.CommunityTx.tx = t
 	return t
 }
 
