@@ -22,6 +22,7 @@ type Tx struct {
 	CareTx
 	CalendarTx
 	CommunityTx
+	ReportsTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -35,6 +36,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CareTx.tx = t
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
+	t.ReportsTx.tx = t
 	return t
 }
 
