@@ -23,6 +23,7 @@ type Tx struct {
 	CalendarTx
 	CommunityTx
 	ReportsTx
+	DeliveryTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -37,6 +38,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
 	t.ReportsTx.tx = t
+	t.DeliveryTx.tx = t
 	return t
 }
 
