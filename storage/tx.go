@@ -24,6 +24,7 @@ type Tx struct {
 	CommunityTx
 	ReportsTx
 	DeliveryTx
+	BookkeepingTx
 }
 
 // newTx is a Tx on q under ctx.
@@ -39,6 +40,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CommunityTx.tx = t
 	t.ReportsTx.tx = t
 	t.DeliveryTx.tx = t
+	t.BookkeepingTx.tx = t
 	return t
 }
 
