@@ -1,4 +1,3 @@
-// Package storage keeps courtyard's state in one SQLite file.
 package storage
 
 import (
