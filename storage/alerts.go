@@ -8,7 +8,7 @@ import (
 
 // OpenedPrivate records that member id wrote to the bot in private, so the
 // bot may write to them there.
-func (t *Tx) OpenedPrivate(id int64, now time.Time) error {
+func (t TicketsTx) OpenedPrivate(id int64, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO private_chats (member_id, opened_at) VALUES (?, ?)`, id, ms(now))
 	if err != nil {
 		return fmt.Errorf("storage: record private chat of %d: %w", id, err)
@@ -17,7 +17,7 @@ func (t *Tx) OpenedPrivate(id int64, now time.Time) error {
 }
 
 // HasOpenedPrivate reports whether member id ever wrote to the bot in private.
-func (t *Tx) HasOpenedPrivate(id int64) (bool, error) {
+func (t TicketsTx) HasOpenedPrivate(id int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM private_chats WHERE member_id = ?`, id).Scan(&n)
 	if err != nil {
@@ -36,7 +36,7 @@ type Unreached struct {
 }
 
 // RecordUnreached keeps an alert about ticket id that reached nobody.
-func (t *Tx) RecordUnreached(ticketID int64, kind string, now time.Time) error {
+func (t TicketsTx) RecordUnreached(ticketID int64, kind string, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `INSERT INTO unreached_alerts (ticket_id, kind, at) VALUES (?, ?, ?)`, ticketID, kind, ms(now))
 	if err != nil {
 		return fmt.Errorf("storage: record unreached alert of ticket %d: %w", ticketID, err)
@@ -46,7 +46,7 @@ func (t *Tx) RecordUnreached(ticketID int64, kind string, now time.Time) error {
 
 // UnreachedAlerts returns the newest unreached alerts, at most limit, and
 // how many there are in all since since.
-func (t *Tx) UnreachedAlerts(since time.Time, limit int) ([]Unreached, int, error) {
+func (t TicketsTx) UnreachedAlerts(since time.Time, limit int) ([]Unreached, int, error) {
 	var total int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM unreached_alerts WHERE at >= ?`, ms(since)).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("storage: count unreached alerts: %w", err)
@@ -57,7 +57,7 @@ func (t *Tx) UnreachedAlerts(since time.Time, limit int) ([]Unreached, int, erro
 
 // TakeUntoldUnreached returns the alerts no staff member was told of yet
 // (oldest first, at most limit) and marks them told to member to.
-func (t *Tx) TakeUntoldUnreached(to int64, limit int, now time.Time) ([]Unreached, error) {
+func (t TicketsTx) TakeUntoldUnreached(to int64, limit int, now time.Time) ([]Unreached, error) {
 	out, err := t.unreached(`SELECT id, ticket_id, kind, at, told_at FROM unreached_alerts WHERE told_at IS NULL ORDER BY id LIMIT ?`, limit)
 	if err != nil || len(out) == 0 {
 		return out, err
@@ -70,7 +70,7 @@ func (t *Tx) TakeUntoldUnreached(to int64, limit int, now time.Time) ([]Unreache
 	return out, nil
 }
 
-func (t *Tx) unreached(query string, args ...any) ([]Unreached, error) {
+func (t TicketsTx) unreached(query string, args ...any) ([]Unreached, error) {
 	scan := func(sc scanner) (Unreached, error) {
 		var u Unreached
 		var at int64
@@ -84,7 +84,7 @@ func (t *Tx) unreached(query string, args ...any) ([]Unreached, error) {
 
 // SetTicketEventNote sets the note of event ev of ticket id, for a note
 // that comes after the action (what is still wrong after a reopen).
-func (t *Tx) SetTicketEventNote(id, ev int64, note string) error {
+func (t TicketsTx) SetTicketEventNote(id, ev int64, note string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE ticket_events SET note = ? WHERE id = ? AND ticket_id = ?`, note, ev, id)
 	if err != nil {
 		return fmt.Errorf("storage: note event %d of ticket %d: %w", ev, id, err)

@@ -56,7 +56,7 @@ func scanAnnouncement(sc interface{ Scan(...any) error }) (Announcement, error) 
 }
 
 // CreateAnnouncement stores a draft and returns its id.
-func (t *Tx) CreateAnnouncement(a Announcement, now time.Time) (int64, error) {
+func (t CalendarTx) CreateAnnouncement(a Announcement, now time.Time) (int64, error) {
 	if a.Buildings == nil {
 		a.Buildings = []string{}
 	}
@@ -73,7 +73,7 @@ func (t *Tx) CreateAnnouncement(a Announcement, now time.Time) (int64, error) {
 }
 
 // Announcement returns announcement id.
-func (t *Tx) Announcement(id int64) (Announcement, error) {
+func (t CalendarTx) Announcement(id int64) (Announcement, error) {
 	a, err := scanAnnouncement(t.q.QueryRowContext(t.ctx, `SELECT `+annCols+` FROM announcements WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Announcement{}, ErrNotFound
@@ -87,7 +87,7 @@ func (t *Tx) Announcement(id int64) (Announcement, error) {
 // FinishAnnouncement moves a draft to sent (with its recipient count and
 // pin choice) or cancelled. It reports false when the announcement was no
 // longer a draft, so a double press sends nothing twice.
-func (t *Tx) FinishAnnouncement(id int64, state string, pin bool, recipients int, now time.Time) (bool, error) {
+func (t CalendarTx) FinishAnnouncement(id int64, state string, pin bool, recipients int, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE announcements SET state = ?, pin = ?, recipients = ?, sent_at = ? WHERE id = ? AND state = 'draft'`,
 		state, boolInt(pin), recipients, ms(now), id)
 	if err != nil {
@@ -98,7 +98,7 @@ func (t *Tx) FinishAnnouncement(id int64, state string, pin bool, recipients int
 }
 
 // AddAnnouncementRecipient records a chat the announcement went to.
-func (t *Tx) AddAnnouncementRecipient(id, chatID int64) error {
+func (t CalendarTx) AddAnnouncementRecipient(id, chatID int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO announcement_recipients (announcement_id, chat_id) VALUES (?, ?)`, id, chatID); err != nil {
 		return fmt.Errorf("storage: announcement %d recipient: %w", id, err)
 	}
@@ -106,7 +106,7 @@ func (t *Tx) AddAnnouncementRecipient(id, chatID int64) error {
 }
 
 // IsAnnouncementRecipient reports whether the announcement went to chat.
-func (t *Tx) IsAnnouncementRecipient(id, chatID int64) (bool, error) {
+func (t CalendarTx) IsAnnouncementRecipient(id, chatID int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM announcement_recipients WHERE announcement_id = ? AND chat_id = ?`, id, chatID).Scan(&n)
 	if err != nil {
@@ -117,7 +117,7 @@ func (t *Tx) IsAnnouncementRecipient(id, chatID int64) (bool, error) {
 
 // Acknowledge records that a member read an announcement; false when they
 // already had.
-func (t *Tx) Acknowledge(id, member int64, now time.Time) (bool, error) {
+func (t CalendarTx) Acknowledge(id, member int64, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO announcement_acks (announcement_id, member_id, at) VALUES (?, ?, ?)`, id, member, ms(now))
 	if err != nil {
 		return false, fmt.Errorf("storage: acknowledge %d: %w", id, err)
@@ -127,13 +127,13 @@ func (t *Tx) Acknowledge(id, member int64, now time.Time) (bool, error) {
 }
 
 // Acks returns who acknowledged an announcement, in order.
-func (t *Tx) Acks(id int64) ([]int64, error) {
+func (t CalendarTx) Acks(id int64) ([]int64, error) {
 	return t.ids(fmt.Sprintf("acks of announcement %d", id),
 		`SELECT member_id FROM announcement_acks WHERE announcement_id = ? ORDER BY at, member_id`, id)
 }
 
 // NotAcknowledged returns private recipients who have not acknowledged.
-func (t *Tx) NotAcknowledged(id int64, limit int) ([]Member, int, error) {
+func (t CalendarTx) NotAcknowledged(id int64, limit int) ([]Member, int, error) {
 	var total int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM announcement_recipients r WHERE r.announcement_id = ? AND r.chat_id > 0
 		AND NOT EXISTS (SELECT 1 FROM announcement_acks a WHERE a.announcement_id = r.announcement_id AND a.member_id = r.chat_id)`, id).Scan(&total)
@@ -148,7 +148,7 @@ func (t *Tx) NotAcknowledged(id int64, limit int) ([]Member, int, error) {
 
 // RecentAnnouncements returns sent announcements, newest first; by 0 means
 // anyone's.
-func (t *Tx) RecentAnnouncements(by int64, limit int) ([]Announcement, error) {
+func (t CalendarTx) RecentAnnouncements(by int64, limit int) ([]Announcement, error) {
 	q := `SELECT ` + annCols + ` FROM announcements WHERE state = 'sent'`
 	args := []any{}
 	if by != 0 {

@@ -17,7 +17,7 @@ type AuditEntry struct {
 }
 
 // AddAudit records e.
-func (t *Tx) AddAudit(e AuditEntry) error {
+func (t BookkeepingTx) AddAudit(e AuditEntry) error {
 	_, err := t.q.ExecContext(t.ctx, `INSERT INTO audit (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)`,
 		ms(e.At), e.ActorID, e.Action, e.Target, e.Detail)
 	if err != nil {
@@ -37,7 +37,7 @@ type AuditFilter struct {
 
 // AuditPage returns up to limit entries matching f, newest first, skipping
 // the first offset.
-func (t *Tx) AuditPage(f AuditFilter, offset, limit int) ([]AuditEntry, error) {
+func (t BookkeepingTx) AuditPage(f AuditFilter, offset, limit int) ([]AuditEntry, error) {
 	q := `SELECT id, at, actor_id, action, target, detail FROM audit WHERE 1 = 1`
 	var args []any
 	if f.Actor != 0 {
@@ -62,11 +62,11 @@ func (t *Tx) AuditPage(f AuditFilter, offset, limit int) ([]AuditEntry, error) {
 }
 
 // ActorAudit returns every entry of actions member took, oldest first.
-func (t *Tx) ActorAudit(member int64) ([]AuditEntry, error) {
+func (t BookkeepingTx) ActorAudit(member int64) ([]AuditEntry, error) {
 	return t.auditRows(`SELECT id, at, actor_id, action, target, detail FROM audit WHERE actor_id = ? ORDER BY at, id`, member)
 }
 
-func (t *Tx) auditRows(q string, args ...any) ([]AuditEntry, error) {
+func (t BookkeepingTx) auditRows(q string, args ...any) ([]AuditEntry, error) {
 	rows, err := t.q.QueryContext(t.ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: audit: %w", err)

@@ -18,7 +18,7 @@ type Block struct {
 
 // BlockMember makes the bot ignore member. It reports false when member
 // was blocked already.
-func (t *Tx) BlockMember(member, by int64, reason string, now time.Time) (bool, error) {
+func (t BookkeepingTx) BlockMember(member, by int64, reason string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO blocked (member_id, by_id, reason, at) VALUES (?, ?, ?, ?)`,
 		member, by, reason, ms(now))
 	if err != nil {
@@ -29,7 +29,7 @@ func (t *Tx) BlockMember(member, by int64, reason string, now time.Time) (bool, 
 }
 
 // UnblockMember lifts member's block. It reports false when there was none.
-func (t *Tx) UnblockMember(member int64) (bool, error) {
+func (t BookkeepingTx) UnblockMember(member int64) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM blocked WHERE member_id = ?`, member)
 	if err != nil {
 		return false, fmt.Errorf("storage: unblock %d: %w", member, err)
@@ -39,7 +39,7 @@ func (t *Tx) UnblockMember(member int64) (bool, error) {
 }
 
 // Blocked reports whether member is blocked.
-func (t *Tx) Blocked(member int64) (bool, error) {
+func (t BookkeepingTx) Blocked(member int64) (bool, error) {
 	var one int
 	err := t.q.QueryRowContext(t.ctx, `SELECT 1 FROM blocked WHERE member_id = ?`, member).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -52,7 +52,7 @@ func (t *Tx) Blocked(member int64) (bool, error) {
 }
 
 // Blocks lists everyone blocked, most recent first.
-func (t *Tx) Blocks() ([]Block, error) {
+func (t BookkeepingTx) Blocks() ([]Block, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT b.member_id, b.by_id, b.reason, b.at, COALESCE(m.name, '')
 		FROM blocked b LEFT JOIN members m ON m.id = b.member_id ORDER BY b.at DESC, b.member_id`)
 	if err != nil {

@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// CareTx is the part of a Tx that keeps the neighbours who need a hand: the
+// households cared for, their visitors and visits, and the disputes
+// mediated between neighbours (care.go, visits.go, mediation.go).
+type CareTx struct{ *tx }
+
 // Household is a household on the care list. Its fields are for staff and,
 // for the visit fields (building, unit, name, why, contact), for its
 // assigned visitors only.
@@ -42,7 +47,7 @@ func scanHousehold(sc interface{ Scan(...any) error }) (Household, error) {
 }
 
 // CreateHousehold adds h to the care list and returns its id.
-func (t *Tx) CreateHousehold(h Household, now time.Time) (int64, error) {
+func (t CareTx) CreateHousehold(h Household, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO care_households
 		(building, unit, name, reason, reason_text, contact, notes, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -58,7 +63,7 @@ func (t *Tx) CreateHousehold(h Household, now time.Time) (int64, error) {
 }
 
 // Household returns household id, archived or not.
-func (t *Tx) Household(id int64) (Household, error) {
+func (t CareTx) Household(id int64) (Household, error) {
 	h, err := scanHousehold(t.q.QueryRowContext(t.ctx, `SELECT `+householdCols+` FROM care_households WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, ErrNotFound
@@ -71,23 +76,23 @@ func (t *Tx) Household(id int64) (Household, error) {
 
 // Households lists the care list by building and unit: the active
 // households, or the archived ones.
-func (t *Tx) Households(archived bool) ([]Household, error) {
+func (t CareTx) Households(archived bool) ([]Household, error) {
 	return t.households(`SELECT `+householdCols+` FROM care_households WHERE archived = ? ORDER BY building, unit, id`, boolInt(archived))
 }
 
 // HouseholdsOf lists the active households member visits.
-func (t *Tx) HouseholdsOf(member int64) ([]Household, error) {
+func (t CareTx) HouseholdsOf(member int64) ([]Household, error) {
 	return t.households(`SELECT `+householdCols+` FROM care_households h
 		WHERE archived = 0 AND EXISTS (SELECT 1 FROM care_visitors v WHERE v.household_id = h.id AND v.member_id = ?)
 		ORDER BY building, unit, id`, member)
 }
 
-func (t *Tx) households(q string, args ...any) ([]Household, error) {
+func (t CareTx) households(q string, args ...any) ([]Household, error) {
 	return queryAll(t, "list households", scanHousehold, q, args...)
 }
 
 // SetHouseholdField changes one of HouseholdFields.
-func (t *Tx) SetHouseholdField(id int64, field, value string, now time.Time) error {
+func (t CareTx) SetHouseholdField(id int64, field, value string, now time.Time) error {
 	ok := false
 	for _, f := range HouseholdFields {
 		ok = ok || f == field
@@ -103,7 +108,7 @@ func (t *Tx) SetHouseholdField(id int64, field, value string, now time.Time) err
 }
 
 // SetHouseholdArchived archives a household or brings it back.
-func (t *Tx) SetHouseholdArchived(id int64, archived bool, now time.Time) error {
+func (t CareTx) SetHouseholdArchived(id int64, archived bool, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE care_households SET archived = ?, updated_at = ? WHERE id = ?`, boolInt(archived), ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: archive household %d: %w", id, err)
@@ -112,13 +117,13 @@ func (t *Tx) SetHouseholdArchived(id int64, archived bool, now time.Time) error 
 }
 
 // HouseholdVisitors lists the members assigned to visit household id.
-func (t *Tx) HouseholdVisitors(id int64) ([]Member, error) {
+func (t CareTx) HouseholdVisitors(id int64) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members WHERE id IN
 		(SELECT member_id FROM care_visitors WHERE household_id = ?) ORDER BY name, id`, id)
 }
 
 // IsHouseholdVisitor reports whether member is assigned to household id.
-func (t *Tx) IsHouseholdVisitor(id, member int64) (bool, error) {
+func (t CareTx) IsHouseholdVisitor(id, member int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM care_visitors WHERE household_id = ? AND member_id = ?`, id, member).Scan(&n)
 	if err != nil {
@@ -128,7 +133,7 @@ func (t *Tx) IsHouseholdVisitor(id, member int64) (bool, error) {
 }
 
 // SetHouseholdVisitor assigns member to household id, or unassigns them.
-func (t *Tx) SetHouseholdVisitor(id, member int64, assigned bool, by int64, now time.Time) error {
+func (t CareTx) SetHouseholdVisitor(id, member int64, assigned bool, by int64, now time.Time) error {
 	var err error
 	if assigned {
 		_, err = t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO care_visitors (household_id, member_id, assigned_by, assigned_at)
@@ -151,7 +156,7 @@ type CareEntry struct {
 }
 
 // LogCare records that actor read or changed household id.
-func (t *Tx) LogCare(id, actor int64, action, detail string, now time.Time) error {
+func (t CareTx) LogCare(id, actor int64, action, detail string, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO care_log (household_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)`,
 		id, actor, action, detail, ms(now)); err != nil {
 		return fmt.Errorf("storage: care log of household %d: %w", id, err)
@@ -161,7 +166,7 @@ func (t *Tx) LogCare(id, actor int64, action, detail string, now time.Time) erro
 
 // CareLog returns the last limit entries of household id's record, newest
 // first, and how many there are in all.
-func (t *Tx) CareLog(id int64, limit int) ([]CareEntry, int, error) {
+func (t CareTx) CareLog(id int64, limit int) ([]CareEntry, int, error) {
 	var total int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM care_log WHERE household_id = ?`, id).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("storage: care log of household %d: %w", id, err)
@@ -183,7 +188,7 @@ func (t *Tx) CareLog(id int64, limit int) ([]CareEntry, int, error) {
 
 // VisitorCandidates lists up to limit registered, active members who may
 // visit: leaders, staff and members of a team that is not archived, by name.
-func (t *Tx) VisitorCandidates(limit int) ([]Member, error) {
+func (t CareTx) VisitorCandidates(limit int) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members WHERE registered_at IS NOT NULL AND active = 1
 		AND (role IN ('leader', 'staff') OR id IN (SELECT tm.member_id FROM team_members tm
 			JOIN teams t ON t.id = tm.team_id WHERE t.archived = 0))

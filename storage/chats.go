@@ -32,7 +32,7 @@ func scanChat(sc interface{ Scan(...any) error }) (Chat, error) {
 }
 
 // TouchChat records a group chat the bot has seen, refreshing its title.
-func (t *Tx) TouchChat(id int64, typ, title string, now time.Time) error {
+func (t PeopleTx) TouchChat(id int64, typ, title string, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `
 		INSERT INTO chats (id, type, title, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title
@@ -45,7 +45,7 @@ func (t *Tx) TouchChat(id int64, typ, title string, now time.Time) error {
 }
 
 // Chat returns the chat with id.
-func (t *Tx) Chat(id int64) (Chat, error) {
+func (t PeopleTx) Chat(id int64) (Chat, error) {
 	c, err := scanChat(t.q.QueryRowContext(t.ctx, `SELECT `+chatCols+` FROM chats WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Chat{}, ErrNotFound
@@ -57,7 +57,7 @@ func (t *Tx) Chat(id int64) (Chat, error) {
 }
 
 // LinkChat links a group to a building, or to the community when building is "".
-func (t *Tx) LinkChat(id int64, building string, by int64, now time.Time) error {
+func (t PeopleTx) LinkChat(id int64, building string, by int64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE chats SET building = ?, community = ?, active = 1, linked_by = ?, linked_at = ? WHERE id = ?`,
 		building, boolInt(building == ""), by, ms(now), id)
 	if err != nil {
@@ -67,7 +67,7 @@ func (t *Tx) LinkChat(id int64, building string, by int64, now time.Time) error 
 }
 
 // SetChatActive marks whether the bot can write to the chat.
-func (t *Tx) SetChatActive(id int64, active bool) error {
+func (t PeopleTx) SetChatActive(id int64, active bool) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE chats SET active = ? WHERE id = ?`, boolInt(active), id); err != nil {
 		return fmt.Errorf("storage: set chat %d active: %w", id, err)
 	}
@@ -75,7 +75,7 @@ func (t *Tx) SetChatActive(id int64, active bool) error {
 }
 
 // MigrateChat moves a group to its new supergroup id, keeping its links.
-func (t *Tx) MigrateChat(from, to int64) error {
+func (t PeopleTx) MigrateChat(from, to int64) error {
 	_, err := t.q.ExecContext(t.ctx, `
 		INSERT INTO chats (id, type, title, building, community, active, linked_by, linked_at, created_at)
 		SELECT ?, 'supergroup', title, building, community, 1, linked_by, linked_at, created_at FROM chats WHERE id = ?
@@ -95,7 +95,7 @@ func (t *Tx) MigrateChat(from, to int64) error {
 
 // LinkedChats returns the active linked groups: of the given buildings, or
 // all of them (community-wide ones included) when none are given.
-func (t *Tx) LinkedChats(buildings ...string) ([]Chat, error) {
+func (t PeopleTx) LinkedChats(buildings ...string) ([]Chat, error) {
 	q := `SELECT ` + chatCols + ` FROM chats WHERE active = 1 AND (building <> '' OR community = 1)`
 	var args []any
 	if len(buildings) > 0 {

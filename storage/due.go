@@ -44,7 +44,7 @@ func scanDue(sc interface{ Scan(...any) error }) (DueItem, error) {
 	return it, err
 }
 
-func (t *Tx) dueList(what, q string, args ...any) ([]DueItem, error) {
+func (t DeliveryTx) dueList(what, q string, args ...any) ([]DueItem, error) {
 	return queryAll(t, what, scanDue, q, args...)
 }
 
@@ -65,7 +65,7 @@ func (t *Tx) dueList(what, q string, args ...any) ([]DueItem, error) {
 // Finished items are kept for a while (see PruneDue); an item laid out again
 // after its record was pruned would run again, so callers do not lay out
 // items due longer ago than that.
-func (t *Tx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
+func (t DeliveryTx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 	if it.Kind == "" || it.Key == "" {
 		return 0, fmt.Errorf("storage: schedule due item: kind and key are required (kind %q, key %q)", it.Kind, it.Key)
 	}
@@ -101,7 +101,7 @@ func (t *Tx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 }
 
 // CancelDue drops the pending item Kind+Key, if there is one.
-func (t *Tx) CancelDue(kind, key string) error {
+func (t DeliveryTx) CancelDue(kind, key string) error {
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE kind = ? AND key = ? AND state = 'pending'`, kind, key); err != nil {
 		return fmt.Errorf("storage: cancel due %s %s: %w", kind, key, err)
 	}
@@ -110,7 +110,7 @@ func (t *Tx) CancelDue(kind, key string) error {
 
 // CancelDuePrefix drops every pending item of kind whose key starts with
 // keyPrefix, e.g. every reminder of job 12: CancelDuePrefix("job.remind", "12:").
-func (t *Tx) CancelDuePrefix(kind, keyPrefix string) error {
+func (t DeliveryTx) CancelDuePrefix(kind, keyPrefix string) error {
 	where, args := duePrefixWhere(kind, keyPrefix)
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE state = 'pending' AND `+where, args...); err != nil {
 		return fmt.Errorf("storage: cancel due %s %s*: %w", kind, keyPrefix, err)
@@ -141,14 +141,14 @@ const dueSQL = `SELECT ` + dueCols + ` FROM due WHERE state = 'pending' AND next
 
 // DueItems returns up to limit pending items due by now, oldest first. An
 // item that failed waits for its next try (see RetryDue).
-func (t *Tx) DueItems(now time.Time, limit int) ([]DueItem, error) {
+func (t DeliveryTx) DueItems(now time.Time, limit int) ([]DueItem, error) {
 	return t.dueList("due items", dueSQL, ms(now), limit)
 }
 
 // FinishDue marks a pending item done, missed, cancelled or failed. It
 // returns ErrNotFound when the item is not pending (finished already, or
 // cancelled).
-func (t *Tx) FinishDue(id int64, state string, now time.Time) error {
+func (t DeliveryTx) FinishDue(id int64, state string, now time.Time) error {
 	switch state {
 	case DueDone, DueMissed, DueCancelled, DueFailed:
 	default:
@@ -169,7 +169,7 @@ func (t *Tx) FinishDue(id int64, state string, now time.Time) error {
 // RetryDue records a failed run of a pending item: it is tried again at
 // next, or marked failed once it has failed maxAttempts times. It reports
 // whether the item is now failed for good.
-func (t *Tx) RetryDue(id int64, msg string, maxAttempts int, next, now time.Time) (bool, error) {
+func (t DeliveryTx) RetryDue(id int64, msg string, maxAttempts int, next, now time.Time) (bool, error) {
 	var state string
 	err := t.q.QueryRowContext(t.ctx, `UPDATE due SET attempts = attempts + 1, error = ?, next_try = ?,
 			state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE state END,
@@ -187,19 +187,19 @@ func (t *Tx) RetryDue(id int64, msg string, maxAttempts int, next, now time.Time
 
 // PendingDue lists the pending items of kind whose key starts with
 // keyPrefix, by due time.
-func (t *Tx) PendingDue(kind, keyPrefix string) ([]DueItem, error) {
+func (t DeliveryTx) PendingDue(kind, keyPrefix string) ([]DueItem, error) {
 	where, args := duePrefixWhere(kind, keyPrefix)
 	return t.dueList("pending due items", `SELECT `+dueCols+` FROM due WHERE state = 'pending' AND `+where+` ORDER BY due_at, id`, args...)
 }
 
 // DueHistory lists every item of kind and key still on record, pending or
 // finished, oldest first.
-func (t *Tx) DueHistory(kind, key string) ([]DueItem, error) {
+func (t DeliveryTx) DueHistory(kind, key string) ([]DueItem, error) {
 	return t.dueList("due history", `SELECT `+dueCols+` FROM due WHERE kind = ? AND key = ? ORDER BY id`, kind, key)
 }
 
 // PruneDue drops the records of items finished before before.
-func (t *Tx) PruneDue(before time.Time) (int64, error) {
+func (t DeliveryTx) PruneDue(before time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE state <> 'pending' AND finished_at < ?`, ms(before))
 	if err != nil {
 		return 0, fmt.Errorf("storage: prune due items: %w", err)

@@ -23,7 +23,7 @@ const (
 )
 
 // RequestExport stores a request for an export.
-func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
+func (t ReportsTx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO export_requests (chat_id, member_id, lang, from_at, to_at, name, format, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ChatID, r.MemberID, r.Lang, ms(r.From), ms(r.To), r.Name, formatOr(r.Format), ms(now))
 	if err != nil {
@@ -33,7 +33,7 @@ func (t *Tx) RequestExport(r ExportRequest, now time.Time) (int64, error) {
 }
 
 // PendingExports returns up to limit requests not yet done, oldest first.
-func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
+func (t ReportsTx) PendingExports(limit int) ([]ExportRequest, error) {
 	scan := func(sc scanner) (ExportRequest, error) {
 		var r ExportRequest
 		var from, to int64
@@ -47,7 +47,7 @@ func (t *Tx) PendingExports(limit int) ([]ExportRequest, error) {
 
 // ExportDone marks a request done; false when it already was (built twice
 // by a restart in between: the second is not sent).
-func (t *Tx) ExportDone(id int64, now time.Time) (bool, error) {
+func (t ReportsTx) ExportDone(id int64, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE export_requests SET done_at = ? WHERE id = ? AND done_at IS NULL`, ms(now), id)
 	if err != nil {
 		return false, fmt.Errorf("storage: export %d done: %w", id, err)
@@ -60,7 +60,7 @@ func (t *Tx) ExportDone(id int64, now time.Time) (bool, error) {
 }
 
 // CountTicketsCreated counts the tickets created in [from, to).
-func (t *Tx) CountTicketsCreated(from, to time.Time) (int, error) {
+func (t ReportsTx) CountTicketsCreated(from, to time.Time) (int, error) {
 	lo, hi := rangeMS(from, to)
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM tickets WHERE created_at >= ? AND created_at < ?`, lo, hi).Scan(&n)
@@ -72,7 +72,7 @@ func (t *Tx) CountTicketsCreated(from, to time.Time) (int, error) {
 
 // ExportPeople returns the reporters and assignees of the tickets created
 // in [from, to), and their teams: what an export names.
-func (t *Tx) ExportPeople(from, to time.Time) (people, teams []int64, err error) {
+func (t ReportsTx) ExportPeople(from, to time.Time) (people, teams []int64, err error) {
 	lo, hi := rangeMS(from, to)
 	people, err = t.ids("export people", `SELECT reporter_id FROM tickets WHERE created_at >= ? AND created_at < ?
 		UNION SELECT assignee_id FROM tickets WHERE created_at >= ? AND created_at < ? AND assignee_id IS NOT NULL`, lo, hi, lo, hi)

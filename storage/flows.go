@@ -17,7 +17,7 @@ type Flow struct {
 }
 
 // Flow returns the person's current flow.
-func (t *Tx) Flow(userID int64) (Flow, error) {
+func (t BookkeepingTx) Flow(userID int64) (Flow, error) {
 	f := Flow{UserID: userID}
 	var at int64
 	err := t.q.QueryRowContext(t.ctx, `SELECT name, step, data, updated_at FROM flows WHERE user_id = ?`, userID).
@@ -33,7 +33,7 @@ func (t *Tx) Flow(userID int64) (Flow, error) {
 }
 
 // SetFlow starts or advances a flow.
-func (t *Tx) SetFlow(f Flow, now time.Time) error {
+func (t BookkeepingTx) SetFlow(f Flow, now time.Time) error {
 	if f.Data == "" {
 		f.Data = "{}"
 	}
@@ -48,7 +48,7 @@ func (t *Tx) SetFlow(f Flow, now time.Time) error {
 }
 
 // EndFlow forgets the person's flow, if any.
-func (t *Tx) EndFlow(userID int64) error {
+func (t BookkeepingTx) EndFlow(userID int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM flows WHERE user_id = ?`, userID); err != nil {
 		return fmt.Errorf("storage: end flow of %d: %w", userID, err)
 	}

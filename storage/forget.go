@@ -13,7 +13,7 @@ const RetentionTombstone int64 = -1
 // newTombstone adds a member row with no personal data, marked forgotten,
 // with a new negative id (Telegram's user ids are positive) that tells
 // nothing about the person it replaces.
-func (t *Tx) newTombstone(id int64, now time.Time) (int64, error) {
+func (t PeopleTx) newTombstone(id int64, now time.Time) (int64, error) {
 	if id == 0 {
 		if err := t.q.QueryRowContext(t.ctx, `SELECT MIN(-1, COALESCE(MIN(id), 0)) - 1 FROM members WHERE id < 0`).Scan(&id); err != nil {
 			return 0, fmt.Errorf("storage: tombstone id: %w", err)
@@ -111,7 +111,7 @@ var forgetMoves = []string{
 // them. Their own row is then deleted, so that if they write again they
 // start as a new person. Future sign-ups and shifts must be given up
 // before (the callers tell the teams).
-func (t *Tx) Forget(member int64, now time.Time) (int64, error) {
+func (t PeopleTx) Forget(member int64, now time.Time) (int64, error) {
 	tomb, err := t.newTombstone(0, now)
 	if err != nil {
 		return 0, err
@@ -146,7 +146,7 @@ func (t *Tx) Forget(member int64, now time.Time) (int64, error) {
 // rejected, duplicate) and unchanged since before: the reporter becomes
 // the retention tombstone, photos and location go, followers go. Category,
 // building, state, text and dates stay. It returns how many it stripped.
-func (t *Tx) StripClosedTickets(before, now time.Time) (int, error) {
+func (t PeopleTx) StripClosedTickets(before, now time.Time) (int, error) {
 	if _, err := t.newTombstone(RetentionTombstone, now); err != nil {
 		return 0, err
 	}

@@ -57,7 +57,7 @@ type HoursTotals struct {
 
 // LogHours records e. There is one entry per (Source, Ref, MemberID):
 // logging again replaces it. It returns the entry's id.
-func (t *Tx) LogHours(e HoursEntry, now time.Time) (int64, error) {
+func (t JobsTx) LogHours(e HoursEntry, now time.Time) (int64, error) {
 	if e.Source == "" || e.Minutes <= 0 || e.MemberID == 0 {
 		return 0, fmt.Errorf("storage: log hours %+v: need a source, a member and minutes above 0", e)
 	}
@@ -76,7 +76,7 @@ func (t *Tx) LogHours(e HoursEntry, now time.Time) (int64, error) {
 
 // RemoveHours deletes the entry of member for source's ref. ErrNotFound
 // when there was none.
-func (t *Tx) RemoveHours(source string, ref, memberID int64) error {
+func (t JobsTx) RemoveHours(source string, ref, memberID int64) error {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM hours WHERE source = ? AND ref = ? AND member_id = ?`, source, ref, memberID)
 	if err != nil {
 		return fmt.Errorf("storage: remove hours of %d for %s %d: %w", memberID, source, ref, err)
@@ -86,7 +86,7 @@ func (t *Tx) RemoveHours(source string, ref, memberID int64) error {
 
 // HoursEntries returns member's entries starting in [from, to), earliest
 // first.
-func (t *Tx) HoursEntries(memberID int64, from, to time.Time) ([]HoursEntry, error) {
+func (t JobsTx) HoursEntries(memberID int64, from, to time.Time) ([]HoursEntry, error) {
 	scan := func(sc scanner) (HoursEntry, error) {
 		var e HoursEntry
 		var start int64
@@ -102,7 +102,7 @@ func (t *Tx) HoursEntries(memberID int64, from, to time.Time) ([]HoursEntry, err
 // HoursByMonth sums member's minutes by calendar month for entries starting
 // in [from, to), earliest month first. Months are counted in from's time
 // zone; months without hours are left out.
-func (t *Tx) HoursByMonth(memberID int64, from, to time.Time) ([]MonthHours, error) {
+func (t JobsTx) HoursByMonth(memberID int64, from, to time.Time) ([]MonthHours, error) {
 	entries, err := t.HoursEntries(memberID, from, to)
 	if err != nil {
 		return nil, err
@@ -121,7 +121,7 @@ func (t *Tx) HoursByMonth(memberID int64, from, to time.Time) ([]MonthHours, err
 
 // TeamHours sums the minutes given for the team in [from, to) by person,
 // most first (then by name).
-func (t *Tx) TeamHours(teamID int64, from, to time.Time) ([]PersonHours, error) {
+func (t JobsTx) TeamHours(teamID int64, from, to time.Time) ([]PersonHours, error) {
 	scan := func(sc scanner) (PersonHours, error) {
 		var p PersonHours
 		err := sc.Scan(&p.MemberID, &p.Name, &p.Minutes)
@@ -136,7 +136,7 @@ func (t *Tx) TeamHours(teamID int64, from, to time.Time) ([]PersonHours, error) 
 // HoursExport sums the minutes of entries starting in [from, to) by person,
 // team and month (months in from's time zone), ordered by month, then name,
 // member and team.
-func (t *Tx) HoursExport(from, to time.Time) ([]PersonMonthHours, error) {
+func (t JobsTx) HoursExport(from, to time.Time) ([]PersonMonthHours, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT h.member_id, coalesce(m.name, ''), coalesce(m.building, ''),
 		coalesce(h.team_id, 0), coalesce(tm.name, ''), h.start_at, h.minutes
 		FROM hours h LEFT JOIN members m ON m.id = h.member_id LEFT JOIN teams tm ON tm.id = h.team_id
@@ -188,7 +188,7 @@ func (t *Tx) HoursExport(from, to time.Time) ([]PersonMonthHours, error) {
 }
 
 // HoursTotals sums the entries starting in [from, to).
-func (t *Tx) HoursTotals(from, to time.Time) (HoursTotals, error) {
+func (t JobsTx) HoursTotals(from, to time.Time) (HoursTotals, error) {
 	var h HoursTotals
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(DISTINCT member_id), coalesce(sum(minutes), 0) FROM hours
 		WHERE start_at >= ? AND start_at < ?`, ms(from), ms(to)).Scan(&h.People, &h.Minutes)
@@ -200,7 +200,7 @@ func (t *Tx) HoursTotals(from, to time.Time) (HoursTotals, error) {
 
 // JobsHeld counts the volunteer jobs with hours logged that started in
 // [from, to).
-func (t *Tx) JobsHeld(from, to time.Time) (int, error) {
+func (t JobsTx) JobsHeld(from, to time.Time) (int, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(DISTINCT ref) FROM hours WHERE source = ? AND start_at >= ? AND start_at < ?`,
 		HoursJob, ms(from), ms(to)).Scan(&n)

@@ -16,7 +16,7 @@ const kvOffset = "telegram.offset"
 
 // SaveUpdates stores a batch of updates and moves the poll offset past them.
 // An update already stored is left as it is.
-func (t *Tx) SaveUpdates(items []InboxItem, now time.Time) error {
+func (t DeliveryTx) SaveUpdates(items []InboxItem, now time.Time) error {
 	var max int64
 	for _, it := range items {
 		if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)`,
@@ -41,7 +41,7 @@ func (t *Tx) SaveUpdates(items []InboxItem, now time.Time) error {
 }
 
 // Offset is the getUpdates offset that acknowledges every stored update.
-func (t *Tx) Offset() (int64, error) {
+func (t DeliveryTx) Offset() (int64, error) {
 	v, err := t.kv(kvOffset)
 	if err == ErrNotFound {
 		return 0, nil
@@ -57,7 +57,7 @@ func (t *Tx) Offset() (int64, error) {
 }
 
 // PendingUpdates returns up to limit unprocessed updates in update order.
-func (t *Tx) PendingUpdates(limit int) ([]InboxItem, error) {
+func (t DeliveryTx) PendingUpdates(limit int) ([]InboxItem, error) {
 	scan := func(sc scanner) (InboxItem, error) {
 		var it InboxItem
 		err := sc.Scan(&it.UpdateID, &it.Payload)
@@ -68,7 +68,7 @@ func (t *Tx) PendingUpdates(limit int) ([]InboxItem, error) {
 
 // UpdateDone marks an update processed; errText records a failure, if any.
 // It reports false when the update was already done (a replay).
-func (t *Tx) UpdateDone(id int64, errText string, now time.Time) (bool, error) {
+func (t DeliveryTx) UpdateDone(id int64, errText string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE inbox SET done_at = ?, error = ? WHERE update_id = ? AND done_at IS NULL`, ms(now), errText, id)
 	if err != nil {
 		return false, fmt.Errorf("storage: mark update %d done: %w", id, err)
@@ -81,7 +81,7 @@ func (t *Tx) UpdateDone(id int64, errText string, now time.Time) (bool, error) {
 }
 
 // UpdateIsDone reports whether an update was already processed.
-func (t *Tx) UpdateIsDone(id int64) (bool, error) {
+func (t DeliveryTx) UpdateIsDone(id int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM inbox WHERE update_id = ? AND done_at IS NOT NULL`, id).Scan(&n)
 	if err != nil {
@@ -91,7 +91,7 @@ func (t *Tx) UpdateIsDone(id int64) (bool, error) {
 }
 
 // PruneInbox deletes processed updates received before t0 and returns how many.
-func (t *Tx) PruneInbox(before time.Time) (int64, error) {
+func (t DeliveryTx) PruneInbox(before time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM inbox WHERE done_at IS NOT NULL AND received_at < ?`, ms(before))
 	if err != nil {
 		return 0, fmt.Errorf("storage: prune inbox: %w", err)

@@ -6,7 +6,7 @@ import (
 )
 
 // JobSeats returns everyone who ever signed up for a job, by arrival.
-func (t *Tx) JobSeats(job int64) ([]Seat, error) {
+func (t JobsTx) JobSeats(job int64) ([]Seat, error) {
 	scan := func(sc scanner) (Seat, error) {
 		var s Seat
 		err := sc.Scan(&s.MemberID, &s.State, &s.Position)
@@ -33,7 +33,7 @@ func CountSeats(list []Seat) JobCount {
 }
 
 // JobSignUp signs member up for job (or puts them on its waitlist).
-func (t *Tx) JobSignUp(job Job, member int64, now time.Time) (SeatChange, error) {
+func (t JobsTx) JobSignUp(job Job, member int64, now time.Time) (SeatChange, error) {
 	list, err := t.JobSeats(job.ID)
 	if err != nil {
 		return SeatChange{}, err
@@ -50,7 +50,7 @@ func (t *Tx) JobSignUp(job Job, member int64, now time.Time) (SeatChange, error)
 }
 
 // JobWithdraw takes member off job; the first waiting move up.
-func (t *Tx) JobWithdraw(job Job, member int64, now time.Time) (SeatChange, error) {
+func (t JobsTx) JobWithdraw(job Job, member int64, now time.Time) (SeatChange, error) {
 	list, err := t.JobSeats(job.ID)
 	if err != nil {
 		return SeatChange{}, err
@@ -63,7 +63,7 @@ func (t *Tx) JobWithdraw(job Job, member int64, now time.Time) (SeatChange, erro
 }
 
 // saveSeats writes the rows of next that differ from before.
-func (t *Tx) saveSeats(job int64, before, next []Seat, now time.Time) error {
+func (t JobsTx) saveSeats(job int64, before, next []Seat, now time.Time) error {
 	old := map[int64]Seat{}
 	for _, s := range before {
 		old[s.MemberID] = s
@@ -94,7 +94,7 @@ type JobPost struct {
 }
 
 // AddJobPost records a posted copy.
-func (t *Tx) AddJobPost(p JobPost) error {
+func (t JobsTx) AddJobPost(p JobPost) error {
 	_, err := t.q.ExecContext(t.ctx, `INSERT INTO job_posts (job_id, chat_id, out_id, lang) VALUES (?, ?, ?, ?)`, p.JobID, p.ChatID, p.OutID, p.Lang)
 	if err != nil {
 		return fmt.Errorf("storage: post of job %d: %w", p.JobID, err)
@@ -103,7 +103,7 @@ func (t *Tx) AddJobPost(p JobPost) error {
 }
 
 // JobPosts returns a job's posted copies.
-func (t *Tx) JobPosts(job int64) ([]JobPost, error) {
+func (t JobsTx) JobPosts(job int64) ([]JobPost, error) {
 	scan := func(sc scanner) (JobPost, error) {
 		var p JobPost
 		err := sc.Scan(&p.ID, &p.JobID, &p.ChatID, &p.OutID, &p.Lang, &p.EditOutID)
@@ -113,7 +113,7 @@ func (t *Tx) JobPosts(job int64) ([]JobPost, error) {
 }
 
 // SetJobPostEdit records the pending edit of a posted copy.
-func (t *Tx) SetJobPostEdit(post, outID int64) error {
+func (t JobsTx) SetJobPostEdit(post, outID int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE job_posts SET edit_out_id = ? WHERE id = ?`, outID, post); err != nil {
 		return fmt.Errorf("storage: edit of job post %d: %w", post, err)
 	}

@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// JobsTx is the part of a Tx that keeps volunteer jobs, their seats, posts
+// and attendance, and the hours volunteers log (jobs.go, job_*.go,
+// hours.go).
+type JobsTx struct{ *tx }
+
 // Job states.
 const (
 	JobOpen      = "open"
@@ -52,7 +57,7 @@ func scanJob(sc interface{ Scan(...any) error }) (Job, error) {
 }
 
 // CreateJob stores a new open job and returns its id.
-func (t *Tx) CreateJob(j Job, now time.Time) (int64, error) {
+func (t JobsTx) CreateJob(j Job, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO jobs (title, place, team_id, slots, start_at, end_at, withdraw_hours, organiser_id, state, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
 		j.Title, j.Place, idOrNull(j.TeamID), j.Slots, ms(j.Start), ms(j.End), j.WithdrawHours, j.OrganiserID, ms(now))
@@ -67,7 +72,7 @@ func (t *Tx) CreateJob(j Job, now time.Time) (int64, error) {
 }
 
 // Job returns job id, or ErrNotFound.
-func (t *Tx) Job(id int64) (Job, error) {
+func (t JobsTx) Job(id int64) (Job, error) {
 	j, err := scanJob(t.q.QueryRowContext(t.ctx, `SELECT `+jobCols+` FROM jobs j WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Job{}, ErrNotFound
@@ -79,7 +84,7 @@ func (t *Tx) Job(id int64) (Job, error) {
 }
 
 // CancelJob marks a job cancelled. ErrNotFound when it is not open.
-func (t *Tx) CancelJob(id int64, now time.Time) error {
+func (t JobsTx) CancelJob(id int64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE jobs SET state = 'cancelled', changed_at = ? WHERE id = ? AND state = 'open'`, ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: cancel job %d: %w", id, err)
@@ -88,7 +93,7 @@ func (t *Tx) CancelJob(id int64, now time.Time) error {
 }
 
 // MoveJob changes an open job's time.
-func (t *Tx) MoveJob(id int64, start, end, now time.Time) error {
+func (t JobsTx) MoveJob(id int64, start, end, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE jobs SET start_at = ?, end_at = ?, changed_at = ? WHERE id = ? AND state = 'open'`,
 		ms(start), ms(end), ms(now), id)
 	if err != nil {
@@ -100,7 +105,7 @@ func (t *Tx) MoveJob(id int64, start, end, now time.Time) error {
 const upcomingJobsSQL = `SELECT ` + jobCols + ` FROM jobs j WHERE state = 'open' AND start_at > ? ORDER BY start_at, id LIMIT ?`
 
 // UpcomingJobs returns open jobs starting after now, soonest first, at most limit.
-func (t *Tx) UpcomingJobs(now time.Time, limit int) ([]Job, error) {
+func (t JobsTx) UpcomingJobs(now time.Time, limit int) ([]Job, error) {
 	return t.jobs(upcomingJobsSQL, ms(now), limit)
 }
 
@@ -111,7 +116,7 @@ const memberJobsSQL = `SELECT ` + jobCols + `, s.state FROM job_signups s CROSS 
 
 // MemberJobs returns the jobs member is signed up for or waiting on that
 // have not ended by now, soonest first, with their state.
-func (t *Tx) MemberJobs(member int64, now time.Time) ([]Job, []string, error) {
+func (t JobsTx) MemberJobs(member int64, now time.Time) ([]Job, []string, error) {
 	rows, err := t.q.QueryContext(t.ctx, memberJobsSQL, member, ms(now))
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage: jobs of %d: %w", member, err)
@@ -140,18 +145,18 @@ func (t *Tx) MemberJobs(member int64, now time.Time) ([]Job, []string, error) {
 
 // OverlappingJobs returns member's open jobs (signed up or waiting) other
 // than except that overlap [start, end).
-func (t *Tx) OverlappingJobs(member, except int64, start, end time.Time) ([]Job, error) {
+func (t JobsTx) OverlappingJobs(member, except int64, start, end time.Time) ([]Job, error) {
 	return t.jobs(`SELECT `+jobCols+` FROM job_signups s CROSS JOIN jobs j ON s.job_id = j.id
 		WHERE s.member_id = ? AND s.state <> 'withdrawn' AND j.state = 'open' AND j.id <> ? AND j.start_at < ? AND j.end_at > ?
 		ORDER BY j.start_at`, member, except, ms(end), ms(start))
 }
 
-func (t *Tx) jobs(q string, args ...any) ([]Job, error) {
+func (t JobsTx) jobs(q string, args ...any) ([]Job, error) {
 	return queryAll(t, "list jobs", scanJob, q, args...)
 }
 
 // OrganisedJobs returns the open jobs member organises that have not ended
 // by now, soonest first.
-func (t *Tx) OrganisedJobs(member int64, now time.Time) ([]Job, error) {
+func (t JobsTx) OrganisedJobs(member int64, now time.Time) ([]Job, error) {
 	return t.jobs(`SELECT `+jobCols+` FROM jobs j WHERE organiser_id = ? AND state = 'open' AND end_at > ? ORDER BY start_at, id`, member, ms(now))
 }

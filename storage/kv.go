@@ -7,7 +7,14 @@ import (
 	"time"
 )
 
-func (t *Tx) kv(key string) (string, error) {
+// BookkeepingTx is the part of a Tx that keeps the bot's own records about
+// its members and runs: the flow each member is in (flows.go), their menu
+// messages (menus.go), the audit trail (audit.go), who is blocked
+// (blocked.go), and small keyed values such as the last run of a job
+// (kv.go).
+type BookkeepingTx struct{ *tx }
+
+func (t BookkeepingTx) kv(key string) (string, error) {
 	var v string
 	err := t.q.QueryRowContext(t.ctx, `SELECT value FROM kv WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -19,7 +26,7 @@ func (t *Tx) kv(key string) (string, error) {
 	return v, nil
 }
 
-func (t *Tx) setKV(key, value string) error {
+func (t BookkeepingTx) setKV(key, value string) error {
 	_, err := t.q.ExecContext(t.ctx, `INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	if err != nil {
 		return fmt.Errorf("storage: write %s: %w", key, err)
@@ -28,12 +35,12 @@ func (t *Tx) setKV(key, value string) error {
 }
 
 // RecordRun notes when a scheduled job last ran.
-func (t *Tx) RecordRun(job string, at time.Time) error {
+func (t BookkeepingTx) RecordRun(job string, at time.Time) error {
 	return t.setKV("run."+job, at.UTC().Format(time.RFC3339Nano))
 }
 
 // LastRun is when a scheduled job last ran (zero if never).
-func (t *Tx) LastRun(job string) (time.Time, error) {
+func (t BookkeepingTx) LastRun(job string) (time.Time, error) {
 	v, err := t.kv("run." + job)
 	if err == ErrNotFound {
 		return time.Time{}, nil

@@ -63,7 +63,7 @@ func scanDispute(sc interface{ Scan(...any) error }) (Dispute, error) {
 }
 
 // CreateDispute stores d with its parties and returns its id.
-func (t *Tx) CreateDispute(d Dispute, now time.Time) (int64, error) {
+func (t CareTx) CreateDispute(d Dispute, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO disputes (building, summary, mediator_id, created_by, ticket_id, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, d.Building, d.Summary, d.MediatorID, d.CreatedBy, idOrNull(d.TicketID), ms(now), ms(now))
 	if err != nil {
@@ -83,16 +83,16 @@ func (t *Tx) CreateDispute(d Dispute, now time.Time) (int64, error) {
 }
 
 // Dispute returns dispute id with its parties, or ErrNotFound.
-func (t *Tx) Dispute(id int64) (Dispute, error) {
+func (t CareTx) Dispute(id int64) (Dispute, error) {
 	return t.disputeWhere(`id = ?`, id)
 }
 
 // DisputeByTicket returns the dispute moved from ticket id, or ErrNotFound.
-func (t *Tx) DisputeByTicket(ticketID int64) (Dispute, error) {
+func (t CareTx) DisputeByTicket(ticketID int64) (Dispute, error) {
 	return t.disputeWhere(`ticket_id = ?`, ticketID)
 }
 
-func (t *Tx) disputeWhere(where string, arg any) (Dispute, error) {
+func (t CareTx) disputeWhere(where string, arg any) (Dispute, error) {
 	d, err := scanDispute(t.q.QueryRowContext(t.ctx, `SELECT `+disputeCols+` FROM disputes WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Dispute{}, ErrNotFound
@@ -120,7 +120,7 @@ func (t *Tx) disputeWhere(where string, arg any) (Dispute, error) {
 
 // Disputes lists the newest disputes (without parties) first: every one
 // when mediator is 0, else those of that mediator.
-func (t *Tx) Disputes(mediator int64, limit int) ([]Dispute, error) {
+func (t CareTx) Disputes(mediator int64, limit int) ([]Dispute, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT `+disputeCols+` FROM disputes WHERE ? = 0 OR mediator_id = ? ORDER BY id DESC LIMIT ?`,
 		mediator, mediator, limit)
 	if err != nil {
@@ -142,7 +142,7 @@ func (t *Tx) Disputes(mediator int64, limit int) ([]Dispute, error) {
 }
 
 // AddDisputeSession records a session of dispute s.DisputeID.
-func (t *Tx) AddDisputeSession(s DisputeSession, now time.Time) (int64, error) {
+func (t CareTx) AddDisputeSession(s DisputeSession, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO dispute_sessions (dispute_id, held_on, notes, recorded_by, created_at) VALUES (?, ?, ?, ?, ?)`,
 		s.DisputeID, ms(s.HeldOn), s.Notes, s.RecordedBy, ms(now))
 	if err != nil {
@@ -155,7 +155,7 @@ func (t *Tx) AddDisputeSession(s DisputeSession, now time.Time) (int64, error) {
 }
 
 // DisputeSessions lists a dispute's sessions by date.
-func (t *Tx) DisputeSessions(id int64) ([]DisputeSession, error) {
+func (t CareTx) DisputeSessions(id int64) ([]DisputeSession, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT id, dispute_id, held_on, notes, recorded_by, created_at FROM dispute_sessions
 		WHERE dispute_id = ? ORDER BY held_on, id`, id)
 	if err != nil {
@@ -179,21 +179,21 @@ func (t *Tx) DisputeSessions(id int64) ([]DisputeSession, error) {
 }
 
 // SetDisputeOutcome records how a dispute ended (at now).
-func (t *Tx) SetDisputeOutcome(id int64, outcome string, now time.Time) error {
+func (t CareTx) SetDisputeOutcome(id int64, outcome string, now time.Time) error {
 	return t.updateDispute(id, `outcome = ?, outcome_at = ?`, outcome, ms(now), now)
 }
 
 // SetDisputeFollowUp sets the follow-up date.
-func (t *Tx) SetDisputeFollowUp(id int64, at time.Time, now time.Time) error {
+func (t CareTx) SetDisputeFollowUp(id int64, at time.Time, now time.Time) error {
 	return t.updateDispute(id, `follow_up = ?`, ms(at), nil, now)
 }
 
 // SetDisputeMediator hands a dispute to another mediator.
-func (t *Tx) SetDisputeMediator(id, mediator int64, now time.Time) error {
+func (t CareTx) SetDisputeMediator(id, mediator int64, now time.Time) error {
 	return t.updateDispute(id, `mediator_id = ?`, mediator, nil, now)
 }
 
-func (t *Tx) updateDispute(id int64, set string, a, b any, now time.Time) error {
+func (t CareTx) updateDispute(id int64, set string, a, b any, now time.Time) error {
 	args := []any{a}
 	if b != nil {
 		args = append(args, b)
@@ -211,7 +211,7 @@ func (t *Tx) updateDispute(id int64, set string, a, b any, now time.Time) error 
 	return nil
 }
 
-func (t *Tx) touchDispute(id int64, now time.Time) error {
+func (t CareTx) touchDispute(id int64, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE disputes SET updated_at = ? WHERE id = ?`, ms(now), id); err != nil {
 		return fmt.Errorf("storage: touch dispute %d: %w", id, err)
 	}
@@ -223,7 +223,7 @@ func (t *Tx) touchDispute(id int64, now time.Time) error {
 const DisputesSettledSQL = `SELECT count(*) FROM disputes WHERE outcome = 'settled' AND outcome_at >= ? AND outcome_at < ?`
 
 // DisputesSettled counts the disputes settled in [from, to).
-func (t *Tx) DisputesSettled(from, to time.Time) (int, error) {
+func (t CareTx) DisputesSettled(from, to time.Time) (int, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, DisputesSettledSQL, ms(from), ms(to)).Scan(&n); err != nil {
 		return 0, fmt.Errorf("storage: disputes settled: %w", err)
@@ -232,7 +232,7 @@ func (t *Tx) DisputesSettled(from, to time.Time) (int, error) {
 }
 
 // SetMediator names member a mediator (on) or takes that back.
-func (t *Tx) SetMediator(member int64, on bool, by int64, now time.Time) error {
+func (t CareTx) SetMediator(member int64, on bool, by int64, now time.Time) error {
 	var err error
 	if on {
 		_, err = t.q.ExecContext(t.ctx, `INSERT INTO mediators (member_id, granted_by, granted_at) VALUES (?, ?, ?)
@@ -247,7 +247,7 @@ func (t *Tx) SetMediator(member int64, on bool, by int64, now time.Time) error {
 }
 
 // IsMediator reports whether staff named member a mediator.
-func (t *Tx) IsMediator(member int64) (bool, error) {
+func (t CareTx) IsMediator(member int64) (bool, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM mediators WHERE member_id = ?`, member).Scan(&n); err != nil {
 		return false, fmt.Errorf("storage: is mediator %d: %w", member, err)

@@ -8,6 +8,11 @@ import (
 	"time"
 )
 
+// CalendarTx is the part of a Tx that keeps what the building is told, and
+// when: meetings and their decisions, scheduled notices, and announcements
+// with their acknowledgements (meetings.go, schedules.go, announcements.go).
+type CalendarTx struct{ *tx }
+
 // Meeting states.
 const (
 	MeetingDraft     = "draft"
@@ -59,7 +64,7 @@ func scanMeeting(sc interface{ Scan(...any) error }) (Meeting, error) {
 
 // CreateMeeting stores a meeting in m.State (draft when empty) and returns
 // its id.
-func (t *Tx) CreateMeeting(m Meeting, now time.Time) (int64, error) {
+func (t CalendarTx) CreateMeeting(m Meeting, now time.Time) (int64, error) {
 	if m.State == "" {
 		m.State = MeetingDraft
 	}
@@ -78,7 +83,7 @@ func (t *Tx) CreateMeeting(m Meeting, now time.Time) (int64, error) {
 }
 
 // Meeting returns meeting id.
-func (t *Tx) Meeting(id int64) (Meeting, error) {
+func (t CalendarTx) Meeting(id int64) (Meeting, error) {
 	m, err := scanMeeting(t.q.QueryRowContext(t.ctx, `SELECT `+meetingCols+` FROM meetings WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Meeting{}, ErrNotFound
@@ -91,7 +96,7 @@ func (t *Tx) Meeting(id int64) (Meeting, error) {
 
 // SetMeetingState moves a meeting from one state to another; false when it
 // was not in from (a double press).
-func (t *Tx) SetMeetingState(id int64, from, to string) (bool, error) {
+func (t CalendarTx) SetMeetingState(id int64, from, to string) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE meetings SET state = ? WHERE id = ? AND state = ?`, to, id, from)
 	if err != nil {
 		return false, fmt.Errorf("storage: meeting %d to %s: %w", id, to, err)
@@ -101,7 +106,7 @@ func (t *Tx) SetMeetingState(id int64, from, to string) (bool, error) {
 }
 
 // SetMeetingSchedule links a template to the schedule that makes it.
-func (t *Tx) SetMeetingSchedule(id, scheduleID int64) error {
+func (t CalendarTx) SetMeetingSchedule(id, scheduleID int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE meetings SET schedule_id = ? WHERE id = ?`, scheduleID, id); err != nil {
 		return fmt.Errorf("storage: meeting %d schedule: %w", id, err)
 	}
@@ -109,14 +114,14 @@ func (t *Tx) SetMeetingSchedule(id, scheduleID int64) error {
 }
 
 // SetMeetingMinutes records what was said.
-func (t *Tx) SetMeetingMinutes(id int64, minutes string) error {
+func (t CalendarTx) SetMeetingMinutes(id int64, minutes string) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE meetings SET minutes = ? WHERE id = ?`, minutes, id); err != nil {
 		return fmt.Errorf("storage: meeting %d minutes: %w", id, err)
 	}
 	return nil
 }
 
-func (t *Tx) meetingList(what, q string, args ...any) ([]Meeting, error) {
+func (t CalendarTx) meetingList(what, q string, args ...any) ([]Meeting, error) {
 	rows, err := t.q.QueryContext(t.ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: %s: %w", what, err)
@@ -134,13 +139,13 @@ func (t *Tx) meetingList(what, q string, args ...any) ([]Meeting, error) {
 }
 
 // UpcomingMeetings are posted meetings starting at or after now, soonest first.
-func (t *Tx) UpcomingMeetings(now time.Time, limit int) ([]Meeting, error) {
+func (t CalendarTx) UpcomingMeetings(now time.Time, limit int) ([]Meeting, error) {
 	return t.meetingList("upcoming meetings", `SELECT `+meetingCols+` FROM meetings
 		WHERE state = 'posted' AND starts_at >= ? ORDER BY starts_at, id LIMIT ?`, ms(now), limit)
 }
 
 // PastMeetings are posted meetings that started before now, latest first.
-func (t *Tx) PastMeetings(now time.Time, limit int) ([]Meeting, error) {
+func (t CalendarTx) PastMeetings(now time.Time, limit int) ([]Meeting, error) {
 	return t.meetingList("past meetings", `SELECT `+meetingCols+` FROM meetings
 		WHERE state = 'posted' AND starts_at < ? ORDER BY starts_at DESC, id DESC LIMIT ?`, ms(now), limit)
 }
@@ -154,7 +159,7 @@ type MeetingPost struct {
 }
 
 // AddMeetingPost records a copy of the invitation sent to chat.
-func (t *Tx) AddMeetingPost(id int64, p MeetingPost) error {
+func (t CalendarTx) AddMeetingPost(id int64, p MeetingPost) error {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO meeting_posts (meeting_id, chat_id, out_id, lang) VALUES (?, ?, ?, ?)`,
 		id, p.ChatID, p.OutID, p.Lang); err != nil {
 		return fmt.Errorf("storage: meeting %d post: %w", id, err)
@@ -163,7 +168,7 @@ func (t *Tx) AddMeetingPost(id int64, p MeetingPost) error {
 }
 
 // SetMeetingEdit records the edit queued last for a copy.
-func (t *Tx) SetMeetingEdit(id, chatID, outID int64) error {
+func (t CalendarTx) SetMeetingEdit(id, chatID, outID int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE meeting_posts SET edit_out_id = ? WHERE meeting_id = ? AND chat_id = ?`, outID, id, chatID); err != nil {
 		return fmt.Errorf("storage: meeting %d edit: %w", id, err)
 	}
@@ -171,7 +176,7 @@ func (t *Tx) SetMeetingEdit(id, chatID, outID int64) error {
 }
 
 // MeetingPosts lists the copies of a meeting's invitation.
-func (t *Tx) MeetingPosts(id int64) ([]MeetingPost, error) {
+func (t CalendarTx) MeetingPosts(id int64) ([]MeetingPost, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT chat_id, out_id, coalesce(edit_out_id, 0), lang FROM meeting_posts
 		WHERE meeting_id = ? ORDER BY chat_id`, id)
 	if err != nil {
@@ -190,7 +195,7 @@ func (t *Tx) MeetingPosts(id int64) ([]MeetingPost, error) {
 }
 
 // MeetingPostedTo reports whether a copy went to chat.
-func (t *Tx) MeetingPostedTo(id, chatID int64) (bool, error) {
+func (t CalendarTx) MeetingPostedTo(id, chatID int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM meeting_posts WHERE meeting_id = ? AND chat_id = ?`, id, chatID).Scan(&n)
 	if err != nil {
@@ -200,7 +205,7 @@ func (t *Tx) MeetingPostedTo(id, chatID int64) (bool, error) {
 }
 
 // SetRSVP records a member's answer; changed is false when it was already so.
-func (t *Tx) SetRSVP(id, member int64, coming bool, now time.Time) (bool, error) {
+func (t CalendarTx) SetRSVP(id, member int64, coming bool, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO meeting_rsvps (meeting_id, member_id, coming, at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (meeting_id, member_id) DO UPDATE SET coming = excluded.coming, at = excluded.at WHERE coming <> excluded.coming`,
 		id, member, boolInt(coming), ms(now))
@@ -212,7 +217,7 @@ func (t *Tx) SetRSVP(id, member int64, coming bool, now time.Time) (bool, error)
 }
 
 // RSVPCounts returns how many said they are coming and how many cannot.
-func (t *Tx) RSVPCounts(id int64) (coming, not int, err error) {
+func (t CalendarTx) RSVPCounts(id int64) (coming, not int, err error) {
 	err = t.q.QueryRowContext(t.ctx, `SELECT coalesce(sum(coming), 0), coalesce(sum(1 - coming), 0) FROM meeting_rsvps WHERE meeting_id = ?`, id).
 		Scan(&coming, &not)
 	if err != nil {
@@ -222,7 +227,7 @@ func (t *Tx) RSVPCounts(id int64) (coming, not int, err error) {
 }
 
 // Decliners lists who said they cannot come.
-func (t *Tx) Decliners(id int64) ([]int64, error) {
+func (t CalendarTx) Decliners(id int64) ([]int64, error) {
 	return t.ids(fmt.Sprintf("decliners of meeting %d", id), `SELECT member_id FROM meeting_rsvps WHERE meeting_id = ? AND coming = 0`, id)
 }
 
@@ -239,7 +244,7 @@ type Decision struct {
 const decisionCols = `id, meeting_id, text, coalesce(ticket_id, 0), coalesce(job_id, 0)`
 
 // AddDecision records a decision and returns its id.
-func (t *Tx) AddDecision(meeting int64, text string, now time.Time) (int64, error) {
+func (t CalendarTx) AddDecision(meeting int64, text string, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO meeting_decisions (meeting_id, text, created_at) VALUES (?, ?, ?)`, meeting, text, ms(now))
 	if err != nil {
 		return 0, fmt.Errorf("storage: add decision to meeting %d: %w", meeting, err)
@@ -248,7 +253,7 @@ func (t *Tx) AddDecision(meeting int64, text string, now time.Time) (int64, erro
 }
 
 // Decision returns decision id.
-func (t *Tx) Decision(id int64) (Decision, error) {
+func (t CalendarTx) Decision(id int64) (Decision, error) {
 	var d Decision
 	err := t.q.QueryRowContext(t.ctx, `SELECT `+decisionCols+` FROM meeting_decisions WHERE id = ?`, id).
 		Scan(&d.ID, &d.MeetingID, &d.Text, &d.TicketID, &d.JobID)
@@ -262,7 +267,7 @@ func (t *Tx) Decision(id int64) (Decision, error) {
 }
 
 // Decisions lists a meeting's decisions in order.
-func (t *Tx) Decisions(meeting int64) ([]Decision, error) {
+func (t CalendarTx) Decisions(meeting int64) ([]Decision, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT `+decisionCols+` FROM meeting_decisions
 		WHERE meeting_id = ? ORDER BY id`, meeting)
 	if err != nil {
@@ -282,7 +287,7 @@ func (t *Tx) Decisions(meeting int64) ([]Decision, error) {
 
 // SetDecisionTicket links a decision to the ticket made of it; false when
 // it already became a ticket or a job (a double press).
-func (t *Tx) SetDecisionTicket(id, ticket int64) (bool, error) {
+func (t CalendarTx) SetDecisionTicket(id, ticket int64) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE meeting_decisions SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL AND job_id IS NULL`, ticket, id)
 	if err != nil {
 		return false, fmt.Errorf("storage: decision %d ticket: %w", id, err)
@@ -293,7 +298,7 @@ func (t *Tx) SetDecisionTicket(id, ticket int64) (bool, error) {
 
 // SetDecisionJob links a decision to the volunteer job made of it; false
 // when it already became a ticket or a job.
-func (t *Tx) SetDecisionJob(id, job int64) (bool, error) {
+func (t CalendarTx) SetDecisionJob(id, job int64) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE meeting_decisions SET job_id = ? WHERE id = ? AND ticket_id IS NULL AND job_id IS NULL`, job, id)
 	if err != nil {
 		return false, fmt.Errorf("storage: decision %d ticket: %w", id, err)
@@ -316,7 +321,7 @@ const openProblemsSQL = `SELECT building, category, created_at FROM tickets
 // OpenProblems lists every open, reopened and claimed ticket's building,
 // category and age, oldest first (the caller counts overdue ones by the
 // category deadlines it knows).
-func (t *Tx) OpenProblems(limit int) ([]OpenProblem, error) {
+func (t CalendarTx) OpenProblems(limit int) ([]OpenProblem, error) {
 	rows, err := t.q.QueryContext(t.ctx, openProblemsSQL+` LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open problems: %w", err)
@@ -339,6 +344,6 @@ const oldestOpenSQL = `SELECT ` + ticketCols + ` FROM tickets
 	WHERE state IN ('open','reopened','claimed') ORDER BY created_at, id LIMIT ?`
 
 // OldestOpen returns the oldest open, reopened and claimed tickets.
-func (t *Tx) OldestOpen(limit int) ([]Ticket, error) {
+func (t CalendarTx) OldestOpen(limit int) ([]Ticket, error) {
 	return t.tickets("oldest open tickets", oldestOpenSQL, limit)
 }

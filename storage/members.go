@@ -8,6 +8,11 @@ import (
 	"time"
 )
 
+// PeopleTx is the part of a Tx that keeps the members and the chats the bot
+// is in, and what privacy needs of them: a member's records and their
+// forgetting (members*.go, chats*.go, mydata.go, forget.go).
+type PeopleTx struct{ *tx }
+
 // Role is what a member may do. Admins come from the configuration and are
 // never stored.
 type Role string
@@ -78,7 +83,7 @@ func scanMember(sc interface{ Scan(...any) error }) (Member, error) {
 }
 
 // Member returns the member with Telegram user id id.
-func (t *Tx) Member(id int64) (Member, error) {
+func (t PeopleTx) Member(id int64) (Member, error) {
 	row := t.q.QueryRowContext(t.ctx, `SELECT `+memberCols+` FROM members WHERE id = ?`, id)
 	m, err := scanMember(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -98,7 +103,7 @@ func (t *Tx) Member(id int64) (Member, error) {
 // MemberByUsername finds a member by Telegram username (with or without
 // @). When several members hold it (one renamed without writing to the bot
 // since), it returns an *AmbiguousError naming them, never one of them.
-func (t *Tx) MemberByUsername(username string) (Member, error) {
+func (t PeopleTx) MemberByUsername(username string) (Member, error) {
 	ms, err := t.membersByUsername(username)
 	switch {
 	case err != nil:
@@ -111,14 +116,14 @@ func (t *Tx) MemberByUsername(username string) (Member, error) {
 	return ms[0], nil
 }
 
-func (t *Tx) leads(id int64) ([]string, error) {
+func (t PeopleTx) leads(id int64) ([]string, error) {
 	return queryAll(t, fmt.Sprintf("buildings of %d", id), scanOne[string], `SELECT building FROM member_buildings WHERE member_id = ? ORDER BY building`, id)
 }
 
 // TouchMember creates the member when new and refreshes the name, username
 // and Telegram language they arrive with. It reactivates a member who had
 // blocked the bot and now writes again.
-func (t *Tx) TouchMember(id int64, name, username, tgLang string, now time.Time) error {
+func (t PeopleTx) TouchMember(id int64, name, username, tgLang string, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `
 		INSERT INTO members (id, name, username, tg_language, created_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, username = excluded.username,
@@ -133,7 +138,7 @@ func (t *Tx) TouchMember(id int64, name, username, tgLang string, now time.Time)
 }
 
 // Register records the member's building and unit.
-func (t *Tx) Register(id int64, building, unit string, now time.Time) error {
+func (t PeopleTx) Register(id int64, building, unit string, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `
 		UPDATE members SET building = ?, unit = ?, registered_at = COALESCE(registered_at, ?) WHERE id = ?`,
 		building, unit, ms(now), id)
@@ -144,7 +149,7 @@ func (t *Tx) Register(id int64, building, unit string, now time.Time) error {
 }
 
 // SetLanguage records the member's chosen language.
-func (t *Tx) SetLanguage(id int64, lang string) error {
+func (t PeopleTx) SetLanguage(id int64, lang string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE members SET language = ? WHERE id = ?`, lang, id)
 	if err != nil {
 		return fmt.Errorf("storage: set language of %d: %w", id, err)
@@ -153,7 +158,7 @@ func (t *Tx) SetLanguage(id int64, lang string) error {
 }
 
 // SetMemberActive marks whether the bot can write to the member.
-func (t *Tx) SetMemberActive(id int64, active bool) error {
+func (t PeopleTx) SetMemberActive(id int64, active bool) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE members SET active = ? WHERE id = ?`, boolInt(active), id); err != nil {
 		return fmt.Errorf("storage: set member %d active: %w", id, err)
 	}
@@ -162,7 +167,7 @@ func (t *Tx) SetMemberActive(id int64, active bool) error {
 
 // SetRole changes a member's role and, for leaders, the buildings they lead,
 // and records who did it.
-func (t *Tx) SetRole(id int64, role Role, buildings []string, by int64, now time.Time) error {
+func (t PeopleTx) SetRole(id int64, role Role, buildings []string, by int64, now time.Time) error {
 	var from Role
 	if err := t.q.QueryRowContext(t.ctx, `SELECT role FROM members WHERE id = ?`, id).Scan(&from); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -190,18 +195,18 @@ func (t *Tx) SetRole(id int64, role Role, buildings []string, by int64, now time
 }
 
 // LeadersOf returns the active leaders of building b.
-func (t *Tx) LeadersOf(b string) ([]Member, error) {
+func (t PeopleTx) LeadersOf(b string) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members WHERE active = 1 AND role = 'leader'
 		AND id IN (SELECT member_id FROM member_buildings WHERE building = ?) ORDER BY id`, b)
 }
 
 // MembersWithRole returns the active members holding role.
-func (t *Tx) MembersWithRole(role Role) ([]Member, error) {
+func (t PeopleTx) MembersWithRole(role Role) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members WHERE active = 1 AND role = ? ORDER BY id`, role)
 }
 
 // Residents returns the active registered members, optionally of some buildings.
-func (t *Tx) Residents(buildings ...string) ([]Member, error) {
+func (t PeopleTx) Residents(buildings ...string) ([]Member, error) {
 	q := `SELECT ` + memberCols + ` FROM members WHERE active = 1 AND registered_at IS NOT NULL`
 	args := []any{}
 	if len(buildings) > 0 {
@@ -213,7 +218,7 @@ func (t *Tx) Residents(buildings ...string) ([]Member, error) {
 	return t.members(q+` ORDER BY id`, args...)
 }
 
-func (t *Tx) members(q string, args ...any) ([]Member, error) {
+func (t PeopleTx) members(q string, args ...any) ([]Member, error) {
 	out, err := queryAll(t, "list members", scanMember, q, args...)
 	if err != nil {
 		return nil, err
@@ -240,7 +245,7 @@ func mustAffect(res sql.Result, id int64) error {
 }
 
 // MemberNames returns the names of the given members; unknown ids are left out.
-func (t *Tx) MemberNames(ids []int64) (map[int64]string, error) {
+func (t PeopleTx) MemberNames(ids []int64) (map[int64]string, error) {
 	out := make(map[int64]string, len(ids))
 	const chunk = 500
 	for start := 0; start < len(ids); start += chunk {

@@ -23,7 +23,7 @@ func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
 
 // membersByUsername lists the members whose stored username is name,
 // ignoring case, oldest first.
-func (t *Tx) membersByUsername(name string) ([]Member, error) {
+func (t PeopleTx) membersByUsername(name string) ([]Member, error) {
 	ms, err := t.members(`SELECT `+memberCols+` FROM members WHERE username <> '' AND lower(username) = lower(?) ORDER BY id LIMIT 10`,
 		strings.TrimPrefix(name, "@"))
 	if err != nil {

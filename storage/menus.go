@@ -12,7 +12,7 @@ func menuKey(id int64) string { return "menu." + strconv.FormatInt(id, 10) }
 
 // MenuOf returns what was last set as the member's private command menu,
 // "" when nothing was.
-func (t *Tx) MenuOf(id int64) (string, error) {
+func (t BookkeepingTx) MenuOf(id int64) (string, error) {
 	v, err := t.kv(menuKey(id))
 	if errors.Is(err, ErrNotFound) {
 		return "", nil
@@ -21,12 +21,12 @@ func (t *Tx) MenuOf(id int64) (string, error) {
 }
 
 // SetMenuOf records what was set as the member's private command menu.
-func (t *Tx) SetMenuOf(id int64, menu string) error {
+func (t BookkeepingTx) SetMenuOf(id int64, menu string) error {
 	return t.setKV(menuKey(id), menu)
 }
 
 // MenuHolders lists the members whose private command menu was ever set.
-func (t *Tx) MenuHolders() ([]int64, error) {
+func (t BookkeepingTx) MenuHolders() ([]int64, error) {
 	keys, err := queryAll(t, "menu holders", scanOne[string], `SELECT key FROM kv WHERE key >= 'menu.' AND key < 'menu/'`)
 	if err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ var memberRecordSQL = map[string]string{
 
 // MemberRecords returns the rows of one section of member's data, each a
 // column → value map; times come out in RFC 3339 in loc.
-func (t *Tx) MemberRecords(section string, member int64, loc *time.Location) ([]map[string]any, error) {
+func (t PeopleTx) MemberRecords(section string, member int64, loc *time.Location) ([]map[string]any, error) {
 	q, ok := memberRecordSQL[section]
 	if !ok {
 		return nil, fmt.Errorf("storage: no records section %q", section)

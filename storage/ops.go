@@ -15,7 +15,7 @@ func (s *Storage) Ping(ctx context.Context) error {
 }
 
 // TicketsByState counts the tickets in each state.
-func (t *Tx) TicketsByState() (map[TicketState]int, error) {
+func (t TicketsTx) TicketsByState() (map[TicketState]int, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT state, count(*) FROM tickets GROUP BY state`)
 	if err != nil {
 		return nil, fmt.Errorf("storage: tickets by state: %w", err)

@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// DeliveryTx is the part of a Tx that carries work in and out: updates
+// taken from Telegram (inbox.go), messages waiting to be sent (outbox.go),
+// and the items due at a time (due.go).
+type DeliveryTx struct{ *tx }
+
 // Outbox states.
 const (
 	OutPending = "pending"
@@ -44,7 +49,7 @@ type OutMsg struct {
 }
 
 // Enqueue adds a call to the outbox.
-func (t *Tx) Enqueue(m OutMsg, now time.Time) (int64, error) {
+func (t DeliveryTx) Enqueue(m OutMsg, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO outbox (chat_id, method, payload, priority, not_before, created_at, ref, after, file_name, file_data)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ChatID, m.Method, m.Payload, m.Priority, msOrZero(m.NotBefore), ms(now), m.Ref, m.After, m.FileName, m.FileData)
@@ -75,7 +80,7 @@ const sentToGroupSQL = `SELECT count(*) FROM outbox
 
 // SentToGroupSince reports whether the same call (method and payload) was
 // queued to group chatID at or after since: an answer already on its way.
-func (t *Tx) SentToGroupSince(chatID int64, method string, payload []byte, since time.Time) (bool, error) {
+func (t DeliveryTx) SentToGroupSince(chatID int64, method string, payload []byte, since time.Time) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, sentToGroupSQL, chatID, ms(since), method, payload).Scan(&n)
 	if err != nil {
@@ -86,12 +91,12 @@ func (t *Tx) SentToGroupSince(chatID int64, method string, payload []byte, since
 
 // PendingOut returns up to limit pending calls, most urgent first, with ids
 // above after (for paging through a deep outbox).
-func (t *Tx) PendingOut(limit int) ([]OutMsg, error) {
+func (t DeliveryTx) PendingOut(limit int) ([]OutMsg, error) {
 	return queryAll(t, "pending outbox", scanOut, `SELECT `+outCols+` FROM outbox WHERE state = 'pending' ORDER BY priority DESC, id LIMIT ?`, limit)
 }
 
 // OutByID returns one outbox row.
-func (t *Tx) OutByID(id int64) (OutMsg, error) {
+func (t DeliveryTx) OutByID(id int64) (OutMsg, error) {
 	m, err := scanOut(t.q.QueryRowContext(t.ctx, `SELECT `+outCols+` FROM outbox WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return OutMsg{}, ErrNotFound
@@ -103,7 +108,7 @@ func (t *Tx) OutByID(id int64) (OutMsg, error) {
 }
 
 // MarkSent records a call Telegram accepted.
-func (t *Tx) MarkSent(id int64, messageID int, now time.Time) error {
+func (t DeliveryTx) MarkSent(id int64, messageID int, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, error = '' WHERE id = ?`,
 		ms(now), messageID, id)
 	if err != nil {
@@ -113,7 +118,7 @@ func (t *Tx) MarkSent(id int64, messageID int, now time.Time) error {
 }
 
 // MarkFailed ends a call that will not be retried; state is failed or blocked.
-func (t *Tx) MarkFailed(id int64, state, errText string, now time.Time) error {
+func (t DeliveryTx) MarkFailed(id int64, state, errText string, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = ?, attempts = attempts + 1, sent_at = ?, error = ? WHERE id = ?`,
 		state, ms(now), errText, id)
 	if err != nil {
@@ -123,7 +128,7 @@ func (t *Tx) MarkFailed(id int64, state, errText string, now time.Time) error {
 }
 
 // Postpone schedules another attempt of a call.
-func (t *Tx) Postpone(id int64, notBefore time.Time, errText string, countAttempt bool) error {
+func (t DeliveryTx) Postpone(id int64, notBefore time.Time, errText string, countAttempt bool) error {
 	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET not_before = ?, error = ?, attempts = attempts + ? WHERE id = ?`,
 		ms(notBefore), errText, boolInt(countAttempt), id)
 	if err != nil {
@@ -133,7 +138,7 @@ func (t *Tx) Postpone(id int64, notBefore time.Time, errText string, countAttemp
 }
 
 // BlockChat ends every pending call to a chat that blocked the bot.
-func (t *Tx) BlockChat(chatID int64, errText string, now time.Time) error {
+func (t DeliveryTx) BlockChat(chatID int64, errText string, now time.Time) error {
 	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = 'blocked', sent_at = ?, error = ? WHERE chat_id = ? AND state = 'pending'`,
 		ms(now), errText, chatID)
 	if err != nil {
@@ -143,7 +148,7 @@ func (t *Tx) BlockChat(chatID int64, errText string, now time.Time) error {
 }
 
 // RedirectChat moves pending calls for a chat to its new id.
-func (t *Tx) RedirectChat(from, to int64, rewrite func([]byte) []byte) error {
+func (t DeliveryTx) RedirectChat(from, to int64, rewrite func([]byte) []byte) error {
 	type item struct {
 		id      int64
 		payload []byte
@@ -173,7 +178,7 @@ type OutboxHealth struct {
 }
 
 // OutboxHealth summarises the outbox at now.
-func (t *Tx) OutboxHealth(now time.Time) (OutboxHealth, error) {
+func (t DeliveryTx) OutboxHealth(now time.Time) (OutboxHealth, error) {
 	var h OutboxHealth
 	var oldest sql.NullInt64
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at) FROM outbox WHERE state = 'pending'`).Scan(&h.Pending, &oldest)
@@ -189,7 +194,7 @@ func (t *Tx) OutboxHealth(now time.Time) (OutboxHealth, error) {
 }
 
 // RefCounts counts the calls of a ref by state.
-func (t *Tx) RefCounts(ref string) (map[string]int, error) {
+func (t DeliveryTx) RefCounts(ref string) (map[string]int, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT state, count(*) FROM outbox WHERE ref = ? GROUP BY state`, ref)
 	if err != nil {
 		return nil, fmt.Errorf("storage: counts of %s: %w", ref, err)
@@ -214,7 +219,7 @@ func (t *Tx) RefCounts(ref string) (map[string]int, error) {
 //
 // bulk chooses the bulk calls (priority 0), else the more urgent ones; at
 // most limit are returned.
-func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error) {
+func (t DeliveryTx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error) {
 	which := `priority > 0`
 	if bulk {
 		which = `priority = 0`
@@ -241,7 +246,7 @@ func (t *Tx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg, error
 // out) when the row changed on the way; a call without one is made from
 // what was loaded, so a rewrite of it would be lost. Rewriting one is an
 // error.
-func (t *Tx) ReplacePending(id int64, payload []byte) (bool, error) {
+func (t DeliveryTx) ReplacePending(id int64, payload []byte) (bool, error) {
 	var ref string
 	err := t.q.QueryRowContext(t.ctx, `UPDATE outbox SET payload = ? WHERE id = ? AND state = 'pending' RETURNING ref`, payload, id).Scan(&ref)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -263,7 +268,7 @@ func (t *Tx) ReplacePending(id int64, payload []byte) (bool, error) {
 // always stays: SQLite gives a new row max(id)+1 and the sender reads only
 // ids above the last it loaded, so an emptied table would hand out old ids
 // that are never sent.
-func (t *Tx) PruneOutbox(before time.Time) (int64, error) {
+func (t DeliveryTx) PruneOutbox(before time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?
 		AND id < (SELECT max(id) FROM outbox)`, ms(before))
 	if err != nil {

@@ -9,6 +9,10 @@ import (
 	"time"
 )
 
+// PatrolsTx is the part of a Tx that keeps patrol templates, their shifts
+// and who is on duty (patrol*.go).
+type PatrolsTx struct{ *tx }
+
 // States of a patrol template.
 const (
 	PatrolActive  = "active"
@@ -62,7 +66,7 @@ func splitIDs(s string) []int64 {
 }
 
 // CreatePatrolTemplate stores p (active) and returns its id.
-func (t *Tx) CreatePatrolTemplate(p PatrolTemplate, now time.Time) (int64, error) {
+func (t PatrolsTx) CreatePatrolTemplate(p PatrolTemplate, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO patrol_templates (team_id, spec, minutes, slots, area, rotation, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.TeamID, p.Spec, p.Minutes, p.Slots, p.Area, joinIDs(p.Rotation), idOrNull(p.CreatedBy), ms(now), ms(now))
 	if err != nil {
@@ -77,7 +81,7 @@ func (t *Tx) CreatePatrolTemplate(p PatrolTemplate, now time.Time) (int64, error
 
 // UpdatePatrolTemplate changes p's schedule, length, slots, area and
 // rotation (the rotation starts again from its first member when it changed).
-func (t *Tx) UpdatePatrolTemplate(p PatrolTemplate, now time.Time) error {
+func (t PatrolsTx) UpdatePatrolTemplate(p PatrolTemplate, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_templates SET spec = ?, minutes = ?, slots = ?, area = ?,
 		rot_next = CASE WHEN rotation = ? THEN rot_next ELSE 0 END, rotation = ?, updated_at = ? WHERE id = ?`,
 		p.Spec, p.Minutes, p.Slots, p.Area, joinIDs(p.Rotation), joinIDs(p.Rotation), ms(now), p.ID)
@@ -88,7 +92,7 @@ func (t *Tx) UpdatePatrolTemplate(p PatrolTemplate, now time.Time) error {
 }
 
 // SetPatrolTemplateState pauses, resumes or removes template id.
-func (t *Tx) SetPatrolTemplateState(id int64, state string, now time.Time) error {
+func (t PatrolsTx) SetPatrolTemplateState(id int64, state string, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_templates SET state = ?, updated_at = ? WHERE id = ?`, state, ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: set patrol template %d %s: %w", id, state, err)
@@ -97,7 +101,7 @@ func (t *Tx) SetPatrolTemplateState(id int64, state string, now time.Time) error
 }
 
 // SetPatrolRotNext records who comes next in template id's rotation.
-func (t *Tx) SetPatrolRotNext(id int64, next int) error {
+func (t PatrolsTx) SetPatrolRotNext(id int64, next int) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE patrol_templates SET rot_next = ? WHERE id = ?`, next, id); err != nil {
 		return fmt.Errorf("storage: patrol template %d rotation: %w", id, err)
 	}
@@ -105,7 +109,7 @@ func (t *Tx) SetPatrolRotNext(id int64, next int) error {
 }
 
 // PatrolTemplate returns template id, or ErrNotFound.
-func (t *Tx) PatrolTemplate(id int64) (PatrolTemplate, error) {
+func (t PatrolsTx) PatrolTemplate(id int64) (PatrolTemplate, error) {
 	p, err := scanPatrolTpl(t.q.QueryRowContext(t.ctx, `SELECT `+patrolTplCols+` FROM patrol_templates WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
@@ -118,7 +122,7 @@ func (t *Tx) PatrolTemplate(id int64) (PatrolTemplate, error) {
 
 // PatrolTemplates returns the team's templates that are not removed (team
 // 0: every team's active ones), oldest first.
-func (t *Tx) PatrolTemplates(team int64) ([]PatrolTemplate, error) {
+func (t PatrolsTx) PatrolTemplates(team int64) ([]PatrolTemplate, error) {
 	q := `SELECT ` + patrolTplCols + ` FROM patrol_templates WHERE team_id = ? AND state <> 'removed' ORDER BY id`
 	args := []any{team}
 	if team == 0 {
@@ -131,7 +135,7 @@ func (t *Tx) PatrolTemplates(team int64) ([]PatrolTemplate, error) {
 
 // OnPatrolTeam reports whether member is in a team that has patrol
 // templates (active or paused).
-func (t *Tx) OnPatrolTeam(member int64) (bool, error) {
+func (t PatrolsTx) OnPatrolTeam(member int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members tm WHERE tm.member_id = ?
 		AND EXISTS (SELECT 1 FROM patrol_templates p WHERE p.team_id = tm.team_id AND p.state <> 'removed')`, member).Scan(&n)

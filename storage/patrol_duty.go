@@ -43,23 +43,23 @@ func scanDuty(sc interface{ Scan(...any) error }) (PatrolDuty, error) {
 
 // ShiftDuty returns everyone with a row on the shift (on, dropped, gave),
 // in the order they came.
-func (t *Tx) ShiftDuty(shift int64) ([]PatrolDuty, error) {
+func (t PatrolsTx) ShiftDuty(shift int64) ([]PatrolDuty, error) {
 	return t.duties(`WHERE d.shift_id = ? ORDER BY d.rowid`, shift)
 }
 
 // ShiftsDuty returns the rows of every shift starting in [from, to) of
 // team (0: all teams), by shift and arrival.
-func (t *Tx) ShiftsDuty(team int64, from, to time.Time) ([]PatrolDuty, error) {
+func (t PatrolsTx) ShiftsDuty(team int64, from, to time.Time) ([]PatrolDuty, error) {
 	return t.duties(`JOIN patrol_shifts s ON s.id = d.shift_id WHERE (? = 0 OR s.team_id = ?)
 		AND s.start_at >= ? AND s.start_at < ? ORDER BY d.shift_id, d.rowid`, team, team, ms(from), ms(to))
 }
 
-func (t *Tx) duties(q string, args ...any) ([]PatrolDuty, error) {
+func (t PatrolsTx) duties(q string, args ...any) ([]PatrolDuty, error) {
 	return queryAll(t, "patrol duty", scanDuty, `SELECT `+dutyCols+` FROM patrol_duty d LEFT JOIN members m ON m.id = d.member_id `+q, args...)
 }
 
 // Duty returns member's row on shift, or ErrNotFound.
-func (t *Tx) Duty(shift, member int64) (PatrolDuty, error) {
+func (t PatrolsTx) Duty(shift, member int64) (PatrolDuty, error) {
 	d, err := scanDuty(t.q.QueryRowContext(t.ctx, `SELECT `+dutyCols+` FROM patrol_duty d LEFT JOIN members m ON m.id = d.member_id
 		WHERE d.shift_id = ? AND d.member_id = ?`, shift, member))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -74,7 +74,7 @@ func (t *Tx) Duty(shift, member int64) (PatrolDuty, error) {
 // TakeSlot puts member on shift (via "take", "rotation" or "swap") if a
 // slot is open. It reports false, changing nothing, when the shift is full.
 // Someone who had dropped or given it away takes it afresh.
-func (t *Tx) TakeSlot(shift, member int64, via string, now time.Time) (bool, error) {
+func (t PatrolsTx) TakeSlot(shift, member int64, via string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO patrol_duty (shift_id, member_id, state, via, updated_at)
 		SELECT ?, ?, 'on', ?, ? FROM patrol_shifts s WHERE s.id = ?
 			AND (SELECT count(*) FROM patrol_duty d WHERE d.shift_id = s.id AND d.state = 'on') < s.slots
@@ -93,7 +93,7 @@ func (t *Tx) TakeSlot(shift, member int64, via string, now time.Time) (bool, err
 
 // LeaveSlot marks member, on shift, as state (DutyDropped or DutyGave). It
 // reports false when they were not on it.
-func (t *Tx) LeaveSlot(shift, member int64, state string, now time.Time) (bool, error) {
+func (t PatrolsTx) LeaveSlot(shift, member int64, state string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_duty SET state = ?, offered = 0, offer_to = NULL, updated_at = ?
 		WHERE shift_id = ? AND member_id = ? AND state = 'on'`, state, ms(now), shift, member)
 	if err != nil {
@@ -105,7 +105,7 @@ func (t *Tx) LeaveSlot(shift, member int64, state string, now time.Time) (bool, 
 
 // OfferSlot records that member offers their place on shift to to (0: the
 // team). It reports false when they are not on it.
-func (t *Tx) OfferSlot(shift, member, to int64, now time.Time) (bool, error) {
+func (t PatrolsTx) OfferSlot(shift, member, to int64, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_duty SET offered = 1, offer_to = ?, updated_at = ?
 		WHERE shift_id = ? AND member_id = ? AND state = 'on'`, idOrNull(to), ms(now), shift, member)
 	if err != nil {
@@ -117,7 +117,7 @@ func (t *Tx) OfferSlot(shift, member, to int64, now time.Time) (bool, error) {
 
 // SwapSlot hands from's place on shift to taker, if from still offers it
 // (to taker or to the team). It reports false, changing nothing, otherwise.
-func (t *Tx) SwapSlot(shift, from, taker int64, now time.Time) (bool, error) {
+func (t PatrolsTx) SwapSlot(shift, from, taker int64, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_duty SET state = 'gave', offered = 0, updated_at = ?
 		WHERE shift_id = ? AND member_id = ? AND state = 'on' AND offered = 1 AND (offer_to IS NULL OR offer_to = ?)`,
 		ms(now), shift, from, taker)
@@ -140,7 +140,7 @@ func (t *Tx) SwapSlot(shift, from, taker int64, now time.Time) (bool, error) {
 // MarkDuty stamps one of on_way_at, check_in, check_out (what) for member
 // on shift, once: it reports false when it was stamped already or they are
 // not on the shift.
-func (t *Tx) MarkDuty(shift, member int64, what string, at time.Time) (bool, error) {
+func (t PatrolsTx) MarkDuty(shift, member int64, what string, at time.Time) (bool, error) {
 	switch what {
 	case "on_way_at", "check_in", "check_out":
 	default:
@@ -157,7 +157,7 @@ func (t *Tx) MarkDuty(shift, member int64, what string, at time.Time) (bool, err
 
 // PatrolShiftsWalked counts the shifts starting in [from, to) that at
 // least one member checked in to: the patrols a community reports.
-func (t *Tx) PatrolShiftsWalked(from, to time.Time) (int, error) {
+func (t PatrolsTx) PatrolShiftsWalked(from, to time.Time) (int, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM patrol_shifts s
 		WHERE s.start_at >= ? AND s.start_at < ?

@@ -32,13 +32,13 @@ func scanPatrolShift(sc interface{ Scan(...any) error }) (PatrolShift, error) {
 	return s, err
 }
 
-func (t *Tx) patrolShifts(what, q string, args ...any) ([]PatrolShift, error) {
+func (t PatrolsTx) patrolShifts(what, q string, args ...any) ([]PatrolShift, error) {
 	return queryAll(t, what, scanPatrolShift, `SELECT `+patrolShiftCols+patrolShiftFrom+q, args...)
 }
 
 // AddPatrolShift lays out s unless its template already has a shift at
 // that start. created is false (and id that shift's) when it had.
-func (t *Tx) AddPatrolShift(s PatrolShift) (id int64, created bool, err error) {
+func (t PatrolsTx) AddPatrolShift(s PatrolShift) (id int64, created bool, err error) {
 	err = t.q.QueryRowContext(t.ctx, `INSERT INTO patrol_shifts (template_id, team_id, start_at, end_at, slots, area)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (template_id, start_at) DO NOTHING RETURNING id`,
 		s.TemplateID, s.TeamID, ms(s.Start), ms(s.End), s.Slots, s.Area).Scan(&id)
@@ -57,7 +57,7 @@ func (t *Tx) AddPatrolShift(s PatrolShift) (id int64, created bool, err error) {
 }
 
 // PatrolShift returns shift id, or ErrNotFound.
-func (t *Tx) PatrolShift(id int64) (PatrolShift, error) {
+func (t PatrolsTx) PatrolShift(id int64) (PatrolShift, error) {
 	s, err := scanPatrolShift(t.q.QueryRowContext(t.ctx, `SELECT `+patrolShiftCols+patrolShiftFrom+`WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, ErrNotFound
@@ -69,13 +69,13 @@ func (t *Tx) PatrolShift(id int64) (PatrolShift, error) {
 }
 
 // TemplateShiftsFrom returns template tpl's shifts starting after from.
-func (t *Tx) TemplateShiftsFrom(tpl int64, from time.Time) ([]PatrolShift, error) {
+func (t PatrolsTx) TemplateShiftsFrom(tpl int64, from time.Time) ([]PatrolShift, error) {
 	return t.patrolShifts("template shifts", `WHERE s.template_id = ? AND s.start_at > ? ORDER BY s.start_at`, tpl, ms(from))
 }
 
 // TeamShifts returns the team's shifts starting in [from, to) (team 0: all
 // teams), earliest first.
-func (t *Tx) TeamShifts(team int64, from, to time.Time) ([]PatrolShift, error) {
+func (t PatrolsTx) TeamShifts(team int64, from, to time.Time) ([]PatrolShift, error) {
 	if team == 0 {
 		return t.patrolShifts("shifts", `WHERE s.start_at >= ? AND s.start_at < ? ORDER BY s.start_at, s.id`, ms(from), ms(to))
 	}
@@ -85,13 +85,13 @@ func (t *Tx) TeamShifts(team int64, from, to time.Time) ([]PatrolShift, error) {
 
 // MemberShifts returns the shifts member holds (state 'on') ending after
 // from and starting before to, earliest first.
-func (t *Tx) MemberShifts(member int64, from, to time.Time) ([]PatrolShift, error) {
+func (t PatrolsTx) MemberShifts(member int64, from, to time.Time) ([]PatrolShift, error) {
 	return t.patrolShifts("member shifts", `JOIN patrol_duty d ON d.shift_id = s.id AND d.member_id = ? AND d.state = 'on'
 		WHERE s.end_at > ? AND s.start_at < ? ORDER BY s.start_at, s.id`, member, ms(from), ms(to))
 }
 
 // UpdatePatrolShift sets a future shift's end, slots and area.
-func (t *Tx) UpdatePatrolShift(id int64, end time.Time, slots int, area string) error {
+func (t PatrolsTx) UpdatePatrolShift(id int64, end time.Time, slots int, area string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE patrol_shifts SET end_at = ?, slots = ?, area = ? WHERE id = ?`, ms(end), slots, area, id)
 	if err != nil {
 		return fmt.Errorf("storage: update patrol shift %d: %w", id, err)
@@ -100,7 +100,7 @@ func (t *Tx) UpdatePatrolShift(id int64, end time.Time, slots int, area string) 
 }
 
 // DeletePatrolShift drops a shift and who was on it.
-func (t *Tx) DeletePatrolShift(id int64) error {
+func (t PatrolsTx) DeletePatrolShift(id int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM patrol_duty WHERE shift_id = ?`, id); err != nil {
 		return fmt.Errorf("storage: delete patrol shift %d: %w", id, err)
 	}

@@ -35,7 +35,7 @@ func scanPledgePeriod(sc interface{ Scan(...any) error }) (PledgePeriod, error) 
 }
 
 // CreatePledgePeriod opens a period called name.
-func (t *Tx) CreatePledgePeriod(name string, by int64, now time.Time) (int64, error) {
+func (t CommunityTx) CreatePledgePeriod(name string, by int64, now time.Time) (int64, error) {
 	var id int64
 	err := t.q.QueryRowContext(t.ctx, `INSERT INTO pledge_periods (name, state, opened_by, opened_at) VALUES (?, 'open', ?, ?) RETURNING id`,
 		name, by, ms(now)).Scan(&id)
@@ -46,22 +46,22 @@ func (t *Tx) CreatePledgePeriod(name string, by int64, now time.Time) (int64, er
 }
 
 // PledgePeriod returns period id, or ErrNotFound.
-func (t *Tx) PledgePeriod(id int64) (PledgePeriod, error) {
+func (t CommunityTx) PledgePeriod(id int64) (PledgePeriod, error) {
 	return t.pledgePeriod(`SELECT `+pledgePeriodCols+` FROM pledge_periods WHERE id = ?`, id)
 }
 
 // PledgePeriodByName returns the period called name, or ErrNotFound.
-func (t *Tx) PledgePeriodByName(name string) (PledgePeriod, error) {
+func (t CommunityTx) PledgePeriodByName(name string) (PledgePeriod, error) {
 	return t.pledgePeriod(`SELECT `+pledgePeriodCols+` FROM pledge_periods WHERE name = ?`, name)
 }
 
 // CurrentPledgePeriod returns the latest period not closed, else the latest
 // one, or ErrNotFound when there is none.
-func (t *Tx) CurrentPledgePeriod() (PledgePeriod, error) {
+func (t CommunityTx) CurrentPledgePeriod() (PledgePeriod, error) {
 	return t.pledgePeriod(`SELECT ` + pledgePeriodCols + ` FROM pledge_periods ORDER BY state = 'closed', id DESC LIMIT 1`)
 }
 
-func (t *Tx) pledgePeriod(q string, args ...any) (PledgePeriod, error) {
+func (t CommunityTx) pledgePeriod(q string, args ...any) (PledgePeriod, error) {
 	p, err := scanPledgePeriod(t.q.QueryRowContext(t.ctx, q, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
@@ -74,7 +74,7 @@ func (t *Tx) pledgePeriod(q string, args ...any) (PledgePeriod, error) {
 
 // MovePledgePeriod moves period id from one state to another, setting the
 // review window's end when it opens; false when it was not in from.
-func (t *Tx) MovePledgePeriod(id int64, from, to string, reviewUntil, now time.Time) (bool, error) {
+func (t CommunityTx) MovePledgePeriod(id int64, from, to string, reviewUntil, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE pledge_periods SET state = ?,
 		review_until = coalesce(?, review_until), closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END
 		WHERE id = ? AND state = ?`, to, msOrNull(reviewUntil), to, ms(now), id, from)
@@ -89,7 +89,7 @@ func (t *Tx) MovePledgePeriod(id int64, from, to string, reviewUntil, now time.T
 }
 
 // AllowPledge lets a member pledge who is neither a leader nor in a team.
-func (t *Tx) AllowPledge(member, by int64, now time.Time) error {
+func (t CommunityTx) AllowPledge(member, by int64, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO pledge_allowed (member_id, allowed_by, allowed_at) VALUES (?, ?, ?)
 		ON CONFLICT (member_id) DO NOTHING`, member, by, ms(now)); err != nil {
 		return fmt.Errorf("storage: allow pledge %d: %w", member, err)
@@ -98,7 +98,7 @@ func (t *Tx) AllowPledge(member, by int64, now time.Time) error {
 }
 
 // PledgeAllowed reports whether staff allowed member to pledge.
-func (t *Tx) PledgeAllowed(member int64) (bool, error) {
+func (t CommunityTx) PledgeAllowed(member int64) (bool, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM pledge_allowed WHERE member_id = ?`, member).Scan(&n); err != nil {
 		return false, fmt.Errorf("storage: pledge allowed %d: %w", member, err)
@@ -107,7 +107,7 @@ func (t *Tx) PledgeAllowed(member int64) (bool, error) {
 }
 
 // InAnyTeam reports whether member is in some team that is not archived.
-func (t *Tx) InAnyTeam(member int64) (bool, error) {
+func (t CommunityTx) InAnyTeam(member int64) (bool, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members m JOIN teams t ON t.id = m.team_id
 		WHERE m.member_id = ? AND t.archived = 0`, member).Scan(&n); err != nil {
@@ -152,7 +152,7 @@ type PledgeItem struct {
 }
 
 // CreatePledge records member's pledge of items for period.
-func (t *Tx) CreatePledge(period, member int64, items []string, now time.Time) (int64, error) {
+func (t CommunityTx) CreatePledge(period, member int64, items []string, now time.Time) (int64, error) {
 	var id int64
 	err := t.q.QueryRowContext(t.ctx, `INSERT INTO pledges (period_id, member_id, created_at) VALUES (?, ?, ?) RETURNING id`,
 		period, member, ms(now)).Scan(&id)
@@ -172,7 +172,7 @@ const pledgeCols = `id, period_id, member_id, created_at, review, comment, coale
 	coalesce((SELECT avg(stars) FROM pledge_ratings r WHERE r.pledge_id = pledges.id), 0)`
 
 // Pledge returns pledge id with its items, or ErrNotFound.
-func (t *Tx) Pledge(id int64) (Pledge, error) {
+func (t CommunityTx) Pledge(id int64) (Pledge, error) {
 	ps, err := t.pledges(`SELECT `+pledgeCols+` FROM pledges WHERE id = ?`, id)
 	if err != nil {
 		return Pledge{}, err
@@ -184,7 +184,7 @@ func (t *Tx) Pledge(id int64) (Pledge, error) {
 }
 
 // PledgeOf returns member's pledge for period, or ErrNotFound.
-func (t *Tx) PledgeOf(period, member int64) (Pledge, error) {
+func (t CommunityTx) PledgeOf(period, member int64) (Pledge, error) {
 	ps, err := t.pledges(`SELECT `+pledgeCols+` FROM pledges WHERE period_id = ? AND member_id = ?`, period, member)
 	if err != nil {
 		return Pledge{}, err
@@ -196,11 +196,11 @@ func (t *Tx) PledgeOf(period, member int64) (Pledge, error) {
 }
 
 // Pledges lists a period's pledges, oldest first.
-func (t *Tx) Pledges(period int64) ([]Pledge, error) {
+func (t CommunityTx) Pledges(period int64) ([]Pledge, error) {
 	return t.pledges(`SELECT `+pledgeCols+` FROM pledges WHERE period_id = ? ORDER BY id`, period)
 }
 
-func (t *Tx) pledges(q string, args ...any) ([]Pledge, error) {
+func (t CommunityTx) pledges(q string, args ...any) ([]Pledge, error) {
 	scan := func(sc scanner) (Pledge, error) {
 		var p Pledge
 		var created int64
@@ -220,7 +220,7 @@ func (t *Tx) pledges(q string, args ...any) ([]Pledge, error) {
 	return out, nil
 }
 
-func (t *Tx) pledgeItems(pledge int64) ([]PledgeItem, error) {
+func (t CommunityTx) pledgeItems(pledge int64) ([]PledgeItem, error) {
 	scan := func(sc scanner) (PledgeItem, error) {
 		var it PledgeItem
 		var done sql.NullInt64
@@ -233,7 +233,7 @@ func (t *Tx) pledgeItems(pledge int64) ([]PledgeItem, error) {
 
 // CheckPledgeItem marks item pos of pledge done with a note and photo
 // (file id, "" none); false when it was done already.
-func (t *Tx) CheckPledgeItem(pledge int64, pos int, note, photo string, now time.Time) (bool, error) {
+func (t CommunityTx) CheckPledgeItem(pledge int64, pos int, note, photo string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE pledge_items SET done_at = ?, note = ?, photo = ? WHERE pledge_id = ? AND pos = ? AND done_at IS NULL`,
 		ms(now), note, photo, pledge, pos)
 	if err != nil {
@@ -247,7 +247,7 @@ func (t *Tx) CheckPledgeItem(pledge int64, pos int, note, photo string, now time
 }
 
 // SetPledgeReview records the member's self-review.
-func (t *Tx) SetPledgeReview(pledge int64, text string, now time.Time) error {
+func (t CommunityTx) SetPledgeReview(pledge int64, text string, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE pledges SET review = ?, reviewed_at = ? WHERE id = ?`, text, ms(now), pledge)
 	if err != nil {
 		return fmt.Errorf("storage: pledge %d review: %w", pledge, err)
@@ -256,7 +256,7 @@ func (t *Tx) SetPledgeReview(pledge int64, text string, now time.Time) error {
 }
 
 // SetPledgeComment records staff's comment.
-func (t *Tx) SetPledgeComment(pledge int64, text string, by int64, now time.Time) error {
+func (t CommunityTx) SetPledgeComment(pledge int64, text string, by int64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE pledges SET comment = ?, comment_by = ?, commented_at = ? WHERE id = ?`, text, by, ms(now), pledge)
 	if err != nil {
 		return fmt.Errorf("storage: pledge %d comment: %w", pledge, err)
@@ -266,7 +266,7 @@ func (t *Tx) SetPledgeComment(pledge int64, text string, by int64, now time.Time
 
 // RatePledge records rater's rating; false, and nothing changed, when they
 // rated it already.
-func (t *Tx) RatePledge(pledge, rater int64, stars int, word string, now time.Time) (bool, error) {
+func (t CommunityTx) RatePledge(pledge, rater int64, stars int, word string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO pledge_ratings (pledge_id, rater_id, stars, word, created_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (pledge_id, rater_id) DO NOTHING`, pledge, rater, stars, word, ms(now))
 	if err != nil {
@@ -280,7 +280,7 @@ func (t *Tx) RatePledge(pledge, rater int64, stars int, word string, now time.Ti
 }
 
 // HasRatedPledge reports whether rater rated pledge.
-func (t *Tx) HasRatedPledge(pledge, rater int64) (bool, error) {
+func (t CommunityTx) HasRatedPledge(pledge, rater int64) (bool, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM pledge_ratings WHERE pledge_id = ? AND rater_id = ?`, pledge, rater).Scan(&n); err != nil {
 		return false, fmt.Errorf("storage: rated pledge %d: %w", pledge, err)
@@ -289,13 +289,13 @@ func (t *Tx) HasRatedPledge(pledge, rater int64) (bool, error) {
 }
 
 // PledgeWords lists the words residents left with their ratings, oldest first.
-func (t *Tx) PledgeWords(pledge int64) ([]string, error) {
+func (t CommunityTx) PledgeWords(pledge int64) ([]string, error) {
 	return queryAll(t, fmt.Sprintf("pledge %d words", pledge), scanOne[string], `SELECT word FROM pledge_ratings WHERE pledge_id = ? AND word <> '' ORDER BY created_at`, pledge)
 }
 
 // PledgeFigures counts the pledges made in [from, to), their items, and
 // those items checked off.
-func (t *Tx) PledgeFigures(from, to time.Time) (pledges, itemsKept, itemsTotal int, err error) {
+func (t CommunityTx) PledgeFigures(from, to time.Time) (pledges, itemsKept, itemsTotal int, err error) {
 	err = t.q.QueryRowContext(t.ctx, `SELECT count(DISTINCT p.id), count(i.id), count(i.done_at) FROM pledges p
 		LEFT JOIN pledge_items i ON i.pledge_id = p.id WHERE p.created_at >= ? AND p.created_at < ?`, ms(from), ms(to)).
 		Scan(&pledges, &itemsTotal, &itemsKept)

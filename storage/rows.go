@@ -35,7 +35,8 @@ func scanOne[T any](sc scanner) (T, error) {
 
 // queryAll runs q and scans every row with scan; what names the query in
 // errors.
-func queryAll[T any](t *Tx, what string, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+func queryAll[T any](x txer, what string, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+	t := x.base()
 	rows, err := t.q.QueryContext(t.ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: %s: %w", what, err)

@@ -78,7 +78,7 @@ func buildingsJSON(bs []string) string {
 }
 
 // CreateSchedule stores an active schedule and returns its id.
-func (t *Tx) CreateSchedule(s Schedule, now time.Time) (int64, error) {
+func (t CalendarTx) CreateSchedule(s Schedule, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO schedules (owner_id, kind, spec, what, audience, buildings, team_id, text, ack,
 		meeting_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.OwnerID, s.Kind, s.Spec, s.What, s.Audience, buildingsJSON(s.Buildings), idOrNull(s.TeamID), s.Text, boolInt(s.Ack),
@@ -90,7 +90,7 @@ func (t *Tx) CreateSchedule(s Schedule, now time.Time) (int64, error) {
 }
 
 // Schedule returns schedule id (deleted ones too).
-func (t *Tx) Schedule(id int64) (Schedule, error) {
+func (t CalendarTx) Schedule(id int64) (Schedule, error) {
 	s, err := scanSchedule(t.q.QueryRowContext(t.ctx, `SELECT `+scheduleCols+` FROM schedules WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Schedule{}, ErrNotFound
@@ -103,7 +103,7 @@ func (t *Tx) Schedule(id int64) (Schedule, error) {
 
 // Schedules lists the schedules not deleted, oldest first; owner 0 means
 // anyone's.
-func (t *Tx) Schedules(owner int64, limit int) ([]Schedule, error) {
+func (t CalendarTx) Schedules(owner int64, limit int) ([]Schedule, error) {
 	rows, err := t.q.QueryContext(t.ctx, `SELECT `+scheduleCols+` FROM schedules
 		WHERE state IN ('active','paused') AND (? = 0 OR owner_id = ?) ORDER BY id LIMIT ?`, owner, owner, limit)
 	if err != nil {
@@ -123,7 +123,7 @@ func (t *Tx) Schedules(owner int64, limit int) ([]Schedule, error) {
 
 // SetScheduleState pauses, resumes or deletes a schedule. It reports false
 // when the schedule was already in that state or deleted.
-func (t *Tx) SetScheduleState(id int64, state string, now time.Time) (bool, error) {
+func (t CalendarTx) SetScheduleState(id int64, state string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE schedules SET state = ?, updated_at = ? WHERE id = ? AND state <> ? AND state <> 'deleted'`,
 		state, ms(now), id, state)
 	if err != nil {
@@ -134,7 +134,7 @@ func (t *Tx) SetScheduleState(id int64, state string, now time.Time) (bool, erro
 }
 
 // SetScheduleText changes what a notice says.
-func (t *Tx) SetScheduleText(id int64, text string, now time.Time) error {
+func (t CalendarTx) SetScheduleText(id int64, text string, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE schedules SET text = ?, updated_at = ? WHERE id = ?`, text, ms(now), id); err != nil {
 		return fmt.Errorf("storage: schedule %d text: %w", id, err)
 	}
@@ -142,7 +142,7 @@ func (t *Tx) SetScheduleText(id int64, text string, now time.Time) error {
 }
 
 // SetScheduleWhen changes when a schedule runs.
-func (t *Tx) SetScheduleWhen(id int64, kind, spec string, now time.Time) error {
+func (t CalendarTx) SetScheduleWhen(id int64, kind, spec string, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE schedules SET kind = ?, spec = ?, updated_at = ? WHERE id = ?`, kind, spec, ms(now), id); err != nil {
 		return fmt.Errorf("storage: schedule %d when: %w", id, err)
 	}
@@ -160,7 +160,7 @@ type Missed struct {
 }
 
 // AddMissed records a missed occurrence, to be reported to staff.
-func (t *Tx) AddMissed(m Missed, now time.Time) error {
+func (t CalendarTx) AddMissed(m Missed, now time.Time) error {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO calendar_missed (what, ref_id, due_at, times, created_at) VALUES (?, ?, ?, ?, ?)`,
 		m.What, m.RefID, ms(m.DueAt), max(m.Times, 1), ms(now)); err != nil {
 		return fmt.Errorf("storage: add missed %s %d: %w", m.What, m.RefID, err)
@@ -170,7 +170,7 @@ func (t *Tx) AddMissed(m Missed, now time.Time) error {
 
 // TakeMissed returns the missed occurrences not yet reported, up to limit,
 // and marks them reported.
-func (t *Tx) TakeMissed(limit int) ([]Missed, error) {
+func (t CalendarTx) TakeMissed(limit int) ([]Missed, error) {
 	rows, err := t.q.QueryContext(t.ctx, `UPDATE calendar_missed SET reported = 1 WHERE id IN
 		(SELECT id FROM calendar_missed WHERE reported = 0 ORDER BY id LIMIT ?) RETURNING id, what, ref_id, due_at, times`, limit)
 	if err != nil {

@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// CommunityTx is the part of a Tx that keeps what neighbours do for the
+// building beyond reports: the star rounds that thank them, and the pledges
+// they make and keep (stars.go, pledges.go).
+type CommunityTx struct{ *tx }
+
 // States of a star round, in order.
 const (
 	StarNominating   = "nominating"
@@ -42,7 +47,7 @@ func scanStarRound(sc interface{ Scan(...any) error }) (StarRound, error) {
 }
 
 // CreateStarRound opens a round in the nominating state and returns its id.
-func (t *Tx) CreateStarRound(s StarRound, now time.Time) (int64, error) {
+func (t CommunityTx) CreateStarRound(s StarRound, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO star_rounds (title, state, audience, nominate_until, vote_from, vote_until, opened_by, opened_at)
 		VALUES (?, 'nominating', ?, ?, ?, ?, ?, ?)`, s.Title, s.Audience, ms(s.NominateUntil), ms(s.VoteFrom), ms(s.VoteUntil), s.OpenedBy, ms(now))
 	if err != nil {
@@ -56,7 +61,7 @@ func (t *Tx) CreateStarRound(s StarRound, now time.Time) (int64, error) {
 }
 
 // StarRound returns round id, or ErrNotFound.
-func (t *Tx) StarRound(id int64) (StarRound, error) {
+func (t CommunityTx) StarRound(id int64) (StarRound, error) {
 	s, err := scanStarRound(t.q.QueryRowContext(t.ctx, `SELECT `+starRoundCols+` FROM star_rounds WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return StarRound{}, ErrNotFound
@@ -68,7 +73,7 @@ func (t *Tx) StarRound(id int64) (StarRound, error) {
 }
 
 // ActiveStarRound returns the round not yet closed, or ErrNotFound.
-func (t *Tx) ActiveStarRound() (StarRound, error) {
+func (t CommunityTx) ActiveStarRound() (StarRound, error) {
 	s, err := scanStarRound(t.q.QueryRowContext(t.ctx, `SELECT `+starRoundCols+` FROM star_rounds WHERE state <> 'closed' ORDER BY id DESC LIMIT 1`))
 	if errors.Is(err, sql.ErrNoRows) {
 		return StarRound{}, ErrNotFound
@@ -80,13 +85,13 @@ func (t *Tx) ActiveStarRound() (StarRound, error) {
 }
 
 // ClosedStarRounds returns the latest limit closed rounds, newest first.
-func (t *Tx) ClosedStarRounds(limit int) ([]StarRound, error) {
+func (t CommunityTx) ClosedStarRounds(limit int) ([]StarRound, error) {
 	return queryAll(t, "closed star rounds", scanStarRound, `SELECT `+starRoundCols+` FROM star_rounds WHERE state = 'closed' ORDER BY closed_at DESC, id DESC LIMIT ?`, limit)
 }
 
 // MoveStarRound moves round id from state from to state to; it reports false
 // when the round was not in from (another run moved it first).
-func (t *Tx) MoveStarRound(id int64, from, to string, now time.Time) (bool, error) {
+func (t CommunityTx) MoveStarRound(id int64, from, to string, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE star_rounds SET state = ?,
 		closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END WHERE id = ? AND state = ?`, to, to, ms(now), id, from)
 	if err != nil {
@@ -131,7 +136,7 @@ func scanStarCand(sc interface{ Scan(...any) error }) (StarCandidate, error) {
 }
 
 // StarCandidate returns candidate id, or ErrNotFound.
-func (t *Tx) StarCandidate(id int64) (StarCandidate, error) {
+func (t CommunityTx) StarCandidate(id int64) (StarCandidate, error) {
 	c, err := scanStarCand(t.q.QueryRowContext(t.ctx, `SELECT `+starCandCols+` FROM star_candidates WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return StarCandidate{}, ErrNotFound
@@ -144,7 +149,7 @@ func (t *Tx) StarCandidate(id int64) (StarCandidate, error) {
 
 // StarCandidates lists a round's candidates in category ("" every
 // category), by category then id.
-func (t *Tx) StarCandidates(round int64, category string) ([]StarCandidate, error) {
+func (t CommunityTx) StarCandidates(round int64, category string) ([]StarCandidate, error) {
 	return queryAll(t, fmt.Sprintf("star candidates of %d", round), scanStarCand, `SELECT `+starCandCols+` FROM star_candidates
 		WHERE round_id = ? AND (? = '' OR category = ?) ORDER BY category, id`, round, category, category)
 }
@@ -158,7 +163,7 @@ type StarNomination struct {
 
 // StarNominationBy returns nominator's nomination in a round's category, or
 // ErrNotFound.
-func (t *Tx) StarNominationBy(round int64, category string, nominator int64) (StarNomination, error) {
+func (t CommunityTx) StarNominationBy(round int64, category string, nominator int64) (StarNomination, error) {
 	var n StarNomination
 	err := t.q.QueryRowContext(t.ctx, `SELECT id, candidate_id, reason FROM star_nominations
 		WHERE round_id = ? AND category = ? AND nominator_id = ?`, round, category, nominator).Scan(&n.ID, &n.CandidateID, &n.Reason)
@@ -175,7 +180,7 @@ func (t *Tx) StarNominationBy(round int64, category string, nominator int64) (St
 // building in a round's category, making the candidate when it is new. A
 // second nomination by the same person in the category is refused by the
 // table: callers check StarNominationBy first.
-func (t *Tx) Nominate(round int64, category string, nominator, memberID int64, building, reason string, now time.Time) (int64, error) {
+func (t CommunityTx) Nominate(round int64, category string, nominator, memberID int64, building, reason string, now time.Time) (int64, error) {
 	var cand int64
 	err := t.q.QueryRowContext(t.ctx, `SELECT id FROM star_candidates WHERE round_id = ? AND category = ?
 		AND coalesce(member_id, 0) = ? AND building = ?`, round, category, memberID, building).Scan(&cand)
@@ -194,12 +199,12 @@ func (t *Tx) Nominate(round int64, category string, nominator, memberID int64, b
 }
 
 // StarReasons lists the reasons given for candidate, oldest first.
-func (t *Tx) StarReasons(candidate int64) ([]string, error) {
+func (t CommunityTx) StarReasons(candidate int64) ([]string, error) {
 	return queryAll(t, fmt.Sprintf("star reasons of %d", candidate), scanOne[string], `SELECT reason FROM star_nominations WHERE candidate_id = ? ORDER BY id`, candidate)
 }
 
 // SetStarShortlisted puts candidate on the shortlist or takes it off.
-func (t *Tx) SetStarShortlisted(candidate int64, on bool) error {
+func (t CommunityTx) SetStarShortlisted(candidate int64, on bool) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE star_candidates SET shortlisted = ? WHERE id = ?`, boolInt(on), candidate)
 	if err != nil {
 		return fmt.Errorf("storage: shortlist star candidate %d: %w", candidate, err)
@@ -208,7 +213,7 @@ func (t *Tx) SetStarShortlisted(candidate int64, on bool) error {
 }
 
 // SetStarConsent records whether a shortlisted person agreed to be shown.
-func (t *Tx) SetStarConsent(candidate int64, consent string) error {
+func (t CommunityTx) SetStarConsent(candidate int64, consent string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE star_candidates SET consent = ? WHERE id = ?`, consent, candidate)
 	if err != nil {
 		return fmt.Errorf("storage: star consent of %d: %w", candidate, err)
@@ -218,7 +223,7 @@ func (t *Tx) SetStarConsent(candidate int64, consent string) error {
 
 // CastStarVote records voter's vote in a round's category, replacing an
 // earlier one; it returns the candidate voted for before (0 none).
-func (t *Tx) CastStarVote(round int64, category string, voter, candidate int64, now time.Time) (int64, error) {
+func (t CommunityTx) CastStarVote(round int64, category string, voter, candidate int64, now time.Time) (int64, error) {
 	prev, err := t.StarVoteOf(round, category, voter)
 	if err != nil {
 		return 0, err
@@ -233,7 +238,7 @@ func (t *Tx) CastStarVote(round int64, category string, voter, candidate int64, 
 }
 
 // StarVoteOf returns the candidate voter chose in a round's category (0 none).
-func (t *Tx) StarVoteOf(round int64, category string, voter int64) (int64, error) {
+func (t CommunityTx) StarVoteOf(round int64, category string, voter int64) (int64, error) {
 	var c int64
 	err := t.q.QueryRowContext(t.ctx, `SELECT candidate_id FROM star_votes WHERE round_id = ? AND category = ? AND voter_id = ?`,
 		round, category, voter).Scan(&c)
@@ -250,7 +255,7 @@ func (t *Tx) StarVoteOf(round int64, category string, voter int64) (int64, error
 // winners: in each category, every candidate on the ballot (see OnBallot;
 // votes for one taken off it count for nothing) with the most
 // votes, if that is more than none (so a tie gives joint winners).
-func (t *Tx) CountStarVotes(round int64) error {
+func (t CommunityTx) CountStarVotes(round int64) error {
 	if _, err := t.q.ExecContext(t.ctx, `UPDATE star_candidates SET votes =
 		CASE WHEN shortlisted = 1 AND (member_id IS NULL OR consent = 'yes')
 		THEN (SELECT count(*) FROM star_votes v WHERE v.candidate_id = star_candidates.id) ELSE 0 END
@@ -266,7 +271,7 @@ func (t *Tx) CountStarVotes(round int64) error {
 
 // StarsElected counts the stars of rounds closed in [from, to): each winner
 // once, joint winners each.
-func (t *Tx) StarsElected(from, to time.Time) (int, error) {
+func (t CommunityTx) StarsElected(from, to time.Time) (int, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM star_candidates c JOIN star_rounds r ON r.id = c.round_id
 		WHERE c.winner = 1 AND r.state = 'closed' AND r.closed_at >= ? AND r.closed_at < ?`, ms(from), ms(to)).Scan(&n)

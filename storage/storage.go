@@ -1,4 +1,3 @@
-// Package storage keeps courtyard's state in one SQLite file.
 package storage
 
 import (
@@ -107,20 +106,6 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Tx is a unit of work. Inside Update it is one write transaction; inside
-// View it reads with autocommit.
-type Tx struct {
-	ctx context.Context
-	q   querier
-
-	undo []func() // run when the write transaction is rolled back
-}
-
-// OnRollback registers fn to run if this write transaction does not commit,
-// to undo state kept outside the database (a rate limiter's count). Inside
-// View it is never run.
-func (t *Tx) OnRollback(fn func()) { t.undo = append(t.undo, fn) }
-
 // Update runs fn in one write transaction, committed when fn returns nil.
 //
 // It takes the single writer connection and runs BEGIN IMMEDIATE on it. A
@@ -138,7 +123,7 @@ func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("storage: begin: %w", err)
 	}
 	done := false
-	tx := &Tx{ctx: wctx, q: conn}
+	tx := newTx(wctx, conn)
 	defer func() {
 		if !done {
 			s.abort(wctx, conn)
@@ -178,7 +163,7 @@ func discard(conn *sql.Conn) {
 // View runs fn with read access, outside a write transaction. Reads are
 // short and, like writes, not cut off by ctx's cancellation.
 func (s *Storage) View(ctx context.Context, fn func(*Tx) error) error {
-	return fn(&Tx{ctx: context.WithoutCancel(ctx), q: s.db})
+	return fn(newTx(context.WithoutCancel(ctx), s.db))
 }
 
 // Read runs fn on one read connection inside a read transaction: every
@@ -196,7 +181,7 @@ func (s *Storage) Read(ctx context.Context, fn func(*Tx) error) error {
 	if _, err := conn.ExecContext(rctx, "BEGIN"); err != nil {
 		return fmt.Errorf("storage: begin read: %w", err)
 	}
-	ferr := fn(&Tx{ctx: rctx, q: readOnly{conn}})
+	ferr := fn(newTx(rctx, readOnly{conn}))
 	if _, err := conn.ExecContext(rctx, "ROLLBACK"); err != nil {
 		discard(conn)
 		if ferr == nil {
@@ -220,30 +205,6 @@ func (r readOnly) QueryContext(ctx context.Context, q string, args ...any) (*sql
 func (r readOnly) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	return r.c.QueryRowContext(ctx, q, args...)
 }
-
-// Savepoint runs fn inside a savepoint: when fn fails, what it wrote is
-// undone and the enclosing transaction goes on.
-func (t *Tx) Savepoint(fn func() error) error {
-	if _, err := t.q.ExecContext(t.ctx, "SAVEPOINT sp"); err != nil {
-		return fmt.Errorf("storage: savepoint: %w", err)
-	}
-	if err := fn(); err != nil {
-		if _, rerr := t.q.ExecContext(t.ctx, "ROLLBACK TO sp"); rerr != nil {
-			return errors.Join(err, fmt.Errorf("storage: rollback to savepoint: %w", rerr))
-		}
-		if _, rerr := t.q.ExecContext(t.ctx, "RELEASE sp"); rerr != nil {
-			return errors.Join(err, fmt.Errorf("storage: release savepoint: %w", rerr))
-		}
-		return err
-	}
-	if _, err := t.q.ExecContext(t.ctx, "RELEASE sp"); err != nil {
-		return fmt.Errorf("storage: release savepoint: %w", err)
-	}
-	return nil
-}
-
-// Context is the context the Tx runs under.
-func (t *Tx) Context() context.Context { return t.ctx }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
 
@@ -275,9 +236,4 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// ids runs a query returning one integer column; what names it in errors.
-func (t *Tx) ids(what, q string, args ...any) ([]int64, error) {
-	return queryAll(t, what, scanOne[int64], q, args...)
 }

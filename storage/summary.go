@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// ReportsTx is the part of a Tx that reads across the other parts' tables
+// for the ledger and the summary: the counts of a period, and the exports
+// asked for and built (summary.go, exports.go).
+type ReportsTx struct{ *tx }
+
 // The queries behind /summary's figures, kept as constants so that each
 // figure can be reproduced by hand from the database (sqlite3 courtyard.db,
 // times in Unix milliseconds, [from, to)).
@@ -43,7 +48,7 @@ const (
 )
 
 // countBy runs a "category, count" query over [from, to).
-func (t *Tx) countBy(what, q string, from, to time.Time) (map[string]int, error) {
+func (t ReportsTx) countBy(what, q string, from, to time.Time) (map[string]int, error) {
 	rows, err := t.q.QueryContext(t.ctx, q, ms(from), ms(to))
 	if err != nil {
 		return nil, fmt.Errorf("storage: %s: %w", what, err)
@@ -64,7 +69,7 @@ func (t *Tx) countBy(what, q string, from, to time.Time) (map[string]int, error)
 	return out, nil
 }
 
-func (t *Tx) count(what, q string, from, to time.Time) (int, error) {
+func (t ReportsTx) count(what, q string, from, to time.Time) (int, error) {
 	var n int
 	if err := t.q.QueryRowContext(t.ctx, q, ms(from), ms(to)).Scan(&n); err != nil {
 		return 0, fmt.Errorf("storage: %s: %w", what, err)
@@ -73,48 +78,48 @@ func (t *Tx) count(what, q string, from, to time.Time) (int, error) {
 }
 
 // ProblemsReceived counts the problems created in [from, to) by category.
-func (t *Tx) ProblemsReceived(from, to time.Time) (map[string]int, error) {
+func (t ReportsTx) ProblemsReceived(from, to time.Time) (map[string]int, error) {
 	return t.countBy("problems received", ProblemsReceivedSQL, from, to)
 }
 
 // ProblemsSolved counts the problems resolved in [from, to) by category.
-func (t *Tx) ProblemsSolved(from, to time.Time) (map[string]int, error) {
+func (t ReportsTx) ProblemsSolved(from, to time.Time) (map[string]int, error) {
 	return t.countBy("problems solved", ProblemsSolvedSQL, from, to)
 }
 
 // WishesFulfilled counts the micro-wishes fulfilled in [from, to).
-func (t *Tx) WishesFulfilled(from, to time.Time) (int, error) {
+func (t ReportsTx) WishesFulfilled(from, to time.Time) (int, error) {
 	return t.count("wishes fulfilled", WishesFulfilledSQL, from, to)
 }
 
 // NoticesSent counts the runs of scheduled notices sent in [from, to).
-func (t *Tx) NoticesSent(from, to time.Time) (int, error) {
+func (t ReportsTx) NoticesSent(from, to time.Time) (int, error) {
 	return t.count("notices sent", NoticesSentSQL, from, to)
 }
 
 // MeetingsHeld counts the meetings posted for a time in [from, to).
-func (t *Tx) MeetingsHeld(from, to time.Time) (int, error) {
+func (t ReportsTx) MeetingsHeld(from, to time.Time) (int, error) {
 	return t.count("meetings held", MeetingsHeldSQL, from, to)
 }
 
 // MeetingDecisions counts the decisions of meetings held in [from, to).
-func (t *Tx) MeetingDecisions(from, to time.Time) (int, error) {
+func (t ReportsTx) MeetingDecisions(from, to time.Time) (int, error) {
 	return t.count("meeting decisions", MeetingDecisionsSQL, from, to)
 }
 
 // PledgesKept counts the pledge items checked off in [from, to).
-func (t *Tx) PledgesKept(from, to time.Time) (int, error) {
+func (t ReportsTx) PledgesKept(from, to time.Time) (int, error) {
 	return t.count("pledges kept", PledgesKeptSQL, from, to)
 }
 
 // AnnouncementsSent counts the announcements sent by hand in [from, to).
-func (t *Tx) AnnouncementsSent(from, to time.Time) (int, error) {
+func (t ReportsTx) AnnouncementsSent(from, to time.Time) (int, error) {
 	return t.count("announcements sent", AnnouncementsSentSQL, from, to)
 }
 
 // ProblemDates calls fn with the category and creation time of every
 // problem created in [from, to), oldest first.
-func (t *Tx) ProblemDates(from, to time.Time, fn func(category string, at time.Time)) error {
+func (t ReportsTx) ProblemDates(from, to time.Time, fn func(category string, at time.Time)) error {
 	rows, err := t.q.QueryContext(t.ctx, ProblemDatesSQL, ms(from), ms(to))
 	if err != nil {
 		return fmt.Errorf("storage: problem dates: %w", err)
@@ -136,7 +141,7 @@ func (t *Tx) ProblemDates(from, to time.Time, fn func(category string, at time.T
 
 // FirstRecord is when the bot began: its earliest ticket or member. It is
 // zero for an empty database.
-func (t *Tx) FirstRecord() (time.Time, error) {
+func (t ReportsTx) FirstRecord() (time.Time, error) {
 	var v sql.NullInt64
 	if err := t.q.QueryRowContext(t.ctx, FirstRecordSQL).Scan(&v); err != nil {
 		return time.Time{}, fmt.Errorf("storage: first record: %w", err)
@@ -151,7 +156,7 @@ const VolunteerJobHoursSQL = `SELECT count(DISTINCT member_id), coalesce(sum(min
 
 // VolunteerJobHours sums the job hours of [from, to): distinct people and
 // minutes.
-func (t *Tx) VolunteerJobHours(from, to time.Time) (HoursTotals, error) {
+func (t ReportsTx) VolunteerJobHours(from, to time.Time) (HoursTotals, error) {
 	var h HoursTotals
 	if err := t.q.QueryRowContext(t.ctx, VolunteerJobHoursSQL, ms(from), ms(to)).Scan(&h.People, &h.Minutes); err != nil {
 		return h, fmt.Errorf("storage: volunteer job hours: %w", err)

@@ -12,7 +12,7 @@ type TeamCount struct {
 }
 
 // IsTeamLead reports whether member leads the team.
-func (t *Tx) IsTeamLead(teamID, memberID int64) (bool, error) {
+func (t TeamsTx) IsTeamLead(teamID, memberID int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members WHERE team_id = ? AND member_id = ? AND lead = 1`,
 		teamID, memberID).Scan(&n)
@@ -23,19 +23,19 @@ func (t *Tx) IsTeamLead(teamID, memberID int64) (bool, error) {
 }
 
 // TeamLeads returns the team's leads, earliest joined first.
-func (t *Tx) TeamLeads(teamID int64) ([]Member, error) {
+func (t TeamsTx) TeamLeads(teamID int64) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members JOIN team_members tm ON tm.member_id = members.id
 		WHERE tm.team_id = ? AND tm.lead = 1 ORDER BY tm.joined_at, tm.member_id`, teamID)
 }
 
 // TeamsLedBy returns the teams member leads that are not archived, by name.
-func (t *Tx) TeamsLedBy(memberID int64) ([]Team, error) {
+func (t TeamsTx) TeamsLedBy(memberID int64) ([]Team, error) {
 	return t.teams(`SELECT `+teamCols+` FROM teams WHERE archived = 0
 		AND id IN (SELECT team_id FROM team_members WHERE member_id = ? AND lead = 1) ORDER BY name, id`, memberID)
 }
 
 // MemberTeams returns the teams member is in that are not archived, by name.
-func (t *Tx) MemberTeams(memberID int64) ([]Team, error) {
+func (t TeamsTx) MemberTeams(memberID int64) ([]Team, error) {
 	return t.teams(`SELECT `+teamCols+` FROM teams WHERE archived = 0
 		AND id IN (SELECT team_id FROM team_members WHERE member_id = ?) ORDER BY name, id`, memberID)
 }
@@ -44,7 +44,7 @@ func (t *Tx) MemberTeams(memberID int64) ([]Team, error) {
 // were not in it), or stops them leading it (they stay a member). Unsetting
 // someone who does not lead changes nothing. ErrNotFound when there is no
 // such team.
-func (t *Tx) SetTeamLead(teamID, memberID int64, lead bool, now time.Time) error {
+func (t TeamsTx) SetTeamLead(teamID, memberID int64, lead bool, now time.Time) error {
 	if _, err := t.Team(teamID); err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (t *Tx) SetTeamLead(teamID, memberID int64, lead bool, now time.Time) error
 }
 
 // syncLeadID keeps the old teams.lead_id column at the earliest lead.
-func (t *Tx) syncLeadID(teamID int64) error {
+func (t TeamsTx) syncLeadID(teamID int64) error {
 	_, err := t.q.ExecContext(t.ctx, `UPDATE teams SET lead_id = (SELECT member_id FROM team_members
 		WHERE team_id = teams.id AND lead = 1 ORDER BY joined_at, member_id LIMIT 1) WHERE id = ?`, teamID)
 	if err != nil {
@@ -73,7 +73,7 @@ func (t *Tx) syncLeadID(teamID int64) error {
 
 // ActiveTeams returns the teams that are not archived, by name, with their
 // member counts.
-func (t *Tx) ActiveTeams() ([]TeamCount, error) {
+func (t TeamsTx) ActiveTeams() ([]TeamCount, error) {
 	scan := func(sc scanner) (TeamCount, error) {
 		var tc TeamCount
 		var restricted, archived int

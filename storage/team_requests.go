@@ -41,7 +41,7 @@ func scanTeamRequest(sc interface{ Scan(...any) error }) (TeamRequest, error) {
 
 // CreateTeamRequest records member's request to join the team. ErrPending
 // when one of theirs for that team is still waiting.
-func (t *Tx) CreateTeamRequest(teamID, memberID int64, now time.Time) (int64, error) {
+func (t TeamsTx) CreateTeamRequest(teamID, memberID int64, now time.Time) (int64, error) {
 	if _, err := t.PendingTeamRequest(teamID, memberID); err == nil {
 		return 0, ErrPending
 	} else if !errors.Is(err, ErrNotFound) {
@@ -60,7 +60,7 @@ func (t *Tx) CreateTeamRequest(teamID, memberID int64, now time.Time) (int64, er
 }
 
 // TeamRequest returns request id, or ErrNotFound.
-func (t *Tx) TeamRequest(id int64) (TeamRequest, error) {
+func (t TeamsTx) TeamRequest(id int64) (TeamRequest, error) {
 	rq, err := scanTeamRequest(t.q.QueryRowContext(t.ctx, `SELECT `+teamRequestCols+` FROM team_requests WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return TeamRequest{}, ErrNotFound
@@ -73,7 +73,7 @@ func (t *Tx) TeamRequest(id int64) (TeamRequest, error) {
 
 // PendingTeamRequest returns member's waiting request for the team, or
 // ErrNotFound.
-func (t *Tx) PendingTeamRequest(teamID, memberID int64) (TeamRequest, error) {
+func (t TeamsTx) PendingTeamRequest(teamID, memberID int64) (TeamRequest, error) {
 	rq, err := scanTeamRequest(t.q.QueryRowContext(t.ctx, `SELECT `+teamRequestCols+` FROM team_requests
 		WHERE team_id = ? AND member_id = ? AND state = 'pending'`, teamID, memberID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -88,7 +88,7 @@ func (t *Tx) PendingTeamRequest(teamID, memberID int64) (TeamRequest, error) {
 // DecideTeamRequest approves (adding the member to the team) or declines a
 // waiting request. It reports false, changing nothing, when the request was
 // already decided.
-func (t *Tx) DecideTeamRequest(id int64, approve bool, by int64, now time.Time) (bool, error) {
+func (t TeamsTx) DecideTeamRequest(id int64, approve bool, by int64, now time.Time) (bool, error) {
 	state := RequestDeclined
 	if approve {
 		state = RequestApproved
@@ -120,6 +120,6 @@ func (t *Tx) DecideTeamRequest(id int64, approve bool, by int64, now time.Time) 
 
 // OutByRef returns the calls that belong to ref, in the order they were
 // queued (for editing every copy of a message).
-func (t *Tx) OutByRef(ref string) ([]OutMsg, error) {
+func (t TeamsTx) OutByRef(ref string) ([]OutMsg, error) {
 	return queryAll(t, fmt.Sprintf("calls of %s", ref), scanOut, `SELECT `+outCols+` FROM outbox WHERE ref = ? ORDER BY id`, ref)
 }

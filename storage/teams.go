@@ -7,6 +7,10 @@ import (
 	"time"
 )
 
+// TeamsTx is the part of a Tx that keeps teams, their members and leads,
+// and the requests to join them (teams.go, team_*.go).
+type TeamsTx struct{ *tx }
+
 // Team is a volunteer team. A restricted team needs a lead's or staff's
 // approval to join; an archived team is kept for the record but takes no
 // one new and is not listed.
@@ -32,7 +36,7 @@ func scanTeam(sc interface{ Scan(...any) error }) (Team, error) {
 
 // CreateTeam adds a team, with lead (0 none) as its first lead. Names are
 // unique, ignoring ASCII case.
-func (t *Tx) CreateTeam(name string, lead int64, restricted bool, now time.Time) (int64, error) {
+func (t TeamsTx) CreateTeam(name string, lead int64, restricted bool, now time.Time) (int64, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO teams (name, lead_id, restricted, created_at) VALUES (?, ?, ?, ?)`,
 		name, idOrNull(lead), boolInt(restricted), ms(now))
 	if err != nil {
@@ -51,7 +55,7 @@ func (t *Tx) CreateTeam(name string, lead int64, restricted bool, now time.Time)
 }
 
 // RenameTeam gives team id a new name; names stay unique ignoring case.
-func (t *Tx) RenameTeam(id int64, name string) error {
+func (t TeamsTx) RenameTeam(id int64, name string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE teams SET name = ? WHERE id = ?`, name, id)
 	if err != nil {
 		return fmt.Errorf("storage: rename team %d: %w", id, err)
@@ -60,7 +64,7 @@ func (t *Tx) RenameTeam(id int64, name string) error {
 }
 
 // SetTeamArchived archives team id or brings it back.
-func (t *Tx) SetTeamArchived(id int64, archived bool) error {
+func (t TeamsTx) SetTeamArchived(id int64, archived bool) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE teams SET archived = ? WHERE id = ?`, boolInt(archived), id)
 	if err != nil {
 		return fmt.Errorf("storage: archive team %d: %w", id, err)
@@ -69,7 +73,7 @@ func (t *Tx) SetTeamArchived(id int64, archived bool) error {
 }
 
 // SetTeamRestricted makes joining team id need approval, or not.
-func (t *Tx) SetTeamRestricted(id int64, restricted bool) error {
+func (t TeamsTx) SetTeamRestricted(id int64, restricted bool) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE teams SET restricted = ? WHERE id = ?`, boolInt(restricted), id)
 	if err != nil {
 		return fmt.Errorf("storage: restrict team %d: %w", id, err)
@@ -78,7 +82,7 @@ func (t *Tx) SetTeamRestricted(id int64, restricted bool) error {
 }
 
 // TeamByName finds a team by name, ignoring ASCII case.
-func (t *Tx) TeamByName(name string) (Team, error) {
+func (t TeamsTx) TeamByName(name string) (Team, error) {
 	tm, err := scanTeam(t.q.QueryRowContext(t.ctx, `SELECT `+teamCols+` FROM teams WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Team{}, ErrNotFound
@@ -90,7 +94,7 @@ func (t *Tx) TeamByName(name string) (Team, error) {
 }
 
 // Team returns team id, or ErrNotFound.
-func (t *Tx) Team(id int64) (Team, error) {
+func (t TeamsTx) Team(id int64) (Team, error) {
 	tm, err := scanTeam(t.q.QueryRowContext(t.ctx, `SELECT `+teamCols+` FROM teams WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Team{}, ErrNotFound
@@ -102,17 +106,17 @@ func (t *Tx) Team(id int64) (Team, error) {
 }
 
 // Teams returns every team by name, archived ones too.
-func (t *Tx) Teams() ([]Team, error) {
+func (t TeamsTx) Teams() ([]Team, error) {
 	return t.teams(`SELECT ` + teamCols + ` FROM teams ORDER BY name, id`)
 }
 
-func (t *Tx) teams(q string, args ...any) ([]Team, error) {
+func (t TeamsTx) teams(q string, args ...any) ([]Team, error) {
 	return queryAll(t, "list teams", scanTeam, q, args...)
 }
 
 // AddTeamMember puts member in the team; adding a member again changes
 // nothing. ErrNotFound when there is no such team.
-func (t *Tx) AddTeamMember(team, member int64, now time.Time) error {
+func (t TeamsTx) AddTeamMember(team, member int64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO team_members (team_id, member_id, joined_at)
 		SELECT id, ?, ? FROM teams WHERE id = ?`, member, ms(now), team)
 	if err != nil {
@@ -130,7 +134,7 @@ func (t *Tx) AddTeamMember(team, member int64, now time.Time) error {
 
 // RemoveTeamMember takes member out of the team (a lead stops being one).
 // ErrNotFound when they were not in it.
-func (t *Tx) RemoveTeamMember(team, member int64) error {
+func (t TeamsTx) RemoveTeamMember(team, member int64) error {
 	res, err := t.q.ExecContext(t.ctx, `DELETE FROM team_members WHERE team_id = ? AND member_id = ?`, team, member)
 	if err != nil {
 		return fmt.Errorf("storage: remove %d from team %d: %w", member, team, err)
@@ -143,19 +147,19 @@ func (t *Tx) RemoveTeamMember(team, member int64) error {
 
 // TeamMembers returns the team's members (its leads included), earliest
 // joined first.
-func (t *Tx) TeamMembers(team int64) ([]Member, error) {
+func (t TeamsTx) TeamMembers(team int64) ([]Member, error) {
 	return t.members(`SELECT `+memberCols+` FROM members JOIN team_members tm ON tm.member_id = members.id
 		WHERE tm.team_id = ? ORDER BY tm.joined_at, tm.member_id`, team)
 }
 
 // TeamMemberIDs returns the ids of the team's members, earliest joined first.
-func (t *Tx) TeamMemberIDs(team int64) ([]int64, error) {
+func (t TeamsTx) TeamMemberIDs(team int64) ([]int64, error) {
 	return t.ids(fmt.Sprintf("members of team %d", team),
 		`SELECT member_id FROM team_members WHERE team_id = ? ORDER BY joined_at, member_id`, team)
 }
 
 // InTeam reports whether member is in the team.
-func (t *Tx) InTeam(team, member int64) (bool, error) {
+func (t TeamsTx) InTeam(team, member int64) (bool, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM team_members WHERE team_id = ? AND member_id = ?`, team, member).Scan(&n)
 	if err != nil {

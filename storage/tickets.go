@@ -8,6 +8,11 @@ import (
 	"time"
 )
 
+// TicketsTx is the part of a Tx that keeps tickets: their events,
+// attachments, queues, counts and transitions, and the alerts about tickets
+// that reached nobody (tickets*.go, alerts.go, ops.go).
+type TicketsTx struct{ *tx }
+
 // Ticket kinds.
 const (
 	TicketKindReport = "report" // a problem
@@ -116,7 +121,7 @@ func scanTicket(sc interface{ Scan(...any) error }) (Ticket, error) {
 	return tk, nil
 }
 
-func (t *Tx) tickets(what, q string, args ...any) ([]Ticket, error) {
+func (t TicketsTx) tickets(what, q string, args ...any) ([]Ticket, error) {
 	return queryAll(t, what, scanTicket, q, args...)
 }
 
@@ -129,7 +134,7 @@ func idOrNull(id int64) any {
 
 // CreateTicket files a new ticket in state open and records its "create"
 // event by the reporter. It returns the ticket's number.
-func (t *Tx) CreateTicket(tk Ticket, now time.Time) (int64, error) {
+func (t TicketsTx) CreateTicket(tk Ticket, now time.Time) (int64, error) {
 	photos := []string{}
 	if tk.Photos != nil {
 		photos = tk.Photos
@@ -166,7 +171,7 @@ func (t *Tx) CreateTicket(tk Ticket, now time.Time) (int64, error) {
 }
 
 // Ticket returns ticket #id, or ErrNotFound.
-func (t *Tx) Ticket(id int64) (Ticket, error) {
+func (t TicketsTx) Ticket(id int64) (Ticket, error) {
 	tk, err := scanTicket(t.q.QueryRowContext(t.ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Ticket{}, ErrNotFound
@@ -179,7 +184,7 @@ func (t *Tx) Ticket(id int64) (Ticket, error) {
 
 // SetTicketGroupOut records the outbox row that posts the ticket's line in
 // the building's group (its message_id is there once sent).
-func (t *Tx) SetTicketGroupOut(id, outID int64) error {
+func (t TicketsTx) SetTicketGroupOut(id, outID int64) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET group_out_id = ? WHERE id = ?`, idOrNull(outID), id)
 	if err != nil {
 		return fmt.Errorf("storage: set group line of ticket %d: %w", id, err)
@@ -187,7 +192,7 @@ func (t *Tx) SetTicketGroupOut(id, outID int64) error {
 	return mustAffect(res, id)
 }
 
-func (t *Tx) addTicketEvent(ev TicketEvent) (TicketEvent, error) {
+func (t TicketsTx) addTicketEvent(ev TicketEvent) (TicketEvent, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT INTO ticket_events (ticket_id, actor_id, action, from_state, to_state, note, photo, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		ev.TicketID, ev.ActorID, ev.Action, ev.From, ev.To, ev.Note, ev.Photo, ms(ev.At))
@@ -202,7 +207,7 @@ func (t *Tx) addTicketEvent(ev TicketEvent) (TicketEvent, error) {
 }
 
 // TicketEvents returns the ticket's history, oldest first.
-func (t *Tx) TicketEvents(id int64) ([]TicketEvent, error) {
+func (t TicketsTx) TicketEvents(id int64) ([]TicketEvent, error) {
 	scan := func(sc scanner) (TicketEvent, error) {
 		var ev TicketEvent
 		var at int64
@@ -216,7 +221,7 @@ func (t *Tx) TicketEvents(id int64) ([]TicketEvent, error) {
 
 // FollowTicket subscribes member to the ticket ("me too"). added is false
 // when they already followed it.
-func (t *Tx) FollowTicket(id, member int64, now time.Time) (bool, error) {
+func (t TicketsTx) FollowTicket(id, member int64, now time.Time) (bool, error) {
 	res, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO ticket_followers (ticket_id, member_id, at)
 		SELECT id, ?, ? FROM tickets WHERE id = ?`, member, ms(now), id)
 	if err != nil {
@@ -240,7 +245,7 @@ func (t *Tx) FollowTicket(id, member int64, now time.Time) (bool, error) {
 }
 
 // TicketFollowers returns who follows the ticket, earliest first.
-func (t *Tx) TicketFollowers(id int64) ([]int64, error) {
+func (t TicketsTx) TicketFollowers(id int64) ([]int64, error) {
 	return t.ids(fmt.Sprintf("followers of ticket %d", id),
 		`SELECT member_id FROM ticket_followers WHERE ticket_id = ? ORDER BY at, member_id`, id)
 }

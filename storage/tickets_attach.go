@@ -7,7 +7,7 @@ import (
 )
 
 // AddTicketPhoto appends a photo (a Telegram file_id) to a ticket.
-func (t *Tx) AddTicketPhoto(id int64, fileID string, now time.Time) error {
+func (t TicketsTx) AddTicketPhoto(id int64, fileID string, now time.Time) error {
 	tk, err := t.Ticket(id)
 	if err != nil {
 		return err
@@ -23,7 +23,7 @@ func (t *Tx) AddTicketPhoto(id int64, fileID string, now time.Time) error {
 }
 
 // AddTicketVoice appends a voice note to a ticket.
-func (t *Tx) AddTicketVoice(id int64, v Voice, now time.Time) error {
+func (t TicketsTx) AddTicketVoice(id int64, v Voice, now time.Time) error {
 	tk, err := t.Ticket(id)
 	if err != nil {
 		return err
@@ -39,7 +39,7 @@ func (t *Tx) AddTicketVoice(id int64, v Voice, now time.Time) error {
 }
 
 // SetTicketLocation records where the problem is.
-func (t *Tx) SetTicketLocation(id int64, lat, lon float64, now time.Time) error {
+func (t TicketsTx) SetTicketLocation(id int64, lat, lon float64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET lat = ?, lon = ?, updated_at = ? WHERE id = ?`, lat, lon, ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: set location of ticket %d: %w", id, err)
@@ -48,7 +48,7 @@ func (t *Tx) SetTicketLocation(id int64, lat, lon float64, now time.Time) error 
 }
 
 // SetTicketHideName hides (or shows) the reporter's name from neighbours.
-func (t *Tx) SetTicketHideName(id int64, hide bool, now time.Time) error {
+func (t TicketsTx) SetTicketHideName(id int64, hide bool, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET hide_name = ?, updated_at = ? WHERE id = ?`, boolInt(hide), ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: hide name on ticket %d: %w", id, err)
@@ -60,7 +60,7 @@ func (t *Tx) SetTicketHideName(id int64, hide bool, now time.Time) error {
 const ActNote TicketAction = "note"
 
 // AddTicketNote records a sentence added to a ticket in its history.
-func (t *Tx) AddTicketNote(id, actor int64, note string, now time.Time) error {
+func (t TicketsTx) AddTicketNote(id, actor int64, note string, now time.Time) error {
 	tk, err := t.Ticket(id)
 	if err != nil {
 		return err

@@ -38,7 +38,7 @@ func queueSQL(buildings int) string {
 
 // BuildingQueue returns the open, reopened and claimed tickets of the
 // buildings, oldest first.
-func (t *Tx) BuildingQueue(buildings []string, limit int) ([]Ticket, error) {
+func (t TicketsTx) BuildingQueue(buildings []string, limit int) ([]Ticket, error) {
 	if len(buildings) == 0 {
 		return nil, nil
 	}
@@ -50,7 +50,7 @@ const assignedSQL = `SELECT ` + ticketCols + ` FROM tickets
 
 // AssignedTickets returns the claimed and reopened tickets assigned to
 // member, oldest first.
-func (t *Tx) AssignedTickets(member int64, limit int) ([]Ticket, error) {
+func (t TicketsTx) AssignedTickets(member int64, limit int) ([]Ticket, error) {
 	return t.tickets(fmt.Sprintf("tickets of assignee %d", member), assignedSQL, member, limit)
 }
 
@@ -58,13 +58,13 @@ const reporterSQL = `SELECT ` + ticketCols + ` FROM tickets
 	WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`
 
 // ReporterTickets returns the tickets member filed, newest first.
-func (t *Tx) ReporterTickets(member int64, limit int) ([]Ticket, error) {
+func (t TicketsTx) ReporterTickets(member int64, limit int) ([]Ticket, error) {
 	return t.tickets(fmt.Sprintf("tickets of reporter %d", member), reporterSQL, member, limit)
 }
 
 // ReportsSince counts the tickets (of both kinds) member filed at or after
 // since.
-func (t *Tx) ReportsSince(member int64, since time.Time) (int, error) {
+func (t TicketsTx) ReportsSince(member int64, since time.Time) (int, error) {
 	var n int
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM tickets WHERE reporter_id = ? AND created_at >= ?`,
 		member, ms(since)).Scan(&n)
@@ -112,7 +112,7 @@ func ledgerWhere(f LedgerFilter) (string, []any) {
 
 // Ledger returns one page of the tickets f selects, newest first, and how
 // many it selects in all.
-func (t *Tx) Ledger(f LedgerFilter, limit, offset int) ([]Ticket, int, error) {
+func (t TicketsTx) Ledger(f LedgerFilter, limit, offset int) ([]Ticket, int, error) {
 	if f.Buildings != nil && len(f.Buildings) == 0 {
 		return nil, 0, nil
 	}
@@ -135,7 +135,7 @@ const exportSQL = `SELECT ` + ticketCols + ` FROM tickets
 // ExportTickets calls fn with each ticket created in [from, to), oldest
 // first, stopping at fn's first error, which it returns. fn must not use the
 // Tx: the rows are still open while it runs.
-func (t *Tx) ExportTickets(from, to time.Time, fn func(Ticket) error) error {
+func (t TicketsTx) ExportTickets(from, to time.Time, fn func(Ticket) error) error {
 	lo, hi := rangeMS(from, to)
 	rows, err := t.q.QueryContext(t.ctx, exportSQL, lo, hi)
 	if err != nil {
@@ -163,7 +163,7 @@ const unclaimedSQL = `SELECT ` + ticketCols + ` FROM tickets
 
 // UnclaimedSince returns open or reopened tickets nobody is assigned to,
 // created before before and not yet escalated, oldest first.
-func (t *Tx) UnclaimedSince(before time.Time, limit int) ([]Ticket, error) {
+func (t TicketsTx) UnclaimedSince(before time.Time, limit int) ([]Ticket, error) {
 	return t.tickets("unclaimed tickets", unclaimedSQL, ms(before), limit)
 }
 
@@ -174,13 +174,13 @@ const activeByCategorySQL = `SELECT ` + ticketCols + ` FROM tickets
 // ActiveTicketsByCategory returns the category's open, claimed and reopened
 // tickets created before createdBefore (the category's deadline cut-off)
 // whose deadline escalation has not been sent, oldest first.
-func (t *Tx) ActiveTicketsByCategory(category string, createdBefore time.Time, limit int) ([]Ticket, error) {
+func (t TicketsTx) ActiveTicketsByCategory(category string, createdBefore time.Time, limit int) ([]Ticket, error) {
 	return t.tickets("overdue "+category+" tickets", activeByCategorySQL, category, ms(createdBefore), limit)
 }
 
 // MarkEscalated records that escalation step was sent; the step never goes
 // down.
-func (t *Tx) MarkEscalated(id int64, step int) error {
+func (t TicketsTx) MarkEscalated(id int64, step int) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE tickets SET escalated_step = max(escalated_step, ?) WHERE id = ?`, step, id)
 	if err != nil {
 		return fmt.Errorf("storage: mark ticket %d escalated: %w", id, err)
@@ -193,6 +193,6 @@ const resolvedBeforeSQL = `SELECT ` + ticketCols + ` FROM tickets
 
 // ResolvedBefore returns tickets resolved before before and still waiting
 // for the reporter's answer, longest waiting first (for auto-close).
-func (t *Tx) ResolvedBefore(before time.Time, limit int) ([]Ticket, error) {
+func (t TicketsTx) ResolvedBefore(before time.Time, limit int) ([]Ticket, error) {
 	return t.tickets("resolved tickets", resolvedBeforeSQL, ms(before), limit)
 }

@@ -26,7 +26,7 @@ const statsSQL = `SELECT kind, category, building, state, created_at, claimed_at
 // TicketStats counts the tickets created in [from, to) (a zero bound is
 // unbounded). A median over an even number of tickets is the mean of the two
 // middle ones; with no tickets it is 0.
-func (t *Tx) TicketStats(from, to time.Time) (TicketStats, error) {
+func (t TicketsTx) TicketStats(from, to time.Time) (TicketStats, error) {
 	st := TicketStats{ByCategory: map[string]map[TicketState]int{}, ByBuilding: map[string]int{}}
 	lo, hi := rangeMS(from, to)
 	rows, err := t.q.QueryContext(t.ctx, statsSQL, lo, hi)

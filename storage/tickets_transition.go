@@ -33,7 +33,7 @@ type TransitionOpts struct {
 //
 // claimed_at is set by the first claim or assignment to a person only,
 // resolved_at by every resolve, closed_at by confirm and autoclose.
-func (t *Tx) Transition(id int64, a TicketAction, actor int64, o TransitionOpts, now time.Time) (Ticket, TicketEvent, error) {
+func (t TicketsTx) Transition(id int64, a TicketAction, actor int64, o TransitionOpts, now time.Time) (Ticket, TicketEvent, error) {
 	cur, err := t.Ticket(id)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {

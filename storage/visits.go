@@ -37,7 +37,7 @@ func scanVisit(sc interface{ Scan(...any) error }) (Visit, error) {
 // PlanVisits plans a visit to every active household for holiday in year
 // (once: planning again adds only households new to the list) and returns
 // how many visits the round now has.
-func (t *Tx) PlanVisits(holiday string, year int, now time.Time) (int, error) {
+func (t CareTx) PlanVisits(holiday string, year int, now time.Time) (int, error) {
 	if _, err := t.q.ExecContext(t.ctx, `INSERT OR IGNORE INTO visits (household_id, holiday, year, planned_at)
 		SELECT id, ?, ?, ? FROM care_households WHERE archived = 0`, holiday, year, ms(now)); err != nil {
 		return 0, fmt.Errorf("storage: plan visits %s %d: %w", holiday, year, err)
@@ -50,7 +50,7 @@ func (t *Tx) PlanVisits(holiday string, year int, now time.Time) (int, error) {
 }
 
 // Visit returns visit id.
-func (t *Tx) Visit(id int64) (Visit, error) {
+func (t CareTx) Visit(id int64) (Visit, error) {
 	v, err := scanVisit(t.q.QueryRowContext(t.ctx, `SELECT `+visitCols+` FROM visits WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, ErrNotFound
@@ -62,25 +62,25 @@ func (t *Tx) Visit(id int64) (Visit, error) {
 }
 
 // Visits lists the round of holiday in year.
-func (t *Tx) Visits(holiday string, year int) ([]Visit, error) {
+func (t CareTx) Visits(holiday string, year int) ([]Visit, error) {
 	return t.visits(`SELECT `+visitCols+` FROM visits WHERE holiday = ? AND year = ? ORDER BY id`, holiday, year)
 }
 
 // VisitsBetween lists the visits planned or made in [from, to), oldest
 // first.
-func (t *Tx) VisitsBetween(from, to time.Time) ([]Visit, error) {
+func (t CareTx) VisitsBetween(from, to time.Time) ([]Visit, error) {
 	return t.visits(`SELECT `+visitCols+` FROM visits
 		WHERE (planned_at >= ? AND planned_at < ?) OR (visited_at >= ? AND visited_at < ?) ORDER BY planned_at, id`,
 		ms(from), ms(to), ms(from), ms(to))
 }
 
-func (t *Tx) visits(q string, args ...any) ([]Visit, error) {
+func (t CareTx) visits(q string, args ...any) ([]Visit, error) {
 	return queryAll(t, "list visits", scanVisit, q, args...)
 }
 
 // MarkVisited records that member made visit id. It returns ErrNotFound
 // when the visit was already marked.
-func (t *Tx) MarkVisited(id, member int64, now time.Time) error {
+func (t CareTx) MarkVisited(id, member int64, now time.Time) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE visits SET visited_by = ?, visited_at = ? WHERE id = ? AND visited_at IS NULL`, member, ms(now), id)
 	if err != nil {
 		return fmt.Errorf("storage: mark visit %d: %w", id, err)
@@ -89,7 +89,7 @@ func (t *Tx) MarkVisited(id, member int64, now time.Time) error {
 }
 
 // SetVisitNote keeps the visitor's note on visit id.
-func (t *Tx) SetVisitNote(id int64, note string) error {
+func (t CareTx) SetVisitNote(id int64, note string) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE visits SET note = ? WHERE id = ?`, note, id)
 	if err != nil {
 		return fmt.Errorf("storage: note of visit %d: %w", id, err)
@@ -98,7 +98,7 @@ func (t *Tx) SetVisitNote(id int64, note string) error {
 }
 
 // SetVisitTicket links visit id to the ticket its note became, once.
-func (t *Tx) SetVisitTicket(id, ticket int64) error {
+func (t CareTx) SetVisitTicket(id, ticket int64) error {
 	res, err := t.q.ExecContext(t.ctx, `UPDATE visits SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL`, ticket, id)
 	if err != nil {
 		return fmt.Errorf("storage: ticket of visit %d: %w", id, err)
@@ -114,7 +114,7 @@ type VisitCounts struct {
 }
 
 // VisitStats counts the visits made in [from, to).
-func (t *Tx) VisitStats(from, to time.Time) (VisitCounts, error) {
+func (t CareTx) VisitStats(from, to time.Time) (VisitCounts, error) {
 	var c VisitCounts
 	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), count(DISTINCT household_id), count(ticket_id) FROM visits
 		WHERE visited_at >= ? AND visited_at < ?`, ms(from), ms(to)).Scan(&c.Visited, &c.Households, &c.Tickets)
