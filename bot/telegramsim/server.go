@@ -99,6 +99,7 @@ type Server struct {
 	nextFile   int64
 	limits     Limits
 	rate       *rateState
+	now        func() time.Time // WithClock's, time.Now if none
 
 	connMu sync.Mutex
 	fresh  map[net.Conn]bool // connections no request has arrived on yet
@@ -134,6 +135,7 @@ func Start(opts ...Option) (*Server, error) {
 		queries:    make(map[string]bool),
 		files:      make(map[string]*storedFile),
 		fresh:      make(map[net.Conn]bool),
+		now:        time.Now,
 	}
 	for _, o := range opts {
 		o(s)
@@ -243,7 +245,7 @@ type request struct {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	at := time.Now()
+	at := s.now()
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
 		s.serveFile(w, rest)
 		return
