@@ -40,6 +40,9 @@ type Options struct {
 	// Listening, when set, is told the address of the health and metrics
 	// listener once it is open (http.listen may name port 0).
 	Listening func(net.Addr)
+	// duringExport runs inside each export's read transaction, once its
+	// file is built (tests).
+	duringExport func(tx *storage.Tx)
 }
 
 // Run runs the bot until ctx is cancelled, then stops in order: polling
@@ -96,6 +99,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		return err
 	}
 	exports := newExporter(store, cmds, opt.Now, log, sender.Wake)
+	exports.during = opt.duringExport
 	proc := bot.NewProcessor(store, disp.Handle, bot.HandleFunc(cmds.Failed()), opt.Now, log, func() {
 		sender.Wake()
 		exports.Wake()

@@ -22,6 +22,9 @@ type exporter struct {
 	log   *slog.Logger
 	sent  func() // wakes the sender
 	wake  chan struct{}
+	// during, when set (tests), runs inside each export's read transaction
+	// once its file is built, before the transaction ends.
+	during func(tx *storage.Tx)
 }
 
 func newExporter(s *storage.Storage, c *commands.App, now func() time.Time, log *slog.Logger, sent func()) *exporter {
@@ -93,6 +96,9 @@ func (e *exporter) one(ctx context.Context, q storage.ExportRequest) error {
 	err := e.store.Read(ctx, func(tx *storage.Tx) error {
 		var err error
 		msgs, err = e.cmds.BuildExport(tx, q)
+		if err == nil && e.during != nil {
+			e.during(tx)
+		}
 		return err
 	})
 	if err != nil {

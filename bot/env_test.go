@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -153,48 +152,4 @@ func (e *env) texts(chat int64) []string {
 		out = append(out, m.Text)
 	}
 	return out
-}
-
-// stallMeter measures how long the process was held up (descheduled by a
-// busy machine, or stopped for garbage collection): the lateness, beyond a
-// little, of a goroutine woken every few milliseconds.
-type stallMeter struct {
-	once    sync.Once
-	stop    chan struct{}
-	done    chan time.Duration
-	stalled time.Duration
-}
-
-func startStallMeter(t *testing.T) *stallMeter {
-	m := &stallMeter{stop: make(chan struct{}), done: make(chan time.Duration, 1)}
-	t.Cleanup(func() { m.read() })
-	const period, slack = 5 * time.Millisecond, 2 * time.Millisecond
-	go func() {
-		tk := time.NewTicker(period)
-		defer tk.Stop()
-		last, stalled := time.Now(), time.Duration(0)
-		for {
-			select {
-			case <-m.stop:
-				m.done <- stalled
-				return
-			case <-tk.C:
-				now := time.Now()
-				if late := now.Sub(last) - period - slack; late > 0 {
-					stalled += late
-				}
-				last = now
-			}
-		}
-	}()
-	return m
-}
-
-// read stops the meter and returns the time lost.
-func (m *stallMeter) read() time.Duration {
-	m.once.Do(func() {
-		close(m.stop)
-		m.stalled = <-m.done
-	})
-	return m.stalled
 }

@@ -67,6 +67,11 @@ type Sender struct {
 	sentN    atomic.Int64
 	failMu   sync.Mutex
 	failN    map[string]int64 // calls that failed, by reason
+
+	// waiting, when set (tests), is told each time the loop starts waiting
+	// whether it waits for its clock alone: no call out, no outcome being
+	// written, no wake pending. A fake clock moves on only then.
+	waiting func(idle bool)
 }
 
 // NewSender returns a sender; call Run to start it.

@@ -90,6 +90,9 @@ func (s *Sender) Run(ctx context.Context) error {
 // await waits for the next event, or at most wait when it is not negative,
 // and hands it to its method. ended is true when the run's context ended.
 func (l *loop) await(wait time.Duration) (ended bool, err error) {
+	if l.s.waiting != nil {
+		l.s.waiting(l.sending == 0 && !l.recording && len(l.s.wake) == 0)
+	}
 	var tc <-chan time.Time
 	if wait >= 0 {
 		t := l.s.clock.NewTimer(wait)

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"time"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -137,7 +136,7 @@ func (s *Server) gateLocked(req *request) (c *chatState, rep reply, stop bool) {
 	case c.left:
 		return nil, errReply(http.StatusForbidden, "Forbidden: bot is not a member of the supergroup chat", nil), true
 	}
-	if wait := s.rate.take(c.info.ID, time.Now()); wait > 0 {
+	if wait := s.rate.take(c.info.ID, s.now()); wait > 0 {
 		return nil, tooManyReply(wait), true
 	}
 	return c, reply{}, false

@@ -14,14 +14,23 @@ type Limits struct {
 	PerGroupPerMinute float64 // sends to any one group (negative chat id), on top of the per-chat limit
 }
 
-// WithLimits enforces l with sliding windows over the real clock. A send
-// (send*, edit*, pin*, unpin*, copyMessage, forwardMessage to a chat) over a
-// limit is answered 429 "Too Many Requests: retry after N" with
-// parameters.retry_after N (seconds, at least 1). answerCallbackQuery,
-// getUpdates and other calls without a chat are exempt. Sends refused with
-// 429 (or refused before, e.g. for an unknown chat) do not count.
+// WithLimits enforces l with sliding windows over the server's clock (the
+// real one unless WithClock). A send (send*, edit*, pin*, unpin*,
+// copyMessage, forwardMessage to a chat) over a limit is answered 429 "Too
+// Many Requests: retry after N" with parameters.retry_after N (seconds, at
+// least 1). answerCallbackQuery, getUpdates and other calls without a chat
+// are exempt. Sends refused with 429 (or refused before, e.g. for an
+// unknown chat) do not count.
 func WithLimits(l Limits) Option {
 	return func(s *Server) { s.limits = l }
+}
+
+// WithClock makes the server read now for the rate limits and for the
+// times it records (Call.At, the date of the bot's messages), so that a
+// test whose bot runs on a fake clock sees the limits on that clock. Long
+// polls still wait in real time.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.now = now }
 }
 
 // window is a sliding window allowing max events per span.

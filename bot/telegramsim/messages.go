@@ -151,7 +151,7 @@ func (s *Server) replyToLocked(c *chatState, vals map[string]any) (int, *models.
 // newMessageLocked allocates the next message id in the chat for a bot
 // message.
 func (s *Server) newMessageLocked(c *chatState, method string) *msgRec {
-	r := &msgRec{Message: Message{ChatID: c.info.ID, ID: c.nextID, Date: time.Now(), Method: method}}
+	r := &msgRec{Message: Message{ChatID: c.info.ID, ID: c.nextID, Date: s.now(), Method: method}}
 	c.nextID++
 	c.msgs = append(c.msgs, r)
 	c.byID[r.ID] = r

@@ -99,6 +99,10 @@ type Server struct {
 	nextFile   int64
 	limits     Limits
 	rate       *rateState
+	now        func() time.Time // WithClock's, time.Now if none
+
+	connMu sync.Mutex
+	fresh  map[net.Conn]bool // connections no request has arrived on yet
 }
 
 // WithViolationHook calls fn with every problem the server finds: a request
@@ -130,6 +134,8 @@ func Start(opts ...Option) (*Server, error) {
 		callCount:  make(map[string]int),
 		queries:    make(map[string]bool),
 		files:      make(map[string]*storedFile),
+		fresh:      make(map[net.Conn]bool),
+		now:        time.Now,
 	}
 	for _, o := range opts {
 		o(s)
@@ -140,7 +146,7 @@ func Start(opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("telegramsim: listen: %w", err)
 	}
 	s.url = "http://" + ln.Addr().String()
-	s.http = &http.Server{Handler: http.HandlerFunc(s.serve), ReadHeaderTimeout: 10 * time.Second}
+	s.http = &http.Server{Handler: http.HandlerFunc(s.serve), ReadHeaderTimeout: 10 * time.Second, ConnState: s.connState}
 	go func() {
 		defer close(s.served)
 		s.http.Serve(ln) // returns http.ErrServerClosed once Close shuts it down
@@ -161,6 +167,7 @@ const closeWait = 10 * time.Second
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.done)
+		s.dropFresh()
 		ctx, cancel := context.WithTimeout(context.Background(), closeWait)
 		defer cancel()
 		if err := s.http.Shutdown(ctx); err != nil {
@@ -238,7 +245,7 @@ type request struct {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	at := time.Now()
+	at := s.now()
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
 		s.serveFile(w, rest)
 		return

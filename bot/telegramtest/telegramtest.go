@@ -23,6 +23,7 @@ package telegramtest
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"courtyard/bot/telegramsim"
 
@@ -57,6 +58,9 @@ func PrivateChat(u models.User) models.Chat { return telegramsim.PrivateChat(u) 
 
 // WithLimits sets the simulator's rate limits; see telegramsim.WithLimits.
 func WithLimits(l Limits) Option { return telegramsim.WithLimits(l) }
+
+// WithClock sets the simulator's clock; see telegramsim.WithClock.
+func WithClock(now func() time.Time) Option { return telegramsim.WithClock(now) }
 
 // Server is a simulator started for one test.
 type Server struct {
