@@ -8,25 +8,12 @@ import (
 	"courtyard/storage"
 )
 
-// annLabels are a message's buttons' texts, row by row: "a b | c".
-func annLabels(m telegramtest.Message) string {
-	var rows []string
-	for _, row := range m.Buttons {
-		var ls []string
-		for _, b := range row {
-			ls = append(ls, b.Text)
-		}
-		rows = append(rows, strings.Join(ls, " "))
-	}
-	return strings.Join(rows, " | ")
-}
-
 // annSaid waits for the message to chat, since the latest action, whose
 // text is exactly text, and checks its buttons are labels ("*": any).
 func (h *harness) annSaid(chat int64, text, labels string) telegramtest.Message {
 	h.t.Helper()
 	m := h.tg.WaitMessage(h.t, chat, func(m telegramtest.Message) bool { return m.Plain == text }, wait)
-	if got := annLabels(m); got != labels && labels != "*" {
+	if got := buttonLabels(m); got != labels && labels != "*" {
 		h.t.Errorf("%q: buttons %q, want %q", text, got, labels)
 	}
 	return m
@@ -132,8 +119,8 @@ func TestAnnounceFlowCorrectedInEnglish(t *testing.T) {
 	c.say(a, "OK")
 	c.annSaid(a.ID, "Announcement #1 is going out to 4 recipients. Send /announcements to see delivery and who read it.", "")
 	got := c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return m.Photo != "" }, wait)
-	if got.Caption != "📢 <b>社区通知</b>\n\nBring old clothes on Saturday\n\n—— Boss" || annLabels(got) != "已读 ✓" {
-		t.Errorf("a resident got %q %q", got.Caption, annLabels(got))
+	if got.Caption != "📢 <b>社区通知</b>\n\nBring old clothes on Saturday\n\n—— Boss" || buttonLabels(got) != "已读 ✓" {
+		t.Errorf("a resident got %q %q", got.Caption, buttonLabels(got))
 	}
 	c.settle()
 	for _, m := range c.tg.Messages(c.group.ID) {

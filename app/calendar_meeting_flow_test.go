@@ -80,8 +80,8 @@ func TestMeetingFlowTypedInChinese(t *testing.T) {
 	list := c.expect(s.ID, "#1", "半月谈")
 	c.tg.Press(s, list, "mt:v:1")
 	page := c.expect(s.ID, "会议 #1", "3月13日（周五）19:00-21:00")
-	if annLabels(page) != "📝 记录会议纪要 ➕ 添加决定事项 | ❌ 取消会议" {
-		t.Errorf("page buttons %q", annLabels(page))
+	if buttonLabels(page) != "📝 记录会议纪要 ➕ 添加决定事项 | ❌ 取消会议" {
+		t.Errorf("page buttons %q", buttonLabels(page))
 	}
 	c.tg.Press(s, page, "mt:cancel:1")
 	sure := "确定取消会议“半月谈”（3月13日（周五）19:00-21:00）吗？已发出的 1 处都会收到取消通知。"
@@ -170,8 +170,8 @@ func TestMeetingFlowTypedInEnglish(t *testing.T) {
 	list := c.expect(a.ID, "Past", "Tea with the leaders")
 	c.tg.Press(a, list, "mt:v:2")
 	page := c.expect(a.ID, "Meeting #2", "Thu 5 Mar 19:00-21:00")
-	if annLabels(page) != "📝 Record minutes ➕ Add a decision" {
-		t.Errorf("a past meeting's page: %q", annLabels(page))
+	if buttonLabels(page) != "📝 Record minutes ➕ Add a decision" {
+		t.Errorf("a past meeting's page: %q", buttonLabels(page))
 	}
 	c.tg.Press(a, page, "mt:min:2")
 	c.annSaid(a.ID, "Send the minutes of “Tea with the leaders”.", "Cancel")

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"github.com/go-telegram/bot/models"
 
 	"courtyard/bot/telegramtest"
@@ -11,24 +9,11 @@ import (
 // The care flow tests read each message the bot sends in a conversation
 // whole: its text and its buttons, row by row ("a b | c").
 
-// cfKeys are m's buttons' texts, row by row.
-func cfKeys(m telegramtest.Message) string {
-	var rows []string
-	for _, row := range m.Buttons {
-		var ls []string
-		for _, b := range row {
-			ls = append(ls, b.Text)
-		}
-		rows = append(rows, strings.Join(ls, " "))
-	}
-	return strings.Join(rows, " | ")
-}
-
 // cfIs checks m's text and buttons.
 func (c *visCast) cfIs(m telegramtest.Message, text, keys string) telegramtest.Message {
 	c.t.Helper()
-	if m.Plain != text || cfKeys(m) != keys {
-		c.t.Errorf("message %d:\n got %q [%s]\nwant %q [%s]", m.ID, m.Plain, cfKeys(m), text, keys)
+	if m.Plain != text || buttonLabels(m) != keys {
+		c.t.Errorf("message %d:\n got %q [%s]\nwant %q [%s]", m.ID, m.Plain, buttonLabels(m), text, keys)
 	}
 	return m
 }

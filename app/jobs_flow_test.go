@@ -10,7 +10,6 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
-	"courtyard/testkit"
 )
 
 // The conversations of jobs, read message by message: /job, a job's
@@ -22,16 +21,7 @@ import (
 // is sent.
 func (h *harness) jfSent(u models.User, upd int64) []telegramtest.Message {
 	h.t.Helper()
-	testkit.Await(h.t, wait, h.tg.Changed, func() bool {
-		var done bool
-		h.db(func(tx *storage.Tx) error {
-			var err error
-			done, err = tx.UpdateIsDone(upd)
-			return err
-		})
-		return done
-	}, "update "+itoa(upd)+" not applied")
-	h.settle()
+	h.updateDone(upd)
 	return h.tg.MessagesSince(h.mark(), u.ID)
 }
 
@@ -57,7 +47,7 @@ func (h *harness) jfSay(u models.User, text string) telegramtest.Message {
 func (h *harness) jfPress(u models.User, m telegramtest.Message, data string) []telegramtest.Message {
 	h.t.Helper()
 	if !hasButton(m, data) {
-		h.t.Fatalf("no button %s on %q: %s", data, m.Plain, jfLabels(m))
+		h.t.Fatalf("no button %s on %q: %s", data, m.Plain, buttonLabels(m))
 	}
 	h.settle()
 	return h.jfSent(u, h.tg.Press(u, m, data))
@@ -66,28 +56,15 @@ func (h *harness) jfPress(u models.User, m telegramtest.Message, data string) []
 // jfIs checks a message's text and its buttons ("a b | c", row by row).
 func jfIs(t *testing.T, m telegramtest.Message, text, labels string) {
 	t.Helper()
-	if m.Plain != text || jfLabels(m) != labels {
-		t.Fatalf("got\n%q\n[%s]\nwant\n%q\n[%s]", m.Plain, jfLabels(m), text, labels)
+	if m.Plain != text || buttonLabels(m) != labels {
+		t.Fatalf("got\n%q\n[%s]\nwant\n%q\n[%s]", m.Plain, buttonLabels(m), text, labels)
 	}
-}
-
-// jfLabels are a message's buttons' texts, row by row.
-func jfLabels(m telegramtest.Message) string {
-	var rows []string
-	for _, row := range m.Buttons {
-		var ls []string
-		for _, b := range row {
-			ls = append(ls, b.Text)
-		}
-		rows = append(rows, strings.Join(ls, " "))
-	}
-	return strings.Join(rows, " | ")
 }
 
 func jfDump(ms []telegramtest.Message) string {
 	var b strings.Builder
 	for _, m := range ms {
-		b.WriteString("\n#" + itoa(int64(m.ID)) + " " + m.Plain + " [" + jfLabels(m) + "]")
+		b.WriteString("\n#" + itoa(int64(m.ID)) + " " + m.Plain + " [" + buttonLabels(m) + "]")
 	}
 	return b.String()
 }

@@ -11,7 +11,6 @@ import (
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/storage"
-	"courtyard/testkit"
 )
 
 // qaWorld is a community where every person has chosen a language: one
@@ -175,16 +174,7 @@ func (w *qaWorld) qaReply(u models.User, text string) {
 // qaDone waits until update id is processed and all it caused is sent.
 func (w *qaWorld) qaDone(id int64) {
 	w.t.Helper()
-	testkit.Await(w.t, wait, w.tg.Changed, func() bool {
-		var done bool
-		w.db(func(tx *storage.Tx) error {
-			var err error
-			done, err = tx.UpdateIsDone(id)
-			return err
-		})
-		return done
-	}, "update "+itoa(id)+" not processed")
-	w.settle()
+	w.updateDone(id)
 }
 
 func (w *qaWorld) qaLastText(chat int64) string {

@@ -9,7 +9,6 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
-	"courtyard/testkit"
 )
 
 // pfCrew is patCrew in lang: a team (Night patrol, or 夜巡队) of a lead
@@ -53,18 +52,10 @@ func pfCrew(t *testing.T, lang string) *patCrew {
 // pfShown is a message as these tests read it: its text, then a tab and
 // its buttons row by row ("a b | c") when it has any.
 func pfShown(m telegramtest.Message) string {
-	var rows []string
-	for _, row := range m.Buttons {
-		var ls []string
-		for _, b := range row {
-			ls = append(ls, b.Text)
-		}
-		rows = append(rows, strings.Join(ls, " "))
-	}
-	if len(rows) == 0 {
+	if len(m.Buttons) == 0 {
 		return m.Plain
 	}
-	return m.Plain + "\t" + strings.Join(rows, " | ")
+	return m.Plain + "\t" + buttonLabels(m)
 }
 
 // pfExpect checks everything the latest action, update upd, sent or
@@ -72,16 +63,7 @@ func pfShown(m telegramtest.Message) string {
 // shows it; a want ending in "\t*" takes any buttons.
 func (h *harness) pfExpect(upd int64, u models.User, want ...string) {
 	h.t.Helper()
-	testkit.Await(h.t, wait, h.tg.Changed, func() bool {
-		done := false
-		h.db(func(tx *storage.Tx) error {
-			var err error
-			done, err = tx.UpdateIsDone(upd)
-			return err
-		})
-		return done
-	}, "update "+itoa(upd)+" not handled")
-	h.settle()
+	h.updateDone(upd)
 	var got []string
 	for _, m := range h.tg.MessagesSince(h.mark(), u.ID) {
 		got = append(got, pfShown(m))

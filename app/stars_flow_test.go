@@ -2,25 +2,11 @@ package app
 
 import (
 	"errors"
-	"strings"
 	"testing"
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 )
-
-// fsKeys are a message's button texts, row by row: "a b | c".
-func fsKeys(m telegramtest.Message) string {
-	var rows []string
-	for _, row := range m.Buttons {
-		var ts []string
-		for _, b := range row {
-			ts = append(ts, b.Text)
-		}
-		rows = append(rows, strings.Join(ts, " "))
-	}
-	return strings.Join(rows, " | ")
-}
 
 // fsWant waits for a message to chat since the latest action that holds
 // part, and checks its whole text and its buttons ("-" for none checked).
@@ -30,8 +16,8 @@ func (h *harness) fsWant(chat int64, part, plain, keys string) telegramtest.Mess
 	if m.Plain != plain {
 		h.t.Errorf("message to %d:\n got %q\nwant %q", chat, m.Plain, plain)
 	}
-	if keys != "-" && fsKeys(m) != keys {
-		h.t.Errorf("buttons of %q:\n got %q\nwant %q", m.Plain, fsKeys(m), keys)
+	if keys != "-" && buttonLabels(m) != keys {
+		h.t.Errorf("buttons of %q:\n got %q\nwant %q", m.Plain, buttonLabels(m), keys)
 	}
 	return m
 }

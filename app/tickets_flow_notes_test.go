@@ -35,8 +35,8 @@ func TestTicketFlowNotes(t *testing.T) {
 	c.tg.SendPhoto(c.leader, telegramtest.PrivateChat(c.leader), "换了灯泡")
 	c.expect(c.leader.ID, "#1 已标记为处理完成，会请报告人确认。")
 	q := c.expect(c.wang.ID, "问题解决了吗")
-	if flowKeys(q) != "解决了 部分解决 没解决" || q.Photo == "" {
-		t.Errorf("is it fixed? [%s] photo %q", flowKeys(q), q.Photo)
+	if buttonLabels(q) != "解决了 部分解决 没解决" || q.Photo == "" {
+		t.Errorf("is it fixed? [%s] photo %q", buttonLabels(q), q.Photo)
 	}
 	c.flowPress(c.wang, q, "没解决")
 	ask := c.expect(c.wang.ID, "还有什么没解决")
@@ -89,8 +89,8 @@ func TestTicketFlowNotesInEnglish(t *testing.T) {
 	c.say(c.admin, "Replaced the bulb")
 	c.expect(c.admin.ID, "#1 is marked fixed; the reporter will be asked to confirm.")
 	q := c.expect(c.li.ID, "Is it fixed?")
-	if flowKeys(q) != "Yes Partly No" {
-		t.Errorf("is it fixed? [%s]", flowKeys(q))
+	if buttonLabels(q) != "Yes Partly No" {
+		t.Errorf("is it fixed? [%s]", buttonLabels(q))
 	}
 	c.flowPress(c.li, q, "Partly")
 	ask = c.expect(c.li.ID, "what is still wrong")

@@ -11,25 +11,11 @@ import (
 	"courtyard/storage"
 )
 
-// flowKeys is a message's keyboard as the tests write it: the buttons'
-// texts, rows parted by " | ".
-func flowKeys(m telegramtest.Message) string {
-	rows := make([]string, 0, len(m.Buttons))
-	for _, row := range m.Buttons {
-		texts := make([]string, 0, len(row))
-		for _, b := range row {
-			texts = append(texts, b.Text)
-		}
-		rows = append(rows, strings.Join(texts, " "))
-	}
-	return strings.Join(rows, " | ")
-}
-
 // flowIs checks a question's whole text and its buttons.
 func flowIs(t *testing.T, m telegramtest.Message, text, keys string) {
 	t.Helper()
-	if m.Plain != text || flowKeys(m) != keys {
-		t.Errorf("got %q with [%s]\nwant %q with [%s]", m.Plain, flowKeys(m), text, keys)
+	if m.Plain != text || buttonLabels(m) != keys {
+		t.Errorf("got %q with [%s]\nwant %q with [%s]", m.Plain, buttonLabels(m), text, keys)
 	}
 }
 
@@ -44,7 +30,7 @@ func (h *harness) flowPress(u models.User, m telegramtest.Message, label string)
 			}
 		}
 	}
-	h.t.Fatalf("no button %q on %q: [%s]", label, m.Plain, flowKeys(m))
+	h.t.Fatalf("no button %q on %q: [%s]", label, m.Plain, buttonLabels(m))
 }
 
 // flowNone checks that u is in no conversation once all is applied.
