@@ -1,7 +1,9 @@
-// Package commands is what the bot does with each update: the capabilities'
-// commands, buttons and conversations over the core (commands/core), written
-// to storage and to the outbox in the update's transaction. It never calls
-// Telegram.
+// Package commands assembles what the bot does with each update: it builds
+// each capability package over the core (commands/core), hands each the
+// small interfaces it declares for the others, and registers their rows,
+// conversations and hooks in the order the command menus list them. Every
+// effect is written to storage and to the outbox in the update's
+// transaction; nothing here calls Telegram.
 package commands
 
 import (
