@@ -224,7 +224,7 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.until(`!!document.querySelector('.kb-btn[data-data="tk:res:6"]')`)
 	b.shot("claimed")
 	b.press("tk:res:6")
-	b.forceReply()
+	b.see("做了什么处理")
 	b.say("换了新灯泡")
 
 	// The reporter answers "is it fixed?".
@@ -239,10 +239,11 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.become(1002, 1002)
 	b.until(`document.getElementById('honest').textContent.includes("nothing reaches Telegram") && document.getElementById('reset').textContent === "Start over"`)
 	b.say("/announce")
-	b.press("an:a:groups")
-	b.forceReply()
+	b.press("fl:announce:o:audience:groups")
+	b.see("Send the text of the announcement")
 	b.say("Water is off on Saturday 09:00-12:00 in building 3.")
-	b.press("an:pin:1")
+	b.press("fl:announce:o:pin:pin")
+	b.press("fl:announce:y:ok")
 	b.become(3001, -1001003)
 	b.see("Water is off on Saturday")
 	b.until(`!document.getElementById('pinned').classList.contains('hidden') && document.querySelector('#messages .msg.is-pinned') !== null`)
