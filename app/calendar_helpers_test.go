@@ -71,13 +71,6 @@ func (h *harness) calText(chat int64, after int, parts ...string) telegramtest.M
 	})
 }
 
-// calAsk waits for the next ForceReply prompt after after and answers it.
-func (h *harness) calAsk(u models.User, after int, answer string) {
-	h.t.Helper()
-	ask := h.calWait(u.ID, after, func(m telegramtest.Message) bool { return m.ForceReply })
-	h.tg.SendReply(u, telegramtest.PrivateChat(u), answer, ask)
-}
-
 // calPressNew waits for a message newer than after with the button data and
 // presses it.
 func (h *harness) calPressNew(u models.User, after int, data string) telegramtest.Message {

@@ -11,20 +11,6 @@ import (
 	"courtyard/storage"
 )
 
-// restMessages waits until chat has a message matching ok and returns
-// every such message.
-func (c *community) restMessages(chat int64, ok func(telegramtest.Message) bool) []telegramtest.Message {
-	c.t.Helper()
-	c.tg.WaitMessage(c.t, chat, ok, wait)
-	var out []telegramtest.Message
-	for _, m := range c.tg.Messages(chat) {
-		if ok(m) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // restVoices are the voice notes (file_ids) the bot sent to chat since
 // mark since (the zero Mark: ever).
 func (c *community) restVoices(since telegramtest.Mark, chat int64) []string {

@@ -50,9 +50,6 @@ type (
 	Mark    = telegramsim.Mark
 )
 
-// BotUser is the bot as getMe describes it and as the sender of its messages.
-func BotUser() models.User { return telegramsim.BotUser() }
-
 // PrivateChat is the private chat of a user with the bot.
 func PrivateChat(u models.User) models.Chat { return telegramsim.PrivateChat(u) }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"encoding/json"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -17,9 +16,6 @@ func (a *Core) PersonReq(ctx context.Context, tx *storage.Tx, now time.Time, m s
 	return &Req{a: a, Ctx: ctx, Tx: tx, Now: now, Me: m, Role: a.RoleOf(m), Lang: a.LangOf(m),
 		Chat: models.Chat{ID: m.ID, Type: models.ChatTypePrivate}, From: &models.User{ID: m.ID}}
 }
-
-// JsonInto reads the JSON text s into v.
-func JsonInto(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
 // Staff are the staff members and the configured admins the bot knows.
 func (a *Core) Staff(tx *storage.Tx) ([]storage.Member, error) {
