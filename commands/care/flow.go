@@ -41,7 +41,7 @@ func (a *Care) householdDialog() *core.Dialog {
 		Min:  core.StaffUp,
 		Steps: []core.Step{
 			core.OnlyIf(asks("building"), core.ChoiceStep{Name: "building", Label: "care.field.building",
-				Ask: a.askField("building"), Options: a.buildingOptions}),
+				Ask: a.askField("building"), Options: a.buildings}),
 			core.OnlyIf(asks("unit"), text("unit", "care.field.unit")),
 			core.OnlyIf(asks("name"), text("name", "care.field.name")),
 			core.OnlyIf(asks("reason"), core.ChoiceStep{Name: "reason", Label: "care.field.reason",
@@ -89,15 +89,6 @@ func (a *Care) parseField(field string) func(*core.Req, core.Values, string) (an
 		}
 		return value, ""
 	}
-}
-
-// buildingOptions are the community's buildings; 3栋 and 3号楼 pick 3.
-func (a *Care) buildingOptions(*core.Req, core.Values) []core.Option {
-	var opts []core.Option
-	for _, b := range a.Cfg.Community.Buildings {
-		opts = append(opts, core.Option{Key: b, Zh: b, Words: []string{b + "栋", b + "号楼", b + "号", "building " + b}})
-	}
-	return opts
 }
 
 // reasonOptions are why a household needs care.
@@ -210,3 +201,6 @@ func (a *Care) startEdit(r *core.Req, h storage.Household, field string) error {
 	}
 	return a.household.Start(r, seed)
 }
+
+// buildings are the community's buildings as a choice.
+func (a *Care) buildings(*core.Req, core.Values) []core.Option { return a.BuildingOptions() }

@@ -66,18 +66,6 @@ func (a *Ledger) matchCategory(w string) (string, bool) {
 	return "", false
 }
 
-// matchBuilding accepts a building's name, also as "3栋" or "3号楼".
-func (a *Ledger) matchBuilding(w string) (string, bool) {
-	for _, cand := range []string{w, strings.TrimSuffix(w, "栋"), strings.TrimSuffix(w, "号楼")} {
-		for _, b := range a.Cfg.Community.Buildings {
-			if strings.EqualFold(cand, b) {
-				return b, true
-			}
-		}
-	}
-	return "", false
-}
-
 // parseLedgerWords reads filter words in any order. bad is the first word
 // not understood; twice is set when it names a second value of a filter
 // already given.
@@ -88,7 +76,7 @@ func (a *Ledger) parseLedgerWords(args string) (f ledgerFilter, bad string, twic
 			dup, f.state = f.state != "", s
 		} else if m, ok := a.ParseMonth(w); ok {
 			dup, f.month = !f.month.IsZero(), m
-		} else if b, ok := a.matchBuilding(w); ok {
+		} else if b, ok := a.ReadBuilding(w); ok {
 			dup, f.building = f.building != "", b
 		} else if c, ok := a.matchCategory(w); ok {
 			dup, f.category = f.category != "", c

@@ -71,8 +71,12 @@ func (a *Mediation) buildingOptions(*core.Req, core.Values) []core.Option {
 	return append(opts, a.Option("-", "mediation.no_building", "-", "—", "无", "没有", "none"))
 }
 
-// buildingTyped refuses a building that is not the community's.
+// buildingTyped takes a building typed as people write it (三号楼, 3栋),
+// and refuses one that is not the community's.
 func (a *Mediation) buildingTyped(r *core.Req, _ core.Values, text string) (string, string) {
+	if b, ok := a.ReadBuilding(text); ok {
+		return b, ""
+	}
 	return "", r.T("error.unknown_building", core.Esc(core.LimitRunes(text, 32)), core.Esc(strings.Join(a.Cfg.Community.Buildings, " ")))
 }
 

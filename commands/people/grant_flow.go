@@ -18,7 +18,7 @@ func (a *People) grantDialog() *core.Dialog {
 			core.PersonStep{Name: "who", Label: "grant.who", Ask: core.Say("grant.ask_who"), People: a.grantable, Show: a.showPerson},
 			core.ChoiceStep{Name: "role", Label: "grant.role", Ask: a.askRole, Options: a.roleOptions},
 			core.OnlyIf(func(v core.Values) bool { return v.String("role") == string(storage.RoleLeader) },
-				core.PicksStep{Name: "buildings", Label: "grant.buildings", Ask: a.askBuildings, Options: a.buildingOptions}),
+				core.PicksStep{Name: "buildings", Label: "grant.buildings", Ask: a.askBuildings, Options: a.buildings}),
 			core.ConfirmStep{Name: "ok", Summary: a.grantSummary},
 		},
 		Done: a.grantDone,
@@ -114,13 +114,8 @@ func (a *People) askBuildings(r *core.Req, v core.Values) string {
 	return r.T("grant.ask_buildings", core.Esc(m.Name)+a.leadsOf(r, m))
 }
 
-func (a *People) buildingOptions(*core.Req, core.Values) []core.Option {
-	var out []core.Option
-	for _, b := range a.Cfg.Community.Buildings {
-		out = append(out, core.Option{Key: b, Zh: b, Words: []string{b + "栋", b + "号楼", "building " + b}})
-	}
-	return out
-}
+// buildings are the community's buildings as a choice.
+func (a *People) buildings(*core.Req, core.Values) []core.Option { return a.BuildingOptions() }
 
 // grantChoice is the role and buildings chosen.
 func grantChoice(v core.Values) (storage.Role, []string) {

@@ -2,7 +2,6 @@ package tickets
 
 import (
 	"strconv"
-	"strings"
 
 	"courtyard/commands/core"
 	"courtyard/telegram"
@@ -166,7 +165,7 @@ func (a *reporting) nameTyped(r *core.Req, d ReportData, photo string) error {
 // again. A photo or a location is kept.
 func (a *reporting) buildingTyped(r *core.Req, d ReportData, photo string) error {
 	a.keepAttachment(r, &d, photo)
-	if b, ok := a.readBuilding(core.CleanText(r.Text)); ok && photo == "" && r.Msg.Location == nil {
+	if b, ok := a.ReadBuilding(core.CleanText(r.Text)); ok && photo == "" && r.Msg.Location == nil {
 		d.Building = b
 		if err := a.setReportFlow(r, "text", d); err != nil {
 			return err
@@ -180,19 +179,4 @@ func (a *reporting) buildingTyped(r *core.Req, d ReportData, photo string) error
 		return err
 	}
 	return r.Reply(r.T("dialog.tap")+"\n\n"+r.T("report.pick_building"), a.buildingKeyboard())
-}
-
-// readBuilding reads a building typed, with or without its word.
-func (a *reporting) readBuilding(text string) (string, bool) {
-	w := core.Fold(text)
-	for _, suffix := range []string{"号楼", "栋", "幢", "楼"} {
-		w = strings.TrimSuffix(w, suffix)
-	}
-	w = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(w, "building"), "bldg"))
-	for _, b := range a.Cfg.Community.Buildings {
-		if core.Fold(b) == w {
-			return b, true
-		}
-	}
-	return "", false
 }
