@@ -10,11 +10,11 @@ import (
 	"courtyard/telegram"
 )
 
-// Patrol shifts: a team's recurring templates (patrol_tpl*.go), the roster
-// laid out from them (patrol_layout.go), reminders and alerts as timed work
-// (patrol_timed.go), taking, dropping and swapping (patrol_take.go,
-// patrol_swap.go), the shift itself (patrol_duty.go) and the record
-// (patrol_roster.go). Buttons start with "pt:" (patrol_buttons.go).
+// Patrol shifts: a team's recurring templates (tpl*.go), the roster laid
+// out from them (layout.go), reminders and alerts as timed work (timed.go),
+// taking, dropping and swapping (take.go, swap.go), the shift itself
+// (duty.go) and the record (roster.go). Buttons start with "pt:"
+// (buttons.go).
 
 // checkInOpens is how long before the start check-in opens.
 const checkInOpens = 30 * time.Minute
