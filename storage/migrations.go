@@ -27,6 +27,7 @@ var migrations = []string{
 	schemaCalendar,
 	schemaPrivdata,
 	schemaMeetingEnd,
+	schemaRatings,
 }
 
 // Version returns the schema version of the database.

@@ -27,7 +27,7 @@ import (
 //	CareTx         care.go, visits.go, mediation.go
 //	CalendarTx     meetings.go, schedules.go, announcements.go
 //	CommunityTx    stars.go, pledges.go
-//	ReportsTx      summary.go, exports.go (the ledger and the summary)
+//	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //
 // and the machinery under them all:
 //
