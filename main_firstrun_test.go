@@ -49,6 +49,11 @@ func TestFirstRunFromTheExample(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Before the copy, the bot says how to make the configuration.
+	if _, errOut, code := frRun(t, bin, dir, nil); code != 2 ||
+		!strings.Contains(errOut, "cp config.example.yaml config.yaml") || !strings.Contains(errOut, "go run . try") {
+		t.Fatalf("run without config.yaml: exit %d, %q", code, errOut)
+	}
 	write(string(example))
 	_, errOut, code := frRun(t, bin, dir, nil, "check-config")
 	if code != 2 || !strings.Contains(errOut, "the example's placeholder") || !strings.Contains(errOut, "@userinfobot") {

@@ -306,3 +306,55 @@ func TestHealthSubcommand(t *testing.T) {
 		}
 	}
 }
+
+// A missing configuration file says how to make one from the example and
+// how to try the bot without one, for every command that reads it.
+func TestMissingConfigSaysWhereToStart(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{}, {"run"}, {"check-config"}, {"migrate"}, {"health"}, {"backup", "x.db"}} {
+		var out, errOut bytes.Buffer
+		p := filepath.Join(dir, "config.yaml")
+		full := []string{"-config", p}
+		if len(args) > 0 {
+			full = append([]string{args[0], "-config", p}, args[1:]...)
+		}
+		code := run(context.Background(), full, &out, &errOut, noEnv)
+		msg := errOut.String()
+		if code != 2 || !strings.Contains(msg, "no configuration file "+p) ||
+			!strings.Contains(msg, "cp config.example.yaml "+p) || !strings.Contains(msg, "courtyard try") ||
+			!strings.Contains(msg, "go run . try") {
+			t.Errorf("%v without a config: exit %d, %q", args, code, msg)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a start without a config wrote files: %v", entries)
+	}
+}
+
+// backup without OUT, or with two, says what it needs and changes nothing.
+func TestBackupNamesWhatItNeeds(t *testing.T) {
+	tg := telegramtest.New(t)
+	dir := t.TempDir()
+	conf := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), filepath.Join(dir, "courtyard.db")))
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"backup", "-config", conf}, "courtyard backup: name the file to write the copy to"},
+		{[]string{"backup", "-config", conf, "a.db", "b.db"}, `courtyard backup: one file to write, not 2: ["a.db" "b.db"]`},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), tc.args, &out, &errOut, noEnv)
+		lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[0], tc.want) ||
+			lines[1] != "usage: courtyard backup [-config FILE] OUT.db" {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errOut.String())
+		}
+		if strings.Contains(errOut.String(), "unexpected") {
+			t.Errorf("%v: %q", tc.args, errOut.String())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused backup wrote files: %v", entries)
+	}
+}
