@@ -358,3 +358,23 @@ func TestBackupNamesWhatItNeeds(t *testing.T) {
 		t.Errorf("a refused backup wrote files: %v", entries)
 	}
 }
+
+// A backup needs no token: neither in the file nor in the environment (the
+// backup unit and the compose service run without it).
+func TestBackupNeedsNoToken(t *testing.T) {
+	dir := t.TempDir()
+	conf := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", filepath.Join(dir, "courtyard.db")))
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"migrate", "-config", conf}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("migrate: exit %d, %q", code, errOut.String())
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	out.Reset()
+	if code := run(context.Background(), []string{"backup", "-config", conf, copyPath}, &out, &errOut, noEnv); code != 0 ||
+		out.String() != "backup written to "+copyPath+"\n" {
+		t.Fatalf("backup without a token: exit %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat(copyPath); err != nil {
+		t.Fatal(err)
+	}
+}
