@@ -122,6 +122,9 @@ func TestDockerImageRunsTheBot(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Errorf("/healthz answered %d", res.StatusCode)
 	}
+	if out, err := exec.Command("docker", "exec", name, "test", "-s", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").CombinedOutput(); err != nil {
+		t.Errorf("the image has no CJK font for the chart: %v %s", err, out)
+	}
 	if out, err := exec.Command("docker", "exec", name, "id", "-u").Output(); err != nil || strings.TrimSpace(string(out)) == "0" {
 		t.Errorf("the bot runs as root (id -u: %q, %v)", out, err)
 	}
