@@ -42,10 +42,10 @@ func TestBrowserLayout(t *testing.T) {
 		w, h int64
 	}{{"phone", 390, 844}, {"desktop", 1280, 800}} {
 		t.Run(size.name, func(t *testing.T) {
-			base := playground(t)
 			if chromium() == "" {
 				t.Skip("no chromium binary found (apt-get install chromium); the page is not tested in a browser")
 			}
+			base := playground(t)
 			ev := events(t, base)
 			// Something to read: 王阿姨 asks the bot for help, the building
 			// talks in its group, and she asks the bot there too.
@@ -107,6 +107,41 @@ func TestBrowserLayout(t *testing.T) {
 			b.see("Thanks, noted.")
 			if !b.is(`document.getElementById('replying').classList.contains('hidden')`) {
 				t.Error("× did not clear the reply bar for good")
+			}
+
+			// Back in her chat with the bot, she starts a report with a
+			// button, and the question stays in sight above the message box.
+			b.become(3001, 3001)
+			b.press("menu:report")
+			b.until(`document.querySelectorAll('#messages .msg:last-child .kb-btn[data-data^="tk:cat:"]').length > 0`)
+			b.until(onScreen("#composer"))
+			b.until(onScreen("#messages .msg:last-child"))
+			b.shot(size.name + "-report")
+
+			// In English the top bar is one line too.
+			b.become(1002, 1002)
+			b.until(`document.getElementById('clock-short').textContent.startsWith("Mon ")`)
+			if phone && !b.is(`(() => {
+				const bar = document.getElementById('banner').getBoundingClientRect();
+				return bar.height <= 50 && ['me-chip', 'clock-short', 'step-hour', 'step-morning', 'step-week'].every(id => {
+					const r = document.getElementById(id).getBoundingClientRect();
+					return r.width > 0 && r.top >= bar.top && r.bottom <= bar.bottom;
+				});
+			})()`) {
+				t.Error("the phone's top bar is more than one line")
+			}
+			b.js(overflowing, &over)
+			if over != "" {
+				t.Errorf("wider than the screen in English:\n%s", over)
+			}
+			b.shot(size.name + "-english")
+
+			// A move of the clock tells how far it has got, as the event
+			// stream says, in the reader's language.
+			var said string
+			b.js(`S.moving = true; showMove({to: "2026-03-03T00:00:00Z", at: "2026-03-02T19:10:00Z", messages: 3}); S.moving = false; document.getElementById('toast').textContent`, &said)
+			if said != "Moving to Tue 08:00: Tue 03:10 … 3 messages so far" {
+				t.Errorf("the move's progress reads %q", said)
 			}
 		})
 	}

@@ -39,10 +39,18 @@ type mover struct {
 	cur *progress
 }
 
-func (m *mover) set(p *progress) {
+// set records p as the progress of the move in hand.
+func (m *mover) set(p progress) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.cur = p
+	m.cur = &p
+}
+
+// done records that no move is in hand.
+func (m *mover) done() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cur = nil
 }
 
 // now is a copy of the progress of the move in hand, nil between moves.
@@ -71,8 +79,8 @@ func (s *session) advance(ctx context.Context, kind string, changed func()) (pro
 		return progress{}, fmt.Errorf("unknown clock step %q", kind)
 	}
 	p := progress{To: s.clock.Now().Add(d), At: s.clock.Now()}
-	s.move.set(&p)
-	defer s.move.set(nil)
+	s.move.set(p)
+	defer s.move.done()
 	changed()
 	mark := s.tg.Mark()
 	budget := time.Now().Add(moveDelivery)
@@ -95,7 +103,7 @@ func (s *session) advance(ctx context.Context, kind string, changed func()) (pro
 		}
 		s.delivered(ctx, until)
 		p.At, p.Steps, p.Messages = s.clock.Now(), p.Steps+1, sent(s.tg.CallsSince(mark, ""))
-		s.move.set(&p)
+		s.move.set(p)
 		changed()
 	}
 	return p, nil
