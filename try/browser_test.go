@@ -276,7 +276,7 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.js(`document.getElementById('clock').textContent`, &before)
 	b.run(chromedp.Click("#step-morning", chromedp.ByID))
 	b.until(fmt.Sprintf(`document.getElementById('clock').textContent !== %s && document.getElementById('clock').textContent.includes("08:0")`, quote(before)))
-	b.until(`/Now Tue 08:0\d: \d+ messages on the way/.test(document.getElementById('toast').textContent)`)
+	b.until(`/Now Tue 3 Mar, 08:0\d: \d+ messages on the way/.test(document.getElementById('toast').textContent)`)
 	b.shot("moved")
 	for _, r := range tomorrowMorning() {
 		b.become(r.persona, r.chat)

@@ -241,7 +241,7 @@ function fill(s, v) { return s.replace(/\{(\w+)\}/g, (_, k) => v[k]); }
 // showMove tells how far a move of the clock has got, as the server says.
 function showMove(m) {
   if (!S.moving || !m) return;
-  toast(fill(t("progress"), { to: fmtShort(new Date(m.to)), at: fmtShort(new Date(m.at)), n: m.messages }), false, true);
+  toast(fill(t("progress"), { to: fmtTime(new Date(m.to), true), at: fmtTime(new Date(m.at), true), n: m.messages }), false, true);
 }
 
 async function moveClock(step) {
@@ -253,7 +253,7 @@ async function moveClock(step) {
     const r = await api("api/clock", { step });
     S.moving = false;
     setNow(r.now);
-    toast(fill(t("moved"), { at: fmtShort(new Date(r.now)), n: r.messages }));
+    toast(fill(t("moved"), { at: fmtTime(new Date(r.now), true), n: r.messages }));
   } catch (e) { S.moving = false; toast(e.message); }
   buttons.forEach((b) => (b.disabled = false));
 }
