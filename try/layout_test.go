@@ -139,7 +139,7 @@ func TestBrowserLayout(t *testing.T) {
 			// A move of the clock tells how far it has got, as the event
 			// stream says, in the reader's language.
 			var said string
-			b.js(`S.moving = true; showMove({to: "2026-03-03T00:00:00Z", at: "2026-03-02T19:10:00Z", messages: 3}); S.moving = false; document.getElementById('toast').textContent`, &said)
+			b.js(`S.moving = true; showMove({to: "2026-03-03T00:00:00Z", messages: 3}, "2026-03-02T19:10:00Z"); S.moving = false; document.getElementById('toast').textContent`, &said)
 			if said != "Moving to Tue 3 Mar, 08:00: Tue 3 Mar, 03:10 … 3 messages so far" {
 				t.Errorf("the move's progress reads %q", said)
 			}

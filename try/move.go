@@ -28,7 +28,6 @@ const (
 // progress is how far a move of the clock has got.
 type progress struct {
 	To       time.Time `json:"to"`       // where it goes
-	At       time.Time `json:"at"`       // the bot's time it has reached
 	Steps    int       `json:"steps"`    // runs of the schedule so far
 	Messages int       `json:"messages"` // messages the bot sent on the way
 }
@@ -78,7 +77,7 @@ func (s *session) advance(ctx context.Context, kind string, changed func()) (pro
 	if !ok {
 		return progress{}, fmt.Errorf("unknown clock step %q", kind)
 	}
-	p := progress{To: s.clock.Now().Add(d), At: s.clock.Now()}
+	p := progress{To: s.clock.Now().Add(d)}
 	s.move.set(p)
 	defer s.move.done()
 	changed()
@@ -102,7 +101,7 @@ func (s *session) advance(ctx context.Context, kind string, changed func()) (pro
 			until = budget
 		}
 		s.delivered(ctx, until)
-		p.At, p.Steps, p.Messages = s.clock.Now(), p.Steps+1, sent(s.tg.CallsSince(mark, ""))
+		p.Steps, p.Messages = p.Steps+1, sent(s.tg.CallsSince(mark, ""))
 		s.move.set(p)
 		changed()
 	}

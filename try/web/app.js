@@ -238,10 +238,11 @@ function toast(text, alert, sticky) {
 
 function fill(s, v) { return s.replace(/\{(\w+)\}/g, (_, k) => v[k]); }
 
-// showMove tells how far a move of the clock has got, as the server says.
-function showMove(m) {
+// showMove tells how far a move of the clock has got, as the server says:
+// the bot's time now, and the messages sent on the way.
+function showMove(m, now) {
   if (!S.moving || !m) return;
-  toast(fill(t("progress"), { to: fmtTime(new Date(m.to), true), at: fmtTime(new Date(m.at), true), n: m.messages }), false, true);
+  toast(fill(t("progress"), { to: fmtTime(new Date(m.to), true), at: fmtTime(new Date(now), true), n: m.messages }), false, true);
 }
 
 async function moveClock(step) {
@@ -277,7 +278,7 @@ function listen() {
   es.addEventListener("change", async (ev) => {
     const d = JSON.parse(ev.data);
     setNow(d.now);
-    showMove(d.move);
+    showMove(d.move, d.now);
     if (S.state && d.gen !== S.state.gen) {
       const chat = S.chat;
       await loadState();
