@@ -1,30 +1,12 @@
 package bot
 
 import (
-	"context"
-	"database/sql"
 	"testing"
 
 	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 	"courtyard/testkit"
 )
-
-// exec runs statements on the env's database from a connection of its own,
-// as an operator's sqlite3 would.
-func (e *env) exec(stmts ...string) {
-	e.t.Helper()
-	db, err := sql.Open("sqlite3", storage.DSN(e.path))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range stmts {
-		if _, err := db.ExecContext(context.Background(), q); err != nil {
-			e.t.Fatalf("%s: %v", q, err)
-		}
-	}
-}
 
 // A call queued after the newest row was deleted gets a new id, above
 // every id the running sender has read, and is sent.
