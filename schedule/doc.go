@@ -15,7 +15,10 @@
 // scheduled notices. Items are rows in storage (see storage.ScheduleDue);
 // the Runner's Scan, itself a periodic scan run every minute, picks those
 // that are due and runs each with its done mark and the outbox rows it
-// writes in one savepoint of the scan's transaction.
+// writes in one savepoint. A large wave is run in windows, each its own
+// transaction of a few thousand items or about 50 ms at most (Job.Windows),
+// so the single writer is free between them and incoming updates are not
+// held up by the wave.
 //
 // A capability adds a kind in commands.TimedKinds and lays its items out in
 // the transaction that decides them. For a job's reminders, say:

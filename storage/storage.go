@@ -142,6 +142,10 @@ func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
 	return nil
 }
 
+// WritesWaited is how many write transactions so far had to wait for the
+// single writer because another held it.
+func (s *Storage) WritesWaited() int64 { return s.wdb.Stats().WaitCount }
+
 // abort rolls back the writer's open transaction. If the rollback itself
 // fails, the connection may still be inside the transaction: it is thrown
 // away (a fresh one is opened for the next write, and closing this one
