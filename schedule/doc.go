@@ -5,8 +5,9 @@
 // Periodic scans (escalation, auto-close, patrol layout, visit rounds,
 // housekeeping, and the scan of due items) are Jobs run by a Periodic on
 // their cron expressions. Each run is one transaction together with the
-// record of the run (storage.Tx.RecordRun); what it sends goes through the
-// outbox. A scan reads the state it acts on (what is overdue, what is left
+// record of the run (storage.Tx.RecordRun), or, for a job too long for one
+// (Job.Windows), several, recorded once the last committed; what it sends
+// goes through the outbox. A scan reads the state it acts on (what is overdue, what is left
 // to lay out) and marks what it did in that transaction, so a run that is
 // rolled back or killed leaves nothing behind and the next run does its
 // work once.
