@@ -37,16 +37,9 @@ func (s *Sender) record(ctx context.Context, batch []outcome) written {
 	return written{batch: batch, ds: ds, err: err}
 }
 
-// settle reschedules the chats of a recorded batch.
+// settle reschedules the chats of a batch recorded without error.
 func (l *loop) settle(r written) {
 	now := l.s.clock.Now()
-	if r.err != nil {
-		l.s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
-		for _, o := range r.batch {
-			l.q.finish(o.key, false, now.Add(time.Second), time.Time{}, now)
-		}
-		return
-	}
 	woke := false
 	for i, o := range r.batch {
 		d := r.ds[i]

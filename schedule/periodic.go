@@ -11,11 +11,28 @@ import (
 	"courtyard/storage"
 )
 
-// Job is one periodic scan.
+// Job is one periodic scan: Run, or Windows for one too long for a single
+// transaction.
 type Job struct {
 	Name string
 	Spec string // cron expression (minute hour dom month dow), read by ParseSpec
 	Run  func(ctx context.Context, tx *storage.Tx, now time.Time) error
+	// Windows, set instead of Run, does the work in several transactions,
+	// each opened with update, so that the single writer is free between
+	// them and updates waiting for it get in. What each committed stays
+	// when a later one fails. The run is recorded once Windows returns nil;
+	// one that did not (an error, a crash) is done again, so each
+	// transaction must leave the work as one that is done once.
+	Windows func(ctx context.Context, update Update, now time.Time) error
+}
+
+// Update runs fn in a write transaction of its own, committed when fn
+// returns nil.
+type Update func(fn func(tx *storage.Tx) error) error
+
+// Writes is the Update that opens each transaction on s.
+func Writes(ctx context.Context, s *storage.Storage) Update {
+	return func(fn func(tx *storage.Tx) error) error { return s.Update(ctx, fn) }
 }
 
 // Periodic runs jobs on their schedules, in the community's time zone.
@@ -42,6 +59,9 @@ func NewPeriodic(s *storage.Storage, jobs []Job, now func() time.Time, loc *time
 		at, err := ParseSpec(j.Spec)
 		if err != nil {
 			return nil, fmt.Errorf("schedule: job %s: %w", j.Name, err)
+		}
+		if (j.Run == nil) == (j.Windows == nil) {
+			return nil, fmt.Errorf("schedule: job %s: give it Run or Windows", j.Name)
 		}
 		r.jobs = append(r.jobs, job{Job: j, at: at})
 	}
@@ -121,15 +141,21 @@ func missed(at cron.Schedule, loc *time.Location, last, now time.Time) bool {
 	return !next.IsZero() && !next.After(now)
 }
 
-// runJob runs j in one transaction with the record of its run.
+// runJob runs j in one transaction with the record of its run, or, for
+// Windows, in its windows and then records the run.
 func (r *Periodic) runJob(ctx context.Context, j Job) {
 	now := r.now()
-	err := r.store.Update(ctx, func(tx *storage.Tx) error {
-		if err := j.Run(ctx, tx, now); err != nil {
-			return err
-		}
-		return tx.RecordRun(j.Name, now)
-	})
+	var err error
+	if j.Windows != nil {
+		err = r.runWindows(ctx, j, now)
+	} else {
+		err = r.store.Update(ctx, func(tx *storage.Tx) error {
+			if err := j.Run(ctx, tx, now); err != nil {
+				return err
+			}
+			return tx.RecordRun(j.Name, now)
+		})
+	}
 	if err != nil {
 		r.log.Error("scheduled job failed", "job", j.Name, "err", err)
 		return
@@ -138,6 +164,26 @@ func (r *Periodic) runJob(ctx context.Context, j Job) {
 	if r.done != nil {
 		r.done()
 	}
+}
+
+// runWindows runs a Windows job and then records its run. After each
+// window that committed, the sender is woken: what it queued goes out while
+// the next windows run.
+func (r *Periodic) runWindows(ctx context.Context, j Job, now time.Time) error {
+	write := Writes(ctx, r.store)
+	update := func(fn func(tx *storage.Tx) error) error {
+		if err := write(fn); err != nil {
+			return err
+		}
+		if r.done != nil {
+			r.done()
+		}
+		return nil
+	}
+	if err := j.Windows(ctx, update, now); err != nil {
+		return err
+	}
+	return r.store.Update(ctx, func(tx *storage.Tx) error { return tx.RecordRun(j.Name, now) })
 }
 
 // wallClock is a cron schedule read as the wall clock in loc, the way Next

@@ -96,10 +96,6 @@ var forgetMoves = []string{
 	`DELETE FROM private_chats WHERE member_id = ?2`,
 	`DELETE FROM flows WHERE user_id = ?2`,
 	`DELETE FROM export_requests WHERE member_id = ?2 AND done_at IS NOT NULL`,
-	// The newest row stays, emptied (see PruneOutbox): deleting it would
-	// hand its id to the next call, which the sender would never read.
-	`UPDATE outbox SET payload = x'', file_data = NULL, file_name = '', chat_id = ?1
-		WHERE chat_id = ?2 AND state <> 'pending' AND id = (SELECT max(id) FROM outbox)`,
 	`DELETE FROM outbox WHERE chat_id = ?2 AND state <> 'pending'`,
 	`DELETE FROM inbox WHERE done_at IS NOT NULL AND ?2 IN (
 		json_extract(CAST(payload AS TEXT), '$.message.from.id'),

@@ -264,13 +264,10 @@ func (t DeliveryTx) ReplacePending(id int64, payload []byte) (bool, error) {
 // PruneOutbox deletes finished calls made before t0 that belong to nothing
 // (replies and notices). Calls with a ref, the delivery record of an
 // announcement or a ticket's group line, are kept without their payload:
-// their state, chat and message id are what is still read. The newest row
-// always stays: SQLite gives a new row max(id)+1 and the sender reads only
-// ids above the last it loaded, so an emptied table would hand out old ids
-// that are never sent.
+// their state, chat and message id are what is still read. Ids are never
+// handed out again (the table is AUTOINCREMENT), so any row may go.
 func (t DeliveryTx) PruneOutbox(before time.Time) (int64, error) {
-	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?
-		AND id < (SELECT max(id) FROM outbox)`, ms(before))
+	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?`, ms(before))
 	if err != nil {
 		return 0, fmt.Errorf("storage: prune outbox: %w", err)
 	}

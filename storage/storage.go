@@ -17,8 +17,9 @@ var ErrNotFound = errors.New("not found")
 
 // Storage is the database. All reads and writes go through a Tx.
 type Storage struct {
-	db  *sql.DB // readers
-	wdb *sql.DB // the one writer
+	db     *sql.DB // readers
+	wdb    *sql.DB // the one writer
+	writer *turns  // whose turn it is to write
 
 	rollback string // the statement that ends a failed write; tests break it
 }
@@ -81,7 +82,7 @@ func OpenNoMigrate(path string) (*Storage, error) {
 			return nil, fmt.Errorf("storage: open %s: %w", path, err)
 		}
 	}
-	return &Storage{db: db, wdb: wdb, rollback: "ROLLBACK"}, nil
+	return &Storage{db: db, wdb: wdb, writer: &turns{}, rollback: "ROLLBACK"}, nil
 }
 
 // Close closes the database.
@@ -108,11 +109,15 @@ type querier interface {
 
 // Update runs fn in one write transaction, committed when fn returns nil.
 //
-// It takes the single writer connection and runs BEGIN IMMEDIATE on it. A
-// write, once begun, runs to its end: the statements inside do not follow
-// ctx's cancellation (which also spares database/sql a watcher goroutine
-// for every query).
+// It waits for its turn (first come, first served), takes the single
+// writer connection and runs BEGIN IMMEDIATE on it. A write, once begun,
+// runs to its end: the statements inside do not follow ctx's cancellation
+// (which also spares database/sql a watcher goroutine for every query).
 func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
+	if err := s.writer.take(ctx); err != nil {
+		return fmt.Errorf("storage: writer: %w", err)
+	}
+	defer s.writer.give()
 	conn, err := s.wdb.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("storage: writer: %w", err)
