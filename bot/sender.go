@@ -65,6 +65,7 @@ type Sender struct {
 	draining atomic.Bool
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
+	lateN    atomic.Int64
 	failMu   sync.Mutex
 	failN    map[string]int64 // calls that failed, by reason
 
@@ -105,6 +106,10 @@ func (s *Sender) Drain() {
 
 // TooMany is how many 429 answers the sender has seen.
 func (s *Sender) TooMany() int64 { return s.tooMany.Load() }
+
+// Late is how many messages were dropped since start as past their last
+// useful moment (never sent late).
+func (s *Sender) Late() int64 { return s.lateN.Load() }
 
 // Sent is how many calls Telegram accepted since start.
 func (s *Sender) Sent() int64 { return s.sentN.Load() }

@@ -68,7 +68,7 @@ func (l *loop) load() error {
 	now := l.s.clock.Now()
 	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
 		for _, m := range rows {
-			l.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
+			l.admit(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore, until: m.Until,
 				method: m.Method, payload: m.Payload, after: m.After}, now)
 			if m.Priority > storage.PriorityBulk {
 				l.lastUrgent = max(l.lastUrgent, m.ID)

@@ -27,6 +27,7 @@ var migrations = []string{
 	schemaCalendar,
 	schemaPrivdata,
 	schemaMeetingEnd,
+	schemaQuiet,
 }
 
 // Version returns the schema version of the database.
