@@ -58,6 +58,7 @@ type Sender struct {
 	log     *slog.Logger
 	workers int
 	clock   Clock
+	hours   func() time.Time // the community's time, for the hours on rows (WithHours)
 	again   Retry         // how a failed outbox read is retried
 	gap     time.Duration // least time between two sends, by the global limit
 
@@ -86,7 +87,7 @@ func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger, opts .
 	if l.GlobalPerSecond > 0 {
 		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
 	}
-	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, again: o.retry,
+	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, hours: o.hours, again: o.retry,
 		wake: make(chan struct{}, 1), gap: gap}
 }
 

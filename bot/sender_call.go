@@ -32,7 +32,7 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	if it.chat == 0 {
 		out.key = callbackKey(it.id)
 	}
-	if late(it.until, s.clock.Now()) {
+	if late(it.until, s.hours()) {
 		out.dropped = storage.DroppedLate
 		return out
 	}
@@ -53,7 +53,7 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 			out.dropped = gone
 			return out
 		}
-		if late(m.Until, s.clock.Now()) {
+		if late(m.Until, s.hours()) {
 			out.dropped = storage.DroppedLate
 			return out
 		}

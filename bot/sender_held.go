@@ -34,23 +34,28 @@ func (h *held) Pop() any {
 const holdLonger = time.Minute
 
 // admit puts a row just read into its chat's queue, or holds it apart
-// until its time when that is further ahead than holdLonger.
-func (l *loop) admit(it item, now time.Time) {
-	if it.notBefore.Sub(now) > holdLonger {
+// until its time when that is further ahead than holdLonger. hours is the
+// community's time (Sender.hours), which rows' times are written in.
+func (l *loop) admit(it item, now, hours time.Time) {
+	if it.notBefore.Sub(hours) > holdLonger {
 		heap.Push(&l.held, it)
 		return
 	}
 	l.q.add(it, now)
 }
 
-// release moves the held rows whose time has come into their chats'
-// queues and returns when the next one is due (zero when none is held).
+// release moves the held rows whose time has come, by the community's
+// time, into their chats' queues and returns when, on the sender's clock,
+// the next one is due (zero when none is held).
 func (l *loop) release(now time.Time) time.Time {
-	for l.held.Len() > 0 && !l.held[0].notBefore.After(now) {
-		l.q.add(heap.Pop(&l.held).(item), now)
+	hours := l.s.hours()
+	for l.held.Len() > 0 && !l.held[0].notBefore.After(hours) {
+		it := heap.Pop(&l.held).(item)
+		it.notBefore = time.Time{}
+		l.q.add(it, now)
 	}
 	if l.held.Len() == 0 {
 		return time.Time{}
 	}
-	return l.held[0].notBefore
+	return now.Add(l.held[0].notBefore.Sub(hours))
 }
