@@ -59,8 +59,8 @@ type Sender struct {
 	workers int
 	clock   Clock
 	hours   func() time.Time // the community's time, for the hours on rows (WithHours)
-	again   Retry         // how a failed outbox read is retried
-	gap     time.Duration // least time between two sends, by the global limit
+	again   Retry            // how a failed outbox read is retried
+	gap     time.Duration    // least time between two sends, by the global limit
 
 	wake     chan struct{}
 	draining atomic.Bool
