@@ -169,3 +169,41 @@ func TestQuietReminderPastItsJobsStartIsDroppedAndCounted(t *testing.T) {
 	c.say(c.admin, "/status")
 	c.expect(c.admin.ID, "Dropped as too late (last 24 hours): 1")
 }
+
+// A person chooses their own quiet hours with /quiet: 王阿姨 types hers,
+// read by the time parser; Lin turns them off and hears of a routine report
+// at 23:05 at once (the group it was made in is answered at once anyway).
+func TestQuietPersonChoosesTheirOwnHours(t *testing.T) {
+	c := newJobCast(t, quietOn)
+	c.say(c.lin, "/quiet")
+	m := c.tg.WaitMessage(t, c.lin.ID, func(x telegramtest.Message) bool { return hasButton(x, "qt:off") }, wait)
+	if !strings.Contains(m.Plain, "Quiet hours: 21:30-07:30 next day (the community's)") {
+		t.Errorf("/quiet shows %q", m.Plain)
+	}
+	c.tg.Press(c.lin, m, "qt:off")
+	c.expect(c.lin.ID, "OK. Quiet hours: off, messages come at any time.")
+
+	c.say(c.wang, "/quiet")
+	m = c.tg.WaitMessage(t, c.wang.ID, func(x telegramtest.Message) bool { return hasButton(x, "qt:type") }, wait)
+	c.tg.Press(c.wang, m, "qt:type")
+	c.expect(c.wang.ID, "请输入免打扰时段")
+	c.say(c.wang, "很晚的时候")
+	c.expect(c.wang.ID, "没看懂这个时段")
+	c.say(c.wang, "晚上11点半到早上6点")
+	c.expect(c.wang.ID, "好的。免打扰时段：23:30-次日06:00（您自己设的）。")
+	c.db(func(tx *storage.Tx) error {
+		q, err := tx.Quiet(c.wang.ID)
+		if q != "23:30-06:00" {
+			t.Errorf("王阿姨's quiet hours stored as %q", q)
+		}
+		return err
+	})
+
+	c.jobAt("2026-03-02 23:05")
+	c.tg.SendText(c.zhao, c.group3, "/report 3栋门口路灯不亮")
+	c.tg.WaitMessage(t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:1") }, wait)
+	c.settle()
+	if n := c.pendingTo(c.group3.ID); n != 0 {
+		t.Errorf("%d messages wait for the group; its answer to a report in it goes at once", n)
+	}
+}
