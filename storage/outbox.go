@@ -186,14 +186,14 @@ type OutboxHealth struct {
 	OldestQueued time.Time // zero when nothing is pending
 	SentLastHour int
 	LateLastDay  int // dropped in the last 24 hours as past their last useful moment
-	Held         int // pending, and held until after now (through their reader's quiet hours)
+	Held         int // pending, held until after now through their reader's quiet hours (not a retry waiting)
 }
 
 // OutboxHealth summarises the outbox at now.
 func (t DeliveryTx) OutboxHealth(now time.Time) (OutboxHealth, error) {
 	var h OutboxHealth
 	var oldest sql.NullInt64
-	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at), coalesce(sum(not_before > ?), 0) FROM outbox WHERE state = 'pending'`,
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at), coalesce(sum(not_before > ? AND error = ''), 0) FROM outbox WHERE state = 'pending'`,
 		ms(now)).Scan(&h.Pending, &oldest, &h.Held)
 	if err != nil {
 		return h, fmt.Errorf("storage: outbox health: %w", err)
