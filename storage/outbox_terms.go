@@ -61,6 +61,18 @@ func (t DeliveryTx) withdrawDue(kind, key string, prefix bool) error {
 	return nil
 }
 
+// WithdrawDueTo ends the pending messages to chat of the timed items whose
+// ref matches the GLOB pattern (a DueRef with wildcards): a person who left
+// a shift or a job is not reminded of it.
+func (t DeliveryTx) WithdrawDueTo(chat int64, pattern string) error {
+	_, err := t.q.ExecContext(t.ctx, `UPDATE outbox SET state = 'failed', dropped = 'withdrawn', error = 'withdrawn'
+		WHERE state = 'pending' AND chat_id = ? AND ref GLOB ?`, chat, pattern)
+	if err != nil {
+		return fmt.Errorf("storage: withdraw messages %s to %d: %w", pattern, chat, err)
+	}
+	return nil
+}
+
 // MarkDropped ends a call that was not made: why is DroppedLate or
 // DroppedWithdrawn. It reports false when the call was no longer pending.
 func (t DeliveryTx) MarkDropped(id int64, why string, now time.Time) (bool, error) {
