@@ -207,3 +207,36 @@ func TestQuietPersonChoosesTheirOwnHours(t *testing.T) {
 		t.Errorf("%d messages wait for the group; its answer to a report in it goes at once", n)
 	}
 }
+
+// A job moved while its reminder waits for the morning: the old reminder
+// is withdrawn, the change notice is the one message about it, and the
+// reminder of the new time comes in its turn.
+func TestQuietMovedJobsQueuedReminderGivesWayToTheNotice(t *testing.T) {
+	c := newJobCast(t, quietOn)
+	id := c.jobCreate(c.lin, jobSaturday(c, "2"))
+	c.jobPress(c.wang, c.jobCopy(c.wang.ID, id), "jb:su:"+itoa(id), "已报名")
+	c.jobAt("2026-03-06 23:00")
+	c.jobTick()
+
+	c.jobAt("2026-03-06 23:10")
+	c.tg.Press(c.lin, c.jobManage(id), "jb:mv:"+itoa(id))
+	c.tg.WaitMessage(t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:jobmove:x:when") }, wait)
+	c.say(c.lin, "2026-03-08 09:00-11:00")
+	ok := c.tg.WaitMessage(t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "fl:jobmove:y:ok") }, wait)
+	c.tg.Press(c.lin, ok, "fl:jobmove:y:ok")
+	c.expect(c.lin.ID, "told 1 person")
+	c.settle()
+
+	c.jobAt("2026-03-07 07:30")
+	c.tick()
+	c.expect(c.wang.ID, "时间改为 3月8日（周日） 09:00-11:00")
+	c.settle()
+	if n := c.jobCount(c.wang.ID, "⏰"); n != 0 {
+		t.Fatalf("the reminder of the old time reached 王阿姨 (%d)", n)
+	}
+	c.jobAt("2026-03-07 23:00")
+	c.jobTick()
+	c.jobAt("2026-03-08 07:30")
+	c.tick()
+	c.expect(c.wang.ID, "⏰", "3月8日（周日） 09:00-11:00")
+}
