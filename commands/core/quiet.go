@@ -39,7 +39,9 @@ func quietEnd(r when.ClockRange, now time.Time, loc *time.Location) time.Time {
 	t := now.In(loc)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 	// On the wall clock, so a day that changes the clock ends at 07:30 too.
-	at := func(d time.Time, m int) time.Time { return time.Date(d.Year(), d.Month(), d.Day(), m/60, m%60, 0, 0, loc) }
+	at := func(d time.Time, m int) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), m/60, m%60, 0, 0, loc)
+	}
 	mins := t.Hour()*60 + t.Minute()
 	if !r.Overnight {
 		if mins >= r.Start && mins < r.End {
