@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
@@ -74,4 +75,30 @@ func TestQuietUrgentPatrolFindGoesAtOnce(t *testing.T) {
 	c.clock.Set(wallAt(t, "2026-03-03 07:30"))
 	c.tick()
 	c.tg.WaitMessage(t, leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:2") }, wait)
+}
+
+// A queued message past its last useful moment is dropped when the sender
+// reaches it, and /metrics counts it.
+func TestQuietDroppedLateIsCountedInTheMetrics(t *testing.T) {
+	h, base := startMonitored(t)
+	u := h.user(2001, "Ann", "en")
+	h.say(u, "/help")
+	h.expect(u.ID, "/report")
+	h.write(func(tx *storage.Tx) error {
+		_, err := tx.Enqueue(storage.OutMsg{ChatID: u.ID, Method: "sendMessage", Until: h.clock.Now().Add(-time.Minute),
+			Payload: []byte(`{"chat_id":2001,"text":"your shift started a minute ago"}`)}, h.clock.Now())
+		return err
+	})
+	h.say(u, "/help") // wakes the sender, which reads the row
+	h.expect(u.ID, "/report")
+	h.settle()
+	for _, m := range h.tg.Messages(u.ID) {
+		if strings.Contains(m.Plain, "a minute ago") {
+			t.Fatalf("a message past its last useful moment was sent")
+		}
+	}
+	_, page := get(t, base+"/metrics")
+	if got := metric(t, page, "courtyard_messages_dropped_late_total"); got != "1" {
+		t.Errorf("courtyard_messages_dropped_late_total = %s, want 1", got)
+	}
 }
