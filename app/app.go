@@ -86,7 +86,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		GlobalPerSecond:   cfg.Telegram.Limits.GlobalPerSecond,
 		PerChatPerSecond:  cfg.Telegram.Limits.PerChatPerSecond,
 		PerGroupPerMinute: cfg.Telegram.Limits.PerGroupPerMinute,
-	}, log, opt.Bot...)
+	}, log, append([]bot.Option{bot.WithHours(opt.Now)}, opt.Bot...)...)
 	var poller *bot.Poller
 	health := &healthView{sender: sender, poller: func() *bot.Poller { return poller }}
 	cmds := commands.New(cfg, cat, me.Username, opt.Now, log, health)

@@ -45,7 +45,11 @@ func (l *loop) tick(now time.Time) (step, error) {
 		l.q.prune(now, time.Minute)
 		l.lastPrune = now
 	}
+	nextHeld := l.release(now)
 	nextWake := l.q.wakeUp(now)
+	if !nextHeld.IsZero() && (nextWake.IsZero() || nextHeld.Before(nextWake)) {
+		nextWake = nextHeld
+	}
 	it, ok, wait := l.next(now)
 	if ok {
 		return step{act: stepSend, it: it}, nil

@@ -24,6 +24,7 @@ type loop struct {
 
 	// The schedule.
 	q          *queue
+	held       held      // rows read before their time (sender_held.go)
 	nextSend   time.Time // when the global limit allows the next send
 	pausing    time.Time // all chats wait until then (a global 429)
 	lastUrgent int64     // highest id of an urgent row read

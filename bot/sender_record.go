@@ -88,6 +88,17 @@ type decision struct {
 // outcome records one call's result in tx and decides what comes next.
 func (s *Sender) outcome(tx *storage.Tx, o outcome, now time.Time) (decision, error) {
 	id, chat := o.it.id, o.it.chat
+	switch o.dropped {
+	case gone:
+		return decision{done: true}, nil
+	case storage.DroppedLate:
+		ok, err := tx.MarkDropped(id, storage.DroppedLate, now)
+		if ok {
+			s.lateN.Add(1)
+			s.log.Info("message dropped: past its last useful moment", "chat", chat, "id", id, "until", o.it.until)
+		}
+		return decision{done: true}, err
+	}
 	if o.err == nil {
 		if d, handled, err := s.rewritten(tx, o, now); handled || err != nil {
 			return d, err

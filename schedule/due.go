@@ -18,6 +18,23 @@ type Handler func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now t
 type Kind struct {
 	Do     Handler
 	Missed Handler // optional: called, in the same tx, for an item picked up after its Until (e.g. to tell staff)
+
+	// Grace says an item's Until is only how late it may still be done
+	// after downtime (a scheduled notice), not the moment its messages are
+	// about: they do not carry it, and wait through their readers' quiet
+	// hours like any routine message.
+	Grace bool
+}
+
+// terms are what the messages an item's Do queues carry: they belong to
+// the item (storage.DueRef: cancelling it withdraws those not yet sent) and
+// are worth sending until its Until, the moment a reminder is about.
+func (k Kind) terms(it storage.DueItem) storage.OutTerms {
+	t := storage.OutTerms{Ref: storage.DueRef(it.Kind, it.Key)}
+	if !k.Grace {
+		t.Until = it.Until
+	}
+	return t
 }
 
 const (
@@ -126,6 +143,7 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
 			return gone(err)
 		}
+		defer tx.SetTerms(tx.SetTerms(k.terms(it)))
 		return k.Do(ctx, tx, it, now)
 	})
 	if errors.Is(err, errGone) {

@@ -135,7 +135,7 @@ func (t PeopleTx) Forget(member int64, now time.Time) (int64, error) {
 	})
 	if err != nil {
 		if _, err := t.q.ExecContext(t.ctx, `UPDATE members SET name = '', username = '', language = '', tg_language = '',
-			role = 'resident', building = '', unit = '', registered_at = NULL, active = 0 WHERE id = ?`, member); err != nil {
+			role = 'resident', building = '', unit = '', registered_at = NULL, active = 0, quiet = '' WHERE id = ?`, member); err != nil {
 			return 0, fmt.Errorf("storage: forget %d: %w", member, err)
 		}
 	}

@@ -29,6 +29,7 @@ var migrations = []string{
 	schemaMeetingEnd,
 	schemaRatings,
 	schemaOutboxIDs,
+	schemaQuiet,
 }
 
 // Version returns the schema version of the database.

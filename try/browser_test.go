@@ -259,6 +259,7 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.see("Send the text of the announcement")
 	b.say("Water is off on Saturday 09:00-12:00 in building 3.")
 	b.press("fl:announce:o:pin:pin")
+	b.press("fl:announce:o:urgent:routine")
 	b.press("fl:announce:y:ok")
 	b.become(3001, -1001003)
 	b.see("Water is off on Saturday")

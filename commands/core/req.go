@@ -43,6 +43,11 @@ type Handler func(r *Req) error
 // bot does not act on (from bots, channel posts, …).
 func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*Req, error) {
 	r := &Req{a: a, Ctx: ctx, Tx: tx, upd: upd, Now: a.now()}
+	defer func() {
+		if r.From != nil {
+			tx.SetTerms(storage.OutTerms{Answering: []int64{r.Chat.ID, r.From.ID}})
+		}
+	}()
 	switch {
 	case upd.Message != nil:
 		r.Msg = upd.Message

@@ -24,6 +24,7 @@ type ReportData struct {
 	Ticket   int64           `json:"ticket,omitempty"` // step "attach": the ticket photos go to
 	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
 	Guess    string          `json:"guess,omitempty"`  // step "category": the category offered for the text typed
+	Urgent   bool            `json:"urgent,omitempty"` // marked urgent (a patrol's find): staff hear at once, day or night
 }
 
 // Report starts a problem report; Wish starts a micro-wish.
