@@ -148,8 +148,19 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 		cmd = exec.Command(c.bin, "run", "-config", conf)
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "COURTYARD_TELEGRAM_TOKEN=" + telegramtest.Token}
 	}
+	if v := os.Getenv("GODEBUG"); v != "" {
+		cmd.Env = append(cmd.Env, "GODEBUG="+v)
+	}
 	log := &testkit.Logs{}
 	cmd.Stderr, cmd.Stdout = log, io.Discard
+	if keep := os.Getenv("COMPARE_LOGS"); keep != "" {
+		f, err := os.Create(filepath.Join(keep, fmt.Sprintf("%s-%s-%d.log", c.name, load.name, time.Now().UnixNano())))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		cmd.Stderr = io.MultiWriter(log, f)
+	}
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
@@ -198,6 +209,13 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 	elapsed := time.Since(start)
 	sample()
 	cpu := compareCPU(b, cmd.Process.Pid)
+	if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil && os.Getenv("TMPDEBUG") != "" {
+		for _, l := range strings.Split(string(st), "\n") {
+			if strings.HasPrefix(l, "Rss") || strings.HasPrefix(l, "VmHWM") {
+				fmt.Println(c.name, load.name, l)
+			}
+		}
+	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-exited:

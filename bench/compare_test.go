@@ -32,7 +32,9 @@ import (
 //
 // COMPARE_BASELINE=<binary> adds a third contestant, such as the binary of
 // an earlier commit; COMPARE_UPDATES (default 3000) and COMPARE_ROUNDS
-// (default 3) change the size of a run.
+// (default 3) change the size of a run; COMPARE_LOGS=<dir> keeps each
+// process's standard error there, and GODEBUG is passed on (gctrace=1
+// shows the heap).
 
 const (
 	compareGroups = 12
