@@ -209,13 +209,6 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 	elapsed := time.Since(start)
 	sample()
 	cpu := compareCPU(b, cmd.Process.Pid)
-	if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil && os.Getenv("TMPDEBUG") != "" {
-		for _, l := range strings.Split(string(st), "\n") {
-			if strings.HasPrefix(l, "Rss") || strings.HasPrefix(l, "VmHWM") {
-				fmt.Println(c.name, load.name, l)
-			}
-		}
-	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-exited:
