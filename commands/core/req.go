@@ -35,6 +35,23 @@ type Req struct {
 
 	Answered bool
 	audits   []storage.AuditEntry // recorded by a.audit, written when the handler succeeds
+
+	chat *chatRead // the group's row, read once by ChatRow
+}
+
+type chatRead struct {
+	c   storage.Chat
+	err error
+}
+
+// ChatRow is the stored row of the chat the update came from, read once
+// per update: the permission check and the command share it.
+func (r *Req) ChatRow() (storage.Chat, error) {
+	if r.chat == nil {
+		c, err := r.Tx.Chat(r.Chat.ID)
+		r.chat = &chatRead{c, err}
+	}
+	return r.chat.c, r.chat.err
 }
 
 type Handler func(r *Req) error

@@ -241,7 +241,7 @@ func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 
 // groupReport files "/report text" sent in a group in one step.
 func (a *reporting) groupReport(r *core.Req, kind string) error {
-	chat, err := r.Tx.Chat(r.Chat.ID)
+	chat, err := r.ChatRow()
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}
