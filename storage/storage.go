@@ -59,7 +59,10 @@ func Open(ctx context.Context, path string) (*Storage, error) {
 // transactions queue in Go instead of retrying on SQLITE_BUSY. The busy
 // timeout still covers other processes (a backup, an operator's sqlite3).
 func OpenNoMigrate(path string) (*Storage, error) {
-	db, err := sql.Open("sqlite3", DSN(path))
+	// The readers keep a small page cache each (512 KiB, SQLite's default
+	// is 2 MiB): there are four of them, and the writer's cache holds what
+	// is hot.
+	db, err := sql.Open("sqlite3", DSN(path)+"&_cache_size=-512")
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
