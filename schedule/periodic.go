@@ -90,7 +90,9 @@ func (r *Periodic) Run(ctx context.Context, tick <-chan chan struct{}) {
 	if ctx.Err() != nil {
 		return
 	}
-	c := cron.New(cron.WithLocation(r.loc))
+	// A job still running at its next moment (a long wave of due items) is
+	// not started a second time beside itself: that moment is skipped.
+	c := cron.New(cron.WithLocation(r.loc), cron.WithChain(cron.SkipIfStillRunning(cronLog{r.log})))
 	for _, j := range r.jobs {
 		c.Schedule(wallClock{at: j.at, loc: r.loc}, cron.FuncJob(func() { r.runJob(context.WithoutCancel(ctx), j.Job) }))
 	}
@@ -194,3 +196,11 @@ type wallClock struct {
 }
 
 func (w wallClock) Next(after time.Time) time.Time { return Next(w.at, w.loc, after) }
+
+// cronLog gives cron's logger interface to slog.
+type cronLog struct{ log *slog.Logger }
+
+func (l cronLog) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLog) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
