@@ -11,6 +11,7 @@ require (
 
 require (
 	github.com/6tail/lunar-go v1.4.7
+	github.com/arran4/golang-ical v0.3.4
 	github.com/chromedp/chromedp v0.14.2
 	github.com/moby/patternmatcher v0.6.1
 	github.com/prometheus/client_golang v1.25.0

@@ -28,6 +28,7 @@ var migrations = []string{
 	schemaPrivdata,
 	schemaMeetingEnd,
 	schemaRatings,
+	schemaAgenda,
 }
 
 // Version returns the schema version of the database.
