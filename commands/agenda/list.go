@@ -20,7 +20,7 @@ func (a *Agenda) Label(lang string, it Item, now time.Time) string {
 		s += " · " + core.Esc(it.Place)
 	}
 	if it.Waiting {
-		s += " " + a.Cat.T(lang, "mine.waiting")
+		s += a.Cat.T(lang, "mine.waiting")
 	}
 	return s
 }
