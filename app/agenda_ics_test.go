@@ -146,9 +146,18 @@ func TestMineLinkFeed(t *testing.T) {
 		t.Fatalf("no link in %q", m.Plain)
 	}
 	feed := base + "/calendar/" + found[1] + ".ics"
+	// Her data copy says she has a link, never its secret.
+	if rs := pdSection(t, c.pdMyData(ann), "calendar_link"); len(rs) != 1 {
+		t.Errorf("calendar_link in /mydata: %v", rs)
+	}
 	code, body := get(t, feed)
 	if code != http.StatusOK {
 		t.Fatalf("feed: %d %s", code, body)
+	}
+	c.say(ann, "/mydata")
+	doc := c.tg.WaitMessage(t, ann.ID, func(x telegramtest.Message) bool { return x.Method == "sendDocument" }, wait)
+	if bytes.Contains(doc.DocumentData, []byte(found[1])) {
+		t.Error("/mydata holds the feed's secret")
 	}
 	if got, want := agParse(t, []byte(body)), c.agWant(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("feed events\n got %+v\nwant %+v", got, want)
