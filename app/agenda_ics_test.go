@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"net/http"
 	"reflect"
@@ -226,5 +227,43 @@ func TestMineLinkFeed(t *testing.T) {
 	}
 	if code, _ = get(t, base+"/calendar/"+renewed[1]+".ics"); code != http.StatusOK {
 		t.Errorf("the new link: %d", code)
+	}
+}
+
+// agGetFrom fetches url as if through a local proxy for address from.
+func agGetFrom(t *testing.T, url, from string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-Forwarded-For", from)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// Guessing secrets is limited per address (30 at once): past it an
+// address gets 429 whatever it asks, while another address still gets
+// its 404.
+func TestMineFeedLimitsPerAddress(t *testing.T) {
+	addr := make(chan net.Addr, 1)
+	startHarness(t, func(cfg *config.Config) { cfg.HTTP.Listen = "127.0.0.1:0" },
+		Options{Listening: func(a net.Addr) { addr <- a }})
+	base := "http://" + (<-addr).String() + "/calendar/"
+	guess := func(i int) string { return base + fmt.Sprintf("%043d", i) + ".ics" }
+	for i := range 30 {
+		if code := agGetFrom(t, guess(i), "203.0.113.7"); code != http.StatusNotFound {
+			t.Fatalf("guess %d: %d", i+1, code)
+		}
+	}
+	if code := agGetFrom(t, guess(30), "203.0.113.7"); code != http.StatusTooManyRequests {
+		t.Fatalf("guess 31: %d", code)
+	}
+	if code := agGetFrom(t, guess(31), "198.51.100.9"); code != http.StatusNotFound {
+		t.Fatalf("another address: %d", code)
 	}
 }

@@ -70,10 +70,7 @@ func (f *calFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	ip, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		ip = r.RemoteAddr
-	}
+	ip := clientIP(r)
 	sum := sha256.Sum256([]byte(secret))
 	now := f.now()
 	f.mu.Lock()
@@ -89,7 +86,7 @@ func (f *calFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	var data []byte
 	var found bool
-	err = f.store.View(ctx, func(tx *storage.Tx) error {
+	err := f.store.View(ctx, func(tx *storage.Tx) error {
 		var err error
 		data, found, err = f.build(tx, secret, now)
 		return err
@@ -107,4 +104,26 @@ func (f *calFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `inline; filename="agenda.ics"`)
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Write(data)
+}
+
+// clientIP is the address a request came from: the peer's, or, when the
+// peer is this host (a reverse proxy in front), the last address the
+// proxy added to X-Forwarded-For.
+func clientIP(r *http.Request) string {
+	ip, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		ip = r.RemoteAddr
+	}
+	if p := net.ParseIP(ip); p == nil || !p.IsLoopback() {
+		return ip
+	}
+	fwd := r.Header.Values("X-Forwarded-For")
+	if len(fwd) == 0 {
+		return ip
+	}
+	parts := strings.Split(fwd[len(fwd)-1], ",")
+	if last := strings.TrimSpace(parts[len(parts)-1]); last != "" {
+		return last
+	}
+	return ip
 }
