@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"time"
 
@@ -62,7 +63,7 @@ func (a *Agenda) linkCmd(r *core.Req) error {
 func (a *Agenda) newLink(r *core.Req) (string, error) {
 	buf := make([]byte, secretBytes)
 	if _, err := rand.Read(buf); err != nil {
-		return "", err
+		return "", fmt.Errorf("agenda: a feed secret: %w", err)
 	}
 	secret := base64.RawURLEncoding.EncodeToString(buf)
 	if err := r.Tx.SetCalendarLink(r.Me.ID, hashSecret(secret), r.Now); err != nil {
