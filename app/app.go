@@ -139,6 +139,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}
 	if l != nil {
 		mon = newMonitor(store, sender, poller, proc, opt.Now, cfg.Telegram.PollTimeout, log)
+		mon.feed = newCalFeed(store, cmds.CalendarFeed, opt.Now, log)
 		log.Info("serving /healthz and /metrics", "addr", l.Addr().String())
 		if opt.Listening != nil {
 			opt.Listening(l.Addr())

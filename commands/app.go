@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/commands/agenda"
 	"courtyard/commands/announce"
 	"courtyard/commands/calendar"
 	"courtyard/commands/care"
@@ -60,6 +61,7 @@ type App struct {
 	stars     *stars.Stars
 	pledge    *pledge.Pledge
 	calendar  *calendar.Calendar
+	agenda    *agenda.Agenda
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -72,8 +74,11 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.care = care.New(a.Core, a.tickets)
 	a.announce = announce.New(a.Core)
 	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
-	a.jobs = jobs.New(a.Core, a.calendar)
-	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a})
+	// One agenda per person: signing up to a job or taking a shift asks
+	// first when it overlaps something else the person has committed to.
+	a.agenda = agenda.New(a.Core)
+	a.jobs = jobs.New(a.Core, a.calendar, a.agenda)
+	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a, Agenda: a.agenda})
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
 	// A forgotten member gives up the jobs and shifts to come, and the
@@ -96,7 +101,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.agenda, a.care, a.stars, a.pledge, a.calendar, a.mediation, sum, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc
@@ -149,6 +154,12 @@ func (a *App) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) 
 // reminders, as the organiser's Post button does.
 func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting, now time.Time) (int64, error) {
 	return a.calendar.PostMeeting(ctx, tx, m, now)
+}
+
+// CalendarFeed is the calendar of the person whose feed secret is secret,
+// built now from tx; false when no one's is.
+func (a *App) CalendarFeed(tx *storage.Tx, secret string, now time.Time) ([]byte, bool, error) {
+	return a.agenda.Feed(tx, secret, now)
 }
 
 // MenuPeople are the people whose command menus the bot keeps.

@@ -33,6 +33,7 @@ type Config struct {
 type HTTP struct {
 	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
 	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
+	PublicURL   string `yaml:"public_url"`   // where people reach it (calendar links); default http://<listen>
 }
 
 // Schedule configures scheduled notices and other timed work people see.

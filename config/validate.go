@@ -426,6 +426,12 @@ func (h HTTP) validate() error {
 	if h.Listen == "" {
 		return nil
 	}
+	if h.PublicURL != "" {
+		u, err := url.Parse(h.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("http.public_url %q is not an http or https address, e.g. https://bot.example.org", h.PublicURL)
+		}
+	}
 	host, port, err := net.SplitHostPort(h.Listen)
 	if err != nil {
 		return fmt.Errorf("http.listen %q is not host:port, e.g. 127.0.0.1:9090", h.Listen)

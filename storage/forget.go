@@ -89,6 +89,7 @@ var forgetMoves = []string{
 	`DELETE FROM announcement_acks WHERE member_id = ?2`,
 	`DELETE FROM care_visitors WHERE member_id = ?2`,
 	`DELETE FROM meeting_rsvps WHERE member_id = ?2`,
+	`DELETE FROM calendar_links WHERE member_id = ?2`,
 	`DELETE FROM star_votes WHERE voter_id = ?2`,
 	`DELETE FROM pledge_ratings WHERE rater_id = ?2`,
 	`DELETE FROM pledge_allowed WHERE member_id = ?2`,

@@ -30,6 +30,7 @@ var migrations = []string{
 	schemaRatings,
 	schemaOutboxIDs,
 	schemaQuiet,
+	schemaAgenda,
 }
 
 // Version returns the schema version of the database.

@@ -25,7 +25,7 @@ import (
 //	TeamsTx        teams.go, team_*.go
 //	PatrolsTx      patrol*.go
 //	CareTx         care.go, visits.go, mediation.go
-//	CalendarTx     meetings.go, schedules.go, announcements.go
+//	CalendarTx     meetings.go, schedules.go, announcements.go, agenda.go
 //	CommunityTx    stars.go, pledges.go
 //	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //

@@ -99,6 +99,9 @@ func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 			}
 			return r.Tell(r.Me.ID, r.T("job.overlap", core.Esc(over[0].Title), a.jobSpan(r.Lang, over[0].Start, over[0].End), core.Esc(j.Title)), kb)
 		}
+		if asked, err := a.askOverlap(r, j); err != nil || asked {
+			return err
+		}
 	}
 	ch, err := r.Tx.JobSignUp(j, r.Me.ID, r.Now)
 	if err != nil {
@@ -116,6 +119,26 @@ func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 		return r.Toast(r.T("job.waiting"))
 	}
 	return r.Toast(r.T("job.signed", j.Title))
+}
+
+// askOverlap asks, when the job's time intersects something else the
+// caller has committed to (a patrol shift, a meeting), whether to sign up
+// anyway; true when it asked.
+func (a *Jobs) askOverlap(r *core.Req, j storage.Job) (bool, error) {
+	if a.agenda == nil {
+		return false, nil
+	}
+	other, err := a.agenda.Overlaps(r.Tx, r.Lang, r.Me.ID, j.Start, j.End, r.Now)
+	if err != nil || len(other) == 0 {
+		return false, err
+	}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		r.AnswerButton(core.AnswerYes, "jb:suc:"+core.Itoa(j.ID)),
+		r.AnswerButton(core.AnswerNo, "jb:no:"+core.Itoa(j.ID))}}}
+	if err := r.Toast(r.T("job.overlap_other_toast")); err != nil {
+		return true, err
+	}
+	return true, r.Tell(r.Me.ID, r.T("job.overlap_other", other[0], core.Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End)), kb)
 }
 
 // tooManyNoShows refuses a sign-up by someone with too many no-shows and

@@ -29,6 +29,8 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 		return a.takeShift(r, sh, 0, false)
 	case "takec":
 		return a.takeShift(r, sh, 0, true)
+	case "tkn":
+		return r.Edit(r.T("patrol.not_taken", a.shiftLabel(r.Lang, sh, r.Now)), nil)
 	case "swap":
 		return a.takeShift(r, sh, arg(2), false)
 	case "swapc":

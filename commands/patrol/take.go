@@ -31,6 +31,9 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 			return r.Reply(r.T("patrol.overlap", a.shiftLabel(r.Lang, held[0], r.Now), a.shiftLabel(r.Lang, sh, r.Now)),
 				telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("patrol.btn.take_anyway"), CallbackData: data}}}})
 		}
+		if asked, err := a.askOverlap(r, sh, from); err != nil || asked {
+			return err
+		}
 	}
 	var ok bool
 	var err error
@@ -51,8 +54,8 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 	if err := r.Toast(r.T("patrol.taken_toast")); err != nil {
 		return err
 	}
-	if r.Msg != nil && buttonCount(r) == 1 {
-		// The ask was for this shift alone: its button goes (a list keeps its others).
+	if r.Msg != nil && (confirmed || buttonCount(r) == 1) {
+		// The ask was for this shift alone: its buttons go (a list keeps its others).
 		if err := r.Edit(core.Esc(r.Msg.Text), nil); err != nil {
 			return err
 		}
@@ -68,6 +71,29 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 		return a.tellPerson(r.Tx, from, r.Now, nil, "patrol.swapped_away", core.Esc(r.Me.Name), a.shiftLabelFor(r, from, sh))
 	}
 	return nil
+}
+
+// askOverlap asks, when sh's time intersects something else the caller
+// has committed to (a volunteer job, a meeting), whether to take it
+// anyway; true when it asked.
+func (a *Patrol) askOverlap(r *core.Req, sh storage.PatrolShift, from int64) (bool, error) {
+	if a.agenda == nil {
+		return false, nil
+	}
+	other, err := a.agenda.Overlaps(r.Tx, r.Lang, r.Me.ID, sh.Start, sh.End, r.Now)
+	if err != nil || len(other) == 0 {
+		return false, err
+	}
+	data := "pt:takec:" + core.Itoa(sh.ID)
+	if from != 0 {
+		data = "pt:swapc:" + core.Itoa(sh.ID) + ":" + core.Itoa(from)
+	}
+	if err := r.Toast(""); err != nil {
+		return true, err
+	}
+	return true, r.Reply(r.T("patrol.overlap_other", other[0], a.shiftLabel(r.Lang, sh, r.Now)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+			r.AnswerButton(core.AnswerYes, data), r.AnswerButton(core.AnswerNo, "pt:tkn:"+core.Itoa(sh.ID))}}})
 }
 
 // shiftLabelFor is sh's label in person id's language.
