@@ -132,9 +132,10 @@ func (a *Core) ParseCommand(text string) (cmd, args string) {
 }
 
 // isCommand matches a message that is command name, also as /name@bot.
+// A forwarded message is never a command: its words are someone else's.
 func (a *Core) isCommand(name string) func(*models.Update) bool {
 	return func(u *models.Update) bool {
-		if u.Message == nil {
+		if u.Message == nil || u.Message.ForwardOrigin != nil {
 			return false
 		}
 		text := u.Message.Text
