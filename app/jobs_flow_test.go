@@ -247,7 +247,7 @@ func TestJobFlowInEnglish(t *testing.T) {
 		return "Sweep the lanes\n🕘 " + when + "\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until " + closes +
 			"\n\nAbove is the job exactly as members will see it. On Confirm it goes to 4 team members in private and 2 groups."
 	}
-	jfIs(t, got[1], preview("Thu 03-05 10:00-12:00", "Thu 03-05 04:00"), "Confirm Change Cancel")
+	jfIs(t, got[1], preview("Thu 5 Mar 10:00-12:00", "Thu 5 Mar 04:00"), "Confirm Change Cancel")
 
 	// The time changed with the buttons; the rest stands.
 	got = c.jfPress(l, got[1], "fl:job:c:ok")
@@ -262,7 +262,7 @@ func TestJobFlowInEnglish(t *testing.T) {
 	jfIs(t, got[0], "Changing: Time", "")
 	jfIs(t, got[1], jfWhenEn, "Back Cancel")
 	ok := c.jfSay(l, "Sat 9-11")
-	jfIs(t, ok, preview("Sat 03-07 09:00-11:00", "Sat 03-07 03:00"), "Confirm Change Cancel")
+	jfIs(t, ok, preview("Sat 7 Mar 09:00-11:00", "Sat 7 Mar 03:00"), "Confirm Change Cancel")
 	// Published: Lin, on the team, gets the job as everyone does.
 	got = c.jfPress(l, ok, "fl:job:y:ok")
 	if len(got) != 2 || got[0].ID != ok.ID {
@@ -271,7 +271,7 @@ func TestJobFlowInEnglish(t *testing.T) {
 	done := got[0]
 	jfIs(t, done, `Published "Sweep the lanes": sent to 4 people in private and 2 groups. You will get the list of who came after the end.`,
 		"Cancel the job Change time")
-	jfIs(t, got[1], "Sweep the lanes\n🕘 Sat 03-07 09:00-11:00\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until Sat 03-07 03:00", "Sign up Withdraw")
+	jfIs(t, got[1], "Sweep the lanes\n🕘 Sat 7 Mar 09:00-11:00\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until Sat 7 Mar 03:00", "Sign up Withdraw")
 	c.expect(c.group3.ID, "Sweep the lanes", "3月7日（周六） 09:00-11:00")
 	c.expect(c.community.ID, "Sweep the lanes", "3月7日（周六） 09:00-11:00")
 	j := c.jfJob("Sweep the lanes")

@@ -1,12 +1,15 @@
 package core
 
 import (
-	"courtyard/config"
-	"courtyard/storage"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"courtyard/config"
+	"courtyard/storage"
+	"courtyard/when"
 )
 
 // ContainsID reports id among ids.
@@ -141,4 +144,13 @@ func ContainsStr(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TooFar is the refusal of a date more than two years ahead, naming the
+// last day that may be set; ok is false for any other error.
+func (r *Req) TooFar(err error) (string, bool) {
+	if !errors.Is(err, when.ErrTooFar) {
+		return "", false
+	}
+	return r.T("dialog.too_far", when.DescribeDate(when.Latest(r.Now, r.a.Loc), r.Lang, r.Now, r.a.Loc)), true
 }
