@@ -40,3 +40,17 @@ func TestFarDates(t *testing.T) {
 		t.Errorf("Latest: %v", got)
 	}
 }
+
+func TestDescribeLength(t *testing.T) {
+	for _, c := range []struct {
+		min    int
+		zh, en string
+	}{{120, "2小时", "2h"}, {150, "2小时30分钟", "2h30m"}, {45, "45分钟", "45m"}, {65, "1小时5分钟", "1h05m"}} {
+		if got := DescribeLength(c.min, "zh"); got != c.zh {
+			t.Errorf("%d zh: %q", c.min, got)
+		}
+		if got := DescribeLength(c.min, "en"); got != c.en {
+			t.Errorf("%d en: %q", c.min, got)
+		}
+	}
+}

@@ -1,13 +1,13 @@
 package patrol
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // Patrol shifts: a team's recurring templates (tpl*.go), the roster laid
@@ -69,7 +69,7 @@ func (a *Patrol) mayViewRoster(r *core.Req, team int64) (bool, error) {
 }
 
 // shiftWhen is "today 20:00-23:00", "tomorrow 09:00-12:00" or
-// "Thu 12-03 20:00-02:00" in lang, as seen at now.
+// "Thu 3 Dec 20:00-02:00" in lang, as seen at now.
 func (a *Patrol) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
 	s, e, n := sh.Start.In(a.Loc), sh.End.In(a.Loc), now.In(a.Loc)
 	hours := s.Format("15:04") + "-" + e.Format("15:04")
@@ -81,14 +81,7 @@ func (a *Patrol) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) s
 	case 24 * time.Hour:
 		return a.Cat.T(lang, "patrol.tomorrow", hours)
 	}
-	return weekday(lang, s) + " " + s.Format("01-02") + " " + hours
-}
-
-func weekday(lang string, t time.Time) string {
-	if lang == "zh" {
-		return "周" + string([]rune("日一二三四五六")[t.Weekday()])
-	}
-	return t.Weekday().String()[:3]
+	return when.DescribeDate(s, lang, now, a.Loc) + " " + hours
 }
 
 // shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
@@ -211,14 +204,5 @@ func (a *Patrol) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + core.Itoa(shift)}}}}
 }
 
-// fmtLength writes minutes as "3h", "2h30m" or "45m".
-func fmtLength(minutes int) string {
-	h, m := minutes/60, minutes%60
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%dm", m)
-	case m == 0:
-		return fmt.Sprintf("%dh", h)
-	}
-	return fmt.Sprintf("%dh%02dm", h, m)
-}
+// fmtLength writes minutes as "2小时30分钟" or "2h30m" in lang.
+func fmtLength(lang string, minutes int) string { return when.DescribeLength(minutes, lang) }

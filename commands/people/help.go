@@ -14,7 +14,12 @@ func (a *People) help(r *core.Req) error {
 		return r.Reply(r.T("help.group"), a.LinkKeyboard(r, "help"))
 	}
 	var b strings.Builder
-	b.WriteString(r.T("help.title", r.T("role."+string(r.Role))) + "\n")
+	role := r.T("role." + string(r.Role))
+	if r.Role == storage.RoleResident && !r.Me.Registered() {
+		// Someone not (or no longer) registered is no resident the bot knows.
+		role = r.T("role.unregistered")
+	}
+	b.WriteString(r.T("help.title", role) + "\n")
 	for _, c := range a.Menu(r.Role, !r.Private(), r.Lang) {
 		b.WriteString("/" + c.Command + " — " + core.Esc(c.Description) + "\n")
 	}
