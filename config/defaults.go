@@ -58,7 +58,7 @@ func DefaultCategories() []Category {
 		{Key: "sanitation", Zh: "环境卫生", En: "Sanitation", Keywords: []string{"垃圾", "卫生", "脏", "rubbish", "garbage", "trash", "litter"}},
 		{Key: "safety", Zh: "安全隐患", En: "Safety", Keywords: []string{"安全", "隐患", "消防", "电线", "fire", "danger", "unsafe", "wire"}},
 		{Key: "noise", Zh: "噪音", En: "Noise", Keywords: []string{"噪音", "吵", "noise", "noisy", "loud"}},
-		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours", Keywords: []string{"邻居", "纠纷", "吵架", "neighbour", "neighbor", "dispute"}},
+		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours", Keywords: []string{"邻居", "纠纷", "吵架", "矛盾", "争吵", "neighbour", "neighbor", "dispute"}},
 		{Key: "other", Zh: "其他", En: "Other"},
 	}
 }

@@ -17,6 +17,7 @@ const (
 	maxJobSlots    = 500
 	maxJobDuration = 24 * time.Hour
 	jobsPerPage    = 5
+	buttonName     = 24 // characters of a job's title on a button
 )
 
 // jobDate is "Sat 5 Dec" or "12月5日（周六）" in lang, with the year when
