@@ -127,39 +127,6 @@ func (a *Patrol) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func
 	})
 }
 
-// TellTeamNeed tells the team's members who are not on the shift that it
-// needs people, with a Take button.
-func (a *Patrol) TellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64, now time.Time) error {
-	ids, err := tx.TeamMemberIDs(sh.TeamID)
-	if err != nil {
-		return err
-	}
-	ds, err := tx.ShiftDuty(sh.ID)
-	if err != nil {
-		return err
-	}
-	busy := map[int64]bool{except: true}
-	for _, d := range onShift(ds) {
-		busy[d.MemberID] = true
-	}
-	need := sh.Slots - len(onShift(ds))
-	if need <= 0 {
-		return nil
-	}
-	for _, id := range ids {
-		if busy[id] {
-			continue
-		}
-		err := a.personMsg(tx, id, now, func(lang string) (string, any) {
-			return a.Cat.T(lang, "patrol.needs", a.shiftLabel(lang, sh, now), need), a.takeKeyboard(lang, sh.ID)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // personMsg sends what build makes in the person's language, if the bot
 // can write to them.
 func (a *Patrol) personMsg(tx *storage.Tx, id int64, now time.Time, build func(lang string) (string, any)) error {

@@ -19,6 +19,7 @@ func (a *Patrol) Kinds() map[string]schedule.Kind {
 		kindPatrolShort:   {Do: a.shiftHandler(a.alertShort)},
 		kindPatrolNoCheck: {Do: a.shiftHandler(a.alertNoCheckIn)},
 		kindPatrolEnd:     {Do: a.shiftHandler(a.closeShift)},
+		kindPatrolWeek:    {Do: a.remindWeek},
 	}
 }
 
