@@ -26,6 +26,14 @@ type Config struct {
 	Summary   Summary   `yaml:"summary"`
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
+	Notify    Notify    `yaml:"notify"`
+}
+
+// Notify bounds what people are sent.
+type Notify struct {
+	// MaxScheduledPerDay is how many scheduled notices a person gets in
+	// private a day; the rest of the day's go in one digest. Default 3.
+	MaxScheduledPerDay int `yaml:"max_scheduled_per_day"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.

@@ -34,6 +34,7 @@ const (
 	DefaultVisitDaysBefore    = 7
 	DefaultPledgeRatingDays   = 7
 	DefaultScheduleGrace      = 6 * time.Hour
+	DefaultMaxScheduledPerDay = 3
 )
 
 // DefaultMeetingRemindBefore is when meeting reminders go out by default. Each
@@ -149,6 +150,7 @@ func (c Config) WithDefaults() Config {
 	}
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
+	setInt(&c.Notify.MaxScheduledPerDay, DefaultMaxScheduledPerDay)
 	if c.Schedule.Grace == 0 {
 		c.Schedule.Grace = DefaultScheduleGrace
 	}

@@ -39,6 +39,7 @@ func (c Config) Validate() error {
 		c.Privacy.validate,
 		c.Log.validate,
 		c.Schedule.validate,
+		c.Notify.validate,
 		c.Meetings.validate,
 		c.validateAdmins,
 		c.Telegram.validateToken,
@@ -345,6 +346,13 @@ func (l Log) validate() error {
 	case "text", "json":
 	default:
 		return fmt.Errorf("log.format %q is unknown: use text or json", l.Format)
+	}
+	return nil
+}
+
+func (n Notify) validate() error {
+	if n.MaxScheduledPerDay < 1 || n.MaxScheduledPerDay > 50 {
+		return fmt.Errorf("notify.max_scheduled_per_day must be between 1 and 50, not %d", n.MaxScheduledPerDay)
 	}
 	return nil
 }
