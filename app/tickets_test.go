@@ -255,12 +255,15 @@ func TestAutoCloseAndEscalationWithTestClock(t *testing.T) {
 
 	c.clock.Advance(25 * time.Hour)
 	c.tick()
-	c.expect(c.admin.ID, "Unclaimed: #1")
-	c.expect(c.admin.ID, "Unclaimed: #2")
+	// Both at once: one message with the count, a Claim button each.
+	esc := c.expect(c.admin.ID, "⚠️ 2 tickets unclaimed:", "#1", "#2")
+	if !hasButton(esc, "tk:claim:1") || !hasButton(esc, "tk:claim:2") {
+		t.Errorf("the escalation's buttons: %s", buttonLabels(esc))
+	}
 	c.tick() // a second run tells nobody again
 	c.settle()
-	if n := len(c.tg.Messages(c.admin.ID)) - before; n != 2 {
-		t.Errorf("escalation messages: %d, want 2 (once per ticket)", n)
+	if n := len(c.tg.Messages(c.admin.ID)) - before; n != 1 {
+		t.Errorf("escalation messages: %d, want 1 (both tickets in one)", n)
 	}
 	// #2 is resolved and the reporter never answers: closed after the configured days.
 	notice := c.lookup(c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:2") })

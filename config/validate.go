@@ -39,6 +39,7 @@ func (c Config) Validate() error {
 		c.Privacy.validate,
 		c.Log.validate,
 		c.Schedule.validate,
+		c.Notify.validate,
 		c.Meetings.validate,
 		c.Notify.validate,
 		c.Tickets.validateUrgent,

@@ -41,7 +41,7 @@ func (a *Jobs) jobButton(r *core.Req) error {
 	case "wd", "wdx":
 		return a.jobWithdraw(r, j, parts[1] == "wdx")
 	case "ok":
-		return r.Toast(r.T("job.see_you"))
+		return a.jobComing(r, j)
 	case "no":
 		return r.Edit(r.T("job.not_signed_up", core.Esc(j.Title)), nil)
 	case "keep":
@@ -184,6 +184,37 @@ func (a *Jobs) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error)
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
 // time was changed (anyDeadline is true on that notice's button).
+// jobComing answers a reminder's "I'm coming": thanks for one signed up,
+// the truth for anyone else.
+func (a *Jobs) jobComing(r *core.Req, j storage.Job) error {
+	state, err := a.seatOf(r, j)
+	switch {
+	case err != nil:
+		return err
+	case j.State == storage.JobCancelled:
+		return r.Toast(r.T("job.is_cancelled"))
+	case state == storage.SignedUp:
+		return r.Toast(r.T("job.see_you"))
+	case state == storage.Waiting:
+		return r.Toast(r.T("job.already.waiting"))
+	}
+	return r.Toast(r.T("job.not_on_it"))
+}
+
+// seatOf is the person's state on j's list, "" when not on it.
+func (a *Jobs) seatOf(r *core.Req, j storage.Job) (string, error) {
+	list, err := r.Tx.JobSeats(j.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range list {
+		if s.MemberID == r.Me.ID {
+			return s.State, nil
+		}
+	}
+	return "", nil
+}
+
 func (a *Jobs) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
@@ -191,15 +222,9 @@ func (a *Jobs) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	case !j.Start.After(r.Now):
 		return r.Toast(r.T("job.started"))
 	}
-	list, err := r.Tx.JobSeats(j.ID)
+	state, err := a.seatOf(r, j)
 	if err != nil {
 		return err
-	}
-	state := ""
-	for _, s := range list {
-		if s.MemberID == r.Me.ID {
-			state = s.State
-		}
 	}
 	if state == "" || state == storage.Withdrawn {
 		return r.Toast(r.T("job.not_on_it"))

@@ -36,7 +36,7 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 	case "swapc":
 		return a.takeShift(r, sh, arg(2), true)
 	case "cant":
-		return a.cantMakeIt(r, sh)
+		return a.cantMakeIt(r, sh, len(parts) > 2 && parts[2] == "l")
 	case "way":
 		return a.onMyWay(r, sh)
 	case "in":

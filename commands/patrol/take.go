@@ -106,8 +106,9 @@ func (a *Patrol) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) st
 }
 
 // cantMakeIt frees the caller's slot before the start and tells the team
-// at once.
-func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
+// at once. Pressed on the /shifts list, the list stays, brought up to
+// date under what was done.
+func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift, fromList bool) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -117,7 +118,16 @@ func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
 	if _, err := r.Tx.LeaveSlot(sh.ID, r.Me.ID, storage.DutyDropped, r.Now); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("patrol.dropped", a.shiftLabel(r.Lang, sh, r.Now)), nil); err != nil {
+	said := r.T("patrol.dropped", a.shiftLabel(r.Lang, sh, r.Now))
+	var kb any
+	if fromList {
+		text, k, err := a.shiftsView(r, said)
+		if err != nil {
+			return err
+		}
+		said, kb = text, k
+	}
+	if err := r.Edit(said, kb); err != nil {
 		return err
 	}
 	sh.Taken--

@@ -29,6 +29,7 @@ type sumReport struct {
 	figures    []sumValue
 	categories []sumCategory
 	byMonth    map[string][]int // category → problems received per month of the period
+	now        time.Time        // when it was made: a period not over yet counts up to now
 }
 
 type sumValue struct {
@@ -60,7 +61,7 @@ func (a *Summary) summary(r *core.Req) error {
 	if first.IsZero() || !p.to.After(first) {
 		return r.Reply(r.T("summary.too_early", p.label, first.In(a.Loc).Format("2006-01-02")), nil)
 	}
-	rep, err := a.buildSummary(r.Tx, p)
+	rep, err := a.buildSummary(r.Tx, p, r.Now)
 	if err != nil {
 		return err
 	}
@@ -88,10 +89,16 @@ func (a *Summary) summary(r *core.Req) error {
 }
 
 // buildSummary reads every figure of the period.
-func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
-	rep := sumReport{period: p, byMonth: map[string][]int{}}
+// Only what has happened by now counts: a meeting set for later in the
+// period is not held yet.
+func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod, now time.Time) (sumReport, error) {
+	rep := sumReport{period: p, byMonth: map[string][]int{}, now: now}
 	for _, f := range summaryFigures() {
-		v, ok, err := f.get(tx, p.from, p.to)
+		to := p.to
+		if f.planned && now.Before(to) {
+			to = now
+		}
+		v, ok, err := f.get(tx, p.from, to)
 		if err != nil {
 			return rep, err
 		}
@@ -146,7 +153,7 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	p := rep.period
 	var b strings.Builder
 	b.WriteString(r.T("summary.title_"+p.kind, p.label) + "\n")
-	b.WriteString(r.T("summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02")) + "\n\n")
+	b.WriteString(a.spanText(r.Lang, rep) + "\n\n")
 	for _, v := range rep.figures {
 		b.WriteString(r.T("summary.fig_line", r.T("summary.fig."+v.key), a.figureText(r.Lang, v)) + "\n")
 	}
@@ -175,4 +182,14 @@ func (a *Summary) figureText(lang string, v sumValue) string {
 		return strconv.FormatFloat(v.value, 'f', 1, 64)
 	}
 	return fmt.Sprintf("%d", int64(v.value))
+}
+
+// spanText is the period the figures cover: its days, and for a period not
+// over yet, the moment they run to.
+func (a *Summary) spanText(lang string, rep sumReport) string {
+	p := rep.period
+	if rep.now.Before(p.to) {
+		return a.Cat.T(lang, "summary.span_so_far", p.from.Format("2006-01-02"), a.When(rep.now))
+	}
+	return a.Cat.T(lang, "summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02"))
 }

@@ -2,11 +2,12 @@ package summary
 
 import "courtyard/commands/core"
 
-// summaryXLSX is the report as a workbook in lang: the figures, problems by
-// category, and problems by category and month.
+// summaryXLSX is the report as a workbook in lang: the figures, each with
+// a line saying what it counts, problems by category, and problems by
+// category and month.
 func (a *Summary) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
-	figs := core.Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value")}}
+	figs := core.Sheet{Name: t("summary.sheet_figures"), Header: []string{t("summary.col_figure"), t("summary.col_value"), t("summary.col_definition")}}
 	for _, v := range rep.figures {
 		var val any = t("summary.not_recorded")
 		if v.recorded {
@@ -15,7 +16,7 @@ func (a *Summary) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 				val = int64(v.value)
 			}
 		}
-		figs.Rows = append(figs.Rows, []any{t("summary.fig." + v.key), val})
+		figs.Rows = append(figs.Rows, []any{t("summary.fig." + v.key), val, t("summary.def." + v.key)})
 	}
 	cats := core.Sheet{Name: t("summary.sheet_categories"), Header: []string{t("summary.col_category"), t("summary.col_received"), t("summary.col_solved")}}
 	for _, c := range rep.categories {
