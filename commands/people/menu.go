@@ -80,7 +80,8 @@ func (a *People) syncOwnMenu(r *core.Req) error {
 }
 
 // MenuPeople lists whose private menu to check at start: role holders,
-// the administrators the bot knows, and everyone given a menu before.
+// registered residents (Telegram's default menu is the newcomer's), the
+// administrators the bot knows, and everyone given a menu before.
 func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 	seen := map[int64]bool{}
 	var out []storage.Member
@@ -90,8 +91,13 @@ func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 			out = append(out, m)
 		}
 	}
-	for _, role := range []storage.Role{storage.RoleStaff, storage.RoleLeader} {
-		ms, err := tx.MembersWithRole(role)
+	lists := []func() ([]storage.Member, error){
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleStaff) },
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleLeader) },
+		func() ([]storage.Member, error) { return tx.Residents() },
+	}
+	for _, list := range lists {
+		ms, err := list()
 		if err != nil {
 			return nil, err
 		}
