@@ -32,7 +32,7 @@ func TestRunReturnsTheErrorOfAPartThatCannotGoOn(t *testing.T) {
 	}})
 	u := h.user(2001, "Ann", "en")
 	h.say(u, "/help")
-	h.expect(u.ID, "/report")
+	h.expect(u.ID, "/teams")
 	breakOutbox(t, h.cfg.Database.Path)
 	h.say(u, "/help")
 	select {

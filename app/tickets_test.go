@@ -58,7 +58,8 @@ func (c *community) ticket(id int64) storage.Ticket {
 	return tk
 }
 
-// reportInPrivate walks a resident through /report and returns the ticket id.
+// reportInPrivate walks a resident through /report, without a photo and
+// showing the name, and returns the ticket id.
 func (c *community) reportInPrivate(u models.User, category, text string) int64 {
 	c.t.Helper()
 	c.say(u, "/report")
@@ -66,6 +67,7 @@ func (c *community) reportInPrivate(u models.User, category, text string) int64 
 	c.tg.Press(u, m, "tk:cat:"+category)
 	ask := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > m.ID-1 && m.Date.After(time.Time{}) }, wait)
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
+	c.sendWithoutPhoto(u)
 	return c.privChooseName(u, "tk:nm:show")
 }
 
@@ -80,7 +82,11 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.expect(c.wang.ID, "收到了。请再用一句话")
 	c.say(c.wang, "3栋东边的路灯坏了一个星期")
+	flowIs(t, c.expect(c.wang.ID, "已附："), "已附：1 张照片。还可以再发，或点“完成，继续”。", "完成，继续 | 取消")
 	c.privChooseName(c.wang, "tk:nm:show")
+	c.lookup(c.wang.ID, func(m telegramtest.Message) bool {
+		return m.Plain == "随报告一起：1 张照片。" && len(m.Buttons) == 0
+	})
 	c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "已通知楼栋长 林。")
 	// The group gets a public line with the reporter's name; the leader a Claim button.
 	line := c.expect(c.group.ID, "#1 · 照明 · 3 栋", "王阿姨", "待认领")

@@ -93,8 +93,13 @@ func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 			out = append(out, m)
 		}
 	}
-	for _, role := range []storage.Role{storage.RoleStaff, storage.RoleLeader} {
-		ms, err := tx.MembersWithRole(role)
+	lists := []func() ([]storage.Member, error){
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleStaff) },
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleLeader) },
+		func() ([]storage.Member, error) { return tx.Residents() },
+	}
+	for _, list := range lists {
+		ms, err := list()
 		if err != nil {
 			return nil, err
 		}
@@ -114,13 +119,6 @@ func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 		if err != nil {
 			return nil, err
 		}
-		add(m)
-	}
-	residents, err := tx.Residents()
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range residents {
 		add(m)
 	}
 	return out, nil
