@@ -22,6 +22,7 @@ import (
 	"courtyard/commands/people"
 	"courtyard/commands/pledge"
 	"courtyard/commands/privacy"
+	"courtyard/commands/proposals"
 	"courtyard/commands/stars"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
@@ -60,6 +61,7 @@ type App struct {
 	stars     *stars.Stars
 	pledge    *pledge.Pledge
 	calendar  *calendar.Calendar
+	proposals *proposals.Proposals
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -71,15 +73,17 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.mediation = mediation.New(a.Core, a.tickets)
 	a.care = care.New(a.Core, a.tickets)
 	a.announce = announce.New(a.Core)
-	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
+	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a, Proposals: a})
 	a.jobs = jobs.New(a.Core, a.calendar)
 	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a})
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
+	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.people, a.mediation, a.privacy)
+	a.tickets.Watch(a.proposals)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
 	sum := summary.New(a.Core)
 
@@ -96,7 +100,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.proposals, a.calendar, a.mediation, sum, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc

@@ -26,6 +26,8 @@ type Config struct {
 	Summary   Summary   `yaml:"summary"`
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
+	Proposals Proposals `yaml:"proposals"`
+	Digest    Digest    `yaml:"digest"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.
@@ -100,6 +102,9 @@ type Tickets struct {
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000
 	PerUserPerHour int        `yaml:"per_user_per_hour"` // reports per user per hour, default 10
 	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
+	// RespondWithin: a ticket claimed or first acted on this soon counts
+	// as answered in time (the response rate), default 2h.
+	RespondWithin time.Duration `yaml:"respond_within"`
 }
 
 // Category is one kind of ticket.

@@ -68,6 +68,10 @@ var forgetMoves = []string{
 	`UPDATE pledge_allowed SET allowed_by = ?1 WHERE allowed_by = ?2`,
 	`UPDATE pledges SET member_id = ?1 WHERE member_id = ?2`,
 	`UPDATE pledges SET comment_by = ?1 WHERE comment_by = ?2`,
+	// Proposals stay, without their proposer's name; a support stays
+	// counted without the person.
+	`UPDATE proposals SET member_id = ?1, hide_name = 1 WHERE member_id = ?2`,
+	`UPDATE proposal_supports SET member_id = ?1 WHERE member_id = ?2`,
 	// Mediation: a party's name goes from the record (it shows as removed);
 	// mediators and writers of records move to the tombstone.
 	`UPDATE dispute_parties SET member_id = ?1, name = '' WHERE member_id = ?2`,

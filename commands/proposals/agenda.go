@@ -1,0 +1,44 @@
+package proposals
+
+import (
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
+
+// AgendaProposals are the proposals with at least
+// proposals.agenda_threshold supports that no meeting took yet (or one
+// postponed), the most supported first.
+func (a *Proposals) AgendaProposals(tx *storage.Tx) ([]storage.Proposal, error) {
+	return tx.ProposalsForAgenda(a.Cfg.Proposals.AgendaThreshold)
+}
+
+// OnAgenda puts proposals ids on meeting's agenda, shows it on their group
+// lines and tells their proposers and supporters when the meeting is.
+func (a *Proposals) OnAgenda(r *core.Req, meeting int64, ids []int64) error {
+	m, err := r.Tx.Meeting(meeting)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		p, err := r.Tx.Proposal(id)
+		if core.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if p.State != storage.ProposalOpen && p.State != storage.ProposalPostponed {
+			continue
+		}
+		if err := r.Tx.PutOnAgenda(id, meeting); err != nil {
+			return err
+		}
+		if err := a.refresh(r, id); err != nil {
+			return err
+		}
+		if err := a.tellAll(r, p, "pp.told_agenda", p.ID, core.Esc(p.Title), core.Esc(m.Title), a.When(m.StartsAt)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
