@@ -71,7 +71,12 @@ var forgetMoves = []string{
 	// Proposals stay, without their proposer's name; a support stays
 	// counted without the person.
 	`UPDATE proposals SET member_id = ?1, hide_name = 1 WHERE member_id = ?2`,
-	`UPDATE proposal_supports SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE OR IGNORE proposal_supports SET member_id = ?1 WHERE member_id = ?2`,
+	`DELETE FROM proposal_supports WHERE member_id = ?2`,
+	// A rating stays in the figures without its rater (a second forgotten
+	// rater of the same thing cannot share the tombstone: theirs goes).
+	`UPDATE OR IGNORE ratings SET member_id = ?1 WHERE member_id = ?2`,
+	`DELETE FROM ratings WHERE member_id = ?2`,
 	// Mediation: a party's name goes from the record (it shows as removed);
 	// mediators and writers of records move to the tombstone.
 	`UPDATE dispute_parties SET member_id = ?1, name = '' WHERE member_id = ?2`,
