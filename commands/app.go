@@ -21,6 +21,7 @@ import (
 	"courtyard/commands/patrol"
 	"courtyard/commands/people"
 	"courtyard/commands/pledge"
+	"courtyard/commands/polls"
 	"courtyard/commands/privacy"
 	"courtyard/commands/proposals"
 	"courtyard/commands/stars"
@@ -62,6 +63,7 @@ type App struct {
 	pledge    *pledge.Pledge
 	calendar  *calendar.Calendar
 	proposals *proposals.Proposals
+	polls     *polls.Polls
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -79,6 +81,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
 	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
+	a.polls = polls.New(a.Core)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
@@ -100,7 +103,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.proposals, a.calendar, a.mediation, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, sum, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc

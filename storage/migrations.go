@@ -29,6 +29,7 @@ var migrations = []string{
 	schemaMeetingEnd,
 	schemaRatings,
 	schemaProposals,
+	schemaPolls,
 }
 
 // Version returns the schema version of the database.

@@ -95,6 +95,8 @@ const (
 	ScopeProposals       Scope = "mayViewProposals"   // proposals/access.go
 	ScopeSupport         Scope = "supportRefusal"     // proposals/access.go
 	ScopeManageProposal  Scope = "mayManageProposal"  // proposals/access.go
+	ScopeAskPoll         Scope = "askable"            // polls/access.go
+	ScopeVote            Scope = "voteRefusal"        // polls/access.go
 )
 
 // Verbs are a button family's rules by verb.
