@@ -105,7 +105,9 @@ func TestPollsNativeGroupPollIsStoppedAtItsTime(t *testing.T) {
 		t.Errorf("sendPoll with %v", sent.Params)
 	}
 	for _, g := range []models.Chat{c.b3, c.group} {
-		c.tg.WaitMessage(t, g.ID, func(m telegramtest.Message) bool { return m.Poll != nil && m.Poll.Question == "Clean-up on Saturday or Sunday?" }, wait)
+		c.tg.WaitMessage(t, g.ID, func(m telegramtest.Message) bool {
+			return m.Poll != nil && m.Poll.Question == "Clean-up on Saturday or Sunday?"
+		}, wait)
 	}
 	c.calTo("2026-03-02 20:01")
 	c.tick()
