@@ -1,6 +1,7 @@
 package polls
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -271,4 +272,19 @@ func (a *Polls) deliver(r *core.Req, p storage.Poll) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// Ask stores p, asks it and lays its close, as its asker's confirmation
+// does (the playground's demo community).
+func (a *Polls) Ask(ctx context.Context, tx *storage.Tx, p storage.Poll, now time.Time) (int64, error) {
+	id, err := tx.CreatePoll(p, now)
+	if err != nil {
+		return 0, err
+	}
+	p.ID = id
+	if _, err := a.deliver(a.SystemReq(ctx, tx, now), p); err != nil {
+		return 0, err
+	}
+	_, err = tx.ScheduleDue(storage.DueItem{Kind: kindClose, Key: core.Itoa(id), DueAt: p.ClosesAt, Data: core.Itoa(id)}, now)
+	return id, err
 }

@@ -1,6 +1,9 @@
 package proposals
 
 import (
+	"context"
+	"time"
+
 	"courtyard/commands/core"
 	"courtyard/storage"
 )
@@ -41,4 +44,27 @@ func (a *Proposals) OnAgenda(r *core.Req, meeting int64, ids []int64) error {
 		}
 	}
 	return nil
+}
+
+// Post stores p, supported by its proposer and supporters, and posts it
+// to its groups, as the proposer's confirmation does (the playground's
+// demo community).
+func (a *Proposals) Post(ctx context.Context, tx *storage.Tx, p storage.Proposal, supporters []int64, now time.Time) (int64, error) {
+	id, err := tx.CreateProposal(p, now)
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range supporters {
+		if _, err := tx.Support(id, m, now); err != nil {
+			return 0, err
+		}
+	}
+	if p, err = tx.Proposal(id); err != nil {
+		return 0, err
+	}
+	chats, err := a.groups(tx, p)
+	if err != nil {
+		return 0, err
+	}
+	return id, a.postTo(a.SystemReq(ctx, tx, now), p, chats)
 }
