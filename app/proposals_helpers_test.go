@@ -61,3 +61,16 @@ func (c *propCast) proposal(id int64) storage.Proposal {
 	})
 	return p
 }
+
+// resolveAs has building 3's leader 林 claim and resolve ticket id from
+// his notice with note, and returns the reporter's "is it fixed?".
+func (c *propCast) resolveAs(id, note string, reporter models.User) telegramtest.Message {
+	c.t.Helper()
+	notice := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:"+id) }, wait)
+	c.tg.Press(c.lin, notice, "tk:claim:"+id)
+	claimed := c.tg.WaitMessage(c.t, c.lin.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:res:"+id) }, wait)
+	c.tg.Press(c.lin, claimed, "tk:res:"+id)
+	res := c.expect(c.lin.ID, "#"+id+"：做了什么处理")
+	c.tg.SendReply(c.lin, telegramtest.PrivateChat(c.lin), note, res)
+	return c.tg.WaitMessage(c.t, reporter.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:fb:"+id+":yes") }, wait)
+}

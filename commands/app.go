@@ -15,6 +15,7 @@ import (
 	"courtyard/commands/calendar"
 	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/digest"
 	"courtyard/commands/jobs"
 	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
@@ -64,6 +65,7 @@ type App struct {
 	calendar  *calendar.Calendar
 	proposals *proposals.Proposals
 	polls     *polls.Polls
+	digest    *digest.Digest
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -82,6 +84,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.pledge = pledge.New(a.Core)
 	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
 	a.polls = polls.New(a.Core)
+	a.digest = digest.New(a.Core)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
@@ -103,7 +106,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, sum, a.digest, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc
@@ -165,4 +168,9 @@ func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) { return a.pe
 // language want (or always, with force).
 func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
 	return a.people.SyncMenu(tx, m, force, now)
+}
+
+// PlanDigest lays the next weekly digest on the timed work.
+func (a *App) PlanDigest(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.digest.Plan(ctx, tx, now)
 }
