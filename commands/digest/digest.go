@@ -76,8 +76,9 @@ func (a *Digest) Plan(ctx context.Context, tx *storage.Tx, now time.Time) error 
 	return err
 }
 
-// weekDue posts the week ending now, unless staff switched it off; the
-// line staff added goes with it once.
+// weekDue posts the week ending now, unless staff switched it off, to
+// each group with something to tell; the line staff added goes with it
+// once.
 func (a *Digest) weekDue(ctx context.Context, tx *storage.Tx, _ storage.DueItem, now time.Time) error {
 	if off, err := tx.DigestSetting("off"); err != nil || off == "1" {
 		return err
@@ -92,6 +93,9 @@ func (a *Digest) weekDue(ctx context.Context, tx *storage.Tx, _ storage.DueItem,
 		return err
 	}
 	for _, c := range chats {
+		if w.quiet(c.Building) {
+			continue
+		}
 		text := a.totalText(lang, w)
 		if !c.Community {
 			text = a.buildingText(lang, w, c.Building)

@@ -207,3 +207,28 @@ func (a *Digest) comingLines(out *strings.Builder, lang string, w week, b string
 		out.WriteString("\n· " + l)
 	}
 }
+
+// quiet reports a week with nothing to tell building b's group (b ""
+// the community's): no problem or wish, no topic, nothing coming, no
+// volunteer hour, no line from staff. Such a week posts nothing there.
+func (w week) quiet(b string) bool {
+	if w.line != "" || (b == "" && w.hours.Minutes > 0) {
+		return false
+	}
+	for _, tk := range w.tickets {
+		if b == "" || tk.Building == b {
+			return false
+		}
+	}
+	for _, p := range w.proposals {
+		if b == "" || p.Building == b {
+			return false
+		}
+	}
+	for _, m := range w.meetings {
+		if b == "" || len(m.Buildings) == 0 || slices.Contains(m.Buildings, b) {
+			return false
+		}
+	}
+	return len(w.jobs) == 0
+}

@@ -133,7 +133,8 @@ func draft(r *core.Req, v core.Values) storage.Poll {
 	case "both":
 		p.Private, p.Groups = true, true
 	case "native":
-		p.Native = true
+		// Telegram counts its own poll one vote an account.
+		p.Native, p.Per = true, storage.PollPerPerson
 	}
 	return p
 }
