@@ -67,13 +67,15 @@ func (a *Digest) build(tx *storage.Tx, from, to, now time.Time) (week, error) {
 
 func (w week) in(t time.Time) bool { return !t.Before(w.from) && t.Before(w.to) }
 
-// summary is a ticket's one line: its words cut short, never a name.
+// summary is a ticket's one line: its first line, cut at 80 characters,
+// never a name.
 func summary(tk storage.Ticket) string {
-	line := strings.Join(strings.Fields(tk.Text), " ")
+	first, _, _ := strings.Cut(strings.TrimSpace(tk.Text), "\n")
+	line := strings.Join(strings.Fields(first), " ")
 	if line == "" {
 		line = "🎤"
 	}
-	return core.Esc(core.LimitRunes(line, 30))
+	return core.Quote(line, 80)
 }
 
 // buildingText is building b's week, in lang.
