@@ -125,6 +125,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
 		{Name: "due-prune", Spec: "40 3 * * *", Run: due.Prune},
 		{Name: "visits-plan", Spec: "5 * * * *", Run: cmds.PlanVisitRounds},
+		{Name: "digest-plan", Spec: "9 * * * *", Run: cmds.PlanDigest},
 	}, opt.Now, cfg.Location(), log, sender.Wake)
 	if err != nil {
 		return err

@@ -27,6 +27,8 @@ type Config struct {
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
 	Notify    Notify    `yaml:"notify"`
+	Proposals Proposals `yaml:"proposals"`
+	Digest    Digest    `yaml:"digest"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.
@@ -104,6 +106,10 @@ type Tickets struct {
 	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
 
 	UrgentCategories []string `yaml:"urgent_categories"` // keys of categories whose reports reach staff at once, day or night
+
+	// RespondWithin: a ticket claimed or first acted on this soon counts
+	// as answered in time (the response rate), default 2h.
+	RespondWithin time.Duration `yaml:"respond_within"`
 }
 
 // Category is one kind of ticket.

@@ -120,6 +120,7 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
 	setInt(&c.Tickets.MaxPhotos, DefaultMaxPhotos)
+	c.decideDefaults()
 
 	if c.Jobs.RemindBefore == nil {
 		c.Jobs.RemindBefore = DefaultRemindBefore()

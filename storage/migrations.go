@@ -31,6 +31,8 @@ var migrations = []string{
 	schemaOutboxIDs,
 	schemaQuiet,
 	schemaAgenda,
+	schemaProposals,
+	schemaPolls,
 }
 
 // Version returns the schema version of the database.

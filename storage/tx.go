@@ -27,6 +27,7 @@ import (
 //	CareTx         care.go, visits.go, mediation.go
 //	CalendarTx     meetings.go, schedules.go, announcements.go, agenda.go
 //	CommunityTx    stars.go, pledges.go
+//	ProposalsTx    proposals*.go, polls*.go (residents decide together)
 //	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //
 // and the machinery under them all:
@@ -51,6 +52,7 @@ type Tx struct {
 	CareTx
 	CalendarTx
 	CommunityTx
+	ProposalsTx
 	ReportsTx
 	DeliveryTx
 	BookkeepingTx
@@ -71,6 +73,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CareTx.tx = t
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
+	t.ProposalsTx.tx = t
 	t.ReportsTx.tx = t
 	t.DeliveryTx.tx = t
 	t.BookkeepingTx.tx = t

@@ -92,6 +92,11 @@ const (
 	ScopeMoveToMediation Scope = "mayMoveToMediation" // mediation/access.go
 	ScopeBlock           Scope = "mayBlock"           // privacy/block.go
 	ScopeAudit           Scope = "mayReadAudit"       // privacy/audit.go
+	ScopeProposals       Scope = "mayViewProposals"   // proposals/access.go
+	ScopeSupport         Scope = "supportRefusal"     // proposals/access.go
+	ScopeManageProposal  Scope = "mayManageProposal"  // proposals/access.go
+	ScopeAskPoll         Scope = "askable"            // polls/access.go
+	ScopeVote            Scope = "voteRefusal"        // polls/access.go
 )
 
 // Verbs are a button family's rules by verb.

@@ -28,8 +28,10 @@ type sumReport struct {
 	period     sumPeriod
 	figures    []sumValue
 	categories []sumCategory
-	byMonth    map[string][]int // category → problems received per month of the period
-	now        time.Time        // when it was made: a period not over yet counts up to now
+	byMonth    map[string][]int         // category → problems received per month of the period
+	rates      map[string]storage.Rates // building → the four rates of the period
+	rateMonths []storage.Rates          // the four rates of each month, all buildings
+	now        time.Time                // when it was made: a period not over yet counts up to now
 }
 
 type sumValue struct {
@@ -78,6 +80,15 @@ func (a *Summary) summary(r *core.Req) error {
 		FileName: "summary-" + p.label + ".png", FileData: png}, r.Now); err != nil {
 		return err
 	}
+	if png, err = a.ratesChart(r.Lang, rep); err != nil {
+		return err
+	}
+	caption = core.LimitUTF16(r.T("rates.chart_caption", p.label), telegram.MaxCaption)
+	if _, err := r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendPhoto", Priority: storage.PriorityReply,
+		Payload:  telegram.Marshal(telegram.UploadPhoto{ChatID: r.Chat.ID, Caption: caption}),
+		FileName: "rates-" + p.label + ".png", FileData: png}, r.Now); err != nil {
+		return err
+	}
 	xlsx, err := a.summaryXLSX(r.Lang, rep)
 	if err != nil {
 		return err
@@ -116,6 +127,16 @@ func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod, now time.Time) (sumR
 		rep.categories = append(rep.categories, sumCategory{key: key, received: received[key], solved: solved[key]})
 	}
 	months := p.months()
+	if rep.rates, err = a.Rates(tx, p.from, p.to, now); err != nil {
+		return rep, err
+	}
+	for _, m := range months {
+		by, err := a.Rates(tx, m, m.AddDate(0, 1, 0), now)
+		if err != nil {
+			return rep, err
+		}
+		rep.rateMonths = append(rep.rateMonths, storage.TotalRates(by))
+	}
 	err = tx.ProblemDates(p.from, p.to, func(cat string, at time.Time) {
 		at = at.In(a.Loc)
 		i := (at.Year()-p.from.Year())*12 + int(at.Month()) - int(p.from.Month())
@@ -168,6 +189,10 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	}
 	if !listed {
 		b.WriteString(r.T("summary.no_problems") + "\n")
+	}
+	b.WriteString("\n" + r.T("rates.title") + "\n" + r.T("rates.total", a.RatesLine(r.Lang, storage.TotalRates(rep.rates))) + "\n")
+	for _, bl := range a.RateBuildings(rep.rates) {
+		b.WriteString(r.T("rates.building", core.Esc(bl), a.RatesLine(r.Lang, rep.rates[bl])) + "\n")
 	}
 	b.WriteString("\n" + r.T("summary.not_recorded_note"))
 	return b.String()

@@ -1,6 +1,9 @@
 package summary
 
-import "courtyard/commands/core"
+import (
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
 
 // summaryXLSX is the report as a workbook in lang: the figures, each with
 // a line saying what it counts, problems by category, and problems by
@@ -39,5 +42,27 @@ func (a *Summary) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 		}
 		byMonth.Rows = append(byMonth.Rows, row)
 	}
-	return core.XlsxFile([]core.Sheet{figs, cats, byMonth})
+	return core.XlsxFile([]core.Sheet{figs, cats, byMonth, a.ratesSheet(lang, rep)})
+}
+
+// ratesSheet is the four rates: each month's, then each building's over
+// the period; a cell over nothing says so ("—").
+func (a *Summary) ratesSheet(lang string, rep sumReport) core.Sheet {
+	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
+	sh := core.Sheet{Name: t("rates.sheet"), Header: []string{t("rates.col_month"), t("rates.col_building"),
+		t("rates.response"), t("rates.completion"), t("rates.resolution"), t("rates.satisfaction")}}
+	row := func(month, building string, r storage.Rates) []any {
+		out := []any{month, building}
+		for _, x := range []storage.Rate{r.Response, r.Completion, r.Resolution, r.Satisfaction} {
+			out = append(out, a.RateText(lang, x))
+		}
+		return out
+	}
+	for i, m := range rep.period.months() {
+		sh.Rows = append(sh.Rows, row(m.Format("2006-01"), t("rates.all"), rep.rateMonths[i]))
+	}
+	for _, b := range a.RateBuildings(rep.rates) {
+		sh.Rows = append(sh.Rows, row(rep.period.label, b, rep.rates[b]))
+	}
+	return sh
 }
