@@ -28,7 +28,7 @@ func TestJobRemindersFireOnceAtTheirMinuteAcrossARestart(t *testing.T) {
 	c.jobAt("2026-03-06 09:00")
 	c.jobTick()
 	check("at the day-before reminder", 1, 1)
-	m := c.expect(c.wang.ID, "⏰ 提醒", "3月7日（周六） 09:00-11:00（24小时后开始）", "E-district gate")
+	m := c.expect(c.wang.ID, "⏰ 提醒", "3月7日（周六） 09:00-11:00", "E-district gate")
 	if !hasButton(m, "jb:ok:"+itoa(id)) || !hasButton(m, "jb:wd:"+itoa(id)) {
 		t.Errorf("reminder buttons: %v", m.Buttons)
 	}

@@ -9,7 +9,6 @@ import (
 	"courtyard/schedule"
 	"courtyard/storage"
 	"courtyard/telegram"
-	"courtyard/when"
 )
 
 // Kinds are the timed work of jobs, for TimedKinds.
@@ -63,8 +62,7 @@ func (a *Jobs) jobRemind(ctx context.Context, tx *storage.Tx, it storage.DueItem
 		if place == "" {
 			place = "—"
 		}
-		in := when.DescribeLength(int(j.Start.Sub(now).Round(time.Minute)/time.Minute), lang)
-		if err := a.TellMember(r, s.MemberID, kb, "job.reminder", core.Esc(j.Title), a.jobSpan(lang, j.Start, j.End), in, core.Esc(place)); err != nil {
+		if err := a.TellMember(r, s.MemberID, kb, "job.reminder", core.Esc(j.Title), a.jobSpan(lang, j.Start, j.End), core.Esc(place)); err != nil {
 			return err
 		}
 	}
