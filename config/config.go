@@ -26,6 +26,7 @@ type Config struct {
 	Summary   Summary   `yaml:"summary"`
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
+	Services  Services  `yaml:"services"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.

@@ -93,6 +93,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Schedule: Schedule{Grace: DefaultScheduleGrace},
 		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
 	}
+	want.Services.setDefaults()
 	days := DefaultRetainClosedDays
 	want.Privacy.RetainClosedDays = &days
 	if !reflect.DeepEqual(got, want) {

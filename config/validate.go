@@ -40,6 +40,7 @@ func (c Config) Validate() error {
 		c.Log.validate,
 		c.Schedule.validate,
 		c.Meetings.validate,
+		c.validateServices,
 		c.validateAdmins,
 		c.Telegram.validateToken,
 		c.HTTP.validate,

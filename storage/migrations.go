@@ -27,6 +27,7 @@ var migrations = []string{
 	schemaCalendar,
 	schemaPrivdata,
 	schemaMeetingEnd,
+	schemaServices,
 }
 
 // Version returns the schema version of the database.

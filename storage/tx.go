@@ -27,6 +27,7 @@ import (
 //	CareTx         care.go, visits.go, mediation.go
 //	CalendarTx     meetings.go, schedules.go, announcements.go
 //	CommunityTx    stars.go, pledges.go
+//	ServicesTx     services*.go (the services desk)
 //	ReportsTx      summary.go, exports.go (the ledger and the summary)
 //
 // and the machinery under them all:
@@ -50,6 +51,7 @@ type Tx struct {
 	CareTx
 	CalendarTx
 	CommunityTx
+	ServicesTx
 	ReportsTx
 	DeliveryTx
 	BookkeepingTx
@@ -70,6 +72,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CareTx.tx = t
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
+	t.ServicesTx.tx = t
 	t.ReportsTx.tx = t
 	t.DeliveryTx.tx = t
 	t.BookkeepingTx.tx = t
