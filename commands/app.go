@@ -22,6 +22,7 @@ import (
 	"courtyard/commands/people"
 	"courtyard/commands/pledge"
 	"courtyard/commands/privacy"
+	"courtyard/commands/services"
 	"courtyard/commands/stars"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
@@ -60,6 +61,7 @@ type App struct {
 	stars     *stars.Stars
 	pledge    *pledge.Pledge
 	calendar  *calendar.Calendar
+	services  *services.Services
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -76,6 +78,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a})
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
+	a.services = services.New(a.Core, a.care)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
@@ -96,7 +99,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, a.services, sum, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc

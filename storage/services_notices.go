@@ -110,3 +110,8 @@ func (t ServicesTx) NoticeCounts(from, to time.Time) (notices, objections int, e
 	}
 	return notices, objections, nil
 }
+
+// CaseNotices lists the notices of case id, oldest first.
+func (t ServicesTx) CaseNotices(id int64) ([]Notice, error) {
+	return queryAll(t, "case notices", scanNotice, `SELECT `+noticeCols+` FROM service_notices WHERE case_id = ? ORDER BY id`, id)
+}
