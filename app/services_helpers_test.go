@@ -144,7 +144,7 @@ func (d *svDesk) svDump(chats map[string]int64) {
 					buttons = append(buttons, b.Text)
 				}
 			}
-			d.t.Logf("%s #%d: %s %v", name, m.ID, what, buttons)
+			d.t.Logf("%s #%d: %s %v", name, m.ID, strings.ReplaceAll(what, "\n", " ⏎ "), buttons)
 		}
 	}
 }

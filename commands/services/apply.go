@@ -90,10 +90,16 @@ func (a *Services) sizeOptions(r *core.Req, v core.Values) []core.Option {
 	for n := 1; n <= 6; n++ {
 		out = append(out, core.Option{Key: strconv.Itoa(n), Zh: strconv.Itoa(n) + " 人", En: strconv.Itoa(n)})
 	}
-	if n := v.Int("size"); n > 6 {
+	if n := householdSize(v); n > 6 {
 		out = append(out, core.Option{Key: strconv.Itoa(int(n)), Zh: strconv.Itoa(int(n)) + " 人", En: strconv.Itoa(int(n))})
 	}
 	return out
+}
+
+// householdSize is the household's size answered, 0 before.
+func householdSize(v core.Values) int {
+	n, _ := strconv.Atoi(v.String("size"))
+	return n
 }
 
 func (a *Services) sizeTyped(r *core.Req, _ core.Values, text string) (core.Option, bool) {
@@ -142,16 +148,20 @@ func (a *Services) applyPreview(r *core.Req, v core.Values) string {
 	v.Get("situation", &sit)
 	s, _ := a.service(v.String("svc"))
 	return r.T("services.apply_preview", core.Esc(inLang(r.Lang, s.Zh, s.En)), core.Esc(a.whomLabel(r.Lang, v.String("whom"))),
-		v.Int("size"), core.Esc(v.String("phone")), a.situationText(r.Lang, sit.Text, sit.Voice, sit.Secs))
+		householdSize(v), core.Esc(v.String("phone")), a.situationText(r.Lang, sit.Text, sit.Voice, sit.Secs))
 }
 
 // situationText is a situation as its reader sees it.
 func (a *Services) situationText(lang, text, voice string, secs int) string {
+	said := a.Cat.T(lang, "services.voice", secs)
+	if secs == 0 {
+		said = a.Cat.T(lang, "services.voice_any")
+	}
 	switch {
 	case voice != "" && text != "":
-		return core.Esc(text) + " " + a.Cat.T(lang, "services.voice", secs)
+		return core.Esc(text) + " " + said
 	case voice != "":
-		return a.Cat.T(lang, "services.voice", secs)
+		return said
 	}
 	return core.Esc(text)
 }
@@ -165,7 +175,7 @@ func (a *Services) applyDone(r *core.Req, v core.Values) error {
 	}
 	var sit situation
 	v.Get("situation", &sit)
-	size, _ := strconv.Atoi(v.String("size"))
+	size := householdSize(v)
 	c := storage.Case{Service: s.Key, MemberID: r.Me.ID, ForWhom: v.String("whom"), Phone: v.String("phone"),
 		Situation: sit.Text, VoiceFile: sit.Voice, Building: r.Me.Building, Household: size}
 	id, err := r.Tx.CreateCase(c, nil, r.Now)

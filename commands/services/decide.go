@@ -162,7 +162,10 @@ func (a *Services) toldApproved(r *core.Req, c storage.Case) error {
 		{Text: a.Cat.T(lang, "services.btn_care_yes"), CallbackData: "sv:care:" + id + ":y"},
 		{Text: a.Cat.T(lang, "services.btn_care_no"), CallbackData: "sv:care:" + id + ":n"},
 	}}}
-	if err := a.tellApplicant(r, c, kb, "services.told_approved", c.ID, a.serviceName(c.Service), core.Esc(c.Reason)); err != nil {
+	if err := a.tellApplicant(r, c, nil, "services.told_approved", c.ID, a.serviceName(c.Service), core.Esc(c.Reason)); err != nil {
+		return err
+	}
+	if err := a.tellApplicant(r, c, kb, "services.care_offer"); err != nil {
 		return err
 	}
 	if s.ReviewMonths == 0 {
