@@ -80,7 +80,7 @@ func (a *Services) endDocs(r *core.Req, c storage.Case) error {
 	if err != nil {
 		return err
 	}
-	return r.Reply(r.T("services.photos_done", c.ID, len(docs)), nil)
+	return r.Reply(r.N("services.photos_done", len(docs), c.ID), nil)
 }
 
 // applicantButton handles the applicant's buttons on their case: photos,
