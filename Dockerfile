@@ -7,20 +7,34 @@
 #
 # In courtyard.yaml set database.path: /data/courtyard.db, and
 # http.listen: 127.0.0.1:9090 for the HEALTHCHECK (it passes, doing nothing,
-# while the listener is off).
+# while the listener is off). docs/operations.md has the rest.
 
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
-COPY . .
+# Only the sources the binary is built from (and the files they embed):
+# a test checks this list against `go list -deps`.
+COPY *.go ./
+COPY app/ app/
+COPY bot/ bot/
+COPY commands/ commands/
+COPY config/ config/
+COPY holiday/ holiday/
+COPY locale/ locale/
+COPY schedule/ schedule/
+COPY storage/ storage/
+COPY telegram/ telegram/
+COPY try/ try/
+COPY when/ when/
 ARG VERSION=dev
 RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/courtyard . \
  && /out/courtyard version
 
 FROM debian:bookworm-slim
+# fonts-wqy-microhei: the Chinese labels of /summary's chart.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /data --shell /usr/sbin/nologin courtyard \
  && mkdir -p /data /etc/courtyard \

@@ -38,6 +38,17 @@ COURTYARD_TELEGRAM_TOKEN instead of the file.
 Run "courtyard COMMAND -h" for a command's flags.
 `
 
+const backupUsage = "usage: courtyard backup [-config FILE] OUT.db"
+
+// noConfig is said when the configuration file is not there: how to make
+// one, and how to try the bot without one.
+const noConfig = `courtyard: no configuration file %s.
+To run the bot for your community, start from the example and edit it:
+    cp config.example.yaml %s
+To try the bot first, with no configuration and no token:
+    courtyard try        (in a clone of the source: go run . try)
+`
+
 // Exit statuses.
 const (
 	exitOK     = 0
@@ -79,11 +90,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return exitConfig
 	}
 	rest := fs.Args()
-	if (sub == "backup") != (len(rest) == 1) {
+	switch {
+	case sub == "backup" && len(rest) == 0:
+		fmt.Fprintln(stderr, "courtyard backup: name the file to write the copy to, e.g. backups/courtyard-2026-12-01.db")
+		fmt.Fprintln(stderr, backupUsage)
+		return exitConfig
+	case sub == "backup" && len(rest) > 1:
+		fmt.Fprintf(stderr, "courtyard backup: one file to write, not %d: %q\n", len(rest), rest)
+		fmt.Fprintln(stderr, backupUsage)
+		return exitConfig
+	case sub != "backup" && len(rest) > 0:
 		fmt.Fprintf(stderr, "courtyard %s: unexpected arguments %q\n", sub, rest)
-		if sub == "backup" {
-			fmt.Fprintln(stderr, "usage: courtyard backup [-config FILE] OUT.db")
-		}
+		return exitConfig
+	}
+	if _, err := os.Stat(*path); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, noConfig, *path, *path)
 		return exitConfig
 	}
 	cfg, err := config.Load(*path, getenv)

@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
+
 	"courtyard/bot/telegramtest"
 )
 
@@ -119,6 +122,9 @@ func TestDockerImageRunsTheBot(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Errorf("/healthz answered %d", res.StatusCode)
 	}
+	if out, err := exec.Command("docker", "exec", name, "test", "-s", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").CombinedOutput(); err != nil {
+		t.Errorf("the image has no CJK font for the chart: %v %s", err, out)
+	}
 	if out, err := exec.Command("docker", "exec", name, "id", "-u").Output(); err != nil || strings.TrimSpace(string(out)) == "0" {
 		t.Errorf("the bot runs as root (id -u: %q, %v)", out, err)
 	}
@@ -138,5 +144,140 @@ func TestDockerImageRunsTheBot(t *testing.T) {
 	backup.Stdout, backup.Stderr = &backupOut, &backupOut
 	if err := backup.Run(); err != nil || !strings.Contains(backupOut.String(), "backup written") {
 		t.Errorf("backup from the volume: %v\n%s", err, backupOut.String())
+	}
+}
+
+// TestDockerignoreKeepsSecretsOut lays out a checkout with tokens,
+// configurations and databases at several depths and decides, with the
+// matcher Docker uses for .dockerignore, which files a `docker build`
+// would send: none of those, and every source file.
+func TestDockerignoreKeepsSecretsOut(t *testing.T) {
+	f, err := os.Open(".dockerignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	patterns, err := ignorefile.ReadAll(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := []string{
+		".env", "config.yaml", "courtyard.yaml", "courtyard.db", "courtyard.db-wal", "courtyard.db-shm",
+		"deploy/.env", "deploy/courtyard.yaml", "deploy/config.yaml", "deploy/data/courtyard.db",
+		"deploy/backups/courtyard-2026-12-01T0315.db", "deploy/backups/notes.txt",
+		"try/demo.db", "try/demo.db-journal", "a/b/c/.env", "a/b/c/config.yaml", "a/b/c/x.db-wal",
+	}
+	kept := []string{
+		"go.mod", "go.sum", "main.go", "config.example.yaml", "Dockerfile", "deploy/compose.yaml",
+		"deploy/systemd/courtyard.service", "locale/zh/people.yaml", "commands/summary/chart.go",
+		"try/web/index.html", "bot/telegramsim/testdata/botapi.json", "storage/db.go", "docs/operations.md",
+	}
+	root := t.TempDir()
+	for _, p := range append(append([]string{}, secret...), kept...) {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent := map[string]bool{}
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		excluded, err := pm.MatchesOrParentMatches(rel)
+		if err != nil {
+			return err
+		}
+		if !excluded {
+			sent[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range secret {
+		if sent[p] {
+			t.Errorf("%s is sent to the Docker build", p)
+		}
+	}
+	for _, p := range kept {
+		if !sent[p] {
+			t.Errorf("%s is left out of the Docker build", p)
+		}
+	}
+}
+
+// TestDockerfileCopiesOnlyTheBuild reads the build stage's COPY lines: they
+// name every directory of a package the binary is built from (embedded files
+// included), and nothing else: no `COPY . .`, no deploy/ or docs/. The
+// runtime stage installs the font the chart looks for.
+func TestDockerfileCopiesOnlyTheBuild(t *testing.T) {
+	b, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	build, runtime, ok := strings.Cut(string(b), "\nFROM debian")
+	if !ok {
+		t.Fatal("no runtime stage FROM debian")
+	}
+	copied := map[string]bool{}
+	for _, line := range strings.Split(build, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[0] != "COPY" {
+			continue
+		}
+		for _, src := range f[1 : len(f)-1] {
+			copied[strings.TrimSuffix(src, "/")] = true
+		}
+	}
+	if copied["."] || len(copied) == 0 {
+		t.Fatalf("the build stage copies %v", copied)
+	}
+	out, err := exec.Command("go", "list", "-deps", "-f", `{{if not .Standard}}{{.Dir}}{{range .EmbedFiles}} {{.}}{{end}}{{end}}`, ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	needed := map[string]bool{"go.mod": true, "go.sum": true, "*.go": true}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(f[0], wd) {
+			continue // a dependency from the module cache
+		}
+		rel, err := filepath.Rel(wd, f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rel == "." {
+			continue // the root package: *.go
+		}
+		top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		needed[top] = true
+		if !copied[top] {
+			t.Errorf("the build needs %s (embedding %v) and the Dockerfile does not copy it", rel, f[1:])
+		}
+	}
+	for src := range copied {
+		if !needed[src] {
+			t.Errorf("the build stage copies %s, which the build does not need", src)
+		}
+	}
+	if !strings.Contains(runtime, "fonts-wqy-microhei") {
+		t.Error("the runtime stage installs no CJK font for the chart")
 	}
 }

@@ -12,6 +12,7 @@ require (
 require (
 	github.com/6tail/lunar-go v1.4.7
 	github.com/chromedp/chromedp v0.14.2
+	github.com/moby/patternmatcher v0.6.1
 	github.com/prometheus/client_golang v1.25.0
 	github.com/robfig/cron/v3 v3.0.1
 	github.com/xuri/excelize/v2 v2.11.1

@@ -33,9 +33,10 @@ func frRun(t *testing.T, bin, dir string, env []string, args ...string) (string,
 	return out.String(), errOut.String(), 0
 }
 
-// TestFirstRunFromTheExample follows the README's first-run steps as a new
+// TestFirstRunFromTheExample follows the README's first day as a new
 // administrator would: copy the example to config.yaml, run check-config,
-// put in one's id, then run the bot with the token in the environment.
+// put in one's id, run the bot with the token in the environment, link a
+// building's group, make a leader, and send a test report.
 func TestFirstRunFromTheExample(t *testing.T) {
 	bin := buildBinary(t)
 	tg := telegramtest.New(t)
@@ -48,6 +49,11 @@ func TestFirstRunFromTheExample(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(s), 0o600); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Before the copy, the bot says how to make the configuration.
+	if _, errOut, code := frRun(t, bin, dir, nil); code != 2 ||
+		!strings.Contains(errOut, "cp config.example.yaml config.yaml") || !strings.Contains(errOut, "go run . try") {
+		t.Fatalf("run without config.yaml: exit %d, %q", code, errOut)
 	}
 	write(string(example))
 	_, errOut, code := frRun(t, bin, dir, nil, "check-config")
@@ -94,6 +100,30 @@ func TestFirstRunFromTheExample(t *testing.T) {
 	tg.SendText(boss, g, "/linkchat 3")
 	tg.WaitMessageSince(t, linked, g.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "本群已关联到 3 栋") }, 10*time.Second)
 
+	// The leader writes to the bot first, then is given building 3.
+	leader := tg.User(adminID+1, "李", "zh")
+	registered := tg.Mark()
+	tg.SendText(leader, telegramtest.PrivateChat(leader), "/start")
+	m := tg.WaitMessageSince(t, registered, leader.ID, func(m telegramtest.Message) bool { return frHasButton(m, "reg:b:3") }, 10*time.Second)
+	tg.Press(leader, m, "reg:b:3")
+	ask := tg.WaitMessageSince(t, registered, leader.ID, func(m telegramtest.Message) bool { return m.ForceReply }, 10*time.Second)
+	tg.SendReply(leader, telegramtest.PrivateChat(leader), "502", ask)
+	tg.WaitMessageSince(t, registered, leader.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "登记好了：3 栋 502") }, 10*time.Second)
+	granted := tg.Mark()
+	tg.SendText(boss, telegramtest.PrivateChat(boss), "/grant 5012345679 leader 3")
+	tg.WaitMessageSince(t, granted, leader.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "您的身份已更新为") }, 10*time.Second)
+
+	// A test report in the building's group reaches the group and the leader.
+	resident := tg.User(adminID+2, "王", "zh")
+	reported := tg.Mark()
+	tg.SendText(resident, g, "/report 车棚旁边的路灯不亮")
+	tg.WaitMessageSince(t, reported, g.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "#1") && strings.Contains(m.Plain, "车棚旁边的路灯不亮")
+	}, 10*time.Second)
+	tg.WaitMessageSince(t, reported, leader.ID, func(m telegramtest.Message) bool {
+		return strings.Contains(m.Plain, "车棚旁边的路灯不亮") && frHasButtonLabel(m, "认领")
+	}, 10*time.Second)
+
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -116,6 +146,30 @@ func frHasCommand(c telegramtest.Call, name string) bool {
 	for _, v := range cmds {
 		if m, _ := v.(map[string]any); m["command"] == name {
 			return true
+		}
+	}
+	return false
+}
+
+// frHasButton reports whether a message has a button with callback data.
+func frHasButton(m telegramtest.Message, data string) bool {
+	for _, row := range m.Buttons {
+		for _, b := range row {
+			if b.Data == data {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// frHasButtonLabel reports whether a message has a button labelled text.
+func frHasButtonLabel(m telegramtest.Message, text string) bool {
+	for _, row := range m.Buttons {
+		for _, b := range row {
+			if b.Text == text {
+				return true
+			}
 		}
 	}
 	return false

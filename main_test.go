@@ -306,3 +306,75 @@ func TestHealthSubcommand(t *testing.T) {
 		}
 	}
 }
+
+// A missing configuration file says how to make one from the example and
+// how to try the bot without one, for every command that reads it.
+func TestMissingConfigSaysWhereToStart(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{}, {"run"}, {"check-config"}, {"migrate"}, {"health"}, {"backup", "x.db"}} {
+		var out, errOut bytes.Buffer
+		p := filepath.Join(dir, "config.yaml")
+		full := []string{"-config", p}
+		if len(args) > 0 {
+			full = append([]string{args[0], "-config", p}, args[1:]...)
+		}
+		code := run(context.Background(), full, &out, &errOut, noEnv)
+		msg := errOut.String()
+		if code != 2 || !strings.Contains(msg, "no configuration file "+p) ||
+			!strings.Contains(msg, "cp config.example.yaml "+p) || !strings.Contains(msg, "courtyard try") ||
+			!strings.Contains(msg, "go run . try") {
+			t.Errorf("%v without a config: exit %d, %q", args, code, msg)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a start without a config wrote files: %v", entries)
+	}
+}
+
+// backup without OUT, or with two, says what it needs and changes nothing.
+func TestBackupNamesWhatItNeeds(t *testing.T) {
+	tg := telegramtest.New(t)
+	dir := t.TempDir()
+	conf := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), filepath.Join(dir, "courtyard.db")))
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"backup", "-config", conf}, "courtyard backup: name the file to write the copy to"},
+		{[]string{"backup", "-config", conf, "a.db", "b.db"}, `courtyard backup: one file to write, not 2: ["a.db" "b.db"]`},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), tc.args, &out, &errOut, noEnv)
+		lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[0], tc.want) ||
+			lines[1] != "usage: courtyard backup [-config FILE] OUT.db" {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errOut.String())
+		}
+		if strings.Contains(errOut.String(), "unexpected") {
+			t.Errorf("%v: %q", tc.args, errOut.String())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused backup wrote files: %v", entries)
+	}
+}
+
+// A backup needs no token: neither in the file nor in the environment (the
+// backup unit and the compose service run without it).
+func TestBackupNeedsNoToken(t *testing.T) {
+	dir := t.TempDir()
+	conf := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, "http://127.0.0.1:1", filepath.Join(dir, "courtyard.db")))
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"migrate", "-config", conf}, &out, &errOut, noEnv); code != 0 {
+		t.Fatalf("migrate: exit %d, %q", code, errOut.String())
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	out.Reset()
+	if code := run(context.Background(), []string{"backup", "-config", conf, copyPath}, &out, &errOut, noEnv); code != 0 ||
+		out.String() != "backup written to "+copyPath+"\n" {
+		t.Fatalf("backup without a token: exit %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat(copyPath); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"net"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"courtyard/bot/telegramtest"
 	"courtyard/storage"
 )
 
@@ -117,48 +119,86 @@ func TestNewAdminGetsAdminMenu(t *testing.T) {
 	frWaitMenus(h, adm.ID, 2)
 }
 
-// TestResidentMenuFollowsLang: a resident whose chosen language differs from
-// their Telegram's gets a menu of their own; a leader's menu follows
-// /lang; a revoked leader's menu goes back to a resident's.
+// TestResidentMenuFollowsLang: a newcomer in Telegram's language has the
+// default menu, the newcomer's; registering gives a resident's menu of
+// their own; it follows /lang; a leader's menu follows /lang; a revoked
+// leader's menu goes back to a resident's.
 func TestResidentMenuFollowsLang(t *testing.T) {
 	h := newHarness(t, nil)
 	adm := h.user(adminID, "Boss", "en")
 	ann := h.user(2001, "Ann", "zh")
-	h.register(ann, "3", "301")
-	h.settle()
+	h.say(ann, "/help")
+	h.expect(ann.ID, "我能做什么")
 	if got := frMenuCalls(h, ann.ID); len(got) != 0 {
-		t.Fatalf("a resident in Telegram's language got a menu of her own: %v", got)
+		t.Fatalf("a newcomer in Telegram's language got a menu of her own: %v", got)
+	}
+	h.register(ann, "3", "301")
+	menus := frWaitMenus(h, ann.ID, 1)
+	if menus[0]["report"] == "" || menus[0]["help"] != "我能做什么" || menus[0]["queue"] != "" {
+		t.Errorf("a registered resident's menu: %v", menus[0])
 	}
 	h.say(ann, "/lang")
 	m := h.expect(ann.ID, "语言")
 	h.tg.Press(ann, m, "lang:en")
 	h.expect(ann.ID, "speak English")
-	menus := frWaitMenus(h, ann.ID, 1)
-	if menus[0]["help"] != "What can I do" || menus[0]["queue"] != "" {
-		t.Errorf("a resident's English menu: %v", menus[0])
+	menus = frWaitMenus(h, ann.ID, 2)
+	if menus[1]["help"] != "What can I do" || menus[1]["report"] == "" || menus[1]["queue"] != "" {
+		t.Errorf("a resident's English menu: %v", menus[1])
 	}
 
 	h.say(adm, "/grant 2001 leader 3")
 	h.expect(adm.ID, "Ann is now building leader")
-	menus = frWaitMenus(h, ann.ID, 2)
-	if menus[1]["queue"] == "" || menus[1]["help"] != "What can I do" || menus[1]["grant"] != "" {
-		t.Errorf("a leader's English menu: %v", menus[1])
+	menus = frWaitMenus(h, ann.ID, 3)
+	if menus[2]["queue"] == "" || menus[2]["help"] != "What can I do" || menus[2]["grant"] != "" {
+		t.Errorf("a leader's English menu: %v", menus[2])
 	}
 	h.say(ann, "/lang")
 	m = h.expect(ann.ID, "Choose a language")
 	h.tg.Press(ann, m, "lang:zh")
 	h.expect(ann.ID, "好的")
-	menus = frWaitMenus(h, ann.ID, 3)
-	if menus[2]["queue"] == "" || menus[2]["help"] != "我能做什么" {
-		t.Errorf("a leader's menu after /lang zh: %v", menus[2])
+	menus = frWaitMenus(h, ann.ID, 4)
+	if menus[3]["queue"] == "" || menus[3]["help"] != "我能做什么" {
+		t.Errorf("a leader's menu after /lang zh: %v", menus[3])
 	}
 
 	h.say(adm, "/revoke 2001")
 	h.expect(adm.ID, "Ann is now resident")
-	menus = frWaitMenus(h, ann.ID, 4)
-	if menus[3]["queue"] != "" || menus[3]["help"] != "我能做什么" {
-		t.Errorf("a revoked leader's menu: %v", menus[3])
+	menus = frWaitMenus(h, ann.ID, 5)
+	if menus[4]["queue"] != "" || menus[4]["report"] == "" || menus[4]["help"] != "我能做什么" {
+		t.Errorf("a revoked leader's menu: %v", menus[4])
 	}
+}
+
+// TestNewcomerMenuIsShort: Telegram's default private menu, which someone
+// who has not registered sees, holds only what a newcomer can do (start,
+// help, language and the lists anyone may read), and so does their /help.
+func TestNewcomerMenuIsShort(t *testing.T) {
+	h := newHarness(t, nil)
+	want := []string{"help", "holidays", "jobs", "lang", "start", "teams"}
+	for _, c := range h.tg.Calls("setMyCommands") {
+		scope, _ := c.Params["scope"].(map[string]any)
+		if scope["type"] != "all_private_chats" {
+			continue
+		}
+		var got []string
+		cmds, _ := c.Params["commands"].([]any)
+		for _, x := range cmds {
+			got = append(got, x.(map[string]any)["command"].(string))
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("default private menu (%v): %v, want %v", c.Params["language_code"], got, want)
+		}
+	}
+	u := h.user(2009, "New", "en")
+	h.say(u, "/help")
+	help := h.expect(u.ID, "Commands you can use")
+	for _, no := range []string{"/patrol", "/job ", "/mytasks", "/roster", "/report"} {
+		if strings.Contains(help.Plain+" ", no) {
+			t.Errorf("a newcomer's /help lists %s: %q", no, help.Plain)
+		}
+	}
+	h.expect(u.ID, "Not registered yet")
 }
 
 // TestRefusalTellsTheID: someone refused a staff command in private learns
@@ -283,4 +323,38 @@ func TestEnglishCounts(t *testing.T) {
 	c.expect(c.admin.ID, "Fixers · 2 members")
 	c.say(c.wang, "/team")
 	c.expect(c.wang.ID, "Fixers · 2 人")
+}
+
+// TestStaffMaySkipTheHome: an administrator's first /start says that staff
+// need not give a home and offers Skip; a resident is not offered it, and a
+// forged Skip registers nobody without a home.
+func TestStaffMaySkipTheHome(t *testing.T) {
+	h := newHarness(t, nil)
+	adm := h.user(adminID, "Boss", "en")
+	h.say(adm, "/start")
+	ask := h.expect(adm.ID, "As community staff you need not give a home")
+	if !hasButton(ask, "reg:skip") || !hasButton(ask, "reg:b:3") {
+		t.Fatalf("the admin's building question: %+v", ask.Buttons)
+	}
+	h.tg.Press(adm, ask, "reg:skip")
+	h.expect(adm.ID, "You are set up as administrator")
+	h.say(adm, "/grant")
+	h.expect(adm.ID, "Whose role would you like to set?")
+
+	ann := h.user(2001, "Ann", "zh")
+	h.say(ann, "/start")
+	q := h.expect(ann.ID, "请问您住在哪一栋楼")
+	if hasButton(q, "reg:skip") || strings.Contains(q.Plain, "跳过") {
+		t.Errorf("a resident is offered Skip: %+v", q)
+	}
+	h.tg.PressRaw(ann, telegramtest.PrivateChat(ann), q.ID, "reg:skip")
+	h.expectAnswer("")
+	h.register(ann, "3", "301")
+	h.db(func(tx *storage.Tx) error {
+		m, err := tx.Member(ann.ID)
+		if err == nil && (m.Building != "3" || !m.Registered()) {
+			t.Errorf("the resident after a forged Skip and registering: %+v", m)
+		}
+		return err
+	})
 }

@@ -45,8 +45,9 @@ func (m *monitor) handler() http.Handler {
 	return mux
 }
 
-// healthz is 200 when the database answers and getUpdates answered within
-// three poll timeouts; else 503 with the reason on one line.
+// healthz is 200 "ok" when the database answers and getUpdates answered
+// within three poll timeouts, and 200 "starting: ..." before the first
+// answer while no call has failed; else 503 with the reason on one line.
 func (m *monitor) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -58,9 +59,14 @@ func (m *monitor) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	last, limit := m.poller.LastPoll(), 3*m.pollTimeout
 	switch {
+	case last.IsZero() && m.poller.Failing() == 0:
+		// The first long poll is under way: it answers when an update
+		// comes, or after telegram.poll_timeout.
+		fmt.Fprintln(w, "starting: waiting for Telegram's first answer to getUpdates")
+		return
 	case last.IsZero():
 		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintln(w, "getUpdates has not answered yet")
+		fmt.Fprintf(w, "getUpdates has not answered yet (%d failed calls)\n", m.poller.Failing())
 		return
 	case m.now().Sub(last) > limit:
 		w.WriteHeader(http.StatusServiceUnavailable)

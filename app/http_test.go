@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"courtyard/bot"
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
 	"courtyard/testkit"
@@ -57,7 +59,7 @@ func TestHealthzFollowsGetUpdates(t *testing.T) {
 	var body string
 	h.tg.WaitUntil(t, func() bool {
 		code, body = get(t, base+"/healthz")
-		return code == 200
+		return code == 200 && body == "ok\n"
 	}, wait)
 	if body != "ok\n" {
 		t.Fatalf("healthz: %d %q", code, body)
@@ -119,5 +121,33 @@ func TestHealthzWithoutADatabase(t *testing.T) {
 	code, body := get(t, srv.URL+"/healthz")
 	if code != 503 || !strings.HasPrefix(body, "database does not answer: ") || strings.Count(body, "\n") != 1 {
 		t.Errorf("healthz with the database closed: %d %q", code, body)
+	}
+}
+
+// Before Telegram's first answer to getUpdates, /healthz is 200 "starting"
+// while no call has failed, and 503 saying how many failed once they do.
+func TestHealthzWhileStarting(t *testing.T) {
+	s := testkit.Store(t)
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close() // nothing listens there any more
+	p := bot.NewPoller(bot.NewClient(down.URL, telegramtest.Token, nil), s, time.Second, time.Now,
+		slog.New(slog.DiscardHandler), nil, nil)
+	m := newMonitor(s, nil, p, nil, time.Now, time.Second, slog.New(slog.DiscardHandler))
+	srv := httptest.NewServer(m.handler())
+	defer srv.Close()
+
+	code, body := get(t, srv.URL+"/healthz")
+	if code != 200 || body != "starting: waiting for Telegram's first answer to getUpdates\n" {
+		t.Fatalf("healthz before the first poll: %d %q", code, body)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	testkit.Await(t, wait, func() <-chan struct{} { return nil }, func() bool { return p.Failing() > 0 }, "the first getUpdates failed")
+	code, body = get(t, srv.URL+"/healthz")
+	if code != 503 || !strings.HasPrefix(body, "getUpdates has not answered yet (") || strings.Count(body, "\n") != 1 {
+		t.Errorf("healthz after a failed first poll: %d %q", code, body)
 	}
 }

@@ -13,8 +13,9 @@ import (
 	"courtyard/telegram"
 )
 
-// setCommands registers the command menus for private chats and for groups
-// in each language, and queues each person's own private menu (role holders,
+// setCommands registers the command menus for private chats (the
+// newcomer's: registering gives a person their own) and for groups in each
+// language, and queues each person's own private menu (role holders,
 // administrators, people with a language of their own) where it changed
 // since it was last set. A failure is logged; the bot works without menus.
 func setCommands(ctx context.Context, c *bot.Client, store *storage.Storage, cmds *commands.App, cfg config.Config, now func() time.Time, log *slog.Logger) {
@@ -25,11 +26,11 @@ func setCommands(ctx context.Context, c *bot.Client, store *storage.Storage, cmd
 	}
 	for _, lang := range locale.Languages() {
 		code := lang
-		set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, false, lang), Scope: &telegram.BotCommandScope{Type: "all_private_chats"}, LanguageCode: code})
+		set(telegram.SetMyCommands{Commands: cmds.NewcomerMenu(lang), Scope: &telegram.BotCommandScope{Type: "all_private_chats"}, LanguageCode: code})
 		set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, true, lang), Scope: &telegram.BotCommandScope{Type: "all_group_chats"}, LanguageCode: code})
 	}
 	// The community's language is also the default for everyone else.
-	set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, false, cfg.Community.Language), Scope: &telegram.BotCommandScope{Type: "all_private_chats"}})
+	set(telegram.SetMyCommands{Commands: cmds.NewcomerMenu(cfg.Community.Language), Scope: &telegram.BotCommandScope{Type: "all_private_chats"}})
 	set(telegram.SetMyCommands{Commands: cmds.Menu(storage.RoleResident, true, cfg.Community.Language), Scope: &telegram.BotCommandScope{Type: "all_group_chats"}})
 
 	err := store.Update(ctx, func(tx *storage.Tx) error {

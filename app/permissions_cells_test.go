@@ -46,7 +46,7 @@ var permDenied = map[string]permDeny{
 	"tk:claim": {permNotTicket, ""}, "tk:qclaim": {permNotTicket, ""},
 	"tk:back": {permNotTicket, ""}, "tk:res": {permNotTicket, ""},
 	"tk:info": {permNotFollower, "private unlinked"}, "tk:media": {permNotTicket, "private unlinked"},
-	"tk:fb": {permAll, ""}, "tk:hide": {permAll, ""},
+	"tk:fb": {permAll, ""}, "tk:hide": {permAll, ""}, "tk:rate": {permAll, ""}, "tk:rword": {permAll, ""},
 	"tk:me":  {"unregistered leader-other team-lead team-member staff admin", "private unlinked"},
 	"tk:asg": {"leader-other", ""},
 
@@ -126,7 +126,7 @@ func (w *permWorld) permData(action string) string {
 		"/linkchat": "/linkchat", "/grant": "/grant", "/revoke": "/revoke",
 		"reg:b": "reg:b:1", "reg:change": "reg:change", "lang:*": "lang:en", "lg:*": "lg:0::::1",
 		"tk:cat": "tk:cat:water", "tk:b": "tk:b:1", "tk:bld": "tk:bld", "tk:nm": "tk:nm:show", "tk:cancel": "tk:cancel",
-		"tk:fb":  "tk:fb:{tk}:yes",
+		"tk:fb": "tk:fb:{tk}:yes", "tk:rate": "tk:rate:{tk}:5",
 		"an:ack": "an:ack:{sent}",
 		"pt:tl":  "pt:tl:{team}", "pt:ta": "pt:ta:{team}", "pt:tc": "pt:tc:{tpl}", "pt:tp": "pt:tp:{tpl}", "pt:tpc": "pt:tpc:{tpl}",
 		"pt:tr": "pt:tr:{tpl}", "pt:trc": "pt:trc:{tpl}", "pt:swap": "pt:swap:{shift}:{owner}", "pt:swapc": "pt:swapc:{shift}:{owner}",

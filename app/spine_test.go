@@ -198,12 +198,15 @@ func TestGrantUpdatesThePersonsMenu(t *testing.T) {
 	adm := h.user(adminID, "Boss", "en")
 	lin := h.user(2002, "Lin", "en")
 	h.register(lin, "3", "301")
-	h.say(adm, "/grant 2002 leader 3")
-	h.expect(adm.ID, "Lin is now building leader")
-	call := h.tg.WaitCall(t, "setMyCommands", func(c telegramtest.Call) bool {
+	// Registering gives Lin a resident's menu; the grant, a leader's.
+	isLins := func(c telegramtest.Call) bool {
 		scope, _ := c.Params["scope"].(map[string]any)
 		return scope["type"] == "chat" && scope["chat_id"] == float64(lin.ID)
-	}, wait)
+	}
+	h.tg.WaitCall(t, "setMyCommands", isLins, wait)
+	h.say(adm, "/grant 2002 leader 3")
+	h.expect(adm.ID, "Lin is now building leader")
+	call := h.tg.WaitCall(t, "setMyCommands", isLins, wait)
 	cmds, _ := call.Params["commands"].([]any)
 	names := ""
 	for _, c := range cmds {

@@ -31,6 +31,8 @@ type Poller struct {
 	retry   Retry
 
 	lastPoll atomic.Int64 // unix ms of the last answered getUpdates
+	failing  atomic.Int64 // getUpdates calls failed in a row (0 while Telegram answers)
+	lostAt   time.Time    // when the first of those failed; Run's goroutine only
 }
 
 // NewPoller returns a poller. apply, when not nil, applies stored updates
@@ -52,7 +54,13 @@ func (p *Poller) LastPoll() time.Time {
 	return time.UnixMilli(v)
 }
 
-// Run polls until ctx is cancelled.
+// Failing is how many getUpdates calls in a row have failed: 0 while
+// Telegram answers, and before the first answer while nothing has failed.
+func (p *Poller) Failing() int64 { return p.failing.Load() }
+
+// Run polls until ctx is cancelled. A lost connection to Telegram is logged
+// once when it is lost and once when it is back, with the count of failed
+// calls between; the retries in between are logged at debug level.
 func (p *Poller) Run(ctx context.Context) error {
 	var offset int64
 	err := p.store.View(ctx, func(tx *storage.Tx) error {
@@ -89,10 +97,11 @@ func (p *Poller) Run(ctx context.Context) error {
 				if backoff, err = stored.Fail("poller: storing updates", err); err != nil {
 					return err
 				}
-			} else {
-				backoff = nextBackoff(backoff, 100*time.Millisecond, 30*time.Second)
+				p.log.Warn("storing updates failed", "err", err, "retry_in", backoff)
+				continue
 			}
-			p.log.Warn("getUpdates failed", "err", err, "retry_in", backoff)
+			backoff = nextBackoff(backoff, 100*time.Millisecond, 30*time.Second)
+			p.lost(err, backoff)
 			continue
 		}
 		stored.OK()
@@ -112,6 +121,7 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 	if err != nil {
 		return offset, err
 	}
+	p.back()
 	p.lastPoll.Store(p.now().UnixMilli())
 	if len(raws) == 0 {
 		return offset, nil
@@ -162,6 +172,26 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 		p.saved(applied)
 	}
 	return next, nil
+}
+
+// lost records a failed getUpdates call: the first of a run is logged as a
+// warning, the others at debug level.
+func (p *Poller) lost(err error, retryIn time.Duration) {
+	n := p.failing.Add(1)
+	if n == 1 {
+		p.lostAt = p.now()
+		p.log.Warn("Telegram does not answer getUpdates; retrying until it does", "err", err, "retry_in", retryIn)
+		return
+	}
+	p.log.Debug("getUpdates failed again", "failed_calls", n, "err", err, "retry_in", retryIn)
+}
+
+// back ends a run of failed calls, saying how many there were.
+func (p *Poller) back() {
+	if n := p.failing.Swap(0); n > 0 {
+		p.log.Info("Telegram answers getUpdates again", "failed_calls", n,
+			"down_for", p.now().Sub(p.lostAt).Round(time.Millisecond))
+	}
 }
 
 func nextBackoff(cur, first, max time.Duration) time.Duration {

@@ -68,6 +68,10 @@ var forgetMoves = []string{
 	`UPDATE pledge_allowed SET allowed_by = ?1 WHERE allowed_by = ?2`,
 	`UPDATE pledges SET member_id = ?1 WHERE member_id = ?2`,
 	`UPDATE pledges SET comment_by = ?1 WHERE comment_by = ?2`,
+	// A rating stays in the figures without its rater (a second forgotten
+	// rater of the same thing cannot share the tombstone: theirs goes).
+	`UPDATE OR IGNORE ratings SET member_id = ?1 WHERE member_id = ?2`,
+	`DELETE FROM ratings WHERE member_id = ?2`,
 	// Mediation: a party's name goes from the record (it shows as removed);
 	// mediators and writers of records move to the tombstone.
 	`UPDATE dispute_parties SET member_id = ?1, name = '' WHERE member_id = ?2`,

@@ -62,6 +62,7 @@ INSERT INTO service_cases (id, service, member_id, phone, created_at, updated_at
 INSERT INTO service_case_docs (case_id, file_id, created_at) VALUES (1, 'doc', 1);
 INSERT INTO audit (at, actor_id, action, target) VALUES (1, 7, 'grant', 'm:8'), (1, 8, 'grant', 'm:7');
 INSERT INTO blocked (member_id, by_id, at) VALUES (9, 7, 1);
+INSERT INTO ratings (kind, ref, member_id, level, created_at) VALUES ('ticket', 2, 7, 4, 1), ('ticket', 3, 8, 2, 1);
 INSERT INTO chats (id, type, linked_by, created_at) VALUES (-100, 'supergroup', 7, 1);
 INSERT INTO flows (user_id, name, step, updated_at) VALUES (7, 'report', 'text', 1);
 INSERT INTO private_chats (member_id, opened_at) VALUES (7, 1);

@@ -27,6 +27,7 @@ var migrations = []string{
 	schemaCalendar,
 	schemaPrivdata,
 	schemaMeetingEnd,
+	schemaRatings,
 	schemaServices,
 }
 

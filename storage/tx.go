@@ -28,7 +28,7 @@ import (
 //	CalendarTx     meetings.go, schedules.go, announcements.go
 //	CommunityTx    stars.go, pledges.go
 //	ServicesTx     services*.go (the services desk)
-//	ReportsTx      summary.go, exports.go (the ledger and the summary)
+//	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //
 // and the machinery under them all:
 //

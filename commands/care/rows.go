@@ -5,7 +5,7 @@ import "courtyard/commands/core"
 // CommandRows are care's rows of the permission table.
 func (a *Care) CommandRows() []core.Command {
 	return []core.Command{
-		{Name: "holidays", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.holidays},
+		{Name: "holidays", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Public, Run: a.holidays},
 		{Name: "care", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.Care},
 		{Name: "visits", Rule: core.Rule{Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeHousehold}, Menu: core.Listed, Run: a.visitsCmd},
 	}

@@ -305,6 +305,11 @@ type listing storage.Role
 
 const Listed listing = "*"
 
+// Public lists a command for everyone, newcomers who have not registered
+// yet too: the newcomer's menu is only these (start, help, language and the
+// lists anyone may read); the rest appear once they register.
+const Public listing = "public"
+
 // ListedFrom lists a command only from role up.
 func ListedFrom(role storage.Role) listing { return listing(role) }
 
@@ -327,10 +332,22 @@ func (a *Core) Menu(role storage.Role, group bool, lang string) []telegram.BotCo
 		if c.Menu == "" || c.Rule.Min.Rank() > role.Rank() || (group && c.Rule.Chats&InLinked == 0) {
 			continue
 		}
-		if c.Menu != Listed && storage.Role(c.Menu).Rank() > role.Rank() {
+		if c.Menu != Listed && c.Menu != Public && storage.Role(c.Menu).Rank() > role.Rank() {
 			continue
 		}
 		out = append(out, telegram.BotCommand{Command: c.Name, Description: a.Cat.T(lang, "cmd."+c.Name)})
+	}
+	return out
+}
+
+// NewcomerMenu is the private command list of someone not registered yet,
+// in lang: the commands listed as Public.
+func (a *Core) NewcomerMenu(lang string) []telegram.BotCommand {
+	var out []telegram.BotCommand
+	for _, c := range a.commands {
+		if c.Menu == Public && c.Rule.Chats&inPrivate != 0 {
+			out = append(out, telegram.BotCommand{Command: c.Name, Description: a.Cat.T(lang, "cmd."+c.Name)})
+		}
 	}
 	return out
 }

@@ -6,7 +6,7 @@ import "courtyard/commands/core"
 func (a *Jobs) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "job", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOrganise}, Menu: core.Listed, Run: a.Job},
-		{Name: "jobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.JobsCmd},
+		{Name: "jobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone}, Menu: core.Public, Run: a.JobsCmd},
 		{Name: "myjobs", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.MyJobs},
 	}
 }

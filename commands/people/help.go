@@ -15,7 +15,11 @@ func (a *People) help(r *core.Req) error {
 	}
 	var b strings.Builder
 	b.WriteString(r.T("help.title", r.T("role."+string(r.Role))) + "\n")
-	for _, c := range a.Menu(r.Role, !r.Private(), r.Lang) {
+	menu := a.Menu(r.Role, false, r.Lang)
+	if r.Role == storage.RoleResident && !r.Me.Registered() {
+		menu = a.NewcomerMenu(r.Lang)
+	}
+	for _, c := range menu {
 		b.WriteString("/" + c.Command + " — " + core.Esc(c.Description) + "\n")
 	}
 	if !r.AtLeast(storage.RoleStaff) {

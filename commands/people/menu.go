@@ -19,35 +19,47 @@ type menuSet struct {
 	key  string
 }
 
-// buildMenus makes the private menu of every role in every language.
+// newcomer keys the menu of someone not registered yet.
+const newcomer = "newcomer"
+
+// buildMenus makes the private menu of every role, and the newcomer's, in
+// every language.
 func (a *People) buildMenus() map[string]menuSet {
 	out := map[string]menuSet{}
-	for _, role := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
-		for _, lang := range locale.Languages() {
-			cmds := a.Menu(role, false, lang)
-			h := fnv.New32a()
-			for _, c := range cmds {
-				fmt.Fprintf(h, "%s\x00%s\x00", c.Command, c.Description)
-			}
-			out[string(role)+":"+lang] = menuSet{cmds: cmds, key: fmt.Sprintf("%s:%s:%08x", role, lang, h.Sum32())}
+	add := func(name, lang string, cmds []telegram.BotCommand) {
+		h := fnv.New32a()
+		for _, c := range cmds {
+			fmt.Fprintf(h, "%s\x00%s\x00", c.Command, c.Description)
 		}
+		out[name+":"+lang] = menuSet{cmds: cmds, key: fmt.Sprintf("%s:%s:%08x", name, lang, h.Sum32())}
+	}
+	for _, lang := range locale.Languages() {
+		for _, role := range []storage.Role{storage.RoleResident, storage.RoleLeader, storage.RoleStaff, storage.RoleAdmin} {
+			add(string(role), lang, a.Menu(role, false, lang))
+		}
+		add(newcomer, lang, a.NewcomerMenu(lang))
 	}
 	return out
 }
 
 // SyncMenu gives m's private chat the command menu of their role and
-// language when it differs from what was last set there. A resident whose
-// language is the one Telegram's default menus already pick for them needs
-// no menu of their own, unless one was set before (a revoked role). force
-// sends even a menu that was already set.
+// language when it differs from what was last set there. Telegram's
+// default menus are the newcomer's: someone not registered whose language
+// is the one those already pick for them needs no menu of their own,
+// unless one was set before (a revoked role); a registered resident gets
+// the resident's menu. force sends even a menu that was already set.
 func (a *People) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
 	role, lang := a.RoleOf(m), a.LangOf(m)
-	want := a.menus[string(role)+":"+lang]
+	name := string(role)
+	if role == storage.RoleResident && !m.Registered() {
+		name = newcomer
+	}
+	want := a.menus[name+":"+lang]
 	have, err := tx.MenuOf(m.ID)
 	if err != nil {
 		return err
 	}
-	own := role != storage.RoleResident || lang != locale.Pick("", m.TGLanguage, a.Cfg.Community.Language)
+	own := name != newcomer || lang != locale.Pick("", m.TGLanguage, a.Cfg.Community.Language)
 	if !force && (have == want.key || (have == "" && !own)) {
 		return nil
 	}

@@ -5,9 +5,9 @@ import "courtyard/commands/core"
 // CommandRows are people's rows of the permission table.
 func (a *People) CommandRows() []core.Command {
 	return []core.Command{
-		{Name: "start", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.start},
-		{Name: "help", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.help},
-		{Name: "lang", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.langCmd},
+		{Name: "start", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Public, Run: a.start},
+		{Name: "help", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Public, Run: a.help},
+		{Name: "lang", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Public, Run: a.langCmd},
 		{Name: "cancel", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.cancel},
 		{Name: "grant", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.grant},
 		{Name: "revoke", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.revoke},
@@ -22,6 +22,7 @@ func (a *People) ButtonRows() []core.Buttons {
 		{Prefix: "reg:", Run: a.regButton, Private: "error.stale_button", Verbs: core.Verbs{
 			"change": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 			"b":      {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"skip":   {Min: core.StaffUp, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
 		{Prefix: "lang:", Run: a.langButton, Verbs: core.Verbs{
 			"*": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},

@@ -69,7 +69,27 @@ func (a *People) AskBuildingThen(r *core.Req, intro, then string) error {
 	if intro != "" {
 		intro += "\n"
 	}
+	if r.AtLeast(storage.RoleStaff) && !r.Me.Registered() {
+		// Staff need no home: they may give one, or skip it.
+		kb := a.BuildingKeyboard()
+		kb.InlineKeyboard = append(kb.InlineKeyboard, []telegram.Button{{Text: r.T("button.skip"), CallbackData: "reg:skip"}})
+		return r.Reply(intro+r.T("start.ask_building_staff"), kb)
+	}
 	return r.Reply(intro+r.T("start.ask_building"), a.BuildingKeyboard())
+}
+
+// skipHome ends a staff member's registration without a home.
+func (a *People) skipHome(r *core.Req) error {
+	if !r.AtLeast(storage.RoleStaff) || r.Me.Registered() {
+		return r.Toast(r.T("error.stale_button"))
+	}
+	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
+		return err
+	}
+	if err := r.Edit(r.T("start.home_skipped"), nil); err != nil {
+		return err
+	}
+	return r.Reply(r.T("start.staff_ready", r.T("role."+string(r.Role))), a.mainMenu(r))
 }
 
 func (a *People) BuildingKeyboard() telegram.Keyboard {
@@ -94,6 +114,9 @@ func (a *People) regButton(r *core.Req) error {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	data := strings.TrimPrefix(r.CB.Data, "reg:")
+	if data == "skip" {
+		return a.skipHome(r)
+	}
 	if data == "change" {
 		if err := r.Toast(""); err != nil {
 			return err
@@ -153,6 +176,8 @@ func (a *People) regText(r *core.Req, f storage.Flow) error {
 	if err := r.Tx.Register(r.Me.ID, d.Building, unit, r.Now); err != nil {
 		return err
 	}
+	// What runs after, the menu's sync among it, sees the person registered.
+	r.Me.Building, r.Me.Unit, r.Me.RegisteredAt = d.Building, unit, r.Now
 	if err := r.Tx.EndFlow(r.Me.ID); err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import "courtyard/commands/core"
 func (a *Teams) CommandRows() []core.Command {
 	return []core.Command{
 		{Name: "team", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTeam}, Menu: core.Listed, Run: a.team},
-		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Listed, Run: a.Teams},
+		{Name: "teams", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Public, Run: a.Teams},
 		{Name: "hours", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeHours}, Menu: core.Listed, Run: a.Hours},
 	}
 }

@@ -25,8 +25,11 @@ func (a *Tickets) noteDialog() *core.Dialog {
 		Steps: []core.Step{core.TextStep{
 			Name: "note",
 			Ask: func(r *core.Req, v core.Values) string {
-				if v.String("for") == noteHandback {
+				switch v.String("for") {
+				case noteHandback:
 					return r.T("ticket.ask_handback", v.Int("ticket"))
+				case noteRating:
+					return r.T("ticket.ask_rate_word", v.Int("ticket"))
 				}
 				return r.T("ticket.ask_still_wrong", v.Int("ticket"))
 			},
@@ -65,8 +68,11 @@ func (a *Tickets) noteDone(r *core.Req, v core.Values) error {
 	if err != nil {
 		return err
 	}
-	if v.String("for") == noteHandback {
+	switch v.String("for") {
+	case noteHandback:
 		return a.handBackWith(r, tk, v.String("note"))
+	case noteRating:
+		return a.ratingWord(r, tk, v.String("note"))
 	}
 	return a.stillWrong(r, tk, v.Int("event"), v.String("note"))
 }

@@ -40,6 +40,8 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 			"res":    {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
 			"fb":     {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
 			"hide":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
+			"rate":   {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
+			"rword":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketReporter, Check: reporter},
 			"me":     {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketFollow, Check: a.onButton(a.mayFollowHere)},
 			"info":   {Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeTicketView, Check: a.onButton(a.maySee)},
 			"media":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketView, Check: a.onButton(a.maySeeMedia)},

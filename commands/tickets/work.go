@@ -53,6 +53,10 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 		return a.askResolution(r, tk)
 	case verb == "fb" && len(parts) == 3:
 		return a.feedback(r, tk, parts[2])
+	case verb == "rate" && len(parts) == 3:
+		return a.rate(r, tk, parts[2])
+	case verb == "rword":
+		return a.rateWord(r, tk)
 	case verb == "me":
 		return a.meToo(r, tk)
 	case verb == "info":
@@ -180,7 +184,7 @@ func (a *Tickets) feedback(r *core.Req, tk storage.Ticket, answer string) error 
 		return err
 	}
 	if act == storage.ActConfirm {
-		return a.editFeedback(r, r.T("ticket.closed_thanks", a.Headline(r.Lang, next)))
+		return a.askRating(r, next)
 	}
 	told := ""
 	if next.AssigneeID != 0 {
