@@ -156,9 +156,21 @@ func TestServicesApplicationInChinese(t *testing.T) {
 	if c := d.svCase(1); c.State != storage.CaseApproved || c.AssigneeID != staffID || c.Reason == "" {
 		t.Errorf("case after the decision: %+v", c)
 	}
+	rate := d.expect(d.wang.ID, "申请 #1（最低生活保障（低保））已经办结。您对这次服务满意吗")
 	d.tg.Press(d.wang, approved, "sv:care:1:y")
 	d.expect(d.wang.ID, "已把您家加入社区关爱名单")
 	d.expect(d.staff.ID, "申请 #1 的家庭同意加入关爱名单")
+	d.tg.Press(d.wang, rate, "sv:rate:1:5")
+	d.expect(d.wang.ID, "谢谢您对申请 #1 的评价：非常满意。")
+	var rt storage.Rating
+	d.db(func(tx *storage.Tx) error {
+		var err error
+		rt, err = tx.RatingBy(storage.RatingCase, 1, d.wang.ID)
+		return err
+	})
+	if rt.Level != 5 || rt.Building != "3" {
+		t.Errorf("rating: %+v", rt)
+	}
 	var hs []storage.Household
 	d.db(func(tx *storage.Tx) error {
 		var err error

@@ -82,6 +82,20 @@ func TestServicesRefusedInEnglishWithOverdueAlerts(t *testing.T) {
 	d.say(d.admin, "yes")
 	d.expect(d.li.ID, "Your application #1 (Temporary assistance) was not approved this time.", "Reason: Insurance already covered the damage", "What you can do")
 	d.expect(d.admin.ID, "Application #1 is recorded as not approved; Li was told.")
+	rate := d.expect(d.li.ID, "Application #1 (Temporary assistance) is done. Were you satisfied")
+	d.tg.Press(d.li, rate, "sv:rate:1:2")
+	rated := d.expect(d.li.ID, "Thank you for rating application #1: Dissatisfied.", "The staff lead has been told")
+	d.expect(d.admin.ID, "The applicant of #1 (Temporary assistance) rated it \"Dissatisfied\". See /desk 1.")
+	d.tg.Press(d.li, rated, "sv:rword:1")
+	d.expect(d.li.ID, "Would you like to add a word")
+	d.say(d.li, "Nobody called me back for two weeks")
+	d.expect(d.li.ID, "your words are kept with your rating")
+	d.expect(d.admin.ID, "rated it \"Dissatisfied\": Nobody called me back for two weeks")
+	for _, m := range d.tg.Messages(d.staff.ID) {
+		if strings.Contains(m.Plain, "Nobody called me back") {
+			t.Errorf("a low rating reached staff who are not admins: %q", m.Plain)
+		}
+	}
 	if c := d.svCase(1); c.State != storage.CaseRefused || c.DecidedAt.IsZero() {
 		t.Errorf("case: %+v", c)
 	}

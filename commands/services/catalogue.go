@@ -65,20 +65,20 @@ func (a *Services) showService(r *core.Req, s config.Service) error {
 
 // button routes the "sv:" buttons; each asks its rule again.
 func (a *Services) button(r *core.Req) error {
-	p := core.ButtonArgs(r.CB.Data, "sv:")
-	switch p[0] {
+	parts := core.ButtonArgs(r.CB.Data, "sv:")
+	switch parts[0] {
 	case "l":
 		return a.list(r, true)
 	case "o", "q", "ap", "bk":
-		key := p.Arg(1)
+		key := parts.Arg(1)
 		s, ok := a.service(key)
-		if !ok && !(p[0] == "q" && key == "") {
+		if !ok && !(parts[0] == "q" && key == "") {
 			return r.Toast(r.T("error.stale_button"))
 		}
 		if err := r.Toast(""); err != nil {
 			return err
 		}
-		switch p[0] {
+		switch parts[0] {
 		case "o":
 			return a.showService(r, s)
 		case "q":
@@ -86,19 +86,19 @@ func (a *Services) button(r *core.Req) error {
 		case "ap":
 			return a.startApply(r, s)
 		}
-		move, _ := p.Id(2)
+		move, _ := parts.Id(2)
 		return a.showDays(r, s, move)
 	case "bd", "bt", "bx", "bm":
-		return a.bookingButton(r, p)
+		return a.bookingButton(r, parts)
 	case "my":
 		if err := r.Toast(""); err != nil {
 			return err
 		}
 		return a.myServices(r)
-	case "doc", "care", "rate":
-		return a.applicantButton(r, p)
+	case "doc", "care", "rate", "rword":
+		return a.applicantButton(r, parts)
 	case "desk", "day", "kept", "miss", "np":
-		return a.deskButton(r, p)
+		return a.deskButton(r, parts)
 	}
-	return a.caseButton(r, p)
+	return a.caseButton(r, parts)
 }

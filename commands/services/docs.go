@@ -111,6 +111,11 @@ func (a *Services) applicantButton(r *core.Req, p core.BtnArgs) error {
 		return a.careConsent(r, c, p.Arg(2))
 	case "rate":
 		return a.rate(r, c, p.Arg(2))
+	case "rword":
+		if !c.Ended() {
+			return r.Toast(r.T("error.stale_button"))
+		}
+		return startOn(r, a.rword, c.ID)
 	}
 	return r.Toast(r.T("error.stale_button"))
 }

@@ -30,12 +30,12 @@ func (a *Services) ButtonRows() []core.Buttons {
 			// The catalogue and the resident's own bookings and cases.
 			"l": anyone, "o": anyone, "q": anyone, "ap": anyone, "bk": anyone, "bd": own, "bt": own,
 			"bx": own, "bm": own, "my": own,
-			"doc": applicant, "care": applicant,
+			"doc": applicant, "care": applicant, "rate": applicant, "rword": applicant,
 			// Staff's desk.
 			"desk": staff, "day": staff, "kept": staff, "miss": staff, "np": staff,
 			"c": staffCase, "as": staffCase, "st": staffCase, "rq": staffCase, "dc": staffCase, "pub": staffCase,
 		}},
-		a.ask.Buttons(), a.apply.Buttons(), a.askDoc.Buttons(), a.decide.Buttons(), a.notice.Buttons(), a.object.Buttons(),
+		a.ask.Buttons(), a.apply.Buttons(), a.askDoc.Buttons(), a.decide.Buttons(), a.notice.Buttons(), a.object.Buttons(), a.rword.Buttons(),
 	}
 }
 
@@ -44,7 +44,7 @@ func (a *Services) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		a.ask.Name: a.ask.Continue, a.apply.Name: a.apply.Continue, a.askDoc.Name: a.askDoc.Continue,
 		a.decide.Name: a.decide.Continue, a.notice.Name: a.notice.Continue, a.object.Name: a.object.Continue,
-		flowDocs: a.docsFlow,
+		a.rword.Name: a.rword.Continue, flowDocs: a.docsFlow,
 	}
 }
 

@@ -32,6 +32,7 @@ type Services struct {
 	decide *core.Dialog // staff record the decision with its reason
 	notice *core.Dialog // staff publish a notice
 	object *core.Dialog // a resident objects to a notice
+	rword  *core.Dialog // the word on a rating
 }
 
 // New returns the services desk over c; care takes approved households.
@@ -43,6 +44,7 @@ func New(c *core.Core, care Care) *Services {
 	a.decide = a.decideDialog()
 	a.notice = a.noticeDialog()
 	a.object = a.objectDialog()
+	a.rword = a.rateWordDialog()
 	return a
 }
 
