@@ -184,5 +184,15 @@ func TestServicesApplicationInChinese(t *testing.T) {
 	d.answered("您已经回答过了")
 	d.say(d.wang, "/myservices")
 	d.expect(d.wang.ID, "#1 最低生活保障（低保）：已批准", "说明：经核实异议不成立")
+	// The report upward counts the desk's work, never a case's contents.
+	d.say(d.admin, "/summary month")
+	sum := d.expect(d.admin.ID, "Applications received at the service station: 1", "Applications completed at the service station: 1",
+		"Public notices published: 1", "Objections to public notices: 1", "Applications rated: 1", "Applications rated satisfied or better: 1",
+		"Service station (received / completed)", "Minimum living allowance: 1 / 1")
+	for _, leak := range []string{"13812345678", "户口本", "王阿姨", "rent out"} {
+		if strings.Contains(sum.Plain, leak) {
+			t.Errorf("the summary shows %q", leak)
+		}
+	}
 	d.svDump(map[string]int64{"wang": d.wang.ID, "staff": d.staff.ID, "group": d.group.ID, "li": d.li.ID})
 }

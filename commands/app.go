@@ -84,7 +84,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.people, a.mediation, a.privacy)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
-	sum := summary.New(a.Core)
+	sum := summary.New(a.Core, a.services)
 
 	// The rows in the order the command menus and /help list them:
 	// registration first, then tickets, the rest, and staff's tools last.

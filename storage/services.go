@@ -178,3 +178,41 @@ func (t ServicesTx) CaseCounts(from, to time.Time) (received, completed map[stri
 	completed, err = countRows(rows)
 	return received, completed, err
 }
+
+// ServiceCounts are the services desk's figures of a period: counts only,
+// never a case's contents.
+type ServiceCounts struct {
+	Received   map[string]int // applications received, by service
+	Completed  map[string]int // applications decided, by service
+	Bookings   map[string]int // bookings whose time fell in the period, by state
+	Notices    int            // public notices published
+	Objections int            // objections raised to them
+	Rated      int            // cases rated
+	Satisfied  int            // of them, rated 满意 or 非常满意
+}
+
+// ServiceCounts counts the services desk's work from..to.
+func (t ServicesTx) ServiceCounts(from, to time.Time) (ServiceCounts, error) {
+	var c ServiceCounts
+	var err error
+	if c.Received, c.Completed, err = t.CaseCounts(from, to); err != nil {
+		return c, err
+	}
+	if c.Bookings, err = t.BookingCounts(from, to); err != nil {
+		return c, err
+	}
+	if c.Notices, c.Objections, err = t.NoticeCounts(from, to); err != nil {
+		return c, err
+	}
+	rs, err := t.RatingsBetween(RatingCase, from, to)
+	if err != nil {
+		return c, err
+	}
+	for _, r := range rs {
+		c.Rated++
+		if r.Level >= 4 {
+			c.Satisfied++
+		}
+	}
+	return c, nil
+}

@@ -9,6 +9,8 @@
 package services
 
 import (
+	"time"
+
 	"courtyard/commands/core"
 	"courtyard/config"
 	"courtyard/storage"
@@ -88,4 +90,28 @@ func (a *Services) stepLabel(lang string, s config.Service, c storage.Case) stri
 		return inLang(lang, s.Steps[c.Step].Zh, s.Steps[c.Step].En)
 	}
 	return a.Cat.T(lang, "services.state_deciding")
+}
+
+// ServiceCounts counts the desk's work of [from, to) for the report
+// upward: counts only.
+func (a *Services) ServiceCounts(tx *storage.Tx, from, to time.Time) (storage.ServiceCounts, error) {
+	return tx.ServiceCounts(from, to)
+}
+
+// ServiceKeys are the catalogue's services in order.
+func (a *Services) ServiceKeys() []string {
+	out := make([]string, 0, len(a.Cfg.Services.Catalogue))
+	for _, s := range a.Cfg.Services.Catalogue {
+		out = append(out, s.Key)
+	}
+	return out
+}
+
+// ServiceName is a service's name in lang; a key no longer in the
+// catalogue is itself.
+func (a *Services) ServiceName(lang, key string) string {
+	if _, ok := a.service(key); !ok {
+		return key
+	}
+	return a.name(lang, key)
 }

@@ -17,17 +17,19 @@ import (
 // Summary is the /summary command over the core.
 type Summary struct {
 	*core.Core
+	services  Services  // the services desk's counts, nil for none
 	chartFont chartFont // the chart's CJK font, loaded on first use
 }
 
-// New returns the summary capability.
-func New(c *core.Core) *Summary { return &Summary{Core: c} }
+// New returns the summary capability; services counts the services desk.
+func New(c *core.Core, services Services) *Summary { return &Summary{Core: c, services: services} }
 
 // sumReport is a period's figures.
 type sumReport struct {
 	period     sumPeriod
 	figures    []sumValue
 	categories []sumCategory
+	services   []sumService // applications by service
 	byMonth    map[string][]int // category → problems received per month of the period
 }
 
@@ -90,12 +92,16 @@ func (a *Summary) summary(r *core.Req) error {
 // buildSummary reads every figure of the period.
 func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 	rep := sumReport{period: p, byMonth: map[string][]int{}}
-	for _, f := range summaryFigures() {
+	for _, f := range append(summaryFigures(), a.serviceFigures()...) {
 		v, ok, err := f.get(tx, p.from, p.to)
 		if err != nil {
 			return rep, err
 		}
 		rep.figures = append(rep.figures, sumValue{figure: f, value: v, recorded: ok})
+	}
+	var err error
+	if rep.services, err = a.serviceLines(tx, p.from, p.to); err != nil {
+		return rep, err
 	}
 	received, err := tx.ProblemsReceived(p.from, p.to)
 	if err != nil {
@@ -161,6 +167,15 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	}
 	if !listed {
 		b.WriteString(r.T("summary.no_problems") + "\n")
+	}
+	if len(rep.services) > 0 {
+		b.WriteString("\n" + r.T("summary.by_service") + "\n")
+		for _, s := range rep.services {
+			if s.received == 0 && s.completed == 0 {
+				continue
+			}
+			b.WriteString(r.T("summary.category_line", core.Esc(a.services.ServiceName(r.Lang, s.key)), s.received, s.completed) + "\n")
+		}
 	}
 	b.WriteString("\n" + r.T("summary.not_recorded_note"))
 	return b.String()
