@@ -29,7 +29,7 @@ type sumReport struct {
 	period     sumPeriod
 	figures    []sumValue
 	categories []sumCategory
-	services   []sumService // applications by service
+	services   []sumService     // applications by service
 	byMonth    map[string][]int // category → problems received per month of the period
 }
 
