@@ -85,7 +85,9 @@ func TestServicesLeakNothing(t *testing.T) {
 	d.expect(qian.ID, "不会显示您的名字")
 	d.clock.Set(time.Date(2026, 3, 5, 16, 0, 0, 0, time.UTC))
 	d.tick()
-	d.tg.WaitMessage(t, d.group.ID, func(m telegramtest.Message) bool { return m.ID == notice.ID && strings.Contains(m.Plain, "公示已结束") }, wait)
+	d.tg.WaitMessage(t, d.group.ID, func(m telegramtest.Message) bool {
+		return m.ID == notice.ID && strings.Contains(m.Plain, "公示已结束")
+	}, wait)
 	d.tg.Press(d.staff, cv, "sv:dc:1")
 	oc = d.expect(d.staff.ID, "审核结果是")
 	d.tg.Press(d.staff, oc, "fl:sv_decide:o:outcome:approve")
