@@ -60,7 +60,10 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramsim.Server
 		if err := seedMeetings(tx, cmds, now); err != nil {
 			return err
 		}
-		return seedCareList(tx, now)
+		if err := seedCareList(tx, now); err != nil {
+			return err
+		}
+		return seedServices(tx, cmds, now)
 	})
 }
 

@@ -178,15 +178,12 @@ func (a *Services) applyDone(r *core.Req, v core.Values) error {
 	size := householdSize(v)
 	c := storage.Case{Service: s.Key, MemberID: r.Me.ID, ForWhom: v.String("whom"), Phone: v.String("phone"),
 		Situation: sit.Text, VoiceFile: sit.Voice, Building: r.Me.Building, Household: size}
-	id, err := r.Tx.CreateCase(c, nil, r.Now)
+	id, err := a.FileCase(r.Tx, c, nil, r.Now)
 	if err != nil {
 		return err
 	}
 	c.ID = id
 	if err := a.record(r, c, "apply", map[string]any{"service": s.Key}); err != nil {
-		return err
-	}
-	if err := a.scheduleOverdue(r.Tx, c, s, 1, r.Now.AddDate(0, 0, s.Days), r.Now); err != nil {
 		return err
 	}
 	if err := a.tellStaff(r, 0, caseKeyboard, "services.staff_new_case", id, core.InLang(func(lang string) string { return core.Esc(a.name(lang, s.Key)) })); err != nil {
@@ -212,6 +209,21 @@ func (a *Services) askPhotos(r *core.Req, c storage.Case, s config.Service) erro
 
 func docsKeyboard(r *core.Req, id int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("services.btn_docs_done"), CallbackData: "sv:doc:" + core.Itoa(id) + ":end"}}}}
+}
+
+// FileCase stores application c with its document photos and lays out
+// its overdue alert; it returns the case's id.
+func (a *Services) FileCase(tx *storage.Tx, c storage.Case, docs []string, now time.Time) (int64, error) {
+	s, ok := a.service(c.Service)
+	if !ok {
+		return 0, fmt.Errorf("case: no service %q in the catalogue", c.Service)
+	}
+	id, err := tx.CreateCase(c, docs, now)
+	if err != nil {
+		return 0, err
+	}
+	c.ID = id
+	return id, a.scheduleOverdue(tx, c, s, 1, now.AddDate(0, 0, s.Days), now)
 }
 
 type overdueData struct {

@@ -154,7 +154,7 @@ func (a *Services) book(r *core.Req, s config.Service, at time.Time, place int, 
 			return err
 		}
 	}
-	if err := a.scheduleReminders(r, id, at); err != nil {
+	if err := a.scheduleReminders(r.Tx, id, at, r.Now); err != nil {
 		return err
 	}
 	a.Audit(r, "services.book", "sb:"+core.Itoa(id), map[string]any{"service": s.Key, "moved": old.ID})
@@ -207,10 +207,10 @@ type reminderData struct {
 
 // scheduleReminders lays out the reminders the day before and two hours
 // before the booking, those still ahead.
-func (a *Services) scheduleReminders(r *core.Req, id int64, at time.Time) error {
+func (a *Services) scheduleReminders(tx *storage.Tx, id int64, at, now time.Time) error {
 	for _, h := range []int{24, 2} {
 		due := at.Add(-time.Duration(h) * time.Hour)
-		if !due.After(r.Now) {
+		if !due.After(now) {
 			continue
 		}
 		raw, err := json.Marshal(reminderData{Booking: id, Hours: h})
@@ -218,9 +218,19 @@ func (a *Services) scheduleReminders(r *core.Req, id int64, at time.Time) error 
 			return fmt.Errorf("booking %d reminder: %w", id, err)
 		}
 		key := "b:" + core.Itoa(id) + ":" + strconv.Itoa(h)
-		if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindBookingReminder, Key: key, DueAt: due, Until: at, Data: string(raw)}, r.Now); err != nil {
+		if _, err := tx.ScheduleDue(storage.DueItem{Kind: kindBookingReminder, Key: key, DueAt: due, Until: at, Data: string(raw)}, now); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// PlanBooking books a seat of the slot at session place for member, with
+// its reminders, as the Book buttons do; it returns the booking's id.
+func (a *Services) PlanBooking(tx *storage.Tx, member int64, service string, at time.Time, place int, now time.Time) (int64, error) {
+	id, err := tx.BookSlot(member, service, at, place, a.Cfg.Services.OfficeHours.PerSlot, now)
+	if err != nil {
+		return 0, err
+	}
+	return id, a.scheduleReminders(tx, id, at, now)
 }

@@ -150,23 +150,8 @@ func (a *Services) noticeDone(r *core.Req, v core.Values) error {
 	if len(chats) == 0 {
 		return r.Reply(r.T("services.notice_no_groups"), nil)
 	}
-	id, err := r.Tx.CreateNotice(storage.Notice{CaseID: v.Int("case"), Text: text, Until: until, CreatedBy: r.Me.ID}, r.Now)
+	id, err := a.PostNotice(r.Tx, storage.Notice{CaseID: v.Int("case"), Text: text, Until: until, CreatedBy: r.Me.ID}, chats, r.Now)
 	if err != nil {
-		return err
-	}
-	lang := a.Cfg.Community.Language
-	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "services.btn_object"), URL: a.DeepLink("obj_" + core.Itoa(id))}}}}
-	for _, c := range chats {
-		out, err := a.SendID(r.Tx, c.ID, a.posted(text, until, r.Now), kb, storage.PriorityNotice, "sn:"+core.Itoa(id), r.Now)
-		if err != nil {
-			return err
-		}
-		if err := r.Tx.AddNoticePost(id, c.ID, out); err != nil {
-			return err
-		}
-	}
-	raw, _ := json.Marshal(noticeData{Notice: id})
-	if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindNoticeEnd, Key: core.Itoa(id), DueAt: until, Until: until.AddDate(0, 0, 30), Data: string(raw)}, r.Now); err != nil {
 		return err
 	}
 	a.Audit(r, "services.notice", "sn:"+core.Itoa(id), map[string]any{"case": v.Int("case"), "groups": len(chats)})
@@ -176,6 +161,32 @@ func (a *Services) noticeDone(r *core.Req, v core.Values) error {
 		}
 	}
 	return r.Reply(r.T("services.notice_posted", id, len(chats), when.DescribeDate(until, r.Lang, r.Now, a.Loc)), nil)
+}
+
+// PostNotice stores notice n, posts it with its objection button to
+// chats and lays out the end of its period; it returns the notice's id.
+func (a *Services) PostNotice(tx *storage.Tx, n storage.Notice, chats []storage.Chat, now time.Time) (int64, error) {
+	id, err := tx.CreateNotice(n, now)
+	if err != nil {
+		return 0, err
+	}
+	lang := a.Cfg.Community.Language
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: a.Cat.T(lang, "services.btn_object"), URL: a.DeepLink("obj_" + core.Itoa(id))}}}}
+	for _, c := range chats {
+		out, err := a.SendID(tx, c.ID, a.posted(n.Text, n.Until, now), kb, storage.PriorityNotice, "sn:"+core.Itoa(id), now)
+		if err != nil {
+			return 0, err
+		}
+		if err := tx.AddNoticePost(id, c.ID, out); err != nil {
+			return 0, err
+		}
+	}
+	raw, err := json.Marshal(noticeData{Notice: id})
+	if err != nil {
+		return 0, fmt.Errorf("notice %d: %w", id, err)
+	}
+	_, err = tx.ScheduleDue(storage.DueItem{Kind: kindNoticeEnd, Key: core.Itoa(id), DueAt: n.Until, Until: n.Until.AddDate(0, 0, 30), Data: string(raw)}, now)
+	return id, err
 }
 
 type noticeData struct {
