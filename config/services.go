@@ -25,6 +25,7 @@ type Service struct {
 	Days         int           `yaml:"days"`          // the usual number of days to a decision, default 30
 	Publicity    bool          `yaml:"publicity"`     // an approval is publicised before it stands
 	ReviewMonths int           `yaml:"review_months"` // an approval is reviewed this often, 0 never
+	CareOffer    bool          `yaml:"care_offer"`    // an approval offers the household a place on the care list
 }
 
 // ServiceText is a line in both languages.
@@ -76,20 +77,20 @@ func DefaultServices() []Service {
 		{Key: "dibao", Zh: "最低生活保障（低保）", En: "Minimum living allowance",
 			ForZh: "家庭人均收入低于本市低保标准的户籍家庭。", ForEn: "Registered households whose income per person is below the city's minimum.",
 			Documents: append(idDocs, doc("收入证明", "proof of income"), doc("银行卡", "bank card")), Steps: defaultSteps(),
-			Days: 30, Publicity: true, ReviewMonths: 12},
+			Days: 30, Publicity: true, ReviewMonths: 12, CareOffer: true},
 		{Key: "medical", Zh: "大病医疗救助", En: "Medical assistance for serious illness",
 			ForZh: "因大病医疗费用负担过重的困难家庭。", ForEn: "Families in hardship facing heavy bills for a serious illness.",
-			Documents: append(idDocs, doc("诊断证明", "diagnosis"), doc("医疗费用发票", "medical receipts")), Steps: defaultSteps(), Days: 30},
+			Documents: append(idDocs, doc("诊断证明", "diagnosis"), doc("医疗费用发票", "medical receipts")), Steps: defaultSteps(), Days: 30, CareOffer: true},
 		{Key: "temporary", Zh: "临时救助", En: "Temporary assistance",
 			ForZh: "遭遇突发事件、生活暂时困难的家庭。", ForEn: "Households in sudden, temporary hardship.",
-			Documents: append(idDocs, doc("困难情况说明", "a note on the hardship")), Steps: defaultSteps(), Days: 15},
+			Documents: append(idDocs, doc("困难情况说明", "a note on the hardship")), Steps: defaultSteps(), Days: 15, CareOffer: true},
 		{Key: "housing", Zh: "公租房申请", En: "Public rental housing",
 			ForZh: "住房困难、收入符合条件的家庭。", ForEn: "Households short of housing whose income qualifies.",
 			Documents: append(idDocs, doc("收入证明", "proof of income"), doc("住房情况证明", "proof of housing")), Steps: defaultSteps(),
 			Days: 60, Publicity: true, ReviewMonths: 12},
 		{Key: "disability_insurance", Zh: "残疾人意外保险", En: "Accident insurance for disabled residents",
 			ForZh: "持证残疾人及其监护人，免费投保。", ForEn: "Disabled residents with a certificate and their guardians, free of charge.",
-			Documents: append(idDocs, doc("残疾人证", "disability certificate")), Steps: defaultSteps()[:2], Days: 10},
+			Documents: append(idDocs, doc("残疾人证", "disability certificate")), Steps: defaultSteps()[:2], Days: 10, CareOffer: true},
 		{Key: "certificate", Zh: "各类证明开具", En: "Certificates",
 			ForZh: "居住证明、家庭情况证明等。", ForEn: "Proof of residence, family situation and the like.",
 			Documents: idDocs, Steps: defaultSteps()[:1], Days: 3},

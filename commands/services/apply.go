@@ -201,7 +201,10 @@ func (a *Services) askPhotos(r *core.Req, c storage.Case, s config.Service) erro
 		return err
 	}
 	text := r.T("services.ask_photos", c.ID)
-	if len(s.Documents) > 0 {
+	switch {
+	case c.Asked != "":
+		text = r.T("services.ask_photo_for", core.Esc(c.Asked), c.ID)
+	case len(s.Documents) > 0:
 		text += "\n" + checklist(r.Lang, s)
 	}
 	return r.Reply(text, docsKeyboard(r, c.ID))

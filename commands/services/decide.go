@@ -165,8 +165,10 @@ func (a *Services) toldApproved(r *core.Req, c storage.Case) error {
 	if err := a.tellApplicant(r, c, nil, "services.told_approved", c.ID, a.serviceName(c.Service), core.Esc(c.Reason)); err != nil {
 		return err
 	}
-	if err := a.tellApplicant(r, c, kb, "services.care_offer"); err != nil {
-		return err
+	if s.CareOffer {
+		if err := a.tellApplicant(r, c, kb, "services.care_offer"); err != nil {
+			return err
+		}
 	}
 	if s.ReviewMonths == 0 {
 		return nil
@@ -190,7 +192,7 @@ func (a *Services) toldApproved(r *core.Req, c storage.Case) error {
 // careConsent adds the approved household to the care list when its
 // applicant agrees; nothing when they decline.
 func (a *Services) careConsent(r *core.Req, c storage.Case, answer string) error {
-	if c.State != storage.CaseApproved {
+	if s, _ := a.service(c.Service); c.State != storage.CaseApproved || !s.CareOffer {
 		return r.Toast(r.T("error.stale_button"))
 	}
 	log, err := r.Tx.CaseLog(c.ID)
