@@ -267,6 +267,44 @@ func TestBrokenSenderExitsNonZero(t *testing.T) {
 	}
 }
 
+// A send whose outcome cannot be recorded (every change to an outbox row
+// fails, as on a full disk) stops the process with a non-zero exit after
+// that one call: the reply is not sent again.
+func TestUnrecordableSendExitsNonZero(t *testing.T) {
+	bin := buildBinary(t)
+	tg := telegramtest.New(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := writeFile(t, "c.yaml", fmt.Sprintf(goodConfig, tg.URL(), db))
+	cmd, done, logs := startBot(t, bin, "", "-config", p)
+	tg.WaitCall(t, "getUpdates", func(telegramtest.Call) bool { return true }, 10*time.Second)
+	sqlDB, err := sql.Open("sqlite3", storage.DSN(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlDB.Exec(`CREATE TRIGGER full BEFORE UPDATE ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.Close()
+	u := tg.User(2001, "Ann", "en")
+	tg.SendText(u, telegramtest.PrivateChat(u), "/help")
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != exitFail {
+			t.Fatalf("exit: %v, want status %d\n%s", err, exitFail, logs.String())
+		}
+		if !strings.Contains(logs.String(), "database or disk is full") {
+			t.Errorf("the reason is not logged\n%s", logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running after a send could not be recorded\n%s", logs.String())
+	}
+	if n := len(tg.Messages(u.ID)); n != 1 {
+		t.Errorf("the reply went out %d times, want once\n%s", n, logs.String())
+	}
+}
+
 // `courtyard health` asks /healthz: exit 0 when it answers 200, 1 when not,
 // and 0 with a note when the listener is off.
 func TestHealthSubcommand(t *testing.T) {

@@ -19,6 +19,8 @@ const (
 	annTeam     = "fl:announce:o:team:"
 	annPin      = "fl:announce:o:pin:pin"
 	annNoPin    = "fl:announce:o:pin:nopin"
+	annRoutine  = "fl:announce:o:urgent:routine"
+	annUrgent   = "fl:announce:o:urgent:urgent"
 	annSend     = "fl:announce:y:ok"
 	annChange   = "fl:announce:c:ok"
 )
@@ -42,7 +44,8 @@ func (c *community) annStart(u models.User, audience string, picks ...string) te
 }
 
 // announce walks u through /announce up to the confirmation and returns
-// it: the audience and its picks, the text, and for groups not to pin.
+// it: the audience and its picks, the text, for groups not to pin, and
+// that it is routine.
 func (c *community) announce(u models.User, audience, text string, picks ...string) telegramtest.Message {
 	c.t.Helper()
 	c.annStart(u, audience, picks...)
@@ -51,6 +54,8 @@ func (c *community) announce(u models.User, audience, text string, picks ...stri
 		m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annNoPin) }, wait)
 		c.tg.Press(u, m, annNoPin)
 	}
+	m := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annRoutine) }, wait)
+	c.tg.Press(u, m, annRoutine)
 	return c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, annSend) }, wait)
 }
 
@@ -63,6 +68,7 @@ func TestAnnounceToGroupsWithPreviewPinAndAcks(t *testing.T) {
 	c.say(c.admin, "周六上午 9 点在广场开半月谈 <请准时>")
 	pin := c.expect(c.admin.ID, "Pin it in the groups once it is sent?")
 	c.tg.Press(c.admin, pin, annPin)
+	c.tg.Press(c.admin, c.expect(c.admin.ID, "Is it urgent?"), annRoutine)
 	// The preview is exactly what the groups will get; nothing went out yet.
 	preview := c.expect(c.admin.ID, "周六上午 9 点在广场开半月谈 <请准时>", "Boss")
 	if !hasButton(preview, "an:ack:0") {

@@ -86,7 +86,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		GlobalPerSecond:   cfg.Telegram.Limits.GlobalPerSecond,
 		PerChatPerSecond:  cfg.Telegram.Limits.PerChatPerSecond,
 		PerGroupPerMinute: cfg.Telegram.Limits.PerGroupPerMinute,
-	}, log, opt.Bot...)
+	}, log, append([]bot.Option{bot.WithHours(opt.Now)}, opt.Bot...)...)
 	var poller *bot.Poller
 	health := &healthView{sender: sender, poller: func() *bot.Poller { return poller }}
 	cmds := commands.New(cfg, cat, me.Username, opt.Now, log, health)
@@ -119,7 +119,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	due := schedule.New(kinds, log)
 	jobs, err := schedule.NewPeriodic(store, []schedule.Job{
 		{Name: "patrol-layout", Spec: "3 * * * *", Run: cmds.LayoutPatrols}, // before "due": a tick lays out, then reminds
-		{Name: "due", Spec: "* * * * *", Run: due.Scan},
+		{Name: "due", Spec: "* * * * *", Windows: due.Scan},
 		{Name: "escalate", Spec: "*/10 * * * *", Run: cmds.Escalate},
 		{Name: "autoclose", Spec: "7 * * * *", Run: cmds.AutoClose},
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},

@@ -170,8 +170,8 @@ func wallAt(t *testing.T, s string) time.Time {
 	return at
 }
 
-// settle waits until every stored update is processed and the outbox is
-// empty: it looks again at each change of the fake Telegram and, for the
+// settle waits until every stored update is processed and the outbox
+// holds nothing due (messages held through quiet hours wait for the clock): it looks again at each change of the fake Telegram and, for the
 // commits that follow the last of them, after short bounded waits.
 func (h *harness) settle() {
 	h.t.Helper()
@@ -183,8 +183,8 @@ func (h *harness) settle() {
 			if err != nil {
 				return err
 			}
-			hl, err := tx.OutboxHealth(time.Now())
-			pendingOut = hl.Pending
+			hl, err := tx.OutboxHealth(h.clock.Now())
+			pendingOut = hl.Pending - hl.Held
 			return err
 		})
 		return pendingIn == 0 && pendingOut == 0 && h.tg.Pending() == 0

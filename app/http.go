@@ -82,6 +82,7 @@ type descs struct {
 	descHandlerEr *prometheus.Desc
 	descSent      *prometheus.Desc
 	descFailed    *prometheus.Desc
+	descLate      *prometheus.Desc
 	desc429       *prometheus.Desc
 	descDepth     *prometheus.Desc
 	descOldest    *prometheus.Desc
@@ -96,6 +97,7 @@ func newDescs() descs {
 		descHandlerEr: prometheus.NewDesc("courtyard_handler_errors_total", "Updates whose handler failed, since start.", nil, nil),
 		descSent:      prometheus.NewDesc("courtyard_messages_sent_total", "Bot API calls Telegram accepted, since start.", nil, nil),
 		descFailed:    prometheus.NewDesc("courtyard_messages_failed_total", "Bot API calls that failed, since start, by reason.", []string{"reason"}, nil),
+		descLate:      prometheus.NewDesc("courtyard_messages_dropped_late_total", "Messages dropped unsent as past their last useful moment, since start.", nil, nil),
 		desc429:       prometheus.NewDesc("courtyard_telegram_429_total", "429 Too Many Requests answers, since start.", nil, nil),
 		descDepth:     prometheus.NewDesc("courtyard_outbox_pending", "Messages waiting in the outbox.", nil, nil),
 		descOldest:    prometheus.NewDesc("courtyard_outbox_oldest_pending_seconds", "Age of the oldest message waiting in the outbox (0 when none).", nil, nil),
@@ -107,7 +109,7 @@ func newDescs() descs {
 
 // Describe implements prometheus.Collector.
 func (m *monitor) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.d.descUpdates, m.d.descHandlerEr, m.d.descSent, m.d.descFailed, m.d.desc429,
+	for _, d := range []*prometheus.Desc{m.d.descUpdates, m.d.descHandlerEr, m.d.descSent, m.d.descFailed, m.d.descLate, m.d.desc429,
 		m.d.descDepth, m.d.descOldest, m.d.descTickets, m.d.descLastPoll, m.d.descScrapeErr} {
 		ch <- d
 	}
@@ -124,6 +126,7 @@ func (m *monitor) Collect(ch chan<- prometheus.Metric) {
 	for _, reason := range []string{"too_many", "blocked", "refused", "server", "network"} {
 		ch <- prometheus.MustNewConstMetric(m.d.descFailed, prometheus.CounterValue, float64(fails[reason]), reason)
 	}
+	ch <- prometheus.MustNewConstMetric(m.d.descLate, prometheus.CounterValue, float64(m.sender.Late()))
 	ch <- prometheus.MustNewConstMetric(m.d.desc429, prometheus.CounterValue, float64(m.sender.TooMany()))
 	now := m.now()
 	since := -1.0

@@ -50,6 +50,7 @@ func TestLimPhotoAnnouncementCaptionCountedInUTF16(t *testing.T) {
 	c.tg.SendPhoto(c.admin, telegramtest.PrivateChat(c.admin), fits)
 	pin := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, annNoPin) }, wait)
 	c.tg.Press(c.admin, pin, annNoPin)
+	c.tg.Press(c.admin, c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, annRoutine) }, wait), annRoutine)
 	ctl := c.tg.WaitMessage(t, c.admin.ID, func(m telegramtest.Message) bool { return hasButton(m, annSend) }, wait)
 	c.tg.Press(c.admin, ctl, annSend)
 	c.tg.WaitMessage(t, c.group.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Caption, fits) }, wait)

@@ -170,7 +170,7 @@ func BenchmarkPatrolEveningWave(b *testing.B) {
 			b.Fatal(err)
 		}
 		eight := patBase.Add(time.Hour)
-		runner, err := schedule.NewPeriodic(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Run: schedule.New(a.TimedKinds(), log).Scan}},
+		runner, err := schedule.NewPeriodic(s, []schedule.Job{{Name: "due", Spec: "* * * * *", Windows: schedule.New(a.TimedKinds(), log).Scan}},
 			func() time.Time { return eight }, time.UTC, log, nil)
 		if err != nil {
 			b.Fatal(err)

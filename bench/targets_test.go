@@ -73,16 +73,25 @@ func targetConfig(b *testing.B, apiURL string, buildings int) config.Config {
 // and returns the function that stops it.
 func targetRunBot(b *testing.B, cfg config.Config) (stop func()) {
 	b.Helper()
+	return targetRunBotWith(b, cfg, app.Options{})
+}
+
+// targetRunBotWith is targetRunBot with options (kinds of timed work, the
+// channel that runs the scheduled jobs); the clock, the log and Ready are
+// its own, and the jobs run only on a tick.
+func targetRunBotWith(b *testing.B, cfg config.Config, opt app.Options) (stop func()) {
+	b.Helper()
 	base, started := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), time.Now()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready, done := make(chan struct{}), make(chan error, 1)
+	opt.Now = func() time.Time { return base.Add(time.Since(started)) }
+	opt.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	opt.Ready = func() { close(ready) }
+	if opt.Tick == nil {
+		opt.Tick = make(chan chan struct{})
+	}
 	go func() {
-		done <- app.Run(ctx, cfg, app.Options{
-			Now:   func() time.Time { return base.Add(time.Since(started)) },
-			Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Ready: func() { close(ready) },
-			Tick:  make(chan chan struct{}),
-		})
+		done <- app.Run(ctx, cfg, opt)
 	}()
 	select {
 	case <-ready:

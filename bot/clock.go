@@ -53,10 +53,17 @@ type Option func(*options)
 type options struct {
 	clock Clock
 	retry Retry
+	hours func() time.Time
 }
 
 // WithClock makes a part read clock instead of the wall clock.
 func WithClock(c Clock) Option { return func(o *options) { o.clock = c } }
+
+// WithHours sets the community's time, against which a sender reads the
+// hours written on rows (when a held message may go, the last moment one is
+// worth sending); by default its clock's. Its timers and limits keep its
+// clock.
+func WithHours(now func() time.Time) Option { return func(o *options) { o.hours = now } }
 
 // WithRetry sets how a part retries a failing step before it gives up.
 func WithRetry(r Retry) Option { return func(o *options) { o.retry = r } }
@@ -65,6 +72,9 @@ func makeOptions(opts []Option) options {
 	o := options{clock: RealClock(), retry: DefaultRetry}
 	for _, f := range opts {
 		f(&o)
+	}
+	if o.hours == nil {
+		o.hours = o.clock.Now
 	}
 	return o
 }

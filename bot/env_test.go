@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"net/http"
 	"path/filepath"
@@ -152,4 +153,20 @@ func (e *env) texts(chat int64) []string {
 		out = append(out, m.Text)
 	}
 	return out
+}
+
+// exec runs statements on the env's database from a connection of its own,
+// as an operator's sqlite3 would.
+func (e *env) exec(stmts ...string) {
+	e.t.Helper()
+	db, err := sql.Open("sqlite3", storage.DSN(e.path))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.ExecContext(context.Background(), q); err != nil {
+			e.t.Fatalf("%s: %v", q, err)
+		}
+	}
 }

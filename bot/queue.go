@@ -25,6 +25,7 @@ type item struct {
 	chat      int64
 	priority  int
 	notBefore time.Time
+	until     time.Time // the last moment the call is worth making (zero: no limit)
 	method    string
 	payload   []byte // nil: read the row when it is sent
 	after     string

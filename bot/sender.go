@@ -58,13 +58,15 @@ type Sender struct {
 	log     *slog.Logger
 	workers int
 	clock   Clock
-	again   Retry         // how a failed outbox read is retried
-	gap     time.Duration // least time between two sends, by the global limit
+	hours   func() time.Time // the community's time, for the hours on rows (WithHours)
+	again   Retry            // how a failed outbox read is retried
+	gap     time.Duration    // least time between two sends, by the global limit
 
 	wake     chan struct{}
 	draining atomic.Bool
 	tooMany  atomic.Int64
 	sentN    atomic.Int64
+	lateN    atomic.Int64
 	failMu   sync.Mutex
 	failN    map[string]int64 // calls that failed, by reason
 
@@ -85,7 +87,7 @@ func NewSender(c *Client, s *storage.Storage, l Limits, log *slog.Logger, opts .
 	if l.GlobalPerSecond > 0 {
 		gap = time.Duration(float64(time.Second) * margin / l.GlobalPerSecond)
 	}
-	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, again: o.retry,
+	return &Sender{client: c, store: s, limits: l, log: log, workers: workers, clock: o.clock, hours: o.hours, again: o.retry,
 		wake: make(chan struct{}, 1), gap: gap}
 }
 
@@ -105,6 +107,10 @@ func (s *Sender) Drain() {
 
 // TooMany is how many 429 answers the sender has seen.
 func (s *Sender) TooMany() int64 { return s.tooMany.Load() }
+
+// Late is how many messages were dropped since start as past their last
+// useful moment (never sent late).
+func (s *Sender) Late() int64 { return s.lateN.Load() }
 
 // Sent is how many calls Telegram accepted since start.
 func (s *Sender) Sent() int64 { return s.sentN.Load() }

@@ -17,13 +17,24 @@ type outcome struct {
 	msgID int
 	err   error
 	read  []byte // the payload read from its row just before the call (nil: it came with the item)
+	// dropped says the call was not made: storage.DroppedLate (past its
+	// last useful moment), or "gone" (its row ended while it was queued:
+	// withdrawn).
+	dropped string
 }
+
+// gone marks a call whose row ended while it waited.
+const gone = "gone"
 
 // send makes one call. It runs on a worker.
 func (s *Sender) send(ctx context.Context, it item) outcome {
 	out := outcome{it: it, key: it.chat}
 	if it.chat == 0 {
 		out.key = callbackKey(it.id)
+	}
+	if late(it.until, s.hours()) {
+		out.dropped = storage.DroppedLate
+		return out
 	}
 	m := storage.OutMsg{ID: it.id, Method: it.method, Payload: it.payload}
 	if m.Payload == nil {
@@ -38,6 +49,14 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 		}
 	}
 	if it.payload == nil {
+		if m.State != storage.OutPending {
+			out.dropped = gone
+			return out
+		}
+		if late(m.Until, s.hours()) {
+			out.dropped = storage.DroppedLate
+			return out
+		}
 		out.read = m.Payload
 	}
 	var res json.RawMessage
@@ -65,3 +84,6 @@ func (s *Sender) send(ctx context.Context, it item) outcome {
 	}
 	return out
 }
+
+// late reports whether a call whose last useful moment is until is past it.
+func late(until, now time.Time) bool { return !until.IsZero() && now.After(until) }

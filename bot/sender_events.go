@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -44,7 +45,11 @@ func (l *loop) tick(now time.Time) (step, error) {
 		l.q.prune(now, time.Minute)
 		l.lastPrune = now
 	}
+	nextHeld := l.release(now)
 	nextWake := l.q.wakeUp(now)
+	if !nextHeld.IsZero() && (nextWake.IsZero() || nextHeld.Before(nextWake)) {
+		nextWake = nextHeld
+	}
 	it, ok, wait := l.next(now)
 	if ok {
 		return step{act: stepSend, it: it}, nil
@@ -153,18 +158,19 @@ func (l *loop) returned(r outcome, now time.Time) {
 }
 
 // written takes a batch of outcomes the recorder wrote, or failed to.
-// Outcomes that cannot be written are sent again: a database that stays
-// broken must stop the sender, not repeat messages.
+// A batch that cannot be written ends the run with the error, and so the
+// process: its calls were made, and making them again while the database
+// cannot say so would repeat messages. What is not recorded as sent goes
+// out once more at the next start.
 func (l *loop) written(r written) error {
 	l.recording = false
 	l.inflight -= len(r.batch)
-	l.settle(r)
-	if r.err == nil {
-		l.recordFails.OK()
-		return nil
+	if r.err != nil {
+		l.s.log.Error("recording send results failed; sending stops", "err", r.err, "count", len(r.batch))
+		return fmt.Errorf("sender: recording the results of %d calls: %w", len(r.batch), r.err)
 	}
-	_, err := l.recordFails.Fail("sender: recording send results", r.err)
-	return err
+	l.settle(r)
+	return nil
 }
 
 // pauseUntil holds every chat until t (Telegram's flood control).

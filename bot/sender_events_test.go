@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -39,73 +38,47 @@ func TestLoopReturnedTakesEveryOutcomeAlreadyBack(t *testing.T) {
 	}
 }
 
-func TestLoopWrittenRetriesAndGivesUpWhenOutcomesCannotBeWritten(t *testing.T) {
+// A batch of outcomes that cannot be written stops the loop with the
+// cause at once, and its calls are not made again.
+func TestLoopWrittenStopsWhenOutcomesCannotBeWritten(t *testing.T) {
 	e := newEnv(t)
-	ids := e.enqueue(msg(1, "a", 0))
+	ids := e.enqueue(msg(1, "a", 0), msg(2, "b", 0))
 	clk := newFakeClock(start())
-	l := e.newLoop(e.client(nil), clk, fast, WithRetry(Retry{First: time.Second, Max: time.Second, Tries: 2}))
+	l := e.newLoop(e.client(nil), clk, fast)
 
-	// The write fails: the call is made again a second later.
-	mend := e.breakOutboxWrites()
-	a, _ := sendsNow(t, l, clk)
-	l.returned(accepted(a[0], clk.Now()), clk.Now())
-	if err := l.written(writeNow(t, l, clk)); err != nil {
-		t.Fatalf("the first failed write stopped the sender: %v", err)
-	}
-	if m := e.row(ids[0]); l.inflight != 0 || l.q.pending() != 1 || m.State != storage.OutPending {
-		t.Fatalf("%d in flight, %d pending, the row %s", l.inflight, l.q.pending(), m.State)
-	}
-	wantWait(t, tickNow(t, l, clk), time.Second)
-	clk.Advance(time.Second)
-	again, _ := sendsNow(t, l, clk)
-	wantIDs(t, again, ids[0])
-	// A write that succeeds clears the count.
-	mend()
-	l.returned(accepted(again[0], clk.Now()), clk.Now())
-	settleNow(t, l, clk)
-	if m := e.row(ids[0]); m.State != storage.OutSent {
-		t.Fatalf("the row is %s once the database is mended", m.State)
-	}
-
-	ids = e.enqueue(msg(2, "b", 0))
-	if err := l.woken(); err != nil {
-		t.Fatal(err)
-	}
 	e.breakOutboxWrites()
-	for try := 1; try <= 2; try++ {
-		b, _ := sendsNow(t, l, clk)
-		wantIDs(t, b, ids[0])
-		l.returned(accepted(b[0], clk.Now()), clk.Now())
-		err := l.written(writeNow(t, l, clk))
-		if try == 1 && err != nil {
-			t.Fatalf("a failure after a success stopped the sender: %v", err)
+	sent, _ := sendsNow(t, l, clk)
+	wantIDs(t, sent, ids...)
+	for _, it := range sent {
+		l.returned(accepted(it, clk.Now()), clk.Now())
+	}
+	err := l.written(writeNow(t, l, clk))
+	if err == nil || !strings.Contains(err.Error(), brokenWrites) {
+		t.Fatalf("the failed write: %v; want the sender stopped with the cause", err)
+	}
+	if l.inflight != 0 || l.recording {
+		t.Errorf("%d in flight, recording %v after the failed write", l.inflight, l.recording)
+	}
+	// However long the loop were to go on, the calls are not made again.
+	clk.Advance(time.Hour)
+	if again, _ := sendsNow(t, l, clk); len(again) != 0 {
+		t.Errorf("calls made again after their outcome could not be written: %v", again)
+	}
+	for _, id := range ids {
+		if m := e.row(id); m.State != storage.OutPending {
+			t.Errorf("row %d is %s; nothing could be written", id, m.State)
 		}
-		if try == 2 && (err == nil || !strings.Contains(err.Error(), brokenWrites)) {
-			t.Fatalf("the second failure in a row: %v; want the sender stopped with the cause", err)
-		}
-		clk.Advance(time.Second)
 	}
 }
 
 const brokenWrites = "the outbox cannot be written"
 
-// breakOutboxWrites makes every change to an outbox row fail, until the
-// function it returns is called.
+// breakOutboxWrites makes every change to an outbox row fail, as on a full
+// disk, until the function it returns is called.
 func (e *env) breakOutboxWrites() (mend func()) {
 	e.t.Helper()
-	db, err := sql.Open("sqlite3", e.path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.t.Cleanup(func() { db.Close() })
-	exec := func(q string) {
-		e.t.Helper()
-		if _, err := db.Exec(q); err != nil {
-			e.t.Fatal(err)
-		}
-	}
-	exec(`CREATE TRIGGER broken BEFORE UPDATE ON outbox BEGIN SELECT RAISE(ABORT, '` + brokenWrites + `'); END`)
-	return func() { exec(`DROP TRIGGER broken`) }
+	e.exec(`CREATE TRIGGER broken BEFORE UPDATE ON outbox BEGIN SELECT RAISE(ABORT, '` + brokenWrites + `'); END`)
+	return func() { e.exec(`DROP TRIGGER broken`) }
 }
 
 // writeNow ticks with nothing on the wire and returns the written batch.

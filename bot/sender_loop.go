@@ -24,6 +24,7 @@ type loop struct {
 
 	// The schedule.
 	q          *queue
+	held       held      // rows read before their time (sender_held.go)
 	nextSend   time.Time // when the global limit allows the next send
 	pausing    time.Time // all chats wait until then (a global 429)
 	lastUrgent int64     // highest id of an urgent row read
@@ -39,20 +40,19 @@ type loop struct {
 	// loop, so a slow commit holds up neither sending nor the global rate;
 	// a chat stays busy until its outcome is written. Writes are not
 	// cancelled: a call Telegram accepted must be recorded as sent.
-	inflight    int
-	sending     int
-	unrecorded  []outcome
-	oldest      time.Time // when the oldest unrecorded outcome came back
-	recording   bool
-	recorded    chan written
-	recordFails Failures
+	inflight   int
+	sending    int
+	unrecorded []outcome
+	oldest     time.Time // when the oldest unrecorded outcome came back
+	recording  bool
+	recorded   chan written
 }
 
 func (s *Sender) newLoop(ctx context.Context) *loop {
 	callCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	return &loop{s: s, ctx: ctx, callCtx: callCtx, cancelCalls: cancel,
 		jobs: make(chan item), results: make(chan outcome, s.workers), q: newQueue(),
-		recorded: make(chan written, 1), recordFails: Failures{Retry: s.again}}
+		recorded: make(chan written, 1)}
 }
 
 // Run sends until ctx is cancelled, or until Drain and the outbox is empty.
@@ -167,7 +167,7 @@ func (l *loop) recordAll() {
 		return
 	}
 	if r := l.s.record(context.WithoutCancel(l.ctx), l.unrecorded); r.err != nil {
-		l.s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(l.unrecorded))
+		l.s.log.Error("recording send results failed; they are sent again at the next start", "err", r.err, "count", len(l.unrecorded))
 	}
 	l.unrecorded = nil
 }

@@ -65,11 +65,11 @@ func (l *loop) load() error {
 	}
 	l.moreUrgent = urgentRoom <= 0 || len(urgent) == urgentRoom
 	l.moreBulk = bulkRoom <= 0 || len(bulk) == bulkRoom
-	now := l.s.clock.Now()
+	now, hours := l.s.clock.Now(), l.s.hours()
 	for _, rows := range [][]storage.OutMsg{urgent, bulk} {
 		for _, m := range rows {
-			l.q.add(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore,
-				method: m.Method, payload: m.Payload, after: m.After}, now)
+			l.admit(item{id: m.ID, chat: m.ChatID, priority: m.Priority, notBefore: m.NotBefore, until: m.Until,
+				method: m.Method, payload: m.Payload, after: m.After}, now, hours)
 			if m.Priority > storage.PriorityBulk {
 				l.lastUrgent = max(l.lastUrgent, m.ID)
 			} else {

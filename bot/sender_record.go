@@ -37,16 +37,9 @@ func (s *Sender) record(ctx context.Context, batch []outcome) written {
 	return written{batch: batch, ds: ds, err: err}
 }
 
-// settle reschedules the chats of a recorded batch.
+// settle reschedules the chats of a batch recorded without error.
 func (l *loop) settle(r written) {
 	now := l.s.clock.Now()
-	if r.err != nil {
-		l.s.log.Error("recording send results failed; they will be sent again", "err", r.err, "count", len(r.batch))
-		for _, o := range r.batch {
-			l.q.finish(o.key, false, now.Add(time.Second), time.Time{}, now)
-		}
-		return
-	}
 	woke := false
 	for i, o := range r.batch {
 		d := r.ds[i]
@@ -95,6 +88,17 @@ type decision struct {
 // outcome records one call's result in tx and decides what comes next.
 func (s *Sender) outcome(tx *storage.Tx, o outcome, now time.Time) (decision, error) {
 	id, chat := o.it.id, o.it.chat
+	switch o.dropped {
+	case gone:
+		return decision{done: true}, nil
+	case storage.DroppedLate:
+		ok, err := tx.MarkDropped(id, storage.DroppedLate, now)
+		if ok {
+			s.lateN.Add(1)
+			s.log.Info("message dropped: past its last useful moment", "chat", chat, "id", id, "until", o.it.until)
+		}
+		return decision{done: true}, err
+	}
 	if o.err == nil {
 		if d, handled, err := s.rewritten(tx, o, now); handled || err != nil {
 			return d, err

@@ -10,5 +10,5 @@ import (
 // conversation at its name question, like any report.
 func (a *App) AskReportName(r *core.Req, d patrol.Report) error {
 	return a.tickets.AskName(r, tickets.ReportData{Kind: d.Kind, Category: d.Category, Building: d.Building, Text: d.Text,
-		Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
+		Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, Urgent: d.Urgent})
 }

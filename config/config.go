@@ -26,6 +26,7 @@ type Config struct {
 	Summary   Summary   `yaml:"summary"`
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
+	Notify    Notify    `yaml:"notify"`
 	Services  Services  `yaml:"services"`
 }
 
@@ -101,6 +102,8 @@ type Tickets struct {
 	MaxText        int        `yaml:"max_text"`          // characters, default 2000
 	PerUserPerHour int        `yaml:"per_user_per_hour"` // reports per user per hour, default 10
 	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
+
+	UrgentCategories []string `yaml:"urgent_categories"` // keys of categories whose reports reach staff at once, day or night
 }
 
 // Category is one kind of ticket.

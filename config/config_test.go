@@ -92,6 +92,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Log:      Log{Level: "info", Format: "text"},
 		Schedule: Schedule{Grace: DefaultScheduleGrace},
 		Meetings: Meetings{RemindBefore: DefaultMeetingRemindBefore()},
+		Notify:   Notify{QuietHours: "21:30-07:30"},
 	}
 	want.Services.setDefaults()
 	days := DefaultRetainClosedDays

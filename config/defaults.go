@@ -149,6 +149,9 @@ func (c Config) WithDefaults() Config {
 	}
 	setInt(&c.Limits.MessagesPerMinute, DefaultMessagesPerMinute)
 
+	if c.Notify.QuietHours == "" {
+		c.Notify.QuietHours = DefaultQuietHours
+	}
 	if c.Schedule.Grace == 0 {
 		c.Schedule.Grace = DefaultScheduleGrace
 	}

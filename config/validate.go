@@ -40,6 +40,8 @@ func (c Config) Validate() error {
 		c.Log.validate,
 		c.Schedule.validate,
 		c.Meetings.validate,
+		c.Notify.validate,
+		c.Tickets.validateUrgent,
 		c.validateServices,
 		c.validateAdmins,
 		c.Telegram.validateToken,

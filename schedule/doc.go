@@ -5,8 +5,9 @@
 // Periodic scans (escalation, auto-close, patrol layout, visit rounds,
 // housekeeping, and the scan of due items) are Jobs run by a Periodic on
 // their cron expressions. Each run is one transaction together with the
-// record of the run (storage.Tx.RecordRun); what it sends goes through the
-// outbox. A scan reads the state it acts on (what is overdue, what is left
+// record of the run (storage.Tx.RecordRun), or, for a job too long for one
+// (Job.Windows), several, recorded once the last committed; what it sends
+// goes through the outbox. A scan reads the state it acts on (what is overdue, what is left
 // to lay out) and marks what it did in that transaction, so a run that is
 // rolled back or killed leaves nothing behind and the next run does its
 // work once.
@@ -15,7 +16,10 @@
 // scheduled notices. Items are rows in storage (see storage.ScheduleDue);
 // the Runner's Scan, itself a periodic scan run every minute, picks those
 // that are due and runs each with its done mark and the outbox rows it
-// writes in one savepoint of the scan's transaction.
+// writes in one savepoint. A large wave is run in windows, each its own
+// transaction of a few thousand items or about 50 ms at most (Job.Windows),
+// so the single writer is free between them and incoming updates are not
+// held up by the wave.
 //
 // A capability adds a kind in commands.TimedKinds and lays its items out in
 // the transaction that decides them. For a job's reminders, say:

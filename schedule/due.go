@@ -18,13 +18,33 @@ type Handler func(ctx context.Context, tx *storage.Tx, it storage.DueItem, now t
 type Kind struct {
 	Do     Handler
 	Missed Handler // optional: called, in the same tx, for an item picked up after its Until (e.g. to tell staff)
+
+	// Grace says an item's Until is only how late it may still be done
+	// after downtime (a scheduled notice), not the moment its messages are
+	// about: they do not carry it, and wait through their readers' quiet
+	// hours like any routine message.
+	Grace bool
+}
+
+// terms are what the messages an item's Do queues carry: they belong to
+// the item (storage.DueRef: cancelling it withdraws those not yet sent) and
+// are worth sending until its Until, the moment a reminder is about.
+func (k Kind) terms(it storage.DueItem) storage.OutTerms {
+	t := storage.OutTerms{Ref: storage.DueRef(it.Kind, it.Key)}
+	if !k.Grace {
+		t.Until = it.Until
+	}
+	return t
 }
 
 const (
-	// Window is how many items one query picks; a scan repeats windows.
+	// Window bounds the items of one window of a scan (one transaction).
 	Window = 2000
-	// MaxPerScan bounds one scan (one transaction); what is left waits for
-	// the next minute.
+	// WindowTime ends a window early: after about this long the writer is
+	// handed on, so an update waiting for it waits at most about one window.
+	WindowTime = 50 * time.Millisecond
+	// MaxPerScan bounds one scan (its windows); what is left waits for the
+	// next minute.
 	MaxPerScan = 50_000
 	// MaxAttempts is how often an item may fail before it is marked failed.
 	MaxAttempts = 5
@@ -32,46 +52,70 @@ const (
 
 // Runner runs due items by their kind.
 type Runner struct {
-	kinds map[string]Kind
-	log   *slog.Logger
-	max   int // items per scan
+	kinds      map[string]Kind
+	log        *slog.Logger
+	max        int           // items per scan
+	window     int           // items per window
+	windowTime time.Duration // work per window
 }
 
 // New returns a runner for kinds (by storage.DueItem.Kind).
 func New(kinds map[string]Kind, log *slog.Logger) *Runner {
-	return &Runner{kinds: kinds, log: log, max: MaxPerScan}
+	return &Runner{kinds: kinds, log: log, max: MaxPerScan, window: Window, windowTime: WindowTime}
 }
 
-// Scan runs every item due by now, in windows of Window items, all in tx
-// (up to MaxPerScan). Each item runs in its own savepoint together with its
-// done mark: a failing item is undone alone, stays pending and is tried
-// again a minute later per failed attempt (the next scan), and after
-// MaxAttempts failures is marked failed. Its shape is that of Job.Run.
-func (r *Runner) Scan(ctx context.Context, tx *storage.Tx, now time.Time) error {
+// Scan runs every item due by now (up to MaxPerScan) a window at a time.
+// Each window is a transaction of its own, opened with update, of at most
+// Window items or about WindowTime of work, so the single writer is free
+// between windows: a large wave holds up an incoming update by one window
+// at most. Each item runs in its own savepoint together with its done
+// mark, so it is done once: a failing item is undone alone, stays pending
+// and is tried again a minute later per failed attempt (the next scan), and
+// after MaxAttempts failures is marked failed. A storage error outside an
+// item undoes its window and ends the scan; the windows committed before
+// it stay. Its shape is that of Job.Windows.
+func (r *Runner) Scan(ctx context.Context, update Update, now time.Time) error {
 	n := 0
 	for n < r.max {
-		items, err := tx.DueItems(now, min(Window, r.max-n))
+		ran := 0
+		err := update(func(tx *storage.Tx) (err error) {
+			ran, err = r.runWindow(ctx, tx, now, min(r.window, r.max-n))
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		if len(items) == 0 {
-			break
+		if ran == 0 {
+			return nil
 		}
-		for _, it := range items {
-			if err := r.one(ctx, tx, it, now); err != nil {
-				return err
-			}
-		}
-		n += len(items) // items a handler scheduled for now come in the next window
+		n += ran // items a handler scheduled for now come in the next window
 	}
-	if n >= r.max {
-		r.log.Warn("schedule: more items due than one scan takes; the rest run next minute", "ran", n)
-	}
+	r.log.Warn("schedule: more items due than one scan takes; the rest run next minute", "ran", n)
 	return nil
 }
 
+// runWindow runs, in tx, up to limit items due by now, oldest first,
+// stopping early once it has worked for the runner's window time, and
+// returns how many it ran (0: none was due).
+func (r *Runner) runWindow(ctx context.Context, tx *storage.Tx, now time.Time, limit int) (int, error) {
+	start := time.Now()
+	items, err := tx.DueItems(now, limit)
+	if err != nil {
+		return 0, err
+	}
+	for i, it := range items {
+		if err := r.one(ctx, tx, it, now); err != nil {
+			return 0, err
+		}
+		if time.Since(start) >= r.windowTime {
+			return i + 1, nil
+		}
+	}
+	return len(items), nil
+}
+
 // one runs an item. Only a storage error outside the item's savepoint is
-// returned (it undoes the scan); the item's own failure is recorded.
+// returned (it undoes the window); the item's own failure is recorded.
 //
 // The item is marked first and its handler runs after, in the same
 // savepoint: so a handler may schedule the next occurrence under the same
@@ -99,6 +143,7 @@ func (r *Runner) one(ctx context.Context, tx *storage.Tx, it storage.DueItem, no
 		if err := tx.FinishDue(it.ID, storage.DueDone, now); err != nil {
 			return gone(err)
 		}
+		defer tx.SetTerms(tx.SetTerms(k.terms(it)))
 		return k.Do(ctx, tx, it, now)
 	})
 	if errors.Is(err, errGone) {

@@ -11,11 +11,28 @@ import (
 	"courtyard/storage"
 )
 
-// Job is one periodic scan.
+// Job is one periodic scan: Run, or Windows for one too long for a single
+// transaction.
 type Job struct {
 	Name string
 	Spec string // cron expression (minute hour dom month dow), read by ParseSpec
 	Run  func(ctx context.Context, tx *storage.Tx, now time.Time) error
+	// Windows, set instead of Run, does the work in several transactions,
+	// each opened with update, so that the single writer is free between
+	// them and updates waiting for it get in. What each committed stays
+	// when a later one fails. The run is recorded once Windows returns nil;
+	// one that did not (an error, a crash) is done again, so each
+	// transaction must leave the work as one that is done once.
+	Windows func(ctx context.Context, update Update, now time.Time) error
+}
+
+// Update runs fn in a write transaction of its own, committed when fn
+// returns nil.
+type Update func(fn func(tx *storage.Tx) error) error
+
+// Writes is the Update that opens each transaction on s.
+func Writes(ctx context.Context, s *storage.Storage) Update {
+	return func(fn func(tx *storage.Tx) error) error { return s.Update(ctx, fn) }
 }
 
 // Periodic runs jobs on their schedules, in the community's time zone.
@@ -42,6 +59,9 @@ func NewPeriodic(s *storage.Storage, jobs []Job, now func() time.Time, loc *time
 		at, err := ParseSpec(j.Spec)
 		if err != nil {
 			return nil, fmt.Errorf("schedule: job %s: %w", j.Name, err)
+		}
+		if (j.Run == nil) == (j.Windows == nil) {
+			return nil, fmt.Errorf("schedule: job %s: give it Run or Windows", j.Name)
 		}
 		r.jobs = append(r.jobs, job{Job: j, at: at})
 	}
@@ -70,7 +90,9 @@ func (r *Periodic) Run(ctx context.Context, tick <-chan chan struct{}) {
 	if ctx.Err() != nil {
 		return
 	}
-	c := cron.New(cron.WithLocation(r.loc))
+	// A job still running at its next moment (a long wave of due items) is
+	// not started a second time beside itself: that moment is skipped.
+	c := cron.New(cron.WithLocation(r.loc), cron.WithChain(cron.SkipIfStillRunning(cronLog{r.log})))
 	for _, j := range r.jobs {
 		c.Schedule(wallClock{at: j.at, loc: r.loc}, cron.FuncJob(func() { r.runJob(context.WithoutCancel(ctx), j.Job) }))
 	}
@@ -121,15 +143,21 @@ func missed(at cron.Schedule, loc *time.Location, last, now time.Time) bool {
 	return !next.IsZero() && !next.After(now)
 }
 
-// runJob runs j in one transaction with the record of its run.
+// runJob runs j in one transaction with the record of its run, or, for
+// Windows, in its windows and then records the run.
 func (r *Periodic) runJob(ctx context.Context, j Job) {
 	now := r.now()
-	err := r.store.Update(ctx, func(tx *storage.Tx) error {
-		if err := j.Run(ctx, tx, now); err != nil {
-			return err
-		}
-		return tx.RecordRun(j.Name, now)
-	})
+	var err error
+	if j.Windows != nil {
+		err = r.runWindows(ctx, j, now)
+	} else {
+		err = r.store.Update(ctx, func(tx *storage.Tx) error {
+			if err := j.Run(ctx, tx, now); err != nil {
+				return err
+			}
+			return tx.RecordRun(j.Name, now)
+		})
+	}
 	if err != nil {
 		r.log.Error("scheduled job failed", "job", j.Name, "err", err)
 		return
@@ -140,6 +168,26 @@ func (r *Periodic) runJob(ctx context.Context, j Job) {
 	}
 }
 
+// runWindows runs a Windows job and then records its run. After each
+// window that committed, the sender is woken: what it queued goes out while
+// the next windows run.
+func (r *Periodic) runWindows(ctx context.Context, j Job, now time.Time) error {
+	write := Writes(ctx, r.store)
+	update := func(fn func(tx *storage.Tx) error) error {
+		if err := write(fn); err != nil {
+			return err
+		}
+		if r.done != nil {
+			r.done()
+		}
+		return nil
+	}
+	if err := j.Windows(ctx, update, now); err != nil {
+		return err
+	}
+	return r.store.Update(ctx, func(tx *storage.Tx) error { return tx.RecordRun(j.Name, now) })
+}
+
 // wallClock is a cron schedule read as the wall clock in loc, the way Next
 // reads it, for the cron runner.
 type wallClock struct {
@@ -148,3 +196,11 @@ type wallClock struct {
 }
 
 func (w wallClock) Next(after time.Time) time.Time { return Next(w.at, w.loc, after) }
+
+// cronLog gives cron's logger interface to slog.
+type cronLog struct{ log *slog.Logger }
+
+func (l cronLog) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLog) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}

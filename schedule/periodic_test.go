@@ -71,3 +71,76 @@ func TestTickRunsJobsAndRecordsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A job run in windows keeps what its committed windows did when a later
+// one fails, and is recorded only once all of them committed; the sender
+// is woken after each window that committed.
+func TestWindowsJobKeepsCommittedWindows(t *testing.T) {
+	s := testkit.Store(t)
+	now := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	broken := true
+	windows := func(ctx context.Context, update Update, at time.Time) error {
+		for i := int64(1); i <= 3; i++ {
+			err := update(func(tx *storage.Tx) error {
+				if err := tx.TouchMember(i, "m", "", "", at); err != nil {
+					return err
+				}
+				if i == 2 && broken {
+					return errors.New("the disk is full")
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	done := 0
+	r, err := NewPeriodic(s, []Job{{Name: "w", Spec: "* * * * *", Windows: windows}}, func() time.Time { return now }, time.UTC,
+		slog.New(slog.NewTextHandler(io.Discard, nil)), func() { done++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := func() (n int) {
+		t.Helper()
+		err := s.View(context.Background(), func(tx *storage.Tx) error {
+			for i := int64(1); i <= 3; i++ {
+				if _, err := tx.Member(i); err == nil {
+					n++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	r.RunAll(context.Background())
+	if n := members(); n != 1 || done != 1 {
+		t.Errorf("after the failed window: %d members written, %d wakes; want the first window's 1 and 1", n, done)
+	}
+	if at := lastRun(t, s, "w"); !at.IsZero() {
+		t.Errorf("a run with a failed window was recorded at %v", at)
+	}
+	broken = false
+	r.RunAll(context.Background())
+	if n := members(); n != 3 {
+		t.Errorf("%d members after the run that went through, want 3", n)
+	}
+	if at := lastRun(t, s, "w"); !at.Equal(now) {
+		t.Errorf("the run that went through was recorded at %v, want %v", at, now)
+	}
+}
+
+func TestJobNeedsRunOrWindows(t *testing.T) {
+	run := func(context.Context, *storage.Tx, time.Time) error { return nil }
+	windows := func(context.Context, Update, time.Time) error { return nil }
+	for _, j := range []Job{{Name: "none", Spec: "* * * * *"}, {Name: "both", Spec: "* * * * *", Run: run, Windows: windows}} {
+		if _, err := NewPeriodic(nil, []Job{j}, time.Now, time.UTC, slog.New(slog.NewTextHandler(io.Discard, nil)), nil); err == nil {
+			t.Errorf("job %s was taken", j.Name)
+		}
+	}
+}

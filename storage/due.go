@@ -77,8 +77,8 @@ func (t DeliveryTx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 		AND state IN ('done', 'missed', 'failed') ORDER BY id DESC LIMIT 1`, it.Kind, it.Key, ms(it.DueAt)).Scan(&id)
 	switch {
 	case err == nil:
-		if err := t.CancelDue(it.Kind, it.Key); err != nil {
-			return 0, err
+		if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE kind = ? AND key = ? AND state = 'pending'`, it.Kind, it.Key); err != nil {
+			return 0, fmt.Errorf("storage: schedule due %s %s: %w", it.Kind, it.Key, err)
 		}
 		return id, nil
 	case !errors.Is(err, sql.ErrNoRows):
@@ -100,12 +100,13 @@ func (t DeliveryTx) ScheduleDue(it DueItem, now time.Time) (int64, error) {
 	return id, nil
 }
 
-// CancelDue drops the pending item Kind+Key, if there is one.
+// CancelDue drops the pending item Kind+Key, if there is one, and
+// withdraws the messages of Kind+Key still waiting to be sent.
 func (t DeliveryTx) CancelDue(kind, key string) error {
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE kind = ? AND key = ? AND state = 'pending'`, kind, key); err != nil {
 		return fmt.Errorf("storage: cancel due %s %s: %w", kind, key, err)
 	}
-	return nil
+	return t.withdrawDue(kind, key, false)
 }
 
 // CancelDuePrefix drops every pending item of kind whose key starts with
@@ -115,7 +116,7 @@ func (t DeliveryTx) CancelDuePrefix(kind, keyPrefix string) error {
 	if _, err := t.q.ExecContext(t.ctx, `DELETE FROM due WHERE state = 'pending' AND `+where, args...); err != nil {
 		return fmt.Errorf("storage: cancel due %s %s*: %w", kind, keyPrefix, err)
 	}
-	return nil
+	return t.withdrawDue(kind, keyPrefix, true)
 }
 
 // duePrefixWhere matches kind and keys starting with prefix as a range, so

@@ -105,10 +105,6 @@ var forgetMoves = []string{
 	`DELETE FROM private_chats WHERE member_id = ?2`,
 	`DELETE FROM flows WHERE user_id = ?2`,
 	`DELETE FROM export_requests WHERE member_id = ?2 AND done_at IS NOT NULL`,
-	// The newest row stays, emptied (see PruneOutbox): deleting it would
-	// hand its id to the next call, which the sender would never read.
-	`UPDATE outbox SET payload = x'', file_data = NULL, file_name = '', chat_id = ?1
-		WHERE chat_id = ?2 AND state <> 'pending' AND id = (SELECT max(id) FROM outbox)`,
 	`DELETE FROM outbox WHERE chat_id = ?2 AND state <> 'pending'`,
 	`DELETE FROM inbox WHERE done_at IS NOT NULL AND ?2 IN (
 		json_extract(CAST(payload AS TEXT), '$.message.from.id'),
@@ -148,7 +144,7 @@ func (t PeopleTx) Forget(member int64, now time.Time) (int64, error) {
 	})
 	if err != nil {
 		if _, err := t.q.ExecContext(t.ctx, `UPDATE members SET name = '', username = '', language = '', tg_language = '',
-			role = 'resident', building = '', unit = '', registered_at = NULL, active = 0 WHERE id = ?`, member); err != nil {
+			role = 'resident', building = '', unit = '', registered_at = NULL, active = 0, quiet = '' WHERE id = ?`, member); err != nil {
 			return 0, fmt.Errorf("storage: forget %d: %w", member, err)
 		}
 	}

@@ -59,6 +59,10 @@ func (t JobsTx) JobWithdraw(job Job, member int64, now time.Time) (SeatChange, e
 	if ch.Already {
 		return ch, nil
 	}
+	// The job's reminders not yet sent to them are not theirs any more.
+	if err := t.WithdrawDueTo(member, DueRef("job.remind", fmt.Sprint(job.ID)+":*")); err != nil {
+		return ch, err
+	}
 	return ch, t.saveSeats(job.ID, list, next, now)
 }
 

@@ -28,6 +28,8 @@ var migrations = []string{
 	schemaPrivdata,
 	schemaMeetingEnd,
 	schemaRatings,
+	schemaOutboxIDs,
+	schemaQuiet,
 	schemaServices,
 }
 

@@ -46,28 +46,38 @@ type OutMsg struct {
 	After     string // what to do once sent: "pin" pins the message
 	FileName  string // an upload (sendDocument's document, sendPhoto's photo), with FileData
 	FileData  []byte
+	Class     string    // ClassUrgent, ClassTimely or ClassRoutine ("" is routine)
+	Until     time.Time // the last moment it is still worth sending; zero: no limit
+	Dropped   string    // why a call that ended failed was not made: DroppedLate, DroppedWithdrawn
 }
 
 // Enqueue adds a call to the outbox.
 func (t DeliveryTx) Enqueue(m OutMsg, now time.Time) (int64, error) {
-	res, err := t.q.ExecContext(t.ctx, `INSERT INTO outbox (chat_id, method, payload, priority, not_before, created_at, ref, after, file_name, file_data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.ChatID, m.Method, m.Payload, m.Priority, msOrZero(m.NotBefore), ms(now), m.Ref, m.After, m.FileName, m.FileData)
+	if m.Class == "" {
+		m.Class = ClassRoutine
+	}
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO outbox (chat_id, method, payload, priority, not_before, created_at, ref, after, file_name, file_data, class, until_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ChatID, m.Method, m.Payload, m.Priority, msOrZero(m.NotBefore), ms(now), m.Ref, m.After, m.FileName, m.FileData, m.Class, msOrZero(m.Until))
 	if err != nil {
 		return 0, fmt.Errorf("storage: enqueue %s to %d: %w", m.Method, m.ChatID, err)
 	}
 	return res.LastInsertId()
 }
 
-const outCols = `id, chat_id, method, payload, priority, state, attempts, not_before, created_at, coalesce(message_id, 0), error, ref, after, file_name, file_data`
+const outCols = `id, chat_id, method, payload, priority, state, attempts, not_before, created_at, coalesce(message_id, 0), error, ref, after, file_name, file_data, class, until_at, dropped`
 
 func scanOut(sc interface{ Scan(...any) error }) (OutMsg, error) {
 	var m OutMsg
-	var nb, created int64
-	err := sc.Scan(&m.ID, &m.ChatID, &m.Method, &m.Payload, &m.Priority, &m.State, &m.Attempts, &nb, &created, &m.MessageID, &m.Error, &m.Ref, &m.After, &m.FileName, &m.FileData)
+	var nb, created, until int64
+	err := sc.Scan(&m.ID, &m.ChatID, &m.Method, &m.Payload, &m.Priority, &m.State, &m.Attempts, &nb, &created, &m.MessageID, &m.Error, &m.Ref, &m.After, &m.FileName, &m.FileData,
+		&m.Class, &until, &m.Dropped)
 	m.NotBefore = fromMS(nb)
 	if nb == 0 {
 		m.NotBefore = time.Time{}
+	}
+	if until != 0 {
+		m.Until = fromMS(until)
 	}
 	m.CreatedAt = fromMS(created)
 	return m, err
@@ -175,18 +185,25 @@ type OutboxHealth struct {
 	Pending      int
 	OldestQueued time.Time // zero when nothing is pending
 	SentLastHour int
+	LateLastDay  int // dropped in the last 24 hours as past their last useful moment
+	Held         int // pending, held until after now through their reader's quiet hours (not a retry waiting)
 }
 
 // OutboxHealth summarises the outbox at now.
 func (t DeliveryTx) OutboxHealth(now time.Time) (OutboxHealth, error) {
 	var h OutboxHealth
 	var oldest sql.NullInt64
-	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at) FROM outbox WHERE state = 'pending'`).Scan(&h.Pending, &oldest)
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*), min(created_at), coalesce(sum(not_before > ? AND error = ''), 0) FROM outbox WHERE state = 'pending'`,
+		ms(now)).Scan(&h.Pending, &oldest, &h.Held)
 	if err != nil {
 		return h, fmt.Errorf("storage: outbox health: %w", err)
 	}
 	h.OldestQueued = nullMS(oldest)
 	err = t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?`, ms(now.Add(-time.Hour))).Scan(&h.SentLastHour)
+	if err != nil {
+		return h, fmt.Errorf("storage: outbox health: %w", err)
+	}
+	err = t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM outbox WHERE dropped = 'late' AND sent_at >= ?`, ms(now.Add(-24*time.Hour))).Scan(&h.LateLastDay)
 	if err != nil {
 		return h, fmt.Errorf("storage: outbox health: %w", err)
 	}
@@ -214,8 +231,8 @@ func (t DeliveryTx) RefCounts(ref string) (map[string]int, error) {
 
 // PendingOutAfter returns the pending calls with ids above after, in id
 // order. Payloads come with them, except for calls that belong to something
-// (a ref: they may be rewritten while queued) and uploads, which are read
-// when they are sent.
+// (a ref: they may be rewritten or withdrawn while queued) and uploads,
+// which are read when they are sent.
 //
 // bulk chooses the bulk calls (priority 0), else the more urgent ones; at
 // most limit are returned.
@@ -226,14 +243,17 @@ func (t DeliveryTx) PendingOutAfter(after int64, bulk bool, limit int) ([]OutMsg
 	}
 	scan := func(sc scanner) (OutMsg, error) {
 		var m OutMsg
-		var nb int64
-		err := sc.Scan(&m.ID, &m.ChatID, &m.Priority, &nb, &m.Method, &m.After, &m.Ref, &m.Payload)
+		var nb, until int64
+		err := sc.Scan(&m.ID, &m.ChatID, &m.Priority, &nb, &until, &m.Method, &m.After, &m.Ref, &m.Payload)
 		if nb != 0 {
 			m.NotBefore = fromMS(nb)
 		}
+		if until != 0 {
+			m.Until = fromMS(until)
+		}
 		return m, err
 	}
-	return queryAll(t, "pending outbox", scan, `SELECT id, chat_id, priority, not_before, method, after, ref,
+	return queryAll(t, "pending outbox", scan, `SELECT id, chat_id, priority, not_before, until_at, method, after, ref,
 			CASE WHEN ref = '' AND file_data IS NULL THEN payload END
 		FROM outbox WHERE state = 'pending' AND `+which+` AND id > ? ORDER BY id LIMIT ?`, after, limit)
 }
@@ -262,15 +282,13 @@ func (t DeliveryTx) ReplacePending(id int64, payload []byte) (bool, error) {
 }
 
 // PruneOutbox deletes finished calls made before t0 that belong to nothing
-// (replies and notices). Calls with a ref, the delivery record of an
-// announcement or a ticket's group line, are kept without their payload:
-// their state, chat and message id are what is still read. The newest row
-// always stays: SQLite gives a new row max(id)+1 and the sender reads only
-// ids above the last it loaded, so an emptied table would hand out old ids
-// that are never sent.
+// (replies and notices) or to a timed item (a reminder). Calls with another
+// ref, the delivery record of an announcement or a ticket's group line,
+// are kept without their payload:
+// their state, chat and message id are what is still read. Ids are never
+// handed out again (the table is AUTOINCREMENT), so any row may go.
 func (t DeliveryTx) PruneOutbox(before time.Time) (int64, error) {
-	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE ref = '' AND state <> 'pending' AND created_at < ?
-		AND id < (SELECT max(id) FROM outbox)`, ms(before))
+	res, err := t.q.ExecContext(t.ctx, `DELETE FROM outbox WHERE (ref = '' OR ref GLOB 'due:*') AND state <> 'pending' AND created_at < ?`, ms(before))
 	if err != nil {
 		return 0, fmt.Errorf("storage: prune outbox: %w", err)
 	}

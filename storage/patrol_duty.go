@@ -100,7 +100,21 @@ func (t PatrolsTx) LeaveSlot(shift, member int64, state string, now time.Time) (
 		return false, fmt.Errorf("storage: %d leaves shift %d: %w", member, shift, err)
 	}
 	n, err := res.RowsAffected()
-	return n > 0, err
+	if err != nil || n == 0 {
+		return false, err
+	}
+	return true, t.withdrawShiftReminders(shift, member)
+}
+
+// withdrawShiftReminders ends the shift's reminders not yet sent to member,
+// who left it.
+func (t PatrolsTx) withdrawShiftReminders(shift, member int64) error {
+	for _, kind := range []string{"patrol.eve", "patrol.soon"} {
+		if err := t.WithdrawDueTo(member, DueRef(kind, fmt.Sprint(shift))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // OfferSlot records that member offers their place on shift to to (0: the
@@ -125,6 +139,9 @@ func (t PatrolsTx) SwapSlot(shift, from, taker int64, now time.Time) (bool, erro
 		return false, fmt.Errorf("storage: swap shift %d from %d: %w", shift, from, err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	if err := t.withdrawShiftReminders(shift, from); err != nil {
 		return false, err
 	}
 	ok, err := t.TakeSlot(shift, taker, "swap", now)

@@ -17,8 +17,9 @@ var ErrNotFound = errors.New("not found")
 
 // Storage is the database. All reads and writes go through a Tx.
 type Storage struct {
-	db  *sql.DB // readers
-	wdb *sql.DB // the one writer
+	db     *sql.DB // readers
+	wdb    *sql.DB // the one writer
+	writer *turns  // whose turn it is to write
 
 	rollback string // the statement that ends a failed write; tests break it
 }
@@ -58,7 +59,10 @@ func Open(ctx context.Context, path string) (*Storage, error) {
 // transactions queue in Go instead of retrying on SQLITE_BUSY. The busy
 // timeout still covers other processes (a backup, an operator's sqlite3).
 func OpenNoMigrate(path string) (*Storage, error) {
-	db, err := sql.Open("sqlite3", DSN(path))
+	// The readers keep a small page cache each (512 KiB, SQLite's default
+	// is 2 MiB): there are four of them, and the writer's cache holds what
+	// is hot.
+	db, err := sql.Open("sqlite3", DSN(path)+"&_cache_size=-512")
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
@@ -81,7 +85,7 @@ func OpenNoMigrate(path string) (*Storage, error) {
 			return nil, fmt.Errorf("storage: open %s: %w", path, err)
 		}
 	}
-	return &Storage{db: db, wdb: wdb, rollback: "ROLLBACK"}, nil
+	return &Storage{db: db, wdb: wdb, writer: &turns{}, rollback: "ROLLBACK"}, nil
 }
 
 // Close closes the database.
@@ -108,11 +112,15 @@ type querier interface {
 
 // Update runs fn in one write transaction, committed when fn returns nil.
 //
-// It takes the single writer connection and runs BEGIN IMMEDIATE on it. A
-// write, once begun, runs to its end: the statements inside do not follow
-// ctx's cancellation (which also spares database/sql a watcher goroutine
-// for every query).
+// It waits for its turn (first come, first served), takes the single
+// writer connection and runs BEGIN IMMEDIATE on it. A write, once begun,
+// runs to its end: the statements inside do not follow ctx's cancellation
+// (which also spares database/sql a watcher goroutine for every query).
 func (s *Storage) Update(ctx context.Context, fn func(*Tx) error) error {
+	if err := s.writer.take(ctx); err != nil {
+		return fmt.Errorf("storage: writer: %w", err)
+	}
+	defer s.writer.give()
 	conn, err := s.wdb.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("storage: writer: %w", err)

@@ -41,7 +41,8 @@ type Tx struct {
 	ctx context.Context
 	q   querier
 
-	undo []func() // run when the write transaction is rolled back
+	undo  []func() // run when the write transaction is rolled back
+	terms OutTerms // what the messages queued now are (outbox_terms.go)
 
 	PeopleTx
 	TicketsTx

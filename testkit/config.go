@@ -24,6 +24,9 @@ func Config(t testing.TB, apiURL string) config.Config {
 		Community: config.Community{Name: "南门社区", Timezone: "Asia/Shanghai", Language: "zh", Buildings: []string{"1", "2", "3", "E12"}},
 	}
 	cfg.Telegram.Limits = config.SendLimits{GlobalPerSecond: 1000, PerChatPerSecond: 1000, PerGroupPerMinute: 60000}
+	// Quiet hours are off unless a test turns them on: most tests follow a
+	// message through the night on the clock and look for it at once.
+	cfg.Notify.QuietHours = "off"
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)

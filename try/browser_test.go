@@ -32,14 +32,18 @@ func chromium() string {
 	return ""
 }
 
-func newBrowser(t *testing.T, base string) *browser {
+// newBrowser opens the page in a new headless Chromium with a viewport of
+// width×height CSS pixels. Screenshots are the test's artefacts (kept with
+// go test -artifacts -outputdir DIR), or go to $COURTYARD_TRY_SHOTS.
+func newBrowser(t *testing.T, base string, width, height int64) *browser {
 	t.Helper()
 	path := chromium()
 	if path == "" {
 		t.Skip("no chromium binary found (apt-get install chromium); the page is not tested in a browser")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path),
-		chromedp.NoSandbox, chromedp.WindowSize(1200, 900), chromedp.Flag("lang", "en-US"))
+		chromedp.NoSandbox, chromedp.WindowSize(int(width), int(height)), chromedp.Flag("lang", "en-US"),
+		chromedp.Flag("hide-scrollbars", true))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
@@ -48,11 +52,15 @@ func newBrowser(t *testing.T, base string) *browser {
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
-	b := &browser{t: t, ctx: ctx, shots: t.TempDir()}
+	b := &browser{t: t, ctx: ctx, shots: t.ArtifactDir()}
 	if dir := os.Getenv("COURTYARD_TRY_SHOTS"); dir != "" {
 		b.shots = dir // to look at them after the test
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
-	b.run(chromedp.Navigate(base))
+	t.Cleanup(func() { t.Logf("screenshots in %s", b.shots) })
+	b.run(chromedp.EmulateViewport(width, height), chromedp.Navigate(base))
 	b.until(`document.querySelectorAll('#persona-list button').length === 8`)
 	return b
 }
@@ -85,6 +93,14 @@ func (b *browser) until(expr string) {
 func (b *browser) js(expr string, v any) {
 	b.t.Helper()
 	b.run(chromedp.Evaluate(expr, v))
+}
+
+// is evaluates a JavaScript condition now.
+func (b *browser) is(expr string) bool {
+	b.t.Helper()
+	var ok bool
+	b.js(expr, &ok)
+	return ok
 }
 
 func quote(s string) string {
@@ -183,7 +199,7 @@ func tomorrowMorning() []reminder {
 // to the groups and see who read it, and the clock moves to the next
 // morning's reminders.
 func TestBrowserCommunityDay(t *testing.T) {
-	b := newBrowser(t, playground(t))
+	b := newBrowser(t, playground(t), 1200, 900)
 	var banner, people string
 	b.js(`document.getElementById('honest').textContent`, &banner)
 	b.js(`document.getElementById('persona-list').textContent`, &people)
@@ -237,12 +253,13 @@ func TestBrowserCommunityDay(t *testing.T) {
 	// Staff announce to the groups, pinned, and see who read it. The page
 	// speaks English to Emma.
 	b.become(1002, 1002)
-	b.until(`document.getElementById('honest').textContent.includes("nothing reaches Telegram") && document.getElementById('reset').textContent === "Start over"`)
+	b.until(`document.getElementById('honest').textContent.includes("nothing reaches Telegram") && document.getElementById('reset').textContent === "Start over" && document.querySelector('#step-week .long').textContent === "+1 week"`)
 	b.say("/announce")
 	b.press("fl:announce:o:audience:groups")
 	b.see("Send the text of the announcement")
 	b.say("Water is off on Saturday 09:00-12:00 in building 3.")
 	b.press("fl:announce:o:pin:pin")
+	b.press("fl:announce:o:urgent:routine")
 	b.press("fl:announce:y:ok")
 	b.become(3001, -1001003)
 	b.see("Water is off on Saturday")
@@ -260,6 +277,8 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.js(`document.getElementById('clock').textContent`, &before)
 	b.run(chromedp.Click("#step-morning", chromedp.ByID))
 	b.until(fmt.Sprintf(`document.getElementById('clock').textContent !== %s && document.getElementById('clock').textContent.includes("08:0")`, quote(before)))
+	b.until(`/Now Tue 3 Mar, 08:0\d: \d+ messages on the way/.test(document.getElementById('toast').textContent)`)
+	b.shot("moved")
 	for _, r := range tomorrowMorning() {
 		b.become(r.persona, r.chat)
 		b.see(r.text)
@@ -274,5 +293,4 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.become(3004, 3004)
 	b.until(`document.querySelectorAll('#messages .msg').length === 0`)
 	b.shot("started-over")
-	t.Logf("screenshots in %s", b.shots)
 }

@@ -103,6 +103,12 @@ func demoConfig(apiURL, dbPath string) (config.Config, error) {
 		Admins:    []int64{adminID},
 		Community: config.Community{Name: "南门社区", Timezone: "Asia/Shanghai", Language: "zh", Buildings: buildings},
 	}
+	// The embedded Telegram has no flood limits: the demo sends at ten times
+	// Telegram's pace, so that a move of the clock is not spent waiting for
+	// the reminders it brings to be delivered one group message in three
+	// seconds.
+	cfg.Telegram.Limits = config.SendLimits{GlobalPerSecond: 10 * config.DefaultGlobalPerSecond,
+		PerChatPerSecond: 10 * config.DefaultPerChatPerSecond, PerGroupPerMinute: 10 * config.DefaultPerGroupPerMinute}
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("try: the demo configuration: %w", err)

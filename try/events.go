@@ -44,7 +44,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		answers = fresh
-		b, _ := json.Marshal(map[string]any{"gen": gen, "now": sess.clock.Now(), "answers": answers})
+		b, _ := json.Marshal(map[string]any{"gen": gen, "now": sess.clock.Now(), "answers": answers, "move": sess.move.now()})
 		if _, err := io.WriteString(w, "event: change\ndata: "+string(b)+"\n\n"); err != nil {
 			return
 		}

@@ -227,12 +227,13 @@ func (s *Server) handleClock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess := s.session()
-	if err := sess.advance(r.Context(), q.Step); err != nil {
+	p, err := sess.advance(r.Context(), q.Step, s.bell.ring)
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	s.bell.ring()
-	writeJSON(w, map[string]any{"now": sess.clock.Now()})
+	writeJSON(w, map[string]any{"now": sess.clock.Now(), "steps": p.Steps, "messages": p.Messages})
 }
 
 func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {

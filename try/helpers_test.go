@@ -36,14 +36,18 @@ func (w urlWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// playground runs the playground for a test and returns the page's address.
-func playground(t *testing.T) string {
+// playground runs the playground for a test, with the options changed by
+// change, and returns the page's address.
+func playground(t *testing.T, change ...func(*Options)) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &testkit.Logs{}
 	out := urlWriter{ch: make(chan string, 1)}
 	done := make(chan error, 1)
 	opt := Options{Listen: "127.0.0.1:0", Start: testStart(), Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	for _, c := range change {
+		c(&opt)
+	}
 	go func() { done <- Run(ctx, opt, out) }()
 	var base string
 	select {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -37,15 +36,18 @@ type session struct {
 	quit  <-chan struct{} // closed when the bot is told to stop
 
 	moving sync.Mutex // one move of the clock at a time
+	move   mover      // how far the move in hand has got
 }
 
 // stopped is closed when the session is told to stop.
 func (s *session) stopped() <-chan struct{} { return s.quit }
 
 // startSession seeds the demo and starts the bot against the embedded
-// Telegram. db is the database file, "" for one in a new temporary folder.
-func startSession(ctx context.Context, db string, start time.Time, log *slog.Logger) (*session, error) {
-	s := &session{cast: demoCast(), clock: newClock(time.Now, start), said: newTranscript(time.Now), ticks: make(chan chan struct{})}
+// Telegram, at o.Start on its clock. db is the database file, "" for one in
+// a new temporary folder.
+func startSession(ctx context.Context, db string, o Options) (*session, error) {
+	log := o.Log
+	s := &session{cast: demoCast(), clock: newClock(time.Now, o.Start), said: newTranscript(time.Now), ticks: make(chan chan struct{})}
 	if db == "" {
 		dir, err := os.MkdirTemp("", "courtyard-try-")
 		if err != nil {
@@ -74,7 +76,7 @@ func startSession(ctx context.Context, db string, start time.Time, log *slog.Log
 	s.stop, s.done, s.quit = cancel, make(chan error, 1), runCtx.Done()
 	// What is still queued at Ctrl-C or start over is of no use later: the
 	// stop waits a second for it, not five.
-	opt := app.Options{Now: s.clock.Now, Log: log, Tick: s.ticks, Ready: func() { close(ready) }, FlushTimeout: time.Second}
+	opt := app.Options{Now: s.clock.Now, Log: log, Tick: s.ticks, Kinds: o.kinds, Ready: func() { close(ready) }, FlushTimeout: time.Second}
 	go func() {
 		err := app.Run(runCtx, s.cfg, opt)
 		// A bot that stopped on its own stops the session too: its ticks
@@ -133,74 +135,6 @@ func (s *session) tick(ctx context.Context) bool {
 		return false
 	case <-s.quit:
 		return false
-	}
-}
-
-// stride is how far the clock moves between two runs of the schedule when
-// it is moved forward: a move is walked as cron would have lived it, so a
-// reminder due on the way (whose window is an hour or more) is sent, not
-// dropped as missed.
-const stride = 30 * time.Minute
-
-// How long a move waits at a step for what it sent to be delivered (at
-// Telegram's pace: a second per private chat, three per group), and in all.
-const (
-	stepDelivery = 2 * time.Second
-	moveDelivery = 90 * time.Second
-)
-
-// advance moves the clock forward stride by stride, running the schedule
-// at each step and letting what it sent be delivered before the next one,
-// so that messages arrive at the time they were due. It returns once
-// everything due on the way has run.
-func (s *session) advance(ctx context.Context, kind string) error {
-	s.moving.Lock()
-	defer s.moving.Unlock()
-	d, ok := step(kind, s.clock.Now(), s.cfg.Location())
-	if !ok {
-		return fmt.Errorf("unknown clock step %q", kind)
-	}
-	budget := time.Now().Add(moveDelivery)
-	for d > 0 {
-		n := min(d, stride)
-		s.clock.Advance(n)
-		d -= n
-		if !s.tick(ctx) {
-			return errors.New("the bot is not running")
-		}
-		until := time.Now().Add(stepDelivery)
-		if until.After(budget) {
-			until = budget
-		}
-		s.delivered(ctx, until)
-	}
-	return nil
-}
-
-// delivered waits until the outbox is empty, or until the deadline.
-func (s *session) delivered(ctx context.Context, deadline time.Time) {
-	wait := time.NewTimer(time.Until(deadline))
-	defer wait.Stop()
-	for {
-		changed := s.tg.Changed()
-		var pending int
-		err := s.store.View(ctx, func(tx *storage.Tx) error {
-			h, err := tx.OutboxHealth(s.clock.Now())
-			pending = h.Pending
-			return err
-		})
-		if err != nil || pending == 0 {
-			return
-		}
-		select {
-		case <-changed:
-		case <-wait.C:
-			return
-		case <-ctx.Done():
-			return
-		case <-s.quit:
-			return
-		}
 	}
 }
 

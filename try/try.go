@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"courtyard/schedule"
 )
 
 // DefaultListen is where the page is served unless told otherwise.
@@ -25,6 +27,8 @@ type Options struct {
 	DB       string       // database file to keep; "" for a temporary one
 	Start    time.Time    // the bot's clock at start; the wall clock when zero
 	Log      *slog.Logger // the bot's log
+
+	kinds map[string]schedule.Kind // extra kinds of timed work (tests)
 }
 
 // Server is a running playground.
@@ -65,7 +69,7 @@ func Run(ctx context.Context, opt Options, out io.Writer) error {
 		return fmt.Errorf("try: listen on %s: %w (choose another with -listen 127.0.0.1:PORT)", opt.Listen, err)
 	}
 	s := &Server{opt: opt, log: opt.Log, bell: newBell(), quit: make(chan struct{})}
-	sess, err := startSession(ctx, opt.DB, opt.Start, opt.Log)
+	sess, err := startSession(ctx, opt.DB, opt)
 	if err != nil {
 		ln.Close()
 		return err
@@ -132,7 +136,7 @@ func (s *Server) startOver(ctx context.Context) error {
 	if err := old.close(); err != nil {
 		s.log.Warn("the old demo stopped with an error", "err", err)
 	}
-	sess, err := startSession(ctx, "", s.opt.Start, s.log)
+	sess, err := startSession(ctx, "", s.opt)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package when
 
 import (
+	"errors"
 	"fmt"
 )
 
@@ -79,4 +80,33 @@ func clockOnly(p *parser) error {
 		return fmt.Errorf("%w: no time", ErrUnknown)
 	}
 	return nil
+}
+
+// ParseNightRange reads a time range that may run past midnight however
+// its end reads, as quiet hours do: 21:30-07:30, 晚上10点到早上7点,
+// 10pm-7am. It is ParseClockRange, except that an end at or before the
+// start is on the next day. A single time or a day is ErrUnknown.
+func ParseNightRange(text string) (ClockRange, error) {
+	p, err := read(text)
+	if err != nil {
+		return ClockRange{}, err
+	}
+	if err := clockOnly(p); err != nil {
+		return ClockRange{}, err
+	}
+	if p.end == nil {
+		return ClockRange{}, fmt.Errorf("%w: one time, not a range", ErrUnknown)
+	}
+	from, to, err := rangeMinutes(*p.start, p.end, p.nextDay)
+	if errors.Is(err, ErrEndBeforeStart) {
+		from, to, err = rangeMinutes(*p.start, p.end, true)
+	}
+	if err != nil {
+		return ClockRange{}, err
+	}
+	const day = 24 * 60
+	if from >= day {
+		from, to = from-day, to-day
+	}
+	return ClockRange{Start: from, End: to % day, Overnight: to >= day}, nil
 }

@@ -24,6 +24,7 @@ func (a *Announce) dialog() *core.Dialog {
 		core.TextStep{Name: "text", Label: "ann.step.text", Ask: core.Say("ann.ask_text"), Parse: a.readText},
 		core.OnlyIf(func(v core.Values) bool { return groups(v.String(stepAudience)) },
 			core.ChoiceStep{Name: "pin", Label: "ann.step.pin", Ask: core.Say("ann.ask_pin"), Options: a.pinOptions, Columns: 2}),
+		core.ChoiceStep{Name: "urgent", Label: "ann.step.urgent", Ask: core.Say("ann.ask_urgent"), Options: a.urgentOptions, Columns: 2},
 		core.Preview(a.sendPreview, core.ConfirmStep{Name: "ok", Summary: a.summary}),
 	)
 	return &core.Dialog{Name: Flow, Min: storage.RoleLeader, Steps: steps, Done: a.send}
@@ -33,6 +34,16 @@ func (a *Announce) pinOptions(*core.Req, core.Values) []core.Option {
 	return []core.Option{
 		a.Option("pin", "ann.pin.yes", "是", "要", "yes"),
 		a.Option("nopin", "ann.pin.no", "否", "不", "不要", "no"),
+	}
+}
+
+// urgentOptions: an urgent notice (water cut off now, a fire drill) goes
+// out at once, day or night; a routine one waits through each reader's
+// quiet hours.
+func (a *Announce) urgentOptions(*core.Req, core.Values) []core.Option {
+	return []core.Option{
+		a.Option("routine", "ann.urgent.no", "普通", "不紧急", "否", "no", "routine"),
+		a.Option("urgent", "ann.urgent.yes", "紧急", "是", "yes", "urgent"),
 	}
 }
 
@@ -84,6 +95,9 @@ func (a *Announce) summary(r *core.Req, v core.Values) string {
 	if v.String("pin") == "pin" {
 		pin = r.T("ann.pinned_note")
 	}
+	if v.String("urgent") == "urgent" {
+		pin += r.T("ann.urgent_note")
+	}
 	return r.N("ann.preview", len(recips), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID), pin)
 }
 
@@ -100,6 +114,9 @@ func (a *Announce) send(r *core.Req, v core.Values) error {
 	}
 	if ann, err = r.Tx.Announcement(id); err != nil {
 		return err
+	}
+	if v.String("urgent") == "urgent" {
+		r.Urgent()
 	}
 	n, _, err := a.SendAnnouncement(r, ann, groups(ann.Audience) && v.String("pin") == "pin", true)
 	if err != nil {

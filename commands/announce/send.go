@@ -94,7 +94,7 @@ func (a *Announce) DeliverAck(r *core.Req, ann storage.Announcement, chat int64,
 		m.Payload = telegram.Marshal(telegram.SendMessage{ChatID: chat, Text: core.Fit(text), ParseMode: "HTML", ReplyMarkup: kb,
 			LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}})
 	}
-	_, err := r.Tx.Enqueue(m, r.Now)
+	_, err := a.Enqueue(r.Tx, m, r.Now)
 	return err
 }
 

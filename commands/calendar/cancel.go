@@ -38,7 +38,8 @@ func (a *Calendar) cancelDialog() *core.Dialog {
 }
 
 // cancelMeeting calls a posted meeting off and tells every chat it was
-// posted to; its reminders then send nothing.
+// posted to; its reminders then send nothing, and those already queued are
+// withdrawn.
 func (a *Calendar) cancelMeeting(r *core.Req, id int64) error {
 	m, err := r.Tx.Meeting(id)
 	if core.IsNotFound(err) || (err == nil && !a.mayManageMeeting(r, m)) {
@@ -55,6 +56,9 @@ func (a *Calendar) cancelMeeting(r *core.Req, id int64) error {
 		return r.Reply(r.T("mt.already"), nil)
 	}
 	a.Audit(r, "meeting.cancel", "mt:"+core.Itoa(m.ID), map[string]string{"title": m.Title})
+	if err := r.Tx.CancelDuePrefix(kindRemind, core.Itoa(m.ID)+":"); err != nil {
+		return err
+	}
 	posts, err := r.Tx.MeetingPosts(m.ID)
 	if err != nil {
 		return err

@@ -55,8 +55,8 @@ func (a *Calendar) maySchedule(r *core.Req) (bool, error) {
 // Kinds are calendar's kinds of timed work.
 func (a *Calendar) Kinds() map[string]schedule.Kind {
 	return map[string]schedule.Kind{
-		KindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule},
-		kindMeetingMake: {Do: a.runSchedule, Missed: a.missedSchedule},
+		KindNotice:      {Do: a.runSchedule, Missed: a.missedSchedule, Grace: true},
+		kindMeetingMake: {Do: a.runSchedule, Missed: a.missedSchedule, Grace: true},
 		kindRemind:      {Do: a.remindMeeting, Missed: a.missedReminder},
 		kindMissed:      {Do: a.reportMissed},
 	}

@@ -71,7 +71,7 @@ func (a *Core) TellTo(r *Req, id int64, markup any, key string, args ...any) (bo
 func (a *Core) SendID(tx *storage.Tx, chatID int64, text string, markup any, prio int, ref string, now time.Time) (int64, error) {
 	p := telegram.SendMessage{ChatID: chatID, Text: Fit(text), ParseMode: "HTML", ReplyMarkup: markupOrNil(markup),
 		LinkPreviewOptions: &telegram.LinkPreviewOptions{IsDisabled: true}}
-	return tx.Enqueue(storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
+	return a.Enqueue(tx, storage.OutMsg{ChatID: chatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: prio, Ref: ref}, now)
 }
 
 // InLang is a message argument worded in each reader's own language.

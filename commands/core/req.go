@@ -35,6 +35,23 @@ type Req struct {
 
 	Answered bool
 	audits   []storage.AuditEntry // recorded by a.audit, written when the handler succeeds
+
+	chat *chatRead // the group's row, read once by ChatRow
+}
+
+type chatRead struct {
+	c   storage.Chat
+	err error
+}
+
+// ChatRow is the stored row of the chat the update came from, read once
+// per update: the permission check and the command share it.
+func (r *Req) ChatRow() (storage.Chat, error) {
+	if r.chat == nil {
+		c, err := r.Tx.Chat(r.Chat.ID)
+		r.chat = &chatRead{c, err}
+	}
+	return r.chat.c, r.chat.err
 }
 
 type Handler func(r *Req) error
@@ -43,6 +60,11 @@ type Handler func(r *Req) error
 // bot does not act on (from bots, channel posts, …).
 func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*Req, error) {
 	r := &Req{a: a, Ctx: ctx, Tx: tx, upd: upd, Now: a.now()}
+	defer func() {
+		if r.From != nil {
+			tx.SetTerms(storage.OutTerms{Answering: []int64{r.Chat.ID, r.From.ID}})
+		}
+	}()
 	switch {
 	case upd.Message != nil:
 		r.Msg = upd.Message

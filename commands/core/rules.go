@@ -128,7 +128,7 @@ func (r *Req) chatKind() (chats, error) {
 	if r.Private() {
 		return inPrivate, nil
 	}
-	c, err := r.Tx.Chat(r.Chat.ID)
+	c, err := r.ChatRow()
 	if IsNotFound(err) {
 		return inUnlinked, nil
 	}

@@ -52,7 +52,7 @@ func TestJobCrashChild(t *testing.T) {
 	r := schedule.New(crashApp().Kinds(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()
 	for now := crashT0; !now.After(crashT0.Add(crashHorizon)); now = now.Add(crashStep) {
-		if err := s.Update(ctx, func(tx *storage.Tx) error { return r.Scan(ctx, tx, now) }); err != nil {
+		if err := r.Scan(ctx, schedule.Writes(ctx, s), now); err != nil {
 			t.Fatal(err)
 		}
 		fmt.Println("scanned")

@@ -42,7 +42,9 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 	case "out":
 		return a.checkOut(r, sh)
 	case "found":
-		return a.foundButton(r, sh)
+		return a.foundButton(r, sh, false)
+	case "foundu":
+		return a.foundButton(r, sh, true)
 	case "offer", "offt", "offm":
 		return a.offerButton(r, sh, parts[0])
 	}

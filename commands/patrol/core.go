@@ -208,7 +208,8 @@ func (a *Patrol) soonKeyboard(lang string, shift int64) telegram.Keyboard {
 func (a *Patrol) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 	return telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
 		{Text: a.Cat.T(lang, "patrol.btn.found"), CallbackData: "pt:found:" + core.Itoa(shift)},
-		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + core.Itoa(shift)}}}}
+		{Text: a.Cat.T(lang, "patrol.btn.out"), CallbackData: "pt:out:" + core.Itoa(shift)}},
+		{{Text: a.Cat.T(lang, "patrol.btn.found_urgent"), CallbackData: "pt:foundu:" + core.Itoa(shift)}}}}
 }
 
 // fmtLength writes minutes as "3h", "2h30m" or "45m".

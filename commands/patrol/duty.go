@@ -17,6 +17,7 @@ type foundData struct {
 	Photos []string `json:"photos,omitempty"`
 	Lat    *float64 `json:"lat,omitempty"`
 	Lon    *float64 `json:"lon,omitempty"`
+	Urgent bool     `json:"urgent,omitempty"` // gas, fire, a burst pipe: staff hear at once, day or night
 }
 
 // checkIn opens the caller's shift: from 30 minutes before the start to
@@ -106,15 +107,16 @@ func (a *Patrol) found(r *core.Req) error {
 	return r.Reply(r.T("patrol.found_ask", core.Esc(sh.Area)), telegram.ForceReply{ForceReply: true})
 }
 
-// foundButton is the Found something button on a shift being walked.
-func (a *Patrol) foundButton(r *core.Req, sh storage.PatrolShift) error {
+// foundButton is the Found something button on a shift being walked, or
+// its urgent twin.
+func (a *Patrol) foundButton(r *core.Req, sh storage.PatrolShift, urgent bool) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
 	if r.Now.Before(sh.Start.Add(-checkInOpens)) || !r.Now.Before(sh.End) {
 		return r.Toast(r.T("patrol.found_no_shift"))
 	}
-	if err := r.SetFlow(flowPatrolFound, "text", foundData{Shift: sh.ID}); err != nil {
+	if err := r.SetFlow(flowPatrolFound, "text", foundData{Shift: sh.ID, Urgent: urgent}); err != nil {
 		return err
 	}
 	if err := r.Toast(""); err != nil {
@@ -176,5 +178,5 @@ func (a *Patrol) fileFound(r *core.Req, sh storage.PatrolShift, d foundData, tex
 	// Like any report, nothing is filed or posted before the member chose
 	// whether their name may be shown.
 	return a.tickets.AskReportName(r, Report{Kind: storage.TicketKindReport, Category: a.GuessCategory(storage.TicketKindReport, text),
-		Building: r.Me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon})
+		Building: r.Me.Building, Text: place + text, Photos: d.Photos, Lat: d.Lat, Lon: d.Lon, Urgent: d.Urgent})
 }

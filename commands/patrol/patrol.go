@@ -28,6 +28,7 @@ type Report struct {
 	Kind, Category, Building, Text string
 	Photos                         []string
 	Lat, Lon                       *float64
+	Urgent                         bool // marked urgent by the patrol: staff hear at once, day or night
 }
 
 // Tickets is how a find becomes a ticket.

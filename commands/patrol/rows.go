@@ -28,7 +28,7 @@ func (a *Patrol) ButtonRows() []core.Buttons {
 			"tl": team, "ta": team,
 			"tc": tpl, "tp": tpl, "tpc": tpl, "tr": tpl, "trc": tpl,
 			"take": take, "takec": take, "swap": take, "swapc": take,
-			"cant": on, "way": on, "in": on, "out": on, "found": on, "offer": on, "offt": on, "offm": on,
+			"cant": on, "way": on, "in": on, "out": on, "found": on, "foundu": on, "offer": on, "offt": on, "offm": on,
 		}},
 		a.tpl.Buttons(),
 		a.offer.Buttons(),

@@ -8,6 +8,7 @@ func (a *People) CommandRows() []core.Command {
 		{Name: "start", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeOwn}, Menu: core.Public, Run: a.start},
 		{Name: "help", Rule: core.Rule{Min: core.AnyRole, Chats: core.AnyChat, Scope: core.ScopeNone}, Menu: core.Public, Run: a.help},
 		{Name: "lang", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Public, Run: a.langCmd},
+		{Name: "quiet", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.quietCmd},
 		{Name: "cancel", Rule: core.Rule{Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn}, Menu: core.Listed, Run: a.cancel},
 		{Name: "grant", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.grant},
 		{Name: "revoke", Rule: core.Rule{Min: core.StaffUp, Chats: core.AnyChat, Scope: core.ScopeGrant}, Menu: core.Listed, Run: a.revoke},
@@ -27,6 +28,12 @@ func (a *People) ButtonRows() []core.Buttons {
 		{Prefix: "lang:", Run: a.langButton, Verbs: core.Verbs{
 			"*": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 		}},
+		{Prefix: "qt:", Run: a.quietButton, Private: "error.stale_button", Verbs: core.Verbs{
+			"def":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"set":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"off":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+			"type": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
+		}},
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"help": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeNone, Run: core.MenuPress(a.help)},
 			"lang": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.langCmd)},
@@ -39,6 +46,7 @@ func (a *People) ButtonRows() []core.Buttons {
 func (a *People) Flows() map[string]core.FlowFunc {
 	return map[string]core.FlowFunc{
 		FlowRegister:     a.regText,
+		FlowQuiet:        a.quietTyped,
 		a.grantFlow.Name: a.grantFlow.Continue,
 	}
 }

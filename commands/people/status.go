@@ -20,6 +20,7 @@ func (a *People) status(r *core.Req) error {
 		last = t.In(a.Loc).Format("2006-01-02 15:04:05")
 	}
 	text := r.T("status.body", h.Pending, oldest, h.SentLastHour, r.N("status.times", int(a.Health.TooMany())), last)
+	text += "\n" + r.T("status.late", h.LateLastDay)
 	list, n, err := r.Tx.UnreachedAlerts(r.Now.AddDate(0, 0, -30), 10)
 	if err != nil {
 		return err

@@ -23,7 +23,7 @@ func (a *Tickets) sendMedia(tx *storage.Tx, chat int64, lang string, tk storage.
 		return nil
 	}
 	p := telegram.SendLocation{ChatID: chat, Latitude: *tk.Lat, Longitude: *tk.Lon}
-	_, err := tx.Enqueue(storage.OutMsg{ChatID: chat, Method: "sendLocation", Payload: telegram.Marshal(p), Priority: prio}, now)
+	_, err := a.Enqueue(tx, storage.OutMsg{ChatID: chat, Method: "sendLocation", Payload: telegram.Marshal(p), Priority: prio}, now)
 	return err
 }
 
@@ -48,7 +48,7 @@ func (a *Tickets) sendPhotos(tx *storage.Tx, chat int64, photos []string, captio
 			m.Method = "sendMediaGroup"
 			m.Payload = telegram.Marshal(telegram.SendMediaGroup{ChatID: chat, Media: media})
 		}
-		if _, err := tx.Enqueue(m, now); err != nil {
+		if _, err := a.Enqueue(tx, m, now); err != nil {
 			return err
 		}
 	}

@@ -11,11 +11,15 @@ import (
 // OpenTicket files tk and tells the people who should hear of it: the
 // building's groups get a public line, its leaders who can be reached (or,
 // without any, staff and admins) get it in private with a Claim button and
-// its photos. It returns who was told.
+// its photos. It returns who was told. A ticket in an urgent category
+// (tickets.urgent_categories) reaches them at once, day or night.
 func (a *Tickets) OpenTicket(r *core.Req, tk storage.Ticket) (int64, Reached, error) {
 	id, err := r.Tx.CreateTicket(tk, r.Now)
 	if err != nil {
 		return 0, Reached{}, err
+	}
+	if a.Cfg.Tickets.IsUrgent(tk.Category) {
+		r.Urgent()
 	}
 	tk.ID, tk.State, tk.CreatedAt = id, storage.TicketOpen, r.Now
 	chats, err := r.Tx.LinkedChats(tk.Building)

@@ -24,6 +24,7 @@ type ReportData struct {
 	Ticket   int64           `json:"ticket,omitempty"` // step "attach": the ticket photos go to
 	Text     string          `json:"text,omitempty"`   // given with the command: /report the lamp is out
 	Guess    string          `json:"guess,omitempty"`  // step "category": the category offered for the text typed
+	Urgent   bool            `json:"urgent,omitempty"` // marked urgent (a patrol's find): staff hear at once, day or night
 }
 
 // Report starts a problem report; Wish starts a micro-wish.
@@ -240,7 +241,7 @@ func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 
 // groupReport files "/report text" sent in a group in one step.
 func (a *reporting) groupReport(r *core.Req, kind string) error {
-	chat, err := r.Tx.Chat(r.Chat.ID)
+	chat, err := r.ChatRow()
 	if err != nil && !core.IsNotFound(err) {
 		return err
 	}

@@ -16,6 +16,9 @@ func (a *reporting) fileReport(r *core.Req, d ReportData, hide bool) error {
 		}
 		return err
 	}
+	if d.Urgent {
+		r.Urgent()
+	}
 	tk := storage.Ticket{Kind: d.Kind, Category: d.Category, Building: d.Building, ReporterID: r.Me.ID,
 		Text: text, Photos: d.Photos, Voices: d.Voices, Lat: d.Lat, Lon: d.Lon, HideName: hide}
 	id, told, err := a.OpenTicket(r, tk)

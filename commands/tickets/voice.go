@@ -51,7 +51,7 @@ func (a *Tickets) sendVoices(tx *storage.Tx, chat int64, lang string, tk storage
 		} else {
 			m.Payload = telegram.Marshal(telegram.SendVoice{ChatID: chat, Voice: v.FileID, Caption: caption, ParseMode: "HTML"})
 		}
-		if _, err := tx.Enqueue(m, now); err != nil {
+		if _, err := a.Enqueue(tx, m, now); err != nil {
 			return err
 		}
 	}

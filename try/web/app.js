@@ -8,6 +8,8 @@ const T = {
   zh: {
     honest: "本地演练场：机器人是真的，Telegram 是本机模拟的，任何消息都不会发到 Telegram。",
     clock: "机器人时间", hour: "+1 小时", morning: "到明早 8:00", week: "+1 周", reset: "从头再来",
+    short: { hour: "+1小时", morning: "明早8点", week: "+1周" },
+    progress: "正在走到 {to}：已到 {at}，已送出 {n} 条消息…", moved: "已到 {at}：途中送出 {n} 条消息。",
     people: "你是谁？", hint: "点一个人，就以他的身份用机器人。每个人看到自己的私聊和所在的群。",
     roles: { admin: "管理员", staff: "社区工作人员", leader: "楼栋长", resident: "居民", newcomer: "新邻居" },
     bot: "机器人", members: "群成员 {n} 人", placeholder: "写消息…", photo: "发送示例照片", upload: "上传照片…",
@@ -18,6 +20,8 @@ const T = {
   en: {
     honest: "A local playground: the bot is real, Telegram is simulated on this machine, and nothing reaches Telegram.",
     clock: "Bot time", hour: "+1 hour", morning: "To tomorrow 08:00", week: "+1 week", reset: "Start over",
+    short: { hour: "+1h", morning: "08:00", week: "+1wk" },
+    progress: "Moving to {to}: {at} … {n} messages so far", moved: "Now {at}: {n} messages on the way.",
     people: "Who are you?", hint: "Pick someone to use the bot as them. Each sees their private chat and the groups they are in.",
     roles: { admin: "Admin", staff: "Staff", leader: "Building leader", resident: "Resident", newcomer: "Newcomer" },
     bot: "bot", members: "{n} members", placeholder: "Message…", photo: "Send sample photo", upload: "Upload a photo…",
@@ -29,7 +33,7 @@ const T = {
 
 const S = {
   state: null, me: null, chat: null, messages: [], menu: [],
-  replyTo: 0, replyDismissed: 0, now: null, nowAt: 0, seen: {}, previews: {}, busy: false,
+  replyTo: 0, replyDismissed: 0, now: null, nowAt: 0, seen: {}, previews: {}, busy: false, moving: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -50,24 +54,21 @@ async function api(path, body) {
   return r.status === 204 ? null : r.json();
 }
 
-function fmtTime(d, withDate) {
-  const o = { timeZone: S.state ? S.state.zone : undefined, hour: "2-digit", minute: "2-digit", hour12: false };
-  if (withDate) Object.assign(o, { weekday: "short", month: "short", day: "numeric" });
-  return new Intl.DateTimeFormat(lang() === "zh" ? "zh-CN" : "en-GB", o).format(d);
-}
-
-function botNow() { return S.now ? new Date(S.now.getTime() + (Date.now() - S.nowAt)) : new Date(); }
-function setNow(iso) { S.now = new Date(iso); S.nowAt = Date.now(); drawClock(); }
-function drawClock() {
-  $("clock").textContent = fmtTime(botNow(), true);
-  $("status-time").textContent = fmtTime(botNow(), false);
-}
-
 function drawChrome() {
   document.documentElement.lang = lang() === "zh" ? "zh-CN" : "en";
   $("honest").textContent = t("honest");
+  $("honest-phone").textContent = t("honest");
   $("clock-label").textContent = t("clock");
-  for (const k of ["hour", "morning", "week", "reset"]) $(k === "reset" ? "reset" : "step-" + k).textContent = t(k);
+  for (const k of ["hour", "morning", "week"]) {
+    $("step-" + k).querySelector(".long").textContent = t(k);
+    $("step-" + k).querySelector(".short").textContent = t("short")[k];
+    $("step-" + k).title = t(k);
+  }
+  $("reset").textContent = t("reset");
+  $("reset-phone").textContent = t("reset");
+  $("chip-name").textContent = S.me.name;
+  $("chip-avatar").textContent = S.me.name.slice(0, 1);
+  $("me-chip").title = t("people");
   $("people-title").textContent = t("people");
   $("people-hint").textContent = t("hint");
   $("text").placeholder = t("placeholder");
@@ -93,14 +94,28 @@ function drawPeople() {
   }
 }
 
-function become(id) {
+// phone is true when the page is laid out for a phone: one column, the
+// page scrolls, the people behind the chip.
+const phone = () => window.matchMedia("(max-width: 720px)").matches;
+
+function showPeople(open) {
+  document.body.classList.toggle("people-open", open);
+  $("me-chip").setAttribute("aria-expanded", String(open));
+  window.scrollTo(0, 0);
+}
+
+async function become(id) {
   S.me = S.state.personas.find((p) => p.id === id);
   S.chat = null;
   $("toast").classList.add("hidden");
   localStorage.setItem("courtyard-try-me", String(id));
   drawChrome();
   drawPeople();
-  showList();
+  const open = phone() && document.body.classList.contains("people-open");
+  showPeople(false);
+  await showList();
+  // On a phone, picking someone opens their chat with the bot.
+  if (open && S.me.id === id && S.chat === null) await openChat(id);
 }
 
 function chatInfo(id) { return S.me.chats.find((c) => c.id === id); }
@@ -176,14 +191,20 @@ async function loadChat(scroll) {
   const d = await api(`api/chat?as=${me.id}&chat=${chat}`);
   if (me !== S.me || chat !== S.chat) return;
   const box = $("messages");
-  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  const page = document.scrollingElement;
+  const atBottom = phone()
+    ? page.scrollHeight - page.scrollTop - window.innerHeight < 80
+    : box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   S.messages = d.messages;
   S.menu = d.menu || [];
   if (d.messages.length) S.seen[me.id + ":" + chat] = Math.max(...d.messages.map((m) => m.id));
   pickReplyTarget();
   drawMessages();
   drawMenu();
-  if (scroll || atBottom) box.scrollTop = box.scrollHeight;
+  if (scroll || atBottom) {
+    box.scrollTop = box.scrollHeight;
+    if (phone()) page.scrollTop = page.scrollHeight;
+  }
 }
 
 // toast shows a short note; a sticky one stays until replaced or hidden.
@@ -193,17 +214,6 @@ function toast(text, alert, sticky) {
   n.className = "toast" + (alert ? " alert" : "");
   clearTimeout(toast.timer);
   if (!sticky) toast.timer = setTimeout(() => n.classList.add("hidden"), alert ? 4000 : 2500);
-}
-
-async function moveClock(step) {
-  const buttons = document.querySelectorAll(".controls button");
-  buttons.forEach((b) => (b.disabled = true));
-  toast(t("moving"), false, true);
-  try {
-    setNow((await api("api/clock", { step })).now);
-    $("toast").classList.add("hidden");
-  } catch (e) { toast(e.message); }
-  buttons.forEach((b) => (b.disabled = false));
 }
 
 async function loadState() {
@@ -225,6 +235,7 @@ function listen() {
   es.addEventListener("change", async (ev) => {
     const d = JSON.parse(ev.data);
     setNow(d.now);
+    showMove(d.move, d.now);
     if (S.state && d.gen !== S.state.gen) {
       const chat = S.chat;
       await loadState();
@@ -251,11 +262,15 @@ function wire() {
   };
   $("cancel-reply").onclick = () => { S.replyDismissed = S.replyTo; S.replyTo = 0; drawReplying(); };
   for (const b of document.querySelectorAll(".step")) b.onclick = () => moveClock(b.dataset.step);
-  $("reset").onclick = async () => {
-    $("reset").disabled = true;
-    try { await api("api/reset", {}); } catch (e) { toast(e.message); }
-    $("reset").disabled = false;
-  };
+  for (const r of [$("reset"), $("reset-phone")]) {
+    r.onclick = async () => {
+      r.disabled = true;
+      try { await api("api/reset", {}); } catch (e) { toast(e.message); }
+      r.disabled = false;
+      showPeople(false);
+    };
+  }
+  $("me-chip").onclick = () => showPeople(!document.body.classList.contains("people-open"));
   setInterval(drawClock, 1000);
 }
 

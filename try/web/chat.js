@@ -3,6 +3,10 @@
 // app.js, which holds the state (S), the strings (T) and the rest.
 "use strict";
 
+// byId is the message with a Telegram id; 0 is no message (a group
+// message the bot cannot see has none).
+function byId(id) { return id ? S.messages.find((m) => m.id === id) : undefined; }
+
 // pickReplyTarget answers a ForceReply prompt as a Telegram client does:
 // the newest prompt not answered yet becomes the message replied to. In a
 // group only a prompt that replies to this person's own message counts.
@@ -12,17 +16,17 @@ function pickReplyTarget() {
   for (const m of S.messages) {
     if (!m.bot && m.fromId === S.me.id && m.id > target) target = 0;
     if (m.bot && m.forceReply) {
-      const asked = S.messages.find((x) => x.id === m.replyTo);
+      const asked = byId(m.replyTo);
       if (!group || (asked && !asked.bot && asked.fromId === S.me.id)) target = m.id;
     }
   }
   if (target && target !== S.replyDismissed) S.replyTo = target;
-  if (S.replyTo && !S.messages.some((m) => m.id === S.replyTo)) S.replyTo = 0;
+  if (!byId(S.replyTo)) S.replyTo = 0;
   drawReplying();
 }
 
 function drawReplying() {
-  const m = S.messages.find((x) => x.id === S.replyTo);
+  const m = byId(S.replyTo);
   $("replying").classList.toggle("hidden", !m);
   if (m) $("replying-text").textContent = preview(m);
 }
@@ -63,7 +67,7 @@ function drawMessage(m) {
   const b = el("div", "bubble");
   if (S.chat < 0 && !mine) b.append(el("div", "sender", m.fromName));
   if (m.replyTo) {
-    const q = S.messages.find((x) => x.id === m.replyTo);
+    const q = byId(m.replyTo);
     if (q) b.append(el("div", "quote", preview(q)));
   }
   const base = `&as=${S.me.id}`;

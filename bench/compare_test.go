@@ -1,0 +1,130 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// BenchmarkCompare is the black-box comparison: the built courtyard binary
+// and a bare go-telegram/bot echo bot (bench/echobot) drain the same loads
+// from the fake Bot API server, each load's updates queued on the server
+// before the process starts:
+//
+//   - private_report: /report <text> in private from 1,000 registered
+//     people (the answer: pick a category);
+//   - group_oneliners: /report <text> one-liners over 12 linked groups (a
+//     ticket and a group line each);
+//   - idle: the process started with nothing to do, for compareIdle.
+//
+// Each process's rate runs from its first getUpdates to its last answer;
+// its peak RSS is VmHWM from /proc/<pid>/status, its CPU time utime+stime
+// from /proc/<pid>/stat. The contestants run in turn, the order rotated
+// each round, and the medians of the rounds are printed. The machine is
+// shared, so only figures of the same run are compared.
+//
+//	go test -run '^$' -bench Compare -benchtime 1x -timeout 30m ./bench/
+//
+// COMPARE_BASELINE=<binary> adds a third contestant, such as the binary of
+// an earlier commit; COMPARE_UPDATES (default 3000) and COMPARE_ROUNDS
+// (default 3) change the size of a run; COMPARE_LOGS=<dir> keeps each
+// process's standard error there, and GODEBUG is passed on (gctrace=1
+// shows the heap).
+
+const (
+	compareGroups = 12
+	comparePeople = 1000
+	compareIdle   = 3 * time.Second
+)
+
+type compareContestant struct {
+	name      string
+	bin       string
+	courtyard bool
+}
+
+func compareEnvInt(b *testing.B, name string, def int) int {
+	b.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("%s=%q: want a positive number", name, v)
+	}
+	return n
+}
+
+func BenchmarkCompare(b *testing.B) {
+	dir := b.TempDir()
+	echo := filepath.Join(dir, "echobot")
+	if out, err := exec.Command("go", "build", "-o", echo, "courtyard/bench/echobot").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	contestants := []compareContestant{{"echo", echo, false}, {"courtyard", targetBinary(b, dir), true}}
+	if base := os.Getenv("COMPARE_BASELINE"); base != "" {
+		contestants = append(contestants, compareContestant{"baseline", base, true})
+	}
+	fixture := filepath.Join(dir, "fixture.db")
+	compareFixture(b, fixture)
+	n, rounds := compareEnvInt(b, "COMPARE_UPDATES", 3000), compareEnvInt(b, "COMPARE_ROUNDS", 3)
+
+	loads := append(slices.Clone(compareLoads), compareLoad{name: "idle"})
+	// results[load][contestant][round]
+	results := make([][][]compareResult, len(loads))
+	for l := range loads {
+		results[l] = make([][]compareResult, len(contestants))
+	}
+	for round := range rounds {
+		for l, load := range loads {
+			size := n
+			if load.queue == nil {
+				size = 0
+			}
+			for i := range contestants {
+				c := (i + round) % len(contestants)
+				r := compareDrain(b, contestants[c], fixture, load, size)
+				results[l][c] = append(results[l][c], r)
+			}
+		}
+	}
+	b.ReportMetric(0, "ns/op")
+	fmt.Printf("compare: %d updates a load, median of %d rounds\n", n, rounds)
+	for l, load := range loads {
+		echoRuns := results[l][0]
+		for c, ct := range contestants {
+			runs := results[l][c]
+			var rate, peak, cpu, ratio []float64
+			for i, r := range runs {
+				rate, peak, cpu = append(rate, r.rate), append(peak, r.peak), append(cpu, r.cpuPer)
+				if echoRuns[i].rate > 0 {
+					ratio = append(ratio, r.rate/echoRuns[i].rate)
+				}
+			}
+			if load.queue == nil {
+				fmt.Printf("compare %-16s %-10s peak RSS %5.1f MB\n", load.name, ct.name, compareMedian(peak))
+				b.ReportMetric(compareMedian(peak), load.name+"-"+ct.name+"-MB")
+				continue
+			}
+			fmt.Printf("compare %-16s %-10s %7.0f updates/s  %.2fx echo  CPU %.3f ms/update  peak RSS %5.1f MB\n",
+				load.name, ct.name, compareMedian(rate), compareMedian(ratio), compareMedian(cpu), compareMedian(peak))
+			b.ReportMetric(compareMedian(ratio), load.name+"-"+ct.name+"-x-echo")
+			b.ReportMetric(compareMedian(peak), load.name+"-"+ct.name+"-MB")
+		}
+	}
+}
+
+func compareMedian(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	return (v[(len(v)-1)/2] + v[len(v)/2]) / 2
+}
