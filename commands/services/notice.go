@@ -71,6 +71,12 @@ func (a *Services) whereOptions(r *core.Req, _ core.Values) []core.Option {
 	return out
 }
 
+// whereChat is the group chosen for a notice, 0 for all.
+func whereChat(v core.Values) int64 {
+	id, _ := strconv.ParseInt(v.String("where"), 10, 64)
+	return id
+}
+
 // noticeUntil is when the notice's period ends: the end of its last day.
 func (a *Services) noticeUntil(r *core.Req, v core.Values) time.Time {
 	days, _ := strconv.Atoi(v.String("days"))
@@ -113,7 +119,7 @@ func (a *Services) noticePreview(r *core.Req, v core.Values) string {
 	}
 	where := r.T("services.where_all")
 	if v.String("where") != "all" {
-		if c, err := r.Tx.Chat(v.Int("where")); err == nil {
+		if c, err := r.Tx.Chat(whereChat(v)); err == nil {
 			where = core.Esc(c.Title)
 		}
 	}
@@ -142,7 +148,7 @@ func (a *Services) noticeDone(r *core.Req, v core.Values) error {
 		if chats, err = r.Tx.LinkedChats(); err != nil {
 			return err
 		}
-	} else if c, err := r.Tx.Chat(v.Int("where")); err == nil && c.Linked() {
+	} else if c, err := r.Tx.Chat(whereChat(v)); err == nil && c.Linked() {
 		chats = []storage.Chat{c}
 	} else if err != nil && !core.IsNotFound(err) {
 		return err
