@@ -125,6 +125,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		{Name: "housekeeping", Spec: "30 3 * * *", Run: cmds.Housekeeping},
 		{Name: "due-prune", Spec: "40 3 * * *", Run: due.Prune},
 		{Name: "visits-plan", Spec: "5 * * * *", Run: cmds.PlanVisitRounds},
+		{Name: "digest-plan", Spec: "9 * * * *", Run: cmds.PlanDigest},
 	}, opt.Now, cfg.Location(), log, sender.Wake)
 	if err != nil {
 		return err
@@ -139,6 +140,7 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 	}
 	if l != nil {
 		mon = newMonitor(store, sender, poller, proc, opt.Now, cfg.Telegram.PollTimeout, log)
+		mon.feed = newCalFeed(store, cmds.CalendarFeed, opt.Now, log)
 		log.Info("serving /healthz and /metrics", "addr", l.Addr().String())
 		if opt.Listening != nil {
 			opt.Listening(l.Addr())

@@ -15,6 +15,13 @@ import (
 // the open problems or not, the audience and its picks (buttons' data).
 func (h *harness) calMeeting(u models.User, title, when, place, agenda string, pull bool, audience string, picks ...string) telegramtest.Message {
 	h.t.Helper()
+	return h.calMeetingPull(u, title, when, place, agenda, map[bool]string{true: "pull", false: "nopull"}[pull], audience, picks...)
+}
+
+// calMeetingPull is calMeeting answering the question of what joins the
+// agenda with choice (pull, pp, both, nopull).
+func (h *harness) calMeetingPull(u models.User, title, when, place, agenda, choice string, audience string, picks ...string) telegramtest.Message {
+	h.t.Helper()
 	last := h.calLast(u.ID)
 	h.say(u, "/meeting")
 	for _, step := range []struct{ name, answer string }{{"title", title}, {"when", when}, {"place", place}} {
@@ -28,7 +35,6 @@ func (h *harness) calMeeting(u models.User, title, when, place, agenda string, p
 	} else {
 		h.say(u, agenda)
 	}
-	choice := map[bool]string{true: "pull", false: "nopull"}[pull]
 	h.calPressNew(u, ask.ID, "fl:meeting:o:pull:"+choice)
 	aud := h.calPressNew(u, ask.ID, "fl:meeting:o:audience:"+audience)
 	for _, p := range picks {

@@ -229,7 +229,7 @@ func TestAmbiguousUsernameRefused(t *testing.T) {
 	old := c.user(2101, "Lin Old", "en")
 	old.Username = "lin"
 	c.say(old, "/help")
-	c.expect(old.ID, "/report")
+	c.expect(old.ID, "/teams") // a newcomer's help
 	newer := c.user(2102, "Lin New", "en")
 	newer.Username = "Lin"
 	c.register(newer, "3", "601")

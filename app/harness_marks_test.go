@@ -178,7 +178,7 @@ func TestHarnessWaitsPastTheLatestAction(t *testing.T) {
 	h := newHarness(t, nil)
 	u := h.user(2001, "Ann", "en")
 	h.say(u, "/help")
-	first := h.expect(u.ID, "/report")
+	first := h.expect(u.ID, "/teams")
 	for _, a := range []struct {
 		name string
 		act  func()
@@ -195,10 +195,10 @@ func TestHarnessWaitsPastTheLatestAction(t *testing.T) {
 			}
 		}
 	}
-	if again := h.expect(u.ID, "/report"); again.ID <= first.ID {
+	if again := h.expect(u.ID, "/teams"); again.ID <= first.ID {
 		t.Errorf("expect took the earlier answer %d", again.ID)
 	}
-	if old := h.expectSince(telegramtest.Mark{}, u.ID, "/report"); old.ID != first.ID {
+	if old := h.expectSince(telegramtest.Mark{}, u.ID, "/teams"); old.ID != first.ID {
 		t.Errorf("expectSince the start found %d, want the first answer %d", old.ID, first.ID)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"courtyard/bot"
+	"courtyard/commands/agenda"
 	"courtyard/storage"
 )
 
@@ -27,6 +28,7 @@ type monitor struct {
 	log         *slog.Logger
 	reg         *prometheus.Registry
 	d           descs
+	feed        http.Handler // the calendar feeds, when set
 }
 
 func newMonitor(store *storage.Storage, s *bot.Sender, p *bot.Poller, proc *bot.Processor, now func() time.Time,
@@ -37,11 +39,14 @@ func newMonitor(store *storage.Storage, s *bot.Sender, p *bot.Poller, proc *bot.
 	return m
 }
 
-// handler routes the monitor's two paths.
+// handler routes the monitor's two paths, and the calendar feeds.
 func (m *monitor) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", m.healthz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(m.log.Handler(), slog.LevelError)}))
+	if m.feed != nil {
+		mux.Handle("GET "+agenda.FeedPath+"{file}", m.feed)
+	}
 	return mux
 }
 

@@ -85,7 +85,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	u := h.user(2001, "Ann", "en")
 	h.tg.FailNext("sendMessage", u.ID, telegramtest.Fault{RetryAfter: 1})
 	h.say(u, "/help")
-	h.expect(u.ID, "/report")
+	h.expect(u.ID, "/teams")
 	h.settle()
 	_, page := get(t, base+"/metrics")
 	for name, want := range map[string]string{

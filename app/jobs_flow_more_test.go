@@ -58,7 +58,7 @@ func TestJobMoveFlowInChinese(t *testing.T) {
 	jfIs(t, got[0], "清扫E区小巷\n🕘 3月9日（周一） 19:00-21:00\n📍 E-district gate\n👥 Sanitation\n已报名 1/4\n"+
 		"组织者：王阿姨 · 退出截止：3月8日（周日） 19:00\n⚠️ 活动时间已更改。", "报名 退出")
 	jfIs(t, got[1], "“清扫E区小巷”改为 3月9日（周一） 19:00-21:00，已通知 1 人。", "取消活动 改时间")
-	c.expect(c.li.ID, "The time of 清扫E区小巷 changed: now Mon 03-09 19:00-21:00 (changed by 王阿姨).")
+	c.expect(c.li.ID, "The time of 清扫E区小巷 changed: now Mon 9 Mar 19:00-21:00 (changed by 王阿姨).")
 	if j := c.jfJob("清扫E区小巷"); !j.Start.Equal(wallAt(t, "2026-03-09 19:00")) || !j.End.Equal(wallAt(t, "2026-03-09 21:00")) {
 		t.Fatalf("moved job: %+v", j)
 	}
@@ -97,9 +97,9 @@ func TestJobMoveFlowInEnglish(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("after yes: %s", jfDump(got))
 	}
-	jfIs(t, got[0], "Clean the E-district lanes\n🕘 Sun 03-08 09:00-11:00\n📍 E-district gate\n👥 Sanitation\n0/4 signed up\n"+
-		"Organiser: Lin · withdraw until Sat 03-07 09:00\n⚠️ The time has changed.", "Sign up Withdraw")
-	jfIs(t, got[1], "\"Clean the E-district lanes\" is now Sun 03-08 09:00-11:00; told 0 people.", "Cancel the job Change time")
+	jfIs(t, got[0], "Clean the E-district lanes\n🕘 Sun 8 Mar 09:00-11:00\n📍 E-district gate\n👥 Sanitation\n0/4 signed up\n"+
+		"Organiser: Lin · withdraw until Sat 7 Mar 09:00\n⚠️ The time has changed.", "Sign up Withdraw")
+	jfIs(t, got[1], "\"Clean the E-district lanes\" is now Sun 8 Mar 09:00-11:00; told 0 people.", "Cancel the job Change time")
 	if j := c.jfJob("Clean the E-district lanes"); !j.Start.Equal(wallAt(t, "2026-03-08 09:00")) || c.jfFlow(l) != "" {
 		t.Fatalf("moved job: %+v, flow %q", j, c.jfFlow(l))
 	}

@@ -115,8 +115,8 @@ const (
 	jfTeamEn  = "Who is it for? Choose a team, or Everyone:"
 	jfTapEn   = "Please tap one of the buttons below, or reply with the words on it.\n\n"
 	// The main menu of a resident, shown when a conversation is cancelled.
-	jfMenuZh = "📝 报告问题 🎁 微心愿 | 我的请求 帮助 | 🙋 志愿活动 | ⭐ 每月评星 🤝 双诺三评 | 📄 我的数据 语言 / Language"
-	jfMenuEn = "📝 Report a problem 🎁 Make a wish | My requests Help | 🙋 Volunteer jobs | ⭐ Monthly stars 🤝 Pledges | 📄 My data 语言 / Language"
+	jfMenuZh = "📝 报告问题 🎁 微心愿 | 我的请求 帮助 | 🙋 志愿活动 🗓 我的日程 | 💡 提议题 🏛 社区服务站 | ⭐ 每月评星 🤝 双诺三评 | 📄 我的数据 语言 / Language"
+	jfMenuEn = "📝 Report a problem 🎁 Make a wish | My requests Help | 🙋 Volunteer jobs 🗓 My agenda | 💡 Raise a topic 🏛 Service station | ⭐ Monthly stars 🤝 Pledges | 📄 My data 语言 / Language"
 )
 
 // 王阿姨, who leads the team with Lin, writes a job in Chinese by typing
@@ -155,13 +155,13 @@ func TestJobFlowInChinese(t *testing.T) {
 	jfIs(t, got[1], "同时发到哪些群？点选后按“完成”。", "南门社区 | 不发群 | 返回 取消")
 	jfIs(t, c.jfSay(w, "南门社区"), "同时发到哪些群？点选后按“完成”。", "✓ 南门社区 | 完成 | 返回 取消")
 	jfIs(t, c.jfSay(w, "好"), "已选：南门社区\n\n清扫E区小巷\n🕘 3月4日（周三） 09:00-11:00\n📍 E区大门\n👥 Sanitation\n已报名 0/2\n"+
-		"组织者：王阿姨 · 退出截止：3月3日（周二） 09:00\n\n以上就是队员将看到的样子。确定后私信发给 4 位队员，并发到 1 个群。", "确定 修改 取消")
+		"组织者：王阿姨 · 退出截止：3月3日（周二） 09:00\n\n以上就是大家将看到的样子。确定后私信发给 4 位队员；发到 1 个群：南门社区。", "确定 修改 取消")
 
 	// The time changed at the end: asked again alone, the rest stands.
 	jfIs(t, c.jfSay(w, "修改"), "要修改哪一项？", "标题 时间 地点 面向谁 | 人数 退出截止 群 | 返回 取消")
 	jfIs(t, c.jfSay(w, "时间"), jfWhenZh, "返回 取消")
 	jfIs(t, c.jfSay(w, "周六 9:00-11:00"), "清扫E区小巷\n🕘 3月7日（周六） 09:00-11:00\n📍 E区大门\n👥 Sanitation\n已报名 0/2\n"+
-		"组织者：王阿姨 · 退出截止：3月6日（周五） 09:00\n\n以上就是队员将看到的样子。确定后私信发给 4 位队员，并发到 1 个群。", "确定 修改 取消")
+		"组织者：王阿姨 · 退出截止：3月6日（周五） 09:00\n\n以上就是大家将看到的样子。确定后私信发给 4 位队员；发到 1 个群：南门社区。", "确定 修改 取消")
 	sent := c.jfSent(w, c.say(w, "确定"))
 	if len(sent) != 2 {
 		t.Fatalf("after confirming: %s", jfDump(sent))
@@ -174,7 +174,7 @@ func TestJobFlowInChinese(t *testing.T) {
 			card = m
 		}
 	}
-	jfIs(t, done, "已发布“清扫E区小巷”：私信 4 人，发到 1 个群。活动结束后您会收到签到名单。", "取消活动 改时间")
+	jfIs(t, done, "已发布“清扫E区小巷”：私信发给 4 位队员；发到 1 个群：南门社区。活动结束后您会收到签到名单。", "取消活动 改时间")
 	jfIs(t, card, "清扫E区小巷\n🕘 3月7日（周六） 09:00-11:00\n📍 E区大门\n👥 Sanitation\n已报名 0/2\n组织者：王阿姨 · 退出截止：3月6日（周五） 09:00", "报名 退出")
 	c.expect(c.community.ID, "清扫E区小巷", "3月7日（周六） 09:00-11:00")
 	j := c.jfJob("清扫E区小巷")
@@ -245,9 +245,9 @@ func TestJobFlowInEnglish(t *testing.T) {
 	jfIs(t, got[0], "Post it in which groups too? Tap to choose, then Done.\nChosen: 南门社区, 3号楼", "")
 	preview := func(when, closes string) string {
 		return "Sweep the lanes\n🕘 " + when + "\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until " + closes +
-			"\n\nAbove is the job exactly as members will see it. On Confirm it goes to 4 team members in private and 2 groups."
+			"\n\nAbove is the job exactly as members will see it. On Confirm it goes in private to 4 team members; to 2 groups: 南门社区, 3号楼."
 	}
-	jfIs(t, got[1], preview("Thu 03-05 10:00-12:00", "Thu 03-05 04:00"), "Confirm Change Cancel")
+	jfIs(t, got[1], preview("Thu 5 Mar 10:00-12:00", "Thu 5 Mar 04:00"), "Confirm Change Cancel")
 
 	// The time changed with the buttons; the rest stands.
 	got = c.jfPress(l, got[1], "fl:job:c:ok")
@@ -262,16 +262,16 @@ func TestJobFlowInEnglish(t *testing.T) {
 	jfIs(t, got[0], "Changing: Time", "")
 	jfIs(t, got[1], jfWhenEn, "Back Cancel")
 	ok := c.jfSay(l, "Sat 9-11")
-	jfIs(t, ok, preview("Sat 03-07 09:00-11:00", "Sat 03-07 03:00"), "Confirm Change Cancel")
+	jfIs(t, ok, preview("Sat 7 Mar 09:00-11:00", "Sat 7 Mar 03:00"), "Confirm Change Cancel")
 	// Published: Lin, on the team, gets the job as everyone does.
 	got = c.jfPress(l, ok, "fl:job:y:ok")
 	if len(got) != 2 || got[0].ID != ok.ID {
 		t.Fatalf("after Confirm: %s", jfDump(got))
 	}
 	done := got[0]
-	jfIs(t, done, `Published "Sweep the lanes": sent to 4 people in private and 2 groups. You will get the list of who came after the end.`,
+	jfIs(t, done, `Published "Sweep the lanes": sent in private to 4 team members; to 2 groups: 南门社区, 3号楼. You will get the list of who came after the end.`,
 		"Cancel the job Change time")
-	jfIs(t, got[1], "Sweep the lanes\n🕘 Sat 03-07 09:00-11:00\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until Sat 03-07 03:00", "Sign up Withdraw")
+	jfIs(t, got[1], "Sweep the lanes\n🕘 Sat 7 Mar 09:00-11:00\n📍 Lane 4\n👥 Sanitation\n0/12 signed up\nOrganiser: Lin · withdraw until Sat 7 Mar 03:00", "Sign up Withdraw")
 	c.expect(c.group3.ID, "Sweep the lanes", "3月7日（周六） 09:00-11:00")
 	c.expect(c.community.ID, "Sweep the lanes", "3月7日（周六） 09:00-11:00")
 	j := c.jfJob("Sweep the lanes")

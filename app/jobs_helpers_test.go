@@ -74,6 +74,18 @@ type jobSpec struct {
 // jobCreate walks org through /job and returns the published job's id.
 func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 	c.t.Helper()
+	pub := c.jobPreview(org, s)
+	c.tg.Press(org, pub, "fl:job:y:ok")
+	published := c.mark()
+	done := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == pub.ID && hasButtonPrefix(x, "jb:cx:") }, wait)
+	id := int64(idFromButton(c.t, done, "jb:cx:"))
+	c.published[id] = published
+	return id
+}
+
+// jobPreview walks org through /job up to the confirmation and returns it.
+func (c *jobCast) jobPreview(org models.User, s jobSpec) telegramtest.Message {
+	c.t.Helper()
 	c.say(org, "/job")
 	c.jobStep(org, "title")
 	c.say(org, s.title)
@@ -100,13 +112,7 @@ func (c *jobCast) jobCreate(org models.User, s jobSpec) int64 {
 		}, wait)
 	}
 	c.tg.Press(org, m, "fl:job:f:groups")
-	pub := c.jobStep(org, "ok")
-	c.tg.Press(org, pub, "fl:job:y:ok")
-	published := c.mark()
-	done := c.tg.WaitMessage(c.t, org.ID, func(x telegramtest.Message) bool { return x.ID == pub.ID && hasButtonPrefix(x, "jb:cx:") }, wait)
-	id := int64(idFromButton(c.t, done, "jb:cx:"))
-	c.published[id] = published
-	return id
+	return c.jobStep(org, "ok")
 }
 
 // jobStep waits for the question of step of /job that the latest action

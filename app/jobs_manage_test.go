@@ -60,9 +60,9 @@ func TestJobChangeOfTimeTellsEveryoneAndLetsThemWithdraw(t *testing.T) {
 		t.Errorf("confirmation: %q", ok.Plain)
 	}
 	c.tg.Press(c.lin, ok, "fl:jobmove:y:ok")
-	c.expect(c.lin.ID, "is now Sun 03-08 09:00-11:00; told 2 people.")
+	c.expect(c.lin.ID, "is now Sun 8 Mar 09:00-11:00; told 2 people.")
 	notice := c.expect(c.wang.ID, "时间改为 3月8日（周日） 09:00-11:00")
-	c.expect(c.li.ID, "changed: now Sun 03-08 09:00-11:00")
+	c.expect(c.li.ID, "changed: now Sun 8 Mar 09:00-11:00")
 	c.jobCopyShows(wangCopy, []string{"3月8日（周日）", "时间已更改"})
 
 	// No reminder at the old time; the new one comes.
@@ -73,7 +73,7 @@ func TestJobChangeOfTimeTellsEveryoneAndLetsThemWithdraw(t *testing.T) {
 	}
 	c.jobAt("2026-03-07 09:00")
 	c.jobTick()
-	c.expect(c.li.ID, "⏰ Reminder", "Sun 03-08 09:00-11:00")
+	c.expect(c.li.ID, "⏰ Reminder", "Sun 8 Mar 09:00-11:00")
 
 	// Past the new deadline the usual Withdraw is refused, the notice's works.
 	c.jobPress(c.wang, wangCopy, "jb:wd:"+itoa(id), "退出已于")

@@ -26,7 +26,7 @@ func TestJobFillsUpWithTheCountEditedInEveryCopy(t *testing.T) {
 	if !strings.Contains(copies[c.wang.ID].Plain, "已报名 0/2") || !strings.Contains(copies[c.li.ID].Plain, "0/2 signed up") {
 		t.Fatalf("copies: %q / %q", copies[c.wang.ID].Plain, copies[c.li.ID].Plain)
 	}
-	if !strings.Contains(copies[c.li.ID].Plain, "Sat 03-07 09:00-11:00") || !strings.Contains(copies[c.wang.ID].Plain, "3月7日（周六） 09:00-11:00") {
+	if !strings.Contains(copies[c.li.ID].Plain, "Sat 7 Mar 09:00-11:00") || !strings.Contains(copies[c.wang.ID].Plain, "3月7日（周六） 09:00-11:00") {
 		t.Fatalf("times: %q / %q", copies[c.li.ID].Plain, copies[c.wang.ID].Plain)
 	}
 	if n := len(c.tg.Messages(c.chen.ID)); c.jobCount(c.chen.ID, "Clean the E-district") != 0 {

@@ -102,6 +102,7 @@ func (w *qaWorld) qaMeeting() {
 	w.qaSay(w.lily, "/report")
 	w.qaPress(w.lily, "tk:cat:lighting")
 	w.qaReply(w.lily, "The stair light on floor 4 is out")
+	w.qaPress(w.lily, "tk:ph:go")
 	w.qaPress(w.lily, "tk:nm:show")
 	w.qaSay(w.adminEn, "/meeting")
 	w.qaSay(w.adminEn, "Half-month talk")

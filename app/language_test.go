@@ -63,6 +63,7 @@ func (w *qaWorld) qaTickets() {
 	w.qaSay(w.wang, "/report")
 	w.qaPress(w.wang, "tk:cat:lighting")
 	w.qaReply(w.wang, "3栋东边的路灯坏了")
+	w.qaPress(w.wang, "tk:ph:go")
 	w.qaPress(w.wang, "tk:nm:show")
 	w.qaPress(w.leadEn, "tk:claim:1")
 	w.qaPress(w.leadEn, "tk:res:1")
@@ -90,10 +91,12 @@ func (w *qaWorld) qaTickets() {
 	w.qaSay(w.lily, "/wish")
 	w.qaPress(w.lily, "tk:cat:")
 	w.qaReply(w.lily, "A bench near the gate")
+	w.qaPress(w.lily, "tk:ph:go")
 	w.qaPress(w.lily, "tk:nm:hide")
 	w.qaSay(w.wang, "/report")
 	w.qaPress(w.wang, "tk:cat:lighting")
 	w.qaReply(w.wang, "楼道灯一直闪")
+	w.qaPress(w.wang, "tk:ph:go")
 	w.qaPress(w.wang, "tk:nm:show")
 	w.qaSay(w.leadZh, "/queue")
 	w.qaSay(w.lily, "/my")
@@ -323,6 +326,7 @@ func (w *qaWorld) qaMediation() {
 	w.qaSay(w.lily, "/report")
 	w.qaPress(w.lily, "tk:cat:neighbours")
 	w.qaReply(w.lily, "Upstairs hammering after 11pm")
+	w.qaPress(w.lily, "tk:ph:go")
 	w.qaPress(w.lily, "tk:nm:show")
 	var id int64
 	w.db(func(tx *storage.Tx) error {

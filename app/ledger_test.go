@@ -240,14 +240,21 @@ func TestStatsHandCountedMonth(t *testing.T) {
 	want := "2026-03 工单统计\n工单总数：9\n\n" +
 		"按类别和状态\n供水排污 3：待认领 1 · 已处理 1 · 已办结 1\n照明 3：处理中 1 · 已处理 1 · 已驳回 1\n环境卫生 3：待认领 1 · 处理中 1 · 已办结 1\n\n" +
 		"按楼栋（前 10）\n3 栋：5\n1 栋：4\n\n" +
-		"认领用时中位数：2小时40分（6 张已认领）\n处理用时中位数：18小时30分（4 张已处理）\n微心愿：已实现 1 / 共 3"
+		"认领用时中位数：2小时40分（6 张已认领）\n处理用时中位数：18小时30分（4 张已处理）\n微心愿：已实现 1 / 共 3\n\n" +
+		// Within 2h: building 1's claims at 1h and 2h and its rejection
+		// at 1h, not its untouched wish; building 3's claim at 0:30 only
+		// (not 3:20, 4h, 6h, nor the untouched one). No category has a
+		// deadline here; the two "yes" answers are one per building.
+		"接诉即办四率（定义见 docs/rates.md）\n全部：响应率 44% (4/9) · 办结率 — · 解决率 100% (2/2) · 满意率 —\n" +
+		"1 栋：响应率 75% (3/4) · 办结率 — · 解决率 100% (1/1) · 满意率 —\n3 栋：响应率 20% (1/5) · 办结率 — · 解决率 100% (1/1) · 满意率 —"
 	if m.Plain != want {
 		t.Errorf("/stats printed:\n%s\nwant:\n%s", m.Plain, want)
 	}
 	h.say(sue, "/stats 2026-03")
 	h.expect(sue.ID, "Tickets in 2026-03", "Total tickets: 9", "Lighting 3: being handled 1 · fixed 1 · rejected 1",
 		"building 3: 5", "Median time to claim: 2 h 40 min (6 claimed)", "Median time to resolve: 18 h 30 min (4 resolved)",
-		"Micro-wishes: 1 fulfilled of 3")
+		"Micro-wishes: 1 fulfilled of 3", "All: response 44% (4/9) · completion — · resolution 100% (2/2) · satisfaction —",
+		"Building 3: response 20% (1/5) · completion — · resolution 100% (1/1) · satisfaction —")
 	h.say(adm, "/stats 2026-04")
 	h.expect(adm.ID, "2026-04 工单统计", "工单总数：1", "噪音 1：已处理 1", "E12 栋：1",
 		"认领用时中位数：45分钟（1 张已认领）", "处理用时中位数：2天3小时（1 张已处理）", "微心愿：已实现 0 / 共 0")
@@ -322,7 +329,7 @@ func TestExportCSVOfRealTickets(t *testing.T) {
 	h.tg.Press(carol, cats, "tk:cat:water")
 	ask := h.tg.WaitMessage(t, carol.ID, func(x telegramtest.Message) bool { return x.ForceReply }, wait)
 	h.tg.SendReply(carol, telegramtest.PrivateChat(carol), "楼道里下水管漏水，\"很急\"", ask)
-	choice := h.tg.WaitMessage(t, carol.ID, func(x telegramtest.Message) bool { return hasButton(x, "tk:nm:hide") }, wait)
+	choice := h.privNameQuestion(carol)
 	h.tg.Press(carol, choice, "tk:nm:hide")
 	h.expect(carol.ID, "已对邻居隐藏")
 	h.clock.Advance(10 * time.Minute)

@@ -312,6 +312,7 @@ func TestLimPhotosBeforeTheTextAreCapped(t *testing.T) {
 	c.expect(c.wang.ID, "一个请求最多 10 张照片，这张没有加上。")
 	c.settle()
 	c.say(c.wang, "楼下下水道堵了")
+	c.expect(c.wang.ID, "已附：10 张照片。")
 	c.privChooseName(c.wang, "tk:nm:show")
 	c.expect(c.group.ID, "楼下下水道堵了")
 	var tk storage.Ticket

@@ -109,7 +109,7 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 
 	c.say(c.lead, "/roster 2026-03-02")
 	week := c.expect(c.lead.ID, "Patrol roster 2026-03-02 to 2026-03-08")
-	for _, part := range []string{"Mon 03-02 20:00-23:00 east gate\n  ✓Ann ✗Bo", "Tue 03-03 20:00-23:00 east gate\n  ⇄Ann ✗Cy ✗Di", "+1 open"} {
+	for _, part := range []string{"Mon 2 Mar 20:00-23:00 east gate\n  ✓Ann ✗Bo", "Tue 3 Mar 20:00-23:00 east gate\n  ⇄Ann ✗Cy ✗Di", "+1 open"} {
 		if !strings.Contains(week.Plain, part) {
 			t.Errorf("roster lacks %q:\n%s", part, week.Plain)
 		}

@@ -263,7 +263,7 @@ func TestPatrolTemplateFlowChinese(t *testing.T) {
 	next := "轮值顺序：博。下一位是谁？点队员的名字，没有了就点“就这些”。"
 	c.pfExpect(upd, lead, rot+"\n已选：博", next+hint+"\t林娜 安 | 程 邓 | 就这些 | "+navBoth)
 	upd = c.say(lead, "就这些")
-	preview := "班次设置为：每天 20:00 · 2h · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
+	preview := "班次设置为：每天 20:00 · 2小时 · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
 	c.pfExpect(upd, lead, "已选：就这些\n\n"+preview+"\t确定 修改 取消")
 
 	// The time corrected to a start alone: the length is asked, the rest stands.
@@ -274,10 +274,10 @@ func TestPatrolTemplateFlowChinese(t *testing.T) {
 	upd = c.say(lead, "20:00")
 	c.pfExpect(upd, lead, "好的：每天 20:00。\n"+length+"\t2 小时 3 小时 4 小时 | "+navBoth)
 	upd = c.say(lead, "3小时")
-	preview = "班次设置为：每天 20:00 · 3h · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
+	preview = "班次设置为：每天 20:00 · 3小时 · 每班 2 人 · 东门 · 轮值：博\n保存吗？"
 	c.pfExpect(upd, lead, preview+"\t确定 修改 取消")
 	upd = c.pfTap(lead, "确定")
-	line := "每天 20:00 · 3h · 每班 2 人 · 东门 · 轮值：博"
+	line := "每天 20:00 · 3小时 · 每班 2 人 · 东门 · 轮值：博"
 	c.pfExpect(upd, lead, preview, "已保存："+line+"。接下来几天的班次已排出。", page+"\n1. "+line+"\t修改 1 暂停 1 删除 1 | "+add)
 	pfCheckTemplate(t, c.pfTemplates(), "0 20 * * *", 180, 2, "东门", c.b.ID)
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/go-telegram/bot/models"
@@ -74,7 +75,7 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 	c.expectAnswer("Sorry, this button is not for you.")
 
 	c.tg.Press(c.c, rem, "pt:cant:"+sh)
-	c.expect(c.c.ID, "You are off Night patrol · today 20:00-23:00")
+	c.expect(c.c.ID, "You are not going to this shift: Night patrol · today 20:00-23:00")
 	for _, u := range []models.User{c.lead, c.b, c.d} {
 		c.patWait(u, 0, "Night patrol · today 20:00-23:00 · east gate needs 1 more", "pt:take:"+sh)
 	}
@@ -95,7 +96,7 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 	// Ann drops out too: the shift is short at 14:00, and the lead hears of it once.
 	rem = c.patFind(c.a, "Patrol reminder: Night patrol · today 20:00", "pt:cant:"+sh) // the 09:00 reminder
 	c.tg.Press(c.a, rem, "pt:cant:"+sh)
-	c.expect(c.a.ID, "You are off")
+	c.expect(c.a.ID, "You are not going to this shift")
 	c.patAt("2026-03-03 13:59")
 	if n := c.patCount(c.lead.ID, "Short of people"); n != 0 {
 		t.Fatalf("short alert before its time")
@@ -104,7 +105,7 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 	c.say(c.d, "hello")
 	menu := c.patWait(c.d, 0, "", "menu:shifts")
 	c.tg.Press(c.d, menu, "menu:shifts")
-	c.patWait(c.d, menu.ID, "Your shifts", "pt:cant:"+sh)
+	c.patWait(c.d, menu.ID, "Your shifts", "pt:cant:"+sh+":l")
 	c.say(c.other, "hello")
 	if m := c.patWait(c.other, 0, "", "menu:help"); hasButton(m, "menu:shifts") {
 		t.Errorf("someone in no patrol team is offered patrol shifts")
@@ -114,5 +115,18 @@ func TestPatrolRotationRemindersCantMakeItAndShort(t *testing.T) {
 	c.patAt("2026-03-03 15:00")
 	if n := c.patCount(c.lead.ID, "Short of people: Night patrol · today 20:00-23:00 · east gate has 1 of 2, and needs 1 more."); n != 1 {
 		t.Errorf("the lead got the short alert %d times", n)
+	}
+
+	// Can't make it, pressed on the list: the list stays, brought up to
+	// date, with what was done above it; the shift is open to take again.
+	list := c.patFind(c.d, "Your shifts", "pt:cant:"+sh+":l")
+	c.tg.Press(c.d, list, "pt:cant:"+sh+":l")
+	c.tg.WaitMessage(t, c.d.ID, func(m telegramtest.Message) bool {
+		return m.ID == list.ID && strings.HasPrefix(m.Plain, "You are not going to this shift: Night patrol · today 20:00-23:00 · east gate.") &&
+			strings.Contains(m.Plain, "Open shifts in your teams\n• Night patrol · today 20:00-23:00 · east gate") &&
+			!strings.Contains(m.Plain, "Your shifts") && hasButton(m, "pt:take:"+sh)
+	}, wait)
+	if d := c.patDuty(shs[1].ID); d[c.d.ID].State != storage.DutyDropped {
+		t.Fatalf("after can't-make-it on the list: %+v", d)
 	}
 }

@@ -109,7 +109,9 @@ var permEffects = []struct{ who, action, table string }{
 	{"resident", "tk:me", "ticket_followers"},
 	{"team-member", "jb:su", "job_signups"},
 	{"team-lead", "tm:ok", "team_members"},
-	{"team-member", "pt:take", "patrol_duty"},
+	// The member's job (just signed up to) overlaps the shift: pt:take asks
+	// first, and the confirmed take does it.
+	{"team-member", "pt:takec", "patrol_duty"},
 	{"team-lead", "pt:tpc", "patrol_templates"},
 	{"staff", "cr:xy", "care_households"},
 	{"unregistered", "lang:*", "members"},

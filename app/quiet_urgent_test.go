@@ -83,14 +83,14 @@ func TestQuietDroppedLateIsCountedInTheMetrics(t *testing.T) {
 	h, base := startMonitored(t)
 	u := h.user(2001, "Ann", "en")
 	h.say(u, "/help")
-	h.expect(u.ID, "/report")
+	h.expect(u.ID, "/teams")
 	h.write(func(tx *storage.Tx) error {
 		_, err := tx.Enqueue(storage.OutMsg{ChatID: u.ID, Method: "sendMessage", Until: h.clock.Now().Add(-time.Minute),
 			Payload: []byte(`{"chat_id":2001,"text":"your shift started a minute ago"}`)}, h.clock.Now())
 		return err
 	})
 	h.say(u, "/help") // wakes the sender, which reads the row
-	h.expect(u.ID, "/report")
+	h.expect(u.ID, "/teams")
 	h.settle()
 	for _, m := range h.tg.Messages(u.ID) {
 		if strings.Contains(m.Plain, "a minute ago") {

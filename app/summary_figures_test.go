@@ -24,12 +24,13 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 
 	h.say(adm, "/summary")
 	m := h.expect(adm.ID, "2026-03 月度工作汇总")
+	// Now is 2026-03-02 17:00: the meeting set for 03-31 is not held yet.
 	sumLines(t, m.Plain,
-		"统计时段：2026-03-01 至 2026-03-31",
+		"统计时段：2026-03-01 至今（截至 2026-03-02 17:00；本期尚未结束，只计已经发生的）",
 		"收到问题（件）：4", "解决问题（件）：2", "实现微心愿（个）：1",
 		"开展志愿服务活动（场）：2", "参与志愿者（人）：2", "志愿服务时长（小时）：5.0",
 		"巡逻（班次）：5", "发布公告（条）：2", "发布定时通知（条）：1",
-		"召开会议（次）：2", "议定事项（项）：6", "走访住户（户）：4",
+		"召开会议（次）：1", "议定事项（项）：4", "走访住户（户）：4",
 		"调解成功纠纷（件）：1", "评选之星（名）：3", "兑现承诺（项）：7",
 		"供水排污：2 / 0", "照明：1 / 2", "道路：1 / 0")
 	if strings.Contains(m.Plain, "其他：") || strings.Contains(m.Plain, "secret") {
@@ -47,18 +48,19 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	zh := f // the Chinese workbook of March, looked at again below
 	sumCells(t, f, "汇总", map[string]string{"A1": "项目", "B1": "数值", "A2": "收到问题（件）", "B2": "4", "B7": "5",
 		"A8": "巡逻（班次）", "B8": "5", "A9": "发布公告（条）", "B9": "2", "A10": "发布定时通知（条）", "B10": "1",
-		"A11": "召开会议（次）", "B11": "2", "A12": "议定事项（项）", "B12": "6", "A13": "走访住户（户）", "B13": "4",
+		"A11": "召开会议（次）", "B11": "1", "A12": "议定事项（项）", "B12": "4", "A13": "走访住户（户）", "B13": "4",
+		"C1": "说明", "C11": "本期内时间已经到了、没有取消的会议次数；以后的会议不计入。", "C12": "上述会议记录的议定事项数。",
 		"A14": "调解成功纠纷（件）", "B14": "1", "A15": "评选之星（名）", "B15": "3", "A16": "兑现承诺（项）", "B16": "7"})
 	sumFrozen(t, f, "汇总")
 
 	// The quarter, in English for an English reader.
 	h.say(sam, "/summary quarter 2026-Q1")
 	m = h.expect(sam.ID, "Quarterly report, 2026-Q1")
-	sumLines(t, m.Plain, "Period: 2026-01-01 to 2026-03-31",
+	sumLines(t, m.Plain, "Period: 2026-01-01 to now (up to 2026-03-02 17:00; the period is not over, only what has happened counts)",
 		"Problems received: 6", "Problems solved: 3", "Micro-wishes fulfilled: 1",
 		"Volunteer jobs held: 3", "Volunteers taking part: 2", "Volunteer hours: 6.0",
 		"Patrol shifts walked: 6", "Announcements published: 3", "Scheduled notices published: 2",
-		"Meetings held: 3", "Decisions taken: 8", "Households visited: 5",
+		"Meetings held: 2", "Decisions taken: 6", "Households visited: 5",
 		"Disputes settled: 2", "Stars elected: 4", "Pledge items kept: 9",
 		"Water & sewage: 3 / 1", "Lighting: 2 / 2", "Roads: 1 / 0")
 	if w, ht := h.sumPNG(sam.ID, "summary-2026-Q1.png"); w != 800 || ht != 450 {
@@ -66,7 +68,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	}
 	f = h.sumXLSX(sam.ID, "summary-2026-Q1.xlsx")
 	sumCells(t, f, "Figures", map[string]string{"A8": "Patrol shifts walked", "B8": "6", "B9": "3",
-		"A10": "Scheduled notices published", "B10": "2", "A11": "Meetings held", "B11": "3", "A12": "Decisions taken", "B12": "8",
+		"A10": "Scheduled notices published", "B10": "2", "A11": "Meetings held", "B11": "2", "A12": "Decisions taken", "B12": "6", "C1": "What it counts",
 		"A13": "Households visited", "B13": "5", "B14": "2", "A15": "Stars elected", "B15": "4", "A16": "Pledge items kept", "B16": "9"})
 	sumCells(t, f, "By category", map[string]string{"A1": "Category", "B1": "Received", "C1": "Solved",
 		"A2": "Water & sewage", "B2": "3", "C2": "1", "A3": "Lighting", "B3": "2", "C3": "2"})
@@ -79,8 +81,9 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 		t.Errorf("column A is %v wide (%v)", w, err)
 	}
 
-	// The same figures the other way round: March in English, the quarter
-	// in Chinese.
+	// The same figures the other way round, once March is over: March in
+	// English, the quarter in Chinese; the meeting of 03-31 has been held.
+	h.clock.Set(wallAt(t, "2026-04-01 10:00"))
 	h.say(sam, "/summary month 2026-03")
 	m = h.expect(sam.ID, "Monthly report, 2026-03")
 	sumLines(t, m.Plain, "Period: 2026-03-01 to 2026-03-31",

@@ -172,6 +172,9 @@ func TestAlertPhotosAndLocationAreShown(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.settle()
 	c.say(c.wang, "3栋东边的路灯坏了")
+	if q := c.expect(c.wang.ID, "已附："); q.Plain != "已附：2 张照片。还可以再发，或点“完成，继续”。" || !hasButton(q, "tk:ph:go") {
+		t.Errorf("photo question: %q", q.Plain)
+	}
 	c.privChooseName(c.wang, "tk:nm:show")
 	c.expect(c.wang.ID, "已登记问题", "已通知楼栋长 林。")
 	c.expect(c.leader.ID, "新问题", "#1")

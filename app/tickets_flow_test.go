@@ -57,14 +57,21 @@ const (
 	flowNameZh = "登记之前说一声：3 栋的群里会出现一行简短提示（类别、楼栋和您写的内容，不会有门牌号）。要显示您的名字吗？\n" +
 		"如果隐藏，只有 3 栋的楼栋长、社区工作人员和负责处理的那一个人能看到您的名字和门牌号。"
 	flowTapZh = "请点下面的一个按钮，也可以直接回复按钮上的字。\n\n"
-	flowTapEn = "Please tap one of the buttons below, or reply with the words on it.\n\n"
+	// The photo question after the description, before the name question.
+	flowPhotosZh     = "有照片吗？现在发过来就行（最多 10 张照片），也可以发位置（📎 → 位置）。没有就点“不加照片，继续”。"
+	flowPhotoKeysZh  = "不加照片，继续 | 取消"
+	flowPhotosEn     = "Would a photo help? Send one or more now (at most 10 photos), or a location (📎 → Location). Or tap Send without."
+	flowPhotoKeysEn  = "Send without a photo | Cancel"
+	flowPhotosDoneEn = "Done, go on | Cancel"
+	flowTapEn        = "Please tap one of the buttons below, or reply with the words on it.\n\n"
 )
 
 // A report by typing only: a yes where a category is expected asks
 // again; the description typed instead is kept and a category offered,
-// taken with a typed 好; where hiding the name is advised a typed 好 does
-// not show it and the question comes again, nothing filed; the first
-// button's number hides it; after filing, 取消 stops adding to it.
+// taken with a typed 好; a typed 没有 passes the photo question; where
+// hiding the name is advised a typed 好 does not show it and the question
+// comes again, nothing filed; the first button's number hides it; after
+// filing, 取消 stops adding to it.
 func TestTicketFlowReportTyped(t *testing.T) {
 	c := newCommunity(t)
 	c.say(c.wang, "/report")
@@ -76,6 +83,8 @@ func TestTicketFlowReportTyped(t *testing.T) {
 		"✓ 邻里纠纷 | "+flowCatsZh)
 	c.say(c.wang, "好")
 	c.expect(c.wang.ID, "类别：邻里纠纷 · 楼栋：3 栋")
+	flowIs(t, c.expect(c.wang.ID, "有照片吗"), flowPhotosZh, flowPhotoKeysZh)
+	c.say(c.wang, "没有")
 	const advised = flowNameZh + "\n邻里纠纷建议隐藏名字。"
 	const keys = "✓ 隐藏我的名字 （推荐） 显示我的名字 | 取消"
 	flowIs(t, c.expect(c.wang.ID, "要显示您的名字吗"), advised, keys)
@@ -106,7 +115,8 @@ func TestTicketFlowReportTyped(t *testing.T) {
 
 // A category and a building typed by name, a word where the buildings
 // are offered asks again, 取消 at the description cancels; then a
-// category by its number and a typed 不 hides the name.
+// category by its number, a typed 继续 at the photo question, and a
+// typed 不 hides the name.
 func TestTicketFlowReportBuildingAndCancel(t *testing.T) {
 	c := newCommunity(t)
 	c.say(c.wang, "/report")
@@ -134,6 +144,8 @@ func TestTicketFlowReportBuildingAndCancel(t *testing.T) {
 	c.say(c.wang, "３") // the third button, typed full-width
 	c.expect(c.wang.ID, "类别：道路 · 楼栋：3 栋")
 	c.say(c.wang, "门口的井盖松了")
+	flowIs(t, c.expect(c.wang.ID, "有照片吗"), flowPhotosZh, flowPhotoKeysZh)
+	c.say(c.wang, "继续")
 	flowIs(t, c.expect(c.wang.ID, "要显示您的名字吗"), flowNameZh, "显示我的名字 隐藏我的名字 | 取消")
 	c.say(c.wang, "不")
 	c.expect(c.wang.ID, "已对邻居隐藏您的名字")
@@ -144,7 +156,8 @@ func TestTicketFlowReportBuildingAndCancel(t *testing.T) {
 }
 
 // In English: a yes where a category is expected asks again, the
-// category typed by its name, a word at the name question asks again, a
+// category typed by its name, "skip" at the photo question, a word at the
+// name question asks again, a
 // yes shows the name; "cancel" ends a wish.
 func TestTicketFlowReportTypedInEnglish(t *testing.T) {
 	c := newCommunity(t)
@@ -155,6 +168,8 @@ func TestTicketFlowReportTypedInEnglish(t *testing.T) {
 	c.say(c.li, "noise")
 	c.expect(c.li.ID, "Category: Noise · building 3")
 	c.say(c.li, "the dogs bark all night")
+	flowIs(t, c.expect(c.li.ID, "Would a photo help"), flowPhotosEn, flowPhotoKeysEn)
+	c.say(c.li, "skip")
 	const name = "Before I file it: a short line about it (category, building and your words, never your unit) will appear in the group of building 3. Show your name in it?\n" +
 		"If you hide it, only the leaders of building 3, the community staff and the one person assigned to it see your name and unit."
 	flowIs(t, c.expect(c.li.ID, "Show your name"), name, "Show my name Hide my name | Cancel")
@@ -175,7 +190,8 @@ func TestTicketFlowReportTypedInEnglish(t *testing.T) {
 	c.flowNone(c.li)
 
 	// A photo with words where the category is expected: both kept, a
-	// category offered and taken with a typed yes; the second button's
+	// category offered and taken with a typed yes; the photo question
+	// counts the photo and a typed done goes on; the second button's
 	// number hides the name.
 	c.say(c.li, "/report")
 	c.expect(c.li.ID, "What kind of problem")
@@ -184,6 +200,8 @@ func TestTicketFlowReportTypedInEnglish(t *testing.T) {
 		"✓ Lighting | "+flowCatsEn)
 	c.say(c.li, "yes")
 	c.expect(c.li.ID, "Category: Lighting · building 3")
+	flowIs(t, c.expect(c.li.ID, "Added so far"), "Added so far: 1 photo. Send another, or tap Done.", flowPhotosDoneEn)
+	c.say(c.li, "done")
 	c.expect(c.li.ID, "Show your name")
 	c.say(c.li, "2")
 	c.expect(c.li.ID, "Your name is hidden from neighbours.")

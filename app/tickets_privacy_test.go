@@ -34,10 +34,40 @@ func (h *harness) privChooseName(u models.User, data string) int64 {
 	return id
 }
 
-// privNameQuestion waits for the name question and returns the newest one.
+// privNameQuestion waits for the name question the test's last action
+// caused and returns the newest one. When that action described the
+// report, the photo question comes first and is passed with
+// sendWithoutPhoto.
 func (h *harness) privNameQuestion(u models.User) telegramtest.Message {
 	h.t.Helper()
-	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:nm:show") }, wait)
+	m := h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool {
+		return hasButton(m, "tk:ph:go") || hasButton(m, "tk:nm:show")
+	}, wait)
+	if hasButton(m, "tk:ph:go") {
+		return h.sendWithoutPhoto(u)
+	}
+	return h.newestNameQuestion(u)
+}
+
+// sendWithoutPhoto waits for the photo question the test's last action
+// caused (the report described), presses its Send without button, waits
+// for the question to say what goes with the report, and returns the name
+// question that follows.
+func (h *harness) sendWithoutPhoto(u models.User) telegramtest.Message {
+	h.t.Helper()
+	q := h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:ph:go") }, wait)
+	h.tg.Press(u, q, "tk:ph:go")
+	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool {
+		return m.ID == q.ID && len(m.Buttons) == 0 &&
+			(strings.HasPrefix(m.Plain, "随报告一起：") || strings.HasPrefix(m.Plain, "With the report: "))
+	}, wait)
+	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:nm:show") }, wait)
+	return h.newestNameQuestion(u)
+}
+
+// newestNameQuestion is the newest name question in u's chat.
+func (h *harness) newestNameQuestion(u models.User) telegramtest.Message {
+	h.t.Helper()
 	var q telegramtest.Message
 	for _, m := range h.tg.Messages(u.ID) {
 		if hasButton(m, "tk:nm:show") {
@@ -47,7 +77,8 @@ func (h *harness) privNameQuestion(u models.User) telegramtest.Message {
 	return q
 }
 
-// privDescribe walks u through /report up to the name question.
+// privDescribe walks u through /report, past the photo question without a
+// photo, up to the name question.
 func (c *community) privDescribe(u models.User, category, text string) telegramtest.Message {
 	c.t.Helper()
 	c.say(u, "/report")
@@ -57,7 +88,7 @@ func (c *community) privDescribe(u models.User, category, text string) telegramt
 	c.tg.Press(u, m, "tk:cat:"+category)
 	ask := c.tg.WaitMessage(c.t, u.ID, func(x telegramtest.Message) bool { return x.ForceReply && x.ID > m.ID }, wait)
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
-	return c.privNameQuestion(u)
+	return c.sendWithoutPhoto(u)
 }
 
 func (c *community) privCount() int {
@@ -113,9 +144,11 @@ func TestPrivNameIsAskedBeforeAnythingIsPosted(t *testing.T) {
 	privNoMessage(t, c.tg.Messages(c.group.ID), "装修")
 	privNoMessage(t, c.tg.Messages(c.leader.ID), "装修")
 
-	// A photo sent now is kept, and the question asked again.
+	// A photo sent now is kept and acknowledged, and the question asked again.
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
-	c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:nm:hide") }, wait)
+	c.tg.WaitMessage(t, c.wang.ID, func(m telegramtest.Message) bool {
+		return m.ID > q.ID && hasButton(m, "tk:nm:hide") && strings.HasPrefix(m.Plain, "第 1 张照片已添加。\n")
+	}, wait)
 	id := c.privChooseName(c.wang, "tk:nm:hide")
 	c.expect(c.wang.ID, "已对邻居隐藏您的名字", "负责处理的那一个人")
 	line := c.expect(c.group.ID, "装修")

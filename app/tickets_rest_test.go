@@ -42,7 +42,10 @@ func TestRestVoiceNoteIsTheReport(t *testing.T) {
 	c := newCommunity(t)
 	c.restAskText(c.wang, "/report", "lighting")
 	c.tg.SendVoice(c.wang, telegramtest.PrivateChat(c.wang), 42, "")
-	c.expect(c.wang.ID, "您的语音不会发到群里")
+	c.expect(c.wang.ID, "有照片吗？")
+	if q := c.privNameQuestion(c.wang); !strings.Contains(q.Plain, "您的语音不会发到群里") {
+		t.Errorf("name question: %q", q.Plain)
+	}
 	id := c.privChooseName(c.wang, "tk:nm:hide")
 	tk := c.ticket(id)
 	if tk.Text != "" || len(tk.Voices) != 1 || tk.Voices[0].Seconds != 42 || tk.Voices[0].Audio {
@@ -195,6 +198,14 @@ func TestRestEnglishPlurals(t *testing.T) {
 	h.say(c.admin, "/grant 3001 leader 3")
 	h.expect(c.admin.ID, "is now building leader")
 	id := c.reportInPrivate(c.li, "lighting", "the lamp is out")
+	asked := false
+	for _, call := range h.tg.Calls("sendMessage") {
+		s, _ := call.Params["text"].(string)
+		asked = asked || strings.HasPrefix(s, "Would a photo help? Send one or more now (at most 1 photo), ")
+	}
+	if !asked {
+		t.Errorf("the photo question was not asked in the singular")
+	}
 	h.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "")
 	h.expect(c.li.ID, "Photo added")
 	h.tg.SendPhoto(c.li, telegramtest.PrivateChat(c.li), "")

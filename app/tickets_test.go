@@ -58,7 +58,8 @@ func (c *community) ticket(id int64) storage.Ticket {
 	return tk
 }
 
-// reportInPrivate walks a resident through /report and returns the ticket id.
+// reportInPrivate walks a resident through /report, without a photo and
+// showing the name, and returns the ticket id.
 func (c *community) reportInPrivate(u models.User, category, text string) int64 {
 	c.t.Helper()
 	c.say(u, "/report")
@@ -66,6 +67,7 @@ func (c *community) reportInPrivate(u models.User, category, text string) int64 
 	c.tg.Press(u, m, "tk:cat:"+category)
 	ask := c.tg.WaitMessage(c.t, u.ID, func(m telegramtest.Message) bool { return m.ForceReply && m.ID > m.ID-1 && m.Date.After(time.Time{}) }, wait)
 	c.tg.SendReply(u, telegramtest.PrivateChat(u), text, ask)
+	c.sendWithoutPhoto(u)
 	return c.privChooseName(u, "tk:nm:show")
 }
 
@@ -80,7 +82,11 @@ func TestReportInPrivateWithPhotoAndLeaderClaims(t *testing.T) {
 	c.tg.SendPhoto(c.wang, telegramtest.PrivateChat(c.wang), "")
 	c.expect(c.wang.ID, "收到了。请再用一句话")
 	c.say(c.wang, "3栋东边的路灯坏了一个星期")
+	flowIs(t, c.expect(c.wang.ID, "已附："), "已附：1 张照片。还可以再发，或点“完成，继续”。", "完成，继续 | 取消")
 	c.privChooseName(c.wang, "tk:nm:show")
+	c.lookup(c.wang.ID, func(m telegramtest.Message) bool {
+		return m.Plain == "随报告一起：1 张照片。" && len(m.Buttons) == 0
+	})
 	c.expect(c.wang.ID, "已登记问题", "#1 · 照明 · 3 栋", "已通知楼栋长 林。")
 	// The group gets a public line with the reporter's name; the leader a Claim button.
 	line := c.expect(c.group.ID, "#1 · 照明 · 3 栋", "王阿姨", "待认领")
@@ -255,12 +261,15 @@ func TestAutoCloseAndEscalationWithTestClock(t *testing.T) {
 
 	c.clock.Advance(25 * time.Hour)
 	c.tick()
-	c.expect(c.admin.ID, "Unclaimed: #1")
-	c.expect(c.admin.ID, "Unclaimed: #2")
+	// Both at once: one message with the count, a Claim button each.
+	esc := c.expect(c.admin.ID, "⚠️ 2 tickets unclaimed:", "#1", "#2")
+	if !hasButton(esc, "tk:claim:1") || !hasButton(esc, "tk:claim:2") {
+		t.Errorf("the escalation's buttons: %s", buttonLabels(esc))
+	}
 	c.tick() // a second run tells nobody again
 	c.settle()
-	if n := len(c.tg.Messages(c.admin.ID)) - before; n != 2 {
-		t.Errorf("escalation messages: %d, want 2 (once per ticket)", n)
+	if n := len(c.tg.Messages(c.admin.ID)) - before; n != 1 {
+		t.Errorf("escalation messages: %d, want 1 (both tickets in one)", n)
 	}
 	// #2 is resolved and the reporter never answers: closed after the configured days.
 	notice := c.lookup(c.leader.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:claim:2") })

@@ -11,17 +11,21 @@ import (
 	"log/slog"
 	"time"
 
+	"courtyard/commands/agenda"
 	"courtyard/commands/announce"
 	"courtyard/commands/calendar"
 	"courtyard/commands/care"
 	"courtyard/commands/core"
+	"courtyard/commands/digest"
 	"courtyard/commands/jobs"
 	"courtyard/commands/ledger"
 	"courtyard/commands/mediation"
 	"courtyard/commands/patrol"
 	"courtyard/commands/people"
 	"courtyard/commands/pledge"
+	"courtyard/commands/polls"
 	"courtyard/commands/privacy"
+	"courtyard/commands/proposals"
 	"courtyard/commands/services"
 	"courtyard/commands/stars"
 	"courtyard/commands/summary"
@@ -61,6 +65,10 @@ type App struct {
 	stars     *stars.Stars
 	pledge    *pledge.Pledge
 	calendar  *calendar.Calendar
+	agenda    *agenda.Agenda
+	proposals *proposals.Proposals
+	polls     *polls.Polls
+	digest    *digest.Digest
 	services  *services.Services
 }
 
@@ -73,16 +81,23 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.mediation = mediation.New(a.Core, a.tickets)
 	a.care = care.New(a.Core, a.tickets)
 	a.announce = announce.New(a.Core)
-	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a})
-	a.jobs = jobs.New(a.Core, a.calendar)
-	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a})
+	a.calendar = calendar.New(a.Core, calendar.Deps{Announce: a.announce, Jobs: a, Tickets: a, Proposals: a})
+	// One agenda per person: signing up to a job or taking a shift asks
+	// first when it overlaps something else the person has committed to.
+	a.agenda = agenda.New(a.Core)
+	a.jobs = jobs.New(a.Core, a.calendar, a.agenda)
+	a.patrol = patrol.New(a.Core, patrol.Deps{People: a.people, Teams: a.teams, Tickets: a, Agenda: a.agenda})
 	a.stars = stars.New(a.Core, a.announce)
 	a.pledge = pledge.New(a.Core)
+	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
+	a.polls = polls.New(a.Core)
+	a.digest = digest.New(a.Core)
 	a.services = services.New(a.Core, a.care)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.people, a.mediation, a.privacy)
+	a.tickets.Watch(a.proposals)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
 	sum := summary.New(a.Core, a.services)
 
@@ -99,7 +114,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.care, a.stars, a.pledge, a.calendar, a.mediation, a.services, sum, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.agenda, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, a.services, sum, a.digest, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc
@@ -154,6 +169,12 @@ func (a *App) PostMeeting(ctx context.Context, tx *storage.Tx, m storage.Meeting
 	return a.calendar.PostMeeting(ctx, tx, m, now)
 }
 
+// CalendarFeed is the calendar of the person whose feed secret is secret,
+// built now from tx; false when no one's is.
+func (a *App) CalendarFeed(tx *storage.Tx, secret string, now time.Time) ([]byte, bool, error) {
+	return a.agenda.Feed(tx, secret, now)
+}
+
 // MenuPeople are the people whose command menus the bot keeps.
 func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) { return a.people.MenuPeople(tx) }
 
@@ -161,4 +182,9 @@ func (a *App) MenuPeople(tx *storage.Tx) ([]storage.Member, error) { return a.pe
 // language want (or always, with force).
 func (a *App) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time.Time) error {
 	return a.people.SyncMenu(tx, m, force, now)
+}
+
+// PlanDigest lays the next weekly digest on the timed work.
+func (a *App) PlanDigest(ctx context.Context, tx *storage.Tx, now time.Time) error {
+	return a.digest.Plan(ctx, tx, now)
 }

@@ -27,6 +27,8 @@ type Config struct {
 	Schedule  Schedule  `yaml:"schedule"`
 	Meetings  Meetings  `yaml:"meetings"`
 	Notify    Notify    `yaml:"notify"`
+	Proposals Proposals `yaml:"proposals"`
+	Digest    Digest    `yaml:"digest"`
 	Services  Services  `yaml:"services"`
 }
 
@@ -34,6 +36,7 @@ type Config struct {
 type HTTP struct {
 	Listen      string `yaml:"listen"`       // host:port; empty (the default) is off
 	AllowRemote bool   `yaml:"allow_remote"` // allow an address other than loopback
+	PublicURL   string `yaml:"public_url"`   // where people reach it (calendar links); default http://<listen>
 }
 
 // Schedule configures scheduled notices and other timed work people see.
@@ -104,6 +107,10 @@ type Tickets struct {
 	MaxPhotos      int        `yaml:"max_photos"`        // photos per ticket, default 10
 
 	UrgentCategories []string `yaml:"urgent_categories"` // keys of categories whose reports reach staff at once, day or night
+
+	// RespondWithin: a ticket claimed or first acted on this soon counts
+	// as answered in time (the response rate), default 2h.
+	RespondWithin time.Duration `yaml:"respond_within"`
 }
 
 // Category is one kind of ticket.

@@ -34,6 +34,7 @@ const (
 	DefaultVisitDaysBefore    = 7
 	DefaultPledgeRatingDays   = 7
 	DefaultScheduleGrace      = 6 * time.Hour
+	DefaultMaxScheduledPerDay = 3
 )
 
 // DefaultMeetingRemindBefore is when meeting reminders go out by default. Each
@@ -58,7 +59,7 @@ func DefaultCategories() []Category {
 		{Key: "sanitation", Zh: "环境卫生", En: "Sanitation", Keywords: []string{"垃圾", "卫生", "脏", "rubbish", "garbage", "trash", "litter"}},
 		{Key: "safety", Zh: "安全隐患", En: "Safety", Keywords: []string{"安全", "隐患", "消防", "电线", "fire", "danger", "unsafe", "wire"}},
 		{Key: "noise", Zh: "噪音", En: "Noise", Keywords: []string{"噪音", "吵", "noise", "noisy", "loud"}},
-		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours", Keywords: []string{"邻居", "纠纷", "吵架", "neighbour", "neighbor", "dispute"}},
+		{Key: "neighbours", Zh: "邻里纠纷", En: "Neighbours", Keywords: []string{"邻居", "纠纷", "吵架", "矛盾", "争吵", "neighbour", "neighbor", "dispute"}},
 		{Key: "other", Zh: "其他", En: "Other"},
 	}
 }
@@ -119,6 +120,7 @@ func (c Config) WithDefaults() Config {
 	setInt(&c.Tickets.MaxText, DefaultMaxText)
 	setInt(&c.Tickets.PerUserPerHour, DefaultPerUserPerHour)
 	setInt(&c.Tickets.MaxPhotos, DefaultMaxPhotos)
+	c.decideDefaults()
 
 	if c.Jobs.RemindBefore == nil {
 		c.Jobs.RemindBefore = DefaultRemindBefore()
@@ -152,6 +154,7 @@ func (c Config) WithDefaults() Config {
 	if c.Notify.QuietHours == "" {
 		c.Notify.QuietHours = DefaultQuietHours
 	}
+	setInt(&c.Notify.MaxScheduledPerDay, DefaultMaxScheduledPerDay)
 	if c.Schedule.Grace == 0 {
 		c.Schedule.Grace = DefaultScheduleGrace
 	}

@@ -14,6 +14,9 @@ const DefaultQuietHours = "21:30-07:30"
 // Notify configures when messages reach people.
 type Notify struct {
 	QuietHours string `yaml:"quiet_hours"` // a clock range, default 21:30-07:30; "off" for none
+	// MaxScheduledPerDay is how many scheduled notices a person gets in
+	// private a day; the rest of the day's go in one digest. Default 3.
+	MaxScheduledPerDay int `yaml:"max_scheduled_per_day"`
 }
 
 // Quiet is the community's quiet hours; ok is false when they are off.
@@ -26,6 +29,9 @@ func (n Notify) Quiet() (r when.ClockRange, ok bool) {
 }
 
 func (n Notify) validate() error {
+	if n.MaxScheduledPerDay < 1 || n.MaxScheduledPerDay > 50 {
+		return fmt.Errorf("notify.max_scheduled_per_day must be between 1 and 50, not %d", n.MaxScheduledPerDay)
+	}
 	if n.QuietHours == "off" {
 		return nil
 	}

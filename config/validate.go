@@ -36,9 +36,13 @@ func (c Config) Validate() error {
 		c.Limits.validate,
 		c.Stars.validate,
 		c.Pledges.validate,
+		c.Proposals.validate,
+		c.Digest.validate,
+		c.Tickets.validateRespond,
 		c.Privacy.validate,
 		c.Log.validate,
 		c.Schedule.validate,
+		c.Notify.validate,
 		c.Meetings.validate,
 		c.Notify.validate,
 		c.Tickets.validateUrgent,
@@ -426,6 +430,12 @@ func (p Patrol) validate() error {
 func (h HTTP) validate() error {
 	if h.Listen == "" {
 		return nil
+	}
+	if h.PublicURL != "" {
+		u, err := url.Parse(h.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("http.public_url %q is not an http or https address, e.g. https://bot.example.org", h.PublicURL)
+		}
 	}
 	host, port, err := net.SplitHostPort(h.Listen)
 	if err != nil {

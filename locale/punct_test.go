@@ -13,7 +13,7 @@ import (
 // punctFiles are the Chinese catalogs kept to full-width punctuation.
 var punctFiles = []string{"zh/core.yaml", "zh/announce.yaml", "zh/ledger.yaml", "zh/teams.yaml", "zh/stars.yaml", "zh/pledge.yaml",
 	"zh/tickets.yaml", "zh/alerts.yaml", "zh/jobs.yaml", "zh/patrol.yaml", "zh/care.yaml",
-	"zh/dialog_picks.yaml", "zh/people.yaml"}
+	"zh/dialog_picks.yaml", "zh/people.yaml", "zh/agenda.yaml"}
 
 var (
 	tagsAndCode = regexp.MustCompile(`<code>[^<]*</code>|<[^>]*>|%(\[\d+\])?[sdv]`)

@@ -157,3 +157,16 @@ func (t CalendarTx) RecentAnnouncements(by int64, limit int) ([]Announcement, er
 	}
 	return queryAll(t, "recent announcements", scanAnnouncement, q+` ORDER BY sent_at DESC, id DESC LIMIT ?`, append(args, limit)...)
 }
+
+// ScheduledToChatSince counts the scheduled notices sent to chat since
+// since (its copy delivered or held for a digest alike).
+func (t CalendarTx) ScheduledToChatSince(chat int64, since time.Time) (int, error) {
+	var n int
+	err := t.q.QueryRowContext(t.ctx, `SELECT count(*) FROM announcements a
+		JOIN announcement_recipients r ON r.announcement_id = a.id AND r.chat_id = ?
+		WHERE a.schedule_id IS NOT NULL AND a.state = 'sent' AND a.sent_at >= ?`, chat, ms(since)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("storage: scheduled notices to %d: %w", chat, err)
+	}
+	return n, nil
+}

@@ -68,6 +68,16 @@ var forgetMoves = []string{
 	`UPDATE pledge_allowed SET allowed_by = ?1 WHERE allowed_by = ?2`,
 	`UPDATE pledges SET member_id = ?1 WHERE member_id = ?2`,
 	`UPDATE pledges SET comment_by = ?1 WHERE comment_by = ?2`,
+	// Proposals stay, without their proposer's name; a support stays
+	// counted without the person.
+	`UPDATE proposals SET member_id = ?1, hide_name = 1 WHERE member_id = ?2`,
+	`UPDATE OR IGNORE proposal_supports SET member_id = ?1 WHERE member_id = ?2`,
+	`DELETE FROM proposal_supports WHERE member_id = ?2`,
+	// A poll's vote is the household's or the person's: the person's own
+	// goes with them.
+	`DELETE FROM poll_votes WHERE member_id = ?2 AND voter LIKE 'm:%'`,
+	`UPDATE poll_votes SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE polls SET created_by = ?1 WHERE created_by = ?2`,
 	// A rating stays in the figures without its rater (a second forgotten
 	// rater of the same thing cannot share the tombstone: theirs goes).
 	`UPDATE OR IGNORE ratings SET member_id = ?1 WHERE member_id = ?2`,
@@ -98,6 +108,7 @@ var forgetMoves = []string{
 	`DELETE FROM announcement_acks WHERE member_id = ?2`,
 	`DELETE FROM care_visitors WHERE member_id = ?2`,
 	`DELETE FROM meeting_rsvps WHERE member_id = ?2`,
+	`DELETE FROM calendar_links WHERE member_id = ?2`,
 	`DELETE FROM star_votes WHERE voter_id = ?2`,
 	`DELETE FROM pledge_ratings WHERE rater_id = ?2`,
 	`DELETE FROM pledge_allowed WHERE member_id = ?2`,

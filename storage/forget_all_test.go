@@ -43,6 +43,7 @@ INSERT INTO visits (household_id, holiday, year, planned_at, visited_by, visited
 INSERT INTO schedules (id, owner_id, kind, spec, what, audience, created_at, updated_at) VALUES (1, 7, 'cron', '0 9 * * 1', 'notice', 'all', 1, 1);
 INSERT INTO meetings (id, organiser_id, title, starts_at, created_at) VALUES (1, 7, 'AGM', 1, 1), (2, 8, 'Tea', 1, 1);
 INSERT INTO meeting_rsvps (meeting_id, member_id, coming, at) VALUES (2, 7, 1, 1);
+INSERT INTO calendar_links (member_id, secret_hash, created_at) VALUES (7, x'07', 1), (8, x'08', 1);
 INSERT INTO star_rounds (id, title, state, audience, nominate_until, vote_from, vote_until, opened_by, opened_at) VALUES
 	(1, '2026-02', 'closed', 'all', 1, 1, 1, 7, 1);
 INSERT INTO star_candidates (id, round_id, category, member_id, winner) VALUES (1, 1, 'helper', 7, 1), (2, 1, 'helper', 8, 0);

@@ -30,6 +30,9 @@ var migrations = []string{
 	schemaRatings,
 	schemaOutboxIDs,
 	schemaQuiet,
+	schemaAgenda,
+	schemaProposals,
+	schemaPolls,
 	schemaServices,
 }
 

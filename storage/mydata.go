@@ -50,6 +50,9 @@ var memberRecordSQL = map[string]string{
 		FROM meetings WHERE organiser_id = ?1 ORDER BY id`,
 	"meeting_rsvps": `SELECT v.meeting_id, m.title, m.starts_at, v.coming, v.at FROM meeting_rsvps v
 		JOIN meetings m ON m.id = v.meeting_id WHERE v.member_id = ?1 ORDER BY v.meeting_id`,
+	// The calendar feed: that there is one and since when (its secret is
+	// kept only as a hash, and is not in the copy).
+	"calendar_link": `SELECT created_at FROM calendar_links WHERE member_id = ?1`,
 	// Stars: what they nominated and why, and their own votes (never counts).
 	"star_nominations": `SELECT n.round_id, r.title AS round, n.category, n.candidate_id, c.building AS candidate_building,
 		CASE WHEN c.member_id IS NULL THEN NULL ELSE COALESCE(NULLIF(cm.name, ''), '#' || c.member_id) END AS candidate_name,

@@ -25,8 +25,9 @@ import (
 //	TeamsTx        teams.go, team_*.go
 //	PatrolsTx      patrol*.go
 //	CareTx         care.go, visits.go, mediation.go
-//	CalendarTx     meetings.go, schedules.go, announcements.go
+//	CalendarTx     meetings.go, schedules.go, announcements.go, agenda.go
 //	CommunityTx    stars.go, pledges.go
+//	ProposalsTx    proposals*.go, polls*.go (residents decide together)
 //	ServicesTx     services*.go (the services desk)
 //	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //
@@ -52,6 +53,7 @@ type Tx struct {
 	CareTx
 	CalendarTx
 	CommunityTx
+	ProposalsTx
 	ServicesTx
 	ReportsTx
 	DeliveryTx
@@ -73,6 +75,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CareTx.tx = t
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
+	t.ProposalsTx.tx = t
 	t.ServicesTx.tx = t
 	t.ReportsTx.tx = t
 	t.DeliveryTx.tx = t

@@ -187,3 +187,25 @@ func Marshal(v any) []byte {
 	}
 	return b
 }
+
+// InputPollOption is one answer of a native poll.
+type InputPollOption struct {
+	Text string `json:"text"`
+}
+
+// SendPoll is sendPoll's parameters for a regular poll in a group.
+type SendPoll struct {
+	ChatID                 int64             `json:"chat_id"`
+	Question               string            `json:"question"`
+	Options                []InputPollOption `json:"options"`
+	IsAnonymous            bool              `json:"is_anonymous"`
+	AllowsMultipleAnswers  bool              `json:"allows_multiple_answers,omitempty"`
+	HideResultsUntilCloses bool              `json:"hide_results_until_closes,omitempty"`
+	CloseDate              int64             `json:"close_date,omitempty"`
+}
+
+// StopPoll is stopPoll's parameters.
+type StopPoll struct {
+	ChatID    int64 `json:"chat_id"`
+	MessageID int   `json:"message_id"`
+}

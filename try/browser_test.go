@@ -229,6 +229,9 @@ func TestBrowserCommunityDay(t *testing.T) {
 	b.run(chromedp.SetValue("#text", "3号楼二单元楼道的灯坏了", chromedp.ByID), chromedp.Click("#attach-btn", chromedp.ByID),
 		chromedp.Click("#send-photo", chromedp.ByID))
 	b.until(`[...document.querySelectorAll('#messages .msg.mine img')].some(i => i.complete && i.naturalWidth > 100)`)
+	b.see("已附：1 张照片")
+	b.press("tk:ph:go")
+	b.see("随报告一起：1 张照片。")
 	b.press("tk:nm:hide")
 	b.see("#6")
 	b.shot("reported")

@@ -60,6 +60,9 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramsim.Server
 		if err := seedMeetings(tx, cmds, now); err != nil {
 			return err
 		}
+		if err := seedDecide(tx, cmds, now); err != nil {
+			return err
+		}
 		if err := seedCareList(tx, now); err != nil {
 			return err
 		}

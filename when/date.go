@@ -18,7 +18,8 @@ const (
 // 12/20, 12-20, 2026-12-20, tomorrow, Thu, next Thu, Dec 20 or 20 Dec.
 // It is read with the rules of Parse: a date without a year, a day of the
 // month (20号) and a weekday alone are the next such day, today included.
-// A day before today is ErrPast; a time of day is ErrUnknown.
+// A day before today is ErrPast, one more than two years ahead ErrTooFar;
+// a time of day is ErrUnknown.
 //
 // The result is the start of that day in loc (a nil loc means now's zone).
 func ParseDate(text string, now time.Time, loc *time.Location) (time.Time, error) {
@@ -59,6 +60,11 @@ func parseDate(text string, now time.Time, loc *time.Location, w dir) (time.Time
 	}
 	if err := checkSide(first, first, today, w); err != nil {
 		return time.Time{}, err
+	}
+	if w == ahead {
+		if err := checkFar(startOf(first, loc), now, loc); err != nil {
+			return time.Time{}, err
+		}
 	}
 	return startOf(first, loc), nil
 }

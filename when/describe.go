@@ -132,3 +132,25 @@ func rangeWord(lang string) string {
 	}
 	return " to "
 }
+
+// DescribeLength writes a length of minutes: 2小时, 2小时30分钟 or 45分钟
+// in Chinese; 2h, 2h30m or 45m in English.
+func DescribeLength(minutes int, lang string) string {
+	h, m := minutes/60, minutes%60
+	if lang == "zh" {
+		switch {
+		case h == 0:
+			return fmt.Sprintf("%d分钟", m)
+		case m == 0:
+			return fmt.Sprintf("%d小时", h)
+		}
+		return fmt.Sprintf("%d小时%d分钟", h, m)
+	}
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}

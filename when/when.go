@@ -38,6 +38,8 @@
 //     (10pm-7am next day), up to a day after the start.
 //   - On a day the clocks change, a wall time in the skipped hour or the
 //     repeated hour is what time.Date gives for it in the zone.
+//   - A start more than two years after now (Latest) is ErrTooFar; a
+//     day more than a year ahead is always described with its year.
 //   - A start not after now is ErrPast. Impossible times and dates (25:00,
 //     9:60, 2月30日) and anything unread are ErrUnknown.
 //
@@ -67,6 +69,7 @@ var (
 	ErrPast           = errors.New("when: in the past")
 	ErrFuture         = errors.New("when: in the future")
 	ErrEndBeforeStart = errors.New("when: end before start")
+	ErrTooFar         = errors.New("when: more than two years ahead")
 )
 
 // maxLen bounds the text read; nothing sensible is longer.
@@ -105,6 +108,9 @@ func Parse(text string, now time.Time, loc *time.Location) (Span, error) {
 	sp := Span{Start: at(day, from, loc)}
 	if !sp.Start.After(now) {
 		return Span{}, fmt.Errorf("%w: %s", ErrPast, sp.Start.Format("2006-01-02 15:04"))
+	}
+	if err := checkFar(sp.Start, now, loc); err != nil {
+		return Span{}, err
 	}
 	if p.end != nil {
 		sp.End, sp.HasEnd = at(day, to, loc), true

@@ -50,6 +50,10 @@ func (s *Server) dispatchLocked(req *request) reply {
 		return s.sendMediaGroupLocked(c, req)
 	case "sendLocation":
 		return s.sendLocationLocked(c, req)
+	case "sendPoll":
+		return s.sendPollLocked(c, req)
+	case "stopPoll":
+		return s.stopPollLocked(c, req)
 	case "editMessageText":
 		return s.editTextLocked(c, req)
 	case "editMessageCaption":

@@ -34,6 +34,7 @@ type Message struct {
 	ReplyTo      int // reply_parameters.message_id, 0 if none
 	Date         time.Time
 	Method       string // the method that created it, e.g. "sendMessage"
+	Poll         *Poll  // sendPoll: the poll (do not modify)
 }
 
 // Button is one inline keyboard button.
@@ -156,6 +157,11 @@ func (r *msgRec) view() Message {
 		for i, row := range r.Keyboard {
 			m.Keyboard[i] = append([]string(nil), row...)
 		}
+	}
+	if r.Poll != nil {
+		p := *r.Poll
+		p.Options = append([]string(nil), p.Options...)
+		m.Poll = &p
 	}
 	return m
 }

@@ -117,6 +117,20 @@ func (a *Announce) SendAnnouncement(r *core.Req, ann storage.Announcement, pin, 
 		if err := r.Tx.AddAnnouncementRecipient(ann.ID, rc.Chat); err != nil {
 			return 0, false, err
 		}
+		if rc.Chat > 0 && ann.ScheduleID != 0 {
+			// A person gets a few scheduled notices a day; the rest wait
+			// for the day's digest.
+			over, err := a.overDailyLimit(r, rc.Chat)
+			if err != nil {
+				return 0, false, err
+			}
+			if over {
+				if err := a.holdForDigest(r, rc.Chat, ann.ID); err != nil {
+					return 0, false, err
+				}
+				continue
+			}
+		}
 		prio := storage.PriorityBulk
 		if rc.Chat < 0 {
 			prio = storage.PriorityNotice // ahead of answers to questions in the group

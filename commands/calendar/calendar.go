@@ -55,11 +55,22 @@ type Tickets interface {
 	OpenTicket(r *core.Req, tk storage.Ticket) (int64, error)
 }
 
+// Proposals is what a meeting's agenda needs of residents' proposals.
+type Proposals interface {
+	// AgendaProposals are the proposals with enough support to be put on
+	// an agenda, the most supported first.
+	AgendaProposals(tx *storage.Tx) ([]storage.Proposal, error)
+	// OnAgenda puts proposals ids on meeting's agenda and tells their
+	// proposers and supporters.
+	OnAgenda(r *core.Req, meeting int64, ids []int64) error
+}
+
 // Deps are the other capabilities the calendar reaches.
 type Deps struct {
-	Announce Announcements
-	Jobs     Jobs
-	Tickets  Tickets
+	Announce  Announcements
+	Jobs      Jobs
+	Tickets   Tickets
+	Proposals Proposals
 }
 
 // Calendar is the scheduled notices and meetings capability over the core.
@@ -68,6 +79,7 @@ type Calendar struct {
 	announce Announcements
 	jobs     Jobs
 	tickets  Tickets
+	props    Proposals
 
 	scheduleFlow *core.Dialog // a notice: new, its time or its text; a recurring meeting's times
 	deleteFlow   *core.Dialog // deleting a notice, once confirmed
@@ -79,7 +91,7 @@ type Calendar struct {
 // New returns the calendar over c, reaching the other capabilities
 // through d.
 func New(c *core.Core, d Deps) *Calendar {
-	a := &Calendar{Core: c, announce: d.Announce, jobs: d.Jobs, tickets: d.Tickets}
+	a := &Calendar{Core: c, announce: d.Announce, jobs: d.Jobs, tickets: d.Tickets, props: d.Proposals}
 	a.scheduleFlow = a.scheduleDialog()
 	a.deleteFlow = a.deleteDialog()
 	a.meetingFlow = a.meetingDialog()

@@ -17,6 +17,22 @@ func (a *Calendar) ticketButtons(r *core.Req, m storage.Meeting, did int64) tele
 	}
 	var rows [][]telegram.Button
 	var row []telegram.Button
+	// A decision about a problem already filed joins its ticket instead
+	// of filing a second one: the open tickets the agenda pulled in come
+	// first.
+	for _, id := range agendaTickets(m) {
+		if tk, err := r.Tx.Ticket(id); err != nil || tk.State.Terminal() {
+			continue
+		}
+		row = append(row, telegram.Button{Text: r.T("mt.link_ticket", id), CallbackData: fmt.Sprintf("mt:lk:%d:%d", did, id)})
+		if len(row) == 3 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	row = nil
 	for _, b := range bs {
 		row = append(row, telegram.Button{Text: r.T("mt.make_ticket", b), CallbackData: fmt.Sprintf("mt:tk:%d:%s", did, b)})
 		if len(row) == 3 {
@@ -28,6 +44,40 @@ func (a *Calendar) ticketButtons(r *core.Req, m storage.Meeting, did int64) tele
 	}
 	rows = append(rows, []telegram.Button{{Text: r.T("mt.make_job"), CallbackData: fmt.Sprintf("mt:jb:%d", did)}})
 	return telegram.Keyboard{InlineKeyboard: rows}
+}
+
+// decisionLink makes a decision about a problem already filed that
+// problem's ticket: nothing new is filed.
+func (a *Calendar) decisionLink(r *core.Req, arg string) error {
+	ids, tids, _ := strings.Cut(arg, ":")
+	tid, ok := core.IdArg(tids)
+	if !ok {
+		return r.Toast(r.T("error.stale_button"))
+	}
+	d, m, ok, err := a.managedDecision(r, ids)
+	if !ok {
+		return err
+	}
+	if d.TicketID != 0 || d.JobID != 0 {
+		return r.Toast(r.T("mt.already_made"))
+	}
+	tk, err := r.Tx.Ticket(tid)
+	if core.IsNotFound(err) || (err == nil && (tk.State.Terminal() || !core.ContainsID(agendaTickets(m), tid))) {
+		return r.Toast(r.T("error.stale_button"))
+	}
+	if err != nil {
+		return err
+	}
+	if ok, err := r.Tx.SetDecisionTicket(d.ID, tid); err != nil || !ok {
+		if err == nil {
+			err = r.Toast(r.T("mt.already_made"))
+		}
+		return err
+	}
+	if err := r.Toast(r.T("mt.ticket_linked", tid)); err != nil {
+		return err
+	}
+	return r.Edit(r.T("mt.decision_linked", core.Esc(d.Text), tid), nil)
 }
 
 // managedDecision reads the decision a button names, and its meeting, for

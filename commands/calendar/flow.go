@@ -128,24 +128,26 @@ func (a *Calendar) readCron(r *core.Req, v core.Values, text string) (any, strin
 	if _, err := schedule.ParseSpec(spec); err != nil {
 		return nil, a.cronRefusal(r, spec, err)
 	}
-	if a.fixedGroups(r, v) && a.tooOftenForGroups(storage.ScheduleCron, spec, r.Now) {
-		return nil, r.T("cal.too_often_when")
+	if sel, ok := a.fixedAudience(r, v); ok {
+		if no := a.floodRefusal(r, sel, storage.ScheduleCron, spec); no != "" {
+			return nil, no
+		}
 	}
 	return spec, ""
 }
 
-// fixedGroups reports a change of time for a notice or meeting that goes
-// to groups.
-func (a *Calendar) fixedGroups(r *core.Req, v core.Values) bool {
+// fixedAudience is the audience of a notice or meeting whose time is
+// being changed; ok is false when the audience is still to be chosen.
+func (a *Calendar) fixedAudience(r *core.Req, v core.Values) (audSel, bool) {
 	switch v.String("mode") {
 	case modeWhen:
 		s, err := r.Tx.Schedule(v.Int("edit"))
-		return err == nil && (audSel{Audience: s.Audience}).groups()
+		return audSel{Audience: s.Audience}, err == nil
 	case modeMeeting:
 		m, err := r.Tx.Meeting(v.Int("meeting"))
-		return err == nil && (audSel{Audience: m.Audience}).groups()
+		return audSel{Audience: m.Audience}, err == nil
 	}
-	return false
+	return audSel{}, false
 }
 
 // chosenWhen is the time the answers give, as a schedule's kind and spec;
@@ -270,8 +272,8 @@ func (a *Calendar) saveSchedule(r *core.Req, kind, spec string, ann storage.Anno
 		return r.Reply(r.T("cal.not_yours"), nil)
 	case a.nextRun(kind, spec, r.Now).IsZero():
 		return r.Reply(r.T("cal.never_again"), nil)
-	case sel.groups() && a.tooOftenForGroups(kind, spec, r.Now):
-		return r.Reply(r.T("cal.too_often_when"), nil)
+	case a.floodRefusal(r, sel, kind, spec) != "":
+		return r.Reply(a.floodRefusal(r, sel, kind, spec), nil)
 	}
 	s := storage.Schedule{OwnerID: r.Me.ID, Kind: kind, Spec: spec, What: storage.ScheduleNotice, Audience: ann.Audience,
 		Buildings: ann.Buildings, TeamID: ann.TeamID, Text: ann.Text, Ack: ack, State: storage.ScheduleActive}

@@ -221,8 +221,8 @@ func (a *Calendar) saveWhen(r *core.Req, id int64, kind, spec string) error {
 		return r.Reply(r.T("cal.not_yours"), nil)
 	case a.nextRun(kind, spec, r.Now).IsZero():
 		return r.Reply(r.T("cal.never_again"), nil)
-	case (audSel{Audience: s.Audience}).groups() && a.tooOftenForGroups(kind, spec, r.Now):
-		return r.Reply(r.T("cal.too_often_when"), nil)
+	case a.floodRefusal(r, audSel{Audience: s.Audience}, kind, spec) != "":
+		return r.Reply(a.floodRefusal(r, audSel{Audience: s.Audience}, kind, spec), nil)
 	}
 	if err := r.Tx.SetScheduleWhen(s.ID, kind, spec, r.Now); err != nil {
 		return err

@@ -117,11 +117,16 @@ func readAgenda(r *core.Req, _ core.Values, text string) (any, string) {
 	return lines, ""
 }
 
-func (a *Calendar) pullOptions(*core.Req, core.Values) []core.Option {
-	return []core.Option{
-		a.Option("pull", "mt.pull", "加入", "要", "是", "好", "yes", "ok"),
-		a.Option("nopull", "mt.no_pull", "不要", "否", "不", "no"),
+// pullOptions add the open problems, or none; with proposals that have
+// enough support, adding them (or both) is offered as well.
+func (a *Calendar) pullOptions(r *core.Req, _ core.Values) []core.Option {
+	opts := []core.Option{a.Option("pull", "mt.pull", "加入", "要", "是", "好", "yes", "ok")}
+	if ps, err := a.props.AgendaProposals(r.Tx); err == nil && len(ps) > 0 {
+		opts = append(opts,
+			core.Option{Key: "pp", Zh: a.Cat.T("zh", "mt.pull_pp", len(ps)), En: a.Cat.T("en", "mt.pull_pp", len(ps)), Words: []string{"议题", "proposals"}},
+			a.Option("both", "mt.pull_both", "都加", "both"))
 	}
+	return append(opts, a.Option("nopull", "mt.no_pull", "不要", "否", "不", "no"))
 }
 
 func (a *Calendar) repeatOptions(*core.Req, core.Values) []core.Option {
@@ -142,12 +147,53 @@ func (a *Calendar) draftMeeting(r *core.Req, v core.Values) (storage.Meeting, er
 		m.EndsAt = sp.End
 	}
 	v.Get("agenda", &m.Agenda)
-	if v.String("pull") != "pull" {
-		return m, nil
+	pull := v.String("pull")
+	if pull == "pull" || pull == "both" {
+		pulled, err := a.pullProblems(r)
+		if err != nil {
+			return m, err
+		}
+		m.Agenda = append(m.Agenda, pulled...)
 	}
-	pulled, err := a.pullProblems(r)
-	m.Agenda = append(m.Agenda, pulled...)
-	return m, err
+	if pull == "pp" || pull == "both" {
+		ps, err := a.props.AgendaProposals(r.Tx)
+		if err != nil {
+			return m, err
+		}
+		for _, p := range ps {
+			m.Agenda = append(m.Agenda, fmt.Sprintf("%spp|%d|%d|%s|%s", pullMark, p.ID, p.Supports, p.Building,
+				core.LimitRunes(strings.Join(strings.Fields(p.Title), " "), maxAgendaLine)))
+		}
+	}
+	return m, nil
+}
+
+// agendaProposals are the proposals a meeting's agenda pulled in.
+func agendaProposals(m storage.Meeting) []int64 {
+	var ids []int64
+	for _, l := range m.Agenda {
+		if rest, ok := strings.CutPrefix(l, pullMark+"pp|"); ok {
+			var id int64
+			if _, err := fmt.Sscanf(rest, "%d|", &id); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// agendaTickets are the tickets a meeting's agenda pulled in.
+func agendaTickets(m storage.Meeting) []int64 {
+	var ids []int64
+	for _, l := range m.Agenda {
+		if rest, ok := strings.CutPrefix(l, pullMark+"tk|"); ok {
+			var id int64
+			if _, err := fmt.Sscanf(rest, "%d|", &id); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // agendaText numbers the agenda's lines for a reader of lang; the lines
@@ -191,6 +237,14 @@ func (a *Calendar) agendaLine(lang, l string) string {
 		fmt.Sscan(f[4], &ms)
 		line := a.Cat.T(lang, "mt.pull_ticket", f[1], a.CatLabel(lang, f[2]), f[3], a.When(time.UnixMilli(ms))[:10])
 		return core.LimitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
+	case f[0] == "pp" && len(f) >= 5:
+		var n int
+		fmt.Sscan(f[2], &n)
+		where := a.Cat.T(lang, "mt.pull_pp_all")
+		if f[3] != "" {
+			where = a.Cat.T(lang, "mt.pull_pp_building", f[3])
+		}
+		return core.LimitRunes(a.Cat.T(lang, "mt.pull_proposal", f[1], where, n, strings.Join(f[4:], "|")), maxAgendaLine)
 	}
 	return l
 }

@@ -198,8 +198,8 @@ func (a *Calendar) saveMeetingSchedule(r *core.Req, id int64, kind, spec string)
 		return r.Reply(r.T("mt.not_yours"), nil)
 	case a.nextRun(kind, spec, r.Now).IsZero():
 		return r.Reply(r.T("cal.never_again"), nil)
-	case sel.groups() && a.tooOftenForGroups(kind, spec, r.Now):
-		return r.Reply(r.T("cal.too_often_when"), nil)
+	case a.floodRefusal(r, sel, kind, spec) != "":
+		return r.Reply(a.floodRefusal(r, sel, kind, spec), nil)
 	}
 	s := storage.Schedule{OwnerID: r.Me.ID, Kind: kind, Spec: spec, What: storage.ScheduleMeeting, Audience: m.Audience,
 		Buildings: m.Buildings, TeamID: m.TeamID, MeetingID: m.ID, State: storage.ScheduleActive}

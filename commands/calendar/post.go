@@ -22,6 +22,8 @@ func (a *Calendar) meetingButton(r *core.Req) error {
 		return a.rsvp(r, verb == "y", arg)
 	case "tk":
 		return a.decisionTicket(r, arg)
+	case "lk":
+		return a.decisionLink(r, arg)
 	case "jb":
 		return a.decisionJob(r, arg)
 	}
@@ -103,6 +105,11 @@ func (a *Calendar) meetingDone(r *core.Req, v core.Values) error {
 	n, err := a.postMeeting(r, m)
 	if err != nil {
 		return err
+	}
+	if ids := agendaProposals(m); len(ids) > 0 {
+		if err := a.props.OnAgenda(r, m.ID, ids); err != nil {
+			return err
+		}
 	}
 	a.Audit(r, "meeting.post", "mt:"+core.Itoa(m.ID), map[string]any{"title": m.Title, "recipients": n})
 	return r.Reply(r.T("mt.posted", m.ID, n), nil)

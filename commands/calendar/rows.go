@@ -32,7 +32,7 @@ func (a *Calendar) ButtonRows() []core.Buttons {
 			"y": invited, "n": invited,
 			"v":      {Min: core.LeaderUp, Chats: core.PrivateOnly, Scope: core.ScopeViewMeeting, Check: a.viewsMeeting},
 			"cancel": manage, "min": manage, "dec": manage,
-			"tk": decision, "jb": decision,
+			"tk": decision, "jb": decision, "lk": decision,
 		}},
 		a.scheduleFlow.Buttons(), a.deleteFlow.Buttons(), a.meetingFlow.Buttons(), a.cancelFlow.Buttons(), a.noteFlow.Buttons(),
 	}

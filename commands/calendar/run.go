@@ -148,6 +148,7 @@ func (a *Calendar) runNotice(r *core.Req, s storage.Schedule) error {
 	if err != nil {
 		return err
 	}
+	ann.ScheduleID = s.ID
 	_, _, err = a.announce.SendAnnouncement(r, ann, false, s.Ack)
 	return err
 }

@@ -92,6 +92,40 @@ func (a *Calendar) tooOftenForGroups(kind, spec string, now time.Time) bool {
 	return false
 }
 
+// tooOftenForPeople reports a schedule that would write to people in
+// private more than once on a day of the community's calendar.
+func (a *Calendar) tooOftenForPeople(kind, spec string, now time.Time) bool {
+	if kind != storage.ScheduleCron {
+		return false
+	}
+	end := now.AddDate(1, 0, 0)
+	prev := ""
+	next := a.nexter(kind, spec)
+	for i, t := 0, next(now); i < 2000 && !t.IsZero() && t.Before(end); i, t = i+1, next(t) {
+		day := t.In(a.Loc).Format("2006-01-02")
+		if day == prev {
+			return true
+		}
+		prev = day
+	}
+	return false
+}
+
+// floodRefusal says why a schedule may not go to sel at that time, or "":
+// groups hear from it at most once an hour, people in private at most
+// once a day.
+func (a *Calendar) floodRefusal(r *core.Req, sel audSel, kind, spec string) string {
+	switch {
+	case sel.groups():
+		if a.tooOftenForGroups(kind, spec, r.Now) {
+			return r.T("cal.too_often_when")
+		}
+	case a.tooOftenForPeople(kind, spec, r.Now):
+		return r.T("cal.too_often_people")
+	}
+	return ""
+}
+
 // cronRefusal explains, in the reader's language, why an expression was
 // refused: the field at fault and an example.
 func (a *Calendar) cronRefusal(r *core.Req, spec string, err error) string {

@@ -72,6 +72,9 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	return a
 }
 
+// Now is the time on the bot's clock.
+func (a *Core) Now() time.Time { return a.now() }
+
 // Routes lists the handlers in the order they are tried.
 func (a *Core) Routes() []Route {
 	var rs []Route

@@ -27,7 +27,12 @@ func (d *Dialog) Continue(r *Req, f storage.Flow) error {
 		return s.advance(r, 0)
 	}
 	text := CleanText(r.Text)
-	if a, ok := ReadAnswer(text); ok {
+	if r.Forwarded() {
+		// Someone else's words are an answer only where text is asked for.
+		if _, ok := s.step().(ConfirmStep); ok {
+			return s.again(r, false)
+		}
+	} else if a, ok := ReadAnswer(text); ok {
 		switch a {
 		case AnswerCancel:
 			return s.cancel(r)

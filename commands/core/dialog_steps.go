@@ -91,7 +91,9 @@ func (t DateStep) typed(r *Req, s *session, text string) (bool, error) {
 	val, err := t.Parse(text, r.Now, r.a.Loc)
 	if err != nil {
 		refusal := r.T("dialog.bad_date")
-		if t.Refuse != nil {
+		if far, ok := r.TooFar(err); ok {
+			refusal = far
+		} else if t.Refuse != nil {
 			refusal = t.Refuse(r, err)
 		}
 		return false, s.show(r, refusal, [][]telegram.Button{s.navRow(r)}, false)

@@ -56,6 +56,10 @@ func (r *Req) ChatRow() (storage.Chat, error) {
 
 type Handler func(r *Req) error
 
+// Forwarded reports a message passed on from elsewhere: never a command,
+// never an answer to a question that asks for a yes.
+func (r *Req) Forwarded() bool { return r.Msg != nil && r.CB == nil && r.Msg.ForwardOrigin != nil }
+
 // newReq reads who is speaking and where. It returns nil for updates the
 // bot does not act on (from bots, channel posts, …).
 func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (*Req, error) {
@@ -74,7 +78,9 @@ func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (
 		if r.Text == "" {
 			r.Text = upd.Message.Caption
 		}
-		r.cmd, r.Args = a.ParseCommand(r.Text)
+		if upd.Message.ForwardOrigin == nil {
+			r.cmd, r.Args = a.ParseCommand(r.Text)
+		}
 	case upd.CallbackQuery != nil:
 		r.CB = upd.CallbackQuery
 		r.From = &upd.CallbackQuery.From

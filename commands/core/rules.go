@@ -93,6 +93,11 @@ const (
 	ScopeCase            Scope = "mayReadCase"        // services/access.go
 	ScopeBlock           Scope = "mayBlock"           // privacy/block.go
 	ScopeAudit           Scope = "mayReadAudit"       // privacy/audit.go
+	ScopeProposals       Scope = "mayViewProposals"   // proposals/access.go
+	ScopeSupport         Scope = "supportRefusal"     // proposals/access.go
+	ScopeManageProposal  Scope = "mayManageProposal"  // proposals/access.go
+	ScopeAskPoll         Scope = "askable"            // polls/access.go
+	ScopeVote            Scope = "voteRefusal"        // polls/access.go
 )
 
 // Verbs are a button family's rules by verb.

@@ -132,9 +132,10 @@ func (a *Core) ParseCommand(text string) (cmd, args string) {
 }
 
 // isCommand matches a message that is command name, also as /name@bot.
+// A forwarded message is never a command: its words are someone else's.
 func (a *Core) isCommand(name string) func(*models.Update) bool {
 	return func(u *models.Update) bool {
-		if u.Message == nil {
+		if u.Message == nil || u.Message.ForwardOrigin != nil {
 			return false
 		}
 		text := u.Message.Text
@@ -168,4 +169,41 @@ func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // ListJoin joins names the way lang lists them (、 in Chinese).
 func (a *Core) ListJoin(lang string, xs []string) string {
 	return strings.Join(xs, a.Cat.T(lang, "list.sep"))
+}
+
+// ButtonName is a name (a job's, a shift's) as a button carries it: at
+// most n characters, cut at a word boundary with an ellipsis when longer.
+// Chinese has a boundary between any two characters; a word in a script
+// with spaces is never split unless it alone is too long.
+func ButtonName(s string, n int) string {
+	s = CleanLine(s)
+	r := []rune(s)
+	if len(r) <= n || n < 2 {
+		return s
+	}
+	cut := n - 1 // room for the ellipsis
+	if wordRune(r[cut-1]) && wordRune(r[cut]) {
+		// The cut falls inside a word: go back to its start.
+		i := cut - 1
+		for i > 0 && wordRune(r[i-1]) {
+			i--
+		}
+		if i > 0 {
+			cut = i
+		}
+	}
+	out := strings.TrimRightFunc(string(r[:cut]), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) })
+	if out == "" {
+		out = string(r[:n-1])
+	}
+	return out + "…"
+}
+
+// wordRune is a letter or digit of a script that separates words by
+// spaces: Han, Hiragana and Katakana characters are words on their own.
+func wordRune(c rune) bool {
+	if unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		return false
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
 }

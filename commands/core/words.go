@@ -1,12 +1,15 @@
 package core
 
 import (
-	"courtyard/config"
-	"courtyard/storage"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"courtyard/config"
+	"courtyard/storage"
+	"courtyard/when"
 )
 
 // ContainsID reports id among ids.
@@ -61,17 +64,49 @@ func (a *Core) CatLabel(lang, key string) string {
 	return c.Zh
 }
 
-// GuessCategory files a one-line report (or wish) by its words; "other"
-// (or the kind's last category) otherwise.
+// GuessCategory files a one-line report (or wish) by its words: the
+// category with the most keywords found, a keyword inside a longer one of
+// another category not counted (吵 in 吵架), the first listed on a tie;
+// "other" (or the kind's last category) when none is found.
 func (a *Core) GuessCategory(kind, text string) string {
 	cats := a.CategoriesOf(kind)
 	low := strings.ToLower(text)
-	for _, c := range cats {
+	type hit struct{ cat, from, to int }
+	var hits []hit
+	for i, c := range cats {
 		for _, k := range c.Keywords {
-			if k != "" && strings.Contains(low, strings.ToLower(k)) {
-				return c.Key
+			k = strings.ToLower(k)
+			for at := 0; k != "" && at <= len(low); {
+				j := strings.Index(low[at:], k)
+				if j < 0 {
+					break
+				}
+				hits = append(hits, hit{i, at + j, at + j + len(k)})
+				at += j + len(k)
 			}
 		}
+	}
+	score := make([]int, len(cats))
+	for _, h := range hits {
+		inside := false
+		for _, o := range hits {
+			if o.cat != h.cat && o.from <= h.from && h.to <= o.to && o.to-o.from > h.to-h.from {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			score[h.cat]++
+		}
+	}
+	best := -1
+	for i, n := range score {
+		if n > 0 && (best < 0 || n > score[best]) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return cats[best].Key
 	}
 	if a.CategoryFor(kind, "other") {
 		return "other"
@@ -141,4 +176,13 @@ func ContainsStr(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TooFar is the refusal of a date more than two years ahead, naming the
+// last day that may be set; ok is false for any other error.
+func (r *Req) TooFar(err error) (string, bool) {
+	if !errors.Is(err, when.ErrTooFar) {
+		return "", false
+	}
+	return r.T("dialog.too_far", when.DescribeDate(when.Latest(r.Now, r.a.Loc), r.Lang, r.Now, r.a.Loc)), true
 }

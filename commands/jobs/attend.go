@@ -9,6 +9,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // jobAttendList sends the organiser, after the end, who signed up with
@@ -78,7 +79,7 @@ func (a *Jobs) attendView(tx *storage.Tx, lang string, j storage.Job) (string, a
 			{Text: "✗ " + name, CallbackData: "jb:at:" + core.Itoa(j.ID) + ":" + core.Itoa(id) + ":0"},
 		})
 	}
-	b.WriteString(a.Cat.T(lang, "job.attend_hint", j.Minutes()/60, j.Minutes()%60))
+	b.WriteString(a.Cat.T(lang, "job.attend_hint", when.DescribeLength(j.Minutes(), lang)))
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 

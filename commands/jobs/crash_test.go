@@ -38,7 +38,7 @@ func crashApp() *Jobs {
 	if err != nil {
 		panic(err)
 	}
-	return New(core.New(cfg, cat, "bot", func() time.Time { return crashT0 }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil)
+	return New(core.New(cfg, cat, "bot", func() time.Time { return crashT0 }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil, nil)
 }
 
 // TestJobCrashChild is the child: it runs the due scan from crashT0 on, a

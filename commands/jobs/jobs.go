@@ -4,7 +4,12 @@
 // posted copies are kept current.
 package jobs
 
-import "courtyard/commands/core"
+import (
+	"time"
+
+	"courtyard/commands/core"
+	"courtyard/storage"
+)
 
 // Meetings is what jobs tell the meeting a job was made of.
 type Meetings interface {
@@ -13,10 +18,19 @@ type Meetings interface {
 	DecisionBecameJob(r *core.Req, decision, job int64) error
 }
 
+// Agenda is what a person has committed to elsewhere (patrol shifts,
+// meetings), asked before they sign up to a job at the same time.
+type Agenda interface {
+	// Overlaps names, in lang, member's commitments whose times intersect
+	// [from, to).
+	Overlaps(tx *storage.Tx, lang string, member int64, from, to, now time.Time) ([]string, error)
+}
+
 // Jobs is volunteer jobs over the core.
 type Jobs struct {
 	*core.Core
 	meetings Meetings
+	agenda   Agenda
 
 	newJob   *core.Dialog // /job: writing a new job
 	moveJob  *core.Dialog // a job's new time
@@ -24,9 +38,9 @@ type Jobs struct {
 }
 
 // New returns volunteer jobs over c; meetings hears of jobs made of a
-// meeting's decision.
-func New(c *core.Core, meetings Meetings) *Jobs {
-	a := &Jobs{Core: c, meetings: meetings}
+// meeting's decision; agenda is asked for what a sign-up would overlap.
+func New(c *core.Core, meetings Meetings, agenda Agenda) *Jobs {
+	a := &Jobs{Core: c, meetings: meetings, agenda: agenda}
 	a.newJob = a.newJobDialog()
 	a.moveJob = a.moveJobDialog()
 	a.clearJob = a.clearJobDialog()

@@ -59,6 +59,14 @@ func (a *Jobs) showJobs(r *core.Req, page int, edit bool) error {
 	pages := (len(jobs) + jobsPerPage - 1) / jobsPerPage
 	page = max(0, min(page, pages-1))
 	jobs = jobs[page*jobsPerPage : min(len(jobs), (page+1)*jobsPerPage)]
+	mine, states, err := r.Tx.MemberJobs(r.Me.ID, r.Now)
+	if err != nil {
+		return err
+	}
+	in := map[int64]string{}
+	for i, j := range mine {
+		in[j.ID] = states[i]
+	}
 	var b strings.Builder
 	b.WriteString(r.T("job.list_title", page+1, pages) + "\n")
 	var rows [][]telegram.Button
@@ -68,7 +76,12 @@ func (a *Jobs) showJobs(r *core.Req, page int, edit bool) error {
 			return err
 		}
 		b.WriteString("\n" + line)
-		rows = append(rows, []telegram.Button{{Text: r.T("job.button.signup_for", core.LimitRunes(j.Title, 30)), CallbackData: "jb:su:" + core.Itoa(j.ID)}})
+		if st, ok := in[j.ID]; ok {
+			// Already in: said on the line, and no Sign up to press.
+			b.WriteString("\n" + r.T("job.you_are_in."+st))
+			continue
+		}
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.signup_for", core.ButtonName(j.Title, buttonName)), CallbackData: "jb:su:" + core.Itoa(j.ID)}})
 	}
 	var nav []telegram.Button
 	if page > 0 {
@@ -130,7 +143,7 @@ func (a *Jobs) MyJobs(r *core.Req) error {
 			return err
 		}
 		b.WriteString("\n" + line + "\n" + r.T("job.my_state."+states[i]) + "\n")
-		rows = append(rows, []telegram.Button{{Text: r.T("job.button.withdraw_from", core.LimitRunes(j.Title, 30)), CallbackData: "jb:wd:" + core.Itoa(j.ID)}})
+		rows = append(rows, []telegram.Button{{Text: r.T("job.button.withdraw_from", core.ButtonName(j.Title, buttonName)), CallbackData: "jb:wd:" + core.Itoa(j.ID)}})
 	}
 	if len(own) > 0 {
 		b.WriteString("\n" + r.T("job.my_organised") + "\n")
@@ -141,9 +154,9 @@ func (a *Jobs) MyJobs(r *core.Req) error {
 			return err
 		}
 		b.WriteString("\n" + line + "\n")
-		rows = append(rows, []telegram.Button{
-			{Text: r.T("job.button.cancel_named", core.LimitRunes(j.Title, 20)), CallbackData: "jb:cx:" + core.Itoa(j.ID)},
-			{Text: r.T("job.button.move"), CallbackData: "jb:mv:" + core.Itoa(j.ID)}})
+		rows = append(rows,
+			[]telegram.Button{{Text: r.T("job.button.cancel_named", core.ButtonName(j.Title, buttonName)), CallbackData: "jb:cx:" + core.Itoa(j.ID)}},
+			[]telegram.Button{{Text: r.T("job.button.move_named", core.ButtonName(j.Title, buttonName)), CallbackData: "jb:mv:" + core.Itoa(j.ID)}})
 	}
 	return r.Reply(strings.TrimSpace(b.String()), telegram.Keyboard{InlineKeyboard: rows})
 }

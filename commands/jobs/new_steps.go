@@ -154,7 +154,11 @@ func (a *Jobs) preview(r *core.Req, v core.Values) string {
 	if err != nil {
 		a.Log.Error("jobs: preview audience", "member", r.Me.ID, "err", err)
 	}
-	return card + "\n\n" + r.T("job.preview", r.N("count.team_members", len(people)), r.N("count.groups", len(d.Chats)))
+	told, err := a.toldText(r, d.Job, len(people), d.Chats)
+	if err != nil {
+		a.Log.Error("jobs: preview groups", "member", r.Me.ID, "err", err)
+	}
+	return card + "\n\n" + r.T("job.preview", told)
 }
 
 func chatIn(chats []storage.Chat, id int64) bool {

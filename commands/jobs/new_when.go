@@ -140,6 +140,9 @@ func checkJobTime(sp when.Span, now time.Time) (when.Span, error) {
 // cannot be a job's; end is for the question of the end.
 func (a *Jobs) whenError(r *core.Req, err error, end bool) string {
 	ex := when.Example(r.Lang)
+	if far, ok := r.TooFar(err); ok {
+		return far
+	}
 	switch {
 	case errors.Is(err, errTooLong):
 		return r.T("job.too_long_span")

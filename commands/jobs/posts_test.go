@@ -25,7 +25,7 @@ func TestJobCopiesKeepOnePendingEditEach(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	a := New(core.New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil)
+	a := New(core.New(cfg, cat, "bot", func() time.Time { return now }, slog.New(slog.NewTextHandler(io.Discard, nil)), nil), nil, nil)
 	chats := []int64{-100, 7, 8}
 	var j storage.Job
 	err = st.Update(ctx, func(tx *storage.Tx) error {

@@ -60,7 +60,33 @@ func (a *Jobs) publishDraft(r *core.Req, v core.Values) error {
 	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}
-	return answer(r, r.T("job.published", core.Esc(j.Title), r.N("count.people", people), r.N("count.groups", len(to))), a.manageButtons(r.Lang, j))
+	told, err := a.toldText(r, j, people, to)
+	if err != nil {
+		return err
+	}
+	return answer(r, r.T("job.published", core.Esc(j.Title), told), a.manageButtons(r.Lang, j))
+}
+
+// toldText says who a job goes to: people in private (none for a job for
+// everyone, which only groups see), and the groups by name.
+func (a *Jobs) toldText(r *core.Req, j storage.Job, people int, chats []int64) (string, error) {
+	private := r.T("job.told_private", r.N("count.team_members", people))
+	if j.TeamID == 0 {
+		private = r.T("job.told_everyone")
+	}
+	var names []string
+	for _, id := range chats {
+		c, err := r.Tx.Chat(id)
+		if err != nil && !core.IsNotFound(err) {
+			return "", err
+		}
+		names = append(names, core.Esc(c.Title))
+	}
+	groups := r.T("job.told_no_groups")
+	if len(names) > 0 {
+		groups = r.T("job.told_groups", r.N("count.groups", len(names)), r.ListJoin(names))
+	}
+	return r.T("job.told", private, groups), nil
 }
 
 // answer puts text in place of the message pressed, or replies to the

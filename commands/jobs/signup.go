@@ -41,7 +41,7 @@ func (a *Jobs) jobButton(r *core.Req) error {
 	case "wd", "wdx":
 		return a.jobWithdraw(r, j, parts[1] == "wdx")
 	case "ok":
-		return r.Toast(r.T("job.see_you"))
+		return a.jobComing(r, j)
 	case "no":
 		return r.Edit(r.T("job.not_signed_up", core.Esc(j.Title)), nil)
 	case "keep":
@@ -99,6 +99,9 @@ func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 			}
 			return r.Tell(r.Me.ID, r.T("job.overlap", core.Esc(over[0].Title), a.jobSpan(r.Lang, over[0].Start, over[0].End), core.Esc(j.Title)), kb)
 		}
+		if asked, err := a.askOverlap(r, j); err != nil || asked {
+			return err
+		}
 	}
 	ch, err := r.Tx.JobSignUp(j, r.Me.ID, r.Now)
 	if err != nil {
@@ -116,6 +119,26 @@ func (a *Jobs) jobSignUp(r *core.Req, j storage.Job, confirmed bool) error {
 		return r.Toast(r.T("job.waiting"))
 	}
 	return r.Toast(r.T("job.signed", j.Title))
+}
+
+// askOverlap asks, when the job's time intersects something else the
+// caller has committed to (a patrol shift, a meeting), whether to sign up
+// anyway; true when it asked.
+func (a *Jobs) askOverlap(r *core.Req, j storage.Job) (bool, error) {
+	if a.agenda == nil {
+		return false, nil
+	}
+	other, err := a.agenda.Overlaps(r.Tx, r.Lang, r.Me.ID, j.Start, j.End, r.Now)
+	if err != nil || len(other) == 0 {
+		return false, err
+	}
+	kb := telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+		r.AnswerButton(core.AnswerYes, "jb:suc:"+core.Itoa(j.ID)),
+		r.AnswerButton(core.AnswerNo, "jb:no:"+core.Itoa(j.ID))}}}
+	if err := r.Toast(r.T("job.overlap_other_toast")); err != nil {
+		return true, err
+	}
+	return true, r.Tell(r.Me.ID, r.T("job.overlap_other", other[0], core.Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End)), kb)
 }
 
 // tooManyNoShows refuses a sign-up by someone with too many no-shows and
@@ -161,6 +184,37 @@ func (a *Jobs) jobLeads(tx *storage.Tx, j storage.Job) ([]storage.Member, error)
 // jobWithdraw takes the presser off a job; the first waiting moves up and
 // is told. After the deadline only the waiting may leave, unless the job's
 // time was changed (anyDeadline is true on that notice's button).
+// jobComing answers a reminder's "I'm coming": thanks for one signed up,
+// the truth for anyone else.
+func (a *Jobs) jobComing(r *core.Req, j storage.Job) error {
+	state, err := a.seatOf(r, j)
+	switch {
+	case err != nil:
+		return err
+	case j.State == storage.JobCancelled:
+		return r.Toast(r.T("job.is_cancelled"))
+	case state == storage.SignedUp:
+		return r.Toast(r.T("job.see_you"))
+	case state == storage.Waiting:
+		return r.Toast(r.T("job.already.waiting"))
+	}
+	return r.Toast(r.T("job.not_on_it"))
+}
+
+// seatOf is the person's state on j's list, "" when not on it.
+func (a *Jobs) seatOf(r *core.Req, j storage.Job) (string, error) {
+	list, err := r.Tx.JobSeats(j.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range list {
+		if s.MemberID == r.Me.ID {
+			return s.State, nil
+		}
+	}
+	return "", nil
+}
+
 func (a *Jobs) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	switch {
 	case j.State == storage.JobCancelled:
@@ -168,15 +222,9 @@ func (a *Jobs) jobWithdraw(r *core.Req, j storage.Job, anyDeadline bool) error {
 	case !j.Start.After(r.Now):
 		return r.Toast(r.T("job.started"))
 	}
-	list, err := r.Tx.JobSeats(j.ID)
+	state, err := a.seatOf(r, j)
 	if err != nil {
 		return err
-	}
-	state := ""
-	for _, s := range list {
-		if s.MemberID == r.Me.ID {
-			state = s.State
-		}
 	}
 	if state == "" || state == storage.Withdrawn {
 		return r.Toast(r.T("job.not_on_it"))

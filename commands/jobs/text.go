@@ -7,6 +7,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // Limits of a job's fields.
@@ -16,20 +17,16 @@ const (
 	maxJobSlots    = 500
 	maxJobDuration = 24 * time.Hour
 	jobsPerPage    = 5
+	buttonName     = 24 // characters of a job's title on a button
 )
 
-// jobDate is "Sat 12-05" or "12月5日（周六）" in lang.
+// jobDate is "Sat 5 Dec" or "12月5日（周六）" in lang, with the year when
+// it is not this year's.
 func (a *Jobs) jobDate(lang string, t time.Time) string {
-	t = t.In(a.Loc)
-	days := strings.FieldsFunc(a.Cat.T(lang, "job.weekdays"), func(r rune) bool { return r == ',' || r == '、' })
-	day := ""
-	if len(days) == 7 {
-		day = days[t.Weekday()]
-	}
-	return a.Cat.T(lang, "job.date", day, int(t.Month()), t.Day())
+	return when.DescribeDate(t, lang, a.Now(), a.Loc)
 }
 
-// jobSpan is "Sat 12-05 09:00-11:00" in lang; a job past midnight names
+// jobSpan is "Sat 5 Dec 09:00-11:00" in lang; a job past midnight names
 // both days.
 func (a *Jobs) jobSpan(lang string, start, end time.Time) string {
 	s, e := start.In(a.Loc), end.In(a.Loc)
@@ -39,7 +36,7 @@ func (a *Jobs) jobSpan(lang string, start, end time.Time) string {
 	return a.jobDate(lang, s) + " " + s.Format("15:04") + " – " + a.jobDate(lang, e) + " " + e.Format("15:04")
 }
 
-// jobMoment is "Sat 12-05 09:00" in lang.
+// jobMoment is "Sat 5 Dec 09:00" in lang.
 func (a *Jobs) jobMoment(lang string, t time.Time) string {
 	return a.jobDate(lang, t) + " " + t.In(a.Loc).Format("15:04")
 }

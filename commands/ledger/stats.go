@@ -38,6 +38,11 @@ func (a *Ledger) stats(r *core.Req) error {
 		return err
 	}
 	vol += visits
+	rates, err := a.ratesText(r, month, month.AddDate(0, 1, 0))
+	if err != nil {
+		return err
+	}
+	vol += rates
 	var b strings.Builder
 	b.WriteString(r.T("stats.title", month.Format("2006-01")) + "\n")
 	b.WriteString(r.T("stats.total", st.Total) + "\n")
@@ -135,4 +140,19 @@ func (a *Ledger) humanDuration(r *core.Req, d time.Duration, samples int) string
 	default:
 		return r.T("stats.dur_dh", h/24, h%24)
 	}
+}
+
+// ratesText is the month's four rates, in all and per building, as lines
+// to add ("" when there is nothing to rate).
+func (a *Ledger) ratesText(r *core.Req, from, to time.Time) (string, error) {
+	by, err := a.Rates(r.Tx, from, to, r.Now)
+	if err != nil || len(by) == 0 {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString("\n\n" + r.T("rates.title") + "\n" + r.T("rates.total", a.RatesLine(r.Lang, storage.TotalRates(by))))
+	for _, bl := range a.RateBuildings(by) {
+		b.WriteString("\n" + r.T("rates.building", core.Esc(bl), a.RatesLine(r.Lang, by[bl])))
+	}
+	return b.String(), nil
 }

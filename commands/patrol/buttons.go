@@ -29,12 +29,14 @@ func (a *Patrol) patrolButton(r *core.Req) error {
 		return a.takeShift(r, sh, 0, false)
 	case "takec":
 		return a.takeShift(r, sh, 0, true)
+	case "tkn":
+		return r.Edit(r.T("patrol.not_taken", a.shiftLabel(r.Lang, sh, r.Now)), nil)
 	case "swap":
 		return a.takeShift(r, sh, arg(2), false)
 	case "swapc":
 		return a.takeShift(r, sh, arg(2), true)
 	case "cant":
-		return a.cantMakeIt(r, sh)
+		return a.cantMakeIt(r, sh, len(parts) > 2 && parts[2] == "l")
 	case "way":
 		return a.onMyWay(r, sh)
 	case "in":

@@ -1,13 +1,13 @@
 package patrol
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // Patrol shifts: a team's recurring templates (tpl*.go), the roster laid
@@ -69,7 +69,7 @@ func (a *Patrol) mayViewRoster(r *core.Req, team int64) (bool, error) {
 }
 
 // shiftWhen is "today 20:00-23:00", "tomorrow 09:00-12:00" or
-// "Thu 12-03 20:00-02:00" in lang, as seen at now.
+// "Thu 3 Dec 20:00-02:00" in lang, as seen at now.
 func (a *Patrol) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) string {
 	s, e, n := sh.Start.In(a.Loc), sh.End.In(a.Loc), now.In(a.Loc)
 	hours := s.Format("15:04") + "-" + e.Format("15:04")
@@ -81,14 +81,7 @@ func (a *Patrol) shiftWhen(lang string, sh storage.PatrolShift, now time.Time) s
 	case 24 * time.Hour:
 		return a.Cat.T(lang, "patrol.tomorrow", hours)
 	}
-	return weekday(lang, s) + " " + s.Format("01-02") + " " + hours
-}
-
-func weekday(lang string, t time.Time) string {
-	if lang == "zh" {
-		return "周" + string([]rune("日一二三四五六")[t.Weekday()])
-	}
-	return t.Weekday().String()[:3]
+	return when.DescribeDate(s, lang, now, a.Loc) + " " + hours
 }
 
 // shiftLabel is "Night patrol · today 20:00-23:00 · east gate".
@@ -132,39 +125,6 @@ func (a *Patrol) tellPerson(tx *storage.Tx, id int64, now time.Time, markup func
 		}
 		return a.Cat.T(lang, key, args...), mk
 	})
-}
-
-// TellTeamNeed tells the team's members who are not on the shift that it
-// needs people, with a Take button.
-func (a *Patrol) TellTeamNeed(tx *storage.Tx, sh storage.PatrolShift, except int64, now time.Time) error {
-	ids, err := tx.TeamMemberIDs(sh.TeamID)
-	if err != nil {
-		return err
-	}
-	ds, err := tx.ShiftDuty(sh.ID)
-	if err != nil {
-		return err
-	}
-	busy := map[int64]bool{except: true}
-	for _, d := range onShift(ds) {
-		busy[d.MemberID] = true
-	}
-	need := sh.Slots - len(onShift(ds))
-	if need <= 0 {
-		return nil
-	}
-	for _, id := range ids {
-		if busy[id] {
-			continue
-		}
-		err := a.personMsg(tx, id, now, func(lang string) (string, any) {
-			return a.Cat.T(lang, "patrol.needs", a.shiftLabel(lang, sh, now), need), a.takeKeyboard(lang, sh.ID)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // personMsg sends what build makes in the person's language, if the bot
@@ -212,14 +172,5 @@ func (a *Patrol) walkingKeyboard(lang string, shift int64) telegram.Keyboard {
 		{{Text: a.Cat.T(lang, "patrol.btn.found_urgent"), CallbackData: "pt:foundu:" + core.Itoa(shift)}}}}
 }
 
-// fmtLength writes minutes as "3h", "2h30m" or "45m".
-func fmtLength(minutes int) string {
-	h, m := minutes/60, minutes%60
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%dm", m)
-	case m == 0:
-		return fmt.Sprintf("%dh", h)
-	}
-	return fmt.Sprintf("%dh%02dm", h, m)
-}
+// fmtLength writes minutes as "2小时30分钟" or "2h30m" in lang.
+func fmtLength(lang string, minutes int) string { return when.DescribeLength(minutes, lang) }

@@ -71,7 +71,7 @@ func (a *Patrol) checkOut(r *core.Req, sh storage.PatrolShift) error {
 	if err := r.Toast(r.T("patrol.checked_out")); err != nil {
 		return err
 	}
-	return r.Edit(r.T("patrol.done", a.shiftLabel(r.Lang, sh, r.Now), fmtLength(min)), nil)
+	return r.Edit(r.T("patrol.done", a.shiftLabel(r.Lang, sh, r.Now), fmtLength(r.Lang, min)), nil)
 }
 
 // currentShift is the shift the caller holds now (or within check-in's

@@ -6,13 +6,14 @@ import (
 )
 
 // GiveUp drops a member who asked to be forgotten from the shifts
-// still to come; each shift's team is told it needs someone.
+// still to come; the teams are told what needs someone, each person once.
 func (a *Patrol) GiveUp(r *core.Req) error {
 	id := r.Me.ID
 	shifts, err := r.Tx.MemberShifts(id, r.Now, r.Now.AddDate(10, 0, 0))
 	if err != nil {
 		return err
 	}
+	var freed []storage.PatrolShift
 	for _, sh := range shifts {
 		if !sh.Start.After(r.Now) {
 			continue
@@ -21,9 +22,7 @@ func (a *Patrol) GiveUp(r *core.Req) error {
 			return err
 		}
 		sh.Taken--
-		if err := a.TellTeamNeed(r.Tx, sh, id, r.Now); err != nil {
-			return err
-		}
+		freed = append(freed, sh)
 	}
-	return nil
+	return a.tellTeamNeeds(r.Tx, freed, id, r.Now)
 }

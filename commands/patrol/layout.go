@@ -29,7 +29,9 @@ const noCheckInAfter = 15 * time.Minute
 // runs again in the transaction that saves a template. A shift is laid out
 // once per template and start (storage.AddPatrolShift), only for starts
 // after now: after days of downtime the missed shifts are not created, and
-// their reminders never sent.
+// their reminders never sent. Who the rotation put on the new shifts hears
+// of them in the weekly message (tellWeekly); saving a template tells at
+// once.
 func (a *Patrol) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	tpls, err := tx.PatrolTemplates(0)
 	if err != nil {
@@ -41,7 +43,7 @@ func (a *Patrol) LayoutPatrols(ctx context.Context, tx *storage.Tx, now time.Tim
 			return err
 		}
 	}
-	return a.tellAssigned(tx, told, now)
+	return a.tellWeekly(tx, told, now)
 }
 
 // layoutTemplate lays out p's missing shifts; who a rotation put on them

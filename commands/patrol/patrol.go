@@ -5,6 +5,8 @@
 package patrol
 
 import (
+	"time"
+
 	"courtyard/commands/core"
 	"courtyard/storage"
 )
@@ -38,11 +40,20 @@ type Tickets interface {
 	AskReportName(r *core.Req, report Report) error
 }
 
+// Agenda is what a person has committed to elsewhere (volunteer jobs,
+// meetings), asked before they take a shift at the same time.
+type Agenda interface {
+	// Overlaps names, in lang, member's commitments whose times intersect
+	// [from, to).
+	Overlaps(tx *storage.Tx, lang string, member int64, from, to, now time.Time) ([]string, error)
+}
+
 // Deps are the other capabilities patrols reach.
 type Deps struct {
 	People  People
 	Teams   Teams
 	Tickets Tickets
+	Agenda  Agenda
 }
 
 // Patrol is the patrols over the core.
@@ -51,13 +62,14 @@ type Patrol struct {
 	people  People
 	teams   Teams
 	tickets Tickets
+	agenda  Agenda
 	tpl     *core.Dialog // writes a template
 	offer   *core.Dialog // offers a shift to one member
 }
 
 // New returns the patrols over c.
 func New(c *core.Core, d Deps) *Patrol {
-	a := &Patrol{Core: c, people: d.People, teams: d.Teams, tickets: d.Tickets}
+	a := &Patrol{Core: c, people: d.People, teams: d.Teams, tickets: d.Tickets, agenda: d.Agenda}
 	a.tpl, a.offer = a.tplDialog(), a.offerDialog()
 	return a
 }

@@ -12,6 +12,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // rosterCmd is /roster [team] [YYYY-MM-DD | YYYY-Www]: the week (Monday
@@ -143,7 +144,7 @@ func (a *Patrol) rosterTable(r *core.Req, tm storage.Team, from, to time.Time) (
 	var b strings.Builder
 	for _, sh := range shs {
 		s, e := sh.Start.In(a.Loc), sh.End.In(a.Loc)
-		fmt.Fprintf(&b, "%s %s %s-%s %s\n ", weekday(r.Lang, s), s.Format("01-02"), s.Format("15:04"), e.Format("15:04"),
+		fmt.Fprintf(&b, "%s %s-%s %s\n ", when.DescribeDate(s, r.Lang, r.Now, a.Loc), s.Format("15:04"), e.Format("15:04"),
 			core.Esc(core.LimitRunes(sh.Area, 24)))
 		for _, d := range by[sh.ID] {
 			b.WriteString(" " + rosterMark(d, sh, r.Now) + core.Esc(core.LimitRunes(d.Name, 12)))

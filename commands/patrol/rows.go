@@ -28,6 +28,7 @@ func (a *Patrol) ButtonRows() []core.Buttons {
 			"tl": team, "ta": team,
 			"tc": tpl, "tp": tpl, "tpc": tpl, "tr": tpl, "trc": tpl,
 			"take": take, "takec": take, "swap": take, "swapc": take,
+			"tkn":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn},
 			"cant": on, "way": on, "in": on, "out": on, "found": on, "foundu": on, "offer": on, "offt": on, "offm": on,
 		}},
 		a.tpl.Buttons(),

@@ -7,6 +7,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // maxListed bounds each part of /shifts.
@@ -15,20 +16,30 @@ const maxListed = 8
 // shiftsCmd is /shifts: the caller's own coming shifts, then the open ones
 // of their teams, with buttons.
 func (a *Patrol) shiftsCmd(r *core.Req) error {
-	to := r.Now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
-	mine, err := r.Tx.MemberShifts(r.Me.ID, r.Now, to)
+	text, kb, err := a.shiftsView(r, "")
 	if err != nil {
 		return err
 	}
+	return r.Reply(text, kb)
+}
+
+// shiftsView is the /shifts list as it stands, under note when one is
+// given (what a press on it just did).
+func (a *Patrol) shiftsView(r *core.Req, note string) (string, any, error) {
+	to := r.Now.AddDate(0, 0, a.Cfg.Patrol.HorizonDays)
+	mine, err := r.Tx.MemberShifts(r.Me.ID, r.Now, to)
+	if err != nil {
+		return "", nil, err
+	}
 	teams, err := r.Tx.MemberTeams(r.Me.ID)
 	if err != nil {
-		return err
+		return "", nil, err
 	}
 	var open []storage.PatrolShift
 	for _, tm := range teams {
 		shs, err := r.Tx.TeamShifts(tm.ID, r.Now, to)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
 		for _, sh := range shs {
 			if sh.Taken < sh.Slots && !holds(mine, sh.ID) {
@@ -37,10 +48,13 @@ func (a *Patrol) shiftsCmd(r *core.Req) error {
 		}
 	}
 	sort.Slice(open, func(i, j int) bool { return open[i].Start.Before(open[j].Start) })
-	if len(mine) == 0 && len(open) == 0 {
-		return r.Reply(r.T("patrol.shifts_none"), nil)
-	}
 	var b strings.Builder
+	if note != "" {
+		b.WriteString(note + "\n\n")
+	}
+	if len(mine) == 0 && len(open) == 0 {
+		return b.String() + r.T("patrol.shifts_none"), nil, nil
+	}
 	var rows [][]telegram.Button
 	if len(mine) > 0 {
 		b.WriteString(r.T("patrol.shifts_mine"))
@@ -57,7 +71,7 @@ func (a *Patrol) shiftsCmd(r *core.Req) error {
 				{Text: r.T("patrol.btn.out") + " · " + short, CallbackData: "pt:out:" + core.Itoa(sh.ID)}})
 			continue
 		}
-		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + core.Itoa(sh.ID)},
+		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.cant") + " · " + short, CallbackData: "pt:cant:" + core.Itoa(sh.ID) + ":l"},
 			{Text: r.T("patrol.btn.offer") + " · " + short, CallbackData: "pt:offer:" + core.Itoa(sh.ID)}})
 	}
 	if len(open) > 0 {
@@ -75,13 +89,12 @@ func (a *Patrol) shiftsCmd(r *core.Req) error {
 		rows = append(rows, []telegram.Button{{Text: r.T("patrol.btn.take") + " · " + a.shortWhen(r.Lang, sh),
 			CallbackData: "pt:take:" + core.Itoa(sh.ID)}})
 	}
-	return r.Reply(b.String(), telegram.Keyboard{InlineKeyboard: rows})
+	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 
-// shortWhen is "Thu 12-03 20:00" for a button.
+// shortWhen is "Thu 3 Dec 20:00" for a button.
 func (a *Patrol) shortWhen(lang string, sh storage.PatrolShift) string {
-	s := sh.Start.In(a.Loc)
-	return weekday(lang, s) + " " + s.Format("01-02 15:04")
+	return when.Describe(when.Span{Start: sh.Start}, lang, a.Now(), a.Loc)
 }
 
 func holds(shs []storage.PatrolShift, id int64) bool {

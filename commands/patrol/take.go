@@ -31,6 +31,9 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 			return r.Reply(r.T("patrol.overlap", a.shiftLabel(r.Lang, held[0], r.Now), a.shiftLabel(r.Lang, sh, r.Now)),
 				telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{{Text: r.T("patrol.btn.take_anyway"), CallbackData: data}}}})
 		}
+		if asked, err := a.askOverlap(r, sh, from); err != nil || asked {
+			return err
+		}
 	}
 	var ok bool
 	var err error
@@ -51,8 +54,8 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 	if err := r.Toast(r.T("patrol.taken_toast")); err != nil {
 		return err
 	}
-	if r.Msg != nil && buttonCount(r) == 1 {
-		// The ask was for this shift alone: its button goes (a list keeps its others).
+	if r.Msg != nil && (confirmed || buttonCount(r) == 1) {
+		// The ask was for this shift alone: its buttons go (a list keeps its others).
 		if err := r.Edit(core.Esc(r.Msg.Text), nil); err != nil {
 			return err
 		}
@@ -70,6 +73,29 @@ func (a *Patrol) takeShift(r *core.Req, sh storage.PatrolShift, from int64, conf
 	return nil
 }
 
+// askOverlap asks, when sh's time intersects something else the caller
+// has committed to (a volunteer job, a meeting), whether to take it
+// anyway; true when it asked.
+func (a *Patrol) askOverlap(r *core.Req, sh storage.PatrolShift, from int64) (bool, error) {
+	if a.agenda == nil {
+		return false, nil
+	}
+	other, err := a.agenda.Overlaps(r.Tx, r.Lang, r.Me.ID, sh.Start, sh.End, r.Now)
+	if err != nil || len(other) == 0 {
+		return false, err
+	}
+	data := "pt:takec:" + core.Itoa(sh.ID)
+	if from != 0 {
+		data = "pt:swapc:" + core.Itoa(sh.ID) + ":" + core.Itoa(from)
+	}
+	if err := r.Toast(""); err != nil {
+		return true, err
+	}
+	return true, r.Reply(r.T("patrol.overlap_other", other[0], a.shiftLabel(r.Lang, sh, r.Now)),
+		telegram.Keyboard{InlineKeyboard: [][]telegram.Button{{
+			r.AnswerButton(core.AnswerYes, data), r.AnswerButton(core.AnswerNo, "pt:tkn:"+core.Itoa(sh.ID))}}})
+}
+
 // shiftLabelFor is sh's label in person id's language.
 func (a *Patrol) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) string {
 	lang := a.Cfg.Community.Language
@@ -80,8 +106,9 @@ func (a *Patrol) shiftLabelFor(r *core.Req, id int64, sh storage.PatrolShift) st
 }
 
 // cantMakeIt frees the caller's slot before the start and tells the team
-// at once.
-func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
+// at once. Pressed on the /shifts list, the list stays, brought up to
+// date under what was done.
+func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift, fromList bool) error {
 	if off, err := a.refuseOff(r, sh); off || err != nil {
 		return err
 	}
@@ -91,7 +118,16 @@ func (a *Patrol) cantMakeIt(r *core.Req, sh storage.PatrolShift) error {
 	if _, err := r.Tx.LeaveSlot(sh.ID, r.Me.ID, storage.DutyDropped, r.Now); err != nil {
 		return err
 	}
-	if err := r.Edit(r.T("patrol.dropped", a.shiftLabel(r.Lang, sh, r.Now)), nil); err != nil {
+	said := r.T("patrol.dropped", a.shiftLabel(r.Lang, sh, r.Now))
+	var kb any
+	if fromList {
+		text, k, err := a.shiftsView(r, said)
+		if err != nil {
+			return err
+		}
+		said, kb = text, k
+	}
+	if err := r.Edit(said, kb); err != nil {
 		return err
 	}
 	sh.Taken--

@@ -19,6 +19,7 @@ func (a *Patrol) Kinds() map[string]schedule.Kind {
 		kindPatrolShort:   {Do: a.shiftHandler(a.alertShort)},
 		kindPatrolNoCheck: {Do: a.shiftHandler(a.alertNoCheckIn)},
 		kindPatrolEnd:     {Do: a.shiftHandler(a.closeShift)},
+		kindPatrolWeek:    {Do: a.remindWeek},
 	}
 }
 
@@ -160,7 +161,7 @@ func (a *Patrol) closeShift(tx *storage.Tx, sh storage.PatrolShift, ds []storage
 			return err
 		}
 		err = a.personMsg(tx, d.MemberID, now, func(lang string) (string, any) {
-			return a.Cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtLength(min)), nil
+			return a.Cat.T(lang, "patrol.auto_out", a.shiftLabel(lang, sh, now), fmtLength(lang, min)), nil
 		})
 		if err != nil {
 			return err

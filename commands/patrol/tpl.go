@@ -87,7 +87,7 @@ func (a *Patrol) templatesPage(r *core.Req, tm storage.Team, edit bool) error {
 
 // tplLine describes a template: "every day 20:00 · 3h · 2 people · east gate".
 func (a *Patrol) tplLine(r *core.Req, p storage.PatrolTemplate) string {
-	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + core.Esc(p.Area)
+	s := a.specLabel(r.Lang, p.Spec) + " · " + fmtLength(r.Lang, p.Minutes) + " · " + r.T("patrol.people", p.Slots) + " · " + core.Esc(p.Area)
 	if len(p.Rotation) > 0 {
 		var names []string
 		for _, id := range p.Rotation {

@@ -14,11 +14,15 @@ func (a *People) help(r *core.Req) error {
 		return r.Reply(r.T("help.group"), a.LinkKeyboard(r, "help"))
 	}
 	var b strings.Builder
-	b.WriteString(r.T("help.title", r.T("role."+string(r.Role))) + "\n")
+	role := r.T("role." + string(r.Role))
 	menu := a.Menu(r.Role, false, r.Lang)
 	if r.Role == storage.RoleResident && !r.Me.Registered() {
+		// Someone not (or no longer) registered is no resident the bot
+		// knows: they see what a newcomer can do.
+		role = r.T("role.unregistered")
 		menu = a.NewcomerMenu(r.Lang)
 	}
+	b.WriteString(r.T("help.title", role) + "\n")
 	for _, c := range menu {
 		b.WriteString("/" + c.Command + " — " + core.Esc(c.Description) + "\n")
 	}

@@ -64,7 +64,9 @@ func (a *People) SyncMenu(tx *storage.Tx, m storage.Member, force bool, now time
 		return nil
 	}
 	p := telegram.SetMyCommands{Commands: want.cmds, Scope: &telegram.BotCommandScope{Type: "chat", ChatID: m.ID}}
-	if _, err := tx.Enqueue(storage.OutMsg{Method: "setMyCommands", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}, now); err != nil {
+	// Bulk: after an upgrade every resident's menu is set again, behind
+	// what people are waiting for.
+	if _, err := tx.Enqueue(storage.OutMsg{Method: "setMyCommands", Payload: telegram.Marshal(p), Priority: storage.PriorityBulk}, now); err != nil {
 		return err
 	}
 	return tx.SetMenuOf(m.ID, want.key)
@@ -80,7 +82,8 @@ func (a *People) syncOwnMenu(r *core.Req) error {
 }
 
 // MenuPeople lists whose private menu to check at start: role holders,
-// the administrators the bot knows, and everyone given a menu before.
+// the administrators the bot knows, everyone given a menu before, and the
+// registered residents (Telegram's default menu is the newcomer's).
 func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 	seen := map[int64]bool{}
 	var out []storage.Member
@@ -90,8 +93,13 @@ func (a *People) MenuPeople(tx *storage.Tx) ([]storage.Member, error) {
 			out = append(out, m)
 		}
 	}
-	for _, role := range []storage.Role{storage.RoleStaff, storage.RoleLeader} {
-		ms, err := tx.MembersWithRole(role)
+	lists := []func() ([]storage.Member, error){
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleStaff) },
+		func() ([]storage.Member, error) { return tx.MembersWithRole(storage.RoleLeader) },
+		func() ([]storage.Member, error) { return tx.Residents() },
+	}
+	for _, list := range lists {
+		ms, err := list()
 		if err != nil {
 			return nil, err
 		}

@@ -32,7 +32,7 @@ func (a *Privacy) dataSections() []dataSection {
 		"patrol_duty",
 		"announcements_acked", "announcements_sent",
 		"care_visits", "care_assigned",
-		"schedules_owned", "meetings_organised", "meeting_rsvps",
+		"schedules_owned", "meetings_organised", "meeting_rsvps", "calendar_link",
 		"star_nominations", "star_votes", "star_candidacies",
 		"pledges", "pledge_items", "pledge_ratings_given",
 		"mediation_party", "mediator",

@@ -63,8 +63,8 @@ func (a *Services) showService(r *core.Req, s config.Service) error {
 	return r.Edit(b.String(), kb)
 }
 
-// button routes the "sv:" buttons; each asks its rule again.
-func (a *Services) button(r *core.Req) error {
+// serviceButton routes the "sv:" buttons; each asks its rule again.
+func (a *Services) serviceButton(r *core.Req) error {
 	parts := core.ButtonArgs(r.CB.Data, "sv:")
 	switch parts[0] {
 	case "l":

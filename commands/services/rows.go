@@ -26,7 +26,7 @@ func (a *Services) ButtonRows() []core.Buttons {
 		{Prefix: "menu:", Private: "menu.private_only", Verbs: core.Verbs{
 			"services": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeOwn, Run: core.MenuPress(a.services)},
 		}},
-		{Prefix: "sv:", Run: a.button, Private: "services.private_only", Verbs: core.Verbs{
+		{Prefix: "sv:", Run: a.serviceButton, Private: "services.private_only", Verbs: core.Verbs{
 			// The catalogue and the resident's own bookings and cases.
 			"l": anyone, "o": anyone, "q": anyone, "ap": anyone, "bk": anyone, "bd": own, "bt": own,
 			"bx": own, "bm": own, "my": own,

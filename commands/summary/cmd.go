@@ -29,8 +29,11 @@ type sumReport struct {
 	period     sumPeriod
 	figures    []sumValue
 	categories []sumCategory
-	services   []sumService     // applications by service
-	byMonth    map[string][]int // category → problems received per month of the period
+	byMonth    map[string][]int         // category → problems received per month of the period
+	rates      map[string]storage.Rates // building → the four rates of the period
+	rateMonths []storage.Rates          // the four rates of each month, all buildings
+	now        time.Time                // when it was made: a period not over yet counts up to now
+	services   []sumService             // applications by service
 }
 
 type sumValue struct {
@@ -62,7 +65,7 @@ func (a *Summary) summary(r *core.Req) error {
 	if first.IsZero() || !p.to.After(first) {
 		return r.Reply(r.T("summary.too_early", p.label, first.In(a.Loc).Format("2006-01-02")), nil)
 	}
-	rep, err := a.buildSummary(r.Tx, p)
+	rep, err := a.buildSummary(r.Tx, p, r.Now)
 	if err != nil {
 		return err
 	}
@@ -79,6 +82,15 @@ func (a *Summary) summary(r *core.Req) error {
 		FileName: "summary-" + p.label + ".png", FileData: png}, r.Now); err != nil {
 		return err
 	}
+	if png, err = a.ratesChart(r.Lang, rep); err != nil {
+		return err
+	}
+	caption = core.LimitUTF16(r.T("rates.chart_caption", p.label), telegram.MaxCaption)
+	if _, err := r.Tx.Enqueue(storage.OutMsg{ChatID: r.Chat.ID, Method: "sendPhoto", Priority: storage.PriorityReply,
+		Payload:  telegram.Marshal(telegram.UploadPhoto{ChatID: r.Chat.ID, Caption: caption}),
+		FileName: "rates-" + p.label + ".png", FileData: png}, r.Now); err != nil {
+		return err
+	}
 	xlsx, err := a.summaryXLSX(r.Lang, rep)
 	if err != nil {
 		return err
@@ -90,10 +102,16 @@ func (a *Summary) summary(r *core.Req) error {
 }
 
 // buildSummary reads every figure of the period.
-func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
-	rep := sumReport{period: p, byMonth: map[string][]int{}}
+// Only what has happened by now counts: a meeting set for later in the
+// period is not held yet.
+func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod, now time.Time) (sumReport, error) {
+	rep := sumReport{period: p, byMonth: map[string][]int{}, now: now}
 	for _, f := range append(summaryFigures(), a.serviceFigures()...) {
-		v, ok, err := f.get(tx, p.from, p.to)
+		to := p.to
+		if f.planned && now.Before(to) {
+			to = now
+		}
+		v, ok, err := f.get(tx, p.from, to)
 		if err != nil {
 			return rep, err
 		}
@@ -115,6 +133,16 @@ func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod) (sumReport, error) {
 		rep.categories = append(rep.categories, sumCategory{key: key, received: received[key], solved: solved[key]})
 	}
 	months := p.months()
+	if rep.rates, err = a.Rates(tx, p.from, p.to, now); err != nil {
+		return rep, err
+	}
+	for _, m := range months {
+		by, err := a.Rates(tx, m, m.AddDate(0, 1, 0), now)
+		if err != nil {
+			return rep, err
+		}
+		rep.rateMonths = append(rep.rateMonths, storage.TotalRates(by))
+	}
 	err = tx.ProblemDates(p.from, p.to, func(cat string, at time.Time) {
 		at = at.In(a.Loc)
 		i := (at.Year()-p.from.Year())*12 + int(at.Month()) - int(p.from.Month())
@@ -152,7 +180,7 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	p := rep.period
 	var b strings.Builder
 	b.WriteString(r.T("summary.title_"+p.kind, p.label) + "\n")
-	b.WriteString(r.T("summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02")) + "\n\n")
+	b.WriteString(a.spanText(r.Lang, rep) + "\n\n")
 	for _, v := range rep.figures {
 		b.WriteString(r.T("summary.fig_line", r.T("summary.fig."+v.key), a.figureText(r.Lang, v)) + "\n")
 	}
@@ -177,6 +205,10 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 			b.WriteString(r.T("summary.category_line", core.Esc(a.services.ServiceName(r.Lang, s.key)), s.received, s.completed) + "\n")
 		}
 	}
+	b.WriteString("\n" + r.T("rates.title") + "\n" + r.T("rates.total", a.RatesLine(r.Lang, storage.TotalRates(rep.rates))) + "\n")
+	for _, bl := range a.RateBuildings(rep.rates) {
+		b.WriteString(r.T("rates.building", core.Esc(bl), a.RatesLine(r.Lang, rep.rates[bl])) + "\n")
+	}
 	b.WriteString("\n" + r.T("summary.not_recorded_note"))
 	return b.String()
 }
@@ -190,4 +222,14 @@ func (a *Summary) figureText(lang string, v sumValue) string {
 		return strconv.FormatFloat(v.value, 'f', 1, 64)
 	}
 	return fmt.Sprintf("%d", int64(v.value))
+}
+
+// spanText is the period the figures cover: its days, and for a period not
+// over yet, the moment they run to.
+func (a *Summary) spanText(lang string, rep sumReport) string {
+	p := rep.period
+	if rep.now.Before(p.to) {
+		return a.Cat.T(lang, "summary.span_so_far", p.from.Format("2006-01-02"), a.When(rep.now))
+	}
+	return a.Cat.T(lang, "summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02"))
 }

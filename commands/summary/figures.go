@@ -17,6 +17,9 @@ type figure struct {
 	key   string
 	hours bool
 	get   figureFunc
+	// planned: the records carry a time set in advance (a meeting's), so
+	// only those whose time has passed by now are counted.
+	planned bool
 }
 
 // summaryFigures lists /summary's lines in the order a community reports
@@ -33,8 +36,8 @@ func summaryFigures() []figure {
 		{key: "patrol_shifts", get: figPatrolShifts},
 		{key: "announcements", get: figAnnouncements},
 		{key: "notices", get: figNotices},
-		{key: "meetings", get: figMeetings},
-		{key: "decisions", get: figDecisions},
+		{key: "meetings", get: figMeetings, planned: true},
+		{key: "decisions", get: figDecisions, planned: true},
 		{key: "households_visited", get: figHouseholdsVisited},
 		{key: "disputes_settled", get: figDisputesSettled},
 		{key: "stars_elected", get: figStarsElected},
@@ -113,7 +116,8 @@ func figNotices(tx *storage.Tx, from, to time.Time) (float64, bool, error) {
 	return float64(n), true, err
 }
 
-// figMeetings: meetings posted for a time in the period: tx.MeetingsHeld.
+// figMeetings: meetings posted (not cancelled) for a time in the period
+// that has come: tx.MeetingsHeld.
 func figMeetings(tx *storage.Tx, from, to time.Time) (float64, bool, error) {
 	n, err := tx.MeetingsHeld(from, to)
 	return float64(n), true, err

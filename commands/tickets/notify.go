@@ -122,6 +122,11 @@ func (a *Tickets) groupButtons(tk storage.Ticket) any {
 // RefreshGroupLine brings the ticket's group line up to date: the queued
 // message is rewritten, a sent one edited.
 func (a *Tickets) RefreshGroupLine(r *core.Req, tk storage.Ticket) error {
+	if a.watcher != nil {
+		if err := a.watcher.TicketChanged(r, tk); err != nil {
+			return err
+		}
+	}
 	if tk.GroupOutID == 0 {
 		return nil
 	}

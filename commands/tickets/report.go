@@ -122,7 +122,7 @@ func (a *reporting) chooseCategory(r *core.Req, d ReportData, key string, edit b
 		if err := say(chosen, nil); err != nil {
 			return err
 		}
-		return a.AskName(r, d)
+		return a.askPhotos(r, d, "")
 	}
 	if err := a.setReportFlow(r, "text", d); err != nil {
 		return err
@@ -201,6 +201,8 @@ func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 	switch f.Step {
 	case "attach":
 		return a.attach(r, d, photo)
+	case "photos":
+		return a.photosTyped(r, d, photo)
 	case "name":
 		return a.nameTyped(r, d, photo)
 	case "category":
@@ -221,7 +223,7 @@ func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 	}
 	text := core.CleanText(r.Text)
 	if text == "" && core.VoiceOf(r) != nil {
-		return a.AskName(r, d) // the voice note is the description
+		return a.askPhotos(r, d, "") // the voice note is the description
 	}
 	if text == "" {
 		if loc == nil && photo == "" {
@@ -236,7 +238,7 @@ func (a *reporting) reportText(r *core.Req, f storage.Flow) error {
 		return r.Reply(r.T("report.too_long", n, a.Cfg.Tickets.MaxText), telegram.ForceReply{ForceReply: true})
 	}
 	d.Text = text
-	return a.AskName(r, d)
+	return a.askPhotos(r, d, "")
 }
 
 // groupReport files "/report text" sent in a group in one step.

@@ -141,8 +141,17 @@ func (a *reporting) nameOptions(d ReportData) []core.Option {
 // A photo or a location is kept and the question asked again, as is
 // anything else.
 func (a *reporting) nameTyped(r *core.Req, d ReportData, photo string) error {
+	had := len(d.Photos)
 	a.keepAttachment(r, &d, photo)
 	note := ""
+	switch {
+	case len(d.Photos) > had:
+		note = r.T("report.step_photo_added", len(d.Photos))
+	case photo != "":
+		note = r.T("report.photo_limit", r.N("count.photos", a.Cfg.Tickets.MaxPhotos))
+	case r.Msg.Location != nil:
+		note = r.T("report.location_kept")
+	}
 	if photo == "" && r.Msg.Location == nil && core.VoiceOf(r) == nil {
 		text := core.CleanText(r.Text)
 		if key, ok := typedChoice(text, a.nameOptions(d)); ok {

@@ -33,6 +33,7 @@ func (a *Tickets) ButtonRows() []core.Buttons {
 			"bld":    own,
 			"b":      own,
 			"nm":     own,
+			"ph":     own,
 			"cancel": own,
 			"claim":  {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},
 			"qclaim": {Min: core.AnyRole, Chats: core.PrivateOnly, Scope: core.ScopeTicketWork, Check: work},

@@ -46,12 +46,19 @@ type Retention interface {
 	StripClosed(ctx context.Context, tx *storage.Tx, now time.Time) error
 }
 
+// Watcher hears of a ticket whose public line changed: what was made of
+// it elsewhere (an accepted proposal) shows its progress.
+type Watcher interface {
+	TicketChanged(r *core.Req, tk storage.Ticket) error
+}
+
 // Tickets is the tickets capability over the core.
 type Tickets struct {
 	*core.Core
 	people    People
 	mediation Mediation
 	retention Retention
+	watcher   Watcher
 
 	resolveD *core.Dialog // what was done
 	noteD    *core.Dialog // why it is handed back, what is still wrong
@@ -74,6 +81,9 @@ func New(c *core.Core) *Tickets {
 func (a *Tickets) Connect(p People, m Mediation, ret Retention) {
 	a.people, a.mediation, a.retention = p, m, ret
 }
+
+// Watch gives tickets the one that hears of changed ticket lines.
+func (a *Tickets) Watch(w Watcher) { a.watcher = w }
 
 // reporting is the report and wish conversation: category, words, voice,
 // photos and location, and the name question before anything is filed.

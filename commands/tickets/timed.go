@@ -2,10 +2,12 @@ package tickets
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
+	"courtyard/telegram"
 )
 
 // batchTimed bounds how many tickets one scheduled run handles; the rest
@@ -14,7 +16,8 @@ const batchTimed = 200
 
 // Escalate tells staff, once per ticket and step, of tickets unclaimed for
 // longer than tickets.escalate_after and of tickets past their category's
-// deadline.
+// deadline. Several at once for the same reason are one message listing
+// them, with a count.
 func (a *Tickets) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) error {
 	r := a.SystemReq(ctx, tx, now)
 	staff, err := a.Staff(tx)
@@ -26,14 +29,17 @@ func (a *Tickets) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) e
 	if err != nil {
 		return err
 	}
+	var unclaimed []escalation
 	for _, tk := range late {
-		if err := a.escalate(r, staff, tk, "escalate.unclaimed", a.Cfg.Tickets.EscalateAfter); err != nil {
-			return err
-		}
+		unclaimed = append(unclaimed, escalation{tk, a.Cfg.Tickets.EscalateAfter})
 		if err := tx.MarkEscalated(tk.ID, 1); err != nil {
 			return err
 		}
 	}
+	if err := a.escalate(r, staff, unclaimed, "escalate.unclaimed"); err != nil {
+		return err
+	}
+	var overdue []escalation
 	for _, c := range a.AllCategories() {
 		if c.Deadline <= 0 {
 			continue
@@ -44,18 +50,27 @@ func (a *Tickets) Escalate(ctx context.Context, tx *storage.Tx, now time.Time) e
 			return err
 		}
 		for _, tk := range over {
-			if err := a.escalate(r, staff, tk, "escalate.deadline", c.Deadline); err != nil {
-				return err
-			}
+			overdue = append(overdue, escalation{tk, c.Deadline})
 			if err := tx.MarkEscalated(tk.ID, 2); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	return a.escalate(r, staff, overdue, "escalate.deadline")
 }
 
-func (a *Tickets) escalate(r *core.Req, staff []storage.Member, tk storage.Ticket, key string, hours float64) error {
+// escalation is one ticket to tell staff of, and the hours it is over.
+type escalation struct {
+	tk    storage.Ticket
+	hours float64
+}
+
+// escalate tells every reachable staff member of list for the reason key:
+// one ticket as it is, several as one message with a Claim button each.
+func (a *Tickets) escalate(r *core.Req, staff []storage.Member, list []escalation, key string) error {
+	if len(list) == 0 {
+		return nil
+	}
 	told := 0
 	for _, m := range staff {
 		if ok, err := a.Reachable(r.Tx, m); err != nil || !ok {
@@ -65,18 +80,38 @@ func (a *Tickets) escalate(r *core.Req, staff []storage.Member, tk storage.Ticke
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, key, a.Headline(lang, tk), a.Age(lang, r.Now, tk.CreatedAt), hours,
-			a.StateLabel(lang, tk.State), core.Quote(a.TicketText(lang, tk), 200))
-		if err := a.Send(r.Tx, m.ID, text, a.claimKeyboard(lang, tk), storage.PriorityBulk, r.Now); err != nil {
+		text, kb := a.escalationText(lang, r.Now, list, key)
+		if err := a.Send(r.Tx, m.ID, text, kb, storage.PriorityBulk, r.Now); err != nil {
 			return err
 		}
 		told++
 	}
-	if told == 0 {
-		a.Log.Warn("no staff could be reached to escalate a ticket to", "ticket", tk.ID, "what", key)
-		return r.Tx.RecordUnreached(tk.ID, key, r.Now)
+	if told > 0 {
+		return nil
+	}
+	for _, e := range list {
+		a.Log.Warn("no staff could be reached to escalate a ticket to", "ticket", e.tk.ID, "what", key)
+		if err := r.Tx.RecordUnreached(e.tk.ID, key, r.Now); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+func (a *Tickets) escalationText(lang string, now time.Time, list []escalation, key string) (string, telegram.Keyboard) {
+	if len(list) == 1 {
+		e := list[0]
+		return a.Cat.T(lang, key, a.Headline(lang, e.tk), a.Age(lang, now, e.tk.CreatedAt), e.hours,
+			a.StateLabel(lang, e.tk.State), core.Quote(a.TicketText(lang, e.tk), 200)), a.claimKeyboard(lang, e.tk)
+	}
+	var b strings.Builder
+	b.WriteString(a.Cat.T(lang, key+"_many", len(list)))
+	var rows [][]telegram.Button
+	for _, e := range list {
+		b.WriteString("\n• " + a.Cat.T(lang, key+"_line", a.Headline(lang, e.tk), a.Age(lang, now, e.tk.CreatedAt), e.hours))
+		rows = append(rows, []telegram.Button{{Text: a.Cat.T(lang, "button.claim_n", e.tk.ID), CallbackData: "tk:claim:" + core.Itoa(e.tk.ID)}})
+	}
+	return b.String(), telegram.Keyboard{InlineKeyboard: rows}
 }
 
 // AutoClose closes resolved tickets whose reporter did not answer within

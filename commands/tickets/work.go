@@ -24,6 +24,8 @@ func (a *Tickets) ticketButton(r *core.Req) error {
 		if len(parts) == 2 {
 			return a.rep.reportBuilding(r, parts[1])
 		}
+	case "ph":
+		return a.rep.photosGo(r)
 	case "nm":
 		if len(parts) == 2 {
 			return a.rep.reportName(r, parts[1])
