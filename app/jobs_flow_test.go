@@ -115,8 +115,8 @@ const (
 	jfTeamEn  = "Who is it for? Choose a team, or Everyone:"
 	jfTapEn   = "Please tap one of the buttons below, or reply with the words on it.\n\n"
 	// The main menu of a resident, shown when a conversation is cancelled.
-	jfMenuZh = "📝 报告问题 🎁 微心愿 | 我的请求 帮助 | 🙋 志愿活动 🗓 我的日程 | 💡 提议题 | ⭐ 每月评星 🤝 双诺三评 | 📄 我的数据 语言 / Language"
-	jfMenuEn = "📝 Report a problem 🎁 Make a wish | My requests Help | 🙋 Volunteer jobs 🗓 My agenda | 💡 Raise a topic | ⭐ Monthly stars 🤝 Pledges | 📄 My data 语言 / Language"
+	jfMenuZh = "📝 报告问题 🎁 微心愿 | 我的请求 帮助 | 🙋 志愿活动 🗓 我的日程 | 💡 提议题 🏛 社区服务站 | ⭐ 每月评星 🤝 双诺三评 | 📄 我的数据 语言 / Language"
+	jfMenuEn = "📝 Report a problem 🎁 Make a wish | My requests Help | 🙋 Volunteer jobs 🗓 My agenda | 💡 Raise a topic 🏛 Service station | ⭐ Monthly stars 🤝 Pledges | 📄 My data 语言 / Language"
 )
 
 // 王阿姨, who leads the team with Lin, writes a job in Chinese by typing

@@ -87,6 +87,8 @@ var permDenied = map[string]permDeny{
 	"md:new": {permNotStaff, ""}, "md:l": {permNotStaff, ""}, "md:o": {permNotStaff, ""}, "md:s": {permNotStaff, ""},
 	"md:f": {permNotStaff, ""}, "md:oc": {permNotStaff, ""}, "md:out": {permNotStaff, ""},
 	"menu:mediation": {permNotStaff, ""}, "/mediation": {permNotStaff, ""},
+
+	"sv:doc": {permAll, ""}, "sv:care": {permAll, ""}, "sv:rate": {permAll, ""}, "sv:rword": {permAll, ""},
 }
 
 // permNotStaff are the people of the matrix below staff.
@@ -117,6 +119,7 @@ var permEffects = []struct{ who, action, table string }{
 	{"team-member", "tm:leavey", "team_members"},
 	{"staff", "sc:p", "schedules"},
 	{"admin", "md:out", "disputes"},
+	{"staff", "sv:st", "service_cases"},
 }
 
 // permData is what a cell sends: a command with arguments naming the
@@ -139,10 +142,11 @@ func (w *permWorld) permData(action string) string {
 		"md:tk": "md:tk:{tk}", "md:out": "md:out:{dispute}:settled", "mt:tk": "mt:tk:{decision}:1", "mt:jb": "mt:jb:{decision}",
 		"xl:*": "xl:20260101:20260201", "au:*": "au:0:::", "pv:keep": "pv:keep", // pv:forget stays forged: pressed for real it would forget the matrix's people
 
+		"sv:o": "sv:o:dibao", "sv:q": "sv:q:dibao", "sv:ap": "sv:ap:dibao", "sv:bk": "sv:bk:dibao", "sv:care": "sv:care:{case}:n", "sv:rate": "sv:rate:{case}:5",
 		"pl:d": "pl:d:{pledge}:0", "pl:r": "pl:r:{pledge}", "pl:rv": "pl:rv:{pledge}:5", "pl:pub": "pl:pub", "pl:x": "pl:x", "pl:rk": "pl:rk",
 	}
 	family := map[string]string{"tk:": "tk", "an:": "draft", "pt:": "shift", "tm:": "team", "jb:": "job", "cr:": "hh", "vi:": "visit", "pl:": "pledge", "st:": "1",
-		"sc:": "schedule", "mt:": "meeting", "md:": "dispute"}
+		"sc:": "schedule", "mt:": "meeting", "md:": "dispute", "sv:": "case"}
 	d, ok := special[action]
 	switch {
 	case ok:

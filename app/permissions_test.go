@@ -137,7 +137,8 @@ func newPermWorld(t *testing.T) *permWorld {
 // template, shift, job and a request to join, a household on the care
 // list with its visit, a pledge, two announcements, a notice schedule of
 // building 3's leader, a posted meeting with a decision, and a dispute
-// record whose mediator is the owner.
+// record whose mediator is the owner, and the owner's application at the
+// services desk.
 func (w *permWorld) permFixtures() {
 	now := w.clock.Now()
 	start := now.Add(30 * 24 * time.Hour)
@@ -199,9 +200,12 @@ func (w *permWorld) permFixtures() {
 		disp, err := tx.CreateDispute(storage.Dispute{Building: "1", Summary: permSecret + " noise at night", MediatorID: permOwner,
 			CreatedBy: permStaff, Parties: []storage.DisputeParty{{MemberID: permOwner}, {Name: "the neighbour"}}}, now)
 		must(err)
+		svCase, err := tx.CreateCase(storage.Case{Service: "dibao", MemberID: permOwner, ForWhom: "self", Phone: "555",
+			Situation: permSecret + " situation", Building: "1", Household: 2}, []string{"doc-photo-1"}, now)
+		must(err)
 		for k, v := range map[string]int64{"tk": tk, "team": team, "req": req, "job": job, "tpl": tpl, "shift": shift,
 			"hh": hh, "pledge": pl, "draft": draft, "sent": sent, "owner": permOwner,
-			"schedule": sched, "meeting": meet, "decision": dec, "dispute": disp} {
+			"schedule": sched, "meeting": meet, "decision": dec, "dispute": disp, "case": svCase} {
 			w.ids[k] = itoa(v)
 		}
 		return nil

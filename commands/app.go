@@ -26,6 +26,7 @@ import (
 	"courtyard/commands/polls"
 	"courtyard/commands/privacy"
 	"courtyard/commands/proposals"
+	"courtyard/commands/services"
 	"courtyard/commands/stars"
 	"courtyard/commands/summary"
 	"courtyard/commands/teams"
@@ -68,6 +69,7 @@ type App struct {
 	proposals *proposals.Proposals
 	polls     *polls.Polls
 	digest    *digest.Digest
+	services  *services.Services
 }
 
 // New returns the commands for the bot named botName (its @username).
@@ -90,13 +92,14 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
 	a.polls = polls.New(a.Core)
 	a.digest = digest.New(a.Core)
+	a.services = services.New(a.Core, a.care)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.people, a.mediation, a.privacy)
 	a.tickets.Watch(a.proposals)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
-	sum := summary.New(a.Core)
+	sum := summary.New(a.Core, a.services)
 
 	// The rows in the order the command menus and /help list them:
 	// registration first, then tickets, the rest, and staff's tools last.
@@ -111,7 +114,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	for _, c := range []interface {
 		CommandRows() []core.Command
 		ButtonRows() []core.Buttons
-	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.agenda, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, sum, a.digest, a.privacy} {
+	}{a.ledger, a.teams, a.patrol, a.announce, a.jobs, a.agenda, a.care, a.stars, a.pledge, a.proposals, a.polls, a.calendar, a.mediation, a.services, sum, a.digest, a.privacy} {
 		var flows map[string]core.FlowFunc
 		if f, ok := c.(interface {
 			Flows() map[string]core.FlowFunc

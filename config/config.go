@@ -29,6 +29,7 @@ type Config struct {
 	Notify    Notify    `yaml:"notify"`
 	Proposals Proposals `yaml:"proposals"`
 	Digest    Digest    `yaml:"digest"`
+	Services  Services  `yaml:"services"`
 }
 
 // HTTP is the optional listener for /healthz and /metrics.

@@ -97,6 +97,7 @@ func TestLoadAppliesDefaults(t *testing.T) {
 		Proposals: Proposals{AgendaThreshold: 5},
 		Digest:    Digest{Weekly: "sunday 18:00"},
 	}
+	want.Services.setDefaults()
 	days := DefaultRetainClosedDays
 	want.Privacy.RetainClosedDays = &days
 	if !reflect.DeepEqual(got, want) {

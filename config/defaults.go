@@ -168,6 +168,7 @@ func (c Config) WithDefaults() Config {
 		c.Stars.Days = DefaultStarDays()
 	}
 	setInt(&c.Pledges.RatingDays, DefaultPledgeRatingDays)
+	c.Services.setDefaults()
 
 	setString(&c.Log.Level, DefaultLogLevel)
 	setString(&c.Log.Format, DefaultLogFormat)

@@ -46,6 +46,7 @@ func (c Config) Validate() error {
 		c.Meetings.validate,
 		c.Notify.validate,
 		c.Tickets.validateUrgent,
+		c.validateServices,
 		c.validateAdmins,
 		c.Telegram.validateToken,
 		c.HTTP.validate,

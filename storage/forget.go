@@ -89,6 +89,15 @@ var forgetMoves = []string{
 	`UPDATE disputes SET created_by = ?1 WHERE created_by = ?2`,
 	`UPDATE dispute_sessions SET recorded_by = ?1 WHERE recorded_by = ?2`,
 	`UPDATE mediators SET granted_by = ?1 WHERE granted_by = ?2`,
+	// The services desk: counts stay; an application loses what it said
+	// about the household and its document photos; an objection its author.
+	`DELETE FROM service_case_docs WHERE case_id IN (SELECT id FROM service_cases WHERE member_id = ?2)`,
+	`UPDATE service_cases SET member_id = ?1, for_whom = '', phone = '', situation = '', voice_file = '' WHERE member_id = ?2`,
+	`UPDATE service_cases SET assignee_id = ?1 WHERE assignee_id = ?2`,
+	`UPDATE service_case_log SET actor_id = ?1 WHERE actor_id = ?2`,
+	`UPDATE service_bookings SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE service_objections SET member_id = ?1 WHERE member_id = ?2`,
+	`UPDATE service_notices SET created_by = ?1 WHERE created_by = ?2`,
 	`UPDATE teams SET lead_id = (SELECT MIN(member_id) FROM team_members WHERE team_id = teams.id AND lead = 1 AND member_id <> ?2)
 		WHERE lead_id = ?2`,
 	// What is only about the person goes.

@@ -58,6 +58,9 @@ INSERT INTO mediators (member_id, granted_by, granted_at) VALUES (7, 8, 1), (8, 
 INSERT INTO disputes (id, summary, mediator_id, created_by, created_at, updated_at) VALUES (1, 'noise', 7, 7, 1, 1), (2, 'dog', 8, 8, 1, 1);
 INSERT INTO dispute_parties (dispute_id, pos, member_id, name) VALUES (2, 1, 7, 'Seven'), (2, 2, NULL, 'Mr Li');
 INSERT INTO dispute_sessions (dispute_id, held_on, notes, recorded_by, created_at) VALUES (1, 1, 'talked', 7, 1);
+INSERT INTO service_bookings (member_id, service, slot_at, place, seat, created_at, updated_at) VALUES (7, 'dibao', 1, 0, 1, 1, 1);
+INSERT INTO service_cases (id, service, member_id, phone, created_at, updated_at) VALUES (1, 'dibao', 7, '138', 1, 1);
+INSERT INTO service_case_docs (case_id, file_id, created_at) VALUES (1, 'doc', 1);
 INSERT INTO audit (at, actor_id, action, target) VALUES (1, 7, 'grant', 'm:8'), (1, 8, 'grant', 'm:7');
 INSERT INTO blocked (member_id, by_id, at) VALUES (9, 7, 1);
 INSERT INTO ratings (kind, ref, member_id, level, created_at) VALUES ('ticket', 2, 7, 4, 1), ('ticket', 3, 8, 2, 1);

@@ -33,6 +33,7 @@ var migrations = []string{
 	schemaAgenda,
 	schemaProposals,
 	schemaPolls,
+	schemaServices,
 }
 
 // Version returns the schema version of the database.

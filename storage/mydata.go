@@ -79,6 +79,12 @@ var memberRecordSQL = map[string]string{
 		FROM disputes d WHERE d.mediator_id = ?1 OR d.created_by = ?1
 		OR d.id IN (SELECT dispute_id FROM dispute_sessions WHERE recorded_by = ?1) ORDER BY d.id`,
 	"mediation_sessions": `SELECT dispute_id, held_on, notes, created_at FROM dispute_sessions WHERE recorded_by = ?1 ORDER BY id`,
+	// The services desk: their own bookings, and what their applications
+	// said and where they stand (never staff's record of them).
+	"service_bookings": `SELECT id, service, slot_at, place, state, created_at FROM service_bookings WHERE member_id = ?1 ORDER BY slot_at, id`,
+	"service_applications": `SELECT id, service, for_whom, phone, situation, household, step, state, reason, decided_at, created_at
+		FROM service_cases WHERE member_id = ?1 ORDER BY id`,
+	"service_objections": `SELECT notice_id, text, created_at FROM service_objections WHERE member_id = ?1 ORDER BY id`,
 	"audit":              `SELECT action, target, detail, at FROM audit WHERE actor_id = ?1 ORDER BY at, id`,
 }
 

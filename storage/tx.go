@@ -28,6 +28,7 @@ import (
 //	CalendarTx     meetings.go, schedules.go, announcements.go, agenda.go
 //	CommunityTx    stars.go, pledges.go
 //	ProposalsTx    proposals*.go, polls*.go (residents decide together)
+//	ServicesTx     services*.go (the services desk)
 //	ReportsTx      summary.go, exports.go, ratings.go (the ledger and the summary)
 //
 // and the machinery under them all:
@@ -53,6 +54,7 @@ type Tx struct {
 	CalendarTx
 	CommunityTx
 	ProposalsTx
+	ServicesTx
 	ReportsTx
 	DeliveryTx
 	BookkeepingTx
@@ -74,6 +76,7 @@ func newTx(ctx context.Context, q querier) *Tx {
 	t.CalendarTx.tx = t
 	t.CommunityTx.tx = t
 	t.ProposalsTx.tx = t
+	t.ServicesTx.tx = t
 	t.ReportsTx.tx = t
 	t.DeliveryTx.tx = t
 	t.BookkeepingTx.tx = t

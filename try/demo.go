@@ -63,7 +63,10 @@ func seed(ctx context.Context, cfg config.Config, c cast, tg *telegramsim.Server
 		if err := seedDecide(tx, cmds, now); err != nil {
 			return err
 		}
-		return seedCareList(tx, now)
+		if err := seedCareList(tx, now); err != nil {
+			return err
+		}
+		return seedServices(tx, cmds, now)
 	})
 }
 

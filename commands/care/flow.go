@@ -204,3 +204,14 @@ func (a *Care) startEdit(r *core.Req, h storage.Household, field string) error {
 
 // buildings are the community's buildings as a choice.
 func (a *Care) buildings(*core.Req, core.Values) []core.Option { return a.BuildingOptions() }
+
+// AddHousehold puts h on the care list for the person behind r (a
+// household that asked to join, with its own consent) and records it in
+// the household's record.
+func (a *Care) AddHousehold(r *core.Req, h storage.Household) (int64, error) {
+	id, err := r.Tx.CreateHousehold(h, r.Now)
+	if err != nil {
+		return 0, err
+	}
+	return id, a.logCare(r, id, "create", "consent")
+}

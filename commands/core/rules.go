@@ -90,6 +90,7 @@ const (
 	ScopeMediate         Scope = "mayMediate"         // mediation/access.go
 	ScopeDispute         Scope = "mayReadDispute"     // mediation/access.go
 	ScopeMoveToMediation Scope = "mayMoveToMediation" // mediation/access.go
+	ScopeCase            Scope = "mayReadCase"        // services/access.go
 	ScopeBlock           Scope = "mayBlock"           // privacy/block.go
 	ScopeAudit           Scope = "mayReadAudit"       // privacy/audit.go
 	ScopeProposals       Scope = "mayViewProposals"   // proposals/access.go

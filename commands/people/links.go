@@ -10,9 +10,9 @@ func linkPayload(p string) string {
 	p = strings.TrimSpace(p)
 	switch {
 	case p == "report", p == "wish", p == "teams", p == "team", p == "hours", p == "help", p == "job", p == "jobs", p == "myjobs", p == "care", p == "stars", p == "pledge", p == "pledges",
-		p == "schedule", p == "meeting", p == "meetings":
+		p == "schedule", p == "meeting", p == "meetings", p == "services", p == "myservices":
 		return p
-	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"):
+	case strings.HasPrefix(p, "me_"), strings.HasPrefix(p, "t_"), strings.HasPrefix(p, "obj_"):
 		if _, ok := core.IdArg(p[strings.Index(p, "_")+1:]); ok {
 			return p
 		}
@@ -34,6 +34,10 @@ func (a *People) openLink(r *core.Req, payload string) (bool, error) {
 		return true, a.followFromLink(r, strings.TrimPrefix(p, "me_"))
 	case strings.HasPrefix(p, "t_"):
 		return true, a.showFromLink(r, strings.TrimPrefix(p, "t_"))
+	case strings.HasPrefix(p, "obj_"):
+		// An objection to a public notice, raised privately.
+		r.Args = "obj " + strings.TrimPrefix(p, "obj_")
+		return a.RunCommand(r, "services")
 	case p == "team":
 		p = "teams"
 	}

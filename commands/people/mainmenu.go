@@ -12,7 +12,7 @@ func (a *People) mainMenu(r *core.Req) telegram.Keyboard {
 		{{Text: r.T("menu.report"), CallbackData: "menu:report"}, {Text: r.T("menu.wish"), CallbackData: "menu:wish"}},
 		{{Text: r.T("menu.my"), CallbackData: "menu:my"}, {Text: r.T("menu.help"), CallbackData: "menu:help"}},
 		{{Text: r.T("menu.jobs"), CallbackData: "menu:jobs"}, {Text: r.T("menu.mine"), CallbackData: "menu:mine"}},
-		{{Text: r.T("menu.propose"), CallbackData: "menu:propose"}},
+		{{Text: r.T("menu.propose"), CallbackData: "menu:propose"}, {Text: r.T("menu.services"), CallbackData: "menu:services"}},
 		{{Text: r.T("menu.stars"), CallbackData: "menu:stars"}, {Text: r.T("menu.pledges"), CallbackData: "menu:pledges"}},
 		{{Text: r.T("menu.mydata"), CallbackData: "menu:mydata"}, {Text: r.T("menu.lang"), CallbackData: "menu:lang"}},
 	}}

@@ -17,11 +17,12 @@ import (
 // Summary is the /summary command over the core.
 type Summary struct {
 	*core.Core
+	services  Services  // the services desk's counts, nil for none
 	chartFont chartFont // the chart's CJK font, loaded on first use
 }
 
-// New returns the summary capability.
-func New(c *core.Core) *Summary { return &Summary{Core: c} }
+// New returns the summary capability; services counts the services desk.
+func New(c *core.Core, services Services) *Summary { return &Summary{Core: c, services: services} }
 
 // sumReport is a period's figures.
 type sumReport struct {
@@ -32,6 +33,7 @@ type sumReport struct {
 	rates      map[string]storage.Rates // building → the four rates of the period
 	rateMonths []storage.Rates          // the four rates of each month, all buildings
 	now        time.Time                // when it was made: a period not over yet counts up to now
+	services   []sumService             // applications by service
 }
 
 type sumValue struct {
@@ -104,7 +106,7 @@ func (a *Summary) summary(r *core.Req) error {
 // period is not held yet.
 func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod, now time.Time) (sumReport, error) {
 	rep := sumReport{period: p, byMonth: map[string][]int{}, now: now}
-	for _, f := range summaryFigures() {
+	for _, f := range append(summaryFigures(), a.serviceFigures()...) {
 		to := p.to
 		if f.planned && now.Before(to) {
 			to = now
@@ -114,6 +116,10 @@ func (a *Summary) buildSummary(tx *storage.Tx, p sumPeriod, now time.Time) (sumR
 			return rep, err
 		}
 		rep.figures = append(rep.figures, sumValue{figure: f, value: v, recorded: ok})
+	}
+	var err error
+	if rep.services, err = a.serviceLines(tx, p.from, p.to); err != nil {
+		return rep, err
 	}
 	received, err := tx.ProblemsReceived(p.from, p.to)
 	if err != nil {
@@ -189,6 +195,15 @@ func (a *Summary) summaryText(r *core.Req, rep sumReport) string {
 	}
 	if !listed {
 		b.WriteString(r.T("summary.no_problems") + "\n")
+	}
+	if len(rep.services) > 0 {
+		b.WriteString("\n" + r.T("summary.by_service") + "\n")
+		for _, s := range rep.services {
+			if s.received == 0 && s.completed == 0 {
+				continue
+			}
+			b.WriteString(r.T("summary.category_line", core.Esc(a.services.ServiceName(r.Lang, s.key)), s.received, s.completed) + "\n")
+		}
 	}
 	b.WriteString("\n" + r.T("rates.title") + "\n" + r.T("rates.total", a.RatesLine(r.Lang, storage.TotalRates(rep.rates))) + "\n")
 	for _, bl := range a.RateBuildings(rep.rates) {

@@ -42,7 +42,15 @@ func (a *Summary) summaryXLSX(lang string, rep sumReport) ([]byte, error) {
 		}
 		byMonth.Rows = append(byMonth.Rows, row)
 	}
-	return core.XlsxFile([]core.Sheet{figs, cats, byMonth, a.ratesSheet(lang, rep)})
+	sheets := []core.Sheet{figs, cats, byMonth, a.ratesSheet(lang, rep)}
+	if len(rep.services) > 0 {
+		svc := core.Sheet{Name: t("summary.sheet_services"), Header: []string{t("summary.col_service"), t("summary.col_received"), t("summary.col_completed")}}
+		for _, s := range rep.services {
+			svc.Rows = append(svc.Rows, []any{a.services.ServiceName(lang, s.key), s.received, s.completed})
+		}
+		sheets = append(sheets, svc)
+	}
+	return core.XlsxFile(sheets)
 }
 
 // ratesSheet is the four rates: each month's, then each building's over
