@@ -40,6 +40,9 @@ func (a *Services) showDesk(r *core.Req, edit bool) error {
 	for _, bk := range bs {
 		b.WriteString(a.bookingLine(r, bk) + "\n")
 	}
+	if len(bs) == 0 {
+		b.WriteString(r.T("services.desk_none_today") + "\n")
+	}
 	var rows [][]telegram.Button
 	shown := 0
 	for _, c := range cs {
