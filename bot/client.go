@@ -54,11 +54,13 @@ func NewClient(apiURL, token string, hc *http.Client) *Client {
 	return &Client{base: strings.TrimRight(apiURL, "/") + "/bot" + token + "/", token: token, http: hc}
 }
 
+// envelope is an answer; Result holds a pointer to where the result is
+// decoded, so that the answer is read in one pass.
 type envelope struct {
-	OK          bool            `json:"ok"`
-	Result      json.RawMessage `json:"result"`
-	ErrorCode   int             `json:"error_code"`
-	Description string          `json:"description"`
+	OK          bool   `json:"ok"`
+	Result      any    `json:"result"`
+	ErrorCode   int    `json:"error_code"`
+	Description string `json:"description"`
 	Parameters  struct {
 		RetryAfter      int   `json:"retry_after"`
 		MigrateToChatID int64 `json:"migrate_to_chat_id"`
@@ -132,7 +134,14 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return fmt.Errorf("telegram %s: read answer: %w", method, c.redact(err))
 	}
 	var env envelope
-	if err := json.Unmarshal(raw, &env); err != nil {
+	var skip json.RawMessage
+	if env.Result = dest; dest == nil {
+		env.Result = &skip
+	}
+	derr := json.Unmarshal(raw, &env)
+	var typeErr *json.UnmarshalTypeError
+	inResult := errors.As(derr, &typeErr) && strings.HasPrefix(typeErr.Field, "result")
+	if derr != nil && !inResult {
 		return &APIError{Method: method, Code: resp.StatusCode, Description: "unreadable answer: " + http.StatusText(resp.StatusCode)}
 	}
 	if !env.OK {
@@ -143,10 +152,8 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return &APIError{Method: method, Code: code, Description: env.Description,
 			RetryAfter: env.Parameters.RetryAfter, MigrateTo: env.Parameters.MigrateToChatID}
 	}
-	if dest != nil {
-		if err := json.Unmarshal(env.Result, dest); err != nil {
-			return fmt.Errorf("telegram %s: decode result: %w", method, err)
-		}
+	if derr != nil {
+		return fmt.Errorf("telegram %s: decode result: %w", method, derr)
 	}
 	return nil
 }

@@ -134,12 +134,16 @@ func (p *Processor) Apply(ctx context.Context, tx *storage.Tx) (int, error) {
 }
 
 func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxItem) error {
-	var upd models.Update
+	upd := freshUpdate(ctx, it.UpdateID)
 	var herr error
-	if err := json.Unmarshal(it.Payload, &upd); err != nil {
-		herr = fmt.Errorf("decode update: %w", err)
-	} else {
-		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, &upd) })
+	if upd == nil {
+		upd = new(models.Update)
+		if err := json.Unmarshal(it.Payload, upd); err != nil {
+			herr = fmt.Errorf("decode update: %w", err)
+		}
+	}
+	if herr == nil {
+		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, upd) })
 	}
 	p.handled.Add(1)
 	errText := ""
@@ -148,7 +152,7 @@ func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxIte
 		errText = herr.Error()
 		p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
 		if p.failed != nil && upd.ID != 0 {
-			if err := tx.Savepoint(func() error { return p.failed(ctx, tx, &upd) }); err != nil {
+			if err := tx.Savepoint(func() error { return p.failed(ctx, tx, upd) }); err != nil {
 				p.log.Error("could not tell the sender of a failed update", "update_id", it.UpdateID, "err", err)
 			}
 		}
@@ -157,4 +161,22 @@ func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxIte
 		return err
 	}
 	return nil
+}
+
+// freshUpdates are the updates of the batch the poller is storing, decoded
+// as they arrived, by update id.
+type freshUpdates map[int64]*models.Update
+
+type freshKey struct{}
+
+// withFresh carries the batch's decoded updates to Apply.
+func withFresh(ctx context.Context, f freshUpdates) context.Context {
+	return context.WithValue(ctx, freshKey{}, f)
+}
+
+// freshUpdate is the update id as the poller decoded it, or nil when ctx
+// carries none (a stored backlog: the payload is decoded again).
+func freshUpdate(ctx context.Context, id int64) *models.Update {
+	f, _ := ctx.Value(freshKey{}).(freshUpdates)
+	return f[id]
 }
