@@ -54,6 +54,16 @@ func NewClient(apiURL, token string, hc *http.Client) *Client {
 	return &Client{base: strings.TrimRight(apiURL, "/") + "/bot" + token + "/", token: token, http: hc}
 }
 
+// NewTransport is the HTTP transport for the Bot API: it keeps an idle
+// connection for every call that can be on the wire at once (the sender's
+// workers, the poll, an export), where Go's default keeps two and closes,
+// and dials again, the rest.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = maxWorkers + 4
+	return t
+}
+
 // envelope is an answer; Result holds a pointer to where the result is
 // decoded, so that the answer is read in one pass.
 type envelope struct {
