@@ -139,7 +139,7 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return fmt.Errorf("telegram %s: %w", method, c.redact(err))
 	}
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	raw, err := readAnswer(resp, 64<<20)
 	if err != nil {
 		return fmt.Errorf("telegram %s: read answer: %w", method, c.redact(err))
 	}
@@ -166,6 +166,18 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return fmt.Errorf("telegram %s: decode result: %w", method, derr)
 	}
 	return nil
+}
+
+// readAnswer reads an answer's body, of at most limit bytes, into a
+// buffer of the length the answer gives when it gives one.
+func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
+	size := int64(bytes.MinRead)
+	if n := resp.ContentLength; n > 0 {
+		size = min(n, limit) + bytes.MinRead // ReadFrom wants MinRead free to read the end
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit))
+	return buf.Bytes(), err
 }
 
 // redact keeps the token out of transport errors, which quote the URL.
