@@ -72,7 +72,8 @@ func Run(ctx context.Context, cfg config.Config, opt Options) error {
 		}
 	}()
 
-	client := bot.NewClient(cfg.Telegram.APIURL, cfg.Telegram.Token, &http.Client{Timeout: cfg.Telegram.PollTimeout + 15*time.Second})
+	client := bot.NewClient(cfg.Telegram.APIURL, cfg.Telegram.Token, &http.Client{
+		Timeout: cfg.Telegram.PollTimeout + 15*time.Second, Transport: bot.NewTransport()})
 	me, err := getMe(ctx, client, cfg.Telegram.APIURL, log)
 	if err != nil {
 		return err

@@ -54,11 +54,23 @@ func NewClient(apiURL, token string, hc *http.Client) *Client {
 	return &Client{base: strings.TrimRight(apiURL, "/") + "/bot" + token + "/", token: token, http: hc}
 }
 
+// NewTransport is the HTTP transport for the Bot API: it keeps an idle
+// connection for every call that can be on the wire at once (the sender's
+// workers, the poll, an export), where Go's default keeps two and closes,
+// and dials again, the rest.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = maxWorkers + 4
+	return t
+}
+
+// envelope is an answer; Result holds a pointer to where the result is
+// decoded, so that the answer is read in one pass.
 type envelope struct {
-	OK          bool            `json:"ok"`
-	Result      json.RawMessage `json:"result"`
-	ErrorCode   int             `json:"error_code"`
-	Description string          `json:"description"`
+	OK          bool   `json:"ok"`
+	Result      any    `json:"result"`
+	ErrorCode   int    `json:"error_code"`
+	Description string `json:"description"`
 	Parameters  struct {
 		RetryAfter      int   `json:"retry_after"`
 		MigrateToChatID int64 `json:"migrate_to_chat_id"`
@@ -127,12 +139,19 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return fmt.Errorf("telegram %s: %w", method, c.redact(err))
 	}
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	raw, err := readAnswer(resp, 64<<20)
 	if err != nil {
 		return fmt.Errorf("telegram %s: read answer: %w", method, c.redact(err))
 	}
 	var env envelope
-	if err := json.Unmarshal(raw, &env); err != nil {
+	var skip json.RawMessage
+	if env.Result = dest; dest == nil {
+		env.Result = &skip
+	}
+	derr := json.Unmarshal(raw, &env)
+	var typeErr *json.UnmarshalTypeError
+	inResult := errors.As(derr, &typeErr) && strings.HasPrefix(typeErr.Field, "result")
+	if derr != nil && !inResult {
 		return &APIError{Method: method, Code: resp.StatusCode, Description: "unreadable answer: " + http.StatusText(resp.StatusCode)}
 	}
 	if !env.OK {
@@ -143,12 +162,22 @@ func (c *Client) do(ctx context.Context, method, contentType string, body io.Rea
 		return &APIError{Method: method, Code: code, Description: env.Description,
 			RetryAfter: env.Parameters.RetryAfter, MigrateTo: env.Parameters.MigrateToChatID}
 	}
-	if dest != nil {
-		if err := json.Unmarshal(env.Result, dest); err != nil {
-			return fmt.Errorf("telegram %s: decode result: %w", method, err)
-		}
+	if derr != nil {
+		return fmt.Errorf("telegram %s: decode result: %w", method, derr)
 	}
 	return nil
+}
+
+// readAnswer reads an answer's body, of at most limit bytes, into a
+// buffer of the length the answer gives when it gives one.
+func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
+	size := int64(bytes.MinRead)
+	if n := resp.ContentLength; n > 0 {
+		size = min(n, limit) + bytes.MinRead // ReadFrom wants MinRead free to read the end
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit))
+	return buf.Bytes(), err
 }
 
 // redact keeps the token out of transport errors, which quote the URL.

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/go-telegram/bot/models"
+
 	"courtyard/storage"
 	"courtyard/telegram"
 )
@@ -127,18 +129,36 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 		return offset, nil
 	}
 	items := make([]storage.InboxItem, 0, len(raws))
+	fresh := make(freshUpdates, len(raws))
 	next := offset
 	for _, raw := range raws {
-		var head struct {
-			ID int64 `json:"update_id"`
+		// Each update is decoded here once: the processor takes the value
+		// from the batch's context instead of decoding the stored payload
+		// again. One that does not decode whole is stored all the same, for
+		// the processor to record why.
+		upd := new(models.Update)
+		id := int64(0)
+		if json.Unmarshal(raw, upd) == nil {
+			id = upd.ID
+		} else {
+			upd = nil
+			var head struct {
+				ID int64 `json:"update_id"`
+			}
+			if json.Unmarshal(raw, &head) == nil {
+				id = head.ID
+			}
 		}
-		if err := json.Unmarshal(raw, &head); err != nil || head.ID == 0 {
+		if id == 0 {
 			p.log.Error("skipping an update without an id", "payload_bytes", len(raw))
 			continue
 		}
-		items = append(items, storage.InboxItem{UpdateID: head.ID, Payload: raw})
-		if head.ID+1 > next {
-			next = head.ID + 1
+		items = append(items, storage.InboxItem{UpdateID: id, Payload: raw})
+		if upd != nil {
+			fresh[id] = upd
+		}
+		if id+1 > next {
+			next = id + 1
 		}
 	}
 	// The batch must be stored even if shutdown starts now: Telegram has sent
@@ -152,7 +172,7 @@ func (p *Poller) poll(ctx context.Context, offset int64) (int64, error) {
 			if err := tx.SaveUpdates(items, p.now()); err != nil {
 				return err
 			}
-			_, err := p.apply(ctx, tx)
+			_, err := p.apply(withFresh(ctx, fresh), tx)
 			return err
 		})
 		applied = err == nil

@@ -125,36 +125,68 @@ func (p *Processor) Apply(ctx context.Context, tx *storage.Tx) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The updates handled without error are marked done together, after
+	// the batch; a failed one is marked at once, with its error.
+	done := make([]int64, 0, len(items))
 	for _, it := range items {
-		if err := p.one(ctx, tx, it); err != nil {
+		ok, err := p.one(ctx, tx, it)
+		if err != nil {
 			return 0, err
 		}
+		if ok {
+			done = append(done, it.UpdateID)
+		}
+	}
+	if err := tx.UpdatesDone(done, p.now()); err != nil {
+		return 0, err
 	}
 	return len(items), nil
 }
 
-func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxItem) error {
-	var upd models.Update
+// one handles an update; ok says it succeeded and is left to be marked done.
+func (p *Processor) one(ctx context.Context, tx *storage.Tx, it storage.InboxItem) (ok bool, err error) {
+	upd := freshUpdate(ctx, it.UpdateID)
 	var herr error
-	if err := json.Unmarshal(it.Payload, &upd); err != nil {
-		herr = fmt.Errorf("decode update: %w", err)
-	} else {
-		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, &upd) })
-	}
-	p.handled.Add(1)
-	errText := ""
-	if herr != nil {
-		p.failedN.Add(1)
-		errText = herr.Error()
-		p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
-		if p.failed != nil && upd.ID != 0 {
-			if err := tx.Savepoint(func() error { return p.failed(ctx, tx, &upd) }); err != nil {
-				p.log.Error("could not tell the sender of a failed update", "update_id", it.UpdateID, "err", err)
-			}
+	if upd == nil {
+		upd = new(models.Update)
+		if err := json.Unmarshal(it.Payload, upd); err != nil {
+			herr = fmt.Errorf("decode update: %w", err)
 		}
 	}
-	if _, err := tx.UpdateDone(it.UpdateID, errText, p.now()); err != nil {
-		return err
+	if herr == nil {
+		herr = tx.Savepoint(func() error { return p.handle(ctx, tx, upd) })
 	}
-	return nil
+	p.handled.Add(1)
+	if herr == nil {
+		return true, nil
+	}
+	p.failedN.Add(1)
+	p.log.Error("update failed", "update_id", it.UpdateID, "err", herr)
+	if p.failed != nil && upd.ID != 0 {
+		if err := tx.Savepoint(func() error { return p.failed(ctx, tx, upd) }); err != nil {
+			p.log.Error("could not tell the sender of a failed update", "update_id", it.UpdateID, "err", err)
+		}
+	}
+	if _, err := tx.UpdateDone(it.UpdateID, herr.Error(), p.now()); err != nil {
+		return false, err
+	}
+	return false, nil
+}
+
+// freshUpdates are the updates of the batch the poller is storing, decoded
+// as they arrived, by update id.
+type freshUpdates map[int64]*models.Update
+
+type freshKey struct{}
+
+// withFresh carries the batch's decoded updates to Apply.
+func withFresh(ctx context.Context, f freshUpdates) context.Context {
+	return context.WithValue(ctx, freshKey{}, f)
+}
+
+// freshUpdate is the update id as the poller decoded it, or nil when ctx
+// carries none (a stored backlog: the payload is decoded again).
+func freshUpdate(ctx context.Context, id int64) *models.Update {
+	f, _ := ctx.Value(freshKey{}).(freshUpdates)
+	return f[id]
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -78,6 +79,23 @@ func (t DeliveryTx) UpdateDone(id int64, errText string, now time.Time) (bool, e
 		return false, fmt.Errorf("storage: mark update %d done: %w", id, err)
 	}
 	return n == 1, nil
+}
+
+// UpdatesDone marks updates processed without error, in one statement.
+func (t DeliveryTx) UpdatesDone(ids []int64, now time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("storage: mark %d updates done: %w", len(ids), err)
+	}
+	_, err = t.q.ExecContext(t.ctx, `UPDATE inbox SET done_at = ?, error = ''
+		WHERE update_id IN (SELECT value FROM json_each(?)) AND done_at IS NULL`, ms(now), string(list))
+	if err != nil {
+		return fmt.Errorf("storage: mark %d updates done: %w", len(ids), err)
+	}
+	return nil
 }
 
 // UpdateIsDone reports whether an update was already processed.

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -173,6 +174,31 @@ func TestInboxIsIdempotent(t *testing.T) {
 		p, _ = tx.PendingUpdates(10)
 		if len(p) != 1 || p[0].UpdateID != 11 {
 			t.Errorf("pending after done: %v", p)
+		}
+		return nil
+	})
+}
+
+func TestUpdatesDoneMarksOnlyTheListed(t *testing.T) {
+	s := newTestStorage(t)
+	var items []InboxItem
+	for id := int64(20); id < 24; id++ {
+		items = append(items, InboxItem{UpdateID: id, Payload: []byte(fmt.Sprintf(`{"update_id":%d}`, id))})
+	}
+	update(t, s, func(tx *Tx) error { return tx.SaveUpdates(items, t0) })
+	update(t, s, func(tx *Tx) error {
+		if err := tx.UpdatesDone([]int64{20, 22, 99}, t0); err != nil {
+			return err
+		}
+		if err := tx.UpdatesDone(nil, t0); err != nil {
+			return err
+		}
+		p, err := tx.PendingUpdates(10)
+		if err != nil || len(p) != 2 || p[0].UpdateID != 21 || p[1].UpdateID != 23 {
+			t.Errorf("pending after done: %v %v", p, err)
+		}
+		if again, err := tx.UpdateDone(22, "", t0); err != nil || again {
+			t.Errorf("an update marked with the batch is done: %v %v", again, err)
 		}
 		return nil
 	})

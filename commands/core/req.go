@@ -123,8 +123,18 @@ func (a *Core) newReq(ctx context.Context, tx *storage.Tx, upd *models.Update) (
 		}
 	}
 	if r.Chat.Type != models.ChatTypePrivate && r.Chat.ID != 0 {
-		if err := tx.TouchChat(r.Chat.ID, string(r.Chat.Type), LimitRunes(CleanLine(r.Chat.Title), 128), r.Now); err != nil {
+		// The group's row is read once for the update (ChatRow), and written
+		// only when it is new or Telegram gives another name or type.
+		typ, title := string(r.Chat.Type), LimitRunes(CleanLine(r.Chat.Title), 128)
+		c, err := r.ChatRow()
+		if err != nil && !IsNotFound(err) {
 			return nil, err
+		}
+		if err != nil || c.Type != typ || c.Title != title {
+			if err := tx.TouchChat(r.Chat.ID, typ, title, r.Now); err != nil {
+				return nil, err
+			}
+			r.chat = nil
 		}
 	}
 	r.Role = a.RoleOf(r.Me)

@@ -39,9 +39,11 @@ func (a *Core) AllCategories() []config.Category {
 
 // category returns the configured category with key, of either kind.
 func (a *Core) category(key string) (config.Category, bool) {
-	for _, c := range a.AllCategories() {
-		if c.Key == key {
-			return c, true
+	for _, cats := range [...][]config.Category{a.Cfg.Tickets.Categories, a.Cfg.Tickets.WishCategories} {
+		for _, c := range cats {
+			if c.Key == key {
+				return c, true
+			}
 		}
 	}
 	return config.Category{}, false
