@@ -114,6 +114,29 @@ func TestReportPhotoStepAcknowledgesEachPhoto(t *testing.T) {
 	}
 }
 
+// Send without, pressed with nothing attached, leaves "no photo" in place
+// of the question, in the reader's language, and the name question follows.
+func TestReportPhotoStepSendWithoutSaysNoPhoto(t *testing.T) {
+	c := newCommunity(t)
+	for _, tc := range []struct {
+		u    models.User
+		text string
+		want photoStepTexts
+		kept string
+	}{
+		{c.wang, "楼下的垃圾桶满了", photoStepZh, "不加照片。"},
+		{c.li, "The bin downstairs is full", photoStepEn, "No photo."},
+	} {
+		q := c.photoStepDescribe(tc.u, "lighting", tc.text, tc.want)
+		c.tg.Press(tc.u, q, "tk:ph:go")
+		c.tg.WaitMessage(t, tc.u.ID, func(m telegramtest.Message) bool {
+			return m.ID == q.ID && m.Plain == tc.kept && len(m.Buttons) == 0
+		}, wait)
+		name := c.tg.WaitMessage(t, tc.u.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:nm:show") }, wait)
+		flowIs(t, name, tc.want.name, tc.want.nameKeys)
+	}
+}
+
 // A typed word that says no photo ("不用", "no") goes on to the name
 // question; a word that says nothing of the kind asks again; a voice note
 // at the photo step joins the report. At the name question a photo or a

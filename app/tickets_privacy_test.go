@@ -51,15 +51,16 @@ func (h *harness) privNameQuestion(u models.User) telegramtest.Message {
 
 // sendWithoutPhoto waits for the photo question the test's last action
 // caused (the report described), presses its Send without button, waits
-// for the question to say what goes with the report, and returns the name
-// question that follows.
+// for the question to say what goes with the report (or that no photo
+// does), and returns the name question that follows.
 func (h *harness) sendWithoutPhoto(u models.User) telegramtest.Message {
 	h.t.Helper()
 	q := h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return hasButton(m, "tk:ph:go") }, wait)
 	h.tg.Press(u, q, "tk:ph:go")
 	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool {
 		return m.ID == q.ID && len(m.Buttons) == 0 &&
-			(strings.HasPrefix(m.Plain, "随报告一起：") || strings.HasPrefix(m.Plain, "With the report: "))
+			(m.Plain == "不加照片。" || m.Plain == "No photo." ||
+				strings.HasPrefix(m.Plain, "随报告一起：") || strings.HasPrefix(m.Plain, "With the report: "))
 	}, wait)
 	h.tg.WaitMessage(h.t, u.ID, func(m telegramtest.Message) bool { return m.ID > q.ID && hasButton(m, "tk:nm:show") }, wait)
 	return h.newestNameQuestion(u)

@@ -50,7 +50,11 @@ func (a *reporting) photosGo(r *core.Req) error {
 	if f.Step != "photos" {
 		return r.Toast(r.T("error.stale_button"))
 	}
-	if err := r.Edit(r.T("report.photos_kept", a.attached(r, d)), nil); err != nil {
+	kept := r.T("report.photos_none")
+	if len(d.Photos) > 0 || d.Lat != nil {
+		kept = r.T("report.photos_kept", a.attached(r, d))
+	}
+	if err := r.Edit(kept, nil); err != nil {
 		return err
 	}
 	return a.AskName(r, d)
