@@ -24,18 +24,19 @@ import (
 // compareLoad is one load of the black-box comparison: n updates queued on
 // the server before the process starts.
 type compareLoad struct {
-	name  string
-	queue func(tg *telegramtest.Server, people []models.User, groups []models.Chat, n int)
+	name   string
+	queue  func(tg *telegramtest.Server, people []models.User, groups []models.Chat, n int)
+	settle bool // run until the process is quiet (priming)
 }
 
 var compareLoads = []compareLoad{
-	{"private_report", func(tg *telegramtest.Server, people []models.User, _ []models.Chat, n int) {
+	{name: "private_report", queue: func(tg *telegramtest.Server, people []models.User, _ []models.Chat, n int) {
 		for k := range n {
 			u := people[k%len(people)]
 			tg.SendText(u, telegramtest.PrivateChat(u), targetReportText(k))
 		}
 	}},
-	{"group_oneliners", func(tg *telegramtest.Server, people []models.User, groups []models.Chat, n int) {
+	{name: "group_oneliners", queue: func(tg *telegramtest.Server, people []models.User, groups []models.Chat, n int) {
 		for k := range n {
 			tg.SendText(people[k%len(people)], groups[k%len(groups)], targetReportText(k))
 		}
@@ -47,6 +48,7 @@ type compareResult struct {
 	rate   float64 // updates a second, from its first getUpdates to the last answer
 	peak   float64 // VmHWM, MB
 	cpuPer float64 // user+system CPU time a update, ms
+	db     string  // the database the courtyard run left
 }
 
 // compareFixture writes the database every courtyard run starts from: the
@@ -115,10 +117,26 @@ func compareCopy(b *testing.B, fixture, dir string) string {
 	return path
 }
 
+// comparePrime runs a courtyard contestant once on its fixture, with no
+// updates, until it has sent nothing but polls for compareQuiet, and
+// returns the database it leaves: a community the day after the upgrade,
+// whose one-off work of a new version (every registered resident's
+// command menu) is done. The measured runs start from a copy of it.
+func comparePrime(b *testing.B, c compareContestant) string {
+	b.Helper()
+	r := compareDrain(b, c, compareLoad{name: "prime", settle: true}, 0)
+	return r.db
+}
+
+// compareQuiet is how long a priming run sends nothing but polls before it
+// is taken as settled.
+const compareQuiet = 1500 * time.Millisecond
+
 // compareDrain starts the contestant against a fresh server holding n
 // updates of the load and measures it until n answers arrived. n = 0
-// measures it idle for compareIdle after its first poll.
-func compareDrain(b *testing.B, c compareContestant, fixture string, load compareLoad, n int) compareResult {
+// measures it idle for compareIdle after its first poll, or, for a load
+// that settles, until it has been quiet for compareQuiet.
+func compareDrain(b *testing.B, c compareContestant, load compareLoad, n int) compareResult {
 	b.Helper()
 	tg := telegramtest.New(b)
 	people := make([]models.User, comparePeople)
@@ -133,6 +151,7 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 		load.queue(tg, people, groups, n)
 	}
 	dir := b.TempDir()
+	var db string
 	cmd := exec.Command(c.bin)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "ECHOBOT_TOKEN=" + telegramtest.Token, "ECHOBOT_API_URL=" + tg.URL()}
 	if c.courtyard {
@@ -141,7 +160,8 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 			names = append(names, strconv.Quote(strconv.Itoa(i)))
 		}
 		conf := filepath.Join(dir, "c.yaml")
-		text := fmt.Sprintf(targetProcessConfig, tg.URL(), compareCopy(b, fixture, dir), targetAdmin, strings.Join(names, ", "))
+		db = compareCopy(b, c.fixture, dir)
+		text := fmt.Sprintf(targetProcessConfig, tg.URL(), db, targetAdmin, strings.Join(names, ", "))
 		if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
 			b.Fatal(err)
 		}
@@ -186,12 +206,17 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 	defer tick.Stop()
 	deadline := time.NewTimer(targetWait)
 	defer deadline.Stop()
-	var start time.Time
+	var start, lastCall time.Time
+	calls := 0
 	for i := 0; ; i++ {
 		if start.IsZero() && tg.CallCount("getUpdates") > 0 {
-			start = time.Now()
+			start, lastCall = time.Now(), time.Now()
 		}
-		if !start.IsZero() && (n == 0 && time.Since(start) >= compareIdle || n > 0 && tg.CallCount("sendMessage") >= n) {
+		if all := tg.CallCount("") - tg.CallCount("getUpdates"); all != calls {
+			calls, lastCall = all, time.Now()
+		}
+		settled := load.settle && time.Since(lastCall) >= compareQuiet
+		if !start.IsZero() && (n == 0 && !load.settle && time.Since(start) >= compareIdle || settled || n > 0 && tg.CallCount("sendMessage") >= n) {
 			break
 		}
 		select {
@@ -208,6 +233,9 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 	}
 	elapsed := time.Since(start)
 	sample()
+	if os.Getenv("COMPARE_SMAPS") != "" && n == 0 {
+		compareSmaps(c.name, load.name, cmd.Process.Pid)
+	}
 	cpu := compareCPU(b, cmd.Process.Pid)
 	cmd.Process.Signal(syscall.SIGTERM)
 	select {
@@ -219,16 +247,35 @@ func compareDrain(b *testing.B, c compareContestant, fixture string, load compar
 	case <-time.After(30 * time.Second):
 		b.Fatalf("%s did not exit after SIGTERM", c.name)
 	}
-	if got := tg.CallCount("sendMessage"); got != n {
+	if got := tg.CallCount("sendMessage"); got != n && !load.settle {
 		b.Fatalf("%s: %d answers, want %d", c.name, got, n)
 	}
 	targetClean(b, tg)
-	r := compareResult{peak: float64(peak) / (1 << 20)}
+	r := compareResult{peak: float64(peak) / (1 << 20), db: db}
 	if n > 0 {
 		r.rate = float64(n) / elapsed.Seconds()
 		r.cpuPer = float64(cpu.Milliseconds()) / float64(n)
 	}
 	return r
+}
+
+// compareSmaps prints what a process's resident memory is made of: the
+// anonymous part (Go's heap, SQLite's caches) and the part mapped from
+// files (the binary), and how much of that is mapped as huge pages.
+func compareSmaps(name, load string, pid int) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
+	if err != nil {
+		fmt.Printf("compare smaps %s %s: %v\n", load, name, err)
+		return
+	}
+	var parts []string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 3 && (f[0] == "Rss:" || f[0] == "Anonymous:" || f[0] == "FilePmdMapped:") {
+			parts = append(parts, f[0]+" "+f[1]+" kB")
+		}
+	}
+	fmt.Printf("compare smaps %-16s %-10s %s\n", load, name, strings.Join(parts, "  "))
 }
 
 // compareCPU is the user and system time process pid used so far, from

@@ -17,7 +17,7 @@
 // the Runner's Scan, itself a periodic scan run every minute, picks those
 // that are due and runs each with its done mark and the outbox rows it
 // writes in one savepoint. A large wave is run in windows, each its own
-// transaction of a few thousand items or about 50 ms at most (Job.Windows),
+// transaction of at most 500 items or about 20 ms of work (Job.Windows),
 // so the single writer is free between them and incoming updates are not
 // held up by the wave.
 //
