@@ -145,7 +145,7 @@ func BenchmarkCompare(b *testing.B) {
 // compareBinary copies a courtyard binary into a directory of its own, in
 // small writes, so that every courtyard contestant's file is in the page
 // cache the same way. A file the linker has just written can sit in the
-// cache as 2 MiB folios, which Linux (6.16 and later, on ext4) then maps
+// cache as 2 MiB folios, which a recent Linux (6.18 here, on ext4) maps
 // whole: the same program then shows about 20 MB more RSS than a copy of
 // it, which would be a difference of how the file was written, not of
 // the program.
