@@ -41,7 +41,7 @@ func TestCareFlowHouseholdZh(t *testing.T) {
 	q = c.cfSay(zhang, "1", "住户住在哪栋楼？", "1 2 3 E12 | 取消")
 	c.cfPress(zhang, q, "fl:care:o:building:E12", "把这户加入关爱名单吗？\n\nE12号楼 7-0401室 · 刘秀英（独居）\n工作人员备注：钥匙在邻居家", "确定 修改 取消")
 	c.cfNow(zhang.ID, q.ID, "住户住在哪栋楼？\n已选：E12", "")
-	page := c.visSay(zhang, "好的", "cr:vis:", "✅ 已添加住户。", "E12号楼 7-0401室 · 刘秀英（独居）", "工作人员备注：钥匙在邻居家", "尚未指定走访人。", "张 · 添加")
+	page := c.visSay(zhang, "好的", "cr:vis:", "✅ 已添加住户。", "E12号楼 7-0401室 · 刘秀英（独居）", "工作人员备注：钥匙在邻居家", "尚未指定走访人。", "9月16日（周三） 12:00 · 张 · 添加")
 	if strings.Contains(page.Plain, "行动不便") || strings.Contains(page.Plain, "联系方式") {
 		t.Errorf("the page keeps an answer that was changed or skipped: %q", page.Plain)
 	}
@@ -84,6 +84,7 @@ func TestCareFlowHouseholdZh(t *testing.T) {
 	if !c.cfHousehold("刘秀英").Archived {
 		t.Error("not archived after 确定")
 	}
+	c.visSay(zhang, "/visits", "", "🏮 中秋节 2026 · 节日：9月25日（周五） · 走访开始：9月18日（周五） 09:00")
 }
 
 // In English, with buttons and typed words mixed: a word where a button
@@ -111,7 +112,7 @@ func TestCareFlowHouseholdEn(t *testing.T) {
 	c.cfNow(c.admin.ID, which.ID, "Changing: Unit", "")
 	c.cfSay(c.admin, "9-1103", "Add this household to the care list?\n\nBuilding 3, unit 9-1103 · Zhou Family (disabled)\nContact: 13800001111", "Confirm Change Cancel")
 	confirm = c.cfLast(c.admin)
-	page := c.visPress(c.admin, confirm, "fl:care:y:ok", "cr:vis:", "✅ Household added.", "Building 3, unit 9-1103 · Zhou Family (disabled)", "Contact: 13800001111", "No visitor yet.", "Boss · added it")
+	page := c.visPress(c.admin, confirm, "fl:care:y:ok", "cr:vis:", "✅ Household added.", "Building 3, unit 9-1103 · Zhou Family (disabled)", "Contact: 13800001111", "No visitor yet.", "Wed 16 Sep 12:00 · Boss · added it")
 	c.cfNow(c.admin.ID, confirm.ID, "Add this household to the care list?\n\nBuilding 3, unit 9-1103 · Zhou Family (disabled)\nContact: 13800001111", "")
 	h := c.cfHousehold("Zhou Family")
 	if h.Building != "3" || h.Unit != "9-1103" || h.Reason != "disabled" || h.Contact != "13800001111" || h.Notes != "" {

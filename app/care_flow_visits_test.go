@@ -125,16 +125,16 @@ func TestCareFlowVisitNote(t *testing.T) {
 func TestCareFlowYears(t *testing.T) {
 	c := newVisCast(t)
 	for _, y := range []string{"明年", "2027年", "二〇二七", "２０２７"} {
-		c.visSay(c.wang, "/holidays "+y, "", "2027年节日", "02-06 周六 · 春节", "09-15 周三 · 中秋节 · 走访")
+		c.visSay(c.wang, "/holidays "+y, "", "2027年节日", "2月6日（周六） · 春节", "9月15日（周三） · 中秋节 · 走访")
 	}
-	c.visSay(c.wang, "/holidays 去年", "", "2025年节日", "01-29 周三 · 春节")
+	c.visSay(c.wang, "/holidays 去年", "", "2025年节日", "1月29日（周三） · 春节")
 	c.visSay(c.wang, "/holidays 下辈子", "", "“下辈子”不是可查询的年份：请发送1900至2100之间的年份（例如：2027、明年）。")
-	c.visSay(c.admin, "/holidays next year", "", "Holidays 2027", "09-15 Wed · Mid-Autumn Festival · visits")
-	c.visSay(c.admin, "/holidays Last Year", "", "Holidays 2025", "10-06 Mon · Mid-Autumn Festival · visits")
+	c.visSay(c.admin, "/holidays next year", "", "Holidays 2027", "Wed 15 Sep · Mid-Autumn Festival · visits")
+	c.visSay(c.admin, "/holidays Last Year", "", "Holidays 2025", "Mon 6 Oct · Mid-Autumn Festival · visits")
 	c.visSay(c.admin, "/holidays someday", "", "“someday” is not a year I can give dates for: send a year from 1900 to 2100 (e.g. 2027, next year).")
-	c.visSay(c.admin, "/visits 中秋 明年", "", "Mid-Autumn Festival 2027 (09-15)")
-	c.visSay(c.admin, "/visits next year Mid-Autumn", "", "Mid-Autumn Festival 2027 (09-15)")
-	c.visSay(c.admin, "/visits 2028 spring", "", "Spring Festival 2028 (01-26)")
+	c.visSay(c.admin, "/visits 中秋 明年", "", "🏮 Mid-Autumn Festival 2027 (Wed 15 Sep 2027) · the round starts Wed 8 Sep 2027 09:00")
+	c.visSay(c.admin, "/visits next year Mid-Autumn", "", "🏮 Mid-Autumn Festival 2027 (Wed 15 Sep 2027) · the round starts Wed 8 Sep 2027 09:00")
+	c.visSay(c.admin, "/visits 2028 spring", "", "🏮 Spring Festival 2028 (Wed 26 Jan 2028) · the round starts Wed 19 Jan 2028 09:00")
 	c.visSay(c.admin, "/visits mid_autumn 3000", "", "“3000” is not a year I can give dates for")
 }
 

@@ -26,19 +26,19 @@ func TestDigestOfASimulatedWeek(t *testing.T) {
 	c.say(c.admin, "/digest")
 	prev := c.fsWant(c.admin.ID, "Below is a preview", "Weekly digest: on. Next: 2026-03-08 18:00. Below is a preview from the data as it is now "+
 		"(the community's group gets the totals, each building's group its own):\n\n"+
-		"📋 The community this week (03-01 to 03-08)\nProblems received 1, solved 1\nBy category: Lighting 1\nMicro-wishes fulfilled: 0\n"+
+		"📋 The community this week (Sun 1 Mar to Sun 8 Mar)\nProblems received 1, solved 1\nBy category: Lighting 1\nMicro-wishes fulfilled: 0\n"+
 		"Volunteer hours: 0.0 (0 people)\nResidents' topics:\n· 💡 #1 Handrails in the stairwell (gathering support, 2 supporters)\n"+
 		"Coming up:\n· 2026-03-10 19:30 meeting: 半月谈\nResponse rate 100% (1/1) · satisfaction rate —\n\nThank you, everyone!", "-")
-	c.expect(c.admin.ID, "📋 Building 3 this week (03-01 to 03-08)")
+	c.expect(c.admin.ID, "📋 Building 3 this week (Sun 1 Mar to Sun 8 Mar)")
 
 	c.calTo("2026-03-08 17:10")
 	c.tick()
 	c.calTo("2026-03-08 18:01")
 	c.tick()
-	b3 := c.fsWant(c.b3.ID, "3 栋本周公示", "📋 3 栋本周公示（03-01 至 03-08）\n收到问题 1 件，解决 1 件\n· #1 照明：东边路灯坏了（已解决）\n"+
+	b3 := c.fsWant(c.b3.ID, "3 栋本周公示", "📋 3 栋本周公示：3月1日（周日）至3月8日（周日）\n收到问题 1 件，解决 1 件\n· #1 照明：东边路灯坏了（已解决）\n"+
 		"实现微心愿 0 个\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n下周安排：\n· 2026-03-10 19:30 会议：半月谈\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
-	all := c.fsWant(c.group.ID, "社区本周公示", "📋 社区本周公示（03-01 至 03-08）\n收到问题 1 件，解决 1 件\n按类别：照明 1\n实现微心愿 0 个\n"+
+	all := c.fsWant(c.group.ID, "社区本周公示", "📋 社区本周公示：3月1日（周日）至3月8日（周日）\n收到问题 1 件，解决 1 件\n按类别：照明 1\n实现微心愿 0 个\n"+
 		"志愿服务 0.0 小时（0 人次）\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n下周安排：\n· 2026-03-10 19:30 会议：半月谈\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
 	for _, m := range []string{b3.Plain, all.Plain, prev.Plain} {

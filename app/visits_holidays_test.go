@@ -60,13 +60,13 @@ func TestVisitsHolidaysCommand(t *testing.T) {
 	wang := h.user(2001, "王阿姨", "zh")
 	h.register(wang, "3", "502")
 	h.say(wang, "/holidays 2026")
-	m := h.expect(wang.ID, "2026年节日", "02-17 周二 · 春节 · 走访", "09-25 周五 · 中秋节 · 走访", "06-19 周五 · 端午节", "04-05 周日 · 清明节", "节前7天")
+	m := h.expect(wang.ID, "2026年节日", "2月17日（周二） · 春节 · 走访", "9月25日（周五） · 中秋节 · 走访", "6月19日（周五） · 端午节", "4月5日（周日） · 清明节", "节前7天")
 	if strings.Contains(m.Plain, "端午节 · 走访") {
 		t.Errorf("Dragon Boat marked for visits: %q", m.Plain)
 	}
 	// Default: this year (the clock says 2026).
 	h.say(adm, "/holidays")
-	h.expect(adm.ID, "Holidays 2026", "09-25 Fri · Mid-Autumn Festival · visits")
+	h.expect(adm.ID, "Holidays 2026", "Fri 25 Sep · Mid-Autumn Festival · visits")
 	for _, bad := range []string{"1899", "2101", "next", "-5"} {
 		h.say(adm, "/holidays "+bad)
 		h.expect(adm.ID, "“"+bad+"” is not a year I can give dates for: send a year from 1900 to 2100")
@@ -74,5 +74,5 @@ func TestVisitsHolidaysCommand(t *testing.T) {
 	h.say(wang, "/holidays 3000")
 	h.expect(wang.ID, "“3000”不是可查询的年份")
 	h.say(wang, "/holidays 1900")
-	h.expect(wang.ID, "1900年节日", "01-31 周三 · 春节")
+	h.expect(wang.ID, "1900年节日", "1月31日（周三） · 春节")
 }

@@ -99,7 +99,7 @@ func TestVisitsCareLeakNothing(t *testing.T) {
 	c.say(c.admin, "/stats 2026-09")
 	c.clock.Advance(visAt(t, "2026-09-22 09:00").Sub(c.clock.Now()))
 	c.tick()
-	c.expect(c.admin.ID, "every household on the list (2 households) has been visited")
+	c.expect(c.admin.ID, "🏮 Mid-Autumn Festival is on Fri 25 Sep: every household on the list (2 households) has been visited.")
 	c.settle()
 
 	// Every request the bot made.

@@ -30,12 +30,12 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 		t.Fatal("the list came before the round")
 	}
 	c.visRound()
-	linList := c.expect(c.lin.ID, "中秋节走访", "09-25", "7-0401", "刘秀英", "独居", "13800001111")
+	linList := c.expect(c.lin.ID, "🏮 中秋节走访：请在9月25日（周五）前走访，您负责1户。", "7-0401", "刘秀英", "独居", "13800001111")
 	if strings.Contains(linList.Plain, "钥匙") || strings.Contains(linList.Plain, "Zhou") {
 		t.Errorf("林's list shows more than his household's visit fields: %q", linList.Plain)
 	}
-	c.expect(c.li.ID, "Mid-Autumn Festival visits", "9-1102", "Zhou Family", "left-behind child", "zhou@example.org")
-	c.expect(c.admin.ID, "Mid-Autumn Festival visits", "have started: 3 households; lists went to 2 visitors", "Without a visitor yet (1 household)", "5-0505", "Wu")
+	c.expect(c.li.ID, "🏮 Mid-Autumn Festival visits (by Fri 25 Sep): 1 household for you.", "9-1102", "Zhou Family", "left-behind child", "zhou@example.org")
+	c.expect(c.admin.ID, "🏮 Mid-Autumn Festival visits (holiday on Fri 25 Sep) have started: 3 households; lists went to 2 visitors", "Without a visitor yet (1 household)", "5-0505", "Wu")
 
 	// 林 visits: the list ticks it, a note becomes a ticket in one step.
 	v1 := c.visVisit(h1)
@@ -72,14 +72,14 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 	// with their visitors.
 	c.clock.Advance(visAt(t, "2026-09-22 09:00").Sub(c.clock.Now()))
 	c.tick()
-	rem := c.expect(c.admin.ID, "2 of 3 households not visited yet", "9-1102", "Zhou Family (left-behind child) — Li", "5-0505", "no visitor")
+	rem := c.expect(c.admin.ID, "🏮 Mid-Autumn Festival is on Fri 25 Sep: 2 of 3 households not visited yet:", "9-1102", "Zhou Family (left-behind child) — Li", "5-0505", "no visitor")
 	if strings.Contains(rem.Plain, "7-0401") {
 		t.Errorf("the visited household is listed: %q", rem.Plain)
 	}
 
 	// /visits shows the plan and what is done.
-	plan := c.visSay(c.admin, "/visits", "", "Mid-Autumn Festival 2026", "1 of 3 households visited")
-	for _, want := range []string{"✓ Building 3, unit 7-0401 · 刘秀英", "visited by 林", "卫生间的灯坏了", "#" + itoa(tk.ID), "○ Building 1, unit 9-1102", "— Li"} {
+	plan := c.visSay(c.admin, "/visits", "", "🏮 Mid-Autumn Festival 2026 (Fri 25 Sep) · the round starts Fri 18 Sep 09:00", "1 of 3 households visited")
+	for _, want := range []string{"✓ Building 3, unit 7-0401 · 刘秀英", "visited by 林 on Fri 18 Sep", "卫生间的灯坏了", "#" + itoa(tk.ID), "○ Building 1, unit 9-1102", "— Li"} {
 		if !strings.Contains(plan.Plain, want) {
 			t.Errorf("/visits lacks %q:\n%s", want, plan.Plain)
 		}
@@ -109,7 +109,7 @@ func TestVisitsRoundFromListToUnvisited(t *testing.T) {
 
 	// Every read by staff is in the household's record, shown on its page.
 	pg := c.visSay(c.admin, "/care", "cr:v:"+itoa(h1), "3 households")
-	pg = c.visEdited(c.admin, pg, "cr:v:"+itoa(h1), "Record")
+	pg = c.visEdited(c.admin, pg, "cr:v:"+itoa(h1), "Record", "Tue 22 Sep 09:00 · Boss · saw it in the list")
 	for _, want := range []string{"added it", "saw it in the list", "assigned visitor 林", "visited (林)", "made the visit's note ticket #", "saw it in a visit plan", "exported it", "the bot · started a visit round"} {
 		if !strings.Contains(pg.Plain, want) && !c.visLogged(h1, want) {
 			t.Errorf("the record lacks %q:\n%s", want, pg.Plain)
@@ -149,7 +149,7 @@ func TestVisitsRoundMissedAfterDowntime(t *testing.T) {
 	restarted := c.mark()
 	c.tick()
 	c.tick()
-	c.expectSince(restarted, c.admin.ID, "The Mid-Autumn Festival visit round of 2026 (due 2026-09-18 09:00) fell due while the bot was down and was not sent")
+	c.expectSince(restarted, c.admin.ID, "The Mid-Autumn Festival visit round of 2026 (due Fri 18 Sep 09:00) fell due while the bot was down and was not sent")
 	c.settle()
 	n := 0
 	for _, m := range c.tg.Messages(c.admin.ID) {

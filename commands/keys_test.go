@@ -3,7 +3,6 @@ package commands
 import (
 	"os"
 	"regexp"
-	"strconv"
 	"testing"
 
 	"courtyard/commands/care"
@@ -73,9 +72,6 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	for _, k := range holiday.Keys() {
 		keys["holiday."+k] = true
-	}
-	for i := range 7 {
-		keys["holiday.wd."+strconv.Itoa(i)] = true
 	}
 	for _, k := range care.Reasons() {
 		keys["care.reason."+k] = true

@@ -6,8 +6,11 @@
 package care
 
 import (
+	"time"
+
 	"courtyard/commands/core"
 	"courtyard/storage"
+	"courtyard/when"
 )
 
 // Tickets is how a visit's note becomes a ticket.
@@ -35,4 +38,17 @@ func New(c *core.Core, tickets Tickets) *Care {
 	a.visitor = a.visitorDialog()
 	a.note = a.noteDialog()
 	return a
+}
+
+// day writes t's day as people read dates, in lang: 12月8日（周二） or
+// Tue 8 Dec, with the year when it is not now's.
+func (a *Care) day(lang string, t, now time.Time) string {
+	return when.DescribeDate(t, lang, now, a.Loc)
+}
+
+// dayClock writes t's day and time in the community's zone, in lang:
+// 12月8日（周二） 15:04 or Tue 8 Dec 15:04.
+func (a *Care) dayClock(lang string, t, now time.Time) string {
+	t = t.In(a.Loc)
+	return a.day(lang, t, now) + " " + when.DescribeClock(t.Hour()*60+t.Minute())
 }

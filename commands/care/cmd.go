@@ -113,7 +113,7 @@ func (a *Care) carePage(r *core.Req, h storage.Household) (string, telegram.Keyb
 		if e.ActorID == 0 {
 			name = r.T("care.by_system")
 		}
-		b.WriteString(r.T("care.record_line", e.At.In(a.Loc).Format("01-02 15:04"), core.Esc(name), a.careAction(r, e)) + "\n")
+		b.WriteString(r.T("care.record_line", a.dayClock(r.Lang, e.At, r.Now), core.Esc(name), a.careAction(r, e)) + "\n")
 	}
 	return strings.TrimSpace(b.String()), a.careKeyboard(r, h), nil
 }

@@ -2,7 +2,6 @@ package care
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -37,7 +36,8 @@ func (a *Care) holidays(r *core.Req) error {
 	var b strings.Builder
 	b.WriteString(r.T("holiday.title", year) + "\n")
 	for _, d := range days {
-		line := r.T("holiday.line", d.Date.Format("01-02"), r.T("holiday.wd."+strconv.Itoa(int(d.Date.Weekday()))), a.HolidayName(r.Lang, d.Key))
+		// The title names the year: each day is written without it.
+		line := r.T("holiday.line", a.day(r.Lang, d.Date, d.Date), a.HolidayName(r.Lang, d.Key))
 		if visits[d.Key] {
 			line += " " + r.T("holiday.visits_mark")
 		}

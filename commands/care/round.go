@@ -212,7 +212,7 @@ func (a *Care) tellStaffRound(r *core.Req, d roundData, key string, planned, vis
 		}
 		pr := a.PersonReq(r.Ctx, r.Tx, r.Now, m)
 		var b strings.Builder
-		b.WriteString(pr.T(key, a.HolidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", planned), pr.N("count.visitors", visitors)))
+		b.WriteString(pr.T(key, a.HolidayName(pr.Lang, d.Holiday), a.day(pr.Lang, day, pr.Now), pr.N("count.households", planned), pr.N("count.visitors", visitors)))
 		if len(hs) > 0 {
 			b.WriteString("\n\n" + pr.T("visits.without_visitor", pr.N("count.households", len(hs))))
 			for _, h := range hs {
@@ -301,9 +301,9 @@ func (a *Care) unvisitedText(pr *core.Req, d roundData, day time.Time, visits []
 	}
 	name := a.HolidayName(pr.Lang, d.Holiday)
 	if left == 0 {
-		return pr.T("visits.all_done", name, day.Format("01-02"), pr.N("count.households", total)), nil
+		return pr.T("visits.all_done", name, a.day(pr.Lang, day, pr.Now), pr.N("count.households", total)), nil
 	}
-	return pr.T("visits.unvisited", name, day.Format("01-02"), left, total) + b.String() +
+	return pr.T("visits.unvisited", name, a.day(pr.Lang, day, pr.Now), left, total) + b.String() +
 		"\n\n" + pr.T("visits.see_plan", d.Holiday, d.Year), nil
 }
 
@@ -339,7 +339,7 @@ func (a *Care) roundMissed(ctx context.Context, tx *storage.Tx, it storage.DueIt
 			continue
 		}
 		lang := a.LangOf(m)
-		text := a.Cat.T(lang, "visits.missed", a.HolidayName(lang, d.Holiday), d.Year, it.DueAt.In(a.Loc).Format("2006-01-02 15:04"))
+		text := a.Cat.T(lang, "visits.missed", a.HolidayName(lang, d.Holiday), d.Year, a.dayClock(lang, it.DueAt, now))
 		if err := a.Send(tx, m.ID, text, nil, storage.PriorityBulk, now); err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ func (a *Care) visitList(pr *core.Req, d roundData) (string, telegram.Keyboard, 
 	if err != nil {
 		return "", kb, 0, err
 	}
-	text := pr.T("visits.list_title", a.HolidayName(pr.Lang, d.Holiday), day.Format("01-02"), pr.N("count.households", n)) + "\n" + b.String()
+	text := pr.T("visits.list_title", a.HolidayName(pr.Lang, d.Holiday), a.day(pr.Lang, day, pr.Now), pr.N("count.households", n)) + "\n" + b.String()
 	if len(kb.InlineKeyboard) == 0 {
 		text += "\n\n" + pr.T("visits.list_all_done")
 	}

@@ -29,7 +29,7 @@ func (a *Care) visitsCmd(r *core.Req) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(r.T("visits.plan_title", a.HolidayName(r.Lang, key), year, day.Format("01-02"), start.Format("01-02 15:04")) + "\n")
+	b.WriteString(r.T("visits.plan_title", a.HolidayName(r.Lang, key), year, a.day(r.Lang, day, r.Now), a.dayClock(r.Lang, start, r.Now)) + "\n")
 	if len(visits) == 0 {
 		return a.plannedOnly(r, &b, key, start)
 	}
@@ -75,7 +75,7 @@ func (a *Care) planLine(r *core.Req, h storage.Household, v storage.Visit) (stri
 		return "", err
 	}
 	a.FillRemoved(names, r.Lang)
-	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", core.Esc(names[v.VisitedBy]), v.VisitedAt.In(a.Loc).Format("01-02"))
+	line := "\n✓ " + a.householdLine(r, h) + " — " + r.T("visits.visited_by", core.Esc(names[v.VisitedBy]), a.day(r.Lang, v.VisitedAt, r.Now))
 	if v.Note != "" {
 		line += "\n   “" + core.Quote(v.Note, 200) + "”"
 	}

@@ -8,11 +8,13 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/storage"
+	"courtyard/when"
 )
 
 // week is what a digest says, read once for every group.
 type week struct {
 	from, to  time.Time
+	now       time.Time // when it is read: dates in another year carry it
 	tickets   []storage.Ticket
 	proposals []storage.Proposal
 	meetings  []storage.Meeting
@@ -25,7 +27,7 @@ type week struct {
 // build reads the week [from, to); what is coming is the week after it
 // (or after now, when that is later).
 func (a *Digest) build(tx *storage.Tx, from, to, now time.Time) (week, error) {
-	w := week{from: from, to: to}
+	w := week{from: from, to: to, now: now}
 	var err error
 	ahead := to.AddDate(0, 0, 7)
 	if now.After(to) {
@@ -65,6 +67,12 @@ func (a *Digest) build(tx *storage.Tx, from, to, now time.Time) (week, error) {
 	return w, err
 }
 
+// day writes t's day in lang as people read dates: 3月1日（周日） or
+// Sun 1 Mar.
+func (a *Digest) day(lang string, w week, t time.Time) string {
+	return when.DescribeDate(t, lang, w.now, a.Loc)
+}
+
 func (w week) in(t time.Time) bool { return !t.Before(w.from) && t.Before(w.to) }
 
 // summary is a ticket's one line: its first line, cut at 80 characters,
@@ -82,7 +90,7 @@ func summary(tk storage.Ticket) string {
 func (a *Digest) buildingText(lang string, w week, b string) string {
 	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
 	var out strings.Builder
-	out.WriteString(t("digest.title_building", b, w.from.In(a.Loc).Format("01-02"), w.to.In(a.Loc).Format("01-02")))
+	out.WriteString(t("digest.title_building", b, a.day(lang, w, w.from), a.day(lang, w, w.to)))
 	var got, solved []storage.Ticket
 	wishes := 0
 	for _, tk := range w.tickets {
@@ -131,7 +139,7 @@ func (a *Digest) buildingText(lang string, w week, b string) string {
 func (a *Digest) totalText(lang string, w week) string {
 	t := func(key string, args ...any) string { return a.Cat.T(lang, key, args...) }
 	var out strings.Builder
-	out.WriteString(t("digest.title_all", w.from.In(a.Loc).Format("01-02"), w.to.In(a.Loc).Format("01-02")))
+	out.WriteString(t("digest.title_all", a.day(lang, w, w.from), a.day(lang, w, w.to)))
 	got, solved, wishes := 0, 0, 0
 	byCat := map[string]int{}
 	for _, tk := range w.tickets {
