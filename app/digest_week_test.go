@@ -7,6 +7,7 @@ import (
 
 	"courtyard/bot/telegramtest"
 	"courtyard/config"
+	"courtyard/storage"
 )
 
 // A simulated week: a problem reported and solved in building 3, a topic
@@ -130,6 +131,40 @@ func TestDigestSwitchedOff(t *testing.T) {
 		for _, m := range c.tg.Messages(g) {
 			if strings.Contains(m.Plain, "本周公示") {
 				t.Errorf("a digest was posted while switched off: %q", m.Plain)
+			}
+		}
+	}
+}
+
+// A week with nothing to tell posts nothing: the Qingming round laid out
+// for Wednesday 11 March is not told of while the care list is empty (it
+// would visit nobody), so it does not make the week worth a digest.
+func TestDigestQuietWeekWithAnEmptyCareList(t *testing.T) {
+	c := newPropCastWith(t, func(cfg *config.Config) {
+		cfg.Visits = config.Visits{Holidays: []string{"qingming"}, DaysBefore: 25}
+	})
+	c.tick() // lays the visit rounds out
+	c.say(c.admin, "/digest")
+	prev := c.expect(c.admin.ID, "Below is a preview")
+	if strings.Contains(prev.Plain, "Coming up") || strings.Contains(prev.Plain, "Qingming") {
+		t.Errorf("the preview tells of a round that visits nobody:\n%s", prev.Plain)
+	}
+	c.calTo("2026-03-08 17:10")
+	c.tick()
+	c.calTo("2026-03-08 18:01")
+	c.tick()
+	c.settle()
+	c.db(func(tx *storage.Tx) error { // the week's digest did run
+		items, err := tx.DueHistory("digest.week", "2026-03-08")
+		if err == nil && (len(items) != 1 || items[0].State != storage.DueDone) {
+			t.Errorf("the week's digest: %+v", items)
+		}
+		return err
+	})
+	for _, g := range []int64{c.b3.ID, c.group.ID} {
+		for _, m := range c.tg.Messages(g) {
+			if strings.Contains(m.Plain, "本周公示") {
+				t.Errorf("a quiet week was posted: %q", m.Plain)
 			}
 		}
 	}
