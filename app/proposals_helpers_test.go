@@ -19,7 +19,18 @@ type propCast struct {
 
 func newPropCast(t *testing.T) *propCast {
 	t.Helper()
-	c := &propCast{starCast: newStarCast(t, func(cfg *config.Config) { cfg.Proposals.AgendaThreshold = 2 })}
+	return newPropCastWith(t, nil)
+}
+
+// newPropCastWith is newPropCast with the config changed by edit too.
+func newPropCastWith(t *testing.T, edit func(*config.Config)) *propCast {
+	t.Helper()
+	c := &propCast{starCast: newStarCast(t, func(cfg *config.Config) {
+		cfg.Proposals.AgendaThreshold = 2
+		if edit != nil {
+			edit(cfg)
+		}
+	})}
 	c.b3 = c.tg.Group(-100300, "3号楼群")
 	c.tg.SendText(c.admin, c.b3, "/linkchat 3")
 	c.expect(c.b3.ID, "3")

@@ -91,7 +91,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.pledge = pledge.New(a.Core)
 	a.proposals = proposals.New(a.Core, proposals.Deps{Tickets: a, Jobs: a})
 	a.polls = polls.New(a.Core)
-	a.digest = digest.New(a.Core)
+	a.digest = digest.New(a.Core, a)
 	a.services = services.New(a.Core, a.care)
 	// A forgotten member gives up the jobs and shifts to come, and the
 	// tickets in hand.

@@ -74,6 +74,15 @@ func TestHoursLedger(t *testing.T) {
 		if n, _ := tx.JobsHeld(decOnly, to); n != 1 {
 			t.Errorf("jobs held in December %d", n)
 		}
+		// By the giver's building: jobs only, and member 2 has no building.
+		byB, err := tx.VolunteerJobHoursByBuilding(from, to)
+		if want := map[string]HoursTotals{"3": {People: 1, Minutes: 150}}; err != nil || !reflect.DeepEqual(byB, want) {
+			t.Errorf("job hours by building %+v %v, want %+v", byB, err, want)
+		}
+		byB, err = tx.VolunteerJobHoursByBuilding(decOnly, to)
+		if want := map[string]HoursTotals{"3": {People: 1, Minutes: 30}}; err != nil || !reflect.DeepEqual(byB, want) {
+			t.Errorf("December job hours by building %+v %v, want %+v", byB, err, want)
+		}
 
 		if err := tx.RemoveHours(HoursJob, 5, 1); err != nil {
 			return err

@@ -163,3 +163,31 @@ func (t ReportsTx) VolunteerJobHours(from, to time.Time) (HoursTotals, error) {
 	}
 	return h, nil
 }
+
+// VolunteerJobHoursByBuilding sums the job hours of [from, to) by the
+// building the members who gave them live in: distinct people and minutes
+// for each building with any (hours of members without a building are
+// left out).
+func (t ReportsTx) VolunteerJobHoursByBuilding(from, to time.Time) (map[string]HoursTotals, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT m.building, count(DISTINCT h.member_id), sum(h.minutes)
+		FROM hours h JOIN members m ON m.id = h.member_id
+		WHERE h.source = 'job' AND h.start_at >= ? AND h.start_at < ? AND m.building <> ''
+		GROUP BY m.building`, ms(from), ms(to))
+	if err != nil {
+		return nil, fmt.Errorf("storage: volunteer job hours by building: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]HoursTotals{}
+	for rows.Next() {
+		var b string
+		var h HoursTotals
+		if err := rows.Scan(&b, &h.People, &h.Minutes); err != nil {
+			return nil, fmt.Errorf("storage: volunteer job hours by building: %w", err)
+		}
+		out[b] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: volunteer job hours by building: %w", err)
+	}
+	return out, nil
+}

@@ -1,10 +1,10 @@
 // Package digest is the weekly public digest (公示): once a week each
 // linked building group gets its week (problems received and solved with
 // their categories and one-line summaries, never a name; micro-wishes
-// fulfilled; proposals and their outcomes; what is coming; the response
-// and satisfaction rates), the community group the totals with the
-// volunteer hours. Staff preview it with /digest, switch it off or on, and
-// add a line to the next one.
+// fulfilled; the volunteer hours its residents gave; proposals and their
+// outcomes; what is coming, a holiday visit round among it; the response
+// and satisfaction rates), the community group the totals. Staff preview
+// it with /digest, switch it off or on, and add a line to the next one.
 package digest
 
 import (
@@ -19,11 +19,28 @@ import (
 // kindWeek posts one week's digest (key: the day it is due, YYYY-MM-DD).
 const kindWeek = "digest.week"
 
-// Digest is the weekly digest capability over the core.
-type Digest struct{ *core.Core }
+// Round is a holiday visit round to come: its holiday's key and when it
+// starts. Which households it visits is never part of it.
+type Round struct {
+	Holiday string
+	Start   time.Time
+}
 
-// New returns the digest over c.
-func New(c *core.Core) *Digest { return &Digest{Core: c} }
+// Rounds tells of the visit rounds to come.
+type Rounds interface {
+	// RoundsStarting are the visit rounds that start in [from, to),
+	// earliest first.
+	RoundsStarting(tx *storage.Tx, from, to time.Time) ([]Round, error)
+}
+
+// Digest is the weekly digest capability over the core.
+type Digest struct {
+	*core.Core
+	rounds Rounds
+}
+
+// New returns the digest over c; rounds tells of the visit rounds coming.
+func New(c *core.Core, rounds Rounds) *Digest { return &Digest{Core: c, rounds: rounds} }
 
 // CommandRows are digest's rows of the permission table.
 func (a *Digest) CommandRows() []core.Command {

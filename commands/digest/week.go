@@ -19,9 +19,11 @@ type week struct {
 	proposals []storage.Proposal
 	meetings  []storage.Meeting
 	jobs      []storage.Job
+	rounds    []Round // visit rounds starting in the week ahead
 	rates     map[string]storage.Rates
-	hours     storage.HoursTotals
-	line      string // staff's added line
+	hours     storage.HoursTotals            // the volunteer jobs' hours
+	byB       map[string]storage.HoursTotals // the same by the givers' building
+	line      string                         // staff's added line
 }
 
 // build reads the week [from, to); what is coming is the week after it
@@ -57,10 +59,16 @@ func (a *Digest) build(tx *storage.Tx, from, to, now time.Time) (week, error) {
 			w.jobs = append(w.jobs, j)
 		}
 	}
+	if w.rounds, err = a.rounds.RoundsStarting(tx, now, ahead); err != nil {
+		return w, err
+	}
 	if w.rates, err = a.Rates(tx, from, to, now); err != nil {
 		return w, err
 	}
 	if w.hours, err = tx.VolunteerJobHours(from, to); err != nil {
+		return w, err
+	}
+	if w.byB, err = tx.VolunteerJobHoursByBuilding(from, to); err != nil {
 		return w, err
 	}
 	w.line, err = tx.DigestSetting("line")
@@ -125,6 +133,8 @@ func (a *Digest) buildingText(lang string, w week, b string) string {
 		out.WriteString("\n· " + t("digest.ticket", tk.ID, core.Esc(a.CatLabel(lang, tk.Category)), summary(tk), state))
 	}
 	out.WriteString("\n" + t("digest.wishes", wishes))
+	h := w.byB[b]
+	out.WriteString("\n" + t("digest.hours_building", float64(h.Minutes)/60, a.Cat.N(lang, "count.people", h.People)))
 	a.proposalLines(&out, lang, w, func(p storage.Proposal) bool { return p.Building == b })
 	a.comingLines(&out, lang, w, b)
 	r := w.rates[b]
@@ -196,8 +206,9 @@ func (a *Digest) proposalLines(out *strings.Builder, lang string, w week, keep f
 	}
 }
 
-// comingLines are the meetings and jobs of the week ahead (for building b,
-// those open to it; "" all).
+// comingLines are the meetings, jobs and visit rounds of the week ahead
+// (for building b, the meetings open to it; "" all). A round is its
+// holiday and the day it starts, never a household.
 func (a *Digest) comingLines(out *strings.Builder, lang string, w week, b string) {
 	var lines []string
 	for _, m := range w.meetings {
@@ -209,6 +220,9 @@ func (a *Digest) comingLines(out *strings.Builder, lang string, w week, b string
 	for _, j := range w.jobs {
 		lines = append(lines, a.Cat.T(lang, "digest.job", a.When(j.Start), core.Esc(j.Title)))
 	}
+	for _, r := range w.rounds {
+		lines = append(lines, a.Cat.T(lang, "digest.round", when.DescribeDate(r.Start, lang, w.now, a.Loc), core.Esc(a.HolidayName(lang, r.Holiday))))
+	}
 	if len(lines) == 0 {
 		return
 	}
@@ -219,10 +233,11 @@ func (a *Digest) comingLines(out *strings.Builder, lang string, w week, b string
 }
 
 // quiet reports a week with nothing to tell building b's group (b ""
-// the community's): no problem or wish, no topic, nothing coming, no
-// volunteer hour, no line from staff. Such a week posts nothing there.
+// the community's): no problem or wish, no topic, nothing coming (no
+// visit round either), no volunteer hour (of the building's residents),
+// no line from staff. Such a week posts nothing there.
 func (w week) quiet(b string) bool {
-	if w.line != "" || (b == "" && w.hours.Minutes > 0) {
+	if w.line != "" || len(w.rounds) > 0 || (b == "" && w.hours.Minutes > 0) || (b != "" && w.byB[b].Minutes > 0) {
 		return false
 	}
 	for _, tk := range w.tickets {
