@@ -76,7 +76,8 @@ func (w Week) Between(a, b time.Time) time.Duration {
 // "mon,wed 13:00-17:00", "daily 08:00-20:00". The days are English names
 // or their first three letters, or 周一…周日 (星期一…星期日), one or a list
 // (",", "、") of days and ranges ("-", "~", "至", "到"; "fri-mon" goes
-// round the weekend), or daily (每天). The clock range is read by
+// round the weekend), or daily (每天). An error starts with the line's
+// index in brackets: "[1] ...". The clock range is read by
 // when.ParseClockRange (22:00-次日06:00 ends the next day). Hours that
 // overlap are joined. No lines is around the clock.
 func Parse(lines []string, loc *time.Location) (Week, error) {
@@ -85,16 +86,16 @@ func Parse(lines []string, loc *time.Location) (Week, error) {
 		line := strings.TrimSpace(line)
 		cut := strings.IndexFunc(line, unicode.IsSpace)
 		if cut < 0 || strings.TrimSpace(line[cut:]) == "" {
-			return Week{}, fmt.Errorf("line %d %q: write the days, a space and the hours, like \"mon-fri 08:30-17:30\"", i+1, line)
+			return Week{}, fmt.Errorf("[%d] %q: write the days, a space and the hours, like \"mon-fri 08:30-17:30\"", i, line)
 		}
 		days, hours := line[:cut], line[cut:]
 		set, err := parseDays(days)
 		if err != nil {
-			return Week{}, fmt.Errorf("line %d %q: %w", i+1, line, err)
+			return Week{}, fmt.Errorf("[%d] %q: %w", i, line, err)
 		}
 		r, err := when.ParseClockRange(strings.TrimSpace(hours))
 		if err != nil {
-			return Week{}, fmt.Errorf("line %d %q: %q is not a time range like 08:30-17:30: %w", i+1, line, strings.TrimSpace(hours), err)
+			return Week{}, fmt.Errorf("[%d] %q: %q is not a time range like 08:30-17:30: %w", i, line, strings.TrimSpace(hours), err)
 		}
 		for _, d := range set {
 			if !r.Overnight {

@@ -71,8 +71,8 @@ func TestParseRefuses(t *testing.T) {
 		{"mon-fri 2026-03-02 08:30-17:30", "is not a time range like 08:30-17:30"},
 	} {
 		_, err := Parse([]string{"sat 09:00-12:00", c.line}, time.UTC)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "line 2") {
-			t.Errorf("Parse(%q) = %v, want an error about line 2 with %q", c.line, err, c.want)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "[1] ") {
+			t.Errorf("Parse(%q) = %v, want an error about [1] with %q", c.line, err, c.want)
 		}
 	}
 }
