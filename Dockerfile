@@ -27,6 +27,7 @@ COPY storage/ storage/
 COPY telegram/ telegram/
 COPY try/ try/
 COPY when/ when/
+COPY workweek/ workweek/
 ARG VERSION=dev
 RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/courtyard . \
  && /out/courtyard version

@@ -416,3 +416,15 @@ func TestBackupNeedsNoToken(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// check-config refuses working hours it cannot read, naming the item.
+func TestCheckConfigRefusesBadWorkingHours(t *testing.T) {
+	p := writeFile(t, "c.yaml", "admins: [42]\ncommunity:\n  buildings: [\"1\"]\ntickets:\n  working_hours:\n    - mon-fri 08:30-17:30\n    - saturday morning\n")
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"check-config", "-config", p}, &out, &errOut, noEnv); code != 2 {
+		t.Fatalf("check-config: exit %d, want 2; %s %s", code, out.String(), errOut.String())
+	}
+	if want := `tickets.working_hours[1] "saturday morning": "morning" is not a time range like 08:30-17:30`; !strings.Contains(errOut.String(), want) {
+		t.Errorf("check-config said %q, want %q", errOut.String(), want)
+	}
+}

@@ -111,6 +111,10 @@ type Tickets struct {
 	// RespondWithin: a ticket claimed or first acted on this soon counts
 	// as answered in time (the response rate), default 2h.
 	RespondWithin time.Duration `yaml:"respond_within"`
+	// WorkingHours: when set, only working time counts towards
+	// RespondWithin, e.g. ["mon-fri 08:30-17:30", "sat 09:00-12:00"] in
+	// the community's time zone (workweek.Parse); empty: around the clock.
+	WorkingHours []string `yaml:"working_hours"`
 }
 
 // Category is one kind of ticket.

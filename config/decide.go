@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"courtyard/workweek"
 )
 
 // Proposals configures residents' proposals.
@@ -69,7 +71,16 @@ func (t Tickets) validateRespond() error {
 	if t.RespondWithin < time.Minute || t.RespondWithin > 30*24*time.Hour {
 		return fmt.Errorf("tickets.respond_within must be 1m to 720h, not %s", t.RespondWithin)
 	}
+	if _, err := t.WorkWeek(time.UTC); err != nil {
+		return fmt.Errorf("tickets.working_hours%w", err)
+	}
 	return nil
+}
+
+// WorkWeek is tickets.working_hours in loc (the community's time zone): the
+// working time the response rate counts; around the clock when empty.
+func (t Tickets) WorkWeek(loc *time.Location) (workweek.Week, error) {
+	return workweek.Parse(t.WorkingHours, loc)
 }
 
 func (c *Config) decideDefaults() {

@@ -133,6 +133,14 @@ func TestValidate(t *testing.T) {
 			"limits.messages_per_minute must be positive, not -1"},
 		{"max_photos", func(c *Config) { c.Tickets.MaxPhotos = 500 },
 			"tickets.max_photos must be between 1 and 100, not 500"},
+		{"working hours without days", func(c *Config) { c.Tickets.WorkingHours = []string{"08:30-17:30"} },
+			`tickets.working_hours[0] "08:30-17:30": write the days, a space and the hours, like "mon-fri 08:30-17:30"`},
+		{"working hours on no such day", func(c *Config) {
+			c.Tickets.WorkingHours = []string{"mon-fri 08:30-17:30", "sat-sunday 9-12", "holidays 9-12"}
+		},
+			`tickets.working_hours[2] "holidays 9-12": "holidays" is not a day of the week (mon … sun, 周一 … 周日)`},
+		{"working hours ending before they start", func(c *Config) { c.Tickets.WorkingHours = []string{"周一至周五 17:30-08:30"} },
+			`tickets.working_hours[0] "周一至周五 17:30-08:30": "17:30-08:30" is not a time range like 08:30-17:30: when: end before start`},
 		{"log level", func(c *Config) { c.Log.Level = "verbose" },
 			`log.level "verbose" is unknown: use debug, info, warn or error`},
 		{"log format", func(c *Config) { c.Log.Format = "xml" },
@@ -165,6 +173,8 @@ func TestLoadValidates(t *testing.T) {
 		{"missing token", "admins: [42]\ncommunity: {buildings: [\"1\"]}\n", "telegram.token is empty"},
 		{"bad zone", "community: {buildings: [\"1\"], timezone: Asia/Shanghia}\n", `community.timezone "Asia/Shanghia" is not a known time zone`},
 		{"empty buildings", "community: {buildings: []}\n", "community.buildings is empty"},
+		{"working hours", "community: {buildings: [\"1\"]}\ntickets:\n  working_hours: [\"mon-fri 8:30\"]\n",
+			`tickets.working_hours[0] "mon-fri 8:30": "8:30" is not a time range like 08:30-17:30`},
 		{"duplicate buildings", "community:\n  buildings:\n    - \"1\"\n    - \"2\"\n    - \"1\"\n", `community.buildings: "1" is listed twice`},
 	}
 	for _, tt := range tests {
@@ -246,5 +256,18 @@ func TestHTTPListenIsLoopbackUnlessAllowed(t *testing.T) {
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 			t.Errorf("%q: got %v, want %q", c.listen, err, c.want)
 		}
+	}
+}
+
+// Working hours as the example shows them pass, in either language.
+func TestWorkingHoursValid(t *testing.T) {
+	c := valid()
+	c.Tickets.WorkingHours = []string{"mon-fri 08:30-17:30", "sat 09:00-12:00", "周日 上午9点到11点"}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	w, err := c.Tickets.WorkWeek(time.UTC)
+	if err != nil || w.AroundTheClock() {
+		t.Errorf("WorkWeek = %v, %v; want working hours", w, err)
 	}
 }

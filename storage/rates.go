@@ -19,6 +19,15 @@ const (
 		coalesce(sum((SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = t.id
 			AND e.action IN ('claim','assign','resolve','reject','duplicate','note') AND e.actor_id <> t.reporter_id) <= t.created_at + ?3), 0)
 		FROM tickets t WHERE t.created_at >= ?1 AND t.created_at < ?2 GROUP BY t.building`
+	// ResponseTimesSQL: with working hours, each ticket received in the
+	// period with the moment it came in and that of its first response as
+	// in ResponseRateSQL (NULL: none yet); it was answered in time when
+	// the working time between them is at most tickets.respond_within
+	// (Respond.InTime).
+	ResponseTimesSQL = `SELECT t.building, t.created_at,
+		(SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = t.id
+			AND e.action IN ('claim','assign','resolve','reject','duplicate','note') AND e.actor_id <> t.reporter_id)
+		FROM tickets t WHERE t.created_at >= ?1 AND t.created_at < ?2`
 	// CompletionRateSQL: the tickets whose deadline (created_at plus their
 	// category's deadline, given as a JSON object of milliseconds in ?3;
 	// categories without one are left out) fell in the period, and those
@@ -70,10 +79,10 @@ func (r Rates) Add(o Rates) Rates {
 }
 
 // RatesBetween are the four rates of [from, to) by building: respond is
-// tickets.respond_within, deadlines each category's deadline (0: none).
-// A deadline after now has not fallen yet: the completion rate of a
-// period not over is counted up to now.
-func (t ReportsTx) RatesBetween(from, to, now time.Time, respond time.Duration, deadlines map[string]time.Duration) (map[string]Rates, error) {
+// tickets.respond_within and the working hours it counts, deadlines each
+// category's deadline (0: none). A deadline after now has not fallen yet:
+// the completion rate of a period not over is counted up to now.
+func (t ReportsTx) RatesBetween(from, to, now time.Time, respond Respond, deadlines map[string]time.Duration) (map[string]Rates, error) {
 	out := map[string]Rates{}
 	spans := map[string]int64{}
 	for k, d := range deadlines {
@@ -88,11 +97,14 @@ func (t ReportsTx) RatesBetween(from, to, now time.Time, respond time.Duration, 
 		arg       any
 		set       func(*Rates, Rate)
 	}{
-		{"response rate", ResponseRateSQL, respond.Milliseconds(), func(r *Rates, x Rate) { r.Response = x }},
+		{"response rate", ResponseRateSQL, respond.Within.Milliseconds(), func(r *Rates, x Rate) { r.Response = x }},
 		{"completion rate", CompletionRateSQL, string(js), func(r *Rates, x Rate) { r.Completion = x }},
 		{"resolution rate", ResolutionRateSQL, nil, func(r *Rates, x Rate) { r.Resolution = x }},
 		{"satisfaction rate", SatisfactionRateSQL, nil, func(r *Rates, x Rate) { r.Satisfaction = x }},
 	} {
+		if q.sql == ResponseRateSQL && respond.Working != nil {
+			continue // responseInWorkingTime below
+		}
 		args := []any{ms(from), ms(to)}
 		if q.sql == CompletionRateSQL && now.Before(to) {
 			args[1] = ms(now)
@@ -119,6 +131,17 @@ func (t ReportsTx) RatesBetween(from, to, now time.Time, respond time.Duration, 
 		rows.Close()
 		if err != nil {
 			return nil, fmt.Errorf("storage: %s: %w", q.what, err)
+		}
+	}
+	if respond.Working != nil {
+		by, err := t.responseInWorkingTime(from, to, respond)
+		if err != nil {
+			return nil, err
+		}
+		for b, x := range by {
+			r := out[b]
+			r.Response = x
+			out[b] = r
 		}
 	}
 	return out, nil

@@ -91,7 +91,7 @@ func TestRatesOnAFixtureWorkedOutByHand(t *testing.T) {
 	var got map[string]Rates
 	err := s.View(t.Context(), func(tx *Tx) error {
 		var err error
-		got, err = tx.RatesBetween(at(1, 0, 0), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), 2*time.Hour,
+		got, err = tx.RatesBetween(at(1, 0, 0), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Respond{Within: 2 * time.Hour},
 			map[string]time.Duration{"water": 48 * time.Hour, "lighting": 24 * time.Hour, "other": 0})
 		return err
 	})

@@ -9,14 +9,23 @@ import (
 
 // Rates are the four rates of "answer every call" of [from, to) by
 // building (storage.RatesBetween, docs/rates.md), with the configured
-// response time and categories' deadlines. A period not over yet is
-// counted up to now for its deadlines: one still to come has not fallen.
+// response time, working hours and categories' deadlines. A period not
+// over yet is counted up to now for its deadlines: one still to come has
+// not fallen.
 func (a *Core) Rates(tx *storage.Tx, from, to, now time.Time) (map[string]storage.Rates, error) {
 	dl := map[string]time.Duration{}
 	for _, c := range a.AllCategories() {
 		dl[c.Key] = time.Duration(c.Deadline * float64(time.Hour))
 	}
-	return tx.RatesBetween(from, to, now, a.Cfg.Tickets.RespondWithin, dl)
+	respond := storage.Respond{Within: a.Cfg.Tickets.RespondWithin}
+	week, err := a.Cfg.Tickets.WorkWeek(a.Loc)
+	if err != nil {
+		return nil, fmt.Errorf("rates: %w", err)
+	}
+	if !week.AroundTheClock() {
+		respond.Working = week.Between
+	}
+	return tx.RatesBetween(from, to, now, respond, dl)
 }
 
 // RateText is one rate in lang: "67% (2/3)", or "—" over nothing.
