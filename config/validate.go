@@ -44,7 +44,6 @@ func (c Config) Validate() error {
 		c.Schedule.validate,
 		c.Notify.validate,
 		c.Meetings.validate,
-		c.Notify.validate,
 		c.Tickets.validateUrgent,
 		c.validateServices,
 		c.validateAdmins,
