@@ -60,7 +60,7 @@ func TestDigestOfASimulatedWeek(t *testing.T) {
 		"下周安排：\n· 2026-03-10 19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
 	all := c.fsWant(c.group.ID, "社区本周公示", "📋 社区本周公示：3月1日（周日）至3月8日（周日）\n收到问题 1 件，解决 1 件\n按类别：照明 1\n实现微心愿 0 个\n"+
-		"志愿服务 5.0 小时（2 人次）\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n"+
+		"志愿服务 5.0 小时（2 人）\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n"+
 		"下周安排：\n· 2026-03-10 19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
 	for _, m := range []string{b3.Plain, all.Plain, prev.Plain, prevB3.Plain} {

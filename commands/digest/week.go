@@ -180,7 +180,7 @@ func (a *Digest) totalText(lang string, w week) string {
 		out.WriteString("\n" + t("digest.by_category", strings.Join(cats, " · ")))
 	}
 	out.WriteString("\n" + t("digest.wishes", wishes))
-	out.WriteString("\n" + t("digest.hours", float64(w.hours.Minutes)/60, w.hours.People))
+	out.WriteString("\n" + t("digest.hours", float64(w.hours.Minutes)/60, a.Cat.N(lang, "count.people", w.hours.People)))
 	a.proposalLines(&out, lang, w, func(storage.Proposal) bool { return true })
 	a.comingLines(&out, lang, w, "")
 	all := storage.TotalRates(w.rates)
