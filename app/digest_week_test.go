@@ -138,7 +138,8 @@ func TestDigestSwitchedOff(t *testing.T) {
 
 // A week with nothing to tell posts nothing: the Qingming round laid out
 // for Wednesday 11 March is not told of while the care list is empty (it
-// would visit nobody), so it does not make the week worth a digest.
+// would visit nobody), so it does not make the week worth a digest; the
+// preview does not tell of volunteer hours nobody gave.
 func TestDigestQuietWeekWithAnEmptyCareList(t *testing.T) {
 	c := newPropCastWith(t, func(cfg *config.Config) {
 		cfg.Visits = config.Visits{Holidays: []string{"qingming"}, DaysBefore: 25}
@@ -148,6 +149,9 @@ func TestDigestQuietWeekWithAnEmptyCareList(t *testing.T) {
 	prev := c.expect(c.admin.ID, "Below is a preview")
 	if strings.Contains(prev.Plain, "Coming up") || strings.Contains(prev.Plain, "Qingming") {
 		t.Errorf("the preview tells of a round that visits nobody:\n%s", prev.Plain)
+	}
+	if strings.Contains(prev.Plain, "Volunteer hours") {
+		t.Errorf("a week without volunteer hours tells of them:\n%s", prev.Plain)
 	}
 	c.calTo("2026-03-08 17:10")
 	c.tick()

@@ -133,8 +133,11 @@ func (a *Digest) buildingText(lang string, w week, b string) string {
 		out.WriteString("\n· " + t("digest.ticket", tk.ID, core.Esc(a.CatLabel(lang, tk.Category)), summary(tk), state))
 	}
 	out.WriteString("\n" + t("digest.wishes", wishes))
-	h := w.byB[b]
-	out.WriteString("\n" + t("digest.hours_building", float64(h.Minutes)/60, a.Cat.N(lang, "count.people", h.People)))
+	// A week without volunteer hours says nothing of them: "0.0 hours"
+	// reads as a reproach to a building, not as news.
+	if h := w.byB[b]; h.Minutes > 0 {
+		out.WriteString("\n" + t("digest.hours_building", float64(h.Minutes)/60, a.Cat.N(lang, "count.people", h.People)))
+	}
 	a.proposalLines(&out, lang, w, func(p storage.Proposal) bool { return p.Building == b })
 	a.comingLines(&out, lang, w, b)
 	r := w.rates[b]
@@ -180,7 +183,9 @@ func (a *Digest) totalText(lang string, w week) string {
 		out.WriteString("\n" + t("digest.by_category", strings.Join(cats, " · ")))
 	}
 	out.WriteString("\n" + t("digest.wishes", wishes))
-	out.WriteString("\n" + t("digest.hours", float64(w.hours.Minutes)/60, a.Cat.N(lang, "count.people", w.hours.People)))
+	if w.hours.Minutes > 0 {
+		out.WriteString("\n" + t("digest.hours", float64(w.hours.Minutes)/60, a.Cat.N(lang, "count.people", w.hours.People)))
+	}
 	a.proposalLines(&out, lang, w, func(storage.Proposal) bool { return true })
 	a.comingLines(&out, lang, w, "")
 	all := storage.TotalRates(w.rates)
