@@ -98,6 +98,7 @@ func New(cfg config.Config, cat *locale.Catalog, botName string, now func() time
 	a.privacy = privacy.New(a.Core, a.jobs, a.patrol, privacy.ForgetFunc(a.tickets.HandBackAll))
 	a.tickets.Connect(a.people, a.mediation, a.privacy)
 	a.tickets.Watch(a.proposals)
+	a.jobs.Watch(a.proposals)
 	a.ledger = ledger.New(a.Core, ledger.Deps{Hours: a.teams, Tickets: a.tickets, Visits: a.care})
 	sum := summary.New(a.Core, a.services)
 

@@ -34,6 +34,7 @@ var migrations = []string{
 	schemaProposals,
 	schemaPolls,
 	schemaServices,
+	schemaProposalJobEnd,
 }
 
 // Version returns the schema version of the database.

@@ -42,7 +42,8 @@ type Proposal struct {
 	JobID      int64
 	CreatedAt  time.Time
 	DecidedAt  time.Time
-	Supports   int // read with it
+	Supports   int    // read with it
+	JobEnd     string // how the job it became ended: "", ProposalJobHeld or ProposalJobCancelled
 }
 
 // Closed reports whether the proposal gathers no more support.
@@ -52,14 +53,16 @@ func (p Proposal) Closed() bool {
 
 const proposalCols = `id, member_id, building, title, body, voice, voice_secs, photo, hide_name, state,
 	coalesce(merged_into, 0), reason, coalesce(meeting_id, 0), coalesce(decision_id, 0), coalesce(ticket_id, 0),
-	coalesce(job_id, 0), created_at, decided_at, (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = proposals.id)`
+	coalesce(job_id, 0), created_at, decided_at, (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = proposals.id),
+	job_end`
 
 func scanProposal(sc scanner) (Proposal, error) {
 	var p Proposal
 	var created int64
 	var decided sql.NullInt64
 	err := sc.Scan(&p.ID, &p.MemberID, &p.Building, &p.Title, &p.Body, &p.Voice, &p.VoiceSecs, &p.Photo, &p.HideName,
-		&p.State, &p.MergedInto, &p.Reason, &p.MeetingID, &p.DecisionID, &p.TicketID, &p.JobID, &created, &decided, &p.Supports)
+		&p.State, &p.MergedInto, &p.Reason, &p.MeetingID, &p.DecisionID, &p.TicketID, &p.JobID, &created, &decided, &p.Supports,
+		&p.JobEnd)
 	p.CreatedAt, p.DecidedAt = fromMS(created), nullMS(decided)
 	return p, err
 }

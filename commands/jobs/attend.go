@@ -13,10 +13,13 @@ import (
 )
 
 // jobAttendList sends the organiser, after the end, who signed up with
-// came / did not come buttons.
+// came / did not come buttons; the job counts as held.
 func (a *Jobs) jobAttendList(ctx context.Context, tx *storage.Tx, it storage.DueItem, now time.Time) error {
 	j, ok, err := dueJob(tx, it, now)
 	if err != nil || !ok {
+		return err
+	}
+	if err := a.held(a.SystemReq(ctx, tx, now), j); err != nil {
 		return err
 	}
 	org, err := tx.Member(j.OrganiserID)
@@ -120,6 +123,9 @@ func (a *Jobs) jobAttendButton(r *core.Req, j storage.Job, parts core.BtnArgs) e
 		err = nil
 	}
 	if err != nil {
+		return err
+	}
+	if err := a.held(r, j); err != nil {
 		return err
 	}
 	text, kb, err := a.attendView(r.Tx, r.Lang, j)

@@ -26,11 +26,20 @@ type Agenda interface {
 	Overlaps(tx *storage.Tx, lang string, member int64, from, to, now time.Time) ([]string, error)
 }
 
+// Watcher hears of what became of a job others show: published, moved or
+// cancelled (JobChanged, the state in j), and held: its end passed, or its
+// attendance was marked (JobHeld, possibly more than once).
+type Watcher interface {
+	JobChanged(r *core.Req, j storage.Job) error
+	JobHeld(r *core.Req, j storage.Job) error
+}
+
 // Jobs is volunteer jobs over the core.
 type Jobs struct {
 	*core.Core
 	meetings Meetings
 	agenda   Agenda
+	watcher  Watcher
 
 	newJob   *core.Dialog // /job: writing a new job
 	moveJob  *core.Dialog // a job's new time
@@ -45,4 +54,24 @@ func New(c *core.Core, meetings Meetings, agenda Agenda) *Jobs {
 	a.moveJob = a.moveJobDialog()
 	a.clearJob = a.clearJobDialog()
 	return a
+}
+
+// Watch gives jobs the one that hears of what became of a job.
+func (a *Jobs) Watch(w Watcher) { a.watcher = w }
+
+// changed tells the watcher, if any, that j was published, moved or
+// cancelled.
+func (a *Jobs) changed(r *core.Req, j storage.Job) error {
+	if a.watcher == nil {
+		return nil
+	}
+	return a.watcher.JobChanged(r, j)
+}
+
+// held tells the watcher, if any, that j was held.
+func (a *Jobs) held(r *core.Req, j storage.Job) error {
+	if a.watcher == nil {
+		return nil
+	}
+	return a.watcher.JobHeld(r, j)
 }

@@ -37,6 +37,9 @@ func (a *Jobs) jobCancelButton(r *core.Req, j storage.Job, confirmed bool) error
 	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
+	if err := a.changed(r, j); err != nil {
+		return err
+	}
 	return r.Edit(r.T("job.cancel_done", core.Esc(j.Title), r.N("count.people", told)), nil)
 }
 

@@ -102,5 +102,8 @@ func (a *Jobs) moveDone(r *core.Req, v core.Values) error {
 	if err := a.RefreshJobPosts(r.Tx, j, r.Now); err != nil {
 		return err
 	}
+	if err := a.changed(r, j); err != nil {
+		return err
+	}
 	return answer(r, r.T("job.move_done", core.Esc(j.Title), a.jobSpan(r.Lang, j.Start, j.End), r.N("count.people", told)), a.manageButtons(r.Lang, j))
 }

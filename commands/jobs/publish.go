@@ -57,6 +57,9 @@ func (a *Jobs) publishDraft(r *core.Req, v core.Values) error {
 	if err != nil {
 		return err
 	}
+	if err := a.changed(r, j); err != nil {
+		return err
+	}
 	if err := a.layJobTimers(r.Tx, j, r.Now); err != nil {
 		return err
 	}

@@ -243,7 +243,11 @@ func (a *Proposals) progress(tx *storage.Tx, lang string, p storage.Proposal) (s
 		if err != nil {
 			return "", err
 		}
-		return "\n" + a.Cat.T(lang, "pp.progress_job", j.ID, core.Esc(j.Title), a.When(j.Start)), nil
+		key := "pp.progress_job"
+		if p.JobEnd != "" {
+			key += "_" + p.JobEnd
+		}
+		return "\n" + a.Cat.T(lang, key, j.ID, core.Esc(j.Title), a.When(j.Start)), nil
 	}
 	return "", nil
 }
