@@ -243,7 +243,7 @@ func (a *Proposals) progress(tx *storage.Tx, lang string, p storage.Proposal) (s
 		if err != nil {
 			return "", err
 		}
-		return "\n" + a.Cat.T(lang, "pp.progress_job", j.ID, core.Esc(j.Title), a.When(j.Start)), nil
+		return "\n" + a.Cat.T(lang, "pp.progress_job", j.ID, core.Esc(j.Title), a.WhenIn(lang, j.Start)), nil
 	}
 	return "", nil
 }
