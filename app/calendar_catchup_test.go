@@ -37,7 +37,7 @@ func TestCalendarRestartAndCatchUp(t *testing.T) {
 	c.say(c.admin, "/schedule")
 	c.calPressNew(c.admin, last, "sc:v:"+itoa(daily))
 	d := c.calText(c.admin.ID, last, "Next runs")
-	if got := calRuns(d.Plain); len(got) != 5 || got[0] != "2026-03-04 09:00" {
+	if got := calRuns(d.Plain); len(got) != 5 || got[0] != "Wed 4 Mar 09:00" {
 		t.Errorf("next runs after a restart: %v", got)
 	}
 
@@ -54,7 +54,7 @@ func TestCalendarRestartAndCatchUp(t *testing.T) {
 		t.Errorf("daily notice sent %d times in all, want 2 (the 3rd and the 6th)", b)
 	}
 	report := c.expectSince(restarted, c.admin.ID, "While the bot was down")
-	if !strings.Contains(report.Plain, "notice #"+itoa(daily)+" “Daily notice”, due 2026-03-04 09:00 (2 times)") ||
+	if !strings.Contains(report.Plain, "notice #"+itoa(daily)+" “Daily notice”, due Wed 4 Mar 09:00 (2 times)") ||
 		!strings.Contains(report.Plain, "6 hours") {
 		t.Errorf("missed report: %q", report.Plain)
 	}
@@ -83,7 +83,7 @@ func TestCalendarMissedReminder(t *testing.T) {
 	c.tick()
 	c.expect(c.leader.ID, "会议提醒", "Study session")
 	report := c.expect(c.admin.ID, "While the bot was down")
-	if !strings.Contains(report.Plain, "reminder of the meeting “Study session”, due 2026-03-03 19:30") {
+	if !strings.Contains(report.Plain, "reminder of the meeting “Study session”, due Tue 3 Mar 19:30") {
 		t.Errorf("missed report: %q", report.Plain)
 	}
 	c.tick()

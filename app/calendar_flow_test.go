@@ -55,7 +55,7 @@ func TestScheduleFlowTypedInChinese(t *testing.T) {
 	c.say(l, "是")
 	c.annSaid(l.ID, "📢 社区通知\n\n晚上请关好单元门\n\n—— 林", "已读 ✓")
 	c.annSaid(l.ID, "已选：是\n\n上面是预览，和大家收到的一模一样。\n时间：每天 20:00\n发给：部分楼栋的群（3）\n接下来的发送时间：\n"+
-		"• 2026-03-02 20:00\n• 2026-03-03 20:00\n• 2026-03-04 20:00\n• 2026-03-05 20:00\n• 2026-03-06 20:00\n确定保存吗？", "确定 修改 取消")
+		"• 3月2日（周一）20:00\n• 3月3日（周二）20:00\n• 3月4日（周三）20:00\n• 3月5日（周四）20:00\n• 3月6日（周五）20:00\n确定保存吗？", "确定 修改 取消")
 
 	// The time, changed at the end: a one-off on a date, read as typed.
 	c.say(l, "修改")
@@ -69,7 +69,7 @@ func TestScheduleFlowTypedInChinese(t *testing.T) {
 	c.say(l, "12月20日 上午10点")
 	c.annSaid(l.ID, "📢 社区通知\n\n晚上请关好单元门\n\n—— 林", "已读 ✓")
 	c.annSaid(l.ID, "上面是预览，和大家收到的一模一样。\n时间：仅一次，12月20日（周日）10:00\n发给：部分楼栋的群（3）\n接下来的发送时间：\n"+
-		"• 2026-12-20 10:00\n确定保存吗？", "确定 修改 取消")
+		"• 12月20日（周日）10:00\n确定保存吗？", "确定 修改 取消")
 	c.say(l, "确定")
 	c.annSaid(l.ID, "已保存为定时通知 #1。", "")
 	s := c.calSchedule()
@@ -137,7 +137,7 @@ func TestScheduleFlowTypedInEnglish(t *testing.T) {
 	c.tg.Press(a, ack, "fl:schedule:o:ack:noack")
 	c.annSaid(a.ID, "📢 Community notice\n\nWater is off on Tuesday morning.\n\n— Boss", "")
 	ok := c.annSaid(a.ID, "Above is the preview, exactly as people will see it.\nWhen: once, at Tue 3 Mar 09:00\nTo: All residents (in private)\n"+
-		"Next runs:\n• 2026-03-03 09:00\nSave it?", "Confirm Change Cancel")
+		"Next runs:\n• Tue 3 Mar 09:00\nSave it?", "Confirm Change Cancel")
 
 	// The date, changed at the end by the buttons.
 	c.tg.Press(c.admin, ok, "fl:schedule:c:ok")
@@ -147,7 +147,7 @@ func TestScheduleFlowTypedInEnglish(t *testing.T) {
 	c.annSaid(a.ID, "When? e.g. tomorrow 9:00, Sat 9:00-11:00, Dec 5 9:00", "Back Cancel")
 	c.say(a, "Dec 5 7:30pm")
 	c.annSaid(a.ID, "Above is the preview, exactly as people will see it.\nWhen: once, at Sat 5 Dec 19:30\nTo: All residents (in private)\n"+
-		"Next runs:\n• 2026-12-05 19:30\nSave it?", "Confirm Change Cancel")
+		"Next runs:\n• Sat 5 Dec 19:30\nSave it?", "Confirm Change Cancel")
 	c.say(a, "ok")
 	c.annSaid(a.ID, "Saved as scheduled notice #1.", "")
 	if s := c.calSchedule(); s.Spec != strconv.FormatInt(calAt(t, "2026-12-05 19:30").UnixMilli(), 10) || s.Ack {
@@ -162,7 +162,7 @@ func TestScheduleFlowTypedInEnglish(t *testing.T) {
 	c.annSaid(a.ID, "Chosen: Every day at …\n\nAt what time each day? e.g. 20:00, 8pm, 7:30am", "Back Cancel")
 	c.say(a, "8pm")
 	c.annSaid(a.ID, "The time of #1 is changed.", "")
-	c.expect(a.ID, "#1 · every day at 20:00 · All residents (in private)", "Next runs:\n• 2026-03-02 20:00")
+	c.expect(a.ID, "#1 · every day at 20:00 · All residents (in private)", "Next runs:\n• Mon 2 Mar 20:00")
 	if s := c.calSchedule(); s.Kind != storage.ScheduleCron || s.Spec != "0 20 * * *" {
 		t.Errorf("changed to %+v", s)
 	}
@@ -176,7 +176,7 @@ func TestScheduleFlowTypedInEnglish(t *testing.T) {
 	c.annSaid(a.ID, "Chosen: Mid-Autumn Festival\n\nAt what time on Mid-Autumn Festival? e.g. 20:00, 8pm, 7:30am", "Back Cancel")
 	c.say(a, "7:30am")
 	c.annSaid(a.ID, "The time of #1 is changed.", "")
-	c.expect(a.ID, "every year on Mid-Autumn Festival at 07:30", "• 2026-09-25 07:30")
+	c.expect(a.ID, "every year on Mid-Autumn Festival at 07:30", "• Fri 25 Sep 07:30")
 
 	// A typed cancel leaves it as it is.
 	c.tg.Press(a, detail, "sc:ew:1")

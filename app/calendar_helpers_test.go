@@ -133,7 +133,7 @@ func calSavedID(s string) int64 {
 	return id
 }
 
-var calRunRe = regexp.MustCompile(`• (\d{4}-\d\d-\d\d \d\d:\d\d)`)
+var calRunRe = regexp.MustCompile(`• ([^\n]*\d\d:\d\d)`)
 
 // calRuns are the run times listed in a message.
 func calRuns(s string) []string {

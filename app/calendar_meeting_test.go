@@ -88,7 +88,7 @@ func TestCalendarFortnightlyMeeting(t *testing.T) {
 	c.reportInPrivate(c.wang, "lighting", "3栋东边的路灯坏了")
 	ask := c.calMeeting(c.admin, "半月谈", "2026-03-04 19:30", "服务站", "路灯维修\n垃圾分类", true, "bgroups", "fl:meeting:t:buildings:3")
 	c.tg.Press(c.admin, ask, "fl:meeting:o:repeat:repeat")
-	preview := c.calText(c.admin.ID, ask.ID, "半月谈", "Wed 4 Mar 19:30", "服务站", "1. 路灯维修", "3. Open problems — building 3: 1 open, 0 overdue", "#1 · Lighting · building 3 · opened 2026-03-02")
+	preview := c.calText(c.admin.ID, ask.ID, "半月谈", "Wed 4 Mar 19:30", "服务站", "1. 路灯维修", "3. Open problems — building 3: 1 open, 0 overdue", "#1 · Lighting · building 3 · opened Mon 2 Mar")
 	if !hasButton(preview, "mt:y:0") {
 		t.Errorf("the preview lacks the answer buttons: %+v", preview.Buttons)
 	}
@@ -116,7 +116,7 @@ func TestCalendarFortnightlyMeeting(t *testing.T) {
 
 	c.calTo("2026-03-13 19:30")
 	c.tick()
-	inv := c.expect(c.group.ID, "半月谈", "3月15日（周日）19:30", "服务站", "3. 未解决的问题——3 栋：未解决 1 件，超期 0 件", "#1 · 照明 · 3 栋 · 2026-03-02 提出", "参加：0 · 请假：0")
+	inv := c.expect(c.group.ID, "半月谈", "3月15日（周日）19:30", "服务站", "3. 未解决的问题——3 栋：未解决 1 件，超期 0 件", "#1 · 照明 · 3 栋 · 3月2日（周一）提出", "参加：0 · 请假：0")
 	c.expect(c.admin.ID, "“半月谈”", "is posted to 1 chats")
 	var mid int64
 	c.db(func(tx *storage.Tx) error {

@@ -39,16 +39,16 @@ func TestDigestOfASimulatedWeek(t *testing.T) {
 	c.say(c.admin, "/digest line Thank you, everyone!")
 	c.expect(c.admin.ID, "The next digest will end with: Thank you, everyone!")
 	c.say(c.admin, "/digest")
-	prev := c.fsWant(c.admin.ID, "Below is a preview", "Weekly digest: on. Next: 2026-03-08 18:00. Below is a preview from the data as it is now "+
+	prev := c.fsWant(c.admin.ID, "Below is a preview", "Weekly digest: on. Next: Sun 8 Mar 18:00. Below is a preview from the data as it is now "+
 		"(the community's group gets the totals, each building's group its own):\n\n"+
 		"📋 The community this week (Sun 1 Mar to Sun 8 Mar)\nProblems received 1, solved 1\nBy category: Lighting 1\nMicro-wishes fulfilled: 0\n"+
 		"Volunteer hours: 5.0 (2 people)\nResidents' topics:\n· 💡 #1 Handrails in the stairwell (gathering support, 2 supporters)\n"+
-		"Coming up:\n· 2026-03-10 19:30 meeting: 半月谈\n· Wed 11 Mar holiday visits begin: Qingming\n"+
+		"Coming up:\n· Tue 10 Mar 19:30 meeting: 半月谈\n· Wed 11 Mar holiday visits begin: Qingming\n"+
 		"Response rate 100% (1/1) · satisfaction rate —\n\nThank you, everyone!", "-")
 	prevB3 := c.fsWant(c.admin.ID, "📋 Building 3 this week", "📋 Building 3 this week (Sun 1 Mar to Sun 8 Mar)\nProblems received 1, solved 1\n"+
 		"· #1 Lighting: 东边路灯坏了 (solved)\nMicro-wishes fulfilled: 0\nVolunteer hours by the building's residents: 2.5 (1 person)\n"+
 		"Residents' topics:\n· 💡 #1 Handrails in the stairwell (gathering support, 2 supporters)\n"+
-		"Coming up:\n· 2026-03-10 19:30 meeting: 半月谈\n· Wed 11 Mar holiday visits begin: Qingming\n"+
+		"Coming up:\n· Tue 10 Mar 19:30 meeting: 半月谈\n· Wed 11 Mar holiday visits begin: Qingming\n"+
 		"Response rate 100% (1/1) · satisfaction rate —\n\nThank you, everyone!", "-")
 
 	c.calTo("2026-03-08 17:10")
@@ -57,11 +57,11 @@ func TestDigestOfASimulatedWeek(t *testing.T) {
 	c.tick()
 	b3 := c.fsWant(c.b3.ID, "3 栋本周公示", "📋 3 栋本周公示：3月1日（周日）至3月8日（周日）\n收到问题 1 件，解决 1 件\n· #1 照明：东边路灯坏了（已解决）\n"+
 		"实现微心愿 0 个\n本栋居民志愿服务 2.5 小时（1 人）\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n"+
-		"下周安排：\n· 2026-03-10 19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
+		"下周安排：\n· 3月10日（周二）19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
 	all := c.fsWant(c.group.ID, "社区本周公示", "📋 社区本周公示：3月1日（周日）至3月8日（周日）\n收到问题 1 件，解决 1 件\n按类别：照明 1\n实现微心愿 0 个\n"+
 		"志愿服务 5.0 小时（2 人）\n居民议题：\n· 💡 #1 Handrails in the stairwell（征集支持中，2 人支持）\n"+
-		"下周安排：\n· 2026-03-10 19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
+		"下周安排：\n· 3月10日（周二）19:30 会议：半月谈\n· 3月11日（周三）节日走访开始：清明节\n"+
 		"响应率 100% (1/1) · 满意率 —\n\nThank you, everyone!", "-")
 	for _, m := range []string{b3.Plain, all.Plain, prev.Plain, prevB3.Plain} {
 		for _, name := range []string{"王阿姨", "林", "赵", "Boss", "提议人", "raised by", "报告人"} {

@@ -128,7 +128,7 @@ func TestLedgerPagesFiltersAndLeaderScope(t *testing.T) {
 	h.say(adm, "/ledger")
 	m := h.expect(adm.ID, "工单台账", "共 29 张 · 第 1/3 页")
 	lgPage(t, m, []int{29, 28, 27, 26, 25, 24, 23, 22, 21, 20}, "lg:1::::")
-	if !strings.Contains(m.Plain, "#29 · 噪音 · 2 栋 · 处理中 · 2026-03-01 13:00") || !strings.Contains(m.Plain, "楼上 <装修> 太吵") {
+	if !strings.Contains(m.Plain, "#29 · 噪音 · 2 栋 · 处理中 · 3月1日（周日）13:00") || !strings.Contains(m.Plain, "楼上 <装修> 太吵") {
 		t.Errorf("ticket line:\n%s", m.Plain)
 	}
 	p2 := h.lgTurn(adm, m, "lg:1::::", "第 2/3 页")

@@ -45,9 +45,10 @@ func TestPledgePeriod(t *testing.T) {
 
 	// Staff end the period: the review window opens.
 	c.say(c.admin, "/pledge end")
-	c.expect(c.admin.ID, "Period 2026 H2 ended; 3 pledgers were asked for a self-review")
-	c.expect(c.lin.ID, "承诺期 2026 H2 已结束。请用 /pledge")
-	c.expect(c.group.ID, "2026 H2 的承诺开始群众评议")
+	c.expect(c.admin.ID, "Period 2026 H2 ended; 3 pledgers were asked for a self-review. Ratings are open until Mon 9 Mar 17:00;")
+	c.expect(c.lin.ID, "承诺期 2026 H2 已结束。请用 /pledge", "群众评议截止到 3月9日（周一）17:00。")
+	c.expect(c.li.ID, "The pledge period 2026 H2 has ended.", "Residents rate pledges until Mon 9 Mar 17:00.")
+	c.expect(c.group.ID, "2026 H2 的承诺开始群众评议", "截止到 3月9日（周一）17:00。")
 
 	last := c.starLast(c.lin.ID)
 	c.say(c.lin, "/pledge")
@@ -55,7 +56,7 @@ func TestPledgePeriod(t *testing.T) {
 	c.tg.Press(c.lin, m, "pl:sr:"+itoa(lin.ID))
 	ask = c.starAfter(c.lin.ID, m.ID, "fl:pl_text:x:text", "请回复您的自我述评")
 	c.tg.SendReply(c.lin, telegramtest.PrivateChat(c.lin), "买菜和修灯做到了，清洁活动下月补上。", ask)
-	c.expect(c.lin.ID, "自我述评已保存")
+	c.expect(c.lin.ID, "自我述评已保存。群众评议截止到 3月9日（周一）17:00。")
 
 	page := c.pledgeOpen(c.admin, lin, "Self-review: 买菜和修灯做到了")
 	c.tg.Press(c.admin, page, "pl:c:"+itoa(lin.ID))

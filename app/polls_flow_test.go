@@ -46,15 +46,15 @@ func TestPollsByHouseholdNothingLeaksBeforeTheClose(t *testing.T) {
 	uncle := c.user(2004, "王叔", "zh")
 	c.register(uncle, "3", "502")
 	c.pollAsk(c.admin, "How should we spend the garden budget?", "Benches\nFlowers\nLights", "one", "unit", "b:3", "both", "2026-03-03 20:00")
-	c.expect(c.admin.ID, "Poll #1 is out (5 chats). It closes at 2026-03-03 20:00")
+	c.expect(c.admin.ID, "Poll #1 is out (5 chats). It closes on Tue 3 Mar 20:00")
 	dm := c.fsWant(c.wang.ID, "社区想听听您的意见", "社区想听听您的意见：\n🗳 How should we spend the garden budget?\n1. Benches\n2. Flowers\n3. Lights\n"+
-		"（选一个；截止前可以改）\n范围：3 栋 · 私信和群里都发 · 每户一票 · 截止：2026-03-03 20:00。截止前谁也看不到票数。",
+		"（选一个；截止前可以改）\n范围：3 栋 · 私信和群里都发 · 每户一票 · 截止：3月3日（周二）20:00。截止前谁也看不到票数。",
 		"1. Benches | 2. Flowers | 3. Lights")
 	post := c.expect(c.b3.ID, "How should we spend the garden budget?")
 	liDM := c.expect(c.li.ID, "The community would like your view:")
 
 	c.tg.Press(c.wang, dm, "po:v:1:0")
-	c.answered("已记下您家的选择：Benches。同一户后投的会替换先投的；截止（2026-03-03 20:00）前可以改。")
+	c.answered("已记下您家的选择：Benches。同一户后投的会替换先投的；3月3日（周二）20:00 截止前可以改。")
 	c.tg.Press(uncle, post, "po:v:1:1")
 	c.answered("已记下您家的选择：Flowers。")
 	c.tg.Press(c.li, liDM, "po:v:1:2")

@@ -73,8 +73,8 @@ func TestProposalsJourneyToATicketDone(t *testing.T) {
 	})
 	c.calPost(c.admin, ask)
 	c.expect(c.b3.ID, "半月谈", "💡 议题 #1 · 3 栋 · 2 人支持：楼道加装扶手")
-	c.expect(c.wang.ID, "您提出或支持的议题 #1“楼道加装扶手”已列入会议“半月谈”的议程")
-	c.expect(c.li.ID, "Topic #1 \"楼道加装扶手\", which you raised or supported, is on the agenda of \"半月谈\"")
+	c.expect(c.wang.ID, "您提出或支持的议题 #1“楼道加装扶手”已列入会议“半月谈”的议程，会议时间 3月4日（周三）19:30。会后会告诉您结果。")
+	c.expect(c.li.ID, "Topic #1 \"楼道加装扶手\", which you raised or supported, is on the agenda of \"半月谈\" (Wed 4 Mar 19:30). You will hear the outcome after the meeting.")
 	c.tg.WaitMessage(t, c.b3.ID, func(m telegramtest.Message) bool {
 		return m.ID == post.ID && strings.Contains(m.Plain, "📅 已列入半月谈议程")
 	}, wait)

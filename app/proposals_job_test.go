@@ -42,10 +42,10 @@ func TestProposalsJourneyToAJobHeld(t *testing.T) {
 	second := c.tg.WaitMessage(t, b3b.ID, func(m telegramtest.Message) bool { return strings.Contains(m.Plain, "议题 #1") }, wait)
 
 	copy := c.topicJob(made, "2026-03-07 9:00-11:00", c.b3.ID)
-	c.expect(c.wang.ID, "您提出或支持的议题 #1“清理自行车棚”已转为志愿活动 #1“清理自行车棚”（2026-03-07 09:00），办完时会告诉您。")
-	c.expect(c.li.ID, "Topic #1 \"清理自行车棚\", which you raised or supported, became volunteer job #1 \"清理自行车棚\" (2026-03-07 09:00); you will hear when it is done.")
+	c.expect(c.wang.ID, "您提出或支持的议题 #1“清理自行车棚”已转为志愿活动 #1“清理自行车棚”，时间：3月7日（周六）09:00。办完时会告诉您。")
+	c.expect(c.li.ID, "Topic #1 \"清理自行车棚\", which you raised or supported, became volunteer job #1 \"清理自行车棚\" on Sat 7 Mar 09:00; you will hear when it is done.")
 	c.expect(c.lin.ID, "您提出或支持的议题 #1“清理自行车棚”已转为志愿活动 #1")
-	line := "💡 议题 #1【3 栋】清理自行车棚\n“车棚里堆满了废旧自行车。”\n提议人：王阿姨 · 👍 3 人支持\n✅ 会议已采纳\n落实：志愿活动 #1“清理自行车棚” · 2026-03-07 09:00"
+	line := "💡 议题 #1【3 栋】清理自行车棚\n“车棚里堆满了废旧自行车。”\n提议人：王阿姨 · 👍 3 人支持\n✅ 会议已采纳\n落实：志愿活动 #1“清理自行车棚” · 3月7日（周六）09:00"
 	c.propLineShows(post, line)
 	c.propLineShows(second, line)
 	if p := c.proposal(1); p.JobID != 1 || p.JobEnd != "" {
@@ -101,7 +101,7 @@ func TestProposalsJobCancelled(t *testing.T) {
 	c.fsWant(c.li.ID, "was cancelled", "Topic #1 \"清理自行车棚\", which you raised or supported: volunteer job #1 \"清理自行车棚\", made of it, was cancelled.", "-")
 	c.fsWant(c.lin.ID, "已取消", "您提出或支持的议题 #1“清理自行车棚”转成的志愿活动 #1“清理自行车棚”已取消。", "-")
 	c.propLineShows(post, "💡 议题 #1【3 栋】清理自行车棚\n“车棚里堆满了废旧自行车。”\n提议人：王阿姨 · 👍 3 人支持\n✅ 会议已采纳\n"+
-		"落实：志愿活动 #1“清理自行车棚” · 2026-03-07 09:00 · 已取消")
+		"落实：志愿活动 #1“清理自行车棚” · 3月7日（周六）09:00 · 已取消")
 
 	c.calTo("2026-03-07 11:30")
 	c.tick()

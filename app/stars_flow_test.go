@@ -43,22 +43,22 @@ func TestStarsOpenFlowTypedEnglish(t *testing.T) {
 	m = c.fsWant(c.admin.ID, aud, "Chosen: 3 days\n\n"+aud, "All linked groups | All residents (in private) | Back Cancel")
 	c.tg.Press(c.admin, m, "fl:star_open:o:aud:groups")
 	preview := func(until string) string {
-		return "2026-03\nCategories: Community star, Leader star, Courtyard star\nNominations until 2026-03-07 17:00\n" +
-			"Voting from 2026-03-08 17:00 until " + until + "\nOpening and results to: All linked groups\n" +
+		return "2026-03\nCategories: Community star, Leader star, Courtyard star\nNominations until Sat 7 Mar 17:00\n" +
+			"Voting from Sun 8 Mar 17:00 until " + until + "\nOpening and results to: All linked groups\n" +
 			"Nobody, staff included, sees vote counts before the close."
 	}
-	c.fsWant(c.admin.ID, "Categories", preview("2026-03-11 17:00"), "Confirm Change Cancel")
+	c.fsWant(c.admin.ID, "Categories", preview("Wed 11 Mar 17:00"), "Confirm Change Cancel")
 	c.say(c.admin, "later")
-	c.fsWant(c.admin.ID, "Categories", "Please tap one of the buttons below, or reply with the words on it.\n\n"+preview("2026-03-11 17:00"), "Confirm Change Cancel")
+	c.fsWant(c.admin.ID, "Categories", "Please tap one of the buttons below, or reply with the words on it.\n\n"+preview("Wed 11 Mar 17:00"), "Confirm Change Cancel")
 	// The correction: the vote's days; the audience stands.
 	c.say(c.admin, "change")
 	c.fsWant(c.admin.ID, "What would you like", "What would you like to change?", "Nomination days | Voting days | Audience | Back Cancel")
 	c.say(c.admin, "voting days")
 	c.fsWant(c.admin.ID, vote, vote, "3 days 5 days | 7 days | Back Cancel")
 	c.say(c.admin, "7")
-	m = c.fsWant(c.admin.ID, "Categories", "Chosen: 7 days\n\n"+preview("2026-03-15 17:00"), "Confirm Change Cancel")
+	m = c.fsWant(c.admin.ID, "Categories", "Chosen: 7 days\n\n"+preview("Sun 15 Mar 17:00"), "Confirm Change Cancel")
 	c.tg.Press(c.admin, m, "fl:star_open:y:ok")
-	c.fsWant(c.admin.ID, "opened", "Round 2026-03 opened; the notice went to 1 chat. Nominations close at 2026-03-07 17:00.", "-")
+	c.fsWant(c.admin.ID, "opened", "Round 2026-03 opened; the notice went to 1 chat. Nominations close on Sat 7 Mar 17:00.", "-")
 	c.db(func(tx *storage.Tx) error {
 		rd, err := tx.ActiveStarRound()
 		if err == nil && (!rd.NominateUntil.Equal(wallAt(t, "2026-03-07 17:00")) || !rd.VoteUntil.Equal(wallAt(t, "2026-03-15 17:00")) || rd.Audience != storage.AudienceGroups) {
@@ -66,7 +66,7 @@ func TestStarsOpenFlowTypedEnglish(t *testing.T) {
 		}
 		return err
 	})
-	c.expect(c.group.ID, "每月评星 2026年3月", "截止到 2026-03-07 17:00")
+	c.expect(c.group.ID, "每月评星 2026年3月", "截止到 3月7日（周六）17:00")
 }
 
 // In Chinese: 返回 goes back a step, typed words pick, 取消 ends it and no
@@ -93,8 +93,8 @@ func TestStarsOpenFlowTypedChinese(t *testing.T) {
 	aud := "评星通知和结果发给谁？"
 	c.fsWant(c.zhao.ID, aud, "已选：5 天\n\n"+aud, "所有关联的群 全体居民（私信） | 返回 取消")
 	c.say(c.zhao, "全体居民（私信）")
-	c.fsWant(c.zhao.ID, "类别", "已选：全体居民（私信）\n\n2026年3月\n类别：社区之星、楼长之星、楼院之星\n提名截止：2026-03-09 17:00\n"+
-		"投票：2026-03-10 17:00 至 2026-03-15 17:00\n通知和结果发给：全体居民（私信）\n截止前任何人（包括工作人员）都看不到票数。", "确定 修改 取消")
+	c.fsWant(c.zhao.ID, "类别", "已选：全体居民（私信）\n\n2026年3月\n类别：社区之星、楼长之星、楼院之星\n提名截止：3月9日（周一）17:00\n"+
+		"投票：3月10日（周二）17:00 至 3月15日（周日）17:00\n通知和结果发给：全体居民（私信）\n截止前任何人（包括工作人员）都看不到票数。", "确定 修改 取消")
 	c.say(c.zhao, "取消")
 	c.fsWant(c.zhao.ID, "已取消", "已取消。需要时再找我。", "-")
 	c.db(func(tx *storage.Tx) error {
@@ -136,7 +136,7 @@ func TestStarsNominateFlowChinese(t *testing.T) {
 	c.tg.Press(c.wang, m, "fl:star_nom:k:who:2003")
 	c.fsWant(c.wang.ID, "理由：", sum("赵"), "确定 修改 取消")
 	c.say(c.wang, "确定")
-	c.fsWant(c.wang.ID, "谢谢", "谢谢：您提名了 赵 为社区之星。提名于 2026-03-05 17:00 截止，之后工作人员确定候选名单，再开始投票。", "-")
+	c.fsWant(c.wang.ID, "谢谢", "谢谢：您提名了 赵 为社区之星。提名于 3月5日（周四）17:00 截止，之后工作人员确定候选名单，再开始投票。", "-")
 	c.db(func(tx *storage.Tx) error {
 		n, err := tx.StarNominationBy(rid, "community", c.wang.ID)
 		if err != nil {

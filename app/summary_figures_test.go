@@ -26,7 +26,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	m := h.expect(adm.ID, "2026-03 月度工作汇总")
 	// Now is 2026-03-02 17:00: the meeting set for 03-31 is not held yet.
 	sumLines(t, m.Plain,
-		"统计时段：2026-03-01 至今（截至 2026-03-02 17:00；本期尚未结束，只计已经发生的）",
+		"统计时段：3月1日（周日）至今，截至 3月2日（周一）17:00。本期尚未结束，只计已经发生的。",
 		"收到问题（件）：4", "解决问题（件）：2", "实现微心愿（个）：1",
 		"开展志愿服务活动（场）：2", "参与志愿者（人）：2", "志愿服务时长（小时）：5.0",
 		"巡逻（班次）：5", "发布公告（条）：2", "发布定时通知（条）：1",
@@ -56,7 +56,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	// The quarter, in English for an English reader.
 	h.say(sam, "/summary quarter 2026-Q1")
 	m = h.expect(sam.ID, "Quarterly report, 2026-Q1")
-	sumLines(t, m.Plain, "Period: 2026-01-01 to now (up to 2026-03-02 17:00; the period is not over, only what has happened counts)",
+	sumLines(t, m.Plain, "Period: Thu 1 Jan to now (up to Mon 2 Mar 17:00; the period is not over, only what has happened counts)",
 		"Problems received: 6", "Problems solved: 3", "Micro-wishes fulfilled: 1",
 		"Volunteer jobs held: 3", "Volunteers taking part: 2", "Volunteer hours: 6.0",
 		"Patrol shifts walked: 6", "Announcements published: 3", "Scheduled notices published: 2",
@@ -86,7 +86,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 	h.clock.Set(wallAt(t, "2026-04-01 10:00"))
 	h.say(sam, "/summary month 2026-03")
 	m = h.expect(sam.ID, "Monthly report, 2026-03")
-	sumLines(t, m.Plain, "Period: 2026-03-01 to 2026-03-31",
+	sumLines(t, m.Plain, "Period: Sun 1 Mar to Tue 31 Mar",
 		"Patrol shifts walked: 5", "Announcements published: 2", "Scheduled notices published: 1",
 		"Meetings held: 2", "Decisions taken: 6", "Households visited: 4",
 		"Disputes settled: 1", "Stars elected: 3", "Pledge items kept: 7")
@@ -95,7 +95,7 @@ func TestSummaryFiguresMatchTheLedger(t *testing.T) {
 		"B13": "4", "B14": "1", "B15": "3", "B16": "7"})
 	h.say(adm, "/summary quarter 2026-Q1")
 	m = h.expect(adm.ID, "2026-Q1 季度工作汇总")
-	sumLines(t, m.Plain, "统计时段：2026-01-01 至 2026-03-31",
+	sumLines(t, m.Plain, "统计时段：1月1日（周四）至3月31日（周二）",
 		"巡逻（班次）：6", "发布公告（条）：3", "发布定时通知（条）：2",
 		"召开会议（次）：3", "议定事项（项）：8", "走访住户（户）：5",
 		"调解成功纠纷（件）：2", "评选之星（名）：4", "兑现承诺（项）：9")
@@ -118,7 +118,7 @@ func TestSummaryRefusesFutureAndBeforeTheBot(t *testing.T) {
 	for _, c := range []struct{ cmd, want string }{
 		{"/summary 2026-04", "2026-04 还没有开始"},
 		{"/summary year 2027", "2027 还没有开始"},
-		{"/summary 2025", "2025 在本机器人开始使用之前（最早的记录是 2026-01-10）"},
+		{"/summary 2025", "2025 在本机器人开始使用之前，最早的记录是 1月10日（周六），没有可汇总的数据。"},
 		{"/summary month 2025-12", "2025-12 在本机器人开始使用之前"},
 		{"/summary quarter 2026-Q5", "用法：/summary"},
 		{"/summary 明年", "用法：/summary"},

@@ -73,7 +73,7 @@ func TestTicketFlowNotesInEnglish(t *testing.T) {
 	c.tg.SendText(c.li, c.group, "/report the lamp by gate 2 is out")
 	c.expect(c.group.ID, "#1")
 	c.say(c.admin, "/ticket 1")
-	d := c.expect(c.admin.ID, "#1 · Lighting · building 3", "History")
+	d := c.expect(c.admin.ID, "#1 · Lighting · building 3", "· reported Mon 2 Mar 17:00\n", "History\nMon 2 Mar 17:00 · Li · ")
 	c.flowPress(c.admin, d, "Claim")
 	work := c.expect(c.admin.ID, "claimed by you")
 

@@ -54,7 +54,7 @@ func (a *Announce) announcementReport(r *core.Req, ann storage.Announcement, ful
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.When(ann.SentAt), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
+	fmt.Fprintf(&b, "%s\n", r.T("ann.report_head", ann.ID, a.WhenIn(r.Lang, ann.SentAt), a.DescribeAudience(r, ann.Audience, ann.Buildings, ann.TeamID)))
 	fmt.Fprintf(&b, "“%s”\n", core.Quote(ann.Text, 80))
 	fmt.Fprintf(&b, "%s\n", r.T("ann.report_counts", ann.Recipients, counts[storage.OutSent], counts[storage.OutPending],
 		counts[storage.OutFailed], counts[storage.OutBlocked], len(acks)))

@@ -243,7 +243,7 @@ func (a *Calendar) noticeSummary(r *core.Req, v core.Values) string {
 func (a *Calendar) runList(r *core.Req, kind, spec string) string {
 	var b strings.Builder
 	for _, t := range a.nextRuns(kind, spec, r.Now, 5) {
-		b.WriteString("\n• " + a.When(t))
+		b.WriteString("\n• " + a.WhenIn(r.Lang, t))
 	}
 	return b.String()
 }

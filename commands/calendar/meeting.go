@@ -235,7 +235,7 @@ func (a *Calendar) agendaLine(lang, l string) string {
 	case f[0] == "tk" && len(f) >= 6:
 		var ms int64
 		fmt.Sscan(f[4], &ms)
-		line := a.Cat.T(lang, "mt.pull_ticket", f[1], a.CatLabel(lang, f[2]), f[3], a.When(time.UnixMilli(ms))[:10])
+		line := a.Cat.T(lang, "mt.pull_ticket", f[1], a.CatLabel(lang, f[2]), f[3], when.DescribeDate(time.UnixMilli(ms), lang, a.Now(), a.Loc))
 		return core.LimitRunes(line+" · "+strings.Join(f[5:], "|"), maxAgendaLine)
 	case f[0] == "pp" && len(f) >= 5:
 		var n int

@@ -32,7 +32,7 @@ func (a *Calendar) meetings(r *core.Req) error {
 			b.WriteString("\n—")
 		}
 		for _, m := range list {
-			fmt.Fprintf(&b, "\n#%d · %s · %s · %s", m.ID, a.When(m.StartsAt), core.Esc(m.Title), core.Esc(m.Place))
+			fmt.Fprintf(&b, "\n#%d · %s · %s · %s", m.ID, a.WhenIn(r.Lang, m.StartsAt), core.Esc(m.Title), core.Esc(m.Place))
 			row = append(row, telegram.Button{Text: "#" + core.Itoa(m.ID), CallbackData: "mt:v:" + core.Itoa(m.ID)})
 			if len(row) == 5 {
 				rows, row = append(rows, row), nil

@@ -232,15 +232,15 @@ func (a *Calendar) missedLine(r *core.Req, ms storage.Missed) string {
 		if m, err := r.Tx.Meeting(ms.RefID); err == nil {
 			title = core.Esc(m.Title)
 		}
-		return r.T("cal.missed_remind", title, a.When(ms.DueAt))
+		return r.T("cal.missed_remind", title, a.WhenIn(r.Lang, ms.DueAt))
 	case storage.ScheduleMeeting:
-		return r.T("cal.missed_meeting", ms.RefID, a.When(ms.DueAt)) + times
+		return r.T("cal.missed_meeting", ms.RefID, a.WhenIn(r.Lang, ms.DueAt)) + times
 	}
 	text := ""
 	if s, err := r.Tx.Schedule(ms.RefID); err == nil {
 		text = core.Quote(s.Text, 60)
 	}
-	return r.T("cal.missed_notice", ms.RefID, text, a.When(ms.DueAt)) + times
+	return r.T("cal.missed_notice", ms.RefID, text, a.WhenIn(r.Lang, ms.DueAt)) + times
 }
 
 // duration says d in whole hours or minutes, in the reader's language.

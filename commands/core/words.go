@@ -152,12 +152,19 @@ func (a *Core) Age(lang string, now, t time.Time) string {
 	return a.Cat.N(lang, "age.days", int(d.Hours()/24))
 }
 
-// When formats a time in the community's zone.
-func (a *Core) When(t time.Time) string {
+// WhenIn writes a time in the community's zone for a person reading lang,
+// as every flow confirms it: 12月8日（周二）19:30, "Tue 8 Dec 19:30", the
+// year only when it is not the current one; a zero time is "—".
+func (a *Core) WhenIn(lang string, t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.In(a.Loc).Format("2006-01-02 15:04")
+	return when.Describe(when.Span{Start: t}, lang, a.Now(), a.Loc)
+}
+
+// WhenEach is t as WhenIn writes it, in each reader's own language.
+func (a *Core) WhenEach(t time.Time) InLang {
+	return func(lang string) string { return a.WhenIn(lang, t) }
 }
 
 // IdArg reads a typed id ("12", "#12"): positive and written exactly.

@@ -173,7 +173,7 @@ func (a *Digest) cmd(r *core.Req) error {
 		state = r.T("digest.state_off")
 	}
 	if at, ok := a.next(r.Now); ok {
-		state += " " + r.T("digest.next", a.When(at))
+		state += " " + r.T("digest.next", a.WhenIn(r.Lang, at))
 	}
 	if err := r.Reply(r.T("digest.preview_head", state)+"\n\n"+a.totalText(r.Lang, w), nil); err != nil {
 		return err

@@ -220,10 +220,10 @@ func (a *Digest) comingLines(out *strings.Builder, lang string, w week, b string
 		if b != "" && len(m.Buildings) > 0 && !slices.Contains(m.Buildings, b) {
 			continue
 		}
-		lines = append(lines, a.Cat.T(lang, "digest.meeting", a.When(m.StartsAt), core.Esc(m.Title)))
+		lines = append(lines, a.Cat.T(lang, "digest.meeting", a.WhenIn(lang, m.StartsAt), core.Esc(m.Title)))
 	}
 	for _, j := range w.jobs {
-		lines = append(lines, a.Cat.T(lang, "digest.job", a.When(j.Start), core.Esc(j.Title)))
+		lines = append(lines, a.Cat.T(lang, "digest.job", a.WhenIn(lang, j.Start), core.Esc(j.Title)))
 	}
 	for _, r := range w.rounds {
 		lines = append(lines, a.Cat.T(lang, "digest.round", when.DescribeDate(r.Start, lang, w.now, a.Loc), core.Esc(a.HolidayName(lang, r.Holiday))))

@@ -106,7 +106,7 @@ func (a *Ledger) ledgerView(r *core.Req, f ledgerFilter, page int) (string, any,
 	}
 	b.WriteString(r.T("ledger.count", total, page+1, pages) + "\n")
 	for _, tk := range tks {
-		line := fmt.Sprintf("%s · %s · %s", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State), a.When(tk.CreatedAt))
+		line := fmt.Sprintf("%s · %s · %s", a.Headline(r.Lang, tk), a.StateLabel(r.Lang, tk.State), a.WhenIn(r.Lang, tk.CreatedAt))
 		if tk.Kind == storage.TicketKindWish {
 			line = a.KindLabel(r.Lang, tk.Kind) + " " + line
 		}

@@ -165,14 +165,14 @@ func (a *Pledge) endPledgePeriod(r *core.Req) error {
 		return err
 	}
 	for _, p := range ps {
-		if err := a.TellMember(r, p.MemberID, nil, "pledge.ask_review", core.Esc(per.Name), a.When(until)); err != nil {
+		if err := a.TellMember(r, p.MemberID, nil, "pledge.ask_review", core.Esc(per.Name), a.WhenEach(until)); err != nil {
 			return err
 		}
 	}
-	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", core.Esc(per.Name), a.When(until)); err != nil {
+	if err := a.pledgeGroupNotice(r, "pledge.group_rating_open", core.Esc(per.Name), a.WhenEach(until)); err != nil {
 		return err
 	}
-	return r.Reply(r.N("pledge.period_ended_staff", len(ps), core.Esc(per.Name), a.When(until)), nil)
+	return r.Reply(r.N("pledge.period_ended_staff", len(ps), core.Esc(per.Name), a.WhenIn(r.Lang, until)), nil)
 }
 
 // pledgeGroupNotice posts a line in the community-wide groups, in the
@@ -188,7 +188,7 @@ func (a *Pledge) pledgeGroupNotice(r *core.Req, key string, args ...any) error {
 		if !c.Community {
 			continue
 		}
-		if err := a.Send(r.Tx, c.ID, a.Cat.T(lang, key, args...), kb, storage.PriorityNotice, r.Now); err != nil {
+		if err := a.Send(r.Tx, c.ID, a.Cat.T(lang, key, core.Localize(lang, args)...), kb, storage.PriorityNotice, r.Now); err != nil {
 			return err
 		}
 	}

@@ -42,7 +42,7 @@ func (a *Pledge) Pledges(r *core.Req) error {
 	var b strings.Builder
 	b.WriteString(r.N("pledge.list.title", len(ps), core.Esc(per.Name), r.T("pledge.state."+per.State)))
 	if per.State == storage.PledgeReview {
-		b.WriteString("\n" + r.T("pledge.list.rate_until", a.When(per.ReviewUntil)))
+		b.WriteString("\n" + r.T("pledge.list.rate_until", a.WhenIn(r.Lang, per.ReviewUntil)))
 	}
 	var rows [][]telegram.Button
 	for i, p := range ps {

@@ -134,7 +134,7 @@ func (a *Pledge) pledgeReviewText(r *core.Req, v core.Values) error {
 		if err := r.Tx.SetPledgeReview(p.ID, text, r.Now); err != nil {
 			return err
 		}
-		return r.Reply(r.T("pledge.review_saved", a.When(per.ReviewUntil)), nil)
+		return r.Reply(r.T("pledge.review_saved", a.WhenIn(r.Lang, per.ReviewUntil)), nil)
 	}
 	if err := r.Tx.SetPledgeComment(p.ID, text, r.Me.ID, r.Now); err != nil {
 		return err

@@ -159,7 +159,7 @@ func (a *Polls) howText(lang string, p storage.Poll) string {
 	case p.Private:
 		how = "private"
 	}
-	return a.Cat.T(lang, "poll.how_line", where, a.Cat.T(lang, "poll.how_"+how), a.Cat.T(lang, "poll.per_"+p.Per), a.When(p.ClosesAt))
+	return a.Cat.T(lang, "poll.how_line", where, a.Cat.T(lang, "poll.how_"+how), a.Cat.T(lang, "poll.per_"+p.Per), a.WhenIn(lang, p.ClosesAt))
 }
 
 // pollText is the question and its options, numbered.
@@ -211,7 +211,7 @@ func (a *Polls) asked(r *core.Req, v core.Values) error {
 	if _, err := r.Tx.ScheduleDue(storage.DueItem{Kind: kindClose, Key: core.Itoa(id), DueAt: p.ClosesAt, Data: core.Itoa(id)}, r.Now); err != nil {
 		return err
 	}
-	return r.Reply(r.T("poll.asked", id, n, a.When(p.ClosesAt)), nil)
+	return r.Reply(r.T("poll.asked", id, n, a.WhenIn(r.Lang, p.ClosesAt)), nil)
 }
 
 // groups are the linked groups of the poll's buildings, or of the whole

@@ -63,7 +63,7 @@ func (a *Polls) vote(r *core.Req) error {
 		whose = "poll.voted_unit"
 	}
 	if len(picked) == 0 {
-		return r.Toast(r.T("poll.voted_none", a.When(p.ClosesAt)))
+		return r.Toast(r.T("poll.voted_none", a.WhenIn(r.Lang, p.ClosesAt)))
 	}
-	return r.Toast(r.T(whose, core.LimitRunes(strings.Join(picked, "、"), 80), a.When(p.ClosesAt)))
+	return r.Toast(r.T(whose, core.LimitRunes(strings.Join(picked, "、"), 80), a.WhenIn(r.Lang, p.ClosesAt)))
 }

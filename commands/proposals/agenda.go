@@ -39,7 +39,7 @@ func (a *Proposals) OnAgenda(r *core.Req, meeting int64, ids []int64) error {
 		if err := a.refresh(r, id); err != nil {
 			return err
 		}
-		if err := a.tellAll(r, p, "pp.told_agenda", p.ID, core.Esc(p.Title), core.Esc(m.Title), a.When(m.StartsAt)); err != nil {
+		if err := a.tellAll(r, p, "pp.told_agenda", p.ID, core.Esc(p.Title), core.Esc(m.Title), a.WhenEach(m.StartsAt)); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ func (a *Proposals) followJob(r *core.Req, j storage.Job, end string) error {
 				return err
 			}
 			if end == "" {
-				if err := a.tellAll(r, p, "pp.told_job", p.ID, core.Esc(p.Title), j.ID, core.Esc(j.Title), a.When(j.Start)); err != nil {
+				if err := a.tellAll(r, p, "pp.told_job", p.ID, core.Esc(p.Title), j.ID, core.Esc(j.Title), a.WhenEach(j.Start)); err != nil {
 					return err
 				}
 			}

@@ -247,7 +247,7 @@ func (a *Proposals) progress(tx *storage.Tx, lang string, p storage.Proposal) (s
 		if p.JobEnd != "" {
 			key += "_" + p.JobEnd
 		}
-		return "\n" + a.Cat.T(lang, key, j.ID, core.Esc(j.Title), a.When(j.Start)), nil
+		return "\n" + a.Cat.T(lang, key, j.ID, core.Esc(j.Title), a.WhenIn(lang, j.Start)), nil
 	}
 	return "", nil
 }

@@ -178,7 +178,7 @@ func (a *Stars) nominateDone(r *core.Req, v core.Values) error {
 	if _, err := r.Tx.Nominate(rd.ID, c.Key, r.Me.ID, who, building, v.String("reason"), r.Now); err != nil {
 		return err
 	}
-	return r.Reply(r.T("stars.nominate.done", core.Esc(a.nomineeName(r, v)), core.Esc(starLabel(c, r.Lang)), a.When(rd.NominateUntil)), nil)
+	return r.Reply(r.T("stars.nominate.done", core.Esc(a.nomineeName(r, v)), core.Esc(starLabel(c, r.Lang)), a.WhenIn(r.Lang, rd.NominateUntil)), nil)
 }
 
 func memberAmong(ms []storage.Member, id int64) bool {

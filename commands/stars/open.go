@@ -34,8 +34,8 @@ func (a *Stars) openDialog() *core.Dialog {
 			core.ConfirmStep{Name: "ok", Summary: func(r *core.Req, v core.Values) string {
 				d := openData(v)
 				rd := a.starPlan(r, d)
-				return r.T("stars.open.preview", a.roundTitle(rd)(r.Lang), a.starCategoryList(r.Lang), a.When(rd.NominateUntil),
-					a.When(rd.VoteFrom), a.When(rd.VoteUntil), r.T("ann.audience."+d.Aud))
+				return r.T("stars.open.preview", a.roundTitle(rd)(r.Lang), a.starCategoryList(r.Lang), a.WhenIn(r.Lang, rd.NominateUntil),
+					a.WhenIn(r.Lang, rd.VoteFrom), a.WhenIn(r.Lang, rd.VoteUntil), r.T("ann.audience."+d.Aud))
 			}},
 		},
 		Done: func(r *core.Req, v core.Values) error { return a.openStarRound(r, openData(v)) },
@@ -106,12 +106,12 @@ func (a *Stars) openStarRound(r *core.Req, d starOpenData) error {
 	rd.ID = id
 	a.Audit(r, "stars.open", "star:"+core.Itoa(id), map[string]any{"audience": rd.Audience, "vote_until": rd.VoteUntil.In(a.Loc).Format("2006-01-02")})
 	n, err := a.starTell(r, rd, func(lang string) string {
-		return a.Cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.When(rd.NominateUntil), maxStarReason)
+		return a.Cat.T(lang, "stars.opened_notice", a.roundTitle(rd)(lang), a.starCategoryList(lang), a.WhenIn(lang, rd.NominateUntil), maxStarReason)
 	})
 	if err != nil {
 		return err
 	}
-	return r.Reply(r.N("stars.open.done", n, a.roundTitle(rd)(r.Lang), a.When(rd.NominateUntil)), nil)
+	return r.Reply(r.N("stars.open.done", n, a.roundTitle(rd)(r.Lang), a.WhenIn(r.Lang, rd.NominateUntil)), nil)
 }
 
 // roundTitle names a round's month in the reader's language.

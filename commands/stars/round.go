@@ -82,7 +82,7 @@ func (a *Stars) starHome(r *core.Req) (string, telegram.Keyboard, error) {
 	id := core.Itoa(rd.ID)
 	switch rd.State {
 	case storage.StarNominating:
-		b.WriteString(r.T("stars.home.nominating", a.When(rd.NominateUntil), maxStarReason))
+		b.WriteString(r.T("stars.home.nominating", a.WhenIn(r.Lang, rd.NominateUntil), maxStarReason))
 		for _, c := range a.Cfg.Stars.Categories {
 			n, err := r.Tx.StarNominationBy(rd.ID, c.Key, r.Me.ID)
 			switch {
@@ -97,9 +97,9 @@ func (a *Stars) starHome(r *core.Req) (string, telegram.Keyboard, error) {
 			}
 		}
 	case storage.StarShortlisting:
-		b.WriteString(r.T("stars.home.shortlisting", a.When(rd.VoteFrom)))
+		b.WriteString(r.T("stars.home.shortlisting", a.WhenIn(r.Lang, rd.VoteFrom)))
 	case storage.StarVoting:
-		b.WriteString(r.T("stars.home.voting", a.When(rd.VoteUntil)))
+		b.WriteString(r.T("stars.home.voting", a.WhenIn(r.Lang, rd.VoteUntil)))
 		if mayTakePart(r) {
 			for _, c := range a.Cfg.Stars.Categories {
 				rows = append(rows, []telegram.Button{{Text: r.T("stars.button.ballot", starLabel(c, r.Lang)), CallbackData: "st:b:" + id + ":" + c.Key}})

@@ -83,7 +83,7 @@ func (a *Stars) shortlistPage(r *core.Req, rd storage.StarRound, catKey string) 
 		}
 		rows = append(rows, []telegram.Button{{Text: mark + core.LimitRunes(name, 40), CallbackData: "st:t:" + core.Itoa(c.ID)}})
 	}
-	b.WriteString("\n\n" + r.T("stars.shortlist.hint", a.When(rd.VoteFrom)) + "\n" + r.T("stars.counts_hidden"))
+	b.WriteString("\n\n" + r.T("stars.shortlist.hint", a.WhenIn(r.Lang, rd.VoteFrom)) + "\n" + r.T("stars.counts_hidden"))
 	return b.String(), telegram.Keyboard{InlineKeyboard: rows}, nil
 }
 

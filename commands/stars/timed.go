@@ -53,7 +53,7 @@ func (a *Stars) starNomClose(ctx context.Context, tx *storage.Tx, it storage.Due
 	}
 	for _, m := range staff {
 		if err := a.TellMember(r, m.ID, nil, "stars.shortlist_now", a.roundTitle(rd),
-			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.nominees", len(cands)) }), a.When(rd.VoteFrom)); err != nil {
+			core.InLang(func(lang string) string { return a.Cat.N(lang, "count.nominees", len(cands)) }), a.WhenEach(rd.VoteFrom)); err != nil {
 			return err
 		}
 	}
@@ -104,7 +104,7 @@ func (a *Stars) starVoteOpen(ctx context.Context, tx *storage.Tx, it storage.Due
 		return err
 	}
 	_, err = a.starTell(r, rd, func(lang string) string {
-		return a.Cat.T(lang, "stars.voting_notice", a.roundTitle(rd)(lang), a.When(rd.VoteUntil))
+		return a.Cat.T(lang, "stars.voting_notice", a.roundTitle(rd)(lang), a.WhenIn(lang, rd.VoteUntil))
 	})
 	return err
 }

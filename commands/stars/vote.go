@@ -58,7 +58,7 @@ func (a *Stars) starVotingOpen(r *core.Req, rd storage.StarRound) string {
 	case rd.State == storage.StarClosed || !r.Now.Before(rd.VoteUntil):
 		return r.T("stars.vote.closed")
 	case rd.State != storage.StarVoting || r.Now.Before(rd.VoteFrom):
-		return r.T("stars.vote.not_yet", a.When(rd.VoteFrom))
+		return r.T("stars.vote.not_yet", a.WhenIn(r.Lang, rd.VoteFrom))
 	}
 	return ""
 }
@@ -93,7 +93,7 @@ func (a *Stars) ballot(r *core.Req, rd storage.StarRound, cat config.StarCategor
 	if len(rows) == 0 {
 		return r.T("stars.vote.empty", core.Esc(starLabel(cat, r.Lang))), telegram.Keyboard{}, nil
 	}
-	text := r.T("stars.vote.ballot", core.Esc(starLabel(cat, r.Lang)), a.When(rd.VoteUntil))
+	text := r.T("stars.vote.ballot", core.Esc(starLabel(cat, r.Lang)), a.WhenIn(r.Lang, rd.VoteUntil))
 	if cat.Candidates == config.StarBuilding {
 		text += "\n" + r.T("stars.vote.not_own_building")
 	}
@@ -128,7 +128,7 @@ func (a *Stars) vote(r *core.Req, cand storage.StarCandidate) error {
 	var note string
 	switch prev {
 	case 0:
-		note = r.T("stars.vote.done", name, starLabel(cat, r.Lang), a.When(rd.VoteUntil))
+		note = r.T("stars.vote.done", name, starLabel(cat, r.Lang), a.WhenIn(r.Lang, rd.VoteUntil))
 	case cand.ID:
 		note = r.T("stars.vote.same", name)
 	default:

@@ -12,6 +12,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // Summary is the /summary command over the core.
@@ -63,7 +64,7 @@ func (a *Summary) summary(r *core.Req) error {
 		return err
 	}
 	if first.IsZero() || !p.to.After(first) {
-		return r.Reply(r.T("summary.too_early", p.label, first.In(a.Loc).Format("2006-01-02")), nil)
+		return r.Reply(r.T("summary.too_early", p.label, when.DescribeDate(first, r.Lang, r.Now, a.Loc)), nil)
 	}
 	rep, err := a.buildSummary(r.Tx, p, r.Now)
 	if err != nil {
@@ -229,7 +230,7 @@ func (a *Summary) figureText(lang string, v sumValue) string {
 func (a *Summary) spanText(lang string, rep sumReport) string {
 	p := rep.period
 	if rep.now.Before(p.to) {
-		return a.Cat.T(lang, "summary.span_so_far", p.from.Format("2006-01-02"), a.When(rep.now))
+		return a.Cat.T(lang, "summary.span_so_far", when.DescribeDate(p.from, lang, rep.now, a.Loc), a.WhenIn(lang, rep.now))
 	}
-	return a.Cat.T(lang, "summary.span", p.from.Format("2006-01-02"), p.to.AddDate(0, 0, -1).Format("2006-01-02"))
+	return a.Cat.T(lang, "summary.span", when.DescribeDateRange(when.DateRange{First: p.from, Last: p.to.AddDate(0, 0, -1)}, lang, rep.now, a.Loc))
 }

@@ -65,7 +65,7 @@ func (a *Tickets) ShowTicket(r *core.Req, tk storage.Ticket) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<b>%s</b> · %s\n", a.Headline(r.Lang, tk), a.KindLabel(r.Lang, tk.Kind))
-	fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_state", a.StateLabel(r.Lang, tk.State), a.When(tk.CreatedAt)))
+	fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_state", a.StateLabel(r.Lang, tk.State), a.WhenIn(r.Lang, tk.CreatedAt)))
 	if tk.AssigneeID != 0 {
 		fmt.Fprintf(&b, "%s\n", r.T("ticket.detail_assignee", core.Esc(a.NameOf(r, tk.AssigneeID))))
 	}
@@ -110,7 +110,7 @@ func (a *Tickets) ShowTicket(r *core.Req, tk storage.Ticket) error {
 				who = r.T("ticket.reporter")
 			}
 		}
-		b.WriteString(fmt.Sprintf("%s · %s · %s", a.When(ev.At), who, a.historyWhat(r.Lang, tk, ev)) + "\n")
+		b.WriteString(fmt.Sprintf("%s · %s · %s", a.WhenIn(r.Lang, ev.At), who, a.historyWhat(r.Lang, tk, ev)) + "\n")
 	}
 	var rows [][]telegram.Button
 	if (acc == accessFull || acc == accessTeam) && tk.State.Active() {
