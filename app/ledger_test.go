@@ -374,7 +374,7 @@ func TestExportCSVOfRealTickets(t *testing.T) {
 
 	// No arguments: the current month, oldest first.
 	h.say(adm, "/export")
-	rows := h.lgDocument(adm.ID, "tickets-2026-03.csv", "2026-03-01 至 2026-03-31", "共 5 条")
+	rows := h.lgDocument(adm.ID, "tickets-2026-03.csv", "3月1日（周日）至3月31日（周二）", "共 5 条")
 	want := [][]string{
 		{"6", "问题", "道路", "2", "待认领", "2号楼门口有个坑", "王芳", "", "", "2026-03-01 00:00", "", "", "", "", "", "0", ""},
 		{"1", "问题", "照明", "3", "已办结", "3栋东边路灯坏了一周", "王芳", "林", "", "2026-03-02 17:00", "2026-03-02 18:30", "2026-03-02 20:30", "2026-03-02 23:30", "已更换灯泡", "", "0", ""},
@@ -388,18 +388,18 @@ func TestExportCSVOfRealTickets(t *testing.T) {
 
 	// A month, a range [from, to), an empty day.
 	h.say(adm, "/export 2026-02")
-	rows = h.lgDocument(adm.ID, "tickets-2026-02.csv", "2026-02-01 至 2026-02-28", "共 1 条")
+	rows = h.lgDocument(adm.ID, "tickets-2026-02.csv", "2月1日（周日）至2月28日（周六）", "共 1 条")
 	if len(rows) != 1 || rows[0][0] != "5" || rows[0][5] != "'=1+1 公式" {
 		t.Errorf("February export: %q", rows)
 	}
 	h.say(adm, "/export 2026-03-01 2026-03-02")
-	rows = h.lgDocument(adm.ID, "tickets-2026-03-01_2026-03-02.csv", "2026-03-01 至 2026-03-01", "共 1 条")
+	rows = h.lgDocument(adm.ID, "tickets-2026-03-01_2026-03-02.csv", "工单导出：3月1日（周日），共 1 条。")
 	if len(rows) != 1 || rows[0][0] != "6" {
 		t.Errorf("one-day range export: %q", rows)
 	}
 	// An empty period is said in words, not sent as an empty file.
 	h.say(adm, "/export 2026-03-05")
-	h.expect(adm.ID, "2026-03-05 至 2026-03-05 期间没有登记任何问题或心愿")
+	h.expect(adm.ID, "3月5日（周四）期间没有登记任何问题或心愿")
 
 	// Bad dates are named with an example; the export never goes to a group.
 	h.say(adm, "/export 2026-3")

@@ -134,7 +134,7 @@ func TestAlertNothingToCancelAndEmptyExport(t *testing.T) {
 	c.say(c.li, "/cancel")
 	c.expect(c.li.ID, "Cancelled.")
 	c.say(c.admin, "/export 2026-05")
-	c.expect(c.admin.ID, "No problems or wishes were reported from 2026-05-01 to 2026-05-31")
+	c.expect(c.admin.ID, "No problems or wishes were reported for Fri 1 May to Sun 31 May,")
 	c.settle()
 	if n := c.tg.CallCount("sendDocument"); n != 0 {
 		t.Errorf("%d documents sent for an empty period", n)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 	"fmt"
 	"regexp"
 	"strings"
@@ -40,9 +41,11 @@ func (a *Core) ExportText(q storage.ExportRequest, text string) storage.OutMsg {
 	return storage.OutMsg{ChatID: q.ChatID, Method: "sendMessage", Payload: telegram.Marshal(p), Priority: storage.PriorityReply}
 }
 
-// ExportPeriod names q's period in q's language.
+// ExportPeriod names q's period in q's language by its first and last
+// day, as the when package writes them: 3月1日（周日）至3月31日（周二）.
 func (a *Core) ExportPeriod(q storage.ExportRequest) string {
-	return a.Cat.T(q.Lang, "export.period", q.From.In(a.Loc).Format("2006-01-02"), q.To.In(a.Loc).AddDate(0, 0, -1).Format("2006-01-02"))
+	r := when.DateRange{First: q.From.In(a.Loc), Last: q.To.In(a.Loc).AddDate(0, 0, -1)}
+	return when.DescribeDateRange(r, q.Lang, a.Now(), a.Loc)
 }
 
 // ExportDoc is a CSV document for the person who asked.
