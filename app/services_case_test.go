@@ -59,7 +59,7 @@ func TestServicesApplicationInChinese(t *testing.T) {
 	d.say(d.staff, "/desk")
 	desk := d.expect(d.staff.ID, "办理中的申请：1 件")
 	d.tg.Press(d.staff, desk, "sv:c:1")
-	cv := d.expect(d.staff.ID, "申请 #1（保密）", "当前环节：已受理", "王阿姨（3-502）· 为：配偶 · 家庭 3 人", "电话：13812345678", "材料照片：1 张", "经办人：未指派")
+	cv := d.expect(d.staff.ID, "申请 #1（保密）", "当前环节：已受理", "王阿姨（3-502）· 为：配偶 · 家庭 3 人", "电话：13812345678", "材料照片：1 张", "经办人：未指派 · 收件日期：3月2日（周一） · 时限 30 天")
 	d.tg.Press(d.staff, cv, "sv:as:1")
 	pick := d.expect(d.staff.ID, "申请 #1 交给谁办理")
 	d.tg.Press(d.staff, pick, "sv:as:1:"+itoa(staffID))
@@ -79,7 +79,7 @@ func TestServicesApplicationInChinese(t *testing.T) {
 	d.expect(d.staff.ID, "已请 王阿姨 补交申请 #1 的材料")
 	d.expect(d.wang.ID, "您的申请 #1（最低生活保障（低保））还需要补一份材料：户口本首页", "请直接在这里发一张照片")
 	d.say(d.wang, "/myservices")
-	d.expect(d.wang.ID, "#1 最低生活保障（低保）：已受理", "请补交材料：户口本首页")
+	d.expect(d.wang.ID, "#1 最低生活保障（低保）：已受理，3月2日（周一）提交", "请补交材料：户口本首页")
 	d.tg.SendPhoto(d.wang, telegramtest.PrivateChat(d.wang), "")
 	d.expect(d.wang.ID, "已收到第 2 张照片")
 	d.expect(d.staff.ID, "申请 #1 补交了材料：户口本首页")
@@ -183,7 +183,7 @@ func TestServicesApplicationInChinese(t *testing.T) {
 	d.tg.PressRaw(d.wang, telegramtest.PrivateChat(d.wang), approved.ID, "sv:care:1:y")
 	d.answered("您已经回答过了")
 	d.say(d.wang, "/myservices")
-	d.expect(d.wang.ID, "#1 最低生活保障（低保）：已批准", "说明：经核实异议不成立")
+	d.expect(d.wang.ID, "#1 最低生活保障（低保）：已批准，3月2日（周一）提交", "说明：经核实异议不成立")
 	// The report upward counts the desk's work, never a case's contents.
 	d.say(d.admin, "/summary month")
 	sum := d.expect(d.admin.ID, "Applications received at the service station: 1", "Applications completed at the service station: 1",

@@ -48,7 +48,7 @@ func TestServicesRefusedInEnglishWithOverdueAlerts(t *testing.T) {
 	d.tg.Press(d.admin, cv, "sv:as:1")
 	pick := d.expect(d.admin.ID, "Who handles application #1?")
 	d.tg.Press(d.admin, pick, "sv:as:1:"+itoa(adminID))
-	d.expect(d.admin.ID, "Handled by: Boss")
+	d.expect(d.admin.ID, "Handled by: Boss · received Mon 2 Mar · usual time 15 days")
 	d.clock.Set(time.Date(2026, 3, 17, 9, 5, 0, 0, time.UTC))
 	d.tick()
 	d.expect(d.admin.ID, "⏰ Application #1 (Temporary assistance) was received 15 days ago, past its usual time (15 days).")
@@ -103,7 +103,7 @@ func TestServicesRefusedInEnglishWithOverdueAlerts(t *testing.T) {
 	d.tg.PressRaw(d.admin, telegramtest.PrivateChat(d.admin), cv.ID, "sv:st:1")
 	d.answered("Application #1 is already decided.")
 	d.say(d.li, "/myservices")
-	d.expect(d.li.ID, "#1 Temporary assistance: not approved", "Note: Insurance already covered the damage")
+	d.expect(d.li.ID, "#1 Temporary assistance: not approved (sent Mon 2 Mar)", "Note: Insurance already covered the damage")
 	d.svDump(map[string]int64{"li": d.li.ID, "admin": d.admin.ID})
 }
 

@@ -6,6 +6,7 @@ import (
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // showCase shows staff a case with what can be done next; every view is
@@ -35,7 +36,7 @@ func (a *Services) showCase(r *core.Req, c storage.Case, edit bool) error {
 	if c.AssigneeID != 0 {
 		who = core.Esc(a.NameOf(r, c.AssigneeID))
 	}
-	b.WriteString(r.T("services.case_assignee", who, c.CreatedAt.In(a.Loc).Format("2006-01-02"), s.Days))
+	b.WriteString(r.T("services.case_assignee", who, when.DescribeDate(c.CreatedAt, r.Lang, r.Now, a.Loc), s.Days))
 	if c.Reason != "" {
 		b.WriteString("\n" + r.T("services.case_reason", core.Esc(c.Reason)))
 	}

@@ -39,7 +39,7 @@ func (a *Services) myServices(r *core.Req) error {
 	}
 	for _, c := range cs {
 		s, _ := a.service(c.Service)
-		line := r.T("services.my_case", c.ID, core.Esc(a.name(r.Lang, c.Service)), core.Esc(a.stepLabel(r.Lang, s, c)), c.CreatedAt.In(a.Loc).Format("2006-01-02"))
+		line := r.T("services.my_case", c.ID, core.Esc(a.name(r.Lang, c.Service)), core.Esc(a.stepLabel(r.Lang, s, c)), when.DescribeDate(c.CreatedAt, r.Lang, r.Now, a.Loc))
 		if c.Asked != "" {
 			line += "\n" + r.T("services.my_asked", core.Esc(c.Asked))
 			rows = append(rows, []telegram.Button{{Text: r.T("services.btn_send_photo_for", c.ID), CallbackData: "sv:doc:" + core.Itoa(c.ID)}})
