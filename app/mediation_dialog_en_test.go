@@ -79,7 +79,7 @@ func TestMediationDialogsEnglish(t *testing.T) {
 	upd = w.say(a, "Mar 1")
 	w.pfExpect(upd, a, "Record #1, session of Sun 1 Mar:\nNo chairs after ten\nSave?"+confirm)
 	upd = w.say(a, "yes")
-	sessions := "Sessions (1)\n2026-03-01 · Boss: No chairs after ten\n\nOutcome: in mediation\n"
+	sessions := "Sessions (1)\nSun 1 Mar · Boss: No chairs after ten\n\nOutcome: in mediation\n"
 	w.pfExpect(upd, a, "The session is recorded on record #1.", view+sessions+"Follow-up: —"+viewKeys)
 
 	// The follow-up: a day gone is refused; a word typed at the preview
@@ -104,7 +104,7 @@ func TestMediationDialogsEnglish(t *testing.T) {
 	upd = w.say(a, "2026-12-20")
 	w.pfExpect(upd, a, preview+confirm)
 	upd = w.pfTap(a, "Confirm")
-	w.pfExpect(upd, a, preview, "Follow-up set for Sun 20 Dec; the mediator is reminded at 9 o'clock that day.", view+sessions+"Follow-up: 2026-12-20"+viewKeys)
+	w.pfExpect(upd, a, preview, "Follow-up set for Sun 20 Dec; the mediator is reminded at 9 o'clock that day.", view+sessions+"Follow-up: Sun 20 Dec"+viewKeys)
 	w.mdFollowUp(t, "2026-12-20 09:00")
 
 	// Another session cancelled by typing.

@@ -119,7 +119,7 @@ func TestMediationDialogsChinese(t *testing.T) {
 	w.pfExpect(upd, a, "记录 #1，3月1日（周日）的调解：\n双方同意十点后不拖椅子\n保存吗？"+confirm)
 	upd = w.say(a, "好")
 	w.pfExpect(upd, a, "已记入记录 #1 的调解经过。",
-		"评理室记录 #1（保密）\n楼栋：1 栋 · 调解员：张主任\n当事人：钱阿姨、楼上租户小陈\n事由：楼上夜里拖椅子\n\n调解经过（1 次）\n2026-03-01 · 张主任：双方同意十点后不拖椅子\n\n结果：调解中\n回访日期：—"+viewKeys)
+		"评理室记录 #1（保密）\n楼栋：1 栋 · 调解员：张主任\n当事人：钱阿姨、楼上租户小陈\n事由：楼上夜里拖椅子\n\n调解经过（1 次）\n3月1日（周日） · 张主任：双方同意十点后不拖椅子\n\n结果：调解中\n回访日期：—"+viewKeys)
 
 	// The follow-up: a day gone is refused; a word typed at the preview
 	// asks it again; the day changed twice.
@@ -144,7 +144,7 @@ func TestMediationDialogsChinese(t *testing.T) {
 	w.pfExpect(upd, a, preview+confirm)
 	upd = w.pfTap(a, "确定")
 	w.pfExpect(upd, a, preview, "回访日期定在 12月20日（周日），当天 9 点提醒调解员。",
-		"评理室记录 #1（保密）\n楼栋：1 栋 · 调解员：张主任\n当事人：钱阿姨、楼上租户小陈\n事由：楼上夜里拖椅子\n\n调解经过（1 次）\n2026-03-01 · 张主任：双方同意十点后不拖椅子\n\n结果：调解中\n回访日期：2026-12-20"+viewKeys)
+		"评理室记录 #1（保密）\n楼栋：1 栋 · 调解员：张主任\n当事人：钱阿姨、楼上租户小陈\n事由：楼上夜里拖椅子\n\n调解经过（1 次）\n3月1日（周日） · 张主任：双方同意十点后不拖椅子\n\n结果：调解中\n回访日期：12月20日（周日）"+viewKeys)
 	w.mdFollowUp(t, "2026-12-20 09:00")
 
 	// A mediator named by buttons; asked again, 取消 keeps them one.

@@ -55,7 +55,7 @@ func TestMediationMovedFromTicketWithSessionsFollowUpAndOutcome(t *testing.T) {
 	c.say(c.leader, notes2)
 	c.expect(c.leader.ID, "保存吗？")
 	c.say(c.leader, "好")
-	view = c.expect(c.leader.ID, "调解经过（2 次）", "2026-03-01 · 林："+notes1, "2026-03-02 · 林："+notes2)
+	view = c.expect(c.leader.ID, "调解经过（2 次）", "3月1日（周日） · 林："+notes1, "3月2日（周一） · 林："+notes2)
 
 	// A follow-up date reminds the mediator that morning.
 	c.tg.Press(c.leader, view, "md:f:1")
@@ -65,7 +65,7 @@ func TestMediationMovedFromTicketWithSessionsFollowUpAndOutcome(t *testing.T) {
 	c.say(c.leader, "2026-03-05")
 	c.expect(c.leader.ID, "记录 #1：3月5日（周四）回访，当天 9 点提醒调解员。对吗？")
 	c.say(c.leader, "对")
-	view = c.expect(c.leader.ID, "回访日期：2026-03-05")
+	view = c.expect(c.leader.ID, "回访日期：3月5日（周四）")
 	c.db(func(tx *storage.Tx) error {
 		items, err := tx.PendingDue("mediation.followup", "1")
 		if len(items) != 1 || !items[0].DueAt.Equal(lgAt(t, "2026-03-05 09:00")) {
@@ -81,7 +81,7 @@ func TestMediationMovedFromTicketWithSessionsFollowUpAndOutcome(t *testing.T) {
 	c.tg.Press(c.leader, ask, "md:out:1:settled")
 	c.expectAnswer("结果已记录")
 	c.tg.WaitMessage(t, c.leader.ID, func(m telegramtest.Message) bool {
-		return m.ID == ask.ID && strings.Contains(m.Plain, "结果：调解成功（2026-03-02）")
+		return m.ID == ask.ID && strings.Contains(m.Plain, "结果：调解成功 · 3月2日（周一）")
 	}, wait)
 	if d := c.medDispute(1); d.Outcome != storage.DisputeSettled {
 		t.Errorf("outcome: %+v", d)

@@ -3,10 +3,12 @@ package mediation
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"courtyard/commands/core"
 	"courtyard/storage"
 	"courtyard/telegram"
+	"courtyard/when"
 )
 
 // mediationList is how many records /mediation lists.
@@ -61,7 +63,7 @@ func (a *Mediation) listDisputes(r *core.Req) error {
 		if !a.mayReadDispute(r, d) {
 			continue
 		}
-		fmt.Fprintf(&b, "#%d · %s · %s · %s\n", d.ID, a.disputeWhere(r, d), a.outcomeLabel(r, d.Outcome), d.CreatedAt.In(a.Loc).Format("2006-01-02"))
+		fmt.Fprintf(&b, "#%d · %s · %s · %s\n", d.ID, a.disputeWhere(r, d), a.outcomeLabel(r, d.Outcome), a.dayIn(r, d.CreatedAt))
 		rows = append(rows, []telegram.Button{{Text: r.T("mediation.open_button", d.ID, shortPlain(d.Summary, 20)), CallbackData: "md:o:" + core.Itoa(d.ID)}})
 	}
 	if len(rows) == 0 {
@@ -95,16 +97,16 @@ func (a *Mediation) showDispute(r *core.Req, d storage.Dispute, edit bool) error
 	}
 	b.WriteString("\n" + r.T("mediation.view_sessions", len(sessions)) + "\n")
 	for _, s := range sessions {
-		b.WriteString(r.T("mediation.session_line", s.HeldOn.In(a.Loc).Format("2006-01-02"), core.Esc(a.NameOf(r, s.RecordedBy)), core.Esc(s.Notes)) + "\n")
+		b.WriteString(r.T("mediation.session_line", a.dayIn(r, s.HeldOn), core.Esc(a.NameOf(r, s.RecordedBy)), core.Esc(s.Notes)) + "\n")
 	}
 	outcome := a.outcomeLabel(r, d.Outcome)
 	if !d.OutcomeAt.IsZero() {
-		outcome = r.T("mediation.outcome_on", outcome, d.OutcomeAt.In(a.Loc).Format("2006-01-02"))
+		outcome = r.T("mediation.outcome_on", outcome, a.dayIn(r, d.OutcomeAt))
 	}
 	b.WriteString("\n" + r.T("mediation.view_outcome", outcome) + "\n")
 	follow := "—"
 	if !d.FollowUp.IsZero() {
-		follow = d.FollowUp.In(a.Loc).Format("2006-01-02")
+		follow = a.dayIn(r, d.FollowUp)
 	}
 	b.WriteString(r.T("mediation.view_follow", follow))
 	id := core.Itoa(d.ID)
@@ -230,4 +232,9 @@ func shortPlain(text string, n int) string {
 		text = core.LimitRunes(text, n) + "…"
 	}
 	return text
+}
+
+// dayIn writes the day of t in the reader's language: 3月5日（周四）.
+func (a *Mediation) dayIn(r *core.Req, t time.Time) string {
+	return when.DescribeDate(t, r.Lang, r.Now, a.Loc)
 }
