@@ -41,7 +41,7 @@ func TestBlockIgnoresAPersonEntirely(t *testing.T) {
 	h.say(stf, "/block 2001 again")
 	h.expect(stf.ID, "blocked already")
 	h.say(stf, "/blocked")
-	h.expect(stf.ID, "Blocked (1)", "Ann (2001)", "sends abuse at night")
+	h.expect(stf.ID, "Blocked (1)", "Ann (2001) · Mon 2 Mar · sends abuse at night")
 
 	// Ann is ignored: no replies, no effects, a press gets an empty answer.
 	before := h.pdCount(ann.ID)

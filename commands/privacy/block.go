@@ -5,6 +5,7 @@ import (
 
 	"courtyard/commands/core"
 	"courtyard/storage"
+	"courtyard/when"
 )
 
 // mayBlock is the one rule for blocking: staff and admins may block and
@@ -85,7 +86,7 @@ func (a *Privacy) blockedCmd(r *core.Req) error {
 	var b strings.Builder
 	b.WriteString(r.T("block.title", len(list)) + "\n")
 	for _, bl := range list {
-		b.WriteString(r.T("block.line", core.Esc(core.LimitRunes(bl.Name, 32)), bl.MemberID, bl.At.In(a.Loc).Format("2006-01-02"), core.Esc(bl.Reason)) + "\n")
+		b.WriteString(r.T("block.line", core.Esc(core.LimitRunes(bl.Name, 32)), bl.MemberID, when.DescribeDate(bl.At, r.Lang, r.Now, a.Loc), core.Esc(bl.Reason)) + "\n")
 	}
 	return r.Reply(strings.TrimSpace(b.String()), nil)
 }
