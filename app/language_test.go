@@ -191,7 +191,9 @@ func (w *qaWorld) qaPatrol() {
 	w.qaSay(w.wang, "/shifts")
 	w.qaPress(w.wang, "pt:take:")
 	w.qaNone(w.wang, "pt:takec:", "王 holds no other shift then: nothing to confirm")
+	roster := w.mark()
 	w.qaSay(w.zhao, "/roster")
+	w.expectSince(roster, w.zhao.ID, "巡逻排班：3月2日（周一）至3月8日（周日）")
 	// The reminder an hour before; check-in opens half an hour before.
 	w.qaAt("2026-03-02 19:00")
 	w.qaAt("2026-03-02 19:40")

@@ -108,16 +108,18 @@ func TestPatrolSwapCheckInFoundAndRoster(t *testing.T) {
 	}
 
 	c.say(c.lead, "/roster 2026-03-02")
-	week := c.expect(c.lead.ID, "Patrol roster 2026-03-02 to 2026-03-08")
+	week := c.expect(c.lead.ID, "Patrol roster Mon 2 Mar to Sun 8 Mar")
 	for _, part := range []string{"Mon 2 Mar 20:00-23:00 east gate\n  ✓Ann ✗Bo", "Tue 3 Mar 20:00-23:00 east gate\n  ⇄Ann ✗Cy ✗Di", "+1 open"} {
 		if !strings.Contains(week.Plain, part) {
 			t.Errorf("roster lacks %q:\n%s", part, week.Plain)
 		}
 	}
 	c.say(c.lead, "/roster Night patrol 2026-W10")
-	if w := c.patWait(c.lead, week.ID, "Patrol roster 2026-03-02 to 2026-03-08", ""); !strings.Contains(w.Plain, "⇄Ann") {
+	if w := c.patWait(c.lead, week.ID, "Patrol roster Mon 2 Mar to Sun 8 Mar", ""); !strings.Contains(w.Plain, "⇄Ann") {
 		t.Errorf("the roster by ISO week: %s", w.Plain)
 	}
+	c.say(c.lead, "/roster 2026-02-18")
+	c.expect(c.lead.ID, "No patrol shifts in the week of Mon 16 Feb.")
 	c.say(c.other, "/roster Night patrol")
 	c.expect(c.other.ID, "Sorry, you may not use /roster.")
 	c.say(c.lead, "/roster export 2026-03")

@@ -56,7 +56,7 @@ func (a *Patrol) rosterCmd(r *core.Req) error {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(r.T("patrol.roster_title", from.Format("2006-01-02"), to.AddDate(0, 0, -1).Format("2006-01-02")))
+	b.WriteString(r.T("patrol.roster_title", when.DescribeDateRange(when.DateRange{First: from, Last: to.AddDate(0, 0, -1)}, r.Lang, r.Now, a.Loc)))
 	n := 0
 	for _, tm := range teams {
 		part, err := a.rosterTable(r, tm, from, to)
@@ -69,7 +69,7 @@ func (a *Patrol) rosterCmd(r *core.Req) error {
 		}
 	}
 	if n == 0 {
-		return r.Reply(r.T("patrol.roster_none", from.Format("2006-01-02")), nil)
+		return r.Reply(r.T("patrol.roster_none", when.DescribeDate(from, r.Lang, r.Now, a.Loc)), nil)
 	}
 	b.WriteString("\n" + r.T("patrol.roster_legend"))
 	return r.Reply(b.String(), nil)
