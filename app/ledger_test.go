@@ -23,6 +23,17 @@ func (h *harness) lgWrite(fn func(tx *storage.Tx) error) {
 }
 
 // lgAt is a wall-clock time in the community's zone.
+// lgReporters writes the two people the rate fixtures' tickets come from
+// (2001) and are acted on by (2002).
+func lgReporters(tx *storage.Tx, now time.Time) error {
+	for _, id := range []int64{2001, 2002} {
+		if err := tx.TouchMember(id, "R"+itoa(id), "", "zh", now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func lgAt(t *testing.T, s string) time.Time {
 	t.Helper()
 	return wallAt(t, s)

@@ -10,17 +10,6 @@ import (
 	"courtyard/storage"
 )
 
-// propCount counts the messages to chat whose text has part.
-func (c *propCast) propCount(chat int64, part string) int {
-	n := 0
-	for _, m := range c.tg.Messages(chat) {
-		if strings.Contains(m.Plain, part) {
-			n++
-		}
-	}
-	return n
-}
-
 // propLineShows waits until the copy post reads want exactly.
 func (c *propCast) propLineShows(post telegramtest.Message, want string) {
 	c.t.Helper()
@@ -73,10 +62,10 @@ func TestProposalsJourneyToAJobHeld(t *testing.T) {
 		u    models.User
 		part string
 	}{{c.wang, "已经落实"}, {c.li, "carried out"}, {c.lin, "已经落实"}} {
-		if n := c.propCount(who.u.ID, who.part); n != 1 {
+		if n := c.calCount(who.u.ID, who.part); n != 1 {
 			t.Errorf("%s heard %d times that the job was done, want once", who.u.FirstName, n)
 		}
-		if n := c.propCount(who.u.ID, "%!"); n != 0 {
+		if n := c.calCount(who.u.ID, "%!"); n != 0 {
 			t.Errorf("%s got %d badly made messages", who.u.FirstName, n)
 		}
 	}
@@ -110,10 +99,10 @@ func TestProposalsJobCancelled(t *testing.T) {
 		u          models.User
 		told, done string
 	}{{c.wang, "已取消", "已经落实"}, {c.li, "was cancelled", "carried out"}, {c.lin, "已取消", "已经落实"}} {
-		if n := c.propCount(who.u.ID, who.told); n != 1 {
+		if n := c.calCount(who.u.ID, who.told); n != 1 {
 			t.Errorf("%s heard %d times that the job was cancelled, want once", who.u.FirstName, n)
 		}
-		if n := c.propCount(who.u.ID, who.done); n != 0 {
+		if n := c.calCount(who.u.ID, who.done); n != 0 {
 			t.Errorf("%s heard a cancelled job was done", who.u.FirstName)
 		}
 	}

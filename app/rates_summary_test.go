@@ -32,10 +32,8 @@ func TestRatesInTheSummary(t *testing.T) {
 	adm := h.user(adminID, "Boss", "zh")
 	h.register(adm, "1", "101")
 	h.lgWrite(func(tx *storage.Tx) error {
-		for _, id := range []int64{2001, 2002} {
-			if err := tx.TouchMember(id, "R"+itoa(id), "", "zh", h.clock.Now()); err != nil {
-				return err
-			}
+		if err := lgReporters(tx, h.clock.Now()); err != nil {
+			return err
 		}
 		hr := time.Hour
 		a := lgTicket(t, tx, storage.Ticket{Category: "water", Building: "3", ReporterID: 2001}, lgAt(t, "2026-02-10 09:00"), 2002,

@@ -45,10 +45,8 @@ func TestResponseRateWithWorkingHours(t *testing.T) {
 			adm := h.user(adminID, "Boss", "zh")
 			h.register(adm, "1", "101")
 			h.lgWrite(func(tx *storage.Tx) error {
-				for _, id := range []int64{2001, 2002} {
-					if err := tx.TouchMember(id, "R"+itoa(id), "", "zh", h.clock.Now()); err != nil {
-						return err
-					}
+				if err := lgReporters(tx, h.clock.Now()); err != nil {
+					return err
 				}
 				hr := time.Hour
 				tk := func(b string) storage.Ticket {
